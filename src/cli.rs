@@ -1,0 +1,79 @@
+//! The command line: arguments, and the subcommands that print instead of opening the journal.
+
+pub mod doctor;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use clap::{Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  closer                          open the journal
+  closer --data-dir ~/journal     use another data folder
+  closer doctor                   check the journal's files, changing nothing";
+
+/// A calm terminal journal for noticing distance in a relationship, and what helps.
+///
+/// Everything you write stays on this computer, in the data folder.
+#[derive(Debug, Parser)]
+#[command(name = "closer", version, about, long_about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// The data folder [default: the platform's data folder, e.g. ~/.local/share/closer]
+    #[arg(long, global = true, env = "CLOSER_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// What to do; without one, the journal opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the journal's files and say what is wrong and where, changing nothing.
+    ///
+    /// Exits 0 when the journal is healthy and 1 when a file needs a look.
+    #[command(after_help = "Example:\n  closer doctor --data-dir ~/journal")]
+    Doctor,
+}
+
+/// The data folder: `--data-dir`, then `CLOSER_DATA_DIR` (both via clap), then the platform's.
+pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
+    if let Some(dir) = &cli.data_dir {
+        return Ok(dir.clone());
+    }
+    match directories::ProjectDirs::from("", "", "closer") {
+        Some(dirs) => Ok(dirs.data_dir().to_owned()),
+        None => bail!(
+            "cannot find your home folder to keep the journal in. \
+             Choose a folder with --data-dir DIR or the CLOSER_DATA_DIR environment variable."
+        ),
+    }
+}
+
+/// Runs closer with parsed arguments.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let data_dir = data_dir(&cli)?;
+    match cli.command {
+        None => {
+            crate::tui::run(crate::tui::Options {
+                data_dir,
+                no_color: std::env::var("NO_COLOR").ok(),
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Doctor) => {
+            let mut out = std::io::stdout().lock();
+            let healthy = doctor::run(&data_dir, &mut out)?;
+            out.flush()?;
+            Ok(if healthy {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! The journal's data and logic: entries, their validation, and figures derived from them.
+//!
+//! Pure: no files, no terminal, no clock. Time arrives as arguments.
+
+pub mod entry;
+pub mod error;
+pub mod preferences;
+pub mod streak;
+
+pub use entry::{
+    Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Perspective, Response,
+    StrategyUse, TriggerLog, TriggerRef,
+};
+pub use error::JournalError;
+pub use preferences::Preferences;

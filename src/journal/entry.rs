@@ -1,0 +1,492 @@
+//! One check-in: the entry model of DESIGN §3.
+//!
+//! Every value that has a valid range is a newtype checked when it is built or deserialised, so
+//! an `Entry` in memory is always well formed. Any step of a check-in may be skipped, so every
+//! field but `id`, `date` and the times is optional or may be empty.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::JournalError;
+
+/// Which side of the distance the person writes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Perspective {
+    /// "I notice myself pulling away."
+    IPullAway,
+    /// "I feel my partner pulling away."
+    PartnerPullsAway,
+}
+
+impl Perspective {
+    /// Both perspectives, in the order they are offered.
+    pub const ALL: [Perspective; 2] = [Perspective::IPullAway, Perspective::PartnerPullsAway];
+
+    /// The short label shown to the person.
+    pub fn label(self) -> &'static str {
+        match self {
+            Perspective::IPullAway => "I pull away",
+            Perspective::PartnerPullsAway => "My partner pulls away",
+        }
+    }
+
+    /// The stable identifier used in files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Perspective::IPullAway => "i-pull-away",
+            Perspective::PartnerPullsAway => "partner-pulls-away",
+        }
+    }
+
+    /// Parses the stable identifier.
+    pub fn from_id(id: &str) -> Option<Perspective> {
+        Perspective::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
+impl fmt::Display for Perspective {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Defines a 1–5 scale newtype that can only hold 1..=5.
+macro_rules! scale {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "i64", into = "u8")]
+        pub struct $name(u8);
+
+        impl $name {
+            /// The lowest value.
+            pub const MIN: $name = $name(1);
+            /// The highest value.
+            pub const MAX: $name = $name(5);
+
+            /// The value, 1..=5.
+            pub fn get(self) -> u8 {
+                self.0
+            }
+        }
+
+        impl TryFrom<i64> for $name {
+            type Error = JournalError;
+            fn try_from(value: i64) -> Result<Self, Self::Error> {
+                match u8::try_from(value) {
+                    Ok(v @ 1..=5) => Ok($name(v)),
+                    _ => Err(JournalError::OutOfRange { what: $what, value }),
+                }
+            }
+        }
+
+        impl TryFrom<u8> for $name {
+            type Error = JournalError;
+            fn try_from(value: u8) -> Result<Self, Self::Error> {
+                $name::try_from(i64::from(value))
+            }
+        }
+
+        impl From<$name> for u8 {
+            fn from(value: $name) -> u8 {
+                value.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+scale!(
+    /// How the person feels, 1 (very low) to 5 (very good).
+    Mood,
+    "mood"
+);
+scale!(
+    /// How connected to the partner the person feels today, 1 (far) to 5 (close).
+    Closeness,
+    "closeness"
+);
+scale!(
+    /// How strongly a trigger was felt, 1 (a little) to 5 (a lot).
+    Intensity,
+    "intensity"
+);
+scale!(
+    /// How helpful a tried strategy was, 1 (not at all) to 5 (very).
+    Helpfulness,
+    "helpfulness"
+);
+
+impl Mood {
+    /// The words shown beside each mood value.
+    pub const LABELS: [&'static str; 5] = ["very low", "low", "okay", "good", "very good"];
+
+    /// The word for this value.
+    pub fn label(self) -> &'static str {
+        Self::LABELS[usize::from(self.0 - 1)]
+    }
+}
+
+impl Closeness {
+    /// The words shown beside each closeness value.
+    pub const LABELS: [&'static str; 5] =
+        ["far apart", "distant", "in between", "close", "very close"];
+
+    /// The word for this value.
+    pub fn label(self) -> &'static str {
+        Self::LABELS[usize::from(self.0 - 1)]
+    }
+}
+
+/// A stable, non-empty entry identifier.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct EntryId(String);
+
+impl EntryId {
+    /// Builds an id for an entry created at `now`; `salt` tells apart entries made in the same
+    /// second (the caller passes something that differs between them, e.g. sub-second time).
+    pub fn generate(now: DateTime<FixedOffset>, salt: u32) -> EntryId {
+        EntryId(format!("{}-{:08x}", now.format("%Y%m%d-%H%M%S"), salt))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for EntryId {
+    type Error = JournalError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        if value.trim().is_empty() {
+            Err(JournalError::Empty { what: "entry id" })
+        } else {
+            Ok(EntryId(value))
+        }
+    }
+}
+
+impl From<EntryId> for String {
+    fn from(value: EntryId) -> String {
+        value.0
+    }
+}
+
+impl fmt::Display for EntryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A non-empty reference to a bundled item (trigger, strategy, prompt) or a custom name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Name(String);
+
+impl Name {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Name {
+    type Error = JournalError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        if value.trim().is_empty() {
+            Err(JournalError::Empty { what: "id or name" })
+        } else {
+            Ok(Name(value))
+        }
+    }
+}
+
+impl TryFrom<&str> for Name {
+    type Error = JournalError;
+    fn try_from(value: &str) -> Result<Self, Self::Error> {
+        Name::try_from(value.to_owned())
+    }
+}
+
+impl From<Name> for String {
+    fn from(value: Name) -> String {
+        value.0
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Which trigger was felt: a bundled one by id, or one the person named.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TriggerRef {
+    /// A bundled trigger's id.
+    Id(Name),
+    /// A trigger the person named themselves.
+    Custom(Name),
+}
+
+/// A trigger logged in a check-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TriggerLog {
+    /// Which trigger.
+    #[serde(flatten)]
+    pub trigger: TriggerRef,
+    /// How strongly it was felt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<Intensity>,
+    /// A note about it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A guided prompt as it was asked, and what the person wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Response {
+    /// The bundled prompt's id, when it came from the bundled set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_id: Option<Name>,
+    /// The prompt's text exactly as it was shown, so the entry reads the same forever.
+    pub prompt: String,
+    /// The answer.
+    #[serde(default)]
+    pub answer: String,
+}
+
+/// A strategy planned or tried in a check-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyUse {
+    /// The bundled strategy's id.
+    pub id: Name,
+    /// "I'll try this."
+    #[serde(default)]
+    pub planned: bool,
+    /// Whether it was tried; `None` when not yet known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tried: Option<bool>,
+    /// How helpful it was, when tried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helpfulness: Option<Helpfulness>,
+}
+
+/// One check-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Stable and unique.
+    pub id: EntryId,
+    /// When it was first saved, local time with offset.
+    pub created_at: DateTime<FixedOffset>,
+    /// When it was last saved.
+    pub updated_at: DateTime<FixedOffset>,
+    /// The local day it belongs to.
+    pub date: NaiveDate,
+    /// The perspective it was written from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perspective: Option<Perspective>,
+    /// How the person felt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mood: Option<Mood>,
+    /// How close to the partner they felt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closeness: Option<Closeness>,
+    /// Emotion words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emotions: Vec<String>,
+    /// Triggers felt.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triggers: Vec<TriggerLog>,
+    /// Sign/behaviour ids noticed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub behaviours: Vec<Name>,
+    /// Prompts answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<Response>,
+    /// Strategies planned or tried.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategies: Vec<StrategyUse>,
+    /// Free notes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Tags.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Fields this version does not know, kept as they were so a rewrite never drops them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl Entry {
+    /// A new, empty entry created at `now` for the local day `now` falls on.
+    pub fn new(id: EntryId, now: DateTime<FixedOffset>) -> Entry {
+        Entry {
+            id,
+            created_at: now,
+            updated_at: now,
+            date: now.date_naive(),
+            perspective: None,
+            mood: None,
+            closeness: None,
+            emotions: Vec::new(),
+            triggers: Vec::new(),
+            behaviours: Vec::new(),
+            responses: Vec::new(),
+            strategies: Vec::new(),
+            notes: String::new(),
+            tags: Vec::new(),
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn full_entry() -> Entry {
+        let mut e = Entry::new(
+            EntryId::generate(at("2026-11-22T23:30:00+01:00"), 7),
+            at("2026-11-22T23:30:00+01:00"),
+        );
+        e.perspective = Some(Perspective::IPullAway);
+        e.mood = Some(Mood::try_from(2u8).unwrap());
+        e.closeness = Some(Closeness::try_from(4u8).unwrap());
+        e.emotions = vec!["lonely".into(), "hopeful".into()];
+        e.triggers = vec![
+            TriggerLog {
+                trigger: TriggerRef::Id(Name::try_from("fear-of-intimacy").unwrap()),
+                intensity: Some(Intensity::try_from(3u8).unwrap()),
+                note: "after the call".into(),
+            },
+            TriggerLog {
+                trigger: TriggerRef::Custom(Name::try_from("my sister's visit").unwrap()),
+                intensity: None,
+                note: String::new(),
+            },
+        ];
+        e.responses = vec![Response {
+            prompt_id: Some(Name::try_from("foi-1").unwrap()),
+            prompt: "What felt risky?".into(),
+            answer: "Saying \"I miss you\" first.\nStill scary.".into(),
+        }];
+        e.strategies = vec![StrategyUse {
+            id: Name::try_from("active-listening").unwrap(),
+            planned: true,
+            tried: Some(true),
+            helpfulness: Some(Helpfulness::try_from(5u8).unwrap()),
+        }];
+        e.notes = "ünïcödé ✓ and emoji 🌱".into();
+        e.tags = vec!["work".into()];
+        e
+    }
+
+    #[test]
+    fn entry_round_trips_through_json() {
+        let e = full_entry();
+        let json = serde_json::to_string_pretty(&e).unwrap();
+        let back: Entry = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, e);
+        assert!(json.contains("\"id\": \"fear-of-intimacy\""), "{json}");
+        assert!(json.contains("\"custom\": \"my sister's visit\""), "{json}");
+    }
+
+    #[test]
+    fn date_is_the_local_day_of_creation() {
+        let e = Entry::new(
+            EntryId::try_from("x".to_owned()).unwrap(),
+            at("2026-11-22T23:59:59-08:00"),
+        );
+        assert_eq!(e.date, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    }
+
+    #[test]
+    fn scales_accept_only_one_to_five() {
+        for v in 1..=5u8 {
+            assert_eq!(Mood::try_from(v).unwrap().get(), v);
+        }
+        for v in [0i64, 6, -1, 256, i64::MAX] {
+            assert_eq!(
+                Mood::try_from(v),
+                Err(JournalError::OutOfRange {
+                    what: "mood",
+                    value: v
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn out_of_range_values_are_rejected_when_reading() {
+        let mut v = serde_json::to_value(full_entry()).unwrap();
+        v["mood"] = 6.into();
+        let err = serde_json::from_value::<Entry>(v).unwrap_err().to_string();
+        assert!(err.contains("mood must be between 1 and 5, not 6"), "{err}");
+
+        let mut v = serde_json::to_value(full_entry()).unwrap();
+        v["triggers"][0]["intensity"] = 0.into();
+        assert!(serde_json::from_value::<Entry>(v).is_err());
+
+        let mut v = serde_json::to_value(full_entry()).unwrap();
+        v["closeness"] = "4".into();
+        assert!(serde_json::from_value::<Entry>(v).is_err());
+    }
+
+    #[test]
+    fn empty_ids_are_rejected() {
+        let mut v = serde_json::to_value(full_entry()).unwrap();
+        v["id"] = "  ".into();
+        let err = serde_json::from_value::<Entry>(v).unwrap_err().to_string();
+        assert!(err.contains("entry id must not be empty"), "{err}");
+
+        let mut v = serde_json::to_value(full_entry()).unwrap();
+        v["strategies"][0]["id"] = "".into();
+        assert!(serde_json::from_value::<Entry>(v).is_err());
+    }
+
+    #[test]
+    fn an_imported_entry_needs_only_id_date_and_times() {
+        let json = r#"{"id":"a","created_at":"2020-01-02T03:04:05+00:00",
+            "updated_at":"2020-01-02T03:04:05+00:00","date":"2020-01-02","notes":"hi"}"#;
+        let e: Entry = serde_json::from_str(json).unwrap();
+        assert_eq!(e.mood, None);
+        assert_eq!(e.notes, "hi");
+    }
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let json = r#"{"id":"a","created_at":"2020-01-02T03:04:05+00:00",
+            "updated_at":"2020-01-02T03:04:05+00:00","date":"2020-01-02",
+            "future_field":{"x":[1,2]}}"#;
+        let e: Entry = serde_json::from_str(json).unwrap();
+        let back = serde_json::to_value(&e).unwrap();
+        assert_eq!(back["future_field"]["x"][1], 2);
+    }
+
+    #[test]
+    fn labels_match_values() {
+        assert_eq!(Mood::try_from(1u8).unwrap().label(), "very low");
+        assert_eq!(Closeness::try_from(5u8).unwrap().label(), "very close");
+        assert_eq!(
+            Perspective::from_id("partner-pulls-away"),
+            Some(Perspective::PartnerPullsAway)
+        );
+        assert_eq!(Perspective::from_id("nope"), None);
+    }
+}

@@ -1,0 +1,29 @@
+//! The journal on disk (DESIGN §4): one JSON file per local day, drafts, trash and state, all
+//! written atomically, all carrying a `schema` version, never overwriting what cannot be read.
+//!
+//! ```text
+//! <data>/entries/YYYY/YYYY-MM-DD.json   that day's entries
+//! <data>/drafts/current.json            the check-in in progress
+//! <data>/trash/<when>-<id>.json         deleted entries, kept for undo and recovery
+//! <data>/state.json                     perspective, favourites, small UI state
+//! <data>/.lock                          held by the one instance that may write
+//! ```
+
+pub mod atomic;
+pub mod envelope;
+pub mod error;
+pub mod layout;
+pub mod lock;
+pub mod problem;
+pub mod scan;
+
+mod journal_store;
+
+pub use error::StoreError;
+pub use journal_store::{Access, ReadOnlyReason, Store, TrashItem};
+pub use layout::Layout;
+pub use problem::{Problem, ProblemKind, Severity};
+pub use scan::{Scan, scan};
+
+/// The schema version this build writes and the highest it reads.
+pub const SCHEMA: u32 = 1;

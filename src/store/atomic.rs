@@ -1,0 +1,133 @@
+//! Atomic writes and private folders.
+//!
+//! A write goes to a temporary file in the destination's own folder (so the rename cannot cross
+//! file systems), is flushed to disk, renamed over the destination, and the folder is flushed so
+//! the rename itself survives a power cut. At every instant the destination is either the old
+//! file or the new one, never a torn mix.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::layout::TEMP_PREFIX;
+
+/// Mode of every file closer writes.
+pub const FILE_MODE: u32 = 0o600;
+/// Mode of every folder closer creates.
+pub const DIR_MODE: u32 = 0o700;
+
+/// Creates `dir` and any missing parents, each private to the user (0700).
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(DIR_MODE);
+    }
+    builder.create(dir)
+}
+
+/// Writes `bytes` to `path` atomically, with mode 0600. The parent folder must exist.
+pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "a file path has no folder"))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
+    }
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+/// Flushes a folder's entries (a rename or a removal in it) to disk.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        fs::File::open(dir)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Removes a file and flushes its folder.
+pub fn remove(path: &Path) -> io::Result<()> {
+    fs::remove_file(path)?;
+    if let Some(dir) = path.parent() {
+        sync_dir(dir)?;
+    }
+    Ok(())
+}
+
+/// Says what went wrong with a file operation in plain words.
+pub fn plain_reason(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        io::ErrorKind::NotFound => "it does not exist".to_owned(),
+        io::ErrorKind::QuotaExceeded => "the disk quota is used up".to_owned(),
+        _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_replaces_the_file_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        write(&path, b"old").unwrap();
+        write(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("a.json")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_0600_and_folders_0700() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let nested = dir.path().join("x/y");
+        create_private_dir(&nested).unwrap();
+        for d in [dir.path().join("x"), nested.clone()] {
+            assert_eq!(
+                fs::metadata(&d).unwrap().permissions().mode() & 0o777,
+                0o700
+            );
+        }
+        let path = nested.join("f.json");
+        write(&path, b"{}").unwrap();
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        write(&path, b"old").unwrap();
+        // The destination's folder is gone: the write fails before touching anything.
+        let missing = dir.path().join("missing/a.json");
+        assert!(write(&missing, b"new").is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+    }
+}

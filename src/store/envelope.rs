@@ -1,0 +1,176 @@
+//! Every file closer writes is a JSON object with a `schema` version beside its body.
+//!
+//! Reading checks the version before the body, so a file from a newer closer is reported (and
+//! left alone) rather than misread, and a malformed file is reported with its line and column.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::SCHEMA;
+use super::error::StoreError;
+
+#[derive(Deserialize)]
+struct SchemaOnly {
+    schema: Option<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct Out<'a, T: Serialize> {
+    schema: u32,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+/// Encodes `body` with the current schema, pretty-printed with a final newline.
+pub fn encode<T: Serialize>(path: &Path, body: &T) -> Result<Vec<u8>, StoreError> {
+    let mut bytes = serde_json::to_vec_pretty(&Out {
+        schema: SCHEMA,
+        body,
+    })
+    .map_err(|e| StoreError::Encode {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Decodes a file's bytes: checks the schema, then the body.
+pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, StoreError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let malformed = |e: serde_json::Error| StoreError::Malformed {
+        path: path.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: plain_json_error(&e),
+    };
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    if let Some(i) = first.filter(|&i| bytes[i] != b'{') {
+        let before = &bytes[..i];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = i - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |n| n + 1)
+            + 1;
+        return Err(StoreError::Malformed {
+            path: path.to_owned(),
+            line,
+            column,
+            message: "it is not a JSON object".to_owned(),
+        });
+    }
+    let head: SchemaOnly = serde_json::from_slice(bytes).map_err(malformed)?;
+    match head.schema {
+        None => {
+            return Err(StoreError::Malformed {
+                path: path.to_owned(),
+                line: 1,
+                column: 1,
+                message: "it has no \"schema\" version".to_owned(),
+            });
+        }
+        Some(serde_json::Value::Number(n)) => match n.as_u64() {
+            Some(found) if found > u64::from(SCHEMA) => {
+                return Err(StoreError::NewerSchema {
+                    path: path.to_owned(),
+                    found,
+                });
+            }
+            Some(found) if found >= 1 => {}
+            _ => {
+                return Err(StoreError::Malformed {
+                    path: path.to_owned(),
+                    line: 1,
+                    column: 1,
+                    message: format!("its \"schema\" version {n} is not one closer knows"),
+                });
+            }
+        },
+        Some(other) => {
+            return Err(StoreError::Malformed {
+                path: path.to_owned(),
+                line: 1,
+                column: 1,
+                message: format!("its \"schema\" version {other} is not a number"),
+            });
+        }
+    }
+    serde_json::from_slice(bytes).map_err(malformed)
+}
+
+/// serde_json's message without its trailing " at line L column C" (we say that ourselves).
+fn plain_json_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Body {
+        n: u8,
+    }
+
+    fn p() -> PathBuf {
+        PathBuf::from("/x/y.json")
+    }
+
+    #[test]
+    fn round_trip_carries_the_schema() {
+        let bytes = encode(&p(), &Body { n: 3 }).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.starts_with("{\n  \"schema\": 1,"), "{text}");
+        assert!(text.ends_with("}\n"));
+        assert_eq!(decode::<Body>(&p(), &bytes).unwrap(), Body { n: 3 });
+    }
+
+    #[test]
+    fn newer_schema_is_reported_not_read() {
+        let err = decode::<Body>(&p(), br#"{"schema": 2, "n": 3}"#).unwrap_err();
+        assert!(
+            matches!(err, StoreError::NewerSchema { found: 2, .. }),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn malformed_files_name_line_and_column() {
+        let err = decode::<Body>(&p(), b"{\"schema\": 1,\n \"n\": }").unwrap_err();
+        match err {
+            StoreError::Malformed { line, column, .. } => assert_eq!((line, column), (2, 7)),
+            other => panic!("{other}"),
+        }
+        let err = decode::<Body>(&p(), b"{\"schema\": 1,\n\n \"n\": 300}").unwrap_err();
+        assert!(
+            matches!(err, StoreError::Malformed { line: 3, .. }),
+            "{err}"
+        );
+        for bad in [
+            &b""[..],
+            b"\0\x01garbage",
+            b"{\"n\": 1}",
+            b"{\"schema\": \"1\", \"n\": 1}",
+            b"[1]",
+        ] {
+            assert!(matches!(
+                decode::<Body>(&p(), bad),
+                Err(StoreError::Malformed { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn a_utf8_bom_is_tolerated() {
+        let body: Body = decode(&p(), b"\xEF\xBB\xBF{\"schema\": 1, \"n\": 4}").unwrap();
+        assert_eq!(body, Body { n: 4 });
+    }
+}

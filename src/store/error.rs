@@ -1,0 +1,87 @@
+//! What can go wrong in the store, said so a person knows what to do.
+
+use std::io;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use super::atomic::plain_reason;
+use super::journal_store::ReadOnlyReason;
+
+/// A failed store operation. Every variant names the file involved.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The data folder could not be created.
+    #[error(
+        "cannot create the data folder {}: {}. Choose another folder with --data-dir or CLOSER_DATA_DIR.",
+        .path.display(), plain_reason(.source)
+    )]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A file could not be read.
+    #[error("cannot read {}: {}", .path.display(), plain_reason(.source))]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A file could not be written; the old file (if any) is unchanged.
+    #[error("cannot save {}: {}. Nothing was lost; the old file is unchanged.", .path.display(), plain_reason(.source))]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A value could not be turned into JSON.
+    #[error("cannot encode {}: {message}", .path.display())]
+    Encode { path: PathBuf, message: String },
+    /// A file is not valid closer data.
+    #[error("{} is damaged (line {line}, column {column}: {message}); it was left untouched", .path.display())]
+    Malformed {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A file was written by a newer closer.
+    #[error(
+        "{} was written by a newer version of closer (schema {found}); it was left untouched. Update closer to use it.",
+        .path.display()
+    )]
+    NewerSchema { path: PathBuf, found: u64 },
+    /// A save into a day whose file cannot be read; it would overwrite that file.
+    #[error(
+        "cannot save into {}, because that file could not be read ({reason}). It was left untouched; run `closer doctor` to see how to fix it.",
+        .path.display()
+    )]
+    DayBlocked { path: PathBuf, reason: String },
+    /// The store is open read-only.
+    #[error("this journal is open read-only: {0}")]
+    ReadOnly(ReadOnlyReason),
+    /// No entry with that id on that day.
+    #[error("there is no entry {id} on {date}")]
+    NotFound { id: String, date: NaiveDate },
+    /// Restoring an entry whose id is already in its day file.
+    #[error("an entry with id {id} is already in {}", .path.display())]
+    AlreadyPresent { id: String, path: PathBuf },
+}
+
+impl StoreError {
+    pub(crate) fn read(path: impl Into<PathBuf>, source: io::Error) -> StoreError {
+        StoreError::Read {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub(crate) fn write(path: impl Into<PathBuf>, source: io::Error) -> StoreError {
+        StoreError::Write {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! The open journal: saves, deletes, trash, drafts and state, under one writer's lock.
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::journal::{Entry, EntryId, Preferences};
+
+use super::atomic;
+use super::envelope;
+use super::error::StoreError;
+use super::layout::Layout;
+use super::lock::{self, Lock};
+use super::scan::{self, DayBody, DraftBody, Scan, TrashBody};
+
+/// Why a journal was opened read-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Another closer has the journal open.
+    AnotherInstance,
+    /// The data folder cannot be written (a read-only disk or folder).
+    NotWritable(String),
+}
+
+impl fmt::Display for ReadOnlyReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadOnlyReason::AnotherInstance => f.write_str(
+                "another closer has this journal open. Close it to write here; you can still read.",
+            ),
+            ReadOnlyReason::NotWritable(why) => {
+                write!(
+                    f,
+                    "the data folder cannot be written ({why}); you can still read."
+                )
+            }
+        }
+    }
+}
+
+/// Whether this process may write.
+#[derive(Debug)]
+pub enum Access {
+    /// This process holds the lock.
+    ReadWrite(Lock),
+    /// Reading only, and why.
+    ReadOnly(ReadOnlyReason),
+}
+
+/// One entry in the trash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrashItem {
+    /// The trash file.
+    pub path: PathBuf,
+    /// When it was deleted.
+    pub deleted_at: DateTime<FixedOffset>,
+    /// The entry as it was.
+    pub entry: Entry,
+}
+
+/// An open data folder.
+#[derive(Debug)]
+pub struct Store {
+    layout: Layout,
+    access: Access,
+}
+
+impl Store {
+    /// Opens (creating if needed) the data folder at `root`. When another closer holds the
+    /// journal, or the folder cannot be written, it opens read-only; `access()` says which.
+    pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
+        let layout = Layout::new(root);
+        let root = layout.root().to_owned();
+        if !root.is_dir() {
+            atomic::create_private_dir(&root).map_err(|source| StoreError::CreateDir {
+                path: root.clone(),
+                source,
+            })?;
+        }
+        let access = match lock::try_acquire(&layout.lock_file()) {
+            Ok(lock::Outcome::Acquired(lock)) => Access::ReadWrite(lock),
+            Ok(lock::Outcome::Held) => Access::ReadOnly(ReadOnlyReason::AnotherInstance),
+            Err(e) => Access::ReadOnly(ReadOnlyReason::NotWritable(atomic::plain_reason(&e))),
+        };
+        Ok(Store { layout, access })
+    }
+
+    /// The data folder's paths.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// Whether this process may write, and why not.
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    /// Why this journal is read-only, if it is.
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        match &self.access {
+            Access::ReadWrite(_) => None,
+            Access::ReadOnly(why) => Some(why),
+        }
+    }
+
+    fn writable(&self) -> Result<(), StoreError> {
+        match &self.access {
+            Access::ReadWrite(_) => Ok(()),
+            Access::ReadOnly(why) => Err(StoreError::ReadOnly(why.clone())),
+        }
+    }
+
+    /// Reads every entry and reports every problem. Changes nothing.
+    pub fn load(&self) -> Scan {
+        scan::scan(&self.layout)
+    }
+
+    /// The days that have a day file, from file names alone (fast; no file is parsed).
+    pub fn days_with_files(&self) -> Vec<NaiveDate> {
+        let mut days = Vec::new();
+        let Ok(years) = fs::read_dir(self.layout.entries_dir()) else {
+            return days;
+        };
+        for year in years.flatten() {
+            let Ok(files) = fs::read_dir(year.path()) else {
+                continue;
+            };
+            for file in files.flatten() {
+                if let Some(day) = Layout::day_of_file_name(&file.file_name().to_string_lossy()) {
+                    days.push(day);
+                }
+            }
+        }
+        days.sort();
+        days
+    }
+
+    /// The entries of one day, oldest first; an empty list when the day has no file.
+    pub fn day(&self, date: NaiveDate) -> Result<Vec<Entry>, StoreError> {
+        Ok(self.read_day_for_write(date)?.entries)
+    }
+
+    /// Reads a day before changing it. A missing file is an empty day; a file that cannot be
+    /// read blocks the save, so it is never overwritten.
+    fn read_day_for_write(&self, date: NaiveDate) -> Result<DayBody, StoreError> {
+        let path = self.layout.day_file(date);
+        match fs::read(&path) {
+            Ok(bytes) => envelope::decode(&path, &bytes).map_err(|err| match err {
+                StoreError::Malformed { .. } | StoreError::NewerSchema { .. } => {
+                    StoreError::DayBlocked {
+                        path: path.clone(),
+                        reason: super::problem::Problem::from_error(path.clone(), &err).reason(),
+                    }
+                }
+                other => other,
+            }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DayBody {
+                date,
+                entries: Vec::new(),
+            }),
+            Err(e) => Err(StoreError::read(&path, e)),
+        }
+    }
+
+    /// Writes a day's entries (sorted oldest first); removes the file when none are left.
+    fn write_day(&self, mut body: DayBody) -> Result<(), StoreError> {
+        let path = self.layout.day_file(body.date);
+        if body.entries.is_empty() {
+            return match atomic::remove(&path) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+                Err(e) => Err(StoreError::write(&path, e)),
+            };
+        }
+        body.entries
+            .sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+        let bytes = envelope::encode(&path, &body)?;
+        self.write_file(&path, &bytes)
+    }
+
+    fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        if let Some(dir) = path.parent() {
+            atomic::create_private_dir(dir).map_err(|e| StoreError::write(path, e))?;
+        }
+        atomic::write(path, bytes).map_err(|e| StoreError::write(path, e))
+    }
+
+    /// Saves an entry into its day: adds it, or replaces the entry with the same id. Only that
+    /// day's file is rewritten. When this returns `Ok`, the entry is on disk.
+    pub fn save_entry(&self, entry: &Entry) -> Result<(), StoreError> {
+        self.writable()?;
+        let mut body = self.read_day_for_write(entry.date)?;
+        match body.entries.iter_mut().find(|e| e.id == entry.id) {
+            Some(slot) => *slot = entry.clone(),
+            None => body.entries.push(entry.clone()),
+        }
+        self.write_day(body)
+    }
+
+    /// Deletes an entry: it is first written to the trash, then removed from its day, so at no
+    /// instant is it nowhere. Returns the trash file's path (for undo).
+    pub fn delete_entry(
+        &self,
+        date: NaiveDate,
+        id: &EntryId,
+        now: DateTime<FixedOffset>,
+    ) -> Result<PathBuf, StoreError> {
+        self.writable()?;
+        let mut body = self.read_day_for_write(date)?;
+        let Some(pos) = body.entries.iter().position(|e| &e.id == id) else {
+            return Err(StoreError::NotFound {
+                id: id.to_string(),
+                date,
+            });
+        };
+        let entry = body.entries.remove(pos);
+        let trash_path = self.layout.trash_dir().join(format!(
+            "{}-{}.json",
+            now.format("%Y%m%dT%H%M%S%.3f"),
+            file_safe(entry.id.as_str())
+        ));
+        let bytes = envelope::encode(
+            &trash_path,
+            &TrashBody {
+                deleted_at: now,
+                entry,
+            },
+        )?;
+        self.write_file(&trash_path, &bytes)?;
+        self.write_day(body)?;
+        Ok(trash_path)
+    }
+
+    /// Everything in the trash, most recently deleted first. Unreadable trash files are skipped
+    /// here (and reported by `load`/`closer doctor`).
+    pub fn trash(&self) -> Vec<TrashItem> {
+        let mut items = Vec::new();
+        let Ok(read) = fs::read_dir(self.layout.trash_dir()) else {
+            return items;
+        };
+        for file in read.flatten() {
+            let path = file.path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            if let Ok(body) = scan::read_json::<TrashBody>(&path) {
+                items.push(TrashItem {
+                    path,
+                    deleted_at: body.deleted_at,
+                    entry: body.entry,
+                });
+            }
+        }
+        items.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at).then(b.path.cmp(&a.path)));
+        items
+    }
+
+    /// Puts a trashed entry back into its day, then removes it from the trash.
+    pub fn restore(&self, trash_path: &Path) -> Result<Entry, StoreError> {
+        self.writable()?;
+        let body: TrashBody = scan::read_json(trash_path)?;
+        let mut day = self.read_day_for_write(body.entry.date)?;
+        if day.entries.iter().any(|e| e.id == body.entry.id) {
+            return Err(StoreError::AlreadyPresent {
+                id: body.entry.id.to_string(),
+                path: self.layout.day_file(body.entry.date),
+            });
+        }
+        day.entries.push(body.entry.clone());
+        self.write_day(day)?;
+        atomic::remove(trash_path).map_err(|e| StoreError::write(trash_path, e))?;
+        Ok(body.entry)
+    }
+
+    /// Removes one item from the trash for good.
+    pub fn purge(&self, trash_path: &Path) -> Result<(), StoreError> {
+        self.writable()?;
+        atomic::remove(trash_path).map_err(|e| StoreError::write(trash_path, e))
+    }
+
+    /// Writes the check-in in progress to `drafts/current.json`.
+    pub fn save_draft<T: Serialize>(
+        &self,
+        draft: &T,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), StoreError> {
+        self.writable()?;
+        let path = self.layout.draft_file();
+        let draft = serde_json::to_value(draft).map_err(|e| StoreError::Encode {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        let bytes = envelope::encode(
+            &path,
+            &DraftBody {
+                saved_at: now,
+                draft,
+            },
+        )?;
+        self.write_file(&path, &bytes)
+    }
+
+    /// The check-in in progress, if there is one.
+    pub fn load_draft<T: DeserializeOwned>(&self) -> Result<Option<T>, StoreError> {
+        let path = self.layout.draft_file();
+        let body: DraftBody = match scan::read_json(&path) {
+            Ok(body) => body,
+            Err(StoreError::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        serde_json::from_value(body.draft)
+            .map(Some)
+            .map_err(|e| StoreError::Malformed {
+                path,
+                line: 1,
+                column: 1,
+                message: format!("its check-in cannot be read: {e}"),
+            })
+    }
+
+    /// Moves an unreadable draft aside (`drafts/unreadable-<when>.json`), so the next draft
+    /// does not overwrite it. Returns where it went.
+    pub fn set_aside_draft(&self, now: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+        self.writable()?;
+        let from = self.layout.draft_file();
+        let to = self.layout.drafts_dir().join(format!(
+            "unreadable-{}.json",
+            now.format("%Y%m%dT%H%M%S%.3f")
+        ));
+        fs::rename(&from, &to).map_err(|e| StoreError::write(&from, e))?;
+        atomic::sync_dir(&self.layout.drafts_dir()).map_err(|e| StoreError::write(&to, e))?;
+        Ok(to)
+    }
+
+    /// Throws the draft away (after its entry was saved, or when the person discards it).
+    pub fn discard_draft(&self) -> Result<(), StoreError> {
+        self.writable()?;
+        let path = self.layout.draft_file();
+        match atomic::remove(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(StoreError::write(&path, e)),
+        }
+    }
+
+    /// The saved preferences; defaults when there is no state file yet.
+    pub fn load_preferences(&self) -> Result<Preferences, StoreError> {
+        let path = self.layout.state_file();
+        match scan::read_json(&path) {
+            Ok(prefs) => Ok(prefs),
+            Err(StoreError::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                Ok(Preferences::default())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Saves the preferences. Refuses when the state file exists but cannot be read, so it is
+    /// never overwritten.
+    pub fn save_preferences(&self, prefs: &Preferences) -> Result<(), StoreError> {
+        self.writable()?;
+        let path = self.layout.state_file();
+        if path.exists()
+            && let Err(err) = scan::read_json::<Preferences>(&path)
+        {
+            return Err(StoreError::DayBlocked {
+                reason: super::problem::Problem::from_error(path.clone(), &err).reason(),
+                path,
+            });
+        }
+        let bytes = envelope::encode(&path, prefs)?;
+        self.write_file(&path, &bytes)
+    }
+}
+
+/// An id as a file name: letters, digits, `-` and `_` kept, anything else as `_`.
+fn file_safe(id: &str) -> String {
+    let safe: String = id
+        .chars()
+        .take(80)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if safe.is_empty() {
+        "entry".into()
+    } else {
+        safe
+    }
+}

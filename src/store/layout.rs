@@ -1,0 +1,95 @@
+//! Where each file of the journal lives.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+/// The paths of one data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    root: PathBuf,
+}
+
+impl Layout {
+    /// The layout of the data folder at `root`.
+    pub fn new(root: impl Into<PathBuf>) -> Layout {
+        Layout { root: root.into() }
+    }
+
+    /// The data folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `entries/`.
+    pub fn entries_dir(&self) -> PathBuf {
+        self.root.join("entries")
+    }
+
+    /// `entries/YYYY/`.
+    pub fn year_dir(&self, year: i32) -> PathBuf {
+        self.entries_dir().join(format!("{year:04}"))
+    }
+
+    /// `entries/YYYY/YYYY-MM-DD.json`.
+    pub fn day_file(&self, date: NaiveDate) -> PathBuf {
+        self.year_dir(date.year())
+            .join(format!("{}.json", date.format("%Y-%m-%d")))
+    }
+
+    /// `drafts/`.
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.root.join("drafts")
+    }
+
+    /// `drafts/current.json`.
+    pub fn draft_file(&self) -> PathBuf {
+        self.drafts_dir().join("current.json")
+    }
+
+    /// `trash/`.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+
+    /// `state.json`.
+    pub fn state_file(&self) -> PathBuf {
+        self.root.join("state.json")
+    }
+
+    /// `.lock`.
+    pub fn lock_file(&self) -> PathBuf {
+        self.root.join(".lock")
+    }
+
+    /// The day a day file's name stands for (`2026-11-22.json`), if it is one.
+    pub fn day_of_file_name(name: &str) -> Option<NaiveDate> {
+        let stem = name.strip_suffix(".json")?;
+        if stem.len() != 10 {
+            return None;
+        }
+        NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
+    }
+}
+
+/// The prefix of temporary files written on the way to an atomic rename.
+pub const TEMP_PREFIX: &str = ".closer-tmp-";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_files_live_under_their_year() {
+        let l = Layout::new("/data");
+        let d = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        assert_eq!(
+            l.day_file(d),
+            PathBuf::from("/data/entries/2026/2026-01-05.json")
+        );
+        assert_eq!(Layout::day_of_file_name("2026-01-05.json"), Some(d));
+        assert_eq!(Layout::day_of_file_name("2026-1-5.json"), None);
+        assert_eq!(Layout::day_of_file_name("2026-01-05.json.bak"), None);
+        assert_eq!(Layout::day_of_file_name("notes.json"), None);
+    }
+}

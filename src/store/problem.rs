@@ -1,0 +1,156 @@
+//! A problem found in the data folder: which file, what is wrong, and what to do about it.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::SCHEMA;
+use super::error::StoreError;
+
+/// How much a problem matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth knowing; nothing is wrong with the journal.
+    Note,
+    /// The journal works, but something is not as it should be.
+    Warning,
+    /// A file cannot be used; what it holds is not shown until it is fixed.
+    Error,
+}
+
+/// What is wrong with a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The file could not be read at all.
+    Unreadable { reason: String },
+    /// The file is not valid closer data.
+    Damaged {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The file was written by a newer closer.
+    NewerSchema { found: u64 },
+    /// The file or folder can be read by other users.
+    Permissions { mode: u32, expected: u32 },
+    /// An entry sits in the file of another day.
+    WrongDay { id: String, date: NaiveDate },
+    /// The same entry id appears in two files.
+    DuplicateId { id: String, other: PathBuf },
+    /// A temporary file left by an interrupted save.
+    LeftoverTemp,
+    /// A file closer does not know, in a folder it manages.
+    Unexpected,
+}
+
+/// One problem, tied to its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file or folder concerned.
+    pub path: PathBuf,
+    /// What is wrong.
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// Turns a read failure into a problem of that file.
+    pub fn from_error(path: PathBuf, err: &StoreError) -> Problem {
+        let kind = match err {
+            StoreError::Malformed {
+                line,
+                column,
+                message,
+                ..
+            } => ProblemKind::Damaged {
+                line: *line,
+                column: *column,
+                message: message.clone(),
+            },
+            StoreError::NewerSchema { found, .. } => ProblemKind::NewerSchema { found: *found },
+            other => ProblemKind::Unreadable {
+                reason: match other {
+                    StoreError::Read { source, .. } => super::atomic::plain_reason(source),
+                    other => other.to_string(),
+                },
+            },
+        };
+        Problem { path, kind }
+    }
+
+    /// How much it matters.
+    pub fn severity(&self) -> Severity {
+        match self.kind {
+            ProblemKind::Unreadable { .. }
+            | ProblemKind::Damaged { .. }
+            | ProblemKind::NewerSchema { .. } => Severity::Error,
+            ProblemKind::Permissions { .. }
+            | ProblemKind::WrongDay { .. }
+            | ProblemKind::DuplicateId { .. } => Severity::Warning,
+            ProblemKind::LeftoverTemp | ProblemKind::Unexpected => Severity::Note,
+        }
+    }
+
+    /// What is wrong, in one sentence.
+    pub fn reason(&self) -> String {
+        match &self.kind {
+            ProblemKind::Unreadable { reason } => format!("cannot be read: {reason}"),
+            ProblemKind::Damaged {
+                line,
+                column,
+                message,
+            } => format!("is damaged at line {line}, column {column}: {message}"),
+            ProblemKind::NewerSchema { found } => format!(
+                "was written by a newer version of closer (schema {found}; this one reads up to {SCHEMA})"
+            ),
+            ProblemKind::Permissions { mode, expected } => format!(
+                "can be read by other users of this computer (mode {mode:o}, should be {expected:o})"
+            ),
+            ProblemKind::WrongDay { id, date } => {
+                format!("holds entry {id}, which belongs to {date}")
+            }
+            ProblemKind::DuplicateId { id, other } => {
+                format!("holds entry {id}, which is also in {}", other.display())
+            }
+            ProblemKind::LeftoverTemp => "is a temporary file left by an interrupted save".into(),
+            ProblemKind::Unexpected => "is not a file closer knows".into(),
+        }
+    }
+
+    /// What to do about it.
+    pub fn advice(&self) -> String {
+        let path = self.path.display();
+        match &self.kind {
+            ProblemKind::Unreadable { .. } => format!(
+                "Check that the file belongs to you and is readable (chmod 600 {path}). closer leaves it as it is."
+            ),
+            ProblemKind::Damaged { line, .. } => format!(
+                "Its entries are not shown. Open it in a text editor and fix line {line}, or restore it from a backup; closer will not change or delete it."
+            ),
+            ProblemKind::NewerSchema { .. } => {
+                "Its entries are not shown. Update closer to read it; this version leaves it as it is.".into()
+            }
+            ProblemKind::Permissions { expected, .. } => {
+                format!("Make it private: chmod {expected:o} {path}")
+            }
+            ProblemKind::WrongDay { date, .. } => format!(
+                "It is shown under {date}. To tidy up, move it into the file for {date}."
+            ),
+            ProblemKind::DuplicateId { .. } => {
+                "Both copies are shown. If they are the same, remove one of them.".into()
+            }
+            ProblemKind::LeftoverTemp => {
+                "Nothing acknowledged was lost; this file can be deleted.".into()
+            }
+            ProblemKind::Unexpected => {
+                "closer ignores it. Move it elsewhere if you did not put it there.".into()
+            }
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.path.display(), self.reason())
+    }
+}

@@ -1,0 +1,240 @@
+//! Reads a whole data folder without changing anything: every entry that can be read, and every
+//! problem with its path. Used both to load the journal and by `closer doctor`.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::journal::{Entry, Preferences};
+
+use super::envelope;
+use super::error::StoreError;
+use super::layout::{Layout, TEMP_PREFIX};
+use super::problem::{Problem, ProblemKind};
+
+/// The body of a day file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DayBody {
+    /// The day the file is for.
+    pub date: NaiveDate,
+    /// Its entries, oldest first.
+    pub entries: Vec<Entry>,
+}
+
+/// The body of a trash file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TrashBody {
+    /// When it was deleted.
+    pub deleted_at: chrono::DateTime<chrono::FixedOffset>,
+    /// The entry as it was.
+    pub entry: Entry,
+}
+
+/// The body of the draft file: whatever the check-in keeps, as JSON.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DraftBody {
+    /// When it was last written.
+    pub saved_at: chrono::DateTime<chrono::FixedOffset>,
+    /// The check-in in progress.
+    pub draft: serde_json::Value,
+}
+
+/// What a scan found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Every readable entry, by day then creation time.
+    pub entries: Vec<Entry>,
+    /// Every problem, in the order found.
+    pub problems: Vec<Problem>,
+    /// How many day files were read.
+    pub day_files: usize,
+    /// Whether the data folder exists at all.
+    pub exists: bool,
+}
+
+/// Reads one day file.
+pub(crate) fn read_day(path: &Path) -> Result<DayBody, StoreError> {
+    let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
+    envelope::decode(path, &bytes)
+}
+
+/// Reads the data folder at `layout` and reports what is in it. Changes nothing.
+pub fn scan(layout: &Layout) -> Scan {
+    let mut scan = Scan::default();
+    let root = layout.root();
+    if !root.exists() {
+        return scan;
+    }
+    scan.exists = true;
+    check_mode(&mut scan.problems, root, true);
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+
+    // entries/YYYY/YYYY-MM-DD.json
+    let entries_dir = layout.entries_dir();
+    if entries_dir.exists() {
+        check_mode(&mut scan.problems, &entries_dir, true);
+        for year_dir in sorted_children(&mut scan.problems, &entries_dir) {
+            let name = file_name(&year_dir);
+            let is_year = name.len() == 4 && name.chars().all(|c| c.is_ascii_digit());
+            if !is_year || !year_dir.is_dir() {
+                note_stray(&mut scan.problems, &year_dir);
+                continue;
+            }
+            check_mode(&mut scan.problems, &year_dir, true);
+            for path in sorted_children(&mut scan.problems, &year_dir) {
+                let name = file_name(&path);
+                let Some(day) = Layout::day_of_file_name(&name)
+                    .filter(|d| d.format("%Y").to_string() == file_name(&year_dir))
+                else {
+                    note_stray(&mut scan.problems, &path);
+                    continue;
+                };
+                check_mode(&mut scan.problems, &path, false);
+                match read_day(&path) {
+                    Ok(body) => {
+                        scan.day_files += 1;
+                        for entry in body.entries {
+                            if entry.date != day {
+                                scan.problems.push(Problem {
+                                    path: path.clone(),
+                                    kind: ProblemKind::WrongDay {
+                                        id: entry.id.to_string(),
+                                        date: entry.date,
+                                    },
+                                });
+                            }
+                            let id = entry.id.to_string();
+                            if let Some(other) = seen.get(&id) {
+                                scan.problems.push(Problem {
+                                    path: path.clone(),
+                                    kind: ProblemKind::DuplicateId {
+                                        id,
+                                        other: other.clone(),
+                                    },
+                                });
+                            } else {
+                                seen.insert(id, path.clone());
+                            }
+                            scan.entries.push(entry);
+                        }
+                    }
+                    Err(err) => scan.problems.push(Problem::from_error(path, &err)),
+                }
+            }
+        }
+    }
+
+    // state.json
+    let state = layout.state_file();
+    if state.exists() {
+        check_mode(&mut scan.problems, &state, false);
+        if let Err(err) = read_json::<Preferences>(&state) {
+            scan.problems.push(Problem::from_error(state, &err));
+        }
+    }
+
+    // drafts/
+    let drafts = layout.drafts_dir();
+    if drafts.exists() {
+        check_mode(&mut scan.problems, &drafts, true);
+        for path in sorted_children(&mut scan.problems, &drafts) {
+            if path == layout.draft_file() {
+                check_mode(&mut scan.problems, &path, false);
+                if let Err(err) = read_json::<DraftBody>(&path) {
+                    scan.problems.push(Problem::from_error(path, &err));
+                }
+            } else if !file_name(&path).starts_with("unreadable-") {
+                note_stray(&mut scan.problems, &path);
+            }
+        }
+    }
+
+    // trash/
+    let trash = layout.trash_dir();
+    if trash.exists() {
+        check_mode(&mut scan.problems, &trash, true);
+        for path in sorted_children(&mut scan.problems, &trash) {
+            if !file_name(&path).ends_with(".json") {
+                note_stray(&mut scan.problems, &path);
+                continue;
+            }
+            check_mode(&mut scan.problems, &path, false);
+            if let Err(err) = read_json::<TrashBody>(&path) {
+                scan.problems.push(Problem::from_error(path, &err));
+            }
+        }
+    }
+
+    scan.entries
+        .sort_by(|a, b| (a.date, a.created_at, &a.id).cmp(&(b.date, b.created_at, &b.id)));
+    scan
+}
+
+/// Reads and decodes one JSON file of the store.
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
+    let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
+    envelope::decode(path, &bytes)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn note_stray(problems: &mut Vec<Problem>, path: &Path) {
+    let kind = if file_name(path).starts_with(TEMP_PREFIX) {
+        ProblemKind::LeftoverTemp
+    } else {
+        ProblemKind::Unexpected
+    };
+    problems.push(Problem {
+        path: path.to_owned(),
+        kind,
+    });
+}
+
+fn sorted_children(problems: &mut Vec<Problem>, dir: &Path) -> Vec<PathBuf> {
+    match fs::read_dir(dir) {
+        Ok(read) => {
+            let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            paths
+        }
+        Err(e) => {
+            problems.push(Problem {
+                path: dir.to_owned(),
+                kind: ProblemKind::Unreadable {
+                    reason: super::atomic::plain_reason(&e),
+                },
+            });
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(unix)]
+fn check_mode(problems: &mut Vec<Problem>, path: &Path, is_dir: bool) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = fs::metadata(path) else {
+        return;
+    };
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        let expected = if is_dir {
+            super::atomic::DIR_MODE
+        } else {
+            super::atomic::FILE_MODE
+        };
+        problems.push(Problem {
+            path: path.to_owned(),
+            kind: ProblemKind::Permissions { mode, expected },
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn check_mode(_: &mut Vec<Problem>, _: &Path, _: bool) {}

@@ -1,0 +1,60 @@
+//! Entering and leaving the terminal. Whatever way closer ends — a normal quit, an error, a
+//! panic, or SIGTERM/SIGHUP — the terminal is given back as it was: cooked mode, main screen,
+//! cursor shown, bracketed paste off.
+
+use std::io::{self, IsTerminal, Stdout, stdout};
+use std::sync::Once;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+/// The terminal while closer owns it. Dropping it gives the terminal back.
+pub struct Session {
+    /// The ratatui terminal.
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+static PANIC_HOOK: Once = Once::new();
+
+/// Takes over the terminal: raw mode, alternate screen, bracketed paste.
+pub fn enter() -> io::Result<Session> {
+    if !stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(io::Error::other(
+            "closer's journal needs a terminal, and standard input or output is not one. \
+             Run it from a terminal window; `closer --help` lists commands that work without one.",
+        ));
+    }
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+    enable_raw_mode()?;
+    let session = || -> io::Result<Session> {
+        execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        terminal.clear()?;
+        Ok(Session { terminal })
+    };
+    session().inspect_err(|_| restore())
+}
+
+/// Gives the terminal back. Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}

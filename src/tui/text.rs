@@ -1,0 +1,83 @@
+//! The interface's own words. Guidance drawn from the articles lives in `content/`, not here.
+
+/// The app's name as shown in titles.
+pub const APP: &str = "closer";
+
+/// First run: the greeting.
+pub const WELCOME_TITLE: &str = "Welcome to closer";
+/// First run: what the app is.
+pub const WELCOME_BODY: &str = "A quiet place to check in with yourself each day: how you feel, \
+how close you feel to your partner, what stirred things up, and what helps.";
+/// First run: the perspective question.
+pub const WELCOME_QUESTION: &str = "Which fits you better right now?";
+/// First run: explanations beside each perspective.
+pub const PERSPECTIVE_HINTS: [&str; 2] = [
+    "I notice myself withdrawing from my partner",
+    "I feel my partner withdrawing from me",
+];
+/// First run: where the journal is kept (followed by the path).
+pub const WELCOME_WHERE: &str = "Your journal is kept in";
+/// First run: the privacy promise.
+pub const WELCOME_PRIVATE: &str =
+    "It never leaves this computer: no account, no network, no tracking.";
+
+/// Home: today's check-in is done.
+pub const CHECKED_IN: &str = "You checked in today.";
+/// Home: no check-in yet today.
+pub const NOT_CHECKED_IN: &str = "Not checked in yet today.";
+/// Home: while the journal is being read.
+pub const LOADING: &str = "Reading your journal…";
+
+/// Home: files with problems (followed by the count and this).
+pub fn problems_line(count: usize) -> String {
+    let files = if count == 1 { "file" } else { "files" };
+    format!(
+        "{count} {files} in your journal need a look: run `closer doctor` to see which and why."
+    )
+}
+
+/// Support screen title.
+pub const SUPPORT_TITLE: &str = "support";
+
+/// The Support screen, as (heading, lines) sections. Lines starting with "- " are list items.
+pub const SUPPORT: &[(&str, &[&str])] = &[
+    (
+        "closer is not therapy",
+        &[
+            "closer is a journal. It can help you notice patterns and put feelings into words, \
+             but it is not a therapist, a diagnosis or medical advice, and it cannot respond \
+             to you in a crisis.",
+        ],
+    ),
+    (
+        "If you are in danger right now",
+        &[
+            "If you might hurt yourself or someone else, or you are not safe at home, contact \
+             emergency services now:",
+            "- 112 in the EU and many countries · 911 in the US and Canada · 999 in the UK",
+            "- US: call or text 988 (Suicide & Crisis Lifeline)",
+            "- UK and Ireland: Samaritans, 116 123, free at any hour",
+            "- Elsewhere: findahelpline.com lists free, confidential lines by country",
+        ],
+    ),
+    (
+        "If you are afraid of your partner",
+        &[
+            "Distance is one thing; fear, control or harm is another, and it is never your \
+             fault. Confidential help:",
+            "- US: National Domestic Violence Hotline, 1-800-799-7233",
+            "- UK: National Domestic Abuse Helpline, 0808 2000 247",
+            "- Elsewhere: findahelpline.com, or your local emergency number",
+        ],
+    ),
+    (
+        "Finding professional help",
+        &[
+            "Talking with someone trained can make a real difference, on your own or as a couple:",
+            "- your doctor or GP can listen and point you to local services",
+            "- a licensed therapist or counsellor, for your own patterns and history",
+            "- a couples therapist, when you both want to work on the distance together",
+            "Many offer a short first call, and some work on a sliding scale.",
+        ],
+    ),
+];

@@ -1,0 +1,4 @@
+//! Pieces drawn on several screens. Render-only: they read what they are given.
+
+pub mod page;
+pub mod too_small;

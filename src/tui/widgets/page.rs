@@ -1,0 +1,96 @@
+//! The frame every screen shares: a title bar, the body, a status line and the key hints.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::tui::app::{App, Status};
+use crate::tui::keymap::Binding;
+use crate::tui::theme::Theme;
+
+/// The regions of a page.
+pub struct Regions {
+    /// The title bar.
+    pub header: Rect,
+    /// Where the screen draws.
+    pub body: Rect,
+    /// The status line.
+    pub status: Rect,
+    /// The key hints.
+    pub footer: Rect,
+}
+
+/// Splits `area` into the page's regions, with `status_lines` lines for the status.
+pub fn regions(area: Rect, status_lines: u16) -> Regions {
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(status_lines),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Regions {
+        header,
+        body,
+        status,
+        footer,
+    }
+}
+
+/// Draws the title bar, status line and hints of `app` around a body, and returns the body.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    let theme = &app.theme;
+    let status = app.status.as_ref().map(|status| {
+        let (text, style) = match status {
+            Status::Info(t) => (t, theme.good),
+            Status::Error(t) => (t, theme.error),
+        };
+        Paragraph::new(Line::styled(text.clone(), style)).wrap(Wrap { trim: true })
+    });
+    let status_lines = status.as_ref().map_or(1, |p| {
+        u16::try_from(p.line_count(area.width.saturating_sub(2)))
+            .unwrap_or(u16::MAX)
+            .clamp(1, 4)
+    });
+    let r = regions(area, status_lines);
+    let date = app.ctx.today.format("%A %-d %B %Y").to_string();
+    let left = format!(" closer · {title}");
+    let gap =
+        usize::from(r.header.width).saturating_sub(left.chars().count() + date.chars().count() + 1);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(left, theme.title),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(date, theme.muted),
+        ])),
+        r.header,
+    );
+    if let Some(status) = status {
+        frame.render_widget(status, inset(r.status));
+    }
+    frame.render_widget(Paragraph::new(hints(&app.bindings(), theme)), r.footer);
+    r.body
+}
+
+/// The footer line: each hinted binding as "key hint".
+pub fn hints(bindings: &[Binding], theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for b in bindings {
+        let (Some(hint), Some(key)) = (b.hint, b.keys.first()) else {
+            continue;
+        };
+        spans.push(Span::styled(key.label(), theme.key));
+        spans.push(Span::styled(format!(" {hint}   "), theme.muted));
+    }
+    Line::from(spans)
+}
+
+/// `area` without one column on each side.
+pub fn inset(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        ..area
+    }
+}
