@@ -19,19 +19,25 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> Result<bool> {
         )?;
         return Ok(true);
     }
+    let mut problems = scan.problems.clone();
+    problems.sort_by(|a, b| a.path.cmp(&b.path).then(b.severity().cmp(&a.severity())));
     let mut needs_a_look = 0;
-    for problem in &scan.problems {
-        let mark = match problem.severity() {
-            Severity::Error => "✗",
-            Severity::Warning => "!",
-            Severity::Note => "·",
-        };
+    for (i, problem) in problems.iter().enumerate() {
+        let first_of_file = i == 0 || problems[i - 1].path != problem.path;
+        if first_of_file {
+            // The file's worst problem comes first (sorted above), so it sets the mark.
+            let mark = match problem.severity() {
+                Severity::Error => "✗",
+                Severity::Warning => "!",
+                Severity::Note => "·",
+            };
+            writeln!(out)?;
+            writeln!(out, "{mark} {}", problem.path.display())?;
+        }
         if problem.severity() >= Severity::Warning {
             needs_a_look += 1;
         }
-        writeln!(out)?;
-        writeln!(out, "{mark} {}", problem.path.display())?;
-        writeln!(out, "  {}.", capitalise(&problem.reason()))?;
+        writeln!(out, "  {}.", problem.reason())?;
         writeln!(out, "  {}", problem.advice())?;
     }
     writeln!(out)?;
@@ -57,12 +63,4 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> Result<bool> {
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -103,6 +103,9 @@ pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Store
 
 /// serde_json's message without its trailing " at line L column C" (we say that ourselves).
 fn plain_json_error(e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        return "the file ends too soon (it may have been cut off)".to_owned();
+    }
     let text = e.to_string();
     match text.rfind(" at line ") {
         Some(i) => text[..i].to_owned(),

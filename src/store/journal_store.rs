@@ -353,8 +353,12 @@ impl Store {
     /// The saved preferences; defaults when there is no state file yet.
     pub fn load_preferences(&self) -> Result<Preferences, StoreError> {
         let path = self.layout.state_file();
-        match scan::read_json(&path) {
-            Ok(prefs) => Ok(prefs),
+        match scan::read_json::<Preferences>(&path) {
+            Ok(mut prefs) => {
+                // The envelope's version is not a preference; it is written afresh on save.
+                prefs.extra.remove("schema");
+                Ok(prefs)
+            }
             Err(StoreError::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
                 Ok(Preferences::default())
             }

@@ -94,26 +94,26 @@ impl Problem {
     /// What is wrong, in one sentence.
     pub fn reason(&self) -> String {
         match &self.kind {
-            ProblemKind::Unreadable { reason } => format!("cannot be read: {reason}"),
+            ProblemKind::Unreadable { reason } => format!("Cannot be read: {reason}"),
             ProblemKind::Damaged {
                 line,
                 column,
                 message,
-            } => format!("is damaged at line {line}, column {column}: {message}"),
+            } => format!("Damaged at line {line}, column {column}: {message}"),
             ProblemKind::NewerSchema { found } => format!(
-                "was written by a newer version of closer (schema {found}; this one reads up to {SCHEMA})"
+                "Written by a newer version of closer (schema {found}; this one reads up to {SCHEMA})"
             ),
             ProblemKind::Permissions { mode, expected } => format!(
-                "can be read by other users of this computer (mode {mode:o}, should be {expected:o})"
+                "Readable by other users of this computer (mode {mode:o}, should be {expected:o})"
             ),
             ProblemKind::WrongDay { id, date } => {
-                format!("holds entry {id}, which belongs to {date}")
+                format!("Holds entry {id}, which belongs to {date}")
             }
             ProblemKind::DuplicateId { id, other } => {
-                format!("holds entry {id}, which is also in {}", other.display())
+                format!("Holds entry {id}, which is also in {}", other.display())
             }
-            ProblemKind::LeftoverTemp => "is a temporary file left by an interrupted save".into(),
-            ProblemKind::Unexpected => "is not a file closer knows".into(),
+            ProblemKind::LeftoverTemp => "A temporary file left by an interrupted save".into(),
+            ProblemKind::Unexpected => "Not a file closer knows".into(),
         }
     }
 
@@ -151,6 +151,6 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.path.display(), self.reason())
+        write!(f, "{}: {}", self.path.display(), self.reason())
     }
 }

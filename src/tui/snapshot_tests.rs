@@ -36,8 +36,9 @@ fn home_checked_in_with_problems_and_read_only_80x24() {
         s.streak = 1;
         s.problem_files = 2;
     }
-    app.ctx.read_only =
-        Some("another closer has this journal open. Close it to write here; you can still read.".into());
+    app.ctx.read_only = Some(
+        "another closer has this journal open. Close it to write here; you can still read.".into(),
+    );
     app.status = Some(Status::Error(
         "cannot save /home/you/.local/share/closer/state.json: the disk is full. Nothing was lost; the old file is unchanged.".into(),
     ));
@@ -92,7 +93,16 @@ fn too_small_below_60x20() {
 
 #[test]
 fn every_size_down_to_1x1_draws_without_panic() {
-    for (w, h) in [(1, 1), (2, 1), (1, 2), (10, 3), (59, 19), (60, 20), (61, 21), (300, 100)] {
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (10, 3),
+        (59, 19),
+        (60, 20),
+        (61, 21),
+        (300, 100),
+    ] {
         for mut app in [app_first_run(), app_at_home()] {
             draw(&mut app, w, h);
             app.update(Msg::Action(Action::ToggleHelp));

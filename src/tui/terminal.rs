@@ -11,7 +11,7 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
 /// The terminal while closer owns it. Dropping it gives the terminal back.
@@ -39,9 +39,15 @@ pub fn enter() -> io::Result<Session> {
     });
     enable_raw_mode()?;
     let session = || -> io::Result<Session> {
-        execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-        terminal.clear()?;
+        // Clearing with a plain command: ratatui's `clear` asks the terminal where its cursor is,
+        // and a terminal that never answers would stall the start.
+        execute!(
+            stdout(),
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            Clear(ClearType::All)
+        )?;
+        let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
         Ok(Session { terminal })
     };
     session().inspect_err(|_| restore())

@@ -54,7 +54,7 @@ pub const SUPPORT: &[(&str, &[&str])] = &[
         &[
             "If you might hurt yourself or someone else, or you are not safe at home, contact \
              emergency services now:",
-            "- 112 in the EU and many countries · 911 in the US and Canada · 999 in the UK",
+            "- 112 (EU and many other countries) · 911 (US and Canada) · 999 (UK)",
             "- US: call or text 988 (Suicide & Crisis Lifeline)",
             "- UK and Ireland: Samaritans, 116 123, free at any hour",
             "- Elsewhere: findahelpline.com lists free, confidential lines by country",

@@ -85,7 +85,7 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     ]);
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }),
-        page::inset(body),
+        page::column(body),
     );
 }
 

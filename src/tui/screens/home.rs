@@ -25,18 +25,18 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::default());
             let days = if s.streak == 1 { "day" } else { "days" };
             lines.push(Line::from(vec![
-                Span::styled("Streak    ", theme.muted),
+                Span::styled("Streak        ", theme.muted),
                 Span::styled(format!("{} {days}", s.streak), theme.text),
             ]));
             lines.push(Line::from(vec![
-                Span::styled("Entries   ", theme.muted),
+                Span::styled("Entries       ", theme.muted),
                 Span::styled(s.entries.to_string(), theme.text),
             ]));
         }
     }
     if let Some(p) = app.perspective() {
         lines.push(Line::from(vec![
-            Span::styled("Writing   ", theme.muted),
+            Span::styled("Perspective   ", theme.muted),
             Span::styled(p.label(), theme.text),
         ]));
     }
@@ -55,6 +55,6 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }),
-        page::inset(body),
+        page::column(body),
     );
 }

@@ -41,7 +41,8 @@ pub fn body_height(size: (u16, u16)) -> u16 {
 
 /// Applies an action; `width`/`height` are the terminal's width and the body's height.
 pub fn update(state: &mut State, action: Action, width: u16, height: u16) {
-    let total = paragraph(&Theme::no_color()).line_count(width.saturating_sub(2));
+    let column = page::column(ratatui::layout::Rect::new(0, 0, width, height));
+    let total = paragraph(&Theme::no_color()).line_count(column.width);
     let max = u16::try_from(total.saturating_sub(usize::from(height))).unwrap_or(u16::MAX);
     let page = height.saturating_sub(2).max(1);
     state.scroll = match action {
@@ -61,7 +62,7 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     let body = page::draw(app, frame, area, text::SUPPORT_TITLE);
     frame.render_widget(
         paragraph(&app.theme).scroll((app.support.scroll, 0)),
-        page::inset(body),
+        page::column(body),
     );
 }
 

@@ -94,3 +94,18 @@ pub fn inset(area: Rect) -> Rect {
         ..area
     }
 }
+
+/// The widest a column of prose gets, so lines stay easy to read on wide terminals.
+pub const MAX_TEXT_WIDTH: u16 = 96;
+
+/// A column for prose inside `area`: one column of margin each side, at most
+/// [`MAX_TEXT_WIDTH`] wide, centred.
+pub fn column(area: Rect) -> Rect {
+    let inner = inset(area);
+    let width = inner.width.min(MAX_TEXT_WIDTH);
+    Rect {
+        x: inner.x + (inner.width - width) / 2,
+        width,
+        ..inner
+    }
+}

@@ -1,0 +1,202 @@
+//! `closer doctor` and the command line, on the built binary.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use closer::store::Store;
+use common::{entry, files_under};
+
+fn closer(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
+    cmd.args(args).env_remove("CLOSER_DATA_DIR");
+    cmd
+}
+
+fn run(cmd: &mut Command) -> (Output, String) {
+    let out = cmd.output().unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out, text)
+}
+
+/// Every file under `root` with its bytes and mode, to prove nothing changed.
+fn snapshot(root: &Path) -> Vec<(std::path::PathBuf, Vec<u8>, u32)> {
+    files_under(root)
+        .into_iter()
+        .map(|p| {
+            let bytes = if p.is_file() {
+                fs::read(&p).unwrap()
+            } else {
+                Vec::new()
+            };
+            (p.clone(), bytes, mode(&p))
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).unwrap().permissions().mode()
+}
+#[cfg(not(unix))]
+fn mode(_: &Path) -> u32 {
+    0
+}
+
+fn healthy_journal(root: &Path) {
+    let store = Store::open(root).unwrap();
+    for (i, t) in ["2026-11-20T09:00:00+01:00", "2026-11-21T21:30:00+01:00"]
+        .iter()
+        .enumerate()
+    {
+        store.save_entry(&entry(t, i as u32)).unwrap();
+    }
+}
+
+#[test]
+fn doctor_on_a_healthy_journal_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let (out, text) =
+        run(closer(&["doctor", "--data-dir", root.to_str().unwrap()]).current_dir(dir.path()));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("2 entries read from 2 day files."), "{text}");
+    assert!(text.contains("All is well."), "{text}");
+}
+
+#[test]
+fn doctor_on_a_missing_folder_exits_0_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("nothing-here");
+    let (out, text) = run(&mut closer(&[
+        "doctor",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("no journal there yet"), "{text}");
+    assert!(!root.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn doctor_names_each_bad_file_changes_nothing_and_exits_1() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let year = root.join("entries/2026");
+    let corrupt = year.join("2026-11-10.json");
+    fs::write(
+        &corrupt,
+        b"{\"schema\": 1, \"date\": \"2026-11-10\", \"entries\": [{\"id\": ",
+    )
+    .unwrap();
+    let future = year.join("2026-11-11.json");
+    fs::write(
+        &future,
+        br#"{"schema": 3, "date": "2026-11-11", "entries": []}"#,
+    )
+    .unwrap();
+    for f in [&corrupt, &future] {
+        fs::set_permissions(f, fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let open = year.join("2026-11-20.json");
+    fs::set_permissions(&open, fs::Permissions::from_mode(0o644)).unwrap();
+    let before = snapshot(dir.path());
+
+    let (out, text) = run(&mut closer(&[
+        "doctor",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    for (path, words) in [
+        (&corrupt, "Damaged at line 1"),
+        (&future, "newer version of closer (schema 3"),
+        (&open, "mode 644, should be 600"),
+    ] {
+        let at = text
+            .find(&path.display().to_string())
+            .unwrap_or_else(|| panic!("{} not named:\n{text}", path.display()));
+        assert!(
+            text[at..].contains(words),
+            "{words:?} after {}:\n{text}",
+            path.display()
+        );
+    }
+    assert!(text.contains("chmod 600"), "{text}");
+    assert!(text.contains("3 problems need a look"), "{text}");
+    assert_eq!(snapshot(dir.path()), before, "doctor changed something");
+}
+
+#[test]
+fn data_dir_comes_from_the_flag_then_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let from_env = dir.path().join("env");
+    let from_flag = dir.path().join("flag");
+    healthy_journal(&from_env);
+    let (_, text) = run(closer(&["doctor"]).env("CLOSER_DATA_DIR", &from_env));
+    assert!(text.contains(&from_env.display().to_string()), "{text}");
+    let (_, text) = run(
+        closer(&["doctor", "--data-dir", from_flag.to_str().unwrap()])
+            .env("CLOSER_DATA_DIR", &from_env),
+    );
+    assert!(text.contains(&from_flag.display().to_string()), "{text}");
+}
+
+#[test]
+fn without_home_set_the_data_dir_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let (out, text) = run(closer(&["doctor", "--data-dir", root.to_str().unwrap()])
+        .env_remove("HOME")
+        .env_remove("XDG_DATA_HOME"));
+    assert!(out.status.success(), "{text}");
+    // Without HOME or a flag, the platform's lookup (the password database) decides; either
+    // way there is no panic.
+    let (out, text) = run(closer(&["doctor"])
+        .env_remove("HOME")
+        .env_remove("XDG_DATA_HOME"));
+    assert!(matches!(out.status.code(), Some(0..=1)), "{text}");
+    assert!(!text.contains("panicked"), "{text}");
+}
+
+#[test]
+fn help_and_version() {
+    let (out, text) = run(&mut closer(&["--help"]));
+    assert!(out.status.success());
+    for words in ["--data-dir", "CLOSER_DATA_DIR", "doctor", "Examples:"] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    let (out, text) = run(&mut closer(&["doctor", "--help"]));
+    assert!(out.status.success());
+    assert!(text.contains("Example:"), "{text}");
+    let (out, text) = run(&mut closer(&["--version"]));
+    assert!(out.status.success());
+    assert!(text.contains(env!("CARGO_PKG_VERSION")), "{text}");
+}
+
+#[test]
+fn the_journal_refuses_to_draw_into_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, text) = run(&mut closer(&["--data-dir", dir.path().to_str().unwrap()]));
+    assert!(!out.status.success());
+    assert!(text.contains("needs a terminal"), "{text}");
+    assert!(!text.contains('\u{1b}'), "escape codes leaked: {text:?}");
+}
+
+#[test]
+fn an_unknown_subcommand_is_an_error_not_a_panic() {
+    let (out, text) = run(&mut closer(&["frobnicate"]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text.contains("unrecognized subcommand"), "{text}");
+}

@@ -1,0 +1,467 @@
+//! Each promise of DESIGN §4, on temp folders.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use closer::journal::{Entry, Mood, Perspective, Preferences};
+use closer::store::{ProblemKind, ReadOnlyReason, Store, StoreError};
+use common::{at, day, entry, files_under};
+
+fn bytes(path: &Path) -> Vec<u8> {
+    fs::read(path).unwrap()
+}
+
+#[test]
+fn a_saved_entry_reads_back_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let store = Store::open(&root).unwrap();
+    let e = entry("2026-11-22T08:15:00+01:00", 1);
+    store.save_entry(&e).unwrap();
+    assert_eq!(store.day(e.date).unwrap(), vec![e.clone()]);
+    let scan = store.load();
+    assert_eq!(scan.entries, vec![e.clone()]);
+    assert!(scan.problems.is_empty(), "{:?}", scan.problems);
+    let path = root.join("entries/2026/2026-11-22.json");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"schema\": 1"), "{text}");
+    assert!(text.contains("\"date\": \"2026-11-22\""), "{text}");
+}
+
+#[test]
+fn a_save_rewrites_only_the_day_it_touches() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    for (i, t) in ["2026-11-20T09:00:00+01:00", "2026-11-21T09:00:00+01:00"]
+        .into_iter()
+        .enumerate()
+    {
+        store.save_entry(&entry(t, i as u32)).unwrap();
+    }
+    let before: Vec<_> = files_under(dir.path())
+        .into_iter()
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let m = fs::metadata(&p).unwrap();
+            (p.clone(), bytes(&p), m.modified().unwrap(), inode(&m))
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut e = entry("2026-11-22T09:00:00+01:00", 9);
+    store.save_entry(&e).unwrap();
+    e.notes = "edited".into();
+    store.save_entry(&e).unwrap();
+    for (path, old, modified, ino) in before {
+        let m = fs::metadata(&path).unwrap();
+        assert_eq!(bytes(&path), old, "{} changed", path.display());
+        assert_eq!(
+            m.modified().unwrap(),
+            modified,
+            "{} rewritten",
+            path.display()
+        );
+        assert_eq!(inode(&m), ino, "{} replaced", path.display());
+    }
+    assert_eq!(store.day(day("2026-11-22")).unwrap(), vec![e]);
+}
+
+#[cfg(unix)]
+fn inode(m: &fs::Metadata) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    m.ino()
+}
+#[cfg(not(unix))]
+fn inode(_: &fs::Metadata) -> u64 {
+    0
+}
+
+#[test]
+fn several_entries_a_day_are_kept_in_order_and_edits_replace_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let late = entry("2026-11-22T21:00:00+01:00", 2);
+    let early = entry("2026-11-22T07:00:00+01:00", 1);
+    store.save_entry(&late).unwrap();
+    store.save_entry(&early).unwrap();
+    let mut edited = late.clone();
+    edited.mood = Some(Mood::try_from(1u8).unwrap());
+    edited.updated_at = at("2026-11-22T22:00:00+01:00");
+    store.save_entry(&edited).unwrap();
+    assert_eq!(store.day(day("2026-11-22")).unwrap(), vec![early, edited]);
+}
+
+#[test]
+fn writes_leave_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    for i in 0..20 {
+        store
+            .save_entry(&entry("2026-11-22T09:00:00+01:00", i))
+            .unwrap();
+    }
+    store
+        .save_draft(
+            &serde_json::json!({"x": 1}),
+            at("2026-11-22T09:00:00+01:00"),
+        )
+        .unwrap();
+    let names: Vec<String> = files_under(dir.path())
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with(".closer-tmp-")),
+        "{names:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private_0600_and_folders_0700() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let store = Store::open(&root).unwrap();
+    store
+        .save_entry(&entry("2026-11-22T09:00:00+01:00", 1))
+        .unwrap();
+    store
+        .save_draft(&serde_json::json!({}), at("2026-11-22T09:00:00+01:00"))
+        .unwrap();
+    store.save_preferences(&Preferences::default()).unwrap();
+    let e = entry("2026-11-21T09:00:00+01:00", 2);
+    store.save_entry(&e).unwrap();
+    store
+        .delete_entry(e.date, &e.id, at("2026-11-22T10:00:00+01:00"))
+        .unwrap();
+    for path in files_under(&root) {
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        let want = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode, want, "{}", path.display());
+    }
+    assert_eq!(
+        fs::metadata(&root).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+}
+
+#[test]
+fn a_second_instance_opens_read_only_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = Store::open(dir.path()).unwrap();
+    let second = Store::open(dir.path()).unwrap();
+    assert_eq!(first.read_only(), None);
+    assert_eq!(second.read_only(), Some(&ReadOnlyReason::AnotherInstance));
+    let e = entry("2026-11-22T09:00:00+01:00", 1);
+    let err = second.save_entry(&e).unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly(_)));
+    assert!(
+        err.to_string()
+            .contains("another closer has this journal open"),
+        "{err}"
+    );
+    // The first one still writes, and the second one can read what it wrote.
+    first.save_entry(&e).unwrap();
+    assert_eq!(second.load().entries, vec![e]);
+    drop(first);
+    let third = Store::open(dir.path()).unwrap();
+    assert_eq!(third.read_only(), None, "the lock is released on close");
+}
+
+#[test]
+fn a_folder_that_cannot_be_written_opens_read_only() {
+    // The lock file cannot be opened for writing (here: a folder stands in its place), which
+    // is what a read-only folder or disk looks like to closer, and works even as root.
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".lock")).unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert!(matches!(
+        store.read_only(),
+        Some(ReadOnlyReason::NotWritable(_))
+    ));
+    let err = store
+        .save_entry(&entry("2026-11-22T09:00:00+01:00", 1))
+        .unwrap_err();
+    assert!(err.to_string().contains("cannot be written"), "{err}");
+}
+
+#[test]
+fn a_folder_that_does_not_exist_yet_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("a/b/c");
+    let store = Store::open(&root).unwrap();
+    assert!(root.is_dir());
+    store
+        .save_entry(&entry("2026-11-22T09:00:00+01:00", 1))
+        .unwrap();
+}
+
+#[test]
+fn a_folder_that_cannot_be_created_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    fs::write(&file, "x").unwrap();
+    let err = Store::open(file.join("journal")).unwrap_err().to_string();
+    assert!(err.contains("cannot create the data folder"), "{err}");
+    assert!(err.contains("--data-dir"), "{err}");
+}
+
+#[test]
+fn drafts_round_trip_and_discard() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let draft = serde_json::json!({"answer": "half a thought…", "step": 5});
+    store
+        .save_draft(&draft, at("2026-11-22T09:00:00+01:00"))
+        .unwrap();
+    assert!(dir.path().join("drafts/current.json").is_file());
+    assert_eq!(
+        store.load_draft::<serde_json::Value>().unwrap(),
+        Some(draft)
+    );
+    store.discard_draft().unwrap();
+    assert_eq!(store.load_draft::<serde_json::Value>().unwrap(), None);
+    store.discard_draft().unwrap();
+}
+
+#[test]
+fn an_unreadable_draft_is_reported_and_set_aside_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    fs::create_dir_all(dir.path().join("drafts")).unwrap();
+    let path = dir.path().join("drafts/current.json");
+    fs::write(&path, b"{\"schema\": 1, \"saved_at\": ").unwrap();
+    let err = store.load_draft::<serde_json::Value>().unwrap_err();
+    assert!(err.to_string().contains("current.json"), "{err}");
+    let aside = store
+        .set_aside_draft(at("2026-11-22T09:00:00+01:00"))
+        .unwrap();
+    assert_eq!(bytes(&aside), b"{\"schema\": 1, \"saved_at\": ");
+    assert_eq!(store.load_draft::<serde_json::Value>().unwrap(), None);
+}
+
+#[test]
+fn delete_moves_to_trash_and_restore_gives_back_the_day_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a = entry("2026-11-22T08:00:00+01:00", 1);
+    let b = entry("2026-11-22T12:00:00+01:00", 2);
+    let c = entry("2026-11-22T20:00:00+01:00", 3);
+    for e in [&a, &b, &c] {
+        store.save_entry(e).unwrap();
+    }
+    let path = dir.path().join("entries/2026/2026-11-22.json");
+    let before = bytes(&path);
+
+    let trash = store
+        .delete_entry(b.date, &b.id, at("2026-11-22T21:00:00+01:00"))
+        .unwrap();
+    assert_eq!(store.day(b.date).unwrap(), vec![a.clone(), c.clone()]);
+    let items = store.trash();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].entry, b);
+    assert_eq!(items[0].path, trash);
+
+    let restored = store.restore(&trash).unwrap();
+    assert_eq!(restored, b);
+    assert_eq!(bytes(&path), before);
+    assert!(store.trash().is_empty());
+    assert!(!trash.exists());
+}
+
+#[test]
+fn deleting_the_last_entry_of_a_day_removes_the_day_file_and_restore_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a = entry("2026-11-22T08:00:00+01:00", 1);
+    store.save_entry(&a).unwrap();
+    let path = dir.path().join("entries/2026/2026-11-22.json");
+    let before = bytes(&path);
+    let trash = store
+        .delete_entry(a.date, &a.id, at("2026-11-22T09:00:00+01:00"))
+        .unwrap();
+    assert!(!path.exists());
+    assert!(store.load().entries.is_empty());
+    store.restore(&trash).unwrap();
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn deleting_a_missing_entry_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a = entry("2026-11-22T08:00:00+01:00", 1);
+    let err = store
+        .delete_entry(a.date, &a.id, at("2026-11-22T09:00:00+01:00"))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+}
+
+#[test]
+fn purging_the_trash_removes_the_item_for_good() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a = entry("2026-11-22T08:00:00+01:00", 1);
+    store.save_entry(&a).unwrap();
+    let trash = store
+        .delete_entry(a.date, &a.id, at("2026-11-22T09:00:00+01:00"))
+        .unwrap();
+    store.purge(&trash).unwrap();
+    assert!(store.trash().is_empty());
+}
+
+#[test]
+fn preferences_round_trip_and_keep_unknown_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.load_preferences().unwrap().is_first_run());
+    fs::write(
+        dir.path().join("state.json"),
+        br#"{"schema": 1, "perspective": "partner-pulls-away", "later": {"k": true}}"#,
+    )
+    .unwrap();
+    let mut prefs = store.load_preferences().unwrap();
+    assert_eq!(prefs.perspective, Some(Perspective::PartnerPullsAway));
+    prefs.favourites.push("active-listening".into());
+    store.save_preferences(&prefs).unwrap();
+    let text = fs::read_to_string(dir.path().join("state.json")).unwrap();
+    assert!(text.contains("\"later\""), "{text}");
+    assert_eq!(store.load_preferences().unwrap(), prefs);
+}
+
+/// Writes `content` as the day file of `date` and returns its path.
+fn plant(root: &Path, date: &str, content: &[u8]) -> std::path::PathBuf {
+    let path = root.join(format!("entries/{}/{date}.json", &date[..4]));
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, content).unwrap();
+    path
+}
+
+#[test]
+fn damaged_and_newer_files_are_reported_never_overwritten_and_the_rest_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let good = entry("2026-11-20T09:00:00+01:00", 1);
+    store.save_entry(&good).unwrap();
+
+    let torn = b"{\n  \"schema\": 1,\n  \"date\": \"2026-11-21\",\n  \"entries\": [\n    {\"id\": \"x\", \"crea";
+    let torn_path = plant(dir.path(), "2026-11-21", torn);
+    let newer = br#"{"schema": 7, "date": "2026-11-22", "entries": [], "hologram": true}"#;
+    let newer_path = plant(dir.path(), "2026-11-22", newer);
+    let garbage = b"\x00\xff\xfe binary \x01";
+    let garbage_path = plant(dir.path(), "2026-11-23", garbage);
+
+    let scan = store.load();
+    assert_eq!(scan.entries, vec![good.clone()], "the readable day loads");
+    let kinds: Vec<_> = scan
+        .problems
+        .iter()
+        .map(|p| (p.path.clone(), p.kind.clone()))
+        .collect();
+    assert!(
+        kinds
+            .iter()
+            .any(|(p, k)| p == &torn_path && matches!(k, ProblemKind::Damaged { line: 5, .. })),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|(p, k)| p == &newer_path && matches!(k, ProblemKind::NewerSchema { found: 7 })),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|(p, k)| p == &garbage_path && matches!(k, ProblemKind::Damaged { .. })),
+        "{kinds:?}"
+    );
+
+    // Saving into those days is refused, and the files stay byte-identical.
+    for (when, path, original) in [
+        ("2026-11-21T10:00:00+01:00", &torn_path, &torn[..]),
+        ("2026-11-22T10:00:00+01:00", &newer_path, &newer[..]),
+        ("2026-11-23T10:00:00+01:00", &garbage_path, &garbage[..]),
+    ] {
+        let err = store.save_entry(&entry(when, 5)).unwrap_err();
+        assert!(matches!(err, StoreError::DayBlocked { .. }), "{err}");
+        assert!(err.to_string().contains("closer doctor"), "{err}");
+        assert_eq!(bytes(path), original);
+    }
+    // Other days still save.
+    store
+        .save_entry(&entry("2026-11-24T10:00:00+01:00", 6))
+        .unwrap();
+    assert_eq!(store.load().entries.len(), 2);
+}
+
+#[test]
+fn an_entry_with_an_out_of_range_value_makes_its_file_reported_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut v = serde_json::to_value(entry("2026-11-21T09:00:00+01:00", 1)).unwrap();
+    v["mood"] = 9.into();
+    let body = serde_json::json!({"schema": 1, "date": "2026-11-21", "entries": [v]});
+    let path = plant(
+        dir.path(),
+        "2026-11-21",
+        serde_json::to_string_pretty(&body).unwrap().as_bytes(),
+    );
+    let scan = store.load();
+    let p = scan
+        .problems
+        .iter()
+        .find(|p| p.path == path && matches!(p.kind, ProblemKind::Damaged { .. }))
+        .unwrap();
+    assert!(
+        p.reason().contains("mood must be between 1 and 5, not 9"),
+        "{}",
+        p.reason()
+    );
+}
+
+#[test]
+fn stray_temp_files_are_ignored_when_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let good = entry("2026-11-20T09:00:00+01:00", 1);
+    store.save_entry(&good).unwrap();
+    let stray = dir.path().join("entries/2026/.closer-tmp-abc123.tmp");
+    fs::write(&stray, b"{\"schema\": 1, \"date\": \"2026-11-2").unwrap();
+    let scan = store.load();
+    assert_eq!(scan.entries, vec![good]);
+    assert!(
+        scan.problems
+            .iter()
+            .all(|p| p.path != stray || p.kind == ProblemKind::LeftoverTemp)
+    );
+}
+
+#[test]
+fn an_entry_filed_under_another_day_and_a_duplicate_id_are_noticed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a: Entry = entry("2026-11-20T09:00:00+01:00", 1);
+    store.save_entry(&a).unwrap();
+    let body = serde_json::json!({"schema": 1, "date": "2026-11-21", "entries": [a]});
+    let path = plant(
+        dir.path(),
+        "2026-11-21",
+        serde_json::to_string(&body).unwrap().as_bytes(),
+    );
+    let scan = store.load();
+    assert!(
+        scan.problems
+            .iter()
+            .any(|p| p.path == path && matches!(p.kind, ProblemKind::WrongDay { .. }))
+    );
+    assert!(
+        scan.problems
+            .iter()
+            .any(|p| p.path == path && matches!(p.kind, ProblemKind::DuplicateId { .. }))
+    );
+}
