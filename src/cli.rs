@@ -1,6 +1,7 @@
 //! The command line: arguments, and the subcommands that print instead of opening the journal.
 
 pub mod doctor;
+pub mod prompt;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -9,11 +10,14 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 
+use crate::journal::Perspective;
+
 const EXAMPLES: &str = "\
 Examples:
   closer                          open the journal
   closer --data-dir ~/journal     use another data folder
-  closer doctor                   check the journal's files, changing nothing";
+  closer doctor                   check the journal's files, changing nothing
+  closer prompt                   print today's question (for a shell greeting)";
 
 /// A calm terminal journal for noticing distance in a relationship, and what helps.
 ///
@@ -38,6 +42,37 @@ pub enum Command {
     /// Exits 0 when the journal is healthy and 1 when a file needs a look.
     #[command(after_help = "Example:\n  closer doctor --data-dir ~/journal")]
     Doctor,
+
+    /// Print today's question: the same all day, a new one tomorrow.
+    ///
+    /// It fits the perspective you chose in the journal, and skips questions you answered in
+    /// the last 30 days. Handy in a shell greeting.
+    #[command(
+        after_help = "Examples:\n  closer prompt\n  closer prompt --perspective partner-pulls-away"
+    )]
+    Prompt {
+        /// Whose distance to ask about [default: the one chosen in the journal]
+        #[arg(long, value_enum)]
+        perspective: Option<PerspectiveArg>,
+    },
+}
+
+/// A perspective on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PerspectiveArg {
+    /// I notice myself pulling away.
+    IPullAway,
+    /// I feel my partner pulling away.
+    PartnerPullsAway,
+}
+
+impl From<PerspectiveArg> for Perspective {
+    fn from(p: PerspectiveArg) -> Perspective {
+        match p {
+            PerspectiveArg::IPullAway => Perspective::IPullAway,
+            PerspectiveArg::PartnerPullsAway => Perspective::PartnerPullsAway,
+        }
+    }
 }
 
 /// The data folder: `--data-dir`, then `CLOSER_DATA_DIR` (both via clap), then the platform's.
@@ -54,6 +89,12 @@ pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
     }
 }
 
+/// Where the person's own prompts and strategies live: the platform config folder
+/// (`~/.config/closer` on Linux, or `$XDG_CONFIG_HOME/closer`).
+pub fn config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "closer").map(|d| d.config_dir().to_owned())
+}
+
 /// Runs closer with parsed arguments.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let data_dir = data_dir(&cli)?;
@@ -61,6 +102,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             crate::tui::run(crate::tui::Options {
                 data_dir,
+                config_dir: config_dir(),
                 no_color: std::env::var("NO_COLOR").ok(),
             })?;
             Ok(ExitCode::SUCCESS)
@@ -74,6 +116,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Some(Command::Prompt { perspective }) => {
+            let mut out = std::io::stdout().lock();
+            let mut err = std::io::stderr().lock();
+            prompt::run(
+                &data_dir,
+                config_dir().as_deref(),
+                perspective.map(Perspective::from),
+                chrono::Local::now().date_naive(),
+                &mut out,
+                &mut err,
+            )?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -352,18 +352,7 @@ impl Store {
 
     /// The saved preferences; defaults when there is no state file yet.
     pub fn load_preferences(&self) -> Result<Preferences, StoreError> {
-        let path = self.layout.state_file();
-        match scan::read_json::<Preferences>(&path) {
-            Ok(mut prefs) => {
-                // The envelope's version is not a preference; it is written afresh on save.
-                prefs.extra.remove("schema");
-                Ok(prefs)
-            }
-            Err(StoreError::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
-                Ok(Preferences::default())
-            }
-            Err(e) => Err(e),
-        }
+        read_preferences(&self.layout)
     }
 
     /// Saves the preferences. Refuses when the state file exists but cannot be read, so it is
@@ -401,5 +390,21 @@ fn file_safe(id: &str) -> String {
         "entry".into()
     } else {
         safe
+    }
+}
+
+/// The preferences in the data folder at `layout`, without opening (or creating) it; defaults
+/// when there is no state file.
+pub fn read_preferences(layout: &Layout) -> Result<Preferences, StoreError> {
+    match scan::read_json::<Preferences>(&layout.state_file()) {
+        Ok(mut prefs) => {
+            // The envelope's version is not a preference; it is written afresh on save.
+            prefs.extra.remove("schema");
+            Ok(prefs)
+        }
+        Err(StoreError::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            Ok(Preferences::default())
+        }
+        Err(e) => Err(e),
     }
 }

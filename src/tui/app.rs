@@ -3,11 +3,14 @@
 //! `update` is pure: no files, no clock, no terminal. It returns `Effect`s, which the event loop
 //! carries out against the store and answers with result messages.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
 
+use crate::content::{Catalog, Prompt};
 use crate::journal::{Perspective, Preferences};
 
 use super::keymap::{self, Action};
@@ -47,6 +50,8 @@ pub enum Mode {
 /// The figures home shows, read from the journal after the first frame.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Prompt ids answered in the days before today (for the prompt of the day).
+    pub recently_answered: HashSet<String>,
     /// Entries in the journal.
     pub entries: usize,
     /// Whether there is an entry today.
@@ -112,6 +117,10 @@ pub struct App {
     pub ctx: Context,
     /// The person's choices.
     pub prefs: Preferences,
+    /// The bundled content, with the person's own merged in.
+    pub catalog: Arc<Catalog>,
+    /// Today's question, kept in step with the date, the perspective and the journal.
+    pub today_prompt: Option<Prompt>,
     /// Home's figures; `None` until the journal is read.
     pub summary: Option<Summary>,
     /// Open screens, the current one last. Never empty.
@@ -132,15 +141,17 @@ pub struct App {
 
 impl App {
     /// A new app: first run when no perspective is chosen yet, home otherwise.
-    pub fn new(ctx: Context, prefs: Preferences, theme: Theme) -> App {
+    pub fn new(ctx: Context, prefs: Preferences, catalog: Arc<Catalog>, theme: Theme) -> App {
         let route = if prefs.is_first_run() {
             Route::FirstRun
         } else {
             Route::Home
         };
-        App {
+        let mut app = App {
             ctx,
             prefs,
+            catalog,
+            today_prompt: None,
             summary: None,
             routes: vec![route],
             help: false,
@@ -149,7 +160,22 @@ impl App {
             status: None,
             theme,
             quit: false,
-        }
+        };
+        app.refresh_prompt();
+        app
+    }
+
+    /// Chooses today's question again (after the date, the perspective or the journal changed).
+    fn refresh_prompt(&mut self) {
+        let empty = HashSet::new();
+        let recent = self
+            .summary
+            .as_ref()
+            .map_or(&empty, |s| &s.recently_answered);
+        self.today_prompt = self
+            .catalog
+            .prompt_of_the_day_avoiding(self.ctx.today, self.perspective(), recent)
+            .cloned();
     }
 
     /// The screen on top.
@@ -200,10 +226,14 @@ impl App {
             Msg::Tick { today } => {
                 if today != self.ctx.today {
                     self.ctx.today = today;
+                    self.refresh_prompt();
                     return vec![Effect::LoadJournal];
                 }
             }
-            Msg::Loaded(summary) => self.summary = Some(summary),
+            Msg::Loaded(summary) => {
+                self.summary = Some(summary);
+                self.refresh_prompt();
+            }
             Msg::PreferencesSaved => {}
             Msg::Failed(text) => self.status = Some(Status::Error(text)),
         }
@@ -242,6 +272,7 @@ impl App {
                 }
                 first_run::Outcome::Chosen(perspective) => {
                     self.prefs.perspective = Some(perspective);
+                    self.refresh_prompt();
                     self.routes = vec![Route::Home];
                     vec![Effect::SavePreferences(self.prefs.clone())]
                 }

@@ -11,6 +11,7 @@ use anyhow::{Context as _, Result};
 use chrono::{Local, NaiveDate};
 use ratatui::crossterm::event::{self, Event};
 
+use crate::content;
 use crate::journal::{Preferences, streak};
 use crate::store::{Severity, Store};
 
@@ -24,6 +25,8 @@ use super::theme::Theme;
 pub struct Options {
     /// The data folder.
     pub data_dir: PathBuf,
+    /// Where the person's own prompts and strategies are, if anywhere.
+    pub config_dir: Option<PathBuf>,
     /// The value of `NO_COLOR`, if set.
     pub no_color: Option<String>,
 }
@@ -32,10 +35,20 @@ pub struct Options {
 pub fn run(options: Options) -> Result<()> {
     let store = Store::open(&options.data_dir)
         .with_context(|| format!("opening the journal in {}", options.data_dir.display()))?;
-    let (prefs, status) = match store.load_preferences() {
+    let (prefs, mut status) = match store.load_preferences() {
         Ok(prefs) => (prefs, None),
         Err(e) => (Preferences::default(), Some(Status::Error(e.to_string()))),
     };
+    let (catalog, content_errors) = content::load(options.config_dir.as_deref());
+    if let Some(first) = content_errors.first() {
+        let more = match content_errors.len() - 1 {
+            0 => String::new(),
+            n => format!(" ({n} more)"),
+        };
+        status.get_or_insert(Status::Error(format!(
+            "{first}{more}. Everything else works as usual."
+        )));
+    }
     let stop = stop_on_signals();
 
     let mut session = terminal::enter()?;
@@ -46,7 +59,12 @@ pub fn run(options: Options) -> Result<()> {
         read_only: store.read_only().map(ToString::to_string),
         size: (size.width, size.height),
     };
-    let mut app = App::new(ctx, prefs, Theme::for_env(options.no_color.as_deref()));
+    let mut app = App::new(
+        ctx,
+        prefs,
+        Arc::new(catalog),
+        Theme::for_env(options.no_color.as_deref()),
+    );
     app.status = status;
 
     // The first frame comes before the journal is read, so closer opens at once whatever its size.
@@ -111,6 +129,7 @@ fn summary(store: &Store, today: NaiveDate) -> Summary {
         .map(|p| &p.path)
         .collect();
     Summary {
+        recently_answered: content::recently_answered(&scan.entries, today),
         entries: scan.entries.len(),
         checked_in_today: days.contains(&today),
         streak: streak::current(&days, today),

@@ -1,13 +1,16 @@
 //! Fixtures for screen tests: apps on a fixed date, drawn on a `TestBackend`.
 
+use std::sync::{Arc, OnceLock};
+
 use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::journal::{Perspective, Preferences};
 
-use super::app::{App, Context, Summary};
+use super::app::{App, Context, Msg, Summary};
 use super::theme::Theme;
+use crate::content::Catalog;
 
 /// The date every snapshot is taken on.
 pub fn day() -> NaiveDate {
@@ -23,9 +26,15 @@ fn context() -> Context {
     }
 }
 
+/// The bundled content, read once.
+pub fn catalog() -> Arc<Catalog> {
+    static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
+    Arc::clone(CATALOG.get_or_init(|| Arc::new(Catalog::bundled().unwrap())))
+}
+
 /// An app on its first run.
 pub fn app_first_run() -> App {
-    App::new(context(), Preferences::default(), Theme::calm())
+    App::new(context(), Preferences::default(), catalog(), Theme::calm())
 }
 
 /// An app on home, its journal read: 12 entries, a 3-day streak, not yet today.
@@ -34,13 +43,14 @@ pub fn app_at_home() -> App {
         perspective: Some(Perspective::IPullAway),
         ..Preferences::default()
     };
-    let mut app = App::new(context(), prefs, Theme::calm());
-    app.summary = Some(Summary {
+    let mut app = App::new(context(), prefs, catalog(), Theme::calm());
+    app.update(Msg::Loaded(Summary {
         entries: 12,
         checked_in_today: false,
         streak: 3,
         problem_files: 0,
-    });
+        ..Summary::default()
+    }));
     app
 }
 

@@ -25,6 +25,8 @@ pub const WELCOME_PRIVATE: &str =
 pub const CHECKED_IN: &str = "You checked in today.";
 /// Home: no check-in yet today.
 pub const NOT_CHECKED_IN: &str = "Not checked in yet today.";
+/// Home: the heading above the prompt of the day.
+pub const TODAY_QUESTION: &str = "Today's question";
 /// Home: while the journal is being read.
 pub const LOADING: &str = "Reading your journal…";
 

@@ -53,6 +53,12 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
             theme.warn,
         ));
     }
+    if let Some(prompt) = &app.today_prompt {
+        lines.push(Line::default());
+        lines.push(Line::styled(text::TODAY_QUESTION, theme.title));
+        lines.push(Line::styled(prompt.text.clone(), theme.text));
+        lines.push(Line::styled(prompt.idea.clone(), theme.muted));
+    }
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }),
         page::column(body),

@@ -1,4 +1,4 @@
-//! `closer doctor` and the command line, on the built binary.
+//! The command line on the built binary: doctor, prompt, flags and errors.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
@@ -199,4 +199,93 @@ fn an_unknown_subcommand_is_an_error_not_a_panic() {
     let (out, text) = run(&mut closer(&["frobnicate"]));
     assert_eq!(out.status.code(), Some(2));
     assert!(text.contains("unrecognized subcommand"), "{text}");
+}
+
+#[test]
+fn prompt_prints_todays_question_the_same_each_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let args = ["prompt", "--data-dir", root.to_str().unwrap()];
+    let (out, first) = run(closer(&args).env("XDG_CONFIG_HOME", dir.path()));
+    assert!(out.status.success(), "{first}");
+    assert_eq!(first.lines().count(), 1, "{first}");
+    let (_, second) = run(closer(&args).env("XDG_CONFIG_HOME", dir.path()));
+    assert_eq!(first, second);
+    assert!(!root.exists(), "prompt created the data folder");
+}
+
+#[test]
+fn prompt_takes_a_perspective_and_rejects_a_wrong_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    for p in ["i-pull-away", "partner-pulls-away"] {
+        let (out, text) = run(closer(&["prompt", "--perspective", p, "--data-dir", d])
+            .env("XDG_CONFIG_HOME", dir.path()));
+        assert!(out.status.success(), "{text}");
+    }
+    let (out, text) = run(&mut closer(&[
+        "prompt",
+        "--perspective",
+        "both-ways",
+        "--data-dir",
+        d,
+    ]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text.contains("i-pull-away") && text.contains("partner-pulls-away"),
+        "{text}"
+    );
+}
+
+#[test]
+fn prompt_warns_about_a_broken_user_file_and_still_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("closer");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("prompts.toml"),
+        "[[prompt]]\nid = \"x\"\ntext = 5\n",
+    )
+    .unwrap();
+    let out = closer(&[
+        "prompt",
+        "--data-dir",
+        dir.path().join("j").to_str().unwrap(),
+    ])
+    .env("XDG_CONFIG_HOME", dir.path())
+    .output()
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stderr.contains("prompts.toml, line 3"), "{stderr}");
+}
+
+#[test]
+fn prompt_uses_the_persons_own_prompts() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("closer");
+    fs::create_dir_all(&config).unwrap();
+    // Replace every general bundled prompt (same ids) with one of the person's own: whichever
+    // is today's, its text is theirs.
+    let catalog = closer::content::Catalog::bundled().unwrap();
+    let mut text = String::new();
+    for p in catalog.prompts.iter().filter(|p| p.triggers.is_empty()) {
+        text.push_str(&format!(
+            "[[prompt]]\nid = \"{}\"\ntext = \"My own question?\"\nidea = \"Mine.\"\nkind = \"plan\"\n\
+             perspectives = [\"i-pull-away\", \"partner-pulls-away\"]\n\
+             sources = [\"Breaking the Walls: Overcoming Relationship Distancing\"]\n\n",
+            p.id
+        ));
+    }
+    fs::write(config.join("prompts.toml"), text).unwrap();
+    let (out, stdout) = run(closer(&[
+        "prompt",
+        "--data-dir",
+        dir.path().join("j").to_str().unwrap(),
+    ])
+    .env("XDG_CONFIG_HOME", dir.path()));
+    assert!(out.status.success(), "{stdout}");
+    assert_eq!(stdout.trim(), "My own question?");
 }

@@ -1,0 +1,105 @@
+//! `closer prompt`: today's question, for a shell greeting. Reads the journal without opening
+//! it for writing, so it never creates the data folder or waits for another closer.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+
+use crate::content;
+use crate::journal::Perspective;
+use crate::store::{self, Layout};
+
+/// Prints today's question to `out`; warnings (a broken file of your own prompts, an
+/// unreadable state file) go to `err`.
+pub fn run(
+    data_dir: &Path,
+    config_dir: Option<&Path>,
+    perspective: Option<Perspective>,
+    today: NaiveDate,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<()> {
+    let (catalog, problems) = content::load(config_dir);
+    for p in &problems {
+        writeln!(err, "closer: warning: {p}")?;
+    }
+    let layout = Layout::new(data_dir);
+    let perspective = match perspective {
+        Some(p) => Some(p),
+        None => match store::read_preferences(&layout) {
+            Ok(prefs) => prefs.perspective,
+            Err(e) => {
+                writeln!(err, "closer: warning: {e}")?;
+                None
+            }
+        },
+    };
+    let scan = store::scan(&layout);
+    let Some(prompt) = catalog.prompt_of_the_day(today, perspective, &scan.entries) else {
+        bail!("there are no prompts to choose from; check your own prompts file");
+    };
+    writeln!(out, "{}", prompt.text)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn prompt_for(dir: &Path, p: Option<Perspective>) -> (String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        run(dir, None, p, day(), &mut out, &mut err).unwrap();
+        (
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    #[test]
+    fn prints_one_line_and_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("none");
+        let (out, err) = prompt_for(&root, None);
+        assert_eq!(out.lines().count(), 1, "{out}");
+        assert!(out.trim_end().ends_with('?') || out.len() > 10, "{out}");
+        assert_eq!(err, "");
+        assert!(!root.exists());
+    }
+
+    #[test]
+    fn follows_the_chosen_perspective_unless_told_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("state.json"),
+            br#"{"schema": 1, "perspective": "partner-pulls-away"}"#,
+        )
+        .unwrap();
+        let catalog = content::Catalog::bundled().unwrap();
+        let expected = |p| {
+            catalog
+                .prompt_of_the_day(day(), Some(p), &[])
+                .unwrap()
+                .text
+                .clone()
+        };
+        let (saved, _) = prompt_for(dir.path(), None);
+        assert_eq!(saved.trim_end(), expected(Perspective::PartnerPullsAway));
+        let (flag, _) = prompt_for(dir.path(), Some(Perspective::IPullAway));
+        assert_eq!(flag.trim_end(), expected(Perspective::IPullAway));
+    }
+
+    #[test]
+    fn a_broken_state_file_is_a_warning_not_a_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("state.json"), b"{oops").unwrap();
+        let (out, err) = prompt_for(dir.path(), None);
+        assert!(!out.is_empty());
+        assert!(err.contains("state.json"), "{err}");
+    }
+}

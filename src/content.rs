@@ -1,0 +1,311 @@
+//! The bundled guidance (DESIGN §2): triggers, signs, strategies, prompts and article digests,
+//! embedded in the binary from `content/`, with the person's own prompts and strategies merged
+//! over them. Read-only; no terminal here, and files are read only in `user`.
+
+pub mod model;
+pub mod user;
+pub mod validate;
+
+mod bundled;
+mod search;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+
+use crate::journal::{Entry, Perspective};
+
+pub use model::{
+    Category, Digest, Faq, Prompt, PromptKind, Section, Sign, Source, Strategy, Trigger,
+    TriggerGroup, fits,
+};
+pub use search::{Hit, ItemKind};
+
+/// A problem in a content file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub struct ContentError {
+    /// The file (a bundled file's name, or a user file's path).
+    pub file: String,
+    /// The line, when known.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}, line {line}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// How many days back an answered prompt is kept out of the prompt of the day.
+pub const RECENT_DAYS: u64 = 30;
+
+/// All content, bundled and the person's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    /// Triggers, in file order.
+    pub triggers: Vec<Trigger>,
+    /// Signs and behaviours.
+    pub signs: Vec<Sign>,
+    /// Strategies.
+    pub strategies: Vec<Strategy>,
+    /// Prompts.
+    pub prompts: Vec<Prompt>,
+    /// Article digests.
+    pub digests: Vec<Digest>,
+}
+
+impl Catalog {
+    /// The content embedded in this binary.
+    pub fn bundled() -> Result<Catalog, ContentError> {
+        bundled::load()
+    }
+
+    /// A trigger by id.
+    pub fn trigger(&self, id: &str) -> Option<&Trigger> {
+        self.triggers.iter().find(|t| t.id == id)
+    }
+
+    /// A sign by id.
+    pub fn sign(&self, id: &str) -> Option<&Sign> {
+        self.signs.iter().find(|s| s.id == id)
+    }
+
+    /// A strategy by id.
+    pub fn strategy(&self, id: &str) -> Option<&Strategy> {
+        self.strategies.iter().find(|s| s.id == id)
+    }
+
+    /// A prompt by id.
+    pub fn prompt(&self, id: &str) -> Option<&Prompt> {
+        self.prompts.iter().find(|p| p.id == id)
+    }
+
+    /// A digest by id.
+    pub fn digest(&self, id: &str) -> Option<&Digest> {
+        self.digests.iter().find(|d| d.id == id)
+    }
+
+    /// Triggers in a group that fit a perspective (`None`: any).
+    pub fn triggers_in(
+        &self,
+        group: TriggerGroup,
+        perspective: Option<Perspective>,
+    ) -> Vec<&Trigger> {
+        self.triggers
+            .iter()
+            .filter(|t| t.group == group && fits(&t.perspectives, perspective))
+            .collect()
+    }
+
+    /// Signs that fit a perspective.
+    pub fn signs_for(&self, perspective: Option<Perspective>) -> Vec<&Sign> {
+        self.signs
+            .iter()
+            .filter(|s| fits(&s.perspectives, perspective))
+            .collect()
+    }
+
+    /// Strategies that fit a perspective.
+    pub fn strategies_for(&self, perspective: Option<Perspective>) -> Vec<&Strategy> {
+        self.strategies
+            .iter()
+            .filter(|s| fits(&s.perspectives, perspective))
+            .collect()
+    }
+
+    /// Strategies in a category.
+    pub fn strategies_in(&self, category: Category) -> Vec<&Strategy> {
+        self.strategies
+            .iter()
+            .filter(|s| s.category == category)
+            .collect()
+    }
+
+    /// Strategies that fit a trigger and a perspective.
+    pub fn strategies_for_trigger(
+        &self,
+        trigger: &str,
+        perspective: Option<Perspective>,
+    ) -> Vec<&Strategy> {
+        self.strategies
+            .iter()
+            .filter(|s| {
+                s.triggers.iter().any(|t| t == trigger) && fits(&s.perspectives, perspective)
+            })
+            .collect()
+    }
+
+    /// Prompts that fit a perspective.
+    pub fn prompts_for(&self, perspective: Option<Perspective>) -> Vec<&Prompt> {
+        self.prompts
+            .iter()
+            .filter(|p| fits(&p.perspectives, perspective))
+            .collect()
+    }
+
+    /// Prompts of a trigger that fit a perspective.
+    pub fn prompts_for_trigger(
+        &self,
+        trigger: &str,
+        perspective: Option<Perspective>,
+    ) -> Vec<&Prompt> {
+        self.prompts
+            .iter()
+            .filter(|p| {
+                p.triggers.iter().any(|t| t == trigger) && fits(&p.perspectives, perspective)
+            })
+            .collect()
+    }
+
+    /// Up to `limit` prompts for the logged triggers, taking one from each trigger in turn
+    /// (so three triggers give one prompt each), never the same prompt twice. Empty when no
+    /// logged trigger has prompts for this perspective.
+    pub fn prompts_for_triggers(
+        &self,
+        triggers: &[&str],
+        perspective: Option<Perspective>,
+        limit: usize,
+    ) -> Vec<&Prompt> {
+        let lists: Vec<Vec<&Prompt>> = triggers
+            .iter()
+            .map(|t| self.prompts_for_trigger(t, perspective))
+            .collect();
+        let mut chosen: Vec<&Prompt> = Vec::new();
+        let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
+        for round in 0..longest {
+            for list in &lists {
+                if chosen.len() == limit {
+                    return chosen;
+                }
+                if let Some(p) = list.get(round)
+                    && !chosen.iter().any(|c| c.id == p.id)
+                {
+                    chosen.push(p);
+                }
+            }
+        }
+        chosen
+    }
+
+    /// The prompt of the day: a general prompt (one tied to no trigger) that fits the
+    /// perspective, the same all day and a different one the next, preferring prompts not
+    /// answered in the [`RECENT_DAYS`] days before today. Answers written today do not change
+    /// it, so it stays put while you answer it.
+    pub fn prompt_of_the_day(
+        &self,
+        today: NaiveDate,
+        perspective: Option<Perspective>,
+        entries: &[Entry],
+    ) -> Option<&Prompt> {
+        self.prompt_of_the_day_avoiding(today, perspective, &recently_answered(entries, today))
+    }
+
+    /// The prompt of the day, given the prompt ids answered recently (see
+    /// [`recently_answered`]).
+    pub fn prompt_of_the_day_avoiding(
+        &self,
+        today: NaiveDate,
+        perspective: Option<Perspective>,
+        recent: &HashSet<String>,
+    ) -> Option<&Prompt> {
+        let mut general: Vec<&Prompt> = self
+            .prompts
+            .iter()
+            .filter(|p| p.triggers.is_empty() && fits(&p.perspectives, perspective))
+            .collect();
+        if general.is_empty() {
+            general = self.prompts_for(perspective);
+        }
+        general.sort_by(|a, b| a.id.cmp(&b.id));
+        let fresh: Vec<&Prompt> = general
+            .iter()
+            .copied()
+            .filter(|p| !recent.contains(&p.id))
+            .collect();
+        let pool = if fresh.is_empty() { general } else { fresh };
+        let day = usize::try_from(today.num_days_from_ce()).unwrap_or(0);
+        pool.get(day % pool.len().max(1)).copied()
+    }
+
+    /// The digest sections that speak to a trigger, with their digest.
+    pub fn sections_for_trigger(&self, trigger: &str) -> Vec<(&Digest, &Section)> {
+        self.digests
+            .iter()
+            .flat_map(|d| d.sections.iter().map(move |s| (d, s)))
+            .filter(|(_, s)| s.triggers.iter().any(|t| t == trigger))
+            .collect()
+    }
+
+    /// Searches titles and text; see [`search::search`].
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        search::search(self, query)
+    }
+}
+
+/// The content for this run: the bundled set with the person's own files in `user_dir` merged
+/// over it. Every problem is returned; whatever could be read is used.
+pub fn load(user_dir: Option<&std::path::Path>) -> (Catalog, Vec<ContentError>) {
+    let (mut catalog, mut errors) = match Catalog::bundled() {
+        Ok(c) => (c, Vec::new()),
+        Err(e) => (Catalog::default(), vec![e]),
+    };
+    if let Some(dir) = user_dir {
+        errors.extend(user::merge(&mut catalog, dir));
+    }
+    (catalog, errors)
+}
+
+/// The prompt ids answered (with a non-empty answer) in the [`RECENT_DAYS`] days before
+/// `today`; today's own answers are left out, so the prompt of the day stays put all day.
+pub fn recently_answered(entries: &[Entry], today: NaiveDate) -> HashSet<String> {
+    let since = today
+        .checked_sub_days(Days::new(RECENT_DAYS))
+        .unwrap_or(NaiveDate::MIN);
+    entries
+        .iter()
+        .filter(|e| e.date >= since && e.date < today)
+        .flat_map(|e| e.responses.iter())
+        .filter(|r| !r.answer.trim().is_empty())
+        .filter_map(|r| r.prompt_id.as_ref().map(|id| id.as_str().to_owned()))
+        .collect()
+}
+
+/// Parses one TOML content file, saying where a problem is.
+pub(crate) fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
+    toml::from_str(text).map_err(|e| ContentError {
+        file: file.to_owned(),
+        line: e.span().map(|span| line_of(text, span.start)),
+        message: e.message().trim().to_owned(),
+    })
+}
+
+/// The 1-based line of a byte offset.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()
+        .iter()
+        .take(offset)
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The line on which an item with `id` is defined in `text`, if it can be found.
+pub(crate) fn line_of_id(text: &str, id: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim();
+            l.starts_with("id") && l.contains(&format!("\"{id}\""))
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests;

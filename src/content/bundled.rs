@@ -1,0 +1,89 @@
+//! The content files, embedded at compile time so closer runs from any folder.
+
+use serde::Deserialize;
+
+use super::model::{Digest, Prompt, Sign, Strategy, Trigger};
+use super::{Catalog, ContentError, parse_toml};
+
+/// The bundled files: (name, text).
+pub(crate) const TRIGGERS: (&str, &str) = (
+    "content/triggers.toml",
+    include_str!("../../content/triggers.toml"),
+);
+pub(crate) const SIGNS: (&str, &str) = (
+    "content/signs.toml",
+    include_str!("../../content/signs.toml"),
+);
+pub(crate) const STRATEGIES: (&str, &str) = (
+    "content/strategies.toml",
+    include_str!("../../content/strategies.toml"),
+);
+pub(crate) const PROMPTS: (&str, &str) = (
+    "content/prompts.toml",
+    include_str!("../../content/prompts.toml"),
+);
+pub(crate) const DIGESTS: [(&str, &str); 4] = [
+    (
+        "content/digests/breaking-the-walls.toml",
+        include_str!("../../content/digests/breaking-the-walls.toml"),
+    ),
+    (
+        "content/digests/healing-emotional-distance.toml",
+        include_str!("../../content/digests/healing-emotional-distance.toml"),
+    ),
+    (
+        "content/digests/build-intimacy-stop-pushing-away.toml",
+        include_str!("../../content/digests/build-intimacy-stop-pushing-away.toml"),
+    ),
+    (
+        "content/digests/why-a-partner-pulls-away.toml",
+        include_str!("../../content/digests/why-a-partner-pulls-away.toml"),
+    ),
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerFile {
+    trigger: Vec<Trigger>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignFile {
+    sign: Vec<Sign>,
+}
+
+/// A file of strategies (bundled or the person's own).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StrategyFile {
+    #[serde(default)]
+    pub(crate) strategy: Vec<Strategy>,
+}
+
+/// A file of prompts (bundled or the person's own).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PromptFile {
+    #[serde(default)]
+    pub(crate) prompt: Vec<Prompt>,
+}
+
+/// Parses every bundled file.
+pub(crate) fn load() -> Result<Catalog, ContentError> {
+    let triggers: TriggerFile = parse_toml(TRIGGERS.0, TRIGGERS.1)?;
+    let signs: SignFile = parse_toml(SIGNS.0, SIGNS.1)?;
+    let strategies: StrategyFile = parse_toml(STRATEGIES.0, STRATEGIES.1)?;
+    let prompts: PromptFile = parse_toml(PROMPTS.0, PROMPTS.1)?;
+    let digests = DIGESTS
+        .iter()
+        .map(|(name, text)| parse_toml::<Digest>(name, text))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Catalog {
+        triggers: triggers.trigger,
+        signs: signs.sign,
+        strategies: strategies.strategy,
+        prompts: prompts.prompt,
+        digests,
+    })
+}

@@ -1,0 +1,286 @@
+//! The typed content items of DESIGN §2, as read from the TOML files in `content/`.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::journal::Perspective;
+
+/// One of the four source articles. Content names them by exact title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
+pub enum Source {
+    /// "Breaking the Walls: Overcoming Relationship Distancing".
+    BreakingTheWalls,
+    /// "Healing Emotional Distance in Relationships: A Path to Deeper Connection".
+    HealingEmotionalDistance,
+    /// "How to Build Intimacy and Overcome the Urge to Push People Away".
+    BuildIntimacy,
+    /// "9+ Reasons Why He's Pulling Away (And What To Do!)".
+    WhyAPartnerPullsAway,
+}
+
+impl Source {
+    /// All four, in a fixed order.
+    pub const ALL: [Source; 4] = [
+        Source::BreakingTheWalls,
+        Source::HealingEmotionalDistance,
+        Source::BuildIntimacy,
+        Source::WhyAPartnerPullsAway,
+    ];
+
+    /// The article's title, exactly as published.
+    pub fn title(self) -> &'static str {
+        match self {
+            Source::BreakingTheWalls => "Breaking the Walls: Overcoming Relationship Distancing",
+            Source::HealingEmotionalDistance => {
+                "Healing Emotional Distance in Relationships: A Path to Deeper Connection"
+            }
+            Source::BuildIntimacy => {
+                "How to Build Intimacy and Overcome the Urge to Push People Away"
+            }
+            Source::WhyAPartnerPullsAway => "9+ Reasons Why He's Pulling Away (And What To Do!)",
+        }
+    }
+
+    /// The id of its digest.
+    pub fn digest_id(self) -> &'static str {
+        match self {
+            Source::BreakingTheWalls => "breaking-the-walls",
+            Source::HealingEmotionalDistance => "healing-emotional-distance",
+            Source::BuildIntimacy => "build-intimacy-stop-pushing-away",
+            Source::WhyAPartnerPullsAway => "why-a-partner-pulls-away",
+        }
+    }
+}
+
+impl TryFrom<String> for Source {
+    type Error = String;
+    fn try_from(title: String) -> Result<Self, Self::Error> {
+        Source::ALL
+            .into_iter()
+            .find(|s| s.title() == title)
+            .ok_or_else(|| {
+                let titles: Vec<String> = Source::ALL
+                    .iter()
+                    .map(|s| format!("\"{}\"", s.title()))
+                    .collect();
+                format!(
+                    "\"{title}\" is not one of the source articles; use one of {}",
+                    titles.join(", ")
+                )
+            })
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.title())
+    }
+}
+
+/// Defines a closed set of labels read from their exact text.
+macro_rules! labels {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// All of them, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The text shown for it.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+labels!(
+    /// How triggers are grouped in the check-in.
+    TriggerGroup {
+        /// Fears about closeness, loss or not being enough.
+        Fears = "Fears",
+        /// Patterns learned from the past.
+        OldWounds = "Old wounds",
+        /// Pressures from outside the relationship.
+        LifePressures = "Life pressures",
+        /// What happens between the two of you.
+        BetweenUs = "Between us",
+    }
+);
+
+labels!(
+    /// How strategies are grouped in the library.
+    Category {
+        /// Speaking and listening.
+        TalkingAndListening = "Talking and listening",
+        /// Noticing your own patterns.
+        UnderstandingYourself = "Understanding yourself",
+        /// Self-care and support from others.
+        CareAndSupport = "Care and support",
+        /// Small acts that build connection.
+        BuildingCloseness = "Building closeness",
+        /// Space, balance and limits.
+        BalanceAndBoundaries = "Balance and boundaries",
+    }
+);
+
+labels!(
+    /// What a prompt is for.
+    PromptKind {
+        /// A question about today.
+        CheckIn = "check-in",
+        /// A question that goes further back or deeper.
+        DeepDive = "deep-dive",
+        /// Noticing what is good.
+        Appreciation = "appreciation",
+        /// Planning a next step.
+        Plan = "plan",
+    }
+);
+
+/// Something that can sit behind pulling away.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    /// Stable id; entries refer to it forever.
+    pub id: String,
+    /// Short name.
+    pub name: String,
+    /// Its group in the check-in.
+    pub group: TriggerGroup,
+    /// One line on what it is.
+    pub summary: String,
+    /// The sub-points the articles give.
+    #[serde(default)]
+    pub aspects: Vec<String>,
+    /// What it can look like.
+    pub looks_like: Vec<String>,
+    /// Perspectives it fits.
+    pub perspectives: Vec<Perspective>,
+    /// The articles it comes from.
+    pub sources: Vec<Source>,
+}
+
+/// A sign or behaviour a person may notice.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sign {
+    /// Stable id.
+    pub id: String,
+    /// What it is.
+    pub label: String,
+    /// Perspectives it fits: noticed in yourself (`i-pull-away`) or in a partner.
+    pub perspectives: Vec<Perspective>,
+    /// The articles it comes from.
+    pub sources: Vec<Source>,
+}
+
+/// A coping strategy.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strategy {
+    /// Stable id.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// Its group in the library.
+    pub category: Category,
+    /// Why it can help.
+    pub why: String,
+    /// Two to five concrete steps.
+    pub steps: Vec<String>,
+    /// One small thing to try today.
+    pub try_today: String,
+    /// Triggers it fits.
+    pub triggers: Vec<String>,
+    /// Perspectives it fits.
+    pub perspectives: Vec<Perspective>,
+    /// The articles it comes from.
+    pub sources: Vec<Source>,
+}
+
+/// A guided question.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prompt {
+    /// Stable id.
+    pub id: String,
+    /// The question.
+    pub text: String,
+    /// One line on the idea behind it.
+    pub idea: String,
+    /// What it is for.
+    pub kind: PromptKind,
+    /// Triggers it belongs to; empty for general prompts.
+    #[serde(default)]
+    pub triggers: Vec<String>,
+    /// Perspectives it fits.
+    pub perspectives: Vec<Perspective>,
+    /// The articles it comes from.
+    pub sources: Vec<Source>,
+}
+
+/// One section of a digest.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Its heading.
+    pub heading: String,
+    /// Paragraphs separated by blank lines; list items start with "- ".
+    pub body: String,
+    /// Triggers it speaks to.
+    #[serde(default)]
+    pub triggers: Vec<String>,
+    /// Strategies it speaks to.
+    #[serde(default)]
+    pub strategies: Vec<String>,
+}
+
+/// A question and answer from an article's FAQ.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faq {
+    /// The question.
+    pub question: String,
+    /// The answer.
+    pub answer: String,
+}
+
+/// A digest of one article.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Digest {
+    /// Stable id (the article's file stem).
+    pub id: String,
+    /// The article it digests.
+    pub source: Source,
+    /// Our title for it.
+    pub title: String,
+    /// Two or three sentences.
+    pub summary: String,
+    /// Its sections, in the article's order.
+    #[serde(rename = "section")]
+    pub sections: Vec<Section>,
+    /// Its FAQ, if it has one.
+    #[serde(default, rename = "faq")]
+    pub faqs: Vec<Faq>,
+}
+
+/// Whether an item tagged with `perspectives` fits `wanted` (`None`: any).
+pub fn fits(perspectives: &[Perspective], wanted: Option<Perspective>) -> bool {
+    wanted.is_none_or(|p| perspectives.contains(&p))
+}

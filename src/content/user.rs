@@ -1,0 +1,130 @@
+//! The person's own prompts and strategies: `prompts.toml` and `strategies.toml` in closer's
+//! config folder, in the same format as the bundled files. An item with a bundled item's id
+//! replaces it; a new id adds one. A file or item that is wrong is reported with its file and
+//! line and left out; everything else keeps working.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use super::bundled::{PromptFile, StrategyFile};
+use super::model::{Prompt, Strategy};
+use super::validate::{Finding, check_prompt, check_strategy};
+use super::{Catalog, ContentError, line_of_id, parse_toml};
+
+/// The file of the person's own prompts.
+pub const PROMPTS_FILE: &str = "prompts.toml";
+/// The file of the person's own strategies.
+pub const STRATEGIES_FILE: &str = "strategies.toml";
+
+/// Reads a user file; `None` when it does not exist.
+fn read(path: &Path) -> Result<Option<String>, ContentError> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(ContentError {
+            file: path.display().to_string(),
+            line: None,
+            message: format!("cannot be read: {e}"),
+        }),
+    }
+}
+
+fn errors_of(path: &Path, text: &str, findings: Vec<Finding>) -> Vec<ContentError> {
+    findings
+        .into_iter()
+        .map(|f| ContentError {
+            file: path.display().to_string(),
+            line: line_of_id(text, &f.id),
+            message: format!("{} \"{}\" {}; it is left out", f.kind, f.id, f.message),
+        })
+        .collect()
+}
+
+/// An item kind the person may add.
+trait UserItem: Sized {
+    const KIND: &'static str;
+    const FILE: &'static str;
+    fn parse(file: &str, text: &str) -> Result<Vec<Self>, ContentError>;
+    fn id(&self) -> &str;
+    fn check(&self, catalog: &Catalog) -> Vec<Finding>;
+    fn list(catalog: &mut Catalog) -> &mut Vec<Self>;
+}
+
+impl UserItem for Strategy {
+    const KIND: &'static str = "strategy";
+    const FILE: &'static str = STRATEGIES_FILE;
+    fn parse(file: &str, text: &str) -> Result<Vec<Self>, ContentError> {
+        parse_toml::<StrategyFile>(file, text).map(|f| f.strategy)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn check(&self, catalog: &Catalog) -> Vec<Finding> {
+        check_strategy(catalog, self)
+    }
+    fn list(catalog: &mut Catalog) -> &mut Vec<Self> {
+        &mut catalog.strategies
+    }
+}
+
+impl UserItem for Prompt {
+    const KIND: &'static str = "prompt";
+    const FILE: &'static str = PROMPTS_FILE;
+    fn parse(file: &str, text: &str) -> Result<Vec<Self>, ContentError> {
+        parse_toml::<PromptFile>(file, text).map(|f| f.prompt)
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn check(&self, catalog: &Catalog) -> Vec<Finding> {
+        check_prompt(catalog, self)
+    }
+    fn list(catalog: &mut Catalog) -> &mut Vec<Self> {
+        &mut catalog.prompts
+    }
+}
+
+fn merge_file<T: UserItem>(catalog: &mut Catalog, dir: &Path, errors: &mut Vec<ContentError>) {
+    let path = dir.join(T::FILE);
+    let text = match read(&path) {
+        Err(e) => return errors.push(e),
+        Ok(None) => return,
+        Ok(Some(text)) => text,
+    };
+    let items = match T::parse(&path.display().to_string(), &text) {
+        Err(e) => return errors.push(e),
+        Ok(items) => items,
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for item in items {
+        let mut findings = item.check(catalog);
+        if seen.iter().any(|id| id == item.id()) {
+            findings.push(Finding {
+                kind: T::KIND,
+                id: item.id().to_owned(),
+                message: "is defined twice in this file".into(),
+            });
+        }
+        seen.push(item.id().to_owned());
+        if !findings.is_empty() {
+            errors.extend(errors_of(&path, &text, findings));
+            continue;
+        }
+        let list = T::list(catalog);
+        match list.iter_mut().find(|b| b.id() == item.id()) {
+            Some(slot) => *slot = item,
+            None => list.push(item),
+        }
+    }
+}
+
+/// Merges the person's files in `dir` over `catalog`. Returns every problem found; the
+/// catalog holds every item that was fine. Strategies go first, so prompts may be checked
+/// against the merged set.
+pub fn merge(catalog: &mut Catalog, dir: &Path) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    merge_file::<Strategy>(catalog, dir, &mut errors);
+    merge_file::<Prompt>(catalog, dir, &mut errors);
+    errors
+}

@@ -1,0 +1,361 @@
+//! Rules every content item keeps, checked over the bundled set by the tests and over the
+//! person's own items when they are loaded.
+
+use std::collections::HashSet;
+
+use crate::journal::Perspective;
+
+use super::model::{Digest, Prompt, PromptKind, Sign, Source, Strategy, Trigger};
+use super::{Catalog, fits};
+
+/// The width prompts are laid out at.
+pub const PROMPT_WIDTH: usize = 76;
+/// The most lines a prompt may take at [`PROMPT_WIDTH`].
+pub const PROMPT_LINES: usize = 3;
+
+/// A rule broken by one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// "trigger", "sign", "strategy", "prompt" or "digest".
+    pub kind: &'static str,
+    /// The item's id.
+    pub id: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.kind, self.id, self.message)
+    }
+}
+
+/// How many lines `text` takes when wrapped at `width` columns, word by word.
+pub fn wrapped_lines(text: &str, width: usize) -> usize {
+    let mut lines = 0;
+    for paragraph in text.split('\n') {
+        let mut used = 0;
+        lines += 1;
+        for word in paragraph.split_whitespace() {
+            let len = word.chars().count();
+            if used == 0 {
+                used = len;
+            } else if used + 1 + len <= width {
+                used += 1 + len;
+            } else {
+                lines += 1;
+                used = len;
+            }
+            while used > width {
+                lines += 1;
+                used -= width;
+            }
+        }
+    }
+    lines
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+struct Checker<'a> {
+    catalog: &'a Catalog,
+    findings: Vec<Finding>,
+    kind: &'static str,
+    id: String,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, message: impl Into<String>) {
+        self.findings.push(Finding {
+            kind: self.kind,
+            id: self.id.clone(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(format!("{field} is empty"));
+        }
+    }
+
+    fn texts(&mut self, field: &str, values: &[String]) {
+        for v in values {
+            self.text(field, v);
+        }
+    }
+
+    fn common(&mut self, perspectives: &[Perspective], sources: &[Source]) {
+        if !is_id(&self.id) {
+            self.fail("the id must be lowercase letters, digits and dashes");
+        }
+        if perspectives.is_empty() {
+            self.fail("perspectives is empty");
+        }
+        if sources.is_empty() {
+            self.fail("sources is empty: name the article(s) it comes from");
+        }
+    }
+
+    fn triggers(&mut self, triggers: &[String]) {
+        for t in triggers {
+            if self.catalog.trigger(t).is_none() {
+                self.fail(format!("refers to trigger \"{t}\", which does not exist"));
+            }
+        }
+    }
+
+    fn strategies(&mut self, strategies: &[String]) {
+        for s in strategies {
+            if self.catalog.strategy(s).is_none() {
+                self.fail(format!("refers to strategy \"{s}\", which does not exist"));
+            }
+        }
+    }
+}
+
+fn checker<'a>(catalog: &'a Catalog, kind: &'static str, id: &str) -> Checker<'a> {
+    Checker {
+        catalog,
+        findings: Vec::new(),
+        kind,
+        id: id.to_owned(),
+    }
+}
+
+/// The rules one trigger breaks.
+pub fn check_trigger(catalog: &Catalog, t: &Trigger) -> Vec<Finding> {
+    let mut c = checker(catalog, "trigger", &t.id);
+    c.common(&t.perspectives, &t.sources);
+    c.text("name", &t.name);
+    c.text("summary", &t.summary);
+    c.texts("aspects", &t.aspects);
+    c.texts("looks_like", &t.looks_like);
+    if t.looks_like.is_empty() {
+        c.fail("looks_like is empty");
+    }
+    c.findings
+}
+
+/// The rules one sign breaks.
+pub fn check_sign(catalog: &Catalog, s: &Sign) -> Vec<Finding> {
+    let mut c = checker(catalog, "sign", &s.id);
+    c.common(&s.perspectives, &s.sources);
+    c.text("label", &s.label);
+    c.findings
+}
+
+/// The rules one strategy breaks.
+pub fn check_strategy(catalog: &Catalog, s: &Strategy) -> Vec<Finding> {
+    let mut c = checker(catalog, "strategy", &s.id);
+    c.common(&s.perspectives, &s.sources);
+    c.text("title", &s.title);
+    c.text("why", &s.why);
+    c.text("try_today", &s.try_today);
+    c.texts("steps", &s.steps);
+    if !(2..=5).contains(&s.steps.len()) {
+        c.fail(format!("has {} steps; give 2 to 5", s.steps.len()));
+    }
+    if s.triggers.is_empty() {
+        c.fail("triggers is empty: name the trigger(s) it fits");
+    }
+    c.triggers(&s.triggers);
+    c.findings
+}
+
+/// The rules one prompt breaks.
+pub fn check_prompt(catalog: &Catalog, p: &Prompt) -> Vec<Finding> {
+    let mut c = checker(catalog, "prompt", &p.id);
+    c.common(&p.perspectives, &p.sources);
+    c.text("text", &p.text);
+    c.text("idea", &p.idea);
+    let lines = wrapped_lines(&p.text, PROMPT_WIDTH);
+    if lines > PROMPT_LINES {
+        c.fail(format!(
+            "text takes {lines} lines at {PROMPT_WIDTH} columns; keep it to {PROMPT_LINES}"
+        ));
+    }
+    if wrapped_lines(&p.idea, PROMPT_WIDTH) > 1 {
+        c.fail(format!(
+            "idea is longer than one {PROMPT_WIDTH}-column line"
+        ));
+    }
+    c.triggers(&p.triggers);
+    c.findings
+}
+
+/// The rules one digest breaks.
+pub fn check_digest(catalog: &Catalog, d: &Digest) -> Vec<Finding> {
+    let mut c = checker(catalog, "digest", &d.id);
+    c.common(&Perspective::ALL, &[d.source]);
+    c.text("title", &d.title);
+    c.text("summary", &d.summary);
+    if d.id != d.source.digest_id() {
+        c.fail(format!("its id should be \"{}\"", d.source.digest_id()));
+    }
+    if d.sections.is_empty() {
+        c.fail("has no sections");
+    }
+    for s in &d.sections {
+        c.text("section heading", &s.heading);
+        c.text("section body", &s.body);
+        c.triggers(&s.triggers);
+        c.strategies(&s.strategies);
+    }
+    for f in &d.faqs {
+        c.text("faq question", &f.question);
+        c.text("faq answer", &f.answer);
+    }
+    c.findings
+}
+
+fn duplicates<'a>(kind: &'static str, ids: impl Iterator<Item = &'a str>) -> Vec<Finding> {
+    let mut seen = HashSet::new();
+    ids.filter(|id| !seen.insert(*id))
+        .map(|id| Finding {
+            kind,
+            id: id.to_owned(),
+            message: "this id is used twice".into(),
+        })
+        .collect()
+}
+
+/// Every rule the whole catalog breaks: each item's, unique ids, and the coverage the journal
+/// needs (every trigger has at least 3 prompts and 2 strategies, and some for each perspective
+/// it fits; general prompts for both perspectives; a digest of each article).
+pub fn validate(catalog: &Catalog) -> Vec<Finding> {
+    let mut f = Vec::new();
+    f.extend(
+        catalog
+            .triggers
+            .iter()
+            .flat_map(|t| check_trigger(catalog, t)),
+    );
+    f.extend(catalog.signs.iter().flat_map(|s| check_sign(catalog, s)));
+    f.extend(
+        catalog
+            .strategies
+            .iter()
+            .flat_map(|s| check_strategy(catalog, s)),
+    );
+    f.extend(
+        catalog
+            .prompts
+            .iter()
+            .flat_map(|p| check_prompt(catalog, p)),
+    );
+    f.extend(
+        catalog
+            .digests
+            .iter()
+            .flat_map(|d| check_digest(catalog, d)),
+    );
+    f.extend(duplicates(
+        "trigger",
+        catalog.triggers.iter().map(|t| t.id.as_str()),
+    ));
+    f.extend(duplicates(
+        "sign",
+        catalog.signs.iter().map(|s| s.id.as_str()),
+    ));
+    f.extend(duplicates(
+        "strategy",
+        catalog.strategies.iter().map(|s| s.id.as_str()),
+    ));
+    f.extend(duplicates(
+        "prompt",
+        catalog.prompts.iter().map(|p| p.id.as_str()),
+    ));
+    f.extend(duplicates(
+        "digest",
+        catalog.digests.iter().map(|d| d.id.as_str()),
+    ));
+
+    for t in &catalog.triggers {
+        let mut fail = |message: String| {
+            f.push(Finding {
+                kind: "trigger",
+                id: t.id.clone(),
+                message,
+            })
+        };
+        let prompts = catalog.prompts_for_trigger(&t.id, None).len();
+        if prompts < 3 {
+            fail(format!("has {prompts} prompts; needs at least 3"));
+        }
+        let strategies = catalog.strategies_for_trigger(&t.id, None).len();
+        if strategies < 2 {
+            fail(format!("has {strategies} strategies; needs at least 2"));
+        }
+        for &p in &t.perspectives {
+            if catalog.prompts_for_trigger(&t.id, Some(p)).is_empty() {
+                fail(format!("has no prompt for the perspective \"{}\"", p.id()));
+            }
+            if catalog.strategies_for_trigger(&t.id, Some(p)).is_empty() {
+                fail(format!(
+                    "has no strategy for the perspective \"{}\"",
+                    p.id()
+                ));
+            }
+        }
+    }
+    for p in Perspective::ALL {
+        for kind in [
+            PromptKind::Appreciation,
+            PromptKind::Plan,
+            PromptKind::CheckIn,
+        ] {
+            let any = catalog
+                .prompts
+                .iter()
+                .any(|q| q.triggers.is_empty() && q.kind == kind && fits(&q.perspectives, Some(p)));
+            if !any {
+                f.push(Finding {
+                    kind: "prompt",
+                    id: "(general)".into(),
+                    message: format!("no general {} prompt for \"{}\"", kind.label(), p.id()),
+                });
+            }
+        }
+    }
+    for source in Source::ALL {
+        if !catalog.digests.iter().any(|d| d.source == source) {
+            f.push(Finding {
+                kind: "digest",
+                id: source.digest_id().into(),
+                message: format!("no digest of \"{}\"", source.title()),
+            });
+        }
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_counts_lines_word_by_word() {
+        assert_eq!(wrapped_lines("", 10), 1);
+        assert_eq!(wrapped_lines("one two", 7), 1);
+        assert_eq!(wrapped_lines("one two", 6), 2);
+        assert_eq!(wrapped_lines("aaaaaaaaaaaa", 5), 3);
+        assert_eq!(wrapped_lines("a\nb", 5), 2);
+    }
+
+    #[test]
+    fn ids_are_kebab_case() {
+        assert!(is_id("fear-of-intimacy"));
+        assert!(is_id("gen-1"));
+        for bad in ["", "Fear", "a b", "-a", "a-", "ä"] {
+            assert!(!is_id(bad), "{bad}");
+        }
+    }
+}
