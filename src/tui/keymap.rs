@@ -150,7 +150,7 @@ pub const GLOBAL: &[Binding] = &[
         &[Key::ctrl('c')],
         Action::Quit,
         None,
-        "quit closer (anything typed is kept)",
+        "quit closer",
     ),
 ];
 
