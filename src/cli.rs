@@ -15,6 +15,7 @@ use crate::journal::Perspective;
 const EXAMPLES: &str = "\
 Examples:
   closer                          open the journal
+  closer checkin                  go straight to today's check-in
   closer --data-dir ~/journal     use another data folder
   closer doctor                   check the journal's files, changing nothing
   closer prompt                   print today's question (for a shell greeting)";
@@ -37,6 +38,10 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the journal straight at today's check-in.
+    #[command(after_help = "Example:\n  closer checkin")]
+    Checkin,
+
     /// Check the journal's files and say what is wrong and where, changing nothing.
     ///
     /// Exits 0 when the journal is healthy and 1 when a file needs a look.
@@ -104,6 +109,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 data_dir,
                 config_dir: config_dir(),
                 no_color: std::env::var("NO_COLOR").ok(),
+                start: crate::tui::Start::Home,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Checkin) => {
+            crate::tui::run(crate::tui::Options {
+                data_dir,
+                config_dir: config_dir(),
+                no_color: std::env::var("NO_COLOR").ok(),
+                start: crate::tui::Start::CheckIn,
             })?;
             Ok(ExitCode::SUCCESS)
         }

@@ -7,7 +7,7 @@ pub mod user;
 pub mod validate;
 
 mod bundled;
-mod search;
+pub mod search;
 
 use std::collections::HashSet;
 use std::fmt;

@@ -2,10 +2,12 @@
 //!
 //! Pure: no files, no terminal, no clock. Time arrives as arguments.
 
+pub mod draft;
 pub mod entry;
 pub mod error;
 pub mod preferences;
 pub mod streak;
+pub mod vocabulary;
 
 pub use entry::{
     Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Perspective, Response,

@@ -13,7 +13,7 @@ pub mod widgets;
 
 mod event_loop;
 
-pub use event_loop::{Options, run};
+pub use event_loop::{Options, Start, run};
 
 #[cfg(test)]
 pub(crate) mod test_support;

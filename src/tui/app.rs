@@ -1,19 +1,22 @@
 //! The application: which screen is open, what it knows, and how messages change it.
 //!
 //! `update` is pure: no files, no clock, no terminal. It returns `Effect`s, which the event loop
-//! carries out against the store and answers with result messages.
+//! carries out against the store and answers with result messages. Time arrives as data: the
+//! loop keeps `ctx.now` and `ctx.today` current.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::Frame;
+use ratatui_textarea::Input;
 
-use crate::content::{Catalog, Prompt};
-use crate::journal::{Perspective, Preferences};
+use crate::content::{self, Catalog, Prompt};
+use crate::journal::draft::{CheckInDraft, Step};
+use crate::journal::{Entry, Perspective, Preferences, TriggerRef};
 
 use super::keymap::{self, Action};
+use super::screens::checkin::{self, EditorTarget};
 use super::screens::{first_run, help, home, support};
 use super::theme::Theme;
 use super::widgets::too_small;
@@ -32,6 +35,8 @@ pub enum Route {
     Home,
     /// Where to find support.
     Support,
+    /// The check-in.
+    CheckIn,
 }
 
 /// What decides the meaning of keys: the open screen, or an overlay over it.
@@ -45,15 +50,36 @@ pub enum Mode {
     Support,
     /// The `?` help overlay.
     Help,
+    /// A step of the check-in.
+    CheckIn(Step),
+    /// Writing a note on a trigger.
+    TriggerNote,
+    /// "Leave the check-in?"
+    LeaveDialog,
+    /// "You have an unfinished check-in."
+    ResumeDialog,
+    /// "Discard the unfinished check-in?"
+    DiscardDialog,
 }
 
-/// The figures home shows, read from the journal after the first frame.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+impl Mode {
+    /// Whether keys not in the table are typed into a text field.
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Mode::TriggerNote
+                | Mode::CheckIn(
+                    Step::Emotions | Step::Triggers | Step::Reactions | Step::Reflect | Step::Notes
+                )
+        )
+    }
+}
+
+/// The figures home shows and the entries behind them, read after the first frame.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
-    /// Prompt ids answered in the days before today (for the prompt of the day).
-    pub recently_answered: HashSet<String>,
-    /// Entries in the journal.
-    pub entries: usize,
+    /// Every readable entry, by day.
+    pub entries: Arc<Vec<Entry>>,
     /// Whether there is an entry today.
     pub checked_in_today: bool,
     /// The current streak in days.
@@ -71,21 +97,47 @@ pub enum Status {
     Error(String),
 }
 
+/// A question asked over home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeDialog {
+    /// "You have an unfinished check-in: resume or discard?"
+    Resume,
+    /// "Discard it for good?"
+    ConfirmDiscard,
+}
+
 /// Everything that can happen to the app.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     /// A bound key was pressed.
     Action(Action),
+    /// A key for a text field.
+    Input(Input),
+    /// Text was pasted.
+    Paste(String),
     /// The terminal has a new size.
     Resize { width: u16, height: u16 },
-    /// Time passed; `today` is the local date now.
-    Tick { today: NaiveDate },
+    /// Time passed, and no key came for a moment (a pause in typing).
+    Tick {
+        /// The local time now.
+        now: DateTime<FixedOffset>,
+    },
     /// The journal was read.
     Loaded(Summary),
+    /// An unfinished check-in was found in the drafts.
+    DraftFound(Box<CheckInDraft>),
     /// The preferences were saved.
     PreferencesSaved,
+    /// The draft was written.
+    DraftSaved,
+    /// The check-in was saved as this entry.
+    CheckInSaved(Box<Entry>),
+    /// Text came back from `$EDITOR`.
+    Edited(EditorTarget, String),
     /// An effect failed; the text says what happened and what to do.
     Failed(String),
+    /// closer was asked to stop (a signal): keep what is unsaved and quit.
+    Shutdown,
 }
 
 /// Work for the event loop.
@@ -93,13 +145,23 @@ pub enum Msg {
 pub enum Effect {
     /// Write the preferences to the store.
     SavePreferences(Preferences),
-    /// Read the journal again (a new day began).
+    /// Read the journal again.
     LoadJournal,
+    /// Write the check-in in progress to the draft file.
+    SaveDraft(Box<CheckInDraft>),
+    /// Save the check-in as an entry, then clear the draft.
+    SaveCheckIn(Box<CheckInDraft>),
+    /// Throw the draft away.
+    DiscardDraft,
+    /// Let the person edit this text in `$EDITOR`.
+    OpenEditor(EditorTarget, String),
 }
 
 /// Facts about this run that screens show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Context {
+    /// The local time, kept current by the event loop.
+    pub now: DateTime<FixedOffset>,
     /// The local date.
     pub today: NaiveDate,
     /// The data folder, shown at first run.
@@ -131,6 +193,14 @@ pub struct App {
     pub first_run: first_run::State,
     /// The Support screen.
     pub support: support::State,
+    /// The check-in, while one is open.
+    pub checkin: Option<checkin::State>,
+    /// An unfinished check-in kept in the drafts, not open.
+    pub pending_draft: Option<CheckInDraft>,
+    /// A question over home.
+    pub home_dialog: Option<HomeDialog>,
+    /// Go straight to the check-in once the first run is done (`closer checkin`).
+    pub checkin_after_first_run: bool,
     /// The status line.
     pub status: Option<Status>,
     /// The colours.
@@ -138,6 +208,8 @@ pub struct App {
     /// Set when the app should end.
     pub quit: bool,
 }
+
+const NO_EFFECTS: Vec<Effect> = Vec::new();
 
 impl App {
     /// A new app: first run when no perspective is chosen yet, home otherwise.
@@ -157,6 +229,10 @@ impl App {
             help: false,
             first_run: first_run::State::default(),
             support: support::State::default(),
+            checkin: None,
+            pending_draft: None,
+            home_dialog: None,
+            checkin_after_first_run: false,
             status: None,
             theme,
             quit: false,
@@ -165,16 +241,17 @@ impl App {
         app
     }
 
+    /// The journal's entries (empty until read).
+    pub fn entries(&self) -> &[Entry] {
+        self.summary.as_ref().map_or(&[], |s| s.entries.as_slice())
+    }
+
     /// Chooses today's question again (after the date, the perspective or the journal changed).
     fn refresh_prompt(&mut self) {
-        let empty = HashSet::new();
-        let recent = self
-            .summary
-            .as_ref()
-            .map_or(&empty, |s| &s.recently_answered);
+        let recent = content::recently_answered(self.entries(), self.ctx.today);
         self.today_prompt = self
             .catalog
-            .prompt_of_the_day_avoiding(self.ctx.today, self.perspective(), recent)
+            .prompt_of_the_day_avoiding(self.ctx.today, self.perspective(), &recent)
             .cloned();
     }
 
@@ -192,12 +269,22 @@ impl App {
         }
     }
 
-    /// What keys mean on the screen itself, under any overlay.
+    /// What keys mean on the screen itself, under the help overlay.
     pub fn screen_mode(&self) -> Mode {
         match self.route() {
             Route::FirstRun => Mode::FirstRun,
-            Route::Home => Mode::Home,
+            Route::Home => match self.home_dialog {
+                Some(HomeDialog::Resume) => Mode::ResumeDialog,
+                Some(HomeDialog::ConfirmDiscard) => Mode::DiscardDialog,
+                None => Mode::Home,
+            },
             Route::Support => Mode::Support,
+            Route::CheckIn => match &self.checkin {
+                Some(c) if c.dialog.is_some() => Mode::LeaveDialog,
+                Some(c) if c.note.is_some() => Mode::TriggerNote,
+                Some(c) => Mode::CheckIn(c.step()),
+                None => Mode::Home,
+            },
         }
     }
 
@@ -218,26 +305,205 @@ impl App {
         }
     }
 
+    fn checkin_ctx(&self) -> (Arc<Catalog>, Preferences, Arc<Vec<Entry>>) {
+        let entries = self
+            .summary
+            .as_ref()
+            .map_or_else(|| Arc::new(Vec::new()), |s| Arc::clone(&s.entries));
+        (Arc::clone(&self.catalog), self.prefs.clone(), entries)
+    }
+
+    /// Opens the check-in on `draft`.
+    fn open_checkin(&mut self, draft: CheckInDraft) {
+        let (catalog, prefs, entries) = self.checkin_ctx();
+        let ctx = checkin::Ctx {
+            catalog: &catalog,
+            prefs: &prefs,
+            entries: &entries,
+            today: self.ctx.today,
+        };
+        self.checkin = Some(checkin::State::new(draft, ctx));
+        self.home_dialog = None;
+        self.routes = vec![Route::Home, Route::CheckIn];
+    }
+
+    /// Begins a check-in: offers an unfinished one first, if there is one.
+    pub fn start_checkin(&mut self) -> Vec<Effect> {
+        if let Some(why) = &self.ctx.read_only {
+            self.status = Some(Status::Error(format!(
+                "A check-in cannot be saved while the journal is read-only: {why}"
+            )));
+            return NO_EFFECTS;
+        }
+        if self.pending_draft.is_some() {
+            self.routes = vec![Route::Home];
+            self.home_dialog = Some(HomeDialog::Resume);
+            return NO_EFFECTS;
+        }
+        let draft = CheckInDraft::new(self.ctx.now, self.perspective());
+        self.open_checkin(draft);
+        NO_EFFECTS
+    }
+
+    /// Reopens a saved entry in the check-in, filled in (used by review to edit an entry).
+    pub fn edit_entry(&mut self, entry: &Entry) -> Vec<Effect> {
+        if let Some(why) = &self.ctx.read_only {
+            self.status = Some(Status::Error(format!(
+                "Entries cannot be changed while the journal is read-only: {why}"
+            )));
+            return NO_EFFECTS;
+        }
+        let draft = CheckInDraft::editing(entry, self.ctx.now);
+        self.open_checkin(draft.clone());
+        vec![Effect::SaveDraft(Box::new(draft))]
+    }
+
     /// Applies a message; returns the work it asks for.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Action(action) => return self.on_action(action),
+            Msg::Input(input) => {
+                if !self.help {
+                    return self.on_checkin(checkin::Msg::Input(input));
+                }
+            }
+            Msg::Paste(text) => {
+                if !self.help {
+                    return self.on_checkin(checkin::Msg::Paste(text));
+                }
+            }
+            Msg::Edited(target, text) => {
+                return self.on_checkin(checkin::Msg::Edited(target, text));
+            }
             Msg::Resize { width, height } => self.ctx.size = (width, height),
-            Msg::Tick { today } => {
+            Msg::Tick { now } => {
+                self.ctx.now = now;
+                let mut effects = Vec::new();
+                // A pause in typing: keep what was typed.
+                if let Some(c) = self.checkin.as_mut()
+                    && c.dirty
+                {
+                    c.dirty = false;
+                    effects.push(Effect::SaveDraft(Box::new(c.draft.clone())));
+                }
+                let today = now.date_naive();
                 if today != self.ctx.today {
                     self.ctx.today = today;
                     self.refresh_prompt();
-                    return vec![Effect::LoadJournal];
+                    effects.push(Effect::LoadJournal);
                 }
+                return effects;
             }
             Msg::Loaded(summary) => {
                 self.summary = Some(summary);
                 self.refresh_prompt();
             }
-            Msg::PreferencesSaved => {}
+            Msg::DraftFound(draft) => {
+                self.pending_draft = Some(*draft);
+                if self.route() == Route::Home && self.checkin.is_none() {
+                    self.home_dialog = Some(HomeDialog::Resume);
+                }
+            }
+            Msg::PreferencesSaved | Msg::DraftSaved => {}
+            Msg::CheckInSaved(entry) => return self.on_saved(&entry),
             Msg::Failed(text) => self.status = Some(Status::Error(text)),
+            Msg::Shutdown => {
+                self.quit = true;
+                return self.keep_draft();
+            }
         }
-        Vec::new()
+        NO_EFFECTS
+    }
+
+    /// The effect that writes an open check-in's draft, if there is something to keep.
+    fn keep_draft(&mut self) -> Vec<Effect> {
+        match &mut self.checkin {
+            Some(c) if !c.draft.is_empty() => {
+                c.dirty = false;
+                vec![Effect::SaveDraft(Box::new(c.draft.clone()))]
+            }
+            _ => NO_EFFECTS,
+        }
+    }
+
+    fn on_saved(&mut self, entry: &Entry) -> Vec<Effect> {
+        self.checkin = None;
+        self.pending_draft = None;
+        self.routes = vec![Route::Home];
+        self.status = Some(Status::Info("Your check-in is saved. ✓".into()));
+        let mut effects = vec![Effect::LoadJournal];
+        // Remember triggers the person named, to offer them next time.
+        let mut changed = false;
+        for t in &entry.triggers {
+            if let TriggerRef::Custom(name) = &t.trigger
+                && !self
+                    .prefs
+                    .custom_triggers
+                    .iter()
+                    .any(|c| c == name.as_str())
+            {
+                self.prefs.custom_triggers.push(name.to_string());
+                changed = true;
+            }
+        }
+        if changed {
+            effects.push(Effect::SavePreferences(self.prefs.clone()));
+        }
+        effects
+    }
+
+    fn on_checkin(&mut self, msg: checkin::Msg) -> Vec<Effect> {
+        let (catalog, prefs, entries) = self.checkin_ctx();
+        let page = usize::from(self.ctx.size.1.saturating_sub(8)).max(1);
+        let Some(state) = self.checkin.as_mut() else {
+            return NO_EFFECTS;
+        };
+        let ctx = checkin::Ctx {
+            catalog: &catalog,
+            prefs: &prefs,
+            entries: &entries,
+            today: self.ctx.today,
+        };
+        match checkin::update(state, msg, ctx, page) {
+            checkin::Outcome::Stay => NO_EFFECTS,
+            checkin::Outcome::SaveDraft => vec![Effect::SaveDraft(Box::new(state.draft.clone()))],
+            checkin::Outcome::Notice(text) => {
+                self.status = Some(Status::Info(text));
+                NO_EFFECTS
+            }
+            checkin::Outcome::Editor(target, text) => vec![Effect::OpenEditor(target, text)],
+            checkin::Outcome::Finish => {
+                if state.draft.is_empty() {
+                    self.status = Some(Status::Info(
+                        "There is nothing to save yet: pick a mood, or write something first."
+                            .into(),
+                    ));
+                    return NO_EFFECTS;
+                }
+                vec![Effect::SaveCheckIn(Box::new(state.draft.clone()))]
+            }
+            checkin::Outcome::Leave => {
+                let draft = state.draft.clone();
+                self.checkin = None;
+                self.routes = vec![Route::Home];
+                if draft.is_empty() {
+                    self.pending_draft = None;
+                    return vec![Effect::DiscardDraft];
+                }
+                self.status = Some(Status::Info(
+                    "Your check-in is kept as a draft. Press c to go on with it.".into(),
+                ));
+                self.pending_draft = Some(draft.clone());
+                vec![Effect::SaveDraft(Box::new(draft))]
+            }
+            checkin::Outcome::Discard => {
+                self.checkin = None;
+                self.pending_draft = None;
+                self.routes = vec![Route::Home];
+                self.status = Some(Status::Info("The check-in was discarded.".into()));
+                vec![Effect::DiscardDraft]
+            }
+        }
     }
 
     fn on_action(&mut self, action: Action) -> Vec<Effect> {
@@ -246,48 +512,100 @@ impl App {
         match action {
             Action::ToggleHelp => {
                 self.help = !self.help;
-                return Vec::new();
+                return NO_EFFECTS;
             }
-            Action::Quit if self.help || self.route() == Route::Home => {
+            // Ctrl-C anywhere (or q on home) quits; a check-in in progress is kept first.
+            Action::Quit if self.help || matches!(self.route(), Route::Home | Route::CheckIn) => {
                 self.quit = true;
-                return Vec::new();
+                return self.keep_draft();
             }
-            _ if self.help => return Vec::new(),
-            Action::OpenSupport => {
-                self.open(Route::Support);
-                return Vec::new();
-            }
-            Action::Back => {
-                self.back();
-                return Vec::new();
-            }
+            _ if self.help => return NO_EFFECTS,
             _ => {}
         }
         match self.route() {
             Route::FirstRun => match first_run::update(&mut self.first_run, action) {
-                first_run::Outcome::Stay => Vec::new(),
+                first_run::Outcome::Stay => {
+                    if action == Action::OpenSupport {
+                        self.open(Route::Support);
+                    }
+                    NO_EFFECTS
+                }
                 first_run::Outcome::Quit => {
                     self.quit = true;
-                    Vec::new()
+                    NO_EFFECTS
                 }
                 first_run::Outcome::Chosen(perspective) => {
                     self.prefs.perspective = Some(perspective);
                     self.refresh_prompt();
                     self.routes = vec![Route::Home];
-                    vec![Effect::SavePreferences(self.prefs.clone())]
+                    let mut effects = vec![Effect::SavePreferences(self.prefs.clone())];
+                    if self.checkin_after_first_run {
+                        effects.extend(self.start_checkin());
+                    }
+                    effects
                 }
             },
-            Route::Home => {
-                if action == Action::Quit {
-                    self.quit = true;
-                }
-                Vec::new()
-            }
+            Route::Home => self.on_home(action),
             Route::Support => {
-                let body = support::body_height(self.ctx.size);
-                support::update(&mut self.support, action, self.ctx.size.0, body);
-                Vec::new()
+                match action {
+                    Action::Back => self.back(),
+                    Action::Quit => {
+                        self.quit = true;
+                    }
+                    _ => {
+                        let body = support::body_height(self.ctx.size);
+                        support::update(&mut self.support, action, self.ctx.size.0, body);
+                    }
+                }
+                NO_EFFECTS
             }
+            Route::CheckIn => self.on_checkin(checkin::Msg::Action(action)),
+        }
+    }
+
+    fn on_home(&mut self, action: Action) -> Vec<Effect> {
+        match (self.home_dialog, action) {
+            (Some(HomeDialog::Resume), Action::Resume) => {
+                if let Some(draft) = self.pending_draft.take() {
+                    self.open_checkin(draft);
+                }
+                NO_EFFECTS
+            }
+            (Some(HomeDialog::Resume), Action::Discard) => {
+                self.home_dialog = Some(HomeDialog::ConfirmDiscard);
+                NO_EFFECTS
+            }
+            (Some(HomeDialog::Resume), Action::Back) => {
+                self.home_dialog = None;
+                NO_EFFECTS
+            }
+            (Some(HomeDialog::ConfirmDiscard), Action::Yes) => {
+                self.home_dialog = None;
+                self.pending_draft = None;
+                self.status = Some(Status::Info(
+                    "The unfinished check-in was discarded.".into(),
+                ));
+                vec![Effect::DiscardDraft]
+            }
+            (Some(HomeDialog::ConfirmDiscard), Action::No) => {
+                self.home_dialog = Some(HomeDialog::Resume);
+                NO_EFFECTS
+            }
+            (Some(_), Action::Quit) => {
+                self.quit = true;
+                NO_EFFECTS
+            }
+            (Some(_), _) => NO_EFFECTS,
+            (None, Action::StartCheckIn) => self.start_checkin(),
+            (None, Action::OpenSupport) => {
+                self.open(Route::Support);
+                NO_EFFECTS
+            }
+            (None, Action::Quit) => {
+                self.quit = true;
+                NO_EFFECTS
+            }
+            (None, _) => NO_EFFECTS,
         }
     }
 
@@ -302,6 +620,10 @@ impl App {
             Route::FirstRun => first_run::view(self, frame, area),
             Route::Home => home::view(self, frame, area),
             Route::Support => support::view(self, frame, area),
+            Route::CheckIn => match &self.checkin {
+                Some(state) => checkin::view(self, state, frame, area),
+                None => home::view(self, frame, area),
+            },
         }
         if self.help {
             help::view(self, frame, area);
@@ -389,12 +711,208 @@ mod tests {
     #[test]
     fn ticks_move_the_date() {
         let mut app = app_at_home();
-        let tomorrow = app.ctx.today.succ_opt().unwrap();
+        let tomorrow = app.ctx.now + chrono::Duration::days(1);
         assert_eq!(
-            app.update(Msg::Tick { today: tomorrow }),
+            app.update(Msg::Tick { now: tomorrow }),
             vec![Effect::LoadJournal]
         );
-        assert_eq!(app.ctx.today, tomorrow);
-        assert_eq!(app.update(Msg::Tick { today: tomorrow }), vec![]);
+        assert_eq!(app.ctx.today, tomorrow.date_naive());
+        assert_eq!(app.update(Msg::Tick { now: tomorrow }), vec![]);
+    }
+
+    fn act(app: &mut App, action: Action) -> Vec<Effect> {
+        app.update(Msg::Action(action))
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.update(Msg::Input(Input {
+                key: ratatui_textarea::Key::Char(c),
+                ..Input::default()
+            }));
+        }
+    }
+
+    #[test]
+    fn c_starts_a_check_in_and_ctrl_s_saves_it() {
+        let mut app = app_at_home();
+        act(&mut app, Action::StartCheckIn);
+        assert_eq!(app.route(), Route::CheckIn);
+        assert_eq!(app.mode(), Mode::CheckIn(Step::Scales));
+        // An empty check-in is not saved.
+        assert_eq!(act(&mut app, Action::Save), vec![]);
+        assert!(matches!(app.status, Some(Status::Info(_))));
+        act(&mut app, Action::Choose(4));
+        let effects = act(&mut app, Action::Save);
+        let [Effect::SaveCheckIn(draft)] = &effects[..] else {
+            panic!("{effects:?}");
+        };
+        assert_eq!(draft.mood.map(|m| m.get()), Some(4));
+        let entry = draft.finish(app.ctx.now);
+        let effects = app.update(Msg::CheckInSaved(Box::new(entry)));
+        assert_eq!(app.route(), Route::Home);
+        assert!(app.checkin.is_none());
+        assert_eq!(effects, vec![Effect::LoadJournal]);
+    }
+
+    #[test]
+    fn moving_between_steps_writes_the_draft() {
+        let mut app = app_at_home();
+        act(&mut app, Action::StartCheckIn);
+        let effects = act(&mut app, Action::Next);
+        assert!(matches!(&effects[..], [Effect::SaveDraft(d)] if d.step == Step::Emotions));
+        let effects = act(&mut app, Action::Prev);
+        assert!(matches!(&effects[..], [Effect::SaveDraft(d)] if d.step == Step::Scales));
+    }
+
+    #[test]
+    fn a_pause_in_typing_writes_the_draft_once() {
+        let mut app = app_at_home();
+        act(&mut app, Action::StartCheckIn);
+        for _ in 0..4 {
+            act(&mut app, Action::Next);
+        }
+        assert_eq!(app.mode(), Mode::CheckIn(Step::Reflect));
+        typed(&mut app, "I went quiet");
+        let now = app.ctx.now;
+        let effects = app.update(Msg::Tick { now });
+        let [Effect::SaveDraft(d)] = &effects[..] else {
+            panic!("{effects:?}");
+        };
+        assert_eq!(d.responses[0].answer, "I went quiet");
+        assert_eq!(app.update(Msg::Tick { now }), vec![], "nothing new typed");
+    }
+
+    #[test]
+    fn ctrl_c_in_a_check_in_keeps_the_draft_and_quits() {
+        let mut app = app_at_home();
+        act(&mut app, Action::StartCheckIn);
+        act(&mut app, Action::Choose(2));
+        let effects = act(&mut app, Action::Quit);
+        assert!(app.quit);
+        assert!(matches!(&effects[..], [Effect::SaveDraft(d)] if d.mood.is_some()));
+    }
+
+    #[test]
+    fn a_signal_keeps_the_draft_too() {
+        let mut app = app_at_home();
+        act(&mut app, Action::StartCheckIn);
+        act(&mut app, Action::Choose(2));
+        let effects = app.update(Msg::Shutdown);
+        assert!(app.quit);
+        assert_eq!(effects.len(), 1);
+    }
+
+    #[test]
+    fn esc_asks_then_keeps_the_draft_and_c_offers_to_resume() {
+        let mut app = app_at_home();
+        act(&mut app, Action::StartCheckIn);
+        act(&mut app, Action::Choose(3));
+        act(&mut app, Action::Back);
+        assert_eq!(app.mode(), Mode::LeaveDialog);
+        act(&mut app, Action::Back);
+        assert_eq!(
+            app.mode(),
+            Mode::CheckIn(Step::Scales),
+            "Esc in the dialog stays"
+        );
+        act(&mut app, Action::Back);
+        let effects = act(&mut app, Action::KeepAndLeave);
+        assert!(matches!(&effects[..], [Effect::SaveDraft(_)]));
+        assert_eq!(app.route(), Route::Home);
+        act(&mut app, Action::StartCheckIn);
+        assert_eq!(app.mode(), Mode::ResumeDialog);
+        act(&mut app, Action::Resume);
+        assert_eq!(app.mode(), Mode::CheckIn(Step::Scales));
+        assert_eq!(
+            app.checkin.as_ref().unwrap().draft.mood.map(|m| m.get()),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn a_found_draft_is_offered_and_discarding_asks_twice() {
+        let mut app = app_at_home();
+        let mut draft = CheckInDraft::new(app.ctx.now, None);
+        draft.notes = "half a thought".into();
+        app.update(Msg::DraftFound(Box::new(draft)));
+        assert_eq!(app.mode(), Mode::ResumeDialog);
+        assert_eq!(act(&mut app, Action::Discard), vec![]);
+        assert_eq!(app.mode(), Mode::DiscardDialog);
+        act(&mut app, Action::No);
+        assert_eq!(app.mode(), Mode::ResumeDialog);
+        act(&mut app, Action::Discard);
+        assert_eq!(act(&mut app, Action::Yes), vec![Effect::DiscardDraft]);
+        assert_eq!(app.mode(), Mode::Home);
+        assert!(app.pending_draft.is_none());
+    }
+
+    #[test]
+    fn discarding_from_the_leave_dialog_removes_the_draft() {
+        let mut app = app_at_home();
+        act(&mut app, Action::StartCheckIn);
+        act(&mut app, Action::Choose(3));
+        act(&mut app, Action::Back);
+        assert_eq!(act(&mut app, Action::Discard), vec![Effect::DiscardDraft]);
+        assert_eq!(app.route(), Route::Home);
+        assert!(app.pending_draft.is_none());
+    }
+
+    #[test]
+    fn editing_an_entry_reopens_the_flow_filled_in() {
+        let mut app = app_at_home();
+        let mut entry = app.entries()[3].clone();
+        entry.notes = "what I wrote then".into();
+        let effects = app.edit_entry(&entry);
+        assert_eq!(effects.len(), 1);
+        let state = app.checkin.as_ref().unwrap();
+        assert!(state.draft.is_edit());
+        assert_eq!(state.draft.notes, "what I wrote then");
+        let saved = state.draft.finish(app.ctx.now);
+        assert_eq!(saved.id, entry.id);
+        assert_eq!(saved.date, entry.date);
+        assert_eq!(saved.created_at, entry.created_at);
+        assert_ne!(saved.updated_at, entry.updated_at);
+    }
+
+    #[test]
+    fn a_read_only_journal_refuses_a_check_in_and_says_why() {
+        let mut app = app_at_home();
+        app.ctx.read_only = Some("another closer has this journal open.".into());
+        act(&mut app, Action::StartCheckIn);
+        assert_eq!(app.route(), Route::Home);
+        assert!(matches!(&app.status, Some(Status::Error(t)) if t.contains("read-only")));
+    }
+
+    #[test]
+    fn custom_triggers_are_remembered_after_saving() {
+        let mut app = app_at_home();
+        let mut entry = app.entries()[0].clone();
+        entry.triggers.push(crate::journal::TriggerLog {
+            trigger: TriggerRef::Custom(crate::journal::Name::try_from("money talk").unwrap()),
+            intensity: None,
+            note: String::new(),
+        });
+        let effects = app.update(Msg::CheckInSaved(Box::new(entry)));
+        assert!(effects.iter().any(
+            |e| matches!(e, Effect::SavePreferences(p) if p.custom_triggers == ["money talk"])
+        ));
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_check_in_open() {
+        let mut app = app_at_home();
+        act(&mut app, Action::StartCheckIn);
+        act(&mut app, Action::Choose(4));
+        act(&mut app, Action::Save);
+        app.update(Msg::Failed(
+            "The check-in could not be saved: the disk is full.".into(),
+        ));
+        assert_eq!(app.route(), Route::CheckIn);
+        assert_eq!(
+            app.checkin.as_ref().unwrap().draft.mood.map(|m| m.get()),
+            Some(4)
+        );
+        assert!(matches!(app.status, Some(Status::Error(_))));
     }
 }

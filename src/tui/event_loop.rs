@@ -1,24 +1,41 @@
 //! The loop: read a key, turn it into a message, update, carry out the effects against the
-//! store, draw. Single-threaded, so nothing else ever competes for the terminal.
+//! store, draw. Single-threaded, so nothing else competes for the terminal (and `$EDITOR` can
+//! have it while it runs).
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use chrono::{Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use ratatui::crossterm::event::{self, Event};
 
 use crate::content;
+use crate::journal::draft::CheckInDraft;
 use crate::journal::{Preferences, streak};
-use crate::store::{Severity, Store};
+use crate::store::{Severity, Store, atomic};
 
 use super::app::{App, Context, Effect, Msg, Status, Summary};
-use super::keymap;
-use super::terminal;
+use super::keymap::{self, Action};
+use super::screens::checkin::EditorTarget;
+use super::terminal::{self, Session};
 use super::theme::Theme;
+
+/// How long without a key counts as a pause in typing (the draft is written then).
+const PAUSE: Duration = Duration::from_millis(400);
+
+/// Where the TUI opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Start {
+    /// Home.
+    #[default]
+    Home,
+    /// Straight into a check-in (`closer checkin`).
+    CheckIn,
+}
 
 /// How the TUI is started.
 #[derive(Debug, Clone)]
@@ -29,6 +46,12 @@ pub struct Options {
     pub config_dir: Option<PathBuf>,
     /// The value of `NO_COLOR`, if set.
     pub no_color: Option<String>,
+    /// Where to open.
+    pub start: Start,
+}
+
+fn now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
 }
 
 /// Runs the journal until the person quits.
@@ -53,8 +76,10 @@ pub fn run(options: Options) -> Result<()> {
 
     let mut session = terminal::enter()?;
     let size = session.terminal.size()?;
+    let start = now();
     let ctx = Context {
-        today: Local::now().date_naive(),
+        now: start,
+        today: start.date_naive(),
         data_dir: options.data_dir.clone(),
         read_only: store.read_only().map(ToString::to_string),
         size: (size.width, size.height),
@@ -67,31 +92,73 @@ pub fn run(options: Options) -> Result<()> {
     );
     app.status = status;
 
-    // The first frame comes before the journal is read, so closer opens at once whatever its size.
+    // The first frame comes before the journal is read, so closer opens at once.
     session.terminal.draw(|f| app.view(f))?;
     let today = app.ctx.today;
-    dispatch(&mut app, &store, Msg::Loaded(summary(&store, today)));
+    dispatch(
+        &mut app,
+        &store,
+        &mut session,
+        Msg::Loaded(summary(&store, today)),
+    );
+    match store.load_draft::<CheckInDraft>() {
+        Ok(Some(draft)) => dispatch(
+            &mut app,
+            &store,
+            &mut session,
+            Msg::DraftFound(Box::new(draft)),
+        ),
+        Ok(None) => {}
+        Err(e) => {
+            let text = match store.set_aside_draft(now()) {
+                Ok(to) => format!(
+                    "An unfinished check-in could not be read ({e}). It was moved to {} so nothing is lost.",
+                    to.display()
+                ),
+                Err(_) => format!("An unfinished check-in could not be read: {e}"),
+            };
+            dispatch(&mut app, &store, &mut session, Msg::Failed(text));
+        }
+    }
+    if options.start == Start::CheckIn {
+        if app.prefs.is_first_run() {
+            app.checkin_after_first_run = true;
+        } else {
+            dispatch(
+                &mut app,
+                &store,
+                &mut session,
+                Msg::Action(Action::StartCheckIn),
+            );
+        }
+    }
 
     loop {
         session.terminal.draw(|f| app.view(f))?;
-        if app.quit || stop.load(Ordering::Relaxed) {
+        if app.quit {
             break;
         }
-        if !event::poll(Duration::from_millis(250))? {
-            let today = Local::now().date_naive();
-            dispatch(&mut app, &store, Msg::Tick { today });
+        if stop.load(Ordering::Relaxed) {
+            dispatch(&mut app, &store, &mut session, Msg::Shutdown);
+            break;
+        }
+        if !event::poll(PAUSE)? {
+            dispatch(&mut app, &store, &mut session, Msg::Tick { now: now() });
             continue;
         }
-        match event::read()? {
-            Event::Key(key) if key.is_press() => {
-                if let Some(action) = keymap::translate(app.mode(), &key) {
-                    dispatch(&mut app, &store, Msg::Action(action));
-                }
-            }
-            Event::Resize(width, height) => {
-                dispatch(&mut app, &store, Msg::Resize { width, height });
-            }
-            _ => {}
+        app.ctx.now = now();
+        let msg = match event::read()? {
+            Event::Key(key) if key.is_press() => match keymap::translate(app.mode(), &key) {
+                Some(action) => Some(Msg::Action(action)),
+                None if app.mode().takes_text() => Some(Msg::Input(key.into())),
+                None => None,
+            },
+            Event::Paste(text) => Some(Msg::Paste(text)),
+            Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+            _ => None,
+        };
+        if let Some(msg) = msg {
+            dispatch(&mut app, &store, &mut session, msg);
         }
     }
     drop(session);
@@ -99,26 +166,112 @@ pub fn run(options: Options) -> Result<()> {
 }
 
 /// Updates the app with `msg`, then carries out the effects, feeding their results back in.
-fn dispatch(app: &mut App, store: &Store, msg: Msg) {
+fn dispatch(app: &mut App, store: &Store, session: &mut Session, msg: Msg) {
     let mut queue = vec![msg];
     while let Some(msg) = queue.pop() {
         for effect in app.update(msg) {
-            queue.push(run_effect(store, effect, app.ctx.today));
+            queue.push(run_effect(store, session, effect, app.ctx.today));
         }
     }
 }
 
-fn run_effect(store: &Store, effect: Effect, today: NaiveDate) -> Msg {
+fn run_effect(store: &Store, session: &mut Session, effect: Effect, today: NaiveDate) -> Msg {
     match effect {
         Effect::SavePreferences(prefs) => match store.save_preferences(&prefs) {
             Ok(()) => Msg::PreferencesSaved,
             Err(e) => Msg::Failed(format!("Your choice is used for now, but {e}")),
         },
         Effect::LoadJournal => Msg::Loaded(summary(store, today)),
+        Effect::SaveDraft(draft) => match store.save_draft(&*draft, now()) {
+            Ok(()) => Msg::DraftSaved,
+            Err(e) => Msg::Failed(format!(
+                "Your draft could not be written ({e}). What you typed is still here; \
+                 closer tries again at your next pause."
+            )),
+        },
+        Effect::SaveCheckIn(draft) => {
+            let entry = draft.finish(now());
+            match store.save_entry(&entry) {
+                Ok(()) => {
+                    // The entry is safe; a draft left behind would only be offered again.
+                    let _ = store.discard_draft();
+                    Msg::CheckInSaved(Box::new(entry))
+                }
+                Err(e) => {
+                    let kept = store.save_draft(&*draft, now()).is_ok();
+                    let tail = if kept {
+                        "It is kept as a draft; fix the problem and press Ctrl-S again."
+                    } else {
+                        "Everything you entered is still here; fix the problem and press Ctrl-S again."
+                    };
+                    Msg::Failed(format!("The check-in could not be saved: {e} {tail}"))
+                }
+            }
+        }
+        Effect::DiscardDraft => match store.discard_draft() {
+            Ok(()) => Msg::DraftSaved,
+            Err(e) => Msg::Failed(format!("The draft could not be removed: {e}")),
+        },
+        Effect::OpenEditor(target, text) => edit(store, session, target, &text),
     }
 }
 
-/// Home's figures, from a full read of the journal.
+/// Runs `$VISUAL` or `$EDITOR` on `text` in a private file in the drafts folder.
+fn edit(store: &Store, session: &mut Session, target: EditorTarget, text: &str) -> Msg {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|e| !e.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|e| !e.trim().is_empty())
+        });
+    let Some(editor) = editor else {
+        return Msg::Failed(
+            "No editor is set. Set the EDITOR environment variable (for example EDITOR=nano) \
+             to write answers in your own editor; until then, write here."
+                .into(),
+        );
+    };
+    let dir = store.layout().drafts_dir();
+    let file = match write_scratch(&dir, text) {
+        Ok(file) => file,
+        Err(e) => return Msg::Failed(format!("The editor could not be opened: {e}")),
+    };
+    session.suspend();
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("closer-editor")
+        .arg(file.path())
+        .status();
+    let resumed = session.resume();
+    let result = match (status, resumed) {
+        (_, Err(e)) => Err(format!("the terminal could not be taken back: {e}")),
+        (Err(e), _) => Err(format!("{editor} could not be started: {e}")),
+        (Ok(s), _) if !s.success() => {
+            Err(format!("{editor} exited with {s}; your text is unchanged"))
+        }
+        (Ok(_), _) => std::fs::read_to_string(file.path()).map_err(|e| e.to_string()),
+    };
+    match result {
+        Ok(edited) => Msg::Edited(target, edited),
+        Err(e) => Msg::Failed(format!("The editor did not finish: {e}.")),
+    }
+}
+
+fn write_scratch(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    atomic::create_private_dir(dir)?;
+    let mut file = tempfile::Builder::new()
+        .prefix("editing-")
+        .suffix(".md")
+        .tempfile_in(dir)?;
+    std::io::Write::write_all(&mut file, text.as_bytes())?;
+    file.as_file().sync_all()?;
+    Ok(file)
+}
+
+/// Home's figures and the entries, from a full read of the journal.
 fn summary(store: &Store, today: NaiveDate) -> Summary {
     let scan = store.load();
     let days: BTreeSet<NaiveDate> = scan.entries.iter().map(|e| e.date).collect();
@@ -129,15 +282,15 @@ fn summary(store: &Store, today: NaiveDate) -> Summary {
         .map(|p| &p.path)
         .collect();
     Summary {
-        recently_answered: content::recently_answered(&scan.entries, today),
-        entries: scan.entries.len(),
         checked_in_today: days.contains(&today),
         streak: streak::current(&days, today),
         problem_files: problem_files.len(),
+        entries: Arc::new(scan.entries),
     }
 }
 
-/// A flag raised by SIGTERM, SIGHUP or SIGINT, so the loop ends and the terminal is restored.
+/// A flag raised by SIGTERM, SIGHUP or SIGINT, so the loop keeps the draft, ends and restores
+/// the terminal.
 fn stop_on_signals() -> Arc<AtomicBool> {
     let flag = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Mode;
+use crate::journal::draft::Step;
 
 /// What a key asks for. Screens interpret these in their `update`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,38 @@ pub enum Action {
     Choose(u8),
     /// Confirm the current choice.
     Confirm,
+    /// Begin a check-in.
+    StartCheckIn,
+    /// Next step (or next question).
+    Next,
+    /// Previous step.
+    Prev,
+    /// Save the check-in now.
+    Save,
+    /// Pick or unpick the row under the cursor.
+    Toggle,
+    /// Lower the value under the cursor.
+    Left,
+    /// Raise the value under the cursor.
+    Right,
+    /// Clear the value under the cursor.
+    Clear,
+    /// Ask another question instead of this one.
+    OtherPrompt,
+    /// Write this text in `$EDITOR`.
+    Editor,
+    /// Write a note on the trigger under the cursor.
+    Note,
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Resume the unfinished check-in.
+    Resume,
+    /// Throw the unfinished check-in away.
+    Discard,
+    /// Keep the draft and leave the check-in.
+    KeepAndLeave,
 }
 
 /// A key, as bound in a table: its code, and whether Ctrl is held. Shift is ignored, so `G`
@@ -87,6 +120,9 @@ impl Key {
             KeyCode::PageDown => "PgDn".to_owned(),
             KeyCode::Home => "Home".to_owned(),
             KeyCode::End => "End".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Delete => "Del".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -139,20 +175,28 @@ const UP: &[Key] = &[Key::code(KeyCode::Up), Key::ch('k')];
 const DOWN: &[Key] = &[Key::code(KeyCode::Down), Key::ch('j')];
 
 /// Keys that work on every screen.
-pub const GLOBAL: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('?')],
-        Action::ToggleHelp,
-        Some("keys"),
-        "show the keys of this screen",
-    ),
-    Binding::new(
-        &[Key::ctrl('c')],
-        Action::Quit,
-        None,
-        "quit closer",
-    ),
-];
+pub const GLOBAL: &[Binding] = &[Binding::new(
+    &[Key::ctrl('c')],
+    Action::Quit,
+    None,
+    "quit closer (a check-in in progress is kept)",
+)];
+
+/// `?` (or F1) for help, on screens where typing does not go into a text field.
+const HELP_KEY: Binding = Binding::new(
+    &[Key::ch('?'), Key::code(KeyCode::F(1))],
+    Action::ToggleHelp,
+    Some("keys"),
+    "show the keys of this screen",
+);
+
+/// F1 for help, where `?` is something to type.
+const HELP_KEY_TEXT: Binding = Binding::new(
+    &[Key::code(KeyCode::F(1))],
+    Action::ToggleHelp,
+    Some("keys"),
+    "show the keys of this screen",
+);
 
 /// The first-run screen.
 pub const FIRST_RUN: &[Binding] = &[
@@ -240,6 +284,315 @@ pub const HELP: &[Binding] = &[Binding::new(
     "close this help",
 )];
 
+const NEXT: Binding = Binding::new(
+    &[Key::code(KeyCode::Tab), Key::code(KeyCode::Enter)],
+    Action::Next,
+    Some("next"),
+    "next step (Enter on a typed name adds it)",
+);
+const NEXT_TAB: Binding = Binding::new(
+    &[Key::code(KeyCode::Tab)],
+    Action::Next,
+    Some("next"),
+    "next question or step",
+);
+const PREV: Binding = Binding::new(
+    &[Key::code(KeyCode::BackTab)],
+    Action::Prev,
+    Some("back"),
+    "previous step",
+);
+const SAVE: Binding = Binding::new(
+    &[Key::ctrl('s')],
+    Action::Save,
+    Some("save"),
+    "save the check-in now",
+);
+const LEAVE: Binding = Binding::new(
+    &[Key::code(KeyCode::Esc)],
+    Action::Back,
+    Some("leave"),
+    "leave (asks first; the draft is kept)",
+);
+const LIST_UP: Binding = Binding::new(&[Key::code(KeyCode::Up)], Action::Up, None, "previous row");
+const LIST_DOWN: Binding =
+    Binding::new(&[Key::code(KeyCode::Down)], Action::Down, None, "next row");
+const LIST_PAGE_UP: Binding = Binding::new(
+    &[Key::code(KeyCode::PageUp)],
+    Action::PageUp,
+    None,
+    "page up",
+);
+const LIST_PAGE_DOWN: Binding = Binding::new(
+    &[Key::code(KeyCode::PageDown)],
+    Action::PageDown,
+    None,
+    "page down",
+);
+const LIST_TOP: Binding = Binding::new(&[Key::code(KeyCode::Home)], Action::Top, None, "first row");
+const LIST_BOTTOM: Binding =
+    Binding::new(&[Key::code(KeyCode::End)], Action::Bottom, None, "last row");
+const PICK: Binding = Binding::new(
+    &[Key::ch(' ')],
+    Action::Toggle,
+    Some("pick"),
+    "pick or unpick the row",
+);
+const EDITOR: Binding = Binding::new(
+    &[Key::ctrl('e')],
+    Action::Editor,
+    Some("editor"),
+    "write this in $EDITOR",
+);
+const DIGITS: [Binding; 5] = [
+    Binding::new(&[Key::ch('1')], Action::Choose(1), None, "set 1"),
+    Binding::new(&[Key::ch('2')], Action::Choose(2), None, "set 2"),
+    Binding::new(&[Key::ch('3')], Action::Choose(3), None, "set 3"),
+    Binding::new(&[Key::ch('4')], Action::Choose(4), None, "set 4"),
+    Binding::new(&[Key::ch('5')], Action::Choose(5), None, "set 5"),
+];
+
+/// Check-in, step 1: mood and closeness.
+pub const CHECKIN_SCALES: &[Binding] = &[
+    NEXT,
+    PREV,
+    SAVE,
+    LEAVE,
+    Binding::new(UP, Action::Up, None, "the mood scale"),
+    Binding::new(DOWN, Action::Down, None, "the closeness scale"),
+    Binding::new(
+        &[Key::code(KeyCode::Left), Key::ch('h')],
+        Action::Left,
+        None,
+        "lower",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Right), Key::ch('l')],
+        Action::Right,
+        None,
+        "higher",
+    ),
+    DIGITS[0],
+    DIGITS[1],
+    DIGITS[2],
+    DIGITS[3],
+    DIGITS[4],
+    Binding::new(
+        &[
+            Key::ch('0'),
+            Key::code(KeyCode::Backspace),
+            Key::code(KeyCode::Delete),
+        ],
+        Action::Clear,
+        None,
+        "skip this scale",
+    ),
+    HELP_KEY,
+];
+
+/// Check-in, steps 2 and 4: emotions and reactions.
+pub const CHECKIN_LIST: &[Binding] = &[
+    NEXT,
+    PREV,
+    SAVE,
+    LEAVE,
+    PICK,
+    LIST_UP,
+    LIST_DOWN,
+    LIST_PAGE_UP,
+    LIST_PAGE_DOWN,
+    LIST_TOP,
+    LIST_BOTTOM,
+    HELP_KEY_TEXT,
+];
+
+/// Check-in, step 3: triggers.
+pub const CHECKIN_TRIGGERS: &[Binding] = &[
+    NEXT,
+    PREV,
+    SAVE,
+    LEAVE,
+    PICK,
+    Binding::new(
+        &[Key::code(KeyCode::Left)],
+        Action::Left,
+        None,
+        "less intense",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Right)],
+        Action::Right,
+        Some("intensity"),
+        "more intense",
+    ),
+    DIGITS[0],
+    DIGITS[1],
+    DIGITS[2],
+    DIGITS[3],
+    DIGITS[4],
+    Binding::new(
+        &[Key::ctrl('n')],
+        Action::Note,
+        Some("note"),
+        "add a note to the trigger",
+    ),
+    LIST_UP,
+    LIST_DOWN,
+    LIST_PAGE_UP,
+    LIST_PAGE_DOWN,
+    LIST_TOP,
+    LIST_BOTTOM,
+    HELP_KEY_TEXT,
+];
+
+/// Check-in, step 5: reflect (a text area).
+pub const CHECKIN_REFLECT: &[Binding] = &[
+    NEXT_TAB,
+    PREV,
+    SAVE,
+    LEAVE,
+    Binding::new(
+        &[Key::ctrl('o')],
+        Action::OtherPrompt,
+        Some("other question"),
+        "ask another question instead",
+    ),
+    EDITOR,
+    HELP_KEY_TEXT,
+];
+
+/// Check-in, step 6: strategies.
+pub const CHECKIN_STRATEGIES: &[Binding] = &[
+    NEXT,
+    PREV,
+    SAVE,
+    LEAVE,
+    Binding::new(UP, Action::Up, None, "previous row"),
+    Binding::new(DOWN, Action::Down, None, "next row"),
+    Binding::new(
+        &[Key::ch(' ')],
+        Action::Toggle,
+        Some("pick"),
+        "plan it / mark it tried",
+    ),
+    Binding::new(&[Key::ch('y')], Action::Yes, None, "yes, I tried it"),
+    Binding::new(&[Key::ch('n')], Action::No, None, "no, I did not try it"),
+    DIGITS[0],
+    DIGITS[1],
+    DIGITS[2],
+    DIGITS[3],
+    DIGITS[4],
+    Binding::new(&[Key::ch('0')], Action::Clear, None, "clear the answer"),
+    HELP_KEY,
+];
+
+/// Check-in, step 7: notes and tags (text areas).
+pub const CHECKIN_NOTES: &[Binding] = &[NEXT_TAB, PREV, SAVE, LEAVE, EDITOR, HELP_KEY_TEXT];
+
+/// Check-in, step 8: the summary.
+pub const CHECKIN_SUMMARY: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter), Key::ctrl('s')],
+        Action::Save,
+        Some("save"),
+        "save the check-in",
+    ),
+    PREV,
+    LEAVE,
+    Binding::new(UP, Action::Up, None, "scroll up"),
+    Binding::new(DOWN, Action::Down, None, "scroll down"),
+    Binding::new(
+        &[Key::code(KeyCode::PageUp)],
+        Action::PageUp,
+        None,
+        "page up",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::PageDown)],
+        Action::PageDown,
+        None,
+        "page down",
+    ),
+    Binding::new(&[Key::ch('g')], Action::Top, None, "to the top"),
+    HELP_KEY,
+];
+
+/// A note on a trigger being written.
+pub const CHECKIN_NOTE: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Next,
+        Some("keep"),
+        "keep the note",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Esc)],
+        Action::Back,
+        Some("cancel"),
+        "cancel",
+    ),
+];
+
+/// "Leave the check-in?"
+pub const LEAVE_DIALOG: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('s')],
+        Action::KeepAndLeave,
+        Some("keep draft and leave"),
+        "keep the draft and leave",
+    ),
+    Binding::new(
+        &[Key::ch('d')],
+        Action::Discard,
+        Some("discard"),
+        "discard this check-in",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Esc)],
+        Action::Back,
+        Some("stay"),
+        "go on with the check-in",
+    ),
+];
+
+/// "You have an unfinished check-in."
+pub const RESUME_DIALOG: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('r'), Key::code(KeyCode::Enter)],
+        Action::Resume,
+        Some("resume"),
+        "resume it",
+    ),
+    Binding::new(
+        &[Key::ch('d')],
+        Action::Discard,
+        Some("discard"),
+        "discard it (asks again)",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Esc)],
+        Action::Back,
+        Some("later"),
+        "decide later (c offers it again)",
+    ),
+];
+
+/// "Discard the unfinished check-in?"
+pub const DISCARD_DIALOG: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('y')],
+        Action::Yes,
+        Some("yes, discard"),
+        "discard it for good",
+    ),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "keep it",
+    ),
+];
+
 /// The table of a mode.
 pub fn table(mode: Mode) -> &'static [Binding] {
     match mode {
@@ -247,15 +600,34 @@ pub fn table(mode: Mode) -> &'static [Binding] {
         Mode::Home => HOME,
         Mode::Support => SUPPORT,
         Mode::Help => HELP,
+        Mode::CheckIn(step) => match step {
+            Step::Scales => CHECKIN_SCALES,
+            Step::Emotions | Step::Reactions => CHECKIN_LIST,
+            Step::Triggers => CHECKIN_TRIGGERS,
+            Step::Reflect => CHECKIN_REFLECT,
+            Step::Strategies => CHECKIN_STRATEGIES,
+            Step::Notes => CHECKIN_NOTES,
+            Step::Summary => CHECKIN_SUMMARY,
+        },
+        Mode::TriggerNote => CHECKIN_NOTE,
+        Mode::LeaveDialog => LEAVE_DIALOG,
+        Mode::ResumeDialog => RESUME_DIALOG,
+        Mode::DiscardDialog => DISCARD_DIALOG,
     }
 }
 
 /// The bindings in force in a mode: the screen's own, then the global ones it does not
-/// override.
+/// override (and `?` for help on screens that do not say otherwise).
 pub fn bindings(mode: Mode) -> Vec<Binding> {
     let own = table(mode);
     let mut all = own.to_vec();
-    for global in GLOBAL {
+    let has_help = own.iter().any(|b| b.action == Action::ToggleHelp);
+    let dialog = matches!(
+        mode,
+        Mode::TriggerNote | Mode::LeaveDialog | Mode::ResumeDialog | Mode::DiscardDialog
+    );
+    let extra: &[Binding] = if has_help || dialog { &[] } else { &[HELP_KEY] };
+    for global in extra.iter().chain(GLOBAL) {
         let shadowed = global
             .keys
             .iter()
@@ -283,7 +655,24 @@ mod tests {
         KeyEvent::new(code, modifiers)
     }
 
-    const MODES: [Mode; 4] = [Mode::FirstRun, Mode::Home, Mode::Support, Mode::Help];
+    const MODES: [Mode; 16] = [
+        Mode::FirstRun,
+        Mode::Home,
+        Mode::Support,
+        Mode::Help,
+        Mode::CheckIn(Step::Scales),
+        Mode::CheckIn(Step::Emotions),
+        Mode::CheckIn(Step::Triggers),
+        Mode::CheckIn(Step::Reactions),
+        Mode::CheckIn(Step::Reflect),
+        Mode::CheckIn(Step::Strategies),
+        Mode::CheckIn(Step::Notes),
+        Mode::CheckIn(Step::Summary),
+        Mode::TriggerNote,
+        Mode::LeaveDialog,
+        Mode::ResumeDialog,
+        Mode::DiscardDialog,
+    ];
 
     #[test]
     fn q_quits_from_home_and_goes_back_elsewhere() {
@@ -343,6 +732,51 @@ mod tests {
         assert_eq!(translate(Mode::Support, &esc), Some(Action::Back));
         assert_eq!(translate(Mode::Help, &esc), Some(Action::ToggleHelp));
         assert_eq!(translate(Mode::Home, &esc), None);
+    }
+
+    #[test]
+    fn typing_steps_leave_printable_keys_to_the_text() {
+        for step in [
+            Step::Emotions,
+            Step::Triggers,
+            Step::Reactions,
+            Step::Reflect,
+            Step::Notes,
+        ] {
+            for c in ['a', 'q', '?', 'j', 'k', 'G', 'é'] {
+                let key = press(KeyCode::Char(c), KeyModifiers::NONE);
+                assert_eq!(translate(Mode::CheckIn(step), &key), None, "{step:?} {c}");
+            }
+        }
+        // Enter is a new line in text areas, "next" elsewhere.
+        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(translate(Mode::CheckIn(Step::Reflect), &enter), None);
+        assert_eq!(
+            translate(Mode::CheckIn(Step::Scales), &enter),
+            Some(Action::Next)
+        );
+    }
+
+    #[test]
+    fn every_check_in_step_has_next_back_save_and_leave() {
+        for step in Step::ALL {
+            let actions: Vec<Action> = bindings(Mode::CheckIn(step))
+                .iter()
+                .map(|b| b.action)
+                .collect();
+            for a in [
+                Action::Prev,
+                Action::Save,
+                Action::Back,
+                Action::ToggleHelp,
+                Action::Quit,
+            ] {
+                assert!(actions.contains(&a), "{step:?} lacks {a:?}");
+            }
+            if step != Step::Summary {
+                assert!(actions.contains(&Action::Next), "{step:?} lacks Next");
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use insta::assert_snapshot;
 
-use super::app::{Msg, Status};
+use super::app::{App, Msg, Route, Status};
 use super::keymap::Action;
 use super::test_support::{app_at_home, app_first_run, draw};
 use super::theme::Theme;
@@ -108,5 +108,121 @@ fn every_size_down_to_1x1_draws_without_panic() {
             app.update(Msg::Action(Action::ToggleHelp));
             draw(&mut app, w, h);
         }
+    }
+}
+
+mod checkin {
+    use super::*;
+    use crate::journal::draft::{CheckInDraft, Step};
+    use crate::journal::{
+        Closeness, Helpfulness, Intensity, Mood, Name, Response, StrategyUse, TriggerLog,
+        TriggerRef,
+    };
+    use crate::tui::screens::checkin::State;
+
+    fn filled(app: &App) -> CheckInDraft {
+        let mut d = CheckInDraft::new(app.ctx.now, app.perspective());
+        d.mood = Some(Mood::try_from(2u8).unwrap());
+        d.closeness = Some(Closeness::try_from(4u8).unwrap());
+        d.emotions = vec!["lonely".into(), "hopeful".into(), "a bit wistful".into()];
+        d.triggers = vec![
+            TriggerLog {
+                trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
+                intensity: Some(Intensity::try_from(4u8).unwrap()),
+                note: "before the call".into(),
+            },
+            TriggerLog {
+                trigger: TriggerRef::Custom(Name::try_from("my sister visiting").unwrap()),
+                intensity: Some(Intensity::try_from(2u8).unwrap()),
+                note: String::new(),
+            },
+        ];
+        d.behaviours = vec![Name::try_from(app.catalog.signs[0].id.as_str()).unwrap()];
+        let p = app
+            .catalog
+            .prompts_for_trigger("anxiety", app.perspective())[0];
+        d.responses = vec![Response {
+            prompt_id: Some(Name::try_from(p.id.as_str()).unwrap()),
+            prompt: p.text.clone(),
+            answer: "It felt like too much at once.\nSo I went quiet and scrolled my phone instead of saying so."
+                .into(),
+        }];
+        let s = app
+            .catalog
+            .strategies_for_trigger("anxiety", app.perspective())[0];
+        d.strategies = vec![
+            StrategyUse {
+                id: Name::try_from(s.id.as_str()).unwrap(),
+                planned: true,
+                tried: None,
+                helpfulness: None,
+            },
+            StrategyUse {
+                id: Name::try_from("active-listening").unwrap(),
+                planned: false,
+                tried: Some(true),
+                helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
+            },
+        ];
+        d.notes = "Long day. The evening walk helped.".into();
+        d.tags = vec!["work".into(), "weekend".into()];
+        d
+    }
+
+    fn at_step(mut app: App, mut draft: CheckInDraft, step: Step) -> App {
+        draft.step = step;
+        let entries = app.entries().to_vec();
+        let catalog = app.catalog.clone();
+        let ctx = crate::tui::screens::checkin::Ctx {
+            catalog: &catalog,
+            prefs: &app.prefs,
+            entries: &entries,
+            today: app.ctx.today,
+        };
+        let state = State::new(draft, ctx);
+        app.checkin = Some(state);
+        app.routes = vec![Route::Home, Route::CheckIn];
+        app
+    }
+
+    #[test]
+    fn every_step_filled_and_empty_at_80x24_and_120x40() {
+        for step in Step::ALL {
+            for (kind, fill) in [("empty", false), ("filled", true)] {
+                for (w, h) in [(80, 24), (120, 40)] {
+                    let base = app_at_home();
+                    let draft = if fill {
+                        filled(&base)
+                    } else {
+                        CheckInDraft::new(base.ctx.now, base.perspective())
+                    };
+                    let mut app = at_step(base, draft, step);
+                    let name = format!("checkin_{:?}_{kind}_{w}x{h}", step).to_lowercase();
+                    assert_snapshot!(name, draw(&mut app, w, h).backend());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn leave_dialog_and_resume_offer() {
+        let base = app_at_home();
+        let draft = filled(&base);
+        let mut app = at_step(base, draft.clone(), Step::Triggers);
+        app.update(Msg::Action(Action::Back));
+        assert_snapshot!("checkin_leave_dialog", draw(&mut app, 80, 24).backend());
+
+        let mut home = app_at_home();
+        home.update(Msg::DraftFound(Box::new(draft)));
+        assert_snapshot!("home_resume_offer", draw(&mut home, 80, 24).backend());
+    }
+
+    #[test]
+    fn trigger_note_popup() {
+        let base = app_at_home();
+        let draft = filled(&base);
+        let mut app = at_step(base, draft, Step::Triggers);
+        app.update(Msg::Action(Action::Note));
+        assert_snapshot!("checkin_trigger_note", draw(&mut app, 80, 24).backend());
     }
 }

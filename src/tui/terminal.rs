@@ -64,3 +64,24 @@ impl Drop for Session {
         restore();
     }
 }
+
+impl Session {
+    /// Gives the terminal to another program (`$EDITOR`) until [`Session::resume`].
+    pub fn suspend(&mut self) {
+        restore();
+    }
+
+    /// Takes the terminal back after [`Session::suspend`], with a fresh screen.
+    pub fn resume(&mut self) -> io::Result<()> {
+        enable_raw_mode()?;
+        execute!(
+            stdout(),
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            Clear(ClearType::All)
+        )?;
+        // A new terminal has empty buffers, so the next frame is drawn whole.
+        self.terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        Ok(())
+    }
+}

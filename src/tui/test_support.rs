@@ -19,6 +19,7 @@ pub fn day() -> NaiveDate {
 
 fn context() -> Context {
     Context {
+        now: chrono::DateTime::parse_from_rfc3339("2026-11-22T09:30:00+01:00").unwrap(),
         today: day(),
         data_dir: "/home/you/.local/share/closer".into(),
         read_only: None,
@@ -45,11 +46,10 @@ pub fn app_at_home() -> App {
     };
     let mut app = App::new(context(), prefs, catalog(), Theme::calm());
     app.update(Msg::Loaded(Summary {
-        entries: 12,
+        entries: Arc::new(twelve_entries()),
         checked_in_today: false,
         streak: 3,
         problem_files: 0,
-        ..Summary::default()
     }));
     app
 }
@@ -60,4 +60,18 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| app.view(f)).unwrap();
     terminal
+}
+
+/// Twelve plain entries on the days before the fixture date.
+pub fn twelve_entries() -> Vec<crate::journal::Entry> {
+    (1..=12)
+        .map(|i| {
+            let at = chrono::DateTime::parse_from_rfc3339(&format!(
+                "2026-11-{:02}T20:00:00+01:00",
+                22 - i
+            ))
+            .unwrap();
+            crate::journal::Entry::new(crate::journal::EntryId::generate(at, i), at)
+        })
+        .collect()
 }

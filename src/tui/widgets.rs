@@ -1,4 +1,6 @@
 //! Pieces drawn on several screens. Render-only: they read what they are given.
 
 pub mod page;
+pub mod pick_list;
 pub mod too_small;
+pub mod wrap;

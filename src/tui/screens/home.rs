@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, HomeDialog};
+use crate::tui::screens::checkin;
 use crate::tui::text;
 use crate::tui::widgets::page;
 
@@ -30,7 +31,7 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
             ]));
             lines.push(Line::from(vec![
                 Span::styled("Entries       ", theme.muted),
-                Span::styled(s.entries.to_string(), theme.text),
+                Span::styled(s.entries.len().to_string(), theme.text),
             ]));
         }
     }
@@ -59,8 +60,43 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(prompt.text.clone(), theme.text));
         lines.push(Line::styled(prompt.idea.clone(), theme.muted));
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
-        page::column(body),
-    );
+    let column = page::column(body);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), column);
+    match (app.home_dialog, &app.pending_draft) {
+        (Some(HomeDialog::Resume), Some(draft)) => {
+            let when = draft.started_at.format("%A %-d %B, %H:%M").to_string();
+            let what = if draft.is_edit() {
+                format!(
+                    "You were editing the entry of {}.",
+                    draft.date.format("%-d %B")
+                )
+            } else {
+                format!("You began a check-in on {when}.")
+            };
+            checkin::dialog(
+                frame,
+                column,
+                theme,
+                " An unfinished check-in ",
+                &[&what, "Everything you entered is kept."],
+                &[
+                    ("r", "resume it"),
+                    ("d", "discard it"),
+                    ("Esc", "decide later"),
+                ],
+            );
+        }
+        (Some(HomeDialog::ConfirmDiscard), _) => checkin::dialog(
+            frame,
+            column,
+            theme,
+            " Discard it? ",
+            &[
+                "The unfinished check-in and what you wrote in it",
+                "will be gone for good.",
+            ],
+            &[("y", "yes, discard it"), ("n", "no, keep it")],
+        ),
+        _ => {}
+    }
 }

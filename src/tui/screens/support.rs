@@ -9,7 +9,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::Action;
 use crate::tui::text;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::page;
+use crate::tui::widgets::{page, wrap};
 
 /// How far the text is scrolled.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,14 +18,18 @@ pub struct State {
     pub scroll: u16,
 }
 
-/// The text, styled.
-pub fn paragraph(theme: &Theme) -> Paragraph<'static> {
+/// The text, styled, for a column `width` wide (list items wrap under their text).
+pub fn paragraph(theme: &Theme, width: u16) -> Paragraph<'static> {
     let mut lines = Vec::new();
     for (heading, body) in text::SUPPORT {
         lines.push(Line::styled(*heading, theme.title));
         for line in *body {
             match line.strip_prefix("- ") {
-                Some(item) => lines.push(Line::styled(format!("  • {item}"), theme.text)),
+                Some(item) => {
+                    for l in wrap::indented(item, usize::from(width), "  • ", "    ") {
+                        lines.push(Line::styled(l, theme.text));
+                    }
+                }
                 None => lines.push(Line::styled(*line, theme.text)),
             }
         }
@@ -42,7 +46,7 @@ pub fn body_height(size: (u16, u16)) -> u16 {
 /// Applies an action; `width`/`height` are the terminal's width and the body's height.
 pub fn update(state: &mut State, action: Action, width: u16, height: u16) {
     let column = page::column(ratatui::layout::Rect::new(0, 0, width, height));
-    let total = paragraph(&Theme::no_color()).line_count(column.width);
+    let total = paragraph(&Theme::no_color(), column.width).line_count(column.width);
     let max = u16::try_from(total.saturating_sub(usize::from(height))).unwrap_or(u16::MAX);
     let page = height.saturating_sub(2).max(1);
     state.scroll = match action {
@@ -59,10 +63,10 @@ pub fn update(state: &mut State, action: Action, width: u16, height: u16) {
 
 /// Draws the screen.
 pub fn view(app: &App, frame: &mut Frame, area: Rect) {
-    let body = page::draw(app, frame, area, text::SUPPORT_TITLE);
+    let body = page::column(page::draw(app, frame, area, text::SUPPORT_TITLE));
     frame.render_widget(
-        paragraph(&app.theme).scroll((app.support.scroll, 0)),
-        page::column(body),
+        paragraph(&app.theme, body.width).scroll((app.support.scroll, 0)),
+        body,
     );
 }
 

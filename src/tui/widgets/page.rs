@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::app::{App, Status};
-use crate::tui::keymap::Binding;
+use crate::tui::keymap::{Action, Binding};
 use crate::tui::theme::Theme;
 
 /// The regions of a page.
@@ -54,10 +54,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
             .clamp(1, 4)
     });
     let r = regions(area, status_lines);
-    let date = app.ctx.today.format("%A %-d %B %Y").to_string();
     let left = format!(" closer · {title}");
-    let gap =
-        usize::from(r.header.width).saturating_sub(left.chars().count() + date.chars().count() + 1);
+    let width = usize::from(r.header.width);
+    // The date as long as it fits beside the title: in full, short, or not at all.
+    let date = ["%A %-d %B %Y", "%a %-d %b"]
+        .iter()
+        .map(|f| app.ctx.today.format(f).to_string())
+        .find(|d| left.chars().count() + d.chars().count() + 3 <= width)
+        .unwrap_or_default();
+    let gap = width.saturating_sub(left.chars().count() + date.chars().count() + 1);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(left, theme.title),
@@ -69,19 +74,43 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
     if let Some(status) = status {
         frame.render_widget(status, inset(r.status));
     }
-    frame.render_widget(Paragraph::new(hints(&app.bindings(), theme)), r.footer);
+    frame.render_widget(
+        Paragraph::new(hints(&app.bindings(), theme, r.footer.width)),
+        r.footer,
+    );
     r.body
 }
 
-/// The footer line: each hinted binding as "key hint".
-pub fn hints(bindings: &[Binding], theme: &Theme) -> Line<'static> {
+/// The footer line: each hinted binding as "key hint", as many as fit in `width`; the help
+/// key is always kept, so every other key can be found.
+pub fn hints(bindings: &[Binding], theme: &Theme, width: u16) -> Line<'static> {
+    let item = |b: &Binding| -> Option<(String, String)> {
+        Some((b.keys.first()?.label(), format!(" {}   ", b.hint?)))
+    };
+    let help = bindings
+        .iter()
+        .find(|b| b.action == Action::ToggleHelp)
+        .and_then(item);
+    let reserve = help
+        .as_ref()
+        .map_or(0, |(k, h)| k.chars().count() + h.trim_end().chars().count());
+    let mut room = usize::from(width).saturating_sub(1 + reserve);
     let mut spans = vec![Span::raw(" ")];
-    for b in bindings {
-        let (Some(hint), Some(key)) = (b.hint, b.keys.first()) else {
+    for b in bindings.iter().filter(|b| b.action != Action::ToggleHelp) {
+        let Some((key, hint)) = item(b) else {
             continue;
         };
-        spans.push(Span::styled(key.label(), theme.key));
-        spans.push(Span::styled(format!(" {hint}   "), theme.muted));
+        let len = key.chars().count() + hint.chars().count();
+        if len > room {
+            break;
+        }
+        room -= len;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(hint, theme.muted));
+    }
+    if let Some((key, hint)) = help {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(hint.trim_end().to_owned(), theme.muted));
     }
     Line::from(spans)
 }

@@ -1,0 +1,455 @@
+//! A check-in in progress: what the check-in flow collects, step by step, and how it becomes an
+//! entry. Written to the store's draft file after every step and every pause in typing.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Closeness, Entry, EntryId, Helpfulness, Mood, Name, Perspective, Response, StrategyUse,
+    TriggerLog,
+};
+
+/// The steps of the check-in, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    /// Mood and closeness.
+    Scales,
+    /// Emotion words.
+    Emotions,
+    /// What triggered you.
+    Triggers,
+    /// Signs and behaviours noticed.
+    Reactions,
+    /// Guided prompts.
+    Reflect,
+    /// Strategies to plan, and follow-ups on earlier ones.
+    Strategies,
+    /// Notes and tags.
+    Notes,
+    /// Everything, to confirm.
+    Summary,
+}
+
+impl Step {
+    /// Every step, in order.
+    pub const ALL: [Step; 8] = [
+        Step::Scales,
+        Step::Emotions,
+        Step::Triggers,
+        Step::Reactions,
+        Step::Reflect,
+        Step::Strategies,
+        Step::Notes,
+        Step::Summary,
+    ];
+
+    /// 1-based position.
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+
+    /// The step after this one, if any.
+    pub fn next(self) -> Option<Step> {
+        Step::ALL.get(self.number()).copied()
+    }
+
+    /// The step before this one, if any.
+    pub fn prev(self) -> Option<Step> {
+        self.number()
+            .checked_sub(2)
+            .and_then(|i| Step::ALL.get(i))
+            .copied()
+    }
+
+    /// Its title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Scales => "How you are",
+            Step::Emotions => "Feelings",
+            Step::Triggers => "What stirred things up",
+            Step::Reactions => "What you noticed",
+            Step::Reflect => "Reflect",
+            Step::Strategies => "What might help",
+            Step::Notes => "Notes and tags",
+            Step::Summary => "Summary",
+        }
+    }
+}
+
+/// A check-in in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckInDraft {
+    /// The id the entry will have: fixed when the check-in begins, so saving the same draft
+    /// twice (say, after a crash between saving and clearing the draft) replaces, never doubles.
+    pub id: EntryId,
+    /// The day the entry belongs to: the day the check-in began, or the edited entry's day.
+    pub date: NaiveDate,
+    /// When the entry was first saved; set when this draft edits a saved entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<DateTime<FixedOffset>>,
+    /// When the check-in began.
+    pub started_at: DateTime<FixedOffset>,
+    /// The step the person is on.
+    pub step: Step,
+    /// The perspective written from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub perspective: Option<Perspective>,
+    /// Mood, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mood: Option<Mood>,
+    /// Closeness, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closeness: Option<Closeness>,
+    /// Emotion words.
+    #[serde(default)]
+    pub emotions: Vec<String>,
+    /// Triggers, with intensity and note.
+    #[serde(default)]
+    pub triggers: Vec<TriggerLog>,
+    /// Sign ids noticed.
+    #[serde(default)]
+    pub behaviours: Vec<Name>,
+    /// The prompts offered, as asked, with whatever was written so far.
+    #[serde(default)]
+    pub responses: Vec<Response>,
+    /// Strategies planned, and follow-ups on earlier plans.
+    #[serde(default)]
+    pub strategies: Vec<StrategyUse>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: String,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Fields of an edited entry this flow does not show, kept as they were.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl CheckInDraft {
+    /// A new, empty check-in begun at `now`, for the day `now` falls on.
+    pub fn new(now: DateTime<FixedOffset>, perspective: Option<Perspective>) -> CheckInDraft {
+        CheckInDraft {
+            id: EntryId::generate(now, now.timestamp_subsec_nanos()),
+            date: now.date_naive(),
+            created_at: None,
+            started_at: now,
+            step: Step::Scales,
+            perspective,
+            mood: None,
+            closeness: None,
+            emotions: Vec::new(),
+            triggers: Vec::new(),
+            behaviours: Vec::new(),
+            responses: Vec::new(),
+            strategies: Vec::new(),
+            notes: String::new(),
+            tags: Vec::new(),
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// A draft that edits a saved entry, filled in from it.
+    pub fn editing(entry: &Entry, now: DateTime<FixedOffset>) -> CheckInDraft {
+        CheckInDraft {
+            id: entry.id.clone(),
+            date: entry.date,
+            created_at: Some(entry.created_at),
+            started_at: now,
+            step: Step::Scales,
+            perspective: entry.perspective,
+            mood: entry.mood,
+            closeness: entry.closeness,
+            emotions: entry.emotions.clone(),
+            triggers: entry.triggers.clone(),
+            behaviours: entry.behaviours.clone(),
+            responses: entry.responses.clone(),
+            strategies: entry.strategies.clone(),
+            notes: entry.notes.clone(),
+            tags: entry.tags.clone(),
+            extra: entry.extra.clone(),
+        }
+    }
+
+    /// Whether anything has been entered (an empty check-in is not worth keeping).
+    pub fn is_empty(&self) -> bool {
+        self.mood.is_none()
+            && self.closeness.is_none()
+            && self.emotions.is_empty()
+            && self.triggers.is_empty()
+            && self.behaviours.is_empty()
+            && self.responses.iter().all(|r| r.answer.trim().is_empty())
+            && self.strategies.is_empty()
+            && self.notes.trim().is_empty()
+            && self.tags.is_empty()
+    }
+
+    /// Whether this draft edits a saved entry.
+    pub fn is_edit(&self) -> bool {
+        self.created_at.is_some()
+    }
+
+    /// The entry this draft makes, saved at `now`. It keeps the draft's id and day; an edited
+    /// entry keeps its creation time. Prompts left unanswered are not kept.
+    pub fn finish(&self, now: DateTime<FixedOffset>) -> Entry {
+        let mut entry = Entry::new(self.id.clone(), self.created_at.unwrap_or(now));
+        entry.date = self.date;
+        entry.updated_at = now;
+        entry.perspective = self.perspective;
+        entry.mood = self.mood;
+        entry.closeness = self.closeness;
+        entry.emotions = self.emotions.clone();
+        entry.triggers = self.triggers.clone();
+        entry.behaviours = self.behaviours.clone();
+        entry.responses = self
+            .responses
+            .iter()
+            .filter(|r| !r.answer.trim().is_empty())
+            .cloned()
+            .collect();
+        entry.strategies = self.strategies.clone();
+        entry.notes = self.notes.clone();
+        entry.tags = self.tags.clone();
+        entry.extra = self.extra.clone();
+        entry
+    }
+}
+
+/// A strategy planned in an earlier entry that has not been followed up yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    /// The strategy's id.
+    pub strategy: Name,
+    /// The day it was planned.
+    pub planned_on: NaiveDate,
+}
+
+/// How far back planned strategies are followed up.
+pub const FOLLOW_UP_DAYS: u64 = 14;
+
+/// Strategies planned in entries of the [`FOLLOW_UP_DAYS`] days up to `today` (before
+/// `skip`, the entry being edited, if any) with no later entry saying whether they were tried.
+/// Newest plan first; each strategy once.
+pub fn pending_follow_ups(
+    entries: &[Entry],
+    today: NaiveDate,
+    skip: Option<&EntryId>,
+) -> Vec<FollowUp> {
+    let since = today
+        .checked_sub_days(Days::new(FOLLOW_UP_DAYS))
+        .unwrap_or(NaiveDate::MIN);
+    let mut sorted: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| Some(&e.id) != skip && e.date <= today)
+        .collect();
+    sorted.sort_by_key(|e| (e.date, e.created_at));
+    // Walk oldest to newest: a plan opens a follow-up, a later "tried" answer closes it.
+    let mut open: Vec<FollowUp> = Vec::new();
+    for e in sorted {
+        for s in &e.strategies {
+            if s.tried.is_some() {
+                open.retain(|f| f.strategy != s.id);
+            }
+            if s.planned && s.tried.is_none() {
+                open.retain(|f| f.strategy != s.id);
+                open.push(FollowUp {
+                    strategy: s.id.clone(),
+                    planned_on: e.date,
+                });
+            }
+        }
+    }
+    open.retain(|f| f.planned_on >= since);
+    open.reverse();
+    open
+}
+
+/// Sets, in `strategies`, whether a followed-up strategy was tried and how helpful it was.
+pub fn answer_follow_up(
+    strategies: &mut Vec<StrategyUse>,
+    id: &Name,
+    tried: Option<bool>,
+    helpfulness: Option<Helpfulness>,
+) {
+    match strategies.iter_mut().find(|s| &s.id == id) {
+        Some(s) => {
+            s.tried = tried;
+            s.helpfulness = if tried == Some(true) {
+                helpfulness
+            } else {
+                None
+            };
+        }
+        None => strategies.push(StrategyUse {
+            id: id.clone(),
+            planned: false,
+            tried,
+            helpfulness: if tried == Some(true) {
+                helpfulness
+            } else {
+                None
+            },
+        }),
+    }
+    strategies.retain(|s| s.planned || s.tried.is_some());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{Intensity, TriggerRef};
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn name(s: &str) -> Name {
+        Name::try_from(s).unwrap()
+    }
+
+    #[test]
+    fn steps_go_forward_and_back_in_order() {
+        assert_eq!(Step::Scales.prev(), None);
+        assert_eq!(Step::Scales.next(), Some(Step::Emotions));
+        assert_eq!(Step::Summary.next(), None);
+        assert_eq!(Step::Summary.prev(), Some(Step::Notes));
+        assert_eq!(Step::Summary.number(), 8);
+        for w in Step::ALL.windows(2) {
+            assert_eq!(w[0].next(), Some(w[1]));
+            assert_eq!(w[1].prev(), Some(w[0]));
+        }
+    }
+
+    #[test]
+    fn a_new_draft_makes_an_entry_on_the_day_it_began() {
+        let mut d = CheckInDraft::new(
+            at("2026-11-22T23:50:00+01:00"),
+            Some(Perspective::IPullAway),
+        );
+        assert!(d.is_empty());
+        d.mood = Some(Mood::try_from(2u8).unwrap());
+        d.responses.push(Response {
+            prompt_id: Some(name("p1")),
+            prompt: "Asked?".into(),
+            answer: "Written.".into(),
+        });
+        d.responses.push(Response {
+            prompt_id: Some(name("p2")),
+            prompt: "Skipped?".into(),
+            answer: "  ".into(),
+        });
+        assert!(!d.is_empty());
+        let e = d.finish(at("2026-11-23T00:05:00+01:00"));
+        assert_eq!(e.date, "2026-11-22".parse::<NaiveDate>().unwrap());
+        assert_eq!(e.created_at, e.updated_at);
+        assert_eq!(e.id, d.id);
+        assert_eq!(
+            d.finish(at("2026-11-23T00:06:00+01:00")).id,
+            e.id,
+            "saving twice replaces"
+        );
+        assert_eq!(e.responses.len(), 1, "unanswered prompts are not kept");
+        assert_eq!(e.perspective, Some(Perspective::IPullAway));
+    }
+
+    #[test]
+    fn editing_keeps_id_day_and_creation_time() {
+        let created = at("2026-11-20T08:00:00+01:00");
+        let mut original = Entry::new(EntryId::generate(created, 1), created);
+        original.notes = "first".into();
+        original.triggers.push(TriggerLog {
+            trigger: TriggerRef::Custom(name("the in-laws")),
+            intensity: Some(Intensity::try_from(4u8).unwrap()),
+            note: String::new(),
+        });
+        original.extra.insert("future".into(), serde_json::json!(1));
+        let mut d = CheckInDraft::editing(&original, at("2026-11-22T10:00:00+01:00"));
+        d.notes = "second thoughts".into();
+        assert!(d.is_edit());
+        let e = d.finish(at("2026-11-22T10:05:00+01:00"));
+        assert_eq!(e.id, original.id);
+        assert_eq!(e.date, original.date);
+        assert_eq!(e.created_at, created);
+        assert_eq!(e.updated_at, at("2026-11-22T10:05:00+01:00"));
+        assert_eq!(e.notes, "second thoughts");
+        assert_eq!(e.triggers, original.triggers);
+        assert_eq!(e.extra, original.extra);
+    }
+
+    #[test]
+    fn drafts_round_trip_through_json() {
+        let mut d = CheckInDraft::new(at("2026-11-22T09:00:00+01:00"), None);
+        d.step = Step::Reflect;
+        d.notes = "ünï ✓\nline two".into();
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.contains("\"step\":\"reflect\""), "{json}");
+        assert_eq!(serde_json::from_str::<CheckInDraft>(&json).unwrap(), d);
+    }
+
+    fn planned(date: &str, hour: u32, id: &str, tried: Option<bool>) -> Entry {
+        let t = at(&format!("{date}T{hour:02}:00:00+00:00"));
+        let mut e = Entry::new(EntryId::generate(t, hour), t);
+        e.strategies.push(StrategyUse {
+            id: name(id),
+            planned: tried.is_none(),
+            tried,
+            helpfulness: None,
+        });
+        e
+    }
+
+    #[test]
+    fn follow_ups_are_open_plans_until_answered() {
+        let today: NaiveDate = "2026-11-22".parse().unwrap();
+        let entries = vec![
+            planned("2026-11-18", 9, "active-listening", None),
+            planned("2026-11-19", 9, "take-it-slow", None),
+            planned("2026-11-20", 9, "active-listening", Some(true)),
+            planned("2026-11-01", 9, "too-old", None),
+        ];
+        let open = pending_follow_ups(&entries, today, None);
+        assert_eq!(open.len(), 1, "{open:?}");
+        assert_eq!(open[0].strategy.as_str(), "take-it-slow");
+        // Planned again after being answered: open again.
+        let mut again = entries.clone();
+        again.push(planned("2026-11-21", 9, "active-listening", None));
+        let open = pending_follow_ups(&again, today, None);
+        assert_eq!(
+            open.iter().map(|f| f.strategy.as_str()).collect::<Vec<_>>(),
+            ["active-listening", "take-it-slow"]
+        );
+        // The entry being edited does not count.
+        let skip = again.last().unwrap().id.clone();
+        assert_eq!(pending_follow_ups(&again, today, Some(&skip)).len(), 1);
+    }
+
+    #[test]
+    fn answering_a_follow_up_records_tried_and_helpfulness() {
+        let mut s = Vec::new();
+        let id = name("take-it-slow");
+        answer_follow_up(
+            &mut s,
+            &id,
+            Some(true),
+            Some(Helpfulness::try_from(4u8).unwrap()),
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].tried, Some(true));
+        assert!(!s[0].planned);
+        answer_follow_up(
+            &mut s,
+            &id,
+            Some(false),
+            Some(Helpfulness::try_from(4u8).unwrap()),
+        );
+        assert_eq!(s[0].helpfulness, None, "not tried: no helpfulness");
+        answer_follow_up(&mut s, &id, None, None);
+        assert!(
+            s.is_empty(),
+            "an unanswered follow-up leaves nothing behind"
+        );
+    }
+}

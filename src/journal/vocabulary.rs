@@ -1,0 +1,33 @@
+//! The small vocabulary of emotion words the check-in offers (people may add their own).
+
+/// Emotion words, heavier ones first, then lighter ones.
+pub const EMOTIONS: &[&str] = &[
+    "lonely",
+    "anxious",
+    "hurt",
+    "sad",
+    "rejected",
+    "afraid",
+    "angry",
+    "frustrated",
+    "resentful",
+    "jealous",
+    "insecure",
+    "ashamed",
+    "guilty",
+    "confused",
+    "numb",
+    "overwhelmed",
+    "tired",
+    "restless",
+    "distant",
+    "hopeful",
+    "calm",
+    "relieved",
+    "grateful",
+    "content",
+    "loved",
+    "close",
+    "safe",
+    "playful",
+];

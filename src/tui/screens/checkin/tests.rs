@@ -1,0 +1,456 @@
+//! The check-in's update logic: messages in, state out.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui_textarea::{Input, Key as TextKey};
+
+use super::*;
+use crate::content::Catalog;
+use crate::journal::{EntryId, Perspective};
+use crate::tui::test_support::catalog;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-22T09:30:00+01:00").unwrap()
+}
+
+fn today() -> NaiveDate {
+    now().date_naive()
+}
+
+struct Fixture {
+    catalog: Arc<Catalog>,
+    prefs: Preferences,
+    entries: Vec<Entry>,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        Fixture {
+            catalog: catalog(),
+            prefs: Preferences {
+                perspective: Some(Perspective::IPullAway),
+                ..Preferences::default()
+            },
+            entries: Vec::new(),
+        }
+    }
+
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            catalog: &self.catalog,
+            prefs: &self.prefs,
+            entries: &self.entries,
+            today: today(),
+        }
+    }
+
+    fn state(&self) -> State {
+        State::new(
+            CheckInDraft::new(now(), Some(Perspective::IPullAway)),
+            self.ctx(),
+        )
+    }
+
+    fn act(&self, s: &mut State, a: Action) -> Outcome {
+        update(s, Msg::Action(a), self.ctx(), 10)
+    }
+
+    fn typed(&self, s: &mut State, text: &str) {
+        for c in text.chars() {
+            let key = if c == '\n' {
+                TextKey::Enter
+            } else {
+                TextKey::Char(c)
+            };
+            update(
+                s,
+                Msg::Input(Input {
+                    key,
+                    ..Input::default()
+                }),
+                self.ctx(),
+                10,
+            );
+        }
+    }
+
+    fn to(&self, s: &mut State, step: Step) {
+        while s.step() < step {
+            self.act(s, Action::Next);
+        }
+        while s.step() > step {
+            self.act(s, Action::Prev);
+        }
+        assert_eq!(s.step(), step);
+    }
+}
+
+#[test]
+fn every_step_can_be_skipped_to_the_summary_and_back() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    for expected in Step::ALL.iter().skip(1) {
+        // Reflect has one question per prompt; Tab walks them, then the step.
+        while s.step() == Step::Reflect && s.prompt_index + 1 < s.answers.len() {
+            assert_eq!(f.act(&mut s, Action::Next), Outcome::SaveDraft);
+        }
+        if s.step() == Step::Notes {
+            f.act(&mut s, Action::Next); // notes → tags
+        }
+        assert_eq!(f.act(&mut s, Action::Next), Outcome::SaveDraft);
+        assert_eq!(s.step(), *expected);
+    }
+    assert_eq!(
+        f.act(&mut s, Action::Next),
+        Outcome::Finish,
+        "Enter on the summary saves"
+    );
+    f.to(&mut s, Step::Scales);
+    assert_eq!(
+        f.act(&mut s, Action::Prev),
+        Outcome::Stay,
+        "nothing before the first step"
+    );
+    assert!(s.draft.is_empty(), "skipping everything enters nothing");
+}
+
+#[test]
+fn scales_take_digits_arrows_and_clear() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.act(&mut s, Action::Choose(2));
+    assert_eq!(s.draft.mood.map(Mood::get), Some(2));
+    assert_eq!(s.focus, 1, "a digit on mood moves on to closeness");
+    f.act(&mut s, Action::Right);
+    assert_eq!(s.draft.closeness.map(Closeness::get), Some(3));
+    f.act(&mut s, Action::Right);
+    f.act(&mut s, Action::Right);
+    f.act(&mut s, Action::Right);
+    assert_eq!(s.draft.closeness.map(Closeness::get), Some(5));
+    f.act(&mut s, Action::Clear);
+    assert_eq!(s.draft.closeness, None);
+    f.act(&mut s, Action::Up);
+    f.act(&mut s, Action::Left);
+    assert_eq!(s.draft.mood.map(Mood::get), Some(1));
+    f.act(&mut s, Action::Left);
+    assert_eq!(s.draft.mood.map(Mood::get), Some(1));
+}
+
+#[test]
+fn emotions_are_picked_filtered_and_added() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Emotions);
+    f.act(&mut s, Action::Toggle);
+    assert_eq!(s.draft.emotions, ["lonely"]);
+    f.act(&mut s, Action::Toggle);
+    assert!(s.draft.emotions.is_empty());
+    f.typed(&mut s, "hope");
+    assert_eq!(s.emotions.current(), Some(Current::Add("hope".into())));
+    f.act(&mut s, Action::Down);
+    f.act(&mut s, Action::Toggle);
+    assert_eq!(s.draft.emotions, ["hopeful"]);
+    s.emotions.clear_filter();
+    f.typed(&mut s, "wistful");
+    // Space types a space while adding; Enter adds.
+    f.act(&mut s, Action::Toggle);
+    f.typed(&mut s, "too");
+    assert_eq!(f.act(&mut s, Action::Next), Outcome::Stay);
+    assert_eq!(s.draft.emotions, ["hopeful", "wistful too"]);
+    assert_eq!(s.step(), Step::Emotions);
+}
+
+#[test]
+fn triggers_take_intensity_notes_and_custom_names() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Triggers);
+    f.act(&mut s, Action::Choose(4));
+    assert_eq!(
+        s.draft.triggers.len(),
+        1,
+        "setting intensity picks the trigger"
+    );
+    assert_eq!(s.draft.triggers[0].intensity.map(Intensity::get), Some(4));
+    f.act(&mut s, Action::Right);
+    f.act(&mut s, Action::Right);
+    assert_eq!(s.draft.triggers[0].intensity.map(Intensity::get), Some(5));
+    f.act(&mut s, Action::Note);
+    assert!(s.wants_text());
+    f.typed(&mut s, "after the phone call");
+    f.act(&mut s, Action::Next);
+    assert!(s.note.is_none());
+    assert_eq!(s.draft.triggers[0].note, "after the phone call");
+    f.act(&mut s, Action::Note);
+    f.typed(&mut s, " never mind");
+    f.act(&mut s, Action::Back);
+    assert_eq!(
+        s.draft.triggers[0].note, "after the phone call",
+        "Esc cancels the note"
+    );
+
+    f.typed(&mut s, "my sister");
+    f.act(&mut s, Action::Toggle); // a space inside the name
+    f.typed(&mut s, "visiting");
+    assert_eq!(f.act(&mut s, Action::Next), Outcome::Stay);
+    let custom = s.draft.triggers.last().unwrap();
+    assert_eq!(
+        custom.trigger,
+        TriggerRef::Custom(Name::try_from("my sister visiting").unwrap())
+    );
+    assert!(
+        s.triggers
+            .rows
+            .iter()
+            .any(|r| r.label == "my sister visiting" && r.group.as_deref() == Some(OWN_GROUP))
+    );
+}
+
+#[test]
+fn remembered_custom_triggers_are_offered() {
+    let mut f = Fixture::new();
+    f.prefs.custom_triggers = vec!["money talk".into()];
+    let s = f.state();
+    assert!(s.triggers.rows.iter().any(|r| r.key == "custom:money talk"));
+}
+
+#[test]
+fn reactions_fit_the_perspective() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Reactions);
+    assert!(!s.reactions.rows.is_empty());
+    for row in &s.reactions.rows {
+        let sign = f.catalog.sign(&row.key).unwrap();
+        assert!(sign.perspectives.contains(&Perspective::IPullAway));
+    }
+    f.act(&mut s, Action::Toggle);
+    assert_eq!(s.draft.behaviours.len(), 1);
+}
+
+#[test]
+fn reflect_offers_prompts_for_the_triggers_and_swaps() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Triggers);
+    s.triggers.select_key("anxiety");
+    f.act(&mut s, Action::Toggle);
+    f.to(&mut s, Step::Reflect);
+    assert!(!s.draft.responses.is_empty() && s.draft.responses.len() <= MAX_PROMPTS);
+    let first = s.draft.responses[0].prompt_id.clone().unwrap();
+    assert!(
+        f.catalog
+            .prompt(first.as_str())
+            .unwrap()
+            .triggers
+            .iter()
+            .any(|t| t == "anxiety")
+    );
+
+    assert_eq!(f.act(&mut s, Action::OtherPrompt), Outcome::Stay);
+    let second = s.draft.responses[0].prompt_id.clone().unwrap();
+    assert_ne!(first, second);
+
+    f.typed(&mut s, "It felt like too much.\nSo I went quiet.");
+    assert_eq!(
+        s.draft.responses[0].answer,
+        "It felt like too much.\nSo I went quiet."
+    );
+    assert!(
+        matches!(f.act(&mut s, Action::OtherPrompt), Outcome::Notice(_)),
+        "an answer is never swapped away"
+    );
+    assert_eq!(s.draft.responses[0].prompt_id.as_ref(), Some(&second));
+
+    // Going back and changing triggers keeps the answered prompt.
+    f.to(&mut s, Step::Triggers);
+    s.triggers.select_key("past-hurt");
+    f.act(&mut s, Action::Toggle);
+    f.to(&mut s, Step::Reflect);
+    assert_eq!(
+        s.draft.responses[0].answer,
+        "It felt like too much.\nSo I went quiet."
+    );
+}
+
+#[test]
+fn without_triggers_reflect_asks_the_prompt_of_the_day() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Reflect);
+    let expected = f
+        .catalog
+        .prompt_of_the_day(today(), Some(Perspective::IPullAway), &[])
+        .unwrap();
+    assert_eq!(s.draft.responses.len(), 1);
+    assert_eq!(s.draft.responses[0].prompt, expected.text);
+}
+
+#[test]
+fn a_large_paste_lands_whole_in_the_answer() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Reflect);
+    let big: String = "line of pasted text ✓\r\n".repeat(50_000);
+    update(&mut s, Msg::Paste(big.clone()), f.ctx(), 10);
+    let expected = big.replace("\r\n", "\n");
+    assert_eq!(s.draft.responses[0].answer, expected);
+    assert!(s.draft.responses[0].answer.len() > 1_000_000);
+}
+
+#[test]
+fn the_editor_round_trip_replaces_the_answer() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Reflect);
+    f.typed(&mut s, "draft");
+    let out = f.act(&mut s, Action::Editor);
+    assert_eq!(
+        out,
+        Outcome::Editor(EditorTarget::Answer(0), "draft".into())
+    );
+    let out = update(
+        &mut s,
+        Msg::Edited(EditorTarget::Answer(0), "written in vim\n".into()),
+        f.ctx(),
+        10,
+    );
+    assert_eq!(out, Outcome::SaveDraft);
+    assert_eq!(s.draft.responses[0].answer, "written in vim");
+}
+
+#[test]
+fn strategies_suggest_for_triggers_and_follow_up_earlier_plans() {
+    let mut f = Fixture::new();
+    let earlier = now() - chrono::Duration::days(2);
+    let mut e = Entry::new(EntryId::generate(earlier, 1), earlier);
+    e.strategies.push(StrategyUse {
+        id: Name::try_from("active-listening").unwrap(),
+        planned: true,
+        tried: None,
+        helpfulness: None,
+    });
+    f.entries.push(e);
+    f.prefs.favourites = vec!["self-compassion".into()];
+    let mut s = f.state();
+    f.to(&mut s, Step::Triggers);
+    s.triggers.select_key("anxiety");
+    f.act(&mut s, Action::Toggle);
+    f.to(&mut s, Step::Strategies);
+    assert_eq!(s.follow_ups.len(), 1);
+    assert!(!s.suggestions.is_empty() && s.suggestions.len() <= MAX_SUGGESTIONS);
+    assert!(
+        !s.suggestions.contains(&"active-listening".to_owned()),
+        "not suggested twice"
+    );
+    for id in &s.suggestions {
+        let st = f.catalog.strategy(id).unwrap();
+        assert!(st.triggers.iter().any(|t| t == "anxiety"), "{id}");
+    }
+    let fits_anxiety = f
+        .catalog
+        .strategy("self-compassion")
+        .unwrap()
+        .triggers
+        .iter()
+        .any(|t| t == "anxiety");
+    if fits_anxiety {
+        assert_eq!(s.suggestions[0], "self-compassion", "favourites first");
+    }
+
+    // The follow-up row: tried, helpfulness 4.
+    f.act(&mut s, Action::Choose(4));
+    let used = s
+        .draft
+        .strategies
+        .iter()
+        .find(|u| u.id.as_str() == "active-listening")
+        .unwrap();
+    assert_eq!(
+        (used.tried, used.helpfulness.map(Helpfulness::get)),
+        (Some(true), Some(4))
+    );
+    f.act(&mut s, Action::No);
+    let used = s
+        .draft
+        .strategies
+        .iter()
+        .find(|u| u.id.as_str() == "active-listening")
+        .unwrap();
+    assert_eq!((used.tried, used.helpfulness), (Some(false), None));
+
+    // A suggestion: plan it, then unplan it.
+    f.act(&mut s, Action::Down);
+    f.act(&mut s, Action::Toggle);
+    assert!(
+        s.draft
+            .strategies
+            .iter()
+            .any(|u| u.planned && u.id.as_str() == s.suggestions[0])
+    );
+    f.act(&mut s, Action::Toggle);
+    assert!(!s.draft.strategies.iter().any(|u| u.planned));
+}
+
+#[test]
+fn notes_and_tags() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Notes);
+    f.typed(&mut s, "Long day.\nBetter evening.");
+    assert_eq!(
+        f.act(&mut s, Action::Next),
+        Outcome::Stay,
+        "Tab moves to tags first"
+    );
+    f.typed(&mut s, "work, #weekend, work,  ");
+    assert_eq!(s.draft.notes, "Long day.\nBetter evening.");
+    assert_eq!(s.draft.tags, ["work", "weekend"]);
+    assert_eq!(f.act(&mut s, Action::Next), Outcome::SaveDraft);
+    assert_eq!(s.step(), Step::Summary);
+    f.act(&mut s, Action::Prev);
+    assert_eq!(
+        (s.step(), s.focus),
+        (Step::Notes, 1),
+        "back lands on the tags"
+    );
+}
+
+#[test]
+fn a_restored_draft_comes_back_where_it_was() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Reflect);
+    f.typed(&mut s, "kept across a crash");
+    let saved = serde_json::to_string(&s.draft).unwrap();
+    let draft: CheckInDraft = serde_json::from_str(&saved).unwrap();
+    let restored = State::new(draft, f.ctx());
+    assert_eq!(restored.step(), Step::Reflect);
+    assert_eq!(restored.draft.responses[0].answer, "kept across a crash");
+    assert_eq!(area_text(&restored.answers[0]), "kept across a crash");
+    assert_eq!(restored.draft, s.draft);
+}
+
+#[test]
+fn esc_asks_before_leaving() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    assert_eq!(f.act(&mut s, Action::Back), Outcome::Stay);
+    assert_eq!(s.dialog, Some(Dialog::Leave));
+    assert_eq!(
+        f.act(&mut s, Action::Next),
+        Outcome::Stay,
+        "other keys do nothing in the dialog"
+    );
+    assert_eq!(f.act(&mut s, Action::KeepAndLeave), Outcome::Leave);
+    assert_eq!(f.act(&mut s, Action::Discard), Outcome::Discard);
+    f.act(&mut s, Action::Back);
+    assert_eq!(s.dialog, None);
+}
+
+#[test]
+fn tags_are_parsed_kindly() {
+    assert_eq!(parse_tags(" a, #b,,a , c d "), ["a", "b", "c d"]);
+    assert!(parse_tags(" , ,").is_empty());
+}

@@ -1,0 +1,333 @@
+//! A list to pick several rows from, filtered by typing, optionally grouped, with a row to add
+//! one's own when the filter matches nothing exactly.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::content::search::fold;
+use crate::tui::theme::Theme;
+
+/// One row to pick.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// What is stored when it is picked (an id, or the word itself).
+    pub key: String,
+    /// What is shown.
+    pub label: String,
+    /// A short explanation shown after the label.
+    pub detail: String,
+    /// The group heading it is shown under.
+    pub group: Option<String>,
+}
+
+impl Row {
+    /// A row with no detail and no group.
+    pub fn plain(key: impl Into<String>, label: impl Into<String>) -> Row {
+        Row {
+            key: key.into(),
+            label: label.into(),
+            detail: String::new(),
+            group: None,
+        }
+    }
+}
+
+/// What the cursor is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Current {
+    /// A row, by index into `rows`.
+    Row(usize),
+    /// The "add your own" row, with the text to add.
+    Add(String),
+}
+
+/// The list's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PickList {
+    /// Every row.
+    pub rows: Vec<Row>,
+    /// The typed filter.
+    pub filter: String,
+    /// Position among the visible entries.
+    pub cursor: usize,
+    /// Whether typing something new offers to add it.
+    pub allow_custom: bool,
+}
+
+impl PickList {
+    /// A list of `rows`.
+    pub fn new(rows: Vec<Row>, allow_custom: bool) -> PickList {
+        PickList {
+            rows,
+            filter: String::new(),
+            cursor: 0,
+            allow_custom,
+        }
+    }
+
+    /// What is visible: an "add" entry first when the filter is new text, then matching rows.
+    pub fn visible(&self) -> Vec<Current> {
+        let filter = fold(self.filter.trim());
+        let mut out = Vec::new();
+        if self.allow_custom
+            && !filter.is_empty()
+            && !self.rows.iter().any(|r| fold(&r.label) == filter)
+        {
+            out.push(Current::Add(self.filter.trim().to_owned()));
+        }
+        out.extend(
+            self.rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    filter.is_empty()
+                        || fold(&r.label).contains(&filter)
+                        || fold(&r.detail).contains(&filter)
+                })
+                .map(|(i, _)| Current::Row(i)),
+        );
+        out
+    }
+
+    /// What the cursor is on, if anything.
+    pub fn current(&self) -> Option<Current> {
+        let visible = self.visible();
+        visible
+            .get(self.cursor.min(visible.len().saturating_sub(1)))
+            .cloned()
+    }
+
+    /// Moves the cursor by `delta` rows, staying within the list.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.visible().len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+
+    /// To the first row.
+    pub fn top(&mut self) {
+        self.cursor = 0;
+    }
+
+    /// To the last row.
+    pub fn bottom(&mut self) {
+        self.cursor = self.visible().len().saturating_sub(1);
+    }
+
+    /// Adds typed text to the filter (the cursor goes back to the top).
+    pub fn type_str(&mut self, text: &str) {
+        let line = text.lines().next().unwrap_or_default();
+        self.filter.push_str(line);
+        self.cursor = 0;
+    }
+
+    /// Removes the last character of the filter.
+    pub fn backspace(&mut self) {
+        self.filter.pop();
+        self.cursor = 0;
+    }
+
+    /// Clears the filter.
+    pub fn clear_filter(&mut self) {
+        self.filter.clear();
+        self.cursor = 0;
+    }
+
+    /// Puts the cursor on the row with `key`, clearing the filter.
+    pub fn select_key(&mut self, key: &str) {
+        self.clear_filter();
+        if let Some(pos) = self
+            .visible()
+            .iter()
+            .position(|c| matches!(c, Current::Row(i) if self.rows[*i].key == key))
+        {
+            self.cursor = pos;
+        }
+    }
+}
+
+/// Draws a pick list. `picked` says whether a row is picked; `extra` adds text after a row
+/// (for example a trigger's intensity).
+pub struct PickListView<'a> {
+    /// The list.
+    pub list: &'a PickList,
+    /// The styles.
+    pub theme: &'a Theme,
+    /// Whether a row is picked.
+    pub picked: &'a dyn Fn(&Row) -> bool,
+    /// Text shown after a row.
+    pub extra: &'a dyn Fn(&Row) -> Option<String>,
+    /// What the filter line says when empty.
+    pub placeholder: &'a str,
+}
+
+impl Widget for PickListView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        if area.height == 0 {
+            return;
+        }
+        let filter = if self.list.filter.is_empty() {
+            Line::from(vec![
+                Span::styled("Type to filter: ", theme.muted),
+                Span::styled(self.placeholder.to_owned(), theme.muted),
+            ])
+        } else {
+            Line::from(vec![
+                Span::styled("Filter: ", theme.muted),
+                Span::styled(self.list.filter.clone(), theme.key),
+                Span::styled("▏", theme.key),
+            ])
+        };
+        Paragraph::new(filter).render(Rect { height: 1, ..area }, buf);
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        };
+        let visible = self.list.visible();
+        if visible.is_empty() {
+            Paragraph::new(Line::styled(
+                "Nothing matches. Backspace to change the filter.",
+                theme.muted,
+            ))
+            .render(body, buf);
+            return;
+        }
+        let cursor = self.list.cursor.min(visible.len() - 1);
+        // Lines: group headings are shown when the group changes (only without a filter).
+        let mut lines: Vec<(Line, bool)> = Vec::new();
+        let mut cursor_line = 0;
+        let mut group: Option<&str> = None;
+        for (i, item) in visible.iter().enumerate() {
+            let selected = i == cursor;
+            let row_style = if selected { theme.selected } else { theme.text };
+            match item {
+                Current::Add(text) => {
+                    if selected {
+                        cursor_line = lines.len();
+                    }
+                    let marker = if selected { "▸" } else { " " };
+                    lines.push((
+                        Line::styled(
+                            format!("{marker} + add “{text}” as your own (Enter)"),
+                            row_style,
+                        ),
+                        selected,
+                    ));
+                }
+                Current::Row(r) => {
+                    let row = &self.list.rows[*r];
+                    if self.list.filter.is_empty() && row.group.as_deref() != group {
+                        group = row.group.as_deref();
+                        if let Some(g) = group {
+                            if !lines.is_empty() {
+                                lines.push((Line::default(), false));
+                            }
+                            lines.push((Line::styled(g.to_owned(), theme.title), false));
+                        }
+                    }
+                    if selected {
+                        cursor_line = lines.len();
+                    }
+                    let mark = if (self.picked)(row) { "[x]" } else { "[ ]" };
+                    let marker = if selected { "▸" } else { " " };
+                    let mut spans = vec![Span::styled(
+                        format!("{marker} {mark} {}", row.label),
+                        row_style,
+                    )];
+                    if let Some(extra) = (self.extra)(row) {
+                        spans.push(Span::styled(format!("  {extra}"), theme.key));
+                    }
+                    if !row.detail.is_empty() {
+                        let style: Style = if selected {
+                            theme.selected
+                        } else {
+                            theme.muted
+                        };
+                        spans.push(Span::styled(format!("  {}", row.detail), style));
+                    }
+                    lines.push((Line::from(spans), selected));
+                }
+            }
+        }
+        let height = usize::from(body.height);
+        let offset = cursor_line.saturating_sub(height.saturating_sub(2).max(1));
+        for (n, (line, _)) in lines.into_iter().skip(offset).take(height).enumerate() {
+            let y = body.y + u16::try_from(n).unwrap_or(u16::MAX);
+            Paragraph::new(line).render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..body
+                },
+                buf,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list() -> PickList {
+        PickList::new(
+            vec![
+                Row::plain("lonely", "lonely"),
+                Row::plain("hopeful", "hopeful"),
+                Row::plain("hurt", "hurt"),
+            ],
+            true,
+        )
+    }
+
+    #[test]
+    fn filtering_narrows_and_offers_to_add_new_words() {
+        let mut l = list();
+        assert_eq!(l.visible().len(), 3);
+        l.type_str("h");
+        assert_eq!(
+            l.visible(),
+            vec![Current::Add("h".into()), Current::Row(1), Current::Row(2)]
+        );
+        l.type_str("urt");
+        assert_eq!(
+            l.visible(),
+            vec![Current::Row(2)],
+            "an exact match offers no add"
+        );
+        l.backspace();
+        l.backspace();
+        l.backspace();
+        l.backspace();
+        l.type_str("Wistful\nsecond line ignored");
+        assert_eq!(l.current(), Some(Current::Add("Wistful".into())));
+    }
+
+    #[test]
+    fn the_cursor_stays_inside() {
+        let mut l = list();
+        l.move_by(-3);
+        assert_eq!(l.cursor, 0);
+        l.move_by(10);
+        assert_eq!(l.current(), Some(Current::Row(2)));
+        l.top();
+        assert_eq!(l.current(), Some(Current::Row(0)));
+        l.bottom();
+        assert_eq!(l.cursor, 2);
+        l.select_key("hopeful");
+        assert_eq!(l.current(), Some(Current::Row(1)));
+    }
+
+    #[test]
+    fn without_custom_no_add_row() {
+        let mut l = list();
+        l.allow_custom = false;
+        l.type_str("zzz");
+        assert!(l.visible().is_empty());
+        assert_eq!(l.current(), None);
+    }
+}
