@@ -232,6 +232,12 @@ pub const FIRST_RUN: &[Binding] = &[
 /// The home screen.
 pub const HOME: &[Binding] = &[
     Binding::new(
+        &[Key::ch('c')],
+        Action::StartCheckIn,
+        Some("check in"),
+        "check in: a few questions about today",
+    ),
+    Binding::new(
         &[Key::ch('!')],
         Action::OpenSupport,
         Some("support"),
@@ -278,7 +284,12 @@ pub const SUPPORT: &[Binding] = &[
 
 /// The `?` help overlay.
 pub const HELP: &[Binding] = &[Binding::new(
-    &[Key::code(KeyCode::Esc), Key::ch('?'), Key::ch('q')],
+    &[
+        Key::code(KeyCode::Esc),
+        Key::ch('?'),
+        Key::code(KeyCode::F(1)),
+        Key::ch('q'),
+    ],
     Action::ToggleHelp,
     Some("close"),
     "close this help",

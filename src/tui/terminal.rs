@@ -37,20 +37,24 @@ pub fn enter() -> io::Result<Session> {
             previous(info);
         }));
     });
+    take_over()
+        .map(|terminal| Session { terminal })
+        .inspect_err(|_| restore())
+}
+
+/// Raw mode, the alternate screen, bracketed paste, a clear screen, and a terminal with empty
+/// buffers (so the next frame is drawn whole).
+fn take_over() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
-    let session = || -> io::Result<Session> {
-        // Clearing with a plain command: ratatui's `clear` asks the terminal where its cursor is,
-        // and a terminal that never answers would stall the start.
-        execute!(
-            stdout(),
-            EnterAlternateScreen,
-            EnableBracketedPaste,
-            Clear(ClearType::All)
-        )?;
-        let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-        Ok(Session { terminal })
-    };
-    session().inspect_err(|_| restore())
+    // Clearing with a plain command: ratatui's `clear` asks the terminal where its cursor is,
+    // and a terminal that never answers would stall the start.
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    )?;
+    Terminal::new(CrosstermBackend::new(stdout()))
 }
 
 /// Gives the terminal back. Safe to call more than once.
@@ -73,15 +77,7 @@ impl Session {
 
     /// Takes the terminal back after [`Session::suspend`], with a fresh screen.
     pub fn resume(&mut self) -> io::Result<()> {
-        enable_raw_mode()?;
-        execute!(
-            stdout(),
-            EnterAlternateScreen,
-            EnableBracketedPaste,
-            Clear(ClearType::All)
-        )?;
-        // A new terminal has empty buffers, so the next frame is drawn whole.
-        self.terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        self.terminal = take_over().inspect_err(|_| restore())?;
         Ok(())
     }
 }

@@ -32,10 +32,12 @@ pub const LOADING: &str = "Reading your journal…";
 
 /// Home: files with problems (followed by the count and this).
 pub fn problems_line(count: usize) -> String {
-    let files = if count == 1 { "file" } else { "files" };
-    format!(
-        "{count} {files} in your journal need a look: run `closer doctor` to see which and why."
-    )
+    let files = if count == 1 {
+        "file in your journal needs"
+    } else {
+        "files in your journal need"
+    };
+    format!("{count} {files} a look: run `closer doctor` to see which and why.")
 }
 
 /// Support screen title.

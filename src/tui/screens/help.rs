@@ -27,7 +27,7 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled(" Esc or ? closes this help.", theme.muted));
+    lines.push(Line::styled(" Esc, ? or F1 closes this help.", theme.muted));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let [row] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
