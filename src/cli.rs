@@ -16,6 +16,7 @@ const EXAMPLES: &str = "\
 Examples:
   closer                          open the journal
   closer checkin                  go straight to today's check-in
+  closer review                   open your past entries
   closer --data-dir ~/journal     use another data folder
   closer doctor                   check the journal's files, changing nothing
   closer prompt                   print today's question (for a shell greeting)";
@@ -38,6 +39,10 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the journal at your past entries: timeline, search, filters.
+    #[command(after_help = "Example:\n  closer review")]
+    Review,
+
     /// Open the journal straight at today's check-in.
     #[command(after_help = "Example:\n  closer checkin")]
     Checkin,
@@ -100,28 +105,24 @@ pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "closer").map(|d| d.config_dir().to_owned())
 }
 
+/// Opens the journal at `start`.
+fn open(data_dir: PathBuf, start: crate::tui::Start) -> Result<ExitCode> {
+    crate::tui::run(crate::tui::Options {
+        data_dir,
+        config_dir: config_dir(),
+        no_color: std::env::var("NO_COLOR").ok(),
+        start,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs closer with parsed arguments.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let data_dir = data_dir(&cli)?;
     match cli.command {
-        None => {
-            crate::tui::run(crate::tui::Options {
-                data_dir,
-                config_dir: config_dir(),
-                no_color: std::env::var("NO_COLOR").ok(),
-                start: crate::tui::Start::Home,
-            })?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Checkin) => {
-            crate::tui::run(crate::tui::Options {
-                data_dir,
-                config_dir: config_dir(),
-                no_color: std::env::var("NO_COLOR").ok(),
-                start: crate::tui::Start::CheckIn,
-            })?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => open(data_dir, crate::tui::Start::Home),
+        Some(Command::Checkin) => open(data_dir, crate::tui::Start::CheckIn),
+        Some(Command::Review) => open(data_dir, crate::tui::Start::Review),
         Some(Command::Doctor) => {
             let mut out = std::io::stdout().lock();
             let healthy = doctor::run(&data_dir, &mut out)?;

@@ -156,9 +156,9 @@ fn first_run_home_help_support_and_quit() {
     app.wait_for("Entries       0");
 
     app.send("?");
-    app.wait_for("closes this help.");
+    app.wait_for("closes this help");
     app.esc();
-    app.wait_gone("closes this help.");
+    app.wait_gone("closes this help");
 
     app.send("!");
     app.wait_for("closer is not therapy");
@@ -267,6 +267,26 @@ fn journal_with_perspective(root: &Path) {
     .unwrap();
 }
 
+/// closer on a new journal in `root`, at the Reflect step of a check-in.
+fn at_reflect(root: &Path) -> Closer {
+    journal_with_perspective(root);
+    let mut app = Closer::start(root, 80, 24);
+    app.wait_for("c check in");
+    app.send("c");
+    app.wait_for("step 1 of 8");
+    app.press_until("\t", "step 5 of 8", 6);
+    app
+}
+
+/// Sends `signal` (a `kill` flag such as `-9`) to closer.
+fn signal(app: &Closer, flag: &str) {
+    let status = std::process::Command::new("kill")
+        .args([flag, &app.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
 fn only_day_file(root: &Path) -> serde_json::Value {
     let files: Vec<_> = files_under(&root.join("entries"))
         .into_iter()
@@ -294,6 +314,8 @@ fn a_check_in_done_with_keys_only_is_saved_exactly() {
     app.send("anxi");
     app.wait_for("Filter: anxi");
     app.send("\x1b[B"); // Down: past the "add as your own" row to Anxiety
+    app.send("\r"); // pick it; the filter clears and the cursor stays on it
+    app.wait_for("Type to filter");
     app.send("4");
     app.wait_for("●●●●○");
     app.send("\t");
@@ -383,12 +405,7 @@ fn a_check_in_done_with_keys_only_is_saved_exactly() {
 fn sigkill_while_typing_loses_nothing_the_resume_offer_gives_it_back() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("journal");
-    journal_with_perspective(&root);
-    let mut app = Closer::start(&root, 80, 24);
-    app.wait_for("c check in");
-    app.send("c");
-    app.wait_for("step 1 of 8");
-    app.press_until("\t", "step 5 of 8", 6);
+    let mut app = at_reflect(&root);
     let words = "Words I must not lose, typed just before the crash.";
     app.send(words);
     app.wait_for("typed just before the crash.");
@@ -402,11 +419,7 @@ fn sigkill_while_typing_loses_nothing_the_resume_offer_gives_it_back() {
         assert!(start.elapsed() < DEADLINE, "the draft never held the text");
         std::thread::sleep(Duration::from_millis(50));
     }
-    let status = std::process::Command::new("kill")
-        .args(["-9", &app.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    signal(&app, "-9");
     let _ = app.wait_exit();
     drop(app);
 
@@ -421,4 +434,87 @@ fn sigkill_while_typing_loses_nothing_the_resume_offer_gives_it_back() {
     assert!(again.wait_exit().success());
     let day = only_day_file(&root);
     assert_eq!(day["entries"][0]["responses"][0]["answer"], words);
+}
+
+#[test]
+fn closing_the_terminal_mid_sentence_keeps_the_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let mut app = at_reflect(&root);
+    let words = "half a sentence when the window closed";
+    app.send(words);
+    app.wait_for("when the window closed");
+    // No pause: the terminal hangs up at once.
+    signal(&app, "-HUP");
+    let exit = app.wait_exit();
+    assert!(!exit.success(), "a hang-up ends closer: {exit:?}");
+    let draft = fs::read_to_string(root.join("drafts/current.json")).unwrap();
+    assert!(draft.contains(words), "{draft}");
+    // And the journal is free again: the next closer can write.
+    let mut again = Closer::start(&root, 80, 24);
+    again.wait_for("An unfinished check-in");
+    assert!(!again.contents().contains("Read-only"));
+    again.send("\x1b");
+    std::thread::sleep(Duration::from_millis(150));
+    again.send("q");
+    assert!(again.wait_exit().success());
+}
+
+#[test]
+fn review_search_delete_and_undo_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    {
+        let store = Store::open(&root).unwrap();
+        for (i, when) in [
+            "2026-11-18T09:00:00+01:00",
+            "2026-11-19T09:00:00+01:00",
+            "2026-11-20T08:00:00+01:00",
+            "2026-11-20T21:00:00+01:00",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let mut e = entry(when, i as u32);
+            e.notes = if i == 2 {
+                "the walk by the river".into()
+            } else {
+                format!("ordinary day {i}")
+            };
+            store.save_entry(&e).unwrap();
+        }
+    }
+    let day = root.join("entries/2026/2026-11-20.json");
+    let before = fs::read(&day).unwrap();
+
+    let mut app = Closer::start(&root, 100, 30);
+    app.wait_for("r review");
+    app.send("r");
+    app.wait_for("4 entries");
+    app.send("/");
+    app.send("river");
+    app.wait_for("1 of 4 entries");
+    app.send("\r");
+    app.send("d");
+    app.wait_for("Delete this entry?");
+    app.send("y");
+    app.wait_for("Press u to bring it back");
+    app.wait_for("0 of 3 entries");
+    let after_delete = fs::read_to_string(&day).unwrap();
+    assert!(!after_delete.contains("river"), "{after_delete}");
+    assert!(after_delete.contains("ordinary day 3"));
+    assert_eq!(fs::read_dir(root.join("trash")).unwrap().count(), 1);
+
+    app.send("u");
+    app.wait_for("The entry is back.");
+    app.wait_for("1 of 4 entries");
+    assert_eq!(
+        fs::read(&day).unwrap(),
+        before,
+        "the day file is back byte for byte"
+    );
+    assert_eq!(fs::read_dir(root.join("trash")).unwrap().count(), 0);
+    app.send("\x03");
+    assert!(app.wait_exit().success());
 }

@@ -30,17 +30,7 @@ pub struct Hit {
     pub in_title: bool,
 }
 
-/// Lower-case, with typographic apostrophes and quotes made plain, so "don't" finds "don’t".
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201C}' | '\u{201D}' => '"',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+pub use crate::journal::query::fold;
 
 /// Items whose title and text contain every word of `query` (case-insensitive). Hits in titles
 /// come first; then strategies, triggers, prompts, signs and digests, each in file order.

@@ -230,9 +230,9 @@ pub struct FollowUp {
 /// How far back planned strategies are followed up.
 pub const FOLLOW_UP_DAYS: u64 = 14;
 
-/// Strategies planned in entries of the [`FOLLOW_UP_DAYS`] days up to `today` (before
-/// `skip`, the entry being edited, if any) with no later entry saying whether they were tried.
-/// Newest plan first; each strategy once.
+/// Strategies planned in entries of the [`FOLLOW_UP_DAYS`] days before `today` (not today:
+/// a plan needs a day to be tried), leaving out `skip` (the entry being edited), with no later
+/// entry saying whether they were tried. Newest plan first; each strategy once.
 pub fn pending_follow_ups(
     entries: &[Entry],
     today: NaiveDate,
@@ -243,7 +243,7 @@ pub fn pending_follow_ups(
         .unwrap_or(NaiveDate::MIN);
     let mut sorted: Vec<&Entry> = entries
         .iter()
-        .filter(|e| Some(&e.id) != skip && e.date <= today)
+        .filter(|e| Some(&e.id) != skip && e.date < today)
         .collect();
     sorted.sort_by_key(|e| (e.date, e.created_at));
     // Walk oldest to newest: a plan opens a follow-up, a later "tried" answer closes it.

@@ -17,6 +17,7 @@ use crate::journal::{Entry, Perspective, Preferences, TriggerRef};
 
 use super::keymap::{self, Action};
 use super::screens::checkin::{self, EditorTarget};
+use super::screens::review::{self, TrashEntry};
 use super::screens::{first_run, help, home, support};
 use super::theme::Theme;
 use super::widgets::too_small;
@@ -37,6 +38,8 @@ pub enum Route {
     Support,
     /// The check-in.
     CheckIn,
+    /// The journal's past.
+    Review,
 }
 
 /// What decides the meaning of keys: the open screen, or an overlay over it.
@@ -52,6 +55,8 @@ pub enum Mode {
     Help,
     /// A step of the check-in.
     CheckIn(Step),
+    /// Review, in one of its modes.
+    Review(review::Mode),
     /// Writing a note on a trigger.
     TriggerNote,
     /// "Leave the check-in?"
@@ -65,13 +70,20 @@ pub enum Mode {
 impl Mode {
     /// Whether keys not in the table are typed into a text field.
     pub fn takes_text(self) -> bool {
-        matches!(
-            self,
-            Mode::TriggerNote
-                | Mode::CheckIn(
-                    Step::Emotions | Step::Triggers | Step::Reactions | Step::Reflect | Step::Notes
-                )
-        )
+        match self {
+            Mode::Review(m) => m.takes_text(),
+            _ => matches!(
+                self,
+                Mode::TriggerNote
+                    | Mode::CheckIn(
+                        Step::Emotions
+                            | Step::Triggers
+                            | Step::Reactions
+                            | Step::Reflect
+                            | Step::Notes
+                    )
+            ),
+        }
     }
 }
 
@@ -136,8 +148,16 @@ pub enum Msg {
     Edited(EditorTarget, String),
     /// An effect failed; the text says what happened and what to do.
     Failed(String),
-    /// closer was asked to stop (a signal): keep what is unsaved and quit.
-    Shutdown,
+    /// The draft could not be written; the text says why.
+    DraftFailed(String),
+    /// An entry went to the trash, into this file.
+    Deleted(PathBuf),
+    /// A trashed entry is back in its day.
+    Restored,
+    /// The trash, newest first.
+    TrashLoaded(Vec<TrashEntry>),
+    /// This many entries were removed from the trash for good.
+    TrashEmptied(usize),
 }
 
 /// Work for the event loop.
@@ -155,6 +175,14 @@ pub enum Effect {
     DiscardDraft,
     /// Let the person edit this text in `$EDITOR`.
     OpenEditor(EditorTarget, String),
+    /// Move an entry to the trash.
+    DeleteEntry(Box<Entry>),
+    /// Put a trashed entry back.
+    RestoreEntry(PathBuf),
+    /// Read the trash.
+    LoadTrash,
+    /// Remove trash files for good.
+    PurgeTrash(Vec<PathBuf>),
 }
 
 /// Facts about this run that screens show.
@@ -189,12 +217,16 @@ pub struct App {
     pub routes: Vec<Route>,
     /// Whether `?` help is open.
     pub help: bool,
+    /// How far the help is scrolled.
+    pub help_scroll: u16,
     /// The first-run screen.
     pub first_run: first_run::State,
     /// The Support screen.
     pub support: support::State,
     /// The check-in, while one is open.
     pub checkin: Option<checkin::State>,
+    /// Review, while open.
+    pub review: Option<review::State>,
     /// An unfinished check-in kept in the drafts, not open.
     pub pending_draft: Option<CheckInDraft>,
     /// A question over home.
@@ -227,9 +259,11 @@ impl App {
             summary: None,
             routes: vec![route],
             help: false,
+            help_scroll: 0,
             first_run: first_run::State::default(),
             support: support::State::default(),
             checkin: None,
+            review: None,
             pending_draft: None,
             home_dialog: None,
             checkin_after_first_run: false,
@@ -280,9 +314,14 @@ impl App {
             },
             Route::Support => Mode::Support,
             Route::CheckIn => match &self.checkin {
+                Some(c) if c.dialog == Some(checkin::Dialog::ConfirmDiscard) => Mode::DiscardDialog,
                 Some(c) if c.dialog.is_some() => Mode::LeaveDialog,
                 Some(c) if c.note.is_some() => Mode::TriggerNote,
                 Some(c) => Mode::CheckIn(c.step()),
+                None => Mode::Home,
+            },
+            Route::Review => match &self.review {
+                Some(r) => Mode::Review(r.mode),
                 None => Mode::Home,
             },
         }
@@ -324,7 +363,93 @@ impl App {
         };
         self.checkin = Some(checkin::State::new(draft, ctx));
         self.home_dialog = None;
-        self.routes = vec![Route::Home, Route::CheckIn];
+        // A check-in opened from review returns there; one from home returns home.
+        self.routes
+            .retain(|r| matches!(r, Route::Home | Route::Review));
+        if self.routes.is_empty() {
+            self.routes.push(Route::Home);
+        }
+        self.routes.push(Route::CheckIn);
+    }
+
+    /// Closes the check-in and goes back to where it was opened from.
+    fn close_checkin(&mut self) {
+        self.checkin = None;
+        self.routes.retain(|r| *r != Route::CheckIn);
+        if self.routes.is_empty() {
+            self.routes.push(Route::Home);
+        }
+    }
+
+    fn review_ctx(&self) -> (Arc<Catalog>, Arc<Vec<Entry>>) {
+        let entries = self
+            .summary
+            .as_ref()
+            .map_or_else(|| Arc::new(Vec::new()), |s| Arc::clone(&s.entries));
+        (Arc::clone(&self.catalog), entries)
+    }
+
+    fn review_page(&self) -> usize {
+        usize::from(self.ctx.size.1.saturating_sub(7)).max(1)
+    }
+
+    /// Opens review (`r` on home, or `closer review`).
+    pub fn open_review(&mut self) -> Vec<Effect> {
+        if self.summary.is_none() {
+            self.status = Some(Status::Info("Still reading your journal…".into()));
+            return NO_EFFECTS;
+        }
+        let (catalog, entries) = self.review_ctx();
+        let ctx = review::Ctx {
+            entries: &entries,
+            catalog: &catalog,
+            today: self.ctx.today,
+            page: self.review_page(),
+        };
+        self.review = Some(review::State::new(ctx));
+        self.routes = vec![Route::Home, Route::Review];
+        NO_EFFECTS
+    }
+
+    fn on_review(&mut self, msg: review::Msg) -> Vec<Effect> {
+        let (catalog, entries) = self.review_ctx();
+        let page = self.review_page();
+        let Some(state) = self.review.as_mut() else {
+            return NO_EFFECTS;
+        };
+        let ctx = review::Ctx {
+            entries: &entries,
+            catalog: &catalog,
+            today: self.ctx.today,
+            page,
+        };
+        match review::update(state, msg, ctx) {
+            review::Outcome::Stay => NO_EFFECTS,
+            review::Outcome::Back => {
+                self.review = None;
+                self.routes = vec![Route::Home];
+                NO_EFFECTS
+            }
+            review::Outcome::Notice(text) => {
+                self.status = Some(Status::Info(text));
+                NO_EFFECTS
+            }
+            review::Outcome::Edit(entry) => self.edit_entry(&entry),
+            review::Outcome::Delete(entry) => {
+                if let Some(why) = &self.ctx.read_only {
+                    self.status = Some(Status::Error(format!(
+                        "Entries cannot be deleted while the journal is read-only: {why}"
+                    )));
+                    return NO_EFFECTS;
+                }
+                vec![Effect::DeleteEntry(entry)]
+            }
+            review::Outcome::Undo(path) | review::Outcome::Restore(path) => {
+                vec![Effect::RestoreEntry(path)]
+            }
+            review::Outcome::LoadTrash => vec![Effect::LoadTrash],
+            review::Outcome::EmptyTrash(paths) => vec![Effect::PurgeTrash(paths)],
+        }
     }
 
     /// Begins a check-in: offers an unfinished one first, if there is one.
@@ -362,16 +487,19 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Action(action) => return self.on_action(action),
-            Msg::Input(input) => {
-                if !self.help {
-                    return self.on_checkin(checkin::Msg::Input(input));
-                }
+            Msg::Input(input) if !self.help => {
+                return match self.route() {
+                    Route::Review => self.on_review(review::Msg::Input(input)),
+                    _ => self.on_checkin(checkin::Msg::Input(input)),
+                };
             }
-            Msg::Paste(text) => {
-                if !self.help {
-                    return self.on_checkin(checkin::Msg::Paste(text));
-                }
+            Msg::Paste(text) if !self.help => {
+                return match self.route() {
+                    Route::Review => self.on_review(review::Msg::Paste(text)),
+                    _ => self.on_checkin(checkin::Msg::Paste(text)),
+                };
             }
+            Msg::Input(_) | Msg::Paste(_) => {}
             Msg::Edited(target, text) => {
                 return self.on_checkin(checkin::Msg::Edited(target, text));
             }
@@ -397,19 +525,73 @@ impl App {
             Msg::Loaded(summary) => {
                 self.summary = Some(summary);
                 self.refresh_prompt();
+                let (catalog, entries) = self.review_ctx();
+                let page = self.review_page();
+                if let Some(review) = self.review.as_mut() {
+                    review.reload(review::Ctx {
+                        entries: &entries,
+                        catalog: &catalog,
+                        today: self.ctx.today,
+                        page,
+                    });
+                }
+            }
+            Msg::Deleted(path) => {
+                if let Some(review) = self.review.as_mut() {
+                    review.last_deleted = Some(path);
+                }
+                self.status = Some(Status::Info(
+                    "The entry is in the trash. Press u to bring it back.".into(),
+                ));
+                return vec![Effect::LoadJournal];
+            }
+            Msg::Restored => {
+                self.status = Some(Status::Info("The entry is back.".into()));
+                let mut effects = vec![Effect::LoadJournal];
+                if self
+                    .review
+                    .as_ref()
+                    .is_some_and(|r| r.mode == review::Mode::Trash)
+                {
+                    effects.push(Effect::LoadTrash);
+                }
+                return effects;
+            }
+            Msg::TrashLoaded(items) => {
+                if let Some(review) = self.review.as_mut() {
+                    review.trash = items;
+                    review.trash_cursor = review
+                        .trash_cursor
+                        .min(review.trash.len().saturating_sub(1));
+                }
+            }
+            Msg::TrashEmptied(n) => {
+                let entries = if n == 1 { "entry was" } else { "entries were" };
+                self.status = Some(Status::Info(format!("{n} {entries} removed for good.")));
+                if let Some(review) = self.review.as_mut() {
+                    review.last_deleted = None;
+                }
+                return vec![Effect::LoadTrash];
             }
             Msg::DraftFound(draft) => {
                 self.pending_draft = Some(*draft);
-                if self.route() == Route::Home && self.checkin.is_none() {
+                // A read-only instance cannot continue it; the one that writes will offer it.
+                if self.route() == Route::Home
+                    && self.checkin.is_none()
+                    && self.ctx.read_only.is_none()
+                {
                     self.home_dialog = Some(HomeDialog::Resume);
                 }
             }
             Msg::PreferencesSaved | Msg::DraftSaved => {}
             Msg::CheckInSaved(entry) => return self.on_saved(&entry),
             Msg::Failed(text) => self.status = Some(Status::Error(text)),
-            Msg::Shutdown => {
-                self.quit = true;
-                return self.keep_draft();
+            Msg::DraftFailed(text) => {
+                // Try again at the next pause.
+                if let Some(c) = self.checkin.as_mut() {
+                    c.dirty = true;
+                }
+                self.status = Some(Status::Error(text));
             }
         }
         NO_EFFECTS
@@ -427,9 +609,8 @@ impl App {
     }
 
     fn on_saved(&mut self, entry: &Entry) -> Vec<Effect> {
-        self.checkin = None;
+        self.close_checkin();
         self.pending_draft = None;
-        self.routes = vec![Route::Home];
         self.status = Some(Status::Info("Your check-in is saved. ✓".into()));
         let mut effects = vec![Effect::LoadJournal];
         // Remember triggers the person named, to offer them next time.
@@ -484,8 +665,7 @@ impl App {
             }
             checkin::Outcome::Leave => {
                 let draft = state.draft.clone();
-                self.checkin = None;
-                self.routes = vec![Route::Home];
+                self.close_checkin();
                 if draft.is_empty() {
                     self.pending_draft = None;
                     return vec![Effect::DiscardDraft];
@@ -497,9 +677,8 @@ impl App {
                 vec![Effect::SaveDraft(Box::new(draft))]
             }
             checkin::Outcome::Discard => {
-                self.checkin = None;
+                self.close_checkin();
                 self.pending_draft = None;
-                self.routes = vec![Route::Home];
                 self.status = Some(Status::Info("The check-in was discarded.".into()));
                 vec![Effect::DiscardDraft]
             }
@@ -512,10 +691,23 @@ impl App {
         match action {
             Action::ToggleHelp => {
                 self.help = !self.help;
+                self.help_scroll = 0;
+                return NO_EFFECTS;
+            }
+            Action::Up if self.help => {
+                self.help_scroll = self.help_scroll.saturating_sub(1);
+                return NO_EFFECTS;
+            }
+            Action::Down if self.help => {
+                let most = u16::try_from(keymap::bindings(self.screen_mode()).len()).unwrap_or(0);
+                self.help_scroll = (self.help_scroll + 1).min(most);
                 return NO_EFFECTS;
             }
             // Ctrl-C anywhere (or q on home) quits; a check-in in progress is kept first.
-            Action::Quit if self.help || matches!(self.route(), Route::Home | Route::CheckIn) => {
+            Action::Quit
+                if self.help
+                    || matches!(self.route(), Route::Home | Route::CheckIn | Route::Review) =>
+            {
                 self.quit = true;
                 return self.keep_draft();
             }
@@ -560,12 +752,17 @@ impl App {
                 NO_EFFECTS
             }
             Route::CheckIn => self.on_checkin(checkin::Msg::Action(action)),
+            Route::Review => self.on_review(review::Msg::Action(action)),
         }
     }
 
     fn on_home(&mut self, action: Action) -> Vec<Effect> {
         match (self.home_dialog, action) {
             (Some(HomeDialog::Resume), Action::Resume) => {
+                if self.ctx.read_only.is_some() {
+                    self.home_dialog = None;
+                    return self.start_checkin();
+                }
                 if let Some(draft) = self.pending_draft.take() {
                     self.open_checkin(draft);
                 }
@@ -597,6 +794,7 @@ impl App {
             }
             (Some(_), _) => NO_EFFECTS,
             (None, Action::StartCheckIn) => self.start_checkin(),
+            (None, Action::OpenReview) => self.open_review(),
             (None, Action::OpenSupport) => {
                 self.open(Route::Support);
                 NO_EFFECTS
@@ -622,6 +820,10 @@ impl App {
             Route::Support => support::view(self, frame, area),
             Route::CheckIn => match &self.checkin {
                 Some(state) => checkin::view(self, state, frame, area),
+                None => home::view(self, frame, area),
+            },
+            Route::Review => match &self.review {
+                Some(state) => review::view(self, state, frame, area),
                 None => home::view(self, frame, area),
             },
         }
@@ -794,16 +996,6 @@ mod tests {
     }
 
     #[test]
-    fn a_signal_keeps_the_draft_too() {
-        let mut app = app_at_home();
-        act(&mut app, Action::StartCheckIn);
-        act(&mut app, Action::Choose(2));
-        let effects = app.update(Msg::Shutdown);
-        assert!(app.quit);
-        assert_eq!(effects.len(), 1);
-    }
-
-    #[test]
     fn esc_asks_then_keeps_the_draft_and_c_offers_to_resume() {
         let mut app = app_at_home();
         act(&mut app, Action::StartCheckIn);
@@ -853,7 +1045,16 @@ mod tests {
         act(&mut app, Action::StartCheckIn);
         act(&mut app, Action::Choose(3));
         act(&mut app, Action::Back);
-        assert_eq!(act(&mut app, Action::Discard), vec![Effect::DiscardDraft]);
+        assert_eq!(
+            act(&mut app, Action::Discard),
+            vec![],
+            "discarding asks once more"
+        );
+        assert_eq!(app.mode(), Mode::DiscardDialog);
+        act(&mut app, Action::No);
+        assert_eq!(app.mode(), Mode::LeaveDialog);
+        act(&mut app, Action::Discard);
+        assert_eq!(act(&mut app, Action::Yes), vec![Effect::DiscardDraft]);
         assert_eq!(app.route(), Route::Home);
         assert!(app.pending_draft.is_none());
     }

@@ -5,8 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -21,6 +20,7 @@ use crate::store::{Severity, Store, atomic};
 use super::app::{App, Context, Effect, Msg, Status, Summary};
 use super::keymap::{self, Action};
 use super::screens::checkin::EditorTarget;
+use super::screens::review::TrashEntry;
 use super::terminal::{self, Session};
 use super::theme::Theme;
 
@@ -35,6 +35,8 @@ pub enum Start {
     Home,
     /// Straight into a check-in (`closer checkin`).
     CheckIn,
+    /// The journal's past (`closer review`).
+    Review,
 }
 
 /// How the TUI is started.
@@ -72,7 +74,9 @@ pub fn run(options: Options) -> Result<()> {
             "{first}{more}. Everything else works as usual."
         )));
     }
-    let stop = stop_on_signals();
+    let store = Arc::new(store);
+    let unsaved: Unsaved = Arc::new(Mutex::new(None));
+    keep_on_signals(Arc::clone(&store), Arc::clone(&unsaved));
 
     let mut session = terminal::enter()?;
     let size = session.terminal.size()?;
@@ -120,15 +124,23 @@ pub fn run(options: Options) -> Result<()> {
             dispatch(&mut app, &store, &mut session, Msg::Failed(text));
         }
     }
-    if options.start == Start::CheckIn {
-        if app.prefs.is_first_run() {
-            app.checkin_after_first_run = true;
-        } else {
+    match options.start {
+        Start::Home => {}
+        Start::CheckIn if app.prefs.is_first_run() => app.checkin_after_first_run = true,
+        Start::CheckIn => dispatch(
+            &mut app,
+            &store,
+            &mut session,
+            Msg::Action(Action::StartCheckIn),
+        ),
+        Start::Review if app.prefs.is_first_run() => {}
+        Start::Review => {
+            app.home_dialog = None;
             dispatch(
                 &mut app,
                 &store,
                 &mut session,
-                Msg::Action(Action::StartCheckIn),
+                Msg::Action(Action::OpenReview),
             );
         }
     }
@@ -136,10 +148,6 @@ pub fn run(options: Options) -> Result<()> {
     loop {
         session.terminal.draw(|f| app.view(f))?;
         if app.quit {
-            break;
-        }
-        if stop.load(Ordering::Relaxed) {
-            dispatch(&mut app, &store, &mut session, Msg::Shutdown);
             break;
         }
         if !event::poll(PAUSE)? {
@@ -159,6 +167,13 @@ pub fn run(options: Options) -> Result<()> {
         };
         if let Some(msg) = msg {
             dispatch(&mut app, &store, &mut session, msg);
+        }
+        // Keep a copy of the check-in for the signal handler, only when it changed.
+        if let Ok(mut copy) = unsaved.lock() {
+            let current = app.checkin.as_ref().map(|c| &c.draft);
+            if copy.as_ref() != current {
+                *copy = current.cloned();
+            }
         }
     }
     drop(session);
@@ -184,7 +199,7 @@ fn run_effect(store: &Store, session: &mut Session, effect: Effect, today: Naive
         Effect::LoadJournal => Msg::Loaded(summary(store, today)),
         Effect::SaveDraft(draft) => match store.save_draft(&*draft, now()) {
             Ok(()) => Msg::DraftSaved,
-            Err(e) => Msg::Failed(format!(
+            Err(e) => Msg::DraftFailed(format!(
                 "Your draft could not be written ({e}). What you typed is still here; \
                  closer tries again at your next pause."
             )),
@@ -213,6 +228,37 @@ fn run_effect(store: &Store, session: &mut Session, effect: Effect, today: Naive
             Err(e) => Msg::Failed(format!("The draft could not be removed: {e}")),
         },
         Effect::OpenEditor(target, text) => edit(store, session, target, &text),
+        Effect::DeleteEntry(entry) => match store.delete_entry(entry.date, &entry.id, now()) {
+            Ok(path) => Msg::Deleted(path),
+            Err(e) => Msg::Failed(format!("The entry could not be deleted: {e}")),
+        },
+        Effect::RestoreEntry(path) => match store.restore(&path) {
+            Ok(_) => Msg::Restored,
+            Err(e) => Msg::Failed(format!("The entry could not be brought back: {e}")),
+        },
+        Effect::LoadTrash => Msg::TrashLoaded(
+            store
+                .trash()
+                .into_iter()
+                .map(|t| TrashEntry {
+                    path: t.path,
+                    deleted_at: t.deleted_at,
+                    entry: t.entry,
+                })
+                .collect(),
+        ),
+        Effect::PurgeTrash(paths) => {
+            let mut done = 0;
+            for path in &paths {
+                if let Err(e) = store.purge(path) {
+                    return Msg::Failed(format!(
+                        "The trash could not be emptied ({done} removed): {e}"
+                    ));
+                }
+                done += 1;
+            }
+            Msg::TrashEmptied(done)
+        }
     }
 }
 
@@ -289,18 +335,30 @@ fn summary(store: &Store, today: NaiveDate) -> Summary {
     }
 }
 
-/// A flag raised by SIGTERM, SIGHUP or SIGINT, so the loop keeps the draft, ends and restores
-/// the terminal.
-fn stop_on_signals() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
+/// What a signal handler may need to keep: the check-in as it stands after the last message.
+type Unsaved = Arc<Mutex<Option<CheckInDraft>>>;
+
+/// On SIGTERM, SIGHUP (the terminal closed) or SIGINT, from a thread of its own: write the
+/// check-in in progress to the draft file, give the terminal back and exit. The main loop may
+/// never see the signal itself: once its terminal is gone, reading it can block or spin.
+fn keep_on_signals(store: Arc<Store>, unsaved: Unsaved) {
     #[cfg(unix)]
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        // If a handler cannot be installed the default action remains; nothing else changes.
-        let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+            return; // The default actions remain; nothing else changes.
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let draft = unsaved.lock().ok().and_then(|d| d.clone());
+                if let Some(draft) = draft {
+                    let _ = store.save_draft(&draft, now());
+                }
+                terminal::restore();
+                std::process::exit(128 + signal);
+            }
+        });
     }
-    flag
+    #[cfg(not(unix))]
+    let _ = (store, unsaved);
 }

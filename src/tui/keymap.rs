@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Mode;
 use crate::journal::draft::Step;
+use crate::tui::screens::review::Mode as ReviewMode;
 
 /// What a key asks for. Screens interpret these in their `update`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +66,28 @@ pub enum Action {
     Discard,
     /// Keep the draft and leave the check-in.
     KeepAndLeave,
+    /// Open the journal's past.
+    OpenReview,
+    /// Type a search.
+    StartSearch,
+    /// Choose a filter.
+    OpenFilter,
+    /// Go to a date.
+    GoTo,
+    /// Remove every filter and the search.
+    ClearAll,
+    /// Edit the selected entry.
+    Edit,
+    /// Delete the selected entry (asks first).
+    Delete,
+    /// Bring back the entry deleted last.
+    Undo,
+    /// Show the trash.
+    OpenTrash,
+    /// Put the selected trashed entry back.
+    Restore,
+    /// Empty the trash (asks twice).
+    EmptyTrash,
 }
 
 /// A key, as bound in a table: its code, and whether Ctrl is held. Shift is ignored, so `G`
@@ -238,6 +261,12 @@ pub const HOME: &[Binding] = &[
         "check in: a few questions about today",
     ),
     Binding::new(
+        &[Key::ch('r')],
+        Action::OpenReview,
+        Some("review"),
+        "review past entries: search, filter, edit, delete",
+    ),
+    Binding::new(
         &[Key::ch('!')],
         Action::OpenSupport,
         Some("support"),
@@ -283,29 +312,33 @@ pub const SUPPORT: &[Binding] = &[
 ];
 
 /// The `?` help overlay.
-pub const HELP: &[Binding] = &[Binding::new(
-    &[
-        Key::code(KeyCode::Esc),
-        Key::ch('?'),
-        Key::code(KeyCode::F(1)),
-        Key::ch('q'),
-    ],
-    Action::ToggleHelp,
-    Some("close"),
-    "close this help",
-)];
+pub const HELP: &[Binding] = &[
+    Binding::new(UP, Action::Up, None, "scroll up"),
+    Binding::new(DOWN, Action::Down, None, "scroll down"),
+    Binding::new(
+        &[
+            Key::code(KeyCode::Esc),
+            Key::ch('?'),
+            Key::code(KeyCode::F(1)),
+            Key::ch('q'),
+        ],
+        Action::ToggleHelp,
+        Some("close"),
+        "close this help",
+    ),
+];
 
 const NEXT: Binding = Binding::new(
     &[Key::code(KeyCode::Tab), Key::code(KeyCode::Enter)],
     Action::Next,
     Some("next"),
-    "next step (Enter on a typed name adds it)",
+    "next step",
 );
 const NEXT_TAB: Binding = Binding::new(
     &[Key::code(KeyCode::Tab)],
     Action::Next,
     Some("next"),
-    "next question or step",
+    "next step (or question)",
 );
 const PREV: Binding = Binding::new(
     &[Key::code(KeyCode::BackTab)],
@@ -347,7 +380,7 @@ const PICK: Binding = Binding::new(
     &[Key::ch(' ')],
     Action::Toggle,
     Some("pick"),
-    "pick or unpick the row",
+    "pick or unpick the row (while typing: a space)",
 );
 const EDITOR: Binding = Binding::new(
     &[Key::ctrl('e')],
@@ -401,9 +434,17 @@ pub const CHECKIN_SCALES: &[Binding] = &[
     HELP_KEY,
 ];
 
+const ENTER_PICK: Binding = Binding::new(
+    &[Key::code(KeyCode::Enter)],
+    Action::Confirm,
+    None,
+    "next step; after typing: pick the highlighted row, or add what you typed",
+);
+
 /// Check-in, steps 2 and 4: emotions and reactions.
 pub const CHECKIN_LIST: &[Binding] = &[
-    NEXT,
+    NEXT_TAB,
+    ENTER_PICK,
     PREV,
     SAVE,
     LEAVE,
@@ -419,7 +460,8 @@ pub const CHECKIN_LIST: &[Binding] = &[
 
 /// Check-in, step 3: triggers.
 pub const CHECKIN_TRIGGERS: &[Binding] = &[
-    NEXT,
+    NEXT_TAB,
+    ENTER_PICK,
     PREV,
     SAVE,
     LEAVE,
@@ -604,6 +646,236 @@ pub const DISCARD_DIALOG: &[Binding] = &[
     ),
 ];
 
+const TOP: Binding = Binding::new(
+    &[Key::ch('g'), Key::code(KeyCode::Home)],
+    Action::Top,
+    None,
+    "to the top",
+);
+const BOTTOM: Binding = Binding::new(
+    &[Key::ch('G'), Key::code(KeyCode::End)],
+    Action::Bottom,
+    None,
+    "to the bottom",
+);
+const PAGE_UP: Binding = Binding::new(
+    &[Key::code(KeyCode::PageUp)],
+    Action::PageUp,
+    None,
+    "page up",
+);
+const PAGE_DOWN: Binding = Binding::new(
+    &[Key::code(KeyCode::PageDown)],
+    Action::PageDown,
+    None,
+    "page down",
+);
+const EDIT: Binding = Binding::new(
+    &[Key::ch('e')],
+    Action::Edit,
+    Some("edit"),
+    "edit the entry",
+);
+const DELETE: Binding = Binding::new(
+    &[Key::ch('d')],
+    Action::Delete,
+    Some("delete"),
+    "delete the entry (asks first)",
+);
+const BACK: Binding = Binding::new(
+    &[Key::code(KeyCode::Esc), Key::ch('q')],
+    Action::Back,
+    Some("back"),
+    "back",
+);
+
+/// Review: the timeline.
+pub const REVIEW: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Confirm,
+        Some("open"),
+        "open the entry",
+    ),
+    Binding::new(
+        &[Key::ch('/')],
+        Action::StartSearch,
+        Some("search"),
+        "search what you wrote",
+    ),
+    Binding::new(
+        &[Key::ch('f')],
+        Action::OpenFilter,
+        Some("filter"),
+        "filter by trigger, mood, closeness, dates, tag or perspective",
+    ),
+    Binding::new(
+        &[Key::ch('x')],
+        Action::Clear,
+        None,
+        "remove the last filter (or the search)",
+    ),
+    Binding::new(
+        &[Key::ch('X')],
+        Action::ClearAll,
+        None,
+        "clear every filter and the search",
+    ),
+    Binding::new(
+        &[Key::ch(':')],
+        Action::GoTo,
+        Some("go to date"),
+        "go to a date",
+    ),
+    EDIT,
+    DELETE,
+    Binding::new(&[Key::ch('u')], Action::Undo, None, "undo the last delete"),
+    Binding::new(&[Key::ch('t')], Action::OpenTrash, None, "show the trash"),
+    Binding::new(UP, Action::Up, None, "newer entry"),
+    Binding::new(DOWN, Action::Down, None, "older entry"),
+    PAGE_UP,
+    PAGE_DOWN,
+    TOP,
+    BOTTOM,
+    BACK,
+];
+
+/// Review: typing a search.
+pub const REVIEW_SEARCH: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Confirm,
+        Some("done"),
+        "keep the search and go to the list",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Esc)],
+        Action::Back,
+        Some("clear"),
+        "clear the search",
+    ),
+    Binding::new(&[Key::code(KeyCode::Up)], Action::Up, None, "newer entry"),
+    Binding::new(
+        &[Key::code(KeyCode::Down)],
+        Action::Down,
+        None,
+        "older entry",
+    ),
+    PAGE_UP,
+    PAGE_DOWN,
+    HELP_KEY_TEXT,
+];
+
+/// Review: typing a date.
+pub const REVIEW_JUMP: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Confirm,
+        Some("go"),
+        "go to the date",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Esc)],
+        Action::Back,
+        Some("cancel"),
+        "cancel",
+    ),
+    HELP_KEY_TEXT,
+];
+
+/// Review: what to filter by.
+pub const REVIEW_FILTERS: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter), Key::ch(' ')],
+        Action::Confirm,
+        Some("choose"),
+        "choose",
+    ),
+    Binding::new(UP, Action::Up, None, "previous"),
+    Binding::new(DOWN, Action::Down, None, "next"),
+    BACK,
+];
+
+/// Review: choosing a value to filter by.
+pub const REVIEW_FILTER_PICK: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Confirm,
+        Some("use"),
+        "filter by it",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Esc)],
+        Action::Back,
+        Some("back"),
+        "back",
+    ),
+    Binding::new(&[Key::code(KeyCode::Up)], Action::Up, None, "previous"),
+    Binding::new(&[Key::code(KeyCode::Down)], Action::Down, None, "next"),
+    HELP_KEY_TEXT,
+];
+
+/// Review: an entry in full.
+pub const REVIEW_DETAIL: &[Binding] = &[
+    EDIT,
+    DELETE,
+    Binding::new(
+        &[Key::code(KeyCode::Left), Key::ch('h')],
+        Action::Left,
+        Some("newer"),
+        "newer entry",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Right), Key::ch('l')],
+        Action::Right,
+        Some("older"),
+        "older entry",
+    ),
+    Binding::new(UP, Action::Up, None, "scroll up"),
+    Binding::new(DOWN, Action::Down, None, "scroll down"),
+    PAGE_UP,
+    PAGE_DOWN,
+    Binding::new(
+        &[Key::ch('g'), Key::code(KeyCode::Home)],
+        Action::Top,
+        None,
+        "to the top",
+    ),
+    BACK,
+];
+
+/// Review: the trash.
+pub const REVIEW_TRASH: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('r')],
+        Action::Restore,
+        Some("restore"),
+        "put the entry back",
+    ),
+    Binding::new(
+        &[Key::ch('E')],
+        Action::EmptyTrash,
+        Some("empty trash"),
+        "empty the trash (asks twice)",
+    ),
+    Binding::new(UP, Action::Up, None, "previous"),
+    Binding::new(DOWN, Action::Down, None, "next"),
+    TOP,
+    BOTTOM,
+    BACK,
+];
+
+/// A yes/no question.
+pub const YES_NO: &[Binding] = &[
+    Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes"),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "no",
+    ),
+];
+
 /// The table of a mode.
 pub fn table(mode: Mode) -> &'static [Binding] {
     match mode {
@@ -620,6 +892,16 @@ pub fn table(mode: Mode) -> &'static [Binding] {
             Step::Notes => CHECKIN_NOTES,
             Step::Summary => CHECKIN_SUMMARY,
         },
+        Mode::Review(m) => match m {
+            ReviewMode::Timeline => REVIEW,
+            ReviewMode::Search => REVIEW_SEARCH,
+            ReviewMode::Jump => REVIEW_JUMP,
+            ReviewMode::Filters => REVIEW_FILTERS,
+            ReviewMode::FilterPick(_) => REVIEW_FILTER_PICK,
+            ReviewMode::Detail => REVIEW_DETAIL,
+            ReviewMode::ConfirmDelete | ReviewMode::ConfirmEmpty(_) => YES_NO,
+            ReviewMode::Trash => REVIEW_TRASH,
+        },
         Mode::TriggerNote => CHECKIN_NOTE,
         Mode::LeaveDialog => LEAVE_DIALOG,
         Mode::ResumeDialog => RESUME_DIALOG,
@@ -635,7 +917,11 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
     let has_help = own.iter().any(|b| b.action == Action::ToggleHelp);
     let dialog = matches!(
         mode,
-        Mode::TriggerNote | Mode::LeaveDialog | Mode::ResumeDialog | Mode::DiscardDialog
+        Mode::TriggerNote
+            | Mode::LeaveDialog
+            | Mode::ResumeDialog
+            | Mode::DiscardDialog
+            | Mode::Review(ReviewMode::ConfirmDelete | ReviewMode::ConfirmEmpty(_))
     );
     let extra: &[Binding] = if has_help || dialog { &[] } else { &[HELP_KEY] };
     for global in extra.iter().chain(GLOBAL) {

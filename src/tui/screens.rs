@@ -4,4 +4,5 @@ pub mod checkin;
 pub mod first_run;
 pub mod help;
 pub mod home;
+pub mod review;
 pub mod support;

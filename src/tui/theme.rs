@@ -23,6 +23,8 @@ pub struct Theme {
     pub error: Style,
     /// Frames around panels.
     pub border: Style,
+    /// Search matches.
+    pub highlight: Style,
 }
 
 impl Theme {
@@ -47,6 +49,10 @@ impl Theme {
                 .fg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
             border: Style::new().fg(Color::DarkGray),
+            highlight: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
         }
     }
 
@@ -63,6 +69,7 @@ impl Theme {
             warn: Style::new().add_modifier(Modifier::UNDERLINED),
             error: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             border: Style::new(),
+            highlight: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
         }
     }
 
@@ -91,7 +98,16 @@ mod tests {
     fn the_no_color_theme_names_no_colour() {
         let t = Theme::no_color();
         for s in [
-            t.text, t.muted, t.title, t.key, t.selected, t.good, t.warn, t.error, t.border,
+            t.text,
+            t.muted,
+            t.title,
+            t.key,
+            t.selected,
+            t.good,
+            t.warn,
+            t.error,
+            t.border,
+            t.highlight,
         ] {
             assert_eq!((s.fg, s.bg), (None, None));
         }

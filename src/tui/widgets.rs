@@ -1,5 +1,6 @@
 //! Pieces drawn on several screens. Render-only: they read what they are given.
 
+pub mod entry_view;
 pub mod page;
 pub mod pick_list;
 pub mod too_small;

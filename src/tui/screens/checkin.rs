@@ -48,6 +48,8 @@ pub struct Ctx<'a> {
 pub enum Dialog {
     /// "Leave the check-in?"
     Leave,
+    /// "Discard it for good?"
+    ConfirmDiscard,
 }
 
 /// Which text an `$EDITOR` run is for.
@@ -105,8 +107,8 @@ pub struct State {
     pub notes: TextArea<'static>,
     /// The tags, comma-separated.
     pub tags: TextArea<'static>,
-    /// A trigger note being written: (trigger key, text).
-    pub note: Option<(String, TextArea<'static>)>,
+    /// A trigger note being written: (trigger key, text, the note before, for Esc).
+    pub note: Option<(String, TextArea<'static>, String)>,
     /// How far the summary is scrolled.
     pub scroll: u16,
     /// An open question.
@@ -246,10 +248,46 @@ impl State {
                 ))
     }
 
+    /// The list of this step, if it has one.
+    fn list_mut(&mut self) -> Option<&mut PickList> {
+        match self.draft.step {
+            Step::Emotions => Some(&mut self.emotions),
+            Step::Triggers => Some(&mut self.triggers),
+            Step::Reactions => Some(&mut self.reactions),
+            _ => None,
+        }
+    }
+
+    /// Enter with something typed: picks (or unpicks) the highlighted row, or adds the typed
+    /// name; then clears the filter and keeps the cursor on that row.
+    fn pick_typed(&mut self, page: usize) {
+        let key = match self.draft.step {
+            Step::Emotions => match self.emotions.current() {
+                Some(Current::Row(i)) => Some(self.emotions.rows[i].key.clone()),
+                Some(Current::Add(word)) => Some(word),
+                None => None,
+            },
+            Step::Triggers => self.current_trigger_key(),
+            Step::Reactions => match self.reactions.current() {
+                Some(Current::Row(i)) => Some(self.reactions.rows[i].key.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(key) = key else {
+            return;
+        };
+        self.list_action(Action::Toggle, page);
+        if let Some(list) = self.list_mut() {
+            list.select_key(&key);
+        }
+    }
+
     /// Prepares a step when it is entered.
     fn enter(&mut self, step: Step, ctx: Ctx<'_>) {
         self.draft.step = step;
         self.focus = 0;
+        self.scroll = 0;
         match step {
             Step::Reflect => self.choose_prompts(ctx),
             Step::Strategies => self.choose_strategies(ctx),
@@ -684,7 +722,7 @@ impl State {
                 self.focus = 1;
                 return;
             }
-            Action::Left => Some(current.map_or(1, |v| v.saturating_sub(1).max(1))),
+            Action::Left => Some(current.map_or(3, |v| v.saturating_sub(1).max(1))),
             Action::Right => Some(current.map_or(3, |v| (v + 1).min(5))),
             Action::Choose(n) => Some(n),
             Action::Clear => None,
@@ -740,24 +778,41 @@ impl State {
                     .unwrap_or_default();
                 let mut area = text_area(&text, "A few words about it…");
                 area.set_wrap_mode(WrapMode::None);
-                self.note = Some((key, area));
+                self.note = Some((key, area, text));
             }
             _ => {}
         }
     }
 
+    /// Copies the note being written into the draft (as it is typed, so a pause or a quit
+    /// keeps it).
+    fn sync_note(&mut self) {
+        let Some((key, area, _)) = &self.note else {
+            return;
+        };
+        let key = key.clone();
+        let text = area_text(area).replace('\n', " ").trim().to_owned();
+        if let Some(log) = self.trigger_log(&key) {
+            log.note = text;
+        }
+        self.dirty = true;
+    }
+
     fn note_action(&mut self, action: Action) {
         match action {
             Action::Next | Action::Save => {
-                if let Some((key, area)) = self.note.take() {
-                    let text = area_text(&area).replace('\n', " ").trim().to_owned();
-                    if let Some(log) = self.trigger_log(&key) {
-                        log.note = text;
-                    }
+                self.sync_note();
+                self.note = None;
+            }
+            Action::Back => {
+                // Cancel: the note as it was before.
+                if let Some((key, _, before)) = self.note.take()
+                    && let Some(log) = self.trigger_log(&key)
+                {
+                    log.note = before;
                     self.dirty = true;
                 }
             }
-            Action::Back => self.note = None,
             _ => {}
         }
     }
@@ -798,31 +853,49 @@ pub enum Msg {
 
 /// Applies a message. `page` is how many list rows fit on screen.
 pub fn update(state: &mut State, msg: Msg, ctx: Ctx<'_>, page: usize) -> Outcome {
-    if state.dialog.is_some() {
-        return match msg {
-            Msg::Action(Action::KeepAndLeave) => Outcome::Leave,
-            Msg::Action(Action::Discard) => Outcome::Discard,
-            Msg::Action(Action::Back | Action::No) => {
-                state.dialog = None;
-                Outcome::Stay
-            }
-            _ => Outcome::Stay,
-        };
+    match state.dialog {
+        Some(Dialog::Leave) => {
+            return match msg {
+                Msg::Action(Action::KeepAndLeave) => Outcome::Leave,
+                Msg::Action(Action::Discard) => {
+                    state.dialog = Some(Dialog::ConfirmDiscard);
+                    Outcome::Stay
+                }
+                Msg::Action(Action::Back | Action::No) => {
+                    state.dialog = None;
+                    Outcome::Stay
+                }
+                _ => Outcome::Stay,
+            };
+        }
+        Some(Dialog::ConfirmDiscard) => {
+            return match msg {
+                Msg::Action(Action::Yes) => Outcome::Discard,
+                Msg::Action(Action::No | Action::Back) => {
+                    state.dialog = Some(Dialog::Leave);
+                    Outcome::Stay
+                }
+                _ => Outcome::Stay,
+            };
+        }
+        None => {}
     }
     if state.note.is_some() {
         match msg {
             Msg::Action(action) => state.note_action(action),
             Msg::Input(input) => {
-                if let Some((_, area)) = state.note.as_mut()
+                if let Some((_, area, _)) = state.note.as_mut()
                     && input.key != TextKey::Enter
                 {
                     area.input(input);
                 }
+                state.sync_note();
             }
             Msg::Paste(text) => {
-                if let Some((_, area)) = state.note.as_mut() {
+                if let Some((_, area, _)) = state.note.as_mut() {
                     area.insert_str(normalise_newlines(&text).replace('\n', " "));
                 }
+                state.sync_note();
             }
             Msg::Edited(..) => {}
         }
@@ -880,29 +953,30 @@ pub fn update(state: &mut State, msg: Msg, ctx: Ctx<'_>, page: usize) -> Outcome
 }
 
 fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>, page: usize) -> Outcome {
-    // In a list, what was typed and matches nothing is added with Enter; Space there types a
-    // space (names may have several words).
-    let adding = match state.draft.step {
-        Step::Emotions => matches!(state.emotions.current(), Some(Current::Add(_))),
-        Step::Triggers => matches!(state.triggers.current(), Some(Current::Add(_))),
-        _ => false,
-    };
-    match action {
-        Action::Next if adding => {
-            state.list_action(Action::Toggle, page);
-            return Outcome::Stay;
-        }
-        Action::Toggle if adding => {
-            match state.draft.step {
-                Step::Emotions => state.emotions.type_str(" "),
-                _ => state.triggers.type_str(" "),
+    // In a list, while something is typed, keys type: Space and digits go into the filter,
+    // and Enter picks the highlighted row (or adds what was typed). With nothing typed, Space
+    // picks, digits set intensity and Enter goes on. Tab always goes on.
+    if let Some(list) = state.list_mut()
+        && !list.filter.is_empty()
+    {
+        match action {
+            Action::Toggle => {
+                list.type_str(" ");
+                return Outcome::Stay;
             }
-            return Outcome::Stay;
+            Action::Choose(n) => {
+                list.type_str(&n.to_string());
+                return Outcome::Stay;
+            }
+            Action::Confirm => {
+                state.pick_typed(page);
+                return Outcome::Stay;
+            }
+            _ => {}
         }
-        _ => {}
     }
     match action {
-        Action::Next => return state.next(ctx),
+        Action::Next | Action::Confirm => return state.next(ctx),
         Action::Prev => return state.prev(ctx),
         Action::Save => return Outcome::Finish,
         Action::Back => {
@@ -922,7 +996,10 @@ fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>, page: usize) -> Ou
                         .map(area_text)
                         .unwrap_or_default(),
                 ),
-                Step::Notes => Outcome::Editor(EditorTarget::Notes, area_text(&state.notes)),
+                Step::Notes => {
+                    state.focus = 0;
+                    Outcome::Editor(EditorTarget::Notes, area_text(&state.notes))
+                }
                 _ => Outcome::Stay,
             };
         }
@@ -932,14 +1009,25 @@ fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>, page: usize) -> Ou
         Step::Scales => state.scales_action(action),
         Step::Emotions | Step::Triggers | Step::Reactions => state.list_action(action, page),
         Step::Strategies => state.strategy_action(action),
-        Step::Summary => match action {
-            Action::Up => state.scroll = state.scroll.saturating_sub(1),
-            Action::Down => state.scroll = state.scroll.saturating_add(1),
-            Action::PageUp => state.scroll = state.scroll.saturating_sub(10),
-            Action::PageDown => state.scroll = state.scroll.saturating_add(10),
-            Action::Top => state.scroll = 0,
-            _ => {}
-        },
+        Step::Summary => {
+            let lines = view::summary_lines(
+                &state.draft,
+                ctx.catalog,
+                &crate::tui::theme::Theme::no_color(),
+            )
+            .len();
+            let max = u16::try_from(lines.saturating_sub(page)).unwrap_or(u16::MAX);
+            let page = u16::try_from(page).unwrap_or(10).max(1);
+            state.scroll = match action {
+                Action::Up => state.scroll.saturating_sub(1),
+                Action::Down => state.scroll.saturating_add(1),
+                Action::PageUp => state.scroll.saturating_sub(page),
+                Action::PageDown => state.scroll.saturating_add(page),
+                Action::Top => 0,
+                _ => state.scroll,
+            }
+            .min(max);
+        }
         Step::Reflect | Step::Notes => {}
     }
     Outcome::Stay

@@ -51,7 +51,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
     let status_lines = status.as_ref().map_or(1, |p| {
         u16::try_from(p.line_count(area.width.saturating_sub(2)))
             .unwrap_or(u16::MAX)
-            .clamp(1, 4)
+            .clamp(1, 6)
     });
     let r = regions(area, status_lines);
     let left = format!(" closer · {title}");

@@ -58,10 +58,10 @@ impl Fixture {
 
     fn typed(&self, s: &mut State, text: &str) {
         for c in text.chars() {
-            let key = if c == '\n' {
-                TextKey::Enter
-            } else {
-                TextKey::Char(c)
+            let key = match c {
+                '\n' => TextKey::Enter,
+                '\u{8}' => TextKey::Backspace,
+                c => TextKey::Char(c),
             };
             update(
                 s,
@@ -149,16 +149,30 @@ fn emotions_are_picked_filtered_and_added() {
     f.typed(&mut s, "hope");
     assert_eq!(s.emotions.current(), Some(Current::Add("hope".into())));
     f.act(&mut s, Action::Down);
-    f.act(&mut s, Action::Toggle);
+    // While typing, Space is a space; Enter picks the highlighted row.
+    assert_eq!(f.act(&mut s, Action::Confirm), Outcome::Stay);
     assert_eq!(s.draft.emotions, ["hopeful"]);
-    s.emotions.clear_filter();
-    f.typed(&mut s, "wistful");
-    // Space types a space while adding; Enter adds.
+    assert!(s.emotions.filter.is_empty(), "picking clears the filter");
+    assert_eq!(
+        s.emotions.current(),
+        Some(Current::Row(19)),
+        "and keeps the cursor on it"
+    );
+    f.typed(&mut s, "hurt");
     f.act(&mut s, Action::Toggle);
-    f.typed(&mut s, "too");
-    assert_eq!(f.act(&mut s, Action::Next), Outcome::Stay);
-    assert_eq!(s.draft.emotions, ["hopeful", "wistful too"]);
-    assert_eq!(s.step(), Step::Emotions);
+    f.typed(&mut s, "me");
+    assert_eq!(s.emotions.filter, "hurt me");
+    assert_eq!(s.draft.emotions, ["hopeful"], "a space typed is not a pick");
+    f.act(&mut s, Action::Confirm);
+    assert_eq!(s.draft.emotions, ["hopeful", "hurt me"]);
+    f.typed(&mut s, "lone");
+    assert_eq!(
+        f.act(&mut s, Action::Next),
+        Outcome::SaveDraft,
+        "Tab goes on, adding nothing"
+    );
+    assert_eq!(s.draft.emotions, ["hopeful", "hurt me"]);
+    assert_eq!(s.step(), Step::Triggers);
 }
 
 #[test]
@@ -193,11 +207,26 @@ fn triggers_take_intensity_notes_and_custom_names() {
     f.typed(&mut s, "my sister");
     f.act(&mut s, Action::Toggle); // a space inside the name
     f.typed(&mut s, "visiting");
-    assert_eq!(f.act(&mut s, Action::Next), Outcome::Stay);
+    f.act(&mut s, Action::Toggle);
+    f.act(&mut s, Action::Choose(2)); // digits type while typing
+    assert_eq!(s.triggers.filter, "my sister visiting 2");
+    f.typed(&mut s, "\u{8}");
+    assert_eq!(f.act(&mut s, Action::Confirm), Outcome::Stay);
     let custom = s.draft.triggers.last().unwrap();
     assert_eq!(
         custom.trigger,
         TriggerRef::Custom(Name::try_from("my sister visiting").unwrap())
+    );
+    // The cursor stays on it: a digit now sets its intensity.
+    f.act(&mut s, Action::Choose(2));
+    assert_eq!(
+        s.draft
+            .triggers
+            .last()
+            .unwrap()
+            .intensity
+            .map(Intensity::get),
+        Some(2)
     );
     assert!(
         s.triggers
@@ -444,7 +473,15 @@ fn esc_asks_before_leaving() {
         "other keys do nothing in the dialog"
     );
     assert_eq!(f.act(&mut s, Action::KeepAndLeave), Outcome::Leave);
-    assert_eq!(f.act(&mut s, Action::Discard), Outcome::Discard);
+    assert_eq!(
+        f.act(&mut s, Action::Discard),
+        Outcome::Stay,
+        "discard asks again"
+    );
+    assert_eq!(s.dialog, Some(Dialog::ConfirmDiscard));
+    assert_eq!(f.act(&mut s, Action::Yes), Outcome::Discard);
+    f.act(&mut s, Action::No);
+    assert_eq!(s.dialog, Some(Dialog::Leave));
     f.act(&mut s, Action::Back);
     assert_eq!(s.dialog, None);
 }

@@ -7,11 +7,11 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::content::Catalog;
 use crate::journal::draft::{CheckInDraft, Step};
-use crate::journal::{Closeness, Mood, Perspective, TriggerRef};
+use crate::journal::{Closeness, Mood, Perspective};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pick_list::{PickListView, Row};
-use crate::tui::widgets::{page, wrap};
+use crate::tui::widgets::{entry_view, page, wrap};
 
 use super::{Dialog, State, trigger_key};
 
@@ -48,7 +48,7 @@ pub fn view(app: &App, state: &State, frame: &mut Frame, area: Rect) {
             );
         }
     }
-    if let Some((_, area)) = &state.note {
+    if let Some((_, area, _)) = &state.note {
         let popup = centered(body, 6);
         frame.render_widget(Clear, popup);
         let block = Block::bordered()
@@ -58,6 +58,16 @@ pub fn view(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
         frame.render_widget(area, inner);
+    }
+    if state.dialog == Some(Dialog::ConfirmDiscard) {
+        dialog(
+            frame,
+            body,
+            theme,
+            " Discard this check-in? ",
+            &["What you entered in it will be gone for good."],
+            &[("y", "yes, discard it"), ("n", "no, go back")],
+        );
     }
     if state.dialog == Some(Dialog::Leave) {
         dialog(
@@ -246,6 +256,19 @@ fn list(state: &State, step: Step, theme: &Theme, frame: &mut Frame, area: Rect)
         let note = if log.note.is_empty() { "" } else { " ✎" };
         Some(format!("{dots}{note}"))
     };
+    // The highlighted trigger's description in full, under the list (rows may cut it short).
+    let (body, about) = if step == Step::Triggers {
+        let [list_area, gap, about] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(2),
+        ])
+        .areas(body);
+        let _ = gap;
+        (list_area, Some(about))
+    } else {
+        (body, None)
+    };
     frame.render_widget(
         PickListView {
             list,
@@ -256,6 +279,20 @@ fn list(state: &State, step: Step, theme: &Theme, frame: &mut Frame, area: Rect)
         },
         body,
     );
+    if let Some(about) = about
+        && let Some(crate::tui::widgets::pick_list::Current::Row(i)) = list.current()
+        && let Some(row) = list.rows.get(i)
+        && !row.detail.is_empty()
+    {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                format!("{}: {}", row.label, row.detail),
+                theme.muted,
+            ))
+            .wrap(Wrap { trim: false }),
+            about,
+        );
+    }
 }
 
 fn reflect(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, area: Rect) {
@@ -427,107 +464,9 @@ fn notes(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(&state.tags, inner);
 }
 
-/// The whole check-in as lines, for the summary step (and anywhere an entry is shown whole).
+/// The whole check-in as lines, for the summary step.
 pub fn summary_lines(d: &CheckInDraft, catalog: &Catalog, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let heading = |t: &str| Line::styled(t.to_owned(), theme.title);
-    let skipped = || Line::styled("  —", theme.muted);
-    let mood = d
-        .mood
-        .map_or("—".to_owned(), |m| format!("{m} · {}", m.label()));
-    let closeness = d
-        .closeness
-        .map_or("—".to_owned(), |c| format!("{c} · {}", c.label()));
-    lines.push(Line::from(vec![
-        Span::styled("Mood       ", theme.muted),
-        Span::styled(mood, theme.text),
-    ]));
-    lines.push(Line::from(vec![
-        Span::styled("Closeness  ", theme.muted),
-        Span::styled(closeness, theme.text),
-    ]));
-    lines.push(Line::default());
-    lines.push(heading("Feelings"));
-    if d.emotions.is_empty() {
-        lines.push(skipped());
-    } else {
-        lines.push(Line::styled(
-            format!("  {}", d.emotions.join(", ")),
-            theme.text,
-        ));
-    }
-    lines.push(heading("Triggers"));
-    if d.triggers.is_empty() {
-        lines.push(skipped());
-    }
-    for t in &d.triggers {
-        let name = match &t.trigger {
-            TriggerRef::Id(id) => catalog
-                .trigger(id.as_str())
-                .map_or(id.to_string(), |t| t.name.clone()),
-            TriggerRef::Custom(name) => name.to_string(),
-        };
-        let intensity = t.intensity.map_or(String::new(), |i| format!(" · {i}/5"));
-        lines.push(Line::styled(format!("  {name}{intensity}"), theme.text));
-        if !t.note.is_empty() {
-            lines.push(Line::styled(format!("    {}", t.note), theme.muted));
-        }
-    }
-    lines.push(heading("Noticed"));
-    if d.behaviours.is_empty() {
-        lines.push(skipped());
-    }
-    for b in &d.behaviours {
-        let label = catalog
-            .sign(b.as_str())
-            .map_or(b.to_string(), |s| s.label.clone());
-        lines.push(Line::styled(format!("  {label}"), theme.text));
-    }
-    lines.push(heading("Reflections"));
-    let answered: Vec<_> = d
-        .responses
-        .iter()
-        .filter(|r| !r.answer.trim().is_empty())
-        .collect();
-    if answered.is_empty() {
-        lines.push(skipped());
-    }
-    for r in answered {
-        lines.push(Line::styled(format!("  {}", r.prompt), theme.key));
-        for l in r.answer.lines() {
-            lines.push(Line::styled(format!("  {l}"), theme.text));
-        }
-    }
-    lines.push(heading("Strategies"));
-    if d.strategies.is_empty() {
-        lines.push(skipped());
-    }
-    for s in &d.strategies {
-        let title = catalog
-            .strategy(s.id.as_str())
-            .map_or(s.id.to_string(), |x| x.title.clone());
-        let what = match (s.planned, s.tried, s.helpfulness) {
-            (_, Some(true), Some(h)) => format!("tried · helpfulness {h}/5"),
-            (_, Some(true), None) => "tried".to_owned(),
-            (_, Some(false), _) => "not tried".to_owned(),
-            (true, None, _) => "planned".to_owned(),
-            (false, None, _) => String::new(),
-        };
-        lines.push(Line::styled(format!("  {title} · {what}"), theme.text));
-    }
-    lines.push(heading("Notes"));
-    if d.notes.trim().is_empty() {
-        lines.push(skipped());
-    }
-    for l in d.notes.lines() {
-        lines.push(Line::styled(format!("  {l}"), theme.text));
-    }
-    lines.push(heading("Tags"));
-    if d.tags.is_empty() {
-        lines.push(skipped());
-    } else {
-        lines.push(Line::styled(format!("  {}", d.tags.join(", ")), theme.text));
-    }
+    let mut lines = entry_view::lines(&d.finish(d.started_at), catalog, theme);
     lines.push(Line::default());
     lines.push(Line::styled(
         "Enter or Ctrl-S saves this check-in. Shift-Tab goes back to change something.",

@@ -1,0 +1,291 @@
+//! Finding entries: full-text search, filters, and their combination — pure functions over
+//! entries, fast enough to run on every keystroke over a large journal.
+
+use std::fmt;
+use std::ops::RangeInclusive;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use super::{Entry, Perspective, TriggerRef};
+
+/// Lower case, with typographic apostrophes and quotes made plain, so "don't" finds "don’t".
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of a search, folded.
+pub fn words(query: &str) -> Vec<String> {
+    fold(query).split_whitespace().map(str::to_owned).collect()
+}
+
+/// The searchable text of an entry: answers, notes, emotions, custom triggers, trigger notes
+/// and tags, folded, one per line.
+pub fn search_text(e: &Entry) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    parts.extend(e.responses.iter().map(|r| r.answer.as_str()));
+    parts.push(&e.notes);
+    parts.extend(e.emotions.iter().map(String::as_str));
+    for t in &e.triggers {
+        if let TriggerRef::Custom(name) = &t.trigger {
+            parts.push(name.as_str());
+        }
+        parts.push(&t.note);
+    }
+    parts.extend(e.tags.iter().map(String::as_str));
+    fold(&parts.join("\n"))
+}
+
+/// The searchable text of every entry, built once and reused for every keystroke.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    texts: Vec<String>,
+}
+
+impl SearchIndex {
+    /// The index of `entries`, in the same order.
+    pub fn new(entries: &[Entry]) -> SearchIndex {
+        SearchIndex {
+            texts: entries.iter().map(search_text).collect(),
+        }
+    }
+
+    /// Whether entry `i` contains every word.
+    pub fn contains_all(&self, i: usize, words: &[String]) -> bool {
+        self.texts
+            .get(i)
+            .is_some_and(|t| words.iter().all(|w| t.contains(w.as_str())))
+    }
+}
+
+/// A span of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSpan {
+    /// One day.
+    Day(NaiveDate),
+    /// A calendar month (any day in it).
+    Month(NaiveDate),
+    /// The last N days, today included.
+    LastDays(u32),
+    /// From one day to another, both included.
+    Between(NaiveDate, NaiveDate),
+}
+
+impl DateSpan {
+    /// The days it covers, given today.
+    pub fn range(self, today: NaiveDate) -> RangeInclusive<NaiveDate> {
+        match self {
+            DateSpan::Day(d) => d..=d,
+            DateSpan::Month(d) => {
+                let first = d.with_day(1).unwrap_or(d);
+                let last = first
+                    .checked_add_months(Months::new(1))
+                    .and_then(|n| n.pred_opt())
+                    .unwrap_or(first);
+                first..=last
+            }
+            DateSpan::LastDays(n) => {
+                let from = today
+                    .checked_sub_days(Days::new(u64::from(n.max(1)) - 1))
+                    .unwrap_or(NaiveDate::MIN);
+                from..=today
+            }
+            DateSpan::Between(a, b) => a.min(b)..=a.max(b),
+        }
+    }
+
+    /// Reads a span as a person types it: `2026-11-20` (a day), `2026-11` (a month),
+    /// `30` or `30d` (the last 30 days), `2026-01-01..2026-02-15` or with a space or `to`
+    /// (from–to).
+    pub fn parse(text: &str) -> Option<DateSpan> {
+        let t = text.trim();
+        let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+        for sep in ["..", " to ", "–", " "] {
+            if let Some((a, b)) = t.split_once(sep)
+                && let (Some(a), Some(b)) = (day(a), day(b))
+            {
+                return Some(DateSpan::Between(a, b));
+            }
+        }
+        if let Some(d) = day(t) {
+            return Some(DateSpan::Day(d));
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(&format!("{t}-01"), "%Y-%m-%d") {
+            return Some(DateSpan::Month(d));
+        }
+        let n = t.strip_suffix('d').unwrap_or(t);
+        match n.parse::<u32>() {
+            Ok(n @ 1..=36_500) => Some(DateSpan::LastDays(n)),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DateSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateSpan::Day(d) => write!(f, "{}", d.format("%-d %b %Y")),
+            DateSpan::Month(d) => write!(f, "{}", d.format("%B %Y")),
+            DateSpan::LastDays(n) => write!(f, "last {n} days"),
+            DateSpan::Between(a, b) => {
+                write!(f, "{} – {}", a.format("%-d %b %Y"), b.format("%-d %b %Y"))
+            }
+        }
+    }
+}
+
+/// One condition of a filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    /// Has this trigger (a bundled id, or a custom name).
+    Trigger(TriggerRef),
+    /// Written from this perspective.
+    Perspective(Perspective),
+    /// Mood within the range (entries without a mood never match).
+    Mood(u8, u8),
+    /// Closeness within the range (entries without it never match).
+    Closeness(u8, u8),
+    /// Has this tag.
+    Tag(String),
+    /// Dated within the span.
+    Dates(DateSpan),
+}
+
+impl Condition {
+    /// Whether the entry meets it.
+    pub fn matches(&self, e: &Entry, today: NaiveDate) -> bool {
+        match self {
+            Condition::Trigger(t) => e.triggers.iter().any(|l| &l.trigger == t),
+            Condition::Perspective(p) => e.perspective == Some(*p),
+            Condition::Mood(lo, hi) => e.mood.is_some_and(|m| (*lo..=*hi).contains(&m.get())),
+            Condition::Closeness(lo, hi) => {
+                e.closeness.is_some_and(|c| (*lo..=*hi).contains(&c.get()))
+            }
+            Condition::Tag(tag) => {
+                let tag = fold(tag);
+                e.tags.iter().any(|t| fold(t) == tag)
+            }
+            Condition::Dates(span) => span.range(today).contains(&e.date),
+        }
+    }
+}
+
+/// A search and any number of conditions; an entry must meet all of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Words that must all appear in the entry's text.
+    pub text: String,
+    /// Conditions, in the order they were added.
+    pub conditions: Vec<Condition>,
+}
+
+impl Filter {
+    /// Whether it lets every entry through.
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty() && self.conditions.is_empty()
+    }
+
+    /// Adds a condition; one of the same kind for dates, perspective, mood or closeness is
+    /// replaced (an entry has one of each), while triggers and tags add up.
+    pub fn add(&mut self, c: Condition) {
+        let same_kind = |old: &Condition| {
+            matches!(
+                (old, &c),
+                (Condition::Dates(_), Condition::Dates(_))
+                    | (Condition::Perspective(_), Condition::Perspective(_))
+                    | (Condition::Mood(..), Condition::Mood(..))
+                    | (Condition::Closeness(..), Condition::Closeness(..))
+            )
+        };
+        self.conditions.retain(|old| !same_kind(old) && *old != c);
+        self.conditions.push(c);
+    }
+
+    /// Whether entry `i` of the indexed entries meets the filter.
+    pub fn matches(
+        &self,
+        e: &Entry,
+        i: usize,
+        index: &SearchIndex,
+        words: &[String],
+        today: NaiveDate,
+    ) -> bool {
+        self.conditions.iter().all(|c| c.matches(e, today))
+            && (words.is_empty() || index.contains_all(i, words))
+    }
+}
+
+/// The entries that meet `filter`, newest first (by day, then time), as indices into
+/// `entries`; `within` limits the search to an earlier result (for a search that narrows as
+/// the person types).
+pub fn apply(
+    entries: &[Entry],
+    index: &SearchIndex,
+    filter: &Filter,
+    today: NaiveDate,
+    within: Option<&[usize]>,
+) -> Vec<usize> {
+    let words = words(&filter.text);
+    let keep = |i: usize| {
+        entries
+            .get(i)
+            .is_some_and(|e| filter.matches(e, i, index, &words, today))
+    };
+    let mut found: Vec<usize> = match within {
+        Some(previous) => previous.iter().copied().filter(|&i| keep(i)).collect(),
+        None => (0..entries.len()).filter(|&i| keep(i)).collect(),
+    };
+    found.sort_by(|&a, &b| {
+        let (a, b) = (&entries[a], &entries[b]);
+        (b.date, b.created_at, &b.id).cmp(&(a.date, a.created_at, &a.id))
+    });
+    found
+}
+
+/// Where the words of a search appear in `text`, as byte ranges into `text` (for
+/// highlighting), case-insensitively, in order and not overlapping.
+pub fn match_ranges(text: &str, words: &[String]) -> Vec<std::ops::Range<usize>> {
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for word in words {
+        let needle: Vec<char> = word.chars().collect();
+        if needle.is_empty() {
+            continue;
+        }
+        let mut i = 0;
+        while i + needle.len() <= chars.len() {
+            let hit = needle
+                .iter()
+                .zip(&chars[i..])
+                .all(|(n, (_, c))| fold(&c.to_string()).starts_with(*n));
+            if hit {
+                let start = chars[i].0;
+                let end = chars
+                    .get(i + needle.len())
+                    .map_or(text.len(), |(at, _)| *at);
+                ranges.push(start..end);
+                i += needle.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,383 @@
+use chrono::{DateTime, FixedOffset};
+use proptest::prelude::*;
+
+use super::*;
+use crate::journal::{Closeness, EntryId, Mood, Name, Response, TriggerLog};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn entry(day: &str, hour: u32, n: u32) -> Entry {
+    let at: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339(&format!("{day}T{hour:02}:00:00+01:00")).unwrap();
+    Entry::new(EntryId::generate(at, n), at)
+}
+
+fn id(s: &str) -> TriggerRef {
+    TriggerRef::Id(Name::try_from(s).unwrap())
+}
+
+fn custom(s: &str) -> TriggerRef {
+    TriggerRef::Custom(Name::try_from(s).unwrap())
+}
+
+fn journal() -> Vec<Entry> {
+    let mut a = entry("2026-11-20", 9, 1);
+    a.mood = Some(Mood::try_from(2u8).unwrap());
+    a.closeness = Some(Closeness::try_from(1u8).unwrap());
+    a.perspective = Some(Perspective::IPullAway);
+    a.triggers.push(TriggerLog {
+        trigger: id("anxiety"),
+        intensity: None,
+        note: "after the call".into(),
+    });
+    a.responses.push(Response {
+        prompt_id: None,
+        prompt: "Q?".into(),
+        answer: "I Went QUIET at dinner".into(),
+    });
+    a.tags = vec!["Work".into()];
+    let mut b = entry("2026-11-21", 21, 2);
+    b.mood = Some(Mood::try_from(4u8).unwrap());
+    b.perspective = Some(Perspective::PartnerPullsAway);
+    b.triggers.push(TriggerLog {
+        trigger: custom("my sister"),
+        intensity: None,
+        note: String::new(),
+    });
+    b.notes = "A calmer day; we didn’t argue.".into();
+    b.emotions = vec!["hopeful".into()];
+    let mut c = entry("2026-10-31", 8, 3);
+    c.notes = "quiet month end".into();
+    c.tags = vec!["weekend".into(), "work".into()];
+    vec![c, a, b]
+}
+
+fn run(f: &Filter) -> Vec<usize> {
+    let j = journal();
+    apply(&j, &SearchIndex::new(&j), f, d("2026-11-22"), None)
+}
+
+fn with(conditions: Vec<Condition>) -> Filter {
+    Filter {
+        text: String::new(),
+        conditions,
+    }
+}
+
+#[test]
+fn no_filter_lists_everything_newest_first() {
+    assert_eq!(run(&Filter::default()), vec![2, 1, 0]);
+}
+
+#[test]
+fn search_covers_answers_notes_emotions_custom_triggers_notes_and_tags() {
+    for (q, expected) in [
+        ("quiet", vec![1, 0]),
+        ("QUIET dinner", vec![1]),
+        ("didn't", vec![2]),
+        ("hopeful", vec![2]),
+        ("sister", vec![2]),
+        ("after the call", vec![1]),
+        ("weekend", vec![0]),
+        ("nothing-like-this", vec![]),
+    ] {
+        let f = Filter {
+            text: q.into(),
+            conditions: vec![],
+        };
+        assert_eq!(run(&f), expected, "{q}");
+    }
+    // Prompts themselves are not searched, only what was written.
+    assert_eq!(
+        run(&Filter {
+            text: "Q?".into(),
+            conditions: vec![]
+        }),
+        Vec::<usize>::new()
+    );
+}
+
+#[test]
+fn each_condition() {
+    assert_eq!(run(&with(vec![Condition::Trigger(id("anxiety"))])), vec![1]);
+    assert_eq!(
+        run(&with(vec![Condition::Trigger(custom("my sister"))])),
+        vec![2]
+    );
+    assert_eq!(
+        run(&with(vec![Condition::Perspective(
+            Perspective::PartnerPullsAway
+        )])),
+        vec![2]
+    );
+    assert_eq!(run(&with(vec![Condition::Mood(1, 2)])), vec![1]);
+    assert_eq!(
+        run(&with(vec![Condition::Mood(1, 5)])),
+        vec![2, 1],
+        "no mood never matches"
+    );
+    assert_eq!(run(&with(vec![Condition::Closeness(1, 1)])), vec![1]);
+    assert_eq!(run(&with(vec![Condition::Tag("WORK".into())])), vec![1, 0]);
+    assert_eq!(
+        run(&with(vec![Condition::Dates(DateSpan::Day(d(
+            "2026-11-21"
+        )))])),
+        vec![2]
+    );
+    assert_eq!(
+        run(&with(vec![Condition::Dates(DateSpan::Month(d(
+            "2026-10-05"
+        )))])),
+        vec![0]
+    );
+    assert_eq!(
+        run(&with(vec![Condition::Dates(DateSpan::LastDays(2))])),
+        vec![2]
+    );
+    assert_eq!(
+        run(&with(vec![Condition::Dates(DateSpan::LastDays(30))])),
+        vec![2, 1, 0]
+    );
+    assert_eq!(
+        run(&with(vec![Condition::Dates(DateSpan::Between(
+            d("2026-11-21"),
+            d("2026-10-31")
+        ))])),
+        vec![2, 1, 0],
+        "from–to in either order"
+    );
+}
+
+#[test]
+fn conditions_combine() {
+    let f = Filter {
+        text: "quiet".into(),
+        conditions: vec![
+            Condition::Tag("work".into()),
+            Condition::Dates(DateSpan::Month(d("2026-11-01"))),
+        ],
+    };
+    assert_eq!(run(&f), vec![1]);
+    let none = with(vec![Condition::Mood(4, 5), Condition::Tag("work".into())]);
+    assert!(run(&none).is_empty());
+}
+
+#[test]
+fn adding_replaces_single_valued_kinds_and_keeps_lists() {
+    let mut f = Filter::default();
+    f.add(Condition::Mood(1, 2));
+    f.add(Condition::Mood(4, 5));
+    f.add(Condition::Tag("a".into()));
+    f.add(Condition::Tag("b".into()));
+    f.add(Condition::Tag("a".into()));
+    assert_eq!(
+        f.conditions,
+        vec![
+            Condition::Mood(4, 5),
+            Condition::Tag("b".into()),
+            Condition::Tag("a".into())
+        ]
+    );
+    assert!(!f.is_empty());
+    assert!(Filter::default().is_empty());
+}
+
+#[test]
+fn narrowing_within_an_earlier_result_gives_the_same_answer() {
+    let j = journal();
+    let index = SearchIndex::new(&j);
+    let today = d("2026-11-22");
+    let wide = apply(
+        &j,
+        &index,
+        &Filter {
+            text: "qu".into(),
+            conditions: vec![],
+        },
+        today,
+        None,
+    );
+    let f = Filter {
+        text: "quiet din".into(),
+        conditions: vec![],
+    };
+    assert_eq!(
+        apply(&j, &index, &f, today, Some(&wide)),
+        apply(&j, &index, &f, today, None)
+    );
+}
+
+#[test]
+fn date_spans_parse_as_typed() {
+    assert_eq!(
+        DateSpan::parse("2026-11-20"),
+        Some(DateSpan::Day(d("2026-11-20")))
+    );
+    assert_eq!(
+        DateSpan::parse(" 2026-02 "),
+        Some(DateSpan::Month(d("2026-02-01")))
+    );
+    assert_eq!(DateSpan::parse("30"), Some(DateSpan::LastDays(30)));
+    assert_eq!(DateSpan::parse("7d"), Some(DateSpan::LastDays(7)));
+    for between in [
+        "2026-01-01..2026-02-15",
+        "2026-01-01 2026-02-15",
+        "2026-01-01 to 2026-02-15",
+    ] {
+        assert_eq!(
+            DateSpan::parse(between),
+            Some(DateSpan::Between(d("2026-01-01"), d("2026-02-15"))),
+            "{between}"
+        );
+    }
+    for bad in ["", "yesterday", "2026-13-01", "0", "2026-02-30"] {
+        assert_eq!(DateSpan::parse(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn month_ranges_end_on_the_right_day() {
+    let today = d("2026-11-22");
+    assert_eq!(
+        DateSpan::Month(d("2024-02-10")).range(today),
+        d("2024-02-01")..=d("2024-02-29")
+    );
+    assert_eq!(
+        DateSpan::Month(d("2026-12-31")).range(today),
+        d("2026-12-01")..=d("2026-12-31")
+    );
+    assert_eq!(DateSpan::LastDays(1).range(today), today..=today);
+    assert_eq!(DateSpan::LastDays(30).to_string(), "last 30 days");
+}
+
+#[test]
+fn match_ranges_find_words_case_insensitively() {
+    let words = super::words("quiet CALL");
+    let text = "I went Quiet after the call; quiet.";
+    let r = match_ranges(text, &words);
+    let found: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(found, ["Quiet", "call", "quiet"]);
+    // Non-ASCII text keeps char boundaries.
+    let text = "Ünïcode ÜNÏ and don’t";
+    let r = match_ranges(text, &super::words("ünï don't"));
+    let found: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(found, ["Ünï", "ÜNÏ", "don’t"]);
+    assert!(match_ranges("abc", &[]).is_empty());
+}
+
+fn arb_entry() -> impl Strategy<Value = Entry> {
+    (
+        0u32..60,
+        0u32..24,
+        proptest::option::of(1u8..=5),
+        proptest::option::of(1u8..=5),
+        proptest::option::of(prop_oneof![
+            Just(Perspective::IPullAway),
+            Just(Perspective::PartnerPullsAway)
+        ]),
+        proptest::collection::vec(
+            prop_oneof![Just("anxiety"), Just("past-hurt"), Just("unmet-needs")],
+            0..3,
+        ),
+        proptest::collection::vec(prop_oneof![Just("work"), Just("home"), Just("Work")], 0..3),
+        "[a-c ]{0,12}",
+        0u32..1000,
+    )
+        .prop_map(
+            |(day, hour, mood, close, persp, triggers, tags, notes, n)| {
+                let date = d("2026-01-01") + Days::new(u64::from(day));
+                let mut e = entry(&date.to_string(), hour, n);
+                e.mood = mood.map(|m| Mood::try_from(m).unwrap());
+                e.closeness = close.map(|c| Closeness::try_from(c).unwrap());
+                e.perspective = persp;
+                e.triggers = triggers
+                    .into_iter()
+                    .map(|t| TriggerLog {
+                        trigger: id(t),
+                        intensity: None,
+                        note: String::new(),
+                    })
+                    .collect();
+                e.tags = tags.into_iter().map(str::to_owned).collect();
+                e.notes = notes;
+                e
+            },
+        )
+}
+
+fn arb_condition() -> impl Strategy<Value = Condition> {
+    prop_oneof![
+        prop_oneof![Just("anxiety"), Just("past-hurt")].prop_map(|t| Condition::Trigger(id(t))),
+        prop_oneof![
+            Just(Perspective::IPullAway),
+            Just(Perspective::PartnerPullsAway)
+        ]
+        .prop_map(Condition::Perspective),
+        (1u8..=5, 1u8..=5).prop_map(|(a, b)| Condition::Mood(a.min(b), a.max(b))),
+        (1u8..=5, 1u8..=5).prop_map(|(a, b)| Condition::Closeness(a.min(b), a.max(b))),
+        prop_oneof![Just("work"), Just("home")].prop_map(|t| Condition::Tag(t.to_owned())),
+        (0u32..60, 0u32..60).prop_map(|(a, b)| Condition::Dates(DateSpan::Between(
+            d("2026-01-01") + Days::new(u64::from(a)),
+            d("2026-01-01") + Days::new(u64::from(b))
+        ))),
+        (1u32..70).prop_map(|n| Condition::Dates(DateSpan::LastDays(n))),
+    ]
+}
+
+/// The reference: the plainest possible reading of each rule.
+fn naive(entries: &[Entry], f: &Filter, today: NaiveDate) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..entries.len())
+        .filter(|&i| {
+            let e = &entries[i];
+            let text_ok = f
+                .text
+                .split_whitespace()
+                .all(|w| e.notes.to_lowercase().contains(&w.to_lowercase()));
+            let cond_ok = f.conditions.iter().all(|c| match c {
+                Condition::Trigger(t) => e.triggers.iter().any(|l| l.trigger == *t),
+                Condition::Perspective(p) => e.perspective == Some(*p),
+                Condition::Mood(a, b) => {
+                    matches!(e.mood, Some(m) if *a <= m.get() && m.get() <= *b)
+                }
+                Condition::Closeness(a, b) => {
+                    matches!(e.closeness, Some(m) if *a <= m.get() && m.get() <= *b)
+                }
+                Condition::Tag(t) => e.tags.iter().any(|x| x.to_lowercase() == t.to_lowercase()),
+                Condition::Dates(span) => {
+                    let (lo, hi) = match span {
+                        DateSpan::Between(a, b) => (*a.min(b), *a.max(b)),
+                        DateSpan::LastDays(n) => (today - Days::new(u64::from(*n) - 1), today),
+                        DateSpan::Day(x) => (*x, *x),
+                        DateSpan::Month(x) => unreachable!("{x}"),
+                    };
+                    lo <= e.date && e.date <= hi
+                }
+            });
+            text_ok && cond_ok
+        })
+        .collect();
+    out.sort_by(|&a, &b| {
+        (entries[b].date, entries[b].created_at, &entries[b].id).cmp(&(
+            entries[a].date,
+            entries[a].created_at,
+            &entries[a].id,
+        ))
+    });
+    out
+}
+
+proptest! {
+    #[test]
+    fn apply_equals_the_naive_reference(
+        entries in proptest::collection::vec(arb_entry(), 0..40),
+        conditions in proptest::collection::vec(arb_condition(), 0..4),
+        text in "[a-c]{0,2}",
+    ) {
+        let today = d("2026-02-20");
+        let f = Filter { text, conditions };
+        let index = SearchIndex::new(&entries);
+        prop_assert_eq!(apply(&entries, &index, &f, today, None), naive(&entries, &f, today));
+    }
+}

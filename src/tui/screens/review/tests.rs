@@ -1,0 +1,292 @@
+//! Review's update logic: messages in, state out.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui_textarea::{Input, Key as TextKey};
+
+use super::*;
+use crate::journal::{EntryId, Mood, Response, TriggerLog};
+use crate::tui::test_support::catalog;
+
+fn today() -> NaiveDate {
+    "2026-11-22".parse().unwrap()
+}
+
+fn entry(day: &str, hour: u32, n: u32, answer: &str) -> Entry {
+    let at: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339(&format!("{day}T{hour:02}:00:00+01:00")).unwrap();
+    let mut e = Entry::new(EntryId::generate(at, n), at);
+    e.responses.push(Response {
+        prompt_id: None,
+        prompt: "What happened?".into(),
+        answer: answer.into(),
+    });
+    e
+}
+
+fn journal() -> Arc<Vec<Entry>> {
+    let mut a = entry("2026-11-01", 9, 1, "We argued about the dishes.");
+    a.mood = Some(Mood::try_from(1u8).unwrap());
+    a.tags = vec!["home".into()];
+    let mut b = entry("2026-11-15", 20, 2, "A quiet, kind evening.");
+    b.mood = Some(Mood::try_from(4u8).unwrap());
+    b.triggers.push(TriggerLog {
+        trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
+        intensity: None,
+        note: String::new(),
+    });
+    let c = entry("2026-11-21", 8, 3, "Quiet again; I went for a walk.");
+    Arc::new(vec![a, b, c])
+}
+
+struct Fixture {
+    entries: Arc<Vec<Entry>>,
+    catalog: Arc<Catalog>,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        Fixture {
+            entries: journal(),
+            catalog: catalog(),
+        }
+    }
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            entries: &self.entries,
+            catalog: &self.catalog,
+            today: today(),
+            page: 5,
+        }
+    }
+    fn act(&self, s: &mut State, a: Action) -> Outcome {
+        update(s, Msg::Action(a), self.ctx())
+    }
+    fn typed(&self, s: &mut State, text: &str) {
+        for c in text.chars() {
+            let key = if c == '\u{8}' {
+                TextKey::Backspace
+            } else {
+                TextKey::Char(c)
+            };
+            update(
+                s,
+                Msg::Input(Input {
+                    key,
+                    ..Input::default()
+                }),
+                self.ctx(),
+            );
+        }
+    }
+}
+
+fn answers(s: &State) -> Vec<String> {
+    s.results
+        .iter()
+        .map(|&i| s.entries()[i].responses[0].answer.clone())
+        .collect()
+}
+
+#[test]
+fn the_timeline_is_newest_first_and_the_cursor_stays_inside() {
+    let f = Fixture::new();
+    let mut s = State::new(f.ctx());
+    assert_eq!(answers(&s)[0], "Quiet again; I went for a walk.");
+    f.act(&mut s, Action::Up);
+    assert_eq!(s.cursor, 0);
+    f.act(&mut s, Action::Bottom);
+    assert_eq!(s.cursor, 2);
+    f.act(&mut s, Action::PageDown);
+    assert_eq!(s.cursor, 2);
+    f.act(&mut s, Action::Top);
+    assert_eq!(s.cursor, 0);
+}
+
+#[test]
+fn search_narrows_as_you_type_and_esc_clears_it() {
+    let f = Fixture::new();
+    let mut s = State::new(f.ctx());
+    f.act(&mut s, Action::StartSearch);
+    assert_eq!(s.mode, Mode::Search);
+    f.typed(&mut s, "qui");
+    assert_eq!(s.results.len(), 2);
+    f.typed(&mut s, "et walk");
+    assert_eq!(answers(&s), ["Quiet again; I went for a walk."]);
+    f.typed(&mut s, "\u{8}\u{8}\u{8}\u{8}\u{8}");
+    assert_eq!(s.filter.text, "quiet");
+    assert_eq!(s.results.len(), 2, "backspace widens again");
+    f.act(&mut s, Action::Confirm);
+    assert_eq!((s.mode, s.filter.text.as_str()), (Mode::Timeline, "quiet"));
+    f.act(&mut s, Action::StartSearch);
+    f.act(&mut s, Action::Back);
+    assert_eq!((s.mode, s.results.len()), (Mode::Timeline, 3));
+}
+
+#[test]
+fn filters_are_chosen_combined_and_cleared() {
+    let f = Fixture::new();
+    let mut s = State::new(f.ctx());
+    f.act(&mut s, Action::OpenFilter);
+    assert_eq!(s.mode, Mode::Filters);
+    // Mood is the second kind.
+    f.act(&mut s, Action::Down);
+    f.act(&mut s, Action::Confirm);
+    assert_eq!(s.mode, Mode::FilterPick(FilterKind::Mood));
+    // "4–5" row.
+    let row = s.pick.rows.iter().position(|r| r.key == "4-5").unwrap();
+    s.pick.cursor = row;
+    f.act(&mut s, Action::Confirm);
+    assert_eq!(s.mode, Mode::Timeline);
+    assert_eq!(answers(&s), ["A quiet, kind evening."]);
+
+    // Dates typed by hand: the "use what you typed" row.
+    f.act(&mut s, Action::OpenFilter);
+    s.kind_cursor = FilterKind::ALL
+        .iter()
+        .position(|k| *k == FilterKind::Dates)
+        .unwrap();
+    f.act(&mut s, Action::Confirm);
+    f.typed(&mut s, "2026-11-01..2026-11-10");
+    f.act(&mut s, Action::Confirm);
+    assert!(s.results.is_empty(), "mood 4–5 and early November: nothing");
+    assert_eq!(s.filter.conditions.len(), 2);
+
+    f.act(&mut s, Action::Clear);
+    assert_eq!(s.filter.conditions.len(), 1);
+    assert_eq!(answers(&s), ["A quiet, kind evening."]);
+    f.act(&mut s, Action::ClearAll);
+    assert_eq!(s.results.len(), 3);
+}
+
+#[test]
+fn a_date_that_is_not_one_says_how_to_write_it() {
+    let f = Fixture::new();
+    let mut s = State::new(f.ctx());
+    f.act(&mut s, Action::OpenFilter);
+    s.kind_cursor = FilterKind::ALL
+        .iter()
+        .position(|k| *k == FilterKind::Dates)
+        .unwrap();
+    f.act(&mut s, Action::Confirm);
+    f.typed(&mut s, "last tuesday");
+    let out = f.act(&mut s, Action::Confirm);
+    assert!(matches!(out, Outcome::Notice(t) if t.contains("2026-11-20")));
+    assert!(s.filter.conditions.is_empty());
+}
+
+#[test]
+fn trigger_and_tag_filters() {
+    let f = Fixture::new();
+    let mut s = State::new(f.ctx());
+    f.act(&mut s, Action::OpenFilter);
+    f.act(&mut s, Action::Confirm); // Trigger
+    f.typed(&mut s, "anxiety");
+    f.act(&mut s, Action::Confirm);
+    assert_eq!(answers(&s), ["A quiet, kind evening."]);
+    f.act(&mut s, Action::ClearAll);
+    f.act(&mut s, Action::OpenFilter);
+    s.kind_cursor = FilterKind::ALL
+        .iter()
+        .position(|k| *k == FilterKind::Tag)
+        .unwrap();
+    f.act(&mut s, Action::Confirm);
+    assert_eq!(s.pick.rows.len(), 1);
+    f.act(&mut s, Action::Confirm);
+    assert_eq!(answers(&s), ["We argued about the dishes."]);
+}
+
+#[test]
+fn jump_goes_to_the_newest_entry_on_or_before_a_date() {
+    let f = Fixture::new();
+    let mut s = State::new(f.ctx());
+    f.act(&mut s, Action::GoTo);
+    f.typed(&mut s, "2026-11-16");
+    f.act(&mut s, Action::Confirm);
+    assert_eq!(
+        s.selected().unwrap().responses[0].answer,
+        "A quiet, kind evening."
+    );
+    f.act(&mut s, Action::GoTo);
+    f.typed(&mut s, "soon");
+    assert!(matches!(f.act(&mut s, Action::Confirm), Outcome::Notice(_)));
+}
+
+#[test]
+fn detail_edit_and_delete_with_confirmation() {
+    let f = Fixture::new();
+    let mut s = State::new(f.ctx());
+    f.act(&mut s, Action::Confirm);
+    assert_eq!(s.mode, Mode::Detail);
+    f.act(&mut s, Action::Right);
+    assert_eq!(s.cursor, 1, "→ goes to the older entry");
+    let out = f.act(&mut s, Action::Edit);
+    assert!(matches!(out, Outcome::Edit(e) if e.responses[0].answer == "A quiet, kind evening."));
+    f.act(&mut s, Action::Delete);
+    assert_eq!(s.mode, Mode::ConfirmDelete);
+    assert_eq!(f.act(&mut s, Action::No), Outcome::Stay);
+    f.act(&mut s, Action::Delete);
+    let out = f.act(&mut s, Action::Yes);
+    assert!(matches!(out, Outcome::Delete(e) if e.responses[0].answer == "A quiet, kind evening."));
+}
+
+#[test]
+fn undo_brings_back_the_last_delete_once() {
+    let f = Fixture::new();
+    let mut s = State::new(f.ctx());
+    assert!(matches!(f.act(&mut s, Action::Undo), Outcome::Notice(_)));
+    s.last_deleted = Some("/trash/x.json".into());
+    assert_eq!(
+        f.act(&mut s, Action::Undo),
+        Outcome::Undo("/trash/x.json".into())
+    );
+    assert!(matches!(f.act(&mut s, Action::Undo), Outcome::Notice(_)));
+}
+
+#[test]
+fn a_reloaded_journal_keeps_the_selection() {
+    let f = Fixture::new();
+    let mut s = State::new(f.ctx());
+    f.act(&mut s, Action::Down);
+    let id = s.selected().unwrap().id.clone();
+    let mut more = (*f.entries).clone();
+    more.push(entry("2026-11-22", 7, 9, "Newest"));
+    let entries = Arc::new(more);
+    s.reload(Ctx {
+        entries: &entries,
+        ..f.ctx()
+    });
+    assert_eq!(s.results.len(), 4);
+    assert_eq!(s.selected().unwrap().id, id);
+}
+
+#[test]
+fn the_trash_restores_and_empties_after_two_yeses() {
+    let f = Fixture::new();
+    let mut s = State::new(f.ctx());
+    assert_eq!(f.act(&mut s, Action::OpenTrash), Outcome::LoadTrash);
+    s.trash = vec![TrashEntry {
+        path: "/trash/a.json".into(),
+        deleted_at: DateTime::parse_from_rfc3339("2026-11-22T10:00:00+01:00").unwrap(),
+        entry: f.entries[0].clone(),
+    }];
+    assert_eq!(
+        f.act(&mut s, Action::Restore),
+        Outcome::Restore("/trash/a.json".into())
+    );
+    f.act(&mut s, Action::EmptyTrash);
+    assert_eq!(s.mode, Mode::ConfirmEmpty(1));
+    assert_eq!(f.act(&mut s, Action::Yes), Outcome::Stay);
+    assert_eq!(s.mode, Mode::ConfirmEmpty(2));
+    assert_eq!(
+        f.act(&mut s, Action::Yes),
+        Outcome::EmptyTrash(vec!["/trash/a.json".into()])
+    );
+    f.act(&mut s, Action::EmptyTrash);
+    assert_eq!(f.act(&mut s, Action::No), Outcome::Stay);
+    assert_eq!(s.mode, Mode::Trash);
+    assert_eq!(f.act(&mut s, Action::Back), Outcome::Stay);
+    assert_eq!(s.mode, Mode::Timeline);
+    assert_eq!(f.act(&mut s, Action::Back), Outcome::Back);
+}

@@ -1,0 +1,426 @@
+//! Drawing review: the timeline with its search and filter line, an entry in full, the filter
+//! choosers, the trash and the questions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::content::Catalog;
+use crate::journal::query::{self, Condition};
+use crate::journal::{Entry, TriggerRef};
+use crate::tui::app::App;
+use crate::tui::screens::checkin::dialog;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::entry_view;
+use crate::tui::widgets::page;
+use crate::tui::widgets::pick_list::{PickListView, Row};
+
+use super::{FilterKind, Mode, State};
+
+/// Draws review.
+pub fn view(app: &App, state: &State, frame: &mut Frame, area: Rect) {
+    let title = match state.mode {
+        Mode::Detail => "review · entry",
+        Mode::Trash | Mode::ConfirmEmpty(_) => "review · trash",
+        _ => "review",
+    };
+    let body = page::column(page::draw(app, frame, area, title));
+    let theme = &app.theme;
+    match state.mode {
+        Mode::Detail => detail(state, &app.catalog, theme, frame, body),
+        Mode::Trash | Mode::ConfirmEmpty(_) => trash(state, theme, frame, body),
+        Mode::Filters => filters(state, theme, frame, body),
+        Mode::FilterPick(kind) => filter_pick(state, kind, theme, frame, body),
+        _ => timeline(state, &app.catalog, theme, frame, body),
+    }
+    match state.mode {
+        Mode::ConfirmDelete => dialog(
+            frame,
+            body,
+            theme,
+            " Delete this entry? ",
+            &[
+                "It moves to the trash. u brings it back;",
+                "t shows the trash.",
+            ],
+            &[("y", "yes, delete it"), ("n", "no, keep it")],
+        ),
+        Mode::ConfirmEmpty(1) => dialog(
+            frame,
+            body,
+            theme,
+            " Empty the trash? ",
+            &["Every entry in the trash will be gone for good."],
+            &[("y", "yes, empty it"), ("n", "no")],
+        ),
+        Mode::ConfirmEmpty(_) => dialog(
+            frame,
+            body,
+            theme,
+            " Are you sure? ",
+            &["This cannot be undone."],
+            &[
+                ("y", "yes, empty the trash for good"),
+                ("n", "no, keep them"),
+            ],
+        ),
+        _ => {}
+    }
+}
+
+/// A condition as a chip's text.
+pub fn chip(c: &Condition, catalog: &Catalog) -> String {
+    match c {
+        Condition::Trigger(TriggerRef::Id(id)) => catalog
+            .trigger(id.as_str())
+            .map_or(id.to_string(), |t| t.name.clone()),
+        Condition::Trigger(TriggerRef::Custom(name)) => name.to_string(),
+        Condition::Perspective(p) => p.label().to_owned(),
+        Condition::Mood(a, b) if a == b => format!("mood {a}"),
+        Condition::Mood(a, b) => format!("mood {a}–{b}"),
+        Condition::Closeness(a, b) if a == b => format!("closeness {a}"),
+        Condition::Closeness(a, b) => format!("closeness {a}–{b}"),
+        Condition::Tag(t) => format!("#{t}"),
+        Condition::Dates(span) => span.to_string(),
+    }
+}
+
+fn trigger_names(e: &Entry, catalog: &Catalog) -> String {
+    e.triggers
+        .iter()
+        .map(|t| match &t.trigger {
+            TriggerRef::Id(id) => catalog
+                .trigger(id.as_str())
+                .map_or(id.to_string(), |t| t.name.clone()),
+            TriggerRef::Custom(n) => n.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What was written first in an entry: an answer, or the notes.
+fn written(e: &Entry) -> String {
+    e.responses
+        .iter()
+        .map(|r| r.answer.as_str())
+        .chain(std::iter::once(e.notes.as_str()))
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Up to `width` characters of `text`, starting a little before the first match, if any.
+fn snippet(text: &str, words: &[String], width: usize) -> String {
+    let start = query::match_ranges(text, words)
+        .first()
+        .map_or(0, |r| r.start);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = chars.iter().position(|(i, _)| *i >= start).unwrap_or(0);
+    let from = at.saturating_sub(width / 3);
+    // Start at a word boundary when not at the beginning.
+    let from = if from == 0 {
+        0
+    } else {
+        chars[from..at]
+            .iter()
+            .position(|(_, c)| c.is_whitespace())
+            .map_or(from, |p| from + p + 1)
+    };
+    let mut out: String = chars[from..].iter().map(|(_, c)| *c).take(width).collect();
+    if from > 0 {
+        out.insert(0, '…');
+        out.pop();
+    }
+    if chars.len() - from > width && width > 0 {
+        out.pop();
+        out.push('…');
+    }
+    out
+}
+
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+fn scale(v: Option<u8>) -> String {
+    v.map_or("–".to_owned(), |v| v.to_string())
+}
+
+fn timeline(state: &State, catalog: &Catalog, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let [top, chips, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+
+    // The search line.
+    let total = state.entries().len();
+    let count = if state.filter.is_empty() {
+        format!("{total} entries")
+    } else {
+        format!("{} of {total} entries", state.results.len())
+    };
+    let search = match state.mode {
+        Mode::Search => Line::from(vec![
+            Span::styled("Search: ", theme.key),
+            Span::styled(state.filter.text.clone(), theme.text),
+            Span::styled("▏", theme.key),
+            Span::styled(format!("   {count}"), theme.muted),
+        ]),
+        Mode::Jump => Line::from(vec![
+            Span::styled("Go to date (2026-11-20 or 2026-11): ", theme.key),
+            Span::styled(state.jump.clone(), theme.text),
+            Span::styled("▏", theme.key),
+        ]),
+        _ if !state.filter.text.is_empty() => Line::from(vec![
+            Span::styled("Search: ", theme.muted),
+            Span::styled(state.filter.text.clone(), theme.text),
+            Span::styled(format!("   {count}"), theme.muted),
+        ]),
+        _ => Line::styled(count, theme.muted),
+    };
+    frame.render_widget(Paragraph::new(search), top);
+
+    // The filters, as chips.
+    let mut chip_spans = Vec::new();
+    for c in &state.filter.conditions {
+        chip_spans.push(Span::styled(format!("[{}]", chip(c, catalog)), theme.key));
+        chip_spans.push(Span::raw(" "));
+    }
+    if !state.filter.conditions.is_empty() {
+        chip_spans.push(Span::styled(
+            " x removes the last · X clears all",
+            theme.muted,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(chip_spans)), chips);
+
+    if state.results.is_empty() {
+        let text = if total == 0 {
+            "Your journal has no entries yet. Esc, then c, to check in."
+        } else {
+            "No entries match. x removes the last filter, X clears every filter and the search, \
+             or / changes the search."
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: false }),
+            list,
+        );
+        return;
+    }
+
+    let words = query::words(&state.filter.text);
+    let width = usize::from(list.width);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor_line = 0;
+    let mut day = None;
+    // Only the rows near the cursor are laid out, so a long journal draws as fast as a short one.
+    let height = usize::from(list.height);
+    let from = state.cursor.saturating_sub(height);
+    let to = (state.cursor + height).min(state.results.len());
+    for (pos, &i) in state.results.iter().enumerate().take(to).skip(from) {
+        let Some(e) = state.entries().get(i) else {
+            continue;
+        };
+        if day != Some(e.date) {
+            day = Some(e.date);
+            lines.push(Line::styled(
+                e.date.format("%A %-d %B %Y").to_string(),
+                theme.title,
+            ));
+        }
+        let selected = pos == state.cursor;
+        if selected {
+            cursor_line = lines.len();
+        }
+        let marker = if selected { "▸" } else { " " };
+        let base = if selected { theme.selected } else { theme.text };
+        let head = format!(
+            "{marker} {}  mood {} · close {}  ",
+            e.created_at.format("%H:%M"),
+            scale(e.mood.map(|m| m.get())),
+            scale(e.closeness.map(|c| c.get()))
+        );
+        let room = width.saturating_sub(head.chars().count());
+        let triggers = fit(&trigger_names(e, catalog), room / 2);
+        let gap = if triggers.is_empty() { "" } else { "  " };
+        let rest = room.saturating_sub(triggers.chars().count() + gap.len());
+        let text = snippet(&written(e), &words, rest);
+        let mut spans = vec![
+            Span::styled(head, base),
+            Span::styled(triggers, if selected { base } else { theme.key }),
+            Span::styled(gap, base),
+        ];
+        let muted = if selected { base } else { theme.muted };
+        spans.extend(
+            entry_view::highlight(vec![Line::styled(text, muted)], &words, theme.highlight)
+                .into_iter()
+                .flat_map(|l| l.spans),
+        );
+        lines.push(Line::from(spans));
+    }
+    let offset = cursor_line.saturating_sub(height.saturating_sub(2).max(1) / 2 + height / 4);
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), list);
+}
+
+fn detail(state: &State, catalog: &Catalog, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(e) = state.selected() else {
+        return;
+    };
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} at {}",
+            e.date.format("%A %-d %B %Y"),
+            e.created_at.format("%H:%M")
+        ),
+        theme.title,
+    )];
+    let mut about = Vec::new();
+    if let Some(p) = e.perspective {
+        about.push(p.label().to_owned());
+    }
+    if e.updated_at != e.created_at {
+        about.push(format!(
+            "edited {}",
+            e.updated_at.format("%-d %b %Y, %H:%M")
+        ));
+    }
+    if !about.is_empty() {
+        lines.push(Line::styled(about.join(" · "), theme.muted));
+    }
+    lines.push(Line::default());
+    lines.extend(entry_view::lines(e, catalog, theme));
+    let words = query::words(&state.filter.text);
+    let lines = entry_view::highlight(lines, &words, theme.highlight);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((state.scroll, 0)),
+        area,
+    );
+}
+
+fn filters(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut lines = vec![Line::styled("Filter by", theme.title), Line::default()];
+    for (i, kind) in FilterKind::ALL.iter().enumerate() {
+        let selected = i == state.kind_cursor;
+        let marker = if selected { "▸" } else { " " };
+        let style = if selected { theme.selected } else { theme.text };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker} {:<12}", kind.label()), style),
+            Span::styled(format!(" {}", kind.hint()), theme.muted),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "Filters add up: an entry must match all of them.",
+        theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    let ask = match kind {
+        FilterKind::Dates => {
+            "Dates: pick one, or type 2026-11-20, 2026-11, 30 or 2026-01-01..2026-02-15"
+        }
+        FilterKind::Trigger => "Which trigger?",
+        FilterKind::Perspective => "Which perspective?",
+        FilterKind::Mood => "Which mood?",
+        FilterKind::Closeness => "Which closeness?",
+        FilterKind::Tag => "Which tag?",
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(ask, theme.title)).wrap(Wrap { trim: false }),
+        head,
+    );
+    if state.pick.rows.is_empty() && kind == FilterKind::Tag {
+        frame.render_widget(
+            Paragraph::new(Line::styled("No entry has a tag yet.", theme.muted)),
+            body,
+        );
+        return;
+    }
+    let none = |_: &Row| false;
+    let no_extra = |_: &Row| None;
+    frame.render_widget(
+        PickListView {
+            list: &state.pick,
+            theme,
+            picked: &none,
+            extra: &no_extra,
+            placeholder: "",
+        },
+        body,
+    );
+}
+
+fn trash(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if state.trash.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled("The trash is empty.", theme.muted)),
+            area,
+        );
+        return;
+    }
+    let mut lines = vec![
+        Line::styled(
+            format!(
+                "{} deleted entries. r puts one back where it was.",
+                state.trash.len()
+            ),
+            theme.muted,
+        ),
+        Line::default(),
+    ];
+    for (i, t) in state.trash.iter().enumerate() {
+        let selected = i == state.trash_cursor;
+        let marker = if selected { "▸" } else { " " };
+        let style = if selected { theme.selected } else { theme.text };
+        let head = format!(
+            "{marker} {} {}  deleted {}  ",
+            t.entry.date.format("%-d %b %Y"),
+            t.entry.created_at.format("%H:%M"),
+            t.deleted_at.format("%-d %b, %H:%M")
+        );
+        let room = usize::from(area.width).saturating_sub(head.chars().count());
+        lines.push(Line::from(vec![
+            Span::styled(head, style),
+            Span::styled(
+                fit(&written(&t.entry), room),
+                if selected { style } else { theme.muted },
+            ),
+        ]));
+    }
+    let offset = (state.trash_cursor + 2).saturating_sub(usize::from(area.height));
+    let lines: Vec<Line> = lines.into_iter().skip(offset).collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_start_near_the_first_match() {
+        let words = query::words("dinner");
+        let text = "It was a long day at work and then at dinner I went quiet again";
+        let s = snippet(text, &words, 30);
+        assert!(s.starts_with('…') && s.contains("dinner"), "{s}");
+        assert!(s.chars().count() <= 30, "{s}");
+        assert_eq!(snippet("short", &[], 30), "short");
+        assert_eq!(snippet("abcdef", &[], 4), "abc…");
+        assert_eq!(fit("abcdef", 4), "abc…");
+    }
+}
