@@ -5,6 +5,7 @@
 pub mod draft;
 pub mod entry;
 pub mod error;
+pub mod history;
 pub mod preferences;
 pub mod query;
 pub mod streak;

@@ -518,3 +518,52 @@ fn review_search_delete_and_undo_byte_for_byte() {
     app.send("\x03");
     assert!(app.wait_exit().success());
 }
+
+#[test]
+fn a_favourite_and_a_plan_outlive_a_restart_and_the_next_check_in_offers_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let mut app = Closer::start(&root, 100, 30);
+    app.wait_for("s strategies");
+    app.send("s");
+    app.wait_for("strategies ·");
+    app.send("\r");
+    app.wait_for("Why it can help");
+    let title = app.contents().lines().nth(1).unwrap().trim().to_owned();
+    assert!(!title.is_empty());
+    app.send("f");
+    app.wait_for("a favourite");
+    app.send("p");
+    app.wait_for("offered first in your next check-in");
+    app.esc();
+    app.wait_for("★");
+    app.send("q"); // back from the library
+    app.wait_for("c check in");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let state = fs::read_to_string(root.join("state.json")).unwrap();
+    assert!(state.contains("\"favourites\""), "{state}");
+    assert!(state.contains("\"planned_next\""), "{state}");
+
+    let mut again = Closer::start(&root, 100, 30);
+    again.wait_for("s strategies");
+    again.send("s");
+    again.wait_for(&format!("★  {title}"));
+    again.esc();
+    again.wait_for("c check in");
+    again.send("c");
+    again.wait_for("step 1 of 8");
+    again.press_until("\t", "step 6 of 8", 8);
+    let screen = again.contents();
+    let first = screen
+        .lines()
+        .find(|l| l.contains("[ ]") || l.contains("[x]"))
+        .unwrap_or_default();
+    assert!(
+        first.contains(&title),
+        "first suggestion {first:?}, planned {title:?}\n{screen}"
+    );
+    again.send("\x03");
+    assert!(again.wait_exit().success());
+}

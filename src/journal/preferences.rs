@@ -15,6 +15,9 @@ pub struct Preferences {
     /// Favourite strategy ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub favourites: Vec<String>,
+    /// Strategies to offer first in the next check-in ("plan it for my next check-in").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub planned_next: Vec<String>,
     /// Custom trigger names used before, offered again in later check-ins.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_triggers: Vec<String>,

@@ -4,6 +4,7 @@
 //! carries out against the store and answers with result messages. Time arrives as data: the
 //! loop keeps `ctx.now` and `ctx.today` current.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -13,10 +14,12 @@ use ratatui_textarea::Input;
 
 use crate::content::{self, Catalog, Prompt};
 use crate::journal::draft::{CheckInDraft, Step};
+use crate::journal::history::StrategyHistory;
 use crate::journal::{Entry, Perspective, Preferences, TriggerRef};
 
 use super::keymap::{self, Action};
 use super::screens::checkin::{self, EditorTarget};
+use super::screens::guide;
 use super::screens::review::{self, TrashEntry};
 use super::screens::{first_run, help, home, support};
 use super::theme::Theme;
@@ -40,6 +43,23 @@ pub enum Route {
     CheckIn,
     /// The journal's past.
     Review,
+    /// The strategy library and Learn.
+    Guide,
+}
+
+/// Which key table the guide uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuideMode {
+    /// The library list.
+    Library,
+    /// Typing the library's search.
+    LibrarySearch,
+    /// A strategy's page.
+    Strategy,
+    /// The Learn index.
+    Learn,
+    /// Another reading page.
+    Page,
 }
 
 /// What decides the meaning of keys: the open screen, or an overlay over it.
@@ -57,6 +77,8 @@ pub enum Mode {
     CheckIn(Step),
     /// Review, in one of its modes.
     Review(review::Mode),
+    /// The guide.
+    Guide(GuideMode),
     /// Writing a note on a trigger.
     TriggerNote,
     /// "Leave the check-in?"
@@ -72,6 +94,7 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         match self {
             Mode::Review(m) => m.takes_text(),
+            Mode::Guide(g) => g == GuideMode::LibrarySearch,
             _ => matches!(
                 self,
                 Mode::TriggerNote
@@ -96,6 +119,8 @@ pub struct Summary {
     pub checked_in_today: bool,
     /// The current streak in days.
     pub streak: u32,
+    /// What the journal knows of each strategy.
+    pub histories: Arc<BTreeMap<String, StrategyHistory>>,
     /// Files with problems worth a look (errors and warnings).
     pub problem_files: usize,
 }
@@ -227,6 +252,10 @@ pub struct App {
     pub checkin: Option<checkin::State>,
     /// Review, while open.
     pub review: Option<review::State>,
+    /// The library and Learn, while open.
+    pub guide: Option<guide::State>,
+    /// Strategies offered in the check-in being saved (to clear them from `planned_next`).
+    pub offered_on_save: Vec<String>,
     /// An unfinished check-in kept in the drafts, not open.
     pub pending_draft: Option<CheckInDraft>,
     /// A question over home.
@@ -264,6 +293,8 @@ impl App {
             support: support::State::default(),
             checkin: None,
             review: None,
+            guide: None,
+            offered_on_save: Vec::new(),
             pending_draft: None,
             home_dialog: None,
             checkin_after_first_run: false,
@@ -324,6 +355,78 @@ impl App {
                 Some(r) => Mode::Review(r.mode),
                 None => Mode::Home,
             },
+            Route::Guide => match self.guide.as_ref().and_then(|g| g.current()) {
+                Some(open) => Mode::Guide(match &open.page {
+                    guide::Page::Library
+                        if self.guide.as_ref().is_some_and(guide::State::takes_text) =>
+                    {
+                        GuideMode::LibrarySearch
+                    }
+                    guide::Page::Library => GuideMode::Library,
+                    guide::Page::Strategy(_) => GuideMode::Strategy,
+                    guide::Page::Learn => GuideMode::Learn,
+                    _ => GuideMode::Page,
+                }),
+                None => Mode::Home,
+            },
+        }
+    }
+
+    fn histories(&self) -> Arc<BTreeMap<String, StrategyHistory>> {
+        self.summary
+            .as_ref()
+            .map_or_else(|| Arc::new(BTreeMap::new()), |s| Arc::clone(&s.histories))
+    }
+
+    /// Opens the guide at `page`, on top of where the person is (Esc comes back).
+    pub fn open_guide(&mut self, page: guide::Page) -> Vec<Effect> {
+        let in_guide = self.route() == Route::Guide;
+        match self.guide.as_mut() {
+            Some(g) if in_guide => g.push(page),
+            _ => self.guide = Some(guide::State::new(page)),
+        }
+        self.open(Route::Guide);
+        NO_EFFECTS
+    }
+
+    fn on_guide(&mut self, msg: guide::Msg) -> Vec<Effect> {
+        let histories = self.histories();
+        let catalog = Arc::clone(&self.catalog);
+        let prefs = self.prefs.clone();
+        let size = self.ctx.size;
+        let perspective = self.perspective();
+        let Some(state) = self.guide.as_mut() else {
+            return NO_EFFECTS;
+        };
+        let ctx = guide::Ctx {
+            catalog: &catalog,
+            prefs: &prefs,
+            perspective,
+            histories: &histories,
+            size,
+        };
+        match guide::update(state, msg, ctx) {
+            guide::Outcome::Stay => NO_EFFECTS,
+            guide::Outcome::Close => {
+                self.guide = None;
+                self.back();
+                NO_EFFECTS
+            }
+            guide::Outcome::Notice(text) => {
+                self.status = Some(Status::Info(text));
+                NO_EFFECTS
+            }
+            guide::Outcome::SavePreferences(prefs, text) => {
+                if let Some(why) = &self.ctx.read_only {
+                    self.status = Some(Status::Error(format!(
+                        "This cannot be kept while the journal is read-only: {why}"
+                    )));
+                    return NO_EFFECTS;
+                }
+                self.prefs = prefs;
+                self.status = Some(Status::Info(text));
+                vec![Effect::SavePreferences(self.prefs.clone())]
+            }
         }
     }
 
@@ -448,6 +551,7 @@ impl App {
                 vec![Effect::RestoreEntry(path)]
             }
             review::Outcome::LoadTrash => vec![Effect::LoadTrash],
+            review::Outcome::OpenLinks(entry) => self.open_guide(guide::Page::EntryLinks(entry)),
             review::Outcome::EmptyTrash(paths) => vec![Effect::PurgeTrash(paths)],
         }
     }
@@ -490,12 +594,14 @@ impl App {
             Msg::Input(input) if !self.help => {
                 return match self.route() {
                     Route::Review => self.on_review(review::Msg::Input(input)),
+                    Route::Guide => self.on_guide(guide::Msg::Input(input)),
                     _ => self.on_checkin(checkin::Msg::Input(input)),
                 };
             }
             Msg::Paste(text) if !self.help => {
                 return match self.route() {
                     Route::Review => self.on_review(review::Msg::Paste(text)),
+                    Route::Guide => self.on_guide(guide::Msg::Paste(text)),
                     _ => self.on_checkin(checkin::Msg::Paste(text)),
                 };
             }
@@ -627,6 +733,11 @@ impl App {
                 changed = true;
             }
         }
+        // Strategies planned from the library were offered in this check-in: done.
+        let offered = std::mem::take(&mut self.offered_on_save);
+        let before = self.prefs.planned_next.len();
+        self.prefs.planned_next.retain(|id| !offered.contains(id));
+        changed |= self.prefs.planned_next.len() != before;
         if changed {
             effects.push(Effect::SavePreferences(self.prefs.clone()));
         }
@@ -653,6 +764,8 @@ impl App {
                 NO_EFFECTS
             }
             checkin::Outcome::Editor(target, text) => vec![Effect::OpenEditor(target, text)],
+            checkin::Outcome::LearnTrigger(id) => self.open_guide(guide::Page::Trigger(id)),
+            checkin::Outcome::LearnStrategy(id) => self.open_guide(guide::Page::Strategy(id)),
             checkin::Outcome::Finish => {
                 if state.draft.is_empty() {
                     self.status = Some(Status::Info(
@@ -661,6 +774,7 @@ impl App {
                     ));
                     return NO_EFFECTS;
                 }
+                self.offered_on_save = state.suggestions.clone();
                 vec![Effect::SaveCheckIn(Box::new(state.draft.clone()))]
             }
             checkin::Outcome::Leave => {
@@ -706,7 +820,10 @@ impl App {
             // Ctrl-C anywhere (or q on home) quits; a check-in in progress is kept first.
             Action::Quit
                 if self.help
-                    || matches!(self.route(), Route::Home | Route::CheckIn | Route::Review) =>
+                    || matches!(
+                        self.route(),
+                        Route::Home | Route::CheckIn | Route::Review | Route::Guide
+                    ) =>
             {
                 self.quit = true;
                 return self.keep_draft();
@@ -753,6 +870,7 @@ impl App {
             }
             Route::CheckIn => self.on_checkin(checkin::Msg::Action(action)),
             Route::Review => self.on_review(review::Msg::Action(action)),
+            Route::Guide => self.on_guide(guide::Msg::Action(action)),
         }
     }
 
@@ -795,6 +913,14 @@ impl App {
             (Some(_), _) => NO_EFFECTS,
             (None, Action::StartCheckIn) => self.start_checkin(),
             (None, Action::OpenReview) => self.open_review(),
+            (None, Action::OpenLibrary) => {
+                self.guide = None;
+                self.open_guide(guide::Page::Library)
+            }
+            (None, Action::OpenLearn) => {
+                self.guide = None;
+                self.open_guide(guide::Page::Learn)
+            }
             (None, Action::OpenSupport) => {
                 self.open(Route::Support);
                 NO_EFFECTS
@@ -824,6 +950,20 @@ impl App {
             },
             Route::Review => match &self.review {
                 Some(state) => review::view(self, state, frame, area),
+                None => home::view(self, frame, area),
+            },
+            Route::Guide => match &self.guide {
+                Some(state) => {
+                    let histories = self.histories();
+                    let ctx = guide::Ctx {
+                        catalog: &self.catalog,
+                        prefs: &self.prefs,
+                        perspective: self.perspective(),
+                        histories: &histories,
+                        size: self.ctx.size,
+                    };
+                    guide::view(self, state, frame, area, ctx);
+                }
                 None => home::view(self, frame, area),
             },
         }
@@ -1098,6 +1238,68 @@ mod tests {
         assert!(effects.iter().any(
             |e| matches!(e, Effect::SavePreferences(p) if p.custom_triggers == ["money talk"])
         ));
+    }
+
+    #[test]
+    fn the_guide_opens_from_home_check_in_and_review_and_esc_comes_back() {
+        let mut app = app_at_home();
+        act(&mut app, Action::OpenLibrary);
+        assert_eq!(app.mode(), Mode::Guide(GuideMode::Library));
+        act(&mut app, Action::Back);
+        assert_eq!(app.route(), Route::Home);
+        act(&mut app, Action::OpenLearn);
+        assert_eq!(app.mode(), Mode::Guide(GuideMode::Learn));
+        act(&mut app, Action::Back);
+
+        // From the triggers step of a check-in, and back to it as it was.
+        act(&mut app, Action::StartCheckIn);
+        act(&mut app, Action::Choose(2));
+        act(&mut app, Action::Next);
+        act(&mut app, Action::Next);
+        assert_eq!(app.mode(), Mode::CheckIn(Step::Triggers));
+        act(&mut app, Action::LearnMore);
+        assert_eq!(app.mode(), Mode::Guide(GuideMode::Page));
+        act(&mut app, Action::Back);
+        assert_eq!(app.mode(), Mode::CheckIn(Step::Triggers));
+        assert_eq!(
+            app.checkin.as_ref().unwrap().draft.mood.map(|m| m.get()),
+            Some(2)
+        );
+
+        // From an entry in review.
+        act(&mut app, Action::Quit);
+        let mut app = app_at_home();
+        act(&mut app, Action::OpenReview);
+        act(&mut app, Action::Confirm);
+        act(&mut app, Action::OpenLinks);
+        assert_eq!(app.mode(), Mode::Guide(GuideMode::Page));
+        act(&mut app, Action::Back);
+        assert_eq!(app.mode(), Mode::Review(review::Mode::Detail));
+    }
+
+    #[test]
+    fn planned_strategies_are_offered_first_then_cleared_once_offered() {
+        let mut app = app_at_home();
+        app.prefs.planned_next = vec!["take-it-slow".into()];
+        act(&mut app, Action::StartCheckIn);
+        for _ in 0..5 {
+            act(&mut app, Action::Next);
+        }
+        assert_eq!(app.mode(), Mode::CheckIn(Step::Strategies));
+        assert_eq!(app.checkin.as_ref().unwrap().suggestions[0], "take-it-slow");
+        act(&mut app, Action::Toggle);
+        let effects = act(&mut app, Action::Save);
+        let [Effect::SaveCheckIn(draft)] = &effects[..] else {
+            panic!("{effects:?}");
+        };
+        let entry = draft.finish(app.ctx.now);
+        let effects = app.update(Msg::CheckInSaved(Box::new(entry)));
+        assert!(app.prefs.planned_next.is_empty());
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::SavePreferences(p) if p.planned_next.is_empty()))
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::content;
 use crate::journal::draft::CheckInDraft;
+use crate::journal::history::strategy_histories;
 use crate::journal::{Preferences, streak};
 use crate::store::{Severity, Store, atomic};
 
@@ -328,6 +329,7 @@ fn summary(store: &Store, today: NaiveDate) -> Summary {
         .map(|p| &p.path)
         .collect();
     Summary {
+        histories: Arc::new(strategy_histories(&scan.entries)),
         checked_in_today: days.contains(&today),
         streak: streak::current(&days, today),
         problem_files: problem_files.len(),

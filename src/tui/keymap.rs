@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::Mode;
 use crate::journal::draft::Step;
+use crate::tui::app::GuideMode;
 use crate::tui::screens::review::Mode as ReviewMode;
 
 /// What a key asks for. Screens interpret these in their `update`.
@@ -88,6 +89,24 @@ pub enum Action {
     Restore,
     /// Empty the trash (asks twice).
     EmptyTrash,
+    /// Open the strategy library.
+    OpenLibrary,
+    /// Open Learn: article digests and triggers.
+    OpenLearn,
+    /// Learn about the trigger under the cursor.
+    LearnMore,
+    /// Open the triggers and strategies of the entry shown.
+    OpenLinks,
+    /// Mark or unmark as a favourite.
+    Favourite,
+    /// Plan or unplan for the next check-in.
+    PlanNext,
+    /// Change how the library groups strategies.
+    Group,
+    /// Show strategies for every perspective, or only yours.
+    AllPerspectives,
+    /// Favourites at the top, or not.
+    FavouritesFirst,
 }
 
 /// A key, as bound in a table: its code, and whether Ctrl is held. Shift is ignored, so `G`
@@ -265,6 +284,18 @@ pub const HOME: &[Binding] = &[
         Action::OpenReview,
         Some("review"),
         "review past entries: search, filter, edit, delete",
+    ),
+    Binding::new(
+        &[Key::ch('s')],
+        Action::OpenLibrary,
+        Some("strategies"),
+        "the strategy library: what may help",
+    ),
+    Binding::new(
+        &[Key::ch('l')],
+        Action::OpenLearn,
+        Some("learn"),
+        "learn: the articles in short, and each trigger",
     ),
     Binding::new(
         &[Key::ch('!')],
@@ -489,6 +520,12 @@ pub const CHECKIN_TRIGGERS: &[Binding] = &[
         Some("note"),
         "add a note to the trigger",
     ),
+    Binding::new(
+        &[Key::ctrl('l')],
+        Action::LearnMore,
+        None,
+        "learn about the trigger (Esc comes back)",
+    ),
     LIST_UP,
     LIST_DOWN,
     LIST_PAGE_UP,
@@ -520,6 +557,12 @@ pub const CHECKIN_STRATEGIES: &[Binding] = &[
     PREV,
     SAVE,
     LEAVE,
+    Binding::new(
+        &[Key::ch('o')],
+        Action::LearnMore,
+        None,
+        "open the strategy in the library (Esc comes back)",
+    ),
     Binding::new(UP, Action::Up, None, "previous row"),
     Binding::new(DOWN, Action::Down, None, "next row"),
     Binding::new(
@@ -820,6 +863,12 @@ pub const REVIEW_DETAIL: &[Binding] = &[
     EDIT,
     DELETE,
     Binding::new(
+        &[Key::ch('o')],
+        Action::OpenLinks,
+        Some("links"),
+        "its triggers and strategies, in Learn and the library",
+    ),
+    Binding::new(
         &[Key::code(KeyCode::Left), Key::ch('h')],
         Action::Left,
         Some("newer"),
@@ -865,6 +914,150 @@ pub const REVIEW_TRASH: &[Binding] = &[
     BACK,
 ];
 
+const READ_UP: Binding = Binding::new(UP, Action::Up, None, "scroll up");
+const READ_DOWN: Binding = Binding::new(DOWN, Action::Down, None, "scroll down");
+const READ_PAGE_DOWN: Binding = Binding::new(
+    &[Key::code(KeyCode::PageDown), Key::ch(' ')],
+    Action::PageDown,
+    None,
+    "page down",
+);
+const LINK_NEXT: Binding = Binding::new(
+    &[Key::code(KeyCode::Tab)],
+    Action::Next,
+    Some("next link"),
+    "select the next link",
+);
+const LINK_PREV: Binding = Binding::new(
+    &[Key::code(KeyCode::BackTab)],
+    Action::Prev,
+    None,
+    "select the previous link",
+);
+const FOLLOW: Binding = Binding::new(
+    &[Key::code(KeyCode::Enter)],
+    Action::Confirm,
+    Some("open"),
+    "follow the selected link",
+);
+const FAVOURITE: Binding = Binding::new(
+    &[Key::ch('f')],
+    Action::Favourite,
+    Some("favourite"),
+    "mark or unmark as a favourite",
+);
+const PLAN_NEXT: Binding = Binding::new(
+    &[Key::ch('p')],
+    Action::PlanNext,
+    Some("plan"),
+    "plan it for your next check-in (offered first there)",
+);
+
+/// A reading page of the guide (a trigger, a digest, an entry's links).
+pub const GUIDE_PAGE: &[Binding] = &[
+    LINK_NEXT,
+    LINK_PREV,
+    FOLLOW,
+    READ_UP,
+    READ_DOWN,
+    PAGE_UP,
+    READ_PAGE_DOWN,
+    TOP,
+    BOTTOM,
+    BACK,
+];
+
+/// A strategy's page.
+pub const GUIDE_STRATEGY: &[Binding] = &[
+    FAVOURITE,
+    PLAN_NEXT,
+    LINK_NEXT,
+    LINK_PREV,
+    FOLLOW,
+    READ_UP,
+    READ_DOWN,
+    PAGE_UP,
+    READ_PAGE_DOWN,
+    TOP,
+    BOTTOM,
+    BACK,
+];
+
+/// The Learn index: a menu.
+pub const GUIDE_LEARN: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Confirm,
+        Some("open"),
+        "open it",
+    ),
+    Binding::new(UP, Action::Up, None, "previous"),
+    Binding::new(DOWN, Action::Down, None, "next"),
+    BACK,
+];
+
+/// The strategy library.
+pub const LIBRARY: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Confirm,
+        Some("open"),
+        "open the strategy",
+    ),
+    Binding::new(
+        &[Key::ch('/')],
+        Action::StartSearch,
+        Some("search"),
+        "search titles and text",
+    ),
+    Binding::new(
+        &[Key::ch('v')],
+        Action::Group,
+        Some("group"),
+        "group by category, by trigger, or A to Z",
+    ),
+    Binding::new(
+        &[Key::ch('a')],
+        Action::AllPerspectives,
+        None,
+        "all perspectives, or only yours",
+    ),
+    Binding::new(
+        &[Key::ch('*')],
+        Action::FavouritesFirst,
+        None,
+        "favourites first, or not",
+    ),
+    FAVOURITE,
+    PLAN_NEXT,
+    Binding::new(UP, Action::Up, None, "previous"),
+    Binding::new(DOWN, Action::Down, None, "next"),
+    PAGE_UP,
+    PAGE_DOWN,
+    TOP,
+    BOTTOM,
+    BACK,
+];
+
+/// The library's search being typed.
+pub const LIBRARY_SEARCH: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Confirm,
+        Some("done"),
+        "keep the search",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Esc)],
+        Action::Back,
+        Some("clear"),
+        "clear the search",
+    ),
+    Binding::new(&[Key::code(KeyCode::Up)], Action::Up, None, "previous"),
+    Binding::new(&[Key::code(KeyCode::Down)], Action::Down, None, "next"),
+    HELP_KEY_TEXT,
+];
+
 /// A yes/no question.
 pub const YES_NO: &[Binding] = &[
     Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes"),
@@ -901,6 +1094,13 @@ pub fn table(mode: Mode) -> &'static [Binding] {
             ReviewMode::Detail => REVIEW_DETAIL,
             ReviewMode::ConfirmDelete | ReviewMode::ConfirmEmpty(_) => YES_NO,
             ReviewMode::Trash => REVIEW_TRASH,
+        },
+        Mode::Guide(g) => match g {
+            GuideMode::Library => LIBRARY,
+            GuideMode::LibrarySearch => LIBRARY_SEARCH,
+            GuideMode::Strategy => GUIDE_STRATEGY,
+            GuideMode::Learn => GUIDE_LEARN,
+            GuideMode::Page => GUIDE_PAGE,
         },
         Mode::TriggerNote => CHECKIN_NOTE,
         Mode::LeaveDialog => LEAVE_DIALOG,

@@ -307,6 +307,7 @@ mod review {
             checked_in_today: true,
             streak: 3,
             problem_files: 0,
+            histories: Arc::default(),
         }));
         app.update(Msg::Action(Action::OpenReview));
         app
@@ -410,6 +411,59 @@ mod review {
         app.update(Msg::Action(Action::Delete));
         assert_snapshot!(
             "review_confirm_delete_80x24",
+            draw(&mut app, 80, 24).backend()
+        );
+    }
+}
+
+mod guide {
+    use super::*;
+    use crate::tui::screens::guide::Page;
+
+    fn open(page: Page) -> App {
+        let mut app = app_at_home();
+        app.prefs.favourites = vec!["active-listening".into()];
+        app.open_guide(page);
+        app
+    }
+
+    #[test]
+    fn library_strategy_page_digest_and_learn_at_80x24_and_120x40() {
+        for (name, page) in [
+            ("library", Page::Library),
+            ("strategy", Page::Strategy("active-listening".into())),
+            ("digest", Page::Digest("healing-emotional-distance".into())),
+            ("learn", Page::Learn),
+            ("trigger", Page::Trigger("fear-of-abandonment".into())),
+        ] {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let mut app = open(page.clone());
+                assert_snapshot!(
+                    format!("guide_{name}_{w}x{h}"),
+                    draw(&mut app, w, h).backend()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_digest_scrolled_with_a_link_selected() {
+        let mut app = open(Page::Digest("why-a-partner-pulls-away".into()));
+        for _ in 0..3 {
+            app.update(Msg::Action(Action::Next));
+        }
+        app.theme = Theme::no_color();
+        let terminal = draw(&mut app, 80, 24);
+        assert_snapshot!("guide_digest_link_selected_80x24", terminal.backend());
+    }
+
+    #[test]
+    fn library_by_trigger_favourites_first() {
+        let mut app = open(Page::Library);
+        app.update(Msg::Action(Action::Group));
+        app.update(Msg::Action(Action::FavouritesFirst));
+        assert_snapshot!(
+            "guide_library_by_trigger_80x24",
             draw(&mut app, 80, 24).backend()
         );
     }

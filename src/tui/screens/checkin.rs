@@ -78,6 +78,10 @@ pub enum Outcome {
     Editor(EditorTarget, String),
     /// Tell the person something.
     Notice(String),
+    /// Open a trigger's page (`Some(trigger id)`) or a strategy's page, in the guide.
+    LearnTrigger(String),
+    /// Open a strategy's page in the guide.
+    LearnStrategy(String),
 }
 
 /// The check-in's state.
@@ -448,6 +452,15 @@ impl State {
         }
         // Favourites among the fitting ones come first.
         pool.sort_by_key(|s| !ctx.prefs.favourites.contains(&s.id));
+        // What the person planned for this check-in (from the library) comes before all.
+        for id in &ctx.prefs.planned_next {
+            if ctx.catalog.strategy(id).is_some()
+                && !ids.contains(id)
+                && !self.follow_ups.iter().any(|f| f.strategy.as_str() == id)
+            {
+                ids.push(id.clone());
+            }
+        }
         for s in pool {
             if ids.len() >= MAX_SUGGESTIONS {
                 break;
@@ -643,6 +656,32 @@ impl State {
             None => self.draft.behaviours.push(id),
         }
         self.dirty = true;
+    }
+
+    /// The guide page for what is under the cursor: a bundled trigger, or a strategy row.
+    fn learn_more(&self) -> Outcome {
+        match self.draft.step {
+            Step::Triggers => match self.triggers.current() {
+                Some(Current::Row(i)) if !self.triggers.rows[i].key.starts_with(CUSTOM) => {
+                    Outcome::LearnTrigger(self.triggers.rows[i].key.clone())
+                }
+                _ => Outcome::Notice(
+                    "closer has nothing written about a trigger of your own.".into(),
+                ),
+            },
+            Step::Strategies => {
+                let follow = self.follow_ups.len();
+                let id = if self.focus < follow {
+                    self.follow_ups
+                        .get(self.focus)
+                        .map(|f| f.strategy.to_string())
+                } else {
+                    self.suggestions.get(self.focus - follow).cloned()
+                };
+                id.map_or(Outcome::Stay, Outcome::LearnStrategy)
+            }
+            _ => Outcome::Stay,
+        }
     }
 
     /// Rows of the strategy step: follow-ups first, then suggestions.
@@ -983,6 +1022,7 @@ fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>, page: usize) -> Ou
             state.dialog = Some(Dialog::Leave);
             return Outcome::Stay;
         }
+        Action::LearnMore => return state.learn_more(),
         Action::OtherPrompt if state.draft.step == Step::Reflect => {
             return state.swap_prompt(ctx);
         }

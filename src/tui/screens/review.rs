@@ -145,6 +145,8 @@ pub enum Outcome {
     EmptyTrash(Vec<PathBuf>),
     /// Tell the person something.
     Notice(String),
+    /// Open this entry's triggers and strategies in the guide.
+    OpenLinks(Box<Entry>),
 }
 
 /// The review screen's state.
@@ -412,16 +414,7 @@ impl State {
     }
 }
 
-/// A message for review.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    /// A bound key.
-    Action(Action),
-    /// A key for a text field.
-    Input(Input),
-    /// Pasted text.
-    Paste(String),
-}
+pub use super::Msg;
 
 /// Applies a message.
 pub fn update(state: &mut State, msg: Msg, ctx: Ctx<'_>) -> Outcome {
@@ -604,6 +597,10 @@ fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>) -> Outcome {
                 state.mode = Mode::Timeline;
                 Outcome::Stay
             }
+            Action::OpenLinks => match state.selected() {
+                Some(e) => Outcome::OpenLinks(Box::new(e.clone())),
+                None => Outcome::Stay,
+            },
             _ => entry_action(state, action),
         },
         Mode::ConfirmDelete => match action {

@@ -1,0 +1,364 @@
+//! The reading pages of the guide — a strategy, a trigger, an article digest, the Learn index,
+//! an entry's links — as pre-wrapped lines with the links on them, so scrolling and moving
+//! between links are exact.
+
+use std::collections::BTreeMap;
+
+use ratatui::text::Line;
+
+use crate::content::{Catalog, Digest, Source, Strategy, Trigger};
+use crate::journal::history::StrategyHistory;
+use crate::journal::{Entry, Preferences, TriggerRef};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap;
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// A strategy's page.
+    Strategy(String),
+    /// A trigger's page.
+    Trigger(String),
+    /// A digest, at a section (by index).
+    Digest(String, usize),
+}
+
+/// A page laid out: its lines, and for each link the line it is on.
+#[derive(Debug, Default)]
+pub struct Laid {
+    /// The lines, already wrapped to the width.
+    pub lines: Vec<Line<'static>>,
+    /// The links, in reading order, with their line.
+    pub links: Vec<(Link, usize)>,
+    /// Lines to scroll to for a digest's sections, by section index.
+    pub anchors: Vec<usize>,
+}
+
+/// What a page needs besides the catalog.
+pub struct Data<'a> {
+    /// The content.
+    pub catalog: &'a Catalog,
+    /// Favourites and plans.
+    pub prefs: &'a Preferences,
+    /// Per-strategy history from the journal.
+    pub histories: &'a BTreeMap<String, StrategyHistory>,
+    /// The styles.
+    pub theme: &'a Theme,
+    /// The width to wrap to.
+    pub width: usize,
+    /// The selected link, to draw it marked.
+    pub selected: Option<usize>,
+}
+
+struct Builder<'a> {
+    data: &'a Data<'a>,
+    laid: Laid,
+}
+
+impl<'a> Builder<'a> {
+    fn new(data: &'a Data<'a>) -> Builder<'a> {
+        Builder {
+            data,
+            laid: Laid::default(),
+        }
+    }
+
+    fn blank(&mut self) {
+        self.laid.lines.push(Line::default());
+    }
+
+    fn heading(&mut self, text: &str) {
+        let style = self.data.theme.title;
+        for l in wrap::indented(text, self.data.width, "", "") {
+            self.laid.lines.push(Line::styled(l, style));
+        }
+    }
+
+    fn muted(&mut self, text: &str) {
+        let style = self.data.theme.muted;
+        for l in wrap::indented(text, self.data.width, "", "") {
+            self.laid.lines.push(Line::styled(l, style));
+        }
+    }
+
+    /// Paragraphs (a blank line between them is kept); lines starting with "- " are bullets.
+    fn prose(&mut self, text: &str, indent: &str) {
+        let style = self.data.theme.text;
+        let mut wrote = false;
+        let mut gap = false;
+        for para in text.split('\n') {
+            let para = para.trim_end();
+            if para.trim().is_empty() {
+                gap = wrote;
+                continue;
+            }
+            if gap {
+                self.laid.lines.push(Line::default());
+                gap = false;
+            }
+            wrote = true;
+            let (first, rest, body) = match para.trim_start().strip_prefix("- ") {
+                Some(item) => (format!("{indent}• "), format!("{indent}  "), item),
+                None => (indent.to_owned(), indent.to_owned(), para.trim()),
+            };
+            for l in wrap::indented(body, self.data.width, &first, &rest) {
+                self.laid.lines.push(Line::styled(l, style));
+            }
+        }
+    }
+
+    fn link(&mut self, link: Link, label: &str) {
+        let n = self.laid.links.len();
+        let selected = self.data.selected == Some(n);
+        let theme = self.data.theme;
+        let (marker, style) = if selected {
+            ("▸ → ", theme.selected)
+        } else {
+            ("  → ", theme.key)
+        };
+        let mut lines = wrap::indented(label, self.data.width, marker, "    ").into_iter();
+        if let Some(first) = lines.next() {
+            self.laid.links.push((link, self.laid.lines.len()));
+            self.laid.lines.push(Line::styled(first, style));
+        }
+        for l in lines {
+            self.laid.lines.push(Line::styled(l, style));
+        }
+    }
+
+    fn sources(&mut self, sources: &[Source]) {
+        self.heading("Source");
+        for s in sources {
+            self.prose(s.title(), "  ");
+        }
+    }
+}
+
+fn strategy_label(s: &Strategy, prefs: &Preferences) -> String {
+    let star = if prefs.favourites.contains(&s.id) {
+        " ★"
+    } else {
+        ""
+    };
+    format!("{}{star}", s.title)
+}
+
+/// A strategy's page.
+pub fn strategy(data: &Data<'_>, s: &Strategy) -> Laid {
+    let mut b = Builder::new(data);
+    b.heading(&s.title);
+    let mut about = vec![s.category.label().to_owned()];
+    if data.prefs.favourites.contains(&s.id) {
+        about.push("★ a favourite".into());
+    }
+    if data.prefs.planned_next.contains(&s.id) {
+        about.push("offered first in your next check-in".into());
+    }
+    b.muted(&about.join(" · "));
+    b.blank();
+    b.heading("Why it can help");
+    b.prose(&s.why, "  ");
+    b.blank();
+    b.heading("Steps");
+    for (i, step) in s.steps.iter().enumerate() {
+        let first = format!("  {}. ", i + 1);
+        let style = data.theme.text;
+        for l in wrap::indented(step, data.width, &first, "     ") {
+            b.laid.lines.push(Line::styled(l, style));
+        }
+    }
+    b.blank();
+    b.heading("Try today");
+    b.prose(&s.try_today, "  ");
+    b.blank();
+    b.heading("In your journal");
+    let h = data.histories.get(&s.id).copied().unwrap_or_default();
+    if h.is_empty() {
+        b.prose("Not in your journal yet.", "  ");
+    } else {
+        let times = |n: u32| {
+            if n == 1 {
+                "once".to_owned()
+            } else {
+                format!("{n} times")
+            }
+        };
+        let mut parts = vec![
+            format!("Planned {}", times(h.planned)),
+            format!("tried {}", times(h.tried)),
+        ];
+        if let Some(avg) = h.average_helpfulness() {
+            parts.push(format!("helpfulness {avg:.1} of 5 on average"));
+        }
+        if let Some(d) = h.last_tried {
+            parts.push(format!("last tried {}", d.format("%-d %B %Y")));
+        }
+        b.prose(&parts.join(" · "), "  ");
+    }
+    b.blank();
+    b.heading("Fits these triggers");
+    for t in &s.triggers {
+        if let Some(trigger) = data.catalog.trigger(t) {
+            b.link(Link::Trigger(t.clone()), &trigger.name);
+        }
+    }
+    b.blank();
+    b.sources(&s.sources);
+    b.laid
+}
+
+/// A trigger's page: what it is, where the articles speak of it, what may help.
+pub fn trigger(data: &Data<'_>, t: &Trigger) -> Laid {
+    let mut b = Builder::new(data);
+    b.heading(&t.name);
+    b.muted(t.group.label());
+    b.blank();
+    b.prose(&t.summary, "");
+    if !t.aspects.is_empty() {
+        b.blank();
+        b.heading("It can involve");
+        for a in &t.aspects {
+            b.prose(&format!("- {a}"), "  ");
+        }
+    }
+    b.blank();
+    b.heading("What it can look like");
+    for a in &t.looks_like {
+        b.prose(&format!("- {a}"), "  ");
+    }
+    let sections = data.catalog.sections_for_trigger(&t.id);
+    if !sections.is_empty() {
+        b.blank();
+        b.heading("In the articles");
+        for (d, s) in sections {
+            let index = d.sections.iter().position(|x| x == s).unwrap_or(0);
+            b.link(
+                Link::Digest(d.id.clone(), index),
+                &format!("{} — {}", d.title, s.heading),
+            );
+        }
+    }
+    let strategies = data.catalog.strategies_for_trigger(&t.id, None);
+    if !strategies.is_empty() {
+        b.blank();
+        b.heading("What may help");
+        for s in strategies {
+            b.link(Link::Strategy(s.id.clone()), &strategy_label(s, data.prefs));
+        }
+    }
+    b.blank();
+    b.sources(&t.sources);
+    b.laid
+}
+
+/// A digest, section by section, each with its links, then its FAQ.
+pub fn digest(data: &Data<'_>, d: &Digest) -> Laid {
+    let mut b = Builder::new(data);
+    b.heading(&d.title);
+    b.muted(&format!("A digest of “{}”, in our words", d.source.title()));
+    b.blank();
+    b.prose(&d.summary, "");
+    for s in &d.sections {
+        b.blank();
+        b.laid.anchors.push(b.laid.lines.len());
+        b.heading(&s.heading);
+        b.prose(&s.body, "");
+        for t in &s.triggers {
+            if let Some(trigger) = data.catalog.trigger(t) {
+                b.link(
+                    Link::Trigger(t.clone()),
+                    &format!("Trigger: {}", trigger.name),
+                );
+            }
+        }
+        for id in &s.strategies {
+            if let Some(strategy) = data.catalog.strategy(id) {
+                let label = format!("Strategy: {}", strategy_label(strategy, data.prefs));
+                b.link(Link::Strategy(id.clone()), &label);
+            }
+        }
+    }
+    if !d.faqs.is_empty() {
+        b.blank();
+        b.heading("Questions and answers");
+        for f in &d.faqs {
+            b.blank();
+            let style = data.theme.key;
+            for l in wrap::indented(&f.question, data.width, "Q  ", "   ") {
+                b.laid.lines.push(Line::styled(l, style));
+            }
+            let text = data.theme.text;
+            for l in wrap::indented(&f.answer.replace('\n', " "), data.width, "A  ", "   ") {
+                b.laid.lines.push(Line::styled(l, text));
+            }
+        }
+    }
+    b.laid
+}
+
+/// The Learn index: the four digests, then every trigger.
+pub fn learn_index(data: &Data<'_>) -> Laid {
+    let mut b = Builder::new(data);
+    b.heading("Articles, in short");
+    b.muted("Digests of the four articles closer draws on, section by section.");
+    for d in &data.catalog.digests {
+        b.link(Link::Digest(d.id.clone(), 0), &d.title);
+    }
+    b.blank();
+    b.heading("Triggers");
+    b.muted("What can sit behind pulling away: what it looks like, where the articles speak of it, what may help.");
+    for group in crate::content::TriggerGroup::ALL {
+        for t in data.catalog.triggers_in(*group, None) {
+            b.link(
+                Link::Trigger(t.id.clone()),
+                &format!("{} · {}", t.name, group.label()),
+            );
+        }
+    }
+    b.blank();
+    b.muted(
+        "Nothing here is medical advice; the Support screen (! on home) says where to find help.",
+    );
+    b.laid
+}
+
+/// An entry's triggers and strategies, as links.
+pub fn entry_links(data: &Data<'_>, e: &Entry) -> Laid {
+    let mut b = Builder::new(data);
+    b.heading(&format!(
+        "From your entry of {}",
+        e.date.format("%-d %B %Y")
+    ));
+    let triggers: Vec<&str> = e
+        .triggers
+        .iter()
+        .filter_map(|t| match &t.trigger {
+            TriggerRef::Id(id) => Some(id.as_str()),
+            TriggerRef::Custom(_) => None,
+        })
+        .collect();
+    b.blank();
+    b.heading("Triggers");
+    if triggers.is_empty() {
+        b.muted("None of the bundled triggers were logged.");
+    }
+    for t in triggers {
+        if let Some(trigger) = data.catalog.trigger(t) {
+            b.link(Link::Trigger(t.to_owned()), &trigger.name);
+        }
+    }
+    b.blank();
+    b.heading("Strategies");
+    if e.strategies.is_empty() {
+        b.muted("No strategies were planned or tried.");
+    }
+    for s in &e.strategies {
+        if let Some(strategy) = data.catalog.strategy(s.id.as_str()) {
+            b.link(
+                Link::Strategy(s.id.to_string()),
+                &strategy_label(strategy, data.prefs),
+            );
+        }
+    }
+    b.laid
+}
