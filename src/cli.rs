@@ -2,6 +2,7 @@
 
 pub mod doctor;
 pub mod prompt;
+pub mod stats;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,7 +20,8 @@ Examples:
   closer review                   open your past entries
   closer --data-dir ~/journal     use another data folder
   closer doctor                   check the journal's files, changing nothing
-  closer prompt                   print today's question (for a shell greeting)";
+  closer prompt                   print today's question (for a shell greeting)
+  closer stats --json             insights for scripts";
 
 /// A calm terminal journal for noticing distance in a relationship, and what helps.
 ///
@@ -52,6 +54,24 @@ pub enum Command {
     /// Exits 0 when the journal is healthy and 1 when a file needs a look.
     #[command(after_help = "Example:\n  closer doctor --data-dir ~/journal")]
     Doctor,
+
+    /// Print the insights: check-ins, streaks, mood and closeness, triggers, what helped.
+    ///
+    /// A comparison with fewer than 5 days on either side says "not enough data yet".
+    #[command(
+        after_help = "Examples:\n  closer stats\n  closer stats --from 2026-01-01 --to 2026-03-31\n  closer stats --json | jq .mood"
+    )]
+    Stats {
+        /// First day (YYYY-MM-DD) [default: the journal's first day]
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Last day (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        /// Print JSON, for scripts
+        #[arg(long)]
+        json: bool,
+    },
 
     /// Print today's question: the same all day, a new one tomorrow.
     ///
@@ -132,6 +152,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Some(Command::Stats { from, to, json }) => {
+            let mut out = std::io::stdout().lock();
+            stats::run(
+                &data_dir,
+                from,
+                to,
+                json,
+                chrono::Local::now().date_naive(),
+                &mut out,
+            )?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Prompt { perspective }) => {
             let mut out = std::io::stdout().lock();

@@ -16,7 +16,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::de::DeserializeOwned;
 use thiserror::Error;
 
-use crate::journal::{Entry, Perspective};
+use crate::journal::{Entry, Perspective, TriggerRef};
 
 pub use model::{
     Category, Digest, Faq, Prompt, PromptKind, Section, Sign, Source, Strategy, Trigger,
@@ -71,6 +71,16 @@ impl Catalog {
     /// A trigger by id.
     pub fn trigger(&self, id: &str) -> Option<&Trigger> {
         self.triggers.iter().find(|t| t.id == id)
+    }
+
+    /// A logged trigger's name: the bundled trigger's, or the person's own.
+    pub fn trigger_label(&self, t: &TriggerRef) -> String {
+        match t {
+            TriggerRef::Id(id) => self
+                .trigger(id.as_str())
+                .map_or(id.to_string(), |t| t.name.clone()),
+            TriggerRef::Custom(name) => name.to_string(),
+        }
     }
 
     /// A sign by id.

@@ -6,6 +6,7 @@ pub mod draft;
 pub mod entry;
 pub mod error;
 pub mod history;
+pub mod insights;
 pub mod preferences;
 pub mod query;
 pub mod streak;

@@ -7,6 +7,17 @@ fn main() -> ExitCode {
     match closer::cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
+            // A reader that went away (`closer stats | head`) is not an error worth a word.
+            let broken_pipe = err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+                || err
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(|e| e.io_error_kind())
+                    .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe);
+            if broken_pipe {
+                return ExitCode::SUCCESS;
+            }
             eprintln!("closer: {err:#}");
             ExitCode::FAILURE
         }

@@ -289,3 +289,157 @@ fn prompt_uses_the_persons_own_prompts() {
     assert!(out.status.success(), "{stdout}");
     assert_eq!(stdout.trim(), "My own question?");
 }
+
+/// A small journal whose figures are worked out by hand: five days with anxiety (mood 1,
+/// closeness 2), five days without (mood 4, closeness 4), one planned strategy, one tried.
+fn stats_fixture(root: &Path) {
+    use closer::journal::{Closeness, Intensity, Mood, Name, StrategyUse, TriggerLog, TriggerRef};
+    let store = Store::open(root).unwrap();
+    for day in 1..=10u32 {
+        let mut e = entry(&format!("2026-11-{day:02}T20:00:00+01:00"), day);
+        e.triggers.clear();
+        e.emotions = vec!["tired".into()];
+        if day <= 5 {
+            e.mood = Some(Mood::try_from(1u8).unwrap());
+            e.closeness = Some(Closeness::try_from(2u8).unwrap());
+            e.triggers.push(TriggerLog {
+                trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
+                intensity: Some(Intensity::try_from(3u8).unwrap()),
+                note: String::new(),
+            });
+        } else {
+            e.mood = Some(Mood::try_from(4u8).unwrap());
+            e.closeness = Some(Closeness::try_from(4u8).unwrap());
+        }
+        if day == 2 {
+            e.strategies.push(StrategyUse {
+                id: Name::try_from("active-listening").unwrap(),
+                planned: true,
+                tried: None,
+                helpfulness: None,
+            });
+        }
+        if day == 4 {
+            e.strategies.push(StrategyUse {
+                id: Name::try_from("active-listening").unwrap(),
+                planned: false,
+                tried: Some(true),
+                helpfulness: Some(closer::journal::Helpfulness::try_from(5u8).unwrap()),
+            });
+        }
+        store.save_entry(&e).unwrap();
+    }
+}
+
+#[test]
+fn stats_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    stats_fixture(&root);
+    let (out, text) = run(&mut closer(&[
+        "stats",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-10",
+    ]));
+    assert!(out.status.success(), "{text}");
+    let expected = "\
+closer stats · 1 Nov 2026 – 10 Nov 2026 (10 days)
+
+Check-ins    10 entries on 10 days
+Streak       0 days now · longest 10 days
+Mood         2.5 on average (1–5)
+Closeness    3.0 on average (1–5)
+
+Triggers (times logged · average intensity)
+  Anxiety                                 5 · 3.0
+    mood 1.0 on 5 days with it, 4.0 on 5 days without
+    closeness 2.0 on 5 days with it, 4.0 on 5 days without
+
+Strategies (planned · tried · helpfulness when tried)
+  Listen to understand, not to reply             1 ·   1 · 5.0
+
+Noticed most often
+  nothing noted
+
+Feelings named most often
+    10  tired
+";
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn stats_under_five_days_is_not_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    stats_fixture(&root);
+    let (_, text) = run(&mut closer(&[
+        "stats",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--from",
+        "2026-11-02",
+        "--to",
+        "2026-11-10",
+    ]));
+    assert!(
+        text.contains(
+            "mood: not enough data yet (4 days with it, 5 without; 5 of each are needed)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn stats_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    stats_fixture(&root);
+    let (out, text) = run(&mut closer(&[
+        "stats",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-10",
+        "--json",
+    ]));
+    assert!(out.status.success(), "{text}");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["entries"], 10);
+    assert_eq!(v["mood"], 2.5);
+    assert_eq!(v["longest_streak"], 10);
+    assert_eq!(v["triggers"][0]["trigger"]["id"], "anxiety");
+    assert_eq!(v["triggers"][0]["mood"]["with"], 1.0);
+    assert_eq!(v["triggers"][0]["mood"]["days_without"], 5);
+    assert_eq!(v["strategies"][0]["helpfulness"], 5.0);
+    assert_eq!(v["days"].as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn stats_refuses_a_backwards_window_and_a_bad_date() {
+    let (out, text) = run(&mut closer(&[
+        "stats",
+        "--from",
+        "2026-12-01",
+        "--to",
+        "2026-01-01",
+        "--data-dir",
+        "/nonexistent",
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text.contains("give the earlier date first"), "{text}");
+    let (out, text) = run(&mut closer(&[
+        "stats",
+        "--from",
+        "yesterday",
+        "--data-dir",
+        "/nonexistent",
+    ]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text.contains("--from"), "{text}");
+}

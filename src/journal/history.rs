@@ -35,7 +35,9 @@ impl StrategyHistory {
 }
 
 /// The history of every strategy that appears in `entries`, by id.
-pub fn strategy_histories(entries: &[Entry]) -> BTreeMap<String, StrategyHistory> {
+pub fn strategy_histories<'a>(
+    entries: impl IntoIterator<Item = &'a Entry>,
+) -> BTreeMap<String, StrategyHistory> {
     let mut out: BTreeMap<String, StrategyHistory> = BTreeMap::new();
     for e in entries {
         for s in &e.strategies {

@@ -19,9 +19,9 @@ use crate::journal::{Entry, Perspective, Preferences, TriggerRef};
 
 use super::keymap::{self, Action};
 use super::screens::checkin::{self, EditorTarget};
-use super::screens::guide;
 use super::screens::review::{self, TrashEntry};
 use super::screens::{first_run, help, home, support};
+use super::screens::{guide, insights};
 use super::theme::Theme;
 use super::widgets::too_small;
 
@@ -45,6 +45,8 @@ pub enum Route {
     Review,
     /// The strategy library and Learn.
     Guide,
+    /// Patterns over time.
+    Insights,
 }
 
 /// Which key table the guide uses.
@@ -79,6 +81,8 @@ pub enum Mode {
     Review(review::Mode),
     /// The guide.
     Guide(GuideMode),
+    /// Insights.
+    Insights,
     /// Writing a note on a trigger.
     TriggerNote,
     /// "Leave the check-in?"
@@ -254,6 +258,8 @@ pub struct App {
     pub review: Option<review::State>,
     /// The library and Learn, while open.
     pub guide: Option<guide::State>,
+    /// Insights, while open.
+    pub insights: Option<insights::State>,
     /// Strategies offered in the check-in being saved (to clear them from `planned_next`).
     pub offered_on_save: Vec<String>,
     /// An unfinished check-in kept in the drafts, not open.
@@ -294,6 +300,7 @@ impl App {
             checkin: None,
             review: None,
             guide: None,
+            insights: None,
             offered_on_save: Vec::new(),
             pending_draft: None,
             home_dialog: None,
@@ -355,6 +362,7 @@ impl App {
                 Some(r) => Mode::Review(r.mode),
                 None => Mode::Home,
             },
+            Route::Insights => Mode::Insights,
             Route::Guide => match self.guide.as_ref().and_then(|g| g.current()) {
                 Some(open) => Mode::Guide(match &open.page {
                     guide::Page::Library
@@ -633,6 +641,9 @@ impl App {
                 self.refresh_prompt();
                 let (catalog, entries) = self.review_ctx();
                 let page = self.review_page();
+                if let Some(insights) = self.insights.as_mut() {
+                    insights.reload(&entries, self.ctx.today);
+                }
                 if let Some(review) = self.review.as_mut() {
                     review.reload(review::Ctx {
                         entries: &entries,
@@ -822,7 +833,11 @@ impl App {
                 if self.help
                     || matches!(
                         self.route(),
-                        Route::Home | Route::CheckIn | Route::Review | Route::Guide
+                        Route::Home
+                            | Route::CheckIn
+                            | Route::Review
+                            | Route::Guide
+                            | Route::Insights
                     ) =>
             {
                 self.quit = true;
@@ -871,6 +886,16 @@ impl App {
             Route::CheckIn => self.on_checkin(checkin::Msg::Action(action)),
             Route::Review => self.on_review(review::Msg::Action(action)),
             Route::Guide => self.on_guide(guide::Msg::Action(action)),
+            Route::Insights => {
+                let today = self.ctx.today;
+                if let Some(state) = self.insights.as_mut()
+                    && insights::update(state, action, today) == insights::Outcome::Back
+                {
+                    self.insights = None;
+                    self.routes = vec![Route::Home];
+                }
+                NO_EFFECTS
+            }
         }
     }
 
@@ -913,6 +938,20 @@ impl App {
             (Some(_), _) => NO_EFFECTS,
             (None, Action::StartCheckIn) => self.start_checkin(),
             (None, Action::OpenReview) => self.open_review(),
+            (None, Action::OpenInsights) => {
+                if self.summary.is_none() {
+                    self.status = Some(Status::Info("Still reading your journal…".into()));
+                    return NO_EFFECTS;
+                }
+                let (_, entries) = self.review_ctx();
+                self.insights = Some(insights::State::new(
+                    &entries,
+                    self.ctx.today,
+                    chrono::Weekday::Mon,
+                ));
+                self.routes = vec![Route::Home, Route::Insights];
+                NO_EFFECTS
+            }
             (None, Action::OpenLibrary) => {
                 self.guide = None;
                 self.open_guide(guide::Page::Library)
@@ -950,6 +989,10 @@ impl App {
             },
             Route::Review => match &self.review {
                 Some(state) => review::view(self, state, frame, area),
+                None => home::view(self, frame, area),
+            },
+            Route::Insights => match &self.insights {
+                Some(state) => insights::view(self, state, frame, area),
                 None => home::view(self, frame, area),
             },
             Route::Guide => match &self.guide {

@@ -107,6 +107,12 @@ pub enum Action {
     AllPerspectives,
     /// Favourites at the top, or not.
     FavouritesFirst,
+    /// Open insights.
+    OpenInsights,
+    /// The month before.
+    OlderMonth,
+    /// The month after.
+    NewerMonth,
 }
 
 /// A key, as bound in a table: its code, and whether Ctrl is held. Shift is ignored, so `G`
@@ -284,6 +290,12 @@ pub const HOME: &[Binding] = &[
         Action::OpenReview,
         Some("review"),
         "review past entries: search, filter, edit, delete",
+    ),
+    Binding::new(
+        &[Key::ch('i')],
+        Action::OpenInsights,
+        Some("insights"),
+        "insights: mood and closeness over time, triggers, what helped",
     ),
     Binding::new(
         &[Key::ch('s')],
@@ -1058,6 +1070,68 @@ pub const LIBRARY_SEARCH: &[Binding] = &[
     HELP_KEY_TEXT,
 ];
 
+/// Insights.
+pub const INSIGHTS: &[Binding] = &[
+    Binding::new(
+        &[
+            Key::code(KeyCode::Tab),
+            Key::code(KeyCode::Right),
+            Key::ch('l'),
+        ],
+        Action::Next,
+        Some("next view"),
+        "next view: over time, triggers, what helped, rhythm",
+    ),
+    Binding::new(
+        &[
+            Key::code(KeyCode::BackTab),
+            Key::code(KeyCode::Left),
+            Key::ch('h'),
+        ],
+        Action::Prev,
+        None,
+        "previous view",
+    ),
+    Binding::new(
+        &[Key::ch('w')],
+        Action::Group,
+        Some("window"),
+        "change the window: 30, 90, 365 days, all time",
+    ),
+    Binding::new(&[Key::ch('1')], Action::Choose(1), None, "the last 30 days"),
+    Binding::new(&[Key::ch('2')], Action::Choose(2), None, "the last 90 days"),
+    Binding::new(
+        &[Key::ch('3')],
+        Action::Choose(3),
+        None,
+        "the last 365 days",
+    ),
+    Binding::new(&[Key::ch('4')], Action::Choose(4), None, "all time"),
+    Binding::new(
+        &[Key::ch('[')],
+        Action::OlderMonth,
+        None,
+        "the calendar's month before",
+    ),
+    Binding::new(
+        &[Key::ch(']')],
+        Action::NewerMonth,
+        None,
+        "the calendar's month after",
+    ),
+    Binding::new(UP, Action::Up, None, "scroll up"),
+    Binding::new(DOWN, Action::Down, None, "scroll down"),
+    PAGE_UP,
+    PAGE_DOWN,
+    Binding::new(
+        &[Key::ch('g'), Key::code(KeyCode::Home)],
+        Action::Top,
+        None,
+        "to the top",
+    ),
+    BACK,
+];
+
 /// A yes/no question.
 pub const YES_NO: &[Binding] = &[
     Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes"),
@@ -1102,6 +1176,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
             GuideMode::Learn => GUIDE_LEARN,
             GuideMode::Page => GUIDE_PAGE,
         },
+        Mode::Insights => INSIGHTS,
         Mode::TriggerNote => CHECKIN_NOTE,
         Mode::LeaveDialog => LEAVE_DIALOG,
         Mode::ResumeDialog => RESUME_DIALOG,

@@ -5,6 +5,7 @@ pub mod first_run;
 pub mod guide;
 pub mod help;
 pub mod home;
+pub mod insights;
 pub mod review;
 pub mod support;
 

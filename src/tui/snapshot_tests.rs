@@ -468,3 +468,68 @@ mod guide {
         );
     }
 }
+
+mod insights {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::tui::app::Summary;
+    use crate::tui::test_support::generated_year;
+
+    fn app(entries: Vec<crate::journal::Entry>) -> App {
+        let mut app = app_at_home();
+        app.update(Msg::Loaded(Summary {
+            entries: Arc::new(entries),
+            checked_in_today: true,
+            streak: 0,
+            problem_files: 0,
+            histories: Arc::default(),
+        }));
+        app.update(Msg::Action(Action::OpenInsights));
+        app
+    }
+
+    #[test]
+    fn every_view_empty_and_a_year_at_80x24_and_160x48() {
+        for (kind, entries) in [("empty", Vec::new()), ("year", generated_year())] {
+            for (w, h) in [(80, 24), (160, 48)] {
+                let mut app = app(entries.clone());
+                if kind == "year" {
+                    app.update(Msg::Action(Action::Choose(3)));
+                }
+                for tab in ["over_time", "triggers", "helped", "rhythm"] {
+                    assert_snapshot!(
+                        format!("insights_{tab}_{kind}_{w}x{h}"),
+                        draw(&mut app, w, h).backend()
+                    );
+                    app.update(Msg::Action(Action::Next));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_calendar_marks_days_with_the_mood_in_no_colour_too() {
+        let mut app = app(generated_year());
+        app.theme = Theme::no_color();
+        for _ in 0..3 {
+            app.update(Msg::Action(Action::Next));
+        }
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(text.contains("November 2026"), "{text}");
+        assert!(
+            ["▁", "▃", "▅", "▇", "█"].iter().any(|m| text.contains(m)),
+            "{text}"
+        );
+        app.update(Msg::Action(Action::OlderMonth));
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(text.contains("October 2026"), "{text}");
+        app.update(Msg::Action(Action::NewerMonth));
+        app.update(Msg::Action(Action::NewerMonth));
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(
+            text.contains("November 2026"),
+            "not past this month: {text}"
+        );
+    }
+}

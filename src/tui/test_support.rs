@@ -76,3 +76,77 @@ pub fn twelve_entries() -> Vec<crate::journal::Entry> {
         })
         .collect()
 }
+
+/// A year of check-ins up to the fixture date, the same every run: most days, sometimes two,
+/// with moods, triggers, strategies, feelings and signs.
+pub fn generated_year() -> Vec<crate::journal::Entry> {
+    use crate::journal::{
+        Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, StrategyUse, TriggerLog,
+        TriggerRef,
+    };
+    let mut seed: u64 = 0x5eed;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    let triggers = [
+        "anxiety",
+        "external-stressors",
+        "unmet-needs",
+        "past-hurt",
+        "fear-of-intimacy",
+    ];
+    let strategies = ["active-listening", "self-compassion", "take-it-slow"];
+    let feelings = ["lonely", "hopeful", "tired", "anxious", "calm", "close"];
+    let signs = ["terse-talk", "more-distance", "going-quiet"];
+    let mut out = Vec::new();
+    for back in (0..365u64).rev() {
+        let date = day() - chrono::Days::new(back);
+        if next(10) < 2 {
+            continue; // a day without a check-in
+        }
+        for k in 0..(1 + next(2)) {
+            let at = chrono::DateTime::parse_from_rfc3339(&format!(
+                "{date}T{:02}:15:00+01:00",
+                8 + k * 11
+            ))
+            .unwrap();
+            let mut e = Entry::new(
+                EntryId::generate(at, u32::try_from(back * 2 + k).unwrap()),
+                at,
+            );
+            let stressed = next(3) == 0;
+            let mood = if stressed { 1 + next(3) } else { 2 + next(4) };
+            e.mood = Mood::try_from(u8::try_from(mood).unwrap()).ok();
+            e.closeness = Closeness::try_from(u8::try_from(1 + next(5)).unwrap()).ok();
+            if stressed {
+                let t = triggers[usize::try_from(next(5)).unwrap()];
+                e.triggers.push(TriggerLog {
+                    trigger: TriggerRef::Id(Name::try_from(t).unwrap()),
+                    intensity: Intensity::try_from(u8::try_from(2 + next(4)).unwrap()).ok(),
+                    note: String::new(),
+                });
+            }
+            let s = strategies[usize::try_from(next(3)).unwrap()];
+            let tried = next(2) == 0;
+            e.strategies.push(StrategyUse {
+                id: Name::try_from(s).unwrap(),
+                planned: !tried,
+                tried: tried.then_some(true),
+                helpfulness: if tried {
+                    Helpfulness::try_from(u8::try_from(2 + next(4)).unwrap()).ok()
+                } else {
+                    None
+                },
+            });
+            e.emotions
+                .push(feelings[usize::try_from(next(6)).unwrap()].into());
+            e.behaviours
+                .push(Name::try_from(signs[usize::try_from(next(3)).unwrap()]).unwrap());
+            out.push(e);
+        }
+    }
+    out
+}

@@ -25,6 +25,8 @@ pub struct Theme {
     pub border: Style,
     /// Search matches.
     pub highlight: Style,
+    /// Mood levels 1 to 5, for calendars.
+    pub levels: [Style; 5],
 }
 
 impl Theme {
@@ -53,6 +55,13 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Yellow)
                 .add_modifier(Modifier::BOLD),
+            levels: [
+                Style::new().fg(Color::LightRed),
+                Style::new().fg(Color::Yellow),
+                Style::new().fg(Color::Gray),
+                Style::new().fg(Color::LightGreen),
+                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            ],
         }
     }
 
@@ -70,6 +79,13 @@ impl Theme {
             error: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             border: Style::new(),
             highlight: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            levels: [
+                Style::new(),
+                Style::new(),
+                Style::new(),
+                Style::new().add_modifier(Modifier::BOLD),
+                Style::new().add_modifier(Modifier::BOLD),
+            ],
         }
     }
 
@@ -108,6 +124,8 @@ mod tests {
             t.error,
             t.border,
             t.highlight,
+            t.levels[0],
+            t.levels[4],
         ] {
             assert_eq!((s.fg, s.bg), (None, None));
         }

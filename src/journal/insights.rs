@@ -1,0 +1,378 @@
+//! The patterns a person cannot see entry by entry: mood and closeness over time, triggers and
+//! how days with them compare, what helped, and the rhythm of checking in.
+//!
+//! Pure functions over entries. A missing value is missing, never zero: a day without a
+//! check-in is a gap, an entry without a mood does not pull an average down.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Serialize;
+
+use super::history::{StrategyHistory, strategy_histories};
+use super::{Entry, TriggerRef, streak};
+
+/// Fewer days than this on either side of a comparison, and it is not shown as a finding.
+pub const MIN_DAYS: u32 = 5;
+
+/// A span of days, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Window {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+}
+
+impl Window {
+    /// The last `days` days up to `today`.
+    pub fn last(days: u32, today: NaiveDate) -> Window {
+        let from = today
+            .checked_sub_days(Days::new(u64::from(days.max(1)) - 1))
+            .unwrap_or(NaiveDate::MIN);
+        Window { from, to: today }
+    }
+
+    /// Every day of the journal (from its first entry to `today`).
+    pub fn all(entries: &[Entry], today: NaiveDate) -> Window {
+        let first = entries.iter().map(|e| e.date).min().unwrap_or(today);
+        Window {
+            from: first.min(today),
+            to: today.max(first),
+        }
+    }
+
+    /// Whether `day` is inside.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.from <= day && day <= self.to
+    }
+
+    /// How many days it spans.
+    pub fn days(&self) -> u32 {
+        u32::try_from((self.to - self.from).num_days() + 1).unwrap_or(0)
+    }
+}
+
+/// One day's averages (several check-ins a day are averaged; missing values left out).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Day {
+    /// The day.
+    pub date: NaiveDate,
+    /// Check-ins that day.
+    pub entries: u32,
+    /// Average mood, if any entry gave one.
+    pub mood: Option<f64>,
+    /// Average closeness, if any entry gave one.
+    pub closeness: Option<f64>,
+}
+
+/// A week's averages, over the days that have a value.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Week {
+    /// The first day of the week.
+    pub start: NaiveDate,
+    /// Average daily mood.
+    pub mood: Option<f64>,
+    /// Average daily closeness.
+    pub closeness: Option<f64>,
+}
+
+/// Days with a trigger against days without it, for one measure.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Days with the trigger and a value.
+    pub days_with: u32,
+    /// Days without the trigger, with a value.
+    pub days_without: u32,
+    /// Average on days with it.
+    pub with: Option<f64>,
+    /// Average on days without it.
+    pub without: Option<f64>,
+}
+
+impl Comparison {
+    /// Whether both sides have at least [`MIN_DAYS`] days; otherwise it is "not enough data yet".
+    pub fn enough(&self) -> bool {
+        self.days_with >= MIN_DAYS && self.days_without >= MIN_DAYS
+    }
+
+    /// In words: a finding, or "not enough data yet" with the counts behind it.
+    pub fn describe(&self, what: &str) -> String {
+        let fmt = |v: Option<f64>| v.map_or("–".to_owned(), |v| format!("{v:.1}"));
+        if self.enough() {
+            format!(
+                "{what} {} on {} days with it, {} on {} days without",
+                fmt(self.with),
+                self.days_with,
+                fmt(self.without),
+                self.days_without
+            )
+        } else {
+            format!(
+                "{what}: not enough data yet ({} days with it, {} without; {MIN_DAYS} of each are needed)",
+                self.days_with, self.days_without
+            )
+        }
+    }
+}
+
+/// One trigger in the window.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TriggerStat {
+    /// The trigger.
+    pub trigger: TriggerRef,
+    /// Entries that logged it.
+    pub count: u32,
+    /// Average intensity where one was given.
+    pub intensity: Option<f64>,
+    /// Mood on days with it and without it.
+    pub mood: Comparison,
+    /// Closeness on days with it and without it.
+    pub closeness: Comparison,
+}
+
+/// One strategy in the window.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StrategyStat {
+    /// Its id.
+    pub id: String,
+    /// Times planned.
+    pub planned: u32,
+    /// Times tried.
+    pub tried: u32,
+    /// Average helpfulness when rated.
+    pub helpfulness: Option<f64>,
+}
+
+/// Everything insights show for a window.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Insights {
+    /// The window.
+    pub window: Window,
+    /// Entries in it.
+    pub entries: u32,
+    /// Days with at least one check-in in it.
+    pub days_checked_in: u32,
+    /// Average mood over its days.
+    pub mood: Option<f64>,
+    /// Average closeness over its days.
+    pub closeness: Option<f64>,
+    /// Each day with a check-in, in order.
+    pub days: Vec<Day>,
+    /// Weekly averages, in order (weeks without a value left out).
+    pub weeks: Vec<Week>,
+    /// Triggers, most often logged first (ties by name).
+    pub triggers: Vec<TriggerStat>,
+    /// Strategies, most often tried first, then planned.
+    pub strategies: Vec<StrategyStat>,
+    /// Signs noticed, most often first.
+    pub reactions: Vec<(String, u32)>,
+    /// Emotion words, most used first.
+    pub emotions: Vec<(String, u32)>,
+    /// The current streak (over the whole journal, on `today`).
+    pub current_streak: u32,
+    /// The longest streak (over the whole journal).
+    pub longest_streak: u32,
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / f64::from(n))
+}
+
+/// Each day of `entries` inside `window` with its averages, in order.
+pub fn days(entries: &[Entry], window: Window) -> Vec<Day> {
+    let mut by_day: BTreeMap<NaiveDate, Vec<&Entry>> = BTreeMap::new();
+    for e in entries.iter().filter(|e| window.contains(e.date)) {
+        by_day.entry(e.date).or_default().push(e);
+    }
+    by_day
+        .into_iter()
+        .map(|(date, es)| Day {
+            date,
+            entries: u32::try_from(es.len()).unwrap_or(u32::MAX),
+            mood: mean(es.iter().filter_map(|e| e.mood).map(|m| f64::from(m.get()))),
+            closeness: mean(
+                es.iter()
+                    .filter_map(|e| e.closeness)
+                    .map(|c| f64::from(c.get())),
+            ),
+        })
+        .collect()
+}
+
+/// The first day of the week `day` is in.
+pub fn week_start(day: NaiveDate, starts_on: Weekday) -> NaiveDate {
+    let back = (7 + day.weekday().num_days_from_monday() - starts_on.num_days_from_monday()) % 7;
+    day.checked_sub_days(Days::new(u64::from(back)))
+        .unwrap_or(day)
+}
+
+/// Weekly averages of daily values; weeks without a value are left out (a gap, not a zero).
+pub fn weeks(days: &[Day], starts_on: Weekday) -> Vec<Week> {
+    let mut by_week: BTreeMap<NaiveDate, Vec<&Day>> = BTreeMap::new();
+    for d in days {
+        by_week
+            .entry(week_start(d.date, starts_on))
+            .or_default()
+            .push(d);
+    }
+    by_week
+        .into_iter()
+        .map(|(start, ds)| Week {
+            start,
+            mood: mean(ds.iter().filter_map(|d| d.mood)),
+            closeness: mean(ds.iter().filter_map(|d| d.closeness)),
+        })
+        .filter(|w| w.mood.is_some() || w.closeness.is_some())
+        .collect()
+}
+
+/// Counts of strings, most first, ties in alphabetical order.
+pub fn ranked<'a>(items: impl Iterator<Item = &'a str>) -> Vec<(String, u32)> {
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for i in items {
+        *counts.entry(i).or_default() += 1;
+    }
+    let mut out: Vec<(String, u32)> = counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+fn trigger_sort_key(t: &TriggerRef) -> String {
+    match t {
+        TriggerRef::Id(id) => id.to_string(),
+        TriggerRef::Custom(name) => format!("~{name}"),
+    }
+}
+
+fn compare(
+    days: &[Day],
+    with: &BTreeSet<NaiveDate>,
+    value: impl Fn(&Day) -> Option<f64>,
+) -> Comparison {
+    let (mut w, mut wo) = (Vec::new(), Vec::new());
+    for d in days {
+        if let Some(v) = value(d) {
+            if with.contains(&d.date) {
+                w.push(v);
+            } else {
+                wo.push(v);
+            }
+        }
+    }
+    Comparison {
+        days_with: u32::try_from(w.len()).unwrap_or(u32::MAX),
+        days_without: u32::try_from(wo.len()).unwrap_or(u32::MAX),
+        with: mean(w.into_iter()),
+        without: mean(wo.into_iter()),
+    }
+}
+
+/// Everything for `window`, with streaks over the whole journal as of `today`.
+pub fn compute(
+    entries: &[Entry],
+    window: Window,
+    today: NaiveDate,
+    week_starts: Weekday,
+) -> Insights {
+    let inside: Vec<&Entry> = entries.iter().filter(|e| window.contains(e.date)).collect();
+    let days = days(entries, window);
+    let weeks = weeks(&days, week_starts);
+
+    // Triggers: entries, intensities, and the days each was logged on.
+    let mut seen: HashMap<TriggerRef, (u32, Vec<f64>, BTreeSet<NaiveDate>)> = HashMap::new();
+    for e in &inside {
+        for t in &e.triggers {
+            let s = seen.entry(t.trigger.clone()).or_default();
+            s.0 += 1;
+            if let Some(i) = t.intensity {
+                s.1.push(f64::from(i.get()));
+            }
+            s.2.insert(e.date);
+        }
+    }
+    let mut triggers: Vec<TriggerStat> = seen
+        .into_iter()
+        .map(|(trigger, (count, intensities, on))| TriggerStat {
+            count,
+            intensity: mean(intensities.into_iter()),
+            mood: compare(&days, &on, |d| d.mood),
+            closeness: compare(&days, &on, |d| d.closeness),
+            trigger,
+        })
+        .collect();
+    triggers.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| trigger_sort_key(&a.trigger).cmp(&trigger_sort_key(&b.trigger)))
+    });
+
+    let histories: BTreeMap<String, StrategyHistory> = strategy_histories(inside.iter().copied());
+    let mut strategies: Vec<StrategyStat> = histories
+        .into_iter()
+        .map(|(id, h)| StrategyStat {
+            id,
+            planned: h.planned,
+            tried: h.tried,
+            helpfulness: h.average_helpfulness(),
+        })
+        .collect();
+    strategies.sort_by(|a, b| {
+        (b.tried, b.planned)
+            .cmp(&(a.tried, a.planned))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+
+    let all_days: BTreeSet<NaiveDate> = entries.iter().map(|e| e.date).collect();
+    Insights {
+        window,
+        entries: u32::try_from(inside.len()).unwrap_or(u32::MAX),
+        days_checked_in: u32::try_from(days.len()).unwrap_or(u32::MAX),
+        mood: mean(days.iter().filter_map(|d| d.mood)),
+        closeness: mean(days.iter().filter_map(|d| d.closeness)),
+        reactions: ranked(
+            inside
+                .iter()
+                .flat_map(|e| e.behaviours.iter().map(|b| b.as_str())),
+        ),
+        emotions: ranked(
+            inside
+                .iter()
+                .flat_map(|e| e.emotions.iter().map(String::as_str)),
+        ),
+        current_streak: streak::current(&all_days, today),
+        longest_streak: streak::longest(&all_days),
+        days,
+        weeks,
+        triggers,
+        strategies,
+    }
+}
+
+/// A month as a calendar: weeks of seven cells, each `None` outside the month, or the day
+/// with its average mood (`Some(None)`: checked in without a mood; no entry: not in `days`).
+pub fn month_grid(year: i32, month: u32, starts_on: Weekday) -> Vec<[Option<NaiveDate>; 7]> {
+    let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+        return Vec::new();
+    };
+    let mut weeks = Vec::new();
+    let mut day = week_start(first, starts_on);
+    loop {
+        let mut week = [None; 7];
+        for cell in &mut week {
+            if day.month() == month && day.year() == year {
+                *cell = Some(day);
+            }
+            day = day.succ_opt().unwrap_or(day);
+        }
+        weeks.push(week);
+        if day.month() != month || day.year() != year {
+            break;
+        }
+    }
+    weeks
+}
+
+#[cfg(test)]
+mod tests;
