@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::app::{App, HomeDialog};
+use crate::tui::keymap;
 use crate::tui::screens::checkin;
 use crate::tui::text;
 use crate::tui::widgets::page;
@@ -53,6 +54,24 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
             text::problems_line(s.problem_files),
             theme.warn,
         ));
+    }
+    // Every place to go, in columns, from the same table the keys come from.
+    lines.push(Line::default());
+    const CELL: usize = 16;
+    let width = usize::from(page::column(body).width);
+    let per_row = (width / CELL).max(1);
+    let items: Vec<(String, &str)> = keymap::HOME
+        .iter()
+        .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
+        .collect();
+    for row in items.chunks(per_row) {
+        let mut spans = Vec::new();
+        for (key, hint) in row {
+            spans.push(Span::styled(key.clone(), theme.key));
+            let pad = CELL.saturating_sub(key.chars().count() + 1);
+            spans.push(Span::styled(format!(" {hint:<pad$}"), theme.text));
+        }
+        lines.push(Line::from(spans));
     }
     if let Some(prompt) = &app.today_prompt {
         lines.push(Line::default());

@@ -85,7 +85,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
 /// key is always kept, so every other key can be found.
 pub fn hints(bindings: &[Binding], theme: &Theme, width: u16) -> Line<'static> {
     let item = |b: &Binding| -> Option<(String, String)> {
-        Some((b.keys.first()?.label(), format!(" {}   ", b.hint?)))
+        Some((b.keys.first()?.label(), format!(" {}  ", b.hint?)))
     };
     let help = bindings
         .iter()
