@@ -1,8 +1,11 @@
 //! The command line: arguments, and the subcommands that print instead of opening the journal.
 
 pub mod doctor;
+pub mod export;
+pub mod import;
 pub mod prompt;
 pub mod stats;
+pub mod status;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,7 +24,10 @@ Examples:
   closer --data-dir ~/journal     use another data folder
   closer doctor                   check the journal's files, changing nothing
   closer prompt                   print today's question (for a shell greeting)
-  closer stats --json             insights for scripts";
+  closer stats --json             insights for scripts
+  closer export --format markdown > journal.md
+  closer import jrnl.json --dry-run
+  closer status --short           for a shell prompt";
 
 /// A calm terminal journal for noticing distance in a relationship, and what helps.
 ///
@@ -73,6 +79,71 @@ pub enum Command {
         json: bool,
     },
 
+    /// Export entries: Markdown to read, JSON to move (lossless), or CSV for spreadsheets.
+    ///
+    /// To standard output, or with -o to a file (written atomically, private to you; an
+    /// existing file is only replaced with --force).
+    #[command(
+        after_help = "Examples:\n  closer export --format markdown > journal.md\n  closer export --format json -o backup.json\n  closer export --format csv --from 2026-01-01 --to 2026-06-30 -o first-half.csv"
+    )]
+    Export {
+        /// markdown, json or csv
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// First day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Last day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Import entries from closer's own JSON export, jrnl (jrnl --export json) or tui-journal.
+    ///
+    /// The file is read and checked whole before anything is written. Entries already in the
+    /// journal are left out, so importing the same file twice adds nothing the second time.
+    /// From jrnl and tui-journal, a title and body become the notes and tags stay tags.
+    #[command(
+        after_help = "Examples:\n  closer import backup.json\n  jrnl --export json > jrnl.json && closer import jrnl.json --dry-run"
+    )]
+    Import {
+        /// The file to import
+        file: PathBuf,
+        /// Only say what would be added
+        #[arg(long)]
+        dry_run: bool,
+    },
+
+    /// One line: checked in today? and the streak. Exits 0 when checked in today, 1 when not.
+    #[command(
+        after_help = "Examples:\n  closer status            # checked in today · 5-day streak\n  closer status --short    # ✓ 5\n  closer status --short || echo 'a minute for yourself?'"
+    )]
+    Status {
+        /// A short form for shell prompts: ✓ or · and the streak
+        #[arg(long)]
+        short: bool,
+    },
+
+    /// Print a completion script for your shell.
+    #[command(
+        after_help = "Examples:\n  closer completions bash > ~/.local/share/bash-completion/completions/closer\n  closer completions zsh > \"${fpath[1]}/_closer\"\n  closer completions fish > ~/.config/fish/completions/closer.fish"
+    )]
+    Completions {
+        /// bash, zsh or fish
+        #[arg(value_enum)]
+        shell: CompletionShell,
+    },
+
+    /// Print the manual page (roff), made from the same definitions as --help.
+    #[command(after_help = "Example:\n  closer man > closer.1 && man ./closer.1")]
+    Man,
+
     /// Print today's question: the same all day, a new one tomorrow.
     ///
     /// It fits the perspective you chose in the journal, and skips questions you answered in
@@ -85,6 +156,17 @@ pub enum Command {
         #[arg(long, value_enum)]
         perspective: Option<PerspectiveArg>,
     },
+}
+
+/// The shells completions are written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompletionShell {
+    /// Bash.
+    Bash,
+    /// Zsh.
+    Zsh,
+    /// Fish.
+    Fish,
 }
 
 /// A perspective on the command line.
@@ -138,7 +220,16 @@ fn open(data_dir: PathBuf, start: crate::tui::Start) -> Result<ExitCode> {
 
 /// Runs closer with parsed arguments.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let data_dir = data_dir(&cli)?;
+    // Completions and the manual need no journal.
+    let needs_journal = !matches!(
+        cli.command,
+        Some(Command::Completions { .. } | Command::Man)
+    );
+    let data_dir = if needs_journal {
+        data_dir(&cli)?
+    } else {
+        PathBuf::new()
+    };
     match cli.command {
         None => open(data_dir, crate::tui::Start::Home),
         Some(Command::Checkin) => open(data_dir, crate::tui::Start::CheckIn),
@@ -152,6 +243,61 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Some(Command::Export {
+            format,
+            from,
+            to,
+            output,
+            force,
+        }) => {
+            let mut out = std::io::stdout().lock();
+            export::run(
+                &data_dir,
+                format,
+                from,
+                to,
+                output.as_deref(),
+                force,
+                chrono::Local::now().fixed_offset(),
+                &mut out,
+            )?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import { file, dry_run }) => {
+            let mut out = std::io::stdout().lock();
+            import::run(&data_dir, &file, dry_run, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Status { short }) => {
+            let mut out = std::io::stdout().lock();
+            let today = chrono::Local::now().date_naive();
+            let done = status::run(&data_dir, short, today, &mut out)?;
+            out.flush()?;
+            Ok(if done {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let shell = match shell {
+                CompletionShell::Bash => clap_complete::Shell::Bash,
+                CompletionShell::Zsh => clap_complete::Shell::Zsh,
+                CompletionShell::Fish => clap_complete::Shell::Fish,
+            };
+            clap_complete::generate(shell, &mut command, "closer", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(command).render(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Stats { from, to, json }) => {
             let mut out = std::io::stdout().lock();

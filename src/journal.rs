@@ -10,6 +10,7 @@ pub mod insights;
 pub mod preferences;
 pub mod query;
 pub mod streak;
+pub mod transfer;
 pub mod vocabulary;
 
 pub use entry::{

@@ -1,5 +1,6 @@
 //! The open journal: saves, deletes, trash, drafts and state, under one writer's lock.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::io;
@@ -122,8 +123,13 @@ impl Store {
 
     /// The days that have a day file, from file names alone (fast; no file is parsed).
     pub fn days_with_files(&self) -> Vec<NaiveDate> {
+        Store::days_with_files_in(&self.layout)
+    }
+
+    /// The days that have a day file in the data folder at `layout`, without opening it.
+    pub fn days_with_files_in(layout: &Layout) -> Vec<NaiveDate> {
         let mut days = Vec::new();
-        let Ok(years) = fs::read_dir(self.layout.entries_dir()) else {
+        let Ok(years) = fs::read_dir(layout.entries_dir()) else {
             return days;
         };
         for year in years.flatten() {
@@ -200,6 +206,32 @@ impl Store {
             None => body.entries.push(entry.clone()),
         }
         self.write_day(body)
+    }
+
+    /// Adds many entries (an import), writing each day once. Every day they go to is read
+    /// first, so a day whose file cannot be read stops the import before anything is written.
+    /// Entries whose id is already in their day are left out. Returns how many were added.
+    pub fn add_entries(&self, entries: Vec<Entry>) -> Result<usize, StoreError> {
+        self.writable()?;
+        let mut days: BTreeMap<NaiveDate, Vec<Entry>> = BTreeMap::new();
+        for e in entries {
+            days.entry(e.date).or_default().push(e);
+        }
+        let mut bodies = Vec::new();
+        for (date, new) in days {
+            bodies.push((self.read_day_for_write(date)?, new));
+        }
+        let mut added = 0;
+        for (mut body, new) in bodies {
+            for e in new {
+                if !body.entries.iter().any(|x| x.id == e.id) {
+                    body.entries.push(e);
+                    added += 1;
+                }
+            }
+            self.write_day(body)?;
+        }
+        Ok(added)
     }
 
     /// Deletes an entry: it is first written to the trash, then removed from its day, so at no

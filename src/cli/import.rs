@@ -1,0 +1,72 @@
+//! `closer import FILE`: entries from closer's own export, from jrnl, or from tui-journal.
+//! The whole file is read and checked before anything is written; entries already in the
+//! journal (same id) are left out, so importing a file twice adds nothing the second time.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use chrono::{FixedOffset, Local, NaiveDateTime, Offset, TimeZone};
+
+use crate::journal::transfer::{self, ImportError};
+use crate::store::{self, Layout, Store};
+
+/// The local offset at a local time (for jrnl's times, which carry none).
+fn local_offset(naive: NaiveDateTime) -> FixedOffset {
+    Local
+        .from_local_datetime(&naive)
+        .earliest()
+        .map_or_else(|| Local::now().offset().fix(), |t| t.offset().fix())
+}
+
+/// Imports `file` into the journal at `data_dir`; with `dry_run`, only says what it would add.
+pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) -> Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let (source, entries) = transfer::read(&bytes, &local_offset).map_err(|e| match e {
+        ImportError::At { .. } => anyhow::anyhow!(
+            "{} is not valid: {e}. Nothing was imported.",
+            file.display()
+        ),
+        ImportError::Unknown(why) => {
+            anyhow::anyhow!("{}: {why}. Nothing was imported.", file.display())
+        }
+    })?;
+    let existing: HashSet<String> = store::scan(&Layout::new(data_dir))
+        .entries
+        .iter()
+        .map(|e| e.id.to_string())
+        .collect();
+    let total = entries.len();
+    let (fresh, present) = transfer::new_ones(entries, &existing);
+    let days = transfer::by_day(fresh.clone()).len();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let summary = format!(
+        "{} in this {}: {} to add on {}, {} already in the journal.",
+        plural(total, "entry", "entries"),
+        source.name(),
+        plural(fresh.len(), "entry", "entries"),
+        plural(days, "day", "days"),
+        present
+    );
+    if dry_run {
+        writeln!(out, "{summary}")?;
+        writeln!(out, "Nothing was written (--dry-run).")?;
+        return Ok(());
+    }
+    if fresh.is_empty() {
+        writeln!(out, "{summary}")?;
+        writeln!(out, "Nothing to add.")?;
+        return Ok(());
+    }
+    let store = Store::open(data_dir)
+        .with_context(|| format!("opening the journal in {}", data_dir.display()))?;
+    if let Some(why) = store.read_only() {
+        bail!("nothing was imported: this journal is open read-only ({why})");
+    }
+    let added = store.add_entries(fresh)?;
+    writeln!(out, "{summary}")?;
+    writeln!(out, "Added {}.", plural(added, "entry", "entries"))?;
+    Ok(())
+}

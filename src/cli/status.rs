@@ -1,0 +1,32 @@
+//! `closer status`: one line for a shell prompt or a reminder; exit 0 when checked in today.
+//! Reads only file names and today's file, so it is quick on any journal.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use crate::journal::streak;
+use crate::store::{Layout, Store};
+
+/// Prints the status; returns whether there is a check-in today.
+pub fn run(data_dir: &Path, short: bool, today: NaiveDate, out: &mut impl Write) -> Result<bool> {
+    let layout = Layout::new(data_dir);
+    let days: BTreeSet<NaiveDate> = Store::days_with_files_in(&layout).into_iter().collect();
+    let today_done = days.contains(&today);
+    let streak = streak::current(&days, today);
+    if short {
+        let mark = if today_done { "✓" } else { "·" };
+        writeln!(out, "{mark} {streak}")?;
+    } else {
+        let when = if today_done {
+            "checked in today"
+        } else {
+            "not yet today"
+        };
+        writeln!(out, "{when} · {streak}-day streak")?;
+    }
+    Ok(today_done)
+}

@@ -1,0 +1,296 @@
+//! Moving entries in and out: closer's own lossless JSON export, and reading the JSON of jrnl
+//! (`jrnl --export json`) and of tui-journal. Pure: bytes in, entries out.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use serde::{Deserialize, Serialize};
+
+use super::{Entry, EntryId};
+
+/// The `format` field of closer's export.
+pub const FORMAT: &str = "closer-export";
+/// The version of closer's export this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// closer's own export: every field of every entry, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The export's version.
+    pub version: u32,
+    /// When it was made.
+    pub exported_at: DateTime<FixedOffset>,
+    /// The entries, oldest first.
+    pub entries: Vec<Entry>,
+}
+
+impl Export {
+    /// An export of `entries` made at `now`.
+    pub fn new(entries: Vec<Entry>, now: DateTime<FixedOffset>) -> Export {
+        Export {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            exported_at: now,
+            entries,
+        }
+    }
+}
+
+/// Which program a file came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// closer's own export.
+    Closer,
+    /// jrnl's JSON export.
+    Jrnl,
+    /// tui-journal's JSON file.
+    TuiJournal,
+}
+
+impl Source {
+    /// Its name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Closer => "closer export",
+            Source::Jrnl => "jrnl export",
+            Source::TuiJournal => "tui-journal file",
+        }
+    }
+}
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// Not valid JSON, or a value of the wrong kind, at a place in the file.
+    #[error("line {line}, column {column}: {message}")]
+    At {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Valid JSON, but not a format closer knows.
+    #[error("{0}")]
+    Unknown(String),
+}
+
+fn at(e: &serde_json::Error) -> ImportError {
+    let text = e.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    };
+    ImportError::At {
+        line: e.line(),
+        column: e.column(),
+        message,
+    }
+}
+
+#[derive(Deserialize)]
+struct JrnlExport {
+    entries: Vec<JrnlEntry>,
+}
+
+#[derive(Deserialize)]
+struct JrnlEntry {
+    title: String,
+    #[serde(default)]
+    body: String,
+    date: NaiveDate,
+    time: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    starred: bool,
+}
+
+#[derive(Deserialize)]
+struct TuiJournalFile {
+    entries: Vec<TuiJournalEntry>,
+}
+
+#[derive(Deserialize)]
+struct TuiJournalEntry {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    date: DateTime<FixedOffset>,
+    title: String,
+    #[serde(default)]
+    content: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    priority: Option<u32>,
+}
+
+/// What the top of a file looks like, to tell the formats apart.
+fn sniff(v: &serde_json::Value) -> Option<Source> {
+    let obj = v.as_object();
+    if obj.and_then(|o| o.get("format")).and_then(|f| f.as_str()) == Some(FORMAT) {
+        return Some(Source::Closer);
+    }
+    let entries = match v {
+        serde_json::Value::Array(a) => a.first(),
+        serde_json::Value::Object(o) => o
+            .get("entries")
+            .and_then(|e| e.as_array())
+            .and_then(|a| a.first()),
+        _ => None,
+    };
+    let first = entries.and_then(|e| e.as_object());
+    match first {
+        Some(e) if e.contains_key("time") && e.contains_key("title") => Some(Source::Jrnl),
+        Some(e) if e.contains_key("content") && e.contains_key("title") => Some(Source::TuiJournal),
+        None if obj.is_some_and(|o| o.contains_key("tags") && o.contains_key("entries")) => {
+            Some(Source::Jrnl) // an empty jrnl export
+        }
+        _ => None,
+    }
+}
+
+/// A stable id for an entry from another program: the same file gives the same ids, so
+/// importing it twice adds nothing the second time.
+fn derived_id(prefix: &str, when: DateTime<FixedOffset>, text: &str) -> EntryId {
+    // FNV-1a: small and stable across platforms and versions.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let id = format!("{prefix}-{}-{:016x}", when.format("%Y%m%d-%H%M"), h);
+    EntryId::try_from(id).unwrap_or_else(|_| EntryId::generate(when, 0))
+}
+
+fn notes(title: &str, body: &str) -> String {
+    let (title, body) = (title.trim_end(), body.trim_end());
+    match (title.is_empty(), body.is_empty()) {
+        (_, true) => title.to_owned(),
+        (true, false) => body.to_owned(),
+        (false, false) => format!("{title}\n\n{body}"),
+    }
+}
+
+/// Reads a file's bytes: closer's export, jrnl's or tui-journal's JSON. `offset_at` gives the
+/// local offset for a local time (jrnl's times have none).
+pub fn read(
+    bytes: &[u8],
+    offset_at: &dyn Fn(NaiveDateTime) -> FixedOffset,
+) -> Result<(Source, Vec<Entry>), ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| at(&e))?;
+    let Some(source) = sniff(&value) else {
+        return Err(ImportError::Unknown(
+            "this is JSON, but not an export closer knows: expected closer's own export \
+             (closer export --format json), jrnl's (jrnl --export json) or tui-journal's file"
+                .into(),
+        ));
+    };
+    let entries = match source {
+        Source::Closer => {
+            let export: Export = serde_json::from_slice(bytes).map_err(|e| at(&e))?;
+            if export.version > VERSION {
+                return Err(ImportError::Unknown(format!(
+                    "this export is version {}, newer than this closer reads ({VERSION}); update closer",
+                    export.version
+                )));
+            }
+            export.entries
+        }
+        Source::Jrnl => {
+            let export: JrnlExport = serde_json::from_slice(bytes).map_err(|e| at(&e))?;
+            let mut out = Vec::new();
+            for j in export.entries {
+                let time = NaiveTime::parse_from_str(&j.time, "%H:%M")
+                    .or_else(|_| NaiveTime::parse_from_str(&j.time, "%H:%M:%S"))
+                    .map_err(|_| {
+                        ImportError::Unknown(format!(
+                            "the entry of {} has a time closer cannot read: {:?}",
+                            j.date, j.time
+                        ))
+                    })?;
+                let naive = j.date.and_time(time);
+                let offset = offset_at(naive);
+                let when = offset
+                    .from_local_datetime(&naive)
+                    .single()
+                    .unwrap_or_else(|| offset.from_utc_datetime(&naive));
+                let text = notes(&j.title, &j.body);
+                let mut e = Entry::new(derived_id("jrnl", when, &text), when);
+                e.notes = text;
+                e.tags = j
+                    .tags
+                    .iter()
+                    .map(|t| t.trim_start_matches('@').to_owned())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                if j.starred {
+                    e.tags.push("starred".into());
+                }
+                out.push(e);
+            }
+            out
+        }
+        Source::TuiJournal => {
+            let entries: Vec<TuiJournalEntry> = match &value {
+                serde_json::Value::Array(_) => serde_json::from_slice(bytes).map_err(|e| at(&e))?,
+                _ => {
+                    serde_json::from_slice::<TuiJournalFile>(bytes)
+                        .map_err(|e| at(&e))?
+                        .entries
+                }
+            };
+            entries
+                .into_iter()
+                .map(|t| {
+                    let text = notes(&t.title, &t.content);
+                    let key = format!(
+                        "{}\n{}",
+                        t.id.map(|i| i.to_string()).unwrap_or_default(),
+                        text
+                    );
+                    let mut e = Entry::new(derived_id("tuijournal", t.date, &key), t.date);
+                    e.notes = text;
+                    e.tags = t
+                        .tags
+                        .into_iter()
+                        .filter(|x| !x.trim().is_empty())
+                        .collect();
+                    if let Some(p) = t.priority {
+                        e.extra.insert("priority".into(), serde_json::json!(p));
+                    }
+                    e
+                })
+                .collect()
+        }
+    };
+    Ok((source, entries))
+}
+
+/// Entries of `incoming` whose ids are not in `existing`, and how many were already there.
+pub fn new_ones(
+    incoming: Vec<Entry>,
+    existing: &std::collections::HashSet<String>,
+) -> (Vec<Entry>, usize) {
+    let mut seen = std::collections::HashSet::new();
+    let total = incoming.len();
+    let fresh: Vec<Entry> = incoming
+        .into_iter()
+        .filter(|e| !existing.contains(e.id.as_str()) && seen.insert(e.id.to_string()))
+        .collect();
+    let skipped = total - fresh.len();
+    (fresh, skipped)
+}
+
+/// Entries by the day they belong to.
+pub fn by_day(entries: Vec<Entry>) -> BTreeMap<NaiveDate, Vec<Entry>> {
+    let mut out: BTreeMap<NaiveDate, Vec<Entry>> = BTreeMap::new();
+    for e in entries {
+        out.entry(e.date).or_default().push(e);
+    }
+    out
+}

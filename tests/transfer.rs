@@ -1,0 +1,470 @@
+//! Export, import, status, completions and the manual, on the built binary.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use closer::journal::{Helpfulness, Name, Perspective, StrategyUse, TriggerLog, TriggerRef};
+use closer::store::Store;
+use common::{entry, files_under};
+
+fn closer(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
+    cmd.args(args)
+        .env_remove("CLOSER_DATA_DIR")
+        .env("TZ", "UTC");
+    cmd
+}
+
+fn run(cmd: &mut Command) -> (Output, String, String) {
+    let out = cmd.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out, stdout, stderr)
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// Three entries that use every field, with text that needs care in every format.
+fn fixture(root: &Path) {
+    let store = Store::open(root).unwrap();
+    let mut a = entry("2026-11-20T21:30:00+01:00", 1);
+    a.perspective = Some(Perspective::PartnerPullsAway);
+    a.emotions = vec!["lonely".into(), "a bit, \"wistful\"".into()];
+    a.triggers.push(TriggerLog {
+        trigger: TriggerRef::Custom(Name::try_from("my sister's visit").unwrap()),
+        intensity: None,
+        note: String::new(),
+    });
+    a.behaviours = vec![Name::try_from("terse-talk").unwrap()];
+    a.strategies = vec![
+        StrategyUse {
+            id: Name::try_from("active-listening").unwrap(),
+            planned: true,
+            tried: None,
+            helpfulness: None,
+        },
+        StrategyUse {
+            id: Name::try_from("take-it-slow").unwrap(),
+            planned: false,
+            tried: Some(true),
+            helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
+        },
+    ];
+    a.notes = "Line one,\nline two — ünïcödé 🌱".into();
+    a.tags = vec!["work".into(), "home, mostly".into()];
+    let b = entry("2026-11-21T08:05:00+01:00", 2);
+    let mut c = entry("2026-11-21T22:40:00+01:00", 3);
+    c.mood = None;
+    c.closeness = None;
+    c.responses.clear();
+    c.triggers.clear();
+    c.tags.clear();
+    c.emotions.clear();
+    c.notes = "Only a note.".into();
+    for e in [a, b, c] {
+        store.save_entry(&e).unwrap();
+    }
+}
+
+#[test]
+fn json_export_then_import_gives_identical_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let (from, to) = (dir.path().join("from"), dir.path().join("to"));
+    fixture(&from);
+    let file = dir.path().join("all.json");
+    let (out, _, err) = run(&mut closer(&[
+        "export",
+        "--format",
+        "json",
+        "-o",
+        file.to_str().unwrap(),
+        "--data-dir",
+        from.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{err}");
+    let (out, text, err) = run(&mut closer(&[
+        "import",
+        file.to_str().unwrap(),
+        "--data-dir",
+        to.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{err}");
+    assert!(text.contains("Added 3 entries."), "{text}");
+    let original = Store::open(&from).unwrap().load().entries;
+    let imported = Store::open(&to).unwrap().load().entries;
+    assert_eq!(imported, original);
+    // The day files themselves are identical.
+    for day in ["2026/2026-11-20.json", "2026/2026-11-21.json"] {
+        assert_eq!(
+            fs::read(from.join("entries").join(day)).unwrap(),
+            fs::read(to.join("entries").join(day)).unwrap()
+        );
+    }
+    // A second import adds nothing.
+    let (out, text, _) = run(&mut closer(&[
+        "import",
+        file.to_str().unwrap(),
+        "--data-dir",
+        to.to_str().unwrap(),
+    ]));
+    assert!(out.status.success());
+    assert!(
+        text.contains("0 entries to add") && text.contains("3 already in the journal"),
+        "{text}"
+    );
+}
+
+#[test]
+fn markdown_and_csv_match_the_expected_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    fixture(&root);
+    for (format, file) in [
+        ("markdown", "export/expected.md"),
+        ("csv", "export/expected.csv"),
+    ] {
+        let (out, text, err) = run(&mut closer(&[
+            "export",
+            "--format",
+            format,
+            "--data-dir",
+            root.to_str().unwrap(),
+        ]));
+        assert!(out.status.success(), "{err}");
+        let expected = data(file);
+        if std::env::var_os("CLOSER_WRITE_EXPECTED").is_some() {
+            fs::create_dir_all(expected.parent().unwrap()).unwrap();
+            fs::write(&expected, &text).unwrap();
+        }
+        assert_eq!(text, fs::read_to_string(&expected).unwrap(), "{format}");
+    }
+}
+
+#[test]
+fn csv_is_read_back_by_a_csv_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    fixture(&root);
+    let (_, text, _) = run(&mut closer(&[
+        "export",
+        "--format",
+        "csv",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[0][6], "lonely; a bit, \"wistful\"");
+    assert_eq!(&rows[0][7], "work; home, mostly");
+    assert_eq!(&rows[2][3], "", "a missing mood is empty, not zero");
+}
+
+#[test]
+fn export_to_a_file_is_private_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    fixture(&root);
+    let file = dir.path().join("out.md");
+    fs::write(&file, "precious").unwrap();
+    let args = [
+        "export",
+        "--format",
+        "markdown",
+        "-o",
+        file.to_str().unwrap(),
+        "--data-dir",
+        root.to_str().unwrap(),
+    ];
+    let (out, _, err) = run(&mut closer(&args));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), "precious");
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let (out, _, err) = run(&mut closer(&forced));
+    assert!(out.status.success(), "{err}");
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("# closer journal")
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.to_string_lossy().starts_with(".closer-tmp")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn export_limits_by_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    fixture(&root);
+    let (_, text, _) = run(&mut closer(&[
+        "export",
+        "--format",
+        "csv",
+        "--from",
+        "2026-11-21",
+        "--to",
+        "2026-11-21",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert_eq!(text.lines().count(), 3, "a header and two rows: {text}");
+    let (out, _, err) = run(&mut closer(&[
+        "export",
+        "--format",
+        "csv",
+        "--from",
+        "2026-11-22",
+        "--to",
+        "2026-11-21",
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("earlier date first"), "{err}");
+}
+
+#[test]
+fn jrnl_basic_import_maps_dates_titles_bodies_and_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let file = data("import/jrnl-basic.json");
+    let (out, text, err) = run(&mut closer(&[
+        "import",
+        file.to_str().unwrap(),
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{err}");
+    assert!(text.contains("5 entries in this jrnl export"), "{text}");
+    let entries = Store::open(&root).unwrap().load().entries;
+    assert_eq!(entries.len(), 5);
+    let first = &entries[0];
+    assert_eq!(first.date.to_string(), "2026-11-01");
+    assert_eq!(first.created_at.to_rfc3339(), "2026-11-01T07:15:00+00:00");
+    assert_eq!(
+        first.notes,
+        "Morning run along the river.\n\nFive kilometres, easy pace. @running"
+    );
+    assert_eq!(first.tags, ["running"]);
+    assert_eq!(first.mood, None, "no mood is invented");
+    let starred = &entries[1];
+    assert!(starred.tags.contains(&"starred".to_owned()));
+    assert!(starred.notes.contains("Next step: prepare slides"));
+}
+
+#[test]
+fn jrnl_unicode_empty_bodies_and_many_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let file = data("import/jrnl-unicode.json");
+    let (out, _, err) = run(&mut closer(&[
+        "import",
+        file.to_str().unwrap(),
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{err}");
+    let entries = Store::open(&root).unwrap().load().entries;
+    let raw: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let source = raw["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), source.len());
+    assert!(entries.iter().any(|e| e.notes.contains("Zürich")));
+    assert!(entries.iter().any(|e| e.notes.contains("日本語")));
+    assert!(entries.iter().any(|e| e.notes.contains("🌱")));
+    let empty_body = source
+        .iter()
+        .position(|e| e["body"].as_str() == Some(""))
+        .unwrap();
+    let title = source[empty_body]["title"].as_str().unwrap();
+    assert!(
+        entries.iter().any(|e| e.notes == title),
+        "a title alone becomes the notes"
+    );
+    let most_tags = source
+        .iter()
+        .map(|e| e["tags"].as_array().unwrap().len())
+        .max()
+        .unwrap();
+    assert!(most_tags >= 10);
+    assert!(entries.iter().any(|e| e.tags.len() >= most_tags));
+    assert!(
+        entries
+            .iter()
+            .flat_map(|e| &e.tags)
+            .all(|t| !t.starts_with('@'))
+    );
+}
+
+#[test]
+fn a_malformed_file_says_where_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let bad = dir.path().join("bad.json");
+    fs::write(&bad, "{\n  \"tags\": {},\n  \"entries\": [\n    {\"title\": \"x\", \"date\": \"2026-11-01\", \"time\": \"07:15\",}\n  ]\n}\n").unwrap();
+    let (out, _, err) = run(&mut closer(&[
+        "import",
+        bad.to_str().unwrap(),
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("line 4, column"), "{err}");
+    assert!(err.contains("Nothing was imported"), "{err}");
+    assert!(!root.exists(), "nothing written, not even the data folder");
+
+    fs::write(&bad, r#"{"hello": "world"}"#).unwrap();
+    let (out, _, err) = run(&mut closer(&[
+        "import",
+        bad.to_str().unwrap(),
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("not an export closer knows"), "{err}");
+
+    fs::write(&bad, "{\"format\": \"closer-export\", \"version\": 1, \"exported_at\": \"2026-11-01T00:00:00Z\", \"entries\": [{\"id\": \"\"}]}").unwrap();
+    let (out, _, err) = run(&mut closer(&[
+        "import",
+        bad.to_str().unwrap(),
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("line 1, column"), "{err}");
+    assert!(!root.exists());
+
+    let (out, _, err) = run(&mut closer(&[
+        "import",
+        "/nonexistent/file.json",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("/nonexistent/file.json"), "{err}");
+}
+
+#[test]
+fn a_dry_run_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    fixture(&root);
+    let before = files_under(&root);
+    let file = data("import/jrnl-basic.json");
+    let (out, text, _) = run(&mut closer(&[
+        "import",
+        file.to_str().unwrap(),
+        "--dry-run",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert!(out.status.success());
+    assert!(
+        text.contains("5 entries to add on 4 days") && text.contains("--dry-run"),
+        "{text}"
+    );
+    assert_eq!(files_under(&root), before);
+}
+
+#[test]
+fn status_says_and_exits_by_whether_today_is_checked_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let (out, text, _) = run(&mut closer(&[
+        "status",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text, "not yet today · 0-day streak\n");
+    assert!(!root.exists());
+    let now = chrono::Local::now().fixed_offset();
+    let store = Store::open(&root).unwrap();
+    for back in 0..3 {
+        let when = now - chrono::Duration::days(back);
+        store
+            .save_entry(&closer::journal::Entry::new(
+                closer::journal::EntryId::generate(when, 0),
+                when,
+            ))
+            .unwrap();
+    }
+    drop(store);
+    let (out, text, _) =
+        run(closer(&["status", "--data-dir", root.to_str().unwrap()]).env_remove("TZ"));
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(text, "checked in today · 3-day streak\n");
+    let (_, text, _) =
+        run(closer(&["status", "--short", "--data-dir", root.to_str().unwrap()]).env_remove("TZ"));
+    assert_eq!(text, "✓ 3\n");
+}
+
+#[test]
+fn completions_and_the_manual() {
+    for shell in ["bash", "zsh", "fish"] {
+        let (out, text, err) = run(closer(&["completions", shell]).env_remove("HOME"));
+        assert!(out.status.success(), "{shell}: {err}");
+        assert!(
+            text.contains("closer") && text.contains("export"),
+            "{shell}"
+        );
+    }
+    let (out, _, err) = run(&mut closer(&["completions", "powershell"]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("bash"), "{err}");
+    let (out, text, _) = run(&mut closer(&["man"]));
+    assert!(out.status.success());
+    assert!(text.contains(".TH closer 1"), "{text}");
+    assert!(
+        text.contains("import") && text.contains("data\\-dir"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_subcommand_has_help_with_an_example() {
+    for sub in [
+        "checkin",
+        "review",
+        "doctor",
+        "prompt",
+        "stats",
+        "export",
+        "import",
+        "status",
+        "completions",
+        "man",
+    ] {
+        let (out, text, _) = run(&mut closer(&[sub, "--help"]));
+        assert!(out.status.success(), "{sub}");
+        assert!(text.contains("Example"), "{sub}: {text}");
+        assert!(text.contains("--data-dir"), "{sub}: {text}");
+    }
+}
