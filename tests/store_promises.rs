@@ -325,7 +325,7 @@ fn preferences_round_trip_and_keep_unknown_fields() {
     )
     .unwrap();
     let mut prefs = store.load_preferences().unwrap();
-    assert_eq!(prefs.perspective, Some(Perspective::PartnerPullsAway));
+    assert_eq!(prefs.perspective(), Some(Perspective::PartnerPullsAway));
     prefs.favourites.push("active-listening".into());
     store.save_preferences(&prefs).unwrap();
     let text = fs::read_to_string(dir.path().join("state.json")).unwrap();

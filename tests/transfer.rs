@@ -468,3 +468,110 @@ fn every_subcommand_has_help_with_an_example() {
         assert!(text.contains("--data-dir"), "{sub}: {text}");
     }
 }
+
+#[test]
+fn tui_journal_data_file_and_its_transfer_file_import_the_same_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for (root, file) in [
+        (&a, "import/tui-journal.json"),
+        (&b, "import/tui-journal-export.json"),
+    ] {
+        let (out, text, err) = run(&mut closer(&[
+            "import",
+            data(file).to_str().unwrap(),
+            "--data-dir",
+            root.to_str().unwrap(),
+        ]));
+        assert!(out.status.success(), "{file}: {err}");
+        assert!(
+            text.contains("6 entries in this tui-journal file")
+                && text.contains("Added 6 entries."),
+            "{text}"
+        );
+    }
+    let entries = Store::open(&a).unwrap().load().entries;
+    assert_eq!(entries.len(), 6);
+    let run_entry = entries
+        .iter()
+        .find(|e| e.notes.starts_with("Morning run"))
+        .unwrap();
+    assert_eq!(run_entry.date.to_string(), "2026-11-01");
+    assert_eq!(
+        run_entry.created_at.to_rfc3339(),
+        "2026-11-01T00:00:00+00:00"
+    );
+    assert!(
+        run_entry
+            .notes
+            .starts_with("Morning run\n\nRan 5 km along the river.\n"),
+        "{:?}",
+        run_entry.notes
+    );
+    let mut tags = run_entry.tags.clone();
+    tags.sort();
+    assert_eq!(tags, ["health", "running"]);
+    assert_eq!(
+        run_entry.extra.get("priority"),
+        Some(&serde_json::json!(2)),
+        "priority is kept"
+    );
+    let title_only = entries
+        .iter()
+        .find(|e| e.notes == "Title only, no body")
+        .unwrap();
+    assert!(title_only.tags.is_empty());
+    assert_eq!(entries.iter().map(|e| e.tags.len()).max(), Some(14));
+    assert!(entries.iter().any(|e| e.notes.contains("日本語の勉強")));
+    assert!(entries.iter().any(|e| e.notes.contains("مرحبا بالعالم")));
+    // The two files hold the same entries, so the same notes and tags.
+    let other = Store::open(&b).unwrap().load().entries;
+    let mut x: Vec<_> = entries
+        .iter()
+        .map(|e| (e.notes.clone(), e.tags.clone(), e.date))
+        .collect();
+    let mut y: Vec<_> = other
+        .iter()
+        .map(|e| (e.notes.clone(), e.tags.clone(), e.date))
+        .collect();
+    x.sort();
+    y.sort();
+    assert_eq!(x, y);
+    // Twice adds nothing.
+    let (_, text, _) = run(&mut closer(&[
+        "import",
+        data("import/tui-journal.json").to_str().unwrap(),
+        "--data-dir",
+        a.to_str().unwrap(),
+    ]));
+    assert!(text.contains("0 entries to add"), "{text}");
+}
+
+#[test]
+fn jrnl_tags_compare_as_sets_and_times_are_local() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let file = data("import/jrnl-basic.json");
+    let (out, _, err) = run(closer(&[
+        "import",
+        file.to_str().unwrap(),
+        "--data-dir",
+        root.to_str().unwrap(),
+    ])
+    .env("TZ", "Asia/Tokyo"));
+    assert!(out.status.success(), "{err}");
+    let entries = Store::open(&root).unwrap().load().entries;
+    let late = entries
+        .iter()
+        .find(|e| e.notes.starts_with("Why is the build so slow?"))
+        .unwrap();
+    assert_eq!(
+        late.created_at.to_rfc3339(),
+        "2026-11-08T23:59:00+09:00",
+        "jrnl's wall-clock time, in the local zone"
+    );
+    assert_eq!(late.date.to_string(), "2026-11-08");
+    let mut tags = late.tags.clone();
+    tags.sort();
+    assert_eq!(tags, ["rust", "work"]);
+}
