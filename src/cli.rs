@@ -39,6 +39,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "CLOSER_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// The settings file [default: config.toml in the config folder, e.g. ~/.config/closer]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// What to do; without one, the journal opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -208,11 +212,13 @@ pub fn config_dir() -> Option<PathBuf> {
 }
 
 /// Opens the journal at `start`.
-fn open(data_dir: PathBuf, start: crate::tui::Start) -> Result<ExitCode> {
+fn open(data_dir: PathBuf, config: Option<PathBuf>, start: crate::tui::Start) -> Result<ExitCode> {
+    let config_file = config.or_else(|| config_dir().map(|d| d.join(crate::config::FILE)));
     crate::tui::run(crate::tui::Options {
         data_dir,
         config_dir: config_dir(),
         no_color: std::env::var("NO_COLOR").ok(),
+        config_file,
         start,
     })?;
     Ok(ExitCode::SUCCESS)
@@ -231,9 +237,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         PathBuf::new()
     };
     match cli.command {
-        None => open(data_dir, crate::tui::Start::Home),
-        Some(Command::Checkin) => open(data_dir, crate::tui::Start::CheckIn),
-        Some(Command::Review) => open(data_dir, crate::tui::Start::Review),
+        None => open(data_dir, cli.config, crate::tui::Start::Home),
+        Some(Command::Checkin) => open(data_dir, cli.config, crate::tui::Start::CheckIn),
+        Some(Command::Review) => open(data_dir, cli.config, crate::tui::Start::Review),
         Some(Command::Doctor) => {
             let mut out = std::io::stdout().lock();
             let healthy = doctor::run(&data_dir, &mut out)?;

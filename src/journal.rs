@@ -18,4 +18,4 @@ pub use entry::{
     StrategyUse, TriggerLog, TriggerRef,
 };
 pub use error::JournalError;
-pub use preferences::Preferences;
+pub use preferences::{MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, WeekStart};

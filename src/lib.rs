@@ -4,6 +4,7 @@
 //! `store` is the only code that touches the data folder; `tui` and `cli` sit on top.
 
 pub mod cli;
+pub mod config;
 pub mod content;
 pub mod journal;
 pub mod store;

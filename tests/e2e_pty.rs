@@ -27,6 +27,10 @@ struct Closer {
 
 impl Closer {
     fn start(data_dir: &Path, cols: u16, rows: u16) -> Closer {
+        Closer::start_with(data_dir, cols, rows, &[])
+    }
+
+    fn start_with(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Closer {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -41,6 +45,11 @@ impl Closer {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CLOSER_DATA_DIR");
+        // A settings file of its own, so the machine's does not leak in.
+        cmd.env("XDG_CONFIG_HOME", data_dir.join("config-home"));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -566,4 +575,81 @@ fn a_favourite_and_a_plan_outlive_a_restart_and_the_next_check_in_offers_it_firs
     );
     again.send("\x03");
     assert!(again.wait_exit().success());
+}
+
+#[test]
+fn with_no_color_the_selected_row_is_still_marked_and_nothing_is_coloured() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let mut app = Closer::start_with(&root, 80, 24, &[("NO_COLOR", "1")]);
+    app.wait_for("c check in");
+    app.send("c");
+    app.wait_for("step 1 of 8");
+    app.send("\t");
+    app.wait_for("step 2 of 8");
+    app.send("\x1b[B"); // Down to the second feeling
+    app.wait_for("▸ [ ] anxious");
+    let parser = app.screen.lock().unwrap();
+    let screen = parser.screen();
+    let (rows, cols) = screen.size();
+    let mut marked = None;
+    for row in 0..rows {
+        let text: String = (0..cols)
+            .filter_map(|c| screen.cell(row, c).map(|cell| cell.contents().to_string()))
+            .collect();
+        if text.contains("▸ [ ] anxious") {
+            marked = Some(row);
+        }
+        for col in 0..cols {
+            let cell = screen.cell(row, col).unwrap();
+            assert_eq!(
+                cell.fgcolor(),
+                vt100::Color::Default,
+                "colour at {row},{col}"
+            );
+            assert_eq!(
+                cell.bgcolor(),
+                vt100::Color::Default,
+                "colour at {row},{col}"
+            );
+        }
+    }
+    let row = marked.unwrap();
+    let start = (0..cols)
+        .find(|&c| {
+            screen
+                .cell(row, c)
+                .is_some_and(|cell| cell.contents() == "▸")
+        })
+        .unwrap();
+    assert!(
+        screen.cell(row, start + 2).unwrap().inverse(),
+        "the selected row is in reverse video"
+    );
+    drop(parser);
+    app.send("\x03");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn a_bad_config_file_is_named_and_closer_starts_with_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let config = root.join("config-home/closer");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("config.toml"),
+        "week_start = \"sunday\"\ntheme = \"blue\"\n",
+    )
+    .unwrap();
+    let mut app = Closer::start(&root, 100, 30);
+    app.wait_for("line 2: theme = \"blue\" is not a theme");
+    app.wait_for("closer started with the other settings");
+    app.send("o");
+    app.wait_for("Week starts on");
+    app.wait_for("Sunday");
+    app.send("\x03");
+    assert!(app.wait_exit().success());
 }

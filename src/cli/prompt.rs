@@ -29,7 +29,7 @@ pub fn run(
     let perspective = match perspective {
         Some(p) => Some(p),
         None => match store::read_preferences(&layout) {
-            Ok(prefs) => prefs.perspective,
+            Ok(prefs) => prefs.perspective(),
             Err(e) => {
                 writeln!(err, "closer: warning: {e}")?;
                 None

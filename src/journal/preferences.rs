@@ -1,17 +1,182 @@
-//! What the person chose and what the app remembers between runs (kept in `state.json`).
+//! What the person chose and what the app remembers between runs (kept in `state.json`, and
+//! for people who keep dotfiles, partly set in `config.toml`).
 
 use std::collections::BTreeMap;
+use std::fmt;
 
+use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
 use super::Perspective;
+
+/// Defines a setting with a fixed set of values, each with its id (in files) and its label.
+macro_rules! choice {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $id:literal, $label:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $id)] $variant),+
+        }
+
+        impl $name {
+            /// Every value, in the order offered.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// Its id in files.
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            /// Its label on screen.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// The value with this id.
+            pub fn from_id(id: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.id() == id)
+            }
+
+            /// The ids, for messages ("a", "b" or "c").
+            pub fn ids() -> String {
+                let ids: Vec<String> = $name::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect();
+                match ids.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+                    _ => ids.join(""),
+                }
+            }
+
+            /// The next value, round.
+            pub fn next(self) -> $name {
+                let i = $name::ALL.iter().position(|v| *v == self).unwrap_or(0);
+                $name::ALL[(i + 1) % $name::ALL.len()]
+            }
+
+            /// The previous value, round.
+            pub fn prev(self) -> $name {
+                let i = $name::ALL.iter().position(|v| *v == self).unwrap_or(0);
+                $name::ALL[(i + $name::ALL.len() - 1) % $name::ALL.len()]
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+choice!(
+    /// Whose distance the journal is about.
+    PerspectiveChoice {
+        /// "I notice myself pulling away."
+        #[default]
+        IPullAway = "i-pull-away", "I pull away",
+        /// "I feel my partner pulling away."
+        PartnerPullsAway = "partner-pulls-away", "My partner pulls away",
+        /// Both, in turns.
+        Both = "both", "Both",
+    }
+);
+
+impl PerspectiveChoice {
+    /// The perspective content is filtered by: `None` for both.
+    pub fn perspective(self) -> Option<Perspective> {
+        match self {
+            PerspectiveChoice::IPullAway => Some(Perspective::IPullAway),
+            PerspectiveChoice::PartnerPullsAway => Some(Perspective::PartnerPullsAway),
+            PerspectiveChoice::Both => None,
+        }
+    }
+}
+
+impl From<Perspective> for PerspectiveChoice {
+    fn from(p: Perspective) -> PerspectiveChoice {
+        match p {
+            Perspective::IPullAway => PerspectiveChoice::IPullAway,
+            Perspective::PartnerPullsAway => PerspectiveChoice::PartnerPullsAway,
+        }
+    }
+}
+
+choice!(
+    /// The colours.
+    ThemeChoice {
+        /// Calm colours.
+        #[default]
+        Default = "default", "Default",
+        /// Strong contrast, bold.
+        HighContrast = "high-contrast", "High contrast",
+        /// No colour at all: bold, reverse and underline.
+        NoColour = "no-colour", "No colour",
+    }
+);
+
+choice!(
+    /// The words shown beside mood values.
+    MoodLabels {
+        /// very low … very good.
+        #[default]
+        Words = "words", "Words (very low … very good)",
+        /// struggling … bright.
+        Gentle = "gentle", "Gentle (struggling … bright)",
+        /// Numbers only.
+        Numbers = "numbers", "Numbers only",
+    }
+);
+
+impl MoodLabels {
+    /// The label of mood value `v` (1..=5).
+    pub fn label_of(self, v: u8) -> &'static str {
+        let i = usize::from(v.clamp(1, 5) - 1);
+        match self {
+            MoodLabels::Words => ["very low", "low", "okay", "good", "very good"][i],
+            MoodLabels::Gentle => ["struggling", "low", "steady", "good", "bright"][i],
+            MoodLabels::Numbers => "",
+        }
+    }
+}
+
+choice!(
+    /// The first day of the week (insights' weeks and calendars).
+    WeekStart {
+        /// Monday.
+        #[default]
+        Monday = "monday", "Monday",
+        /// Sunday.
+        Sunday = "sunday", "Sunday",
+    }
+);
+
+impl WeekStart {
+    /// As a chrono weekday.
+    pub fn weekday(self) -> Weekday {
+        match self {
+            WeekStart::Monday => Weekday::Mon,
+            WeekStart::Sunday => Weekday::Sun,
+        }
+    }
+}
 
 /// Choices and small memories that outlive a session.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Preferences {
     /// The perspective chosen at first run; `None` until then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub perspective: Option<Perspective>,
+    pub perspective: Option<PerspectiveChoice>,
+    /// The colours.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub theme: ThemeChoice,
+    /// The words beside mood values.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub mood_labels: MoodLabels,
+    /// The first day of the week.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub week_start: WeekStart,
+    /// The editor for `Ctrl-E`; `None`: `$VISUAL`, then `$EDITOR`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor: Option<String>,
     /// Favourite strategy ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub favourites: Vec<String>,
@@ -26,9 +191,50 @@ pub struct Preferences {
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
 impl Preferences {
     /// Whether the first-run questions still need asking.
     pub fn is_first_run(&self) -> bool {
         self.perspective.is_none()
+    }
+
+    /// The perspective content is shown for (`None`: both, or not chosen yet).
+    pub fn perspective(&self) -> Option<Perspective> {
+        self.perspective.and_then(PerspectiveChoice::perspective)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_state_files_still_read_and_defaults_are_not_written() {
+        let prefs: Preferences =
+            serde_json::from_str(r#"{"perspective": "partner-pulls-away"}"#).unwrap();
+        assert_eq!(prefs.perspective(), Some(Perspective::PartnerPullsAway));
+        assert_eq!(prefs.theme, ThemeChoice::Default);
+        let json = serde_json::to_string(&prefs).unwrap();
+        assert_eq!(json, r#"{"perspective":"partner-pulls-away"}"#);
+        let both: Preferences = serde_json::from_str(r#"{"perspective": "both"}"#).unwrap();
+        assert_eq!(both.perspective(), None);
+        assert!(!both.is_first_run());
+    }
+
+    #[test]
+    fn choices_go_round_and_name_their_values() {
+        assert_eq!(ThemeChoice::NoColour.next(), ThemeChoice::Default);
+        assert_eq!(ThemeChoice::Default.prev(), ThemeChoice::NoColour);
+        assert_eq!(WeekStart::ids(), r#""monday" or "sunday""#);
+        assert_eq!(
+            ThemeChoice::ids(),
+            r#""default", "high-contrast" or "no-colour""#
+        );
+        assert_eq!(MoodLabels::from_id("gentle"), Some(MoodLabels::Gentle));
+        assert_eq!(MoodLabels::Gentle.label_of(5), "bright");
+        assert_eq!(MoodLabels::Numbers.label_of(3), "");
     }
 }

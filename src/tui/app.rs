@@ -21,9 +21,10 @@ use super::keymap::{self, Action};
 use super::screens::checkin::{self, EditorTarget};
 use super::screens::review::{self, TrashEntry};
 use super::screens::{first_run, help, home, support};
-use super::screens::{guide, insights};
+use super::screens::{guide, insights, settings};
 use super::theme::Theme;
 use super::widgets::too_small;
+use crate::config::Config;
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;
@@ -47,6 +48,8 @@ pub enum Route {
     Guide,
     /// Patterns over time.
     Insights,
+    /// Settings.
+    Settings,
 }
 
 /// Which key table the guide uses.
@@ -83,6 +86,10 @@ pub enum Mode {
     Guide(GuideMode),
     /// Insights.
     Insights,
+    /// Settings.
+    Settings,
+    /// Typing the editor's name in settings.
+    SettingsEditor,
     /// Writing a note on a trigger.
     TriggerNote,
     /// "Leave the check-in?"
@@ -99,6 +106,7 @@ impl Mode {
         match self {
             Mode::Review(m) => m.takes_text(),
             Mode::Guide(g) => g == GuideMode::LibrarySearch,
+            Mode::SettingsEditor => true,
             _ => matches!(
                 self,
                 Mode::TriggerNote
@@ -202,8 +210,8 @@ pub enum Effect {
     SaveCheckIn(Box<CheckInDraft>),
     /// Throw the draft away.
     DiscardDraft,
-    /// Let the person edit this text in `$EDITOR`.
-    OpenEditor(EditorTarget, String),
+    /// Let the person edit this text in their editor (the one chosen in settings, if any).
+    OpenEditor(EditorTarget, String, Option<String>),
     /// Move an entry to the trash.
     DeleteEntry(Box<Entry>),
     /// Put a trashed entry back.
@@ -227,6 +235,8 @@ pub struct Context {
     pub read_only: Option<String>,
     /// The terminal size.
     pub size: (u16, u16),
+    /// Colour is off whatever the theme (`NO_COLOR`, or a terminal with few colours).
+    pub colour_forbidden: bool,
 }
 
 /// The whole state of the interface.
@@ -260,6 +270,10 @@ pub struct App {
     pub guide: Option<guide::State>,
     /// Insights, while open.
     pub insights: Option<insights::State>,
+    /// The settings screen.
+    pub settings: settings::State,
+    /// What `config.toml` sets.
+    pub config: Arc<Config>,
     /// Strategies offered in the check-in being saved (to clear them from `planned_next`).
     pub offered_on_save: Vec<String>,
     /// An unfinished check-in kept in the drafts, not open.
@@ -301,6 +315,8 @@ impl App {
             review: None,
             guide: None,
             insights: None,
+            settings: settings::State::default(),
+            config: Arc::default(),
             offered_on_save: Vec::new(),
             pending_draft: None,
             home_dialog: None,
@@ -363,6 +379,8 @@ impl App {
                 None => Mode::Home,
             },
             Route::Insights => Mode::Insights,
+            Route::Settings if self.settings.takes_text() => Mode::SettingsEditor,
+            Route::Settings => Mode::Settings,
             Route::Guide => match self.guide.as_ref().and_then(|g| g.current()) {
                 Some(open) => Mode::Guide(match &open.page {
                     guide::Page::Library
@@ -384,6 +402,24 @@ impl App {
         self.summary
             .as_ref()
             .map_or_else(|| Arc::new(BTreeMap::new()), |s| Arc::clone(&s.histories))
+    }
+
+    fn on_settings(&mut self, msg: settings::Msg) -> Vec<Effect> {
+        let config = Arc::clone(&self.config);
+        match settings::update(&mut self.settings, msg, &self.prefs, &config) {
+            settings::Outcome::Stay => NO_EFFECTS,
+            settings::Outcome::Back => {
+                self.routes = vec![Route::Home];
+                NO_EFFECTS
+            }
+            settings::Outcome::Changed(prefs, text) => {
+                self.prefs = *prefs;
+                self.theme = Theme::choose(self.prefs.theme, self.ctx.colour_forbidden);
+                self.refresh_prompt();
+                self.status = Some(Status::Info(text));
+                vec![Effect::SavePreferences(self.prefs.clone())]
+            }
+        }
     }
 
     /// Opens the guide at `page`, on top of where the person is (Esc comes back).
@@ -440,7 +476,7 @@ impl App {
 
     /// The perspective in use.
     pub fn perspective(&self) -> Option<Perspective> {
-        self.prefs.perspective
+        self.prefs.perspective()
     }
 
     fn open(&mut self, route: Route) {
@@ -603,6 +639,7 @@ impl App {
                 return match self.route() {
                     Route::Review => self.on_review(review::Msg::Input(input)),
                     Route::Guide => self.on_guide(guide::Msg::Input(input)),
+                    Route::Settings => self.on_settings(settings::Msg::Input(input)),
                     _ => self.on_checkin(checkin::Msg::Input(input)),
                 };
             }
@@ -610,6 +647,7 @@ impl App {
                 return match self.route() {
                     Route::Review => self.on_review(review::Msg::Paste(text)),
                     Route::Guide => self.on_guide(guide::Msg::Paste(text)),
+                    Route::Settings => self.on_settings(settings::Msg::Paste(text)),
                     _ => self.on_checkin(checkin::Msg::Paste(text)),
                 };
             }
@@ -774,7 +812,9 @@ impl App {
                 self.status = Some(Status::Info(text));
                 NO_EFFECTS
             }
-            checkin::Outcome::Editor(target, text) => vec![Effect::OpenEditor(target, text)],
+            checkin::Outcome::Editor(target, text) => {
+                vec![Effect::OpenEditor(target, text, self.prefs.editor.clone())]
+            }
             checkin::Outcome::LearnTrigger(id) => self.open_guide(guide::Page::Trigger(id)),
             checkin::Outcome::LearnStrategy(id) => self.open_guide(guide::Page::Strategy(id)),
             checkin::Outcome::Finish => {
@@ -838,6 +878,7 @@ impl App {
                             | Route::Review
                             | Route::Guide
                             | Route::Insights
+                            | Route::Settings
                     ) =>
             {
                 self.quit = true;
@@ -859,7 +900,7 @@ impl App {
                     NO_EFFECTS
                 }
                 first_run::Outcome::Chosen(perspective) => {
-                    self.prefs.perspective = Some(perspective);
+                    self.prefs.perspective = Some(perspective.into());
                     self.refresh_prompt();
                     self.routes = vec![Route::Home];
                     let mut effects = vec![Effect::SavePreferences(self.prefs.clone())];
@@ -886,6 +927,7 @@ impl App {
             Route::CheckIn => self.on_checkin(checkin::Msg::Action(action)),
             Route::Review => self.on_review(review::Msg::Action(action)),
             Route::Guide => self.on_guide(guide::Msg::Action(action)),
+            Route::Settings => self.on_settings(settings::Msg::Action(action)),
             Route::Insights => {
                 let today = self.ctx.today;
                 if let Some(state) = self.insights.as_mut()
@@ -938,6 +980,11 @@ impl App {
             (Some(_), _) => NO_EFFECTS,
             (None, Action::StartCheckIn) => self.start_checkin(),
             (None, Action::OpenReview) => self.open_review(),
+            (None, Action::OpenSettings) => {
+                self.settings = settings::State::default();
+                self.routes = vec![Route::Home, Route::Settings];
+                NO_EFFECTS
+            }
             (None, Action::OpenInsights) => {
                 if self.summary.is_none() {
                     self.status = Some(Status::Info("Still reading your journal…".into()));
@@ -947,7 +994,7 @@ impl App {
                 self.insights = Some(insights::State::new(
                     &entries,
                     self.ctx.today,
-                    chrono::Weekday::Mon,
+                    self.prefs.week_start.weekday(),
                 ));
                 self.routes = vec![Route::Home, Route::Insights];
                 NO_EFFECTS
@@ -991,6 +1038,7 @@ impl App {
                 Some(state) => review::view(self, state, frame, area),
                 None => home::view(self, frame, area),
             },
+            Route::Settings => settings::view(self, &self.settings, frame, area),
             Route::Insights => match &self.insights {
                 Some(state) => insights::view(self, state, frame, area),
                 None => home::view(self, frame, area),

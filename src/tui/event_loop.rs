@@ -12,6 +12,7 @@ use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use ratatui::crossterm::event::{self, Event};
 
+use crate::config::{self, Config};
 use crate::content;
 use crate::journal::draft::CheckInDraft;
 use crate::journal::history::strategy_histories;
@@ -49,6 +50,8 @@ pub struct Options {
     pub config_dir: Option<PathBuf>,
     /// The value of `NO_COLOR`, if set.
     pub no_color: Option<String>,
+    /// The settings file (`--config`, or `config.toml` in the config folder).
+    pub config_file: Option<PathBuf>,
     /// Where to open.
     pub start: Start,
 }
@@ -61,10 +64,24 @@ fn now() -> DateTime<FixedOffset> {
 pub fn run(options: Options) -> Result<()> {
     let store = Store::open(&options.data_dir)
         .with_context(|| format!("opening the journal in {}", options.data_dir.display()))?;
-    let (prefs, mut status) = match store.load_preferences() {
+    let (mut prefs, mut status) = match store.load_preferences() {
         Ok(prefs) => (prefs, None),
         Err(e) => (Preferences::default(), Some(Status::Error(e.to_string()))),
     };
+    let (config, config_errors) = match &options.config_file {
+        Some(path) => config::load(path),
+        None => (Config::default(), Vec::new()),
+    };
+    config.apply(&mut prefs);
+    if let Some(first) = config_errors.first() {
+        let more = match config_errors.len() - 1 {
+            0 => String::new(),
+            n => format!(" ({n} more in the file)"),
+        };
+        status.get_or_insert(Status::Error(format!(
+            "{first}{more}. closer started with the other settings."
+        )));
+    }
     let (catalog, content_errors) = content::load(options.config_dir.as_deref());
     if let Some(first) = content_errors.first() {
         let more = match content_errors.len() - 1 {
@@ -82,19 +99,27 @@ pub fn run(options: Options) -> Result<()> {
     let mut session = terminal::enter()?;
     let size = session.terminal.size()?;
     let start = now();
+    let colour_forbidden = Theme::colour_forbidden(
+        options.no_color.as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+        ratatui::crossterm::style::available_color_count(),
+    );
     let ctx = Context {
+        colour_forbidden,
         now: start,
         today: start.date_naive(),
         data_dir: options.data_dir.clone(),
         read_only: store.read_only().map(ToString::to_string),
         size: (size.width, size.height),
     };
+    let prefs_theme = prefs.theme;
     let mut app = App::new(
         ctx,
         prefs,
         Arc::new(catalog),
-        Theme::for_env(options.no_color.as_deref()),
+        Theme::choose(prefs_theme, colour_forbidden),
     );
+    app.config = Arc::new(config);
     app.status = status;
 
     // The first frame comes before the journal is read, so closer opens at once.
@@ -228,7 +253,7 @@ fn run_effect(store: &Store, session: &mut Session, effect: Effect, today: Naive
             Ok(()) => Msg::DraftSaved,
             Err(e) => Msg::Failed(format!("The draft could not be removed: {e}")),
         },
-        Effect::OpenEditor(target, text) => edit(store, session, target, &text),
+        Effect::OpenEditor(target, text, editor) => edit(store, session, target, &text, editor),
         Effect::DeleteEntry(entry) => match store.delete_entry(entry.date, &entry.id, now()) {
             Ok(path) => Msg::Deleted(path),
             Err(e) => Msg::Failed(format!("The entry could not be deleted: {e}")),
@@ -264,10 +289,20 @@ fn run_effect(store: &Store, session: &mut Session, effect: Effect, today: Naive
 }
 
 /// Runs `$VISUAL` or `$EDITOR` on `text` in a private file in the drafts folder.
-fn edit(store: &Store, session: &mut Session, target: EditorTarget, text: &str) -> Msg {
-    let editor = std::env::var("VISUAL")
-        .ok()
+fn edit(
+    store: &Store,
+    session: &mut Session,
+    target: EditorTarget,
+    text: &str,
+    chosen: Option<String>,
+) -> Msg {
+    let editor = chosen
         .filter(|e| !e.trim().is_empty())
+        .or_else(|| {
+            std::env::var("VISUAL")
+                .ok()
+                .filter(|e| !e.trim().is_empty())
+        })
         .or_else(|| {
             std::env::var("EDITOR")
                 .ok()
@@ -275,8 +310,8 @@ fn edit(store: &Store, session: &mut Session, target: EditorTarget, text: &str) 
         });
     let Some(editor) = editor else {
         return Msg::Failed(
-            "No editor is set. Set the EDITOR environment variable (for example EDITOR=nano) \
-             to write answers in your own editor; until then, write here."
+            "No editor is set. Choose one in settings (o on home), or set the EDITOR \
+             environment variable (for example EDITOR=nano); until then, write here."
                 .into(),
         );
     };

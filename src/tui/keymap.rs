@@ -113,6 +113,8 @@ pub enum Action {
     OlderMonth,
     /// The month after.
     NewerMonth,
+    /// Open settings.
+    OpenSettings,
 }
 
 /// A key, as bound in a table: its code, and whether Ctrl is held. Shift is ignored, so `G`
@@ -143,6 +145,16 @@ impl Key {
             code: KeyCode::Char(c),
             ctrl: true,
         }
+    }
+
+    /// A key press of this key.
+    pub fn event(&self) -> KeyEvent {
+        let modifiers = if self.ctrl {
+            KeyModifiers::CONTROL
+        } else {
+            KeyModifiers::NONE
+        };
+        KeyEvent::new(self.code, modifiers)
     }
 
     /// Whether a key press is this key.
@@ -308,6 +320,12 @@ pub const HOME: &[Binding] = &[
         Action::OpenLearn,
         Some("learn"),
         "learn: the articles in short, and each trigger",
+    ),
+    Binding::new(
+        &[Key::ch('o'), Key::ch(',')],
+        Action::OpenSettings,
+        Some("settings"),
+        "settings: perspective, theme, mood labels, week start, editor",
     ),
     Binding::new(
         &[Key::ch('!')],
@@ -1132,6 +1150,47 @@ pub const INSIGHTS: &[Binding] = &[
     BACK,
 ];
 
+/// Settings.
+pub const SETTINGS: &[Binding] = &[
+    Binding::new(
+        &[
+            Key::code(KeyCode::Right),
+            Key::ch('l'),
+            Key::code(KeyCode::Enter),
+            Key::ch(' '),
+        ],
+        Action::Right,
+        Some("change"),
+        "the next choice (Enter on the editor: type it)",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Left), Key::ch('h')],
+        Action::Left,
+        None,
+        "the previous choice",
+    ),
+    Binding::new(UP, Action::Up, None, "previous setting"),
+    Binding::new(DOWN, Action::Down, None, "next setting"),
+    BACK,
+];
+
+/// Typing the editor's name in settings.
+pub const SETTINGS_EDITOR: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Confirm,
+        Some("keep"),
+        "keep it",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Esc)],
+        Action::Back,
+        Some("cancel"),
+        "cancel",
+    ),
+    HELP_KEY_TEXT,
+];
+
 /// A yes/no question.
 pub const YES_NO: &[Binding] = &[
     Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes"),
@@ -1177,6 +1236,8 @@ pub fn table(mode: Mode) -> &'static [Binding] {
             GuideMode::Page => GUIDE_PAGE,
         },
         Mode::Insights => INSIGHTS,
+        Mode::Settings => SETTINGS,
+        Mode::SettingsEditor => SETTINGS_EDITOR,
         Mode::TriggerNote => CHECKIN_NOTE,
         Mode::LeaveDialog => LEAVE_DIALOG,
         Mode::ResumeDialog => RESUME_DIALOG,

@@ -7,6 +7,7 @@ pub mod help;
 pub mod home;
 pub mod insights;
 pub mod review;
+pub mod settings;
 pub mod support;
 
 use ratatui_textarea::Input;

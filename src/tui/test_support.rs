@@ -24,6 +24,7 @@ fn context() -> Context {
         data_dir: "/home/you/.local/share/closer".into(),
         read_only: None,
         size: (80, 24),
+        colour_forbidden: false,
     }
 }
 
@@ -41,7 +42,7 @@ pub fn app_first_run() -> App {
 /// An app on home, its journal read: 12 entries, a 3-day streak, not yet today.
 pub fn app_at_home() -> App {
     let prefs = Preferences {
-        perspective: Some(Perspective::IPullAway),
+        perspective: Some(Perspective::IPullAway.into()),
         ..Preferences::default()
     };
     let mut app = App::new(context(), prefs, catalog(), Theme::calm());

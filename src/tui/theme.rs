@@ -2,6 +2,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::journal::ThemeChoice;
+
 /// The styles of the interface.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
@@ -89,12 +91,71 @@ impl Theme {
         }
     }
 
-    /// The theme for this environment: no colour when `no_color` is set (the `NO_COLOR`
-    /// convention: any non-empty value).
-    pub fn for_env(no_color: Option<&str>) -> Theme {
-        match no_color {
-            Some(v) if !v.is_empty() => Theme::no_color(),
-            _ => Theme::calm(),
+    /// Strong contrast: bright colours, bold text, nothing dim.
+    pub fn high_contrast() -> Theme {
+        Theme {
+            text: Style::new().fg(Color::White),
+            muted: Style::new().fg(Color::Gray),
+            title: Style::new()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            key: Style::new()
+                .fg(Color::LightCyan)
+                .add_modifier(Modifier::BOLD),
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD),
+            good: Style::new()
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD),
+            warn: Style::new()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD),
+            error: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::White),
+            highlight: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightCyan)
+                .add_modifier(Modifier::BOLD),
+            levels: [
+                Style::new()
+                    .fg(Color::LightRed)
+                    .add_modifier(Modifier::BOLD),
+                Style::new().fg(Color::LightYellow),
+                Style::new().fg(Color::White),
+                Style::new().fg(Color::LightGreen),
+                Style::new()
+                    .fg(Color::LightGreen)
+                    .add_modifier(Modifier::BOLD),
+            ],
+        }
+    }
+
+    /// The theme of a choice.
+    pub fn of(choice: ThemeChoice) -> Theme {
+        match choice {
+            ThemeChoice::Default => Theme::calm(),
+            ThemeChoice::HighContrast => Theme::high_contrast(),
+            ThemeChoice::NoColour => Theme::no_color(),
+        }
+    }
+
+    /// Whether colour must be off whatever the choice: `NO_COLOR` set to anything non-empty
+    /// (the convention), `TERM=dumb`, or a terminal that reports fewer than 8 colours.
+    pub fn colour_forbidden(no_color: Option<&str>, term: Option<&str>, colours: u16) -> bool {
+        no_color.is_some_and(|v| !v.is_empty()) || term == Some("dumb") || colours < 8
+    }
+
+    /// The theme to use: no colour when it is forbidden, the person's choice otherwise.
+    pub fn choose(choice: ThemeChoice, forbidden: bool) -> Theme {
+        if forbidden {
+            Theme::no_color()
+        } else {
+            Theme::of(choice)
         }
     }
 }
@@ -104,10 +165,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_color_is_used_for_any_non_empty_value() {
-        assert_eq!(Theme::for_env(Some("1")), Theme::no_color());
-        assert_eq!(Theme::for_env(Some("")), Theme::calm());
-        assert_eq!(Theme::for_env(None), Theme::calm());
+    fn colour_is_forbidden_by_no_color_dumb_terminals_and_few_colours() {
+        assert!(Theme::colour_forbidden(Some("1"), Some("xterm"), 256));
+        assert!(
+            !Theme::colour_forbidden(Some(""), Some("xterm"), 256),
+            "empty NO_COLOR is unset"
+        );
+        assert!(!Theme::colour_forbidden(None, Some("xterm-256color"), 256));
+        assert!(Theme::colour_forbidden(None, Some("dumb"), 256));
+        assert!(Theme::colour_forbidden(None, Some("vt100"), 2));
+        assert_eq!(
+            Theme::choose(ThemeChoice::HighContrast, true),
+            Theme::no_color()
+        );
+        assert_eq!(
+            Theme::choose(ThemeChoice::HighContrast, false),
+            Theme::high_contrast()
+        );
     }
 
     #[test]

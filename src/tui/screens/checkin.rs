@@ -1054,6 +1054,7 @@ fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>, page: usize) -> Ou
                 &state.draft,
                 ctx.catalog,
                 &crate::tui::theme::Theme::no_color(),
+                crate::journal::MoodLabels::Words,
             )
             .len();
             let max = u16::try_from(lines.saturating_sub(page)).unwrap_or(u16::MAX);

@@ -5,28 +5,36 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Mode};
 use crate::tui::keymap;
 use crate::tui::widgets::wrap;
+
+/// What help lists for a mode: every binding in force, as (keys, what they do).
+pub fn entries(mode: Mode) -> Vec<(String, &'static str)> {
+    keymap::bindings(mode)
+        .iter()
+        .map(|b| (b.keys_label(), b.help))
+        .collect()
+}
 
 /// Draws the overlay over `area`.
 pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let bindings = keymap::bindings(app.screen_mode());
+    let bindings = entries(app.screen_mode());
     let keys_width = bindings
         .iter()
-        .map(|b| b.keys_label().chars().count())
+        .map(|(keys, _)| keys.chars().count())
         .max()
         .unwrap_or(0);
     let popup_width = area.width.saturating_sub(4).min(76);
     let text_width = usize::from(popup_width.saturating_sub(2));
     let indent = " ".repeat(keys_width + 3);
     let mut lines: Vec<Line> = Vec::new();
-    for b in &bindings {
-        let wrapped = wrap::indented(b.help, text_width, &indent, &indent);
+    for (keys, help) in &bindings {
+        let wrapped = wrap::indented(help, text_width, &indent, &indent);
         for (i, text) in wrapped.into_iter().enumerate() {
             let key = if i == 0 {
-                format!(" {:>keys_width$}", b.keys_label())
+                format!(" {keys:>keys_width$}")
             } else {
                 " ".repeat(keys_width + 1)
             };
@@ -60,4 +68,110 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
         ),
         popup,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::draft::Step;
+    use crate::tui::app::GuideMode;
+    use crate::tui::keymap::translate;
+    use crate::tui::screens::review;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    /// Every mode there is.
+    fn modes() -> Vec<Mode> {
+        let mut all = vec![
+            Mode::FirstRun,
+            Mode::Home,
+            Mode::Support,
+            Mode::Help,
+            Mode::TriggerNote,
+            Mode::LeaveDialog,
+            Mode::ResumeDialog,
+            Mode::DiscardDialog,
+            Mode::Insights,
+            Mode::Settings,
+            Mode::SettingsEditor,
+        ];
+        all.extend(Step::ALL.map(Mode::CheckIn));
+        all.extend(
+            [
+                review::Mode::Timeline,
+                review::Mode::Search,
+                review::Mode::Jump,
+                review::Mode::Filters,
+                review::Mode::FilterPick(review::FilterKind::Dates),
+                review::Mode::Detail,
+                review::Mode::ConfirmDelete,
+                review::Mode::Trash,
+                review::Mode::ConfirmEmpty(1),
+            ]
+            .map(Mode::Review),
+        );
+        all.extend(
+            [
+                GuideMode::Library,
+                GuideMode::LibrarySearch,
+                GuideMode::Strategy,
+                GuideMode::Learn,
+                GuideMode::Page,
+            ]
+            .map(Mode::Guide),
+        );
+        all
+    }
+
+    #[test]
+    fn every_screen_help_lists_exactly_the_keys_it_binds() {
+        for mode in modes() {
+            let listed = entries(mode);
+            let bound = keymap::bindings(mode);
+            assert_eq!(listed.len(), bound.len(), "{mode:?}");
+            for (b, (keys, help)) in bound.iter().zip(&listed) {
+                assert_eq!(&b.keys_label(), keys, "{mode:?}");
+                assert_eq!(&b.help, help, "{mode:?}");
+                // And each listed key really does what help says.
+                for k in b.keys {
+                    assert_eq!(
+                        translate(mode, &k.event()),
+                        Some(b.action),
+                        "{mode:?} {}",
+                        k.label()
+                    );
+                }
+            }
+            // A key help does not list does nothing in that mode (printable keys in text
+            // modes are typed, which is not a binding).
+            for c in ['x', 'Q', 'Z', '~'] {
+                let listed_c = listed
+                    .iter()
+                    .any(|(keys, _)| keys.split(" / ").any(|k| k == c.to_string()));
+                let does =
+                    translate(mode, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)).is_some();
+                assert_eq!(listed_c, does, "{mode:?} {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_mode_has_help_and_a_way_out() {
+        for mode in modes() {
+            let actions: Vec<_> = keymap::bindings(mode).iter().map(|b| b.action).collect();
+            let out = actions.iter().any(|a| {
+                matches!(
+                    a,
+                    crate::tui::keymap::Action::Back
+                        | crate::tui::keymap::Action::ToggleHelp
+                        | crate::tui::keymap::Action::No
+                        | crate::tui::keymap::Action::Quit
+                )
+            });
+            assert!(out, "{mode:?} has no way out");
+            assert!(
+                actions.contains(&crate::tui::keymap::Action::Quit),
+                "{mode:?}: Ctrl-C"
+            );
+        }
+    }
 }

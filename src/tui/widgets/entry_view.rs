@@ -5,18 +5,26 @@ use ratatui::text::{Line, Span};
 
 use crate::content::Catalog;
 use crate::journal::query::match_ranges;
-use crate::journal::{Entry, TriggerRef};
+use crate::journal::{Entry, MoodLabels, TriggerRef};
 use crate::tui::theme::Theme;
 
 /// An entry in full, as lines: scales, feelings, triggers with intensity and notes, what was
 /// noticed, each prompt as asked with its answer, strategies, notes and tags.
-pub fn lines(d: &Entry, catalog: &Catalog, theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(
+    d: &Entry,
+    catalog: &Catalog,
+    theme: &Theme,
+    labels: MoodLabels,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let heading = |t: &str| Line::styled(t.to_owned(), theme.title);
     let skipped = || Line::styled("  —", theme.muted);
     let mood = d
         .mood
-        .map_or("—".to_owned(), |m| format!("{m} · {}", m.label()));
+        .map_or("—".to_owned(), |m| match labels.label_of(m.get()) {
+            "" => m.to_string(),
+            label => format!("{m} · {label}"),
+        });
     let closeness = d
         .closeness
         .map_or("—".to_owned(), |c| format!("{c} · {}", c.label()));

@@ -29,7 +29,7 @@ impl Fixture {
         Fixture {
             catalog: catalog(),
             prefs: Preferences {
-                perspective: Some(Perspective::IPullAway),
+                perspective: Some(Perspective::IPullAway.into()),
                 ..Preferences::default()
             },
             entries: Vec::new(),

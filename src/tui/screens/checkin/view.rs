@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::content::Catalog;
 use crate::journal::draft::{CheckInDraft, Step};
-use crate::journal::{Closeness, Mood, Perspective};
+use crate::journal::{Closeness, Mood, MoodLabels, Perspective};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pick_list::{PickListView, Row};
@@ -33,13 +33,13 @@ pub fn view(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let catalog = &app.catalog;
     match step {
-        Step::Scales => scales(state, theme, frame, body),
+        Step::Scales => scales(state, app.prefs.mood_labels, theme, frame, body),
         Step::Emotions | Step::Triggers | Step::Reactions => list(state, step, theme, frame, body),
         Step::Reflect => reflect(state, theme, catalog, frame, body),
         Step::Strategies => strategies(state, theme, catalog, frame, body),
         Step::Notes => notes(state, theme, frame, body),
         Step::Summary => {
-            let lines = summary_lines(&state.draft, catalog, theme);
+            let lines = summary_lines(&state.draft, catalog, theme, app.prefs.mood_labels);
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
@@ -145,10 +145,11 @@ fn scale_line(
     let mut spans = vec![Span::raw("   ")];
     for (i, label) in labels.iter().enumerate() {
         let n = u8::try_from(i + 1).unwrap_or(0);
+        let sep = if label.is_empty() { "" } else { " " };
         let text = if value == Some(n) {
-            format!("[{n} {label}]")
+            format!("[{n}{sep}{label}]")
         } else {
-            format!(" {n} {label} ")
+            format!(" {n}{sep}{label} ")
         };
         let style = if value == Some(n) {
             if focused { theme.selected } else { theme.key }
@@ -164,19 +165,15 @@ fn scale_line(
     Line::from(spans)
 }
 
-fn scales(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn scales(state: &State, labels: MoodLabels, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mood_labels: [&'static str; 5] = [1, 2, 3, 4, 5].map(|v| labels.label_of(v));
     let d = &state.draft;
     let marker = |i: usize| if state.focus == i { "▸ " } else { "  " };
     let lines = vec![
         Line::default(),
         question(&format!("{}How are you feeling?", marker(0)), theme),
         Line::default(),
-        scale_line(
-            d.mood.map(Mood::get),
-            &Mood::LABELS,
-            state.focus == 0,
-            theme,
-        ),
+        scale_line(d.mood.map(Mood::get), &mood_labels, state.focus == 0, theme),
         Line::default(),
         Line::default(),
         question(
@@ -465,8 +462,13 @@ fn notes(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// The whole check-in as lines, for the summary step.
-pub fn summary_lines(d: &CheckInDraft, catalog: &Catalog, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = entry_view::lines(&d.finish(d.started_at), catalog, theme);
+pub fn summary_lines(
+    d: &CheckInDraft,
+    catalog: &Catalog,
+    theme: &Theme,
+    labels: MoodLabels,
+) -> Vec<Line<'static>> {
+    let mut lines = entry_view::lines(&d.finish(d.started_at), catalog, theme, labels);
     lines.push(Line::default());
     lines.push(Line::styled(
         "Enter or Ctrl-S saves this check-in. Shift-Tab goes back to change something.",

@@ -28,7 +28,14 @@ pub fn view(app: &App, state: &State, frame: &mut Frame, area: Rect) {
     let body = page::column(page::draw(app, frame, area, title));
     let theme = &app.theme;
     match state.mode {
-        Mode::Detail => detail(state, &app.catalog, theme, frame, body),
+        Mode::Detail => detail(
+            state,
+            &app.catalog,
+            theme,
+            app.prefs.mood_labels,
+            frame,
+            body,
+        ),
         Mode::Trash | Mode::ConfirmEmpty(_) => trash(state, theme, frame, body),
         Mode::Filters => filters(state, theme, frame, body),
         Mode::FilterPick(kind) => filter_pick(state, kind, theme, frame, body),
@@ -273,7 +280,14 @@ fn timeline(state: &State, catalog: &Catalog, theme: &Theme, frame: &mut Frame, 
     frame.render_widget(Paragraph::new(visible), list);
 }
 
-fn detail(state: &State, catalog: &Catalog, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn detail(
+    state: &State,
+    catalog: &Catalog,
+    theme: &Theme,
+    labels: crate::journal::MoodLabels,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let Some(e) = state.selected() else {
         return;
     };
@@ -299,7 +313,7 @@ fn detail(state: &State, catalog: &Catalog, theme: &Theme, frame: &mut Frame, ar
         lines.push(Line::styled(about.join(" · "), theme.muted));
     }
     lines.push(Line::default());
-    lines.extend(entry_view::lines(e, catalog, theme));
+    lines.extend(entry_view::lines(e, catalog, theme, labels));
     let words = query::words(&state.filter.text);
     let lines = entry_view::highlight(lines, &words, theme.highlight);
     frame.render_widget(

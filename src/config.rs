@@ -1,0 +1,290 @@
+//! `config.toml`: the settings for people who keep dotfiles. Each key it sets wins over the
+//! settings screen's saved choice. A key it does not know, or a value that is not one of the
+//! choices, is reported with the file, the line and the valid values, and left out; closer
+//! starts with everything else.
+//!
+//! ```toml
+//! perspective = "partner-pulls-away"  # "i-pull-away", "partner-pulls-away" or "both"
+//! theme = "high-contrast"             # "default", "high-contrast" or "no-colour"
+//! mood_labels = "gentle"              # "words", "gentle" or "numbers"
+//! week_start = "sunday"               # "monday" or "sunday"
+//! editor = "nvim"                     # for Ctrl-E; default: $VISUAL, then $EDITOR
+//! ```
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::journal::{MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, WeekStart};
+
+/// The file's name in the config folder.
+pub const FILE: &str = "config.toml";
+
+/// The keys, in the order documented.
+pub const KEYS: [&str; 5] = [
+    "perspective",
+    "theme",
+    "mood_labels",
+    "week_start",
+    "editor",
+];
+
+/// What `config.toml` sets; `None` where it says nothing (or something wrong).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The file, when one was read.
+    pub path: Option<PathBuf>,
+    /// Whose distance.
+    pub perspective: Option<PerspectiveChoice>,
+    /// The colours.
+    pub theme: Option<ThemeChoice>,
+    /// Mood words.
+    pub mood_labels: Option<MoodLabels>,
+    /// First day of the week.
+    pub week_start: Option<WeekStart>,
+    /// The editor for Ctrl-E.
+    pub editor: Option<String>,
+}
+
+/// A problem in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file.
+    pub path: PathBuf,
+    /// The line, when known.
+    pub line: Option<usize>,
+    /// What is wrong and what would be right.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}, line {line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl Config {
+    /// Lays what the file sets over `prefs`.
+    pub fn apply(&self, prefs: &mut Preferences) {
+        if let Some(v) = self.perspective {
+            prefs.perspective = Some(v);
+        }
+        if let Some(v) = self.theme {
+            prefs.theme = v;
+        }
+        if let Some(v) = self.mood_labels {
+            prefs.mood_labels = v;
+        }
+        if let Some(v) = self.week_start {
+            prefs.week_start = v;
+        }
+        if let Some(v) = &self.editor {
+            prefs.editor = Some(v.clone());
+        }
+    }
+
+    /// Whether the file sets `key`.
+    pub fn sets(&self, key: &str) -> bool {
+        match key {
+            "perspective" => self.perspective.is_some(),
+            "theme" => self.theme.is_some(),
+            "mood_labels" => self.mood_labels.is_some(),
+            "week_start" => self.week_start.is_some(),
+            "editor" => self.editor.is_some(),
+            _ => false,
+        }
+    }
+}
+
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+/// Reads the text of a config file.
+pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
+    let mut config = Config {
+        path: Some(path.to_owned()),
+        ..Config::default()
+    };
+    let mut errors = Vec::new();
+    let err = |line: Option<usize>, message: String| ConfigError {
+        path: path.to_owned(),
+        line,
+        message,
+    };
+    let table: toml::Table = match toml::from_str(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = e.span().map(|s| {
+                text.as_bytes()
+                    .iter()
+                    .take(s.start)
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    + 1
+            });
+            errors.push(err(
+                line,
+                format!(
+                    "{}; the file is left out until it is fixed",
+                    e.message().trim()
+                ),
+            ));
+            return (config, errors);
+        }
+    };
+    for (key, value) in &table {
+        let line = line_of_key(text, key);
+        let Some(text_value) = value.as_str() else {
+            errors.push(err(
+                line,
+                format!("{key} must be text in quotes, like {key} = \"…\""),
+            ));
+            continue;
+        };
+        macro_rules! choice {
+            ($ty:ty, $field:ident, $what:literal) => {
+                match <$ty>::from_id(text_value) {
+                    Some(v) => config.$field = Some(v),
+                    None => errors.push(err(
+                        line,
+                        format!(
+                            "{key} = \"{text_value}\" is not {}; use {}",
+                            $what,
+                            <$ty>::ids()
+                        ),
+                    )),
+                }
+            };
+        }
+        match key.as_str() {
+            "perspective" => choice!(PerspectiveChoice, perspective, "a perspective"),
+            "theme" => choice!(ThemeChoice, theme, "a theme"),
+            "mood_labels" => choice!(MoodLabels, mood_labels, "a set of mood labels"),
+            "week_start" => choice!(WeekStart, week_start, "a day a week can start on"),
+            "editor" if text_value.trim().is_empty() => {
+                errors.push(err(
+                    line,
+                    "editor is empty; name a program, like editor = \"nano\"".into(),
+                ));
+            }
+            "editor" => config.editor = Some(text_value.to_owned()),
+            other => errors.push(err(
+                line,
+                format!(
+                    "closer has no setting \"{other}\"; the settings are {}",
+                    KEYS.join(", ")
+                ),
+            )),
+        }
+    }
+    (config, errors)
+}
+
+/// Reads the config file at `path`; no file is no settings and no error.
+pub fn load(path: &Path) -> (Config, Vec<ConfigError>) {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(path, &text),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![ConfigError {
+                path: path.to_owned(),
+                line: None,
+                message: format!("cannot be read: {e}"),
+            }],
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> PathBuf {
+        PathBuf::from("/home/you/.config/closer/config.toml")
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let text = "perspective = \"both\"\ntheme = \"high-contrast\"\nmood_labels = \"gentle\"\n\
+                    week_start = \"sunday\"\neditor = \"nvim -u NONE\"\n";
+        let (c, errors) = parse(&p(), text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(c.perspective, Some(PerspectiveChoice::Both));
+        assert_eq!(c.theme, Some(ThemeChoice::HighContrast));
+        assert_eq!(c.mood_labels, Some(MoodLabels::Gentle));
+        assert_eq!(c.week_start, Some(WeekStart::Sunday));
+        assert_eq!(c.editor.as_deref(), Some("nvim -u NONE"));
+        let mut prefs = Preferences::default();
+        c.apply(&mut prefs);
+        assert_eq!(prefs.theme, ThemeChoice::HighContrast);
+        assert!(c.sets("theme") && !c.sets("nothing"));
+    }
+
+    #[test]
+    fn a_bad_value_names_the_file_the_line_and_the_choices_and_the_rest_is_used() {
+        let text = "# my settings\ntheme = \"blue\"\nweek_start = \"sunday\"\n";
+        let (c, errors) = parse(&p(), text);
+        assert_eq!(
+            c.week_start,
+            Some(WeekStart::Sunday),
+            "the good key is used"
+        );
+        assert_eq!(c.theme, None, "the bad one is left out");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].to_string(),
+            "/home/you/.config/closer/config.toml, line 2: theme = \"blue\" is not a theme; \
+             use \"default\", \"high-contrast\" or \"no-colour\""
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_lists_the_settings() {
+        let (_, errors) = parse(&p(), "\n\ncolour = \"red\"\n");
+        assert_eq!(errors[0].line, Some(3));
+        assert!(errors[0].message.contains("no setting \"colour\""));
+        assert!(
+            errors[0]
+                .message
+                .contains("perspective, theme, mood_labels, week_start, editor")
+        );
+    }
+
+    #[test]
+    fn wrong_types_and_broken_toml() {
+        let (_, errors) = parse(&p(), "week_start = 1\n");
+        assert!(errors[0].message.contains("text in quotes"), "{errors:?}");
+        let (c, errors) = parse(&p(), "theme = \"default\"\ntheme = \n");
+        assert_eq!(
+            c,
+            Config {
+                path: Some(p()),
+                ..Config::default()
+            }
+        );
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, Some(2));
+        let (_, errors) = parse(&p(), "editor = \"  \"\n");
+        assert!(errors[0].message.contains("editor is empty"));
+    }
+
+    #[test]
+    fn no_file_is_fine_and_an_unreadable_one_is_said() {
+        let (c, errors) = load(Path::new("/nonexistent/closer/config.toml"));
+        assert_eq!((c, errors.len()), (Config::default(), 0));
+        let dir = tempfile::tempdir().unwrap();
+        let (_, errors) = load(dir.path());
+        assert!(errors[0].message.contains("cannot be read"), "{errors:?}");
+    }
+}
