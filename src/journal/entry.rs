@@ -4,10 +4,13 @@
 //! an `Entry` in memory is always well formed. Any step of a check-in may be skipped, so every
 //! field but `id`, `date` and the times is optional or may be empty.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::JournalError;
@@ -147,88 +150,84 @@ impl Closeness {
     }
 }
 
-/// A stable, non-empty entry identifier.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct EntryId(String);
+/// Defines a non-empty text newtype held compactly: short ids live inline, with no allocation
+/// of their own (a journal holds hundreds of thousands of them).
+macro_rules! compact_text {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "CompactString", into = "String")]
+        pub struct $name(CompactString);
+
+        impl $name {
+            /// The text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<CompactString> for $name {
+            type Error = JournalError;
+            fn try_from(value: CompactString) -> Result<Self, Self::Error> {
+                if value.trim().is_empty() {
+                    Err(JournalError::Empty { what: $what })
+                } else {
+                    Ok($name(value))
+                }
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = JournalError;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                $name::try_from(CompactString::from(value))
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = JournalError;
+            fn try_from(value: &str) -> Result<Self, Self::Error> {
+                $name::try_from(CompactString::from(value))
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0.into()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+compact_text!(
+    /// A stable, non-empty entry identifier.
+    EntryId,
+    "entry id"
+);
 
 impl EntryId {
     /// Builds an id for an entry created at `now`; `salt` tells apart entries made in the same
     /// second (the caller passes something that differs between them, e.g. sub-second time).
     pub fn generate(now: DateTime<FixedOffset>, salt: u32) -> EntryId {
-        EntryId(format!("{}-{:08x}", now.format("%Y%m%d-%H%M%S"), salt))
-    }
-
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<String> for EntryId {
-    type Error = JournalError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        if value.trim().is_empty() {
-            Err(JournalError::Empty { what: "entry id" })
-        } else {
-            Ok(EntryId(value))
-        }
+        EntryId(compact_str::format_compact!(
+            "{}-{:08x}",
+            now.format("%Y%m%d-%H%M%S"),
+            salt
+        ))
     }
 }
 
-impl From<EntryId> for String {
-    fn from(value: EntryId) -> String {
-        value.0
-    }
-}
-
-impl fmt::Display for EntryId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// A non-empty reference to a bundled item (trigger, strategy, prompt) or a custom name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Name(String);
-
-impl Name {
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<String> for Name {
-    type Error = JournalError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        if value.trim().is_empty() {
-            Err(JournalError::Empty { what: "id or name" })
-        } else {
-            Ok(Name(value))
-        }
-    }
-}
-
-impl TryFrom<&str> for Name {
-    type Error = JournalError;
-    fn try_from(value: &str) -> Result<Self, Self::Error> {
-        Name::try_from(value.to_owned())
-    }
-}
-
-impl From<Name> for String {
-    fn from(value: Name) -> String {
-        value.0
-    }
-}
-
-impl fmt::Display for Name {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+compact_text!(
+    /// A non-empty reference to a bundled item (trigger, strategy, prompt) or a custom name.
+    Name,
+    "id or name"
+);
 
 /// Which trigger was felt: a bundled one by id, or one the person named.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -260,8 +259,10 @@ pub struct Response {
     /// The bundled prompt's id, when it came from the bundled set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt_id: Option<Name>,
-    /// The prompt's text exactly as it was shown, so the entry reads the same forever.
-    pub prompt: String,
+    /// The prompt's text exactly as it was shown, so the entry reads the same forever. Shared
+    /// between the entries that asked the same question.
+    #[serde(deserialize_with = "shared_text")]
+    pub prompt: Arc<str>,
     /// The answer.
     #[serde(default)]
     pub answer: String,
@@ -281,6 +282,25 @@ pub struct StrategyUse {
     /// How helpful it was, when tried.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helpfulness: Option<Helpfulness>,
+}
+
+thread_local! {
+    /// Prompt texts read so far: most entries ask one of a few dozen questions.
+    static PROMPTS: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
+}
+
+/// Reads a text, sharing it with an equal one read before.
+fn shared_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+    let text = String::deserialize(d)?;
+    Ok(PROMPTS.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some(shared) = seen.get(text.as_str()) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(text);
+        seen.insert(Arc::clone(&shared));
+        shared
+    }))
 }
 
 /// One check-in.

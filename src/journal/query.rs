@@ -25,42 +25,56 @@ pub fn words(query: &str) -> Vec<String> {
     fold(query).split_whitespace().map(str::to_owned).collect()
 }
 
-/// The searchable text of an entry: answers, notes, emotions, custom triggers, trigger notes
-/// and tags, folded, one per line.
-pub fn search_text(e: &Entry) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    parts.extend(e.responses.iter().map(|r| r.answer.as_str()));
-    parts.push(&e.notes);
-    parts.extend(e.emotions.iter().map(String::as_str));
-    for t in &e.triggers {
-        if let TriggerRef::Custom(name) = &t.trigger {
-            parts.push(name.as_str());
-        }
-        parts.push(&t.note);
+/// Whether `hay` contains `needle` (already folded by [`fold`]), ignoring case. Plain ASCII
+/// words (the usual search) are found without copying the text: the first letter in either
+/// case is found with `memchr2`, then the rest is compared. Anything else is folded first.
+pub fn contains_folded(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    let plain = n.iter().all(|b| b.is_ascii() && *b != b'\'' && *b != b'"');
+    if !plain {
+        return fold(hay).contains(needle);
     }
-    parts.extend(e.tags.iter().map(String::as_str));
-    fold(&parts.join("\n"))
+    let h = hay.as_bytes();
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut at = 0;
+    while let Some(i) = memchr::memchr2(lo, up, &h[at..]) {
+        let start = at + i;
+        match h.get(start..start + n.len()) {
+            Some(window) if window.eq_ignore_ascii_case(n) => return true,
+            Some(_) => at = start + 1,
+            None => return false,
+        }
+    }
+    false
 }
 
-/// The searchable text of every entry, built once and reused for every keystroke.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchIndex {
-    texts: Vec<String>,
+/// Whether an entry's written text (answers, notes, emotions, custom triggers, trigger notes,
+/// tags) contains every word, each in any field.
+pub fn entry_contains_all(e: &Entry, words: &[String]) -> bool {
+    words.iter().all(|w| {
+        e.responses.iter().any(|r| contains_folded(&r.answer, w))
+            || contains_folded(&e.notes, w)
+            || e.emotions.iter().any(|x| contains_folded(x, w))
+            || e.triggers.iter().any(|t| {
+                contains_folded(&t.note, w)
+                    || matches!(&t.trigger, TriggerRef::Custom(name) if contains_folded(name.as_str(), w))
+            })
+            || e.tags.iter().any(|x| contains_folded(x, w))
+    })
 }
+
+/// Kept for callers that build one per journal; searching needs no copy of the text any more
+/// (it would double the journal's memory), so this holds nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SearchIndex;
 
 impl SearchIndex {
-    /// The index of `entries`, in the same order.
-    pub fn new(entries: &[Entry]) -> SearchIndex {
-        SearchIndex {
-            texts: entries.iter().map(search_text).collect(),
-        }
-    }
-
-    /// Whether entry `i` contains every word.
-    pub fn contains_all(&self, i: usize, words: &[String]) -> bool {
-        self.texts
-            .get(i)
-            .is_some_and(|t| words.iter().all(|w| t.contains(w.as_str())))
+    /// The index of `entries`.
+    pub fn new(_entries: &[Entry]) -> SearchIndex {
+        SearchIndex
     }
 }
 
@@ -207,17 +221,10 @@ impl Filter {
         self.conditions.push(c);
     }
 
-    /// Whether entry `i` of the indexed entries meets the filter.
-    pub fn matches(
-        &self,
-        e: &Entry,
-        i: usize,
-        index: &SearchIndex,
-        words: &[String],
-        today: NaiveDate,
-    ) -> bool {
+    /// Whether an entry meets the filter (`words`: the search, folded).
+    pub fn matches(&self, e: &Entry, words: &[String], today: NaiveDate) -> bool {
         self.conditions.iter().all(|c| c.matches(e, today))
-            && (words.is_empty() || index.contains_all(i, words))
+            && (words.is_empty() || entry_contains_all(e, words))
     }
 }
 
@@ -232,10 +239,11 @@ pub fn apply(
     within: Option<&[usize]>,
 ) -> Vec<usize> {
     let words = words(&filter.text);
+    let _ = index;
     let keep = |i: usize| {
         entries
             .get(i)
-            .is_some_and(|e| filter.matches(e, i, index, &words, today))
+            .is_some_and(|e| filter.matches(e, &words, today))
     };
     let mut found: Vec<usize> = match within {
         Some(previous) => previous.iter().copied().filter(|&i| keep(i)).collect(),

@@ -62,8 +62,15 @@ pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Store
             message: "it is not a JSON object".to_owned(),
         });
     }
-    let head: SchemaOnly = serde_json::from_slice(bytes).map_err(malformed)?;
-    match head.schema {
+    // closer writes the version first: read it without a full pass over the file.
+    let schema = match leading_schema(bytes) {
+        Some(n) => Some(serde_json::Value::from(n)),
+        None => {
+            let head: SchemaOnly = serde_json::from_slice(bytes).map_err(malformed)?;
+            head.schema
+        }
+    };
+    match schema {
         None => {
             return Err(StoreError::Malformed {
                 path: path.to_owned(),
@@ -99,6 +106,22 @@ pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Store
         }
     }
     serde_json::from_slice(bytes).map_err(malformed)
+}
+
+/// The `schema` number when it is the object's first key (as closer writes it).
+fn leading_schema(bytes: &[u8]) -> Option<u64> {
+    let mut rest = bytes
+        .trim_ascii_start()
+        .strip_prefix(b"{")?
+        .trim_ascii_start();
+    rest = rest.strip_prefix(b"\"schema\"")?.trim_ascii_start();
+    rest = rest.strip_prefix(b":")?.trim_ascii_start();
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let after = rest.get(digits..)?.trim_ascii_start();
+    if digits == 0 || digits > 9 || !matches!(after.first(), Some(b',' | b'}')) {
+        return None;
+    }
+    std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
 }
 
 /// serde_json's message without its trailing " at line L column C" (we say that ourselves).
@@ -169,6 +192,27 @@ mod tests {
                 Err(StoreError::Malformed { .. })
             ));
         }
+    }
+
+    #[test]
+    fn the_version_is_read_from_the_front_when_it_is_there() {
+        assert_eq!(leading_schema(b"{\n  \"schema\": 1,\n  \"x\": 2}"), Some(1));
+        assert_eq!(leading_schema(b" {\"schema\":12}"), Some(12));
+        assert_eq!(
+            leading_schema(b"{\"x\": 1, \"schema\": 1}"),
+            None,
+            "not first: the slow way"
+        );
+        assert_eq!(leading_schema(b"{\"schema\": 1.5}"), None);
+        assert_eq!(leading_schema(b"{\"schema\": \"1\"}"), None);
+        assert_eq!(leading_schema(b"[1]"), None);
+        // Both ways agree.
+        let late = decode::<Body>(&p(), br#"{"n": 3, "schema": 1}"#).unwrap();
+        assert_eq!(late, Body { n: 3 });
+        assert!(matches!(
+            decode::<Body>(&p(), br#"{"n": 3, "schema": 9}"#),
+            Err(StoreError::NewerSchema { found: 9, .. })
+        ));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::journal::{Entry, Preferences};
+use crate::journal::{Entry, EntryId, Preferences};
 
 use super::envelope;
 use super::error::StoreError;
@@ -55,10 +55,23 @@ pub struct Scan {
     pub exists: bool,
 }
 
-/// Reads one day file.
-pub(crate) fn read_day(path: &Path) -> Result<DayBody, StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
-    envelope::decode(path, &bytes)
+/// Reads one day file while scanning, opening it once: a problem if its permissions let
+/// others read it, and its body or why it cannot be read.
+fn read_day_checked(path: &Path) -> (Option<Problem>, Result<DayBody, StoreError>) {
+    let mut file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return (None, Err(StoreError::read(path, e))),
+    };
+    let meta = match file.metadata() {
+        Ok(m) => m,
+        Err(e) => return (None, Err(StoreError::read(path, e))),
+    };
+    let mode = mode_problem(path, &meta, false);
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    if let Err(e) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+        return (mode, Err(StoreError::read(path, e)));
+    }
+    (mode, envelope::decode(path, &bytes))
 }
 
 /// Reads the data folder at `layout` and reports what is in it. Changes nothing.
@@ -70,7 +83,9 @@ pub fn scan(layout: &Layout) -> Scan {
     }
     scan.exists = true;
     check_mode(&mut scan.problems, root, true);
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    // Where each id was first seen (an index into `day_paths`), to notice duplicates.
+    let mut seen: HashMap<EntryId, usize> = HashMap::new();
+    let mut day_paths: Vec<PathBuf> = Vec::new();
 
     // entries/YYYY/YYYY-MM-DD.json
     let entries_dir = layout.entries_dir();
@@ -92,10 +107,15 @@ pub fn scan(layout: &Layout) -> Scan {
                     note_stray(&mut scan.problems, &path);
                     continue;
                 };
-                check_mode(&mut scan.problems, &path, false);
-                match read_day(&path) {
+                let (mode, read) = read_day_checked(&path);
+                if let Some(p) = mode {
+                    scan.problems.push(p);
+                }
+                match read {
                     Ok(body) => {
                         scan.day_files += 1;
+                        let here = day_paths.len();
+                        day_paths.push(path.clone());
                         for entry in body.entries {
                             if entry.date != day {
                                 scan.problems.push(Problem {
@@ -106,17 +126,16 @@ pub fn scan(layout: &Layout) -> Scan {
                                     },
                                 });
                             }
-                            let id = entry.id.to_string();
-                            if let Some(other) = seen.get(&id) {
+                            if let Some(&other) = seen.get(&entry.id) {
                                 scan.problems.push(Problem {
                                     path: path.clone(),
                                     kind: ProblemKind::DuplicateId {
-                                        id,
-                                        other: other.clone(),
+                                        id: entry.id.to_string(),
+                                        other: day_paths[other].clone(),
                                     },
                                 });
                             } else {
-                                seen.insert(id, path.clone());
+                                seen.insert(entry.id.clone(), here);
                             }
                             scan.entries.push(entry);
                         }
@@ -170,6 +189,8 @@ pub fn scan(layout: &Layout) -> Scan {
 
     scan.entries
         .sort_by(|a, b| (a.date, a.created_at, &a.id).cmp(&(b.date, b.created_at, &b.id)));
+    // The list grew by doubling; give back what it does not use.
+    scan.entries.shrink_to_fit();
     scan
 }
 
@@ -216,25 +237,33 @@ fn sorted_children(problems: &mut Vec<Problem>, dir: &Path) -> Vec<PathBuf> {
     }
 }
 
-#[cfg(unix)]
 fn check_mode(problems: &mut Vec<Problem>, path: &Path, is_dir: bool) {
-    use std::os::unix::fs::PermissionsExt;
-    let Ok(meta) = fs::metadata(path) else {
-        return;
-    };
-    let mode = meta.permissions().mode() & 0o777;
-    if mode & 0o077 != 0 {
-        let expected = if is_dir {
-            super::atomic::DIR_MODE
-        } else {
-            super::atomic::FILE_MODE
-        };
-        problems.push(Problem {
-            path: path.to_owned(),
-            kind: ProblemKind::Permissions { mode, expected },
-        });
+    if let Ok(meta) = fs::metadata(path)
+        && let Some(p) = mode_problem(path, &meta, is_dir)
+    {
+        problems.push(p);
     }
 }
 
+/// A problem when a file or folder can be read by other users.
+#[cfg(unix)]
+fn mode_problem(path: &Path, meta: &fs::Metadata, is_dir: bool) -> Option<Problem> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = meta.permissions().mode() & 0o777;
+    (mode & 0o077 != 0).then(|| Problem {
+        path: path.to_owned(),
+        kind: ProblemKind::Permissions {
+            mode,
+            expected: if is_dir {
+                super::atomic::DIR_MODE
+            } else {
+                super::atomic::FILE_MODE
+            },
+        },
+    })
+}
+
 #[cfg(not(unix))]
-fn check_mode(_: &mut Vec<Problem>, _: &Path, _: bool) {}
+fn mode_problem(_: &Path, _: &fs::Metadata, _: bool) -> Option<Problem> {
+    None
+}

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -14,10 +14,9 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::config::{self, Config};
 use crate::content;
+use crate::journal::Preferences;
 use crate::journal::draft::CheckInDraft;
-use crate::journal::history::strategy_histories;
-use crate::journal::{Preferences, streak};
-use crate::store::{Severity, Store, atomic};
+use crate::store::{self, Layout, Severity, Store, atomic};
 
 use super::app::{App, Context, Effect, Msg, Status, Summary};
 use super::keymap::{self, Action};
@@ -28,6 +27,8 @@ use super::theme::Theme;
 
 /// How long without a key counts as a pause in typing (the draft is written then).
 const PAUSE: Duration = Duration::from_millis(400);
+/// How often to look whether the journal has been read, while it is being read.
+const LOADING_POLL: Duration = Duration::from_millis(15);
 
 /// Where the TUI opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -122,22 +123,17 @@ pub fn run(options: Options) -> Result<()> {
     app.config = Arc::new(config);
     app.status = status;
 
-    // The first frame comes before the journal is read, so closer opens at once.
+    // The first frame comes before the journal is read, so closer opens at once; the journal
+    // is read on a thread of its own, and keys work meanwhile.
     session.terminal.draw(|f| app.view(f))?;
-    let today = app.ctx.today;
-    dispatch(
-        &mut app,
-        &store,
-        &mut session,
-        Msg::Loaded(summary(&store, today)),
-    );
+    let mut fx = Runner {
+        store: &store,
+        session: &mut session,
+        loader: Loader { receiver: None },
+    };
+    fx.loader.start(store.layout(), app.ctx.today);
     match store.load_draft::<CheckInDraft>() {
-        Ok(Some(draft)) => dispatch(
-            &mut app,
-            &store,
-            &mut session,
-            Msg::DraftFound(Box::new(draft)),
-        ),
+        Ok(Some(draft)) => dispatch(&mut app, &mut fx, Msg::DraftFound(Box::new(draft))),
         Ok(None) => {}
         Err(e) => {
             let text = match store.set_aside_draft(now()) {
@@ -147,37 +143,39 @@ pub fn run(options: Options) -> Result<()> {
                 ),
                 Err(_) => format!("An unfinished check-in could not be read: {e}"),
             };
-            dispatch(&mut app, &store, &mut session, Msg::Failed(text));
+            dispatch(&mut app, &mut fx, Msg::Failed(text));
         }
     }
     match options.start {
         Start::Home => {}
         Start::CheckIn if app.prefs.is_first_run() => app.checkin_after_first_run = true,
-        Start::CheckIn => dispatch(
-            &mut app,
-            &store,
-            &mut session,
-            Msg::Action(Action::StartCheckIn),
-        ),
+        Start::CheckIn => dispatch(&mut app, &mut fx, Msg::Action(Action::StartCheckIn)),
         Start::Review if app.prefs.is_first_run() => {}
         Start::Review => {
             app.home_dialog = None;
-            dispatch(
-                &mut app,
-                &store,
-                &mut session,
-                Msg::Action(Action::OpenReview),
-            );
+            dispatch(&mut app, &mut fx, Msg::Action(Action::OpenReview));
         }
     }
 
     loop {
-        session.terminal.draw(|f| app.view(f))?;
+        fx.session.terminal.draw(|f| app.view(f))?;
         if app.quit {
             break;
         }
-        if !event::poll(PAUSE)? {
-            dispatch(&mut app, &store, &mut session, Msg::Tick { now: now() });
+        if let Some(summary) = fx.loader.take() {
+            dispatch(&mut app, &mut fx, Msg::Loaded(summary));
+            continue;
+        }
+        let wait = if fx.loader.busy() {
+            LOADING_POLL
+        } else {
+            PAUSE
+        };
+        if !event::poll(wait)? {
+            if fx.loader.busy() {
+                continue;
+            }
+            dispatch(&mut app, &mut fx, Msg::Tick { now: now() });
             continue;
         }
         app.ctx.now = now();
@@ -192,7 +190,7 @@ pub fn run(options: Options) -> Result<()> {
             _ => None,
         };
         if let Some(msg) = msg {
-            dispatch(&mut app, &store, &mut session, msg);
+            dispatch(&mut app, &mut fx, msg);
         }
         // Keep a copy of the check-in for the signal handler, only when it changed.
         if let Ok(mut copy) = unsaved.lock() {
@@ -202,27 +200,42 @@ pub fn run(options: Options) -> Result<()> {
             }
         }
     }
+    drop(fx);
     drop(session);
     Ok(())
 }
 
+/// What carries out effects: the store, the terminal (for `$EDITOR`), the journal reader.
+struct Runner<'a> {
+    store: &'a Store,
+    session: &'a mut Session,
+    loader: Loader,
+}
+
 /// Updates the app with `msg`, then carries out the effects, feeding their results back in.
-fn dispatch(app: &mut App, store: &Store, session: &mut Session, msg: Msg) {
+fn dispatch(app: &mut App, fx: &mut Runner<'_>, msg: Msg) {
     let mut queue = vec![msg];
     while let Some(msg) = queue.pop() {
         for effect in app.update(msg) {
-            queue.push(run_effect(store, session, effect, app.ctx.today));
+            if let Some(result) = run_effect(fx, effect, app.ctx.today) {
+                queue.push(result);
+            }
         }
     }
 }
 
-fn run_effect(store: &Store, session: &mut Session, effect: Effect, today: NaiveDate) -> Msg {
-    match effect {
+/// Carries out an effect; its result, if it has one now (a journal read answers later).
+fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<Msg> {
+    let store = fx.store;
+    let msg = match effect {
         Effect::SavePreferences(prefs) => match store.save_preferences(&prefs) {
             Ok(()) => Msg::PreferencesSaved,
             Err(e) => Msg::Failed(format!("Your choice is used for now, but {e}")),
         },
-        Effect::LoadJournal => Msg::Loaded(summary(store, today)),
+        Effect::LoadJournal => {
+            fx.loader.start(store.layout(), today);
+            return None;
+        }
         Effect::SaveDraft(draft) => match store.save_draft(&*draft, now()) {
             Ok(()) => Msg::DraftSaved,
             Err(e) => Msg::DraftFailed(format!(
@@ -253,13 +266,13 @@ fn run_effect(store: &Store, session: &mut Session, effect: Effect, today: Naive
             Ok(()) => Msg::DraftSaved,
             Err(e) => Msg::Failed(format!("The draft could not be removed: {e}")),
         },
-        Effect::OpenEditor(target, text, editor) => edit(store, session, target, &text, editor),
+        Effect::OpenEditor(target, text, editor) => edit(store, fx.session, target, &text, editor),
         Effect::DeleteEntry(entry) => match store.delete_entry(entry.date, &entry.id, now()) {
-            Ok(path) => Msg::Deleted(path),
+            Ok(path) => Msg::Deleted(path, entry.id.clone()),
             Err(e) => Msg::Failed(format!("The entry could not be deleted: {e}")),
         },
         Effect::RestoreEntry(path) => match store.restore(&path) {
-            Ok(_) => Msg::Restored,
+            Ok(entry) => Msg::Restored(Box::new(entry)),
             Err(e) => Msg::Failed(format!("The entry could not be brought back: {e}")),
         },
         Effect::LoadTrash => Msg::TrashLoaded(
@@ -277,15 +290,16 @@ fn run_effect(store: &Store, session: &mut Session, effect: Effect, today: Naive
             let mut done = 0;
             for path in &paths {
                 if let Err(e) = store.purge(path) {
-                    return Msg::Failed(format!(
+                    return Some(Msg::Failed(format!(
                         "The trash could not be emptied ({done} removed): {e}"
-                    ));
+                    )));
                 }
                 done += 1;
             }
             Msg::TrashEmptied(done)
         }
-    }
+    };
+    Some(msg)
 }
 
 /// Runs `$VISUAL` or `$EDITOR` on `text` in a private file in the drafts folder.
@@ -354,21 +368,55 @@ fn write_scratch(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempF
 }
 
 /// Home's figures and the entries, from a full read of the journal.
-fn summary(store: &Store, today: NaiveDate) -> Summary {
-    let scan = store.load();
-    let days: BTreeSet<NaiveDate> = scan.entries.iter().map(|e| e.date).collect();
+fn summary(layout: &Layout, today: NaiveDate) -> Summary {
+    let scan = store::scan(layout);
     let problem_files: BTreeSet<&PathBuf> = scan
         .problems
         .iter()
         .filter(|p| p.severity() >= Severity::Warning)
         .map(|p| &p.path)
         .collect();
-    Summary {
-        histories: Arc::new(strategy_histories(&scan.entries)),
-        checked_in_today: days.contains(&today),
-        streak: streak::current(&days, today),
-        problem_files: problem_files.len(),
-        entries: Arc::new(scan.entries),
+    let problems = problem_files.len();
+    Summary::of(Arc::new(scan.entries), today, problems)
+}
+
+/// Reads the journal on a thread of its own, so keys work while it reads.
+struct Loader {
+    receiver: Option<mpsc::Receiver<Summary>>,
+}
+
+impl Loader {
+    /// Starts reading (unless a read is already going).
+    fn start(&mut self, layout: &Layout, today: NaiveDate) {
+        if self.receiver.is_some() {
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let layout = layout.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(summary(&layout, today));
+        });
+        self.receiver = Some(rx);
+    }
+
+    /// The result, when it has come.
+    fn take(&mut self) -> Option<Summary> {
+        let got = self.receiver.as_ref()?.try_recv();
+        match got {
+            Ok(summary) => {
+                self.receiver = None;
+                Some(summary)
+            }
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.receiver = None;
+                None
+            }
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.receiver.is_some()
     }
 }
 

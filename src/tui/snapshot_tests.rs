@@ -143,7 +143,7 @@ mod checkin {
             .prompts_for_trigger("anxiety", app.perspective())[0];
         d.responses = vec![Response {
             prompt_id: Some(Name::try_from(p.id.as_str()).unwrap()),
-            prompt: p.text.clone(),
+            prompt: p.text.as_str().into(),
             answer: "It felt like too much at once.\nSo I went quiet and scrolled my phone instead of saying so."
                 .into(),
         }];

@@ -64,9 +64,10 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-/// Twelve plain entries on the days before the fixture date.
+/// Twelve plain entries on the days before the fixture date, oldest first (as read).
 pub fn twelve_entries() -> Vec<crate::journal::Entry> {
     (1..=12)
+        .rev()
         .map(|i| {
             let at = chrono::DateTime::parse_from_rfc3339(&format!(
                 "2026-11-{:02}T20:00:00+01:00",

@@ -860,7 +860,7 @@ impl State {
 fn response_for(p: &crate::content::Prompt) -> Response {
     Response {
         prompt_id: Name::try_from(p.id.as_str()).ok(),
-        prompt: p.text.clone(),
+        prompt: p.text.as_str().into(),
         answer: String::new(),
     }
 }

@@ -313,7 +313,7 @@ fn without_triggers_reflect_asks_the_prompt_of_the_day() {
         .prompt_of_the_day(today(), Some(Perspective::IPullAway), &[])
         .unwrap();
     assert_eq!(s.draft.responses.len(), 1);
-    assert_eq!(s.draft.responses[0].prompt, expected.text);
+    assert_eq!(&*s.draft.responses[0].prompt, expected.text.as_str());
 }
 
 #[test]
