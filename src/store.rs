@@ -12,6 +12,8 @@
 pub mod atomic;
 pub mod envelope;
 pub mod error;
+#[doc(hidden)]
+pub mod fault;
 pub mod layout;
 pub mod lock;
 pub mod problem;

@@ -5,152 +5,13 @@
 
 mod common;
 
+use common::pty::{Closer, DEADLINE, at_reflect, journal_with_perspective, only_day_file, signal};
+
 use std::fs;
-use std::io::{Read, Write};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use closer::store::Store;
 use common::{entry, files_under};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-const DEADLINE: Duration = Duration::from_secs(20);
-
-/// closer running in a pty, its screen parsed by vt100.
-struct Closer {
-    screen: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Closer {
-    fn start(data_dir: &Path, cols: u16, rows: u16) -> Closer {
-        Closer::start_with(data_dir, cols, rows, &[])
-    }
-
-    fn start_with(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Closer {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_closer"));
-        cmd.arg("--data-dir");
-        cmd.arg(data_dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("CLOSER_DATA_DIR");
-        // A settings file of its own, so the machine's does not leak in.
-        cmd.env("XDG_CONFIG_HOME", data_dir.join("config-home"));
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let sink = Arc::clone(&screen);
-        // Drain the pty on a thread, or the app blocks on a full pty buffer.
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Closer {
-            screen,
-            writer,
-            child,
-            _master: pair.master,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("{text:?} never appeared; the screen:\n{}", self.contents());
-    }
-
-    fn wait_gone(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if !self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("{text:?} never went away; the screen:\n{}", self.contents());
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Esc alone, then a pause, so it is not read as Alt+the next key.
-    fn esc(&mut self) {
-        self.send("\x1b");
-        std::thread::sleep(Duration::from_millis(150));
-    }
-
-    /// Presses `key` until `text` shows (at most `times` presses).
-    fn press_until(&mut self, key: &str, text: &str, times: usize) {
-        for _ in 0..times {
-            if self.contents().contains(text) {
-                return;
-            }
-            self.send(key);
-            std::thread::sleep(Duration::from_millis(250));
-        }
-        self.wait_for(text);
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.process_id().unwrap()
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        panic!("closer did not exit; the screen:\n{}", self.contents());
-    }
-
-    fn left_alternate_screen(&self) -> bool {
-        // Give the reader thread a moment to take the last bytes.
-        std::thread::sleep(Duration::from_millis(100));
-        !self.screen.lock().unwrap().screen().alternate_screen()
-    }
-}
-
-impl Drop for Closer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
 
 #[test]
 fn first_run_home_help_support_and_quit() {
@@ -265,44 +126,6 @@ fn a_tiny_terminal_gets_a_plain_message_and_ctrl_c_quits() {
     app.send("\x03");
     assert!(app.wait_exit().success());
     assert!(app.left_alternate_screen());
-}
-
-fn journal_with_perspective(root: &Path) {
-    fs::create_dir_all(root).unwrap();
-    fs::write(
-        root.join("state.json"),
-        br#"{"schema": 1, "perspective": "i-pull-away"}"#,
-    )
-    .unwrap();
-}
-
-/// closer on a new journal in `root`, at the Reflect step of a check-in.
-fn at_reflect(root: &Path) -> Closer {
-    journal_with_perspective(root);
-    let mut app = Closer::start(root, 80, 24);
-    app.wait_for("c check in");
-    app.send("c");
-    app.wait_for("step 1 of 8");
-    app.press_until("\t", "step 5 of 8", 6);
-    app
-}
-
-/// Sends `signal` (a `kill` flag such as `-9`) to closer.
-fn signal(app: &Closer, flag: &str) {
-    let status = std::process::Command::new("kill")
-        .args([flag, &app.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
-
-fn only_day_file(root: &Path) -> serde_json::Value {
-    let files: Vec<_> = files_under(&root.join("entries"))
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    serde_json::from_slice(&fs::read(&files[0]).unwrap()).unwrap()
 }
 
 #[test]

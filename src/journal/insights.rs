@@ -16,7 +16,7 @@ use super::{Entry, TriggerRef, streak};
 pub const MIN_DAYS: u32 = 5;
 
 /// A span of days, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Window {
     /// First day.
     pub from: NaiveDate,
@@ -145,7 +145,7 @@ pub struct StrategyStat {
 }
 
 /// Everything insights show for a window.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Insights {
     /// The window.
     pub window: Window,
@@ -180,24 +180,41 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| sum / f64::from(n))
 }
 
+/// The entries inside `window`, by day (oldest first), without reordering entries that are
+/// already in order (as the store reads them).
+fn by_day(entries: &[Entry], window: Window) -> Vec<(NaiveDate, Vec<&Entry>)> {
+    let mut inside: Vec<&Entry> = entries.iter().filter(|e| window.contains(e.date)).collect();
+    if !inside.is_sorted_by_key(|e| e.date) {
+        inside.sort_by_key(|e| e.date);
+    }
+    let mut out: Vec<(NaiveDate, Vec<&Entry>)> = Vec::new();
+    for e in inside {
+        match out.last_mut() {
+            Some((d, list)) if *d == e.date => list.push(e),
+            _ => out.push((e.date, vec![e])),
+        }
+    }
+    out
+}
+
+fn day_of(date: NaiveDate, es: &[&Entry]) -> Day {
+    Day {
+        date,
+        entries: u32::try_from(es.len()).unwrap_or(u32::MAX),
+        mood: mean(es.iter().filter_map(|e| e.mood).map(|m| f64::from(m.get()))),
+        closeness: mean(
+            es.iter()
+                .filter_map(|e| e.closeness)
+                .map(|c| f64::from(c.get())),
+        ),
+    }
+}
+
 /// Each day of `entries` inside `window` with its averages, in order.
 pub fn days(entries: &[Entry], window: Window) -> Vec<Day> {
-    let mut by_day: BTreeMap<NaiveDate, Vec<&Entry>> = BTreeMap::new();
-    for e in entries.iter().filter(|e| window.contains(e.date)) {
-        by_day.entry(e.date).or_default().push(e);
-    }
-    by_day
+    by_day(entries, window)
         .into_iter()
-        .map(|(date, es)| Day {
-            date,
-            entries: u32::try_from(es.len()).unwrap_or(u32::MAX),
-            mood: mean(es.iter().filter_map(|e| e.mood).map(|m| f64::from(m.get()))),
-            closeness: mean(
-                es.iter()
-                    .filter_map(|e| e.closeness)
-                    .map(|c| f64::from(c.get())),
-            ),
-        })
+        .map(|(date, es)| day_of(date, &es))
         .collect()
 }
 
@@ -246,26 +263,20 @@ fn trigger_sort_key(t: &TriggerRef) -> String {
     }
 }
 
-fn compare(
-    days: &[Day],
-    with: &BTreeSet<NaiveDate>,
-    value: impl Fn(&Day) -> Option<f64>,
-) -> Comparison {
-    let (mut w, mut wo) = (Vec::new(), Vec::new());
-    for d in days {
-        if let Some(v) = value(d) {
-            if with.contains(&d.date) {
-                w.push(v);
-            } else {
-                wo.push(v);
-            }
-        }
-    }
+/// Sums for one measure: over all days, and over the days with each trigger.
+#[derive(Default, Clone, Copy)]
+struct Sums {
+    with_sum: f64,
+    with_n: u32,
+}
+
+fn comparison(with: Sums, total_sum: f64, total_n: u32) -> Comparison {
+    let without_n = total_n - with.with_n;
     Comparison {
-        days_with: u32::try_from(w.len()).unwrap_or(u32::MAX),
-        days_without: u32::try_from(wo.len()).unwrap_or(u32::MAX),
-        with: mean(w.into_iter()),
-        without: mean(wo.into_iter()),
+        days_with: with.with_n,
+        days_without: without_n,
+        with: (with.with_n > 0).then(|| with.with_sum / f64::from(with.with_n)),
+        without: (without_n > 0).then(|| (total_sum - with.with_sum) / f64::from(without_n)),
     }
 }
 
@@ -276,30 +287,63 @@ pub fn compute(
     today: NaiveDate,
     week_starts: Weekday,
 ) -> Insights {
-    let inside: Vec<&Entry> = entries.iter().filter(|e| window.contains(e.date)).collect();
-    let days = days(entries, window);
+    let grouped = by_day(entries, window);
+    let days: Vec<Day> = grouped.iter().map(|(date, es)| day_of(*date, es)).collect();
     let weeks = weeks(&days, week_starts);
 
-    // Triggers: entries, intensities, and the days each was logged on.
-    let mut seen: HashMap<TriggerRef, (u32, Vec<f64>, BTreeSet<NaiveDate>)> = HashMap::new();
-    for e in &inside {
-        for t in &e.triggers {
-            let s = seen.entry(t.trigger.clone()).or_default();
-            s.0 += 1;
-            if let Some(i) = t.intensity {
-                s.1.push(f64::from(i.get()));
+    // Triggers, numbered as first met; per trigger its entries, intensities, and sums of the
+    // days it was logged on. One pass over the days.
+    let mut index: HashMap<&TriggerRef, usize> = HashMap::new();
+    let mut found: Vec<(&TriggerRef, u32, f64, u32)> = Vec::new(); // trigger, count, intensity sum, intensity n
+    let (mut mood_sums, mut close_sums): (Vec<Sums>, Vec<Sums>) = (Vec::new(), Vec::new());
+    let (mut mood_total, mut mood_n, mut close_total, mut close_n) = (0.0, 0u32, 0.0, 0u32);
+    let mut on_day: Vec<usize> = Vec::new();
+    for ((_, es), day) in grouped.iter().zip(&days) {
+        on_day.clear();
+        for e in es {
+            for t in &e.triggers {
+                let i = *index.entry(&t.trigger).or_insert_with(|| {
+                    found.push((&t.trigger, 0, 0.0, 0));
+                    mood_sums.push(Sums::default());
+                    close_sums.push(Sums::default());
+                    found.len() - 1
+                });
+                found[i].1 += 1;
+                if let Some(v) = t.intensity {
+                    found[i].2 += f64::from(v.get());
+                    found[i].3 += 1;
+                }
+                if !on_day.contains(&i) {
+                    on_day.push(i);
+                }
             }
-            s.2.insert(e.date);
+        }
+        if let Some(m) = day.mood {
+            mood_total += m;
+            mood_n += 1;
+            for &i in &on_day {
+                mood_sums[i].with_sum += m;
+                mood_sums[i].with_n += 1;
+            }
+        }
+        if let Some(c) = day.closeness {
+            close_total += c;
+            close_n += 1;
+            for &i in &on_day {
+                close_sums[i].with_sum += c;
+                close_sums[i].with_n += 1;
+            }
         }
     }
-    let mut triggers: Vec<TriggerStat> = seen
-        .into_iter()
-        .map(|(trigger, (count, intensities, on))| TriggerStat {
-            count,
-            intensity: mean(intensities.into_iter()),
-            mood: compare(&days, &on, |d| d.mood),
-            closeness: compare(&days, &on, |d| d.closeness),
-            trigger,
+    let mut triggers: Vec<TriggerStat> = found
+        .iter()
+        .enumerate()
+        .map(|(i, (trigger, count, isum, in_))| TriggerStat {
+            trigger: (*trigger).clone(),
+            count: *count,
+            intensity: (*in_ > 0).then(|| isum / f64::from(*in_)),
+            mood: comparison(mood_sums[i], mood_total, mood_n),
+            closeness: comparison(close_sums[i], close_total, close_n),
         })
         .collect();
     triggers.sort_by(|a, b| {
@@ -308,7 +352,8 @@ pub fn compute(
             .then_with(|| trigger_sort_key(&a.trigger).cmp(&trigger_sort_key(&b.trigger)))
     });
 
-    let histories: BTreeMap<String, StrategyHistory> = strategy_histories(inside.iter().copied());
+    let inside = || grouped.iter().flat_map(|(_, es)| es.iter().copied());
+    let histories: BTreeMap<String, StrategyHistory> = strategy_histories(inside());
     let mut strategies: Vec<StrategyStat> = histories
         .into_iter()
         .map(|(id, h)| StrategyStat {
@@ -327,20 +372,12 @@ pub fn compute(
     let all_days: BTreeSet<NaiveDate> = entries.iter().map(|e| e.date).collect();
     Insights {
         window,
-        entries: u32::try_from(inside.len()).unwrap_or(u32::MAX),
+        entries: u32::try_from(inside().count()).unwrap_or(u32::MAX),
         days_checked_in: u32::try_from(days.len()).unwrap_or(u32::MAX),
         mood: mean(days.iter().filter_map(|d| d.mood)),
         closeness: mean(days.iter().filter_map(|d| d.closeness)),
-        reactions: ranked(
-            inside
-                .iter()
-                .flat_map(|e| e.behaviours.iter().map(|b| b.as_str())),
-        ),
-        emotions: ranked(
-            inside
-                .iter()
-                .flat_map(|e| e.emotions.iter().map(String::as_str)),
-        ),
+        reactions: ranked(inside().flat_map(|e| e.behaviours.iter().map(|b| b.as_str()))),
+        emotions: ranked(inside().flat_map(|e| e.emotions.iter().map(String::as_str))),
         current_streak: streak::current(&all_days, today),
         longest_streak: streak::longest(&all_days),
         days,

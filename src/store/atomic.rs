@@ -9,6 +9,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
+use super::fault::{self, Step};
 use super::layout::TEMP_PREFIX;
 
 /// Mode of every file closer writes.
@@ -33,6 +34,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "a file path has no folder"))?;
+    fault::check(path, Step::Create)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(".tmp")
@@ -43,9 +45,13 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         tmp.as_file()
             .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
     }
+    fault::check(path, Step::Write)?;
     tmp.write_all(bytes)?;
+    fault::check(path, Step::Sync)?;
     tmp.as_file().sync_all()?;
+    fault::check(path, Step::Rename)?;
     tmp.persist(path).map_err(|e| e.error)?;
+    fault::check(path, Step::SyncDir)?;
     sync_dir(dir)
 }
 

@@ -42,6 +42,10 @@ pub enum ProblemKind {
     LeftoverTemp,
     /// A file closer does not know, in a folder it manages.
     Unexpected,
+    /// A day file that starts with a UTF-8 byte-order mark (closer reads it).
+    ByteOrderMark,
+    /// A day file much larger than a day's entries usually are.
+    Large { bytes: u64 },
 }
 
 /// One problem, tied to its file.
@@ -87,7 +91,10 @@ impl Problem {
             ProblemKind::Permissions { .. }
             | ProblemKind::WrongDay { .. }
             | ProblemKind::DuplicateId { .. } => Severity::Warning,
-            ProblemKind::LeftoverTemp | ProblemKind::Unexpected => Severity::Note,
+            ProblemKind::LeftoverTemp
+            | ProblemKind::Unexpected
+            | ProblemKind::ByteOrderMark
+            | ProblemKind::Large { .. } => Severity::Note,
         }
     }
 
@@ -114,6 +121,13 @@ impl Problem {
             }
             ProblemKind::LeftoverTemp => "A temporary file left by an interrupted save".into(),
             ProblemKind::Unexpected => "Not a file closer knows".into(),
+            ProblemKind::ByteOrderMark => {
+                "Starts with a byte-order mark, which some editors add".into()
+            }
+            ProblemKind::Large { bytes } => format!(
+                "Unusually large for one day ({:.1} MB), so it is slow to read",
+                *bytes as f64 / 1_000_000.0
+            ),
         }
     }
 
@@ -144,6 +158,13 @@ impl Problem {
             }
             ProblemKind::Unexpected => {
                 "closer ignores it. Move it elsewhere if you did not put it there.".into()
+            }
+            ProblemKind::ByteOrderMark => {
+                "closer reads it as it is; the next save of that day writes it without one.".into()
+            }
+            ProblemKind::Large { .. } => {
+                "closer reads it as it is. If it was not written by closer, check what is in it."
+                    .into()
             }
         }
     }

@@ -55,24 +55,44 @@ pub struct Scan {
     pub exists: bool,
 }
 
-/// Reads one day file while scanning, opening it once: a problem if its permissions let
-/// others read it, and its body or why it cannot be read.
-fn read_day_checked(path: &Path) -> (Option<Problem>, Result<DayBody, StoreError>) {
+/// Reads one day file while scanning, opening it once: its body (or why it cannot be read),
+/// and problems worth a word: others can read it, it starts with a byte-order mark, it is
+/// unusually large.
+fn read_day_checked(path: &Path) -> (Vec<Problem>, Result<DayBody, StoreError>) {
+    let mut notes = Vec::new();
     let mut file = match fs::File::open(path) {
         Ok(f) => f,
-        Err(e) => return (None, Err(StoreError::read(path, e))),
+        Err(e) => return (notes, Err(StoreError::read(path, e))),
     };
     let meta = match file.metadata() {
         Ok(m) => m,
-        Err(e) => return (None, Err(StoreError::read(path, e))),
+        Err(e) => return (notes, Err(StoreError::read(path, e))),
     };
-    let mode = mode_problem(path, &meta, false);
+    notes.extend(mode_problem(path, &meta, false));
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     if let Err(e) = std::io::Read::read_to_end(&mut file, &mut bytes) {
-        return (mode, Err(StoreError::read(path, e)));
+        return (notes, Err(StoreError::read(path, e)));
     }
-    (mode, envelope::decode(path, &bytes))
+    let body = envelope::decode(path, &bytes);
+    if body.is_ok() {
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            notes.push(Problem {
+                path: path.to_owned(),
+                kind: ProblemKind::ByteOrderMark,
+            });
+        }
+        if meta.len() > LARGE_DAY_FILE {
+            notes.push(Problem {
+                path: path.to_owned(),
+                kind: ProblemKind::Large { bytes: meta.len() },
+            });
+        }
+    }
+    (notes, body)
 }
+
+/// A day file larger than this is noted (a day's check-ins take a few kilobytes).
+const LARGE_DAY_FILE: u64 = 10_000_000;
 
 /// Reads the data folder at `layout` and reports what is in it. Changes nothing.
 pub fn scan(layout: &Layout) -> Scan {
@@ -107,10 +127,8 @@ pub fn scan(layout: &Layout) -> Scan {
                     note_stray(&mut scan.problems, &path);
                     continue;
                 };
-                let (mode, read) = read_day_checked(&path);
-                if let Some(p) = mode {
-                    scan.problems.push(p);
-                }
+                let (notes, read) = read_day_checked(&path);
+                scan.problems.extend(notes);
                 match read {
                     Ok(body) => {
                         scan.day_files += 1;

@@ -103,6 +103,12 @@ pub enum Mode {
 
 impl Mode {
     /// Whether keys not in the table are typed into a text field.
+    /// Whether letters typed in a burst may be put in at once, as a paste is: true in the
+    /// check-in's answer and notes fields, where typing does nothing but insert.
+    pub fn gathers_typing(self) -> bool {
+        matches!(self, Mode::CheckIn(Step::Reflect | Step::Notes))
+    }
+
     pub fn takes_text(self) -> bool {
         match self {
             Mode::Review(m) => m.takes_text(),
@@ -646,6 +652,13 @@ impl App {
         vec![Effect::SaveDraft(Box::new(draft))]
     }
 
+    /// Brings the check-in's draft up to date with its text areas (after a burst of keys).
+    pub fn flush(&mut self) {
+        if let Some(c) = self.checkin.as_mut() {
+            c.flush();
+        }
+    }
+
     /// Applies a message; returns the work it asks for.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
@@ -678,6 +691,7 @@ impl App {
                 if let Some(c) = self.checkin.as_mut()
                     && c.dirty
                 {
+                    c.flush();
                     c.dirty = false;
                     effects.push(Effect::SaveDraft(Box::new(c.draft.clone())));
                 }
@@ -757,6 +771,9 @@ impl App {
 
     /// The effect that writes an open check-in's draft, if there is something to keep.
     fn keep_draft(&mut self) -> Vec<Effect> {
+        if let Some(c) = self.checkin.as_mut() {
+            c.flush();
+        }
         match &mut self.checkin {
             Some(c) if !c.draft.is_empty() => {
                 c.dirty = false;

@@ -11,6 +11,7 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use ratatui::crossterm::event::{self, Event};
+use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::config::{self, Config};
 use crate::content;
@@ -27,6 +28,8 @@ use super::theme::Theme;
 
 /// How long without a key counts as a pause in typing (the draft is written then).
 const PAUSE: Duration = Duration::from_millis(400);
+/// The longest a burst of waiting events may go without a frame drawn.
+const BURST: Duration = Duration::from_millis(50);
 /// How often to look whether the journal has been read, while it is being read.
 const LOADING_POLL: Duration = Duration::from_millis(15);
 
@@ -179,20 +182,47 @@ pub fn run(options: Options) -> Result<()> {
             continue;
         }
         app.ctx.now = now();
-        let msg = match event::read()? {
-            Event::Key(key) if key.is_press() => match keymap::translate(app.mode(), &key) {
-                Some(action) => Some(Msg::Action(action)),
-                None if app.mode().takes_text() => Some(Msg::Input(key.into())),
-                None => None,
-            },
-            Event::Paste(text) => Some(Msg::Paste(text)),
-            Event::Resize(width, height) => Some(Msg::Resize { width, height }),
-            _ => None,
-        };
-        if let Some(msg) = msg {
-            dispatch(&mut app, &mut fx, msg);
+        // Everything that is waiting is handled before the next frame: a burst of keys or a
+        // storm of resizes costs one frame, not one each.
+        let burst_started = std::time::Instant::now();
+        // Letters typed into an answer or the notes are gathered and put in at once: the text
+        // area measures all of its text again after each change, which in a long answer
+        // makes a burst of single keys slow.
+        let mut typed = String::new();
+        loop {
+            let msg = match event::read()? {
+                Event::Key(key) if key.is_press() => match keymap::translate(app.mode(), &key) {
+                    Some(action) => Some(Msg::Action(action)),
+                    None if app.mode().takes_text() => Some(Msg::Input(key.into())),
+                    None => None,
+                },
+                Event::Paste(text) => Some(Msg::Paste(text)),
+                Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+                _ => None,
+            };
+            match msg {
+                Some(Msg::Input(input)) if app.mode().gathers_typing() && plain(&input) => {
+                    if let TextKey::Char(c) = input.key {
+                        typed.push(c);
+                    }
+                }
+                Some(msg) => {
+                    if !typed.is_empty() {
+                        dispatch(&mut app, &mut fx, Msg::Paste(std::mem::take(&mut typed)));
+                    }
+                    dispatch(&mut app, &mut fx, msg);
+                }
+                None => {}
+            }
+            if app.quit || burst_started.elapsed() > BURST || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+        if !typed.is_empty() {
+            dispatch(&mut app, &mut fx, Msg::Paste(typed));
         }
         // Keep a copy of the check-in for the signal handler, only when it changed.
+        app.flush();
         if let Ok(mut copy) = unsaved.lock() {
             let current = app.checkin.as_ref().map(|c| &c.draft);
             if copy.as_ref() != current {
@@ -203,6 +233,11 @@ pub fn run(options: Options) -> Result<()> {
     drop(fx);
     drop(session);
     Ok(())
+}
+
+/// Whether a key is a letter typed as it is, without Ctrl or Alt.
+fn plain(input: &Input) -> bool {
+    matches!(input.key, TextKey::Char(_)) && !input.ctrl && !input.alt
 }
 
 /// What carries out effects: the store, the terminal (for `$EDITOR`), the journal reader.

@@ -7,7 +7,7 @@
 mod view;
 
 use chrono::NaiveDate;
-use ratatui_textarea::{Input, Key as TextKey, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, DataCursor, Input, Key as TextKey, TextArea, WrapMode};
 
 use crate::content::{Catalog, TriggerGroup, fits};
 use crate::journal::draft::{CheckInDraft, FollowUp, Step, answer_follow_up, pending_follow_ups};
@@ -119,6 +119,8 @@ pub struct State {
     pub dialog: Option<Dialog>,
     /// Typed since the draft was last written.
     pub dirty: bool,
+    /// The text areas hold text the draft does not have yet (see [`State::flush`]).
+    stale: bool,
 }
 
 fn text_area(text: &str, placeholder: &str) -> TextArea<'static> {
@@ -126,9 +128,53 @@ fn text_area(text: &str, placeholder: &str) -> TextArea<'static> {
     area.set_wrap_mode(WrapMode::WordOrGlyph);
     area.set_placeholder_text(placeholder.to_owned());
     area.set_cursor_line_style(ratatui::style::Style::new());
-    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
     area
+}
+
+/// Puts `text` in at the cursor, leaving the cursor after it. Text of several lines rebuilds
+/// the area once: the text area measures all of its text again after each line it puts in,
+/// which made a long paste take minutes.
+fn paste_into(area: &mut TextArea<'static>, text: &str) {
+    if !text.contains('\n') {
+        area.insert_str(text);
+        return;
+    }
+    let DataCursor(row, col) = area.cursor();
+    let placeholder = area.placeholder_text().to_owned();
+    let mut lines = std::mem::take(area).into_lines();
+    let line = lines.get(row).map(String::as_str).unwrap_or_default();
+    let at = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
+    let tail = line[at..].to_owned();
+    let mut pieces = text.split('\n');
+    let mut current = line[..at].to_owned();
+    current.push_str(pieces.next().unwrap_or_default());
+    let mut new_lines = vec![current];
+    new_lines.extend(pieces.map(str::to_owned));
+    let end_row = row + new_lines.len() - 1;
+    let end_col = new_lines.last().map_or(0, |l| l.chars().count());
+    if let Some(last) = new_lines.last_mut() {
+        last.push_str(&tail);
+    }
+    let row = row.min(lines.len().saturating_sub(1));
+    lines.splice(row..(row + 1).min(lines.len()), new_lines);
+    let mut rebuilt = text_area(&lines.join("\n"), &placeholder);
+    match (u16::try_from(end_row), u16::try_from(end_col)) {
+        (Ok(r), Ok(c)) => rebuilt.move_cursor(CursorMove::Jump(r, c)),
+        // Past what a jump can reach: walk up from the bottom.
+        _ => {
+            rebuilt.move_cursor(CursorMove::Bottom);
+            for _ in end_row..lines.len() - 1 {
+                rebuilt.move_cursor(CursorMove::Up);
+            }
+            rebuilt.move_cursor(CursorMove::Head);
+            for _ in 0..end_col {
+                rebuilt.move_cursor(CursorMove::Forward);
+            }
+        }
+    }
+    *area = rebuilt;
 }
 
 fn area_text(area: &TextArea<'_>) -> String {
@@ -232,6 +278,7 @@ impl State {
             scroll: 0,
             dialog: None,
             dirty: false,
+            stale: false,
         };
         state.enter(state.draft.step, ctx);
         state
@@ -473,7 +520,20 @@ impl State {
         self.suggestions = ids;
     }
 
+    /// Notes that the text areas changed; their text reaches the draft at the next
+    /// [`State::flush`] (copying a long answer on every key would make typing into it slow).
     fn sync_text(&mut self) {
+        self.stale = true;
+        self.dirty = true;
+    }
+
+    /// Copies what the text areas hold into the draft, if they changed since the last time.
+    /// Done before any command, at every pause, and after every burst of keys.
+    pub fn flush(&mut self) {
+        if !self.stale {
+            return;
+        }
+        self.stale = false;
         let step = self.draft.step;
         if step == Step::Reflect
             && let (Some(r), Some(a)) = (
@@ -892,6 +952,9 @@ pub enum Msg {
 
 /// Applies a message. `page` is how many list rows fit on screen.
 pub fn update(state: &mut State, msg: Msg, ctx: Ctx<'_>, page: usize) -> Outcome {
+    if matches!(msg, Msg::Action(_) | Msg::Edited(..)) {
+        state.flush();
+    }
     match state.dialog {
         Some(Dialog::Leave) => {
             return match msg {
@@ -951,11 +1014,11 @@ pub fn update(state: &mut State, msg: Msg, ctx: Ctx<'_>, page: usize) -> Outcome
             match state.draft.step {
                 Step::Reflect => {
                     if let Some(a) = state.answers.get_mut(state.prompt_index) {
-                        a.insert_str(&text);
+                        paste_into(a, &text);
                     }
                 }
                 Step::Notes if state.focus == 0 => {
-                    state.notes.insert_str(&text);
+                    paste_into(&mut state.notes, &text);
                 }
                 Step::Notes => {
                     state.tags.insert_str(text.replace('\n', ", "));

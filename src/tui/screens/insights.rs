@@ -93,6 +93,10 @@ pub struct State {
     pub week_starts: Weekday,
     /// Every day of the journal with its averages (for the calendars), oldest first.
     all_days: Vec<insights::Day>,
+    /// The mood chart.
+    pub mood_series: Series,
+    /// The closeness chart.
+    pub closeness_series: Series,
 }
 
 fn all_days(entries: &[Entry]) -> Vec<insights::Day> {
@@ -118,24 +122,36 @@ impl State {
     /// Insights over `entries`, the last 30 days.
     pub fn new(entries: &Arc<Vec<Entry>>, today: NaiveDate, week_starts: Weekday) -> State {
         let span = Reach::Days(30);
-        State {
+        let mut state = State {
             tab: Tab::OverTime,
             span,
-            insights: Arc::new(compute(entries, span, today, week_starts)),
+            insights: Arc::default(),
             entries: Arc::clone(entries),
             month: today.with_day(1).unwrap_or(today),
             scroll: 0,
             week_starts,
             all_days: all_days(entries),
-        }
+            mood_series: Series::default(),
+            closeness_series: Series::default(),
+        };
+        state.recompute(today);
+        state
+    }
+
+    /// Works the figures and the charts out again, for the window and the entries.
+    fn recompute(&mut self, today: NaiveDate) {
+        let i = compute(&self.entries, self.span, today, self.week_starts);
+        self.mood_series = series(&i, |d| d.mood, |w| w.mood);
+        self.closeness_series = series(&i, |d| d.closeness, |w| w.closeness);
+        self.insights = Arc::new(i);
     }
 
     /// Takes in a journal read again.
     pub fn reload(&mut self, entries: &Arc<Vec<Entry>>, today: NaiveDate) {
         if !Arc::ptr_eq(&self.entries, entries) {
             self.entries = Arc::clone(entries);
-            self.insights = Arc::new(compute(entries, self.span, today, self.week_starts));
             self.all_days = all_days(entries);
+            self.recompute(today);
         }
     }
 }
@@ -164,7 +180,7 @@ pub fn update(state: &mut State, action: Action, today: NaiveDate) -> Outcome {
         Action::Choose(n) => {
             if let Some(span) = Reach::ALL.get(usize::from(n).saturating_sub(1)) {
                 state.span = *span;
-                state.insights = Arc::new(compute(&state.entries, *span, today, state.week_starts));
+                state.recompute(today);
                 state.scroll = 0;
             }
         }
@@ -274,37 +290,66 @@ fn over_time(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         )),
         head,
     );
-    chart(state, "Mood", |d| d.mood, |w| w.mood, theme, frame, mood);
+    chart(state, "Mood", &state.mood_series, theme, frame, mood);
     chart(
         state,
         "Closeness",
-        |d| d.closeness,
-        |w| w.closeness,
+        &state.closeness_series,
         theme,
         frame,
         closeness,
     );
 }
 
-#[allow(clippy::too_many_arguments)]
-fn chart(
-    state: &State,
-    title: &str,
+/// What a chart draws: daily dots, and the weekly line in pieces that break at gaps.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Series {
+    /// (day number, value).
+    pub points: Vec<(f64, f64)>,
+    /// Runs of weekly averages with no missing week between them.
+    pub segments: Vec<Vec<(f64, f64)>>,
+}
+
+/// At most this many dots and line points per chart: more than a wide terminal can show.
+const MAX_POINTS: f64 = 600.0;
+
+/// Averages points that fall in the same one of `MAX_POINTS` slices of `0..=span`.
+fn thin(points: Vec<(f64, f64)>, span: f64) -> Vec<(f64, f64)> {
+    if (points.len() as f64) <= MAX_POINTS {
+        return points;
+    }
+    let width = span / MAX_POINTS;
+    let mut out: Vec<(f64, f64, u32)> = Vec::new();
+    for (x, y) in points {
+        let slot = (x / width).floor();
+        match out.last_mut() {
+            Some((sx, sy, n)) if (*sx / width).floor() == slot => {
+                *sy += y;
+                *n += 1;
+                let _ = sx;
+            }
+            _ => out.push((x, y, 1)),
+        }
+    }
+    out.into_iter()
+        .map(|(x, y, n)| (x, y / f64::from(n)))
+        .collect()
+}
+
+/// The chart series of one measure, thinned to what a terminal can show.
+pub fn series(
+    i: &Insights,
     day_value: impl Fn(&insights::Day) -> Option<f64>,
     week_value: impl Fn(&insights::Week) -> Option<f64>,
-    theme: &Theme,
-    frame: &mut Frame,
-    area: Rect,
-) {
-    let i = &state.insights;
+) -> Series {
     let start = i.window.from;
+    let span = f64::from(i.window.days().max(2) - 1);
     let x = |d: NaiveDate| (d - start).num_days() as f64;
     let points: Vec<(f64, f64)> = i
         .days
         .iter()
         .filter_map(|d| day_value(d).map(|v| (x(d.date), v)))
         .collect();
-    // The weekly line breaks where a week has no value: a gap, not a bridge.
     let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut last: Option<NaiveDate> = None;
     for w in &i.weeks {
@@ -313,24 +358,36 @@ fn chart(
             continue;
         };
         let point = (x(w.start).max(0.0) + 3.0, v);
-        match last {
-            Some(prev) if (w.start - prev).num_days() <= 7 => {
-                if let Some(seg) = segments.last_mut() {
-                    seg.push(point);
-                }
-            }
+        match (last, segments.last_mut()) {
+            (Some(prev), Some(seg)) if (w.start - prev).num_days() <= 7 => seg.push(point),
             _ => segments.push(vec![point]),
         }
         last = Some(w.start);
     }
+    Series {
+        points: thin(points, span),
+        segments: segments.into_iter().map(|s| thin(s, span)).collect(),
+    }
+}
+
+fn chart(
+    state: &State,
+    title: &str,
+    series: &Series,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let i = &state.insights;
+    let start = i.window.from;
     let mut datasets = vec![
         Dataset::default()
             .marker(Marker::Dot)
             .graph_type(GraphType::Scatter)
             .style(theme.muted)
-            .data(&points),
+            .data(&series.points),
     ];
-    for seg in &segments {
+    for seg in &series.segments {
         datasets.push(
             Dataset::default()
                 .marker(Marker::Braille)

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui_textarea::{Input, Key as TextKey};
+use ratatui_textarea::{CursorMove, DataCursor, Input, Key as TextKey};
 
 use super::*;
 use crate::content::Catalog;
@@ -73,6 +73,8 @@ impl Fixture {
                 10,
             );
         }
+        // The app flushes at the first pause after a burst of keys.
+        s.flush();
     }
 
     fn to(&self, s: &mut State, step: Step) {
@@ -323,6 +325,7 @@ fn a_large_paste_lands_whole_in_the_answer() {
     f.to(&mut s, Step::Reflect);
     let big: String = "line of pasted text ✓\r\n".repeat(50_000);
     update(&mut s, Msg::Paste(big.clone()), f.ctx(), 10);
+    s.flush();
     let expected = big.replace("\r\n", "\n");
     assert_eq!(s.draft.responses[0].answer, expected);
     assert!(s.draft.responses[0].answer.len() > 1_000_000);
@@ -420,6 +423,39 @@ fn strategies_suggest_for_triggers_and_follow_up_earlier_plans() {
     );
     f.act(&mut s, Action::Toggle);
     assert!(!s.draft.strategies.iter().any(|u| u.planned));
+}
+
+#[test]
+fn any_command_first_copies_what_was_typed_into_the_draft() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Notes);
+    for c in "typed, then Tab".chars() {
+        let input = Input {
+            key: TextKey::Char(c),
+            ..Input::default()
+        };
+        update(&mut s, Msg::Input(input), f.ctx(), 10);
+    }
+    f.act(&mut s, Action::Next);
+    assert_eq!(s.draft.notes, "typed, then Tab");
+    assert!(s.dirty, "the change is still to be kept as a draft");
+}
+
+#[test]
+fn a_paste_of_several_lines_goes_in_at_the_cursor() {
+    let mut area = text_area("before after\nlast", "placeholder");
+    area.move_cursor(CursorMove::Top);
+    area.move_cursor(CursorMove::Head);
+    for _ in 0.."before ".chars().count() {
+        area.move_cursor(CursorMove::Forward);
+    }
+    paste_into(&mut area, "one\ntwo\nthree ");
+    assert_eq!(area_text(&area), "before one\ntwo\nthree after\nlast");
+    assert_eq!(area.cursor(), DataCursor(2, 6));
+    assert_eq!(area.placeholder_text(), "placeholder");
+    paste_into(&mut area, "x");
+    assert_eq!(area_text(&area), "before one\ntwo\nthree xafter\nlast");
 }
 
 #[test]

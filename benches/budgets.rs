@@ -1,0 +1,303 @@
+//! The speed budgets of DESIGN §8, at 10,000 and 100,000 generated entries
+//! (`CLOSER_BENCH_SIZES=10000` for a quicker run). Journals are generated once into
+//! `target/bench-data/`. See `benches/README.md`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benchmark code
+
+#[path = "support/generator.rs"]
+mod generator;
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::Local;
+use closer::content::Catalog;
+use closer::journal::Preferences;
+use closer::journal::insights::{self, Window};
+use closer::store::{self, Layout, Store};
+use closer::tui::app::{App, Context, Msg, Summary};
+use closer::tui::keymap::Action;
+use closer::tui::theme::Theme;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn sizes() -> Vec<usize> {
+    std::env::var("CLOSER_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000])
+}
+
+/// An app on home with the journal at `dir` read, as the event loop builds it.
+fn app(dir: &Path, width: u16, height: u16) -> App {
+    let now = Local::now().fixed_offset();
+    let ctx = Context {
+        now,
+        today: now.date_naive(),
+        data_dir: dir.to_owned(),
+        read_only: None,
+        size: (width, height),
+        colour_forbidden: false,
+    };
+    let prefs = Preferences {
+        perspective: Some(closer::journal::PerspectiveChoice::IPullAway),
+        ..Preferences::default()
+    };
+    let catalog = Arc::new(Catalog::bundled().unwrap());
+    let mut app = App::new(ctx, prefs, catalog, Theme::calm());
+    let scan = store::scan(&Layout::new(dir));
+    app.update(Msg::Loaded(Summary::of(
+        Arc::new(scan.entries),
+        now.date_naive(),
+        0,
+    )));
+    app
+}
+
+fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
+    terminal.draw(|f| app.view(f)).unwrap();
+}
+
+/// Spawn to first drawn home screen, in a pseudo-terminal.
+fn first_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("first frame (spawn to home drawn)");
+    group.sample_size(10);
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &dir, |b, dir| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    total += spawn_until_home(dir);
+                }
+                total
+            });
+        });
+    }
+    group.finish();
+}
+
+fn spawn_until_home(dir: &Path) -> Duration {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 60,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_closer"));
+    cmd.arg("--data-dir");
+    cmd.arg(dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", dir.join("no-config"));
+    let start = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 65536];
+    let needle = "closer · home".as_bytes();
+    let elapsed = loop {
+        let n = reader.read(&mut buf).unwrap();
+        if n == 0 {
+            panic!("closer ended before drawing home");
+        }
+        seen.extend_from_slice(&buf[..n]);
+        if seen.windows(needle.len()).any(|w| w == needle) {
+            break start.elapsed();
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    elapsed
+}
+
+/// Saving one entry into a journal of N (its day rewritten, nothing else).
+fn save(c: &mut Criterion) {
+    let mut group = c.benchmark_group("save one entry");
+    group.sample_size(30);
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let store = Store::open(&dir).unwrap();
+        let days = store.days_with_files();
+        let last = *days.last().unwrap();
+        let entry = store.day(last).unwrap()[0].clone();
+        group.bench_with_input(BenchmarkId::from_parameter(n), &entry, |b, entry| {
+            b.iter(|| store.save_entry(entry).unwrap());
+        });
+    }
+    group.finish();
+}
+
+/// A key press in the review list of N entries, and the next frame drawn (200×60).
+fn list_key(c: &mut Criterion) {
+    let mut group = c.benchmark_group("list key press to next frame");
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let mut app = app(&dir, 200, 60);
+        app.update(Msg::Action(Action::OpenReview));
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let mut down = true;
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                // Down and up in turns, so the cursor stays in the thick of the list.
+                app.update(Msg::Action(if down { Action::Down } else { Action::Up }));
+                down = !down;
+                draw(&app, &mut terminal);
+            });
+        });
+    }
+    group.finish();
+}
+
+fn typed(app: &mut App, c: char) {
+    app.update(Msg::Input(ratatui_textarea::Input {
+        key: ratatui_textarea::Key::Char(c),
+        ..Default::default()
+    }));
+}
+
+/// One search keystroke over N entries, with the next frame: the first letter (every entry
+/// looked at), and a word that matches nothing, typed last (the slowest case: every entry
+/// read to the end).
+fn search(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search keystroke to next frame");
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let base = {
+            let mut a = app(&dir, 200, 60);
+            a.update(Msg::Action(Action::OpenReview));
+            a.update(Msg::Action(Action::StartSearch));
+            a
+        };
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        group.bench_function(BenchmarkId::new("first letter", n), |b| {
+            b.iter_batched(
+                || base.clone(),
+                |mut a| {
+                    typed(&mut a, 'q');
+                    draw(&a, &mut terminal);
+                    a
+                },
+                criterion::BatchSize::LargeInput,
+            );
+        });
+        let mut before = base.clone();
+        // Pasted at once, so the last letter is a full scan, not a narrowing.
+        before.update(Msg::Paste("zebr".into()));
+        let before = before;
+        group.bench_function(BenchmarkId::new("no match, full scan", n), |b| {
+            b.iter_batched(
+                || {
+                    let mut a = before.clone();
+                    // Start the word again so the keystroke cannot narrow an earlier result.
+                    if let Some(r) = a.review.as_mut() {
+                        r.filter.text = "zebr".into();
+                        r.results = (0..r.entries().len()).collect();
+                    }
+                    a
+                },
+                |mut a| {
+                    typed(&mut a, 'a');
+                    draw(&a, &mut terminal);
+                    a
+                },
+                criterion::BatchSize::LargeInput,
+            );
+        });
+    }
+    group.finish();
+}
+
+/// One frame at 200×60: home, the review list, an entry, insights.
+fn frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("draw one frame 200x60");
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let mut a = app(&dir, 200, 60);
+        group.bench_function(BenchmarkId::new("home", n), |b| {
+            b.iter(|| draw(&a, &mut terminal))
+        });
+        a.update(Msg::Action(Action::OpenReview));
+        group.bench_function(BenchmarkId::new("review list", n), |b| {
+            b.iter(|| draw(&a, &mut terminal))
+        });
+        a.update(Msg::Action(Action::Confirm));
+        group.bench_function(BenchmarkId::new("entry", n), |b| {
+            b.iter(|| draw(&a, &mut terminal))
+        });
+        let mut i = app(&dir, 200, 60);
+        i.update(Msg::Action(Action::OpenInsights));
+        i.update(Msg::Action(Action::Choose(4)));
+        group.bench_function(BenchmarkId::new("insights", n), |b| {
+            b.iter(|| draw(&i, &mut terminal))
+        });
+    }
+    group.finish();
+}
+
+/// Every figure of insights over the whole journal.
+fn insights_all(c: &mut Criterion) {
+    let mut group = c.benchmark_group("insights, all time");
+    group.sample_size(20);
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let entries = store::scan(&Layout::new(&dir)).entries;
+        let today = Local::now().date_naive();
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                insights::compute(
+                    &entries,
+                    Window::all(&entries, today),
+                    today,
+                    chrono::Weekday::Mon,
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+/// `closer export --format markdown` of the whole journal (reading it included).
+fn export(c: &mut Criterion) {
+    let mut group = c.benchmark_group("export to markdown (reading included)");
+    group.sample_size(10);
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                let mut sink = std::io::sink();
+                closer::cli::export::run(
+                    &dir,
+                    closer::cli::export::Format::Markdown,
+                    None,
+                    None,
+                    None,
+                    false,
+                    Local::now().fixed_offset(),
+                    &mut sink,
+                )
+                .unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    first_frame,
+    save,
+    list_key,
+    search,
+    frame,
+    insights_all,
+    export
+);
+criterion_main!(benches);

@@ -1,0 +1,109 @@
+//! Resident memory of the real binary with a generated journal (DESIGN §8: at most 1.3 × the
+//! journal's size on disk): started in a pseudo-terminal, the journal read, review opened and
+//! searched; then its peak (VmHWM) and current (VmRSS) resident memory are read from /proc.
+//! Linux only. `CLOSER_BENCH_SIZES=10000` for a quicker run.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benchmark code
+
+#[path = "support/generator.rs"]
+mod generator;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+fn sizes() -> Vec<usize> {
+    std::env::var("CLOSER_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000])
+}
+
+fn kib(status: &str, key: &str) -> u64 {
+    status
+        .lines()
+        .find(|l| l.starts_with(key))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn measure(dir: &Path, entries: usize) -> (u64, u64) {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 60,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_closer"));
+    cmd.arg("--data-dir");
+    cmd.arg(dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", dir.join("no-config"));
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let pid = child.process_id().unwrap();
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut writer = pair.master.take_writer().unwrap();
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(60, 200, 0)));
+    let sink = Arc::clone(&screen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let wait_for = |text: &str| {
+        let start = Instant::now();
+        while !screen.lock().unwrap().screen().contents().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(120),
+                "{text:?} never appeared"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait_for(&format!("Entries       {entries}"));
+    writer.write_all(b"r").unwrap();
+    wait_for(&format!("{entries} entries"));
+    writer.write_all(b"/zebra").unwrap();
+    wait_for(&format!("0 of {entries} entries"));
+    std::thread::sleep(Duration::from_millis(300));
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    (kib(&status, "VmHWM:"), kib(&status, "VmRSS:"))
+}
+
+fn main() {
+    // `cargo test --benches` runs bench targets with `--bench` absent: do nothing then.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    println!("resident memory (DESIGN §8: at most 1.3 × the journal on disk)");
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let disk = generator::journal_bytes(&dir);
+        let (peak, now) = measure(&dir, n);
+        let ratio = (peak * 1024) as f64 / disk as f64;
+        println!(
+            "{n:>7} entries: journal {:.1} MB, peak {:.1} MB, now {:.1} MB, peak/journal {ratio:.2} ({})",
+            disk as f64 / 1e6,
+            (peak * 1024) as f64 / 1e6,
+            (now * 1024) as f64 / 1e6,
+            if ratio <= 1.3 {
+                "within budget"
+            } else {
+                "OVER BUDGET"
+            }
+        );
+    }
+}

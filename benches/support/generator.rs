@@ -1,0 +1,334 @@
+//! The journal generator shared by `examples/generate.rs` and the benchmarks: realistic
+//! journals of N entries, deterministic from a seed, written through the real store.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Days, FixedOffset, Local, NaiveDate};
+use closer::content::Catalog;
+use closer::journal::{
+    Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Perspective, Response,
+    StrategyUse, TriggerLog, TriggerRef,
+};
+use closer::store::Store;
+
+/// A small, fast, deterministic random source (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[usize::try_from(self.below(items.len() as u64)).unwrap_or(0)]
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const WORDS: &[&str] = &[
+    "I",
+    "felt",
+    "quiet",
+    "today",
+    "after",
+    "dinner",
+    "we",
+    "talked",
+    "about",
+    "the",
+    "weekend",
+    "and",
+    "it",
+    "was",
+    "hard",
+    "to",
+    "say",
+    "what",
+    "I",
+    "needed",
+    "he",
+    "she",
+    "they",
+    "seemed",
+    "far",
+    "away",
+    "so",
+    "went",
+    "for",
+    "a",
+    "walk",
+    "instead",
+    "of",
+    "asking",
+    "work",
+    "has",
+    "been",
+    "heavy",
+    "this",
+    "week",
+    "my",
+    "sister",
+    "called",
+    "again",
+    "worried",
+    "that",
+    "if",
+    "open",
+    "up",
+    "will",
+    "pull",
+    "back",
+    "later",
+    "we",
+    "laughed",
+    "at",
+    "something",
+    "small",
+    "which",
+    "helped",
+    "more",
+    "than",
+    "expected",
+    "tired",
+    "but",
+    "hopeful",
+    "lonely",
+    "in",
+    "evening",
+    "when",
+    "phone",
+    "buzzed",
+    "kept",
+    "my",
+    "thoughts",
+    "to",
+    "myself",
+    "tomorrow",
+    "try",
+    "saying",
+    "one",
+    "true",
+    "thing",
+    "first",
+    "café",
+    "naïve",
+    "over-thinking",
+    "again,",
+    "really",
+    "slowly",
+    "because",
+    "maybe",
+    "trust",
+    "feels",
+    "fragile",
+    "after",
+    "last",
+    "year",
+];
+
+const EMOTIONS: &[&str] = &[
+    "lonely", "anxious", "hurt", "tired", "hopeful", "calm", "close", "grateful",
+];
+const CUSTOM: &[&str] = &[
+    "my sister's visits",
+    "the night shift",
+    "money talk",
+    "his phone",
+];
+const TAGS: &[&str] = &["work", "weekend", "family", "health", "holiday", "home"];
+
+fn sentence(rng: &mut Rng, words: u64) -> String {
+    let mut out = String::new();
+    for i in 0..words {
+        if i > 0 {
+            out.push(' ');
+        }
+        let word: &&str = rng.pick(WORDS);
+        out.push_str(word);
+        if rng.chance(6) {
+            out.push('.');
+        }
+    }
+    out.push('.');
+    out
+}
+
+fn entry(rng: &mut Rng, catalog: &Catalog, at: DateTime<FixedOffset>, n: u32) -> Entry {
+    let mut e = Entry::new(EntryId::generate(at, n), at);
+    let perspective = if rng.chance(70) {
+        Perspective::IPullAway
+    } else {
+        Perspective::PartnerPullsAway
+    };
+    e.perspective = Some(perspective);
+    e.mood = Mood::try_from(1 + rng.below(5) as u8)
+        .ok()
+        .filter(|_| rng.chance(95));
+    e.closeness = Closeness::try_from(1 + rng.below(5) as u8)
+        .ok()
+        .filter(|_| rng.chance(90));
+    for _ in 0..rng.below(3) {
+        let w = rng.pick(EMOTIONS).to_string();
+        if !e.emotions.contains(&w) {
+            e.emotions.push(w);
+        }
+    }
+    for _ in 0..rng.below(3) {
+        let trigger = if rng.chance(85) {
+            TriggerRef::Id(
+                Name::try_from(rng.pick(&catalog.triggers).id.as_str())
+                    .unwrap_or_else(|_| unreachable_name()),
+            )
+        } else {
+            TriggerRef::Custom(
+                Name::try_from(*rng.pick(CUSTOM)).unwrap_or_else(|_| unreachable_name()),
+            )
+        };
+        e.triggers.push(TriggerLog {
+            trigger,
+            intensity: Intensity::try_from(1 + rng.below(5) as u8).ok(),
+            note: if rng.chance(30) {
+                sentence(rng, 6)
+            } else {
+                String::new()
+            },
+        });
+    }
+    for _ in 0..rng.below(3) {
+        if let Ok(id) = Name::try_from(rng.pick(&catalog.signs).id.as_str()) {
+            e.behaviours.push(id);
+        }
+    }
+    // Mostly one answer, sometimes two; 20–300 words, most of them short (about 1 KB an entry
+    // in all, the "ordinary length" of DESIGN §8).
+    for _ in 0..(if rng.chance(20) { 2 } else { 1 }) {
+        let p = rng.pick(&catalog.prompts);
+        let r = rng.below(1000);
+        let words = 20 + r * r * 280 / 1_000_000;
+        e.responses.push(Response {
+            prompt_id: Name::try_from(p.id.as_str()).ok(),
+            prompt: p.text.as_str().into(),
+            answer: sentence(rng, words),
+        });
+    }
+    if rng.chance(60) {
+        let s = rng.pick(&catalog.strategies);
+        let tried = rng.chance(50);
+        if let Ok(id) = Name::try_from(s.id.as_str()) {
+            e.strategies.push(StrategyUse {
+                id,
+                planned: !tried,
+                tried: tried.then_some(true),
+                helpfulness: if tried {
+                    Helpfulness::try_from(1 + rng.below(5) as u8).ok()
+                } else {
+                    None
+                },
+            });
+        }
+    }
+    if rng.chance(40) {
+        let words = 10 + rng.below(40);
+        e.notes = sentence(rng, words);
+    }
+    for _ in 0..rng.below(3) {
+        let t = rng.pick(TAGS).to_string();
+        if !e.tags.contains(&t) {
+            e.tags.push(t);
+        }
+    }
+    e
+}
+
+fn unreachable_name() -> Name {
+    // Every generated name is non-empty; this is never used.
+    Name::try_from("x").unwrap_or_else(|_| std::process::exit(2))
+}
+
+/// Generates `count` entries from `seed`, ending yesterday.
+pub fn generate(count: usize, seed: u64, catalog: &Catalog) -> Vec<Entry> {
+    let mut rng = Rng(seed);
+    let offset = *Local::now().fixed_offset().offset();
+    let yesterday = Local::now().date_naive() - Days::new(1);
+    let mut out = Vec::with_capacity(count);
+    let mut back = 0u64;
+    while out.len() < count {
+        let day: NaiveDate = yesterday - Days::new(back);
+        back += 1;
+        let per_day = 1 + rng.below(3);
+        for k in 0..per_day {
+            if out.len() == count {
+                break;
+            }
+            let hour = 7 + k * 6 + rng.below(3);
+            let minute = rng.below(60);
+            let Some(naive) = day.and_hms_opt(hour as u32, minute as u32, 0) else {
+                continue;
+            };
+            let Some(at) = naive.and_local_timezone(offset).single() else {
+                continue;
+            };
+            let n = u32::try_from(out.len()).unwrap_or(u32::MAX);
+            out.push(entry(&mut rng, catalog, at, n));
+        }
+    }
+    out
+}
+
+/// A generated journal of `count` entries in `target/bench-data/<count>`, made once and kept
+/// (a marker file says it is complete). Returns its folder.
+pub fn ensure(count: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/bench-data")
+        .join(count.to_string());
+    let done = dir.join(".complete");
+    if done.exists() {
+        return dir;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let catalog = Catalog::bundled().unwrap_or_default();
+    let store = Store::open(&dir).unwrap_or_else(|e| panic!("{e}"));
+    store
+        .add_entries(generate(count, 7, &catalog))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.join("state.json"),
+        "{\"schema\": 1, \"perspective\": \"i-pull-away\"}\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    drop(store);
+    std::fs::write(&done, "").unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+/// The bytes of the journal's files (what "the journal's size on disk" means in DESIGN §8).
+pub fn journal_bytes(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.join("entries")];
+    while let Some(d) = stack.pop() {
+        let Ok(read) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in read.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(m) = e.metadata() {
+                total += m.len();
+            }
+        }
+    }
+    total
+}
