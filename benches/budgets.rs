@@ -6,6 +6,10 @@
 
 #[path = "support/generator.rs"]
 mod generator;
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{closer_in_pty, sizes};
 
 use std::io::Read;
 use std::path::Path;
@@ -21,16 +25,8 @@ use closer::tui::app::{App, Context, Msg, Summary};
 use closer::tui::keymap::Action;
 use closer::tui::theme::Theme;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn sizes() -> Vec<usize> {
-    std::env::var("CLOSER_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![10_000, 100_000])
-}
 
 /// An app on home with the journal at `dir` read, as the event loop builds it.
 fn app(dir: &Path, width: u16, height: u16) -> App {
@@ -82,19 +78,7 @@ fn first_frame(c: &mut Criterion) {
 }
 
 fn spawn_until_home(dir: &Path) -> Duration {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 60,
-            cols: 200,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_closer"));
-    cmd.arg("--data-dir");
-    cmd.arg(dir);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_CONFIG_HOME", dir.join("no-config"));
+    let (pair, cmd) = closer_in_pty(dir);
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);

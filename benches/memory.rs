@@ -7,20 +7,15 @@
 
 #[path = "support/generator.rs"]
 mod generator;
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{closer_in_pty, sizes};
 
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
-fn sizes() -> Vec<usize> {
-    std::env::var("CLOSER_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![10_000, 100_000])
-}
 
 fn kib(status: &str, key: &str) -> u64 {
     status
@@ -32,19 +27,7 @@ fn kib(status: &str, key: &str) -> u64 {
 }
 
 fn measure(dir: &Path, entries: usize) -> (u64, u64) {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 60,
-            cols: 200,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_closer"));
-    cmd.arg("--data-dir");
-    cmd.arg(dir);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_CONFIG_HOME", dir.join("no-config"));
+    let (pair, cmd) = closer_in_pty(dir);
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let pid = child.process_id().unwrap();

@@ -124,7 +124,11 @@ pub struct State {
 }
 
 fn text_area(text: &str, placeholder: &str) -> TextArea<'static> {
-    let mut area = TextArea::new(text.split('\n').map(str::to_owned).collect());
+    text_area_of(text.split('\n').map(str::to_owned).collect(), placeholder)
+}
+
+fn text_area_of(lines: Vec<String>, placeholder: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(lines);
     area.set_wrap_mode(WrapMode::WordOrGlyph);
     area.set_placeholder_text(placeholder.to_owned());
     area.set_cursor_line_style(ratatui::style::Style::new());
@@ -159,13 +163,14 @@ fn paste_into(area: &mut TextArea<'static>, text: &str) {
     }
     let row = row.min(lines.len().saturating_sub(1));
     lines.splice(row..(row + 1).min(lines.len()), new_lines);
-    let mut rebuilt = text_area(&lines.join("\n"), &placeholder);
+    let total = lines.len();
+    let mut rebuilt = text_area_of(lines, &placeholder);
     match (u16::try_from(end_row), u16::try_from(end_col)) {
         (Ok(r), Ok(c)) => rebuilt.move_cursor(CursorMove::Jump(r, c)),
         // Past what a jump can reach: walk up from the bottom.
         _ => {
             rebuilt.move_cursor(CursorMove::Bottom);
-            for _ in end_row..lines.len() - 1 {
+            for _ in end_row..total - 1 {
                 rebuilt.move_cursor(CursorMove::Up);
             }
             rebuilt.move_cursor(CursorMove::Head);
