@@ -321,7 +321,8 @@ fn review_search_delete_and_undo_byte_for_byte() {
     let before = fs::read(&day).unwrap();
 
     let mut app = Closer::start(&root, 100, 30);
-    app.wait_for("r review");
+    // Review opens once the journal has been read (before that, r says it is still reading).
+    app.wait_for("Entries       4");
     app.send("r");
     app.wait_for("4 entries");
     app.send("/");
