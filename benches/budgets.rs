@@ -21,8 +21,11 @@ use closer::content::Catalog;
 use closer::journal::Preferences;
 use closer::journal::insights::{self, Window};
 use closer::store::{self, Layout, Store};
-use closer::tui::app::{App, Context, Msg, Summary};
-use closer::tui::keymap::Action;
+use closer::tui::app::App;
+use closer::tui::keys::Action;
+use closer::tui::screen::Msg;
+use closer::tui::screens::Screen;
+use closer::tui::session::{Session, Summary};
 use closer::tui::theme::Theme;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -31,30 +34,20 @@ use ratatui::backend::TestBackend;
 /// An app on home with the journal at `dir` read, as the event loop builds it.
 fn app(dir: &Path, width: u16, height: u16) -> App {
     let now = Local::now().fixed_offset();
-    let ctx = Context {
-        now,
-        today: now.date_naive(),
-        data_dir: dir.to_owned(),
-        read_only: None,
-        size: (width, height),
-        colour_forbidden: false,
-    };
     let prefs = Preferences {
         perspective: Some(closer::journal::PerspectiveChoice::IPullAway),
         ..Preferences::default()
     };
     let catalog = Arc::new(Catalog::bundled().unwrap());
-    let mut app = App::new(ctx, prefs, catalog, Theme::calm());
+    let mut session = Session::new(now, dir.to_owned(), prefs, catalog, Theme::calm());
+    session.size = (width, height);
+    let mut app = App::new(session);
     let scan = store::scan(&Layout::new(dir));
-    app.update(Msg::Loaded(Summary::of(
-        Arc::new(scan.entries),
-        now.date_naive(),
-        0,
-    )));
+    app.loaded(Summary::of(Arc::new(scan.entries), now.date_naive(), 0));
     app
 }
 
-fn draw(app: &App, terminal: &mut Terminal<TestBackend>) {
+fn draw(app: &mut App, terminal: &mut Terminal<TestBackend>) {
     terminal.draw(|f| app.view(f)).unwrap();
 }
 
@@ -124,15 +117,15 @@ fn list_key(c: &mut Criterion) {
     for n in sizes() {
         let dir = generator::ensure(n);
         let mut app = app(&dir, 200, 60);
-        app.update(Msg::Action(Action::OpenReview));
+        app.update(Msg::Key(Action::OpenReview));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         let mut down = true;
         group.bench_function(BenchmarkId::from_parameter(n), |b| {
             b.iter(|| {
                 // Down and up in turns, so the cursor stays in the thick of the list.
-                app.update(Msg::Action(if down { Action::Down } else { Action::Up }));
+                app.update(Msg::Key(if down { Action::Down } else { Action::Up }));
                 down = !down;
-                draw(&app, &mut terminal);
+                draw(&mut app, &mut terminal);
             });
         });
     }
@@ -155,8 +148,8 @@ fn search(c: &mut Criterion) {
         let dir = generator::ensure(n);
         let base = {
             let mut a = app(&dir, 200, 60);
-            a.update(Msg::Action(Action::OpenReview));
-            a.update(Msg::Action(Action::StartSearch));
+            a.update(Msg::Key(Action::OpenReview));
+            a.update(Msg::Key(Action::StartSearch));
             a
         };
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
@@ -165,7 +158,7 @@ fn search(c: &mut Criterion) {
                 || base.clone(),
                 |mut a| {
                     typed(&mut a, 'q');
-                    draw(&a, &mut terminal);
+                    draw(&mut a, &mut terminal);
                     a
                 },
                 criterion::BatchSize::LargeInput,
@@ -180,7 +173,7 @@ fn search(c: &mut Criterion) {
                 || {
                     let mut a = before.clone();
                     // Start the word again so the keystroke cannot narrow an earlier result.
-                    if let Some(r) = a.review.as_mut() {
+                    if let Screen::Review(r) = a.top_mut() {
                         r.filter.text = "zebr".into();
                         r.results = (0..r.entries().len()).collect();
                     }
@@ -188,7 +181,7 @@ fn search(c: &mut Criterion) {
                 },
                 |mut a| {
                     typed(&mut a, 'a');
-                    draw(&a, &mut terminal);
+                    draw(&mut a, &mut terminal);
                     a
                 },
                 criterion::BatchSize::LargeInput,
@@ -206,21 +199,21 @@ fn frame(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         let mut a = app(&dir, 200, 60);
         group.bench_function(BenchmarkId::new("home", n), |b| {
-            b.iter(|| draw(&a, &mut terminal))
+            b.iter(|| draw(&mut a, &mut terminal))
         });
-        a.update(Msg::Action(Action::OpenReview));
+        a.update(Msg::Key(Action::OpenReview));
         group.bench_function(BenchmarkId::new("review list", n), |b| {
-            b.iter(|| draw(&a, &mut terminal))
+            b.iter(|| draw(&mut a, &mut terminal))
         });
-        a.update(Msg::Action(Action::Confirm));
+        a.update(Msg::Key(Action::Confirm));
         group.bench_function(BenchmarkId::new("entry", n), |b| {
-            b.iter(|| draw(&a, &mut terminal))
+            b.iter(|| draw(&mut a, &mut terminal))
         });
         let mut i = app(&dir, 200, 60);
-        i.update(Msg::Action(Action::OpenInsights));
-        i.update(Msg::Action(Action::Choose(4)));
+        i.update(Msg::Key(Action::OpenInsights));
+        i.update(Msg::Key(Action::Choose(4)));
         group.bench_function(BenchmarkId::new("insights", n), |b| {
-            b.iter(|| draw(&i, &mut terminal))
+            b.iter(|| draw(&mut i, &mut terminal))
         });
     }
     group.finish();

@@ -157,8 +157,8 @@ pub enum Command {
     )]
     Prompt {
         /// Whose distance to ask about [default: the one chosen in the journal]
-        #[arg(long, value_enum)]
-        perspective: Option<PerspectiveArg>,
+        #[arg(long, value_parser = perspective_parser())]
+        perspective: Option<Perspective>,
     },
 }
 
@@ -173,22 +173,11 @@ pub enum CompletionShell {
     Fish,
 }
 
-/// A perspective on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PerspectiveArg {
-    /// I notice myself pulling away.
-    IPullAway,
-    /// I feel my partner pulling away.
-    PartnerPullsAway,
-}
-
-impl From<PerspectiveArg> for Perspective {
-    fn from(p: PerspectiveArg) -> Perspective {
-        match p {
-            PerspectiveArg::IPullAway => Perspective::IPullAway,
-            PerspectiveArg::PartnerPullsAway => Perspective::PartnerPullsAway,
-        }
-    }
+/// A perspective on the command line, by its id (the journal's own enum, so there is one).
+fn perspective_parser() -> impl clap::builder::TypedValueParser<Value = Perspective> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Perspective::ALL.map(Perspective::id))
+        .try_map(|id| Perspective::from_id(&id).ok_or("not a perspective"))
 }
 
 /// The data folder: `--data-dir`, then `CLOSER_DATA_DIR` (both via clap), then the platform's.
@@ -217,7 +206,7 @@ fn open(data_dir: PathBuf, config: Option<PathBuf>, start: crate::tui::Start) ->
     crate::tui::run(crate::tui::Options {
         data_dir,
         config_dir: config_dir(),
-        no_color: std::env::var("NO_COLOR").ok(),
+        no_colour: std::env::var("NO_COLOR").ok(),
         config_file,
         start,
     })?;
@@ -324,7 +313,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             prompt::run(
                 &data_dir,
                 config_dir().as_deref(),
-                perspective.map(Perspective::from),
+                perspective,
                 chrono::Local::now().date_naive(),
                 &mut out,
                 &mut err,

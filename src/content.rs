@@ -3,6 +3,7 @@
 //! over them. Read-only; no terminal here, and files are read only in `user`.
 
 pub mod model;
+pub mod offer;
 pub mod user;
 pub mod validate;
 

@@ -1,11 +1,15 @@
-//! The terminal interface: state, messages, update, view, and the loop that runs them.
+//! The terminal interface: a stack of screens over a shared session, and the loop that runs
+//! them. See `src/tui/README.md` for the contract and how a key press becomes a saved file.
 //!
 //! Only `event_loop` and `terminal` talk to the terminal and the store; screens are plain
 //! state + update + view, testable on ratatui's `TestBackend`.
 
 pub mod app;
-pub mod keymap;
+pub mod effect;
+pub mod keys;
+pub mod screen;
 pub mod screens;
+pub mod session;
 pub mod terminal;
 pub mod text;
 pub mod theme;

@@ -26,9 +26,9 @@ fn first_run_home_help_support_and_quit() {
     app.wait_for("Entries       0");
 
     app.send("?");
-    app.wait_for("closes this help");
+    app.wait_for("Esc close this help");
     app.esc();
-    app.wait_gone("closes this help");
+    app.wait_gone("Esc close this help");
 
     app.send("!");
     app.wait_for("closer is not therapy");
@@ -402,7 +402,7 @@ fn a_favourite_and_a_plan_outlive_a_restart_and_the_next_check_in_offers_it_firs
 }
 
 #[test]
-fn with_no_color_the_selected_row_is_still_marked_and_nothing_is_coloured() {
+fn with_no_colour_the_selected_row_is_still_marked_and_nothing_is_coloured() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("journal");
     journal_with_perspective(&root);
@@ -476,4 +476,52 @@ fn a_bad_config_file_is_named_and_closer_starts_with_the_rest() {
     app.wait_for("Sunday");
     app.send("\x03");
     assert!(app.wait_exit().success());
+}
+
+/// A screen asked for while the journal is still being read opens once it is read: `closer
+/// review` used to stay on home saying "Still reading your journal…".
+#[test]
+fn closer_review_opens_review_once_the_journal_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    {
+        let store = Store::open(&root).unwrap();
+        for i in 0..400 {
+            let mut e = entry("2026-11-20T21:00:00+01:00", i);
+            e.notes = format!("evening number {i}");
+            store.save_entry(&e).unwrap();
+        }
+    }
+    let mut app = Closer::start_args(&root, 80, 24, &["review"]);
+    app.wait_for("closer · review");
+    app.wait_for("400 entries");
+    app.send("q");
+    app.wait_for("Not checked in yet today.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+}
+
+/// While the terminal is too small, keys do nothing to the screen hidden behind the message:
+/// `c Tab Tab q` used to land in step 3 of a check-in with "q" typed.
+#[test]
+fn keys_on_the_too_small_screen_do_nothing_but_ctrl_c() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let mut app = Closer::start(&root, 50, 15);
+    app.wait_for("Make the terminal larger");
+    app.send("c");
+    app.send("\t");
+    app.send("\t");
+    app.send("q");
+    std::thread::sleep(Duration::from_millis(300));
+    app.resize(80, 24);
+    app.wait_for("Not checked in yet today.");
+    let screen = app.contents();
+    assert!(!screen.contains("step"), "{screen}");
+    app.resize(50, 15);
+    app.wait_for("Make the terminal larger");
+    app.send("\x03");
+    assert!(app.wait_exit().success() || app.left_alternate_screen());
 }

@@ -1,6 +1,7 @@
 //! `closer doctor`: reads every file of the journal and reports each problem with its path and
 //! what to do. Changes nothing — not even creating the data folder.
 
+use crate::journal::vocabulary::count;
 use std::io::Write;
 use std::path::Path;
 
@@ -45,22 +46,18 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> Result<bool> {
     let files = scan.day_files;
     writeln!(
         out,
-        "{entries} {} read from {files} day {}.",
-        plural(entries, "entry", "entries"),
-        plural(files, "file", "files")
+        "{} read from {}.",
+        count(entries as u64, "entry", "entries"),
+        count(files as u64, "day file", "day files")
     )?;
     if needs_a_look == 0 {
         writeln!(out, "All is well.")?;
     } else {
         writeln!(
             out,
-            "{needs_a_look} {} a look. closer left every file as it was.",
-            plural(needs_a_look, "problem needs", "problems need")
+            "{} a look. closer left every file as it was.",
+            count(needs_a_look as u64, "problem needs", "problems need")
         )?;
     }
     Ok(needs_a_look == 0)
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }

@@ -2,6 +2,7 @@
 //! The whole file is read and checked before anything is written; entries already in the
 //! journal (same id) are left out, so importing a file twice adds nothing the second time.
 
+use crate::journal::vocabulary::count;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
@@ -40,8 +41,7 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
     let total = entries.len();
     let (fresh, present) = transfer::new_ones(entries, &existing);
     let days = transfer::by_day(fresh.clone()).len();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = |n: usize, one: &str, many: &str| count(n as u64, one, many);
     let summary = format!(
         "{} in this {}: {} to add on {}, {} already in the journal.",
         plural(total, "entry", "entries"),

@@ -1,6 +1,7 @@
 //! `closer stats`: the insights as readable text, or as JSON for scripts. Reads the journal
 //! without opening it for writing.
 
+use crate::journal::vocabulary::count;
 use std::io::Write;
 use std::path::Path;
 
@@ -50,7 +51,7 @@ fn fmt(v: Option<f64>) -> String {
 }
 
 fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    count(n, one, many)
 }
 
 /// The insights as text.

@@ -42,6 +42,25 @@ impl Window {
         }
     }
 
+    /// The days `span` covers, given `today`; the whole of it (`DateSpan::All`) runs from the
+    /// journal's first entry, so charts do not start in year one.
+    pub fn of(
+        span: crate::journal::query::DateSpan,
+        entries: &[Entry],
+        today: NaiveDate,
+    ) -> Window {
+        match span {
+            crate::journal::query::DateSpan::All => Window::all(entries, today),
+            span => {
+                let range = span.range(today);
+                Window {
+                    from: *range.start(),
+                    to: *range.end(),
+                }
+            }
+        }
+    }
+
     /// Whether `day` is inside.
     pub fn contains(&self, day: NaiveDate) -> bool {
         self.from <= day && day <= self.to

@@ -66,18 +66,6 @@ pub fn entry_contains_all(e: &Entry, words: &[String]) -> bool {
     })
 }
 
-/// Kept for callers that build one per journal; searching needs no copy of the text any more
-/// (it would double the journal's memory), so this holds nothing.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct SearchIndex;
-
-impl SearchIndex {
-    /// The index of `entries`.
-    pub fn new(_entries: &[Entry]) -> SearchIndex {
-        SearchIndex
-    }
-}
-
 /// A span of days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateSpan {
@@ -89,6 +77,8 @@ pub enum DateSpan {
     LastDays(u32),
     /// From one day to another, both included.
     Between(NaiveDate, NaiveDate),
+    /// Every day there is.
+    All,
 }
 
 impl DateSpan {
@@ -111,14 +101,18 @@ impl DateSpan {
                 from..=today
             }
             DateSpan::Between(a, b) => a.min(b)..=a.max(b),
+            DateSpan::All => NaiveDate::MIN..=NaiveDate::MAX,
         }
     }
 
     /// Reads a span as a person types it: `2026-11-20` (a day), `2026-11` (a month),
     /// `30` or `30d` (the last 30 days), `2026-01-01..2026-02-15` or with a space or `to`
-    /// (from–to).
+    /// (from–to), or `all`.
     pub fn parse(text: &str) -> Option<DateSpan> {
         let t = text.trim();
+        if t.eq_ignore_ascii_case("all") {
+            return Some(DateSpan::All);
+        }
         let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
         for sep in ["..", " to ", "–", " "] {
             if let Some((a, b)) = t.split_once(sep)
@@ -147,6 +141,7 @@ impl fmt::Display for DateSpan {
             DateSpan::Day(d) => write!(f, "{}", d.format("%-d %b %Y")),
             DateSpan::Month(d) => write!(f, "{}", d.format("%B %Y")),
             DateSpan::LastDays(n) => write!(f, "last {n} days"),
+            DateSpan::All => write!(f, "all time"),
             DateSpan::Between(a, b) => {
                 write!(f, "{} – {}", a.format("%-d %b %Y"), b.format("%-d %b %Y"))
             }
@@ -245,12 +240,10 @@ const PARALLEL_FROM: usize = 20_000;
 /// two threads, each taking half.
 pub fn apply(
     entries: &[Entry],
-    index: &SearchIndex,
     filter: &Filter,
     today: NaiveDate,
     within: Option<&[usize]>,
 ) -> Vec<usize> {
-    let _ = index;
     let words = words(&filter.text);
     let keep = |i: usize| {
         entries

@@ -31,3 +31,22 @@ pub const EMOTIONS: &[&str] = &[
     "safe",
     "playful",
 ];
+
+/// `n` and the word that goes with it: `count(1, "day", "days")` is "1 day", `count(3, …)`
+/// "3 days". The one plural helper of the crate (the command line and the screens use it).
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::count;
+
+    #[test]
+    fn one_and_many() {
+        assert_eq!(count(1u32, "day", "days"), "1 day");
+        assert_eq!(count(0u32, "day", "days"), "0 days");
+        assert_eq!(count(2u64, "entry", "entries"), "2 entries");
+    }
+}

@@ -19,11 +19,12 @@ use crate::journal::Preferences;
 use crate::journal::draft::CheckInDraft;
 use crate::store::{self, Layout, Severity, Store, atomic};
 
-use super::app::{App, Context, Effect, Msg, Status, Summary};
-use super::keymap::{self, Action};
-use super::screens::checkin::EditorTarget;
-use super::screens::review::TrashEntry;
-use super::terminal::{self, Session};
+use super::app::App;
+use super::effect::{Done, EditorTarget, Effect, LayerId, Request};
+use super::keys::Action;
+use super::screen::{Msg, Typing};
+use super::session::{Session, Status, Summary};
+use super::terminal;
 use super::theme::Theme;
 
 /// How long without a key counts as a pause in typing (the draft is written then).
@@ -53,7 +54,7 @@ pub struct Options {
     /// Where the person's own prompts and strategies are, if anywhere.
     pub config_dir: Option<PathBuf>,
     /// The value of `NO_COLOR`, if set.
-    pub no_color: Option<String>,
+    pub no_colour: Option<String>,
     /// The settings file (`--config`, or `config.toml` in the config folder).
     pub config_file: Option<PathBuf>,
     /// Where to open.
@@ -100,43 +101,45 @@ pub fn run(options: Options) -> Result<()> {
     let unsaved: Unsaved = Arc::new(Mutex::new(None));
     keep_on_signals(Arc::clone(&store), Arc::clone(&unsaved));
 
-    let mut session = terminal::enter()?;
-    let size = session.terminal.size()?;
+    let mut term = terminal::enter()?;
+    let size = term.terminal.size()?;
     let start = now();
     let colour_forbidden = Theme::colour_forbidden(
-        options.no_color.as_deref(),
+        options.no_colour.as_deref(),
         std::env::var("TERM").ok().as_deref(),
         ratatui::crossterm::style::available_color_count(),
     );
-    let ctx = Context {
-        colour_forbidden,
-        now: start,
-        today: start.date_naive(),
-        data_dir: options.data_dir.clone(),
-        read_only: store.read_only().map(ToString::to_string),
-        size: (size.width, size.height),
-    };
-    let prefs_theme = prefs.theme;
-    let mut app = App::new(
-        ctx,
+    let theme = Theme::choose(prefs.theme, colour_forbidden);
+    let mut session = Session::new(
+        start,
+        options.data_dir.clone(),
         prefs,
         Arc::new(catalog),
-        Theme::choose(prefs_theme, colour_forbidden),
+        theme,
     );
-    app.config = Arc::new(config);
+    session.colour_forbidden = colour_forbidden;
+    session.read_only = store.read_only().map(ToString::to_string);
+    session.size = (size.width, size.height);
+    session.config = Arc::new(config);
+    let mut app = App::new(session);
     app.status = status;
 
     // The first frame comes before the journal is read, so closer opens at once; the journal
     // is read on a thread of its own, and keys work meanwhile.
-    session.terminal.draw(|f| app.view(f))?;
+    term.terminal.draw(|f| app.view(f))?;
     let mut fx = Runner {
         store: &store,
-        session: &mut session,
+        session: &mut term,
         loader: Loader { receiver: None },
     };
-    fx.loader.start(store.layout(), app.ctx.today);
+    fx.loader.start(store.layout(), app.session.today);
     match store.load_draft::<CheckInDraft>() {
-        Ok(Some(draft)) => dispatch(&mut app, &mut fx, Msg::DraftFound(Box::new(draft))),
+        Ok(Some(draft)) => {
+            // `closer checkin` offers it as it starts the check-in; `closer review` not at all.
+            let offer = options.start == Start::Home;
+            let requests = app.draft_found(draft, offer);
+            run_all(&mut app, &mut fx, requests);
+        }
         Ok(None) => {}
         Err(e) => {
             let text = match store.set_aside_draft(now()) {
@@ -146,18 +149,17 @@ pub fn run(options: Options) -> Result<()> {
                 ),
                 Err(_) => format!("An unfinished check-in could not be read: {e}"),
             };
-            dispatch(&mut app, &mut fx, Msg::Failed(text));
+            app.status = Some(Status::Error(text));
         }
     }
-    match options.start {
-        Start::Home => {}
-        Start::CheckIn if app.prefs.is_first_run() => app.checkin_after_first_run = true,
-        Start::CheckIn => dispatch(&mut app, &mut fx, Msg::Action(Action::StartCheckIn)),
-        Start::Review if app.prefs.is_first_run() => {}
-        Start::Review => {
-            app.home_dialog = None;
-            dispatch(&mut app, &mut fx, Msg::Action(Action::OpenReview));
-        }
+    let first = match options.start {
+        Start::Home => None,
+        Start::CheckIn => Some(Action::StartCheckIn),
+        Start::Review => Some(Action::OpenReview),
+    };
+    if let Some(action) = first {
+        let requests = app.request(action);
+        run_all(&mut app, &mut fx, requests);
     }
 
     loop {
@@ -166,7 +168,8 @@ pub fn run(options: Options) -> Result<()> {
             break;
         }
         if let Some(summary) = fx.loader.take() {
-            dispatch(&mut app, &mut fx, Msg::Loaded(summary));
+            let requests = app.loaded(summary);
+            run_all(&mut app, &mut fx, requests);
             continue;
         }
         let wait = if fx.loader.busy() {
@@ -178,10 +181,11 @@ pub fn run(options: Options) -> Result<()> {
             if fx.loader.busy() {
                 continue;
             }
-            dispatch(&mut app, &mut fx, Msg::Tick { now: now() });
+            let requests = app.tick(now());
+            run_all(&mut app, &mut fx, requests);
             continue;
         }
-        app.ctx.now = now();
+        app.session.now = now();
         // Everything that is waiting is handled before the next frame: a burst of keys or a
         // storm of resizes costs one frame, not one each.
         let burst_started = std::time::Instant::now();
@@ -191,26 +195,27 @@ pub fn run(options: Options) -> Result<()> {
         let mut typed = String::new();
         loop {
             let msg = match event::read()? {
-                Event::Key(key) if key.is_press() => match keymap::translate(app.mode(), &key) {
-                    Some(action) => Some(Msg::Action(action)),
-                    None if app.mode().takes_text() => Some(Msg::Input(key.into())),
-                    None => None,
-                },
+                Event::Key(key) if key.is_press() => app.message_for(&key),
                 Event::Paste(text) => Some(Msg::Paste(text)),
-                Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+                Event::Resize(width, height) => {
+                    app.resize(width, height);
+                    None
+                }
                 _ => None,
             };
             match msg {
-                Some(Msg::Input(input)) if app.mode().gathers_typing() && plain(&input) => {
+                Some(Msg::Input(input)) if app.typing() == Typing::Prose && plain(&input) => {
                     if let TextKey::Char(c) = input.key {
                         typed.push(c);
                     }
                 }
                 Some(msg) => {
                     if !typed.is_empty() {
-                        dispatch(&mut app, &mut fx, Msg::Paste(std::mem::take(&mut typed)));
+                        let requests = app.update(Msg::Paste(std::mem::take(&mut typed)));
+                        run_all(&mut app, &mut fx, requests);
                     }
-                    dispatch(&mut app, &mut fx, msg);
+                    let requests = app.update(msg);
+                    run_all(&mut app, &mut fx, requests);
                 }
                 None => {}
             }
@@ -219,19 +224,19 @@ pub fn run(options: Options) -> Result<()> {
             }
         }
         if !typed.is_empty() {
-            dispatch(&mut app, &mut fx, Msg::Paste(typed));
+            let requests = app.update(Msg::Paste(typed));
+            run_all(&mut app, &mut fx, requests);
         }
         // Keep a copy of the check-in for the signal handler, only when it changed.
-        app.flush();
-        if let Ok(mut copy) = unsaved.lock() {
-            let current = app.checkin.as_ref().map(|c| &c.draft);
-            if copy.as_ref() != current {
-                *copy = current.cloned();
-            }
+        let current = app.unsaved();
+        if let Ok(mut copy) = unsaved.lock()
+            && copy.as_ref() != current
+        {
+            *copy = current.cloned();
         }
     }
     drop(fx);
-    drop(session);
+    drop(term);
     Ok(())
 }
 
@@ -243,40 +248,47 @@ fn plain(input: &Input) -> bool {
 /// What carries out effects: the store, the terminal (for `$EDITOR`), the journal reader.
 struct Runner<'a> {
     store: &'a Store,
-    session: &'a mut Session,
+    session: &'a mut terminal::Session,
     loader: Loader,
 }
 
-/// Updates the app with `msg`, then carries out the effects, feeding their results back in.
-fn dispatch(app: &mut App, fx: &mut Runner<'_>, msg: Msg) {
-    let mut queue = vec![msg];
-    while let Some(msg) = queue.pop() {
-        for effect in app.update(msg) {
-            if let Some(result) = run_effect(fx, effect, app.ctx.today) {
-                queue.push(result);
-            }
+/// Carries out the requests, and those their results lead to, each result going back to the
+/// screen that asked.
+fn run_all(app: &mut App, fx: &mut Runner<'_>, requests: Vec<Request>) {
+    let mut queue: Vec<(LayerId, Effect)> = requests
+        .into_iter()
+        .rev()
+        .map(|r| (r.from, r.effect))
+        .collect();
+    while let Some((from, effect)) = queue.pop() {
+        if let Some(done) = run_effect(fx, effect, app.session.today) {
+            let more = app.done(from, done);
+            queue.extend(more.into_iter().rev().map(|r| (r.from, r.effect)));
         }
     }
 }
 
 /// Carries out an effect; its result, if it has one now (a journal read answers later).
-fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<Msg> {
+fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<Done> {
     let store = fx.store;
     let msg = match effect {
         Effect::SavePreferences(prefs) => match store.save_preferences(&prefs) {
-            Ok(()) => Msg::PreferencesSaved,
-            Err(e) => Msg::Failed(format!("Your choice is used for now, but {e}")),
+            Ok(()) => Done::PreferencesSaved,
+            Err(e) => Done::Failed(format!("Your choice is used for now, but {e}")),
         },
         Effect::LoadJournal => {
             fx.loader.start(store.layout(), today);
             return None;
         }
         Effect::SaveDraft(draft) => match store.save_draft(&*draft, now()) {
-            Ok(()) => Msg::DraftSaved,
-            Err(e) => Msg::DraftFailed(format!(
-                "Your draft could not be written ({e}). What you typed is still here; \
+            Ok(()) => Done::DraftSaved(draft),
+            Err(e) => Done::DraftFailed(
+                draft,
+                format!(
+                    "Your draft could not be written ({e}). What you typed is still here; \
                  closer tries again at your next pause."
-            )),
+                ),
+            ),
         },
         Effect::SaveCheckIn(draft) => {
             let entry = draft.finish(now());
@@ -284,7 +296,7 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<M
                 Ok(()) => {
                     // The entry is safe; a draft left behind would only be offered again.
                     let _ = store.discard_draft();
-                    Msg::CheckInSaved(Box::new(entry))
+                    Done::CheckInSaved(Box::new(entry))
                 }
                 Err(e) => {
                     let kept = store.save_draft(&*draft, now()).is_ok();
@@ -293,45 +305,35 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<M
                     } else {
                         "Everything you entered is still here; fix the problem and press Ctrl-S again."
                     };
-                    Msg::Failed(format!("The check-in could not be saved: {e} {tail}"))
+                    Done::Failed(format!("The check-in could not be saved: {e} {tail}"))
                 }
             }
         }
         Effect::DiscardDraft => match store.discard_draft() {
-            Ok(()) => Msg::DraftSaved,
-            Err(e) => Msg::Failed(format!("The draft could not be removed: {e}")),
+            Ok(()) => Done::DraftDiscarded,
+            Err(e) => Done::Failed(format!("The draft could not be removed: {e}")),
         },
         Effect::OpenEditor(target, text, editor) => edit(store, fx.session, target, &text, editor),
         Effect::DeleteEntry(entry) => match store.delete_entry(entry.date, &entry.id, now()) {
-            Ok(path) => Msg::Deleted(path, entry.id.clone()),
-            Err(e) => Msg::Failed(format!("The entry could not be deleted: {e}")),
+            Ok(path) => Done::Deleted(path, entry.id.clone()),
+            Err(e) => Done::Failed(format!("The entry could not be deleted: {e}")),
         },
         Effect::RestoreEntry(path) => match store.restore(&path) {
-            Ok(entry) => Msg::Restored(Box::new(entry)),
-            Err(e) => Msg::Failed(format!("The entry could not be brought back: {e}")),
+            Ok(entry) => Done::Restored(Box::new(entry)),
+            Err(e) => Done::Failed(format!("The entry could not be brought back: {e}")),
         },
-        Effect::LoadTrash => Msg::TrashLoaded(
-            store
-                .trash()
-                .into_iter()
-                .map(|t| TrashEntry {
-                    path: t.path,
-                    deleted_at: t.deleted_at,
-                    entry: t.entry,
-                })
-                .collect(),
-        ),
+        Effect::LoadTrash => Done::TrashLoaded(store.trash()),
         Effect::PurgeTrash(paths) => {
             let mut done = 0;
             for path in &paths {
                 if let Err(e) = store.purge(path) {
-                    return Some(Msg::Failed(format!(
+                    return Some(Done::Failed(format!(
                         "The trash could not be emptied ({done} removed): {e}"
                     )));
                 }
                 done += 1;
             }
-            Msg::TrashEmptied(done)
+            Done::TrashEmptied(done)
         }
     };
     Some(msg)
@@ -340,11 +342,11 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<M
 /// Runs `$VISUAL` or `$EDITOR` on `text` in a private file in the drafts folder.
 fn edit(
     store: &Store,
-    session: &mut Session,
+    session: &mut terminal::Session,
     target: EditorTarget,
     text: &str,
     chosen: Option<String>,
-) -> Msg {
+) -> Done {
     let editor = chosen
         .filter(|e| !e.trim().is_empty())
         .or_else(|| {
@@ -358,7 +360,7 @@ fn edit(
                 .filter(|e| !e.trim().is_empty())
         });
     let Some(editor) = editor else {
-        return Msg::Failed(
+        return Done::Failed(
             "No editor is set. Choose one in settings (o on home), or set the EDITOR \
              environment variable (for example EDITOR=nano); until then, write here."
                 .into(),
@@ -367,7 +369,7 @@ fn edit(
     let dir = store.layout().drafts_dir();
     let file = match write_scratch(&dir, text) {
         Ok(file) => file,
-        Err(e) => return Msg::Failed(format!("The editor could not be opened: {e}")),
+        Err(e) => return Done::Failed(format!("The editor could not be opened: {e}")),
     };
     session.suspend();
     let status = Command::new("sh")
@@ -386,8 +388,8 @@ fn edit(
         (Ok(_), _) => std::fs::read_to_string(file.path()).map_err(|e| e.to_string()),
     };
     match result {
-        Ok(edited) => Msg::Edited(target, edited),
-        Err(e) => Msg::Failed(format!("The editor did not finish: {e}.")),
+        Ok(edited) => Done::Edited(target, edited),
+        Err(e) => Done::Failed(format!("The editor did not finish: {e}.")),
     }
 }
 

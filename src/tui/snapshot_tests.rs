@@ -2,8 +2,11 @@
 
 use insta::assert_snapshot;
 
-use super::app::{App, Msg, Route, Status};
-use super::keymap::Action;
+use super::app::App;
+use super::keys::Action;
+use super::screen::Msg;
+use super::screens::Screen;
+use super::session::Status;
 use super::test_support::{app_at_home, app_first_run, draw};
 use super::theme::Theme;
 
@@ -14,10 +17,10 @@ fn first_run_80x24() {
 }
 
 #[test]
-fn first_run_no_color_marks_the_selection_with_reverse() {
+fn first_run_no_colour_marks_the_selection_with_reverse() {
     let mut app = app_first_run();
-    app.theme = Theme::no_color();
-    app.update(Msg::Action(Action::Down));
+    app.session.theme = Theme::no_colour();
+    app.update(Msg::Key(Action::Down));
     let terminal = draw(&mut app, 80, 24);
     assert_snapshot!(format!("{:?}", terminal.backend().buffer()));
 }
@@ -31,12 +34,12 @@ fn home_80x24() {
 #[test]
 fn home_checked_in_with_problems_and_read_only_80x24() {
     let mut app = app_at_home();
-    if let Some(s) = app.summary.as_mut() {
+    if let Some(s) = app.session.journal.as_mut() {
         s.checked_in_today = true;
         s.streak = 1;
         s.problem_files = 2;
     }
-    app.ctx.read_only = Some(
+    app.session.read_only = Some(
         "another closer has this journal open. Close it to write here; you can still read.".into(),
     );
     app.status = Some(Status::Error(
@@ -48,37 +51,37 @@ fn home_checked_in_with_problems_and_read_only_80x24() {
 #[test]
 fn home_while_loading_160x48() {
     let mut app = app_at_home();
-    app.summary = None;
+    app.session.journal = None;
     assert_snapshot!(draw(&mut app, 160, 48).backend());
 }
 
 #[test]
 fn help_on_home_80x24() {
     let mut app = app_at_home();
-    app.update(Msg::Action(Action::ToggleHelp));
+    app.update(Msg::Key(Action::ToggleHelp));
     assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
 #[test]
 fn support_80x24() {
     let mut app = app_at_home();
-    app.update(Msg::Action(Action::OpenSupport));
+    app.update(Msg::Key(Action::OpenSupport));
     assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
 #[test]
 fn support_scrolled_to_the_bottom_80x24() {
     let mut app = app_at_home();
-    app.update(Msg::Action(Action::OpenSupport));
-    app.update(Msg::Action(Action::Bottom));
+    app.update(Msg::Key(Action::OpenSupport));
+    app.update(Msg::Key(Action::Bottom));
     assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
 #[test]
 fn help_on_support_80x24() {
     let mut app = app_at_home();
-    app.update(Msg::Action(Action::OpenSupport));
-    app.update(Msg::Action(Action::ToggleHelp));
+    app.update(Msg::Key(Action::OpenSupport));
+    app.update(Msg::Key(Action::ToggleHelp));
     assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
@@ -105,7 +108,7 @@ fn every_size_down_to_1x1_draws_without_panic() {
     ] {
         for mut app in [app_first_run(), app_at_home()] {
             draw(&mut app, w, h);
-            app.update(Msg::Action(Action::ToggleHelp));
+            app.update(Msg::Key(Action::ToggleHelp));
             draw(&mut app, w, h);
         }
     }
@@ -121,7 +124,7 @@ mod checkin {
     use crate::tui::screens::checkin::State;
 
     fn filled(app: &App) -> CheckInDraft {
-        let mut d = CheckInDraft::new(app.ctx.now, app.perspective());
+        let mut d = CheckInDraft::new(app.session.now, app.session.perspective());
         d.mood = Some(Mood::try_from(2u8).unwrap());
         d.closeness = Some(Closeness::try_from(4u8).unwrap());
         d.emotions = vec!["lonely".into(), "hopeful".into(), "a bit wistful".into()];
@@ -137,10 +140,11 @@ mod checkin {
                 note: String::new(),
             },
         ];
-        d.behaviours = vec![Name::try_from(app.catalog.signs[0].id.as_str()).unwrap()];
+        d.behaviours = vec![Name::try_from(app.session.catalog.signs[0].id.as_str()).unwrap()];
         let p = app
+            .session
             .catalog
-            .prompts_for_trigger("anxiety", app.perspective())[0];
+            .prompts_for_trigger("anxiety", app.session.perspective())[0];
         d.responses = vec![Response {
             prompt_id: Some(Name::try_from(p.id.as_str()).unwrap()),
             prompt: p.text.as_str().into(),
@@ -148,8 +152,9 @@ mod checkin {
                 .into(),
         }];
         let s = app
+            .session
             .catalog
-            .strategies_for_trigger("anxiety", app.perspective())[0];
+            .strategies_for_trigger("anxiety", app.session.perspective())[0];
         d.strategies = vec![
             StrategyUse {
                 id: Name::try_from(s.id.as_str()).unwrap(),
@@ -171,17 +176,8 @@ mod checkin {
 
     fn at_step(mut app: App, mut draft: CheckInDraft, step: Step) -> App {
         draft.step = step;
-        let entries = app.entries().to_vec();
-        let catalog = app.catalog.clone();
-        let ctx = crate::tui::screens::checkin::Ctx {
-            catalog: &catalog,
-            prefs: &app.prefs,
-            entries: &entries,
-            today: app.ctx.today,
-        };
-        let state = State::new(draft, ctx);
-        app.checkin = Some(state);
-        app.routes = vec![Route::Home, Route::CheckIn];
+        let state = State::new(draft, &app.session);
+        app.open_for_test(Screen::CheckIn(Box::new(state)));
         app
     }
 
@@ -194,7 +190,7 @@ mod checkin {
                     let draft = if fill {
                         filled(&base)
                     } else {
-                        CheckInDraft::new(base.ctx.now, base.perspective())
+                        CheckInDraft::new(base.session.now, base.session.perspective())
                     };
                     let mut app = at_step(base, draft, step);
                     let name = format!("checkin_{:?}_{kind}_{w}x{h}", step).to_lowercase();
@@ -209,11 +205,11 @@ mod checkin {
         let base = app_at_home();
         let draft = filled(&base);
         let mut app = at_step(base, draft.clone(), Step::Triggers);
-        app.update(Msg::Action(Action::Back));
+        app.update(Msg::Key(Action::Back));
         assert_snapshot!("checkin_leave_dialog", draw(&mut app, 80, 24).backend());
 
         let mut home = app_at_home();
-        home.update(Msg::DraftFound(Box::new(draft)));
+        home.draft_found(draft, true);
         assert_snapshot!("home_resume_offer", draw(&mut home, 80, 24).backend());
     }
 
@@ -222,7 +218,7 @@ mod checkin {
         let base = app_at_home();
         let draft = filled(&base);
         let mut app = at_step(base, draft, Step::Triggers);
-        app.update(Msg::Action(Action::Note));
+        app.update(Msg::Key(Action::Note));
         assert_snapshot!("checkin_trigger_note", draw(&mut app, 80, 24).backend());
     }
 }
@@ -236,8 +232,8 @@ mod review {
         Closeness, Entry, EntryId, Intensity, Mood, Name, Perspective, Response, StrategyUse,
         TriggerLog, TriggerRef,
     };
-    use crate::tui::app::Summary;
     use crate::tui::screens::review::Mode;
+    use crate::tui::session::Summary;
 
     fn entry(at: &str, n: u32, mood: u8, close: u8, answer: &str) -> Entry {
         let t = chrono::DateTime::parse_from_rfc3339(at).unwrap();
@@ -302,19 +298,22 @@ mod review {
             "Woke up close. Said thank you for yesterday.",
         );
         let mut app = app_at_home();
-        app.update(Msg::Loaded(Summary {
+        app.loaded(Summary {
             entries: Arc::new(vec![a, b, c, d]),
             checked_in_today: true,
             streak: 3,
             problem_files: 0,
             histories: Arc::default(),
-        }));
-        app.update(Msg::Action(Action::OpenReview));
+        });
+        app.update(Msg::Key(Action::OpenReview));
         app
     }
 
     fn review(app: &mut App) -> &mut crate::tui::screens::review::State {
-        app.review.as_mut().unwrap()
+        match app.top_mut() {
+            Screen::Review(r) => r,
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -327,8 +326,8 @@ mod review {
     #[test]
     fn detail_80x24() {
         let mut app = app_with_journal();
-        app.update(Msg::Action(Action::Bottom));
-        app.update(Msg::Action(Action::Confirm));
+        app.update(Msg::Key(Action::Bottom));
+        app.update(Msg::Key(Action::Confirm));
         assert_eq!(review(&mut app).mode, Mode::Detail);
         assert_snapshot!("review_detail_80x24", draw(&mut app, 80, 24).backend());
     }
@@ -336,14 +335,14 @@ mod review {
     #[test]
     fn search_highlights_matches() {
         let mut app = app_with_journal();
-        app.update(Msg::Action(Action::StartSearch));
+        app.update(Msg::Key(Action::StartSearch));
         for c in "quiet".chars() {
             app.update(Msg::Input(ratatui_textarea::Input {
                 key: ratatui_textarea::Key::Char(c),
                 ..Default::default()
             }));
         }
-        app.theme = Theme::no_color();
+        app.session.theme = Theme::no_colour();
         let terminal = draw(&mut app, 80, 24);
         assert_snapshot!("review_search_80x24", terminal.backend());
         // The matches carry the highlight style, not only the text.
@@ -351,8 +350,8 @@ mod review {
             "review_search_styles_80x24",
             format!("{:?}", terminal.backend().buffer())
         );
-        app.update(Msg::Action(Action::Confirm));
-        app.update(Msg::Action(Action::Confirm));
+        app.update(Msg::Key(Action::Confirm));
+        app.update(Msg::Key(Action::Confirm));
         let detail = format!("{:?}", draw(&mut app, 80, 24).backend().buffer());
         assert!(
             detail.contains("UNDERLINED"),
@@ -367,32 +366,30 @@ mod review {
         review(&mut app)
             .filter
             .add(Condition::Dates(DateSpan::LastDays(30)));
-        let entries = app.entries().to_vec();
-        let _ = entries;
-        app.update(Msg::Action(Action::OpenFilter));
-        app.update(Msg::Action(Action::Back));
+        app.update(Msg::Key(Action::OpenFilter));
+        app.update(Msg::Key(Action::Back));
         // Re-run the filter through the public path: remove and re-add nothing.
-        app.update(Msg::Action(Action::Clear));
+        app.update(Msg::Key(Action::Clear));
         review(&mut app)
             .filter
             .add(Condition::Dates(DateSpan::LastDays(30)));
-        app.update(Msg::Action(Action::OpenFilter));
+        app.update(Msg::Key(Action::OpenFilter));
         assert_snapshot!(
             "review_filter_panel_80x24",
             draw(&mut app, 80, 24).backend()
         );
-        app.update(Msg::Action(Action::Down));
-        app.update(Msg::Action(Action::Confirm));
+        app.update(Msg::Key(Action::Down));
+        app.update(Msg::Key(Action::Confirm));
         assert_snapshot!("review_filter_mood_80x24", draw(&mut app, 80, 24).backend());
-        app.update(Msg::Action(Action::Down));
-        app.update(Msg::Action(Action::Confirm));
+        app.update(Msg::Key(Action::Down));
+        app.update(Msg::Key(Action::Confirm));
         assert_snapshot!("review_filtered_80x24", draw(&mut app, 80, 24).backend());
     }
 
     #[test]
     fn empty_result_says_how_to_widen() {
         let mut app = app_with_journal();
-        app.update(Msg::Action(Action::StartSearch));
+        app.update(Msg::Key(Action::StartSearch));
         for c in "zebra".chars() {
             app.update(Msg::Input(ratatui_textarea::Input {
                 key: ratatui_textarea::Key::Char(c),
@@ -408,7 +405,7 @@ mod review {
     #[test]
     fn trash_and_delete_question() {
         let mut app = app_with_journal();
-        app.update(Msg::Action(Action::Delete));
+        app.update(Msg::Key(Action::Delete));
         assert_snapshot!(
             "review_confirm_delete_80x24",
             draw(&mut app, 80, 24).backend()
@@ -422,8 +419,8 @@ mod guide {
 
     fn open(page: Page) -> App {
         let mut app = app_at_home();
-        app.prefs.favourites = vec!["active-listening".into()];
-        app.open_guide(page);
+        app.session.prefs.favourites = vec!["active-listening".into()];
+        app.open_for_test(Screen::Guide(crate::tui::screens::guide::State::new(page)));
         app
     }
 
@@ -450,9 +447,9 @@ mod guide {
     fn a_digest_scrolled_with_a_link_selected() {
         let mut app = open(Page::Digest("why-a-partner-pulls-away".into()));
         for _ in 0..3 {
-            app.update(Msg::Action(Action::Next));
+            app.update(Msg::Key(Action::Next));
         }
-        app.theme = Theme::no_color();
+        app.session.theme = Theme::no_colour();
         let terminal = draw(&mut app, 80, 24);
         assert_snapshot!("guide_digest_link_selected_80x24", terminal.backend());
     }
@@ -460,8 +457,8 @@ mod guide {
     #[test]
     fn library_by_trigger_favourites_first() {
         let mut app = open(Page::Library);
-        app.update(Msg::Action(Action::Group));
-        app.update(Msg::Action(Action::FavouritesFirst));
+        app.update(Msg::Key(Action::Group));
+        app.update(Msg::Key(Action::FavouritesFirst));
         assert_snapshot!(
             "guide_library_by_trigger_80x24",
             draw(&mut app, 80, 24).backend()
@@ -473,19 +470,19 @@ mod insights {
     use std::sync::Arc;
 
     use super::*;
-    use crate::tui::app::Summary;
+    use crate::tui::session::Summary;
     use crate::tui::test_support::generated_year;
 
     fn app(entries: Vec<crate::journal::Entry>) -> App {
         let mut app = app_at_home();
-        app.update(Msg::Loaded(Summary {
+        app.loaded(Summary {
             entries: Arc::new(entries),
             checked_in_today: true,
             streak: 0,
             problem_files: 0,
             histories: Arc::default(),
-        }));
-        app.update(Msg::Action(Action::OpenInsights));
+        });
+        app.update(Msg::Key(Action::OpenInsights));
         app
     }
 
@@ -495,14 +492,14 @@ mod insights {
             for (w, h) in [(80, 24), (160, 48)] {
                 let mut app = app(entries.clone());
                 if kind == "year" {
-                    app.update(Msg::Action(Action::Choose(3)));
+                    app.update(Msg::Key(Action::Choose(3)));
                 }
                 for tab in ["over_time", "triggers", "helped", "rhythm"] {
                     assert_snapshot!(
                         format!("insights_{tab}_{kind}_{w}x{h}"),
                         draw(&mut app, w, h).backend()
                     );
-                    app.update(Msg::Action(Action::Next));
+                    app.update(Msg::Key(Action::Next));
                 }
             }
         }
@@ -511,9 +508,9 @@ mod insights {
     #[test]
     fn the_calendar_marks_days_with_the_mood_in_no_colour_too() {
         let mut app = app(generated_year());
-        app.theme = Theme::no_color();
+        app.session.theme = Theme::no_colour();
         for _ in 0..3 {
-            app.update(Msg::Action(Action::Next));
+            app.update(Msg::Key(Action::Next));
         }
         let text = draw(&mut app, 80, 24).backend().to_string();
         assert!(text.contains("November 2026"), "{text}");
@@ -521,11 +518,11 @@ mod insights {
             ["▁", "▃", "▅", "▇", "█"].iter().any(|m| text.contains(m)),
             "{text}"
         );
-        app.update(Msg::Action(Action::OlderMonth));
+        app.update(Msg::Key(Action::OlderMonth));
         let text = draw(&mut app, 80, 24).backend().to_string();
         assert!(text.contains("October 2026"), "{text}");
-        app.update(Msg::Action(Action::NewerMonth));
-        app.update(Msg::Action(Action::NewerMonth));
+        app.update(Msg::Key(Action::NewerMonth));
+        app.update(Msg::Key(Action::NewerMonth));
         let text = draw(&mut app, 80, 24).backend().to_string();
         assert!(
             text.contains("November 2026"),
@@ -541,13 +538,13 @@ mod settings {
     #[test]
     fn the_settings_screen_80x24() {
         let mut app = app_at_home();
-        app.update(Msg::Action(Action::OpenSettings));
+        app.update(Msg::Key(Action::OpenSettings));
         assert_snapshot!("settings_80x24", draw(&mut app, 80, 24).backend());
-        app.update(Msg::Action(Action::Down));
-        app.update(Msg::Action(Action::Right));
-        assert_eq!(app.prefs.theme, ThemeChoice::HighContrast);
+        app.update(Msg::Key(Action::Down));
+        app.update(Msg::Key(Action::Right));
+        assert_eq!(app.session.prefs.theme, ThemeChoice::HighContrast);
         assert_eq!(
-            app.theme,
+            app.session.theme,
             Theme::high_contrast(),
             "a change applies at once"
         );
@@ -560,18 +557,18 @@ mod settings {
     #[test]
     fn settings_when_colour_is_forbidden_and_config_sets_a_value() {
         let mut app = app_at_home();
-        app.ctx.colour_forbidden = true;
-        app.config = std::sync::Arc::new(crate::config::Config {
+        app.session.colour_forbidden = true;
+        app.session.config = std::sync::Arc::new(crate::config::Config {
             path: Some("/home/you/.config/closer/config.toml".into()),
             week_start: Some(crate::journal::WeekStart::Sunday),
             ..crate::config::Config::default()
         });
-        app.update(Msg::Action(Action::OpenSettings));
-        app.update(Msg::Action(Action::Down));
-        app.update(Msg::Action(Action::Right));
+        app.update(Msg::Key(Action::OpenSettings));
+        app.update(Msg::Key(Action::Down));
+        app.update(Msg::Key(Action::Right));
         assert_eq!(
-            app.theme,
-            Theme::no_color(),
+            app.session.theme,
+            Theme::no_colour(),
             "no colour stays when colour is forbidden"
         );
         assert_snapshot!(
@@ -585,10 +582,10 @@ mod settings {
         for (name, theme) in [
             ("default", Theme::calm()),
             ("high_contrast", Theme::high_contrast()),
-            ("no_colour", Theme::no_color()),
+            ("no_colour", Theme::no_colour()),
         ] {
             let mut app = app_at_home();
-            app.theme = theme;
+            app.session.theme = theme;
             let terminal = draw(&mut app, 80, 24);
             assert_snapshot!(
                 format!("home_theme_{name}_80x24"),
@@ -600,7 +597,7 @@ mod settings {
     #[test]
     fn the_no_colour_theme_never_names_a_colour_on_any_screen() {
         let mut app = app_at_home();
-        app.theme = Theme::no_color();
+        app.session.theme = Theme::no_colour();
         for action in [
             Action::OpenSettings,
             Action::Back,
@@ -608,7 +605,7 @@ mod settings {
             Action::Back,
             Action::OpenInsights,
         ] {
-            app.update(Msg::Action(action));
+            app.update(Msg::Key(action));
             let buffer = format!("{:?}", draw(&mut app, 80, 24).backend().buffer());
             for colour in ["fg: ", "bg: "] {
                 let named = buffer

@@ -6,9 +6,15 @@ use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use crate::journal::{Perspective, Preferences};
 
-use super::app::{App, Context, Msg, Summary};
+use super::app::App;
+use super::effect::Request;
+use super::keys::Action;
+use super::screen::Msg;
+use super::session::{Session, Summary};
 use super::theme::Theme;
 use crate::content::Catalog;
 
@@ -17,15 +23,15 @@ pub fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
-fn context() -> Context {
-    Context {
-        now: chrono::DateTime::parse_from_rfc3339("2026-11-22T09:30:00+01:00").unwrap(),
-        today: day(),
-        data_dir: "/home/you/.local/share/closer".into(),
-        read_only: None,
-        size: (80, 24),
-        colour_forbidden: false,
-    }
+/// A session on the fixture date, 80×24, its journal not read.
+pub fn session(prefs: Preferences) -> Session {
+    Session::new(
+        chrono::DateTime::parse_from_rfc3339("2026-11-22T09:30:00+01:00").unwrap(),
+        "/home/you/.local/share/closer".into(),
+        prefs,
+        catalog(),
+        Theme::calm(),
+    )
 }
 
 /// The bundled content, read once.
@@ -36,7 +42,7 @@ pub fn catalog() -> Arc<Catalog> {
 
 /// An app on its first run.
 pub fn app_first_run() -> App {
-    App::new(context(), Preferences::default(), catalog(), Theme::calm())
+    App::new(session(Preferences::default()))
 }
 
 /// An app on home, its journal read: 12 entries, a 3-day streak, not yet today.
@@ -45,23 +51,89 @@ pub fn app_at_home() -> App {
         perspective: Some(Perspective::IPullAway.into()),
         ..Preferences::default()
     };
-    let mut app = App::new(context(), prefs, catalog(), Theme::calm());
-    app.update(Msg::Loaded(Summary {
+    let mut app = App::new(session(prefs));
+    app.loaded(Summary {
         entries: Arc::new(twelve_entries()),
         checked_in_today: false,
         streak: 3,
         problem_files: 0,
         histories: Arc::default(),
-    }));
+    });
     app
 }
 
 /// Draws `app` at `width`×`height`.
 pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.ctx.size = (width, height);
+    app.resize(width, height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| app.view(f)).unwrap();
     terminal
+}
+
+/// A key press as the terminal sends it: "a", "Enter", "Esc", "Tab", "BackTab", "Up", "Down",
+/// "PgUp", "PgDn", "Home", "End", "Backspace", "F1", "Ctrl-s".
+pub fn key(name: &str) -> KeyEvent {
+    let code = match name {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "BackTab" => KeyCode::BackTab,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Backspace" => KeyCode::Backspace,
+        "F1" => KeyCode::F(1),
+        "Space" => KeyCode::Char(' '),
+        ctrl if ctrl.starts_with("Ctrl-") => {
+            let c = ctrl.chars().last().unwrap();
+            return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        }
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap()),
+        other => panic!("no key called {other}"),
+    };
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Presses keys (names as in [`key`], separated by spaces) as the app would get them: through
+/// the key tables in force, or typed into a text field. Returns the work asked for.
+pub fn press(app: &mut App, keys: &str) -> Vec<Request> {
+    let mut out = Vec::new();
+    for name in keys.split(' ').filter(|k| !k.is_empty()) {
+        if let Some(msg) = app.message_for(&key(name)) {
+            out.extend(app.update(msg));
+        }
+    }
+    out
+}
+
+/// Presses the first key bound to `action` in the keys in force (fails if none is).
+pub fn act(app: &mut App, action: Action) -> Vec<Request> {
+    let keys = app.keys();
+    let binding = keys
+        .iter()
+        .find(|b| b.action == action)
+        .unwrap_or_else(|| panic!("no key for {action:?} in {:?}", app.top()));
+    let event = binding.keys[0].event();
+    let msg = app.message_for(&event).unwrap();
+    assert_eq!(msg, Msg::Key(action));
+    app.update(msg)
+}
+
+/// Types `text` key by key, as into a text field.
+pub fn typed(app: &mut App, text: &str) -> Vec<Request> {
+    let mut out = Vec::new();
+    for c in text.chars() {
+        let msg = app
+            .message_for(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+            .unwrap();
+        out.extend(app.update(msg));
+    }
+    out
 }
 
 /// Twelve plain entries on the days before the fixture date, oldest first (as read).

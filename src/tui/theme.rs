@@ -69,7 +69,7 @@ impl Theme {
 
     /// No colours at all: focus and selection shown with bold, reverse and underline only
     /// (used whenever `NO_COLOR` is set).
-    pub fn no_color() -> Theme {
+    pub fn no_colour() -> Theme {
         Theme {
             text: Style::new(),
             muted: Style::new(),
@@ -140,20 +140,20 @@ impl Theme {
         match choice {
             ThemeChoice::Default => Theme::calm(),
             ThemeChoice::HighContrast => Theme::high_contrast(),
-            ThemeChoice::NoColour => Theme::no_color(),
+            ThemeChoice::NoColour => Theme::no_colour(),
         }
     }
 
     /// Whether colour must be off whatever the choice: `NO_COLOR` set to anything non-empty
     /// (the convention), `TERM=dumb`, or a terminal that reports fewer than 8 colours.
-    pub fn colour_forbidden(no_color: Option<&str>, term: Option<&str>, colours: u16) -> bool {
-        no_color.is_some_and(|v| !v.is_empty()) || term == Some("dumb") || colours < 8
+    pub fn colour_forbidden(no_colour: Option<&str>, term: Option<&str>, colours: u16) -> bool {
+        no_colour.is_some_and(|v| !v.is_empty()) || term == Some("dumb") || colours < 8
     }
 
     /// The theme to use: no colour when it is forbidden, the person's choice otherwise.
     pub fn choose(choice: ThemeChoice, forbidden: bool) -> Theme {
         if forbidden {
-            Theme::no_color()
+            Theme::no_colour()
         } else {
             Theme::of(choice)
         }
@@ -165,7 +165,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn colour_is_forbidden_by_no_color_dumb_terminals_and_few_colours() {
+    fn colour_is_forbidden_by_no_colour_dumb_terminals_and_few_colours() {
         assert!(Theme::colour_forbidden(Some("1"), Some("xterm"), 256));
         assert!(
             !Theme::colour_forbidden(Some(""), Some("xterm"), 256),
@@ -176,7 +176,7 @@ mod tests {
         assert!(Theme::colour_forbidden(None, Some("vt100"), 2));
         assert_eq!(
             Theme::choose(ThemeChoice::HighContrast, true),
-            Theme::no_color()
+            Theme::no_colour()
         );
         assert_eq!(
             Theme::choose(ThemeChoice::HighContrast, false),
@@ -185,8 +185,8 @@ mod tests {
     }
 
     #[test]
-    fn the_no_color_theme_names_no_colour() {
-        let t = Theme::no_color();
+    fn the_no_colour_theme_names_no_colour() {
+        let t = Theme::no_colour();
         for s in [
             t.text,
             t.muted,

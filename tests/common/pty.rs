@@ -26,6 +26,15 @@ impl Closer {
     }
 
     pub fn start_with(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Closer {
+        Closer::spawn(data_dir, cols, rows, env, &[])
+    }
+
+    /// `closer --data-dir DIR ARGS…` (a subcommand that opens the journal, like `review`).
+    pub fn start_args(data_dir: &Path, cols: u16, rows: u16, args: &[&str]) -> Closer {
+        Closer::spawn(data_dir, cols, rows, &[], args)
+    }
+
+    fn spawn(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Closer {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -37,6 +46,9 @@ impl Closer {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_closer"));
         cmd.arg("--data-dir");
         cmd.arg(data_dir);
+        for a in args {
+            cmd.arg(a);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CLOSER_DATA_DIR");

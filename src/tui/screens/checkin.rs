@@ -1,88 +1,115 @@
 //! The daily check-in: one step a screen, every step skippable, from mood to a saved entry.
 //!
 //! The draft (`journal::draft::CheckInDraft`) is the single source of truth; the lists and text
-//! areas here are views onto it, and every change is copied into it at once, so whatever is
-//! written to the draft file is exactly what the person sees.
+//! areas here are views onto it, and every change reaches it (text at the next flush), so
+//! whatever is written to the draft file is exactly what the person sees.
+//!
+//! Each step is a module with the screen contract one level down: its keys, whether it takes
+//! typed text, its update and its view. The `match step` sites in this file are the only
+//! places that list the steps.
 
-mod view;
+mod leave;
+mod lists;
+mod notes;
+mod reflect;
+mod scales;
+mod strategies;
+mod summary;
+mod text;
 
-use chrono::NaiveDate;
-use ratatui_textarea::{CursorMove, DataCursor, Input, Key as TextKey, TextArea, WrapMode};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui_textarea::TextArea;
 
-use crate::content::{Catalog, TriggerGroup, fits};
-use crate::journal::draft::{CheckInDraft, FollowUp, Step, answer_follow_up, pending_follow_ups};
+use crate::content::TriggerGroup;
+use crate::journal::draft::{CheckInDraft, FollowUp, Step, pending_follow_ups};
 use crate::journal::vocabulary::EMOTIONS;
-use crate::journal::{
-    Closeness, Entry, Helpfulness, Intensity, Mood, Name, Preferences, Response, StrategyUse,
-    TriggerLog, TriggerRef,
-};
-use crate::tui::keymap::Action;
+use crate::journal::{Name, Response, TriggerRef};
+use crate::tui::effect::{Done, Effect};
+use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, Key, UP_ARROW};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Typing, ViewCx};
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::page;
 use crate::tui::widgets::pick_list::{Current, PickList, Row};
 
-pub use view::{dialog, summary_lines, view};
+pub use lists::OWN_GROUP;
+use lists::custom_key;
+pub use summary::summary_lines;
+pub use text::parse_tags;
+use text::{area_text, normalise_newlines, text_area};
 
-/// How many prompts the Reflect step offers at most.
-pub const MAX_PROMPTS: usize = 3;
-/// How many strategies the strategy step suggests at most.
-pub const MAX_SUGGESTIONS: usize = 3;
-/// Key prefix of custom trigger rows.
-const CUSTOM: &str = "custom:";
-/// The group custom triggers are listed under.
-pub const OWN_GROUP: &str = "Your own";
+const NEXT: Binding = Binding::new(
+    &[Key::code(KeyCode::Tab), Key::code(KeyCode::Enter)],
+    Action::Next,
+    Some("next"),
+    "next step",
+);
+const NEXT_TAB: Binding = Binding::new(
+    &[Key::code(KeyCode::Tab)],
+    Action::Next,
+    Some("next"),
+    "next step (or question)",
+);
+const PREV: Binding = Binding::new(
+    &[Key::code(KeyCode::BackTab)],
+    Action::Prev,
+    Some("back"),
+    "previous step",
+);
+const SAVE: Binding = Binding::new(
+    &[Key::ctrl('s')],
+    Action::Save,
+    Some("save"),
+    "save the check-in now",
+);
+const LEAVE: Binding = Binding::new(
+    keys::ESC,
+    Action::Back,
+    Some("leave"),
+    "leave (asks first; the draft is kept)",
+);
+const LIST_UP: Binding = keys::up(UP_ARROW, "previous row");
+const LIST_DOWN: Binding = keys::down(DOWN_ARROW, "next row");
+const LIST_PAGE_UP: Binding = keys::PAGE_UP_BINDING;
+const LIST_PAGE_DOWN: Binding = keys::PAGE_DOWN_BINDING;
+const LIST_TOP: Binding = keys::top(&[Key::code(KeyCode::Home)], "first row");
+const LIST_BOTTOM: Binding = keys::bottom(&[Key::code(KeyCode::End)], "last row");
+const PICK: Binding = Binding::new(
+    &[Key::ch(' ')],
+    Action::Toggle,
+    Some("pick"),
+    "pick or unpick the row (while typing: a space)",
+);
+const ENTER_PICK: Binding = Binding::new(
+    keys::ENTER,
+    Action::Confirm,
+    None,
+    "next step; after typing: pick the highlighted row, or add what you typed",
+);
+const EDITOR: Binding = Binding::new(
+    &[Key::ctrl('e')],
+    Action::Editor,
+    Some("editor"),
+    "write this in $EDITOR",
+);
 
-/// What the check-in needs to know of the rest of the app.
-#[derive(Debug, Clone, Copy)]
-pub struct Ctx<'a> {
-    /// All content.
-    pub catalog: &'a Catalog,
-    /// The person's choices (custom triggers, favourites).
-    pub prefs: &'a Preferences,
-    /// The journal's entries (for follow-ups and recent answers).
-    pub entries: &'a [Entry],
-    /// The local date.
-    pub today: NaiveDate,
-}
+/// Every key table of the screen, by mode (for tests over all tables).
+pub const MODES: &[(&str, &[Binding])] = &[
+    ("check-in: scales", scales::KEYS),
+    ("check-in: feelings and reactions", lists::KEYS),
+    ("check-in: triggers", lists::TRIGGER_KEYS),
+    ("check-in: reflect", reflect::KEYS),
+    ("check-in: strategies", strategies::KEYS),
+    ("check-in: notes", notes::KEYS),
+    ("check-in: summary", summary::KEYS),
+];
 
-/// A question the check-in is asking over its step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dialog {
-    /// "Leave the check-in?"
-    Leave,
-    /// "Discard it for good?"
-    ConfirmDiscard,
-}
-
-/// Which text an `$EDITOR` run is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditorTarget {
-    /// The answer to prompt N of the Reflect step.
-    Answer(usize),
-    /// The notes.
-    Notes,
-}
-
-/// What an update asks of the app.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Nothing more.
-    Stay,
-    /// Write the draft now (a step changed).
-    SaveDraft,
-    /// Save the entry.
-    Finish,
-    /// Leave, keeping the draft for later.
-    Leave,
-    /// Leave and throw the draft away.
-    Discard,
-    /// Open this text in `$EDITOR`.
-    Editor(EditorTarget, String),
-    /// Tell the person something.
-    Notice(String),
-    /// Open a trigger's page (`Some(trigger id)`) or a strategy's page, in the guide.
-    LearnTrigger(String),
-    /// Open a strategy's page in the guide.
-    LearnStrategy(String),
-}
+/// Key tables of the check-in's own small dialogs (no `?` help there).
+pub const DIALOG_MODES: &[(&str, &[Binding])] =
+    &[("check-in: a note on a trigger", lists::NOTE_KEYS)];
 
 /// The check-in's state.
 #[derive(Debug, Clone)]
@@ -115,105 +142,15 @@ pub struct State {
     pub note: Option<(String, TextArea<'static>, String)>,
     /// How far the summary is scrolled.
     pub scroll: u16,
-    /// An open question.
-    pub dialog: Option<Dialog>,
     /// Typed since the draft was last written.
     pub dirty: bool,
     /// The text areas hold text the draft does not have yet (see [`State::flush`]).
     stale: bool,
 }
 
-fn text_area(text: &str, placeholder: &str) -> TextArea<'static> {
-    text_area_of(text.split('\n').map(str::to_owned).collect(), placeholder)
-}
-
-fn text_area_of(lines: Vec<String>, placeholder: &str) -> TextArea<'static> {
-    let mut area = TextArea::new(lines);
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
-    area.set_placeholder_text(placeholder.to_owned());
-    area.set_cursor_line_style(ratatui::style::Style::new());
-    area.move_cursor(CursorMove::Bottom);
-    area.move_cursor(CursorMove::End);
-    area
-}
-
-/// Puts `text` in at the cursor, leaving the cursor after it. Text of several lines rebuilds
-/// the area once: the text area measures all of its text again after each line it puts in,
-/// which made a long paste take minutes.
-fn paste_into(area: &mut TextArea<'static>, text: &str) {
-    if !text.contains('\n') {
-        area.insert_str(text);
-        return;
-    }
-    let DataCursor(row, col) = area.cursor();
-    let placeholder = area.placeholder_text().to_owned();
-    let mut lines = std::mem::take(area).into_lines();
-    let line = lines.get(row).map(String::as_str).unwrap_or_default();
-    let at = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
-    let tail = line[at..].to_owned();
-    let mut pieces = text.split('\n');
-    let mut current = line[..at].to_owned();
-    current.push_str(pieces.next().unwrap_or_default());
-    let mut new_lines = vec![current];
-    new_lines.extend(pieces.map(str::to_owned));
-    let end_row = row + new_lines.len() - 1;
-    let end_col = new_lines.last().map_or(0, |l| l.chars().count());
-    if let Some(last) = new_lines.last_mut() {
-        last.push_str(&tail);
-    }
-    let row = row.min(lines.len().saturating_sub(1));
-    lines.splice(row..(row + 1).min(lines.len()), new_lines);
-    let total = lines.len();
-    let mut rebuilt = text_area_of(lines, &placeholder);
-    match (u16::try_from(end_row), u16::try_from(end_col)) {
-        (Ok(r), Ok(c)) => rebuilt.move_cursor(CursorMove::Jump(r, c)),
-        // Past what a jump can reach: walk up from the bottom.
-        _ => {
-            rebuilt.move_cursor(CursorMove::Bottom);
-            for _ in end_row..total - 1 {
-                rebuilt.move_cursor(CursorMove::Up);
-            }
-            rebuilt.move_cursor(CursorMove::Head);
-            for _ in 0..end_col {
-                rebuilt.move_cursor(CursorMove::Forward);
-            }
-        }
-    }
-    *area = rebuilt;
-}
-
-fn area_text(area: &TextArea<'_>) -> String {
-    area.lines().join("\n")
-}
-
-/// Line breaks as `\n`, whatever the pasting terminal sent.
-fn normalise_newlines(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
-}
-
-fn custom_key(name: &str) -> String {
-    format!("{CUSTOM}{name}")
-}
-
-fn trigger_key(t: &TriggerRef) -> String {
-    match t {
-        TriggerRef::Id(id) => id.to_string(),
-        TriggerRef::Custom(name) => custom_key(name.as_str()),
-    }
-}
-
-fn trigger_ref(key: &str) -> Option<TriggerRef> {
-    let name = Name::try_from(key.strip_prefix(CUSTOM).unwrap_or(key)).ok()?;
-    Some(if key.starts_with(CUSTOM) {
-        TriggerRef::Custom(name)
-    } else {
-        TriggerRef::Id(name)
-    })
-}
-
 impl State {
     /// The check-in for `draft` (new, resumed or editing an entry).
-    pub fn new(draft: CheckInDraft, ctx: Ctx<'_>) -> State {
+    pub fn new(draft: CheckInDraft, session: &Session) -> State {
         let perspective = draft.perspective;
         let mut emotion_rows: Vec<Row> = EMOTIONS.iter().map(|w| Row::plain(*w, *w)).collect();
         for e in &draft.emotions {
@@ -223,7 +160,7 @@ impl State {
         }
         let mut trigger_rows = Vec::new();
         for group in TriggerGroup::ALL {
-            for t in ctx.catalog.triggers_in(*group, perspective) {
+            for t in session.catalog.triggers_in(*group, perspective) {
                 trigger_rows.push(Row {
                     key: t.id.clone(),
                     label: t.name.clone(),
@@ -236,7 +173,7 @@ impl State {
             TriggerRef::Custom(n) => Some(n.to_string()),
             TriggerRef::Id(_) => None,
         });
-        let mut own: Vec<String> = ctx.prefs.custom_triggers.clone();
+        let mut own: Vec<String> = session.prefs.custom_triggers.clone();
         for name in drafted {
             if !own.contains(&name) {
                 own.push(name);
@@ -250,21 +187,24 @@ impl State {
                 group: Some(OWN_GROUP.to_owned()),
             });
         }
-        let reaction_rows = ctx
+        let reaction_rows = session
             .catalog
             .signs_for(perspective)
             .into_iter()
             .map(|s| Row::plain(s.id.clone(), s.label.clone()))
             .collect();
-        let follow_ups =
-            pending_follow_ups(ctx.entries, ctx.today, draft.is_edit().then_some(&draft.id))
-                .into_iter()
-                .filter(|f| ctx.catalog.strategy(f.strategy.as_str()).is_some())
-                .collect();
+        let follow_ups = pending_follow_ups(
+            session.entries(),
+            session.today,
+            draft.is_edit().then_some(&draft.id),
+        )
+        .into_iter()
+        .filter(|f| session.catalog.strategy(f.strategy.as_str()).is_some())
+        .collect();
         let answers = draft
             .responses
             .iter()
-            .map(|r| text_area(&r.answer, "Write as much or as little as you like…"))
+            .map(|r| text_area(&r.answer, reflect::PLACEHOLDER))
             .collect();
         let mut state = State {
             notes: text_area(&draft.notes, "Anything else you want to keep from today…"),
@@ -281,11 +221,10 @@ impl State {
             follow_ups,
             note: None,
             scroll: 0,
-            dialog: None,
             dirty: false,
             stale: false,
         };
-        state.enter(state.draft.step, ctx);
+        state.enter(state.draft.step, session);
         state
     }
 
@@ -294,14 +233,15 @@ impl State {
         self.draft.step
     }
 
-    /// Whether typed characters go to a text field on this step.
-    pub fn wants_text(&self) -> bool {
-        self.dialog.is_none()
-            && (self.note.is_some()
-                || matches!(
-                    self.draft.step,
-                    Step::Emotions | Step::Triggers | Step::Reactions | Step::Reflect | Step::Notes
-                ))
+    /// Whether a note on a trigger is being written (a small dialog of its own).
+    pub fn writing_note(&self) -> bool {
+        self.note.is_some()
+    }
+
+    /// The draft, brought up to date with the text areas.
+    pub fn flushed_draft(&mut self) -> &CheckInDraft {
+        self.flush();
+        &self.draft
     }
 
     /// The list of this step, if it has one.
@@ -314,215 +254,16 @@ impl State {
         }
     }
 
-    /// Enter with something typed: picks (or unpicks) the highlighted row, or adds the typed
-    /// name; then clears the filter and keeps the cursor on that row.
-    fn pick_typed(&mut self, page: usize) {
-        let key = match self.draft.step {
-            Step::Emotions => match self.emotions.current() {
-                Some(Current::Row(i)) => Some(self.emotions.rows[i].key.clone()),
-                Some(Current::Add(word)) => Some(word),
-                None => None,
-            },
-            Step::Triggers => self.current_trigger_key(),
-            Step::Reactions => match self.reactions.current() {
-                Some(Current::Row(i)) => Some(self.reactions.rows[i].key.clone()),
-                _ => None,
-            },
-            _ => None,
-        };
-        let Some(key) = key else {
-            return;
-        };
-        self.list_action(Action::Toggle, page);
-        if let Some(list) = self.list_mut() {
-            list.select_key(&key);
-        }
-    }
-
     /// Prepares a step when it is entered.
-    fn enter(&mut self, step: Step, ctx: Ctx<'_>) {
+    fn enter(&mut self, step: Step, session: &Session) {
         self.draft.step = step;
         self.focus = 0;
         self.scroll = 0;
         match step {
-            Step::Reflect => self.choose_prompts(ctx),
-            Step::Strategies => self.choose_strategies(ctx),
+            Step::Reflect => self.choose_prompts(session),
+            Step::Strategies => self.choose_strategies(session),
             _ => {}
         }
-    }
-
-    fn logged_trigger_ids(&self) -> Vec<String> {
-        let mut logged: Vec<&TriggerLog> = self.draft.triggers.iter().collect();
-        // Strongest first, so they get the first prompts and strategies.
-        logged.sort_by_key(|t| std::cmp::Reverse(t.intensity));
-        logged
-            .into_iter()
-            .filter_map(|t| match &t.trigger {
-                TriggerRef::Id(id) => Some(id.to_string()),
-                TriggerRef::Custom(_) => None,
-            })
-            .collect()
-    }
-
-    /// Picks the Reflect step's prompts: for the logged triggers, or the prompt of the day.
-    /// Answered prompts always stay; unanswered ones follow the triggers.
-    fn choose_prompts(&mut self, ctx: Ctx<'_>) {
-        let perspective = self.draft.perspective;
-        let ids = self.logged_trigger_ids();
-        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let mut wanted: Vec<&crate::content::Prompt> =
-            ctx.catalog
-                .prompts_for_triggers(&refs, perspective, MAX_PROMPTS);
-        if wanted.is_empty()
-            && let Some(p) = ctx
-                .catalog
-                .prompt_of_the_day(ctx.today, perspective, ctx.entries)
-        {
-            wanted.push(p);
-        }
-        let mut kept: Vec<(Response, TextArea<'static>)> = Vec::new();
-        for (r, a) in self.draft.responses.drain(..).zip(self.answers.drain(..)) {
-            let answered = !r.answer.trim().is_empty();
-            let still_wanted = r
-                .prompt_id
-                .as_ref()
-                .is_some_and(|id| wanted.iter().any(|w| w.id == id.as_str()));
-            if answered || still_wanted || r.prompt_id.is_none() {
-                kept.push((r, a));
-            }
-        }
-        for p in wanted {
-            if kept.len() >= MAX_PROMPTS {
-                break;
-            }
-            let present = kept
-                .iter()
-                .any(|(r, _)| r.prompt_id.as_ref().is_some_and(|id| id.as_str() == p.id));
-            if !present {
-                kept.push((
-                    response_for(p),
-                    text_area("", "Write as much or as little as you like…"),
-                ));
-            }
-        }
-        for (r, _) in &kept {
-            if let Some(id) = &r.prompt_id
-                && !self.offered.iter().any(|o| o == id.as_str())
-            {
-                self.offered.push(id.to_string());
-            }
-        }
-        let (responses, answers) = kept.into_iter().unzip();
-        self.draft.responses = responses;
-        self.answers = answers;
-        self.prompt_index = self.prompt_index.min(self.answers.len().saturating_sub(1));
-    }
-
-    /// Swaps the shown prompt for another that fits (only while it is unanswered).
-    fn swap_prompt(&mut self, ctx: Ctx<'_>) -> Outcome {
-        let i = self.prompt_index;
-        let Some(current) = self.draft.responses.get(i) else {
-            return Outcome::Stay;
-        };
-        if !current.answer.trim().is_empty() {
-            return Outcome::Notice(
-                "This question has an answer. Clear it first to ask another one.".into(),
-            );
-        }
-        let perspective = self.draft.perspective;
-        let ids = self.logged_trigger_ids();
-        let shown: Vec<String> = self
-            .draft
-            .responses
-            .iter()
-            .filter_map(|r| r.prompt_id.as_ref().map(ToString::to_string))
-            .collect();
-        let mut candidates: Vec<&crate::content::Prompt> = ids
-            .iter()
-            .flat_map(|t| ctx.catalog.prompts_for_trigger(t, perspective))
-            .collect();
-        candidates.extend(
-            ctx.catalog
-                .prompts
-                .iter()
-                .filter(|p| p.triggers.is_empty() && fits(&p.perspectives, perspective)),
-        );
-        candidates.retain(|p| !shown.contains(&p.id));
-        let mut fresh: Vec<&crate::content::Prompt> = candidates
-            .iter()
-            .copied()
-            .filter(|p| !self.offered.contains(&p.id))
-            .collect();
-        if fresh.is_empty() {
-            // Every fitting question was offered: start the round again.
-            self.offered.retain(|o| shown.contains(o));
-            fresh = candidates;
-        }
-        let Some(next) = fresh.first() else {
-            return Outcome::Notice("There is no other question for this check-in.".into());
-        };
-        self.offered.push(next.id.clone());
-        self.draft.responses[i] = response_for(next);
-        self.answers[i] = text_area("", "Write as much or as little as you like…");
-        self.dirty = true;
-        Outcome::Stay
-    }
-
-    /// Suggests strategies for the logged triggers (favourites first), keeping any already
-    /// planned in this draft.
-    fn choose_strategies(&mut self, ctx: Ctx<'_>) {
-        let perspective = self.draft.perspective;
-        let mut ids: Vec<String> = self
-            .draft
-            .strategies
-            .iter()
-            .filter(|s| s.planned)
-            .map(|s| s.id.to_string())
-            .collect();
-        let mut pool: Vec<&crate::content::Strategy> = Vec::new();
-        let lists: Vec<Vec<&crate::content::Strategy>> = self
-            .logged_trigger_ids()
-            .iter()
-            .map(|t| ctx.catalog.strategies_for_trigger(t, perspective))
-            .collect();
-        let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
-        for round in 0..longest {
-            for list in &lists {
-                if let Some(s) = list.get(round) {
-                    pool.push(s);
-                }
-            }
-        }
-        if pool.is_empty() {
-            let all = ctx.catalog.strategies_for(perspective);
-            if !all.is_empty() {
-                let start = usize::try_from(chrono::Datelike::num_days_from_ce(&ctx.today))
-                    .unwrap_or(0)
-                    % all.len();
-                pool.extend(all.iter().cycle().skip(start).take(all.len()));
-            }
-        }
-        // Favourites among the fitting ones come first.
-        pool.sort_by_key(|s| !ctx.prefs.favourites.contains(&s.id));
-        // What the person planned for this check-in (from the library) comes before all.
-        for id in &ctx.prefs.planned_next {
-            if ctx.catalog.strategy(id).is_some()
-                && !ids.contains(id)
-                && !self.follow_ups.iter().any(|f| f.strategy.as_str() == id)
-            {
-                ids.push(id.clone());
-            }
-        }
-        for s in pool {
-            if ids.len() >= MAX_SUGGESTIONS {
-                break;
-            }
-            if !ids.contains(&s.id) && !self.follow_ups.iter().any(|f| f.strategy.as_str() == s.id)
-            {
-                ids.push(s.id.clone());
-            }
-        }
-        self.suggestions = ids;
     }
 
     /// Notes that the text areas changed; their text reaches the draft at the next
@@ -555,31 +296,46 @@ impl State {
         self.dirty = true;
     }
 
-    fn go(&mut self, to: Option<Step>, ctx: Ctx<'_>) -> Outcome {
+    /// Writes the draft now.
+    fn save_draft(&self) -> Cmd {
+        Cmd::Effect(Effect::SaveDraft(Box::new(self.draft.clone())))
+    }
+
+    /// Saves the entry, if there is something to save.
+    fn finish(&self) -> Cmd {
+        if self.draft.is_empty() {
+            return Cmd::info(
+                "There is nothing to save yet: pick a mood, or write something first.",
+            );
+        }
+        Cmd::Effect(Effect::SaveCheckIn(Box::new(self.draft.clone())))
+    }
+
+    fn go(&mut self, to: Option<Step>, session: &Session) -> Cmd {
         match to {
             Some(step) => {
-                self.enter(step, ctx);
+                self.enter(step, session);
                 self.dirty = false;
-                Outcome::SaveDraft
+                self.save_draft()
             }
-            None => Outcome::Stay,
+            None => Cmd::None,
         }
     }
 
-    fn next(&mut self, ctx: Ctx<'_>) -> Outcome {
+    fn next(&mut self, session: &Session) -> Cmd {
         match self.draft.step {
             Step::Reflect if self.prompt_index + 1 < self.answers.len() => {
                 self.prompt_index += 1;
                 self.dirty = false;
-                Outcome::SaveDraft
+                self.save_draft()
             }
             Step::Notes if self.focus == 0 => {
                 self.focus = 1;
-                Outcome::Stay
+                Cmd::None
             }
-            Step::Summary => Outcome::Finish,
+            Step::Summary => self.finish(),
             step => {
-                let out = self.go(step.next(), ctx);
+                let out = self.go(step.next(), session);
                 if self.draft.step == Step::Reflect {
                     self.prompt_index = 0;
                 }
@@ -588,19 +344,19 @@ impl State {
         }
     }
 
-    fn prev(&mut self, ctx: Ctx<'_>) -> Outcome {
+    fn prev(&mut self, session: &Session) -> Cmd {
         match self.draft.step {
             Step::Reflect if self.prompt_index > 0 => {
                 self.prompt_index -= 1;
                 self.dirty = false;
-                Outcome::SaveDraft
+                self.save_draft()
             }
             Step::Notes if self.focus == 1 => {
                 self.focus = 0;
-                Outcome::Stay
+                Cmd::None
             }
             step => {
-                let out = self.go(step.prev(), ctx);
+                let out = self.go(step.prev(), session);
                 if self.draft.step == Step::Reflect {
                     self.prompt_index = self.answers.len().saturating_sub(1);
                 }
@@ -612,127 +368,14 @@ impl State {
         }
     }
 
-    fn toggle_emotion(&mut self) {
-        match self.emotions.current() {
-            Some(Current::Row(i)) => {
-                let word = self.emotions.rows[i].key.clone();
-                match self.draft.emotions.iter().position(|e| *e == word) {
-                    Some(pos) => {
-                        self.draft.emotions.remove(pos);
-                    }
-                    None => self.draft.emotions.push(word),
-                }
-            }
-            Some(Current::Add(word)) => {
-                self.emotions
-                    .rows
-                    .push(Row::plain(word.clone(), word.clone()));
-                self.draft.emotions.push(word.clone());
-                self.emotions.select_key(&word);
-            }
-            None => return,
-        }
-        self.dirty = true;
-    }
-
-    fn current_trigger_key(&mut self) -> Option<String> {
-        match self.triggers.current()? {
-            Current::Row(i) => Some(self.triggers.rows[i].key.clone()),
-            Current::Add(name) => {
-                let key = custom_key(&name);
-                if !self.triggers.rows.iter().any(|r| r.key == key) {
-                    self.triggers.rows.push(Row {
-                        key: key.clone(),
-                        label: name,
-                        detail: String::new(),
-                        group: Some(OWN_GROUP.to_owned()),
-                    });
-                }
-                self.triggers.select_key(&key);
-                Some(key)
-            }
-        }
-    }
-
-    fn trigger_log(&mut self, key: &str) -> Option<&mut TriggerLog> {
-        self.draft
-            .triggers
-            .iter_mut()
-            .find(|t| trigger_key(&t.trigger) == key)
-    }
-
-    fn toggle_trigger(&mut self) {
-        let Some(key) = self.current_trigger_key() else {
-            return;
-        };
-        match self
-            .draft
-            .triggers
-            .iter()
-            .position(|t| trigger_key(&t.trigger) == key)
-        {
-            Some(pos) => {
-                self.draft.triggers.remove(pos);
-            }
-            None => {
-                if let Some(trigger) = trigger_ref(&key) {
-                    self.draft.triggers.push(TriggerLog {
-                        trigger,
-                        intensity: None,
-                        note: String::new(),
-                    });
-                }
-            }
-        }
-        self.dirty = true;
-    }
-
-    /// Sets (or nudges by `delta`) the intensity of the trigger under the cursor, picking it.
-    fn set_intensity(&mut self, value: Option<u8>, delta: i8) {
-        let Some(key) = self.current_trigger_key() else {
-            return;
-        };
-        if self.trigger_log(&key).is_none() {
-            self.toggle_trigger();
-        }
-        if let Some(log) = self.trigger_log(&key) {
-            let now = log.intensity.map_or(0, Intensity::get);
-            let wanted = match value {
-                Some(v) => v,
-                None if now == 0 && delta > 0 => 1,
-                None => now.saturating_add_signed(delta).clamp(1, 5),
-            };
-            log.intensity = Intensity::try_from(wanted).ok();
-        }
-        self.dirty = true;
-    }
-
-    fn toggle_reaction(&mut self) {
-        let Some(Current::Row(i)) = self.reactions.current() else {
-            return;
-        };
-        let Ok(id) = Name::try_from(self.reactions.rows[i].key.as_str()) else {
-            return;
-        };
-        match self.draft.behaviours.iter().position(|b| *b == id) {
-            Some(pos) => {
-                self.draft.behaviours.remove(pos);
-            }
-            None => self.draft.behaviours.push(id),
-        }
-        self.dirty = true;
-    }
-
     /// The guide page for what is under the cursor: a bundled trigger, or a strategy row.
-    fn learn_more(&self) -> Outcome {
-        match self.draft.step {
+    fn learn_more(&self) -> Cmd {
+        let page = match self.draft.step {
             Step::Triggers => match self.triggers.current() {
-                Some(Current::Row(i)) if !self.triggers.rows[i].key.starts_with(CUSTOM) => {
-                    Outcome::LearnTrigger(self.triggers.rows[i].key.clone())
+                Some(Current::Row(i)) if !self.triggers.rows[i].key.starts_with(lists::CUSTOM) => {
+                    Page::Trigger(self.triggers.rows[i].key.clone())
                 }
-                _ => Outcome::Notice(
-                    "closer has nothing written about a trigger of your own.".into(),
-                ),
+                _ => return Cmd::info("closer has nothing written about a trigger of your own."),
             },
             Step::Strategies => {
                 let follow = self.follow_ups.len();
@@ -743,182 +386,19 @@ impl State {
                 } else {
                     self.suggestions.get(self.focus - follow).cloned()
                 };
-                id.map_or(Outcome::Stay, Outcome::LearnStrategy)
+                match id {
+                    Some(id) => Page::Strategy(id),
+                    None => return Cmd::None,
+                }
             }
-            _ => Outcome::Stay,
-        }
+            _ => return Cmd::None,
+        };
+        Cmd::Open(Open::Guide(page))
     }
 
     /// Rows of the strategy step: follow-ups first, then suggestions.
     pub fn strategy_rows(&self) -> usize {
         self.follow_ups.len() + self.suggestions.len()
-    }
-
-    fn strategy_action(&mut self, action: Action) {
-        let rows = self.strategy_rows();
-        let follow = self.follow_ups.len();
-        match action {
-            Action::Up => self.focus = self.focus.saturating_sub(1),
-            Action::Down => self.focus = (self.focus + 1).min(rows.saturating_sub(1)),
-            Action::Top => self.focus = 0,
-            Action::Bottom => self.focus = rows.saturating_sub(1),
-            _ if self.focus < follow => {
-                let id = self.follow_ups[self.focus].strategy.clone();
-                let current = self.draft.strategies.iter().find(|s| s.id == id);
-                let tried = current.and_then(|s| s.tried);
-                let help = current.and_then(|s| s.helpfulness);
-                let (tried, help) = match action {
-                    Action::Yes => (Some(true), help),
-                    Action::No => (Some(false), None),
-                    Action::Toggle => match tried {
-                        None => (Some(true), help),
-                        Some(true) => (Some(false), None),
-                        Some(false) => (None, None),
-                    },
-                    Action::Choose(n) => (Some(true), Helpfulness::try_from(n).ok()),
-                    Action::Clear => (None, None),
-                    _ => return,
-                };
-                answer_follow_up(&mut self.draft.strategies, &id, tried, help);
-                self.dirty = true;
-            }
-            Action::Toggle => {
-                let Some(id) = self.suggestions.get(self.focus - follow) else {
-                    return;
-                };
-                let Ok(id) = Name::try_from(id.as_str()) else {
-                    return;
-                };
-                match self
-                    .draft
-                    .strategies
-                    .iter()
-                    .position(|s| s.id == id && s.planned)
-                {
-                    Some(pos) => {
-                        self.draft.strategies.remove(pos);
-                    }
-                    None => self.draft.strategies.push(StrategyUse {
-                        id,
-                        planned: true,
-                        tried: None,
-                        helpfulness: None,
-                    }),
-                }
-                self.dirty = true;
-            }
-            _ => {}
-        }
-    }
-
-    fn scales_action(&mut self, action: Action) {
-        let current = if self.focus == 0 {
-            self.draft.mood.map(Mood::get)
-        } else {
-            self.draft.closeness.map(Closeness::get)
-        };
-        let value = match action {
-            Action::Up => {
-                self.focus = 0;
-                return;
-            }
-            Action::Down => {
-                self.focus = 1;
-                return;
-            }
-            Action::Left => Some(current.map_or(3, |v| v.saturating_sub(1).max(1))),
-            Action::Right => Some(current.map_or(3, |v| (v + 1).min(5))),
-            Action::Choose(n) => Some(n),
-            Action::Clear => None,
-            _ => return,
-        };
-        if self.focus == 0 {
-            self.draft.mood = value.and_then(|v| Mood::try_from(v).ok());
-        } else {
-            self.draft.closeness = value.and_then(|v| Closeness::try_from(v).ok());
-        }
-        // A digit on mood moves on to closeness, so two digits fill the step.
-        if matches!(action, Action::Choose(_)) && self.focus == 0 {
-            self.focus = 1;
-        }
-        self.dirty = true;
-    }
-
-    fn list_action(&mut self, action: Action, ctx_page: usize) {
-        let list = match self.draft.step {
-            Step::Emotions => &mut self.emotions,
-            Step::Triggers => &mut self.triggers,
-            Step::Reactions => &mut self.reactions,
-            _ => return,
-        };
-        let page = isize::try_from(ctx_page.max(1)).unwrap_or(10);
-        match action {
-            Action::Up => list.move_by(-1),
-            Action::Down => list.move_by(1),
-            Action::PageUp => list.move_by(-page),
-            Action::PageDown => list.move_by(page),
-            Action::Top => list.top(),
-            Action::Bottom => list.bottom(),
-            Action::Toggle => match self.draft.step {
-                Step::Emotions => self.toggle_emotion(),
-                Step::Triggers => self.toggle_trigger(),
-                _ => self.toggle_reaction(),
-            },
-            Action::Left if self.draft.step == Step::Triggers => self.set_intensity(None, -1),
-            Action::Right if self.draft.step == Step::Triggers => self.set_intensity(None, 1),
-            Action::Choose(n) if self.draft.step == Step::Triggers => {
-                self.set_intensity(Some(n), 0)
-            }
-            Action::Note if self.draft.step == Step::Triggers => {
-                let Some(key) = self.current_trigger_key() else {
-                    return;
-                };
-                if self.trigger_log(&key).is_none() {
-                    self.toggle_trigger();
-                }
-                let text = self
-                    .trigger_log(&key)
-                    .map(|l| l.note.clone())
-                    .unwrap_or_default();
-                let mut area = text_area(&text, "A few words about it…");
-                area.set_wrap_mode(WrapMode::None);
-                self.note = Some((key, area, text));
-            }
-            _ => {}
-        }
-    }
-
-    /// Copies the note being written into the draft (as it is typed, so a pause or a quit
-    /// keeps it).
-    fn sync_note(&mut self) {
-        let Some((key, area, _)) = &self.note else {
-            return;
-        };
-        let key = key.clone();
-        let text = area_text(area).replace('\n', " ").trim().to_owned();
-        if let Some(log) = self.trigger_log(&key) {
-            log.note = text;
-        }
-        self.dirty = true;
-    }
-
-    fn note_action(&mut self, action: Action) {
-        match action {
-            Action::Next | Action::Save => {
-                self.sync_note();
-                self.note = None;
-            }
-            Action::Back => {
-                // Cancel: the note as it was before.
-                if let Some((key, _, before)) = self.note.take()
-                    && let Some(log) = self.trigger_log(&key)
-                {
-                    log.note = before;
-                    self.dirty = true;
-                }
-            }
-            _ => {}
-        }
     }
 }
 
@@ -930,257 +410,160 @@ fn response_for(p: &crate::content::Prompt) -> Response {
     }
 }
 
-/// Tags from comma-separated text: trimmed, without a leading `#`, no empties, no repeats.
-pub fn parse_tags(text: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    for t in text.split([',', '\n']) {
-        let t = t.trim().trim_start_matches('#').trim();
-        if !t.is_empty() && !tags.iter().any(|x| x == t) {
-            tags.push(t.to_owned());
-        }
+/// The keys in force.
+pub fn keys(state: &State) -> &'static [Binding] {
+    if state.writing_note() {
+        return lists::NOTE_KEYS;
     }
-    tags
+    match state.step() {
+        Step::Scales => scales::KEYS,
+        Step::Emotions | Step::Reactions => lists::KEYS,
+        Step::Triggers => lists::TRIGGER_KEYS,
+        Step::Reflect => reflect::KEYS,
+        Step::Strategies => strategies::KEYS,
+        Step::Notes => notes::KEYS,
+        Step::Summary => summary::KEYS,
+    }
 }
 
-/// A message for the check-in.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    /// A bound key.
-    Action(Action),
-    /// A key for a text field.
-    Input(Input),
-    /// Pasted text.
-    Paste(String),
-    /// Text back from `$EDITOR`.
-    Edited(EditorTarget, String),
+/// How the step takes typed keys: list filters one at a time, answers and notes as prose.
+pub fn typing(state: &State) -> Typing {
+    if state.writing_note() {
+        return Typing::Field;
+    }
+    match state.step() {
+        Step::Emotions | Step::Triggers | Step::Reactions => Typing::Field,
+        Step::Reflect | Step::Notes => Typing::Prose,
+        Step::Scales | Step::Strategies | Step::Summary => Typing::No,
+    }
 }
 
-/// Applies a message. `page` is how many list rows fit on screen.
-pub fn update(state: &mut State, msg: Msg, ctx: Ctx<'_>, page: usize) -> Outcome {
-    if matches!(msg, Msg::Action(_) | Msg::Edited(..)) {
-        state.flush();
-    }
-    match state.dialog {
-        Some(Dialog::Leave) => {
-            return match msg {
-                Msg::Action(Action::KeepAndLeave) => Outcome::Leave,
-                Msg::Action(Action::Discard) => {
-                    state.dialog = Some(Dialog::ConfirmDiscard);
-                    Outcome::Stay
-                }
-                Msg::Action(Action::Back | Action::No) => {
-                    state.dialog = None;
-                    Outcome::Stay
-                }
-                _ => Outcome::Stay,
-            };
-        }
-        Some(Dialog::ConfirmDiscard) => {
-            return match msg {
-                Msg::Action(Action::Yes) => Outcome::Discard,
-                Msg::Action(Action::No | Action::Back) => {
-                    state.dialog = Some(Dialog::Leave);
-                    Outcome::Stay
-                }
-                _ => Outcome::Stay,
-            };
-        }
-        None => {}
-    }
-    if state.note.is_some() {
-        match msg {
-            Msg::Action(action) => state.note_action(action),
-            Msg::Input(input) => {
-                if let Some((_, area, _)) = state.note.as_mut()
-                    && input.key != TextKey::Enter
-                {
-                    area.input(input);
-                }
-                state.sync_note();
-            }
-            Msg::Paste(text) => {
-                if let Some((_, area, _)) = state.note.as_mut() {
-                    area.insert_str(normalise_newlines(&text).replace('\n', " "));
-                }
-                state.sync_note();
-            }
-            Msg::Edited(..) => {}
-        }
-        return Outcome::Stay;
-    }
+/// Applies a message.
+pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
+    let session = cx.session;
     match msg {
-        Msg::Action(action) => on_action(state, action, ctx, page),
+        Msg::Key(action) => {
+            state.flush();
+            on_key(state, action, cx)
+        }
         Msg::Input(input) => {
-            on_input(state, input);
-            Outcome::Stay
+            if state.writing_note() {
+                lists::input(state, input);
+                return Cmd::None;
+            }
+            match state.step() {
+                Step::Emotions | Step::Triggers | Step::Reactions => lists::input(state, input),
+                Step::Reflect => reflect::input(state, input),
+                Step::Notes => notes::input(state, input),
+                Step::Scales | Step::Strategies | Step::Summary => {}
+            }
+            Cmd::None
         }
         Msg::Paste(text) => {
             let text = normalise_newlines(&text);
-            match state.draft.step {
-                Step::Reflect => {
-                    if let Some(a) = state.answers.get_mut(state.prompt_index) {
-                        paste_into(a, &text);
-                    }
-                }
-                Step::Notes if state.focus == 0 => {
-                    paste_into(&mut state.notes, &text);
-                }
-                Step::Notes => {
-                    state.tags.insert_str(text.replace('\n', ", "));
-                }
-                Step::Emotions => state.emotions.type_str(&text),
-                Step::Triggers => state.triggers.type_str(&text),
-                Step::Reactions => state.reactions.type_str(&text),
-                _ => return Outcome::Stay,
+            if state.writing_note() {
+                lists::paste(state, &text);
+                return Cmd::None;
             }
-            state.sync_text();
-            Outcome::Stay
+            match state.step() {
+                Step::Emotions | Step::Triggers | Step::Reactions => {
+                    lists::paste(state, &text);
+                    state.sync_text();
+                }
+                Step::Reflect => reflect::paste(state, &text),
+                Step::Notes => notes::paste(state, &text),
+                Step::Scales | Step::Strategies | Step::Summary => {}
+            }
+            Cmd::None
         }
-        Msg::Edited(target, text) => {
-            let text = normalise_newlines(&text);
-            let text = text.strip_suffix('\n').unwrap_or(&text);
-            match target {
-                EditorTarget::Answer(i) => {
-                    if let (Some(a), Some(r)) =
-                        (state.answers.get_mut(i), state.draft.responses.get_mut(i))
-                    {
-                        *a = text_area(text, "");
-                        r.answer = text.to_owned();
-                    }
-                }
-                EditorTarget::Notes => {
-                    state.notes = text_area(text, "");
-                    state.draft.notes = text.to_owned();
-                }
-            }
+        // A pause in typing: keep what was typed.
+        Msg::Pause if state.dirty => {
+            state.flush();
             state.dirty = false;
-            Outcome::SaveDraft
+            state.save_draft()
         }
+        Msg::Quitting => state.keep(),
+        // An edit of a saved entry is written as a draft at once, so a crash cannot lose it.
+        Msg::Opened if state.draft.is_edit() => state.save_draft(),
+        Msg::Answer(question, action) => state.answered(question, action),
+        Msg::Done(Done::Edited(target, text)) => state.edited(target, &text),
+        Msg::Done(Done::CheckInSaved(_)) => state.saved(session),
+        Msg::Done(Done::DraftFailed(..)) => {
+            // Try again at the next pause.
+            state.dirty = true;
+            Cmd::None
+        }
+        _ => Cmd::None,
     }
 }
 
-fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>, page: usize) -> Outcome {
-    // In a list, while something is typed, keys type: Space and digits go into the filter,
-    // and Enter picks the highlighted row (or adds what was typed). With nothing typed, Space
-    // picks, digits set intensity and Enter goes on. Tab always goes on.
-    if let Some(list) = state.list_mut()
-        && !list.filter.is_empty()
-    {
-        match action {
-            Action::Toggle => {
-                list.type_str(" ");
-                return Outcome::Stay;
-            }
-            Action::Choose(n) => {
-                list.type_str(&n.to_string());
-                return Outcome::Stay;
-            }
-            Action::Confirm => {
-                state.pick_typed(page);
-                return Outcome::Stay;
-            }
-            _ => {}
-        }
+fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
+    let session = cx.session;
+    if state.writing_note() {
+        lists::note_update(state, action);
+        return Cmd::None;
+    }
+    let page = cx.layout.page();
+    if lists::intercept(state, action, page) {
+        return Cmd::None;
     }
     match action {
-        Action::Next | Action::Confirm => return state.next(ctx),
-        Action::Prev => return state.prev(ctx),
-        Action::Save => return Outcome::Finish,
-        Action::Back => {
-            state.dialog = Some(Dialog::Leave);
-            return Outcome::Stay;
-        }
+        Action::Next | Action::Confirm => return state.next(session),
+        Action::Prev => return state.prev(session),
+        Action::Save => return state.finish(),
+        Action::Back => return state.ask_to_leave(),
         Action::LearnMore => return state.learn_more(),
-        Action::OtherPrompt if state.draft.step == Step::Reflect => {
-            return state.swap_prompt(ctx);
-        }
-        Action::Editor => {
-            return match state.draft.step {
-                Step::Reflect if !state.answers.is_empty() => Outcome::Editor(
-                    EditorTarget::Answer(state.prompt_index),
-                    state
-                        .answers
-                        .get(state.prompt_index)
-                        .map(area_text)
-                        .unwrap_or_default(),
-                ),
-                Step::Notes => {
-                    state.focus = 0;
-                    Outcome::Editor(EditorTarget::Notes, area_text(&state.notes))
-                }
-                _ => Outcome::Stay,
-            };
-        }
+        Action::Editor => return state.editor(session),
         _ => {}
     }
-    match state.draft.step {
-        Step::Scales => state.scales_action(action),
-        Step::Emotions | Step::Triggers | Step::Reactions => state.list_action(action, page),
-        Step::Strategies => state.strategy_action(action),
-        Step::Summary => {
-            let lines = view::summary_lines(
-                &state.draft,
-                ctx.catalog,
-                &crate::tui::theme::Theme::no_color(),
-                crate::journal::MoodLabels::Words,
-            )
-            .len();
-            let max = u16::try_from(lines.saturating_sub(page)).unwrap_or(u16::MAX);
-            let page = u16::try_from(page).unwrap_or(10).max(1);
-            state.scroll = match action {
-                Action::Up => state.scroll.saturating_sub(1),
-                Action::Down => state.scroll.saturating_add(1),
-                Action::PageUp => state.scroll.saturating_sub(page),
-                Action::PageDown => state.scroll.saturating_add(page),
-                Action::Top => 0,
-                _ => state.scroll,
-            }
-            .min(max);
-        }
-        Step::Reflect | Step::Notes => {}
+    match state.step() {
+        Step::Scales => scales::update(state, action),
+        Step::Emotions | Step::Triggers | Step::Reactions => lists::update(state, action, page),
+        Step::Reflect => return reflect::update(state, action, session),
+        Step::Strategies => strategies::update(state, action),
+        Step::Summary => summary::update(state, action, cx.layout),
+        Step::Notes => {}
     }
-    Outcome::Stay
+    Cmd::None
 }
 
-fn on_input(state: &mut State, input: Input) {
-    match state.draft.step {
-        Step::Reflect => {
-            if let Some(a) = state.answers.get_mut(state.prompt_index) {
-                a.input(input);
-            }
-        }
-        Step::Notes if state.focus == 0 => {
-            state.notes.input(input);
-        }
-        Step::Notes => {
-            if input.key != TextKey::Enter {
-                state.tags.input(input);
-            }
-        }
+/// A question line.
+fn question(text: &str, theme: &Theme) -> Line<'static> {
+    Line::styled(text.to_owned(), theme.title)
+}
+
+/// Draws the check-in: "step N of M" in the title, the step, and a note being written.
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
+    let step = state.step();
+    let verb = if state.draft.is_edit() {
+        format!("editing {}", state.draft.date.format("%-d %b %Y"))
+    } else {
+        "check-in".to_owned()
+    };
+    let title = format!(
+        "{verb} · step {} of {} · {}",
+        step.number(),
+        Step::ALL.len(),
+        step.title()
+    );
+    let body = page::column(page::draw(cx, frame, area, &title));
+    let session = cx.session;
+    let theme = &session.theme;
+    let catalog = &session.catalog;
+    let labels = session.prefs.mood_labels;
+    // Lists page by the rows the body shows; the summary records its wrapped lines.
+    layout.record(body, 0);
+    match step {
+        Step::Scales => scales::view(state, labels, theme, frame, body),
         Step::Emotions | Step::Triggers | Step::Reactions => {
-            let list = match state.draft.step {
-                Step::Emotions => &mut state.emotions,
-                Step::Triggers => &mut state.triggers,
-                _ => &mut state.reactions,
-            };
-            match input {
-                Input {
-                    key: TextKey::Char(c),
-                    ctrl: false,
-                    alt: false,
-                    ..
-                } => list.type_str(&c.to_string()),
-                Input {
-                    key: TextKey::Backspace,
-                    ..
-                } => list.backspace(),
-                _ => {}
-            }
-            return;
+            lists::view(state, step, theme, frame, body, layout);
         }
-        _ => return,
+        Step::Reflect => reflect::view(state, theme, catalog, frame, body),
+        Step::Strategies => strategies::view(state, theme, catalog, frame, body),
+        Step::Notes => notes::view(state, theme, frame, body),
+        Step::Summary => summary::view(state, catalog, labels, theme, frame, body, layout),
     }
-    state.sync_text();
+    lists::note_view(state, theme, frame, body);
 }
 
 #[cfg(test)]

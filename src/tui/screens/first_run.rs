@@ -6,59 +6,98 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::journal::Perspective;
-use crate::tui::app::App;
-use crate::tui::keymap::Action;
+use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, ViewCx};
 use crate::tui::text;
 use crate::tui::widgets::page;
 
-/// The highlighted choice.
+/// The highlighted choice, and where to go once one is made.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     /// Index into `Perspective::ALL`.
     pub selected: usize,
+    /// Go straight to a check-in once chosen (`closer checkin` on a first run).
+    pub then_checkin: bool,
 }
 
-/// What an action led to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Still choosing.
-    Stay,
-    /// A perspective was chosen.
-    Chosen(Perspective),
-    /// The person quit.
-    Quit,
-}
+/// The first-run screen's keys.
+pub const KEYS: &[Binding] = &[
+    keys::up(UP, "previous choice"),
+    keys::down(DOWN, "next choice"),
+    Binding::new(
+        &[Key::ch('1')],
+        Action::Choose(1),
+        None,
+        "choose \"I pull away\"",
+    ),
+    Binding::new(
+        &[Key::ch('2')],
+        Action::Choose(2),
+        None,
+        "choose \"My partner pulls away\"",
+    ),
+    Binding::new(
+        keys::ENTER,
+        Action::Confirm,
+        Some("confirm"),
+        "confirm and continue",
+    ),
+    keys::SUPPORT,
+    keys::QUIT,
+];
 
-/// Applies an action.
-pub fn update(state: &mut State, action: Action) -> Outcome {
+/// Every key table of the screen, by mode (for tests over all tables).
+pub const MODES: &[(&str, &[Binding])] = &[("first run", KEYS)];
+
+/// The perspective an action chooses, if it chooses one.
+fn chosen(state: &mut State, action: Action) -> Option<Perspective> {
     let last = Perspective::ALL.len() - 1;
     match action {
         Action::Up => state.selected = state.selected.saturating_sub(1),
         Action::Down => state.selected = (state.selected + 1).min(last),
         Action::Choose(n) => {
-            if let Some(p) = usize::from(n)
-                .checked_sub(1)
-                .and_then(|i| Perspective::ALL.get(i))
-            {
-                state.selected = usize::from(n) - 1;
-                return Outcome::Chosen(*p);
-            }
+            let i = usize::from(n).checked_sub(1)?;
+            let p = Perspective::ALL.get(i)?;
+            state.selected = i;
+            return Some(*p);
         }
-        Action::Confirm => {
-            if let Some(p) = Perspective::ALL.get(state.selected) {
-                return Outcome::Chosen(*p);
-            }
-        }
-        Action::Quit => return Outcome::Quit,
+        Action::Confirm => return Perspective::ALL.get(state.selected).copied(),
         _ => {}
     }
-    Outcome::Stay
+    None
+}
+
+/// Applies a message: a choice is kept, and home (or the check-in) opens.
+pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
+    let Msg::Key(action) = msg else {
+        return Cmd::None;
+    };
+    match action {
+        Action::OpenSupport => return Cmd::Open(Open::Support),
+        // `closer checkin` on a first run: the check-in opens once a perspective is chosen.
+        Action::StartCheckIn => {
+            state.then_checkin = true;
+            return Cmd::None;
+        }
+        _ => {}
+    }
+    let Some(perspective) = chosen(state, action) else {
+        return Cmd::None;
+    };
+    let session = cx.session;
+    let mut prefs = session.prefs.clone();
+    prefs.perspective = Some(perspective.into());
+    let mut cmd = Cmd::Prefs(Box::new(prefs)).and(Cmd::Replace(Open::Home));
+    if state.then_checkin {
+        cmd = cmd.and(Open::check_in_as(session, Some(perspective)));
+    }
+    cmd
 }
 
 /// Draws the screen.
-pub fn view(app: &App, frame: &mut Frame, area: Rect) {
-    let body = page::draw(app, frame, area, "welcome");
-    let theme = &app.theme;
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+    let body = page::draw(cx, frame, area, "welcome");
+    let theme = &cx.session.theme;
     let mut lines = vec![
         Line::default(),
         Line::styled(text::WELCOME_TITLE, theme.title),
@@ -69,7 +108,7 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
         Line::default(),
     ];
     for (i, p) in Perspective::ALL.iter().enumerate() {
-        let selected = i == app.first_run.selected;
+        let selected = i == state.selected;
         let marker = if selected { "▸ " } else { "  " };
         let style = if selected { theme.selected } else { theme.text };
         lines.push(Line::from(vec![
@@ -80,7 +119,7 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     lines.extend([
         Line::default(),
         Line::styled(format!("{}:", text::WELCOME_WHERE), theme.muted),
-        Line::styled(format!("  {}", app.ctx.data_dir.display()), theme.text),
+        Line::styled(format!("  {}", cx.session.data_dir.display()), theme.text),
         Line::styled(text::WELCOME_PRIVATE, theme.muted),
     ]);
     frame.render_widget(
@@ -96,25 +135,25 @@ mod tests {
     #[test]
     fn arrows_stop_at_the_ends() {
         let mut s = State::default();
-        assert_eq!(update(&mut s, Action::Up), Outcome::Stay);
+        assert_eq!(chosen(&mut s, Action::Up), None);
         assert_eq!(s.selected, 0);
-        update(&mut s, Action::Down);
-        update(&mut s, Action::Down);
+        chosen(&mut s, Action::Down);
+        chosen(&mut s, Action::Down);
         assert_eq!(s.selected, 1);
         assert_eq!(
-            update(&mut s, Action::Confirm),
-            Outcome::Chosen(Perspective::PartnerPullsAway)
+            chosen(&mut s, Action::Confirm),
+            Some(Perspective::PartnerPullsAway)
         );
     }
 
     #[test]
     fn digits_out_of_range_do_nothing() {
         let mut s = State::default();
-        assert_eq!(update(&mut s, Action::Choose(0)), Outcome::Stay);
-        assert_eq!(update(&mut s, Action::Choose(3)), Outcome::Stay);
+        assert_eq!(chosen(&mut s, Action::Choose(0)), None);
+        assert_eq!(chosen(&mut s, Action::Choose(3)), None);
         assert_eq!(
-            update(&mut s, Action::Choose(2)),
-            Outcome::Chosen(Perspective::PartnerPullsAway)
+            chosen(&mut s, Action::Choose(2)),
+            Some(Perspective::PartnerPullsAway)
         );
     }
 }

@@ -5,22 +5,65 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::app::{App, Mode};
-use crate::tui::keymap;
+use ratatui::crossterm::event::KeyCode;
+
+use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
 use crate::tui::widgets::wrap;
 
-/// What help lists for a mode: every binding in force, as (keys, what they do).
-pub fn entries(mode: Mode) -> Vec<(String, &'static str)> {
-    keymap::bindings(mode)
-        .iter()
-        .map(|b| (b.keys_label(), b.help))
-        .collect()
+/// The overlay: the keys of the screen beneath, and how far they are scrolled.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// The keys in force on the screen beneath.
+    pub keys: Vec<Binding>,
+    /// Lines scrolled past.
+    pub scroll: u16,
+}
+
+impl State {
+    /// Help for a screen whose keys are `keys`.
+    pub fn new(keys: Vec<Binding>) -> State {
+        State { keys, scroll: 0 }
+    }
+}
+
+/// Help's own keys (the app closes it on `ToggleHelp`).
+pub const KEYS: &[Binding] = &[
+    Binding::new(
+        &[
+            Key::code(KeyCode::Esc),
+            Key::ch('?'),
+            Key::code(KeyCode::F(1)),
+            Key::ch('q'),
+        ],
+        Action::ToggleHelp,
+        Some("close"),
+        "close this help",
+    ),
+    keys::up(UP, "scroll up"),
+    keys::down(DOWN, "scroll down"),
+];
+
+/// Every key table of the screen, by mode (for tests over all tables).
+pub const MODES: &[(&str, &[Binding])] = &[("help", KEYS)];
+
+/// What help lists for `keys`: every binding, as (keys, what they do).
+pub fn entries(keys: &[Binding]) -> Vec<(String, &'static str)> {
+    keys.iter().map(|b| (b.keys_label(), b.help)).collect()
+}
+
+/// Scrolls within what the last frame laid out.
+pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
+    if let Msg::Key(action) = msg {
+        state.scroll = cx.layout.scrolled(state.scroll, action);
+    }
+    Cmd::None
 }
 
 /// Draws the overlay over `area`.
-pub fn view(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let bindings = entries(app.screen_mode());
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
+    let theme = &cx.session.theme;
+    let bindings = entries(&state.keys);
     let keys_width = bindings
         .iter()
         .map(|(keys, _)| keys.chars().count())
@@ -46,10 +89,12 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        " Esc, ? or F1 closes this help; ↑/↓ scroll.",
-        theme.muted,
-    ));
+    // How to close and scroll it, from its own keys.
+    let how: Vec<String> = KEYS
+        .iter()
+        .filter_map(|b| Some(format!("{} {}", b.keys.first()?.label(), b.help)))
+        .collect();
+    lines.push(Line::styled(format!(" {}", how.join(" · ")), theme.muted));
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height.saturating_sub(2));
@@ -59,119 +104,19 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     let [popup] = Layout::horizontal([Constraint::Length(popup_width)])
         .flex(Flex::Center)
         .areas(row);
+    let inner = Rect {
+        height: popup.height.saturating_sub(2),
+        ..popup
+    };
+    layout.record(inner, lines.len());
+    let scroll = state.scroll.min(layout.max_scroll());
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).scroll((app.help_scroll, 0)).block(
+        Paragraph::new(lines).scroll((scroll, 0)).block(
             Block::bordered()
                 .border_style(theme.border)
                 .title(Line::styled(" Keys ", theme.title)),
         ),
         popup,
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::journal::draft::Step;
-    use crate::tui::app::GuideMode;
-    use crate::tui::keymap::translate;
-    use crate::tui::screens::review;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    /// Every mode there is.
-    fn modes() -> Vec<Mode> {
-        let mut all = vec![
-            Mode::FirstRun,
-            Mode::Home,
-            Mode::Support,
-            Mode::Help,
-            Mode::TriggerNote,
-            Mode::LeaveDialog,
-            Mode::ResumeDialog,
-            Mode::DiscardDialog,
-            Mode::Insights,
-            Mode::Settings,
-            Mode::SettingsEditor,
-        ];
-        all.extend(Step::ALL.map(Mode::CheckIn));
-        all.extend(
-            [
-                review::Mode::Timeline,
-                review::Mode::Search,
-                review::Mode::Jump,
-                review::Mode::Filters,
-                review::Mode::FilterPick(review::FilterKind::Dates),
-                review::Mode::Detail,
-                review::Mode::ConfirmDelete,
-                review::Mode::Trash,
-                review::Mode::ConfirmEmpty(1),
-            ]
-            .map(Mode::Review),
-        );
-        all.extend(
-            [
-                GuideMode::Library,
-                GuideMode::LibrarySearch,
-                GuideMode::Strategy,
-                GuideMode::Learn,
-                GuideMode::Page,
-            ]
-            .map(Mode::Guide),
-        );
-        all
-    }
-
-    #[test]
-    fn every_screen_help_lists_exactly_the_keys_it_binds() {
-        for mode in modes() {
-            let listed = entries(mode);
-            let bound = keymap::bindings(mode);
-            assert_eq!(listed.len(), bound.len(), "{mode:?}");
-            for (b, (keys, help)) in bound.iter().zip(&listed) {
-                assert_eq!(&b.keys_label(), keys, "{mode:?}");
-                assert_eq!(&b.help, help, "{mode:?}");
-                // And each listed key really does what help says.
-                for k in b.keys {
-                    assert_eq!(
-                        translate(mode, &k.event()),
-                        Some(b.action),
-                        "{mode:?} {}",
-                        k.label()
-                    );
-                }
-            }
-            // A key help does not list does nothing in that mode (printable keys in text
-            // modes are typed, which is not a binding).
-            for c in ['x', 'Q', 'Z', '~'] {
-                let listed_c = listed
-                    .iter()
-                    .any(|(keys, _)| keys.split(" / ").any(|k| k == c.to_string()));
-                let does =
-                    translate(mode, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)).is_some();
-                assert_eq!(listed_c, does, "{mode:?} {c}");
-            }
-        }
-    }
-
-    #[test]
-    fn every_mode_has_help_and_a_way_out() {
-        for mode in modes() {
-            let actions: Vec<_> = keymap::bindings(mode).iter().map(|b| b.action).collect();
-            let out = actions.iter().any(|a| {
-                matches!(
-                    a,
-                    crate::tui::keymap::Action::Back
-                        | crate::tui::keymap::Action::ToggleHelp
-                        | crate::tui::keymap::Action::No
-                        | crate::tui::keymap::Action::Quit
-                )
-            });
-            assert!(out, "{mode:?} has no way out");
-            assert!(
-                actions.contains(&crate::tui::keymap::Action::Quit),
-                "{mode:?}: Ctrl-C"
-            );
-        }
-    }
 }

@@ -5,18 +5,111 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::app::{App, HomeDialog};
-use crate::tui::keymap;
-use crate::tui::screens::checkin;
+use crate::journal::vocabulary::count;
+use crate::tui::effect::Effect;
+use crate::tui::keys::{self, Action, Binding, Key};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Question, ViewCx};
 use crate::tui::text;
 use crate::tui::widgets::page;
 
+/// Home keeps nothing of its own: what it shows is the session's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct State;
+
+/// Home's keys: every place to go (the screen lists them from this table too).
+pub const KEYS: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('c')],
+        Action::StartCheckIn,
+        Some("check in"),
+        "check in: a few questions about today",
+    ),
+    Binding::new(
+        &[Key::ch('r')],
+        Action::OpenReview,
+        Some("review"),
+        "review past entries: search, filter, edit, delete",
+    ),
+    Binding::new(
+        &[Key::ch('i')],
+        Action::OpenInsights,
+        Some("insights"),
+        "insights: mood and closeness over time, triggers, what helped",
+    ),
+    Binding::new(
+        &[Key::ch('s')],
+        Action::OpenLibrary,
+        Some("strategies"),
+        "the strategy library: what may help",
+    ),
+    Binding::new(
+        &[Key::ch('l')],
+        Action::OpenLearn,
+        Some("learn"),
+        "learn: the articles in short, and each trigger",
+    ),
+    Binding::new(
+        &[Key::ch('o'), Key::ch(',')],
+        Action::OpenSettings,
+        Some("settings"),
+        "settings: perspective, theme, mood labels, week start, editor",
+    ),
+    keys::SUPPORT,
+    keys::QUIT,
+];
+
+/// Every key table of the screen, by mode (for tests over all tables).
+pub const MODES: &[(&str, &[Binding])] = &[("home", KEYS)];
+
+/// Offers the unfinished check-in again, if there is one.
+fn offer(session: &crate::tui::session::Session) -> Cmd {
+    session
+        .pending_draft
+        .as_ref()
+        .map_or(Cmd::None, |d| Cmd::Open(Open::offer_draft(d)))
+}
+
+/// Applies a message.
+pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
+    let session = cx.session;
+    match msg {
+        Msg::Key(Action::StartCheckIn) => Open::check_in(session),
+        Msg::Key(Action::OpenReview) => Cmd::Open(Open::Review),
+        Msg::Key(Action::OpenInsights) => Cmd::Open(Open::Insights),
+        Msg::Key(Action::OpenLibrary) => Cmd::Open(Open::Guide(Page::Library)),
+        Msg::Key(Action::OpenLearn) => Cmd::Open(Open::Guide(Page::Learn)),
+        Msg::Key(Action::OpenSettings) => Cmd::Open(Open::Settings),
+        Msg::Key(Action::OpenSupport) => Cmd::Open(Open::Support),
+        // A read-only instance cannot continue it; the one that writes will offer it.
+        Msg::DraftFound if session.read_only.is_none() => offer(session),
+        Msg::Answer(Question::ResumeDraft, Action::Resume) => {
+            match (&session.read_only, &session.pending_draft) {
+                (None, Some(draft)) => Cmd::Open(Open::CheckIn(Box::new(draft.clone()))),
+                _ => Open::check_in(session),
+            }
+        }
+        Msg::Answer(Question::ResumeDraft, Action::Discard) => Cmd::Open(Open::ask(
+            Question::DiscardDraft,
+            "Discard it?",
+            &[
+                "The unfinished check-in and what you wrote in it",
+                "will be gone for good.",
+            ],
+        )),
+        Msg::Answer(Question::DiscardDraft, Action::Yes) => Cmd::Effect(Effect::DiscardDraft)
+            .and(Cmd::info("The unfinished check-in was discarded.")),
+        Msg::Answer(Question::DiscardDraft, _) => offer(session),
+        _ => Cmd::None,
+    }
+}
+
 /// Draws the screen.
-pub fn view(app: &App, frame: &mut Frame, area: Rect) {
-    let body = page::draw(app, frame, area, "home");
-    let theme = &app.theme;
+pub fn view(_state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+    let session = cx.session;
+    let body = page::draw(cx, frame, area, "home");
+    let theme = &session.theme;
     let mut lines = vec![Line::default()];
-    match &app.summary {
+    match &session.journal {
         None => lines.push(Line::styled(text::LOADING, theme.muted)),
         Some(s) => {
             if s.checked_in_today {
@@ -25,10 +118,9 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
                 lines.push(Line::styled(text::NOT_CHECKED_IN, theme.text));
             }
             lines.push(Line::default());
-            let days = if s.streak == 1 { "day" } else { "days" };
             lines.push(Line::from(vec![
                 Span::styled("Streak        ", theme.muted),
-                Span::styled(format!("{} {days}", s.streak), theme.text),
+                Span::styled(count(s.streak, "day", "days"), theme.text),
             ]));
             lines.push(Line::from(vec![
                 Span::styled("Entries       ", theme.muted),
@@ -36,17 +128,17 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
             ]));
         }
     }
-    if let Some(p) = app.perspective() {
+    if let Some(p) = session.perspective() {
         lines.push(Line::from(vec![
             Span::styled("Perspective   ", theme.muted),
             Span::styled(p.label(), theme.text),
         ]));
     }
-    if let Some(why) = &app.ctx.read_only {
+    if let Some(why) = &session.read_only {
         lines.push(Line::default());
         lines.push(Line::styled(format!("Read-only: {why}"), theme.warn));
     }
-    if let Some(s) = &app.summary
+    if let Some(s) = &session.journal
         && s.problem_files > 0
     {
         lines.push(Line::default());
@@ -60,7 +152,7 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     const CELL: usize = 16;
     let width = usize::from(page::column(body).width);
     let per_row = (width / CELL).max(1);
-    let items: Vec<(String, &str)> = keymap::HOME
+    let items: Vec<(String, &str)> = KEYS
         .iter()
         .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
         .collect();
@@ -73,7 +165,7 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
-    if let Some(prompt) = &app.today_prompt {
+    if let Some(prompt) = &session.today_prompt {
         lines.push(Line::default());
         lines.push(Line::styled(text::TODAY_QUESTION, theme.title));
         lines.push(Line::styled(prompt.text.clone(), theme.text));
@@ -81,41 +173,4 @@ pub fn view(app: &App, frame: &mut Frame, area: Rect) {
     }
     let column = page::column(body);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), column);
-    match (app.home_dialog, &app.pending_draft) {
-        (Some(HomeDialog::Resume), Some(draft)) => {
-            let when = draft.started_at.format("%A %-d %B, %H:%M").to_string();
-            let what = if draft.is_edit() {
-                format!(
-                    "You were editing the entry of {}.",
-                    draft.date.format("%-d %B")
-                )
-            } else {
-                format!("You began a check-in on {when}.")
-            };
-            checkin::dialog(
-                frame,
-                column,
-                theme,
-                " An unfinished check-in ",
-                &[&what, "Everything you entered is kept."],
-                &[
-                    ("r", "resume it"),
-                    ("d", "discard it"),
-                    ("Esc", "decide later"),
-                ],
-            );
-        }
-        (Some(HomeDialog::ConfirmDiscard), _) => checkin::dialog(
-            frame,
-            column,
-            theme,
-            " Discard it? ",
-            &[
-                "The unfinished check-in and what you wrote in it",
-                "will be gone for good.",
-            ],
-            &[("y", "yes, discard it"), ("n", "no, keep it")],
-        ),
-        _ => {}
-    }
 }

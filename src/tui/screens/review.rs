@@ -1,32 +1,29 @@
 //! Review: the journal's past as a timeline, an entry in full, search, filters, edit, delete
 //! with undo, and the trash.
 
+mod filter;
+mod keys;
 mod view;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use ratatui_textarea::{Input, Key as TextKey};
 
-use crate::content::{Catalog, TriggerGroup};
-use crate::journal::query::{self, Condition, DateSpan, Filter, SearchIndex};
-use crate::journal::{Entry, Name, Perspective, TriggerRef};
-use crate::tui::keymap::Action;
-use crate::tui::widgets::pick_list::{Current, PickList, Row};
+use crate::journal::Entry;
+use crate::journal::draft::CheckInDraft;
+use crate::journal::query::{self, DateSpan, Filter};
+use crate::journal::vocabulary::count;
+use crate::tui::effect::{Done, Effect, TrashItem};
+use crate::tui::keys::Action;
+use crate::tui::screen::{Cmd, Ctx, Msg, Open, Page, Question};
+use crate::tui::session::Session;
+use crate::tui::widgets::pick_list::PickList;
 
+pub use filter::FilterKind;
+pub use keys::{MODES, keys};
 pub use view::view;
-
-/// An entry in the trash, as the screen shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrashEntry {
-    /// Its file in the trash.
-    pub path: PathBuf,
-    /// When it was deleted.
-    pub deleted_at: DateTime<FixedOffset>,
-    /// The entry.
-    pub entry: Entry,
-}
 
 /// What the review screen is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,12 +40,8 @@ pub enum Mode {
     FilterPick(FilterKind),
     /// One entry in full.
     Detail,
-    /// "Delete this entry?"
-    ConfirmDelete,
     /// The trash.
     Trash,
-    /// "Empty the trash?" (1), then "Really?" (2).
-    ConfirmEmpty(u8),
 }
 
 impl Mode {
@@ -58,97 +51,6 @@ impl Mode {
     }
 }
 
-/// What can be filtered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FilterKind {
-    /// A trigger.
-    Trigger,
-    /// A perspective.
-    Perspective,
-    /// A mood range.
-    Mood,
-    /// A closeness range.
-    Closeness,
-    /// A tag.
-    Tag,
-    /// A date range.
-    Dates,
-}
-
-impl FilterKind {
-    /// All kinds, in the order offered.
-    pub const ALL: [FilterKind; 6] = [
-        FilterKind::Trigger,
-        FilterKind::Mood,
-        FilterKind::Closeness,
-        FilterKind::Dates,
-        FilterKind::Tag,
-        FilterKind::Perspective,
-    ];
-
-    /// Its name.
-    pub fn label(self) -> &'static str {
-        match self {
-            FilterKind::Trigger => "Trigger",
-            FilterKind::Perspective => "Perspective",
-            FilterKind::Mood => "Mood",
-            FilterKind::Closeness => "Closeness",
-            FilterKind::Tag => "Tag",
-            FilterKind::Dates => "Dates",
-        }
-    }
-
-    /// What choosing it offers.
-    pub fn hint(self) -> &'static str {
-        match self {
-            FilterKind::Trigger => "entries where a trigger was logged",
-            FilterKind::Perspective => "entries written from one side",
-            FilterKind::Mood => "a mood, or a range of moods",
-            FilterKind::Closeness => "a closeness, or a range",
-            FilterKind::Tag => "entries with a tag",
-            FilterKind::Dates => "a day, a month, the last 30 days, from–to",
-        }
-    }
-}
-
-/// What review needs to know of the rest of the app.
-#[derive(Debug, Clone, Copy)]
-pub struct Ctx<'a> {
-    /// The journal, oldest first.
-    pub entries: &'a Arc<Vec<Entry>>,
-    /// All content (trigger names).
-    pub catalog: &'a Catalog,
-    /// The local date.
-    pub today: NaiveDate,
-    /// How many rows a page is.
-    pub page: usize,
-}
-
-/// What an update asks of the app.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Nothing more.
-    Stay,
-    /// Back to the previous screen.
-    Back,
-    /// Edit this entry in the check-in.
-    Edit(Box<Entry>),
-    /// Move this entry to the trash.
-    Delete(Box<Entry>),
-    /// Bring back the entry deleted last.
-    Undo(PathBuf),
-    /// Read the trash.
-    LoadTrash,
-    /// Put this trashed entry back.
-    Restore(PathBuf),
-    /// Remove these trash files for good.
-    EmptyTrash(Vec<PathBuf>),
-    /// Tell the person something.
-    Notice(String),
-    /// Open this entry's triggers and strategies in the guide.
-    OpenLinks(Box<Entry>),
-}
-
 /// The review screen's state.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -156,10 +58,8 @@ pub struct State {
     pub mode: Mode,
     /// The search and conditions.
     pub filter: Filter,
-    /// The entries the index was built from.
+    /// The entries searched and shown (the session's, as of the last change).
     entries: Arc<Vec<Entry>>,
-    /// Search text of those entries.
-    index: Arc<SearchIndex>,
     /// Matching entries, newest first (indices into `entries`).
     pub results: Vec<usize>,
     /// The selected result.
@@ -173,7 +73,7 @@ pub struct State {
     /// How far the detail view is scrolled.
     pub scroll: u16,
     /// The trash, when shown.
-    pub trash: Vec<TrashEntry>,
+    pub trash: Vec<TrashItem>,
     /// The selected trash entry.
     pub trash_cursor: usize,
     /// The trash file of the entry deleted last (for `u`).
@@ -181,13 +81,12 @@ pub struct State {
 }
 
 impl State {
-    /// The review of `entries`.
-    pub fn new(ctx: Ctx<'_>) -> State {
+    /// The review of the session's journal.
+    pub fn new(session: &Session) -> State {
         let mut state = State {
             mode: Mode::Timeline,
             filter: Filter::default(),
-            entries: Arc::clone(ctx.entries),
-            index: Arc::new(SearchIndex::new(ctx.entries)),
+            entries: session.entries_arc(),
             results: Vec::new(),
             cursor: 0,
             jump: String::new(),
@@ -198,7 +97,7 @@ impl State {
             trash_cursor: 0,
             last_deleted: None,
         };
-        state.refresh(ctx.today, None);
+        state.refresh(session.today, None);
         state
     }
 
@@ -214,15 +113,15 @@ impl State {
             .and_then(|&i| self.entries.get(i))
     }
 
-    /// Takes in a journal that was read again (after a save, a delete, a new day).
-    pub fn reload(&mut self, ctx: Ctx<'_>) {
-        if Arc::ptr_eq(&self.entries, ctx.entries) {
+    /// Takes in a journal that changed (after a save, a delete, a new day).
+    pub fn reload(&mut self, session: &Session) {
+        let entries = session.entries_arc();
+        if Arc::ptr_eq(&self.entries, &entries) {
             return;
         }
         let selected = self.selected().map(|e| e.id.clone());
-        self.entries = Arc::clone(ctx.entries);
-        self.index = Arc::new(SearchIndex::new(ctx.entries));
-        self.refresh(ctx.today, None);
+        self.entries = entries;
+        self.refresh(session.today, None);
         if let Some(id) = selected
             && let Some(pos) = self
                 .results
@@ -238,13 +137,7 @@ impl State {
 
     /// Runs the filter again; `within` narrows an earlier result (a longer search).
     fn refresh(&mut self, today: NaiveDate, within: Option<Vec<usize>>) {
-        self.results = query::apply(
-            &self.entries,
-            &self.index,
-            &self.filter,
-            today,
-            within.as_deref(),
-        );
+        self.results = query::apply(&self.entries, &self.filter, today, within.as_deref());
         self.cursor = self.cursor.min(self.results.len().saturating_sub(1));
     }
 
@@ -289,155 +182,108 @@ impl State {
             None => false,
         }
     }
-
-    fn open_pick(&mut self, kind: FilterKind, catalog: &Catalog) {
-        let rows = match kind {
-            FilterKind::Trigger => {
-                let mut rows = Vec::new();
-                for group in TriggerGroup::ALL {
-                    for t in catalog.triggers_in(*group, None) {
-                        rows.push(Row {
-                            key: t.id.clone(),
-                            label: t.name.clone(),
-                            detail: String::new(),
-                            group: Some(group.label().to_owned()),
-                        });
-                    }
-                }
-                let mut custom: Vec<String> = self
-                    .entries
-                    .iter()
-                    .flat_map(|e| e.triggers.iter())
-                    .filter_map(|t| match &t.trigger {
-                        TriggerRef::Custom(n) => Some(n.to_string()),
-                        TriggerRef::Id(_) => None,
-                    })
-                    .collect();
-                custom.sort();
-                custom.dedup();
-                rows.extend(custom.into_iter().map(|n| Row {
-                    key: format!("custom:{n}"),
-                    label: n,
-                    detail: String::new(),
-                    group: Some("Your own".to_owned()),
-                }));
-                rows
-            }
-            FilterKind::Perspective => Perspective::ALL
-                .iter()
-                .map(|p| Row::plain(p.id(), p.label()))
-                .collect(),
-            FilterKind::Mood | FilterKind::Closeness => {
-                let labels = if kind == FilterKind::Mood {
-                    crate::journal::Mood::LABELS
-                } else {
-                    crate::journal::Closeness::LABELS
-                };
-                let mut rows: Vec<Row> = (1..=5)
-                    .map(|n| Row::plain(format!("{n}-{n}"), format!("{n} · {}", labels[n - 1])))
-                    .collect();
-                rows.extend([
-                    Row::plain("1-2", format!("1–2 · {} or {}", labels[0], labels[1])),
-                    Row::plain("4-5", format!("4–5 · {} or {}", labels[3], labels[4])),
-                    Row::plain("1-3", "1–3"),
-                    Row::plain("3-5", "3–5"),
-                ]);
-                rows
-            }
-            FilterKind::Tag => {
-                let mut tags: Vec<String> = self
-                    .entries
-                    .iter()
-                    .flat_map(|e| e.tags.iter().cloned())
-                    .collect();
-                tags.sort_by_key(|t| query::fold(t));
-                tags.dedup_by_key(|t| query::fold(t));
-                tags.into_iter().map(|t| Row::plain(t.clone(), t)).collect()
-            }
-            FilterKind::Dates => vec![
-                Row::plain("7", "Last 7 days"),
-                Row::plain("30", "Last 30 days"),
-                Row::plain("90", "Last 90 days"),
-                Row::plain("365", "Last 365 days"),
-            ],
-        };
-        self.pick = PickList::new(rows, kind == FilterKind::Dates);
-        self.mode = Mode::FilterPick(kind);
-    }
-
-    /// Turns the chosen value into a condition.
-    fn choose(&mut self, kind: FilterKind, today: NaiveDate) -> Outcome {
-        let key = match self.pick.current() {
-            Some(Current::Row(i)) => self.pick.rows[i].key.clone(),
-            Some(Current::Add(text)) => text,
-            None => return Outcome::Stay,
-        };
-        let condition = match kind {
-            FilterKind::Trigger => {
-                let name = key.strip_prefix("custom:").unwrap_or(&key);
-                let Ok(name) = Name::try_from(name) else {
-                    return Outcome::Stay;
-                };
-                Some(Condition::Trigger(if key.starts_with("custom:") {
-                    TriggerRef::Custom(name)
-                } else {
-                    TriggerRef::Id(name)
-                }))
-            }
-            FilterKind::Perspective => Perspective::from_id(&key).map(Condition::Perspective),
-            FilterKind::Mood | FilterKind::Closeness => {
-                let (lo, hi) = key.split_once('-').unwrap_or((&key, &key));
-                match (lo.parse::<u8>(), hi.parse::<u8>()) {
-                    (Ok(lo), Ok(hi)) if kind == FilterKind::Mood => Some(Condition::Mood(lo, hi)),
-                    (Ok(lo), Ok(hi)) => Some(Condition::Closeness(lo, hi)),
-                    _ => None,
-                }
-            }
-            FilterKind::Tag => Some(Condition::Tag(key)),
-            FilterKind::Dates => match DateSpan::parse(&key) {
-                Some(span) => Some(Condition::Dates(span)),
-                None => {
-                    return Outcome::Notice(format!(
-                        "“{key}” is not a date closer understands. Try 2026-11-20 (a day), \
-                         2026-11 (a month), 30 (the last 30 days) or 2026-01-01..2026-02-15."
-                    ));
-                }
-            },
-        };
-        if let Some(c) = condition {
-            self.filter.add(c);
-            self.cursor = 0;
-            self.refresh(today, None);
-        }
-        self.mode = Mode::Timeline;
-        Outcome::Stay
-    }
 }
 
-pub use super::Msg;
-
 /// Applies a message.
-pub fn update(state: &mut State, msg: Msg, ctx: Ctx<'_>) -> Outcome {
+pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
+    let session = cx.session;
     match msg {
-        Msg::Action(action) => on_action(state, action, ctx),
+        Msg::Key(action) => on_action(state, action, cx),
         Msg::Input(input) => {
-            on_text(state, input, ctx.today);
-            Outcome::Stay
+            on_text(state, input, session.today);
+            Cmd::None
         }
         Msg::Paste(text) => {
             let line = text.lines().next().unwrap_or_default().to_owned();
             match state.mode {
                 Mode::Search => {
                     let text = format!("{}{line}", state.filter.text);
-                    state.set_search(text, ctx.today);
+                    state.set_search(text, session.today);
                 }
                 Mode::Jump => state.jump.push_str(&line),
                 Mode::FilterPick(_) => state.pick.type_str(&line),
                 _ => {}
             }
-            Outcome::Stay
+            Cmd::None
         }
+        Msg::JournalChanged => {
+            state.reload(session);
+            Cmd::None
+        }
+        Msg::Answer(question, action) => on_answer(state, question, action, session),
+        Msg::Done(done) => on_done(state, done),
+        _ => Cmd::None,
     }
+}
+
+/// A dialog review opened was answered.
+fn on_answer(state: &mut State, question: Question, action: Action, session: &Session) -> Cmd {
+    if question == Question::DeleteEntry {
+        // Whatever the answer, back to the list, where `u` undoes a delete.
+        state.mode = Mode::Timeline;
+    }
+    match (question, action) {
+        (Question::DeleteEntry, Action::Yes) => {
+            if let Some(why) = &session.read_only {
+                return Cmd::error(format!(
+                    "Entries cannot be deleted while the journal is read-only: {why}"
+                ));
+            }
+            match state.selected() {
+                Some(e) => Cmd::Effect(Effect::DeleteEntry(Box::new(e.clone()))),
+                None => Cmd::None,
+            }
+        }
+        (Question::EmptyTrash, Action::Yes) => Cmd::Open(Open::ask(
+            Question::ReallyEmptyTrash,
+            "Are you sure?",
+            &["This cannot be undone."],
+        )),
+        (Question::ReallyEmptyTrash, Action::Yes) => Cmd::Effect(Effect::PurgeTrash(
+            state.trash.iter().map(|t| t.path.clone()).collect(),
+        )),
+        _ => Cmd::None,
+    }
+}
+
+/// Work review asked for is done.
+fn on_done(state: &mut State, done: Done) -> Cmd {
+    match done {
+        Done::Deleted(path, _) => {
+            state.last_deleted = Some(path);
+            Cmd::info("The entry is in the trash. Press u to bring it back.")
+        }
+        Done::Restored(_) => {
+            let reload = if state.mode == Mode::Trash {
+                Cmd::Effect(Effect::LoadTrash)
+            } else {
+                Cmd::None
+            };
+            Cmd::info("The entry is back.").and(reload)
+        }
+        Done::TrashLoaded(items) => {
+            state.trash = items;
+            state.trash_cursor = state.trash_cursor.min(state.trash.len().saturating_sub(1));
+            Cmd::None
+        }
+        Done::TrashEmptied(n) => {
+            state.last_deleted = None;
+            let what = count(n as u64, "entry was", "entries were");
+            Cmd::info(format!("{what} removed for good.")).and(Cmd::Effect(Effect::LoadTrash))
+        }
+        _ => Cmd::None,
+    }
+}
+
+/// Opens `entry` in the check-in, filled in, to edit it.
+fn edit(entry: &Entry, session: &Session) -> Cmd {
+    if let Some(why) = &session.read_only {
+        return Cmd::error(format!(
+            "Entries cannot be changed while the journal is read-only: {why}"
+        ));
+    }
+    let draft = CheckInDraft::editing(entry, session.now);
+    Cmd::Open(Open::CheckIn(Box::new(draft)))
 }
 
 fn on_text(state: &mut State, input: Input, today: NaiveDate) {
@@ -479,21 +325,24 @@ fn on_text(state: &mut State, input: Input, today: NaiveDate) {
     }
 }
 
-fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>) -> Outcome {
+fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
+    let session = cx.session;
+    let today = session.today;
+    let page = cx.layout.page();
     match state.mode {
-        Mode::Timeline => timeline_action(state, action, ctx),
+        Mode::Timeline => timeline_action(state, action, cx),
         Mode::Search => {
             match action {
-                Action::Back => state.set_search(String::new(), ctx.today),
+                Action::Back => state.set_search(String::new(), today),
                 Action::Confirm => {}
                 Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                    state.move_cursor(action, ctx.page);
-                    return Outcome::Stay;
+                    state.move_cursor(action, page);
+                    return Cmd::None;
                 }
-                _ => return Outcome::Stay,
+                _ => return Cmd::None,
             }
             state.mode = Mode::Timeline;
-            Outcome::Stay
+            Cmd::None
         }
         Mode::Jump => {
             if action == Action::Confirm {
@@ -507,9 +356,9 @@ fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>) -> Outcome {
                 };
                 state.mode = Mode::Timeline;
                 return match date {
-                    Some(d) if state.jump_to(d) => Outcome::Stay,
-                    Some(_) => Outcome::Notice("No entries to go to.".into()),
-                    None => Outcome::Notice(format!(
+                    Some(d) if state.jump_to(d) => Cmd::None,
+                    Some(_) => Cmd::info("No entries to go to."),
+                    None => Cmd::info(format!(
                         "“{text}” is not a date: type it like 2026-11-20, or 2026-11 for a month."
                     )),
                 };
@@ -518,7 +367,7 @@ fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>) -> Outcome {
                 state.jump.clear();
                 state.mode = Mode::Timeline;
             }
-            Outcome::Stay
+            Cmd::None
         }
         Mode::Filters => {
             match action {
@@ -528,94 +377,58 @@ fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>) -> Outcome {
                 }
                 Action::Confirm | Action::Toggle => {
                     if let Some(kind) = FilterKind::ALL.get(state.kind_cursor) {
-                        state.open_pick(*kind, ctx.catalog);
+                        state.open_pick(*kind, &session.catalog);
                     }
                 }
                 Action::Back => state.mode = Mode::Timeline,
                 _ => {}
             }
-            Outcome::Stay
+            Cmd::None
         }
         Mode::FilterPick(kind) => match action {
-            Action::Confirm | Action::Toggle => state.choose(kind, ctx.today),
+            Action::Confirm | Action::Toggle => state.choose(kind, today),
             Action::Back => {
                 state.mode = Mode::Filters;
-                Outcome::Stay
+                Cmd::None
             }
             Action::Up => {
                 state.pick.move_by(-1);
-                Outcome::Stay
+                Cmd::None
             }
             Action::Down => {
                 state.pick.move_by(1);
-                Outcome::Stay
+                Cmd::None
             }
-            _ => Outcome::Stay,
+            _ => Cmd::None,
         },
         Mode::Detail => match action {
-            Action::Up => {
-                state.scroll = state.scroll.saturating_sub(1);
-                Outcome::Stay
-            }
-            Action::Down => {
-                state.scroll = state.scroll.saturating_add(1);
-                Outcome::Stay
-            }
-            Action::PageUp => {
-                state.scroll = state
-                    .scroll
-                    .saturating_sub(u16::try_from(ctx.page).unwrap_or(10));
-                Outcome::Stay
-            }
-            Action::PageDown => {
-                state.scroll = state
-                    .scroll
-                    .saturating_add(u16::try_from(ctx.page).unwrap_or(10));
-                Outcome::Stay
-            }
-            Action::Top => {
-                state.scroll = 0;
-                Outcome::Stay
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top => {
+                state.scroll = cx.layout.scrolled(state.scroll, action);
+                Cmd::None
             }
             Action::Left | Action::Right => {
                 // ← newer, → older.
                 let before = state.cursor;
-                state.move_cursor(
-                    if action == Action::Left {
-                        Action::Up
-                    } else {
-                        Action::Down
-                    },
-                    1,
-                );
+                let step = if action == Action::Left {
+                    Action::Up
+                } else {
+                    Action::Down
+                };
+                state.move_cursor(step, 1);
                 if state.cursor != before {
                     state.scroll = 0;
                 }
-                Outcome::Stay
+                Cmd::None
             }
             Action::Back => {
                 state.mode = Mode::Timeline;
-                Outcome::Stay
+                Cmd::None
             }
             Action::OpenLinks => match state.selected() {
-                Some(e) => Outcome::OpenLinks(Box::new(e.clone())),
-                None => Outcome::Stay,
+                Some(e) => Cmd::Open(Open::Guide(Page::EntryLinks(Box::new(e.clone())))),
+                None => Cmd::None,
             },
-            _ => entry_action(state, action),
-        },
-        Mode::ConfirmDelete => match action {
-            Action::Yes => {
-                state.mode = Mode::Timeline;
-                match state.selected() {
-                    Some(e) => Outcome::Delete(Box::new(e.clone())),
-                    None => Outcome::Stay,
-                }
-            }
-            Action::No | Action::Back => {
-                state.mode = Mode::Timeline;
-                Outcome::Stay
-            }
-            _ => Outcome::Stay,
+            _ => entry_action(state, action, session),
         },
         Mode::Trash => {
             let last = state.trash.len().saturating_sub(1);
@@ -626,55 +439,51 @@ fn on_action(state: &mut State, action: Action, ctx: Ctx<'_>) -> Outcome {
                 Action::Bottom => state.trash_cursor = last,
                 Action::Restore => {
                     if let Some(t) = state.trash.get(state.trash_cursor) {
-                        return Outcome::Restore(t.path.clone());
+                        return Cmd::Effect(Effect::RestoreEntry(t.path.clone()));
                     }
                 }
-                Action::EmptyTrash if !state.trash.is_empty() => state.mode = Mode::ConfirmEmpty(1),
+                Action::EmptyTrash if !state.trash.is_empty() => {
+                    return Cmd::Open(Open::ask(
+                        Question::EmptyTrash,
+                        "Empty the trash?",
+                        &["Every entry in the trash will be gone for good."],
+                    ));
+                }
                 Action::Back => state.mode = Mode::Timeline,
                 _ => {}
             }
-            Outcome::Stay
+            Cmd::None
         }
-        Mode::ConfirmEmpty(stage) => match action {
-            Action::Yes if stage == 1 => {
-                state.mode = Mode::ConfirmEmpty(2);
-                Outcome::Stay
-            }
-            Action::Yes => {
-                state.mode = Mode::Trash;
-                Outcome::EmptyTrash(state.trash.iter().map(|t| t.path.clone()).collect())
-            }
-            Action::No | Action::Back => {
-                state.mode = Mode::Trash;
-                Outcome::Stay
-            }
-            _ => Outcome::Stay,
-        },
     }
 }
 
-fn entry_action(state: &mut State, action: Action) -> Outcome {
+fn entry_action(state: &mut State, action: Action, session: &Session) -> Cmd {
     match action {
         Action::Edit => match state.selected() {
-            Some(e) => Outcome::Edit(Box::new(e.clone())),
-            None => Outcome::Stay,
+            Some(e) => edit(e, session),
+            None => Cmd::None,
         },
-        Action::Delete if state.selected().is_some() => {
-            state.mode = Mode::ConfirmDelete;
-            Outcome::Stay
-        }
-        _ => Outcome::Stay,
+        Action::Delete if state.selected().is_some() => Cmd::Open(Open::ask(
+            Question::DeleteEntry,
+            "Delete this entry?",
+            &[
+                "It moves to the trash. u brings it back;",
+                "t shows the trash.",
+            ],
+        )),
+        _ => Cmd::None,
     }
 }
 
-fn timeline_action(state: &mut State, action: Action, ctx: Ctx<'_>) -> Outcome {
+fn timeline_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
+    let today = cx.session.today;
     match action {
         Action::Up
         | Action::Down
         | Action::PageUp
         | Action::PageDown
         | Action::Top
-        | Action::Bottom => state.move_cursor(action, ctx.page),
+        | Action::Bottom => state.move_cursor(action, cx.layout.page()),
         Action::Confirm => {
             if state.selected().is_some() {
                 state.scroll = 0;
@@ -694,27 +503,27 @@ fn timeline_action(state: &mut State, action: Action, ctx: Ctx<'_>) -> Outcome {
             if state.filter.conditions.pop().is_none() && !state.filter.text.is_empty() {
                 state.filter.text.clear();
             }
-            state.refresh(ctx.today, None);
+            state.refresh(today, None);
         }
         Action::ClearAll => {
             state.filter = Filter::default();
-            state.refresh(ctx.today, None);
+            state.refresh(today, None);
         }
         Action::Undo => {
             return match state.last_deleted.take() {
-                Some(path) => Outcome::Undo(path),
-                None => Outcome::Notice("There is nothing to undo.".into()),
+                Some(path) => Cmd::Effect(Effect::RestoreEntry(path)),
+                None => Cmd::info("There is nothing to undo."),
             };
         }
         Action::OpenTrash => {
             state.trash_cursor = 0;
             state.mode = Mode::Trash;
-            return Outcome::LoadTrash;
+            return Cmd::Effect(Effect::LoadTrash);
         }
-        Action::Back => return Outcome::Back,
-        _ => return entry_action(state, action),
+        Action::Back => return Cmd::Pop,
+        _ => return entry_action(state, action, cx.session),
     }
-    Outcome::Stay
+    Cmd::None
 }
 
 #[cfg(test)]

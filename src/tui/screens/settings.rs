@@ -9,11 +9,53 @@ use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::config::Config;
 use crate::journal::{MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, WeekStart};
-use crate::tui::app::App;
-use crate::tui::keymap::Action;
+use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
 use crate::tui::widgets::page;
+use ratatui::crossterm::event::KeyCode;
 
-pub use super::Msg;
+/// Settings' keys.
+pub const KEYS: &[Binding] = &[
+    Binding::new(
+        &[
+            Key::code(KeyCode::Right),
+            Key::ch('l'),
+            Key::code(KeyCode::Enter),
+            Key::ch(' '),
+        ],
+        Action::Right,
+        Some("change"),
+        "the next choice (Enter on the editor: type it)",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Left), Key::ch('h')],
+        Action::Left,
+        None,
+        "the previous choice",
+    ),
+    keys::up(UP, "previous setting"),
+    keys::down(DOWN, "next setting"),
+    keys::BACK,
+];
+
+/// Typing the editor's name.
+pub const EDITOR_KEYS: &[Binding] = &[
+    Binding::new(keys::ENTER, Action::Confirm, Some("keep"), "keep it"),
+    Binding::new(keys::ESC, Action::Back, Some("cancel"), "cancel"),
+    keys::HELP_KEY_TEXT,
+];
+
+/// Every key table of the screen, by mode (for tests over all tables).
+pub const MODES: &[(&str, &[Binding])] = &[("settings", KEYS), ("settings: editor", EDITOR_KEYS)];
+
+/// The keys in force.
+pub fn keys(state: &State) -> &'static [Binding] {
+    if state.takes_text() {
+        EDITOR_KEYS
+    } else {
+        KEYS
+    }
+}
 
 /// The settings, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,17 +135,6 @@ impl State {
     }
 }
 
-/// What an update asks of the app.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Nothing more.
-    Stay,
-    /// Back to home.
-    Back,
-    /// The settings changed: apply and keep them; say this.
-    Changed(Box<Preferences>, String),
-}
-
 fn cycle(prefs: &Preferences, row: Row, forward: bool) -> Preferences {
     let mut p = prefs.clone();
     macro_rules! turn {
@@ -124,7 +155,7 @@ fn cycle(prefs: &Preferences, row: Row, forward: bool) -> Preferences {
     p
 }
 
-fn changed(prefs: Preferences, row: Row, config: &Config) -> Outcome {
+fn changed(prefs: Preferences, row: Row, config: &Config) -> Change {
     let mut text = format!("{}: {}.", row.label(), row.value(&prefs));
     if config.sets(row.key())
         && let Some(path) = &config.path
@@ -134,11 +165,24 @@ fn changed(prefs: Preferences, row: Row, config: &Config) -> Outcome {
             path.display()
         ));
     }
-    Outcome::Changed(Box::new(prefs), text)
+    Some((prefs, text))
 }
 
-/// Applies a message.
-pub fn update(state: &mut State, msg: Msg, prefs: &Preferences, config: &Config) -> Outcome {
+/// What a message changed: the new preferences, and what to say of them.
+type Change = Option<(Preferences, String)>;
+
+/// Applies a message: a change is used at once and kept.
+pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
+    if msg == Msg::Key(Action::Back) && state.editing.is_none() {
+        return Cmd::Pop;
+    }
+    match change(state, msg, &cx.session.prefs, &cx.session.config) {
+        Some((prefs, text)) => Cmd::Prefs(Box::new(prefs)).and(Cmd::info(text)),
+        None => Cmd::None,
+    }
+}
+
+fn change(state: &mut State, msg: Msg, prefs: &Preferences, config: &Config) -> Change {
     let row = Row::ALL[state.cursor.min(Row::ALL.len() - 1)];
     if let Some(name) = state.editing.as_mut() {
         match msg {
@@ -155,19 +199,19 @@ pub fn update(state: &mut State, msg: Msg, prefs: &Preferences, config: &Config)
                 name.pop();
             }
             Msg::Paste(text) => name.push_str(text.lines().next().unwrap_or_default()),
-            Msg::Action(Action::Confirm) => {
+            Msg::Key(Action::Confirm) => {
                 let name = state.editing.take().unwrap_or_default();
                 let mut p = prefs.clone();
                 p.editor = (!name.trim().is_empty()).then(|| name.trim().to_owned());
                 return changed(p, Row::Editor, config);
             }
-            Msg::Action(Action::Back) => state.editing = None,
+            Msg::Key(Action::Back) => state.editing = None,
             _ => {}
         }
-        return Outcome::Stay;
+        return None;
     }
-    let Msg::Action(action) = msg else {
-        return Outcome::Stay;
+    let Msg::Key(action) = msg else {
+        return None;
     };
     match action {
         Action::Up => state.cursor = state.cursor.saturating_sub(1),
@@ -181,16 +225,16 @@ pub fn update(state: &mut State, msg: Msg, prefs: &Preferences, config: &Config)
         Action::Left if row != Row::Editor => {
             return changed(cycle(prefs, row, false), row, config);
         }
-        Action::Back => return Outcome::Back,
         _ => {}
     }
-    Outcome::Stay
+    None
 }
 
 /// Draws the settings.
-pub fn view(app: &App, state: &State, frame: &mut Frame, area: Rect) {
-    let body = page::column(page::draw(app, frame, area, "settings"));
-    let theme = &app.theme;
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+    let session = cx.session;
+    let body = page::column(page::draw(cx, frame, area, "settings"));
+    let theme = &session.theme;
     let mut lines = vec![
         Line::styled(
             "Changes apply at once and are kept for next time.",
@@ -204,7 +248,7 @@ pub fn view(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         let style = if selected { theme.selected } else { theme.text };
         let value = match (&state.editing, row) {
             (Some(name), Row::Editor) if selected => format!("{name}▏"),
-            _ => row.value(&app.prefs),
+            _ => row.value(&session.prefs),
         };
         let mut spans = vec![
             Span::styled(format!("{marker} {:<18}", row.label()), style),
@@ -213,13 +257,13 @@ pub fn view(app: &App, state: &State, frame: &mut Frame, area: Rect) {
                 if selected { style } else { theme.key },
             ),
         ];
-        if app.config.sets(row.key()) {
+        if session.config.sets(row.key()) {
             spans.push(Span::styled("  (set in config.toml)", theme.muted));
         }
         lines.push(Line::from(spans));
     }
     lines.push(Line::default());
-    if app.ctx.colour_forbidden {
+    if session.colour_forbidden {
         lines.push(Line::styled(
             "Colours are off: NO_COLOR is set, or this terminal shows few colours. Focus and \
              selection are shown in bold and reverse.",
@@ -241,7 +285,7 @@ pub fn view(app: &App, state: &State, frame: &mut Frame, area: Rect) {
         None => "",
     };
     lines.push(Line::styled(hint, theme.muted));
-    if let Some(path) = &app.config.path {
+    if let Some(path) = &session.config.path {
         lines.push(Line::default());
         lines.push(Line::styled(
             format!("Settings file: {}", path.display()),
@@ -266,8 +310,8 @@ pub fn choices(row: Row) -> Vec<&'static str> {
 mod tests {
     use super::*;
 
-    fn act(state: &mut State, prefs: &Preferences, action: Action) -> Outcome {
-        update(state, Msg::Action(action), prefs, &Config::default())
+    fn act(state: &mut State, prefs: &Preferences, action: Action) -> Change {
+        change(state, Msg::Key(action), prefs, &Config::default())
     }
 
     #[test]
@@ -280,13 +324,13 @@ mod tests {
             let mut seen = Vec::new();
             for _ in 0..choices(*row).len() {
                 seen.push(row.value(&p));
-                let Outcome::Changed(next, _) = act(&mut s, &p, Action::Right) else {
+                let Some((next, _)) = act(&mut s, &p, Action::Right) else {
                     panic!()
                 };
-                p = *next;
+                p = next;
             }
             assert_eq!(row.value(&p), row.value(&prefs), "{row:?} comes round");
-            let Outcome::Changed(back, _) = act(&mut s, &p, Action::Left) else {
+            let Some((back, _)) = act(&mut s, &p, Action::Left) else {
                 panic!()
             };
             assert_eq!(row.value(&back), *seen.last().unwrap());
@@ -300,10 +344,10 @@ mod tests {
             cursor: 4,
             editing: None,
         };
-        assert_eq!(act(&mut s, &prefs, Action::Confirm), Outcome::Stay);
+        assert_eq!(act(&mut s, &prefs, Action::Confirm), None);
         assert!(s.takes_text());
         for c in "nano".chars() {
-            update(
+            change(
                 &mut s,
                 Msg::Input(Input {
                     key: TextKey::Char(c),
@@ -313,7 +357,7 @@ mod tests {
                 &Config::default(),
             );
         }
-        let Outcome::Changed(p, text) = act(&mut s, &prefs, Action::Confirm) else {
+        let Some((p, text)) = act(&mut s, &prefs, Action::Confirm) else {
             panic!()
         };
         assert_eq!(p.editor.as_deref(), Some("nano"));
@@ -322,7 +366,7 @@ mod tests {
             cursor: 4,
             editing: Some(String::new()),
         };
-        let Outcome::Changed(p, _) = act(&mut s, &p, Action::Confirm) else {
+        let Some((p, _)) = act(&mut s, &p, Action::Confirm) else {
             panic!()
         };
         assert_eq!(p.editor, None);
@@ -339,15 +383,13 @@ mod tests {
             cursor: 1,
             editing: None,
         };
-        let out = update(
+        let out = change(
             &mut s,
-            Msg::Action(Action::Right),
+            Msg::Key(Action::Right),
             &Preferences::default(),
             &config,
         );
-        let Outcome::Changed(_, text) = out else {
-            panic!()
-        };
+        let Some((_, text)) = out else { panic!() };
         assert!(text.contains("/c/config.toml sets it too"), "{text}");
     }
 }

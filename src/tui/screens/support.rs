@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::app::App;
-use crate::tui::keymap::Action;
+use crate::tui::keys::{self, Action, Binding, DOWN};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{page, wrap};
@@ -38,58 +38,37 @@ pub fn paragraph(theme: &Theme, width: u16) -> Paragraph<'static> {
     Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
-/// The body's height for a terminal of `size` (page chrome: title, status and hints).
-pub fn body_height(size: (u16, u16)) -> u16 {
-    size.1.saturating_sub(3)
-}
+/// Support's keys: scrolling, and back.
+pub const KEYS: &[Binding] = &[
+    keys::SCROLL[0],
+    Binding::new(DOWN, Action::Down, Some("scroll"), "scroll down"),
+    keys::SCROLL[2],
+    keys::SCROLL[3],
+    keys::SCROLL[4],
+    keys::SCROLL[5],
+    keys::BACK,
+];
 
-/// Applies an action; `width`/`height` are the terminal's width and the body's height.
-pub fn update(state: &mut State, action: Action, width: u16, height: u16) {
-    let column = page::column(ratatui::layout::Rect::new(0, 0, width, height));
-    let total = paragraph(&Theme::no_color(), column.width).line_count(column.width);
-    let max = u16::try_from(total.saturating_sub(usize::from(height))).unwrap_or(u16::MAX);
-    let page = height.saturating_sub(2).max(1);
-    state.scroll = match action {
-        Action::Up => state.scroll.saturating_sub(1),
-        Action::Down => state.scroll.saturating_add(1),
-        Action::PageUp => state.scroll.saturating_sub(page),
-        Action::PageDown => state.scroll.saturating_add(page),
-        Action::Top => 0,
-        Action::Bottom => max,
-        _ => state.scroll,
+/// Every key table of the screen, by mode (for tests over all tables).
+pub const MODES: &[(&str, &[Binding])] = &[("support", KEYS)];
+
+/// Applies a message: scrolls within the text the last frame laid out, or goes back.
+pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
+    match msg {
+        Msg::Key(Action::Back) => Cmd::Pop,
+        Msg::Key(action) => {
+            state.scroll = cx.layout.scrolled(state.scroll, action);
+            Cmd::None
+        }
+        _ => Cmd::None,
     }
-    .min(max);
 }
 
 /// Draws the screen.
-pub fn view(app: &App, frame: &mut Frame, area: Rect) {
-    let body = page::column(page::draw(app, frame, area, text::SUPPORT_TITLE));
-    frame.render_widget(
-        paragraph(&app.theme, body.width).scroll((app.support.scroll, 0)),
-        body,
-    );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scrolling_stays_within_the_text() {
-        let mut s = State::default();
-        update(&mut s, Action::Up, 80, 21);
-        assert_eq!(s.scroll, 0);
-        update(&mut s, Action::Bottom, 80, 21);
-        let bottom = s.scroll;
-        assert!(
-            bottom > 0,
-            "the support text is longer than one 80×24 screen"
-        );
-        update(&mut s, Action::Down, 80, 21);
-        assert_eq!(s.scroll, bottom);
-        update(&mut s, Action::Top, 80, 21);
-        assert_eq!(s.scroll, 0);
-        update(&mut s, Action::Bottom, 160, 45);
-        assert_eq!(s.scroll, 0, "everything fits at 160×48");
-    }
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
+    let body = page::column(page::draw(cx, frame, area, text::SUPPORT_TITLE));
+    let text = paragraph(&cx.session.theme, body.width);
+    layout.record(body, text.line_count(body.width));
+    let scroll = state.scroll.min(layout.max_scroll());
+    frame.render_widget(text.scroll((scroll, 0)), body);
 }

@@ -1,12 +1,13 @@
 //! The frame every screen shares: a title bar, the body, a status line and the key hints.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::app::{App, Status};
-use crate::tui::keymap::{Action, Binding};
+use crate::tui::keys::{Action, Binding};
+use crate::tui::screen::ViewCx;
+use crate::tui::session::Status;
 use crate::tui::theme::Theme;
 
 /// The regions of a page.
@@ -38,28 +39,43 @@ pub fn regions(area: Rect, status_lines: u16) -> Regions {
     }
 }
 
-/// Draws the title bar, status line and hints of `app` around a body, and returns the body.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
-    let theme = &app.theme;
-    let status = app.status.as_ref().map(|status| {
+/// The status line, styled, if there is one.
+fn status_paragraph(cx: &ViewCx, theme: &Theme) -> Option<Paragraph<'static>> {
+    cx.status.map(|status| {
         let (text, style) = match status {
             Status::Info(t) => (t, theme.good),
             Status::Error(t) => (t, theme.error),
         };
         Paragraph::new(Line::styled(text.clone(), style)).wrap(Wrap { trim: true })
-    });
+    })
+}
+
+/// The regions of a page in `area` with the status of `cx` (1 to 6 lines).
+fn page_regions(cx: &ViewCx, area: Rect) -> (Regions, Option<Paragraph<'static>>) {
+    let status = status_paragraph(cx, &cx.session.theme);
     let status_lines = status.as_ref().map_or(1, |p| {
         u16::try_from(p.line_count(area.width.saturating_sub(2)))
             .unwrap_or(u16::MAX)
             .clamp(1, 6)
     });
-    let r = regions(area, status_lines);
+    (regions(area, status_lines), status)
+}
+
+/// The body a page in `area` has, without drawing anything (for overlays).
+pub fn body(cx: &ViewCx, area: Rect) -> Rect {
+    page_regions(cx, area).0.body
+}
+
+/// Draws the title bar, status line and key hints around a body, and returns the body.
+pub fn draw(cx: &ViewCx, frame: &mut Frame, area: Rect, title: &str) -> Rect {
+    let theme = &cx.session.theme;
+    let (r, status) = page_regions(cx, area);
     let left = format!(" closer · {title}");
     let width = usize::from(r.header.width);
     // The date as long as it fits beside the title: in full, short, or not at all.
     let date = ["%A %-d %B %Y", "%a %-d %b"]
         .iter()
-        .map(|f| app.ctx.today.format(f).to_string())
+        .map(|f| cx.session.today.format(f).to_string())
         .find(|d| left.chars().count() + d.chars().count() + 3 <= width)
         .unwrap_or_default();
     let gap = width.saturating_sub(left.chars().count() + date.chars().count() + 1);
@@ -75,7 +91,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, title: &str) -> Rect {
         frame.render_widget(status, inset(r.status));
     }
     frame.render_widget(
-        Paragraph::new(hints(&app.bindings(), theme, r.footer.width)),
+        Paragraph::new(hints(cx.keys, theme, r.footer.width)),
         r.footer,
     );
     r.body
@@ -137,4 +153,15 @@ pub fn column(area: Rect) -> Rect {
         width,
         ..inner
     }
+}
+
+/// A box in the middle of `area`, `height` rows tall and at most 64 wide (dialogs, popups).
+pub fn centered(area: Rect, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(area.width.min(64))])
+        .flex(Flex::Center)
+        .areas(row);
+    popup
 }

@@ -5,7 +5,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::tui::app::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::session::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::theme::Theme;
 
 /// "Make the terminal larger", with the sizes.

@@ -1,19 +1,65 @@
 //! The guide's browsing, searching and navigation.
 
-use super::*;
-use crate::tui::test_support::catalog;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
-fn ctx<'a>(
-    catalog: &'a Catalog,
-    prefs: &'a Preferences,
-    histories: &'a BTreeMap<String, StrategyHistory>,
-) -> Ctx<'a> {
-    Ctx {
-        catalog,
-        prefs,
-        perspective: Some(Perspective::PartnerPullsAway),
-        histories,
-        size: (80, 24),
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::content::Catalog;
+use crate::journal::history::StrategyHistory;
+use crate::journal::{Perspective, Preferences};
+use crate::tui::keys;
+use crate::tui::session::{Status, Summary};
+use crate::tui::test_support::catalog;
+use ratatui_textarea::{Input, Key as TextKey};
+
+/// A session whose preferences are `prefs` and whose journal knows `histories`.
+fn ctx(
+    _catalog: &Catalog,
+    prefs: &Preferences,
+    histories: &BTreeMap<String, StrategyHistory>,
+) -> Session {
+    let mut prefs = prefs.clone();
+    prefs.perspective = Some(Perspective::PartnerPullsAway.into());
+    let mut session = crate::tui::test_support::session(prefs);
+    session.journal = Some(Summary {
+        histories: Arc::new(histories.clone()),
+        ..Summary::default()
+    });
+    session
+}
+
+/// Draws the guide at 80×24 (as the app does before a key), then applies `msg`.
+fn update_drawn(state: &mut State, msg: Msg, session: Session) -> Cmd {
+    let mut layout = LastLayout::default();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let keys = keys::compose(super::keys(state), true);
+    let cx = ViewCx {
+        session: &session,
+        status: None,
+        keys: &keys,
+    };
+    terminal
+        .draw(|f| view(state, &cx, f, f.area(), &mut layout))
+        .unwrap();
+    update(
+        state,
+        msg,
+        &Ctx {
+            session: &session,
+            layout: &layout,
+        },
+    )
+}
+
+/// The preferences a command keeps, and what it says of them.
+fn kept(cmd: &Cmd) -> Option<(Preferences, String)> {
+    let Cmd::Many(cmds) = cmd else { return None };
+    match &cmds[..] {
+        [Cmd::Prefs(p), Cmd::Status(Status::Info(text))] => Some(((**p).clone(), text.clone())),
+        _ => None,
     }
 }
 
@@ -105,30 +151,16 @@ fn favourite_and_plan_toggle_and_say_so() {
     let prefs = Preferences::default();
     let h = BTreeMap::new();
     let mut state = State::new(Page::Strategy("active-listening".into()));
-    let out = update(
-        &mut state,
-        Msg::Action(Action::Favourite),
-        ctx(&c, &prefs, &h),
-    );
-    let Outcome::SavePreferences(saved, text) = out else {
+    let out = update_drawn(&mut state, Msg::Key(Action::Favourite), ctx(&c, &prefs, &h));
+    let Some((saved, text)) = kept(&out) else {
         panic!("{out:?}")
     };
     assert_eq!(saved.favourites, ["active-listening"]);
     assert!(text.contains("favourites"));
-    let out = update(
-        &mut state,
-        Msg::Action(Action::Favourite),
-        ctx(&c, &saved, &h),
-    );
-    assert!(matches!(out, Outcome::SavePreferences(p, _) if p.favourites.is_empty()));
-    let out = update(
-        &mut state,
-        Msg::Action(Action::PlanNext),
-        ctx(&c, &prefs, &h),
-    );
-    assert!(
-        matches!(out, Outcome::SavePreferences(p, _) if p.planned_next == ["active-listening"])
-    );
+    let out = update_drawn(&mut state, Msg::Key(Action::Favourite), ctx(&c, &saved, &h));
+    assert!(kept(&out).is_some_and(|(p, _)| p.favourites.is_empty()));
+    let out = update_drawn(&mut state, Msg::Key(Action::PlanNext), ctx(&c, &prefs, &h));
+    assert!(kept(&out).is_some_and(|(p, _)| p.planned_next == ["active-listening"]));
 }
 
 #[test]
@@ -137,33 +169,28 @@ fn links_are_selected_with_tab_followed_with_enter_and_esc_comes_back() {
     let prefs = Preferences::default();
     let h = BTreeMap::new();
     let mut state = State::new(Page::Strategy("active-listening".into()));
-    let out = update(
-        &mut state,
-        Msg::Action(Action::Confirm),
-        ctx(&c, &prefs, &h),
+    let out = update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    assert!(
+        matches!(out, Cmd::Status(Status::Info(_))),
+        "no link selected yet"
     );
-    assert!(matches!(out, Outcome::Notice(_)), "no link selected yet");
-    update(&mut state, Msg::Action(Action::Next), ctx(&c, &prefs, &h));
+    update_drawn(&mut state, Msg::Key(Action::Next), ctx(&c, &prefs, &h));
     assert_eq!(state.current().unwrap().link, Some(0));
-    update(
-        &mut state,
-        Msg::Action(Action::Confirm),
-        ctx(&c, &prefs, &h),
-    );
+    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
     let first_trigger = c.strategy("active-listening").unwrap().triggers[0].clone();
     assert_eq!(state.current().unwrap().page, Page::Trigger(first_trigger));
-    assert_eq!(
-        update(&mut state, Msg::Action(Action::Back), ctx(&c, &prefs, &h)),
-        Outcome::Stay
-    );
+    assert!(matches!(
+        update_drawn(&mut state, Msg::Key(Action::Back), ctx(&c, &prefs, &h)),
+        Cmd::None
+    ));
     assert_eq!(
         state.current().unwrap().page,
         Page::Strategy("active-listening".into())
     );
-    assert_eq!(
-        update(&mut state, Msg::Action(Action::Back), ctx(&c, &prefs, &h)),
-        Outcome::Close
-    );
+    assert!(matches!(
+        update_drawn(&mut state, Msg::Key(Action::Back), ctx(&c, &prefs, &h)),
+        Cmd::Pop
+    ));
 }
 
 #[test]
@@ -172,12 +199,10 @@ fn a_trigger_links_to_its_digest_sections_opened_at_the_section() {
     let prefs = Preferences::default();
     let h = BTreeMap::new();
     let mut state = State::new(Page::Trigger("anxiety".into()));
-    update(&mut state, Msg::Action(Action::Next), ctx(&c, &prefs, &h));
-    update(
-        &mut state,
-        Msg::Action(Action::Confirm),
-        ctx(&c, &prefs, &h),
-    );
+    update_drawn(&mut state, Msg::Key(Action::Next), ctx(&c, &prefs, &h));
+    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    // The section is found when the page is first drawn; any key then scrolls from there.
+    update_drawn(&mut state, Msg::Key(Action::Clear), ctx(&c, &prefs, &h));
     let open = state.current().unwrap().clone();
     let Page::Digest(id) = &open.page else {
         panic!("{open:?}")
@@ -185,7 +210,7 @@ fn a_trigger_links_to_its_digest_sections_opened_at_the_section() {
     let (d, s) = c.sections_for_trigger("anxiety")[0];
     assert_eq!(id, &d.id);
     // The page opens scrolled to that section's heading.
-    let laid = lay_out(&open, ctx(&c, &prefs, &h), &Theme::no_color(), 78);
+    let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
     let line = laid.lines[usize::from(open.scroll)].to_string();
     assert!(
         s.heading.starts_with(line.trim()),
@@ -201,13 +226,13 @@ fn scrolling_stops_at_the_end() {
     let h = BTreeMap::new();
     let mut state = State::new(Page::Digest("why-a-partner-pulls-away".into()));
     for _ in 0..400 {
-        update(&mut state, Msg::Action(Action::Down), ctx(&c, &prefs, &h));
+        update_drawn(&mut state, Msg::Key(Action::Down), ctx(&c, &prefs, &h));
     }
     let bottom = state.current().unwrap().scroll;
-    update(&mut state, Msg::Action(Action::Bottom), ctx(&c, &prefs, &h));
+    update_drawn(&mut state, Msg::Key(Action::Bottom), ctx(&c, &prefs, &h));
     assert_eq!(state.current().unwrap().scroll, bottom);
     assert!(bottom > 50, "a long digest");
-    update(&mut state, Msg::Action(Action::Top), ctx(&c, &prefs, &h));
+    update_drawn(&mut state, Msg::Key(Action::Top), ctx(&c, &prefs, &h));
     assert_eq!(state.current().unwrap().scroll, 0);
 }
 
@@ -217,7 +242,7 @@ fn the_learn_index_is_a_menu_of_every_digest_and_trigger() {
     let prefs = Preferences::default();
     let h = BTreeMap::new();
     let open = Open::new(Page::Learn);
-    let laid = lay_out(&open, ctx(&c, &prefs, &h), &Theme::no_color(), 78);
+    let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
     assert_eq!(laid.links.len(), c.digests.len() + c.triggers.len());
     let mut state = State::new(Page::Learn);
     assert_eq!(
@@ -225,12 +250,8 @@ fn the_learn_index_is_a_menu_of_every_digest_and_trigger() {
         Some(0),
         "the first entry starts selected"
     );
-    update(&mut state, Msg::Action(Action::Down), ctx(&c, &prefs, &h));
-    update(
-        &mut state,
-        Msg::Action(Action::Confirm),
-        ctx(&c, &prefs, &h),
-    );
+    update_drawn(&mut state, Msg::Key(Action::Down), ctx(&c, &prefs, &h));
+    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
     assert_eq!(
         state.current().unwrap().page,
         Page::Digest(c.digests[1].id.clone())
@@ -253,7 +274,7 @@ fn the_strategy_page_shows_the_journal_history() {
         },
     );
     let open = Open::new(Page::Strategy("active-listening".into()));
-    let laid = lay_out(&open, ctx(&c, &prefs, &h), &Theme::no_color(), 200);
+    let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 200);
     let text: Vec<String> = laid.lines.iter().map(ToString::to_string).collect();
     assert!(
         text.iter().any(|l| l.contains(
@@ -269,14 +290,14 @@ fn library_search_is_typed_and_cleared() {
     let prefs = Preferences::default();
     let h = BTreeMap::new();
     let mut state = State::new(Page::Library);
-    update(
+    update_drawn(
         &mut state,
-        Msg::Action(Action::StartSearch),
+        Msg::Key(Action::StartSearch),
         ctx(&c, &prefs, &h),
     );
     assert!(state.takes_text());
     for ch in "listen".chars() {
-        update(
+        update_drawn(
             &mut state,
             Msg::Input(Input {
                 key: TextKey::Char(ch),
@@ -286,16 +307,8 @@ fn library_search_is_typed_and_cleared() {
         );
     }
     assert_eq!(state.library.search, "listen");
-    update(
-        &mut state,
-        Msg::Action(Action::Confirm),
-        ctx(&c, &prefs, &h),
-    );
+    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
     assert!(!state.takes_text());
-    update(
-        &mut state,
-        Msg::Action(Action::Confirm),
-        ctx(&c, &prefs, &h),
-    );
+    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
     assert!(matches!(state.current().unwrap().page, Page::Strategy(_)));
 }

@@ -6,8 +6,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui_textarea::{Input, Key as TextKey};
 
 use super::*;
-use crate::journal::{EntryId, Mood, Response, TriggerLog};
-use crate::tui::test_support::catalog;
+use crate::journal::{EntryId, Mood, Name, Response, TriggerLog, TriggerRef};
+use crate::tui::screen::LastLayout;
 
 fn today() -> NaiveDate {
     "2026-11-22".parse().unwrap()
@@ -40,29 +40,92 @@ fn journal() -> Arc<Vec<Entry>> {
     Arc::new(vec![a, b, c])
 }
 
+/// What an update asked for, in short, for asserts.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Stay,
+    Back,
+    Notice(String),
+    Edit(Box<Entry>),
+    Ask(Question),
+    Delete(Box<Entry>),
+    Restore(PathBuf),
+    LoadTrash,
+    EmptyTrash(Vec<PathBuf>),
+    Other(String),
+}
+
+fn outcome(cmd: Cmd) -> Outcome {
+    match cmd {
+        Cmd::None => Outcome::Stay,
+        Cmd::Pop => Outcome::Back,
+        Cmd::Status(crate::tui::session::Status::Info(t)) => Outcome::Notice(t),
+        Cmd::Open(Open::Ask(question, ..)) => Outcome::Ask(question),
+        Cmd::Effect(Effect::DeleteEntry(e)) => Outcome::Delete(e),
+        Cmd::Effect(Effect::RestoreEntry(p)) => Outcome::Restore(p),
+        Cmd::Effect(Effect::LoadTrash) => Outcome::LoadTrash,
+        Cmd::Effect(Effect::PurgeTrash(p)) => Outcome::EmptyTrash(p),
+        Cmd::Open(Open::CheckIn(draft)) => Outcome::Edit(Box::new(draft.finish(draft.started_at))),
+        other => Outcome::Other(format!("{other:?}")),
+    }
+}
+
 struct Fixture {
     entries: Arc<Vec<Entry>>,
-    catalog: Arc<Catalog>,
+    session: Session,
+    /// As if the last frame showed six rows: a page is five.
+    layout: LastLayout,
 }
 
 impl Fixture {
     fn new() -> Fixture {
+        Fixture::of(journal())
+    }
+
+    fn of(entries: Arc<Vec<Entry>>) -> Fixture {
+        let mut session = crate::tui::test_support::session(crate::journal::Preferences::default());
+        session.journal = Some(crate::tui::session::Summary::of(
+            Arc::clone(&entries),
+            today(),
+            0,
+        ));
         Fixture {
-            entries: journal(),
-            catalog: catalog(),
+            entries,
+            session,
+            layout: LastLayout {
+                height: 6,
+                width: 60,
+                ..LastLayout::default()
+            },
         }
     }
+
     fn ctx(&self) -> Ctx<'_> {
         Ctx {
-            entries: &self.entries,
-            catalog: &self.catalog,
-            today: today(),
-            page: 5,
+            session: &self.session,
+            layout: &self.layout,
         }
     }
+
+    /// Presses the first key bound to `a` in review's keys, through the app's translation.
     fn act(&self, s: &mut State, a: Action) -> Outcome {
-        update(s, Msg::Action(a), self.ctx())
+        let table = crate::tui::keys::compose(keys(s), true);
+        let binding = table
+            .iter()
+            .find(|b| b.action == a)
+            .unwrap_or_else(|| panic!("no key for {a:?} in {:?}", s.mode));
+        assert_eq!(
+            crate::tui::keys::translate(&table, &binding.keys[0].event()),
+            Some(a)
+        );
+        outcome(update(s, Msg::Key(a), &self.ctx()))
     }
+
+    /// The answer to a dialog review opened.
+    fn answer(&self, s: &mut State, q: Question, a: Action) -> Outcome {
+        outcome(update(s, Msg::Answer(q, a), &self.ctx()))
+    }
+
     fn typed(&self, s: &mut State, text: &str) {
         for c in text.chars() {
             let key = if c == '\u{8}' {
@@ -76,7 +139,7 @@ impl Fixture {
                     key,
                     ..Input::default()
                 }),
-                self.ctx(),
+                &self.ctx(),
             );
         }
     }
@@ -92,7 +155,7 @@ fn answers(s: &State) -> Vec<String> {
 #[test]
 fn the_timeline_is_newest_first_and_the_cursor_stays_inside() {
     let f = Fixture::new();
-    let mut s = State::new(f.ctx());
+    let mut s = State::new(&f.session);
     assert_eq!(answers(&s)[0], "Quiet again; I went for a walk.");
     f.act(&mut s, Action::Up);
     assert_eq!(s.cursor, 0);
@@ -107,7 +170,7 @@ fn the_timeline_is_newest_first_and_the_cursor_stays_inside() {
 #[test]
 fn search_narrows_as_you_type_and_esc_clears_it() {
     let f = Fixture::new();
-    let mut s = State::new(f.ctx());
+    let mut s = State::new(&f.session);
     f.act(&mut s, Action::StartSearch);
     assert_eq!(s.mode, Mode::Search);
     f.typed(&mut s, "qui");
@@ -127,7 +190,7 @@ fn search_narrows_as_you_type_and_esc_clears_it() {
 #[test]
 fn filters_are_chosen_combined_and_cleared() {
     let f = Fixture::new();
-    let mut s = State::new(f.ctx());
+    let mut s = State::new(&f.session);
     f.act(&mut s, Action::OpenFilter);
     assert_eq!(s.mode, Mode::Filters);
     // Mood is the second kind.
@@ -163,7 +226,7 @@ fn filters_are_chosen_combined_and_cleared() {
 #[test]
 fn a_date_that_is_not_one_says_how_to_write_it() {
     let f = Fixture::new();
-    let mut s = State::new(f.ctx());
+    let mut s = State::new(&f.session);
     f.act(&mut s, Action::OpenFilter);
     s.kind_cursor = FilterKind::ALL
         .iter()
@@ -179,7 +242,7 @@ fn a_date_that_is_not_one_says_how_to_write_it() {
 #[test]
 fn trigger_and_tag_filters() {
     let f = Fixture::new();
-    let mut s = State::new(f.ctx());
+    let mut s = State::new(&f.session);
     f.act(&mut s, Action::OpenFilter);
     f.act(&mut s, Action::Confirm); // Trigger
     f.typed(&mut s, "anxiety");
@@ -200,7 +263,7 @@ fn trigger_and_tag_filters() {
 #[test]
 fn jump_goes_to_the_newest_entry_on_or_before_a_date() {
     let f = Fixture::new();
-    let mut s = State::new(f.ctx());
+    let mut s = State::new(&f.session);
     f.act(&mut s, Action::GoTo);
     f.typed(&mut s, "2026-11-16");
     f.act(&mut s, Action::Confirm);
@@ -216,30 +279,34 @@ fn jump_goes_to_the_newest_entry_on_or_before_a_date() {
 #[test]
 fn detail_edit_and_delete_with_confirmation() {
     let f = Fixture::new();
-    let mut s = State::new(f.ctx());
+    let mut s = State::new(&f.session);
     f.act(&mut s, Action::Confirm);
     assert_eq!(s.mode, Mode::Detail);
     f.act(&mut s, Action::Right);
     assert_eq!(s.cursor, 1, "→ goes to the older entry");
     let out = f.act(&mut s, Action::Edit);
     assert!(matches!(out, Outcome::Edit(e) if e.responses[0].answer == "A quiet, kind evening."));
-    f.act(&mut s, Action::Delete);
-    assert_eq!(s.mode, Mode::ConfirmDelete);
-    assert_eq!(f.act(&mut s, Action::No), Outcome::Stay);
-    f.act(&mut s, Action::Delete);
-    let out = f.act(&mut s, Action::Yes);
+    assert_eq!(
+        f.act(&mut s, Action::Delete),
+        Outcome::Ask(Question::DeleteEntry)
+    );
+    assert_eq!(
+        f.answer(&mut s, Question::DeleteEntry, Action::No),
+        Outcome::Stay
+    );
+    let out = f.answer(&mut s, Question::DeleteEntry, Action::Yes);
     assert!(matches!(out, Outcome::Delete(e) if e.responses[0].answer == "A quiet, kind evening."));
 }
 
 #[test]
 fn undo_brings_back_the_last_delete_once() {
     let f = Fixture::new();
-    let mut s = State::new(f.ctx());
+    let mut s = State::new(&f.session);
     assert!(matches!(f.act(&mut s, Action::Undo), Outcome::Notice(_)));
     s.last_deleted = Some("/trash/x.json".into());
     assert_eq!(
         f.act(&mut s, Action::Undo),
-        Outcome::Undo("/trash/x.json".into())
+        Outcome::Restore("/trash/x.json".into())
     );
     assert!(matches!(f.act(&mut s, Action::Undo), Outcome::Notice(_)));
 }
@@ -247,16 +314,12 @@ fn undo_brings_back_the_last_delete_once() {
 #[test]
 fn a_reloaded_journal_keeps_the_selection() {
     let f = Fixture::new();
-    let mut s = State::new(f.ctx());
+    let mut s = State::new(&f.session);
     f.act(&mut s, Action::Down);
     let id = s.selected().unwrap().id.clone();
     let mut more = (*f.entries).clone();
     more.push(entry("2026-11-22", 7, 9, "Newest"));
-    let entries = Arc::new(more);
-    s.reload(Ctx {
-        entries: &entries,
-        ..f.ctx()
-    });
+    s.reload(&Fixture::of(Arc::new(more)).session);
     assert_eq!(s.results.len(), 4);
     assert_eq!(s.selected().unwrap().id, id);
 }
@@ -264,9 +327,9 @@ fn a_reloaded_journal_keeps_the_selection() {
 #[test]
 fn the_trash_restores_and_empties_after_two_yeses() {
     let f = Fixture::new();
-    let mut s = State::new(f.ctx());
+    let mut s = State::new(&f.session);
     assert_eq!(f.act(&mut s, Action::OpenTrash), Outcome::LoadTrash);
-    s.trash = vec![TrashEntry {
+    s.trash = vec![TrashItem {
         path: "/trash/a.json".into(),
         deleted_at: DateTime::parse_from_rfc3339("2026-11-22T10:00:00+01:00").unwrap(),
         entry: f.entries[0].clone(),
@@ -275,16 +338,22 @@ fn the_trash_restores_and_empties_after_two_yeses() {
         f.act(&mut s, Action::Restore),
         Outcome::Restore("/trash/a.json".into())
     );
-    f.act(&mut s, Action::EmptyTrash);
-    assert_eq!(s.mode, Mode::ConfirmEmpty(1));
-    assert_eq!(f.act(&mut s, Action::Yes), Outcome::Stay);
-    assert_eq!(s.mode, Mode::ConfirmEmpty(2));
     assert_eq!(
-        f.act(&mut s, Action::Yes),
+        f.act(&mut s, Action::EmptyTrash),
+        Outcome::Ask(Question::EmptyTrash)
+    );
+    assert_eq!(
+        f.answer(&mut s, Question::EmptyTrash, Action::Yes),
+        Outcome::Ask(Question::ReallyEmptyTrash)
+    );
+    assert_eq!(
+        f.answer(&mut s, Question::ReallyEmptyTrash, Action::Yes),
         Outcome::EmptyTrash(vec!["/trash/a.json".into()])
     );
-    f.act(&mut s, Action::EmptyTrash);
-    assert_eq!(f.act(&mut s, Action::No), Outcome::Stay);
+    assert_eq!(
+        f.answer(&mut s, Question::EmptyTrash, Action::No),
+        Outcome::Stay
+    );
     assert_eq!(s.mode, Mode::Trash);
     assert_eq!(f.act(&mut s, Action::Back), Outcome::Stay);
     assert_eq!(s.mode, Mode::Timeline);

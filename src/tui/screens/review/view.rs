@@ -9,8 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::content::Catalog;
 use crate::journal::query::{self, Condition};
 use crate::journal::{Entry, TriggerRef};
-use crate::tui::app::App;
-use crate::tui::screens::checkin::dialog;
+use crate::tui::screen::{LastLayout, ViewCx};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::entry_view;
 use crate::tui::widgets::page;
@@ -19,60 +18,32 @@ use crate::tui::widgets::pick_list::{PickListView, Row};
 use super::{FilterKind, Mode, State};
 
 /// Draws review.
-pub fn view(app: &App, state: &State, frame: &mut Frame, area: Rect) {
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let title = match state.mode {
         Mode::Detail => "review · entry",
-        Mode::Trash | Mode::ConfirmEmpty(_) => "review · trash",
+        Mode::Trash => "review · trash",
         _ => "review",
     };
-    let body = page::column(page::draw(app, frame, area, title));
-    let theme = &app.theme;
+    let body = page::column(page::draw(cx, frame, area, title));
+    let session = cx.session;
+    let theme = &session.theme;
+    let catalog = &session.catalog;
+    // Lists page by the rows they show; the entry view scrolls by its wrapped lines.
+    layout.record(body, 0);
     match state.mode {
         Mode::Detail => detail(
             state,
-            &app.catalog,
+            catalog,
             theme,
-            app.prefs.mood_labels,
+            session.prefs.mood_labels,
             frame,
             body,
+            layout,
         ),
-        Mode::Trash | Mode::ConfirmEmpty(_) => trash(state, theme, frame, body),
+        Mode::Trash => trash(state, theme, frame, body),
         Mode::Filters => filters(state, theme, frame, body),
         Mode::FilterPick(kind) => filter_pick(state, kind, theme, frame, body),
-        _ => timeline(state, &app.catalog, theme, frame, body),
-    }
-    match state.mode {
-        Mode::ConfirmDelete => dialog(
-            frame,
-            body,
-            theme,
-            " Delete this entry? ",
-            &[
-                "It moves to the trash. u brings it back;",
-                "t shows the trash.",
-            ],
-            &[("y", "yes, delete it"), ("n", "no, keep it")],
-        ),
-        Mode::ConfirmEmpty(1) => dialog(
-            frame,
-            body,
-            theme,
-            " Empty the trash? ",
-            &["Every entry in the trash will be gone for good."],
-            &[("y", "yes, empty it"), ("n", "no")],
-        ),
-        Mode::ConfirmEmpty(_) => dialog(
-            frame,
-            body,
-            theme,
-            " Are you sure? ",
-            &["This cannot be undone."],
-            &[
-                ("y", "yes, empty the trash for good"),
-                ("n", "no, keep them"),
-            ],
-        ),
-        _ => {}
+        _ => timeline(state, catalog, theme, frame, body, layout),
     }
 }
 
@@ -161,13 +132,22 @@ fn scale(v: Option<u8>) -> String {
     v.map_or("–".to_owned(), |v| v.to_string())
 }
 
-fn timeline(state: &State, catalog: &Catalog, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn timeline(
+    state: &State,
+    catalog: &Catalog,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    layout: &mut LastLayout,
+) {
     let [top, chips, list] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(area);
+    // A page is the rows the list shows.
+    layout.record(list, 0);
 
     // The search line.
     let total = state.entries().len();
@@ -287,6 +267,7 @@ fn detail(
     labels: crate::journal::MoodLabels,
     frame: &mut Frame,
     area: Rect,
+    layout: &mut LastLayout,
 ) {
     let Some(e) = state.selected() else {
         return;
@@ -316,10 +297,10 @@ fn detail(
     lines.extend(entry_view::lines(e, catalog, theme, labels));
     let words = query::words(&state.filter.text);
     let lines = entry_view::highlight(lines, &words, theme.highlight);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    layout.record(area, text.line_count(area.width));
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((state.scroll, 0)),
+        text.scroll((state.scroll.min(layout.max_scroll()), 0)),
         area,
     );
 }

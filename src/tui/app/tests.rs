@@ -1,0 +1,609 @@
+//! The app as a person drives it: keys in (through the key tables, as the event loop sends
+//! them), screens, status and effects out.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::journal::draft::Step;
+use crate::journal::{Perspective, Preferences, TriggerRef};
+use crate::tui::keys::translate;
+use crate::tui::screen::Question;
+use crate::tui::screens::all_keys;
+use crate::tui::screens::help;
+use crate::tui::test_support::{
+    act, app_at_home, app_first_run, draw, press, session, twelve_entries, typed,
+};
+
+fn effects(requests: &[Request]) -> Vec<&Effect> {
+    requests.iter().map(|r| &r.effect).collect()
+}
+
+fn is_home(app: &App) -> bool {
+    matches!(app.top(), Screen::Home(_))
+}
+
+fn checkin(app: &App) -> &crate::tui::screens::checkin::State {
+    match app.top() {
+        Screen::CheckIn(c) => c,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn question(app: &App) -> Option<Question> {
+    match app.top() {
+        Screen::Confirm(c) => Some(c.question),
+        _ => None,
+    }
+}
+
+/// Carries out the requests as the event loop would for those that need no disk: a draft
+/// write succeeds.
+fn settle(app: &mut App, requests: Vec<Request>) {
+    for r in requests {
+        let done = match r.effect {
+            Effect::SaveDraft(d) => Done::DraftSaved(d),
+            Effect::DiscardDraft => Done::DraftDiscarded,
+            Effect::SaveCheckIn(d) => Done::CheckInSaved(Box::new(d.finish(d.started_at))),
+            _ => continue,
+        };
+        let more = app.done(r.from, done);
+        settle(app, more);
+    }
+}
+
+fn screen_text(app: &mut App, w: u16, h: u16) -> String {
+    draw(app, w, h).backend().to_string()
+}
+
+#[test]
+fn first_run_choice_goes_home_and_saves() {
+    let mut app = app_first_run();
+    press(&mut app, "Down");
+    let out = press(&mut app, "Enter");
+    assert!(is_home(&app));
+    assert_eq!(
+        app.session.perspective(),
+        Some(Perspective::PartnerPullsAway)
+    );
+    assert!(matches!(effects(&out)[..], [Effect::SavePreferences(_)]));
+}
+
+#[test]
+fn support_opens_and_esc_goes_back_and_q_quits_only_from_home() {
+    let mut app = app_at_home();
+    press(&mut app, "!");
+    assert!(matches!(app.top(), Screen::Support(_)));
+    press(&mut app, "q");
+    assert!(is_home(&app), "q on support goes back");
+    assert!(!app.quit);
+    press(&mut app, "Esc");
+    assert!(is_home(&app), "Esc on home stays home");
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn help_swallows_other_keys_and_closes() {
+    let mut app = app_at_home();
+    press(&mut app, "?");
+    assert!(matches!(app.top(), Screen::Help(_)));
+    press(&mut app, "! c");
+    assert!(matches!(app.top(), Screen::Help(_)));
+    press(&mut app, "?");
+    assert!(is_home(&app));
+}
+
+#[test]
+fn a_failure_shows_until_the_next_key() {
+    let mut app = app_at_home();
+    app.done(APP, Done::Failed("cannot save".into()));
+    assert_eq!(app.status, Some(Status::Error("cannot save".into())));
+    press(&mut app, "?");
+    assert_eq!(app.status, None);
+}
+
+#[test]
+fn ticks_move_the_date() {
+    let mut app = app_at_home();
+    let tomorrow = app.session.now + chrono::Duration::days(1);
+    assert!(matches!(
+        effects(&app.tick(tomorrow))[..],
+        [Effect::LoadJournal]
+    ));
+    assert_eq!(app.session.today, tomorrow.date_naive());
+    assert!(app.tick(tomorrow).is_empty());
+}
+
+#[test]
+fn c_starts_a_check_in_and_ctrl_s_saves_it() {
+    let mut app = app_at_home();
+    press(&mut app, "c");
+    assert_eq!(checkin(&app).step(), Step::Scales);
+    assert!(
+        press(&mut app, "Ctrl-s").is_empty(),
+        "an empty check-in is not saved"
+    );
+    assert!(matches!(app.status, Some(Status::Info(_))));
+    press(&mut app, "4");
+    let out = press(&mut app, "Ctrl-s");
+    let [Effect::SaveCheckIn(draft)] = effects(&out)[..] else {
+        panic!("{out:?}");
+    };
+    assert_eq!(draft.mood.map(|m| m.get()), Some(4));
+    let before = app.session.entries().len();
+    settle(&mut app, out);
+    assert!(is_home(&app));
+    assert_eq!(app.session.entries().len(), before + 1);
+    let summary = app.session.journal.as_ref().unwrap();
+    assert!(summary.checked_in_today);
+    assert_eq!(summary.streak, 13, "twelve days before and today");
+    assert_eq!(
+        app.status,
+        Some(Status::Info("Your check-in is saved. ✓".into()))
+    );
+}
+
+#[test]
+fn moving_between_steps_and_a_pause_in_typing_write_the_draft() {
+    let mut app = app_at_home();
+    press(&mut app, "c");
+    let out = press(&mut app, "Tab");
+    assert!(matches!(effects(&out)[..], [Effect::SaveDraft(d)] if d.step == Step::Emotions));
+    press(&mut app, "Tab Tab Tab");
+    assert_eq!(checkin(&app).step(), Step::Reflect);
+    typed(&mut app, "I went quiet");
+    let now = app.session.now;
+    let out = app.tick(now);
+    let [Effect::SaveDraft(d)] = effects(&out)[..] else {
+        panic!("{out:?}");
+    };
+    assert_eq!(d.responses[0].answer, "I went quiet");
+    assert!(app.tick(now).is_empty(), "nothing new typed");
+}
+
+#[test]
+fn ctrl_c_in_a_check_in_keeps_the_draft_and_quits() {
+    let mut app = app_at_home();
+    press(&mut app, "c 2");
+    let out = press(&mut app, "Ctrl-c");
+    assert!(app.quit);
+    assert!(matches!(effects(&out)[..], [Effect::SaveDraft(d)] if d.mood.is_some()));
+}
+
+#[test]
+fn esc_asks_then_keeps_the_draft_and_c_offers_to_resume() {
+    let mut app = app_at_home();
+    press(&mut app, "c 3 Esc");
+    assert_eq!(question(&app), Some(Question::LeaveCheckIn));
+    press(&mut app, "Esc");
+    assert_eq!(
+        checkin(&app).step(),
+        Step::Scales,
+        "Esc in the dialog stays"
+    );
+    press(&mut app, "Esc");
+    let out = press(&mut app, "s");
+    assert!(matches!(effects(&out)[..], [Effect::SaveDraft(_)]));
+    settle(&mut app, out);
+    assert!(is_home(&app));
+    press(&mut app, "c");
+    assert_eq!(question(&app), Some(Question::ResumeDraft));
+    press(&mut app, "r");
+    assert_eq!(checkin(&app).draft.mood.map(|m| m.get()), Some(3));
+}
+
+#[test]
+fn a_found_draft_is_offered_and_discarding_asks_twice() {
+    let mut app = app_at_home();
+    let mut draft = CheckInDraft::new(app.session.now, None);
+    draft.notes = "half a thought".into();
+    app.draft_found(draft, true);
+    assert_eq!(question(&app), Some(Question::ResumeDraft));
+    assert!(press(&mut app, "d").is_empty());
+    assert_eq!(question(&app), Some(Question::DiscardDraft));
+    press(&mut app, "n");
+    assert_eq!(question(&app), Some(Question::ResumeDraft));
+    press(&mut app, "d");
+    let out = press(&mut app, "y");
+    assert!(matches!(effects(&out)[..], [Effect::DiscardDraft]));
+    settle(&mut app, out);
+    assert!(is_home(&app));
+    assert!(app.session.pending_draft.is_none());
+}
+
+#[test]
+fn discarding_from_the_leave_dialog_removes_the_draft() {
+    let mut app = app_at_home();
+    press(&mut app, "c 3 Esc");
+    assert!(press(&mut app, "d").is_empty(), "discarding asks once more");
+    assert_eq!(question(&app), Some(Question::DiscardCheckIn));
+    press(&mut app, "n");
+    assert_eq!(question(&app), Some(Question::LeaveCheckIn));
+    press(&mut app, "d");
+    let out = press(&mut app, "y");
+    assert!(matches!(effects(&out)[..], [Effect::DiscardDraft]));
+    assert!(is_home(&app));
+    assert_eq!(
+        app.status,
+        Some(Status::Info("The check-in was discarded.".into()))
+    );
+}
+
+/// Bug 4: leaving an edit of a saved entry said "Discard this check-in? … gone for good" and
+/// "The check-in was discarded", though only the edits are dropped.
+#[test]
+fn leaving_an_edit_says_the_entry_stays_as_it_was() {
+    let mut app = app_at_home();
+    press(&mut app, "r Enter e");
+    assert!(checkin(&app).draft.is_edit());
+    press(&mut app, "Esc");
+    assert_eq!(question(&app), Some(Question::LeaveEdit));
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Leave the edit?"), "{text}");
+    assert!(!text.contains("gone for good"), "{text}");
+    press(&mut app, "d");
+    assert_eq!(question(&app), Some(Question::DiscardEdit));
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Discard your changes?"), "{text}");
+    assert!(text.contains("The entry stays as it was saved"), "{text}");
+    assert!(!text.contains("gone for good"), "{text}");
+    press(&mut app, "y");
+    assert!(
+        matches!(app.top(), Screen::Review(_)),
+        "back where the edit began"
+    );
+    let text = screen_text(&mut app, 80, 24);
+    assert!(
+        text.contains("Your changes were discarded; the entry is as it was."),
+        "{text}"
+    );
+    assert_eq!(app.session.entries().len(), 12, "the entry is still there");
+}
+
+/// Bug 1: a screen asked for while the journal is read opens once it is read.
+#[test]
+fn review_or_insights_asked_for_while_loading_open_when_the_journal_is_read() {
+    for (key, want_review) in [("r", true), ("i", false)] {
+        let mut app = App::new(session(Preferences {
+            perspective: Some(Perspective::IPullAway.into()),
+            ..Preferences::default()
+        }));
+        press(&mut app, key);
+        assert!(is_home(&app));
+        assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("Still reading")));
+        app.loaded(crate::tui::session::Summary::of(
+            Arc::new(twelve_entries()),
+            app.session.today,
+            0,
+        ));
+        match app.top() {
+            Screen::Review(r) => assert!(want_review && r.results.len() == 12),
+            Screen::Insights(_) => assert!(!want_review),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+/// Bug 3: keys pressed on the "make the terminal larger" screen acted on the hidden screen.
+#[test]
+fn while_the_terminal_is_too_small_only_ctrl_c_does_anything() {
+    let mut app = app_at_home();
+    app.resize(50, 15);
+    press(&mut app, "c Tab Tab q");
+    assert!(is_home(&app));
+    assert!(!app.quit);
+    app.update(Msg::Paste("typed into nothing".into()));
+    assert!(is_home(&app));
+    assert!(screen_text(&mut app, 50, 15).contains("Make the terminal larger"));
+    press(&mut app, "Ctrl-c");
+    assert!(app.quit);
+}
+
+/// Bug 2: every scrolled view stops exactly at its last line, at every size.
+#[test]
+fn scrolled_views_stop_at_their_last_line_at_every_size() {
+    for (w, h) in [(60, 20), (80, 24), (160, 48)] {
+        // Each view: how to open it, and a line that is last in it.
+        let views: [(&str, &str); 5] = [
+            (
+                "c 2 3 Tab Tab Tab Tab Tab Tab Tab Tab",
+                "Enter or Ctrl-S saves this check-in.",
+            ),
+            ("!", "sliding"),
+            ("?", "Esc close this help"),
+            ("i Tab", "intensity"),
+            ("i Tab Tab", "Feelings named most often"),
+        ];
+        for (open, last) in views {
+            let mut app = app_at_home();
+            if open.starts_with('i') {
+                app.loaded(crate::tui::session::Summary::of(
+                    Arc::new(crate::tui::test_support::generated_year()),
+                    app.session.today,
+                    0,
+                ));
+            }
+            app.resize(w, h);
+            press(&mut app, open);
+            let mut bottom = screen_text(&mut app, w, h);
+            for _ in 0..300 {
+                press(&mut app, "Down");
+                let now = screen_text(&mut app, w, h);
+                if now == bottom {
+                    break;
+                }
+                bottom = now;
+            }
+            press(&mut app, "Down PgDn");
+            let after = screen_text(&mut app, w, h);
+            assert_eq!(bottom, after, "{open} at {w}×{h}: scrolled past its end");
+            assert!(bottom.contains(last), "{open} at {w}×{h}:\n{bottom}");
+            // And not a blank screen: the body has text up to the end.
+            let body_lines = bottom.lines().filter(|l| l.trim().len() > 2).count();
+            assert!(
+                body_lines > usize::from(h) / 3,
+                "{open} at {w}×{h}:\n{bottom}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_entry_view_stops_at_its_last_line() {
+    let mut app = app_at_home();
+    let mut entry = app.session.entries()[11].clone();
+    entry.notes = "a line of notes\n".repeat(60) + "the very end";
+    app.session.upsert(entry);
+    app.update(Msg::JournalChanged);
+    press(&mut app, "r Enter");
+    screen_text(&mut app, 80, 24);
+    for _ in 0..200 {
+        press(&mut app, "Down");
+    }
+    let bottom = screen_text(&mut app, 80, 24);
+    assert!(bottom.contains("the very end"), "{bottom}");
+    press(&mut app, "Down");
+    assert_eq!(screen_text(&mut app, 80, 24), bottom);
+}
+
+#[test]
+fn a_read_only_journal_refuses_a_check_in_and_says_why() {
+    let mut app = app_at_home();
+    app.session.read_only = Some("another closer has this journal open.".into());
+    press(&mut app, "c");
+    assert!(is_home(&app));
+    assert!(matches!(&app.status, Some(Status::Error(t)) if t.contains("read-only")));
+}
+
+#[test]
+fn custom_triggers_are_remembered_and_planned_strategies_cleared_after_saving() {
+    let mut app = app_at_home();
+    app.session.prefs.planned_next = vec!["take-it-slow".into()];
+    press(&mut app, "c Tab Tab");
+    typed(&mut app, "money talk");
+    press(&mut app, "Enter Tab Tab Tab");
+    assert_eq!(checkin(&app).step(), Step::Strategies);
+    assert_eq!(checkin(&app).suggestions[0], "take-it-slow");
+    let out = press(&mut app, "Ctrl-s");
+    settle(&mut app, out);
+    assert!(is_home(&app));
+    assert_eq!(app.session.prefs.custom_triggers, ["money talk"]);
+    assert!(app.session.prefs.planned_next.is_empty());
+    let saved = app.session.entries().last().unwrap();
+    assert!(
+        saved
+            .triggers
+            .iter()
+            .any(|t| matches!(&t.trigger, TriggerRef::Custom(n) if n.as_str() == "money talk"))
+    );
+}
+
+#[test]
+fn the_guide_opens_from_home_check_in_and_review_and_esc_comes_back() {
+    let mut app = app_at_home();
+    press(&mut app, "s");
+    assert!(matches!(app.top(), Screen::Guide(_)));
+    press(&mut app, "Esc");
+    assert!(is_home(&app));
+    press(&mut app, "c 2 Tab Tab");
+    assert_eq!(checkin(&app).step(), Step::Triggers);
+    act(&mut app, Action::LearnMore);
+    assert!(matches!(app.top(), Screen::Guide(_)));
+    press(&mut app, "Esc");
+    assert_eq!(checkin(&app).step(), Step::Triggers);
+    assert_eq!(checkin(&app).draft.mood.map(|m| m.get()), Some(2));
+
+    let mut app = app_at_home();
+    press(&mut app, "r Enter o");
+    assert!(matches!(app.top(), Screen::Guide(_)));
+    press(&mut app, "Esc");
+    assert!(
+        matches!(app.top(), Screen::Review(r) if r.mode == crate::tui::screens::review::Mode::Detail)
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_check_in_open() {
+    let mut app = app_at_home();
+    press(&mut app, "c 4");
+    let out = press(&mut app, "Ctrl-s");
+    app.done(
+        out[0].from,
+        Done::Failed("The check-in could not be saved: the disk is full.".into()),
+    );
+    assert_eq!(checkin(&app).draft.mood.map(|m| m.get()), Some(4));
+    assert!(matches!(app.status, Some(Status::Error(_))));
+}
+
+#[test]
+fn no_key_is_bound_twice_and_ctrl_c_quits_everywhere() {
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    for (name, table) in all_keys() {
+        let keys: Vec<_> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
+        for (i, k) in keys.iter().enumerate() {
+            assert!(
+                !keys[i + 1..].contains(k),
+                "{name}: {} bound twice",
+                k.label()
+            );
+        }
+        assert_eq!(translate(&table, &ctrl_c), Some(Action::Quit), "{name}");
+    }
+}
+
+#[test]
+fn help_lists_exactly_the_keys_that_work_on_every_screen() {
+    for (name, table) in all_keys() {
+        let listed = help::entries(&table);
+        assert_eq!(listed.len(), table.len(), "{name}");
+        for (b, (keys, text)) in table.iter().zip(&listed) {
+            assert_eq!(&b.keys_label(), keys, "{name}");
+            assert_eq!(&b.help, text, "{name}");
+            for k in b.keys {
+                assert_eq!(translate(&table, &k.event()), Some(b.action), "{name}");
+            }
+        }
+        // A key help does not list does nothing (printable keys on text screens are typed,
+        // which is not a binding).
+        for c in ['x', 'Q', 'Z', '~', 'é'] {
+            let listed_c = listed
+                .iter()
+                .any(|(keys, _)| keys.split(" / ").any(|k| k == c.to_string()));
+            let does =
+                translate(&table, &KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)).is_some();
+            assert_eq!(listed_c, does, "{name} {c}");
+        }
+        let out = table.iter().any(|b| {
+            matches!(
+                b.action,
+                Action::Back | Action::ToggleHelp | Action::No | Action::Quit
+            )
+        });
+        assert!(out, "{name} has no way out");
+    }
+}
+
+#[test]
+fn the_help_overlay_lists_the_keys_of_the_screen_beneath() {
+    let mut app = app_at_home();
+    press(&mut app, "r /");
+    let beneath = app.keys();
+    press(&mut app, "F1");
+    let Screen::Help(h) = app.top() else {
+        panic!("{:?}", app.top());
+    };
+    assert_eq!(help::entries(&h.keys), help::entries(&beneath));
+}
+
+#[test]
+fn a_request_made_while_loading_lapses_if_the_person_went_elsewhere() {
+    let mut app = App::new(session(Preferences {
+        perspective: Some(Perspective::IPullAway.into()),
+        ..Preferences::default()
+    }));
+    press(&mut app, "r c 3");
+    app.loaded(crate::tui::session::Summary::of(
+        Arc::new(twelve_entries()),
+        app.session.today,
+        0,
+    ));
+    assert_eq!(
+        checkin(&app).draft.mood.map(|m| m.get()),
+        Some(3),
+        "the check-in stays in front"
+    );
+    press(&mut app, "Esc s");
+    assert!(is_home(&app), "and review did not open beneath it");
+}
+
+#[test]
+fn closer_checkin_on_a_first_run_still_offers_an_unfinished_draft() {
+    let mut app = app_first_run();
+    let mut draft = CheckInDraft::new(app.session.now, None);
+    draft.notes = "kept from before".into();
+    app.draft_found(draft, false);
+    app.request(Action::StartCheckIn);
+    press(&mut app, "1");
+    assert_eq!(question(&app), Some(Question::ResumeDraft));
+    press(&mut app, "r");
+    assert_eq!(checkin(&app).draft.notes, "kept from before");
+}
+
+#[test]
+fn a_draft_that_could_not_be_written_on_leaving_is_offered_again() {
+    let mut app = app_at_home();
+    press(&mut app, "c 2 Esc");
+    let out = press(&mut app, "s");
+    let Some(Request {
+        from,
+        effect: Effect::SaveDraft(draft),
+    }) = out.into_iter().next()
+    else {
+        panic!("no draft written");
+    };
+    app.done(from, Done::DraftFailed(draft, "the disk is full".into()));
+    assert!(is_home(&app));
+    assert!(matches!(&app.status, Some(Status::Error(t)) if t.contains("disk is full")));
+    press(&mut app, "c");
+    assert_eq!(question(&app), Some(Question::ResumeDraft));
+    press(&mut app, "r");
+    assert_eq!(checkin(&app).draft.mood.map(|m| m.get()), Some(2));
+}
+
+#[test]
+fn editing_an_entry_writes_its_draft_at_once_from_the_check_in() {
+    let mut app = app_at_home();
+    press(&mut app, "r Enter");
+    let out = press(&mut app, "e");
+    let [
+        Request {
+            from,
+            effect: Effect::SaveDraft(d),
+        },
+    ] = &out[..]
+    else {
+        panic!("{out:?}");
+    };
+    assert!(d.is_edit());
+    // The result goes to the check-in that asked: a failure there is retried at a pause.
+    app.done(*from, Done::DraftFailed(d.clone(), "denied".into()));
+    assert!(checkin(&app).dirty);
+}
+
+#[test]
+fn deleting_from_the_entry_view_goes_back_to_the_list_where_u_undoes_it() {
+    let mut app = app_at_home();
+    press(&mut app, "r Enter d");
+    assert_eq!(question(&app), Some(Question::DeleteEntry));
+    let out = press(&mut app, "y");
+    assert!(matches!(effects(&out)[..], [Effect::DeleteEntry(_)]));
+    let Screen::Review(r) = app.top() else {
+        panic!("{:?}", app.top());
+    };
+    assert_eq!(r.mode, crate::tui::screens::review::Mode::Timeline);
+    app.done(
+        out[0].from,
+        Done::Deleted("/trash/x.json".into(), twelve_entries()[11].id.clone()),
+    );
+    let out = press(&mut app, "u");
+    assert!(matches!(effects(&out)[..], [Effect::RestoreEntry(_)]));
+}
+
+#[test]
+fn a_page_down_right_after_opening_an_entry_scrolls_the_entry() {
+    let mut app = app_at_home();
+    let mut entry = app.session.entries()[11].clone();
+    entry.notes = "a line of notes\n".repeat(60);
+    app.session.upsert(entry);
+    app.update(Msg::JournalChanged);
+    press(&mut app, "r");
+    screen_text(&mut app, 80, 24);
+    // Enter and PgDn in one burst, before any frame.
+    press(&mut app, "Enter PgDn");
+    let Screen::Review(r) = app.top() else {
+        panic!("{:?}", app.top());
+    };
+    assert!(r.scroll > 0, "PgDn read the entry's layout, not the list's");
+}

@@ -1,0 +1,84 @@
+//! Work a screen asks the event loop to do (`Effect`), and what came of it (`Done`). The loop
+//! carries an effect out against the store or the terminal; `App` takes in what the result
+//! changes in the session, then hands it to the screen that asked.
+
+use std::path::PathBuf;
+
+use crate::journal::draft::CheckInDraft;
+use crate::journal::{Entry, EntryId, Preferences};
+/// An entry in the trash, as the store reads it (named here so screens need not name the store).
+pub use crate::store::TrashItem;
+
+/// Which text an `$EDITOR` run is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorTarget {
+    /// The answer to prompt N of the Reflect step.
+    Answer(usize),
+    /// The notes.
+    Notes,
+}
+
+/// Who asked for an effect: a screen on the stack (each gets its own id when it opens), or
+/// the app itself (0).
+pub type LayerId = u64;
+
+/// An effect, and the screen its result goes back to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// The screen that asked.
+    pub from: LayerId,
+    /// The work.
+    pub effect: Effect,
+}
+
+/// Work for the event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the preferences to the store.
+    SavePreferences(Preferences),
+    /// Read the journal again.
+    LoadJournal,
+    /// Write the check-in in progress to the draft file.
+    SaveDraft(Box<CheckInDraft>),
+    /// Save the check-in as an entry, then clear the draft.
+    SaveCheckIn(Box<CheckInDraft>),
+    /// Throw the draft away.
+    DiscardDraft,
+    /// Let the person edit this text in their editor (the one chosen in settings, if any).
+    OpenEditor(EditorTarget, String, Option<String>),
+    /// Move an entry to the trash.
+    DeleteEntry(Box<Entry>),
+    /// Put a trashed entry back.
+    RestoreEntry(PathBuf),
+    /// Read the trash.
+    LoadTrash,
+    /// Remove trash files for good.
+    PurgeTrash(Vec<PathBuf>),
+}
+
+/// What came of an effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Done {
+    /// The preferences were saved.
+    PreferencesSaved,
+    /// The draft was written (this draft).
+    DraftSaved(Box<CheckInDraft>),
+    /// This draft could not be written; the text says why.
+    DraftFailed(Box<CheckInDraft>, String),
+    /// The draft file was removed.
+    DraftDiscarded,
+    /// The check-in was saved as this entry.
+    CheckInSaved(Box<Entry>),
+    /// Text came back from `$EDITOR`.
+    Edited(EditorTarget, String),
+    /// An entry went to the trash, into this file.
+    Deleted(PathBuf, EntryId),
+    /// A trashed entry is back in its day.
+    Restored(Box<Entry>),
+    /// The trash, newest first.
+    TrashLoaded(Vec<TrashItem>),
+    /// This many entries were removed from the trash for good.
+    TrashEmptied(usize),
+    /// The effect failed; the text says what happened and what to do.
+    Failed(String),
+}

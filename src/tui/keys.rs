@@ -1,0 +1,418 @@
+//! Keys: what a key press asks for (`Action`), how a key is written (`Key`), one line of a key
+//! table (`Binding`), and the movement keys every table composes from. The tables themselves
+//! live next to their screens; the same table drives what a key does, the footer hints and the
+//! `?` help, so the three never drift apart.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks for. Screens interpret these in their `update`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave closer (a check-in in progress is kept first).
+    Quit,
+    /// Leave this screen (or this mode of it): the one name for "back", "cancel", "close".
+    Back,
+    /// Show or hide the keys of this screen.
+    ToggleHelp,
+    /// Open the Support screen.
+    OpenSupport,
+    /// Move up one row or line.
+    Up,
+    /// Move down one row or line.
+    Down,
+    /// Move up one page.
+    PageUp,
+    /// Move down one page.
+    PageDown,
+    /// Go to the top.
+    Top,
+    /// Go to the bottom.
+    Bottom,
+    /// Pick option N (1-based) directly.
+    Choose(u8),
+    /// Confirm the current choice.
+    Confirm,
+    /// Begin a check-in.
+    StartCheckIn,
+    /// Next step (or next question).
+    Next,
+    /// Previous step.
+    Prev,
+    /// Save the check-in now.
+    Save,
+    /// Pick or unpick the row under the cursor.
+    Toggle,
+    /// Lower the value under the cursor.
+    Left,
+    /// Raise the value under the cursor.
+    Right,
+    /// Clear the value under the cursor.
+    Clear,
+    /// Ask another question instead of this one.
+    OtherPrompt,
+    /// Write this text in `$EDITOR`.
+    Editor,
+    /// Write a note on the trigger under the cursor.
+    Note,
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Resume the unfinished check-in.
+    Resume,
+    /// Throw the unfinished check-in away.
+    Discard,
+    /// Keep the draft and leave the check-in.
+    KeepAndLeave,
+    /// Open the journal's past.
+    OpenReview,
+    /// Type a search.
+    StartSearch,
+    /// Choose a filter.
+    OpenFilter,
+    /// Go to a date.
+    GoTo,
+    /// Remove every filter and the search.
+    ClearAll,
+    /// Edit the selected entry.
+    Edit,
+    /// Delete the selected entry (asks first).
+    Delete,
+    /// Bring back the entry deleted last.
+    Undo,
+    /// Show the trash.
+    OpenTrash,
+    /// Put the selected trashed entry back.
+    Restore,
+    /// Empty the trash (asks twice).
+    EmptyTrash,
+    /// Open the strategy library.
+    OpenLibrary,
+    /// Open Learn: article digests and triggers.
+    OpenLearn,
+    /// Learn about the trigger under the cursor.
+    LearnMore,
+    /// Open the triggers and strategies of the entry shown.
+    OpenLinks,
+    /// Mark or unmark as a favourite.
+    Favourite,
+    /// Plan or unplan for the next check-in.
+    PlanNext,
+    /// Change how the library groups strategies.
+    Group,
+    /// Show strategies for every perspective, or only yours.
+    AllPerspectives,
+    /// Favourites at the top, or not.
+    FavouritesFirst,
+    /// Open insights.
+    OpenInsights,
+    /// The month before.
+    OlderMonth,
+    /// The month after.
+    NewerMonth,
+    /// Open settings.
+    OpenSettings,
+}
+
+impl Action {
+    /// Whether it moves by what the screen laid out (a line, a page, a link, to an end).
+    pub fn moves(self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::Next
+                | Action::Prev
+        )
+    }
+}
+
+/// A key, as bound in a table: its code, and whether Ctrl is held. Shift is ignored, so `G`
+/// matches however the terminal reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    code: KeyCode,
+    ctrl: bool,
+}
+
+impl Key {
+    /// A printable character.
+    pub const fn ch(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+        }
+    }
+
+    /// A named key (Esc, Enter, arrows…).
+    pub const fn code(code: KeyCode) -> Key {
+        Key { code, ctrl: false }
+    }
+
+    /// Ctrl and a character.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    /// A key press of this key.
+    pub fn event(&self) -> KeyEvent {
+        let modifiers = if self.ctrl {
+            KeyModifiers::CONTROL
+        } else {
+            KeyModifiers::NONE
+        };
+        KeyEvent::new(self.code, modifiers)
+    }
+
+    /// Whether a key press is this key.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        self.code == event.code && self.ctrl == ctrl
+    }
+
+    /// How the key is written in hints and help.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Delete => "Del".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{}", name.to_uppercase())
+        } else {
+            name
+        }
+    }
+}
+
+/// One line of a key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The keys that do it (the first one is shown in the footer).
+    pub keys: &'static [Key],
+    /// What it does.
+    pub action: Action,
+    /// A one- or two-word footer hint; `None` to show it only in `?` help.
+    pub hint: Option<&'static str>,
+    /// What it does, for `?` help.
+    pub help: &'static str,
+}
+
+impl Binding {
+    /// A binding of `keys` to `action`, with a footer `hint` (or none) and its `help` line.
+    pub const fn new(
+        keys: &'static [Key],
+        action: Action,
+        hint: Option<&'static str>,
+        help: &'static str,
+    ) -> Binding {
+        Binding {
+            keys,
+            action,
+            hint,
+            help,
+        }
+    }
+
+    /// All its keys, written for help: "↑ / k".
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+}
+
+/// ↑ and k.
+pub const UP: &[Key] = &[Key::code(KeyCode::Up), Key::ch('k')];
+/// ↓ and j.
+pub const DOWN: &[Key] = &[Key::code(KeyCode::Down), Key::ch('j')];
+/// ↑ alone, where k is something to type.
+pub const UP_ARROW: &[Key] = &[Key::code(KeyCode::Up)];
+/// ↓ alone, where j is something to type.
+pub const DOWN_ARROW: &[Key] = &[Key::code(KeyCode::Down)];
+/// g and Home.
+pub const TOP: &[Key] = &[Key::ch('g'), Key::code(KeyCode::Home)];
+/// G and End.
+pub const BOTTOM: &[Key] = &[Key::ch('G'), Key::code(KeyCode::End)];
+/// PgUp.
+pub const PAGE_UP: &[Key] = &[Key::code(KeyCode::PageUp)];
+/// PgDn.
+pub const PAGE_DOWN: &[Key] = &[Key::code(KeyCode::PageDown)];
+/// PgDn and Space, on pages that are only read.
+pub const PAGE_DOWN_SPACE: &[Key] = &[Key::code(KeyCode::PageDown), Key::ch(' ')];
+/// Esc and q: leave a screen where q types nothing.
+pub const ESC_Q: &[Key] = &[Key::code(KeyCode::Esc), Key::ch('q')];
+/// Esc.
+pub const ESC: &[Key] = &[Key::code(KeyCode::Esc)];
+/// Enter.
+pub const ENTER: &[Key] = &[Key::code(KeyCode::Enter)];
+
+/// Up one row or line, with `help` saying what that is here.
+pub const fn up(keys: &'static [Key], help: &'static str) -> Binding {
+    Binding::new(keys, Action::Up, None, help)
+}
+
+/// Down one row or line.
+pub const fn down(keys: &'static [Key], help: &'static str) -> Binding {
+    Binding::new(keys, Action::Down, None, help)
+}
+
+/// Up one page.
+pub const PAGE_UP_BINDING: Binding = Binding::new(PAGE_UP, Action::PageUp, None, "page up");
+/// Down one page.
+pub const PAGE_DOWN_BINDING: Binding = Binding::new(PAGE_DOWN, Action::PageDown, None, "page down");
+/// Down one page, Space too (reading pages).
+pub const PAGE_DOWN_READ: Binding =
+    Binding::new(PAGE_DOWN_SPACE, Action::PageDown, None, "page down");
+
+/// To the top (`help` says of what).
+pub const fn top(keys: &'static [Key], help: &'static str) -> Binding {
+    Binding::new(keys, Action::Top, None, help)
+}
+
+/// To the bottom.
+pub const fn bottom(keys: &'static [Key], help: &'static str) -> Binding {
+    Binding::new(keys, Action::Bottom, None, help)
+}
+
+/// Scrolling a page of text: ↑/k, ↓/j, PgUp, PgDn/Space, g/Home, G/End.
+pub const SCROLL: [Binding; 6] = [
+    up(UP, "scroll up"),
+    down(DOWN, "scroll down"),
+    PAGE_UP_BINDING,
+    PAGE_DOWN_READ,
+    top(TOP, "to the top"),
+    bottom(BOTTOM, "to the bottom"),
+];
+
+/// `!`: where to find support (from home and the first-run screen).
+pub const SUPPORT: Binding = Binding::new(
+    &[Key::ch('!')],
+    Action::OpenSupport,
+    Some("support"),
+    "where to find support",
+);
+
+/// `q`: leave closer (where q types nothing and goes back nowhere).
+pub const QUIT: Binding = Binding::new(&[Key::ch('q')], Action::Quit, Some("quit"), "quit closer");
+
+/// Leave this screen with Esc or q.
+pub const BACK: Binding = Binding::new(ESC_Q, Action::Back, Some("back"), "back");
+
+/// Keys that work on every screen.
+pub const GLOBAL: &[Binding] = &[Binding::new(
+    &[Key::ctrl('c')],
+    Action::Quit,
+    None,
+    "quit closer (a check-in in progress is kept)",
+)];
+
+/// `?` (or F1) for help, on screens where typing does not go into a text field.
+pub const HELP_KEY: Binding = Binding::new(
+    &[Key::ch('?'), Key::code(KeyCode::F(1))],
+    Action::ToggleHelp,
+    Some("keys"),
+    "show the keys of this screen",
+);
+
+/// F1 for help, where `?` is something to type.
+pub const HELP_KEY_TEXT: Binding = Binding::new(
+    &[Key::code(KeyCode::F(1))],
+    Action::ToggleHelp,
+    Some("keys"),
+    "show the keys of this screen",
+);
+
+/// Digits 1 to 5 setting a value.
+pub const DIGITS: [Binding; 5] = [
+    Binding::new(&[Key::ch('1')], Action::Choose(1), None, "set 1"),
+    Binding::new(&[Key::ch('2')], Action::Choose(2), None, "set 2"),
+    Binding::new(&[Key::ch('3')], Action::Choose(3), None, "set 3"),
+    Binding::new(&[Key::ch('4')], Action::Choose(4), None, "set 4"),
+    Binding::new(&[Key::ch('5')], Action::Choose(5), None, "set 5"),
+];
+
+/// The bindings in force on a screen whose own table is `own`: its own, then `?` for help
+/// (unless the table has its own help key, or `with_help` is false, as in dialogs), then the
+/// global ones it does not override.
+pub fn compose(own: &[Binding], with_help: bool) -> Vec<Binding> {
+    let mut all = own.to_vec();
+    let has_help = own.iter().any(|b| b.action == Action::ToggleHelp);
+    let extra: &[Binding] = if has_help || !with_help {
+        &[]
+    } else {
+        &[HELP_KEY]
+    };
+    for global in extra.iter().chain(GLOBAL) {
+        let shadowed = global
+            .keys
+            .iter()
+            .any(|k| own.iter().any(|b| b.keys.contains(k)));
+        if !shadowed {
+            all.push(*global);
+        }
+    }
+    all
+}
+
+/// What a key press means among `bindings`, if anything.
+pub fn translate(bindings: &[Binding], event: &KeyEvent) -> Option<Action> {
+    bindings
+        .iter()
+        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .map(|b| b.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shift_is_ignored_and_ctrl_is_not() {
+        let table = compose(&SCROLL, true);
+        let g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(translate(&table, &g), Some(Action::Bottom));
+        let ctrl_g = KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL);
+        assert_eq!(translate(&table, &ctrl_g), None);
+    }
+
+    #[test]
+    fn a_screen_key_shadows_a_global_one() {
+        const OWN: &[Key] = &[Key::ctrl('c')];
+        let own = [Binding::new(OWN, Action::Back, None, "x")];
+        let all = compose(&own, false);
+        assert_eq!(all.len(), 1);
+        assert_eq!(translate(&all, &Key::ctrl('c').event()), Some(Action::Back));
+    }
+
+    #[test]
+    fn labels_read_well() {
+        assert_eq!(Key::ctrl('c').label(), "Ctrl-C");
+        assert_eq!(Key::code(KeyCode::Up).label(), "↑");
+        assert_eq!(SCROLL[0].keys_label(), "↑ / k");
+    }
+}

@@ -1,0 +1,309 @@
+//! The screen contract: what a screen is given (`Msg`, `Ctx`, `ViewCx`, `LastLayout`) and what
+//! it answers (`Cmd`, and `Open` to open another screen). Every screen is a module in
+//! `screens/` with its own state and the same four parts: its key table, whether it takes typed
+//! text, `update(msg, ctx) -> Cmd` and `view(ctx, frame, area)`; `screens.rs` lists them in
+//! one enum. This module names no screen, so screens depend on it and never on each other.
+
+use ratatui::layout::Rect;
+use ratatui_textarea::Input;
+
+use crate::journal::draft::CheckInDraft;
+use crate::journal::{Entry, Perspective, Preferences};
+
+use super::effect::{Done, Effect};
+use super::keys::{Action, Binding};
+use super::session::{Session, Status};
+
+/// Every question closer asks (the one dialog, `screens/confirm.rs`, holds their keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// "Leave the check-in?"
+    LeaveCheckIn,
+    /// "Leave the edit?" (of a saved entry)
+    LeaveEdit,
+    /// "Discard this check-in?"
+    DiscardCheckIn,
+    /// "Discard your changes?" (to a saved entry)
+    DiscardEdit,
+    /// "You have an unfinished check-in."
+    ResumeDraft,
+    /// "Discard the unfinished check-in?"
+    DiscardDraft,
+    /// "Delete this entry?"
+    DeleteEntry,
+    /// "Empty the trash?"
+    EmptyTrash,
+    /// "Really empty the trash?"
+    ReallyEmptyTrash,
+}
+
+impl Question {
+    /// Every question, for tests of the key tables.
+    pub const ALL: [Question; 9] = [
+        Question::LeaveCheckIn,
+        Question::LeaveEdit,
+        Question::DiscardCheckIn,
+        Question::DiscardEdit,
+        Question::ResumeDraft,
+        Question::DiscardDraft,
+        Question::DeleteEntry,
+        Question::EmptyTrash,
+        Question::ReallyEmptyTrash,
+    ];
+}
+
+/// A page of the guide (the strategy library and Learn).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Page {
+    /// The strategy library.
+    Library,
+    /// One strategy.
+    Strategy(String),
+    /// The Learn index.
+    Learn,
+    /// One digest.
+    Digest(String),
+    /// One trigger.
+    Trigger(String),
+    /// The triggers and strategies of an entry.
+    EntryLinks(Box<Entry>),
+}
+
+/// A screen to open, as data: `screens::open` builds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Open {
+    /// Home.
+    Home,
+    /// Where to find support.
+    Support,
+    /// Settings.
+    Settings,
+    /// The check-in, on this draft (new, resumed, or editing an entry).
+    CheckIn(Box<CheckInDraft>),
+    /// Review (needs the journal read).
+    Review,
+    /// Insights (needs the journal read).
+    Insights,
+    /// The guide, at this page.
+    Guide(Page),
+    /// A question over the screen that asks it: which, its title, and a few lines.
+    Ask(Question, String, Vec<String>),
+}
+
+impl Open {
+    /// A question to ask, with its title and lines.
+    pub fn ask(question: Question, title: &str, lines: &[&str]) -> Open {
+        Open::Ask(
+            question,
+            title.to_owned(),
+            lines.iter().map(|l| (*l).to_owned()).collect(),
+        )
+    }
+
+    /// Whether it can open only once the journal is read.
+    pub fn needs_journal(&self) -> bool {
+        matches!(self, Open::Review | Open::Insights)
+    }
+
+    /// Begins a check-in: refuses on a read-only journal, and offers an unfinished one first.
+    pub fn check_in(session: &Session) -> Cmd {
+        Open::check_in_as(session, session.perspective())
+    }
+
+    /// Begins a check-in from `perspective` (one just chosen, not yet in the session).
+    pub fn check_in_as(session: &Session, perspective: Option<Perspective>) -> Cmd {
+        if let Some(why) = &session.read_only {
+            return Cmd::error(format!(
+                "A check-in cannot be saved while the journal is read-only: {why}"
+            ));
+        }
+        match &session.pending_draft {
+            Some(draft) => Cmd::Open(Open::offer_draft(draft)),
+            None => {
+                let draft = CheckInDraft::new(session.now, perspective);
+                Cmd::Open(Open::CheckIn(Box::new(draft)))
+            }
+        }
+    }
+
+    /// "You have an unfinished check-in": resume, discard or decide later.
+    pub fn offer_draft(draft: &CheckInDraft) -> Open {
+        let what = if draft.is_edit() {
+            format!(
+                "You were editing the entry of {}.",
+                draft.date.format("%-d %B")
+            )
+        } else {
+            format!(
+                "You began a check-in on {}.",
+                draft.started_at.format("%A %-d %B, %H:%M")
+            )
+        };
+        Open::ask(
+            Question::ResumeDraft,
+            "An unfinished check-in",
+            &[&what, "Everything you entered is kept."],
+        )
+    }
+}
+
+/// Something that happened, for a screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A bound key was pressed.
+    Key(Action),
+    /// A key for a text field.
+    Input(Input),
+    /// Text was pasted (or typed in a burst).
+    Paste(String),
+    /// No key came for a moment: a pause in typing.
+    Pause,
+    /// A dialog this screen opened was answered with this key's action (`Action::Back` when
+    /// it was closed without an answer).
+    Answer(Question, Action),
+    /// An effect this screen asked for is done.
+    Done(Done),
+    /// The journal in the session changed (read, saved to, deleted from).
+    JournalChanged,
+    /// An unfinished check-in was found at start (it is in `session.pending_draft`).
+    DraftFound,
+    /// The screen was just opened (the first message it gets).
+    Opened,
+    /// closer is about to quit: ask for whatever must be kept.
+    Quitting,
+}
+
+/// What a screen asks of the app after an update.
+#[derive(Debug, Clone, Default)]
+pub enum Cmd {
+    /// Nothing.
+    #[default]
+    None,
+    /// Open a screen on top of this one (one that needs the journal opens once it is read).
+    Open(Open),
+    /// Close this screen.
+    Pop,
+    /// Close this screen and open another in its place.
+    Replace(Open),
+    /// Close this dialog and give its answer to the screen that opened it.
+    Answer(Question, Action),
+    /// Carry out this work; the result comes back to this screen as `Msg::Done`.
+    Effect(Effect),
+    /// Show this in the status line.
+    Status(Status),
+    /// Use these preferences from now on, and keep them.
+    Prefs(Box<Preferences>),
+    /// Leave closer.
+    Quit,
+    /// Several of the above, in order.
+    Many(Vec<Cmd>),
+}
+
+impl Cmd {
+    /// An info line for the status.
+    pub fn info(text: impl Into<String>) -> Cmd {
+        Cmd::Status(Status::Info(text.into()))
+    }
+
+    /// An error line for the status.
+    pub fn error(text: impl Into<String>) -> Cmd {
+        Cmd::Status(Status::Error(text.into()))
+    }
+
+    /// This, then `next`.
+    pub fn and(self, next: Cmd) -> Cmd {
+        match (self, next) {
+            (Cmd::None, n) => n,
+            (s, Cmd::None) => s,
+            (Cmd::Many(mut v), n) => {
+                v.push(n);
+                Cmd::Many(v)
+            }
+            (s, n) => Cmd::Many(vec![s, n]),
+        }
+    }
+}
+
+/// What a screen's last frame laid out, for its next update to read (page sizes, how far a
+/// text may scroll) instead of working the geometry out again.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LastLayout {
+    /// The terminal size it was laid out for; `None` before the first frame.
+    pub drawn_at: Option<(u16, u16)>,
+    /// Width of the screen's scrolling region, in columns.
+    pub width: u16,
+    /// Height of the screen's scrolling region (rows of a list, lines of a text).
+    pub height: u16,
+    /// Lines of the text in that region, as wrapped at `width`.
+    pub lines: usize,
+    /// The line of each link or selectable item in the text, in reading order.
+    pub marks: Vec<usize>,
+    /// The line each section of the text begins on.
+    pub anchors: Vec<usize>,
+}
+
+impl LastLayout {
+    /// Records a scrolling region of `area` holding `lines` wrapped lines.
+    pub fn record(&mut self, area: Rect, lines: usize) {
+        self.width = area.width;
+        self.height = area.height;
+        self.lines = lines;
+    }
+
+    /// The furthest the text may scroll: its last line at the bottom of the region.
+    pub fn max_scroll(&self) -> u16 {
+        u16::try_from(self.lines.saturating_sub(usize::from(self.height))).unwrap_or(u16::MAX)
+    }
+
+    /// How far a page moves: the region less a line of context, at least one.
+    pub fn page(&self) -> usize {
+        usize::from(self.height.saturating_sub(1)).max(1)
+    }
+
+    /// `scroll` moved by `action` (↑ ↓ PgUp PgDn Top Bottom), kept within the text.
+    pub fn scrolled(&self, scroll: u16, action: Action) -> u16 {
+        let page = u16::try_from(self.page()).unwrap_or(u16::MAX);
+        let max = self.max_scroll();
+        match action {
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll.saturating_add(1),
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll.saturating_add(page),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => scroll,
+        }
+        .min(max)
+    }
+}
+
+/// What an update may read.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The shared session.
+    pub session: &'a Session,
+    /// What this screen's last frame laid out.
+    pub layout: &'a LastLayout,
+}
+
+/// What a view may read besides its own state.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewCx<'a> {
+    /// The shared session.
+    pub session: &'a Session,
+    /// The status line.
+    pub status: Option<&'a Status>,
+    /// The keys in force, for the footer.
+    pub keys: &'a [Binding],
+}
+
+/// How a screen takes typed keys that are not in its key table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    /// It does not: unbound keys do nothing.
+    No,
+    /// Into a text field, one key at a time.
+    Field,
+    /// Into prose, where letters typed in a burst may be put in at once, as a paste is.
+    Prose,
+}

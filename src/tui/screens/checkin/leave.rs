@@ -1,0 +1,165 @@
+//! Leaving the check-in: keeping or discarding the draft (asked first), what `$EDITOR` gives
+//! back, and what a saved check-in teaches about the person's choices.
+
+use crate::journal::TriggerRef;
+use crate::tui::effect::{EditorTarget, Effect};
+use crate::tui::keys::Action;
+use crate::tui::screen::{Cmd, Open, Question};
+use crate::tui::session::Session;
+
+use super::State;
+use super::text::{area_text, normalise_newlines, text_area};
+use crate::journal::draft::Step;
+
+impl State {
+    /// The text of `target` for `$EDITOR`.
+    pub(super) fn editor(&mut self, session: &Session) -> Cmd {
+        let (target, text) = match self.draft.step {
+            Step::Reflect if !self.answers.is_empty() => (
+                EditorTarget::Answer(self.prompt_index),
+                self.answers
+                    .get(self.prompt_index)
+                    .map(area_text)
+                    .unwrap_or_default(),
+            ),
+            Step::Notes => {
+                self.focus = 0;
+                (EditorTarget::Notes, area_text(&self.notes))
+            }
+            _ => return Cmd::None,
+        };
+        Cmd::Effect(Effect::OpenEditor(
+            target,
+            text,
+            session.prefs.editor.clone(),
+        ))
+    }
+
+    /// Text back from `$EDITOR`.
+    pub(super) fn edited(&mut self, target: EditorTarget, text: &str) -> Cmd {
+        let text = normalise_newlines(text);
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        match target {
+            EditorTarget::Answer(i) => {
+                if let (Some(a), Some(r)) =
+                    (self.answers.get_mut(i), self.draft.responses.get_mut(i))
+                {
+                    *a = text_area(text, "");
+                    r.answer = text.to_owned();
+                }
+            }
+            EditorTarget::Notes => {
+                self.notes = text_area(text, "");
+                self.draft.notes = text.to_owned();
+            }
+        }
+        self.dirty = false;
+        self.save_draft()
+    }
+
+    /// The draft written before leaving closer, if there is anything in it.
+    pub(super) fn keep(&mut self) -> Cmd {
+        self.flush();
+        if self.draft.is_empty() {
+            return Cmd::None;
+        }
+        self.dirty = false;
+        self.save_draft()
+    }
+
+    /// "Leave the check-in?" (or, editing a saved entry, "Leave the edit?").
+    pub(super) fn ask_to_leave(&self) -> Cmd {
+        let dialog = if self.draft.is_edit() {
+            Open::ask(
+                Question::LeaveEdit,
+                "Leave the edit?",
+                &[
+                    "Your changes can be kept as a draft; the entry",
+                    "stays as it was saved until you save again.",
+                ],
+            )
+        } else {
+            Open::ask(
+                Question::LeaveCheckIn,
+                "Leave the check-in?",
+                &[
+                    "What you have entered is kept as a draft;",
+                    "closer offers it again next time you start.",
+                ],
+            )
+        };
+        Cmd::Open(dialog)
+    }
+
+    /// A dialog the check-in opened was answered.
+    pub(super) fn answered(&mut self, question: Question, action: Action) -> Cmd {
+        let edit = self.draft.is_edit();
+        match (question, action) {
+            (Question::LeaveCheckIn | Question::LeaveEdit, Action::KeepAndLeave) => {
+                self.flush();
+                if self.draft.is_empty() {
+                    return Cmd::Effect(Effect::DiscardDraft).and(Cmd::Pop);
+                }
+                let text = if edit {
+                    "Your changes are kept as a draft; the entry is as it was. Press c to go on."
+                } else {
+                    "Your check-in is kept as a draft. Press c to go on with it."
+                };
+                self.dirty = false;
+                self.save_draft().and(Cmd::Pop).and(Cmd::info(text))
+            }
+            (Question::LeaveCheckIn, Action::Discard) => Cmd::Open(Open::ask(
+                Question::DiscardCheckIn,
+                "Discard this check-in?",
+                &["What you entered in it will be gone for good."],
+            )),
+            (Question::LeaveEdit, Action::Discard) => Cmd::Open(Open::ask(
+                Question::DiscardEdit,
+                "Discard your changes?",
+                &[
+                    "The entry stays as it was saved; only the changes",
+                    "made now are dropped.",
+                ],
+            )),
+            (Question::DiscardCheckIn | Question::DiscardEdit, Action::Yes) => {
+                let text = if edit {
+                    "Your changes were discarded; the entry is as it was."
+                } else {
+                    "The check-in was discarded."
+                };
+                Cmd::Effect(Effect::DiscardDraft)
+                    .and(Cmd::Pop)
+                    .and(Cmd::info(text))
+            }
+            (Question::DiscardCheckIn | Question::DiscardEdit, _) => self.ask_to_leave(),
+            _ => Cmd::None,
+        }
+    }
+
+    /// The check-in was saved: close it, and keep what it taught about the person's choices.
+    pub(super) fn saved(&self, session: &Session) -> Cmd {
+        let mut prefs = session.prefs.clone();
+        let mut changed = false;
+        // Remember triggers the person named, to offer them next time.
+        for t in &self.draft.triggers {
+            if let TriggerRef::Custom(name) = &t.trigger
+                && !prefs.custom_triggers.iter().any(|c| c == name.as_str())
+            {
+                prefs.custom_triggers.push(name.to_string());
+                changed = true;
+            }
+        }
+        // Strategies planned from the library were offered in this check-in: done.
+        let before = prefs.planned_next.len();
+        prefs
+            .planned_next
+            .retain(|id| !self.suggestions.contains(id));
+        changed |= prefs.planned_next.len() != before;
+        let cmd = Cmd::Pop.and(Cmd::info("Your check-in is saved. ✓"));
+        if changed {
+            cmd.and(Cmd::Prefs(Box::new(prefs)))
+        } else {
+            cmd
+        }
+    }
+}

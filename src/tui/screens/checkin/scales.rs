@@ -1,0 +1,148 @@
+//! Step 1: how the person feels, and how close to their partner (two 1–5 scales, each
+//! skippable).
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::journal::{Closeness, Mood, MoodLabels};
+use crate::tui::keys::{self, Action, Binding, DIGITS, DOWN, HELP_KEY, Key, UP};
+use crate::tui::theme::Theme;
+
+use super::{LEAVE, NEXT, PREV, SAVE, State, question};
+
+/// The step's keys.
+pub const KEYS: &[Binding] = &[
+    NEXT,
+    PREV,
+    SAVE,
+    LEAVE,
+    keys::up(UP, "the mood scale"),
+    keys::down(DOWN, "the closeness scale"),
+    Binding::new(
+        &[Key::code(KeyCode::Left), Key::ch('h')],
+        Action::Left,
+        None,
+        "lower",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Right), Key::ch('l')],
+        Action::Right,
+        None,
+        "higher",
+    ),
+    DIGITS[0],
+    DIGITS[1],
+    DIGITS[2],
+    DIGITS[3],
+    DIGITS[4],
+    Binding::new(
+        &[
+            Key::ch('0'),
+            Key::code(KeyCode::Backspace),
+            Key::code(KeyCode::Delete),
+        ],
+        Action::Clear,
+        None,
+        "skip this scale",
+    ),
+    HELP_KEY,
+];
+
+/// Applies a key of this step.
+pub fn update(s: &mut State, action: Action) {
+    let current = if s.focus == 0 {
+        s.draft.mood.map(Mood::get)
+    } else {
+        s.draft.closeness.map(Closeness::get)
+    };
+    let value = match action {
+        Action::Up => {
+            s.focus = 0;
+            return;
+        }
+        Action::Down => {
+            s.focus = 1;
+            return;
+        }
+        Action::Left => Some(current.map_or(3, |v| v.saturating_sub(1).max(1))),
+        Action::Right => Some(current.map_or(3, |v| (v + 1).min(5))),
+        Action::Choose(n) => Some(n),
+        Action::Clear => None,
+        _ => return,
+    };
+    if s.focus == 0 {
+        s.draft.mood = value.and_then(|v| Mood::try_from(v).ok());
+    } else {
+        s.draft.closeness = value.and_then(|v| Closeness::try_from(v).ok());
+    }
+    // A digit on mood moves on to closeness, so two digits fill the step.
+    if matches!(action, Action::Choose(_)) && s.focus == 0 {
+        s.focus = 1;
+    }
+    s.dirty = true;
+}
+
+fn scale_line(
+    value: Option<u8>,
+    labels: &[&'static str; 5],
+    focused: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let mut spans = vec![Span::raw("   ")];
+    for (i, label) in labels.iter().enumerate() {
+        let n = u8::try_from(i + 1).unwrap_or(0);
+        let sep = if label.is_empty() { "" } else { " " };
+        let text = if value == Some(n) {
+            format!("[{n}{sep}{label}]")
+        } else {
+            format!(" {n}{sep}{label} ")
+        };
+        let style = if value == Some(n) {
+            if focused { theme.selected } else { theme.key }
+        } else {
+            theme.muted
+        };
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(" "));
+    }
+    if value.is_none() {
+        spans.push(Span::styled("(skipped)", theme.muted));
+    }
+    Line::from(spans)
+}
+
+/// Draws the step.
+pub fn view(state: &State, labels: MoodLabels, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mood_labels: [&'static str; 5] = [1, 2, 3, 4, 5].map(|v| labels.label_of(v));
+    let d = &state.draft;
+    let marker = |i: usize| if state.focus == i { "▸ " } else { "  " };
+    let lines = vec![
+        Line::default(),
+        question(&format!("{}How are you feeling?", marker(0)), theme),
+        Line::default(),
+        scale_line(d.mood.map(Mood::get), &mood_labels, state.focus == 0, theme),
+        Line::default(),
+        Line::default(),
+        question(
+            &format!("{}How close do you feel to your partner today?", marker(1)),
+            theme,
+        ),
+        Line::default(),
+        scale_line(
+            d.closeness.map(Closeness::get),
+            &Closeness::LABELS,
+            state.focus == 1,
+            theme,
+        ),
+        Line::default(),
+        Line::default(),
+        Line::styled(
+            "Digits set the marked scale; ←/→ change it, ↑/↓ switch, 0 clears. Both can be skipped.",
+            theme.muted,
+        ),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}

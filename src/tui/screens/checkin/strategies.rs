@@ -1,0 +1,219 @@
+//! Step 6: strategies to plan, and a look back at ones planned before (tried? how helpful?).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::content::{Catalog, offer};
+use crate::journal::draft::answer_follow_up;
+use crate::journal::{Helpfulness, Name, StrategyUse};
+use crate::tui::keys::{self, Action, Binding, DIGITS, DOWN, HELP_KEY, Key, UP};
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap;
+
+use super::{LEAVE, NEXT, PREV, SAVE, State, question};
+
+/// Check-in, step 6: strategies.
+pub const KEYS: &[Binding] = &[
+    NEXT,
+    PREV,
+    SAVE,
+    LEAVE,
+    Binding::new(
+        &[Key::ch('o')],
+        Action::LearnMore,
+        None,
+        "open the strategy in the library (Esc comes back)",
+    ),
+    keys::up(UP, "previous row"),
+    keys::down(DOWN, "next row"),
+    Binding::new(
+        &[Key::ch(' ')],
+        Action::Toggle,
+        Some("pick"),
+        "plan it / mark it tried",
+    ),
+    Binding::new(&[Key::ch('y')], Action::Yes, None, "yes, I tried it"),
+    Binding::new(&[Key::ch('n')], Action::No, None, "no, I did not try it"),
+    DIGITS[0],
+    DIGITS[1],
+    DIGITS[2],
+    DIGITS[3],
+    DIGITS[4],
+    Binding::new(&[Key::ch('0')], Action::Clear, None, "clear the answer"),
+    HELP_KEY,
+];
+
+impl State {
+    /// Suggests strategies (see `content::offer::strategies`).
+    pub(super) fn choose_strategies(&mut self, session: &Session) {
+        let planned_here: Vec<String> = self
+            .draft
+            .strategies
+            .iter()
+            .filter(|s| s.planned)
+            .map(|s| s.id.to_string())
+            .collect();
+        let following_up: Vec<String> = self
+            .follow_ups
+            .iter()
+            .map(|f| f.strategy.to_string())
+            .collect();
+        self.suggestions = offer::strategies(
+            &session.catalog,
+            &offer::trigger_ids(&self.draft.triggers),
+            self.draft.perspective,
+            session.today,
+            offer::Wishes {
+                planned_here: &planned_here,
+                planned_next: &session.prefs.planned_next,
+                favourites: &session.prefs.favourites,
+                following_up: &following_up,
+            },
+        );
+    }
+}
+
+/// Applies a key of this step.
+pub fn update(s: &mut State, action: Action) {
+    let rows = s.strategy_rows();
+    let follow = s.follow_ups.len();
+    match action {
+        Action::Up => s.focus = s.focus.saturating_sub(1),
+        Action::Down => s.focus = (s.focus + 1).min(rows.saturating_sub(1)),
+        Action::Top => s.focus = 0,
+        Action::Bottom => s.focus = rows.saturating_sub(1),
+        _ if s.focus < follow => {
+            let id = s.follow_ups[s.focus].strategy.clone();
+            let current = s.draft.strategies.iter().find(|s| s.id == id);
+            let tried = current.and_then(|s| s.tried);
+            let help = current.and_then(|s| s.helpfulness);
+            let (tried, help) = match action {
+                Action::Yes => (Some(true), help),
+                Action::No => (Some(false), None),
+                Action::Toggle => match tried {
+                    None => (Some(true), help),
+                    Some(true) => (Some(false), None),
+                    Some(false) => (None, None),
+                },
+                Action::Choose(n) => (Some(true), Helpfulness::try_from(n).ok()),
+                Action::Clear => (None, None),
+                _ => return,
+            };
+            answer_follow_up(&mut s.draft.strategies, &id, tried, help);
+            s.dirty = true;
+        }
+        Action::Toggle => {
+            let Some(id) = s.suggestions.get(s.focus - follow) else {
+                return;
+            };
+            let Ok(id) = Name::try_from(id.as_str()) else {
+                return;
+            };
+            match s
+                .draft
+                .strategies
+                .iter()
+                .position(|s| s.id == id && s.planned)
+            {
+                Some(pos) => {
+                    s.draft.strategies.remove(pos);
+                }
+                None => s.draft.strategies.push(StrategyUse {
+                    id,
+                    planned: true,
+                    tried: None,
+                    helpfulness: None,
+                }),
+            }
+            s.dirty = true;
+        }
+        _ => {}
+    }
+}
+
+/// Draws the step.
+pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, area: Rect) {
+    let d = &state.draft;
+    let mut lines = Vec::new();
+    let mut row = 0;
+    let mut cursor_line = 0;
+    if !state.follow_ups.is_empty() {
+        lines.push(question("Earlier you planned to try:", theme));
+        for f in &state.follow_ups {
+            let title = catalog
+                .strategy(f.strategy.as_str())
+                .map_or(f.strategy.as_str(), |s| s.title.as_str());
+            let answer = d.strategies.iter().find(|s| s.id == f.strategy);
+            let status = match (
+                answer.and_then(|s| s.tried),
+                answer.and_then(|s| s.helpfulness),
+            ) {
+                (Some(true), Some(h)) => format!("tried · helpfulness {h}/5"),
+                (Some(true), None) => "tried · how helpful? 1–5".to_owned(),
+                (Some(false), _) => "not tried".to_owned(),
+                (None, _) => "did you try it? y / n".to_owned(),
+            };
+            let focused = state.focus == row;
+            let style = if focused { theme.selected } else { theme.text };
+            if focused {
+                cursor_line = lines.len();
+            }
+            let marker = if focused { "▸" } else { " " };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{marker} {title}"), style),
+                Span::styled(
+                    format!("  (planned {})", f.planned_on.format("%-d %b")),
+                    theme.muted,
+                ),
+            ]));
+            lines.push(Line::styled(format!("      {status}"), theme.key));
+            row += 1;
+        }
+        lines.push(Line::default());
+    }
+    if state.suggestions.is_empty() {
+        lines.push(Line::styled(
+            "No strategy to suggest. Tab goes on.",
+            theme.muted,
+        ));
+    } else {
+        lines.push(question("Something to try — mark any with Space:", theme));
+    }
+    for id in &state.suggestions {
+        let Some(s) = catalog.strategy(id) else {
+            continue;
+        };
+        let planned = d
+            .strategies
+            .iter()
+            .any(|u| u.id.as_str() == id && u.planned);
+        let mark = if planned { "[x]" } else { "[ ]" };
+        let focused = state.focus == row;
+        let style = if focused { theme.selected } else { theme.text };
+        if focused {
+            cursor_line = lines.len();
+        }
+        let marker = if focused { "▸" } else { " " };
+        let mut title = vec![Span::styled(format!("{marker} {mark} {}", s.title), style)];
+        if planned {
+            title.push(Span::styled("  · I'll try this", theme.good));
+        }
+        lines.push(Line::from(title));
+        for l in wrap::indented(
+            &format!("Today: {}", s.try_today),
+            usize::from(area.width),
+            "      ",
+            "             ",
+        ) {
+            lines.push(Line::styled(l, theme.muted));
+        }
+        row += 1;
+    }
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let offset =
+        u16::try_from(cursor_line.saturating_sub(usize::from(area.height) / 2)).unwrap_or(0);
+    frame.render_widget(para.scroll((offset, 0)), area);
+}

@@ -1,0 +1,76 @@
+//! Step 8: the whole check-in as it will be saved, to read over before saving.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::content::Catalog;
+use crate::journal::MoodLabels;
+use crate::journal::draft::CheckInDraft;
+use crate::tui::keys::{self, Action, Binding, DOWN, HELP_KEY, Key, UP};
+use crate::tui::screen::LastLayout;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::entry_view;
+
+use super::{LEAVE, PREV, State};
+
+/// The step's keys.
+pub const KEYS: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter), Key::ctrl('s')],
+        Action::Save,
+        Some("save"),
+        "save the check-in",
+    ),
+    PREV,
+    LEAVE,
+    keys::up(UP, "scroll up"),
+    keys::down(DOWN, "scroll down"),
+    keys::PAGE_UP_BINDING,
+    keys::PAGE_DOWN_BINDING,
+    keys::top(&[Key::ch('g')], "to the top"),
+    keys::bottom(&[Key::ch('G')], "to the bottom"),
+    HELP_KEY,
+];
+
+/// Scrolls within what the last frame laid out: never past the last line.
+pub fn update(state: &mut State, action: Action, layout: &LastLayout) {
+    state.scroll = layout.scrolled(state.scroll, action);
+}
+
+/// Draws the step, recording how many lines the summary wraps to.
+pub fn view(
+    state: &State,
+    catalog: &Catalog,
+    labels: MoodLabels,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    layout: &mut LastLayout,
+) {
+    let text = Paragraph::new(summary_lines(&state.draft, catalog, theme, labels))
+        .wrap(Wrap { trim: false });
+    layout.record(area, text.line_count(area.width));
+    frame.render_widget(
+        text.scroll((state.scroll.min(layout.max_scroll()), 0)),
+        area,
+    );
+}
+
+/// The whole check-in as lines, for the summary step.
+pub fn summary_lines(
+    d: &CheckInDraft,
+    catalog: &Catalog,
+    theme: &Theme,
+    labels: MoodLabels,
+) -> Vec<Line<'static>> {
+    let mut lines = entry_view::lines(&d.finish(d.started_at), catalog, theme, labels);
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "Enter or Ctrl-S saves this check-in. Shift-Tab goes back to change something.",
+        theme.muted,
+    ));
+    lines
+}

@@ -1,0 +1,216 @@
+//! The one dialog: a question in a box over the screen that asked it. Its keys, the hints in
+//! the box, the footer and `?` help all come from the question's own key table. A key in the
+//! table closes the dialog and its action goes back to the screen that asked, as
+//! `Msg::Answer(question, action)`.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::tui::keys::{Action, Binding, ESC, Key};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Question, ViewCx};
+use crate::tui::widgets::page;
+
+const STAY: Binding = Binding::new(ESC, Action::Back, Some("stay"), "go on with it");
+const STAY_EDITING: Binding = Binding::new(ESC, Action::Back, Some("stay"), "go on editing");
+
+const LEAVE_CHECKIN: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('s')],
+        Action::KeepAndLeave,
+        Some("keep draft and leave"),
+        "keep the draft and leave",
+    ),
+    Binding::new(
+        &[Key::ch('d')],
+        Action::Discard,
+        Some("discard"),
+        "discard this check-in",
+    ),
+    STAY,
+];
+
+const LEAVE_EDIT: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('s')],
+        Action::KeepAndLeave,
+        Some("keep changes and leave"),
+        "keep your changes as a draft and leave",
+    ),
+    Binding::new(
+        &[Key::ch('d')],
+        Action::Discard,
+        Some("discard changes"),
+        "discard your changes",
+    ),
+    STAY_EDITING,
+];
+
+const YES_NO_BACK: &[Binding] = &[
+    Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes, discard it"),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "no, go back",
+    ),
+];
+
+const DISCARD_EDIT: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('y')],
+        Action::Yes,
+        Some("yes"),
+        "yes, discard my changes",
+    ),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "no, go back",
+    ),
+];
+
+const RESUME: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('r'), Key::code(KeyCode::Enter)],
+        Action::Resume,
+        Some("resume"),
+        "resume it",
+    ),
+    Binding::new(
+        &[Key::ch('d')],
+        Action::Discard,
+        Some("discard"),
+        "discard it",
+    ),
+    Binding::new(ESC, Action::Back, Some("later"), "decide later"),
+];
+
+const DISCARD_DRAFT: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('y')],
+        Action::Yes,
+        Some("yes, discard"),
+        "yes, discard it",
+    ),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "no, keep it",
+    ),
+];
+
+const DELETE: &[Binding] = &[
+    Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes, delete it"),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "no, keep it",
+    ),
+];
+
+const EMPTY: &[Binding] = &[
+    Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes, empty it"),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "no, keep it",
+    ),
+];
+
+const REALLY_EMPTY: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('y')],
+        Action::Yes,
+        Some("yes"),
+        "yes, remove them for good",
+    ),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "no, keep them",
+    ),
+];
+
+/// The keys of `question`: the answers it takes.
+pub fn keys(question: Question) -> &'static [Binding] {
+    match question {
+        Question::LeaveCheckIn => LEAVE_CHECKIN,
+        Question::LeaveEdit => LEAVE_EDIT,
+        Question::DiscardCheckIn => YES_NO_BACK,
+        Question::DiscardEdit => DISCARD_EDIT,
+        Question::ResumeDraft => RESUME,
+        Question::DiscardDraft => DISCARD_DRAFT,
+        Question::DeleteEntry => DELETE,
+        Question::EmptyTrash => EMPTY,
+        Question::ReallyEmptyTrash => REALLY_EMPTY,
+    }
+}
+
+/// A question being asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    /// Which question.
+    pub question: Question,
+    /// The box's title.
+    pub title: String,
+    /// What will happen, in a few lines.
+    pub lines: Vec<String>,
+}
+
+impl State {
+    /// Asks `question` with `title` and `lines`.
+    pub fn new(question: Question, title: &str, lines: &[String]) -> State {
+        State {
+            question,
+            title: format!(" {title} "),
+            lines: lines.to_vec(),
+        }
+    }
+}
+
+/// A key answers the question.
+pub fn update(state: &mut State, msg: Msg, _cx: &Ctx) -> Cmd {
+    match msg {
+        Msg::Key(action) => Cmd::Answer(state.question, action),
+        _ => Cmd::None,
+    }
+}
+
+/// Draws the box over the body of the screen beneath.
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+    let theme = &cx.session.theme;
+    // The screen beneath drew the page; its footer shows this question's keys.
+    let body = page::column(page::body(cx, area));
+    let mut lines: Vec<Line> = state
+        .lines
+        .iter()
+        .map(|t| Line::styled(format!(" {t}"), theme.text))
+        .collect();
+    lines.push(Line::default());
+    for b in keys(state.question) {
+        let key = b.keys.first().map(Key::label).unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {key:>3}  "), theme.key),
+            Span::styled(b.help, theme.text),
+        ]));
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = page::centered(body, height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .border_style(theme.border)
+                .title(Line::styled(state.title.clone(), theme.title)),
+        ),
+        popup,
+    );
+}
