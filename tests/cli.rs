@@ -443,3 +443,51 @@ fn stats_refuses_a_backwards_window_and_a_bad_date() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text.contains("--from"), "{text}");
 }
+
+/// Case r05: folders are 0700 and files 0600 whatever the umask. Under `umask 0277` folders
+/// used to come out 0500 (the mode given to mkdir is masked), so a new journal, or the first
+/// entry of a new year, could not be written.
+#[test]
+fn folders_and_files_are_private_and_writable_under_a_strict_umask() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let seed = dir.path().join("seed.json");
+    let new_year = dir.path().join("ny.json");
+    fs::write(
+        &seed,
+        r#"[{"id":1,"date":"2026-11-01T09:00:00Z","title":"old","content":"x","tags":[]}]"#,
+    )
+    .unwrap();
+    fs::write(
+        &new_year,
+        r#"[{"id":2,"date":"2027-01-01T09:00:00Z","title":"new year","content":"y","tags":[]}]"#,
+    )
+    .unwrap();
+    for file in [&seed, &new_year] {
+        let script = format!(
+            "umask 0277 && exec \"$0\" --data-dir '{}' import '{}'",
+            root.display(),
+            file.display()
+        );
+        let (out, text) = run(Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .arg(env!("CARGO_BIN_EXE_closer"))
+            .env_remove("CLOSER_DATA_DIR"));
+        assert!(out.status.success(), "{text}");
+    }
+    let mut folders = vec![root.clone()];
+    folders.extend(
+        files_under(&root)
+            .into_iter()
+            .filter(|p| p.is_dir())
+            .collect::<Vec<_>>(),
+    );
+    assert!(folders.iter().any(|p| p.ends_with("2027")), "{folders:?}");
+    for folder in &folders {
+        assert_eq!(mode(folder) & 0o777, 0o700, "{}", folder.display());
+    }
+    for file in files_under(&root).into_iter().filter(|p| p.is_file()) {
+        assert_eq!(mode(&file) & 0o777, 0o600, "{}", file.display());
+    }
+}

@@ -525,3 +525,61 @@ fn keys_on_the_too_small_screen_do_nothing_but_ctrl_c() {
     app.send("\x03");
     assert!(app.wait_exit().success() || app.left_alternate_screen());
 }
+
+/// Case r13: text that arrives with LF line ends (a paste a terminal does not bracket, a typing
+/// tool), and Ctrl-J, make new lines; they used to erase the line before them.
+#[test]
+fn lf_and_ctrl_j_in_a_text_box_make_new_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let mut app = at_reflect(&root);
+    app.send("first line of my paste\nsecond line\nthird");
+    app.wait_for("third");
+    app.send(" more words");
+    app.send("\n");
+    app.send("after ctrl-j");
+    app.wait_for("after ctrl-j");
+    let want = "first line of my paste\nsecond line\nthird more words\nafter ctrl-j";
+    let draft = root.join("drafts/current.json");
+    let start = Instant::now();
+    loop {
+        let text = fs::read_to_string(&draft).unwrap_or_default();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        if json["draft"]["responses"][0]["answer"] == want || json["responses"][0]["answer"] == want
+        {
+            break;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the draft never held it all: {text}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    app.send("\x03");
+    let _ = app.wait_exit();
+}
+
+/// Case r02: deleting `.lock` does not let a second closer write, and the read-only one may
+/// write as soon as the first one quits, without a restart.
+#[test]
+fn a_deleted_lock_file_lets_no_second_writer_in_and_read_only_turns_writable() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let mut a = Closer::start(&root, 80, 24);
+    a.wait_for("c check in");
+    let _ = fs::remove_file(root.join(".lock"));
+    let mut b = Closer::start(&root, 80, 24);
+    b.wait_for("Read-only");
+    a.send("q");
+    assert!(a.wait_exit().success());
+    b.wait_for("you can write here now");
+    b.send("c");
+    b.wait_for("step 1 of 8");
+    b.send("4");
+    b.send("\x13");
+    b.wait_for("Your check-in is saved.");
+    b.send("q");
+    assert!(b.wait_exit().success());
+    assert_eq!(only_day_file(&root)["entries"][0]["mood"], 4);
+}

@@ -155,7 +155,7 @@ fn a_second_instance_opens_read_only_and_says_why() {
     let first = Store::open(dir.path()).unwrap();
     let second = Store::open(dir.path()).unwrap();
     assert_eq!(first.read_only(), None);
-    assert_eq!(second.read_only(), Some(&ReadOnlyReason::AnotherInstance));
+    assert_eq!(second.read_only(), Some(ReadOnlyReason::AnotherInstance));
     let e = entry("2026-11-22T09:00:00+01:00", 1);
     let err = second.save_entry(&e).unwrap_err();
     assert!(matches!(err, StoreError::ReadOnly(_)));

@@ -17,16 +17,31 @@ pub const FILE_MODE: u32 = 0o600;
 /// Mode of every folder closer creates.
 pub const DIR_MODE: u32 = 0o700;
 
-/// Creates `dir` and any missing parents, each private to the user (0700).
+/// Creates `dir` and any missing parents, each private to the user (0700) whatever the umask:
+/// a folder is created, then given its mode explicitly (a mode passed to `mkdir` is masked by
+/// the umask, so under `umask 0277` folders came out 0500 and the journal could not be
+/// written). Folders that already exist are left as they are.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        create_private_dir(parent)?;
+    }
+    match fs::create_dir(dir) {
+        Ok(()) => {}
+        // Made meanwhile by someone else: theirs to keep as it is.
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => return Ok(()),
+        Err(e) => return Err(e),
+    }
     #[cfg(unix)]
     {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(DIR_MODE);
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(DIR_MODE))?;
     }
-    builder.create(dir)
+    Ok(())
 }
 
 /// Writes `bytes` to `path` atomically, with mode 0600. The parent folder must exist.

@@ -68,7 +68,8 @@ pub struct TrashItem {
 #[derive(Debug)]
 pub struct Store {
     layout: Layout,
-    access: Access,
+    /// Changes once at most: read-only to read-write when the other closer quits.
+    access: std::sync::Mutex<Access>,
 }
 
 impl Store {
@@ -83,12 +84,37 @@ impl Store {
                 source,
             })?;
         }
-        let access = match lock::try_acquire(&layout.lock_file()) {
+        let access = Store::take_lock(&layout);
+        Ok(Store {
+            layout,
+            access: std::sync::Mutex::new(access),
+        })
+    }
+
+    fn take_lock(layout: &Layout) -> Access {
+        match lock::try_acquire(layout.root(), &layout.lock_file()) {
             Ok(lock::Outcome::Acquired(lock)) => Access::ReadWrite(lock),
             Ok(lock::Outcome::Held) => Access::ReadOnly(ReadOnlyReason::AnotherInstance),
             Err(e) => Access::ReadOnly(ReadOnlyReason::NotWritable(atomic::plain_reason(&e))),
-        };
-        Ok(Store { layout, access })
+        }
+    }
+
+    fn access(&self) -> std::sync::MutexGuard<'_, Access> {
+        self.access
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Takes the lock if the closer that held it has quit. Returns whether this journal can
+    /// be written now (a read-only instance becomes writable without a restart).
+    pub fn try_to_write(&self) -> bool {
+        let mut access = self.access();
+        if matches!(*access, Access::ReadOnly(ReadOnlyReason::AnotherInstance))
+            && let again @ Access::ReadWrite(_) = Store::take_lock(&self.layout)
+        {
+            *access = again;
+        }
+        matches!(*access, Access::ReadWrite(_))
     }
 
     /// The data folder's paths.
@@ -96,21 +122,16 @@ impl Store {
         &self.layout
     }
 
-    /// Whether this process may write, and why not.
-    pub fn access(&self) -> &Access {
-        &self.access
-    }
-
     /// Why this journal is read-only, if it is.
-    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
-        match &self.access {
+    pub fn read_only(&self) -> Option<ReadOnlyReason> {
+        match &*self.access() {
             Access::ReadWrite(_) => None,
-            Access::ReadOnly(why) => Some(why),
+            Access::ReadOnly(why) => Some(why.clone()),
         }
     }
 
     fn writable(&self) -> Result<(), StoreError> {
-        match &self.access {
+        match &*self.access() {
             Access::ReadWrite(_) => Ok(()),
             Access::ReadOnly(why) => Err(StoreError::ReadOnly(why.clone())),
         }

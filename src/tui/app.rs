@@ -142,6 +142,14 @@ impl App {
         out
     }
 
+    /// The journal can be written now: the closer that held it has quit.
+    pub fn writable_again(&mut self) {
+        self.session.read_only = None;
+        self.status = Some(Status::Info(
+            "The other closer has closed: you can write here now.".into(),
+        ));
+    }
+
     /// The terminal has a new size.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.session.size = (width, height);

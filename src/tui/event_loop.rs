@@ -118,7 +118,7 @@ pub fn run(options: Options) -> Result<()> {
         theme,
     );
     session.colour_forbidden = colour_forbidden;
-    session.read_only = store.read_only().map(ToString::to_string);
+    session.read_only = store.read_only().map(|why| why.to_string());
     session.size = (size.width, size.height);
     session.config = Arc::new(config);
     let mut app = App::new(session);
@@ -180,6 +180,10 @@ pub fn run(options: Options) -> Result<()> {
         if !event::poll(wait)? {
             if fx.loader.busy() {
                 continue;
+            }
+            // The other closer may have quit: then this one may write.
+            if app.session.read_only.is_some() && fx.store.try_to_write() {
+                app.writable_again();
             }
             let requests = app.tick(now());
             run_all(&mut app, &mut fx, requests);

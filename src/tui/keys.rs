@@ -78,8 +78,14 @@ pub enum Action {
     Edit,
     /// Delete the selected entry (asks first).
     Delete,
-    /// Bring back the entry deleted last.
+    /// Bring back the entry deleted last; in a text box, undo the last change to the text.
     Undo,
+    /// In a text box, redo what was undone.
+    Redo,
+    /// In a text box, delete from the cursor to the end of the line.
+    DeleteToLineEnd,
+    /// In a text box, delete the word before the cursor.
+    DeleteWord,
     /// Show the trash.
     OpenTrash,
     /// Put the selected trashed entry back.

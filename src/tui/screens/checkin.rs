@@ -95,6 +95,33 @@ const EDITOR: Binding = Binding::new(
     Some("editor"),
     "write this in $EDITOR",
 );
+/// The text box's own keys that change more than one character, each undoable.
+const TEXT_KEYS: [Binding; 4] = [
+    Binding::new(
+        &[Key::ctrl('z')],
+        Action::Undo,
+        None,
+        "undo the last change to the text",
+    ),
+    Binding::new(
+        &[Key::ctrl('y')],
+        Action::Redo,
+        None,
+        "redo what was undone",
+    ),
+    Binding::new(
+        &[Key::ctrl('w')],
+        Action::DeleteWord,
+        None,
+        "delete the word before the cursor (Ctrl-Z undoes it)",
+    ),
+    Binding::new(
+        &[Key::ctrl('k')],
+        Action::DeleteToLineEnd,
+        None,
+        "delete to the end of the line (Ctrl-Z undoes it)",
+    ),
+];
 
 /// Every key table of the screen, by mode (for tests over all tables).
 pub const MODES: &[(&str, &[Binding])] = &[
@@ -396,6 +423,33 @@ impl State {
         Cmd::Open(Open::Guide(page))
     }
 
+    /// The text box that has the focus, if the step has one.
+    fn focused_text(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.draft.step {
+            Step::Reflect => self.answers.get_mut(self.prompt_index),
+            Step::Notes if self.focus == 0 => Some(&mut self.notes),
+            Step::Notes => Some(&mut self.tags),
+            _ => None,
+        }
+    }
+
+    /// Undo, redo, or a delete of more than a character, in the focused text box.
+    fn edit_text(&mut self, action: Action) {
+        let Some(area) = self.focused_text() else {
+            return;
+        };
+        let changed = match action {
+            Action::Undo => area.undo(),
+            Action::Redo => area.redo(),
+            Action::DeleteWord => area.delete_word(),
+            Action::DeleteToLineEnd => area.delete_line_by_end(),
+            _ => false,
+        };
+        if changed {
+            self.sync_text();
+        }
+    }
+
     /// Rows of the strategy step: follow-ups first, then suggestions.
     pub fn strategy_rows(&self) -> usize {
         self.follow_ups.len() + self.suggestions.len()
@@ -514,6 +568,10 @@ fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
         Action::Back => return state.ask_to_leave(),
         Action::LearnMore => return state.learn_more(),
         Action::Editor => return state.editor(session),
+        Action::Undo | Action::Redo | Action::DeleteWord | Action::DeleteToLineEnd => {
+            state.edit_text(action);
+            return Cmd::None;
+        }
         _ => {}
     }
     match state.step() {

@@ -338,10 +338,9 @@ impl State {
 /// Typing into the list's filter (or the note being written).
 pub fn input(state: &mut State, input: Input) {
     if let Some((_, area, _)) = state.note.as_mut() {
-        if input.key != TextKey::Enter {
-            area.input(input);
+        if super::text::edit(area, input, false) {
+            state.sync_note();
         }
-        state.sync_note();
         return;
     }
     let Some(list) = state.list_mut() else {

@@ -4,25 +4,38 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
-use ratatui_textarea::{Input, Key as TextKey};
+use ratatui_textarea::Input;
 
 use crate::tui::keys::{Binding, HELP_KEY_TEXT};
 use crate::tui::theme::Theme;
 
-use super::text::paste_into;
-use super::{EDITOR, LEAVE, NEXT_TAB, PREV, SAVE, State, question};
+use super::text::{edit, paste_into};
+use super::{EDITOR, LEAVE, NEXT_TAB, PREV, SAVE, State, TEXT_KEYS, question};
 
 /// Check-in, step 7: notes and tags (text areas).
-pub const KEYS: &[Binding] = &[NEXT_TAB, PREV, SAVE, LEAVE, EDITOR, HELP_KEY_TEXT];
+pub const KEYS: &[Binding] = &[
+    NEXT_TAB,
+    PREV,
+    SAVE,
+    LEAVE,
+    EDITOR,
+    TEXT_KEYS[0],
+    TEXT_KEYS[1],
+    TEXT_KEYS[2],
+    TEXT_KEYS[3],
+    HELP_KEY_TEXT,
+];
 
-/// Typing into the notes, or the tags (where Enter adds nothing).
+/// Typing into the notes, or the tags (where a newline adds nothing).
 pub fn input(state: &mut State, input: Input) {
-    if state.focus == 0 {
-        state.notes.input(input);
-    } else if input.key != TextKey::Enter {
-        state.tags.input(input);
+    let changed = if state.focus == 0 {
+        edit(&mut state.notes, input, true)
+    } else {
+        edit(&mut state.tags, input, false)
+    };
+    if changed {
+        state.sync_text();
     }
-    state.sync_text();
 }
 
 /// Pasting into the notes, or the tags (lines become commas).

@@ -12,11 +12,11 @@ use crate::tui::screen::Cmd;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 
-use super::text::{paste_into, text_area};
+use super::text::{edit, paste_into, text_area};
 use crate::journal::Response;
 use ratatui_textarea::TextArea;
 
-use super::{EDITOR, LEAVE, NEXT_TAB, PREV, SAVE, State, question, response_for};
+use super::{EDITOR, LEAVE, NEXT_TAB, PREV, SAVE, State, TEXT_KEYS, question, response_for};
 
 /// The placeholder of an empty answer.
 pub const PLACEHOLDER: &str = "Write as much or as little as you like…";
@@ -34,6 +34,10 @@ pub const KEYS: &[Binding] = &[
         "ask another question instead",
     ),
     EDITOR,
+    TEXT_KEYS[0],
+    TEXT_KEYS[1],
+    TEXT_KEYS[2],
+    TEXT_KEYS[3],
     HELP_KEY_TEXT,
 ];
 
@@ -87,8 +91,9 @@ impl State {
 
 /// Typing into the answer shown.
 pub fn input(state: &mut State, input: Input) {
-    if let Some(a) = state.answers.get_mut(state.prompt_index) {
-        a.input(input);
+    if let Some(a) = state.answers.get_mut(state.prompt_index)
+        && edit(a, input, true)
+    {
         state.sync_text();
     }
 }

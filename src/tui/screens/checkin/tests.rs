@@ -550,3 +550,84 @@ fn tags_are_parsed_kindly() {
     assert_eq!(parse_tags(" a, #b,,a , c d "), ["a", "b", "c d"]);
     assert!(parse_tags(" , ,").is_empty());
 }
+
+/// Case r13: every way a newline arrives makes a new line; Ctrl-J used to delete to the start
+/// of the line, so a paste with LF line ends kept only its last line.
+#[test]
+fn every_newline_key_makes_a_new_line_and_nothing_erases_a_line_silently() {
+    let f = Fixture::new();
+    for step in [Step::Reflect, Step::Notes] {
+        let mut s = f.state();
+        f.to(&mut s, step);
+        let key = |code: TextKey, ctrl: bool| Input {
+            key: code,
+            ctrl,
+            ..Input::default()
+        };
+        for (i, newline) in [
+            key(TextKey::Enter, false),
+            key(TextKey::Char('j'), true),
+            key(TextKey::Char('m'), true),
+            key(TextKey::Char('\n'), false),
+            key(TextKey::Char('\r'), false),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            f.typed(&mut s, &format!("line {i}"));
+            f.send(&mut s, Msg::Input(newline));
+        }
+        f.typed(&mut s, "last");
+        let text = match step {
+            Step::Reflect => s.draft.responses[0].answer.clone(),
+            _ => s.draft.notes.clone(),
+        };
+        assert_eq!(
+            text, "line 0\nline 1\nline 2\nline 3\nline 4\nlast",
+            "{step:?}"
+        );
+        // Keys of the text area's old default map that destroyed text now do nothing.
+        for c in ['u', 'r', 'x', 'v'] {
+            f.send(&mut s, Msg::Input(key(TextKey::Char(c), true)));
+        }
+        s.flush();
+        let after = match step {
+            Step::Reflect => s.draft.responses[0].answer.clone(),
+            _ => s.draft.notes.clone(),
+        };
+        assert_eq!(after, text, "{step:?}");
+    }
+}
+
+#[test]
+fn deleting_more_than_a_word_is_undone_with_ctrl_z_and_redone_with_ctrl_y() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Reflect);
+    f.typed(&mut s, "keep this sentence");
+    for _ in 0.."this sentence".len() {
+        f.send(
+            &mut s,
+            Msg::Input(Input {
+                key: TextKey::Left,
+                ..Input::default()
+            }),
+        );
+    }
+    f.act(&mut s, Action::DeleteToLineEnd);
+    s.flush();
+    assert_eq!(s.draft.responses[0].answer, "keep ");
+    f.act(&mut s, Action::Undo);
+    s.flush();
+    assert_eq!(s.draft.responses[0].answer, "keep this sentence");
+    f.act(&mut s, Action::Redo);
+    s.flush();
+    assert_eq!(s.draft.responses[0].answer, "keep ");
+    f.act(&mut s, Action::Undo);
+    f.act(&mut s, Action::DeleteWord);
+    s.flush();
+    assert_eq!(
+        s.draft.responses[0].answer, "keep this ",
+        "undo puts the cursor back at the end"
+    );
+}

@@ -1,6 +1,6 @@
 //! Text areas of the check-in: building them, pasting into them, reading them back.
 
-use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, DataCursor, Input, Key, TextArea, WrapMode};
 
 /// A text area holding `text`, wrapping words, the cursor at the end.
 pub fn text_area(text: &str, placeholder: &str) -> TextArea<'static> {
@@ -83,4 +83,79 @@ pub fn parse_tags(text: &str) -> Vec<String> {
         }
     }
     tags
+}
+
+/// Whether a key makes a new line: Enter, and the two control keys terminals send for it
+/// (Ctrl-M is a carriage return, Ctrl-J a line feed: a paste or a typing tool that sends LF,
+/// and the newline key of many shells).
+pub fn is_newline(input: &Input) -> bool {
+    matches!(
+        input,
+        Input {
+            key: Key::Enter,
+            ..
+        } | Input {
+            key: Key::Char('\n' | '\r'),
+            ..
+        } | Input {
+            key: Key::Char('j' | 'm'),
+            ctrl: true,
+            alt: false,
+            ..
+        }
+    )
+}
+
+/// Applies a typed key to a text box with closer's own key map, not the text area's default
+/// one (whose Ctrl-J deleted to the start of the line, so a paste with LF line ends kept only
+/// its last line). Letters go in; every way a newline arrives makes a new line (unless
+/// `multi_line` is false, where it does nothing); Backspace/Ctrl-H and Delete/Ctrl-D delete a
+/// character, Alt-Backspace and Alt-D a word; the cursor moves with the arrows, Home/End,
+/// Ctrl-A/Ctrl-F/Ctrl-B/Ctrl-P/Ctrl-N, Alt-F/Alt-B (words), PgUp/PgDn. Everything else does
+/// nothing. Deleting more than a word (Ctrl-K) and undo/redo are bound keys (listed in help).
+/// Returns whether the text changed.
+pub fn edit(area: &mut TextArea<'static>, input: Input, multi_line: bool) -> bool {
+    if is_newline(&input) {
+        if !multi_line {
+            return false;
+        }
+        area.insert_newline();
+        return true;
+    }
+    let Input { key, ctrl, alt, .. } = input;
+    match (key, ctrl, alt) {
+        (Key::Char(c), false, false) => {
+            area.insert_char(c);
+            true
+        }
+        (Key::Backspace, false, false) | (Key::Char('h'), true, false) => area.delete_char(),
+        (Key::Delete, false, false) | (Key::Char('d'), true, false) => area.delete_next_char(),
+        (Key::Backspace, false, true) | (Key::Char('h'), false, true) => area.delete_word(),
+        (Key::Delete, false, true) | (Key::Char('d'), false, true) => area.delete_next_word(),
+        (key, ctrl, alt) => {
+            let to = match (key, ctrl, alt) {
+                (Key::Left, false, false) | (Key::Char('b'), true, false) => CursorMove::Back,
+                (Key::Right, false, false) | (Key::Char('f'), true, false) => CursorMove::Forward,
+                (Key::Up, false, false) | (Key::Char('p'), true, false) => CursorMove::Up,
+                (Key::Down, false, false) | (Key::Char('n'), true, false) => CursorMove::Down,
+                (Key::Left, true, false) | (Key::Char('b'), false, true) => CursorMove::WordBack,
+                (Key::Right, true, false) | (Key::Char('f'), false, true) => {
+                    CursorMove::WordForward
+                }
+                (Key::Home, _, _) | (Key::Char('a'), true, false) => CursorMove::Head,
+                (Key::End, _, _) => CursorMove::End,
+                (Key::PageUp, _, _) => {
+                    area.scroll(ratatui_textarea::Scrolling::PageUp);
+                    return false;
+                }
+                (Key::PageDown, _, _) => {
+                    area.scroll(ratatui_textarea::Scrolling::PageDown);
+                    return false;
+                }
+                _ => return false,
+            };
+            area.move_cursor(to);
+            false
+        }
+    }
 }
