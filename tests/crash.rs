@@ -13,6 +13,11 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// What the child prints for each save it finished. libtest writes `test NAME ... ` with no
+/// newline before a test's own output, so the first line can arrive glued to that: the marker
+/// is looked for anywhere in a line.
+const SAVED: &str = "@@closer-saved ";
+
 use closer::store::{Severity, Store};
 use common::entry;
 
@@ -38,7 +43,7 @@ fn child_saves_in_a_loop() {
                 .save_draft(&serde_json::json!({"typing": i}), e.created_at)
                 .unwrap();
         }
-        writeln!(out, "saved {} {}", e.date, e.id).unwrap();
+        writeln!(out, "{SAVED}{} {}", e.date, e.id).unwrap();
         out.flush().unwrap();
     }
 }
@@ -80,7 +85,7 @@ fn sigkill_during_saves_loses_nothing_acknowledged() {
             BufReader::new(stdout)
                 .lines()
                 .map_while(Result::ok)
-                .filter_map(|l| l.strip_prefix("saved ").map(str::to_owned))
+                .filter_map(|l| l.find(SAVED).map(|at| l[at + SAVED.len()..].to_owned()))
                 .collect::<Vec<_>>()
         });
         std::thread::sleep(Duration::from_millis(20 + pseudo_random(80)));

@@ -583,3 +583,96 @@ fn a_deleted_lock_file_lets_no_second_writer_in_and_read_only_turns_writable() {
     assert!(b.wait_exit().success());
     assert_eq!(only_day_file(&root)["entries"][0]["mood"], 4);
 }
+
+/// A small tmpfs (root only), unmounted when dropped.
+struct SmallDisk {
+    path: std::path::PathBuf,
+}
+
+impl SmallDisk {
+    /// A 1 MiB tmpfs at `path`, or `None` (said loudly) where mounting is not allowed.
+    fn mount(path: &std::path::Path) -> Option<SmallDisk> {
+        fs::create_dir_all(path).unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+            .arg(path)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI runs as root and must mount the tmpfs for the full-disk tests"
+            );
+            eprintln!("SKIPPED: a full-disk test needs root to mount a small tmpfs");
+            return None;
+        }
+        Some(SmallDisk {
+            path: path.to_owned(),
+        })
+    }
+
+    /// Fills the disk to the last byte.
+    fn fill(&self) {
+        let mut f = fs::File::create(self.path.join("filler")).unwrap();
+        let block = vec![0u8; 4096];
+        while std::io::Write::write_all(&mut f, &block).is_ok() {}
+        let _ = std::io::Write::write_all(&mut f, &[0u8]);
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.path)
+            .status();
+    }
+}
+
+/// Case r01: Ctrl-C on a full disk used to quit at once with status 0 and the words in no
+/// file. closer stays, offers a file, and quits once the words are in it.
+#[test]
+fn ctrl_c_on_a_full_disk_keeps_the_words_in_a_file_the_person_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(&dir.path().join("disk")) else {
+        return;
+    };
+    let root = disk.path.join("journal");
+    let mut app = at_reflect(&root);
+    disk.fill();
+    app.send("words the full disk cannot take");
+    app.wait_for("could not be written");
+    app.send("\x03");
+    app.wait_for("Your words are not on disk");
+    app.send("f");
+    app.wait_for("save your words");
+    app.send(&"\x7f".repeat(80));
+    let file = dir.path().join("kept.txt");
+    app.send(&file.display().to_string());
+    app.send("\r");
+    let status = app.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let kept = fs::read_to_string(&file).unwrap();
+    assert!(kept.contains("words the full disk cannot take"), "{kept}");
+}
+
+/// Case r01, by signal: nobody to ask, so the words go to stderr after the terminal is given
+/// back, and closer exits non-zero.
+#[test]
+fn sigterm_on_a_full_disk_prints_the_words_and_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(&dir.path().join("disk")) else {
+        return;
+    };
+    let root = disk.path.join("journal");
+    let mut app = at_reflect(&root);
+    disk.fill();
+    app.send("words a signal must not lose");
+    app.wait_for("could not be written");
+    signal(&app, "-TERM");
+    let status = app.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    assert!(app.left_alternate_screen());
+    app.wait_for("could not write your draft");
+    app.wait_for("words a signal must not lose");
+}

@@ -187,6 +187,43 @@ impl CheckInDraft {
             && self.tags.is_empty()
     }
 
+    /// What the person wrote and chose, as plain text to read or keep anywhere (when the draft
+    /// itself cannot be written): the day, mood and closeness, each answer under its question,
+    /// trigger notes, the notes and the tags. Ids and empty parts are left out.
+    pub fn words(&self) -> String {
+        let mut out = format!("Check-in of {}\n", self.date.format("%-d %B %Y"));
+        if let Some(m) = self.mood {
+            out.push_str(&format!("Mood: {}\n", m.get()));
+        }
+        if let Some(c) = self.closeness {
+            out.push_str(&format!("Closeness: {}\n", c.get()));
+        }
+        if !self.emotions.is_empty() {
+            out.push_str(&format!("Feelings: {}\n", self.emotions.join(", ")));
+        }
+        for t in self.triggers.iter().filter(|t| !t.note.trim().is_empty()) {
+            let name = match &t.trigger {
+                crate::journal::TriggerRef::Id(id) => id.to_string(),
+                crate::journal::TriggerRef::Custom(n) => n.to_string(),
+            };
+            out.push_str(&format!("Note on {name}: {}\n", t.note));
+        }
+        for r in self
+            .responses
+            .iter()
+            .filter(|r| !r.answer.trim().is_empty())
+        {
+            out.push_str(&format!("\n{}\n{}\n", r.prompt, r.answer));
+        }
+        if !self.notes.trim().is_empty() {
+            out.push_str(&format!("\nNotes\n{}\n", self.notes));
+        }
+        if !self.tags.is_empty() {
+            out.push_str(&format!("\nTags: {}\n", self.tags.join(", ")));
+        }
+        out
+    }
+
     /// Whether this draft edits a saved entry.
     pub fn is_edit(&self) -> bool {
         self.created_at.is_some()

@@ -70,6 +70,19 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Writes `bytes` to a new file at `path` (0600), atomically; refuses, with `AlreadyExists`,
+/// when anything is there already (a file, a link, a folder): closer never replaces a file it
+/// did not write.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "something is there already",
+        ));
+    }
+    write(path, bytes)
+}
+
 /// Flushes a folder's entries (a rename or a removal in it) to disk.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]

@@ -9,32 +9,26 @@ use thiserror::Error;
 use super::atomic::plain_reason;
 use super::journal_store::ReadOnlyReason;
 
-/// A failed store operation. Every variant names the file involved.
+/// A failed store operation. Every variant names the file involved and says the cause once
+/// (the cause is in the message, not also a `source` that error chains would print again).
 #[derive(Debug, Error)]
 pub enum StoreError {
     /// The data folder could not be created.
     #[error(
         "cannot create the data folder {}: {}. Choose another folder with --data-dir or CLOSER_DATA_DIR.",
-        .path.display(), plain_reason(.source)
+        .path.display(), plain_reason(.cause)
     )]
-    CreateDir {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    CreateDir { path: PathBuf, cause: io::Error },
     /// A file could not be read.
-    #[error("cannot read {}: {}", .path.display(), plain_reason(.source))]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    /// A file could not be written; the old file (if any) is unchanged.
-    #[error("cannot save {}: {}. Nothing was lost; the old file is unchanged.", .path.display(), plain_reason(.source))]
+    #[error("cannot read {}: {}", .path.display(), plain_reason(.cause))]
+    Read { path: PathBuf, cause: io::Error },
+    /// A file could not be written; the old file, if there was one, is unchanged.
+    #[error("cannot save {}: {}. {}", .path.display(), plain_reason(.cause), if *.existed { "The file is as it was before." } else { "Nothing was written." })]
     Write {
         path: PathBuf,
-        #[source]
-        source: io::Error,
+        cause: io::Error,
+        /// Whether there was a file at `path` before (it is unchanged).
+        existed: bool,
     },
     /// A value could not be turned into JSON.
     #[error("cannot encode {}: {message}", .path.display())]
@@ -71,17 +65,19 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    pub(crate) fn read(path: impl Into<PathBuf>, source: io::Error) -> StoreError {
+    pub(crate) fn read(path: impl Into<PathBuf>, cause: io::Error) -> StoreError {
         StoreError::Read {
             path: path.into(),
-            source,
+            cause,
         }
     }
 
-    pub(crate) fn write(path: impl Into<PathBuf>, source: io::Error) -> StoreError {
+    pub(crate) fn write(path: impl Into<PathBuf>, cause: io::Error) -> StoreError {
+        let path = path.into();
         StoreError::Write {
-            path: path.into(),
-            source,
+            existed: std::fs::symlink_metadata(&path).is_ok(),
+            path,
+            cause,
         }
     }
 }

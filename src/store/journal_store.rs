@@ -79,9 +79,9 @@ impl Store {
         let layout = Layout::new(root);
         let root = layout.root().to_owned();
         if !root.is_dir() {
-            atomic::create_private_dir(&root).map_err(|source| StoreError::CreateDir {
+            atomic::create_private_dir(&root).map_err(|cause| StoreError::CreateDir {
                 path: root.clone(),
-                source,
+                cause,
             })?;
         }
         let access = Store::take_lock(&layout);
@@ -363,7 +363,7 @@ impl Store {
         let path = self.layout.draft_file();
         let body: DraftBody = match scan::read_json(&path) {
             Ok(body) => body,
-            Err(StoreError::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+            Err(StoreError::Read { cause, .. }) if cause.kind() == io::ErrorKind::NotFound => {
                 return Ok(None);
             }
             Err(e) => return Err(e),
@@ -455,7 +455,7 @@ pub fn read_preferences(layout: &Layout) -> Result<Preferences, StoreError> {
             prefs.extra.remove("schema");
             Ok(prefs)
         }
-        Err(StoreError::Read { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+        Err(StoreError::Read { cause, .. }) if cause.kind() == io::ErrorKind::NotFound => {
             Ok(Preferences::default())
         }
         Err(e) => Err(e),

@@ -74,7 +74,7 @@ impl Problem {
             StoreError::NewerSchema { found, .. } => ProblemKind::NewerSchema { found: *found },
             other => ProblemKind::Unreadable {
                 reason: match other {
-                    StoreError::Read { source, .. } => super::atomic::plain_reason(source),
+                    StoreError::Read { cause, .. } => super::atomic::plain_reason(cause),
                     other => other.to_string(),
                 },
             },

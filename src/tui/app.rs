@@ -14,7 +14,7 @@ use crate::journal::draft::CheckInDraft;
 
 use super::effect::{Done, Effect, LayerId, Request};
 use super::keys::{self, Action, Binding};
-use super::screen::{Cmd, Ctx, LastLayout, Msg, Open, Typing, ViewCx};
+use super::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
 use super::screens::{self, Screen, first_run, help, home};
 use super::session::{Session, Status, Summary};
 use super::widgets::too_small::TooSmall;
@@ -41,6 +41,9 @@ pub struct App {
     pub status: Option<Status>,
     /// Set when the app should end.
     pub quit: bool,
+    /// Quitting was asked for: closer quits once what was typed is on disk (see
+    /// [`App::after_effects`]).
+    quit_asked: bool,
     stack: Vec<Layer>,
     /// A screen asked for before the journal was read, and the screen that asked.
     waiting: Option<(LayerId, Open)>,
@@ -59,6 +62,7 @@ impl App {
             session,
             status: None,
             quit: false,
+            quit_asked: false,
             stack: Vec::new(),
             waiting: None,
             next_id: APP,
@@ -187,7 +191,11 @@ impl App {
     /// screen that asked hears of it.
     pub fn done(&mut self, from: LayerId, done: Done) -> Vec<Request> {
         let mut out = Vec::new();
-        if let Done::Failed(text) | Done::DraftFailed(_, text) = &done {
+        // A failure stays until the person acts: a later one does not replace it (a failed
+        // save used to give way within a second to the draft's retry message).
+        if let Done::Failed(text) | Done::DraftFailed(_, text) = &done
+            && !matches!(self.status, Some(Status::Error(_)))
+        {
             self.status = Some(Status::Error(text.clone()));
         }
         let journal_changed = self.session.take_in(&done);
@@ -198,9 +206,18 @@ impl App {
         out
     }
 
-    /// The check-in open, if one is, brought up to date with its text fields.
+    /// What the person typed that a signal would have to keep: the check-in open, brought up
+    /// to date with its text fields, or else words that could not be written when a check-in
+    /// was left.
     pub fn unsaved(&mut self) -> Option<&CheckInDraft> {
-        self.stack.iter_mut().rev().find_map(|l| l.screen.unsaved())
+        match self
+            .stack
+            .iter()
+            .rposition(|l| matches!(l.screen, Screen::CheckIn(_)))
+        {
+            Some(i) => self.stack[i].screen.unsaved(),
+            None => self.session.unsaved.as_ref(),
+        }
     }
 
     /// Asks the screen on top for `action` as if its key were pressed, without clearing the
@@ -299,7 +316,71 @@ impl App {
 
     fn quitting(&mut self, out: &mut Vec<Request>) {
         self.broadcast(&Msg::Quitting, out);
-        self.quit = true;
+        self.quit_asked = true;
+        if out.is_empty() {
+            self.after_effects();
+        }
+    }
+
+    /// Called once the effects of a message are carried out: a quit that was asked for happens
+    /// now if every word typed is on disk; if not, closer stays and asks what to do (try
+    /// again, save the words to a file, or quit without them after a second question).
+    pub fn after_effects(&mut self) {
+        if !std::mem::take(&mut self.quit_asked) {
+            return;
+        }
+        if self.session.unsaved.is_none() {
+            self.quit = true;
+            return;
+        }
+        self.ask_before_quitting();
+    }
+
+    fn ask_before_quitting(&mut self) {
+        let open = Open::ask(
+            Question::QuitUnsaved,
+            "Your words are not on disk",
+            &[
+                "The draft could not be written, so what you typed is only",
+                "in memory. Quitting now would lose it.",
+            ],
+        );
+        let screen = screens::open(open, &self.session);
+        self.push(screen);
+    }
+
+    /// The answers to the questions closer asks before it quits.
+    fn quit_answered(&mut self, question: Question, action: Action, out: &mut Vec<Request>) {
+        let unsaved = self.session.unsaved.clone();
+        match (question, action, unsaved) {
+            (Question::QuitUnsaved, Action::TryAgain, Some(draft)) => {
+                out.push(Request {
+                    from: APP,
+                    effect: Effect::SaveDraft(Box::new(draft)),
+                });
+                self.quit_asked = true;
+            }
+            (Question::QuitUnsaved, Action::SaveToFile, Some(draft)) => {
+                self.open(Open::SaveText(draft.words(), Question::QuitUnsaved), out);
+            }
+            (Question::QuitUnsaved, Action::LeaveAnyway, Some(_)) => {
+                let open = Open::ask(
+                    Question::QuitWithout,
+                    "Quit without your words?",
+                    &[
+                        "What you typed since the last draft was written",
+                        "will be lost.",
+                    ],
+                );
+                self.open(open, out);
+            }
+            // The words were written to a file, or were kept after all: nothing is lost.
+            (Question::QuitUnsaved, Action::Confirm, _)
+            | (Question::QuitWithout, Action::Yes, _)
+            | (Question::QuitUnsaved, Action::TryAgain, None) => self.quit = true,
+            (Question::QuitWithout, _, Some(_)) => self.ask_before_quitting(),
+            _ => {}
+        }
     }
 
     /// Closes the screen `id` and every screen opened over it; the bottom one stays.
@@ -333,6 +414,10 @@ impl App {
                     self.stack.clear();
                 }
                 self.open(open, out);
+            }
+            Cmd::Answer(question @ (Question::QuitUnsaved | Question::QuitWithout), action) => {
+                self.close(from);
+                self.quit_answered(question, action, out);
             }
             Cmd::Answer(question, action) => {
                 self.close(from);

@@ -54,6 +54,8 @@ pub enum Effect {
     LoadTrash,
     /// Remove trash files for good.
     PurgeTrash(Vec<PathBuf>),
+    /// Write words that could not be kept as a draft to a new file the person named.
+    WriteText(PathBuf, String),
 }
 
 /// What came of an effect.
@@ -79,6 +81,8 @@ pub enum Done {
     TrashLoaded(Vec<TrashItem>),
     /// This many entries were removed from the trash for good.
     TrashEmptied(usize),
+    /// The words are safe in this file.
+    TextWritten(PathBuf),
     /// The effect failed; the text says what happened and what to do.
     Failed(String),
 }

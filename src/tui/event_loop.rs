@@ -121,6 +121,7 @@ pub fn run(options: Options) -> Result<()> {
     session.read_only = store.read_only().map(|why| why.to_string());
     session.size = (size.width, size.height);
     session.config = Arc::new(config);
+    session.home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
     let mut app = App::new(session);
     app.status = status;
 
@@ -270,6 +271,7 @@ fn run_all(app: &mut App, fx: &mut Runner<'_>, requests: Vec<Request>) {
             queue.extend(more.into_iter().rev().map(|r| (r.from, r.effect)));
         }
     }
+    app.after_effects();
 }
 
 /// Carries out an effect; its result, if it has one now (a journal read answers later).
@@ -327,6 +329,20 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
             Err(e) => Done::Failed(format!("The entry could not be brought back: {e}")),
         },
         Effect::LoadTrash => Done::TrashLoaded(store.trash()),
+        Effect::WriteText(path, text) => match atomic::write_new(&path, text.as_bytes()) {
+            Ok(()) => Done::TextWritten(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Done::Failed(format!(
+                "{} is there already, and closer does not replace it. Choose another name; \
+                 your words are still here.",
+                path.display()
+            )),
+            Err(e) => Done::Failed(format!(
+                "{} could not be written ({}). Choose another place, another disk perhaps; \
+                 your words are still here.",
+                path.display(),
+                atomic::plain_reason(&e)
+            )),
+        },
         Effect::PurgeTrash(paths) => {
             let mut done = 0;
             for path in &paths {
@@ -465,8 +481,11 @@ impl Loader {
 type Unsaved = Arc<Mutex<Option<CheckInDraft>>>;
 
 /// On SIGTERM, SIGHUP (the terminal closed) or SIGINT, from a thread of its own: write the
-/// check-in in progress to the draft file, give the terminal back and exit. The main loop may
-/// never see the signal itself: once its terminal is gone, reading it can block or spin.
+/// check-in in progress to the draft file, give the terminal back and exit with 128 + the
+/// signal. If the draft cannot be written (a full or read-only disk), nobody is there to ask:
+/// the words are printed to stderr after the terminal is restored, with a line saying why, so
+/// they are not lost. The main loop may never see the signal itself: once its terminal is
+/// gone, reading it can block or spin.
 fn keep_on_signals(store: Arc<Store>, unsaved: Unsaved) {
     #[cfg(unix)]
     {
@@ -477,10 +496,25 @@ fn keep_on_signals(store: Arc<Store>, unsaved: Unsaved) {
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 let draft = unsaved.lock().ok().and_then(|d| d.clone());
-                if let Some(draft) = draft {
-                    let _ = store.save_draft(&draft, now());
-                }
+                let failed = draft.and_then(|draft| {
+                    if draft.is_empty() {
+                        return None;
+                    }
+                    store.save_draft(&draft, now()).err().map(|e| (draft, e))
+                });
                 terminal::restore();
+                if let Some((draft, e)) = failed {
+                    let name = match signal {
+                        SIGHUP => "the terminal closed",
+                        SIGINT => "it was interrupted",
+                        _ => "it was asked to stop",
+                    };
+                    eprintln!(
+                        "closer stopped ({name}) and could not write your draft ({e}). Your words \
+                         are below; copy them somewhere safe.\n\n{}",
+                        draft.words()
+                    );
+                }
                 std::process::exit(128 + signal);
             }
         });

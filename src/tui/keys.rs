@@ -64,6 +64,12 @@ pub enum Action {
     Discard,
     /// Keep the draft and leave the check-in.
     KeepAndLeave,
+    /// Try again to write what could not be written.
+    TryAgain,
+    /// Save words that cannot be kept as a draft to a file the person names.
+    SaveToFile,
+    /// Leave although what was typed is not on disk.
+    LeaveAnyway,
     /// Open the journal's past.
     OpenReview,
     /// Type a search.

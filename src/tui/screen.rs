@@ -35,11 +35,17 @@ pub enum Question {
     EmptyTrash,
     /// "Really empty the trash?"
     ReallyEmptyTrash,
+    /// The draft could not be written as the check-in was left: try again, a file, or leave.
+    LeaveUnsaved,
+    /// The draft could not be written as closer was asked to quit.
+    QuitUnsaved,
+    /// "Quit without your words?"
+    QuitWithout,
 }
 
 impl Question {
     /// Every question, for tests of the key tables.
-    pub const ALL: [Question; 9] = [
+    pub const ALL: [Question; 12] = [
         Question::LeaveCheckIn,
         Question::LeaveEdit,
         Question::DiscardCheckIn,
@@ -49,6 +55,9 @@ impl Question {
         Question::DeleteEntry,
         Question::EmptyTrash,
         Question::ReallyEmptyTrash,
+        Question::LeaveUnsaved,
+        Question::QuitUnsaved,
+        Question::QuitWithout,
     ];
 }
 
@@ -88,6 +97,10 @@ pub enum Open {
     Guide(Page),
     /// A question over the screen that asks it: which, its title, and a few lines.
     Ask(Question, String, Vec<String>),
+    /// Where to save words that could not be kept as a draft: the words, and the question
+    /// whose `SaveToFile` answer opened it (it answers `Confirm` to it once the file is
+    /// written).
+    SaveText(String, Question),
 }
 
 impl Open {

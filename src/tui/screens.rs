@@ -11,6 +11,7 @@ pub mod help;
 pub mod home;
 pub mod insights;
 pub mod review;
+pub mod save_text;
 pub mod settings;
 pub mod support;
 
@@ -40,13 +41,16 @@ pub fn open(open: Open, session: &Session) -> Screen {
         Open::Ask(question, title, lines) => {
             Screen::Confirm(confirm::State::new(question, &title, &lines))
         }
+        Open::SaveText(text, asked) => {
+            Screen::SaveText(save_text::State::new(text, asked, session))
+        }
     }
 }
 
 /// Every key table of every screen in every mode, composed as the app composes them, with a
 /// name for each (for tests that check all key tables). A new screen adds its `MODES` here.
 pub fn all_keys() -> Vec<(String, Vec<Binding>)> {
-    let screens: [&[(&str, &[Binding])]; 9] = [
+    let screens: [&[(&str, &[Binding])]; 10] = [
         first_run::MODES,
         home::MODES,
         support::MODES,
@@ -56,6 +60,7 @@ pub fn all_keys() -> Vec<(String, Vec<Binding>)> {
         insights::MODES,
         settings::MODES,
         help::MODES,
+        save_text::MODES,
     ];
     let mut all: Vec<(String, Vec<Binding>)> = screens
         .iter()
@@ -98,6 +103,8 @@ pub enum Screen {
     Help(help::State),
     /// A question, over the screen that asked it.
     Confirm(confirm::State),
+    /// Where to save words that cannot be kept as a draft.
+    SaveText(save_text::State),
 }
 
 impl Screen {
@@ -114,6 +121,7 @@ impl Screen {
             Screen::Settings(s) => settings::keys(s),
             Screen::Help(_) => help::KEYS,
             Screen::Confirm(s) => confirm::keys(s.question),
+            Screen::SaveText(_) => save_text::KEYS,
         }
     }
 
@@ -131,6 +139,7 @@ impl Screen {
             Screen::Review(s) if s.mode.takes_text() => Typing::Field,
             Screen::Guide(s) if s.takes_text() => Typing::Field,
             Screen::Settings(s) if s.takes_text() => Typing::Field,
+            Screen::SaveText(_) => Typing::Field,
             _ => Typing::No,
         }
     }
@@ -148,6 +157,7 @@ impl Screen {
             Screen::Settings(s) => settings::update(s, msg, cx),
             Screen::Help(s) => help::update(s, msg, cx),
             Screen::Confirm(s) => confirm::update(s, msg, cx),
+            Screen::SaveText(s) => save_text::update(s, msg, cx),
         }
     }
 
@@ -164,6 +174,7 @@ impl Screen {
             Screen::Settings(s) => settings::view(s, cx, frame, area, layout),
             Screen::Help(s) => help::view(s, cx, frame, area, layout),
             Screen::Confirm(s) => confirm::view(s, cx, frame, area, layout),
+            Screen::SaveText(s) => save_text::view(s, cx, frame, area, layout),
         }
     }
 

@@ -89,6 +89,10 @@ pub struct Session {
     pub today_prompt: Option<Prompt>,
     /// The unfinished check-in in the drafts folder, as last written or found.
     pub pending_draft: Option<CheckInDraft>,
+    /// A check-in whose last draft write failed: its words are in memory only.
+    pub unsaved: Option<CheckInDraft>,
+    /// The person's home folder, to suggest where words that cannot be kept may go.
+    pub home: Option<PathBuf>,
 }
 
 impl Session {
@@ -114,6 +118,8 @@ impl Session {
             journal: None,
             today_prompt: None,
             pending_draft: None,
+            unsaved: None,
+            home: None,
         };
         session.refresh_prompt();
         session
@@ -191,17 +197,28 @@ impl Session {
     /// entries. Returns whether the journal changed.
     pub fn take_in(&mut self, done: &Done) -> bool {
         match done {
-            // Not on disk yet, but kept here: `c` offers it again, and the check-in retries.
-            Done::DraftSaved(draft) | Done::DraftFailed(draft, _) => {
+            Done::DraftSaved(draft) => {
                 self.pending_draft = Some((**draft).clone());
+                self.unsaved = None;
                 false
             }
-            Done::DraftDiscarded => {
-                self.pending_draft = None;
+            // Not on disk, but kept here: `c` offers it again, the check-in retries, and
+            // closer does not quit as if it were safe.
+            Done::DraftFailed(draft, _) => {
+                self.pending_draft = Some((**draft).clone());
+                self.unsaved = Some((**draft).clone());
+                false
+            }
+            Done::DraftDiscarded | Done::TextWritten(_) => {
+                if matches!(done, Done::DraftDiscarded) {
+                    self.pending_draft = None;
+                }
+                self.unsaved = None;
                 false
             }
             Done::CheckInSaved(entry) => {
                 self.pending_draft = None;
+                self.unsaved = None;
                 self.upsert((**entry).clone());
                 true
             }

@@ -43,7 +43,7 @@ fn home_checked_in_with_problems_and_read_only_80x24() {
         "another closer has this journal open. Close it to write here; you can still read.".into(),
     );
     app.status = Some(Status::Error(
-        "cannot save /home/you/.local/share/closer/state.json: the disk is full. Nothing was lost; the old file is unchanged.".into(),
+        "cannot save /home/you/.local/share/closer/state.json: the disk is full. The file is as it was before.".into(),
     ));
     assert_snapshot!(draw(&mut app, 80, 24).backend());
 }

@@ -41,16 +41,24 @@ fn question(app: &App) -> Option<Question> {
 /// Carries out the requests as the event loop would for those that need no disk: a draft
 /// write succeeds.
 fn settle(app: &mut App, requests: Vec<Request>) {
+    settle_with(app, requests, false);
+}
+
+/// Carries out the requests; draft writes fail (a full disk) when `full` is true.
+fn settle_with(app: &mut App, requests: Vec<Request>, full: bool) {
     for r in requests {
         let done = match r.effect {
+            Effect::SaveDraft(d) if full => Done::DraftFailed(d, "the disk is full".into()),
             Effect::SaveDraft(d) => Done::DraftSaved(d),
             Effect::DiscardDraft => Done::DraftDiscarded,
             Effect::SaveCheckIn(d) => Done::CheckInSaved(Box::new(d.finish(d.started_at))),
+            Effect::WriteText(path, _) => Done::TextWritten(path),
             _ => continue,
         };
         let more = app.done(r.from, done);
-        settle(app, more);
+        settle_with(app, more, full);
     }
+    app.after_effects();
 }
 
 fn screen_text(app: &mut App, w: u16, h: u16) -> String {
@@ -168,8 +176,9 @@ fn ctrl_c_in_a_check_in_keeps_the_draft_and_quits() {
     let mut app = app_at_home();
     press(&mut app, "c 2");
     let out = press(&mut app, "Ctrl-c");
-    assert!(app.quit);
     assert!(matches!(effects(&out)[..], [Effect::SaveDraft(d)] if d.mood.is_some()));
+    settle(&mut app, out);
+    assert!(app.quit, "quits once the draft is written");
 }
 
 #[test]
@@ -514,7 +523,8 @@ fn a_request_made_while_loading_lapses_if_the_person_went_elsewhere() {
         Some(3),
         "the check-in stays in front"
     );
-    press(&mut app, "Esc s");
+    let out = press(&mut app, "Esc s");
+    settle(&mut app, out);
     assert!(is_home(&app), "and review did not open beneath it");
 }
 
@@ -544,8 +554,10 @@ fn a_draft_that_could_not_be_written_on_leaving_is_offered_again() {
         panic!("no draft written");
     };
     app.done(from, Done::DraftFailed(draft, "the disk is full".into()));
-    assert!(is_home(&app));
     assert!(matches!(&app.status, Some(Status::Error(t)) if t.contains("disk is full")));
+    assert_eq!(question(&app), Some(Question::LeaveUnsaved));
+    press(&mut app, "l");
+    assert!(is_home(&app));
     press(&mut app, "c");
     assert_eq!(question(&app), Some(Question::ResumeDraft));
     press(&mut app, "r");
@@ -606,4 +618,106 @@ fn a_page_down_right_after_opening_an_entry_scrolls_the_entry() {
         panic!("{:?}", app.top());
     };
     assert!(r.scroll > 0, "PgDn read the entry's layout, not the list's");
+}
+
+/// Case r01: Ctrl-C on a full disk used to quit at once (status 0) with the words in no file.
+/// Now closer stays and asks: try again, a file, or quit without them after a second question.
+#[test]
+fn quitting_with_words_that_cannot_be_written_asks_first() {
+    let mut app = app_at_home();
+    press(&mut app, "c Tab Tab Tab Tab");
+    typed(&mut app, "words on a full disk");
+    let out = press(&mut app, "Ctrl-c");
+    settle_with(&mut app, out, true);
+    assert!(!app.quit, "not while the words are only in memory");
+    assert_eq!(question(&app), Some(Question::QuitUnsaved));
+    // Try again, still full: asked again.
+    let out = press(&mut app, "r");
+    settle_with(&mut app, out, true);
+    assert!(!app.quit);
+    assert_eq!(question(&app), Some(Question::QuitUnsaved));
+    // Quit anyway asks a second time; n goes back to the choice.
+    press(&mut app, "l");
+    assert_eq!(question(&app), Some(Question::QuitWithout));
+    press(&mut app, "n");
+    assert_eq!(question(&app), Some(Question::QuitUnsaved));
+    press(&mut app, "l y");
+    assert!(app.quit);
+}
+
+#[test]
+fn words_that_cannot_be_kept_can_go_to_a_file_and_then_closer_quits() {
+    let mut app = app_at_home();
+    app.session.home = Some("/home/you".into());
+    press(&mut app, "c Tab Tab Tab Tab");
+    typed(&mut app, "into a file");
+    let out = press(&mut app, "Ctrl-c");
+    settle_with(&mut app, out, true);
+    press(&mut app, "f");
+    assert!(matches!(app.top(), Screen::SaveText(_)));
+    for _ in 0..80 {
+        press(&mut app, "Backspace");
+    }
+    typed(&mut app, "/mnt/usb/words.txt");
+    let out = press(&mut app, "Enter");
+    let [Effect::WriteText(path, text)] = effects(&out)[..] else {
+        panic!("{out:?}");
+    };
+    assert_eq!(path, std::path::Path::new("/mnt/usb/words.txt"));
+    assert!(text.contains("into a file"), "{text}");
+    // Writing there fails: closer stays, says why, the words still here.
+    app.done(out[0].from, Done::Failed("no such folder".into()));
+    assert!(!app.quit);
+    assert!(matches!(app.top(), Screen::SaveText(_)));
+    let out = press(&mut app, "Enter");
+    settle_with(&mut app, out, true);
+    assert!(app.quit, "quits once the words are in the file");
+}
+
+#[test]
+fn leaving_a_check_in_on_a_full_disk_stays_until_the_words_are_somewhere() {
+    let mut app = app_at_home();
+    press(&mut app, "c 2 Esc");
+    let out = press(&mut app, "s");
+    settle_with(&mut app, out, true);
+    assert_eq!(question(&app), Some(Question::LeaveUnsaved));
+    let out = press(&mut app, "r");
+    settle_with(&mut app, out, true);
+    assert_eq!(question(&app), Some(Question::LeaveUnsaved), "still full");
+    let out = press(&mut app, "r");
+    settle(&mut app, out);
+    assert!(is_home(&app), "written at last: the check-in is left");
+    assert!(app.session.unsaved.is_none());
+    // Leaving with the words in memory only: closer asks before it quits.
+    press(&mut app, "c");
+    press(&mut app, "r Esc");
+    let out = press(&mut app, "s");
+    settle_with(&mut app, out, true);
+    press(&mut app, "l");
+    assert!(is_home(&app));
+    assert!(app.session.unsaved.is_some());
+    press(&mut app, "q");
+    assert!(!app.quit);
+    assert_eq!(question(&app), Some(Question::QuitUnsaved));
+}
+
+/// Case r06: a failed save used to give way within a second to the draft's retry message.
+#[test]
+fn a_failure_stays_until_the_person_acts() {
+    let mut app = app_at_home();
+    press(&mut app, "c 4");
+    let out = press(&mut app, "Ctrl-s");
+    app.done(
+        out[0].from,
+        Done::Failed("The check-in could not be saved: the disk is full.".into()),
+    );
+    let now = app.session.now;
+    let out = app.tick(now);
+    settle_with(&mut app, out, true);
+    assert_eq!(
+        app.status,
+        Some(Status::Error(
+            "The check-in could not be saved: the disk is full.".into()
+        ))
+    );
 }

@@ -171,6 +171,8 @@ pub struct State {
     pub scroll: u16,
     /// Typed since the draft was last written.
     pub dirty: bool,
+    /// Leaving, once the draft is written.
+    leaving: bool,
     /// The text areas hold text the draft does not have yet (see [`State::flush`]).
     stale: bool,
 }
@@ -249,6 +251,7 @@ impl State {
             note: None,
             scroll: 0,
             dirty: false,
+            leaving: false,
             stale: false,
         };
         state.enter(state.draft.step, session);
@@ -542,11 +545,8 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::Answer(question, action) => state.answered(question, action),
         Msg::Done(Done::Edited(target, text)) => state.edited(target, &text),
         Msg::Done(Done::CheckInSaved(_)) => state.saved(session),
-        Msg::Done(Done::DraftFailed(..)) => {
-            // Try again at the next pause.
-            state.dirty = true;
-            Cmd::None
-        }
+        Msg::Done(Done::DraftSaved(_)) => state.written(Ok(())),
+        Msg::Done(Done::DraftFailed(_, why)) => state.written(Err(&why)),
         _ => Cmd::None,
     }
 }

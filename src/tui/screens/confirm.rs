@@ -139,6 +139,65 @@ const REALLY_EMPTY: &[Binding] = &[
     ),
 ];
 
+const LEAVE_UNSAVED: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('r')],
+        Action::TryAgain,
+        Some("try again"),
+        "try to write the draft again",
+    ),
+    Binding::new(
+        &[Key::ch('f')],
+        Action::SaveToFile,
+        Some("save to a file"),
+        "save your words to a file you name",
+    ),
+    Binding::new(
+        &[Key::ch('l')],
+        Action::LeaveAnyway,
+        Some("leave"),
+        "leave the check-in; its words stay in memory, and closer asks before it quits",
+    ),
+    STAY,
+];
+
+const QUIT_UNSAVED: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('r')],
+        Action::TryAgain,
+        Some("try again"),
+        "try to write the draft again",
+    ),
+    Binding::new(
+        &[Key::ch('f')],
+        Action::SaveToFile,
+        Some("save to a file"),
+        "save your words to a file you name",
+    ),
+    Binding::new(
+        &[Key::ch('l')],
+        Action::LeaveAnyway,
+        Some("quit anyway"),
+        "quit without them (asks again)",
+    ),
+    Binding::new(ESC, Action::Back, Some("stay"), "stay in closer"),
+];
+
+const QUIT_WITHOUT: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('y')],
+        Action::Yes,
+        Some("yes"),
+        "yes, quit; the words are lost",
+    ),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "no, go back",
+    ),
+];
+
 /// The keys of `question`: the answers it takes.
 pub fn keys(question: Question) -> &'static [Binding] {
     match question {
@@ -151,6 +210,9 @@ pub fn keys(question: Question) -> &'static [Binding] {
         Question::DeleteEntry => DELETE,
         Question::EmptyTrash => EMPTY,
         Question::ReallyEmptyTrash => REALLY_EMPTY,
+        Question::LeaveUnsaved => LEAVE_UNSAVED,
+        Question::QuitUnsaved => QUIT_UNSAVED,
+        Question::QuitWithout => QUIT_WITHOUT,
     }
 }
 

@@ -100,14 +100,24 @@ impl State {
                 if self.draft.is_empty() {
                     return Cmd::Effect(Effect::DiscardDraft).and(Cmd::Pop);
                 }
-                let text = if edit {
-                    "Your changes are kept as a draft; the entry is as it was. Press c to go on."
-                } else {
-                    "Your check-in is kept as a draft. Press c to go on with it."
-                };
+                // It leaves once the draft is written (see `written`), not before.
+                self.leaving = true;
                 self.dirty = false;
-                self.save_draft().and(Cmd::Pop).and(Cmd::info(text))
+                self.save_draft()
             }
+            (Question::LeaveUnsaved, Action::TryAgain) => {
+                self.leaving = true;
+                self.save_draft()
+            }
+            (Question::LeaveUnsaved, Action::SaveToFile) => {
+                Cmd::Open(Open::SaveText(self.draft.words(), Question::LeaveUnsaved))
+            }
+            // Written to a file (the file says so in the status line), or left in memory.
+            (Question::LeaveUnsaved, Action::Confirm) => Cmd::Pop,
+            (Question::LeaveUnsaved, Action::LeaveAnyway) => Cmd::Pop.and(Cmd::info(
+                "You left the check-in; its words are only in memory (c brings them back). \
+                 closer asks before it quits.",
+            )),
             (Question::LeaveCheckIn, Action::Discard) => Cmd::Open(Open::ask(
                 Question::DiscardCheckIn,
                 "Discard this check-in?",
@@ -133,6 +143,41 @@ impl State {
             }
             (Question::DiscardCheckIn | Question::DiscardEdit, _) => self.ask_to_leave(),
             _ => Cmd::None,
+        }
+    }
+
+    /// The draft was written (`Ok`) or not (`Err`, why): a check-in being left closes, or
+    /// asks what to do with words that are in memory only.
+    pub(super) fn written(&mut self, result: Result<(), &str>) -> Cmd {
+        if !std::mem::take(&mut self.leaving) {
+            if result.is_err() {
+                // Try again at the next pause.
+                self.dirty = true;
+            }
+            return Cmd::None;
+        }
+        match result {
+            Ok(()) => {
+                let text = if self.draft.is_edit() {
+                    "Your changes are kept as a draft; the entry is as it was. Press c to go on."
+                } else {
+                    "Your check-in is kept as a draft. Press c to go on with it."
+                };
+                Cmd::Pop.and(Cmd::info(text))
+            }
+            // The status line says why.
+            Err(_) => {
+                self.dirty = true;
+                Cmd::Open(Open::ask(
+                    Question::LeaveUnsaved,
+                    "Your words are not on disk",
+                    &[
+                        "The draft could not be written, so your words are only",
+                        "in memory. Try again, save them to a file, or leave",
+                        "them in memory for now.",
+                    ],
+                ))
+            }
         }
     }
 
