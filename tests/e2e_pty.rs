@@ -676,3 +676,62 @@ fn sigterm_on_a_full_disk_prints_the_words_and_exits_non_zero() {
     app.wait_for("could not write your draft");
     app.wait_for("words a signal must not lose");
 }
+
+/// Whether process `pid` is stopped (state T in /proc).
+fn stopped(pid: u32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| s.rsplit(") ").next().map(|r| r.starts_with('T')))
+        .unwrap_or(false)
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < DEADLINE, "{what}");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
+
+/// Ctrl-Z suspends closer as other full-screen programs do: the draft is written and the
+/// terminal given back first; continued, closer takes the terminal back and nothing is lost.
+/// A stop from outside (SIGTSTP) does the same.
+#[test]
+fn ctrl_z_and_sigtstp_suspend_with_the_draft_kept_and_continue_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let mut app = at_reflect(&root);
+    app.send("before the stop");
+    app.wait_for("before the stop");
+    app.send("\x1a");
+    let pid = app.pid();
+    wait_until("Ctrl-Z did not stop closer", || stopped(pid));
+    assert!(
+        app.left_alternate_screen(),
+        "the terminal was not given back"
+    );
+    let draft = fs::read_to_string(root.join("drafts/current.json")).unwrap();
+    assert!(draft.contains("before the stop"), "{draft}");
+    signal(&app, "-CONT");
+    wait_until("closer did not continue", || !stopped(pid));
+    app.wait_for("step 5 of 8");
+    app.send(" and after");
+    app.wait_for("before the stop and after");
+
+    signal(&app, "-TSTP");
+    wait_until("SIGTSTP did not stop closer", || stopped(pid));
+    let draft = fs::read_to_string(root.join("drafts/current.json")).unwrap();
+    assert!(draft.contains("before the stop and after"), "{draft}");
+    signal(&app, "-CONT");
+    wait_until("closer did not continue", || !stopped(pid));
+    app.wait_for("step 5 of 8");
+    app.send("\x13");
+    app.wait_for("Your check-in is saved.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let day = only_day_file(&root);
+    assert_eq!(
+        day["entries"][0]["responses"][0]["answer"],
+        "before the stop and after"
+    );
+}

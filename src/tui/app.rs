@@ -44,6 +44,8 @@ pub struct App {
     /// Quitting was asked for: closer quits once what was typed is on disk (see
     /// [`App::after_effects`]).
     quit_asked: bool,
+    /// Ctrl-Z was pressed: the loop suspends closer once the draft is written.
+    suspend_asked: bool,
     stack: Vec<Layer>,
     /// A screen asked for before the journal was read, and the screen that asked.
     waiting: Option<(LayerId, Open)>,
@@ -63,6 +65,7 @@ impl App {
             status: None,
             quit: false,
             quit_asked: false,
+            suspend_asked: false,
             stack: Vec::new(),
             waiting: None,
             next_id: APP,
@@ -106,6 +109,10 @@ impl App {
         let mut out = Vec::new();
         match msg {
             Msg::Key(Action::Quit) => self.quitting(&mut out),
+            Msg::Key(Action::Suspend) => {
+                self.broadcast(&Msg::Suspending, &mut out);
+                self.suspend_asked = true;
+            }
             Msg::Key(_) | Msg::Input(_) | Msg::Paste(_) if self.session.too_small() => {}
             Msg::Key(Action::ToggleHelp) => {
                 self.status = None;
@@ -320,6 +327,12 @@ impl App {
         if out.is_empty() {
             self.after_effects();
         }
+    }
+
+    /// Whether closer should be suspended now (asked with Ctrl-Z; what must be kept was
+    /// written). Asking clears it.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend_asked)
     }
 
     /// Called once the effects of a message are carried out: a quit that was asked for happens

@@ -164,6 +164,11 @@ pub fn run(options: Options) -> Result<()> {
     }
 
     loop {
+        // Continued after a stop (Ctrl-Z and `fg`, or a stop from outside): take the terminal
+        // back and draw it whole.
+        if CONTINUED.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            fx.session.resume()?;
+        }
         fx.session.terminal.draw(|f| app.view(f))?;
         if app.quit {
             break;
@@ -231,6 +236,13 @@ pub fn run(options: Options) -> Result<()> {
         if !typed.is_empty() {
             let requests = app.update(Msg::Paste(typed));
             run_all(&mut app, &mut fx, requests);
+        }
+        if app.take_suspend() {
+            // The draft is written; give the terminal back, stop, and on `fg` take it again.
+            fx.session.suspend();
+            stop_now();
+            fx.session.resume()?;
+            CONTINUED.store(false, std::sync::atomic::Ordering::SeqCst);
         }
         // Keep a copy of the check-in for the signal handler, only when it changed.
         let current = app.unsaved();
@@ -480,22 +492,49 @@ impl Loader {
 /// What a signal handler may need to keep: the check-in as it stands after the last message.
 type Unsaved = Arc<Mutex<Option<CheckInDraft>>>;
 
+/// Set when closer is continued after a stop: the main loop takes the terminal back.
+static CONTINUED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Stops this process now, as a shell's Ctrl-Z does (SIGSTOP: a SIGTSTP would come back to
+/// closer's own handler); returns when it is continued.
+fn stop_now() {
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+}
+
 /// On SIGTERM, SIGHUP (the terminal closed) or SIGINT, from a thread of its own: write the
 /// check-in in progress to the draft file, give the terminal back and exit with 128 + the
 /// signal. If the draft cannot be written (a full or read-only disk), nobody is there to ask:
 /// the words are printed to stderr after the terminal is restored, with a line saying why, so
 /// they are not lost. The main loop may never see the signal itself: once its terminal is
 /// gone, reading it can block or spin.
+///
+/// SIGTSTP (a stop asked from outside) writes the draft, gives the terminal back, and stops;
+/// SIGCONT (after any stop) has the main loop take the terminal back and draw it whole.
 fn keep_on_signals(store: Arc<Store>, unsaved: Unsaved) {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+        let Ok(mut signals) =
+            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
+        else {
             return; // The default actions remain; nothing else changes.
         };
         std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            for signal in signals.forever() {
+                if signal == SIGCONT {
+                    CONTINUED.store(true, std::sync::atomic::Ordering::SeqCst);
+                    continue;
+                }
                 let draft = unsaved.lock().ok().and_then(|d| d.clone());
+                if signal == SIGTSTP {
+                    if let Some(draft) = draft.filter(|d| !d.is_empty()) {
+                        let _ = store.save_draft(&draft, now());
+                    }
+                    terminal::restore();
+                    stop_now();
+                    continue;
+                }
                 let failed = draft.and_then(|draft| {
                     if draft.is_empty() {
                         return None;

@@ -14,6 +14,8 @@ pub enum Action {
     Back,
     /// Show or hide the keys of this screen.
     ToggleHelp,
+    /// Stop closer for now, as Ctrl-Z does in a shell (`fg` brings it back).
+    Suspend,
     /// Open the Support screen.
     OpenSupport,
     /// Move up one row or line.
@@ -336,12 +338,20 @@ pub const QUIT: Binding = Binding::new(&[Key::ch('q')], Action::Quit, Some("quit
 pub const BACK: Binding = Binding::new(ESC_Q, Action::Back, Some("back"), "back");
 
 /// Keys that work on every screen.
-pub const GLOBAL: &[Binding] = &[Binding::new(
-    &[Key::ctrl('c')],
-    Action::Quit,
-    None,
-    "quit closer (a check-in in progress is kept)",
-)];
+pub const GLOBAL: &[Binding] = &[
+    Binding::new(
+        &[Key::ctrl('c')],
+        Action::Quit,
+        None,
+        "quit closer (a check-in in progress is kept)",
+    ),
+    Binding::new(
+        &[Key::ctrl('z')],
+        Action::Suspend,
+        None,
+        "suspend closer (a check-in is kept); fg in the shell brings it back",
+    ),
+];
 
 /// `?` (or F1) for help, on screens where typing does not go into a text field.
 pub const HELP_KEY: Binding = Binding::new(
@@ -417,7 +427,12 @@ mod tests {
         const OWN: &[Key] = &[Key::ctrl('c')];
         let own = [Binding::new(OWN, Action::Back, None, "x")];
         let all = compose(&own, false);
-        assert_eq!(all.len(), 1);
+        assert_eq!(
+            all.iter()
+                .filter(|b| b.keys.contains(&Key::ctrl('c')))
+                .count(),
+            1
+        );
         assert_eq!(translate(&all, &Key::ctrl('c').event()), Some(Action::Back));
     }
 

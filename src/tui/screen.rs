@@ -184,6 +184,8 @@ pub enum Msg {
     Opened,
     /// closer is about to quit: ask for whatever must be kept.
     Quitting,
+    /// closer is about to be suspended (Ctrl-Z): ask for whatever must be kept.
+    Suspending,
 }
 
 /// What a screen asks of the app after an update.

@@ -98,13 +98,13 @@ const EDITOR: Binding = Binding::new(
 /// The text box's own keys that change more than one character, each undoable.
 const TEXT_KEYS: [Binding; 4] = [
     Binding::new(
-        &[Key::ctrl('z')],
+        &[Key::ctrl('u')],
         Action::Undo,
         None,
         "undo the last change to the text",
     ),
     Binding::new(
-        &[Key::ctrl('y')],
+        &[Key::ctrl('r')],
         Action::Redo,
         None,
         "redo what was undone",
@@ -113,13 +113,13 @@ const TEXT_KEYS: [Binding; 4] = [
         &[Key::ctrl('w')],
         Action::DeleteWord,
         None,
-        "delete the word before the cursor (Ctrl-Z undoes it)",
+        "delete the word before the cursor (Ctrl-U undoes it)",
     ),
     Binding::new(
         &[Key::ctrl('k')],
         Action::DeleteToLineEnd,
         None,
-        "delete to the end of the line (Ctrl-Z undoes it)",
+        "delete to the end of the line (Ctrl-U undoes it)",
     ),
 ];
 
@@ -539,7 +539,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             state.dirty = false;
             state.save_draft()
         }
-        Msg::Quitting => state.keep(),
+        Msg::Quitting | Msg::Suspending => state.keep(),
         // An edit of a saved entry is written as a draft at once, so a crash cannot lose it.
         Msg::Opened if state.draft.is_edit() => state.save_draft(),
         Msg::Answer(question, action) => state.answered(question, action),

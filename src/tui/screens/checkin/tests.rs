@@ -600,7 +600,7 @@ fn every_newline_key_makes_a_new_line_and_nothing_erases_a_line_silently() {
 }
 
 #[test]
-fn deleting_more_than_a_word_is_undone_with_ctrl_z_and_redone_with_ctrl_y() {
+fn deleting_more_than_a_word_is_undone_with_ctrl_u_and_redone_with_ctrl_r() {
     let f = Fixture::new();
     let mut s = f.state();
     f.to(&mut s, Step::Reflect);
