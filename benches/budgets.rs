@@ -267,8 +267,33 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
+/// Loading the person's own prompts when every one of N is rejected (`sources = []`), the
+/// case that was quadratic (r09): 26 s at 8,000 items before; it should grow in step with N.
+fn user_content(c: &mut Criterion) {
+    let mut group = c.benchmark_group("own prompts file, every item rejected");
+    group.sample_size(10);
+    for n in [1_000usize, 8_000] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::new();
+        for i in 0..n {
+            text.push_str(&format!(
+                "[[prompt]]\nid = \"mine-{i}\"\ntext = \"What did you notice today, {i}?\"\nidea = \"Noticing.\"\nkind = \"check-in\"\ntriggers = []\nperspectives = [\"i-pull-away\"]\nsources = []\n\n"
+            ));
+        }
+        std::fs::write(dir.path().join("prompts.toml"), text).unwrap();
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                let (_, problems) = closer::content::load(Some(dir.path()));
+                assert_eq!(problems.len(), n);
+            });
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    user_content,
     first_frame,
     save,
     list_key,

@@ -308,15 +308,5 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// The line on which an item with `id` is defined in `text`, if it can be found.
-pub(crate) fn line_of_id(text: &str, id: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            let l = l.trim();
-            l.starts_with("id") && l.contains(&format!("\"{id}\""))
-        })
-        .map(|i| i + 1)
-}
-
 #[cfg(test)]
 mod tests;

@@ -491,3 +491,31 @@ fn folders_and_files_are_private_and_writable_under_a_strict_umask() {
         assert_eq!(mode(&file) & 0o777, 0o600, "{}", file.display());
     }
 }
+
+/// Case r09: many rejected items in the person's own prompts are reported as the first few and
+/// a count (and the check is linear: see `benches/budgets.rs`, "own prompts file").
+#[test]
+fn many_rejected_prompts_are_counted_not_listed_and_lines_are_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    fs::create_dir_all(config.join("closer")).unwrap();
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str(&format!(
+            "[[prompt]]\nid = \"mine-{i}\"\ntext = \"What did you notice, {i}?\"\nidea = \"Noticing.\"\nkind = \"check-in\"\ntriggers = []\nperspectives = [\"i-pull-away\"]\nsources = []\n\n"
+        ));
+    }
+    fs::write(config.join("closer/prompts.toml"), text).unwrap();
+    let root = dir.path().join("journal");
+    let (out, text) = run(closer(&["--data-dir", root.to_str().unwrap(), "prompt"])
+        .env("XDG_CONFIG_HOME", &config)
+        .env("HOME", dir.path()));
+    assert!(out.status.success(), "{text}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warnings: Vec<&str> = stderr.lines().collect();
+    assert_eq!(warnings.len(), 6, "{stderr}");
+    assert!(warnings[5].contains("35 more"), "{stderr}");
+    // Each problem names the line of its item: item i starts on line 9·i + 1, its id on the next.
+    assert!(warnings[0].contains("line 2:"), "{stderr}");
+    assert!(warnings[4].contains("line 38:"), "{stderr}");
+}

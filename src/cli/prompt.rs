@@ -11,8 +11,11 @@ use crate::content;
 use crate::journal::Perspective;
 use crate::store::{self, Layout};
 
+/// How many content problems are printed before the rest are counted.
+pub const SHOWN_PROBLEMS: usize = 5;
+
 /// Prints today's question to `out`; warnings (a broken file of your own prompts, an
-/// unreadable state file) go to `err`.
+/// unreadable state file) go to `err`, the first [`SHOWN_PROBLEMS`] of them and a count.
 pub fn run(
     data_dir: &Path,
     config_dir: Option<&Path>,
@@ -22,8 +25,16 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<()> {
     let (catalog, problems) = content::load(config_dir);
-    for p in &problems {
+    // A long list is a count and the first few: thousands of lines help nobody.
+    for p in problems.iter().take(SHOWN_PROBLEMS) {
         writeln!(err, "closer: warning: {p}")?;
+    }
+    if problems.len() > SHOWN_PROBLEMS {
+        writeln!(
+            err,
+            "closer: warning: and {} more problems like these in your own content files",
+            problems.len() - SHOWN_PROBLEMS
+        )?;
     }
     let layout = Layout::new(data_dir);
     let perspective = match perspective {

@@ -3,6 +3,7 @@
 //! replaces it; a new id adds one. A file or item that is wrong is reported with its file and
 //! line and left out; everything else keeps working.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -10,7 +11,7 @@ use std::path::Path;
 use super::bundled::{PromptFile, StrategyFile};
 use super::model::{Prompt, Strategy};
 use super::validate::{Finding, check_prompt, check_strategy};
-use super::{Catalog, ContentError, line_of_id, parse_toml};
+use super::{Catalog, ContentError, parse_toml};
 
 /// The file of the person's own prompts.
 pub const PROMPTS_FILE: &str = "prompts.toml";
@@ -30,12 +31,36 @@ fn read(path: &Path) -> Result<Option<String>, ContentError> {
     }
 }
 
-fn errors_of(path: &Path, text: &str, findings: Vec<Finding>) -> Vec<ContentError> {
+/// The line of each `id = "…"` in `text` (the first, where an id is written twice), found in
+/// one pass; looking each one up in the whole text made a file of many problems quadratic.
+fn id_lines(text: &str) -> HashMap<&str, usize> {
+    let mut lines = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let l = line.trim();
+        let Some(rest) = l.strip_prefix("id") else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim();
+        if let Some(id) = value.strip_prefix('"').and_then(|v| v.split('"').next()) {
+            lines.entry(id).or_insert(n + 1);
+        }
+    }
+    lines
+}
+
+fn errors_of(
+    path: &Path,
+    lines: &HashMap<&str, usize>,
+    findings: Vec<Finding>,
+) -> Vec<ContentError> {
     findings
         .into_iter()
         .map(|f| ContentError {
             file: path.display().to_string(),
-            line: line_of_id(text, &f.id),
+            line: lines.get(f.id.as_str()).copied(),
             message: format!("{} \"{}\" {}; it is left out", f.kind, f.id, f.message),
         })
         .collect()
@@ -96,25 +121,35 @@ fn merge_file<T: UserItem>(catalog: &mut Catalog, dir: &Path, errors: &mut Vec<C
         Err(e) => return errors.push(e),
         Ok(items) => items,
     };
-    let mut seen: Vec<String> = Vec::new();
+    // Linear in the file: ids seen, lines of ids and places in the list are looked up, not
+    // searched for (thousands of items took minutes).
+    let lines = id_lines(&text);
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut places: HashMap<String, usize> = T::list(catalog)
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.id().to_owned(), i))
+        .collect();
     for item in items {
         let mut findings = item.check(catalog);
-        if seen.iter().any(|id| id == item.id()) {
+        if !seen.insert(item.id().to_owned()) {
             findings.push(Finding {
                 kind: T::KIND,
                 id: item.id().to_owned(),
                 message: "is defined twice in this file".into(),
             });
         }
-        seen.push(item.id().to_owned());
         if !findings.is_empty() {
-            errors.extend(errors_of(&path, &text, findings));
+            errors.extend(errors_of(&path, &lines, findings));
             continue;
         }
         let list = T::list(catalog);
-        match list.iter_mut().find(|b| b.id() == item.id()) {
-            Some(slot) => *slot = item,
-            None => list.push(item),
+        match places.get(item.id()) {
+            Some(&i) => list[i] = item,
+            None => {
+                places.insert(item.id().to_owned(), list.len());
+                list.push(item);
+            }
         }
     }
 }
