@@ -3,9 +3,12 @@
 pub mod doctor;
 pub mod export;
 pub mod import;
+pub mod printable;
 pub mod prompt;
 pub mod stats;
 pub mod status;
+
+use printable::Printable;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -230,7 +233,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Checkin) => open(data_dir, cli.config, crate::tui::Start::CheckIn),
         Some(Command::Review) => open(data_dir, cli.config, crate::tui::Start::Review),
         Some(Command::Doctor) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = Printable::new(std::io::stdout().lock());
             let healthy = doctor::run(&data_dir, &mut out)?;
             out.flush()?;
             Ok(if healthy {
@@ -246,6 +249,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output,
             force,
         }) => {
+            // Markdown and CSV are made printable inside; JSON escapes control characters.
             let mut out = std::io::stdout().lock();
             export::run(
                 &data_dir,
@@ -261,13 +265,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { file, dry_run }) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = Printable::new(std::io::stdout().lock());
             import::run(&data_dir, &file, dry_run, &mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Status { short }) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = Printable::new(std::io::stdout().lock());
             let today = chrono::Local::now().date_naive();
             let done = status::run(&data_dir, short, today, &mut out)?;
             out.flush()?;
@@ -295,7 +299,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Stats { from, to, json }) => {
-            let mut out = std::io::stdout().lock();
+            let mut out = Printable::new(std::io::stdout().lock());
             stats::run(
                 &data_dir,
                 from,
@@ -308,8 +312,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Prompt { perspective }) => {
-            let mut out = std::io::stdout().lock();
-            let mut err = std::io::stderr().lock();
+            let mut out = Printable::new(std::io::stdout().lock());
+            let mut err = Printable::new(std::io::stderr().lock());
             prompt::run(
                 &data_dir,
                 config_dir().as_deref(),

@@ -8,6 +8,7 @@ pub mod error;
 pub mod history;
 pub mod insights;
 pub mod preferences;
+pub mod printable;
 pub mod query;
 pub mod streak;
 pub mod transfer;

@@ -18,7 +18,9 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("closer: {err:#}");
+            // The message may quote a file's name or content: shown, never obeyed.
+            let text = format!("{err:#}");
+            eprintln!("closer: {}", closer::journal::printable::printable(&text));
             ExitCode::FAILURE
         }
     }

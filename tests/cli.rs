@@ -519,3 +519,65 @@ fn many_rejected_prompts_are_counted_not_listed_and_lines_are_right() {
     assert!(warnings[0].contains("line 2:"), "{stderr}");
     assert!(warnings[4].contains("line 38:"), "{stderr}");
 }
+
+/// Case b02: terminal control sequences in entries (pasted, or imported as here) are shown,
+/// not obeyed, in every output meant for people; JSON escapes them as JSON does.
+#[test]
+fn control_sequences_in_entries_never_reach_a_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/escapes-jrnl.json");
+    let d = root.to_str().unwrap();
+    let (out, text) = run(&mut closer(&[
+        "--data-dir",
+        d,
+        "import",
+        data.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{text}");
+    let raw = |bytes: &[u8]| bytes.iter().any(|&b| b == 0x1b || b == 0x07);
+    for format in ["markdown", "csv"] {
+        let (out, text) = run(&mut closer(&[
+            "--data-dir",
+            d,
+            "export",
+            "--format",
+            format,
+        ]));
+        assert!(out.status.success(), "{text}");
+        assert!(!raw(&out.stdout), "{format}: {text}");
+        if format == "markdown" {
+            assert!(
+                text.contains("␛]0;Title changed by closer export␇"),
+                "{text}"
+            );
+        }
+        let file = dir.path().join(format!("out.{format}"));
+        let (out, text) = run(&mut closer(&[
+            "--data-dir",
+            d,
+            "export",
+            "--format",
+            format,
+            "-o",
+            file.to_str().unwrap(),
+        ]));
+        assert!(out.status.success(), "{text}");
+        assert!(!raw(&fs::read(&file).unwrap()), "{format} file");
+    }
+    let (out, _) = run(&mut closer(&[
+        "--data-dir",
+        d,
+        "export",
+        "--format",
+        "json",
+    ]));
+    assert!(!raw(&out.stdout));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\\u001b]0;Title"));
+    for args in [&["stats"][..], &["doctor"], &["status"]] {
+        let mut all = vec!["--data-dir", d];
+        all.extend_from_slice(args);
+        let out = closer(&all).output().unwrap();
+        assert!(!raw(&out.stdout) && !raw(&out.stderr), "{args:?}");
+    }
+}

@@ -1,6 +1,7 @@
 //! `closer export`: the journal as Markdown to read, lossless JSON to move, or CSV for
 //! spreadsheets. To standard output, or to a file written atomically and privately.
 
+use crate::journal::printable::printable;
 use std::io::Write;
 use std::path::Path;
 
@@ -57,13 +58,18 @@ pub fn run(
         .collect();
     let catalog = Catalog::bundled().unwrap_or_default();
     let bytes = match format {
-        Format::Markdown => markdown(&entries, &catalog).into_bytes(),
+        // Control characters in entries are shown, never obeyed, in a file as on a terminal.
+        Format::Markdown => printable(&markdown(&entries, &catalog))
+            .into_owned()
+            .into_bytes(),
         Format::Json => {
             let mut b = serde_json::to_vec_pretty(&Export::new(entries, now))?;
             b.push(b'\n');
             b
         }
-        Format::Csv => csv(&entries, &catalog)?,
+        Format::Csv => printable(&String::from_utf8_lossy(&csv(&entries, &catalog)?))
+            .into_owned()
+            .into_bytes(),
     };
     match output {
         None => stdout.write_all(&bytes)?,
