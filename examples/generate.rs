@@ -60,8 +60,11 @@ fn main() -> ExitCode {
             println!("{added} of {n} entries written to {}", dir.display());
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("{e}");
+        Err(partial) => {
+            eprintln!(
+                "{} entries written, then: {}",
+                partial.entries, partial.error
+            );
             ExitCode::FAILURE
         }
     }

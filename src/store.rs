@@ -22,7 +22,7 @@ pub mod scan;
 mod journal_store;
 
 pub use error::StoreError;
-pub use journal_store::{Access, ReadOnlyReason, Store, TrashItem, read_preferences};
+pub use journal_store::{Access, Partial, ReadOnlyReason, Store, TrashItem, read_preferences};
 pub use layout::Layout;
 pub use problem::{Problem, ProblemKind, Severity};
 pub use scan::{Scan, scan};

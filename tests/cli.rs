@@ -581,3 +581,140 @@ fn control_sequences_in_entries_never_reach_a_terminal_raw() {
         assert!(!raw(&out.stdout) && !raw(&out.stderr), "{args:?}");
     }
 }
+
+/// Case b03: two jrnl entries with the same minute and text are two entries; the summary counts
+/// only what really is in the journal, and importing again adds nothing.
+#[test]
+fn jrnl_twins_both_arrive_and_the_counts_are_true() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let d = root.to_str().unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/twins-jrnl.json");
+    let f = data.to_str().unwrap();
+    let (out, text) = run(&mut closer(&["--data-dir", d, "import", f]));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("2 entries to add"), "{text}");
+    assert!(text.contains("0 already in the journal"), "{text}");
+    let day = only_day(&root);
+    let entries = day["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 2, "{day}");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["tags"] == serde_json::json!(["starred"]))
+    );
+    let (out, text) = run(&mut closer(&["--data-dir", d, "import", f]));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("2 already in the journal"), "{text}");
+    assert_eq!(only_day(&root)["entries"].as_array().unwrap().len(), 2);
+}
+
+fn only_day(root: &Path) -> serde_json::Value {
+    let files: Vec<_> = files_under(&root.join("entries"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    serde_json::from_slice(&fs::read(&files[0]).unwrap()).unwrap()
+}
+
+/// Case r04: entries dated after 9999 or before year 0 are refused at the door (they used to be
+/// written where closer never reads, and the import said "Added 1 entry"); doctor names
+/// folders it does not know instead of saying all is well.
+#[test]
+fn dates_the_journal_cannot_hold_are_refused_and_strays_need_a_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let d = root.to_str().unwrap();
+    let far = dir.path().join("far.json");
+    fs::write(
+        &far,
+        r#"[{"id":1,"date":"+10000-01-01T00:00:00Z","title":"far","content":"FARTEXT","tags":[]}]"#,
+    )
+    .unwrap();
+    let neg = dir.path().join("neg.json");
+    fs::write(
+        &neg,
+        r#"{"format":"closer-export","version":1,"exported_at":"2026-11-30T00:00:00Z","entries":[{"id":"e-neg","created_at":"2026-01-01T09:00:00Z","updated_at":"2026-01-01T09:00:00Z","date":"-0001-01-01","notes":"NEGTEXT","tags":[]}]}"#,
+    )
+    .unwrap();
+    for file in [&far, &neg] {
+        let (out, text) = run(&mut closer(&[
+            "--data-dir",
+            d,
+            "import",
+            file.to_str().unwrap(),
+        ]));
+        assert!(!out.status.success(), "{text}");
+        assert!(text.contains("cannot keep"), "{text}");
+        assert!(text.contains("Nothing was imported"), "{text}");
+    }
+    assert!(!root.join("entries").exists() || files_under(&root.join("entries")).is_empty());
+    // A folder closer does not know under entries/ is worth a look.
+    fs::create_dir_all(root.join("entries/10000")).unwrap();
+    fs::write(root.join("entries/10000/10000-01-01.json"), "{}").unwrap();
+    let (out, text) = run(&mut closer(&["--data-dir", d, "doctor"]));
+    assert!(!out.status.success(), "{text}");
+    assert!(!text.contains("All is well"), "{text}");
+    assert!(text.contains("10000"), "{text}");
+}
+
+/// Cases r11 and b08: an import that fills the disk part way says how many entries and days
+/// went in, that running it again adds the rest, and the cause once. Needs root for the tmpfs.
+#[test]
+fn an_import_stopped_by_a_full_disk_says_how_far_it_got() {
+    let dir = tempfile::tempdir().unwrap();
+    let mount_point = dir.path().join("disk");
+    fs::create_dir_all(&mount_point).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=200k", "tmpfs"])
+        .arg(&mount_point)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        assert!(std::env::var_os("CI").is_none(), "CI must run this as root");
+        eprintln!("SKIPPED: needs root to mount a small tmpfs");
+        return;
+    }
+    struct Unmount<'a>(&'a Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg("-l").arg(self.0).status();
+        }
+    }
+    let _unmount = Unmount(&mount_point);
+    let mut entries = Vec::new();
+    for i in 0..2000 {
+        let date = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap() + chrono::Days::new(i);
+        entries.push(serde_json::json!({
+            "title": format!("Imported note {i}."), "body": "", "date": date.to_string(),
+            "time": "10:00", "tags": [], "starred": false
+        }));
+    }
+    let file = dir.path().join("days.json");
+    fs::write(
+        &file,
+        serde_json::json!({"tags": {}, "entries": entries}).to_string(),
+    )
+    .unwrap();
+    let root = mount_point.join("journal");
+    let (out, text) = run(&mut closer(&[
+        "--data-dir",
+        root.to_str().unwrap(),
+        "import",
+        file.to_str().unwrap(),
+    ]));
+    assert!(!out.status.success(), "{text}");
+    let written = files_under(&root.join("entries"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .count();
+    assert!(written > 0 && written < 2000, "{written}");
+    assert!(
+        text.contains(&format!("{written} entries on {written} days were added")),
+        "{text}"
+    );
+    assert!(text.contains("Run the same import again"), "{text}");
+    assert_eq!(text.matches("full").count(), 1, "the cause once: {text}");
+    assert!(!text.contains("os error"), "{text}");
+}

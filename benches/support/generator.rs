@@ -302,7 +302,7 @@ pub fn ensure(count: usize) -> PathBuf {
     let store = Store::open(&dir).unwrap_or_else(|e| panic!("{e}"));
     store
         .add_entries(generate(count, 7, &catalog))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|p| panic!("{}", p.error));
     std::fs::write(
         dir.join("state.json"),
         "{\"schema\": 1, \"perspective\": \"i-pull-away\"}\n",

@@ -38,6 +38,18 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
         .iter()
         .map(|e| e.id.to_string())
         .collect();
+    // Dates the journal cannot hold are refused at the door, before anything is written.
+    let outside: Vec<_> = entries.iter().filter(|e| !Layout::holds(e.date)).collect();
+    if let Some(first) = outside.first() {
+        bail!(
+            "{} in {} {} dates closer cannot keep (it keeps the years 0 to 9999); the first is \
+             {}. Nothing was imported.",
+            count(outside.len() as u64, "entry", "entries"),
+            file.display(),
+            if outside.len() == 1 { "has" } else { "have" },
+            first.date
+        );
+    }
     let total = entries.len();
     let (fresh, present) = transfer::new_ones(entries, &existing);
     let days = transfer::by_day(fresh.clone()).len();
@@ -65,8 +77,19 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
     if let Some(why) = store.read_only() {
         bail!("nothing was imported: this journal is open read-only ({why})");
     }
-    let added = store.add_entries(fresh)?;
     writeln!(out, "{summary}")?;
-    writeln!(out, "Added {}.", plural(added, "entry", "entries"))?;
-    Ok(())
+    match store.add_entries(fresh) {
+        Ok(added) => {
+            writeln!(out, "Added {}.", plural(added, "entry", "entries"))?;
+            Ok(())
+        }
+        Err(p) if p.entries == 0 => bail!("nothing was imported: {}", p.error),
+        Err(p) => bail!(
+            "the import stopped part way: {} on {} were added, then {} Run the same import \
+             again once that is fixed: it adds the rest, and nothing twice.",
+            plural(p.entries, "entry", "entries"),
+            plural(p.days, "day", "days"),
+            p.error
+        ),
+    }
 }

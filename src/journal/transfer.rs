@@ -166,6 +166,28 @@ fn derived_id(prefix: &str, when: DateTime<FixedOffset>, text: &str) -> EntryId 
     EntryId::try_from(id).unwrap_or_else(|_| EntryId::generate(when, 0))
 }
 
+/// Ids for the entries of one file, unique within it: entries with the same time and text (jrnl
+/// gives every entry made without a time 09:00, so "Went for a walk." twice a day is likely)
+/// used to share one id, and the second was dropped as "already in the journal". The first
+/// keeps the id it always had, so files imported before import the same; each twin after it,
+/// in the file's order, adds `-2`, `-3`…, the same every time the file is read.
+#[derive(Default)]
+struct Twins {
+    seen: std::collections::HashMap<String, u32>,
+}
+
+impl Twins {
+    fn id(&mut self, prefix: &str, when: DateTime<FixedOffset>, text: &str) -> EntryId {
+        let base = derived_id(prefix, when, text);
+        let n = self.seen.entry(base.to_string()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            return base;
+        }
+        EntryId::try_from(format!("{base}-{n}")).unwrap_or(base)
+    }
+}
+
 fn notes(title: &str, body: &str) -> String {
     let (title, body) = (title.trim_end(), body.trim_end());
     match (title.is_empty(), body.is_empty()) {
@@ -204,6 +226,7 @@ pub fn read(
         Source::Jrnl => {
             let export: JrnlExport = serde_json::from_slice(bytes).map_err(|e| at(&e))?;
             let mut out = Vec::new();
+            let mut twins = Twins::default();
             for j in export.entries {
                 let time = NaiveTime::parse_from_str(&j.time, "%H:%M")
                     .or_else(|_| NaiveTime::parse_from_str(&j.time, "%H:%M:%S"))
@@ -220,7 +243,7 @@ pub fn read(
                     .single()
                     .unwrap_or_else(|| offset.from_utc_datetime(&naive));
                 let text = notes(&j.title, &j.body);
-                let mut e = Entry::new(derived_id("jrnl", when, &text), when);
+                let mut e = Entry::new(twins.id("jrnl", when, &text), when);
                 e.notes = text;
                 e.tags = j
                     .tags
@@ -244,6 +267,7 @@ pub fn read(
                         .entries
                 }
             };
+            let mut twins = Twins::default();
             entries
                 .into_iter()
                 .map(|t| {
@@ -253,7 +277,7 @@ pub fn read(
                         t.id.map(|i| i.to_string()).unwrap_or_default(),
                         text
                     );
-                    let mut e = Entry::new(derived_id("tuijournal", t.date, &key), t.date);
+                    let mut e = Entry::new(twins.id("tuijournal", t.date, &key), t.date);
                     e.notes = text;
                     e.tags = t
                         .tags

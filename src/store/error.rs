@@ -59,6 +59,9 @@ pub enum StoreError {
     /// No entry with that id on that day.
     #[error("there is no entry {id} on {date}")]
     NotFound { id: String, date: NaiveDate },
+    /// An entry dated outside the years the journal can hold.
+    #[error("an entry of {date} cannot be kept: closer keeps entries from the year 0 to 9999")]
+    OutsideYears { date: NaiveDate },
     /// Restoring an entry whose id is already in its day file.
     #[error("an entry with id {id} is already in {}", .path.display())]
     AlreadyPresent { id: String, path: PathBuf },

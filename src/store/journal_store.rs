@@ -53,6 +53,17 @@ pub enum Access {
     ReadOnly(ReadOnlyReason),
 }
 
+/// An import that stopped part way: what was written before `error`.
+#[derive(Debug)]
+pub struct Partial {
+    /// Entries written.
+    pub entries: usize,
+    /// Day files written.
+    pub days: usize,
+    /// Why it stopped.
+    pub error: StoreError,
+}
+
 /// One entry in the trash.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrashItem {
@@ -221,6 +232,7 @@ impl Store {
     /// day's file is rewritten. When this returns `Ok`, the entry is on disk.
     pub fn save_entry(&self, entry: &Entry) -> Result<(), StoreError> {
         self.writable()?;
+        Store::holds(entry.date)?;
         let mut body = self.read_day_for_write(entry.date)?;
         match body.entries.iter_mut().find(|e| e.id == entry.id) {
             Some(slot) => *slot = entry.clone(),
@@ -229,30 +241,57 @@ impl Store {
         self.write_day(body)
     }
 
-    /// Adds many entries (an import), writing each day once. Every day they go to is read
-    /// first, so a day whose file cannot be read stops the import before anything is written.
-    /// Entries whose id is already in their day are left out. Returns how many were added.
-    pub fn add_entries(&self, entries: Vec<Entry>) -> Result<usize, StoreError> {
-        self.writable()?;
+    /// Adds many entries (an import), writing each day once. Every entry's date is checked and
+    /// every day they go to is read first, so a date the journal cannot hold or a day whose
+    /// file cannot be read stops the import before anything is written. Entries whose id is
+    /// already in their day are left out. Returns how many were added; a write that fails part
+    /// way (a full disk) says how far it got, in [`Partial`].
+    pub fn add_entries(&self, entries: Vec<Entry>) -> Result<usize, Partial> {
+        let none = |error| Partial {
+            entries: 0,
+            days: 0,
+            error,
+        };
+        self.writable().map_err(none)?;
         let mut days: BTreeMap<NaiveDate, Vec<Entry>> = BTreeMap::new();
         for e in entries {
+            Store::holds(e.date).map_err(none)?;
             days.entry(e.date).or_default().push(e);
         }
         let mut bodies = Vec::new();
         for (date, new) in days {
-            bodies.push((self.read_day_for_write(date)?, new));
+            bodies.push((self.read_day_for_write(date).map_err(none)?, new));
         }
-        let mut added = 0;
+        let (mut added, mut added_days) = (0, 0);
         for (mut body, new) in bodies {
+            let before = added;
             for e in new {
                 if !body.entries.iter().any(|x| x.id == e.id) {
                     body.entries.push(e);
                     added += 1;
                 }
             }
-            self.write_day(body)?;
+            if added == before {
+                continue;
+            }
+            if let Err(error) = self.write_day(body) {
+                return Err(Partial {
+                    entries: before,
+                    days: added_days,
+                    error,
+                });
+            }
+            added_days += 1;
         }
         Ok(added)
+    }
+
+    fn holds(date: NaiveDate) -> Result<(), StoreError> {
+        if Layout::holds(date) {
+            Ok(())
+        } else {
+            Err(StoreError::OutsideYears { date })
+        }
     }
 
     /// Deletes an entry: it is first written to the trash, then removed from its day, so at no

@@ -26,6 +26,12 @@ impl Layout {
         self.root.join("entries")
     }
 
+    /// Whether the layout can hold an entry of `date`: years 0 to 9999 (four-digit year
+    /// folders); an entry outside them would land where closer never reads.
+    pub fn holds(date: NaiveDate) -> bool {
+        (0..=9999).contains(&date.year())
+    }
+
     /// `entries/YYYY/`.
     pub fn year_dir(&self, year: i32) -> PathBuf {
         self.entries_dir().join(format!("{year:04}"))

@@ -88,13 +88,15 @@ impl Problem {
             ProblemKind::Unreadable { .. }
             | ProblemKind::Damaged { .. }
             | ProblemKind::NewerSchema { .. } => Severity::Error,
+            // A file or folder closer does not know, where it keeps entries, may be entries it
+            // never reads (an entry filed under year 10000): worth a look, not "all is well".
             ProblemKind::Permissions { .. }
             | ProblemKind::WrongDay { .. }
-            | ProblemKind::DuplicateId { .. } => Severity::Warning,
-            ProblemKind::LeftoverTemp
-            | ProblemKind::Unexpected
-            | ProblemKind::ByteOrderMark
-            | ProblemKind::Large { .. } => Severity::Note,
+            | ProblemKind::DuplicateId { .. }
+            | ProblemKind::Unexpected => Severity::Warning,
+            ProblemKind::LeftoverTemp | ProblemKind::ByteOrderMark | ProblemKind::Large { .. } => {
+                Severity::Note
+            }
         }
     }
 
