@@ -465,3 +465,38 @@ fn an_entry_filed_under_another_day_and_a_duplicate_id_are_noticed() {
             .any(|p| p.path == path && matches!(p.kind, ProblemKind::DuplicateId { .. }))
     );
 }
+
+/// Case r10: a delete whose day write fails leaves nothing in the trash (the entry used to be in
+/// both places, listed twice); and restoring a trash copy of an entry that is still in its day
+/// removes the orphan copy instead of refusing.
+#[test]
+fn a_failed_delete_leaves_no_copy_in_the_trash_and_an_orphan_copy_restores() {
+    use closer::store::fault::{self, Kind, Plan, Step};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a = entry("2026-11-29T09:00:00+01:00", 1);
+    let b = entry("2026-11-29T20:00:00+01:00", 2);
+    store.save_entry(&a).unwrap();
+    store.save_entry(&b).unwrap();
+    fault::inject(Some(Plan {
+        file: "day".into(),
+        step: Step::Write,
+        kind: Kind::Full,
+        count: 1,
+    }));
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+01:00").unwrap();
+    let failed = store.delete_entry(a.date, &a.id, now);
+    fault::inject(None);
+    assert!(failed.is_err());
+    assert!(store.trash().is_empty(), "no orphan in the trash");
+    assert_eq!(store.load().entries.len(), 2, "nothing changed");
+
+    // An orphan left by an older closer: restoring it keeps one entry, and empties the trash.
+    let path = store.delete_entry(a.date, &a.id, now).unwrap();
+    let copy = fs::read(&path).unwrap();
+    store.restore(&path).unwrap();
+    fs::write(&path, copy).unwrap();
+    assert_eq!(store.restore(&path).unwrap(), a);
+    assert!(store.trash().is_empty());
+    assert_eq!(store.load().entries.len(), 2);
+}

@@ -324,7 +324,11 @@ impl Store {
             },
         )?;
         self.write_file(&trash_path, &bytes)?;
-        self.write_day(body)?;
+        if let Err(e) = self.write_day(body) {
+            // The entry is still in its day: the copy in the trash would list it twice.
+            let _ = atomic::remove(&trash_path);
+            return Err(e);
+        }
         Ok(trash_path)
     }
 
@@ -357,11 +361,17 @@ impl Store {
         self.writable()?;
         let body: TrashBody = scan::read_json(trash_path)?;
         let mut day = self.read_day_for_write(body.entry.date)?;
-        if day.entries.iter().any(|e| e.id == body.entry.id) {
-            return Err(StoreError::AlreadyPresent {
-                id: body.entry.id.to_string(),
-                path: self.layout.day_file(body.entry.date),
-            });
+        if let Some(there) = day.entries.iter().find(|e| e.id == body.entry.id) {
+            if *there != body.entry {
+                return Err(StoreError::AlreadyPresent {
+                    id: body.entry.id.to_string(),
+                    path: self.layout.day_file(body.entry.date),
+                });
+            }
+            // The very same entry is in its day already (a delete that failed half way left
+            // this copy): the trash copy is the orphan.
+            atomic::remove(trash_path).map_err(|e| StoreError::write(trash_path, e))?;
+            return Ok(body.entry);
         }
         day.entries.push(body.entry.clone());
         self.write_day(day)?;

@@ -200,10 +200,32 @@ impl App {
         let mut out = Vec::new();
         // A failure stays until the person acts: a later one does not replace it (a failed
         // save used to give way within a second to the draft's retry message).
-        if let Done::Failed(text) | Done::DraftFailed(_, text) = &done
+        if let Done::Failed(text) | Done::DraftFailed(_, text) | Done::PreferencesFailed(text) =
+            &done
             && !matches!(self.status, Some(Status::Error(_)))
         {
             self.status = Some(Status::Error(text.clone()));
+        }
+        // Preferences whose write failed are written again after the next write that works.
+        match &done {
+            Done::PreferencesFailed(_) => self.session.prefs_unsaved = true,
+            Done::PreferencesSaved => self.session.prefs_unsaved = false,
+            Done::DraftSaved(_)
+            | Done::DraftDiscarded
+            | Done::CheckInSaved(_)
+            | Done::Deleted(..)
+            | Done::Restored(_)
+            | Done::TrashEmptied(_)
+            | Done::TextWritten(_)
+                if self.session.prefs_unsaved =>
+            {
+                self.session.prefs_unsaved = false;
+                out.push(Request {
+                    from: APP,
+                    effect: Effect::SavePreferences(self.session.prefs.clone()),
+                });
+            }
+            _ => {}
         }
         let journal_changed = self.session.take_in(&done);
         self.send(from, Msg::Done(done), &mut out);

@@ -63,6 +63,9 @@ pub enum Effect {
 pub enum Done {
     /// The preferences were saved.
     PreferencesSaved,
+    /// The preferences could not be saved; the text says why. They are used anyway, and
+    /// written again after the next write that works.
+    PreferencesFailed(String),
     /// The draft was written (this draft).
     DraftSaved(Box<CheckInDraft>),
     /// This draft could not be written; the text says why.

@@ -292,7 +292,10 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
     let msg = match effect {
         Effect::SavePreferences(prefs) => match store.save_preferences(&prefs) {
             Ok(()) => Done::PreferencesSaved,
-            Err(e) => Done::Failed(format!("Your choice is used for now, but {e}")),
+            Err(e) => Done::PreferencesFailed(format!(
+                "Your choice is used for now, but {e} closer tries again after the next save \
+                 that works."
+            )),
         },
         Effect::LoadJournal => {
             fx.loader.start(store.layout(), today);

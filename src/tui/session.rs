@@ -93,6 +93,8 @@ pub struct Session {
     pub unsaved: Option<CheckInDraft>,
     /// The person's home folder, to suggest where words that cannot be kept may go.
     pub home: Option<PathBuf>,
+    /// The preferences in use are not the ones on disk (their write failed).
+    pub prefs_unsaved: bool,
 }
 
 impl Session {
@@ -120,6 +122,7 @@ impl Session {
             pending_draft: None,
             unsaved: None,
             home: None,
+            prefs_unsaved: false,
         };
         session.refresh_prompt();
         session

@@ -721,3 +721,30 @@ fn a_failure_stays_until_the_person_acts() {
         ))
     );
 }
+
+/// A setting that could not be written is written again after the next write that works.
+#[test]
+fn a_setting_that_could_not_be_written_is_retried_after_the_next_good_write() {
+    let mut app = app_at_home();
+    press(&mut app, "o l");
+    let from = 0;
+    app.done(from, Done::PreferencesFailed("the disk is full.".into()));
+    assert!(app.session.prefs_unsaved);
+    press(&mut app, "Esc c 3");
+    let out = press(&mut app, "Tab");
+    let [
+        Request {
+            from,
+            effect: Effect::SaveDraft(d),
+        },
+    ] = &out[..]
+    else {
+        panic!("{out:?}");
+    };
+    let more = app.done(*from, Done::DraftSaved(d.clone()));
+    assert!(
+        matches!(&effects(&more)[..], [Effect::SavePreferences(p)] if *p == app.session.prefs),
+        "{more:?}"
+    );
+    assert!(!app.session.prefs_unsaved);
+}

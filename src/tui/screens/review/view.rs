@@ -372,8 +372,12 @@ fn trash(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
         Line::styled(
             format!(
-                "{} deleted entries. r puts one back where it was.",
-                state.trash.len()
+                "{}. r puts one back where it was.",
+                crate::journal::vocabulary::count(
+                    state.trash.len() as u64,
+                    "deleted entry",
+                    "deleted entries"
+                )
             ),
             theme.muted,
         ),
