@@ -192,7 +192,7 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
 
 /// Reads the config file at `path`; no file is no settings and no error.
 pub fn load(path: &Path) -> (Config, Vec<ConfigError>) {
-    match std::fs::read_to_string(path) {
+    match crate::files::read_regular_text(path, crate::files::SETTINGS_CAP) {
         Ok(text) => parse(path, &text),
         Err(e) if e.kind() == io::ErrorKind::NotFound => (Config::default(), Vec::new()),
         Err(e) => (

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod files;
 pub mod journal;
 pub mod store;
 pub mod tui;

@@ -718,3 +718,128 @@ fn an_import_stopped_by_a_full_disk_says_how_far_it_got() {
     assert_eq!(text.matches("full").count(), 1, "the cause once: {text}");
     assert!(!text.contains("os error"), "{text}");
 }
+
+/// Runs `cmd`, giving up (and failing) after a few seconds: a command that hangs on a FIFO
+/// must not hang the test suite.
+fn run_within(cmd: &mut Command, what: &str) -> (Output, String) {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("{what} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out, text)
+}
+
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+/// Case r15: a FIFO (or a link to a device) where closer keeps files is reported, never read:
+/// doctor, export, stats and the person's own prompts used to hang on it, and a link to
+/// /dev/zero ate memory.
+#[test]
+fn fifos_and_devices_where_files_belong_are_reported_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let d = root.to_str().unwrap();
+    fs::create_dir_all(root.join("entries/2026")).unwrap();
+    mkfifo(&root.join("entries/2026/2026-11-01.json"));
+    std::os::unix::fs::symlink("/dev/zero", root.join("entries/2026/2026-11-02.json")).unwrap();
+    fs::create_dir_all(root.join("drafts")).unwrap();
+    mkfifo(&root.join("drafts/current.json"));
+    let (out, text) = run_within(&mut closer(&["--data-dir", d, "doctor"]), "doctor");
+    assert!(!out.status.success(), "{text}");
+    assert!(text.contains("named pipe"), "{text}");
+    assert!(text.contains("a device"), "{text}");
+    for args in [&["export", "--format", "json"][..], &["stats"], &["status"]] {
+        let mut all = vec!["--data-dir", d];
+        all.extend_from_slice(args);
+        let (out, text) = run_within(&mut closer(&all), args[0]);
+        assert!(out.status.code().is_some(), "{args:?}: {text}");
+    }
+    // The config folder: a FIFO for the person's prompts or settings.
+    let config = dir.path().join("config");
+    fs::create_dir_all(config.join("closer")).unwrap();
+    mkfifo(&config.join("closer/prompts.toml"));
+    mkfifo(&config.join("closer/config.toml"));
+    let (out, text) = run_within(
+        closer(&["--data-dir", d, "prompt"]).env("XDG_CONFIG_HOME", &config),
+        "prompt",
+    );
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("named pipe"), "{text}");
+}
+
+/// Case r07: export -o refuses any name that is taken, a link that points to nothing included;
+/// with --force it replaces only a regular file (or writes through a link to one), never a
+/// FIFO, a device, or a dangling link.
+#[test]
+fn export_never_replaces_special_files_or_dangling_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let d = root.to_str().unwrap();
+    let dangling = dir.path().join("dangling.csv");
+    std::os::unix::fs::symlink(dir.path().join("missing.csv"), &dangling).unwrap();
+    let fifo = dir.path().join("fifo.csv");
+    mkfifo(&fifo);
+    let export = |to: &Path, force: bool| {
+        let mut args = vec!["--data-dir", d, "export", "--format", "csv", "-o"];
+        let to = to.to_str().unwrap().to_owned();
+        args.push(&to);
+        if force {
+            args.push("--force");
+        }
+        run_within(&mut closer(&args), "export")
+    };
+    let (out, text) = export(&dangling, false);
+    assert!(!out.status.success(), "{text}");
+    assert!(
+        fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let (out, text) = export(&dangling, true);
+    assert!(!out.status.success(), "{text}");
+    assert!(text.contains("points to nothing"), "{text}");
+    assert!(
+        fs::symlink_metadata(&dangling)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let (out, text) = export(&fifo, true);
+    assert!(!out.status.success(), "{text}");
+    assert!(text.contains("named pipe"), "{text}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    // A link to a regular file is written through; the link stays.
+    let target = dir.path().join("real.csv");
+    fs::write(&target, "old").unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let (out, text) = export(&link, true);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(fs::read_to_string(&target).unwrap().starts_with("date"));
+}

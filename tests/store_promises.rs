@@ -500,3 +500,23 @@ fn a_failed_delete_leaves_no_copy_in_the_trash_and_an_orphan_copy_restores() {
     assert!(store.trash().is_empty());
     assert_eq!(store.load().entries.len(), 2);
 }
+
+/// Case b06: a day file that is a symbolic link is written through to its target (it used to
+/// be replaced by a regular file, cutting the link silently); the link stays a link.
+#[test]
+fn a_symlinked_day_file_is_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a = entry("2026-11-29T09:00:00+01:00", 1);
+    store.save_entry(&a).unwrap();
+    let day = store.layout().day_file(a.date);
+    let target = elsewhere.path().join("kept-elsewhere.json");
+    fs::rename(&day, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &day).unwrap();
+    let b = entry("2026-11-29T20:00:00+01:00", 2);
+    store.save_entry(&b).unwrap();
+    assert!(fs::symlink_metadata(&day).unwrap().file_type().is_symlink());
+    assert_eq!(store.load().entries.len(), 2);
+    assert!(fs::read_to_string(&target).unwrap().contains(b.id.as_str()));
+}

@@ -41,8 +41,10 @@ pub fn run(
     {
         bail!("--from {f} is after --to {t}: give the earlier date first");
     }
+    // Anything at the path counts, a link that points to nothing too; even with --force,
+    // only a regular file (or a link to one) is replaced (see `store::atomic::write_target`).
     if let Some(path) = output
-        && path.exists()
+        && std::fs::symlink_metadata(path).is_ok()
         && !force
     {
         bail!(

@@ -4,7 +4,6 @@
 //! line and left out; everything else keeps working.
 
 use std::collections::{HashMap, HashSet};
-use std::fs;
 use std::io;
 use std::path::Path;
 
@@ -20,7 +19,7 @@ pub const STRATEGIES_FILE: &str = "strategies.toml";
 
 /// Reads a user file; `None` when it does not exist.
 fn read(path: &Path) -> Result<Option<String>, ContentError> {
-    match fs::read_to_string(path) {
+    match crate::files::read_regular_text(path, crate::files::CONTENT_CAP) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(ContentError {

@@ -44,8 +44,47 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` atomically, with mode 0600. The parent folder must exist.
+/// Where a write to `path` goes. Nothing there, or a regular file: `path`. A symbolic link to
+/// a regular file: that file (written through; the link stays a link — a symlinked day file
+/// used to be replaced by a regular one). Anything else is refused and never replaced: a
+/// folder, a named pipe, a device, a socket, a link to one of those, or a link that points to
+/// nothing.
+pub fn write_target(path: &Path) -> io::Result<std::path::PathBuf> {
+    let refuse = |what: String| {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{what}, which closer does not replace"),
+        ))
+    };
+    let meta = match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(path.to_owned()),
+        Err(e) => return Err(e),
+        Ok(meta) => meta,
+    };
+    if meta.is_file() {
+        return Ok(path.to_owned());
+    }
+    if !meta.file_type().is_symlink() {
+        return refuse(format!("it is {}", crate::files::kind_of(&meta)));
+    }
+    match fs::metadata(path) {
+        Ok(target) if target.is_file() => fs::canonicalize(path),
+        Ok(target) => refuse(format!(
+            "it is a link to {}",
+            crate::files::kind_of(&target)
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            refuse("it is a link that points to nothing".to_owned())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes `bytes` to `path` atomically, with mode 0600, through a link to a regular file
+/// (see [`write_target`]). The parent folder must exist.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = write_target(path)?;
+    let path = target.as_path();
     let dir = path
         .parent()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "a file path has no folder"))?;

@@ -187,7 +187,7 @@ impl Store {
     /// read blocks the save, so it is never overwritten.
     fn read_day_for_write(&self, date: NaiveDate) -> Result<DayBody, StoreError> {
         let path = self.layout.day_file(date);
-        match fs::read(&path) {
+        match crate::files::read_regular(&path, crate::files::DATA_FILE_CAP) {
             Ok(bytes) => envelope::decode(&path, &bytes).map_err(|err| match err {
                 StoreError::Malformed { .. } | StoreError::NewerSchema { .. } => {
                     StoreError::DayBlocked {

@@ -14,6 +14,7 @@ use super::envelope;
 use super::error::StoreError;
 use super::layout::{Layout, TEMP_PREFIX};
 use super::problem::{Problem, ProblemKind};
+use crate::files;
 
 /// The body of a day file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -60,19 +61,19 @@ pub struct Scan {
 /// unusually large.
 fn read_day_checked(path: &Path) -> (Vec<Problem>, Result<DayBody, StoreError>) {
     let mut notes = Vec::new();
-    let mut file = match fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return (notes, Err(StoreError::read(path, e))),
-    };
-    let meta = match file.metadata() {
+    let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return (notes, Err(StoreError::read(path, e))),
     };
-    notes.extend(mode_problem(path, &meta, false));
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    if let Err(e) = std::io::Read::read_to_end(&mut file, &mut bytes) {
-        return (notes, Err(StoreError::read(path, e)));
+    if meta.is_file() {
+        notes.extend(mode_problem(path, &meta, false));
     }
+    // Only a regular file is read, and no more than a day file may hold: a FIFO or a link to
+    // a device is reported, not read (it used to hang or fill memory).
+    let bytes = match files::read_regular(path, files::DATA_FILE_CAP) {
+        Ok(b) => b,
+        Err(e) => return (notes, Err(StoreError::read(path, e))),
+    };
     let body = envelope::decode(path, &bytes);
     if body.is_ok() {
         if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -214,7 +215,8 @@ pub fn scan(layout: &Layout) -> Scan {
 
 /// Reads and decodes one JSON file of the store.
 pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
+    let bytes =
+        files::read_regular(path, files::DATA_FILE_CAP).map_err(|e| StoreError::read(path, e))?;
     envelope::decode(path, &bytes)
 }
 

@@ -420,7 +420,8 @@ fn edit(
         (Ok(s), _) if !s.success() => {
             Err(format!("{editor} exited with {s}; your text is unchanged"))
         }
-        (Ok(_), _) => std::fs::read_to_string(file.path()).map_err(|e| e.to_string()),
+        (Ok(_), _) => crate::files::read_regular_text(file.path(), crate::files::DATA_FILE_CAP)
+            .map_err(|e| e.to_string()),
     };
     match result {
         Ok(edited) => Done::Edited(target, edited),
