@@ -735,3 +735,73 @@ fn ctrl_z_and_sigtstp_suspend_with_the_draft_kept_and_continue_whole() {
         "before the stop and after"
     );
 }
+
+/// Case r03: text handed to $EDITOR survives closer being killed while the editor runs: the
+/// draft names the file, the next start puts its text back, and doctor does not call the left
+/// file "all well" meanwhile.
+#[test]
+fn words_written_in_the_editor_come_back_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let editor = dir.path().join("editor.sh");
+    let marker = dir.path().join("editor-wrote");
+    fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf 'words from my editor\\n' > \"$1\"\ntouch '{}'\nsleep 60\n",
+            marker.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    journal_with_perspective(&root);
+    let mut app = Closer::start_with(
+        &root,
+        80,
+        24,
+        &[("VISUAL", editor.to_str().unwrap()), ("EDITOR", "")],
+    );
+    app.wait_for("c check in");
+    app.send("c");
+    app.wait_for("step 1 of 8");
+    app.press_until("\t", "step 5 of 8", 6);
+    app.send("\x05");
+    wait_until("the editor never wrote", || marker.exists());
+    signal(&app, "-9");
+    let _ = app.wait_exit();
+    drop(app);
+    let _ = std::process::Command::new("pkill")
+        .args(["-f", editor.to_str().unwrap()])
+        .status();
+
+    let doctor = std::process::Command::new(env!("CARGO_BIN_EXE_closer"))
+        .args(["--data-dir", root.to_str().unwrap(), "doctor"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&doctor.stdout);
+    assert!(!doctor.status.success(), "{report}");
+    assert!(report.contains("Text written in your editor"), "{report}");
+
+    let mut again = Closer::start(&root, 80, 24);
+    again.wait_for("An unfinished check-in");
+    again.send("r");
+    again.wait_for("step 5 of 8");
+    again.wait_for("words from my editor");
+    again.send("\x13");
+    again.wait_for("Your check-in is saved.");
+    again.send("q");
+    assert!(again.wait_exit().success());
+    let day = only_day_file(&root);
+    assert_eq!(
+        day["entries"][0]["responses"][0]["answer"],
+        "words from my editor"
+    );
+    let left: Vec<_> = fs::read_dir(root.join("drafts"))
+        .map(|r| r.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        left.iter()
+            .all(|n| !n.to_string_lossy().starts_with("editing-")),
+        "{left:?}"
+    );
+}

@@ -127,6 +127,29 @@ pub struct CheckInDraft {
     /// Fields of an edited entry this flow does not show, kept as they were.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// A text open in `$EDITOR`, in a file of the drafts folder, while the editor runs: if
+    /// closer is stopped meanwhile, the next start takes the file's text back into the draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_editor: Option<InEditor>,
+}
+
+/// Which text of the check-in an `$EDITOR` run is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EditTarget {
+    /// The answer to question N of the Reflect step.
+    Answer(usize),
+    /// The notes.
+    Notes,
+}
+
+/// A text of the check-in handed to `$EDITOR`, and the file (in the drafts folder) it is in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InEditor {
+    /// The file's name, in the drafts folder.
+    pub file: String,
+    /// Which text it is.
+    pub target: EditTarget,
 }
 
 impl CheckInDraft {
@@ -149,6 +172,7 @@ impl CheckInDraft {
             notes: String::new(),
             tags: Vec::new(),
             extra: BTreeMap::new(),
+            in_editor: None,
         }
     }
 
@@ -171,6 +195,27 @@ impl CheckInDraft {
             notes: entry.notes.clone(),
             tags: entry.tags.clone(),
             extra: entry.extra.clone(),
+            in_editor: None,
+        }
+    }
+
+    /// Puts `text` back from `$EDITOR` as `target` (one line end at its end is dropped, as
+    /// editors add one). Returns whether there was such a text to put it in.
+    pub fn take_edit(&mut self, target: EditTarget, text: &str) -> bool {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = text.strip_suffix('\n').unwrap_or(&text).to_owned();
+        match target {
+            EditTarget::Answer(i) => match self.responses.get_mut(i) {
+                Some(r) => {
+                    r.answer = text;
+                    true
+                }
+                None => false,
+            },
+            EditTarget::Notes => {
+                self.notes = text;
+                true
+            }
         }
     }
 

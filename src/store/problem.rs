@@ -42,6 +42,8 @@ pub enum ProblemKind {
     LeftoverTemp,
     /// A file closer does not know, in a folder it manages.
     Unexpected,
+    /// Text handed to `$EDITOR` during a check-in, left when closer stopped while it ran.
+    EditorText,
     /// A day file that starts with a UTF-8 byte-order mark (closer reads it).
     ByteOrderMark,
     /// A day file much larger than a day's entries usually are.
@@ -93,7 +95,8 @@ impl Problem {
             ProblemKind::Permissions { .. }
             | ProblemKind::WrongDay { .. }
             | ProblemKind::DuplicateId { .. }
-            | ProblemKind::Unexpected => Severity::Warning,
+            | ProblemKind::Unexpected
+            | ProblemKind::EditorText => Severity::Warning,
             ProblemKind::LeftoverTemp | ProblemKind::ByteOrderMark | ProblemKind::Large { .. } => {
                 Severity::Note
             }
@@ -123,6 +126,9 @@ impl Problem {
             }
             ProblemKind::LeftoverTemp => "A temporary file left by an interrupted save".into(),
             ProblemKind::Unexpected => "Not a file closer knows".into(),
+            ProblemKind::EditorText => {
+                "Text written in your editor during a check-in, left when closer stopped".into()
+            }
             ProblemKind::ByteOrderMark => {
                 "Starts with a byte-order mark, which some editors add".into()
             }
@@ -160,6 +166,11 @@ impl Problem {
             }
             ProblemKind::Unexpected => {
                 "closer ignores it. Move it elsewhere if you did not put it there.".into()
+            }
+            ProblemKind::EditorText => {
+                "The next start of closer puts it back into the unfinished check-in. If it \
+                 does not, your words are in this file: keep a copy before you delete it."
+                    .into()
             }
             ProblemKind::ByteOrderMark => {
                 "closer reads it as it is; the next save of that day writes it without one.".into()

@@ -227,8 +227,11 @@ fn file_name(path: &Path) -> String {
 }
 
 fn note_stray(problems: &mut Vec<Problem>, path: &Path) {
-    let kind = if file_name(path).starts_with(TEMP_PREFIX) {
+    let name = file_name(path);
+    let kind = if name.starts_with(TEMP_PREFIX) {
         ProblemKind::LeftoverTemp
+    } else if name.starts_with("editing-") && name.ends_with(".md") {
+        ProblemKind::EditorText
     } else {
         ProblemKind::Unexpected
     };

@@ -9,14 +9,7 @@ use crate::journal::{Entry, EntryId, Preferences};
 /// An entry in the trash, as the store reads it (named here so screens need not name the store).
 pub use crate::store::TrashItem;
 
-/// Which text an `$EDITOR` run is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditorTarget {
-    /// The answer to prompt N of the Reflect step.
-    Answer(usize),
-    /// The notes.
-    Notes,
-}
+pub use crate::journal::draft::EditTarget;
 
 /// Who asked for an effect: a screen on the stack (each gets its own id when it opens), or
 /// the app itself (0).
@@ -44,8 +37,9 @@ pub enum Effect {
     SaveCheckIn(Box<CheckInDraft>),
     /// Throw the draft away.
     DiscardDraft,
-    /// Let the person edit this text in their editor (the one chosen in settings, if any).
-    OpenEditor(EditorTarget, String, Option<String>),
+    /// Let the person edit a text of this check-in in their editor (the one chosen in
+    /// settings, if any); the draft is written first, naming the file the text is in.
+    OpenEditor(Box<CheckInDraft>, EditTarget, String, Option<String>),
     /// Move an entry to the trash.
     DeleteEntry(Box<Entry>),
     /// Put a trashed entry back.
@@ -75,7 +69,7 @@ pub enum Done {
     /// The check-in was saved as this entry.
     CheckInSaved(Box<Entry>),
     /// Text came back from `$EDITOR`.
-    Edited(EditorTarget, String),
+    Edited(EditTarget, String),
     /// An entry went to the trash, into this file.
     Deleted(PathBuf, EntryId),
     /// A trashed entry is back in its day.

@@ -16,11 +16,11 @@ use ratatui_textarea::{Input, Key as TextKey};
 use crate::config::{self, Config};
 use crate::content;
 use crate::journal::Preferences;
-use crate::journal::draft::CheckInDraft;
+use crate::journal::draft::{CheckInDraft, InEditor};
 use crate::store::{self, Layout, Severity, Store, atomic};
 
 use super::app::App;
-use super::effect::{Done, EditorTarget, Effect, LayerId, Request};
+use super::effect::{Done, EditTarget, Effect, LayerId, Request};
 use super::keys::Action;
 use super::screen::{Msg, Typing};
 use super::session::{Session, Status, Summary};
@@ -136,6 +136,10 @@ pub fn run(options: Options) -> Result<()> {
     fx.loader.start(store.layout(), app.session.today);
     match store.load_draft::<CheckInDraft>() {
         Ok(Some(draft)) => {
+            let (draft, note) = recover_edit(&store, draft);
+            if let Some(note) = note {
+                app.status = Some(Status::Info(note));
+            }
             // `closer checkin` offers it as it starts the check-in; `closer review` not at all.
             let offer = options.start == Start::Home;
             let requests = app.draft_found(draft, offer);
@@ -334,7 +338,9 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
             Ok(()) => Done::DraftDiscarded,
             Err(e) => Done::Failed(format!("The draft could not be removed: {e}")),
         },
-        Effect::OpenEditor(target, text, editor) => edit(store, fx.session, target, &text, editor),
+        Effect::OpenEditor(draft, target, text, editor) => {
+            edit(store, fx.session, *draft, target, &text, editor)
+        }
         Effect::DeleteEntry(entry) => match store.delete_entry(entry.date, &entry.id, now()) {
             Ok(path) => Done::Deleted(path, entry.id.clone()),
             Err(e) => Done::Failed(format!("The entry could not be deleted: {e}")),
@@ -375,10 +381,13 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
 }
 
 /// Runs `$VISUAL` or `$EDITOR` on `text` in a private file in the drafts folder.
+/// The draft is written first, naming the file the text is in, so a crash while the editor
+/// runs loses nothing: the next start takes the file's text back (see [`recover_edit`]).
 fn edit(
     store: &Store,
     session: &mut terminal::Session,
-    target: EditorTarget,
+    mut draft: CheckInDraft,
+    target: EditTarget,
     text: &str,
     chosen: Option<String>,
 ) -> Done {
@@ -406,6 +415,13 @@ fn edit(
         Ok(file) => file,
         Err(e) => return Done::Failed(format!("The editor could not be opened: {e}")),
     };
+    if let Some(name) = file.path().file_name() {
+        draft.in_editor = Some(InEditor {
+            file: name.to_string_lossy().into_owned(),
+            target,
+        });
+        let _ = store.save_draft(&draft, now());
+    }
     session.suspend();
     let status = Command::new("sh")
         .arg("-c")
@@ -427,6 +443,29 @@ fn edit(
         Ok(edited) => Done::Edited(target, edited),
         Err(e) => Done::Failed(format!("The editor did not finish: {e}.")),
     }
+}
+
+/// A draft found at start that names a text open in `$EDITOR` (closer stopped while the editor
+/// ran): the file's text goes back into the draft, the draft is written, and the file is
+/// removed once the draft holds it. Returns the draft, and a line to tell the person.
+fn recover_edit(store: &Store, mut draft: CheckInDraft) -> (CheckInDraft, Option<String>) {
+    let Some(in_editor) = draft.in_editor.take() else {
+        return (draft, None);
+    };
+    let path = store.layout().drafts_dir().join(&in_editor.file);
+    let Ok(text) = crate::files::read_regular_text(&path, crate::files::DATA_FILE_CAP) else {
+        return (draft, None);
+    };
+    if !draft.take_edit(in_editor.target, &text) {
+        return (draft, None);
+    }
+    if store.save_draft(&draft, now()).is_ok() {
+        let _ = atomic::remove(&path);
+    }
+    let note = "What you were writing in your editor when closer stopped is back in your \
+                check-in."
+        .to_owned();
+    (draft, Some(note))
 }
 
 fn write_scratch(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {

@@ -2,13 +2,13 @@
 //! back, and what a saved check-in teaches about the person's choices.
 
 use crate::journal::TriggerRef;
-use crate::tui::effect::{EditorTarget, Effect};
+use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keys::Action;
 use crate::tui::screen::{Cmd, Open, Question};
 use crate::tui::session::Session;
 
 use super::State;
-use super::text::{area_text, normalise_newlines, text_area};
+use super::text::{area_text, text_area};
 use crate::journal::draft::Step;
 
 impl State {
@@ -16,7 +16,7 @@ impl State {
     pub(super) fn editor(&mut self, session: &Session) -> Cmd {
         let (target, text) = match self.draft.step {
             Step::Reflect if !self.answers.is_empty() => (
-                EditorTarget::Answer(self.prompt_index),
+                EditTarget::Answer(self.prompt_index),
                 self.answers
                     .get(self.prompt_index)
                     .map(area_text)
@@ -24,11 +24,13 @@ impl State {
             ),
             Step::Notes => {
                 self.focus = 0;
-                (EditorTarget::Notes, area_text(&self.notes))
+                (EditTarget::Notes, area_text(&self.notes))
             }
             _ => return Cmd::None,
         };
+        self.flush();
         Cmd::Effect(Effect::OpenEditor(
+            Box::new(self.draft.clone()),
             target,
             text,
             session.prefs.editor.clone(),
@@ -36,22 +38,15 @@ impl State {
     }
 
     /// Text back from `$EDITOR`.
-    pub(super) fn edited(&mut self, target: EditorTarget, text: &str) -> Cmd {
-        let text = normalise_newlines(text);
-        let text = text.strip_suffix('\n').unwrap_or(&text);
+    pub(super) fn edited(&mut self, target: EditTarget, text: &str) -> Cmd {
+        self.draft.take_edit(target, text);
         match target {
-            EditorTarget::Answer(i) => {
-                if let (Some(a), Some(r)) =
-                    (self.answers.get_mut(i), self.draft.responses.get_mut(i))
-                {
-                    *a = text_area(text, "");
-                    r.answer = text.to_owned();
+            EditTarget::Answer(i) => {
+                if let (Some(a), Some(r)) = (self.answers.get_mut(i), self.draft.responses.get(i)) {
+                    *a = text_area(&r.answer, "");
                 }
             }
-            EditorTarget::Notes => {
-                self.notes = text_area(text, "");
-                self.draft.notes = text.to_owned();
-            }
+            EditTarget::Notes => self.notes = text_area(&self.draft.notes, ""),
         }
         self.dirty = false;
         self.save_draft()

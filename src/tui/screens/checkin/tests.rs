@@ -12,7 +12,7 @@ use crate::journal::Helpfulness;
 use crate::journal::{
     Closeness, Entry, EntryId, Intensity, Mood, Perspective, Preferences, StrategyUse,
 };
-use crate::tui::effect::EditorTarget;
+use crate::tui::effect::EditTarget;
 use crate::tui::keys;
 
 fn now() -> DateTime<FixedOffset> {
@@ -30,7 +30,7 @@ enum Outcome {
     SaveDraft,
     Finish,
     Notice(String),
-    Editor(EditorTarget, String),
+    Editor(EditTarget, String),
     Other(String),
 }
 
@@ -39,7 +39,7 @@ fn outcome(cmd: Cmd) -> Outcome {
         Cmd::None => Outcome::Stay,
         Cmd::Effect(Effect::SaveDraft(_)) => Outcome::SaveDraft,
         Cmd::Effect(Effect::SaveCheckIn(_)) => Outcome::Finish,
-        Cmd::Effect(Effect::OpenEditor(t, text, _)) => Outcome::Editor(t, text),
+        Cmd::Effect(Effect::OpenEditor(_, t, text, _)) => Outcome::Editor(t, text),
         Cmd::Status(crate::tui::session::Status::Info(t)) => Outcome::Notice(t),
         other => Outcome::Other(format!("{other:?}")),
     }
@@ -380,14 +380,11 @@ fn the_editor_round_trip_replaces_the_answer() {
     f.to(&mut s, Step::Reflect);
     f.typed(&mut s, "draft");
     let out = f.act(&mut s, Action::Editor);
-    assert_eq!(
-        out,
-        Outcome::Editor(EditorTarget::Answer(0), "draft".into())
-    );
+    assert_eq!(out, Outcome::Editor(EditTarget::Answer(0), "draft".into()));
     let out = f.send(
         &mut s,
         Msg::Done(Done::Edited(
-            EditorTarget::Answer(0),
+            EditTarget::Answer(0),
             "written in vim\n".into(),
         )),
     );
