@@ -372,6 +372,10 @@ impl App {
     }
 
     fn ask_before_quitting(&mut self) {
+        // Asked already (Ctrl-C pressed again over the question): once is enough.
+        if matches!(self.top(), Screen::Confirm(c) if c.question == Question::QuitUnsaved) {
+            return;
+        }
         let open = Open::ask(
             Question::QuitUnsaved,
             "Your words are not on disk",

@@ -748,3 +748,21 @@ fn a_setting_that_could_not_be_written_is_retried_after_the_next_good_write() {
     );
     assert!(!app.session.prefs_unsaved);
 }
+
+#[test]
+fn ctrl_c_over_the_question_asks_once_and_l_y_still_quits() {
+    let mut app = app_at_home();
+    press(&mut app, "c Tab Tab Tab Tab");
+    typed(&mut app, "words");
+    let out = press(&mut app, "Ctrl-c");
+    settle_with(&mut app, out, true);
+    let out = press(&mut app, "Ctrl-c");
+    settle_with(&mut app, out, true);
+    assert_eq!(question(&app), Some(Question::QuitUnsaved));
+    press(&mut app, "Esc");
+    assert_eq!(question(&app), None, "one question, not two stacked");
+    let out = press(&mut app, "Ctrl-c");
+    settle_with(&mut app, out, true);
+    press(&mut app, "l y");
+    assert!(app.quit);
+}
