@@ -32,15 +32,53 @@ pub fn read_regular(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
     if meta.len() > cap {
         return Err(too_large(meta.len(), cap));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // Opened without blocking, and checked again once open: a FIFO swapped in after the check
+    // above still cannot hang the read.
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {}, not a regular file", kind_of(&meta)),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(cap)).unwrap_or(0));
     // It may grow while it is read: never read past the cap.
-    fs::File::open(path)?
-        .take(cap + 1)
-        .read_to_end(&mut bytes)?;
+    file.take(cap + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {
         return Err(too_large(bytes.len() as u64, cap));
     }
     Ok(bytes)
+}
+
+/// A file the person named on the command line (to import): a regular file, or a pipe they
+/// made for it (`closer import <(…)`), read to at most `cap` bytes; a folder or a device is
+/// refused.
+pub fn read_named(path: &Path, cap: u64) -> io::Result<Vec<u8>> {
+    let meta = fs::metadata(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if meta.file_type().is_fifo() {
+            let mut bytes = Vec::new();
+            fs::File::open(path)?
+                .take(cap + 1)
+                .read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > cap {
+                return Err(too_large(bytes.len() as u64, cap));
+            }
+            return Ok(bytes);
+        }
+    }
+    let _ = meta;
+    read_regular(path, cap)
 }
 
 /// [`read_regular`], as UTF-8 text.

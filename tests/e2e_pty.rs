@@ -571,12 +571,22 @@ fn a_deleted_lock_file_lets_no_second_writer_in_and_read_only_turns_writable() {
     let _ = fs::remove_file(root.join(".lock"));
     let mut b = Closer::start(&root, 80, 24);
     b.wait_for("Read-only");
+    // A leaves an unfinished check-in and quits; B, writable now, offers it instead of
+    // starting one that would overwrite it.
+    a.send("c");
+    a.wait_for("step 1 of 8");
+    a.send("4");
+    a.esc();
+    a.wait_for("Leave the check-in?");
+    a.send("s");
+    a.wait_for("kept as a draft");
     a.send("q");
     assert!(a.wait_exit().success());
     b.wait_for("you can write here now");
     b.send("c");
+    b.wait_for("An unfinished check-in");
+    b.send("r");
     b.wait_for("step 1 of 8");
-    b.send("4");
     b.send("\x13");
     b.wait_for("Your check-in is saved.");
     b.send("q");
@@ -693,47 +703,82 @@ fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
-/// Ctrl-Z suspends closer as other full-screen programs do: the draft is written and the
-/// terminal given back first; continued, closer takes the terminal back and nothing is lost.
-/// A stop from outside (SIGTSTP) does the same.
+/// Ctrl-Z suspends closer as other full-screen programs do, in a shell with job control: the
+/// draft is written and the terminal given back first; `fg` takes it back and nothing is
+/// lost. A SIGTSTP from outside does the same.
 #[test]
-fn ctrl_z_and_sigtstp_suspend_with_the_draft_kept_and_continue_whole() {
+fn ctrl_z_and_sigtstp_suspend_with_the_draft_kept_and_fg_continues_whole() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("journal");
-    let mut app = at_reflect(&root);
-    app.send("before the stop");
-    app.wait_for("before the stop");
-    app.send("\x1a");
-    let pid = app.pid();
-    wait_until("Ctrl-Z did not stop closer", || stopped(pid));
-    assert!(
-        app.left_alternate_screen(),
-        "the terminal was not given back"
-    );
+    journal_with_perspective(&root);
+    let mut shell = Closer::in_shell(&root, 80, 24);
+    shell.wait_for("c check in");
+    shell.send("c");
+    shell.wait_for("step 1 of 8");
+    shell.press_until("\t", "step 5 of 8", 6);
+    shell.send("before the stop");
+    shell.wait_for("before the stop");
+    shell.send("\x1a");
+    shell.wait_for("Stopped");
     let draft = fs::read_to_string(root.join("drafts/current.json")).unwrap();
     assert!(draft.contains("before the stop"), "{draft}");
-    signal(&app, "-CONT");
-    wait_until("closer did not continue", || !stopped(pid));
-    app.wait_for("step 5 of 8");
-    app.send(" and after");
-    app.wait_for("before the stop and after");
-
-    signal(&app, "-TSTP");
-    wait_until("SIGTSTP did not stop closer", || stopped(pid));
+    shell.send("fg\r");
+    shell.wait_for("step 5 of 8");
+    shell.send(" and after");
+    shell.wait_for("before the stop and after");
+    // From outside: the shell's job is the foreground one; signal closer itself.
+    let pgrep = std::process::Command::new("pgrep")
+        .args(["-f", "--", &format!("closer --data-dir {}", root.display())])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&pgrep.stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    assert!(!pid.is_empty(), "closer not found");
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TSTP", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    shell.wait_for("Stopped");
     let draft = fs::read_to_string(root.join("drafts/current.json")).unwrap();
     assert!(draft.contains("before the stop and after"), "{draft}");
-    signal(&app, "-CONT");
-    wait_until("closer did not continue", || !stopped(pid));
-    app.wait_for("step 5 of 8");
-    app.send("\x13");
-    app.wait_for("Your check-in is saved.");
-    app.send("q");
-    assert!(app.wait_exit().success());
+    shell.send("fg\r");
+    shell.wait_for("step 5 of 8");
+    shell.send("\x13");
+    shell.wait_for("Your check-in is saved.");
+    shell.send("q");
+    shell.wait_for("shell$");
     let day = only_day_file(&root);
     assert_eq!(
         day["entries"][0]["responses"][0]["answer"],
         "before the stop and after"
     );
+    shell.send("exit\r");
+}
+
+/// Run with no job-control shell above it (a tmux pane, `ssh -t host closer`), a stop could
+/// never be undone: Ctrl-Z says so and closer keeps working; a SIGTSTP is ignored.
+#[test]
+fn without_a_shell_to_return_to_ctrl_z_does_not_freeze_closer() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let mut app = at_reflect(&root);
+    app.send("still here");
+    app.send("\x1a");
+    app.wait_for("no shell here to come back to");
+    signal(&app, "-TSTP");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!stopped(app.pid()));
+    app.send(" and typing");
+    app.wait_for("still here and typing");
+    app.send("\x03");
+    let _ = app.wait_exit();
 }
 
 /// Case r03: text handed to $EDITOR survives closer being killed while the editor runs: the

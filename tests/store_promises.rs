@@ -520,3 +520,33 @@ fn a_symlinked_day_file_is_written_through() {
     assert_eq!(store.load().entries.len(), 2);
     assert!(fs::read_to_string(&target).unwrap().contains(b.id.as_str()));
 }
+
+/// A delete whose day file was written but whose folder could not be flushed keeps the trash
+/// copy: the day no longer has the entry, so the copy is the only place it is.
+#[test]
+fn a_delete_that_fails_after_the_day_was_written_keeps_the_trash_copy() {
+    use closer::store::fault::{self, Kind, Plan, Step};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a = entry("2026-11-29T09:00:00+01:00", 1);
+    let b = entry("2026-11-29T20:00:00+01:00", 2);
+    store.save_entry(&a).unwrap();
+    store.save_entry(&b).unwrap();
+    fault::inject(Some(Plan {
+        file: "day".into(),
+        step: Step::SyncDir,
+        kind: Kind::Io,
+        count: 1,
+    }));
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+01:00").unwrap();
+    let failed = store.delete_entry(a.date, &a.id, now);
+    fault::inject(None);
+    assert!(failed.is_err());
+    let in_days = store.load().entries;
+    let in_trash = store.trash();
+    assert_eq!(
+        in_days.iter().filter(|e| e.id == a.id).count() + in_trash.len(),
+        1,
+        "the entry is in exactly one place"
+    );
+}

@@ -23,7 +23,7 @@ fn local_offset(naive: NaiveDateTime) -> FixedOffset {
 
 /// Imports `file` into the journal at `data_dir`; with `dry_run`, only says what it would add.
 pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) -> Result<()> {
-    let bytes = crate::files::read_regular(file, crate::files::IMPORT_CAP)
+    let bytes = crate::files::read_named(file, crate::files::IMPORT_CAP)
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
     let (source, entries) = transfer::read(&bytes, &local_offset).map_err(|e| match e {
         ImportError::At { .. } => anyhow::anyhow!(

@@ -85,9 +85,11 @@ pub fn write_target(path: &Path) -> io::Result<std::path::PathBuf> {
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = write_target(path)?;
     let path = target.as_path();
-    let dir = path
-        .parent()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "a file path has no folder"))?;
+    // A bare file name is in the current folder.
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
     fault::check(path, Step::Create)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
@@ -113,13 +115,31 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// when anything is there already (a file, a link, a folder): closer never replaces a file it
 /// did not write.
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if fs::symlink_metadata(path).is_ok() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "something is there already",
-        ));
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
     }
-    write(path, bytes)
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    // The name is taken only if nothing has it, checked in the same step as the rename.
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == io::ErrorKind::AlreadyExists {
+            io::Error::new(io::ErrorKind::AlreadyExists, "something is there already")
+        } else {
+            e.error
+        }
+    })?;
+    sync_dir(dir)
 }
 
 /// Flushes a folder's entries (a rename or a removal in it) to disk.

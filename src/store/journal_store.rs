@@ -325,8 +325,15 @@ impl Store {
         )?;
         self.write_file(&trash_path, &bytes)?;
         if let Err(e) = self.write_day(body) {
-            // The entry is still in its day: the copy in the trash would list it twice.
-            let _ = atomic::remove(&trash_path);
+            // If the entry is still in its day, the trash copy would list it twice: remove it.
+            // If the day was written after all (only flushing the folder failed), the trash copy
+            // is the only place the entry is: keep it.
+            let still_there = self
+                .read_day_for_write(date)
+                .is_ok_and(|day| day.entries.iter().any(|x| &x.id == id));
+            if still_there {
+                let _ = atomic::remove(&trash_path);
+            }
             return Err(e);
         }
         Ok(trash_path)

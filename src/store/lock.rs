@@ -41,10 +41,18 @@ pub fn try_acquire(dir: &Path, probe: &Path) -> io::Result<Outcome> {
         // The mode given to open is masked by the umask; 0600 whatever it is.
         probe_file.set_permissions(std::fs::Permissions::from_mode(super::atomic::FILE_MODE))?;
     }
-    drop(probe_file);
-    let folder = File::open(dir)?;
-    match folder.try_lock() {
-        Ok(()) => Ok(Outcome::Acquired(Lock { _file: folder })),
+    // A file system that cannot lock a folder (some network ones) gets the lock on the probe
+    // file instead: weaker (removing it frees it), but one writer all the same.
+    let held = match File::open(dir) {
+        Ok(folder) => match folder.try_lock() {
+            Ok(()) => return Ok(Outcome::Acquired(Lock { _file: folder })),
+            Err(TryLockError::WouldBlock) => return Ok(Outcome::Held),
+            Err(TryLockError::Error(_)) => probe_file,
+        },
+        Err(_) => probe_file,
+    };
+    match held.try_lock() {
+        Ok(()) => Ok(Outcome::Acquired(Lock { _file: held })),
         Err(TryLockError::WouldBlock) => Ok(Outcome::Held),
         Err(TryLockError::Error(e)) => Err(e),
     }

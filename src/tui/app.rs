@@ -124,8 +124,9 @@ impl App {
                 }
             }
             msg => {
-                if matches!(msg, Msg::Key(_)) {
-                    // Any key press clears an old message.
+                if matches!(msg, Msg::Key(_) | Msg::Input(_) | Msg::Paste(_)) {
+                    // Any key press, typing too, clears an old message: the person is there
+                    // (a failure stays until then, so one who looked away still sees it).
                     self.status = None;
                 }
                 let top = self.stack[self.stack.len() - 1].id;
@@ -414,9 +415,15 @@ impl App {
                 self.open(open, out);
             }
             // The words were written to a file, or were kept after all: nothing is lost.
+            // The words were written to a file, were kept after all (a retry at a pause), or
+            // the person chose to go without them: nothing more to ask.
             (Question::QuitUnsaved, Action::Confirm, _)
             | (Question::QuitWithout, Action::Yes, _)
-            | (Question::QuitUnsaved, Action::TryAgain, None) => self.quit = true,
+            | (
+                Question::QuitUnsaved,
+                Action::TryAgain | Action::SaveToFile | Action::LeaveAnyway,
+                None,
+            ) => self.quit = true,
             (Question::QuitWithout, _, Some(_)) => self.ask_before_quitting(),
             _ => {}
         }
@@ -463,7 +470,14 @@ impl App {
                 let top = self.stack[self.stack.len() - 1].id;
                 self.send(top, Msg::Answer(question, action), out);
             }
-            Cmd::Effect(effect) => out.push(Request { from, effect }),
+            Cmd::Effect(effect) => {
+                // Words the person chose to throw away are not "unsaved" any more, even if
+                // removing the draft file fails.
+                if effect == Effect::DiscardDraft {
+                    self.session.unsaved = None;
+                }
+                out.push(Request { from, effect });
+            }
             Cmd::Status(status) => self.status = Some(status),
             Cmd::Prefs(prefs) => {
                 self.session.set_prefs(*prefs);

@@ -132,11 +132,18 @@ pub fn run(options: Options) -> Result<()> {
         store: &store,
         session: &mut term,
         loader: Loader { receiver: None },
+        unsaved: Arc::clone(&unsaved),
     };
     fx.loader.start(store.layout(), app.session.today);
     match store.load_draft::<CheckInDraft>() {
         Ok(Some(draft)) => {
-            let (draft, note) = recover_edit(&store, draft);
+            // A read-only closer leaves the editor's file to the one that writes (whose
+            // editor may still be open).
+            let (draft, note) = if store.read_only().is_some() {
+                (draft, None)
+            } else {
+                recover_edit(&store, draft)
+            };
             if let Some(note) = note {
                 app.status = Some(Status::Info(note));
             }
@@ -171,9 +178,9 @@ pub fn run(options: Options) -> Result<()> {
         // Continued after a stop (Ctrl-Z and `fg`, or a stop from outside): take the terminal
         // back and draw it whole.
         if CONTINUED.swap(false, std::sync::atomic::Ordering::SeqCst) {
-            fx.session.resume()?;
+            terminal_guard(|| fx.session.resume())?;
         }
-        fx.session.terminal.draw(|f| app.view(f))?;
+        terminal_guard(|| fx.session.terminal.draw(|f| app.view(f)).map(|_| ()))?;
         if app.quit {
             break;
         }
@@ -194,6 +201,14 @@ pub fn run(options: Options) -> Result<()> {
             // The other closer may have quit: then this one may write.
             if app.session.read_only.is_some() && fx.store.try_to_write() {
                 app.writable_again();
+                // What the other closer left is read again: its draft (which a check-in here
+                // must not overwrite) and the journal as it saved it.
+                if let Ok(Some(draft)) = fx.store.load_draft::<CheckInDraft>() {
+                    let (draft, _) = recover_edit(fx.store, draft);
+                    let requests = app.draft_found(draft, false);
+                    run_all(&mut app, &mut fx, requests);
+                }
+                fx.loader.start(fx.store.layout(), app.session.today);
             }
             let requests = app.tick(now());
             run_all(&mut app, &mut fx, requests);
@@ -242,11 +257,20 @@ pub fn run(options: Options) -> Result<()> {
             run_all(&mut app, &mut fx, requests);
         }
         if app.take_suspend() {
-            // The draft is written; give the terminal back, stop, and on `fg` take it again.
-            fx.session.suspend();
-            stop_now();
-            fx.session.resume()?;
-            CONTINUED.store(false, std::sync::atomic::Ordering::SeqCst);
+            if can_stop() {
+                // The draft is written; give the terminal back, stop, and on `fg` take it
+                // again.
+                terminal_guard(|| fx.session.suspend());
+                stop_now();
+                terminal_guard(|| fx.session.resume())?;
+                CONTINUED.store(false, std::sync::atomic::Ordering::SeqCst);
+            } else {
+                app.status = Some(Status::Info(
+                    "There is no shell here to come back to, so Ctrl-Z does nothing. Ctrl-C \
+                     quits; your check-in is kept."
+                        .into(),
+                ));
+            }
         }
         // Keep a copy of the check-in for the signal handler, only when it changed.
         let current = app.unsaved();
@@ -271,6 +295,8 @@ struct Runner<'a> {
     store: &'a Store,
     session: &'a mut terminal::Session,
     loader: Loader,
+    /// The signal handler's copy of what must be kept.
+    unsaved: Unsaved,
 }
 
 /// Carries out the requests, and those their results lead to, each result going back to the
@@ -338,9 +364,15 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
             Ok(()) => Done::DraftDiscarded,
             Err(e) => Done::Failed(format!("The draft could not be removed: {e}")),
         },
-        Effect::OpenEditor(draft, target, text, editor) => {
-            edit(store, fx.session, *draft, target, &text, editor)
-        }
+        Effect::OpenEditor(draft, target, text, editor) => edit(
+            store,
+            fx.session,
+            &fx.unsaved,
+            *draft,
+            target,
+            &text,
+            editor,
+        ),
         Effect::DeleteEntry(entry) => match store.delete_entry(entry.date, &entry.id, now()) {
             Ok(path) => Done::Deleted(path, entry.id.clone()),
             Err(e) => Done::Failed(format!("The entry could not be deleted: {e}")),
@@ -350,20 +382,28 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
             Err(e) => Done::Failed(format!("The entry could not be brought back: {e}")),
         },
         Effect::LoadTrash => Done::TrashLoaded(store.trash()),
-        Effect::WriteText(path, text) => match atomic::write_new(&path, text.as_bytes()) {
-            Ok(()) => Done::TextWritten(path),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Done::Failed(format!(
-                "{} is there already, and closer does not replace it. Choose another name; \
+        Effect::WriteText(path, text) => {
+            // A name without a folder is in the folder closer was started from.
+            let path = if path.is_absolute() {
+                path
+            } else {
+                std::env::current_dir().map_or(path.clone(), |d| d.join(&path))
+            };
+            match atomic::write_new(&path, text.as_bytes()) {
+                Ok(()) => Done::TextWritten(path),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Done::Failed(format!(
+                    "{} is there already, and closer does not replace it. Choose another name; \
                  your words are still here.",
-                path.display()
-            )),
-            Err(e) => Done::Failed(format!(
-                "{} could not be written ({}). Choose another place, another disk perhaps; \
+                    path.display()
+                )),
+                Err(e) => Done::Failed(format!(
+                    "{} could not be written ({}). Choose another place, another disk perhaps; \
                  your words are still here.",
-                path.display(),
-                atomic::plain_reason(&e)
-            )),
-        },
+                    path.display(),
+                    atomic::plain_reason(&e)
+                )),
+            }
+        }
         Effect::PurgeTrash(paths) => {
             let mut done = 0;
             for path in &paths {
@@ -386,6 +426,7 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
 fn edit(
     store: &Store,
     session: &mut terminal::Session,
+    unsaved: &Unsaved,
     mut draft: CheckInDraft,
     target: EditTarget,
     text: &str,
@@ -421,15 +462,20 @@ fn edit(
             target,
         });
         let _ = store.save_draft(&draft, now());
+        // A signal while the editor runs (the window closed) writes this draft, naming the
+        // file, not the check-in's own copy without it.
+        if let Ok(mut copy) = unsaved.lock() {
+            *copy = Some(draft.clone());
+        }
     }
-    session.suspend();
+    terminal_guard(|| session.suspend());
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("closer-editor")
         .arg(file.path())
         .status();
-    let resumed = session.resume();
+    let resumed = terminal_guard(|| session.resume());
     let result = match (status, resumed) {
         (_, Err(e)) => Err(format!("the terminal could not be taken back: {e}")),
         (Err(e), _) => Err(format!("{editor} could not be started: {e}")),
@@ -441,7 +487,16 @@ fn edit(
     };
     match result {
         Ok(edited) => Done::Edited(target, edited),
-        Err(e) => Done::Failed(format!("The editor did not finish: {e}.")),
+        Err(e) => {
+            // Whatever the editor saved stays in its file, and the person is told where.
+            match file.keep() {
+                Ok((_, path)) => Done::Failed(format!(
+                    "The editor did not finish: {e}. Anything it saved is in {}.",
+                    path.display()
+                )),
+                Err(_) => Done::Failed(format!("The editor did not finish: {e}.")),
+            }
+        }
     }
 }
 
@@ -474,6 +529,13 @@ fn write_scratch(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempF
         .prefix("editing-")
         .suffix(".md")
         .tempfile_in(dir)?;
+    // 0600 whatever the umask (a strict one made it 0400, and editors could not save it).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
     std::io::Write::write_all(&mut file, text.as_bytes())?;
     file.as_file().sync_all()?;
     Ok(file)
@@ -538,6 +600,47 @@ type Unsaved = Arc<Mutex<Option<CheckInDraft>>>;
 /// Set when closer is continued after a stop: the main loop takes the terminal back.
 static CONTINUED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// Held while the terminal is drawn, given away or taken back, and by a signal handler from the
+/// moment it gives the terminal back until the process exits or stops: the two never write to
+/// the terminal at once (a frame drawn after the handler restored the terminal could leave it
+/// raw, or cover the words it printed).
+static TERMINAL: Mutex<()> = Mutex::new(());
+
+/// Runs `f` holding [`TERMINAL`].
+fn terminal_guard<T>(f: impl FnOnce() -> T) -> T {
+    let _held = TERMINAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    f()
+}
+
+/// Whether a stop can be undone: closer's parent (the shell that would say `fg`) is in its
+/// session. Run straight in a tmux pane, a terminal window's `-e`, or `ssh -t host closer`,
+/// there is no job-control shell, and a stopped closer would be frozen for good.
+fn can_stop() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        // /proc/PID/stat: "pid (comm) state ppid pgrp session …"; comm may hold spaces.
+        let fields = |pid: &str| -> Option<Vec<String>> {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let rest = stat.rsplit_once(") ")?.1;
+            Some(rest.split(' ').map(str::to_owned).collect())
+        };
+        let Some(me) = fields("self") else {
+            return true;
+        };
+        let (Some(ppid), Some(session)) = (me.get(1), me.get(3)) else {
+            return true;
+        };
+        match fields(ppid) {
+            Some(parent) => parent.get(3) == Some(session),
+            None => true,
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    true
+}
+
 /// Stops this process now, as a shell's Ctrl-Z does (SIGSTOP: a SIGTSTP would come back to
 /// closer's own handler); returns when it is continued.
 fn stop_now() {
@@ -571,11 +674,18 @@ fn keep_on_signals(store: Arc<Store>, unsaved: Unsaved) {
                 }
                 let draft = unsaved.lock().ok().and_then(|d| d.clone());
                 if signal == SIGTSTP {
+                    if !can_stop() {
+                        continue; // Nobody could continue it: stay.
+                    }
                     if let Some(draft) = draft.filter(|d| !d.is_empty()) {
                         let _ = store.save_draft(&draft, now());
                     }
+                    let held = TERMINAL
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
                     terminal::restore();
                     stop_now();
+                    drop(held);
                     continue;
                 }
                 let failed = draft.and_then(|draft| {
@@ -584,6 +694,10 @@ fn keep_on_signals(store: Arc<Store>, unsaved: Unsaved) {
                     }
                     store.save_draft(&draft, now()).err().map(|e| (draft, e))
                 });
+                // Held until the process exits: no frame is drawn after this.
+                let _held = TERMINAL
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 terminal::restore();
                 if let Some((draft, e)) = failed {
                     let name = match signal {
@@ -594,7 +708,7 @@ fn keep_on_signals(store: Arc<Store>, unsaved: Unsaved) {
                     eprintln!(
                         "closer stopped ({name}) and could not write your draft ({e}). Your words \
                          are below; copy them somewhere safe.\n\n{}",
-                        draft.words()
+                        crate::journal::printable::printable(&draft.words())
                     );
                 }
                 std::process::exit(128 + signal);

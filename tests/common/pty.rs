@@ -34,7 +34,45 @@ impl Closer {
         Closer::spawn(data_dir, cols, rows, &[], args)
     }
 
+    /// An interactive shell with job control, in which `closer --data-dir DIR` is typed and
+    /// run (for Ctrl-Z and `fg`). `pid` is the shell's.
+    pub fn in_shell(data_dir: &Path, cols: u16, rows: u16) -> Closer {
+        let mut shell = Closer::command(
+            CommandBuilder::new("bash"),
+            data_dir,
+            cols,
+            rows,
+            &[("PS1", "shell$ ")],
+        );
+        shell.wait_for("shell$");
+        shell.send(&format!(
+            "{} --data-dir '{}'\r",
+            env!("CARGO_BIN_EXE_closer"),
+            data_dir.display()
+        ));
+        shell
+    }
+
     fn spawn(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)], args: &[&str]) -> Closer {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_closer"));
+        cmd.arg("--data-dir");
+        cmd.arg(data_dir);
+        for a in args {
+            cmd.arg(a);
+        }
+        Closer::command(cmd, data_dir, cols, rows, env)
+    }
+
+    fn command(
+        mut cmd: CommandBuilder,
+        data_dir: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Closer {
+        if cmd.get_argv()[0] == "bash" {
+            cmd.args(["--norc", "--noprofile", "-i"]);
+        }
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -43,12 +81,6 @@ impl Closer {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_closer"));
-        cmd.arg("--data-dir");
-        cmd.arg(data_dir);
-        for a in args {
-            cmd.arg(a);
-        }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CLOSER_DATA_DIR");

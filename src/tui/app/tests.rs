@@ -766,3 +766,15 @@ fn ctrl_c_over_the_question_asks_once_and_l_y_still_quits() {
     press(&mut app, "l y");
     assert!(app.quit);
 }
+
+/// There is one draft file: editing an entry while a check-in is unfinished would overwrite it.
+#[test]
+fn editing_an_entry_waits_for_an_unfinished_check_in() {
+    let mut app = app_at_home();
+    let mut draft = CheckInDraft::new(app.session.now, None);
+    draft.notes = "not finished".into();
+    app.draft_found(draft, false);
+    press(&mut app, "r Enter e");
+    assert!(matches!(app.top(), Screen::Review(_)), "no edit opened");
+    assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("unfinished check-in")));
+}

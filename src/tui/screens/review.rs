@@ -282,6 +282,14 @@ fn edit(entry: &Entry, session: &Session) -> Cmd {
             "Entries cannot be changed while the journal is read-only: {why}"
         ));
     }
+    // There is one draft file: an unfinished check-in (or words the disk would not take)
+    // would be overwritten by the edit's draft.
+    if session.pending_draft.is_some() || session.unsaved.is_some() {
+        return Cmd::info(
+            "You have an unfinished check-in. Go on with it or discard it first (c on home), \
+             then edit this entry.",
+        );
+    }
     let draft = CheckInDraft::editing(entry, session.now);
     Cmd::Open(Open::CheckIn(Box::new(draft)))
 }
