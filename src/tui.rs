@@ -15,7 +15,10 @@ pub mod text;
 pub mod theme;
 pub mod widgets;
 
+mod clock;
+mod editor;
 mod event_loop;
+mod signals;
 
 pub use event_loop::{Options, Start, run};
 

@@ -3,27 +3,29 @@
 //! have it while it runs).
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event};
 use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::config::{self, Config};
 use crate::content;
 use crate::journal::Preferences;
-use crate::journal::draft::{CheckInDraft, InEditor};
+use crate::journal::draft::CheckInDraft;
 use crate::store::{self, Layout, Severity, Store, atomic};
 
 use super::app::App;
-use super::effect::{Done, EditTarget, Effect, LayerId, Request};
+use super::clock::now;
+use super::editor::{edit, recover_edit};
+use super::effect::{Done, Effect, LayerId, Request};
 use super::keys::Action;
 use super::screen::{Msg, Typing};
 use super::session::{Session, Status, Summary};
+use super::signals::{CONTINUED, Unsaved, can_stop, keep_on_signals, stop_now, terminal_guard};
 use super::terminal;
 use super::theme::Theme;
 
@@ -59,10 +61,6 @@ pub struct Options {
     pub config_file: Option<PathBuf>,
     /// Where to open.
     pub start: Start,
-}
-
-fn now() -> DateTime<FixedOffset> {
-    Local::now().fixed_offset()
 }
 
 /// Runs the journal until the person quits.
@@ -420,127 +418,6 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
     Some(msg)
 }
 
-/// Runs `$VISUAL` or `$EDITOR` on `text` in a private file in the drafts folder.
-/// The draft is written first, naming the file the text is in, so a crash while the editor
-/// runs loses nothing: the next start takes the file's text back (see [`recover_edit`]).
-fn edit(
-    store: &Store,
-    session: &mut terminal::Session,
-    unsaved: &Unsaved,
-    mut draft: CheckInDraft,
-    target: EditTarget,
-    text: &str,
-    chosen: Option<String>,
-) -> Done {
-    let editor = chosen
-        .filter(|e| !e.trim().is_empty())
-        .or_else(|| {
-            std::env::var("VISUAL")
-                .ok()
-                .filter(|e| !e.trim().is_empty())
-        })
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|e| !e.trim().is_empty())
-        });
-    let Some(editor) = editor else {
-        return Done::Failed(
-            "No editor is set. Choose one in settings (o on home), or set the EDITOR \
-             environment variable (for example EDITOR=nano); until then, write here."
-                .into(),
-        );
-    };
-    let dir = store.layout().drafts_dir();
-    let file = match write_scratch(&dir, text) {
-        Ok(file) => file,
-        Err(e) => return Done::Failed(format!("The editor could not be opened: {e}")),
-    };
-    if let Some(name) = file.path().file_name() {
-        draft.in_editor = Some(InEditor {
-            file: name.to_string_lossy().into_owned(),
-            target,
-        });
-        let _ = store.save_draft(&draft, now());
-        // A signal while the editor runs (the window closed) writes this draft, naming the
-        // file, not the check-in's own copy without it.
-        if let Ok(mut copy) = unsaved.lock() {
-            *copy = Some(draft.clone());
-        }
-    }
-    terminal_guard(|| session.suspend());
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("closer-editor")
-        .arg(file.path())
-        .status();
-    let resumed = terminal_guard(|| session.resume());
-    let result = match (status, resumed) {
-        (_, Err(e)) => Err(format!("the terminal could not be taken back: {e}")),
-        (Err(e), _) => Err(format!("{editor} could not be started: {e}")),
-        (Ok(s), _) if !s.success() => {
-            Err(format!("{editor} exited with {s}; your text is unchanged"))
-        }
-        (Ok(_), _) => crate::files::read_regular_text(file.path(), crate::files::DATA_FILE_CAP)
-            .map_err(|e| e.to_string()),
-    };
-    match result {
-        Ok(edited) => Done::Edited(target, edited),
-        Err(e) => {
-            // Whatever the editor saved stays in its file, and the person is told where.
-            match file.keep() {
-                Ok((_, path)) => Done::Failed(format!(
-                    "The editor did not finish: {e}. Anything it saved is in {}.",
-                    path.display()
-                )),
-                Err(_) => Done::Failed(format!("The editor did not finish: {e}.")),
-            }
-        }
-    }
-}
-
-/// A draft found at start that names a text open in `$EDITOR` (closer stopped while the editor
-/// ran): the file's text goes back into the draft, the draft is written, and the file is
-/// removed once the draft holds it. Returns the draft, and a line to tell the person.
-fn recover_edit(store: &Store, mut draft: CheckInDraft) -> (CheckInDraft, Option<String>) {
-    let Some(in_editor) = draft.in_editor.take() else {
-        return (draft, None);
-    };
-    let path = store.layout().drafts_dir().join(&in_editor.file);
-    let Ok(text) = crate::files::read_regular_text(&path, crate::files::DATA_FILE_CAP) else {
-        return (draft, None);
-    };
-    if !draft.take_edit(in_editor.target, &text) {
-        return (draft, None);
-    }
-    if store.save_draft(&draft, now()).is_ok() {
-        let _ = atomic::remove(&path);
-    }
-    let note = "What you were writing in your editor when closer stopped is back in your \
-                check-in."
-        .to_owned();
-    (draft, Some(note))
-}
-
-fn write_scratch(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {
-    atomic::create_private_dir(dir)?;
-    let mut file = tempfile::Builder::new()
-        .prefix("editing-")
-        .suffix(".md")
-        .tempfile_in(dir)?;
-    // 0600 whatever the umask (a strict one made it 0400, and editors could not save it).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    std::io::Write::write_all(&mut file, text.as_bytes())?;
-    file.as_file().sync_all()?;
-    Ok(file)
-}
-
 /// Home's figures and the entries, from a full read of the journal.
 fn summary(layout: &Layout, today: NaiveDate) -> Summary {
     let scan = store::scan(layout);
@@ -592,129 +469,4 @@ impl Loader {
     fn busy(&self) -> bool {
         self.receiver.is_some()
     }
-}
-
-/// What a signal handler may need to keep: the check-in as it stands after the last message.
-type Unsaved = Arc<Mutex<Option<CheckInDraft>>>;
-
-/// Set when closer is continued after a stop: the main loop takes the terminal back.
-static CONTINUED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Held while the terminal is drawn, given away or taken back, and by a signal handler from the
-/// moment it gives the terminal back until the process exits or stops: the two never write to
-/// the terminal at once (a frame drawn after the handler restored the terminal could leave it
-/// raw, or cover the words it printed).
-static TERMINAL: Mutex<()> = Mutex::new(());
-
-/// Runs `f` holding [`TERMINAL`].
-fn terminal_guard<T>(f: impl FnOnce() -> T) -> T {
-    let _held = TERMINAL
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    f()
-}
-
-/// Whether a stop can be undone: closer's parent (the shell that would say `fg`) is in its
-/// session. Run straight in a tmux pane, a terminal window's `-e`, or `ssh -t host closer`,
-/// there is no job-control shell, and a stopped closer would be frozen for good.
-fn can_stop() -> bool {
-    #[cfg(target_os = "linux")]
-    {
-        // /proc/PID/stat: "pid (comm) state ppid pgrp session …"; comm may hold spaces.
-        let fields = |pid: &str| -> Option<Vec<String>> {
-            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-            let rest = stat.rsplit_once(") ")?.1;
-            Some(rest.split(' ').map(str::to_owned).collect())
-        };
-        let Some(me) = fields("self") else {
-            return true;
-        };
-        let (Some(ppid), Some(session)) = (me.get(1), me.get(3)) else {
-            return true;
-        };
-        match fields(ppid) {
-            Some(parent) => parent.get(3) == Some(session),
-            None => true,
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    true
-}
-
-/// Stops this process now, as a shell's Ctrl-Z does (SIGSTOP: a SIGTSTP would come back to
-/// closer's own handler); returns when it is continued.
-fn stop_now() {
-    #[cfg(unix)]
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
-}
-
-/// On SIGTERM, SIGHUP (the terminal closed) or SIGINT, from a thread of its own: write the
-/// check-in in progress to the draft file, give the terminal back and exit with 128 + the
-/// signal. If the draft cannot be written (a full or read-only disk), nobody is there to ask:
-/// the words are printed to stderr after the terminal is restored, with a line saying why, so
-/// they are not lost. The main loop may never see the signal itself: once its terminal is
-/// gone, reading it can block or spin.
-///
-/// SIGTSTP (a stop asked from outside) writes the draft, gives the terminal back, and stops;
-/// SIGCONT (after any stop) has the main loop take the terminal back and draw it whole.
-fn keep_on_signals(store: Arc<Store>, unsaved: Unsaved) {
-    #[cfg(unix)]
-    {
-        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-        let Ok(mut signals) =
-            signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
-        else {
-            return; // The default actions remain; nothing else changes.
-        };
-        std::thread::spawn(move || {
-            for signal in signals.forever() {
-                if signal == SIGCONT {
-                    CONTINUED.store(true, std::sync::atomic::Ordering::SeqCst);
-                    continue;
-                }
-                let draft = unsaved.lock().ok().and_then(|d| d.clone());
-                if signal == SIGTSTP {
-                    if !can_stop() {
-                        continue; // Nobody could continue it: stay.
-                    }
-                    if let Some(draft) = draft.filter(|d| !d.is_empty()) {
-                        let _ = store.save_draft(&draft, now());
-                    }
-                    let held = TERMINAL
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
-                    terminal::restore();
-                    stop_now();
-                    drop(held);
-                    continue;
-                }
-                let failed = draft.and_then(|draft| {
-                    if draft.is_empty() {
-                        return None;
-                    }
-                    store.save_draft(&draft, now()).err().map(|e| (draft, e))
-                });
-                // Held until the process exits: no frame is drawn after this.
-                let _held = TERMINAL
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                terminal::restore();
-                if let Some((draft, e)) = failed {
-                    let name = match signal {
-                        SIGHUP => "the terminal closed",
-                        SIGINT => "it was interrupted",
-                        _ => "it was asked to stop",
-                    };
-                    eprintln!(
-                        "closer stopped ({name}) and could not write your draft ({e}). Your words \
-                         are below; copy them somewhere safe.\n\n{}",
-                        crate::journal::printable::printable(&draft.words())
-                    );
-                }
-                std::process::exit(128 + signal);
-            }
-        });
-    }
-    #[cfg(not(unix))]
-    let _ = (store, unsaved);
 }
