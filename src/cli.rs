@@ -183,6 +183,19 @@ fn perspective_parser() -> impl clap::builder::TypedValueParser<Value = Perspect
         .try_map(|id| Perspective::from_id(&id).ok_or("not a perspective"))
 }
 
+/// Fails, saying so, when there is no journal at `data_dir` (a mistyped `--data-dir` made
+/// stats, status and export report an empty journal, and export write an empty "backup").
+pub(crate) fn journal_is_there(data_dir: &std::path::Path) -> Result<()> {
+    if !data_dir.is_dir() {
+        bail!(
+            "there is no journal in {}: that folder does not exist. Check --data-dir (or \
+             CLOSER_DATA_DIR); closer makes the journal the first time you open it.",
+            data_dir.display()
+        );
+    }
+    Ok(())
+}
+
 /// The data folder: `--data-dir`, then `CLOSER_DATA_DIR` (both via clap), then the platform's.
 pub fn data_dir(cli: &Cli) -> Result<PathBuf> {
     if let Some(dir) = &cli.data_dir {
@@ -271,6 +284,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Status { short }) => {
+            // A shell prompt may ask before the journal exists: the usual line (and exit 1,
+            // "not yet today") on stdout, and on stderr that there is no journal there.
+            if let Err(e) = journal_is_there(&data_dir) {
+                let text = e.to_string();
+                eprintln!("closer: {}", crate::journal::printable::printable(&text));
+            }
             let mut out = Printable::new(std::io::stdout().lock());
             let today = chrono::Local::now().date_naive();
             let done = status::run(&data_dir, short, today, &mut out)?;
@@ -288,7 +307,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 CompletionShell::Zsh => clap_complete::Shell::Zsh,
                 CompletionShell::Fish => clap_complete::Shell::Fish,
             };
-            clap_complete::generate(shell, &mut command, "closer", &mut std::io::stdout());
+            // Into memory first: clap_complete panics on a write error (`| head` closing the
+            // pipe); written here, a closed pipe ends the command quietly.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "closer", &mut script);
+            let mut out = std::io::stdout().lock();
+            out.write_all(&script)?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {

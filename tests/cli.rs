@@ -350,7 +350,7 @@ fn stats_as_text() {
 closer stats · 1 Nov 2026 – 10 Nov 2026 (10 days)
 
 Check-ins    10 entries on 10 days
-Streak       0 days now · longest 10 days
+Streak       0 days now · longest 10 days (over the whole journal, not only these dates)
 Mood         2.5 on average (1–5)
 Closeness    3.0 on average (1–5)
 
@@ -842,4 +842,80 @@ fn export_never_replaces_special_files_or_dangling_links() {
             .is_symlink()
     );
     assert!(fs::read_to_string(&target).unwrap().starts_with("date"));
+}
+
+/// Issue 20, item 15: a reader that closes the pipe early (`| head -1`) ends a command quietly;
+/// `completions` used to panic.
+#[test]
+fn a_closed_pipe_ends_every_printing_command_quietly() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let d = root.to_str().unwrap();
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["--data-dir", d, "export", "--format", "markdown"],
+        &["--data-dir", d, "stats"],
+    ] {
+        let mut child = closer(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before the command writes a byte.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {err}");
+    }
+}
+
+/// Issue 20, item 16: a mistyped --data-dir is said, not taken for an empty journal.
+#[test]
+fn a_data_dir_that_does_not_exist_is_said_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-journal");
+    let m = missing.to_str().unwrap();
+    let out_file = dir.path().join("backup.json");
+    for args in [
+        vec!["--data-dir", m, "stats"],
+        vec!["--data-dir", m, "status"],
+        vec![
+            "--data-dir",
+            m,
+            "export",
+            "--format",
+            "json",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+    ] {
+        let (out, text) = run(&mut closer(&args));
+        assert!(!out.status.success(), "{args:?}: {text}");
+        assert!(text.contains("there is no journal in"), "{args:?}: {text}");
+    }
+    assert!(!out_file.exists());
+    assert!(!missing.exists(), "nothing was created");
+}
+
+/// Issue 20, item 20: the streaks in `stats --from --to` say they are the whole journal's.
+#[test]
+fn stats_for_a_window_says_the_streak_is_all_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let (out, text) = run(&mut closer(&[
+        "--data-dir",
+        root.to_str().unwrap(),
+        "stats",
+        "--from",
+        "2026-11-21",
+        "--to",
+        "2026-11-21",
+    ]));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("over the whole journal"), "{text}");
 }

@@ -52,6 +52,7 @@ pub fn run(
             path.display()
         );
     }
+    crate::cli::journal_is_there(data_dir)?;
     let scan = store::scan(&Layout::new(data_dir));
     let entries: Vec<Entry> = scan
         .entries

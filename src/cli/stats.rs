@@ -35,6 +35,7 @@ pub fn run(
             window.to
         );
     }
+    crate::cli::journal_is_there(data_dir)?;
     let figures = insights::compute(&scan.entries, window, today, Weekday::Mon);
     if json {
         serde_json::to_writer_pretty(&mut *out, &figures)?;
@@ -72,7 +73,7 @@ pub fn text(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::R
     )?;
     writeln!(
         out,
-        "Streak       {} now · longest {}",
+        "Streak       {} now · longest {} (over the whole journal, not only these dates)",
         plural(i.current_streak, "day", "days"),
         plural(i.longest_streak, "day", "days")
     )?;

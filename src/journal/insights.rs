@@ -4,6 +4,7 @@
 //! Pure functions over entries. A missing value is missing, never zero: a day without a
 //! check-in is a gap, an entry without a mood does not pull an average down.
 
+use crate::journal::vocabulary::count;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -120,16 +121,17 @@ impl Comparison {
         let fmt = |v: Option<f64>| v.map_or("–".to_owned(), |v| format!("{v:.1}"));
         if self.enough() {
             format!(
-                "{what} {} on {} days with it, {} on {} days without",
+                "{what} {} on {} with it, {} on {} without",
                 fmt(self.with),
-                self.days_with,
+                count(self.days_with, "day", "days"),
                 fmt(self.without),
-                self.days_without
+                count(self.days_without, "day", "days")
             )
         } else {
             format!(
-                "{what}: not enough data yet ({} days with it, {} without; {MIN_DAYS} of each are needed)",
-                self.days_with, self.days_without
+                "{what}: not enough data yet ({} with it, {} without; {MIN_DAYS} of each are needed)",
+                count(self.days_with, "day", "days"),
+                self.days_without
             )
         }
     }

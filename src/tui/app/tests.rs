@@ -778,3 +778,40 @@ fn editing_an_entry_waits_for_an_unfinished_check_in() {
     assert!(matches!(app.top(), Screen::Review(_)), "no edit opened");
     assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("unfinished check-in")));
 }
+
+/// Issue 20, item 12: say what is true of an empty check-in and of a second one today.
+#[test]
+fn an_empty_check_in_says_nothing_is_saved_and_leaves_without_asking() {
+    let mut app = app_at_home();
+    press(&mut app, "c Tab Tab Tab Tab Tab Tab Tab Tab");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Nothing to save yet"), "{text}");
+    assert!(!text.contains("Enter or Ctrl-S saves"), "{text}");
+    let out = press(&mut app, "Esc");
+    assert_eq!(question(&app), None, "nothing to keep or lose: no question");
+    assert!(is_home(&app));
+    assert!(matches!(effects(&out)[..], [Effect::DiscardDraft]));
+
+    // A second check-in on a day with an entry says so.
+    press(&mut app, "c 4");
+    let out = press(&mut app, "Ctrl-s");
+    settle(&mut app, out);
+    app.session.now += chrono::Duration::minutes(5);
+    press(&mut app, "c");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("this will be a second entry"), "{text}");
+}
+
+/// Issue 20, item 9: one plural helper, in insights too.
+#[test]
+fn counts_of_one_read_as_one() {
+    let with_one = crate::journal::insights::Comparison {
+        with: Some(2.0),
+        without: Some(3.0),
+        days_with: 1,
+        days_without: 1,
+    };
+    let text = with_one.describe("mood");
+    assert!(text.contains("1 day with it"), "{text}");
+    assert!(!text.contains("1 days"), "{text}");
+}

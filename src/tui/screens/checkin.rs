@@ -173,6 +173,8 @@ pub struct State {
     pub dirty: bool,
     /// Leaving, once the draft is written.
     leaving: bool,
+    /// A new check-in on a day that has an entry already (it will be a second one).
+    pub second_today: bool,
     /// The text areas hold text the draft does not have yet (see [`State::flush`]).
     stale: bool,
 }
@@ -252,8 +254,14 @@ impl State {
             scroll: 0,
             dirty: false,
             leaving: false,
+            second_today: false,
             stale: false,
         };
+        state.second_today = !state.draft.is_edit()
+            && session
+                .entries()
+                .iter()
+                .any(|e| e.date == state.draft.date && e.id != state.draft.id);
         state.enter(state.draft.step, session);
         state
     }

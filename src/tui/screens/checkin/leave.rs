@@ -63,7 +63,12 @@ impl State {
     }
 
     /// "Leave the check-in?" (or, editing a saved entry, "Leave the edit?").
-    pub(super) fn ask_to_leave(&self) -> Cmd {
+    pub(super) fn ask_to_leave(&mut self) -> Cmd {
+        // Nothing entered in a new check-in: nothing to keep or lose, so nothing to ask.
+        self.flush();
+        if !self.draft.is_edit() && self.draft.is_empty() {
+            return Cmd::Effect(Effect::DiscardDraft).and(Cmd::Pop);
+        }
         let dialog = if self.draft.is_edit() {
             Open::ask(
                 Question::LeaveEdit,

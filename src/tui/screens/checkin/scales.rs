@@ -144,5 +144,13 @@ pub fn view(state: &State, labels: MoodLabels, theme: &Theme, frame: &mut Frame,
             theme.muted,
         ),
     ];
+    let mut lines = lines;
+    if state.second_today {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            "You checked in earlier today: this will be a second entry for today.",
+            theme.muted,
+        ));
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

@@ -68,9 +68,12 @@ pub fn summary_lines(
 ) -> Vec<Line<'static>> {
     let mut lines = entry_view::lines(&d.finish(d.started_at), catalog, theme, labels);
     lines.push(Line::default());
-    lines.push(Line::styled(
-        "Enter or Ctrl-S saves this check-in. Shift-Tab goes back to change something.",
-        theme.muted,
-    ));
+    // Say what is true: an empty check-in is not saved.
+    let hint = if d.is_empty() {
+        "Nothing to save yet: Shift-Tab goes back to pick a mood or write something."
+    } else {
+        "Enter or Ctrl-S saves this check-in. Shift-Tab goes back to change something."
+    };
+    lines.push(Line::styled(hint, theme.muted));
     lines
 }

@@ -259,7 +259,17 @@ pub(super) fn view(
         "all perspectives"
     };
     let mut head = vec![
-        Span::styled(format!("{} strategies ", rows_unique(&rows)), theme.muted),
+        Span::styled(
+            format!(
+                "{} ",
+                crate::journal::vocabulary::count(
+                    rows_unique(&rows) as u64,
+                    "strategy",
+                    "strategies"
+                )
+            ),
+            theme.muted,
+        ),
         Span::styled(format!("· {} ", lib.grouping.label()), theme.muted),
         Span::styled(format!("· {whose}"), theme.muted),
     ];

@@ -269,9 +269,9 @@ fn triggers(
     for t in &i.triggers {
         lines.push(Line::styled(
             format!(
-                "{} · logged {} times",
+                "{} · logged {}",
                 catalog.trigger_label(&t.trigger),
-                t.count
+                crate::journal::vocabulary::count(t.count, "time", "times")
             ),
             theme.title,
         ));
