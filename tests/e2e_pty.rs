@@ -145,8 +145,7 @@ fn a_check_in_done_with_keys_only_is_saved_exactly() {
     app.wait_for("step 3 of 8");
     app.send("anxi");
     app.wait_for("Filter: anxi");
-    app.send("\x1b[B"); // Down: past the "add as your own" row to Anxiety
-    app.send("\r"); // pick it; the filter clears and the cursor stays on it
+    app.send("\r"); // the best match (Anxiety) is first: pick it; the cursor stays on it
     app.wait_for("Type to filter");
     app.send("4");
     app.wait_for("●●●●○");

@@ -138,6 +138,20 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     match action {
         Action::Up if menu => select_link(top, &layout.marks, -1, height),
         Action::Down if menu => select_link(top, &layout.marks, 1, height),
+        Action::Top | Action::Bottom if menu => {
+            top.link = None;
+            let delta = if action == Action::Top { 1 } else { -1 };
+            select_link(top, &layout.marks, delta, height);
+        }
+        Action::PageUp | Action::PageDown if menu => {
+            let page = isize::try_from(layout.page()).unwrap_or(10);
+            let delta = if action == Action::PageUp {
+                -page
+            } else {
+                page
+            };
+            select_link(top, &layout.marks, delta, height);
+        }
         Action::Up
         | Action::Down
         | Action::PageUp

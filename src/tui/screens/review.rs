@@ -364,7 +364,22 @@ fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
                 };
                 state.mode = Mode::Timeline;
                 return match date {
-                    Some(d) if state.jump_to(d) => Cmd::None,
+                    Some(d) if state.jump_to(d) => {
+                        // Say where it went when that is not the day asked for.
+                        let landed = state.selected().map(|e| e.date);
+                        match landed {
+                            Some(at) if at > d => Cmd::info(format!(
+                                "The journal starts on {}: that is where you are.",
+                                at.format("%-d %B %Y")
+                            )),
+                            Some(at) if at != d => Cmd::info(format!(
+                                "No entry on {}; here is the nearest one before it, {}.",
+                                d.format("%-d %B %Y"),
+                                at.format("%-d %B %Y")
+                            )),
+                            _ => Cmd::None,
+                        }
+                    }
                     Some(_) => Cmd::info("No entries to go to."),
                     None => Cmd::info(format!(
                         "“{text}” is not a date: type it like 2026-11-20, or 2026-11 for a month."

@@ -68,27 +68,41 @@ impl PickList {
         }
     }
 
-    /// What is visible: an "add" entry first when the filter is new text, then matching rows.
+    /// What is visible: with nothing typed, every row in order; with a filter, the matching
+    /// rows best first (the label is the text, then starts with it, then holds it, then the
+    /// description holds it), and last an "add" entry when the text is new. So Enter on what
+    /// was typed picks the best match, as pickers do; "anx" no longer becomes a new feeling.
     pub fn visible(&self) -> Vec<Current> {
         let filter = fold(self.filter.trim());
-        let mut out = Vec::new();
-        if self.allow_custom
-            && !filter.is_empty()
-            && !self.rows.iter().any(|r| fold(&r.label) == filter)
-        {
+        if filter.is_empty() {
+            return (0..self.rows.len()).map(Current::Row).collect();
+        }
+        let mut ranked: Vec<(u8, usize)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let label = fold(&r.label);
+                let rank = if label == filter {
+                    0
+                } else if label.starts_with(&filter) {
+                    1
+                } else if label.contains(&filter) {
+                    2
+                } else if fold(&r.detail).contains(&filter) {
+                    3
+                } else {
+                    return None;
+                };
+                Some((rank, i))
+            })
+            .collect();
+        ranked.sort_by_key(|&(rank, i)| (rank, i));
+        let exact = ranked.first().is_some_and(|&(rank, _)| rank == 0);
+        let mut out: Vec<Current> = ranked.into_iter().map(|(_, i)| Current::Row(i)).collect();
+        if self.allow_custom && !exact {
             out.push(Current::Add(self.filter.trim().to_owned()));
         }
-        out.extend(
-            self.rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| {
-                    filter.is_empty()
-                        || fold(&r.label).contains(&filter)
-                        || fold(&r.detail).contains(&filter)
-                })
-                .map(|(i, _)| Current::Row(i)),
-        );
         out
     }
 
@@ -291,8 +305,10 @@ mod tests {
         l.type_str("h");
         assert_eq!(
             l.visible(),
-            vec![Current::Add("h".into()), Current::Row(1), Current::Row(2)]
+            vec![Current::Row(1), Current::Row(2), Current::Add("h".into())],
+            "the best matches first; adding one's own last"
         );
+        assert_eq!(l.current(), Some(Current::Row(1)), "Enter picks a match");
         l.type_str("urt");
         assert_eq!(
             l.visible(),
@@ -305,6 +321,30 @@ mod tests {
         l.backspace();
         l.type_str("Wistful\nsecond line ignored");
         assert_eq!(l.current(), Some(Current::Add("Wistful".into())));
+    }
+
+    /// Issue 20, item 1: typing part of a word and Enter picks the best match; the row that
+    /// adds the text as one's own is last, and only when nothing matches exactly.
+    #[test]
+    fn the_best_match_comes_first_and_starts_beat_contains() {
+        let mut l = PickList::new(
+            vec![
+                Row::plain("calm", "calm"),
+                Row::plain("anxious", "anxious"),
+                Row::plain("lonely", "lonely"),
+            ],
+            true,
+        );
+        l.type_str("anx");
+        assert_eq!(l.current(), Some(Current::Row(1)));
+        assert_eq!(l.visible().last(), Some(&Current::Add("anx".into())));
+        l.clear_filter();
+        l.type_str("l");
+        assert_eq!(
+            l.visible(),
+            vec![Current::Row(2), Current::Row(0), Current::Add("l".into())],
+            "lonely starts with it; calm only holds it"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::content::{Catalog, offer};
 use crate::journal::draft::answer_follow_up;
 use crate::journal::{Helpfulness, Name, StrategyUse};
-use crate::tui::keys::{self, Action, Binding, DIGITS, DOWN, HELP_KEY, Key, UP};
+use crate::tui::keys::{self, Action, Binding, DOWN, HELP_KEY, Key, UP};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
@@ -35,13 +35,43 @@ pub const KEYS: &[Binding] = &[
         Some("pick"),
         "plan it / mark it tried",
     ),
-    Binding::new(&[Key::ch('y')], Action::Yes, None, "yes, I tried it"),
+    Binding::new(
+        &[Key::ch('y')],
+        Action::Yes,
+        None,
+        "yes, I tried it (a strategy planned before, or one here today)",
+    ),
     Binding::new(&[Key::ch('n')], Action::No, None, "no, I did not try it"),
-    DIGITS[0],
-    DIGITS[1],
-    DIGITS[2],
-    DIGITS[3],
-    DIGITS[4],
+    Binding::new(
+        &[Key::ch('1')],
+        Action::Choose(1),
+        None,
+        "tried it: helpfulness 1 of 5 (did not help)",
+    ),
+    Binding::new(
+        &[Key::ch('2')],
+        Action::Choose(2),
+        None,
+        "tried it: helpfulness 2 of 5",
+    ),
+    Binding::new(
+        &[Key::ch('3')],
+        Action::Choose(3),
+        None,
+        "tried it: helpfulness 3 of 5",
+    ),
+    Binding::new(
+        &[Key::ch('4')],
+        Action::Choose(4),
+        None,
+        "tried it: helpfulness 4 of 5",
+    ),
+    Binding::new(
+        &[Key::ch('5')],
+        Action::Choose(5),
+        None,
+        "tried it: helpfulness 5 of 5 (helped a lot)",
+    ),
     Binding::new(&[Key::ch('0')], Action::Clear, None, "clear the answer"),
     HELP_KEY,
 ];
@@ -85,6 +115,25 @@ pub fn update(s: &mut State, action: Action) {
         Action::Down => s.focus = (s.focus + 1).min(rows.saturating_sub(1)),
         Action::Top => s.focus = 0,
         Action::Bottom => s.focus = rows.saturating_sub(1),
+        // Tried? How helpful? On a strategy planned before, and on one suggested today (a
+        // person may try something today and say it helped).
+        Action::Yes | Action::No | Action::Choose(_) | Action::Clear
+            if s.focus >= follow && s.focus - follow < s.suggestions.len() =>
+        {
+            let Ok(id) = Name::try_from(s.suggestions[s.focus - follow].as_str()) else {
+                return;
+            };
+            let current = s.draft.strategies.iter().find(|u| u.id == id);
+            let help = current.and_then(|u| u.helpfulness);
+            let (tried, help) = match action {
+                Action::Yes => (Some(true), help),
+                Action::No => (Some(false), None),
+                Action::Choose(n) => (Some(true), Helpfulness::try_from(n).ok()),
+                _ => (None, None),
+            };
+            answer_follow_up(&mut s.draft.strategies, &id, tried, help);
+            s.dirty = true;
+        }
         _ if s.focus < follow => {
             let id = s.follow_ups[s.focus].strategy.clone();
             let current = s.draft.strategies.iter().find(|s| s.id == id);
@@ -200,6 +249,18 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
         let mut title = vec![Span::styled(format!("{marker} {mark} {}", s.title), style)];
         if planned {
             title.push(Span::styled("  · I'll try this", theme.good));
+        }
+        let used = d.strategies.iter().find(|u| u.id.as_str() == id);
+        match (used.and_then(|u| u.tried), used.and_then(|u| u.helpfulness)) {
+            (Some(true), Some(h)) => title.push(Span::styled(
+                format!("  · tried today, helpfulness {h}/5"),
+                theme.key,
+            )),
+            (Some(true), None) => {
+                title.push(Span::styled("  · tried today", theme.key));
+            }
+            (Some(false), _) => title.push(Span::styled("  · not tried", theme.muted)),
+            (None, _) => {}
         }
         lines.push(Line::from(title));
         for l in wrap::indented(

@@ -189,8 +189,12 @@ fn emotions_are_picked_filtered_and_added() {
     f.act(&mut s, Action::Toggle);
     assert!(s.draft.emotions.is_empty());
     f.typed(&mut s, "hope");
-    assert_eq!(s.emotions.current(), Some(Current::Add("hope".into())));
-    f.act(&mut s, Action::Down);
+    // The best match comes first; adding "hope" as one's own is the last row.
+    assert_eq!(s.emotions.current(), Some(Current::Row(19)));
+    assert_eq!(
+        s.emotions.visible().last(),
+        Some(&Current::Add("hope".into()))
+    );
     // While typing, Space is a space; Enter picks the highlighted row.
     assert_eq!(f.act(&mut s, Action::Confirm), Outcome::Stay);
     assert_eq!(s.draft.emotions, ["hopeful"]);
@@ -627,4 +631,28 @@ fn deleting_more_than_a_word_is_undone_with_ctrl_u_and_redone_with_ctrl_r() {
         s.draft.responses[0].answer, "keep this ",
         "undo puts the cursor back at the end"
     );
+}
+
+/// Issue 20, item 4: "I tried this today and it helped" can be said of a strategy suggested
+/// today, not only of one planned before.
+#[test]
+fn a_suggested_strategy_can_be_marked_tried_and_rated() {
+    let f = Fixture::new();
+    let mut s = f.state();
+    f.to(&mut s, Step::Strategies);
+    assert!(s.follow_ups.is_empty() && !s.suggestions.is_empty());
+    f.act(&mut s, Action::Choose(4));
+    let id = s.suggestions[0].clone();
+    let used = s
+        .draft
+        .strategies
+        .iter()
+        .find(|u| u.id.as_str() == id)
+        .unwrap();
+    assert_eq!(
+        (used.tried, used.helpfulness.map(Helpfulness::get)),
+        (Some(true), Some(4))
+    );
+    f.act(&mut s, Action::Clear);
+    assert!(s.draft.strategies.iter().all(|u| u.id.as_str() != id));
 }

@@ -77,6 +77,10 @@ pub const LEARN: &[Binding] = &[
     ),
     keys::up(UP, "previous"),
     keys::down(DOWN, "next"),
+    keys::PAGE_UP_BINDING,
+    keys::PAGE_DOWN_READ,
+    keys::top(keys::TOP, "the first"),
+    keys::bottom(keys::BOTTOM, "the last"),
     keys::BACK,
 ];
 

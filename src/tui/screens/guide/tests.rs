@@ -312,3 +312,24 @@ fn library_search_is_typed_and_cleared() {
     update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
     assert!(matches!(state.current().unwrap().page, Page::Strategy(_)));
 }
+
+/// Issue 20, item 5: the Learn index moves with g/G and PgUp/PgDn too.
+#[test]
+fn the_learn_index_has_top_bottom_and_page_keys() {
+    let c = catalog();
+    let prefs = Preferences::default();
+    let h = BTreeMap::new();
+    let mut state = State::new(Page::Learn);
+    update_drawn(&mut state, Msg::Key(Action::Bottom), ctx(&c, &prefs, &h));
+    let last = c.digests.len() + c.triggers.len() - 1;
+    assert_eq!(state.current().unwrap().link, Some(last));
+    update_drawn(&mut state, Msg::Key(Action::Top), ctx(&c, &prefs, &h));
+    assert_eq!(state.current().unwrap().link, Some(0));
+    update_drawn(&mut state, Msg::Key(Action::PageDown), ctx(&c, &prefs, &h));
+    assert!(state.current().unwrap().link.unwrap() > 1);
+    assert!(
+        super::keys(&state)
+            .iter()
+            .any(|b| b.action == Action::Bottom)
+    );
+}

@@ -266,11 +266,28 @@ fn jump_goes_to_the_newest_entry_on_or_before_a_date() {
     let mut s = State::new(&f.session);
     f.act(&mut s, Action::GoTo);
     f.typed(&mut s, "2026-11-16");
-    f.act(&mut s, Action::Confirm);
+    // Issue 20, item 5: a day without entries says where it went.
+    assert!(matches!(
+        f.act(&mut s, Action::Confirm),
+        Outcome::Notice(t) if t.contains("No entry on 16 November 2026") && t.contains("15 November")
+    ));
     assert_eq!(
         s.selected().unwrap().responses[0].answer,
         "A quiet, kind evening."
     );
+    f.act(&mut s, Action::GoTo);
+    f.typed(&mut s, "2026-11-15");
+    assert_eq!(
+        f.act(&mut s, Action::Confirm),
+        Outcome::Stay,
+        "a day with one says nothing"
+    );
+    f.act(&mut s, Action::GoTo);
+    f.typed(&mut s, "2020-01-01");
+    assert!(matches!(
+        f.act(&mut s, Action::Confirm),
+        Outcome::Notice(t) if t.contains("The journal starts on 1 November 2026")
+    ));
     f.act(&mut s, Action::GoTo);
     f.typed(&mut s, "soon");
     assert!(matches!(f.act(&mut s, Action::Confirm), Outcome::Notice(_)));
