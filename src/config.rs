@@ -86,6 +86,35 @@ impl Config {
         }
     }
 
+    /// What to keep in `state.json` when the preferences in use change from `before` to
+    /// `after`: `after`, except that a setting this file sets, and the person did not change on
+    /// screen, keeps the person's own `stored` value (config.toml's values used to leak into
+    /// `state.json` whenever any setting was changed, replacing the person's choice).
+    pub fn to_store(
+        &self,
+        stored: &Preferences,
+        before: &Preferences,
+        after: &Preferences,
+    ) -> Preferences {
+        let mut keep = after.clone();
+        if self.perspective.is_some() && after.perspective == before.perspective {
+            keep.perspective = stored.perspective;
+        }
+        if self.theme.is_some() && after.theme == before.theme {
+            keep.theme = stored.theme;
+        }
+        if self.mood_labels.is_some() && after.mood_labels == before.mood_labels {
+            keep.mood_labels = stored.mood_labels;
+        }
+        if self.week_start.is_some() && after.week_start == before.week_start {
+            keep.week_start = stored.week_start;
+        }
+        if self.editor.is_some() && after.editor == before.editor {
+            keep.editor = stored.editor.clone();
+        }
+        keep
+    }
+
     /// Whether the file sets `key`.
     pub fn sets(&self, key: &str) -> bool {
         match key {

@@ -223,7 +223,7 @@ impl App {
                 self.session.prefs_unsaved = false;
                 out.push(Request {
                     from: APP,
-                    effect: Effect::SavePreferences(self.session.prefs.clone()),
+                    effect: Effect::SavePreferences(self.session.stored_prefs.clone()),
                 });
             }
             _ => {}
@@ -409,10 +409,16 @@ impl App {
             }
             Cmd::Status(status) => self.status = Some(status),
             Cmd::Prefs(prefs) => {
+                let stored = self.session.config.to_store(
+                    &self.session.stored_prefs,
+                    &self.session.prefs,
+                    &prefs,
+                );
+                self.session.stored_prefs = stored.clone();
                 self.session.set_prefs(*prefs);
                 out.push(Request {
                     from,
-                    effect: Effect::SavePreferences(self.session.prefs.clone()),
+                    effect: Effect::SavePreferences(stored),
                 });
             }
             Cmd::Quit => self.quitting(out),

@@ -75,6 +75,7 @@ pub fn run(options: Options) -> Result<()> {
         Some(path) => config::load(path),
         None => (Config::default(), Vec::new()),
     };
+    let stored_prefs = prefs.clone();
     config.apply(&mut prefs);
     if let Some(first) = config_errors.first() {
         let more = match config_errors.len() - 1 {
@@ -119,6 +120,7 @@ pub fn run(options: Options) -> Result<()> {
     session.read_only = store.read_only().map(|why| why.to_string());
     session.size = (size.width, size.height);
     session.config = Arc::new(config);
+    session.stored_prefs = stored_prefs;
     session.home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
     let mut app = App::new(session);
     app.status = status;

@@ -95,6 +95,9 @@ pub struct Session {
     pub home: Option<PathBuf>,
     /// The preferences in use are not the ones on disk (their write failed).
     pub prefs_unsaved: bool,
+    /// The person's own preferences, as `state.json` keeps them: `prefs` less what
+    /// `config.toml` sets and the person did not change on screen.
+    pub stored_prefs: Preferences,
 }
 
 impl Session {
@@ -123,7 +126,9 @@ impl Session {
             unsaved: None,
             home: None,
             prefs_unsaved: false,
+            stored_prefs: Preferences::default(),
         };
+        session.stored_prefs = session.prefs.clone();
         session.refresh_prompt();
         session
     }

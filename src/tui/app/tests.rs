@@ -815,3 +815,37 @@ fn counts_of_one_read_as_one() {
     assert!(text.contains("1 day with it"), "{text}");
     assert!(!text.contains("1 days"), "{text}");
 }
+
+/// Issue 20, item 14: what config.toml sets does not leak into state.json when the person
+/// changes another setting on screen; what they change on screen is kept.
+#[test]
+fn config_values_stay_out_of_the_stored_preferences() {
+    use crate::journal::ThemeChoice;
+    let mut app = app_at_home();
+    let own = app.session.prefs.clone();
+    let config = crate::config::Config {
+        theme: Some(ThemeChoice::HighContrast),
+        ..crate::config::Config::default()
+    };
+    let mut effective = own.clone();
+    config.apply(&mut effective);
+    app.session.config = Arc::new(config);
+    app.session.set_prefs(effective);
+    app.session.stored_prefs = own.clone();
+    // Settings: down to mood labels, change them.
+    let out = press(&mut app, "o Down Down Right");
+    let [Effect::SavePreferences(written)] = effects(&out)[..] else {
+        panic!("{out:?}");
+    };
+    assert_eq!(written.theme, own.theme, "config's theme is not written");
+    assert_eq!(app.session.stored_prefs.theme, own.theme);
+    assert_ne!(
+        app.session.stored_prefs.mood_labels, own.mood_labels,
+        "the change made on screen is stored"
+    );
+    assert_eq!(
+        app.session.prefs.theme,
+        ThemeChoice::HighContrast,
+        "still in use"
+    );
+}

@@ -398,6 +398,8 @@ fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
                 Action::Down => {
                     state.kind_cursor = (state.kind_cursor + 1).min(FilterKind::ALL.len() - 1)
                 }
+                Action::Top => state.kind_cursor = 0,
+                Action::Bottom => state.kind_cursor = FilterKind::ALL.len() - 1,
                 Action::Confirm | Action::Toggle => {
                     if let Some(kind) = FilterKind::ALL.get(state.kind_cursor) {
                         state.open_pick(*kind, &session.catalog);
@@ -409,7 +411,30 @@ fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
             Cmd::None
         }
         Mode::FilterPick(kind) => match action {
+            // While something is typed, Space is a space (a date range has one); otherwise it
+            // uses the row under the cursor, as Enter does.
+            Action::Toggle if !state.pick.filter.is_empty() => {
+                state.pick.type_str(" ");
+                Cmd::None
+            }
             Action::Confirm | Action::Toggle => state.choose(kind, today),
+            Action::PageUp | Action::PageDown => {
+                let page = isize::try_from(cx.layout.page()).unwrap_or(10);
+                state.pick.move_by(if action == Action::PageUp {
+                    -page
+                } else {
+                    page
+                });
+                Cmd::None
+            }
+            Action::Top => {
+                state.pick.top();
+                Cmd::None
+            }
+            Action::Bottom => {
+                state.pick.bottom();
+                Cmd::None
+            }
             Action::Back => {
                 state.mode = Mode::Filters;
                 Cmd::None

@@ -123,6 +123,8 @@ pub const FILTERS: &[Binding] = &[
     ),
     keys::up(UP, "previous"),
     keys::down(DOWN, "next"),
+    keys::top(keys::TOP, "the first"),
+    keys::bottom(keys::BOTTOM, "the last"),
     BACK,
 ];
 
@@ -140,8 +142,18 @@ pub const FILTER_PICK: &[Binding] = &[
         Some("back"),
         "back",
     ),
+    Binding::new(
+        &[Key::ch(' ')],
+        Action::Toggle,
+        Some("pick"),
+        "use the row under the cursor (while typing: a space)",
+    ),
     keys::up(UP_ARROW, "previous"),
     keys::down(DOWN_ARROW, "next"),
+    PAGE_UP,
+    PAGE_DOWN,
+    keys::top(&[Key::code(KeyCode::Home)], "the first"),
+    keys::bottom(&[Key::code(KeyCode::End)], "the last"),
     HELP_KEY_TEXT,
 ];
 

@@ -376,3 +376,31 @@ fn the_trash_restores_and_empties_after_two_yeses() {
     assert_eq!(s.mode, Mode::Timeline);
     assert_eq!(f.act(&mut s, Action::Back), Outcome::Back);
 }
+
+/// Issue 20, item 3: in a filter picker, Space uses the row under the cursor (it used to type
+/// a space, jump to the top, and Enter then applied another row); End and Home move.
+#[test]
+fn space_in_a_filter_picker_uses_the_row_under_the_cursor() {
+    let f = Fixture::new();
+    let mut s = State::new(&f.session);
+    f.act(&mut s, Action::OpenFilter);
+    f.act(&mut s, Action::Down);
+    f.act(&mut s, Action::Confirm); // Mood
+    assert_eq!(s.mode, Mode::FilterPick(FilterKind::Mood));
+    f.act(&mut s, Action::Down);
+    f.act(&mut s, Action::Down);
+    f.act(&mut s, Action::Toggle);
+    assert_eq!(s.mode, Mode::Timeline);
+    assert_eq!(
+        s.filter.conditions,
+        vec![crate::journal::query::Condition::Mood(3, 3)]
+    );
+    f.act(&mut s, Action::OpenFilter);
+    f.act(&mut s, Action::Bottom);
+    assert_eq!(s.kind_cursor, FilterKind::ALL.len() - 1);
+    f.act(&mut s, Action::Top);
+    f.act(&mut s, Action::Confirm); // Trigger
+    f.act(&mut s, Action::Bottom);
+    let last = s.pick.visible().len() - 1;
+    assert_eq!(s.pick.cursor, last);
+}
