@@ -245,6 +245,7 @@ fn insights_all(c: &mut Criterion) {
 fn export(c: &mut Criterion) {
     let mut group = c.benchmark_group("export to markdown (reading included)");
     group.sample_size(10);
+    let catalog = Catalog::bundled().unwrap();
     for n in sizes() {
         let dir = generator::ensure(n);
         group.bench_function(BenchmarkId::from_parameter(n), |b| {
@@ -252,11 +253,16 @@ fn export(c: &mut Criterion) {
                 let mut sink = std::io::sink();
                 closer::cli::export::run(
                     &dir,
-                    closer::cli::export::Format::Markdown,
-                    None,
-                    None,
-                    None,
-                    false,
+                    &closer::cli::export::Request {
+                        format: closer::cli::export::Format::Markdown,
+                        from: None,
+                        to: None,
+                        output: None,
+                        force: false,
+                        bom: false,
+                        mood_labels: closer::journal::MoodLabels::default(),
+                        catalog: &catalog,
+                    },
                     Local::now().fixed_offset(),
                     &mut sink,
                 )

@@ -91,7 +91,7 @@ pub enum Command {
     /// To standard output, or with -o to a file (written atomically, private to you; an
     /// existing file is only replaced with --force).
     #[command(
-        after_help = "Examples:\n  closer export --format markdown > journal.md\n  closer export --format json -o backup.json\n  closer export --format csv --from 2026-01-01 --to 2026-06-30 -o first-half.csv"
+        after_help = "Examples:\n  closer export --format markdown > journal.md\n  closer export --format json -o backup.json\n  closer export --format csv --from 2026-01-01 --to 2026-06-30 -o first-half.csv\n  closer export --format csv --bom -o journal.csv   # for Excel\n\nCSV has one row per entry and every field; lists of words are joined with '; ',\ntriggers, strategies and answers are one per line inside their cell."
     )]
     Export {
         /// markdown, json or csv
@@ -109,6 +109,9 @@ pub enum Command {
         /// Replace the output file if it exists
         #[arg(long)]
         force: bool,
+        /// Start the CSV with a UTF-8 byte order mark, so Excel shows accents and emoji right
+        #[arg(long)]
+        bom: bool,
     },
 
     /// Import entries from closer's own JSON export, jrnl (jrnl --export json) or tui-journal.
@@ -261,16 +264,34 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             to,
             output,
             force,
+            bom,
         }) => {
+            // The mood words the person chose, as the journal screens show them: the stored
+            // preferences with config.toml laid over; defaults when either cannot be read.
+            let mut prefs = crate::store::read_preferences(&crate::store::Layout::new(&data_dir))
+                .unwrap_or_default();
+            if let Some(file) = cli
+                .config
+                .or_else(|| config_dir().map(|d| d.join(crate::config::FILE)))
+            {
+                crate::config::load(&file).0.apply(&mut prefs);
+            }
+            // The person's own triggers and strategies get their titles too.
+            let (catalog, _) = crate::content::load(config_dir().as_deref());
             // Markdown and CSV are made printable inside; JSON escapes control characters.
             let mut out = std::io::stdout().lock();
             export::run(
                 &data_dir,
-                format,
-                from,
-                to,
-                output.as_deref(),
-                force,
+                &export::Request {
+                    format,
+                    from,
+                    to,
+                    output: output.as_deref(),
+                    force,
+                    bom,
+                    mood_labels: prefs.mood_labels,
+                    catalog: &catalog,
+                },
                 chrono::Local::now().fixed_offset(),
                 &mut out,
             )?;

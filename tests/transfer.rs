@@ -16,6 +16,8 @@ fn closer(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
     cmd.args(args)
         .env_remove("CLOSER_DATA_DIR")
+        // Nobody's own config.toml or content changes what the expected files say.
+        .env("XDG_CONFIG_HOME", "/nonexistent/closer-test-config")
         .env("TZ", "UTC");
     cmd
 }
@@ -162,11 +164,109 @@ fn csv_is_read_back_by_a_csv_reader() {
         root.to_str().unwrap(),
     ]));
     let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     assert_eq!(rows.len(), 3);
-    assert_eq!(&rows[0][6], "lonely; a bit, \"wistful\"");
-    assert_eq!(&rows[0][7], "work; home, mostly");
-    assert_eq!(&rows[2][3], "", "a missing mood is empty, not zero");
+    assert_eq!(&rows[0][col("emotions")], "lonely; a bit, \"wistful\"");
+    assert_eq!(&rows[0][col("tags")], "work; home, mostly");
+    assert_eq!(
+        &rows[2][col("mood")],
+        "",
+        "a missing mood is empty, not zero"
+    );
+    // Every field is there, text with its line breaks.
+    assert_eq!(&rows[0][col("mood_label")], "low");
+    assert_eq!(
+        &rows[0][col("triggers")],
+        "Fear of intimacy, intensity 3/5: note 1\nmy sister's visit (your own)"
+    );
+    assert_eq!(&rows[0][col("signs")], "Short, clipped replies");
+    assert_eq!(
+        &rows[0][col("answers")],
+        "What felt hard today?\nAnswer number 1, with ünïcode ✓ and \"quotes\".\nSecond line."
+    );
+    assert_eq!(
+        &rows[0][col("strategies")],
+        "Listen to understand, not to reply: planned\nLet closeness build slowly: tried, helpfulness 4/5"
+    );
+    assert_eq!(&rows[0][col("notes")], "Line one,\nline two — ünïcödé 🌱");
+    assert_eq!(&rows[2][col("notes")], "Only a note.");
+    assert_eq!(&rows[2][col("id")], "20261121-224000-00000003");
+}
+
+#[test]
+fn bom_starts_a_csv_and_is_refused_for_other_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    fixture(&root);
+    let d = root.to_str().unwrap();
+    let out = closer(&["export", "--format", "csv", "--bom", "--data-dir", d])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        &out.stdout[..3],
+        b"\xEF\xBB\xBF",
+        "the UTF-8 byte order mark"
+    );
+    assert!(out.stdout[3..].starts_with(b"date,time,"));
+    let plain = closer(&["export", "--format", "csv", "--data-dir", d])
+        .output()
+        .unwrap();
+    assert_eq!(&out.stdout[3..], &plain.stdout[..], "nothing else changes");
+    assert!(plain.stdout.starts_with(b"date,"), "no mark without --bom");
+    for format in ["markdown", "json"] {
+        let (out, text, err) = run(&mut closer(&[
+            "export",
+            "--format",
+            format,
+            "--bom",
+            "--data-dir",
+            d,
+        ]));
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(err.contains("--bom is for CSV only"), "{err}");
+        assert!(text.is_empty());
+    }
+}
+
+#[test]
+fn markdown_uses_the_chosen_mood_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    fixture(&root);
+    let d = root.to_str().unwrap();
+    // Chosen in Settings: stored in state.json.
+    let store = Store::open(&root).unwrap();
+    let mut prefs = store.load_preferences().unwrap();
+    prefs.mood_labels = closer::journal::MoodLabels::Gentle;
+    store.save_preferences(&prefs).unwrap();
+    let (_, text, _) = run(&mut closer(&[
+        "export",
+        "--format",
+        "markdown",
+        "--data-dir",
+        d,
+    ]));
+    assert!(text.contains("- Mood: 3/5 (steady)"), "{text}");
+    assert!(!text.contains("(okay)"), "{text}");
+    let (_, text, _) = run(&mut closer(&["export", "--format", "csv", "--data-dir", d]));
+    assert!(text.contains(",3,steady,"), "{text}");
+    // Set in config.toml, which wins over the stored choice as it does on screen.
+    let config = dir.path().join("config.toml");
+    fs::write(&config, "mood_labels = \"numbers\"\n").unwrap();
+    let (_, text, _) = run(&mut closer(&[
+        "export",
+        "--format",
+        "markdown",
+        "--data-dir",
+        d,
+        "--config",
+        config.to_str().unwrap(),
+    ]));
+    assert!(text.contains("- Mood: 3/5\n"), "{text}");
+    assert!(!text.contains("(steady)"), "{text}");
 }
 
 #[test]
@@ -237,7 +337,8 @@ fn export_limits_by_date() {
         "--data-dir",
         root.to_str().unwrap(),
     ]));
-    assert_eq!(text.lines().count(), 3, "a header and two rows: {text}");
+    let rows = csv::Reader::from_reader(text.as_bytes()).records().count();
+    assert_eq!(rows, 2, "two rows: {text}");
     let (out, _, err) = run(&mut closer(&[
         "export",
         "--format",

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::content::Catalog;
 use crate::journal::transfer::Export;
-use crate::journal::{Entry, TriggerRef};
+use crate::journal::{Entry, MoodLabels, StrategyUse, TriggerRef};
 use crate::store::{self, Layout, atomic};
 
 /// The formats.
@@ -20,22 +20,61 @@ pub enum Format {
     Markdown,
     /// Every field, versioned: `closer import` gives back identical entries.
     Json,
-    /// One row per entry, for spreadsheets.
+    /// One row per entry with every field, for spreadsheets (columns in [`CSV_COLUMNS`]).
     Csv,
 }
 
-/// Exports the journal at `data_dir` between `from` and `to` (both optional, inclusive).
-#[allow(clippy::too_many_arguments)]
+/// What to export and how.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// The format.
+    pub format: Format,
+    /// First day, inclusive.
+    pub from: Option<NaiveDate>,
+    /// Last day, inclusive.
+    pub to: Option<NaiveDate>,
+    /// A file to write instead of standard output.
+    pub output: Option<&'a Path>,
+    /// Replace `output` if it exists (a regular file only).
+    pub force: bool,
+    /// Start a CSV with the UTF-8 byte order mark, which Excel needs to read accents and
+    /// emoji correctly. CSV only.
+    pub bom: bool,
+    /// The words shown beside mood values, as the person chose in Settings or config.toml.
+    pub mood_labels: MoodLabels,
+    /// Labels and titles for trigger, sign and strategy ids (the person's own included).
+    pub catalog: &'a Catalog,
+}
+
+/// The UTF-8 byte order mark that `--bom` puts first.
+pub const BOM: &str = "\u{feff}";
+
+/// Exports the journal at `data_dir` as `request` says.
+///
+/// # Errors
+/// Dates in the wrong order, `--bom` on a format other than CSV, an existing output without
+/// `force`, a data folder that does not exist, or a failed write.
 pub fn run(
     data_dir: &Path,
-    format: Format,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    output: Option<&Path>,
-    force: bool,
+    request: &Request<'_>,
     now: DateTime<FixedOffset>,
     stdout: &mut impl Write,
 ) -> Result<()> {
+    let &Request {
+        format,
+        from,
+        to,
+        output,
+        force,
+        bom,
+        mood_labels,
+        catalog,
+    } = request;
+    if bom && format != Format::Csv {
+        bail!(
+            "--bom is for CSV only: spreadsheet programs need it to read UTF-8, Markdown and JSON readers do not. Leave it out, or use --format csv."
+        );
+    }
     if let (Some(f), Some(t)) = (from, to)
         && f > t
     {
@@ -59,10 +98,9 @@ pub fn run(
         .into_iter()
         .filter(|e| from.is_none_or(|f| e.date >= f) && to.is_none_or(|t| e.date <= t))
         .collect();
-    let catalog = Catalog::bundled().unwrap_or_default();
     let bytes = match format {
         // Control characters in entries are shown, never obeyed, in a file as on a terminal.
-        Format::Markdown => printable(&markdown(&entries, &catalog))
+        Format::Markdown => printable(&markdown(&entries, catalog, mood_labels))
             .into_owned()
             .into_bytes(),
         Format::Json => {
@@ -70,9 +108,12 @@ pub fn run(
             b.push(b'\n');
             b
         }
-        Format::Csv => printable(&String::from_utf8_lossy(&csv(&entries, &catalog)?))
-            .into_owned()
-            .into_bytes(),
+        Format::Csv => {
+            let text = String::from_utf8(csv(&entries, catalog, mood_labels)?)?;
+            let mut b = if bom { BOM.to_owned() } else { String::new() };
+            b.push_str(&printable(&text));
+            b.into_bytes()
+        }
     };
     match output {
         None => stdout.write_all(&bytes)?,
@@ -97,13 +138,54 @@ fn trigger_line(t: &crate::journal::TriggerLog, catalog: &Catalog) -> String {
         s.push_str(&format!(", intensity {i}/5"));
     }
     if !t.note.is_empty() {
-        s.push_str(&format!(": {}", t.note));
+        s.push_str(&format!(": {}", t.note.trim_end()));
     }
     s
 }
 
-/// The entries as Markdown, by day.
-pub fn markdown(entries: &[Entry], catalog: &Catalog) -> String {
+/// A strategy's title and what became of it: `Take it slow: tried, helpfulness 4/5`.
+fn strategy_line(s: &StrategyUse, catalog: &Catalog) -> String {
+    let title = catalog
+        .strategy(s.id.as_str())
+        .map_or(s.id.as_str(), |x| x.title.as_str());
+    let what = match (s.planned, s.tried, s.helpfulness) {
+        (_, Some(true), Some(h)) => format!("tried, helpfulness {h}/5"),
+        (_, Some(true), None) => "tried".to_owned(),
+        (_, Some(false), _) => "not tried".to_owned(),
+        (true, None, _) => "planned".to_owned(),
+        (false, None, _) => "mentioned".to_owned(),
+    };
+    format!("{title}: {what}")
+}
+
+fn sign_label<'a>(id: &'a str, catalog: &'a Catalog) -> &'a str {
+    catalog.sign(id).map_or(id, |s| s.label.as_str())
+}
+
+/// `text` as a Markdown block that renders with its line breaks: a line followed by another
+/// non-blank line ends in a hard break (two spaces, which every Markdown reader knows), and
+/// every line after the first starts with `indent` so a list item stays one item.
+fn with_breaks(text: &str, indent: &str) -> String {
+    let lines: Vec<&str> = text.trim_end().lines().map(str::trim_end).collect();
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str(indent);
+            }
+        }
+        out.push_str(line);
+        if !line.is_empty() && lines.get(i + 1).is_some_and(|next| !next.is_empty()) {
+            out.push_str("  ");
+        }
+    }
+    out
+}
+
+/// The entries as Markdown, by day, moods labelled with `labels`. Line breaks inside answers,
+/// notes and trigger notes are kept as hard breaks.
+pub fn markdown(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> String {
     let mut out = String::from("# closer journal\n");
     let mut day = None;
     for e in entries {
@@ -121,7 +203,10 @@ pub fn markdown(entries: &[Entry], catalog: &Catalog) -> String {
             facts.push(format!("- Perspective: {}", p.label()));
         }
         if let Some(m) = e.mood {
-            facts.push(format!("- Mood: {m}/5 ({})", m.label()));
+            match labels.label_of(m.get()) {
+                "" => facts.push(format!("- Mood: {m}/5")),
+                label => facts.push(format!("- Mood: {m}/5 ({label})")),
+            }
         }
         if let Some(c) = e.closeness {
             facts.push(format!("- Closeness: {c}/5 ({})", c.label()));
@@ -136,42 +221,36 @@ pub fn markdown(entries: &[Entry], catalog: &Catalog) -> String {
         if !e.triggers.is_empty() {
             out.push_str("Triggers:\n\n");
             for t in &e.triggers {
-                out.push_str(&format!("- {}\n", trigger_line(t, catalog)));
+                out.push_str(&format!(
+                    "- {}\n",
+                    with_breaks(&trigger_line(t, catalog), "  ")
+                ));
             }
             out.push('\n');
         }
         if !e.behaviours.is_empty() {
             out.push_str("Noticed:\n\n");
             for b in &e.behaviours {
-                let label = catalog
-                    .sign(b.as_str())
-                    .map_or(b.as_str(), |s| s.label.as_str());
-                out.push_str(&format!("- {label}\n"));
+                out.push_str(&format!("- {}\n", sign_label(b.as_str(), catalog)));
             }
             out.push('\n');
         }
         for r in &e.responses {
-            out.push_str(&format!("> {}\n\n{}\n\n", r.prompt, r.answer.trim_end()));
+            out.push_str(&format!(
+                "> {}\n\n{}\n\n",
+                with_breaks(&r.prompt, "> "),
+                with_breaks(&r.answer, "")
+            ));
         }
         if !e.strategies.is_empty() {
             out.push_str("Strategies:\n\n");
             for s in &e.strategies {
-                let title = catalog
-                    .strategy(s.id.as_str())
-                    .map_or(s.id.as_str(), |x| x.title.as_str());
-                let what = match (s.planned, s.tried, s.helpfulness) {
-                    (_, Some(true), Some(h)) => format!("tried, helpfulness {h}/5"),
-                    (_, Some(true), None) => "tried".to_owned(),
-                    (_, Some(false), _) => "not tried".to_owned(),
-                    (true, None, _) => "planned".to_owned(),
-                    (false, None, _) => "mentioned".to_owned(),
-                };
-                out.push_str(&format!("- {title}: {what}\n"));
+                out.push_str(&format!("- {}\n", strategy_line(s, catalog)));
             }
             out.push('\n');
         }
         if !e.notes.trim().is_empty() {
-            out.push_str(&format!("Notes:\n\n{}\n\n", e.notes.trim_end()));
+            out.push_str(&format!("Notes:\n\n{}\n\n", with_breaks(&e.notes, "")));
         }
         if !e.tags.is_empty() {
             let tags: Vec<String> = e.tags.iter().map(|t| format!("#{t}")).collect();
@@ -184,35 +263,106 @@ pub fn markdown(entries: &[Entry], catalog: &Catalog) -> String {
     out
 }
 
-/// The entries as CSV: one row per entry, quoted where needed.
-pub fn csv(entries: &[Entry], catalog: &Catalog) -> Result<Vec<u8>> {
+/// The CSV header: one row per entry, every field. Lists of words (emotions, signs, tags) are
+/// joined with `; `; items that carry sentences (triggers with their notes, strategies,
+/// answers) are one per line inside their cell, answers as the prompt, a line break, the
+/// answer, and a blank line between answers. `mood_label` is empty when labels are numbers.
+pub const CSV_COLUMNS: [&str; 16] = [
+    "date",
+    "time",
+    "perspective",
+    "mood",
+    "mood_label",
+    "closeness",
+    "closeness_label",
+    "emotions",
+    "triggers",
+    "signs",
+    "answers",
+    "strategies",
+    "notes",
+    "tags",
+    "updated_at",
+    "id",
+];
+
+/// The entries as CSV ([`CSV_COLUMNS`]), quoted where needed, without a byte order mark.
+///
+/// # Errors
+/// Only if the CSV writer fails on memory.
+pub fn csv(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Result<Vec<u8>> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "date",
-        "time",
-        "perspective",
-        "mood",
-        "closeness",
-        "triggers",
-        "emotions",
-        "tags",
-    ])?;
+    w.write_record(CSV_COLUMNS)?;
     for e in entries {
-        let triggers: Vec<String> = e
-            .triggers
+        let lines = |items: Vec<String>| items.join("\n");
+        let triggers = e.triggers.iter().map(|t| trigger_line(t, catalog));
+        let signs: Vec<&str> = e
+            .behaviours
             .iter()
-            .map(|t| catalog.trigger_label(&t.trigger))
+            .map(|b| sign_label(b.as_str(), catalog))
             .collect();
-        w.write_record([
+        let answers: Vec<String> = e
+            .responses
+            .iter()
+            .map(|r| format!("{}\n{}", r.prompt.trim_end(), r.answer.trim_end()))
+            .collect();
+        let strategies = e.strategies.iter().map(|s| strategy_line(s, catalog));
+        let row: [String; CSV_COLUMNS.len()] = [
             e.date.to_string(),
             e.created_at.format("%H:%M").to_string(),
             e.perspective.map(|p| p.id().to_owned()).unwrap_or_default(),
             e.mood.map(|m| m.to_string()).unwrap_or_default(),
+            e.mood
+                .map(|m| labels.label_of(m.get()).to_owned())
+                .unwrap_or_default(),
             e.closeness.map(|c| c.to_string()).unwrap_or_default(),
-            triggers.join("; "),
+            e.closeness
+                .map(|c| c.label().to_owned())
+                .unwrap_or_default(),
             e.emotions.join("; "),
+            lines(triggers.collect()),
+            signs.join("; "),
+            answers.join("\n\n"),
+            lines(strategies.collect()),
+            e.notes.trim_end().to_owned(),
             e.tags.join("; "),
-        ])?;
+            e.updated_at.to_rfc3339(),
+            e.id.to_string(),
+        ];
+        w.write_record(row)?;
     }
     w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_line_breaks_become_hard_breaks_and_paragraphs_stay() {
+        assert_eq!(with_breaks("one\ntwo", ""), "one  \ntwo");
+        assert_eq!(with_breaks("one\n\ntwo\n", ""), "one\n\ntwo");
+        assert_eq!(
+            with_breaks("one   \ntwo", ""),
+            "one  \ntwo",
+            "no pile of spaces"
+        );
+        assert_eq!(with_breaks("a: one\ntwo", "  "), "a: one  \n  two");
+        assert_eq!(with_breaks("q\n\nr", "> "), "q\n\n> r");
+        assert_eq!(with_breaks("plain", ""), "plain");
+    }
+
+    #[test]
+    fn numbers_only_mood_labels_leave_the_value_alone() {
+        let mut e = Entry::new(
+            crate::journal::EntryId::try_from("x".to_owned()).unwrap(),
+            DateTime::parse_from_rfc3339("2026-11-20T21:30:00+01:00").unwrap(),
+        );
+        e.mood = Some(crate::journal::Mood::try_from(4u8).unwrap());
+        let catalog = Catalog::default();
+        let md = markdown(std::slice::from_ref(&e), &catalog, MoodLabels::Numbers);
+        assert!(md.contains("- Mood: 4/5\n"), "{md}");
+        let md = markdown(&[e], &catalog, MoodLabels::Words);
+        assert!(md.contains("- Mood: 4/5 (good)"), "{md}");
+    }
 }
