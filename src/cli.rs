@@ -3,6 +3,7 @@
 pub mod doctor;
 pub mod export;
 pub mod import;
+pub mod man;
 pub mod printable;
 pub mod prompt;
 pub mod stats;
@@ -39,11 +40,22 @@ Examples:
 #[command(name = "closer", version, about, long_about, after_help = EXAMPLES)]
 pub struct Cli {
     /// The data folder [default: the platform's data folder, e.g. ~/.local/share/closer]
-    #[arg(long, global = true, env = "CLOSER_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "CLOSER_DATA_DIR",
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// The settings file [default: config.toml in the config folder, e.g. ~/.config/closer]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help_heading = "Global options"
+    )]
     pub config: Option<PathBuf>,
 
     /// What to do; without one, the journal opens.
@@ -150,9 +162,18 @@ pub enum Command {
         shell: CompletionShell,
     },
 
-    /// Print the manual page (roff), made from the same definitions as --help.
-    #[command(after_help = "Example:\n  closer man > closer.1 && man ./closer.1")]
-    Man,
+    /// Print the manual page (roff), made from the same definitions as --help and the keys.
+    ///
+    /// With --dir, write closer.1 and a page per subcommand (closer-export.1, …) into a
+    /// folder instead.
+    #[command(
+        after_help = "Examples:\n  closer man > closer.1 && man ./closer.1\n  closer man --dir ~/.local/share/man/man1 && man closer-export"
+    )]
+    Man {
+        /// Write every page into this existing folder
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 
     /// Print today's question: the same all day, a new one tomorrow.
     ///
@@ -237,7 +258,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     // Completions and the manual need no journal.
     let needs_journal = !matches!(
         cli.command,
-        Some(Command::Completions { .. } | Command::Man)
+        Some(Command::Completions { .. } | Command::Man { .. })
     );
     let data_dir = if needs_journal {
         data_dir(&cli)?
@@ -337,10 +358,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Man) => {
+        Some(Command::Man { dir }) => {
             let command = <Cli as clap::CommandFactory>::command();
-            let mut out = std::io::stdout().lock();
-            clap_mangen::Man::new(command).render(&mut out)?;
+            let mut out = Printable::new(std::io::stdout().lock());
+            man::run(command, dir.as_deref(), &mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }

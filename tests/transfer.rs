@@ -566,7 +566,19 @@ fn every_subcommand_has_help_with_an_example() {
         let (out, text, _) = run(&mut closer(&[sub, "--help"]));
         assert!(out.status.success(), "{sub}");
         assert!(text.contains("Example"), "{sub}: {text}");
-        assert!(text.contains("--data-dir"), "{sub}: {text}");
+        // The options every command takes are listed apart from the command's own.
+        let global = text
+            .find("Global options:")
+            .unwrap_or_else(|| panic!("{sub}: {text}"));
+        let data_dir = text.find("--data-dir").unwrap();
+        assert!(
+            data_dir > global,
+            "{sub}: --data-dir is with its own options: {text}"
+        );
+        assert!(text[global..].contains("--config"), "{sub}: {text}");
+        if let Some(own) = text.find("\nOptions:") {
+            assert!(!text[own..global].contains("--data-dir"), "{sub}: {text}");
+        }
     }
 }
 

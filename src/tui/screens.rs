@@ -47,9 +47,11 @@ pub fn open(open: Open, session: &Session) -> Screen {
     }
 }
 
-/// Every key table of every screen in every mode, composed as the app composes them, with a
-/// name for each (for tests that check all key tables). A new screen adds its `MODES` here.
-pub fn all_keys() -> Vec<(String, Vec<Binding>)> {
+/// The own key table of every mode of every screen, named, in the order a person meets them,
+/// with whether `?` help is added to it (dialogs that take text have none). The keys that work
+/// everywhere ([`keys::GLOBAL`]) are not repeated in them. The manual's KEYS section is made
+/// from these. A new screen adds its `MODES` here.
+pub fn key_tables() -> impl Iterator<Item = (&'static str, &'static [Binding], bool)> {
     let screens: [&[(&str, &[Binding])]; 10] = [
         first_run::MODES,
         home::MODES,
@@ -62,16 +64,19 @@ pub fn all_keys() -> Vec<(String, Vec<Binding>)> {
         help::MODES,
         save_text::MODES,
     ];
-    let mut all: Vec<(String, Vec<Binding>)> = screens
-        .iter()
-        .flat_map(|modes| modes.iter())
-        .map(|(name, table)| ((*name).to_owned(), keys::compose(table, true)))
+    let dialogs = checkin::DIALOG_MODES.iter().map(|&(n, t)| (n, t, false));
+    screens
+        .into_iter()
+        .flat_map(|modes| modes.iter().map(|&(n, t)| (n, t, true)))
+        .chain(dialogs)
+}
+
+/// Every key table of every screen in every mode, composed as the app composes them, with a
+/// name for each (for tests that check all key tables).
+pub fn all_keys() -> Vec<(String, Vec<Binding>)> {
+    let mut all: Vec<(String, Vec<Binding>)> = key_tables()
+        .map(|(name, table, help)| (name.to_owned(), keys::compose(table, help)))
         .collect();
-    all.extend(
-        checkin::DIALOG_MODES
-            .iter()
-            .map(|(name, table)| ((*name).to_owned(), keys::compose(table, false))),
-    );
     all.extend(
         Question::ALL
             .iter()
