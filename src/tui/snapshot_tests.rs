@@ -332,6 +332,38 @@ mod review {
         assert_snapshot!("review_detail_80x24", draw(&mut app, 80, 24).backend());
     }
 
+    /// An entry imported from jrnl: a title, a body and tags, nothing else.
+    #[test]
+    fn an_imported_entry_shows_its_title_and_no_empty_sections() {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-23T19:00:00+01:00").unwrap();
+        let mut e = Entry::new(EntryId::generate(t, 9), t);
+        e.notes =
+            "Dinner with the in-laws\n\nIt went better than I feared.\nWe walked home slowly."
+                .into();
+        e.tags = vec!["family".into()];
+        let mut app = app_at_home();
+        app.loaded(Summary {
+            entries: Arc::new(vec![e]),
+            checked_in_today: true,
+            streak: 1,
+            problem_files: 0,
+            histories: Arc::default(),
+        });
+        app.update(Msg::Key(Action::OpenReview));
+        let list = draw(&mut app, 80, 24);
+        assert_snapshot!("review_imported_row_80x24", list.backend());
+        app.update(Msg::Key(Action::Confirm));
+        assert_eq!(review(&mut app).mode, Mode::Detail);
+        let detail = draw(&mut app, 80, 24);
+        let text = format!("{:?}", detail.backend());
+        assert!(!text.contains("—  "), "no dashes for empty parts");
+        assert!(
+            !text.contains("Feelings") && !text.contains("Notes"),
+            "{text}"
+        );
+        assert_snapshot!("review_imported_detail_80x24", detail.backend());
+    }
+
     #[test]
     fn search_highlights_matches() {
         let mut app = app_with_journal();

@@ -8,48 +8,88 @@ use crate::journal::query::match_ranges;
 use crate::journal::{Entry, MoodLabels, TriggerRef};
 use crate::tui::theme::Theme;
 
+/// What to do with the parts of an entry nobody filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Empty {
+    /// A dash under each heading: the check-in's summary, where it shows what was skipped.
+    Dashed,
+    /// Left out: reading a past entry, where only what was written matters.
+    Hidden,
+}
+
+/// An entry's title, when its notes have one: an entry that is only notes, whose first line
+/// (up to 80 characters) is followed by a blank line and more text, as entries imported from
+/// jrnl and tui-journal are. Gives the title and the rest of the notes.
+pub fn title(e: &Entry) -> Option<(&str, &str)> {
+    let only_notes = e.mood.is_none()
+        && e.closeness.is_none()
+        && e.emotions.is_empty()
+        && e.triggers.is_empty()
+        && e.behaviours.is_empty()
+        && e.strategies.is_empty()
+        && e.responses.iter().all(|r| r.answer.trim().is_empty());
+    let (first, rest) = e.notes.split_once('\n')?;
+    let body = rest
+        .strip_prefix('\n')
+        .or_else(|| rest.strip_prefix("\r\n"))?;
+    let first = first.trim_end();
+    let fits = !first.trim().is_empty() && first.chars().count() <= 80;
+    (only_notes && fits && !body.trim().is_empty()).then_some((first, body))
+}
+
+/// Lines of written text, indented two columns, tabs as spaces.
+fn text_lines(text: &str, style: Style) -> impl Iterator<Item = Line<'static>> + '_ {
+    text.lines()
+        .map(move |l| Line::styled(format!("  {}", l.replace('\t', "    ")), style))
+}
+
 /// An entry in full, as lines: scales, feelings, triggers with intensity and notes, what was
-/// noticed, each prompt as asked with its answer, strategies, notes and tags.
+/// noticed, each prompt as asked with its answer, strategies, notes and tags; the parts nobody
+/// filled in as `empty` says. With [`Empty::Hidden`], an entry with a [`title`] shows it as the
+/// heading of its notes.
 pub fn lines(
     d: &Entry,
     catalog: &Catalog,
     theme: &Theme,
     labels: MoodLabels,
+    empty: Empty,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let heading = |t: &str| Line::styled(t.to_owned(), theme.title);
-    let skipped = || Line::styled("  —", theme.muted);
-    let mood = d
-        .mood
-        .map_or("—".to_owned(), |m| match labels.label_of(m.get()) {
-            "" => m.to_string(),
-            label => format!("{m} · {label}"),
-        });
-    let closeness = d
-        .closeness
-        .map_or("—".to_owned(), |c| format!("{c} · {}", c.label()));
-    lines.push(Line::from(vec![
-        Span::styled("Mood       ", theme.muted),
-        Span::styled(mood, theme.text),
-    ]));
-    lines.push(Line::from(vec![
-        Span::styled("Closeness  ", theme.muted),
-        Span::styled(closeness, theme.text),
-    ]));
-    lines.push(Line::default());
-    lines.push(heading("Feelings"));
-    if d.emotions.is_empty() {
-        lines.push(skipped());
+    // A heading and its lines; an empty part is a dash, or nothing.
+    let mut section = |title: &str, body: Vec<Line<'static>>| {
+        if body.is_empty() && empty == Empty::Hidden {
+            return;
+        }
+        lines.push(Line::styled(title.to_owned(), theme.title));
+        if body.is_empty() {
+            lines.push(Line::styled("  —", theme.muted));
+        }
+        lines.extend(body);
+    };
+    let mut scales = Vec::new();
+    let mood = d.mood.map(|m| match labels.label_of(m.get()) {
+        "" => m.to_string(),
+        label => format!("{m} · {label}"),
+    });
+    let closeness = d.closeness.map(|c| format!("{c} · {}", c.label()));
+    for (name, value) in [("Mood       ", mood), ("Closeness  ", closeness)] {
+        if value.is_some() || empty == Empty::Dashed {
+            scales.push(Line::from(vec![
+                Span::styled(name, theme.muted),
+                Span::styled(value.unwrap_or_else(|| "—".to_owned()), theme.text),
+            ]));
+        }
+    }
+    let feelings = if d.emotions.is_empty() {
+        Vec::new()
     } else {
-        lines.push(Line::styled(
+        vec![Line::styled(
             format!("  {}", d.emotions.join(", ")),
             theme.text,
-        ));
-    }
-    lines.push(heading("Triggers"));
-    if d.triggers.is_empty() {
-        lines.push(skipped());
-    }
+        )]
+    };
+    section("Feelings", feelings);
+    let mut triggers = Vec::new();
     for t in &d.triggers {
         let name = match &t.trigger {
             TriggerRef::Id(id) => catalog
@@ -58,73 +98,69 @@ pub fn lines(
             TriggerRef::Custom(name) => name.to_string(),
         };
         let intensity = t.intensity.map_or(String::new(), |i| format!(" · {i}/5"));
-        lines.push(Line::styled(format!("  {name}{intensity}"), theme.text));
+        triggers.push(Line::styled(format!("  {name}{intensity}"), theme.text));
         if !t.note.is_empty() {
-            lines.push(Line::styled(format!("    {}", t.note), theme.muted));
+            triggers.push(Line::styled(format!("    {}", t.note), theme.muted));
         }
     }
-    lines.push(heading("Noticed"));
-    if d.behaviours.is_empty() {
-        lines.push(skipped());
-    }
-    for b in &d.behaviours {
-        let label = catalog
-            .sign(b.as_str())
-            .map_or(b.to_string(), |s| s.label.clone());
-        lines.push(Line::styled(format!("  {label}"), theme.text));
-    }
-    lines.push(heading("Reflections"));
-    let answered: Vec<_> = d
-        .responses
+    section("Triggers", triggers);
+    let noticed = d
+        .behaviours
         .iter()
-        .filter(|r| !r.answer.trim().is_empty())
+        .map(|b| {
+            let label = catalog
+                .sign(b.as_str())
+                .map_or(b.to_string(), |s| s.label.clone());
+            Line::styled(format!("  {label}"), theme.text)
+        })
         .collect();
-    if answered.is_empty() {
-        lines.push(skipped());
+    section("Noticed", noticed);
+    let mut reflections = Vec::new();
+    for r in d.responses.iter().filter(|r| !r.answer.trim().is_empty()) {
+        reflections.push(Line::styled(format!("  {}", r.prompt), theme.key));
+        reflections.extend(text_lines(&r.answer, theme.text));
     }
-    for r in answered {
-        lines.push(Line::styled(format!("  {}", r.prompt), theme.key));
-        for l in r.answer.lines() {
-            lines.push(Line::styled(
-                format!("  {}", l.replace('\t', "    ")),
-                theme.text,
-            ));
-        }
+    section("Reflections", reflections);
+    let strategies = d
+        .strategies
+        .iter()
+        .map(|s| {
+            let title = catalog
+                .strategy(s.id.as_str())
+                .map_or(s.id.to_string(), |x| x.title.clone());
+            let what = match (s.planned, s.tried, s.helpfulness) {
+                (_, Some(true), Some(h)) => format!("tried · helpfulness {h}/5"),
+                (_, Some(true), None) => "tried".to_owned(),
+                (_, Some(false), _) => "not tried".to_owned(),
+                (true, None, _) => "planned".to_owned(),
+                (false, None, _) => String::new(),
+            };
+            Line::styled(format!("  {title} · {what}"), theme.text)
+        })
+        .collect();
+    section("Strategies", strategies);
+    match title(d).filter(|_| empty == Empty::Hidden) {
+        Some((title, body)) => section(title, text_lines(body, theme.text).collect()),
+        None if d.notes.trim().is_empty() => section("Notes", Vec::new()),
+        None => section("Notes", text_lines(&d.notes, theme.text).collect()),
     }
-    lines.push(heading("Strategies"));
-    if d.strategies.is_empty() {
-        lines.push(skipped());
-    }
-    for s in &d.strategies {
-        let title = catalog
-            .strategy(s.id.as_str())
-            .map_or(s.id.to_string(), |x| x.title.clone());
-        let what = match (s.planned, s.tried, s.helpfulness) {
-            (_, Some(true), Some(h)) => format!("tried · helpfulness {h}/5"),
-            (_, Some(true), None) => "tried".to_owned(),
-            (_, Some(false), _) => "not tried".to_owned(),
-            (true, None, _) => "planned".to_owned(),
-            (false, None, _) => String::new(),
-        };
-        lines.push(Line::styled(format!("  {title} · {what}"), theme.text));
-    }
-    lines.push(heading("Notes"));
-    if d.notes.trim().is_empty() {
-        lines.push(skipped());
-    }
-    for l in d.notes.lines() {
-        lines.push(Line::styled(
-            format!("  {}", l.replace('\t', "    ")),
-            theme.text,
-        ));
-    }
-    lines.push(heading("Tags"));
-    if d.tags.is_empty() {
-        lines.push(skipped());
+    let tags = if d.tags.is_empty() {
+        Vec::new()
     } else {
-        lines.push(Line::styled(format!("  {}", d.tags.join(", ")), theme.text));
+        vec![Line::styled(format!("  {}", d.tags.join(", ")), theme.text)]
+    };
+    section("Tags", tags);
+    if empty == Empty::Hidden && lines.is_empty() && scales.is_empty() {
+        return vec![Line::styled(
+            "Nothing was written in this entry.",
+            theme.muted,
+        )];
     }
-    lines
+    if !scales.is_empty() && !lines.is_empty() {
+        scales.push(Line::default());
+    }
+    scales.extend(lines);
+    scales
 }
 
 /// `lines` with every match of `words` in the given style (matches within one span).

@@ -66,7 +66,13 @@ pub fn summary_lines(
     theme: &Theme,
     labels: MoodLabels,
 ) -> Vec<Line<'static>> {
-    let mut lines = entry_view::lines(&d.finish(d.started_at), catalog, theme, labels);
+    let mut lines = entry_view::lines(
+        &d.finish(d.started_at),
+        catalog,
+        theme,
+        labels,
+        entry_view::Empty::Dashed,
+    );
     lines.push(Line::default());
     // Say what is true: an empty check-in is not saved.
     let hint = if d.is_empty() {

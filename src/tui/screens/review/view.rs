@@ -77,17 +77,21 @@ fn trigger_names(e: &Entry, catalog: &Catalog) -> String {
         .join(", ")
 }
 
-/// What was written first in an entry: an answer, or the notes.
+/// What was written first in an entry, on one line: an answer, or the notes; a title and the
+/// text under it set apart with a dash.
 fn written(e: &Entry) -> String {
-    e.responses
-        .iter()
-        .map(|r| r.answer.as_str())
-        .chain(std::iter::once(e.notes.as_str()))
-        .find(|t| !t.trim().is_empty())
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some((title, body)) = entry_view::title(e) {
+        return format!("{} — {}", one_line(title), one_line(body));
+    }
+    one_line(
+        e.responses
+            .iter()
+            .map(|r| r.answer.as_str())
+            .chain(std::iter::once(e.notes.as_str()))
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or_default(),
+    )
 }
 
 /// Up to `width` characters of `text`, starting a little before the first match, if any.
@@ -151,10 +155,11 @@ fn timeline(
 
     // The search line.
     let total = state.entries().len();
+    let entries = crate::journal::vocabulary::count(total as u64, "entry", "entries");
     let count = if state.filter.is_empty() {
-        format!("{total} entries")
+        entries
     } else {
-        format!("{} of {total} entries", state.results.len())
+        format!("{} of {entries}", state.results.len())
     };
     let search = match state.mode {
         Mode::Search => Line::from(vec![
@@ -294,7 +299,13 @@ fn detail(
         lines.push(Line::styled(about.join(" · "), theme.muted));
     }
     lines.push(Line::default());
-    lines.extend(entry_view::lines(e, catalog, theme, labels));
+    lines.extend(entry_view::lines(
+        e,
+        catalog,
+        theme,
+        labels,
+        entry_view::Empty::Hidden,
+    ));
     let words = query::words(&state.filter.text);
     let lines = entry_view::highlight(lines, &words, theme.highlight);
     let text = Paragraph::new(lines).wrap(Wrap { trim: false });
