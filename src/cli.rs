@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 
-use crate::journal::Perspective;
+use crate::journal::PerspectiveChoice;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -180,12 +180,13 @@ pub enum Command {
     /// It fits the perspective you chose in the journal, and skips questions you answered in
     /// the last 30 days. Handy in a shell greeting.
     #[command(
-        after_help = "Examples:\n  closer prompt\n  closer prompt --perspective partner-pulls-away"
+        after_help = "Examples:\n  closer prompt\n  closer prompt --perspective partner-pulls-away\n  closer prompt --perspective both"
     )]
     Prompt {
-        /// Whose distance to ask about [default: the one chosen in the journal]
+        /// Whose distance to ask about: i-pull-away, partner-pulls-away or both [default: the
+        /// one in config.toml, else the one chosen in the journal]
         #[arg(long, value_parser = perspective_parser())]
-        perspective: Option<Perspective>,
+        perspective: Option<PerspectiveChoice>,
     },
 }
 
@@ -201,10 +202,10 @@ pub enum CompletionShell {
 }
 
 /// A perspective on the command line, by its id (the journal's own enum, so there is one).
-fn perspective_parser() -> impl clap::builder::TypedValueParser<Value = Perspective> {
+fn perspective_parser() -> impl clap::builder::TypedValueParser<Value = PerspectiveChoice> {
     use clap::builder::TypedValueParser as _;
-    clap::builder::PossibleValuesParser::new(Perspective::ALL.map(Perspective::id))
-        .try_map(|id| Perspective::from_id(&id).ok_or("not a perspective"))
+    clap::builder::PossibleValuesParser::new(PerspectiveChoice::ALL.iter().map(|p| p.id()))
+        .try_map(|id| PerspectiveChoice::from_id(&id).ok_or("not a perspective"))
 }
 
 /// Fails, saying so, when there is no journal at `data_dir` (a mistyped `--data-dir` made
@@ -240,9 +241,14 @@ pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "closer").map(|d| d.config_dir().to_owned())
 }
 
+/// The settings file: `--config`, else `config.toml` in the config folder.
+fn config_file(given: Option<PathBuf>) -> Option<PathBuf> {
+    given.or_else(|| config_dir().map(|d| d.join(crate::config::FILE)))
+}
+
 /// Opens the journal at `start`.
 fn open(data_dir: PathBuf, config: Option<PathBuf>, start: crate::tui::Start) -> Result<ExitCode> {
-    let config_file = config.or_else(|| config_dir().map(|d| d.join(crate::config::FILE)));
+    let config_file = config_file(config);
     crate::tui::run(crate::tui::Options {
         data_dir,
         config_dir: config_dir(),
@@ -291,10 +297,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             // preferences with config.toml laid over; defaults when either cannot be read.
             let mut prefs = crate::store::read_preferences(&crate::store::Layout::new(&data_dir))
                 .unwrap_or_default();
-            if let Some(file) = cli
-                .config
-                .or_else(|| config_dir().map(|d| d.join(crate::config::FILE)))
-            {
+            if let Some(file) = config_file(cli.config) {
                 crate::config::load(&file).0.apply(&mut prefs);
             }
             // The person's own triggers and strategies get their titles too.
@@ -381,6 +384,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Prompt { perspective }) => {
             let mut out = Printable::new(std::io::stdout().lock());
             let mut err = Printable::new(std::io::stderr().lock());
+            // As on screen: config.toml's perspective wins over the one stored.
+            let perspective = perspective.or_else(|| {
+                config_file(cli.config).and_then(|f| crate::config::load(&f).0.perspective)
+            });
             prompt::run(
                 &data_dir,
                 config_dir().as_deref(),

@@ -218,7 +218,7 @@ fn prompt_prints_todays_question_the_same_each_time() {
 fn prompt_takes_a_perspective_and_rejects_a_wrong_one() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
-    for p in ["i-pull-away", "partner-pulls-away"] {
+    for p in ["i-pull-away", "partner-pulls-away", "both"] {
         let (out, text) = run(closer(&["prompt", "--perspective", p, "--data-dir", d])
             .env("XDG_CONFIG_HOME", dir.path()));
         assert!(out.status.success(), "{text}");
@@ -232,7 +232,9 @@ fn prompt_takes_a_perspective_and_rejects_a_wrong_one() {
     ]));
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text.contains("i-pull-away") && text.contains("partner-pulls-away"),
+        text.contains("i-pull-away")
+            && text.contains("partner-pulls-away")
+            && text.contains("both"),
         "{text}"
     );
 }

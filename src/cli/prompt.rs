@@ -8,18 +8,19 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use crate::content;
-use crate::journal::Perspective;
+use crate::journal::PerspectiveChoice;
 use crate::store::{self, Layout};
 
 /// How many content problems are printed before the rest are counted.
 pub const SHOWN_PROBLEMS: usize = 5;
 
-/// Prints today's question to `out`; warnings (a broken file of your own prompts, an
+/// Prints today's question to `out`, for `perspective` (else the one stored; `Both` asks from
+/// either); warnings (a broken file of your own prompts, an
 /// unreadable state file) go to `err`, the first [`SHOWN_PROBLEMS`] of them and a count.
 pub fn run(
     data_dir: &Path,
     config_dir: Option<&Path>,
-    perspective: Option<Perspective>,
+    perspective: Option<PerspectiveChoice>,
     today: NaiveDate,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -38,7 +39,7 @@ pub fn run(
     }
     let layout = Layout::new(data_dir);
     let perspective = match perspective {
-        Some(p) => Some(p),
+        Some(p) => p.perspective(),
         None => match store::read_preferences(&layout) {
             Ok(prefs) => prefs.perspective(),
             Err(e) => {
@@ -58,14 +59,19 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::journal::Perspective;
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
     }
 
-    fn prompt_for(dir: &Path, p: Option<Perspective>) -> (String, String) {
+    fn prompt_for(dir: &Path, p: Option<PerspectiveChoice>) -> (String, String) {
+        prompt_on(dir, p, day())
+    }
+
+    fn prompt_on(dir: &Path, p: Option<PerspectiveChoice>, day: NaiveDate) -> (String, String) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        run(dir, None, p, day(), &mut out, &mut err).unwrap();
+        run(dir, None, p, day, &mut out, &mut err).unwrap();
         (
             String::from_utf8(out).unwrap(),
             String::from_utf8(err).unwrap(),
@@ -101,8 +107,28 @@ mod tests {
         };
         let (saved, _) = prompt_for(dir.path(), None);
         assert_eq!(saved.trim_end(), expected(Perspective::PartnerPullsAway));
-        let (flag, _) = prompt_for(dir.path(), Some(Perspective::IPullAway));
+        let (flag, _) = prompt_for(dir.path(), Some(PerspectiveChoice::IPullAway));
         assert_eq!(flag.trim_end(), expected(Perspective::IPullAway));
+    }
+
+    #[test]
+    fn both_asks_from_either_perspective() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("state.json"),
+            br#"{"schema": 1, "perspective": "partner-pulls-away"}"#,
+        )
+        .unwrap();
+        let catalog = content::Catalog::bundled().unwrap();
+        let of = |day, p| catalog.prompt_of_the_day(day, p, &[]).unwrap().text.clone();
+        // A day where "both" and the stored perspective ask different questions.
+        let day = day()
+            .iter_days()
+            .take(60)
+            .find(|d| of(*d, None) != of(*d, Some(Perspective::PartnerPullsAway)))
+            .expect("both perspectives' pools differ within 60 days");
+        let (both, _) = prompt_on(dir.path(), Some(PerspectiveChoice::Both), day);
+        assert_eq!(both.trim_end(), of(day, None));
     }
 
     #[test]

@@ -9,11 +9,12 @@ pub const WELCOME_TITLE: &str = "Welcome to closer";
 pub const WELCOME_BODY: &str = "A quiet place to check in with yourself each day: how you feel, \
 how close you feel to your partner, what stirred things up, and what helps.";
 /// First run: the perspective question.
-pub const WELCOME_QUESTION: &str = "Which fits you better right now?";
+pub const WELCOME_QUESTION: &str = "Which fits you best right now?";
 /// First run: explanations beside each perspective.
-pub const PERSPECTIVE_HINTS: [&str; 2] = [
+pub const PERSPECTIVE_HINTS: [&str; 3] = [
     "I notice myself withdrawing from my partner",
     "I feel my partner withdrawing from me",
+    "each of us does, at different times",
 ];
 /// First run: where the journal is kept (followed by the path).
 pub const WELCOME_WHERE: &str = "Your journal is kept in";

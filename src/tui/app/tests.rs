@@ -79,6 +79,21 @@ fn first_run_choice_goes_home_and_saves() {
 }
 
 #[test]
+fn both_can_be_chosen_at_first_run_and_home_says_so() {
+    let mut app = app_first_run();
+    let out = press(&mut app, "3");
+    assert!(is_home(&app));
+    assert_eq!(
+        app.session.prefs.perspective,
+        Some(crate::journal::PerspectiveChoice::Both)
+    );
+    assert_eq!(app.session.perspective(), None, "content from both");
+    assert!(matches!(effects(&out)[..], [Effect::SavePreferences(_)]));
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Perspective   Both"), "{text}");
+}
+
+#[test]
 fn support_opens_and_esc_goes_back_and_q_quits_only_from_home() {
     let mut app = app_at_home();
     press(&mut app, "!");

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::journal::Perspective;
+use crate::journal::PerspectiveChoice;
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, ViewCx};
 use crate::tui::text;
@@ -14,7 +14,7 @@ use crate::tui::widgets::page;
 /// The highlighted choice, and where to go once one is made.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
-    /// Index into `Perspective::ALL`.
+    /// Index into `PerspectiveChoice::ALL`.
     pub selected: usize,
     /// Go straight to a check-in once chosen (`closer checkin` on a first run).
     pub then_checkin: bool,
@@ -36,6 +36,7 @@ pub const KEYS: &[Binding] = &[
         None,
         "choose \"My partner pulls away\"",
     ),
+    Binding::new(&[Key::ch('3')], Action::Choose(3), None, "choose \"Both\""),
     Binding::new(
         keys::ENTER,
         Action::Confirm,
@@ -50,18 +51,18 @@ pub const KEYS: &[Binding] = &[
 pub const MODES: &[(&str, &[Binding])] = &[("first run", KEYS)];
 
 /// The perspective an action chooses, if it chooses one.
-fn chosen(state: &mut State, action: Action) -> Option<Perspective> {
-    let last = Perspective::ALL.len() - 1;
+fn chosen(state: &mut State, action: Action) -> Option<PerspectiveChoice> {
+    let last = PerspectiveChoice::ALL.len() - 1;
     match action {
         Action::Up => state.selected = state.selected.saturating_sub(1),
         Action::Down => state.selected = (state.selected + 1).min(last),
         Action::Choose(n) => {
             let i = usize::from(n).checked_sub(1)?;
-            let p = Perspective::ALL.get(i)?;
+            let p = PerspectiveChoice::ALL.get(i)?;
             state.selected = i;
             return Some(*p);
         }
-        Action::Confirm => return Perspective::ALL.get(state.selected).copied(),
+        Action::Confirm => return PerspectiveChoice::ALL.get(state.selected).copied(),
         _ => {}
     }
     None
@@ -86,10 +87,10 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     };
     let session = cx.session;
     let mut prefs = session.prefs.clone();
-    prefs.perspective = Some(perspective.into());
+    prefs.perspective = Some(perspective);
     let mut cmd = Cmd::Prefs(Box::new(prefs)).and(Cmd::Replace(Open::Home));
     if state.then_checkin {
-        cmd = cmd.and(Open::check_in_as(session, Some(perspective)));
+        cmd = cmd.and(Open::check_in_as(session, perspective.perspective()));
     }
     cmd
 }
@@ -107,7 +108,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         Line::styled(text::WELCOME_QUESTION, theme.text),
         Line::default(),
     ];
-    for (i, p) in Perspective::ALL.iter().enumerate() {
+    for (i, p) in PerspectiveChoice::ALL.iter().enumerate() {
         let selected = i == state.selected;
         let marker = if selected { "▸ " } else { "  " };
         let style = if selected { theme.selected } else { theme.text };
@@ -138,11 +139,17 @@ mod tests {
         assert_eq!(chosen(&mut s, Action::Up), None);
         assert_eq!(s.selected, 0);
         chosen(&mut s, Action::Down);
-        chosen(&mut s, Action::Down);
         assert_eq!(s.selected, 1);
         assert_eq!(
             chosen(&mut s, Action::Confirm),
-            Some(Perspective::PartnerPullsAway)
+            Some(PerspectiveChoice::PartnerPullsAway)
+        );
+        chosen(&mut s, Action::Down);
+        chosen(&mut s, Action::Down);
+        assert_eq!(s.selected, 2);
+        assert_eq!(
+            chosen(&mut s, Action::Confirm),
+            Some(PerspectiveChoice::Both)
         );
     }
 
@@ -150,10 +157,14 @@ mod tests {
     fn digits_out_of_range_do_nothing() {
         let mut s = State::default();
         assert_eq!(chosen(&mut s, Action::Choose(0)), None);
-        assert_eq!(chosen(&mut s, Action::Choose(3)), None);
+        assert_eq!(chosen(&mut s, Action::Choose(4)), None);
         assert_eq!(
             chosen(&mut s, Action::Choose(2)),
-            Some(Perspective::PartnerPullsAway)
+            Some(PerspectiveChoice::PartnerPullsAway)
+        );
+        assert_eq!(
+            chosen(&mut s, Action::Choose(3)),
+            Some(PerspectiveChoice::Both)
         );
     }
 }

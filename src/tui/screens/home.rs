@@ -128,7 +128,8 @@ pub fn view(_state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout:
             ]));
         }
     }
-    if let Some(p) = session.perspective() {
+    // "Both" is a choice too, and says so.
+    if let Some(p) = session.prefs.perspective {
         lines.push(Line::from(vec![
             Span::styled("Perspective   ", theme.muted),
             Span::styled(p.label(), theme.text),
