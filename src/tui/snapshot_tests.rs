@@ -332,6 +332,20 @@ mod review {
         assert_snapshot!("review_detail_80x24", draw(&mut app, 80, 24).backend());
     }
 
+    #[test]
+    fn the_selected_row_is_marked_across_the_whole_list() {
+        let mut app = app_with_journal();
+        let term = draw(&mut app, 80, 24);
+        let buf = term.backend().buffer();
+        let row = (0..24u16)
+            .find(|&y| buf[(1, y)].symbol() == "▸")
+            .expect("a selected row");
+        let selected = app.session.theme.selected;
+        for x in [2u16, 40, 78] {
+            assert_eq!(buf[(x, row)].bg, selected.bg.unwrap(), "column {x}");
+        }
+    }
+
     /// An entry imported from jrnl: a title, a body and tags, nothing else.
     #[test]
     fn an_imported_entry_shows_its_title_and_no_empty_sections() {

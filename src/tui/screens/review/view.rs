@@ -77,10 +77,14 @@ fn trigger_names(e: &Entry, catalog: &Catalog) -> String {
         .join(", ")
 }
 
+/// `text` on one line, runs of white space as one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// What was written first in an entry, on one line: an answer, or the notes; a title and the
 /// text under it set apart with a dash.
 fn written(e: &Entry) -> String {
-    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some((title, body)) = entry_view::title(e) {
         return format!("{} — {}", one_line(title), one_line(body));
     }
@@ -94,8 +98,31 @@ fn written(e: &Entry) -> String {
     )
 }
 
-/// Up to `width` characters of `text`, starting a little before the first match, if any.
+/// What to show of an entry on its row for a search of `words`: the written text that holds
+/// the first match (an answer, the notes, a trigger's note, a feeling or a tag), so the row
+/// shows why it matched; [`written`] when nothing written matches.
+fn written_for(e: &Entry, words: &[String]) -> String {
+    let first = written(e);
+    if words.is_empty() || !query::match_ranges(&first, words).is_empty() {
+        return first;
+    }
+    e.responses
+        .iter()
+        .map(|r| r.answer.as_str())
+        .chain(std::iter::once(e.notes.as_str()))
+        .chain(e.triggers.iter().map(|t| t.note.as_str()))
+        .chain(e.emotions.iter().map(String::as_str))
+        .chain(e.tags.iter().map(String::as_str))
+        .find(|t| !query::match_ranges(t, words).is_empty())
+        .map_or(first, one_line)
+}
+
+/// Up to `width` characters of `text`, starting a little before the first match, if any; "…"
+/// marks text left out at either end.
 fn snippet(text: &str, words: &[String], width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
     let start = query::match_ranges(text, words)
         .first()
         .map_or(0, |r| r.start);
@@ -111,13 +138,17 @@ fn snippet(text: &str, words: &[String], width: usize) -> String {
             .position(|(_, c)| c.is_whitespace())
             .map_or(from, |p| from + p + 1)
     };
-    let mut out: String = chars[from..].iter().map(|(_, c)| *c).take(width).collect();
+    let mut out = String::new();
+    let mut room = width;
     if from > 0 {
-        out.insert(0, '…');
-        out.pop();
+        out.push('…');
+        room -= 1;
     }
-    if chars.len() - from > width && width > 0 {
-        out.pop();
+    let rest = &chars[from..];
+    if rest.len() <= room {
+        out.extend(rest.iter().map(|(_, c)| *c));
+    } else {
+        out.extend(rest.iter().take(room.saturating_sub(1)).map(|(_, c)| *c));
         out.push('…');
     }
     out
@@ -246,7 +277,7 @@ fn timeline(
         let triggers = fit(&trigger_names(e, catalog), room / 2);
         let gap = if triggers.is_empty() { "" } else { "  " };
         let rest = room.saturating_sub(triggers.chars().count() + gap.len());
-        let text = snippet(&written(e), &words, rest);
+        let text = snippet(&written_for(e, &words), &words, rest);
         let mut spans = vec![
             Span::styled(head, base),
             Span::styled(triggers, if selected { base } else { theme.key }),
@@ -254,11 +285,22 @@ fn timeline(
         ];
         let muted = if selected { base } else { theme.muted };
         spans.extend(
-            entry_view::highlight(vec![Line::styled(text, muted)], &words, theme.highlight)
-                .into_iter()
-                .flat_map(|l| l.spans),
+            entry_view::highlight(
+                vec![Line::from(Span::styled(text, muted))],
+                &words,
+                theme.highlight,
+            )
+            .into_iter()
+            .flat_map(|l| l.spans),
         );
-        lines.push(Line::from(spans));
+        let mut line = Line::from(spans);
+        // The selected row is marked across the whole list, not only where there is text.
+        if selected {
+            let used = line.width();
+            line.spans
+                .push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
+        }
+        lines.push(line);
     }
     let offset = cursor_line.saturating_sub(height.saturating_sub(2).max(1) / 2 + height / 4);
     let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
@@ -432,5 +474,41 @@ mod tests {
         assert_eq!(snippet("short", &[], 30), "short");
         assert_eq!(snippet("abcdef", &[], 4), "abc…");
         assert_eq!(fit("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn a_snippet_that_fits_keeps_its_last_character() {
+        let words = query::words("walk");
+        let text = "After the call I was tired, so I went for a walk";
+        let s = snippet(text, &words, 30);
+        assert!(s.starts_with('…') && s.ends_with("a walk"), "{s}");
+        assert!(s.chars().count() <= 30, "{s}");
+        // Cut at both ends: an ellipsis each side, within the width.
+        let s = snippet(&format!("{text} and then home again slowly"), &words, 20);
+        assert!(
+            s.starts_with('…') && s.ends_with('…') && s.contains("walk"),
+            "{s}"
+        );
+        assert_eq!(s.chars().count(), 20, "{s}");
+        assert_eq!(snippet("anything", &[], 0), "");
+    }
+
+    #[test]
+    fn a_row_shows_the_text_that_holds_the_match() {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-20T21:30:00+01:00").unwrap();
+        let mut e = Entry::new(
+            crate::journal::EntryId::try_from("x".to_owned()).unwrap(),
+            t,
+        );
+        e.responses.push(crate::journal::Response {
+            prompt_id: None,
+            prompt: "What happened?".into(),
+            answer: "A long day.".into(),
+        });
+        e.notes = "Later we talked about the holiday.".into();
+        assert_eq!(written_for(&e, &query::words("holiday")), e.notes);
+        assert_eq!(written_for(&e, &query::words("long")), "A long day.");
+        assert_eq!(written_for(&e, &[]), "A long day.");
+        assert_eq!(written_for(&e, &query::words("nowhere")), "A long day.");
     }
 }
