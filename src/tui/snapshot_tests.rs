@@ -449,6 +449,28 @@ mod review {
     }
 
     #[test]
+    fn the_trash_previews_the_entry_under_the_cursor() {
+        let mut app = app_with_journal();
+        let state = review(&mut app);
+        let entries = state.entries().to_vec();
+        state.trash = entries
+            .iter()
+            .take(2)
+            .map(|e| crate::store::TrashItem {
+                path: std::path::PathBuf::from("trash/x.json"),
+                deleted_at: e.updated_at,
+                entry: e.clone(),
+            })
+            .collect();
+        state.trash_cursor = 1;
+        state.mode = Mode::Trash;
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(text.contains("deleted entry ─"), "{text}");
+        assert!(text.contains("A slow breakfast together"), "{text}");
+        assert_snapshot!("review_trash_80x24", draw(&mut app, 80, 24).backend());
+    }
+
+    #[test]
     fn trash_and_delete_question() {
         let mut app = app_with_journal();
         app.update(Msg::Key(Action::Delete));

@@ -40,7 +40,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
             body,
             layout,
         ),
-        Mode::Trash => trash(state, theme, frame, body),
+        Mode::Trash => trash(state, cx, frame, body),
         Mode::Filters => filters(state, theme, frame, body),
         Mode::FilterPick(kind) => filter_pick(state, kind, theme, frame, body),
         _ => timeline(state, catalog, theme, frame, body, layout),
@@ -414,13 +414,41 @@ fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame
     );
 }
 
-fn trash(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// The trash: the deleted entries, and below them the one under the cursor, in full.
+fn trash(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
+    let session = cx.session;
+    let theme = &session.theme;
     if state.trash.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled("The trash is empty.", theme.muted)),
             area,
         );
         return;
+    }
+    // The list takes what it needs, up to half the room; the preview the rest.
+    let wanted = u16::try_from(state.trash.len() + 2).unwrap_or(u16::MAX);
+    let list_height = wanted.min((area.height / 2).max(3));
+    let [area, rule, preview] = Layout::vertical([
+        Constraint::Length(list_height),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    if let Some(t) = state.trash.get(state.trash_cursor) {
+        let label = " deleted entry ";
+        let dashes = usize::from(rule.width).saturating_sub(label.chars().count() + 2);
+        frame.render_widget(
+            Line::styled(format!("──{label}{}", "─".repeat(dashes)), theme.muted),
+            rule,
+        );
+        let lines = entry_view::lines(
+            &t.entry,
+            &session.catalog,
+            theme,
+            session.prefs.mood_labels,
+            entry_view::Empty::Hidden,
+        );
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), preview);
     }
     let mut lines = vec![
         Line::styled(
