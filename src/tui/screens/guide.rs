@@ -10,6 +10,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use ratatui_textarea::{Input, Key as TextKey};
+
 use crate::tui::keys::Action;
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
 use crate::tui::session::Session;
@@ -33,6 +35,10 @@ pub struct Open {
     pub link: Option<usize>,
     /// A section to show at the top when the page is first drawn (a link to a part of it).
     pub anchor: Option<usize>,
+    /// What the Learn index is narrowed to (empty: everything).
+    pub search: String,
+    /// Whether typing goes into `search`.
+    pub typing: bool,
 }
 
 impl Open {
@@ -44,6 +50,8 @@ impl Open {
             scroll: 0,
             link,
             anchor: None,
+            search: String::new(),
+            typing: false,
         }
     }
 }
@@ -71,9 +79,13 @@ impl State {
         self.stack.last()
     }
 
-    /// Whether typed keys go into the library's search.
+    /// Whether typed keys go into a search: the library's, or the Learn index's.
     pub fn takes_text(&self) -> bool {
-        self.library.searching && self.current().is_some_and(|o| o.page == Page::Library)
+        self.current().is_some_and(|o| match o.page {
+            Page::Library => self.library.searching,
+            Page::Learn => o.typing,
+            _ => false,
+        })
     }
 
     /// Opens `page` on top (a link was followed).
@@ -107,7 +119,7 @@ pub fn lay_out(open: &Open, session: &Session, theme: &Theme, width: usize) -> L
             .digest(id)
             .map(|d| pages::digest(&data, d))
             .unwrap_or_default(),
-        Page::Learn => pages::learn_index(&data),
+        Page::Learn => pages::learn_index(&data, &open.search, open.typing),
         Page::EntryLinks(e) => pages::entry_links(&data, e),
         Page::Library => Laid::default(),
     }
@@ -120,6 +132,11 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     };
     if open.page == Page::Library {
         return library::update(state, msg, cx);
+    }
+    if open.page == Page::Learn
+        && let Some(cmd) = search_learn(state, &msg)
+    {
+        return cmd;
     }
     let Msg::Key(action) = msg else {
         return Cmd::None;
@@ -186,6 +203,45 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         _ => {}
     }
     Cmd::None
+}
+
+/// The Learn index's search: `/` starts it, typing narrows the index, Enter keeps it, Esc
+/// clears it. `None` when the message is not the search's.
+fn search_learn(state: &mut State, msg: &Msg) -> Option<Cmd> {
+    let top = state.stack.last_mut()?;
+    let before = top.search.clone();
+    match msg {
+        Msg::Input(input) if top.typing => match input {
+            Input {
+                key: TextKey::Char(c),
+                ctrl: false,
+                alt: false,
+                ..
+            } => top.search.push(*c),
+            Input {
+                key: TextKey::Backspace,
+                ..
+            } => {
+                top.search.pop();
+            }
+            _ => {}
+        },
+        Msg::Paste(text) if top.typing => {
+            top.search.push_str(text.lines().next().unwrap_or_default());
+        }
+        Msg::Key(Action::StartSearch) => top.typing = true,
+        Msg::Key(Action::Confirm) if top.typing => top.typing = false,
+        Msg::Key(Action::Back) if top.typing || !top.search.is_empty() => {
+            top.typing = false;
+            top.search.clear();
+        }
+        _ => return None,
+    }
+    if top.search != before {
+        top.link = Some(0);
+        top.scroll = 0;
+    }
+    Some(Cmd::None)
 }
 
 /// Moves the selected link by `delta`, scrolling so it is in view; `marks` are the links'

@@ -75,6 +75,12 @@ pub const LEARN: &[Binding] = &[
         Some("open"),
         "open it",
     ),
+    Binding::new(
+        &[Key::ch('/')],
+        Action::StartSearch,
+        Some("search"),
+        "find an article or a trigger",
+    ),
     keys::up(UP, "previous"),
     keys::down(DOWN, "next"),
     keys::PAGE_UP_BINDING,
@@ -82,6 +88,25 @@ pub const LEARN: &[Binding] = &[
     keys::top(keys::TOP, "the first"),
     keys::bottom(keys::BOTTOM, "the last"),
     keys::BACK,
+];
+
+/// The Learn index's search being typed.
+pub const LEARN_SEARCH: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Confirm,
+        Some("done"),
+        "keep the search; Enter again opens the selected one",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Esc)],
+        Action::Back,
+        Some("clear"),
+        "clear the search",
+    ),
+    keys::up(UP_ARROW, "previous"),
+    keys::down(DOWN_ARROW, "next"),
+    HELP_KEY_TEXT,
 ];
 
 /// The strategy library.
@@ -152,6 +177,7 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ("library: search", LIBRARY_SEARCH),
     ("strategy", STRATEGY),
     ("learn", LEARN),
+    ("learn: search", LEARN_SEARCH),
     ("reading page", PAGE),
 ];
 
@@ -161,6 +187,7 @@ pub fn keys(state: &State) -> &'static [Binding] {
         Some(Page::Library) if state.takes_text() => LIBRARY_SEARCH,
         Some(Page::Library) => LIBRARY,
         Some(Page::Strategy(_)) => STRATEGY,
+        Some(Page::Learn) if state.takes_text() => LEARN_SEARCH,
         Some(Page::Learn) => LEARN,
         _ => PAGE,
     }

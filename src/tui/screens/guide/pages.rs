@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use ratatui::text::Line;
 
-use crate::content::{Catalog, Digest, Source, Strategy, Trigger};
+use crate::content::{Catalog, Digest, ItemKind, Source, Strategy, Trigger};
 use crate::journal::history::StrategyHistory;
 use crate::journal::{Entry, Preferences, TriggerRef};
 use crate::tui::theme::Theme;
@@ -297,8 +297,11 @@ pub fn digest(data: &Data<'_>, d: &Digest) -> Laid {
 }
 
 /// The Learn index: the four digests, then every trigger.
-pub fn learn_index(data: &Data<'_>) -> Laid {
+pub fn learn_index(data: &Data<'_>, search: &str, typing: bool) -> Laid {
     let mut b = Builder::new(data);
+    if typing || !search.is_empty() {
+        return learn_found(b, search, typing);
+    }
     b.heading("Articles, in short");
     b.muted("Digests of the four articles closer draws on, section by section.");
     for d in &data.catalog.digests {
@@ -319,6 +322,39 @@ pub fn learn_index(data: &Data<'_>) -> Laid {
     b.muted(
         "Nothing here is medical advice; the Support screen (! on home) says where to find help.",
     );
+    b.laid
+}
+
+/// The Learn index narrowed to the articles and triggers whose title or text hold every word
+/// of `search`, titles first.
+fn learn_found(mut b: Builder<'_>, search: &str, typing: bool) -> Laid {
+    let cursor = if typing { "▏" } else { "" };
+    b.heading(&format!("Search: {search}{cursor}"));
+    let catalog = b.data.catalog;
+    let hits: Vec<_> = catalog
+        .search(search)
+        .into_iter()
+        .filter(|h| matches!(h.kind, ItemKind::Digest | ItemKind::Trigger))
+        .collect();
+    if search.trim().is_empty() {
+        b.muted("Type to find an article or a trigger.");
+    } else if hits.is_empty() {
+        b.muted("Nothing in Learn matches. Esc clears the search.");
+    } else {
+        b.muted(&crate::journal::vocabulary::count(
+            hits.len() as u64,
+            "match",
+            "matches",
+        ));
+    }
+    for hit in hits {
+        match hit.kind {
+            ItemKind::Digest => {
+                b.link(Link::Digest(hit.id, 0), &format!("{} · article", hit.title))
+            }
+            _ => b.link(Link::Trigger(hit.id), &format!("{} · trigger", hit.title)),
+        }
+    }
     b.laid
 }
 

@@ -333,3 +333,63 @@ fn the_learn_index_has_top_bottom_and_page_keys() {
             .any(|b| b.action == Action::Bottom)
     );
 }
+
+/// Issue 20, item 5: the Learn index can be searched, and a found item opened.
+#[test]
+fn the_learn_index_can_be_searched() {
+    let c = catalog();
+    let prefs = Preferences::default();
+    let h = BTreeMap::new();
+    let mut state = State::new(Page::Learn);
+    assert!(
+        super::keys(&state)
+            .iter()
+            .any(|b| b.action == Action::StartSearch)
+    );
+    update_drawn(&mut state, Msg::Key(Action::StartSearch), ctx(&c, &prefs, &h));
+    assert!(state.takes_text());
+    for ch in "abandon".chars() {
+        update_drawn(
+            &mut state,
+            Msg::Input(Input {
+                key: TextKey::Char(ch),
+                ..Input::default()
+            }),
+            ctx(&c, &prefs, &h),
+        );
+    }
+    let open = state.current().unwrap().clone();
+    assert_eq!(open.search, "abandon");
+    let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
+    let every = c.digests.len() + c.triggers.len();
+    assert!(
+        !laid.links.is_empty() && laid.links.len() < every,
+        "{} of {every}",
+        laid.links.len()
+    );
+    assert!(
+        laid.links
+            .iter()
+            .any(|(l, _)| *l == Link::Trigger("fear-of-abandonment".into()))
+    );
+    // Enter keeps the search, Enter again opens what is selected.
+    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    assert!(!state.takes_text());
+    assert_eq!(state.current().unwrap().search, "abandon");
+    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    assert_ne!(state.current().unwrap().page, Page::Learn);
+    // Back on the index, Esc clears the search before it leaves.
+    update_drawn(&mut state, Msg::Key(Action::Back), ctx(&c, &prefs, &h));
+    assert_eq!(state.current().unwrap().page, Page::Learn);
+    update_drawn(&mut state, Msg::Key(Action::Back), ctx(&c, &prefs, &h));
+    assert_eq!(state.current().unwrap().search, "");
+    assert_eq!(state.stack.len(), 1);
+    // Nothing found is said.
+    update_drawn(&mut state, Msg::Key(Action::StartSearch), ctx(&c, &prefs, &h));
+    update_drawn(&mut state, Msg::Paste("zzqqxx".into()), ctx(&c, &prefs, &h));
+    let open = state.current().unwrap().clone();
+    let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
+    assert!(laid.links.is_empty());
+    let text: String = laid.lines.iter().map(|l| format!("{l}\n")).collect();
+    assert!(text.contains("Nothing in Learn matches"), "{text}");
+}
