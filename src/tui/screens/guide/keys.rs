@@ -90,25 +90,6 @@ pub const LEARN: &[Binding] = &[
     keys::BACK,
 ];
 
-/// The Learn index's search being typed.
-pub const LEARN_SEARCH: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter)],
-        Action::Confirm,
-        Some("done"),
-        "keep the search; Enter again opens the selected one",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Esc)],
-        Action::Back,
-        Some("clear"),
-        "clear the search",
-    ),
-    keys::up(UP_ARROW, "previous"),
-    keys::down(DOWN_ARROW, "next"),
-    HELP_KEY_TEXT,
-];
-
 /// The strategy library.
 pub const LIBRARY: &[Binding] = &[
     Binding::new(
@@ -152,13 +133,13 @@ pub const LIBRARY: &[Binding] = &[
     keys::BACK,
 ];
 
-/// The library's search being typed.
-pub const LIBRARY_SEARCH: &[Binding] = &[
+/// A search being typed, in the library or the Learn index.
+pub const SEARCH: &[Binding] = &[
     Binding::new(
         &[Key::code(KeyCode::Enter)],
         Action::Confirm,
         Some("done"),
-        "keep the search",
+        "keep the search; Enter again opens the selected one",
     ),
     Binding::new(
         &[Key::code(KeyCode::Esc)],
@@ -174,20 +155,19 @@ pub const LIBRARY_SEARCH: &[Binding] = &[
 /// Every key table of the screen, by mode (for tests over all tables).
 pub const MODES: &[(&str, &[Binding])] = &[
     ("library", LIBRARY),
-    ("library: search", LIBRARY_SEARCH),
+    ("library or learn: search", SEARCH),
     ("strategy", STRATEGY),
     ("learn", LEARN),
-    ("learn: search", LEARN_SEARCH),
     ("reading page", PAGE),
 ];
 
 /// The keys in force.
 pub fn keys(state: &State) -> &'static [Binding] {
     match state.current().map(|o| &o.page) {
-        Some(Page::Library) if state.takes_text() => LIBRARY_SEARCH,
+        Some(Page::Library) if state.takes_text() => SEARCH,
         Some(Page::Library) => LIBRARY,
         Some(Page::Strategy(_)) => STRATEGY,
-        Some(Page::Learn) if state.takes_text() => LEARN_SEARCH,
+        Some(Page::Learn) if state.takes_text() => SEARCH,
         Some(Page::Learn) => LEARN,
         _ => PAGE,
     }

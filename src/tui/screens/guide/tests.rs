@@ -346,7 +346,11 @@ fn the_learn_index_can_be_searched() {
             .iter()
             .any(|b| b.action == Action::StartSearch)
     );
-    update_drawn(&mut state, Msg::Key(Action::StartSearch), ctx(&c, &prefs, &h));
+    update_drawn(
+        &mut state,
+        Msg::Key(Action::StartSearch),
+        ctx(&c, &prefs, &h),
+    );
     assert!(state.takes_text());
     for ch in "abandon".chars() {
         update_drawn(
@@ -385,7 +389,11 @@ fn the_learn_index_can_be_searched() {
     assert_eq!(state.current().unwrap().search, "");
     assert_eq!(state.stack.len(), 1);
     // Nothing found is said.
-    update_drawn(&mut state, Msg::Key(Action::StartSearch), ctx(&c, &prefs, &h));
+    update_drawn(
+        &mut state,
+        Msg::Key(Action::StartSearch),
+        ctx(&c, &prefs, &h),
+    );
     update_drawn(&mut state, Msg::Paste("zzqqxx".into()), ctx(&c, &prefs, &h));
     let open = state.current().unwrap().clone();
     let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
