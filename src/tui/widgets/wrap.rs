@@ -1,4 +1,18 @@
-//! Word wrapping with a hanging indent, for list items and quoted text.
+//! Word wrapping with a hanging indent, for list items and quoted text; and cutting text to
+//! fit, with "…" where it was cut.
+
+/// `text` cut to `width` characters, ending in "…" when it was cut (empty for width 0).
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out: String = text.chars().take(width - 1).collect();
+    out.push('…');
+    out
+}
 
 /// Wraps `text` to `width` columns: the first line starts with `first`, the rest with `rest`
 /// (so a list item's later lines line up under its text). Words longer than a line are split.
@@ -54,6 +68,14 @@ mod tests {
         for l in &lines {
             assert!(l.chars().count() <= 14);
         }
+    }
+
+    #[test]
+    fn fit_marks_a_cut_with_an_ellipsis() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abcd", 4), "abcd");
+        assert_eq!(fit("abcd", 0), "");
+        assert_eq!(fit("ünï✓x", 3), "ün…");
     }
 
     #[test]

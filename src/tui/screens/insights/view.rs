@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Bar, BarChart, Chart, Dataset, GraphType, Paragraph, Wrap};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
 
 use crate::content::Catalog;
 use crate::journal::insights::{self, Insights};
@@ -243,28 +243,49 @@ fn triggers(
     let bars_height = u16::try_from(i.triggers.len().min(8)).unwrap_or(8) + 1;
     let [bars_area, list] =
         Layout::vertical([Constraint::Length(bars_height), Constraint::Fill(1)]).areas(area);
-    let bars: Vec<Bar> = i
-        .triggers
+    // Label, bar and figures each in their own column, so a short bar is never hidden under
+    // its label and the figures line up.
+    let shown: Vec<_> = i.triggers.iter().take(8).collect();
+    let width = usize::from(bars_area.width);
+    let labels: Vec<String> = shown
         .iter()
-        .take(8)
-        .map(|t| {
-            let name = catalog.trigger_label(&t.trigger);
-            let label: String = name.chars().take(26).collect();
-            Bar::default()
-                .value(u64::from(t.count))
-                .label(Line::from(label))
-                .text_value(format!("{} · intensity {}", t.count, fmt(t.intensity)))
-                .style(theme.key)
-                .value_style(theme.selected)
+        .map(|t| catalog.trigger_label(&t.trigger))
+        .collect();
+    let values: Vec<String> = shown
+        .iter()
+        .map(|t| format!("{} · intensity {}", t.count, fmt(t.intensity)))
+        .collect();
+    let longest = |v: &[String]| v.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+    let value_width = longest(&values);
+    let label_width = longest(&labels).min(width / 3);
+    let bar_width = width.saturating_sub(label_width + value_width + 4).max(1);
+    let most = shown.iter().map(|t| t.count).max().unwrap_or(1).max(1);
+    let rows: Vec<Line> = shown
+        .iter()
+        .zip(labels.iter().zip(&values))
+        .map(|(t, (label, value))| {
+            // At least one cell for any trigger logged at all.
+            let cells = (u64::from(t.count) * bar_width as u64)
+                .div_ceil(u64::from(most))
+                .max(1);
+            let cells = usize::try_from(cells).unwrap_or(bar_width).min(bar_width);
+            Line::from(vec![
+                Span::styled(
+                    format!(
+                        "{:<label_width$}  ",
+                        crate::tui::widgets::wrap::fit(label, label_width)
+                    ),
+                    theme.text,
+                ),
+                Span::styled("█".repeat(cells), theme.key),
+                Span::styled(
+                    format!("{}  {value}", " ".repeat(bar_width - cells)),
+                    theme.muted,
+                ),
+            ])
         })
         .collect();
-    frame.render_widget(
-        BarChart::horizontal(bars)
-            .bar_width(1)
-            .bar_gap(0)
-            .label_style(theme.text),
-        bars_area,
-    );
+    frame.render_widget(Paragraph::new(rows), bars_area);
     let mut lines = Vec::new();
     for t in &i.triggers {
         lines.push(Line::styled(

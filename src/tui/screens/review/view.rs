@@ -14,6 +14,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::entry_view;
 use crate::tui::widgets::page;
 use crate::tui::widgets::pick_list::{PickListView, Row};
+use crate::tui::widgets::wrap::fit;
 
 use super::{FilterKind, Mode, State};
 
@@ -151,15 +152,6 @@ fn snippet(text: &str, words: &[String], width: usize) -> String {
         out.extend(rest.iter().take(room.saturating_sub(1)).map(|(_, c)| *c));
         out.push('…');
     }
-    out
-}
-
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_owned();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
     out
 }
 
