@@ -255,13 +255,17 @@ impl Widget for PickListView<'_> {
                     if let Some(extra) = (self.extra)(row) {
                         spans.push(Span::styled(format!("  {extra}"), theme.key));
                     }
-                    if !row.detail.is_empty() {
+                    // The detail takes the room left on the line, "…" where it is cut.
+                    let used: usize = spans.iter().map(Span::width).sum();
+                    let room = usize::from(body.width).saturating_sub(used + 2);
+                    if !row.detail.is_empty() && room > 1 {
                         let style: Style = if selected {
                             theme.selected
                         } else {
                             theme.muted
                         };
-                        spans.push(Span::styled(format!("  {}", row.detail), style));
+                        let detail = crate::tui::widgets::wrap::fit(&row.detail, room);
+                        spans.push(Span::styled(format!("  {detail}"), style));
                     }
                     lines.push((Line::from(spans), selected));
                 }

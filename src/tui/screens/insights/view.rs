@@ -328,7 +328,7 @@ fn helped(
         let title = catalog
             .strategy(&s.id)
             .map_or(s.id.as_str(), |x| x.title.as_str());
-        let title: String = title.chars().take(width).collect();
+        let title = crate::tui::widgets::wrap::fit(title, width);
         lines.push(Line::from(vec![
             Span::styled(format!("  {title:<width$}"), theme.text),
             Span::styled(
