@@ -333,6 +333,38 @@ mod review {
     }
 
     #[test]
+    fn filter_chips_that_do_not_fit_are_counted_not_cut() {
+        use crate::journal::query::Condition;
+        let mut app = app_with_journal();
+        let state = review(&mut app);
+        for tag in [
+            "a-rather-long-tag-one",
+            "another-long-tag-two",
+            "third-long-tag-here",
+        ] {
+            state.filter.conditions.push(Condition::Tag(tag.into()));
+        }
+        state.filter.conditions.push(Condition::Mood(1, 2));
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        let line = text
+            .lines()
+            .find(|l| l.contains("[#a-rather"))
+            .unwrap_or_else(|| panic!("{text}"));
+        assert!(line.contains("more"), "{line}");
+        // Every chip shown is whole.
+        assert_eq!(
+            line.matches('[').count(),
+            line.matches(']').count(),
+            "{line}"
+        );
+        let wide = draw(&mut app, 160, 48).backend().to_string();
+        assert!(
+            wide.contains("[mood 1–2]") && !wide.contains("more"),
+            "{wide}"
+        );
+    }
+
+    #[test]
     fn the_selected_row_is_marked_across_the_whole_list() {
         let mut app = app_with_journal();
         let term = draw(&mut app, 80, 24);

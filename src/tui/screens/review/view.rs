@@ -205,17 +205,37 @@ fn timeline(
     };
     frame.render_widget(Paragraph::new(search), top);
 
-    // The filters, as chips.
+    // The filters, as chips: as many as fit, then how many more; the hint when there is room.
+    let texts: Vec<String> = state
+        .filter
+        .conditions
+        .iter()
+        .map(|c| format!("[{}]", chip(c, catalog)))
+        .collect();
+    let room = usize::from(chips.width);
     let mut chip_spans = Vec::new();
-    for c in &state.filter.conditions {
-        chip_spans.push(Span::styled(format!("[{}]", chip(c, catalog)), theme.key));
+    let mut used = 0;
+    for (i, text) in texts.iter().enumerate() {
+        let after = texts.len() - i - 1;
+        let more = if after > 0 {
+            format!("+{after} more").len()
+        } else {
+            0
+        };
+        let width = text.chars().count() + 1;
+        if used + width + more > room {
+            let left = texts.len() - i;
+            chip_spans.push(Span::styled(format!("+{left} more"), theme.key));
+            used = room;
+            break;
+        }
+        chip_spans.push(Span::styled(text.clone(), theme.key));
         chip_spans.push(Span::raw(" "));
+        used += width;
     }
-    if !state.filter.conditions.is_empty() {
-        chip_spans.push(Span::styled(
-            " x removes the last · X clears all",
-            theme.muted,
-        ));
+    let hint = " x removes the last · X clears all";
+    if !texts.is_empty() && used + hint.chars().count() <= room {
+        chip_spans.push(Span::styled(hint, theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(chip_spans)), chips);
 
