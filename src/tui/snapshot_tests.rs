@@ -629,6 +629,26 @@ mod insights {
             "not past this month: {text}"
         );
     }
+
+    #[test]
+    fn the_calendar_underlines_today() {
+        use ratatui::style::Modifier;
+        let mut app = app(generated_year());
+        app.session.theme = Theme::no_colour();
+        for _ in 0..3 {
+            app.update(Msg::Key(Action::Next));
+        }
+        let today = chrono::Datelike::day(&app.session.today).to_string();
+        let term = draw(&mut app, 80, 24);
+        let buf = term.backend().buffer();
+        let underlined: Vec<String> = buf
+            .content()
+            .iter()
+            .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+            .map(|c| c.symbol().to_owned())
+            .collect();
+        assert_eq!(underlined.concat().trim(), today, "{underlined:?}");
+    }
 }
 
 mod settings {

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
@@ -433,19 +433,27 @@ fn rhythm(state: &State, today: NaiveDate, theme: &Theme, frame: &mut Frame, are
         for cell in week {
             match cell {
                 None => spans.push(Span::raw("     ")),
-                Some(d) => match mood_of(d) {
-                    Some(mood) => {
-                        let (style, mark) = level(theme, mood);
-                        spans.push(Span::styled(format!(" {:>2}{mark} ", d.day()), style));
-                    }
-                    None => spans.push(Span::styled(format!(" {:>2}  ", d.day()), theme.muted)),
-                },
+                Some(d) => {
+                    let (style, mark) = match mood_of(d) {
+                        Some(mood) => level(theme, mood),
+                        None => (theme.muted, " "),
+                    };
+                    // Today's number is underlined and bold, in colour or without.
+                    let number = if d == today {
+                        style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+                    } else {
+                        style
+                    };
+                    spans.push(Span::styled(" ", style));
+                    spans.push(Span::styled(format!("{:>2}", d.day()), number));
+                    spans.push(Span::styled(format!("{mark} "), style));
+                }
             }
         }
         lines.push(Line::from(spans));
     }
     lines.push(Line::styled(
-        "A mark after a day: checked in; its height and colour follow the mood (▁ low … █ good).",
+        "A mark after a day: checked in; its height and colour follow the mood (▁ low … █ good). Today is underlined.",
         theme.muted,
     ));
     let calendar_height = u16::try_from(lines.len()).unwrap_or(12);
