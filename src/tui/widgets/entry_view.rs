@@ -7,6 +7,7 @@ use crate::content::Catalog;
 use crate::journal::query::match_ranges;
 use crate::journal::{Entry, MoodLabels, TriggerRef};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap;
 
 /// What to do with the parts of an entry nobody filled in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,23 +38,28 @@ pub fn title(e: &Entry) -> Option<(&str, &str)> {
     (only_notes && fits && !body.trim().is_empty()).then_some((first, body))
 }
 
-/// Lines of written text, indented two columns, tabs as spaces.
-fn text_lines(text: &str, style: Style) -> impl Iterator<Item = Line<'static>> + '_ {
-    text.lines()
-        .map(move |l| Line::styled(format!("  {}", l.replace('\t', "    ")), style))
+/// `text` wrapped to `width` columns under a heading: its first line after `first`, the rest
+/// after `rest` (so wrapped lines keep their indent); tabs as spaces.
+fn wrapped(text: &str, width: usize, first: &str, rest: &str, style: Style) -> Vec<Line<'static>> {
+    wrap::indented(&text.replace('\t', "    "), width, first, rest)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
 }
 
 /// An entry in full, as lines: scales, feelings, triggers with intensity and notes, what was
 /// noticed, each prompt as asked with its answer, strategies, notes and tags; the parts nobody
 /// filled in as `empty` says. With [`Empty::Hidden`], an entry with a [`title`] shows it as the
-/// heading of its notes.
+/// heading of its notes. Text is wrapped to `width` columns keeping its indent.
 pub fn lines(
     d: &Entry,
     catalog: &Catalog,
     theme: &Theme,
     labels: MoodLabels,
     empty: Empty,
+    width: usize,
 ) -> Vec<Line<'static>> {
+    let text = |t: &str, style: Style| wrapped(t, width, "  ", "  ", style);
     let mut lines = Vec::new();
     // A heading and its lines; an empty part is a dash, or nothing.
     let mut section = |title: &str, body: Vec<Line<'static>>| {
@@ -83,10 +89,7 @@ pub fn lines(
     let feelings = if d.emotions.is_empty() {
         Vec::new()
     } else {
-        vec![Line::styled(
-            format!("  {}", d.emotions.join(", ")),
-            theme.text,
-        )]
+        text(&d.emotions.join(", "), theme.text)
     };
     section("Feelings", feelings);
     let mut triggers = Vec::new();
@@ -98,33 +101,33 @@ pub fn lines(
             TriggerRef::Custom(name) => name.to_string(),
         };
         let intensity = t.intensity.map_or(String::new(), |i| format!(" · {i}/5"));
-        triggers.push(Line::styled(format!("  {name}{intensity}"), theme.text));
+        triggers.extend(text(&format!("{name}{intensity}"), theme.text));
         if !t.note.is_empty() {
-            triggers.push(Line::styled(format!("    {}", t.note), theme.muted));
+            triggers.extend(wrapped(&t.note, width, "    ", "    ", theme.muted));
         }
     }
     section("Triggers", triggers);
     let noticed = d
         .behaviours
         .iter()
-        .map(|b| {
+        .flat_map(|b| {
             let label = catalog
                 .sign(b.as_str())
                 .map_or(b.to_string(), |s| s.label.clone());
-            Line::styled(format!("  {label}"), theme.text)
+            text(&label, theme.text)
         })
         .collect();
     section("Noticed", noticed);
     let mut reflections = Vec::new();
     for r in d.responses.iter().filter(|r| !r.answer.trim().is_empty()) {
-        reflections.push(Line::styled(format!("  {}", r.prompt), theme.key));
-        reflections.extend(text_lines(&r.answer, theme.text));
+        reflections.extend(text(&r.prompt, theme.key));
+        reflections.extend(text(&r.answer, theme.text));
     }
     section("Reflections", reflections);
     let strategies = d
         .strategies
         .iter()
-        .map(|s| {
+        .flat_map(|s| {
             let title = catalog
                 .strategy(s.id.as_str())
                 .map_or(s.id.to_string(), |x| x.title.clone());
@@ -135,19 +138,19 @@ pub fn lines(
                 (true, None, _) => "planned".to_owned(),
                 (false, None, _) => String::new(),
             };
-            Line::styled(format!("  {title} · {what}"), theme.text)
+            text(&format!("{title} · {what}"), theme.text)
         })
         .collect();
     section("Strategies", strategies);
     match title(d).filter(|_| empty == Empty::Hidden) {
-        Some((title, body)) => section(title, text_lines(body, theme.text).collect()),
+        Some((title, body)) => section(title, text(body, theme.text)),
         None if d.notes.trim().is_empty() => section("Notes", Vec::new()),
-        None => section("Notes", text_lines(&d.notes, theme.text).collect()),
+        None => section("Notes", text(&d.notes, theme.text)),
     }
     let tags = if d.tags.is_empty() {
         Vec::new()
     } else {
-        vec![Line::styled(format!("  {}", d.tags.join(", ")), theme.text)]
+        text(&d.tags.join(", "), theme.text)
     };
     section("Tags", tags);
     if empty == Empty::Hidden && lines.is_empty() && scales.is_empty() {
@@ -200,4 +203,51 @@ pub fn highlight(lines: Vec<Line<'static>>, words: &[String], style: Style) -> V
             out
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    /// Issue 20, item 6: wrapped lines keep their indent, CJK breaks between characters.
+    #[test]
+    fn wrapped_text_keeps_its_indent_and_fits() {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-20T21:30:00+01:00").unwrap();
+        let mut e = Entry::new(
+            crate::journal::EntryId::try_from("x".to_owned()).unwrap(),
+            t,
+        );
+        e.responses.push(crate::journal::Response {
+            prompt_id: None,
+            prompt: "What came just before you wanted to withdraw?".into(),
+            answer: "He was quiet at dinner and I went quiet too.\n我們今天一起吃了早餐然後散步"
+                .into(),
+        });
+        e.notes = "https://example.org/a/very/long/link/that/has/no/spaces/at/all".into();
+        let theme = Theme::no_colour();
+        let lines = lines(
+            &e,
+            &Catalog::default(),
+            &theme,
+            MoodLabels::Words,
+            Empty::Hidden,
+            20,
+        );
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let headings = ["Reflections", "Notes"];
+        for l in &text {
+            assert!(l.width() <= 20, "{l:?} in {text:#?}");
+            if !headings.contains(&l.as_str()) {
+                assert!(
+                    l.starts_with("  ") && !l.starts_with("   "),
+                    "{l:?} in {text:#?}"
+                );
+            }
+        }
+        assert!(
+            text.iter().any(|l| l == "  我們今天一起吃了早"),
+            "{text:#?}"
+        );
+    }
 }

@@ -50,8 +50,14 @@ pub fn view(
     area: Rect,
     layout: &mut LastLayout,
 ) {
-    let text = Paragraph::new(summary_lines(&state.draft, catalog, theme, labels))
-        .wrap(Wrap { trim: false });
+    let lines = summary_lines(
+        &state.draft,
+        catalog,
+        theme,
+        labels,
+        usize::from(area.width),
+    );
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
     layout.record(area, text.line_count(area.width));
     frame.render_widget(
         text.scroll((state.scroll.min(layout.max_scroll()), 0)),
@@ -65,6 +71,7 @@ pub fn summary_lines(
     catalog: &Catalog,
     theme: &Theme,
     labels: MoodLabels,
+    width: usize,
 ) -> Vec<Line<'static>> {
     let mut lines = entry_view::lines(
         &d.finish(d.started_at),
@@ -72,6 +79,7 @@ pub fn summary_lines(
         theme,
         labels,
         entry_view::Empty::Dashed,
+        width,
     );
     lines.push(Line::default());
     // Say what is true: an empty check-in is not saved.

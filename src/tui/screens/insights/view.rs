@@ -13,6 +13,7 @@ use crate::journal::insights::{self, Insights};
 use crate::tui::screen::{LastLayout, ViewCx};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::page;
+use crate::tui::widgets::wrap;
 
 use super::{State, Tab};
 
@@ -298,7 +299,9 @@ fn triggers(
         ));
         for (what, c) in [("mood", &t.mood), ("closeness", &t.closeness)] {
             let style = if c.enough() { theme.text } else { theme.muted };
-            lines.push(Line::styled(format!("  {}", c.describe(what)), style));
+            for l in wrap::indented(&c.describe(what), usize::from(list.width), "  ", "  ") {
+                lines.push(Line::styled(l, style));
+            }
         }
     }
     scrolled(Paragraph::new(lines), state.scroll, frame, list, layout);
@@ -349,7 +352,10 @@ fn helped(
     }
     for (id, n) in i.reactions.iter().take(6) {
         let label = catalog.sign(id).map_or(id.as_str(), |s| s.label.as_str());
-        lines.push(Line::styled(format!("  {n:>3}  {label}"), theme.text));
+        let first = format!("  {n:>3}  ");
+        for l in wrap::indented(label, usize::from(area.width), &first, "       ") {
+            lines.push(Line::styled(l, theme.text));
+        }
     }
     lines.push(Line::default());
     lines.push(Line::styled("Feelings named most often", theme.title));
@@ -362,7 +368,9 @@ fn helped(
             .take(12)
             .map(|(w, n)| format!("{w} {n}"))
             .collect();
-        lines.push(Line::styled(format!("  {}", words.join(" · ")), theme.text));
+        for l in wrap::indented(&words.join(" · "), usize::from(area.width), "  ", "  ") {
+            lines.push(Line::styled(l, theme.text));
+        }
     }
     scrolled(Paragraph::new(lines), state.scroll, frame, area, layout);
 }

@@ -359,6 +359,7 @@ fn detail(
         theme,
         labels,
         entry_view::Empty::Hidden,
+        usize::from(area.width),
     ));
     let words = query::words(&state.filter.text);
     let lines = entry_view::highlight(lines, &words, theme.highlight);
@@ -459,6 +460,7 @@ fn trash(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
             theme,
             session.prefs.mood_labels,
             entry_view::Empty::Hidden,
+            usize::from(preview.width),
         );
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), preview);
     }
