@@ -162,6 +162,25 @@ fn sign_label<'a>(id: &'a str, catalog: &'a Catalog) -> &'a str {
     catalog.sign(id).map_or(id, |s| s.label.as_str())
 }
 
+/// `line` with what would make Markdown read it as structure escaped: a leading `#`, `>`, `-`,
+/// `+`, `*`, `=` or `|`, a number followed by `.` or `)` (a list), and a leading run of
+/// backticks or tildes (a code fence). Written words stay words.
+fn literal(line: &str) -> std::borrow::Cow<'_, str> {
+    let body = line.trim_start();
+    let lead = &line[..line.len() - body.len()];
+    let Some(first) = body.chars().next() else {
+        return line.into();
+    };
+    if matches!(first, '#' | '>' | '-' | '+' | '*' | '=' | '|' | '`' | '~') {
+        return format!("{lead}\\{body}").into();
+    }
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(body[digits..].chars().next(), Some('.' | ')')) {
+        return format!("{lead}{}\\{}", &body[..digits], &body[digits..]).into();
+    }
+    line.into()
+}
+
 /// `text` as a Markdown block that renders with its line breaks: a line followed by another
 /// non-blank line ends in a hard break (two spaces, which every Markdown reader knows), and
 /// every line after the first starts with `indent` so a list item stays one item.
@@ -175,7 +194,7 @@ fn with_breaks(text: &str, indent: &str) -> String {
                 out.push_str(indent);
             }
         }
-        out.push_str(line);
+        out.push_str(&literal(line));
         if !line.is_empty() && lines.get(i + 1).is_some_and(|next| !next.is_empty()) {
             out.push_str("  ");
         }
@@ -350,6 +369,22 @@ mod tests {
         assert_eq!(with_breaks("a: one\ntwo", "  "), "a: one  \n  two");
         assert_eq!(with_breaks("q\n\nr", "> "), "q\n\n> r");
         assert_eq!(with_breaks("plain", ""), "plain");
+    }
+
+    #[test]
+    fn written_lines_that_look_like_markdown_stay_words() {
+        assert_eq!(
+            with_breaks("# of times he left", ""),
+            "\\# of times he left"
+        );
+        assert_eq!(with_breaks("ok\n- not a list", ""), "ok  \n\\- not a list");
+        assert_eq!(with_breaks("1. first", ""), "1\\. first");
+        assert_eq!(with_breaks("2020) a year", ""), "2020\\) a year");
+        assert_eq!(with_breaks("> quoted", ""), "\\> quoted");
+        assert_eq!(with_breaks("```", ""), "\\```");
+        assert_eq!(with_breaks("a line\n---", ""), "a line  \n\\---");
+        assert_eq!(with_breaks("12 roses", ""), "12 roses");
+        assert_eq!(with_breaks("plain # inside", ""), "plain # inside");
     }
 
     #[test]
