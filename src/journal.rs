@@ -15,7 +15,7 @@ pub mod transfer;
 pub mod vocabulary;
 
 pub use entry::{
-    Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Perspective, Response,
+    Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Outcome, Perspective, Response,
     StrategyUse, TriggerLog, TriggerRef,
 };
 pub use error::JournalError;

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::content::Catalog;
 use crate::journal::transfer::Export;
-use crate::journal::{Entry, MoodLabels, StrategyUse, TriggerRef};
+use crate::journal::{Entry, MoodLabels, Outcome, StrategyUse, TriggerRef};
 use crate::store::{self, Layout, atomic};
 
 /// The formats.
@@ -148,12 +148,12 @@ fn strategy_line(s: &StrategyUse, catalog: &Catalog) -> String {
     let title = catalog
         .strategy(s.id.as_str())
         .map_or(s.id.as_str(), |x| x.title.as_str());
-    let what = match (s.planned, s.tried, s.helpfulness) {
-        (_, Some(true), Some(h)) => format!("tried, helpfulness {h}/5"),
-        (_, Some(true), None) => "tried".to_owned(),
-        (_, Some(false), _) => "not tried".to_owned(),
-        (true, None, _) => "planned".to_owned(),
-        (false, None, _) => "mentioned".to_owned(),
+    let what = match s.outcome() {
+        Outcome::Tried(Some(h)) => format!("tried, helpfulness {h}/5"),
+        Outcome::Tried(None) => "tried".to_owned(),
+        Outcome::NotTried => "not tried".to_owned(),
+        Outcome::Planned => "planned".to_owned(),
+        Outcome::Mentioned => "mentioned".to_owned(),
     };
     format!("{title}: {what}")
 }

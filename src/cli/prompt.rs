@@ -89,14 +89,20 @@ mod tests {
         assert!(!root.exists());
     }
 
-    #[test]
-    fn follows_the_chosen_perspective_unless_told_otherwise() {
+    /// A data folder whose stored perspective is "my partner pulls away".
+    fn partner_pulls_away_journal() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("state.json"),
             br#"{"schema": 1, "perspective": "partner-pulls-away"}"#,
         )
         .unwrap();
+        dir
+    }
+
+    #[test]
+    fn follows_the_chosen_perspective_unless_told_otherwise() {
+        let dir = partner_pulls_away_journal();
         let catalog = content::Catalog::bundled().unwrap();
         let expected = |p| {
             catalog
@@ -113,12 +119,7 @@ mod tests {
 
     #[test]
     fn both_asks_from_either_perspective() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("state.json"),
-            br#"{"schema": 1, "perspective": "partner-pulls-away"}"#,
-        )
-        .unwrap();
+        let dir = partner_pulls_away_journal();
         let catalog = content::Catalog::bundled().unwrap();
         let of = |day, p| catalog.prompt_of_the_day(day, p, &[]).unwrap().text.clone();
         // A day where "both" and the stored perspective ask different questions.

@@ -284,6 +284,31 @@ pub struct StrategyUse {
     pub helpfulness: Option<Helpfulness>,
 }
 
+/// What became of a strategy in an entry, as the entry view and the exports word it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Tried, rated or not.
+    Tried(Option<Helpfulness>),
+    /// Said not to have been tried.
+    NotTried,
+    /// Planned, not yet known whether tried.
+    Planned,
+    /// Neither planned nor known to be tried.
+    Mentioned,
+}
+
+impl StrategyUse {
+    /// What became of it: a known try (or none) first, then the plan.
+    pub fn outcome(&self) -> Outcome {
+        match (self.planned, self.tried) {
+            (_, Some(true)) => Outcome::Tried(self.helpfulness),
+            (_, Some(false)) => Outcome::NotTried,
+            (true, None) => Outcome::Planned,
+            (false, None) => Outcome::Mentioned,
+        }
+    }
+}
+
 thread_local! {
     /// Prompt texts read so far: most entries ask one of a few dozen questions.
     static PROMPTS: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());

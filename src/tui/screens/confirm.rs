@@ -89,6 +89,14 @@ const RESUME: &[Binding] = &[
     Binding::new(ESC, Action::Back, Some("later"), "decide later"),
 ];
 
+/// n or Esc: no, keep it.
+const KEEP_IT: Binding = Binding::new(
+    &[Key::ch('n'), Key::code(KeyCode::Esc)],
+    Action::No,
+    Some("no"),
+    "no, keep it",
+);
+
 const DISCARD_DRAFT: &[Binding] = &[
     Binding::new(
         &[Key::ch('y')],
@@ -96,32 +104,17 @@ const DISCARD_DRAFT: &[Binding] = &[
         Some("yes, discard"),
         "yes, discard it",
     ),
-    Binding::new(
-        &[Key::ch('n'), Key::code(KeyCode::Esc)],
-        Action::No,
-        Some("no"),
-        "no, keep it",
-    ),
+    KEEP_IT,
 ];
 
 const DELETE: &[Binding] = &[
     Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes, delete it"),
-    Binding::new(
-        &[Key::ch('n'), Key::code(KeyCode::Esc)],
-        Action::No,
-        Some("no"),
-        "no, keep it",
-    ),
+    KEEP_IT,
 ];
 
 const EMPTY: &[Binding] = &[
     Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes, empty it"),
-    Binding::new(
-        &[Key::ch('n'), Key::code(KeyCode::Esc)],
-        Action::No,
-        Some("no"),
-        "no, keep it",
-    ),
+    KEEP_IT,
 ];
 
 const REALLY_EMPTY: &[Binding] = &[

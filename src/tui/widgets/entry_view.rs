@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use crate::content::Catalog;
 use crate::journal::query::match_ranges;
-use crate::journal::{Entry, MoodLabels, TriggerRef};
+use crate::journal::{Entry, MoodLabels, Outcome, TriggerRef};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
@@ -131,12 +131,12 @@ pub fn lines(
             let title = catalog
                 .strategy(s.id.as_str())
                 .map_or(s.id.to_string(), |x| x.title.clone());
-            let what = match (s.planned, s.tried, s.helpfulness) {
-                (_, Some(true), Some(h)) => format!("tried · helpfulness {h}/5"),
-                (_, Some(true), None) => "tried".to_owned(),
-                (_, Some(false), _) => "not tried".to_owned(),
-                (true, None, _) => "planned".to_owned(),
-                (false, None, _) => String::new(),
+            let what = match s.outcome() {
+                Outcome::Tried(Some(h)) => format!("tried · helpfulness {h}/5"),
+                Outcome::Tried(None) => "tried".to_owned(),
+                Outcome::NotTried => "not tried".to_owned(),
+                Outcome::Planned => "planned".to_owned(),
+                Outcome::Mentioned => String::new(),
             };
             text(&format!("{title} · {what}"), theme.text)
         })

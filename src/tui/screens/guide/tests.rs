@@ -54,6 +54,20 @@ fn update_drawn(state: &mut State, msg: Msg, session: Session) -> Cmd {
     )
 }
 
+/// Types `text` a key at a time, drawing before each key as the app does.
+fn type_text(state: &mut State, text: &str, session: impl Fn() -> Session) {
+    for ch in text.chars() {
+        update_drawn(
+            state,
+            Msg::Input(Input {
+                key: TextKey::Char(ch),
+                ..Input::default()
+            }),
+            session(),
+        );
+    }
+}
+
 /// The preferences a command keeps, and what it says of them.
 fn kept(cmd: &Cmd) -> Option<(Preferences, String)> {
     let Cmd::Many(cmds) = cmd else { return None };
@@ -296,16 +310,7 @@ fn library_search_is_typed_and_cleared() {
         ctx(&c, &prefs, &h),
     );
     assert!(state.takes_text());
-    for ch in "listen".chars() {
-        update_drawn(
-            &mut state,
-            Msg::Input(Input {
-                key: TextKey::Char(ch),
-                ..Input::default()
-            }),
-            ctx(&c, &prefs, &h),
-        );
-    }
+    type_text(&mut state, "listen", || ctx(&c, &prefs, &h));
     assert_eq!(state.library.search, "listen");
     update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
     assert!(!state.takes_text());
@@ -352,16 +357,7 @@ fn the_learn_index_can_be_searched() {
         ctx(&c, &prefs, &h),
     );
     assert!(state.takes_text());
-    for ch in "abandon".chars() {
-        update_drawn(
-            &mut state,
-            Msg::Input(Input {
-                key: TextKey::Char(ch),
-                ..Input::default()
-            }),
-            ctx(&c, &prefs, &h),
-        );
-    }
+    type_text(&mut state, "abandon", || ctx(&c, &prefs, &h));
     let open = state.current().unwrap().clone();
     assert_eq!(open.search, "abandon");
     let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
