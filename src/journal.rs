@@ -19,4 +19,6 @@ pub use entry::{
     StrategyUse, TriggerLog, TriggerRef,
 };
 pub use error::JournalError;
-pub use preferences::{MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, WeekStart};
+pub use preferences::{
+    MoodLabels, OwnWords, PerspectiveChoice, Preferences, RenameError, ThemeChoice, WeekStart,
+};

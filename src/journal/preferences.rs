@@ -186,6 +186,9 @@ pub struct Preferences {
     /// Custom trigger names used before, offered again in later check-ins.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_triggers: Vec<String>,
+    /// Feeling words of the person's own (not in the bundled vocabulary), offered again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_feelings: Vec<String>,
     /// Fields this version does not know, kept as they were.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -207,9 +210,142 @@ impl Preferences {
     }
 }
 
+/// The two lists of the person's own words that closer remembers between check-ins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnWords {
+    /// Custom trigger names ([`Preferences::custom_triggers`]).
+    Triggers,
+    /// Custom feeling words ([`Preferences::custom_feelings`]).
+    Feelings,
+}
+
+impl OwnWords {
+    /// Both lists.
+    pub const ALL: [OwnWords; 2] = [OwnWords::Triggers, OwnWords::Feelings];
+
+    /// One of them, in lower case ("trigger", "feeling").
+    pub fn noun(self) -> &'static str {
+        match self {
+            OwnWords::Triggers => "trigger",
+            OwnWords::Feelings => "feeling",
+        }
+    }
+}
+
+/// Why a rename was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenameError {
+    /// The new name is empty (or only spaces).
+    Empty,
+    /// The old name is not in the list (it was removed meanwhile).
+    Missing,
+}
+
+/// The same word for a person: equal ignoring case and surrounding spaces.
+fn same_word(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+impl Preferences {
+    /// The list of own words of `kind`.
+    pub fn own(&self, kind: OwnWords) -> &[String] {
+        match kind {
+            OwnWords::Triggers => &self.custom_triggers,
+            OwnWords::Feelings => &self.custom_feelings,
+        }
+    }
+
+    fn own_mut(&mut self, kind: OwnWords) -> &mut Vec<String> {
+        match kind {
+            OwnWords::Triggers => &mut self.custom_triggers,
+            OwnWords::Feelings => &mut self.custom_feelings,
+        }
+    }
+
+    /// Remembers `word` in the list of `kind`, unless it is empty or there already (ignoring
+    /// case). Returns whether the list changed.
+    pub fn remember(&mut self, kind: OwnWords, word: &str) -> bool {
+        let word = word.trim();
+        let list = self.own_mut(kind);
+        if word.is_empty() || list.iter().any(|w| same_word(w, word)) {
+            return false;
+        }
+        list.push(word.to_owned());
+        true
+    }
+
+    /// Renames `old` to `new` in the list of `kind`, keeping its place; if `new` is there
+    /// already (ignoring case) the two become one. Entries are not touched: an entry keeps the
+    /// words it was saved with.
+    pub fn rename_own(&mut self, kind: OwnWords, old: &str, new: &str) -> Result<(), RenameError> {
+        let new = new.trim();
+        if new.is_empty() {
+            return Err(RenameError::Empty);
+        }
+        let list = self.own_mut(kind);
+        let at = list
+            .iter()
+            .position(|w| w == old)
+            .ok_or(RenameError::Missing)?;
+        list[at] = new.to_owned();
+        let mut seen: Vec<String> = Vec::new();
+        list.retain(|w| {
+            let keep = !seen.iter().any(|s| same_word(s, w));
+            seen.push(w.clone());
+            keep
+        });
+        Ok(())
+    }
+
+    /// Forgets `word` from the list of `kind` (entries keep it). Returns whether it was there.
+    pub fn forget_own(&mut self, kind: OwnWords, word: &str) -> bool {
+        let list = self.own_mut(kind);
+        let before = list.len();
+        list.retain(|w| w != word);
+        list.len() != before
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_words_are_remembered_once_renamed_in_place_and_forgotten() {
+        let mut p = Preferences::default();
+        assert!(p.remember(OwnWords::Feelings, " wistful "));
+        assert!(
+            !p.remember(OwnWords::Feelings, "Wistful"),
+            "same word, other case"
+        );
+        assert!(!p.remember(OwnWords::Feelings, "  "));
+        assert!(p.remember(OwnWords::Feelings, "homesick"));
+        assert!(p.remember(OwnWords::Triggers, "money talk"));
+        assert_eq!(p.own(OwnWords::Feelings), ["wistful", "homesick"]);
+        assert_eq!(p.own(OwnWords::Triggers), ["money talk"]);
+
+        assert_eq!(
+            p.rename_own(OwnWords::Feelings, "wistful", "  "),
+            Err(RenameError::Empty)
+        );
+        assert_eq!(
+            p.rename_own(OwnWords::Feelings, "gone", "x"),
+            Err(RenameError::Missing)
+        );
+        p.rename_own(OwnWords::Feelings, "wistful", "nostalgic")
+            .unwrap();
+        assert_eq!(p.own(OwnWords::Feelings), ["nostalgic", "homesick"]);
+        // Renaming onto a word already there merges the two.
+        p.rename_own(OwnWords::Feelings, "homesick", "Nostalgic")
+            .unwrap();
+        assert_eq!(p.own(OwnWords::Feelings), ["nostalgic"]);
+
+        assert!(p.forget_own(OwnWords::Feelings, "nostalgic"));
+        assert!(!p.forget_own(OwnWords::Feelings, "nostalgic"));
+        assert!(p.own(OwnWords::Feelings).is_empty());
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, r#"{"custom_triggers":["money talk"]}"#);
+    }
 
     #[test]
     fn old_state_files_still_read_and_defaults_are_not_written() {

@@ -126,6 +126,8 @@ pub enum Action {
     NewerMonth,
     /// Open settings.
     OpenSettings,
+    /// Add one (of the person's own words).
+    Add,
 }
 
 impl Action {
@@ -285,6 +287,22 @@ pub const ESC: &[Key] = &[Key::code(KeyCode::Esc)];
 /// Enter.
 pub const ENTER: &[Key] = &[Key::code(KeyCode::Enter)];
 
+/// A list's cursor after `action` (↑ ↓ PgUp PgDn Top Bottom), in a list of `len` rows where
+/// a page is `page` rows; `None` if `action` does not move.
+pub fn moved(cursor: usize, len: usize, action: Action, page: usize) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    let page = page.max(1);
+    Some(match action {
+        Action::Up => cursor.saturating_sub(1),
+        Action::Down => (cursor + 1).min(last),
+        Action::PageUp => cursor.saturating_sub(page),
+        Action::PageDown => (cursor + page).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    })
+}
+
 /// Up one row or line, with `help` saying what that is here.
 pub const fn up(keys: &'static [Key], help: &'static str) -> Binding {
     Binding::new(keys, Action::Up, None, help)
@@ -412,6 +430,22 @@ pub fn translate(bindings: &[Binding], event: &KeyEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cursor_moves_within_its_list() {
+        assert_eq!(moved(0, 5, Action::Up, 3), Some(0));
+        assert_eq!(moved(4, 5, Action::Down, 3), Some(4));
+        assert_eq!(moved(1, 5, Action::PageDown, 3), Some(4));
+        assert_eq!(
+            moved(3, 5, Action::PageUp, 0),
+            Some(2),
+            "a page is at least a row"
+        );
+        assert_eq!(moved(2, 5, Action::Top, 3), Some(0));
+        assert_eq!(moved(2, 5, Action::Bottom, 3), Some(4));
+        assert_eq!(moved(0, 0, Action::Bottom, 3), Some(0), "an empty list");
+        assert_eq!(moved(2, 5, Action::Confirm, 3), None);
+    }
 
     #[test]
     fn shift_is_ignored_and_ctrl_is_not() {

@@ -7,7 +7,7 @@ use super::keys::Action;
 use super::screen::Msg;
 use super::screens::Screen;
 use super::session::Status;
-use super::test_support::{app_at_home, app_first_run, draw};
+use super::test_support::{app_at_home, app_first_run, draw, press, typed};
 use super::theme::Theme;
 
 #[test]
@@ -670,6 +670,29 @@ mod settings {
         );
         assert_snapshot!(
             "settings_high_contrast_80x24",
+            draw(&mut app, 80, 24).backend()
+        );
+    }
+
+    #[test]
+    fn your_own_triggers_listed_and_renamed_80x24() {
+        let mut app = app_at_home();
+        app.session.prefs.custom_triggers = vec![
+            "money talk".into(),
+            "my sister's visit".into(),
+            "the long drive to his parents' house every second Sunday of the month".into(),
+        ];
+        press(&mut app, "o End Up");
+        assert_snapshot!("settings_own_row_80x24", draw(&mut app, 80, 24).backend());
+        press(&mut app, "Enter Down Down");
+        assert_snapshot!(
+            "settings_own_triggers_80x24",
+            draw(&mut app, 80, 24).backend()
+        );
+        press(&mut app, "Up r");
+        typed(&mut app, " again");
+        assert_snapshot!(
+            "settings_own_trigger_renamed_80x24",
             draw(&mut app, 80, 24).backend()
         );
     }

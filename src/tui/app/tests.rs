@@ -402,6 +402,56 @@ fn a_read_only_journal_refuses_a_check_in_and_says_why() {
 }
 
 #[test]
+fn own_feelings_are_remembered_offered_renamed_and_removed_and_entries_keep_their_words() {
+    let mut app = app_at_home();
+    press(&mut app, "c Tab");
+    typed(&mut app, "wistful");
+    press(&mut app, "Enter");
+    assert!(checkin(&app).draft.emotions.contains(&"wistful".to_owned()));
+    let out = press(&mut app, "Ctrl-s");
+    settle(&mut app, out);
+    assert!(is_home(&app));
+    assert_eq!(app.session.prefs.custom_feelings, ["wistful"]);
+
+    // The next check-in offers it without typing.
+    press(&mut app, "c");
+    assert!(
+        checkin(&app)
+            .emotions
+            .rows
+            .iter()
+            .any(|r| r.key == "wistful")
+    );
+    press(&mut app, "Esc");
+    assert!(is_home(&app));
+
+    // Settings: the last row lists them; r renames, d removes.
+    press(&mut app, "o End Enter");
+    press(&mut app, "r");
+    for _ in 0.."wistful".len() {
+        press(&mut app, "Backspace");
+    }
+    typed(&mut app, "homesick");
+    press(&mut app, "Enter");
+    assert_eq!(app.session.prefs.custom_feelings, ["homesick"]);
+    assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("keep")));
+    press(&mut app, "a");
+    typed(&mut app, "Homesick");
+    press(&mut app, "Enter");
+    assert_eq!(
+        app.session.prefs.custom_feelings,
+        ["homesick"],
+        "no second spelling"
+    );
+    press(&mut app, "d");
+    assert!(app.session.prefs.custom_feelings.is_empty());
+    let saved = app.session.entries().last().unwrap();
+    assert_eq!(saved.emotions, ["wistful"], "the entry keeps its word");
+    press(&mut app, "Esc Esc");
+    assert!(is_home(&app));
+}
+
+#[test]
 fn custom_triggers_are_remembered_and_planned_strategies_cleared_after_saving() {
     let mut app = app_at_home();
     app.session.prefs.planned_next = vec!["take-it-slow".into()];

@@ -184,7 +184,7 @@ impl State {
     pub fn new(draft: CheckInDraft, session: &Session) -> State {
         let perspective = draft.perspective;
         let mut emotion_rows: Vec<Row> = EMOTIONS.iter().map(|w| Row::plain(*w, *w)).collect();
-        for e in &draft.emotions {
+        for e in session.prefs.custom_feelings.iter().chain(&draft.emotions) {
             if !emotion_rows.iter().any(|r| &r.key == e) {
                 emotion_rows.push(Row::plain(e.clone(), e.clone()));
             }

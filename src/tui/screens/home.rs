@@ -52,7 +52,7 @@ pub const KEYS: &[Binding] = &[
         &[Key::ch('o'), Key::ch(',')],
         Action::OpenSettings,
         Some("settings"),
-        "settings: perspective, theme, mood labels, week start, editor",
+        "settings: perspective, theme, mood labels, week start, editor, your own words",
     ),
     keys::SUPPORT,
     keys::QUIT,

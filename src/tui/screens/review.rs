@@ -16,7 +16,7 @@ use crate::journal::draft::CheckInDraft;
 use crate::journal::query::{self, DateSpan, Filter};
 use crate::journal::vocabulary::count;
 use crate::tui::effect::{Done, Effect, TrashItem};
-use crate::tui::keys::Action;
+use crate::tui::keys::{Action, moved};
 use crate::tui::screen::{Cmd, Ctx, Msg, Open, Page, Question};
 use crate::tui::session::Session;
 use crate::tui::widgets::pick_list::PickList;
@@ -151,17 +151,9 @@ impl State {
     }
 
     fn move_cursor(&mut self, action: Action, page: usize) {
-        let last = self.results.len().saturating_sub(1);
-        let page = page.max(1);
-        self.cursor = match action {
-            Action::Up => self.cursor.saturating_sub(1),
-            Action::Down => (self.cursor + 1).min(last),
-            Action::PageUp => self.cursor.saturating_sub(page),
-            Action::PageDown => (self.cursor + page).min(last),
-            Action::Top => 0,
-            Action::Bottom => last,
-            _ => self.cursor,
-        };
+        if let Some(at) = moved(self.cursor, self.results.len(), action, page) {
+            self.cursor = at;
+        }
     }
 
     /// Goes to the newest entry on or before `date` (the timeline runs newest first).
@@ -479,12 +471,11 @@ fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
             _ => entry_action(state, action, session),
         },
         Mode::Trash => {
-            let last = state.trash.len().saturating_sub(1);
+            if let Some(at) = moved(state.trash_cursor, state.trash.len(), action, 10) {
+                state.trash_cursor = at;
+                return Cmd::None;
+            }
             match action {
-                Action::Up => state.trash_cursor = state.trash_cursor.saturating_sub(1),
-                Action::Down => state.trash_cursor = (state.trash_cursor + 1).min(last),
-                Action::Top => state.trash_cursor = 0,
-                Action::Bottom => state.trash_cursor = last,
                 Action::Restore => {
                     if let Some(t) = state.trash.get(state.trash_cursor) {
                         return Cmd::Effect(Effect::RestoreEntry(t.path.clone()));

@@ -1,17 +1,21 @@
-//! Settings: perspective, theme, mood labels, week start, and the editor for `Ctrl-E`. Each
-//! change applies at once and is kept in `state.json`; a setting `config.toml` fixes says so.
+//! Settings: perspective, theme, mood labels, week start, the editor for `Ctrl-E`, and the
+//! person's own triggers and feelings (listed, renamed, removed, added). Each change applies at
+//! once and is kept in `state.json`; a setting `config.toml` fixes says so.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::config::Config;
-use crate::journal::{MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, WeekStart};
+use crate::journal::vocabulary::count;
+use crate::journal::{
+    MoodLabels, OwnWords, PerspectiveChoice, Preferences, RenameError, ThemeChoice, WeekStart,
+};
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
-use crate::tui::widgets::page;
+use crate::tui::widgets::{page, wrap};
 use ratatui::crossterm::event::KeyCode;
 
 /// Settings' keys.
@@ -25,7 +29,7 @@ pub const KEYS: &[Binding] = &[
         ],
         Action::Right,
         Some("change"),
-        "the next choice (Enter on the editor: type it)",
+        "the next choice (Enter on the editor: type it; on your own words: list them)",
     ),
     Binding::new(
         &[Key::code(KeyCode::Left), Key::ch('h')],
@@ -35,6 +39,8 @@ pub const KEYS: &[Binding] = &[
     ),
     keys::up(UP, "previous setting"),
     keys::down(DOWN, "next setting"),
+    keys::top(keys::TOP, "the first setting"),
+    keys::bottom(keys::BOTTOM, "the last setting"),
     keys::BACK,
 ];
 
@@ -45,13 +51,44 @@ pub const EDITOR_KEYS: &[Binding] = &[
     keys::HELP_KEY_TEXT,
 ];
 
+/// The list of the person's own triggers or feelings.
+pub const OWN_KEYS: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter), Key::ch('r')],
+        Action::Edit,
+        Some("rename"),
+        "rename it (entries keep the word they were saved with)",
+    ),
+    Binding::new(
+        &[Key::ch('d'), Key::code(KeyCode::Delete)],
+        Action::Delete,
+        Some("remove"),
+        "stop offering it (entries keep it)",
+    ),
+    Binding::new(&[Key::ch('a')], Action::Add, Some("add"), "add one"),
+    keys::up(UP, "previous"),
+    keys::down(DOWN, "next"),
+    keys::PAGE_UP_BINDING,
+    keys::PAGE_DOWN_BINDING,
+    keys::top(keys::TOP, "the first"),
+    keys::bottom(keys::BOTTOM, "the last"),
+    keys::BACK,
+];
+
 /// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("settings", KEYS), ("settings: editor", EDITOR_KEYS)];
+pub const MODES: &[(&str, &[Binding])] = &[
+    ("settings", KEYS),
+    ("settings: editor", EDITOR_KEYS),
+    ("settings: your own words", OWN_KEYS),
+    ("settings: naming one of your own", EDITOR_KEYS),
+];
 
 /// The keys in force.
 pub fn keys(state: &State) -> &'static [Binding] {
     if state.takes_text() {
         EDITOR_KEYS
+    } else if state.own.is_some() {
+        OWN_KEYS
     } else {
         KEYS
     }
@@ -70,17 +107,32 @@ pub enum Row {
     WeekStart,
     /// The editor for Ctrl-E.
     Editor,
+    /// Trigger names of the person's own.
+    OwnTriggers,
+    /// Feeling words of the person's own.
+    OwnFeelings,
 }
 
 impl Row {
     /// Every row.
-    pub const ALL: [Row; 5] = [
+    pub const ALL: [Row; 7] = [
         Row::Perspective,
         Row::Theme,
         Row::MoodLabels,
         Row::WeekStart,
         Row::Editor,
+        Row::OwnTriggers,
+        Row::OwnFeelings,
     ];
+
+    /// The list of own words it opens, if it is one.
+    pub fn own(self) -> Option<OwnWords> {
+        match self {
+            Row::OwnTriggers => Some(OwnWords::Triggers),
+            Row::OwnFeelings => Some(OwnWords::Feelings),
+            _ => None,
+        }
+    }
 
     /// Its name.
     pub fn label(self) -> &'static str {
@@ -90,6 +142,8 @@ impl Row {
             Row::MoodLabels => "Mood labels",
             Row::WeekStart => "Week starts on",
             Row::Editor => "Editor for Ctrl-E",
+            Row::OwnTriggers => "Your own triggers",
+            Row::OwnFeelings => "Your own feelings",
         }
     }
 
@@ -101,6 +155,8 @@ impl Row {
             Row::MoodLabels => "mood_labels",
             Row::WeekStart => "week_start",
             Row::Editor => "editor",
+            Row::OwnTriggers => "custom_triggers",
+            Row::OwnFeelings => "custom_feelings",
         }
     }
 
@@ -115,6 +171,13 @@ impl Row {
                 .editor
                 .clone()
                 .unwrap_or_else(|| "$VISUAL, then $EDITOR".to_owned()),
+            Row::OwnTriggers | Row::OwnFeelings => {
+                let kind = self.own().unwrap_or(OwnWords::Triggers);
+                match prefs.own(kind).len() {
+                    0 => "none yet".to_owned(),
+                    n => count(n as u64, kind.noun(), &format!("{}s", kind.noun())),
+                }
+            }
         }
     }
 }
@@ -126,13 +189,48 @@ pub struct State {
     pub cursor: usize,
     /// The editor's name being typed.
     pub editing: Option<String>,
+    /// The list of own words open over the settings.
+    pub own: Option<OwnList>,
+}
+
+/// The person's own triggers or feelings, listed to rename, remove or add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnList {
+    /// Which list.
+    pub kind: OwnWords,
+    /// The selected word.
+    pub cursor: usize,
+    /// A word being typed: `Some(old)` renames `old`, `None` adds a new one.
+    pub naming: Option<(Option<String>, String)>,
 }
 
 impl State {
-    /// Whether typed keys go into the editor's name.
+    /// Whether typed keys go into a name.
     pub fn takes_text(&self) -> bool {
-        self.editing.is_some()
+        self.editing.is_some() || self.own.as_ref().is_some_and(|o| o.naming.is_some())
     }
+}
+
+/// Types `msg` into `text` if it is typing (a character, Backspace, a paste's first line).
+/// Returns whether it was.
+fn type_into(text: &mut String, msg: &Msg) -> bool {
+    match msg {
+        Msg::Input(Input {
+            key: TextKey::Char(c),
+            ctrl: false,
+            alt: false,
+            ..
+        }) => text.push(*c),
+        Msg::Input(Input {
+            key: TextKey::Backspace,
+            ..
+        }) => {
+            text.pop();
+        }
+        Msg::Paste(pasted) => text.push_str(pasted.lines().next().unwrap_or_default()),
+        _ => return false,
+    }
+    true
 }
 
 fn cycle(prefs: &Preferences, row: Row, forward: bool) -> Preferences {
@@ -150,7 +248,7 @@ fn cycle(prefs: &Preferences, row: Row, forward: bool) -> Preferences {
         Row::Theme => p.theme = turn!(p.theme),
         Row::MoodLabels => p.mood_labels = turn!(p.mood_labels),
         Row::WeekStart => p.week_start = turn!(p.week_start),
-        Row::Editor => {}
+        Row::Editor | Row::OwnTriggers | Row::OwnFeelings => {}
     }
     p
 }
@@ -173,6 +271,9 @@ type Change = Option<(Preferences, String)>;
 
 /// Applies a message: a change is used at once and kept.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
+    if state.own.is_some() {
+        return update_own(state, msg, &cx.session.prefs);
+    }
     if msg == Msg::Key(Action::Back) && state.editing.is_none() {
         return Cmd::Pop;
     }
@@ -185,20 +286,10 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
 fn change(state: &mut State, msg: Msg, prefs: &Preferences, config: &Config) -> Change {
     let row = Row::ALL[state.cursor.min(Row::ALL.len() - 1)];
     if let Some(name) = state.editing.as_mut() {
+        if type_into(name, &msg) {
+            return None;
+        }
         match msg {
-            Msg::Input(Input {
-                key: TextKey::Char(c),
-                ctrl: false,
-                alt: false,
-                ..
-            }) => name.push(c),
-            Msg::Input(Input {
-                key: TextKey::Backspace,
-                ..
-            }) => {
-                name.pop();
-            }
-            Msg::Paste(text) => name.push_str(text.lines().next().unwrap_or_default()),
             Msg::Key(Action::Confirm) => {
                 let name = state.editing.take().unwrap_or_default();
                 let mut p = prefs.clone();
@@ -214,15 +305,23 @@ fn change(state: &mut State, msg: Msg, prefs: &Preferences, config: &Config) -> 
         return None;
     };
     match action {
-        Action::Up => state.cursor = state.cursor.saturating_sub(1),
-        Action::Down => state.cursor = (state.cursor + 1).min(Row::ALL.len() - 1),
+        Action::Up | Action::Down | Action::Top | Action::Bottom => {
+            state.cursor = keys::moved(state.cursor, Row::ALL.len(), action, 1).unwrap_or(0);
+        }
         Action::Confirm | Action::Toggle | Action::Right if row == Row::Editor => {
             state.editing = Some(prefs.editor.clone().unwrap_or_default());
+        }
+        Action::Confirm | Action::Toggle | Action::Right if row.own().is_some() => {
+            state.own = row.own().map(|kind| OwnList {
+                kind,
+                cursor: 0,
+                naming: None,
+            });
         }
         Action::Confirm | Action::Toggle | Action::Right => {
             return changed(cycle(prefs, row, true), row, config);
         }
-        Action::Left if row != Row::Editor => {
+        Action::Left if row != Row::Editor && row.own().is_none() => {
             return changed(cycle(prefs, row, false), row, config);
         }
         _ => {}
@@ -230,43 +329,146 @@ fn change(state: &mut State, msg: Msg, prefs: &Preferences, config: &Config) -> 
     None
 }
 
-/// Draws the settings.
+/// Applies a message to the open list of own words (renaming, removing, adding).
+fn update_own(state: &mut State, msg: Msg, prefs: &Preferences) -> Cmd {
+    let Some(list) = state.own.as_mut() else {
+        return Cmd::None;
+    };
+    let kind = list.kind;
+    let words = prefs.own(kind);
+    let keep = |p: Preferences, said: String| Cmd::Prefs(Box::new(p)).and(Cmd::info(said));
+    if let Some((_, text)) = list.naming.as_mut() {
+        if type_into(text, &msg) {
+            return Cmd::None;
+        }
+        match msg {
+            Msg::Key(Action::Back) => list.naming = None,
+            Msg::Key(Action::Confirm) => {
+                let (old, text) = list.naming.take().unwrap_or_default();
+                let new = text.trim().to_owned();
+                let mut p = prefs.clone();
+                let said = match old {
+                    Some(old) if old == new => return Cmd::None,
+                    Some(old) => match p.rename_own(kind, &old, &new) {
+                        Ok(()) => format!(
+                            "“{old}” is now “{new}” in the list. Entries that name “{old}” keep it."
+                        ),
+                        Err(RenameError::Empty) => {
+                            return Cmd::error(
+                                "A name cannot be empty, so nothing changed. To stop offering it, \
+                                 press d.",
+                            );
+                        }
+                        Err(RenameError::Missing) => return Cmd::None,
+                    },
+                    None if new.is_empty() => return Cmd::None,
+                    None if !p.remember(kind, &new) => {
+                        return Cmd::info(format!("“{new}” is in the list already."));
+                    }
+                    None => format!("“{new}” will be offered in your check-ins."),
+                };
+                if let Some(at) = p
+                    .own(kind)
+                    .iter()
+                    .position(|w| w.eq_ignore_ascii_case(&new))
+                {
+                    list.cursor = at;
+                }
+                return keep(p, said);
+            }
+            _ => {}
+        }
+        return Cmd::None;
+    }
+    let Msg::Key(action) = msg else {
+        return Cmd::None;
+    };
+    if let Some(at) = keys::moved(list.cursor, words.len(), action, OWN_PAGE) {
+        list.cursor = at;
+        return Cmd::None;
+    }
+    match action {
+        Action::Back => state.own = None,
+        Action::Add => list.naming = Some((None, String::new())),
+        Action::Edit => {
+            if let Some(word) = words.get(list.cursor) {
+                list.naming = Some((Some(word.clone()), word.clone()));
+            }
+        }
+        Action::Delete => {
+            if let Some(word) = words.get(list.cursor) {
+                let mut p = prefs.clone();
+                p.forget_own(kind, word);
+                list.cursor = list.cursor.min(p.own(kind).len().saturating_sub(1));
+                let said = format!(
+                    "“{word}” is no longer offered as a {}. Entries that name it keep it; type \
+                     it in a check-in to bring it back.",
+                    kind.noun()
+                );
+                return keep(p, said);
+            }
+        }
+        _ => {}
+    }
+    Cmd::None
+}
+
+/// Rows PgUp and PgDn move in the list of own words.
+const OWN_PAGE: usize = 10;
+
+/// Draws the settings, or the list of own words when one is open.
 pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
     let session = cx.session;
     let body = page::column(page::draw(cx, frame, area, "settings"));
+    if let Some(list) = &state.own {
+        return view_own(list, cx, frame, body);
+    }
     let theme = &session.theme;
-    let mut lines = vec![
-        Line::styled(
-            "Changes apply at once and are kept for next time.",
-            theme.muted,
-        ),
-        Line::default(),
-    ];
+    let width = usize::from(body.width);
+    let mut lines = wrap::paragraph(
+        "Changes apply at once and are kept for next time.",
+        width,
+        theme.muted,
+    );
+    lines.push(Line::default());
     for (i, row) in Row::ALL.iter().enumerate() {
         let selected = i == state.cursor;
         let marker = if selected { "▸" } else { " " };
         let style = if selected { theme.selected } else { theme.text };
+        let label = format!("{marker} {:<18}", row.label());
+        let set_in_config = session.config.sets(row.key());
+        let note = if set_in_config {
+            "  (set in config.toml)"
+        } else {
+            ""
+        };
+        let room = width.saturating_sub(label.chars().count() + note.chars().count() + 5);
         let value = match (&state.editing, row) {
-            (Some(name), Row::Editor) if selected => format!("{name}▏"),
-            _ => row.value(&session.prefs),
+            (Some(name), Row::Editor) if selected => {
+                // The end of what is typed stays in sight.
+                let shown: String = name.chars().rev().take(room.saturating_sub(1)).collect();
+                format!("{}▏", shown.chars().rev().collect::<String>())
+            }
+            _ => wrap::fit(&row.value(&session.prefs), room),
         };
         let mut spans = vec![
-            Span::styled(format!("{marker} {:<18}", row.label()), style),
+            Span::styled(label, style),
             Span::styled(
                 format!(" ‹ {value} ›"),
                 if selected { style } else { theme.key },
             ),
         ];
-        if session.config.sets(row.key()) {
-            spans.push(Span::styled("  (set in config.toml)", theme.muted));
+        if set_in_config {
+            spans.push(Span::styled(note, theme.muted));
         }
         lines.push(Line::from(spans));
     }
     lines.push(Line::default());
     if session.colour_forbidden {
-        lines.push(Line::styled(
+        lines.extend(wrap::paragraph(
             "Colours are off: NO_COLOR is set, or this terminal shows few colours. Focus and \
              selection are shown in bold and reverse.",
+            width,
             theme.warn,
         ));
     }
@@ -282,17 +484,85 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
             "Type a command (it may have arguments), Enter keeps it; empty means $VISUAL, then $EDITOR."
         }
         Some(Row::Editor) => "Enter to change. Ctrl-E in a check-in opens answers and notes in it.",
+        Some(Row::OwnTriggers) => {
+            "Triggers you named yourself, offered again in each check-in. Enter to list, rename \
+             or remove them."
+        }
+        Some(Row::OwnFeelings) => {
+            "Feelings you added yourself, offered again in each check-in. Enter to list, rename \
+             or remove them."
+        }
         None => "",
     };
-    lines.push(Line::styled(hint, theme.muted));
+    lines.extend(wrap::paragraph(hint, width, theme.muted));
     if let Some(path) = &session.config.path {
         lines.push(Line::default());
-        lines.push(Line::styled(
-            format!("Settings file: {}", path.display()),
+        lines.extend(wrap::paragraph(
+            &format!("Settings file: {}", path.display()),
+            width,
             theme.muted,
         ));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// Draws the list of own triggers or feelings.
+fn view_own(list: &OwnList, cx: &ViewCx, frame: &mut Frame, body: Rect) {
+    let theme = &cx.session.theme;
+    let width = usize::from(body.width);
+    let words = cx.session.prefs.own(list.kind);
+    let noun = list.kind.noun();
+    let title = match list.kind {
+        OwnWords::Triggers => "Your own triggers",
+        OwnWords::Feelings => "Your own feelings",
+    };
+    let mut lines = vec![Line::styled(title, theme.title), Line::default()];
+    lines.extend(wrap::paragraph(
+        &format!(
+            "Offered again in every check-in. Renaming or removing one changes only this list: \
+             entries keep the {noun} they were saved with."
+        ),
+        width,
+        theme.muted,
+    ));
+    lines.push(Line::default());
+    let head = lines.len();
+    // The rows below the heading, scrolled so the cursor (or the word being added) shows.
+    let room = usize::from(body.height).saturating_sub(head).max(1);
+    let adding = matches!(&list.naming, Some((None, _)));
+    let total = words.len() + usize::from(adding);
+    let at = if adding { words.len() } else { list.cursor };
+    let first = (at + 1)
+        .saturating_sub(room)
+        .min(total.saturating_sub(room));
+    let typed = |text: &str| {
+        let shown: String = text.chars().rev().take(width.saturating_sub(5)).collect();
+        format!("{}▏", shown.chars().rev().collect::<String>())
+    };
+    if words.is_empty() && !adding {
+        lines.extend(wrap::paragraph(
+            &format!("None yet. Name your own {noun} in a check-in, or press a to add one here."),
+            width,
+            theme.text,
+        ));
+    }
+    for (i, word) in words.iter().enumerate().skip(first).take(room) {
+        let selected = i == list.cursor && !adding;
+        let (marker, style) = if selected {
+            ("▸ ", theme.selected)
+        } else {
+            ("  ", theme.text)
+        };
+        let text = match &list.naming {
+            Some((Some(_), name)) if selected => typed(name),
+            _ => wrap::fit(word, width.saturating_sub(2)),
+        };
+        lines.push(Line::styled(format!("{marker}{text}"), style));
+    }
+    if let Some((None, name)) = &list.naming {
+        lines.push(Line::styled(format!("+ {}", typed(name)), theme.selected));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
 }
 
 /// The labels offered for each choice (for tests and help).
@@ -302,7 +572,7 @@ pub fn choices(row: Row) -> Vec<&'static str> {
         Row::Theme => ThemeChoice::ALL.iter().map(|c| c.label()).collect(),
         Row::MoodLabels => MoodLabels::ALL.iter().map(|c| c.label()).collect(),
         Row::WeekStart => WeekStart::ALL.iter().map(|c| c.label()).collect(),
-        Row::Editor => Vec::new(),
+        Row::Editor | Row::OwnTriggers | Row::OwnFeelings => Vec::new(),
     }
 }
 
@@ -343,6 +613,7 @@ mod tests {
         let mut s = State {
             cursor: 4,
             editing: None,
+            own: None,
         };
         assert_eq!(act(&mut s, &prefs, Action::Confirm), None);
         assert!(s.takes_text());
@@ -365,6 +636,7 @@ mod tests {
         let mut s = State {
             cursor: 4,
             editing: Some(String::new()),
+            own: None,
         };
         let Some((p, _)) = act(&mut s, &p, Action::Confirm) else {
             panic!()
@@ -382,6 +654,7 @@ mod tests {
         let mut s = State {
             cursor: 1,
             editing: None,
+            own: None,
         };
         let out = change(
             &mut s,

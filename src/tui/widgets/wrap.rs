@@ -1,6 +1,8 @@
 //! Word wrapping with a hanging indent, for list items, answers and quoted text; and cutting
 //! text to fit, with "…" where it was cut.
 
+use ratatui::style::Style;
+use ratatui::text::Line;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` cut to `width` characters, ending in "…" when it was cut (empty for width 0).
@@ -14,6 +16,14 @@ pub fn fit(text: &str, width: usize) -> String {
     let mut out: String = text.chars().take(width - 1).collect();
     out.push('…');
     out
+}
+
+/// A paragraph wrapped to `width` columns as lines of one style (no indent).
+pub fn paragraph(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    indented(text, width, "", "")
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
 }
 
 /// Wraps `text` to `width` terminal columns: the first line starts with `first`, the rest with

@@ -1,7 +1,8 @@
 //! Leaving the check-in: keeping or discarding the draft (asked first), what `$EDITOR` gives
 //! back, and what a saved check-in teaches about the person's choices.
 
-use crate::journal::TriggerRef;
+use crate::journal::vocabulary::EMOTIONS;
+use crate::journal::{OwnWords, TriggerRef};
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keys::Action;
 use crate::tui::screen::{Cmd, Open, Question};
@@ -185,13 +186,15 @@ impl State {
     pub(super) fn saved(&self, session: &Session) -> Cmd {
         let mut prefs = session.prefs.clone();
         let mut changed = false;
-        // Remember triggers the person named, to offer them next time.
+        // Remember the triggers and feelings the person named, to offer them next time.
         for t in &self.draft.triggers {
-            if let TriggerRef::Custom(name) = &t.trigger
-                && !prefs.custom_triggers.iter().any(|c| c == name.as_str())
-            {
-                prefs.custom_triggers.push(name.to_string());
-                changed = true;
+            if let TriggerRef::Custom(name) = &t.trigger {
+                changed |= prefs.remember(OwnWords::Triggers, name.as_str());
+            }
+        }
+        for word in &self.draft.emotions {
+            if !EMOTIONS.contains(&word.as_str()) {
+                changed |= prefs.remember(OwnWords::Feelings, word);
             }
         }
         // Strategies planned from the library were offered in this check-in: done.

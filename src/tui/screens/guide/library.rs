@@ -11,7 +11,7 @@ use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::content::{Catalog, Category, ItemKind, TriggerGroup, fits};
 use crate::journal::{Perspective, Preferences};
-use crate::tui::keys::Action;
+use crate::tui::keys::{self, Action};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
 
 use super::{Page, State, toggle_pref};
@@ -153,7 +153,6 @@ pub(super) fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     let perspective = session.perspective();
     let lib = &mut state.library;
     let rows = library_rows(lib, &session.catalog, &session.prefs, perspective);
-    let last = rows.len().saturating_sub(1);
     let page = cx.layout.page();
     match msg {
         Msg::Input(input) if lib.searching => {
@@ -178,13 +177,10 @@ pub(super) fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             lib.search.push_str(text.lines().next().unwrap_or_default());
             lib.cursor = 0;
         }
+        Msg::Key(action) if let Some(at) = keys::moved(lib.cursor, rows.len(), action, page) => {
+            lib.cursor = at;
+        }
         Msg::Key(action) => match action {
-            Action::Up => lib.cursor = lib.cursor.saturating_sub(1),
-            Action::Down => lib.cursor = (lib.cursor + 1).min(last),
-            Action::PageUp => lib.cursor = lib.cursor.saturating_sub(page),
-            Action::PageDown => lib.cursor = (lib.cursor + page).min(last),
-            Action::Top => lib.cursor = 0,
-            Action::Bottom => lib.cursor = last,
             Action::StartSearch => lib.searching = true,
             Action::Back if lib.searching => {
                 lib.searching = false;

@@ -203,6 +203,8 @@ pub const TRASH: &[Binding] = &[
     ),
     keys::up(UP, "previous"),
     keys::down(DOWN, "next"),
+    PAGE_UP,
+    PAGE_DOWN,
     TOP,
     BOTTOM,
     BACK,
