@@ -248,14 +248,23 @@ pub fn week_start(day: NaiveDate, starts_on: Weekday) -> NaiveDate {
 
 /// Weekly averages of daily values; weeks without a value are left out (a gap, not a zero).
 pub fn weeks(days: &[Day], starts_on: Weekday) -> Vec<Week> {
-    let mut by_week: BTreeMap<NaiveDate, Vec<&Day>> = BTreeMap::new();
+    averages_by(days, |d| week_start(d, starts_on))
+}
+
+/// Monthly averages of daily values, in the shape of a week's (`start` is the month's first
+/// day); months without a value are left out. For charts of long windows, where a weekly line
+/// has more points than a terminal has columns.
+pub fn months(days: &[Day]) -> Vec<Week> {
+    averages_by(days, |d| d.with_day(1).unwrap_or(d))
+}
+
+/// Averages of daily values over the periods `start_of` maps days to, in order.
+fn averages_by(days: &[Day], start_of: impl Fn(NaiveDate) -> NaiveDate) -> Vec<Week> {
+    let mut by_period: BTreeMap<NaiveDate, Vec<&Day>> = BTreeMap::new();
     for d in days {
-        by_week
-            .entry(week_start(d.date, starts_on))
-            .or_default()
-            .push(d);
+        by_period.entry(start_of(d.date)).or_default().push(d);
     }
-    by_week
+    by_period
         .into_iter()
         .map(|(start, ds)| Week {
             start,

@@ -630,6 +630,92 @@ mod insights {
         );
     }
 
+    /// Entries on the days before the fixture date, one a day, with these moods (oldest
+    /// first) and closeness 3.
+    fn moods(values: &[u8]) -> Vec<crate::journal::Entry> {
+        use crate::journal::{Closeness, Mood};
+        let mut entries = crate::tui::test_support::twelve_entries();
+        entries.truncate(values.len());
+        for (e, v) in entries.iter_mut().zip(values) {
+            e.mood = Mood::try_from(*v).ok();
+            e.closeness = Closeness::try_from(3u8).ok();
+        }
+        entries
+    }
+
+    /// The rows of the first chart: (its y label, its plot text), top down.
+    fn mood_rows(app: &mut App, w: u16, h: u16) -> Vec<(String, String)> {
+        let text = draw(app, w, h).backend().to_string();
+        let lines: Vec<String> = text
+            .lines()
+            .map(|l| l.trim_matches('"').to_owned())
+            .collect();
+        let start = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with("Mood"))
+            .unwrap();
+        lines[start + 1..]
+            .iter()
+            .take_while(|l| l.contains('│'))
+            .map(|l| {
+                let (label, plot) = l.split_once('│').unwrap();
+                (label.trim().to_owned(), plot.to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_mood_value_has_a_row_of_its_own_and_days_show_over_the_line() {
+        for (w, h) in [(80, 24), (80, 30), (160, 48), (100, 37)] {
+            let mut app = app(moods(&[1, 2, 3, 4, 5, 4, 4, 4, 4, 4, 4, 4]));
+            let rows = mood_rows(&mut app, w, h);
+            assert_eq!((rows.len() - 1) % 4, 0, "{w}x{h}: 4k + 1 rows: {rows:?}");
+            for v in 1..=5 {
+                let (_, plot) = rows
+                    .iter()
+                    .find(|(label, _)| *label == v.to_string())
+                    .unwrap_or_else(|| panic!("{w}x{h}: no row labelled {v}: {rows:?}"));
+                assert!(
+                    plot.contains('•'),
+                    "{w}x{h}: no day on the row of {v}: {rows:?}"
+                );
+            }
+            // Mood 4 on the last seven days, so the weekly line runs through their cells: the
+            // days are drawn over it.
+            let (_, four) = rows.iter().find(|(label, _)| label == "4").unwrap();
+            assert!(four.matches('•').count() >= 7, "{w}x{h}: {four}");
+        }
+    }
+
+    #[test]
+    fn all_time_draws_a_dot_a_column_and_a_monthly_line() {
+        let mut app = app(generated_year());
+        app.update(Msg::Key(Action::Choose(4)));
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(text.contains("line: monthly averages"), "{text}");
+        assert!(text.contains("-day averages"), "{text}");
+        let rows = mood_rows(&mut app, 80, 24);
+        for (_, plot) in &rows {
+            // No column holds two dots: one average per column.
+            assert!(plot.chars().count() <= 78, "{plot}");
+        }
+        let columns_with_dots: usize = (0..78)
+            .filter(|&c| {
+                rows.iter()
+                    .filter(|(_, p)| p.chars().nth(c) == Some('•'))
+                    .count()
+                    > 1
+            })
+            .count();
+        assert_eq!(
+            columns_with_dots, 0,
+            "a column has one dot at most: {rows:?}"
+        );
+        app.update(Msg::Key(Action::Choose(1)));
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(text.contains("dots: days, line: weekly averages"), "{text}");
+    }
+
     #[test]
     fn the_calendar_underlines_today() {
         use ratatui::style::Modifier;

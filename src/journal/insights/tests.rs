@@ -90,6 +90,26 @@ fn weekly_averages_follow_the_week_start_and_skip_empty_weeks() {
 }
 
 #[test]
+fn monthly_averages_average_the_days_and_skip_empty_months() {
+    let entries = vec![
+        e("2026-09-30", 1, 1),
+        e("2026-09-01", 3, 5),
+        e("2026-11-02", 4, 2),
+        e("2026-11-30", 2, 4),
+    ];
+    let ds = days(&entries, window("2026-09-01", "2026-11-30"));
+    let m = months(&ds);
+    let starts: Vec<NaiveDate> = m.iter().map(|w| w.start).collect();
+    assert_eq!(
+        starts,
+        [d("2026-09-01"), d("2026-11-01")],
+        "October is a gap"
+    );
+    assert_eq!((m[0].mood, m[0].closeness), (Some(2.0), Some(3.0)));
+    assert_eq!((m[1].mood, m[1].closeness), (Some(3.0), Some(3.0)));
+}
+
+#[test]
 fn the_under_five_days_rule() {
     // Anxiety on 4 days with mood 1; 6 days without, mood 4.
     let mut entries = Vec::new();
