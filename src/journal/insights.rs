@@ -239,6 +239,43 @@ pub fn days(entries: &[Entry], window: Window) -> Vec<Day> {
         .collect()
 }
 
+/// One day of a week at a glance: its averages and the triggers its check-ins named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glance {
+    /// The day's averages (`entries` 0: no check-in that day).
+    pub day: Day,
+    /// The triggers named that day, each once, strongest first (then in the order named).
+    pub triggers: Vec<TriggerRef>,
+}
+
+/// The last `n` days up to `today`, newest first, each with its averages and triggers; a day
+/// without a check-in is there too, with none. One pass over `entries`.
+pub fn glance(entries: &[Entry], today: NaiveDate, n: u32) -> Vec<Glance> {
+    let window = Window::last(n, today);
+    let by_day: BTreeMap<NaiveDate, Vec<&Entry>> = by_day(entries, window).into_iter().collect();
+    let mut out = Vec::new();
+    let mut date = today;
+    while window.contains(date) {
+        let es = by_day.get(&date).map(Vec::as_slice).unwrap_or_default();
+        let mut named: Vec<(&TriggerRef, u8)> = Vec::new();
+        for t in es.iter().flat_map(|e| &e.triggers) {
+            let strength = t.intensity.map_or(0, |i| i.get());
+            match named.iter_mut().find(|(r, _)| *r == &t.trigger) {
+                Some((_, s)) => *s = (*s).max(strength),
+                None => named.push((&t.trigger, strength)),
+            }
+        }
+        named.sort_by_key(|(_, s)| std::cmp::Reverse(*s));
+        out.push(Glance {
+            day: day_of(date, es),
+            triggers: named.into_iter().map(|(t, _)| t.clone()).collect(),
+        });
+        let Some(before) = date.pred_opt() else { break };
+        date = before;
+    }
+    out
+}
+
 /// The first day of the week `day` is in.
 pub fn week_start(day: NaiveDate, starts_on: Weekday) -> NaiveDate {
     let back = (7 + day.weekday().num_days_from_monday() - starts_on.num_days_from_monday()) % 7;

@@ -4,6 +4,7 @@
 //! text, `update(msg, ctx) -> Cmd` and `view(ctx, frame, area)`; `screens.rs` lists them in
 //! one enum. This module names no screen, so screens depend on it and never on each other.
 
+use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui_textarea::Input;
 
@@ -91,6 +92,8 @@ pub enum Open {
     CheckIn(Box<CheckInDraft>),
     /// Review (needs the journal read).
     Review,
+    /// Review of one day's check-ins: the entry itself when there is one (needs the journal).
+    ReviewDay(NaiveDate),
     /// Insights (needs the journal read).
     Insights,
     /// The guide, at this page.
@@ -115,7 +118,7 @@ impl Open {
 
     /// Whether it can open only once the journal is read.
     pub fn needs_journal(&self) -> bool {
-        matches!(self, Open::Review | Open::Insights)
+        matches!(self, Open::Review | Open::ReviewDay(_) | Open::Insights)
     }
 
     /// Begins a check-in: refuses on a read-only journal, and offers an unfinished one first.

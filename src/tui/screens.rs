@@ -32,6 +32,7 @@ pub fn open(open: Open, session: &Session) -> Screen {
         Open::Settings => Screen::Settings(settings::State::default()),
         Open::CheckIn(draft) => Screen::CheckIn(Box::new(checkin::State::new(*draft, session))),
         Open::Review => Screen::Review(Box::new(review::State::new(session))),
+        Open::ReviewDay(day) => Screen::Review(Box::new(review::State::on_day(session, day))),
         Open::Insights => Screen::Insights(Box::new(insights::State::new(
             &session.entries_arc(),
             session.today,
@@ -122,7 +123,7 @@ impl Screen {
             Screen::CheckIn(s) => checkin::keys(s),
             Screen::Review(s) => review::keys(s),
             Screen::Guide(s) => guide::keys(s),
-            Screen::Insights(_) => insights::KEYS,
+            Screen::Insights(s) => insights::keys(s),
             Screen::Settings(s) => settings::keys(s),
             Screen::Help(_) => help::KEYS,
             Screen::Confirm(s) => confirm::keys(s.question),

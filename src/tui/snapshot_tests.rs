@@ -594,7 +594,7 @@ mod insights {
                 if kind == "year" {
                     app.update(Msg::Key(Action::Choose(3)));
                 }
-                for tab in ["over_time", "triggers", "helped", "rhythm"] {
+                for tab in ["week", "over_time", "triggers", "helped", "rhythm"] {
                     assert_snapshot!(
                         format!("insights_{tab}_{kind}_{w}x{h}"),
                         draw(&mut app, w, h).backend()
@@ -609,7 +609,7 @@ mod insights {
     fn the_calendar_marks_days_with_the_mood_in_no_colour_too() {
         let mut app = app(generated_year());
         app.session.theme = Theme::no_colour();
-        for _ in 0..3 {
+        for _ in 0..4 {
             app.update(Msg::Key(Action::Next));
         }
         let text = draw(&mut app, 80, 24).backend().to_string();
@@ -668,6 +668,7 @@ mod insights {
     fn every_mood_value_has_a_row_of_its_own_and_days_show_over_the_line() {
         for (w, h) in [(80, 24), (80, 30), (160, 48), (100, 37)] {
             let mut app = app(moods(&[1, 2, 3, 4, 5, 4, 4, 4, 4, 4, 4, 4]));
+            app.update(Msg::Key(Action::Next));
             let rows = mood_rows(&mut app, w, h);
             assert_eq!((rows.len() - 1) % 4, 0, "{w}x{h}: 4k + 1 rows: {rows:?}");
             for v in 1..=5 {
@@ -690,6 +691,7 @@ mod insights {
     #[test]
     fn all_time_draws_a_dot_a_column_and_a_monthly_line() {
         let mut app = app(generated_year());
+        app.update(Msg::Key(Action::Next));
         app.update(Msg::Key(Action::Choose(4)));
         let text = draw(&mut app, 80, 24).backend().to_string();
         assert!(text.contains("line: monthly averages"), "{text}");
@@ -716,12 +718,85 @@ mod insights {
         assert!(text.contains("dots: days, line: weekly averages"), "{text}");
     }
 
+    /// The review on top: its mode and how many entries it shows.
+    fn review_on_top(app: &App) -> (crate::tui::screens::review::Mode, usize) {
+        match app.top() {
+            Screen::Review(r) => (r.mode, r.results.len()),
+            other => panic!("not review: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_last_seven_days_open_a_day_and_say_when_there_is_none() {
+        use crate::tui::screens::review::Mode;
+        // Twelve entries, one a day up to yesterday (21 November); today has none.
+        let mut app = app(crate::tui::test_support::twelve_entries());
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(text.contains("Today       no check-in"), "{text}");
+        assert!(text.contains("Sat 21 Nov"), "{text}");
+        press(&mut app, "Enter");
+        assert!(
+            matches!(&app.status, Some(Status::Info(t)) if t == "No check-in on Sunday 22 November 2026."),
+            "{:?}",
+            app.status
+        );
+        assert!(matches!(app.top(), Screen::Insights(_)));
+        press(&mut app, "Down Enter");
+        assert_eq!(review_on_top(&app), (Mode::Detail, 1), "one entry: opened");
+        press(&mut app, "Esc");
+        assert_eq!(review_on_top(&app), (Mode::Timeline, 1), "the day's list");
+        press(&mut app, "Esc");
+        assert!(
+            matches!(app.top(), Screen::Insights(_)),
+            "back where it was"
+        );
+    }
+
+    #[test]
+    fn the_calendar_chooses_a_day_with_the_arrows_and_opens_it() {
+        use crate::tui::screens::review::Mode;
+        let mut entries = crate::tui::test_support::twelve_entries();
+        let mut twice = entries[5].clone();
+        twice.id = crate::journal::EntryId::generate(twice.created_at, 99);
+        let day = twice.date;
+        entries.push(twice);
+        let mut app = app(entries);
+        for _ in 0..4 {
+            press(&mut app, "Tab");
+        }
+        let Screen::Insights(s) = app.top() else {
+            panic!()
+        };
+        assert_eq!(s.day, app.session.today);
+        // 22 November back to the 15th: a week up, a day left and right.
+        press(&mut app, "Up Left Right");
+        let Screen::Insights(s) = app.top() else {
+            panic!()
+        };
+        assert_eq!(s.day, day, "{day}");
+        press(&mut app, "Enter");
+        assert_eq!(
+            review_on_top(&app),
+            (Mode::Timeline, 2),
+            "two entries: the list"
+        );
+        press(&mut app, "Esc");
+        // Not past today, and a month back with [.
+        press(&mut app, "g Right Right [");
+        let Screen::Insights(s) = app.top() else {
+            panic!()
+        };
+        assert_eq!(s.day.to_string(), "2026-10-22");
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(text.contains("October 2026"), "{text}");
+    }
+
     #[test]
     fn the_calendar_underlines_today() {
         use ratatui::style::Modifier;
         let mut app = app(generated_year());
         app.session.theme = Theme::no_colour();
-        for _ in 0..3 {
+        for _ in 0..4 {
             app.update(Msg::Key(Action::Next));
         }
         let today = chrono::Datelike::day(&app.session.today).to_string();

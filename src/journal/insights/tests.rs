@@ -110,6 +110,39 @@ fn monthly_averages_average_the_days_and_skip_empty_months() {
 }
 
 #[test]
+fn a_week_at_a_glance_has_every_day_newest_first_with_its_triggers_strongest_first() {
+    let entries = vec![
+        with_trigger(e("2026-11-20", 2, 2), "anxiety", Some(2)),
+        with_trigger(e("2026-11-20", 4, 4), "past-hurt", Some(5)),
+        with_trigger(e("2026-11-20", 3, 3), "anxiety", Some(4)),
+        e("2026-11-14", 5, 5),
+        e("2026-11-22", 1, 1),
+    ];
+    let week = glance(&entries, d("2026-11-22"), 7);
+    let dates: Vec<NaiveDate> = week.iter().map(|g| g.day.date).collect();
+    assert_eq!(dates.len(), 7);
+    assert_eq!(dates[0], d("2026-11-22"));
+    assert_eq!(
+        dates[6],
+        d("2026-11-16"),
+        "the 14th is outside the seven days"
+    );
+    let friday = &week[2];
+    assert_eq!(friday.day.entries, 3);
+    assert_eq!(friday.day.mood, Some(3.0));
+    assert_eq!(
+        friday.triggers,
+        [
+            TriggerRef::Id(Name::try_from("past-hurt").unwrap()),
+            TriggerRef::Id(Name::try_from("anxiety").unwrap())
+        ],
+        "each once, the strongest first"
+    );
+    assert_eq!(week[1].day.entries, 0, "a day without a check-in is there");
+    assert!(week[1].triggers.is_empty());
+}
+
+#[test]
 fn the_under_five_days_rule() {
     // Anxiety on 4 days with mood 1; 6 days without, mood 4.
     let mut entries = Vec::new();

@@ -337,8 +337,8 @@ fn scrolled_views_stop_at_their_last_line_at_every_size() {
             ),
             ("!", "sliding"),
             ("?", "Esc close this help"),
-            ("i Tab", "intensity"),
-            ("i Tab Tab", "Feelings named most often"),
+            ("i Tab Tab", "intensity"),
+            ("i Tab Tab Tab", "Feelings named most often"),
         ];
         for (open, last) in views {
             let mut app = app_at_home();

@@ -34,7 +34,7 @@ pub const KEYS: &[Binding] = &[
         &[Key::ch('i')],
         Action::OpenInsights,
         Some("insights"),
-        "insights: mood and closeness over time, triggers, what helped",
+        "insights: the last 7 days, mood and closeness over time, triggers, what helped",
     ),
     Binding::new(
         &[Key::ch('s')],

@@ -1,25 +1,28 @@
-//! Insights: mood and closeness over time, trigger patterns, what helped, and the rhythm of
-//! checking in. The figures come from `journal::insights`, computed when the screen opens or
-//! its window changes, never per frame.
+//! Insights: the last seven days at a glance, mood and closeness over time, trigger patterns,
+//! what helped, and the rhythm of checking in (a calendar whose days open in review). The
+//! figures come from `journal::insights`, computed when the screen opens or its window
+//! changes, never per frame.
 
 use std::sync::Arc;
 
 mod view;
 
-use chrono::{Datelike, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use ratatui::crossterm::event::KeyCode;
 
 use crate::journal::Entry;
 use crate::journal::insights::{self, Insights, Window};
 use crate::journal::query::DateSpan;
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, Msg};
+use crate::tui::screen::{Cmd, Ctx, Msg, Open};
 
 pub use view::{Series, series, view};
 
 /// The views of insights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// The last seven days, a line each.
+    Week,
     /// Mood and closeness over time.
     OverTime,
     /// Trigger patterns.
@@ -32,11 +35,18 @@ pub enum Tab {
 
 impl Tab {
     /// All tabs in order.
-    pub const ALL: [Tab; 4] = [Tab::OverTime, Tab::Triggers, Tab::Helped, Tab::Rhythm];
+    pub const ALL: [Tab; 5] = [
+        Tab::Week,
+        Tab::OverTime,
+        Tab::Triggers,
+        Tab::Helped,
+        Tab::Rhythm,
+    ];
 
     /// Its name.
     pub fn label(self) -> &'static str {
         match self {
+            Tab::Week => "Last 7 days",
             Tab::OverTime => "Over time",
             Tab::Triggers => "Triggers",
             Tab::Helped => "What helped",
@@ -66,6 +76,12 @@ pub struct State {
     entries: Arc<Vec<Entry>>,
     /// The month the calendar shows.
     pub month: NaiveDate,
+    /// The calendar's selected day.
+    pub day: NaiveDate,
+    /// The last seven days, newest first.
+    pub week: Vec<insights::Glance>,
+    /// The selected day of the seven.
+    pub week_cursor: usize,
     /// Lines scrolled in the current tab.
     pub scroll: u16,
     /// The first day of the week.
@@ -104,11 +120,14 @@ impl State {
     pub fn new(entries: &Arc<Vec<Entry>>, today: NaiveDate, week_starts: Weekday) -> State {
         let span = SPANS[0];
         let mut state = State {
-            tab: Tab::OverTime,
+            tab: Tab::Week,
             span,
             insights: Arc::default(),
             entries: Arc::clone(entries),
             month: today.with_day(1).unwrap_or(today),
+            day: today,
+            week: Vec::new(),
+            week_cursor: 0,
             scroll: 0,
             week_starts,
             all_days: all_days(entries),
@@ -122,6 +141,7 @@ impl State {
     /// Works the figures and the charts out again, for the window and the entries.
     fn recompute(&mut self, today: NaiveDate) {
         let i = compute(&self.entries, self.span, today, self.week_starts);
+        self.week = insights::glance(&self.entries, today, 7);
         self.mood_series = series(&i, |d| d.mood, |w| w.mood);
         self.closeness_series = series(&i, |d| d.closeness, |w| w.closeness);
         self.insights = Arc::new(i);
@@ -137,28 +157,41 @@ impl State {
     }
 }
 
-/// Insights' keys.
-pub const KEYS: &[Binding] = &[
-    Binding::new(
-        &[
-            Key::code(KeyCode::Tab),
-            Key::code(KeyCode::Right),
-            Key::ch('l'),
-        ],
-        Action::Next,
-        Some("next view"),
-        "next view: over time, triggers, what helped, rhythm",
-    ),
-    Binding::new(
-        &[
-            Key::code(KeyCode::BackTab),
-            Key::code(KeyCode::Left),
-            Key::ch('h'),
-        ],
-        Action::Prev,
-        None,
-        "previous view",
-    ),
+/// Next and previous view with Tab and Shift-Tab (all views), and with ←/→ where arrows do not
+/// move a cursor.
+const NEXT_VIEW: Binding = Binding::new(
+    &[
+        Key::code(KeyCode::Tab),
+        Key::code(KeyCode::Right),
+        Key::ch('l'),
+    ],
+    Action::Next,
+    Some("next view"),
+    "next view: last 7 days, over time, triggers, what helped, rhythm",
+);
+const PREV_VIEW: Binding = Binding::new(
+    &[
+        Key::code(KeyCode::BackTab),
+        Key::code(KeyCode::Left),
+        Key::ch('h'),
+    ],
+    Action::Prev,
+    None,
+    "previous view",
+);
+const NEXT_VIEW_TAB: Binding = Binding::new(
+    &[Key::code(KeyCode::Tab)],
+    Action::Next,
+    Some("next view"),
+    "next view: last 7 days, over time, triggers, what helped, rhythm",
+);
+const PREV_VIEW_TAB: Binding = Binding::new(
+    &[Key::code(KeyCode::BackTab)],
+    Action::Prev,
+    None,
+    "previous view",
+);
+const WINDOW: [Binding; 5] = [
     Binding::new(
         &[Key::ch('w')],
         Action::Group,
@@ -174,18 +207,23 @@ pub const KEYS: &[Binding] = &[
         "the last 365 days",
     ),
     Binding::new(&[Key::ch('4')], Action::Choose(4), None, "all time"),
-    Binding::new(
-        &[Key::ch('[')],
-        Action::OlderMonth,
-        None,
-        "the calendar's month before",
-    ),
-    Binding::new(
-        &[Key::ch(']')],
-        Action::NewerMonth,
-        None,
-        "the calendar's month after",
-    ),
+];
+const OPEN_DAY: Binding = Binding::new(
+    &[Key::code(KeyCode::Enter)],
+    Action::Confirm,
+    Some("open the day"),
+    "open the day's check-ins in review",
+);
+
+/// Insights' keys over the charts and lists (over time, triggers, what helped).
+pub const KEYS: &[Binding] = &[
+    NEXT_VIEW,
+    PREV_VIEW,
+    WINDOW[0],
+    WINDOW[1],
+    WINDOW[2],
+    WINDOW[3],
+    WINDOW[4],
     keys::up(UP, "scroll up"),
     keys::down(DOWN, "scroll down"),
     keys::PAGE_UP_BINDING,
@@ -194,8 +232,68 @@ pub const KEYS: &[Binding] = &[
     keys::BACK,
 ];
 
+/// The last seven days: a day to open.
+pub const WEEK_KEYS: &[Binding] = &[
+    OPEN_DAY,
+    NEXT_VIEW,
+    PREV_VIEW,
+    keys::up(UP, "the day after"),
+    keys::down(DOWN, "the day before"),
+    keys::top(keys::TOP, "today"),
+    keys::bottom(keys::BOTTOM, "six days ago"),
+    keys::BACK,
+];
+
+/// The rhythm: a calendar whose days open.
+pub const RHYTHM_KEYS: &[Binding] = &[
+    OPEN_DAY,
+    NEXT_VIEW_TAB,
+    PREV_VIEW_TAB,
+    Binding::new(
+        &[Key::code(KeyCode::Left), Key::ch('h')],
+        Action::Left,
+        None,
+        "the day before",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Right), Key::ch('l')],
+        Action::Right,
+        None,
+        "the day after",
+    ),
+    keys::up(UP, "a week before"),
+    keys::down(DOWN, "a week after"),
+    Binding::new(
+        &[Key::ch('[')],
+        Action::OlderMonth,
+        None,
+        "the month before",
+    ),
+    Binding::new(&[Key::ch(']')], Action::NewerMonth, None, "the month after"),
+    keys::top(keys::TOP, "today"),
+    WINDOW[0],
+    WINDOW[1],
+    WINDOW[2],
+    WINDOW[3],
+    WINDOW[4],
+    keys::BACK,
+];
+
 /// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("insights", KEYS)];
+pub const MODES: &[(&str, &[Binding])] = &[
+    ("insights", KEYS),
+    ("insights: last 7 days", WEEK_KEYS),
+    ("insights: rhythm", RHYTHM_KEYS),
+];
+
+/// The keys in force.
+pub fn keys(state: &State) -> &'static [Binding] {
+    match state.tab {
+        Tab::Week => WEEK_KEYS,
+        Tab::Rhythm => RHYTHM_KEYS,
+        Tab::OverTime | Tab::Triggers | Tab::Helped => KEYS,
+    }
+}
 
 /// Applies a message.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
@@ -203,6 +301,15 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     match msg {
         Msg::JournalChanged => state.reload(&cx.session.entries_arc(), today),
         Msg::Key(Action::Back) => return Cmd::Pop,
+        Msg::Key(Action::Confirm) => return state.open_day(),
+        Msg::Key(action) if state.tab == Tab::Week => {
+            if let Some(at) = keys::moved(state.week_cursor, state.week.len(), action, 7) {
+                state.week_cursor = at;
+            } else {
+                act(state, action, today);
+            }
+        }
+        Msg::Key(action) if state.tab == Tab::Rhythm => rhythm(state, action, today),
         Msg::Key(action @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => {
             state.scroll = cx.layout.scrolled(state.scroll, action);
         }
@@ -212,15 +319,66 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     Cmd::None
 }
 
-/// Applies a key that is not about scrolling.
+impl State {
+    /// The day the cursor is on, in the last seven days or the calendar.
+    pub fn chosen_day(&self) -> Option<NaiveDate> {
+        match self.tab {
+            Tab::Week => self.week.get(self.week_cursor).map(|g| g.day.date),
+            Tab::Rhythm => Some(self.day),
+            _ => None,
+        }
+    }
+
+    /// Opens the chosen day's check-ins in review, or says there are none.
+    fn open_day(&self) -> Cmd {
+        let Some(day) = self.chosen_day() else {
+            return Cmd::None;
+        };
+        let checked_in = self.all_days.binary_search_by_key(&day, |d| d.date).is_ok();
+        if checked_in {
+            Cmd::Open(Open::ReviewDay(day))
+        } else {
+            Cmd::info(format!("No check-in on {}.", day.format("%A %-d %B %Y")))
+        }
+    }
+
+    /// Selects `day` in the calendar (never after `today`), showing its month.
+    fn choose_day(&mut self, day: NaiveDate, today: NaiveDate) {
+        self.day = day.min(today);
+        self.month = self.day.with_day(1).unwrap_or(self.day);
+    }
+}
+
+/// Applies a key on the calendar: the arrows move the day, the months move by a month.
+fn rhythm(state: &mut State, action: Action, today: NaiveDate) {
+    let day = state.day;
+    let moved = match action {
+        Action::Left => day.checked_sub_days(Days::new(1)),
+        Action::Right => day.checked_add_days(Days::new(1)),
+        Action::Up => day.checked_sub_days(Days::new(7)),
+        Action::Down => day.checked_add_days(Days::new(7)),
+        Action::OlderMonth => day.checked_sub_months(Months::new(1)),
+        Action::NewerMonth => day.checked_add_months(Months::new(1)),
+        Action::Top => Some(today),
+        _ => {
+            act(state, action, today);
+            return;
+        }
+    };
+    if let Some(d) = moved {
+        state.choose_day(d, today);
+    }
+}
+
+/// Applies a key that is not about scrolling or a day.
 fn act(state: &mut State, action: Action, today: NaiveDate) {
     let tab_index = Tab::ALL.iter().position(|t| *t == state.tab).unwrap_or(0);
     match action {
-        Action::Next | Action::Right => {
+        Action::Next => {
             state.tab = Tab::ALL[(tab_index + 1) % Tab::ALL.len()];
             state.scroll = 0;
         }
-        Action::Prev | Action::Left => {
+        Action::Prev => {
             state.tab = Tab::ALL[(tab_index + Tab::ALL.len() - 1) % Tab::ALL.len()];
             state.scroll = 0;
         }
@@ -240,21 +398,6 @@ fn act(state: &mut State, action: Action, today: NaiveDate) {
             );
         }
         Action::Top => state.scroll = 0,
-        Action::OlderMonth => {
-            state.month = state
-                .month
-                .checked_sub_months(Months::new(1))
-                .unwrap_or(state.month);
-        }
-        Action::NewerMonth => {
-            let next = state
-                .month
-                .checked_add_months(Months::new(1))
-                .unwrap_or(state.month);
-            if next <= today {
-                state.month = next;
-            }
-        }
         _ => {}
     }
 }

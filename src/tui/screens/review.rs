@@ -13,7 +13,7 @@ use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::journal::Entry;
 use crate::journal::draft::CheckInDraft;
-use crate::journal::query::{self, DateSpan, Filter};
+use crate::journal::query::{self, Condition, DateSpan, Filter};
 use crate::journal::vocabulary::count;
 use crate::tui::effect::{Done, Effect, TrashItem};
 use crate::tui::keys::{Action, moved};
@@ -98,6 +98,20 @@ impl State {
             last_deleted: None,
         };
         state.refresh(session.today, None);
+        state
+    }
+
+    /// The review of one day: filtered to it, and showing the entry when there is one.
+    pub fn on_day(session: &Session, day: NaiveDate) -> State {
+        let mut state = State::new(session);
+        state
+            .filter
+            .conditions
+            .push(Condition::Dates(DateSpan::Day(day)));
+        state.refresh(session.today, None);
+        if state.results.len() == 1 {
+            state.mode = Mode::Detail;
+        }
         state
     }
 

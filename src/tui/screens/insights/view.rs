@@ -40,10 +40,12 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         spans.push(Span::styled(format!(" {} ", t.label()), style));
         spans.push(Span::raw(" "));
     }
-    spans.push(Span::styled(format!("   {}", state.span), theme.key));
+    if !matches!(state.tab, Tab::Week | Tab::Rhythm) {
+        spans.push(Span::styled(format!("   {}", state.span), theme.key));
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
     let i = &state.insights;
-    if i.entries == 0 && state.tab != Tab::Rhythm {
+    if i.entries == 0 && !matches!(state.tab, Tab::Week | Tab::Rhythm) {
         frame.render_widget(
             Paragraph::new(vec![
                 Line::styled("No check-ins in this window yet.", theme.text),
@@ -58,11 +60,87 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         return;
     }
     match state.tab {
+        Tab::Week => week(state, cx, frame, body),
         Tab::OverTime => over_time(state, theme, frame, body),
         Tab::Triggers => triggers(state, catalog, theme, frame, body, layout),
         Tab::Helped => helped(state, catalog, theme, frame, body, layout),
         Tab::Rhythm => rhythm(state, cx.session.today, theme, frame, body),
     }
+}
+
+/// The last seven days, a line each: mood, closeness, triggers; the selected day opens.
+fn week(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
+    let session = cx.session;
+    let theme = &session.theme;
+    let labels = session.prefs.mood_labels;
+    let width = usize::from(area.width);
+    let value = |v: Option<f64>| match v {
+        None => "–".to_owned(),
+        Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
+        Some(v) => format!("{v:.1}"),
+    };
+    // Day, mood and closeness in columns; the triggers take the rest of the line.
+    let head = format!("  {:<11} {:<15} {:<10} ", "Day", "Mood", "Closeness");
+    let trigger_room = width.saturating_sub(head.chars().count());
+    let mut lines = vec![Line::styled(
+        format!("{head}{}", if trigger_room >= 8 { "Triggers" } else { "" }),
+        theme.muted,
+    )];
+    for (n, g) in state.week.iter().enumerate() {
+        let selected = n == state.week_cursor;
+        let marker = if selected { "▸ " } else { "  " };
+        let date = if g.day.date == session.today {
+            "Today".to_owned()
+        } else {
+            g.day.date.format("%a %-d %b").to_string()
+        };
+        let row_style = if selected { theme.selected } else { theme.text };
+        let mut spans = vec![Span::styled(format!("{marker}{date:<11} "), row_style)];
+        if g.day.entries == 0 {
+            spans.push(Span::styled("no check-in", theme.muted));
+        } else {
+            let (style, mark) = level(theme, g.day.mood);
+            let word = g
+                .day
+                .mood
+                .map_or("", |m| labels.label_of((m.round() as u8).clamp(1, 5)));
+            let mood = format!("{mark} {} {word}", value(g.day.mood));
+            spans.push(Span::styled(
+                format!("{:<15} ", wrap::fit(&mood, 15)),
+                style,
+            ));
+            spans.push(Span::styled(
+                format!("{:<10} ", value(g.day.closeness)),
+                theme.text,
+            ));
+            let names: Vec<String> = g
+                .triggers
+                .iter()
+                .map(|t| session.catalog.trigger_label(t))
+                .collect();
+            let triggers = if names.is_empty() {
+                "–".to_owned()
+            } else {
+                names.join(", ")
+            };
+            spans.push(Span::styled(wrap::fit(&triggers, trigger_room), theme.text));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::default());
+    if let Some(g) = state.week.get(state.week_cursor) {
+        let day = g.day.date.format("%A %-d %B").to_string();
+        let said = match g.day.entries {
+            0 => format!("{day}: no check-in."),
+            n => format!(
+                "{day}: {}. Enter opens {}.",
+                count(n, "check-in", "check-ins"),
+                if n == 1 { "it" } else { "them" }
+            ),
+        };
+        lines.extend(wrap::paragraph(&said, width, theme.muted));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn over_time(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -525,7 +603,10 @@ fn rhythm(state: &State, today: NaiveDate, theme: &Theme, frame: &mut Frame, are
         ]),
         Line::default(),
         Line::styled(
-            format!("{}   [ older · ] newer", state.month.format("%B %Y")),
+            format!(
+                "{}   [ month before · ] month after",
+                state.month.format("%B %Y")
+            ),
             theme.title,
         ),
     ];
@@ -555,12 +636,16 @@ fn rhythm(state: &State, today: NaiveDate, theme: &Theme, frame: &mut Frame, are
                         Some(mood) => level(theme, mood),
                         None => (theme.muted, " "),
                     };
-                    // Today's number is underlined and bold, in colour or without.
-                    let number = if d == today {
+                    // Today's number is underlined and bold, in colour or without; the
+                    // chosen day's is shown as selected.
+                    let mut number = if d == today {
                         style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
                     } else {
                         style
                     };
+                    if d == state.day {
+                        number = number.patch(theme.selected);
+                    }
                     spans.push(Span::styled(" ", style));
                     spans.push(Span::styled(format!("{:>2}", d.day()), number));
                     spans.push(Span::styled(format!("{mark} "), style));
@@ -570,7 +655,7 @@ fn rhythm(state: &State, today: NaiveDate, theme: &Theme, frame: &mut Frame, are
         lines.push(Line::from(spans));
     }
     lines.push(Line::styled(
-        "A mark after a day: checked in; its height and colour follow the mood (▁ low … █ good). Today is underlined.",
+        "A mark after a day: checked in; its height and colour follow the mood (▁ low … █ good). Today is underlined. Arrows choose a day, Enter opens it.",
         theme.muted,
     ));
     let calendar_height = u16::try_from(lines.len()).unwrap_or(12);
