@@ -283,3 +283,17 @@ fn tui_modules_have_no_cycle_and_screens_do_not_know_each_other() {
         found.join("\n")
     );
 }
+
+/// Issue 20, item 6: one wrapping helper (`tui::widgets::wrap`) everywhere text is shown, so
+/// wrapped lines keep their indent, never start with a space, and break CJK text between
+/// characters; ratatui's own wrapping does none of these. Screens use `wrap::lines`,
+/// `wrap::paragraph` or `wrap::indented`.
+#[test]
+fn screens_wrap_with_the_one_helper() {
+    let found = check("src/tui/screens", &[".wrap(Wrap", "Wrap {"]);
+    assert!(
+        found.is_empty(),
+        "ratatui's wrapping in screens:\n{}",
+        found.join("\n")
+    );
+}

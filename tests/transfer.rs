@@ -36,7 +36,10 @@ fn data(name: &str) -> PathBuf {
 }
 
 /// Three entries that use every field, with text that needs care in every format.
-fn fixture(root: &Path) {
+/// Writes three entries, and returns the store, for a test that writes more: a second
+/// `Store::open` in this process could find the folder still locked, by a `closer` another
+/// test thread is starting, which holds a copy of this process's lock until it runs.
+fn fixture(root: &Path) -> Store {
     let store = Store::open(root).unwrap();
     let mut a = entry("2026-11-20T21:30:00+01:00", 1);
     a.perspective = Some(Perspective::PartnerPullsAway);
@@ -75,6 +78,7 @@ fn fixture(root: &Path) {
     for e in [a, b, c] {
         store.save_entry(&e).unwrap();
     }
+    store
 }
 
 #[test]
@@ -235,13 +239,13 @@ fn bom_starts_a_csv_and_is_refused_for_other_formats() {
 fn markdown_uses_the_chosen_mood_labels() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("j");
-    fixture(&root);
+    let store = fixture(&root);
     let d = root.to_str().unwrap();
     // Chosen in Settings: stored in state.json.
-    let store = Store::open(&root).unwrap();
     let mut prefs = store.load_preferences().unwrap();
     prefs.mood_labels = closer::journal::MoodLabels::Gentle;
     store.save_preferences(&prefs).unwrap();
+    drop(store);
     let (_, text, _) = run(&mut closer(&[
         "export",
         "--format",

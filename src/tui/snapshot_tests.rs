@@ -214,6 +214,37 @@ mod checkin {
     }
 
     #[test]
+    fn a_dialog_holds_every_line_it_wraps() {
+        use crate::tui::screen::Question;
+        use crate::tui::screens::confirm;
+        let mut app = app_at_home();
+        let long = "A line longer than the box is wide, as a translated or a future \
+                    question may have, must wrap inside the box and push the keys down."
+            .to_owned();
+        app.open_for_test(Screen::Confirm(confirm::State::new(
+            Question::DiscardCheckIn,
+            "Discard?",
+            &[long],
+        )));
+        let text = draw(&mut app, 60, 20).backend().to_string();
+        let flat: String = text
+            .lines()
+            .map(|l| l.trim_matches('"').replace('│', " "))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        for needed in [
+            "push the keys down.",
+            confirm::keys(Question::DiscardCheckIn).last().unwrap().help,
+        ] {
+            assert!(
+                words(&flat).contains(&words(needed)),
+                "{needed:?} not shown:\n{text}"
+            );
+        }
+    }
+
+    #[test]
     fn trigger_note_popup() {
         let base = app_at_home();
         let draft = filled(&base);

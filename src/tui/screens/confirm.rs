@@ -7,11 +7,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::keys::{Action, Binding, ESC, Key};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Question, ViewCx};
-use crate::tui::widgets::page;
+use crate::tui::widgets::{page, wrap};
 
 const STAY: Binding = Binding::new(ESC, Action::Back, Some("stay"), "go on with it");
 const STAY_EDITING: Binding = Binding::new(ESC, Action::Back, Some("stay"), "go on editing");
@@ -257,11 +257,13 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
             Span::styled(b.help, theme.text),
         ]));
     }
+    // Wrapped to the box's inside (at most 64 wide, less its borders), so its height holds them.
+    let lines = wrap::lines(lines, usize::from(body.width.min(64).saturating_sub(2)));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = page::centered(body, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Paragraph::new(lines).block(
             Block::bordered()
                 .border_style(theme.border)
                 .title(Line::styled(state.title.clone(), theme.title)),

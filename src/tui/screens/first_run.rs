@@ -3,13 +3,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::journal::PerspectiveChoice;
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, ViewCx};
 use crate::tui::text;
 use crate::tui::widgets::page;
+use crate::tui::widgets::wrap;
 
 /// The highlighted choice, and where to go once one is made.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -123,9 +124,10 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         Line::styled(format!("  {}", cx.session.data_dir.display()), theme.text),
         Line::styled(text::WELCOME_PRIVATE, theme.muted),
     ]);
+    let column = page::column(body);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
-        page::column(body),
+        Paragraph::new(wrap::lines(lines, usize::from(column.width))),
+        column,
     );
 }
 

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::journal::vocabulary::count;
 use crate::tui::effect::Effect;
@@ -11,6 +11,7 @@ use crate::tui::keys::{self, Action, Binding, Key};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Question, ViewCx};
 use crate::tui::text;
 use crate::tui::widgets::page;
+use crate::tui::widgets::wrap;
 
 /// Home keeps nothing of its own: what it shows is the session's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -173,5 +174,8 @@ pub fn view(_state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout:
         lines.push(Line::styled(prompt.idea.clone(), theme.muted));
     }
     let column = page::column(body);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), column);
+    frame.render_widget(
+        Paragraph::new(wrap::lines(lines, usize::from(column.width))),
+        column,
+    );
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::tui::effect::{Done, Effect};
@@ -14,6 +14,7 @@ use crate::tui::keys::{self, Action, Binding};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Question, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::page;
+use crate::tui::widgets::wrap;
 
 /// The words, and the path being typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,5 +129,8 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
             .into_iter()
             .map(|l| Line::styled(format!("  {l}"), theme.muted)),
     );
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    frame.render_widget(
+        Paragraph::new(wrap::lines(lines, usize::from(body.width))),
+        body,
+    );
 }

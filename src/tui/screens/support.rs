@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::tui::keys::{self, Action, Binding, DOWN};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
@@ -35,7 +35,7 @@ pub fn paragraph(theme: &Theme, width: u16) -> Paragraph<'static> {
         }
         lines.push(Line::default());
     }
-    Paragraph::new(lines).wrap(Wrap { trim: false })
+    Paragraph::new(wrap::lines(lines, usize::from(width)))
 }
 
 /// Support's keys: scrolling, and back.

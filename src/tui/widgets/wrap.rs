@@ -2,7 +2,7 @@
 //! text to fit, with "…" where it was cut.
 
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` cut to `width` characters, ending in "…" when it was cut (empty for width 0).
@@ -74,6 +74,95 @@ pub fn indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String
     lines
 }
 
+/// Styled lines wrapped to `width` columns by [`indented`], keeping each span's style: a line
+/// that is too wide continues under its own text, past its leading spaces and a list marker
+/// ("• ", "· ", "- ", "▸ ", "✓ ", "1. "), so a wrapped item keeps its indent. Lines that fit are
+/// kept as they are. For screens that build `Line`s of several styles (home, the check-in's
+/// questions, support, settings) instead of ratatui's own wrapping, which loses the indent,
+/// can start a line with a space and does not break CJK text.
+pub fn lines(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.width() <= width || width == 0 {
+            out.push(line);
+            continue;
+        }
+        let styled: Vec<(char, Style)> = line
+            .spans
+            .iter()
+            .flat_map(|s| s.content.chars().map(|c| (c, s.style)))
+            .collect();
+        let text: String = styled.iter().map(|(c, _)| *c).collect();
+        let head = hanging(&text);
+        let head_chars = head.chars().count();
+        let rest = " ".repeat(head.width().min(width / 2));
+        let rest_chars = rest.chars().count();
+        let wrapped = indented(&text[head.len()..], width, head, &rest);
+        // Every character of a wrapped line after its prefix is the next matching one of the
+        // original (only white space is left out, or made a single space), so styles follow.
+        let mut at = head_chars;
+        for (n, w) in wrapped.into_iter().enumerate() {
+            let mut chars: Vec<(char, Style)> = Vec::new();
+            let prefix = if n == 0 { head_chars } else { rest_chars };
+            for (k, c) in w.chars().enumerate() {
+                if k < prefix {
+                    let style = if n == 0 {
+                        styled[k].1
+                    } else {
+                        Style::default()
+                    };
+                    chars.push((c, style));
+                    continue;
+                }
+                while at < styled.len()
+                    && !(styled[at].0 == c || (c == ' ' && styled[at].0.is_whitespace()))
+                {
+                    at += 1;
+                }
+                let style = styled.get(at).map_or(Style::default(), |(_, s)| *s);
+                chars.push((c, style));
+                at += 1;
+            }
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            let mut run = String::new();
+            let mut run_style = chars.first().map_or(Style::default(), |(_, s)| *s);
+            for (c, style) in chars {
+                if style != run_style && !run.is_empty() {
+                    spans.push(Span::styled(std::mem::take(&mut run), run_style));
+                }
+                run_style = style;
+                run.push(c);
+            }
+            if !run.is_empty() {
+                spans.push(Span::styled(run, run_style));
+            }
+            let mut l = Line::from(spans).style(line.style);
+            l.alignment = line.alignment;
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// The start of `text` its wrapped lines hang under: leading spaces and a list marker.
+fn hanging(text: &str) -> &str {
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let after = &text[indent..];
+    let marker = ["• ", "· ", "- ", "▸ ", "✓ ", "* "]
+        .iter()
+        .find(|m| after.starts_with(*m))
+        .map(|m| m.len())
+        .or_else(|| {
+            let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            (digits > 0 && digits < 3 && after[digits..].starts_with(". ")).then_some(digits + 2)
+        })
+        .unwrap_or(0);
+    let head = indent + marker;
+    // Spaces after the marker belong to it too.
+    let more = text[head..].len() - text[head..].trim_start_matches(' ').len();
+    &text[..head + more]
+}
+
 /// The pieces a line may break between, each with whether white space came before it: runs of
 /// narrow characters (words), and each wide character on its own.
 fn tokens(text: &str) -> Vec<(bool, &str)> {
@@ -106,6 +195,35 @@ fn tokens(text: &str) -> Vec<(bool, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn styled_lines_wrap_keeping_styles_and_their_indent() {
+        use ratatui::style::{Modifier, Style};
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let line = Line::from(vec![
+            Span::raw("  • "),
+            Span::styled("closer", bold),
+            Span::raw(" keeps every word you write"),
+        ]);
+        let out = lines(vec![line, Line::raw("short")], 16);
+        let text: Vec<String> = out.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "  • closer keeps",
+                "    every word",
+                "    you write",
+                "short"
+            ]
+        );
+        assert_eq!(out[0].spans[1].content, "closer");
+        assert_eq!(out[0].spans[1].style, bold);
+        assert!(out[1].spans.iter().all(|s| s.style != bold));
+        // CJK breaks between characters; numbered items hang too.
+        let out = lines(vec![Line::raw("1. 我們今天一起吃了早餐")], 12);
+        let text: Vec<String> = out.iter().map(ToString::to_string).collect();
+        assert_eq!(text, ["1. 我們今天", "   一起吃了", "   早餐"]);
+    }
 
     #[test]
     fn later_lines_hang_under_the_first() {

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui_textarea::{Input, Key as TextKey, WrapMode};
 
 use crate::journal::draft::Step;
@@ -14,6 +14,7 @@ use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY_TEXT, Key};
 use crate::tui::screen::LastLayout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pick_list::{Current, PickListView, Row};
+use crate::tui::widgets::wrap;
 
 use super::text::{area_text, text_area};
 use super::{
@@ -443,7 +444,10 @@ pub fn view(
     };
     let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
-        Paragraph::new(question(ask, theme)).wrap(Wrap { trim: false }),
+        Paragraph::new(wrap::lines(
+            vec![question(ask, theme)],
+            usize::from(head.width),
+        )),
         head,
     );
     let d = &state.draft;
@@ -504,11 +508,11 @@ pub fn view(
         && !row.detail.is_empty()
     {
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                format!("{}: {}", row.label, row.detail),
+            Paragraph::new(wrap::paragraph(
+                &format!("{}: {}", row.label, row.detail),
+                usize::from(about.width),
                 theme.muted,
-            ))
-            .wrap(Wrap { trim: false }),
+            )),
             about,
         );
     }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 use ratatui_textarea::Input;
 
 use crate::content::{Catalog, offer};
@@ -11,6 +11,7 @@ use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, Key};
 use crate::tui::screen::Cmd;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap;
 
 use super::text::{edit, paste_into, text_area};
 use crate::journal::Response;
@@ -174,8 +175,8 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
             theme.muted,
         ));
     }
-    let head = Paragraph::new(head).wrap(Wrap { trim: false });
-    let head_height = u16::try_from(head.line_count(area.width))
+    let head = wrap::lines(head, usize::from(area.width));
+    let head_height = u16::try_from(head.len())
         .unwrap_or(u16::MAX)
         .min(area.height / 2);
     let [top, _, body] = Layout::vertical([
@@ -184,7 +185,7 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
         Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(head, top);
+    frame.render_widget(Paragraph::new(head), top);
     if let Some(answer) = state.answers.get(state.prompt_index) {
         let block = Block::bordered().border_style(theme.border);
         let inner = block.inner(body);

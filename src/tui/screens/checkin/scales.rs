@@ -5,11 +5,12 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::journal::{Closeness, Mood, MoodLabels};
 use crate::tui::keys::{self, Action, Binding, DIGITS, DOWN, HELP_KEY, Key, UP};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap;
 
 use super::{LEAVE, NEXT, PREV, SAVE, State, question};
 
@@ -152,5 +153,8 @@ pub fn view(state: &State, labels: MoodLabels, theme: &Theme, frame: &mut Frame,
             theme.muted,
         ));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(wrap::lines(lines, usize::from(area.width))),
+        area,
+    );
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::content::{Catalog, offer};
 use crate::journal::draft::answer_follow_up;
@@ -273,7 +273,7 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
         }
         row += 1;
     }
-    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let para = Paragraph::new(wrap::lines(lines, usize::from(area.width)));
     let offset =
         u16::try_from(cursor_line.saturating_sub(usize::from(area.height) / 2)).unwrap_or(0);
     frame.render_widget(para.scroll((offset, 0)), area);

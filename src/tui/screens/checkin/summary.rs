@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::content::Catalog;
 use crate::journal::MoodLabels;
@@ -13,6 +13,7 @@ use crate::tui::keys::{self, Action, Binding, DOWN, HELP_KEY, Key, UP};
 use crate::tui::screen::LastLayout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::entry_view;
+use crate::tui::widgets::wrap;
 
 use super::{LEAVE, PREV, State};
 
@@ -57,8 +58,9 @@ pub fn view(
         labels,
         usize::from(area.width),
     );
-    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
-    layout.record(area, text.line_count(area.width));
+    let lines = wrap::lines(lines, usize::from(area.width));
+    layout.record(area, lines.len());
+    let text = Paragraph::new(lines);
     frame.render_widget(
         text.scroll((state.scroll.min(layout.max_scroll()), 0)),
         area,

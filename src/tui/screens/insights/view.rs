@@ -6,7 +6,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
 
 use crate::content::Catalog;
 use crate::journal::insights::{self, Insights};
@@ -47,14 +47,16 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     let i = &state.insights;
     if i.entries == 0 && !matches!(state.tab, Tab::Week | Tab::Rhythm) {
         frame.render_widget(
-            Paragraph::new(vec![
-                Line::styled("No check-ins in this window yet.", theme.text),
-                Line::styled(
-                    "Patterns show up after a few check-ins. 4 shows all time; Esc, then c, to check in.",
-                    theme.muted,
-                ),
-            ])
-            .wrap(Wrap { trim: false }),
+            Paragraph::new(wrap::lines(
+                vec![
+                    Line::styled("No check-ins in this window yet.", theme.text),
+                    Line::styled(
+                        "Patterns show up after a few check-ins. 4 shows all time; Esc, then c, to check in.",
+                        theme.muted,
+                    ),
+                ],
+                usize::from(body.width),
+            )),
             body,
         );
         return;
@@ -491,7 +493,7 @@ fn triggers(
             }
         }
     }
-    scrolled(Paragraph::new(lines), state.scroll, frame, list, layout);
+    scrolled(lines, state.scroll, frame, list, layout);
 }
 
 fn helped(
@@ -559,7 +561,7 @@ fn helped(
             lines.push(Line::styled(l, theme.text));
         }
     }
-    scrolled(Paragraph::new(lines), state.scroll, frame, area, layout);
+    scrolled(lines, state.scroll, frame, area, layout);
 }
 
 /// The style and mark of a day by its mood.
@@ -685,19 +687,25 @@ fn rhythm(state: &State, today: NaiveDate, theme: &Theme, frame: &mut Frame, are
             lines.push(Line::from(spans));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(wrap::lines(lines, usize::from(area.width))),
+        area,
+    );
 }
 
 /// Draws `text` wrapped in `area`, scrolled by `scroll` but never past its last line, and
 /// records how long it is for the next update.
 fn scrolled(
-    text: Paragraph<'_>,
+    lines: Vec<Line<'static>>,
     scroll: u16,
     frame: &mut Frame,
     area: Rect,
     layout: &mut LastLayout,
 ) {
-    let text = text.wrap(Wrap { trim: false });
-    layout.record(area, text.line_count(area.width));
-    frame.render_widget(text.scroll((scroll.min(layout.max_scroll()), 0)), area);
+    let lines = wrap::lines(lines, usize::from(area.width));
+    layout.record(area, lines.len());
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll.min(layout.max_scroll()), 0)),
+        area,
+    );
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::content::Catalog;
 use crate::journal::query::{self, Condition};
@@ -14,7 +14,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::entry_view;
 use crate::tui::widgets::page;
 use crate::tui::widgets::pick_list::{PickListView, Row};
-use crate::tui::widgets::wrap::fit;
+use crate::tui::widgets::wrap::{self, fit};
 
 use super::{FilterKind, Mode, State};
 
@@ -247,7 +247,7 @@ fn timeline(
              or / changes the search."
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: false }),
+            Paragraph::new(wrap::paragraph(text, usize::from(list.width), theme.muted)),
             list,
         );
         return;
@@ -363,8 +363,9 @@ fn detail(
     ));
     let words = query::words(&state.filter.text);
     let lines = entry_view::highlight(lines, &words, theme.highlight);
-    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
-    layout.record(area, text.line_count(area.width));
+    let lines = wrap::lines(lines, usize::from(area.width));
+    layout.record(area, lines.len());
+    let text = Paragraph::new(lines);
     frame.render_widget(
         text.scroll((state.scroll.min(layout.max_scroll()), 0)),
         area,
@@ -387,7 +388,10 @@ fn filters(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         "Filters add up: an entry must match all of them.",
         theme.muted,
     ));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(wrap::lines(lines, usize::from(area.width))),
+        area,
+    );
 }
 
 fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -403,7 +407,7 @@ fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame
         FilterKind::Tag => "Which tag?",
     };
     frame.render_widget(
-        Paragraph::new(Line::styled(ask, theme.title)).wrap(Wrap { trim: false }),
+        Paragraph::new(wrap::paragraph(ask, usize::from(head.width), theme.title)),
         head,
     );
     if state.pick.rows.is_empty() && kind == FilterKind::Tag {
@@ -462,7 +466,10 @@ fn trash(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
             entry_view::Empty::Hidden,
             usize::from(preview.width),
         );
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), preview);
+        frame.render_widget(
+            Paragraph::new(wrap::lines(lines, usize::from(preview.width))),
+            preview,
+        );
     }
     let mut lines = vec![
         Line::styled(
