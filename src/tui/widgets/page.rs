@@ -155,6 +155,14 @@ pub fn column(area: Rect) -> Rect {
     }
 }
 
+/// The frame of a text box: a border in `style`, and a column of room on each side so typed
+/// text never touches it.
+pub fn text_box(style: ratatui::style::Style) -> ratatui::widgets::Block<'static> {
+    ratatui::widgets::Block::bordered()
+        .border_style(style)
+        .padding(ratatui::widgets::Padding::horizontal(1))
+}
+
 /// A box in the middle of `area`, `height` rows tall and at most 64 wide (dialogs, popups).
 pub fn centered(area: Rect, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height)])

@@ -5,15 +5,25 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `text` cut to `width` characters, ending in "…" when it was cut (empty for width 0).
+/// `text` cut to `width` terminal columns, ending in "…" when it was cut (empty for width 0).
+/// Columns, not characters: a CJK character or an emoji takes two.
 pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    if text.width() <= width {
         return text.to_owned();
     }
     if width == 0 {
         return String::new();
     }
-    let mut out: String = text.chars().take(width - 1).collect();
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
     out.push('…');
     out
 }
@@ -240,6 +250,8 @@ mod tests {
         assert_eq!(fit("abcd", 4), "abcd");
         assert_eq!(fit("abcd", 0), "");
         assert_eq!(fit("ünï✓x", 3), "ün…");
+        assert_eq!(fit("我們今天", 5), "我們…", "two columns each");
+        assert_eq!(fit("我們今天", 4), "我…");
     }
 
     #[test]

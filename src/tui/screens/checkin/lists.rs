@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::{Input, Key as TextKey, WrapMode};
 
 use crate::journal::draft::Step;
@@ -13,6 +13,7 @@ use crate::journal::{Intensity, Name, Perspective, TriggerLog, TriggerRef};
 use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY_TEXT, Key};
 use crate::tui::screen::LastLayout;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::page;
 use crate::tui::widgets::pick_list::{Current, PickListView, Row};
 use crate::tui::widgets::wrap;
 
@@ -529,8 +530,7 @@ pub fn note_view(state: &State, theme: &Theme, frame: &mut Frame, body: Rect) {
         .iter()
         .filter_map(|b| Some(format!("{} {}", b.keys.first()?.label(), b.hint?)))
         .collect();
-    let block = Block::bordered()
-        .border_style(theme.border)
+    let block = page::text_box(theme.border)
         .title(Line::styled(" A note on this trigger ", theme.title))
         .title_bottom(Line::styled(
             format!(" {} ", hints.join(" · ")),

@@ -3,11 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Block;
 use ratatui_textarea::Input;
 
 use crate::tui::keys::{Binding, HELP_KEY_TEXT};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::page;
 
 use super::text::{edit, paste_into};
 use super::{EDITOR, LEAVE, NEXT_TAB, PREV, SAVE, State, TEXT_KEYS, question};
@@ -62,9 +62,9 @@ pub fn view(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(question(&format!("{}Notes", mark(0)), theme), q);
     let focused = |i: usize| {
         if state.focus == i {
-            Block::bordered().border_style(theme.key)
+            page::text_box(theme.key)
         } else {
-            Block::bordered().border_style(theme.border)
+            page::text_box(theme.border)
         }
     };
     let block = focused(0);

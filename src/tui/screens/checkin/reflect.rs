@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui_textarea::Input;
 
 use crate::content::{Catalog, offer};
@@ -11,6 +11,7 @@ use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, Key};
 use crate::tui::screen::Cmd;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
 
 use super::text::{edit, paste_into, text_area};
@@ -187,7 +188,7 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
     .areas(area);
     frame.render_widget(Paragraph::new(head), top);
     if let Some(answer) = state.answers.get(state.prompt_index) {
-        let block = Block::bordered().border_style(theme.border);
+        let block = page::text_box(theme.border);
         let inner = block.inner(body);
         frame.render_widget(block, body);
         frame.render_widget(answer, inner);

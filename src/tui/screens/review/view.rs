@@ -25,7 +25,13 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Mode::Trash => "review · trash",
         _ => "review",
     };
-    let body = page::column(page::draw(cx, frame, area, title));
+    let page = page::draw(cx, frame, area, title);
+    // An entry reads in a column of prose; lists use the whole width, so names are not cut
+    // where there is room for them.
+    let body = match state.mode {
+        Mode::Detail | Mode::Filters | Mode::FilterPick(_) => page::column(page),
+        _ => page::inset(page),
+    };
     let session = cx.session;
     let theme = &session.theme;
     let catalog = &session.catalog;
@@ -68,12 +74,7 @@ pub fn chip(c: &Condition, catalog: &Catalog) -> String {
 fn trigger_names(e: &Entry, catalog: &Catalog) -> String {
     e.triggers
         .iter()
-        .map(|t| match &t.trigger {
-            TriggerRef::Id(id) => catalog
-                .trigger(id.as_str())
-                .map_or(id.to_string(), |t| t.name.clone()),
-            TriggerRef::Custom(n) => n.to_string(),
-        })
+        .map(|t| catalog.trigger_label(&t.trigger))
         .collect::<Vec<_>>()
         .join(", ")
 }
