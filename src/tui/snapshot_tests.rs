@@ -749,6 +749,40 @@ mod insights {
         assert!(text.contains("dots: days, line: weekly averages"), "{text}");
     }
 
+    #[test]
+    fn the_tabs_fit_at_every_width() {
+        let mut app = app(generated_year());
+        for w in [60u16, 64, 70, 80, 120] {
+            for _ in 0..5 {
+                let text = draw(&mut app, w, 24).backend().to_string();
+                let tabs = text
+                    .lines()
+                    .nth(1)
+                    .unwrap()
+                    .trim_matches('"')
+                    .trim_end()
+                    .to_owned();
+                let Screen::Insights(s) = app.top() else {
+                    panic!()
+                };
+                let (shown, full) = (
+                    s.tab,
+                    tabs.contains("Last 7 days") || tabs.contains("7 days"),
+                );
+                assert!(
+                    tabs.contains(shown.label()) || tabs.contains(shown.short_label()),
+                    "{w}: {tabs}"
+                );
+                assert!(
+                    full || tabs.contains("/5"),
+                    "{w}: every tab, or which of five: {tabs}"
+                );
+                assert!(tabs.chars().count() <= usize::from(w), "{w}: {tabs}");
+                press(&mut app, "Tab");
+            }
+        }
+    }
+
     /// The review on top: its mode and how many entries it shows.
     fn review_on_top(app: &App) -> (crate::tui::screens::review::Mode, usize) {
         match app.top() {

@@ -53,6 +53,17 @@ impl Tab {
             Tab::Rhythm => "Rhythm",
         }
     }
+
+    /// Its name where there is little room.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Tab::Week => "7 days",
+            Tab::OverTime => "Over time",
+            Tab::Triggers => "Triggers",
+            Tab::Helped => "Helped",
+            Tab::Rhythm => "Rhythm",
+        }
+    }
 }
 
 /// How far back insights can look: the choices of `1`–`4` and `w`.

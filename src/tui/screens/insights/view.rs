@@ -30,20 +30,10 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     let catalog = &cx.session.catalog;
     layout.record(body, 0);
     let [tabs, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(body);
-    let mut spans = Vec::new();
-    for t in Tab::ALL {
-        let style = if t == state.tab {
-            theme.selected
-        } else {
-            theme.muted
-        };
-        spans.push(Span::styled(format!(" {} ", t.label()), style));
-        spans.push(Span::raw(" "));
-    }
-    if !matches!(state.tab, Tab::Week | Tab::Rhythm) {
-        spans.push(Span::styled(format!("   {}", state.span), theme.key));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+    frame.render_widget(
+        Paragraph::new(tab_line(state, theme, usize::from(tabs.width))),
+        tabs,
+    );
     let i = &state.insights;
     if i.entries == 0 && !matches!(state.tab, Tab::Week | Tab::Rhythm) {
         frame.render_widget(
@@ -68,6 +58,43 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Tab::Helped => helped(state, catalog, theme, frame, body, layout),
         Tab::Rhythm => rhythm(state, cx.session.today, theme, frame, body),
     }
+}
+
+/// The views as tabs, the one shown selected, and the window where it applies: full names
+/// when they fit, short ones when not, and at the narrowest only the view shown ("2/5").
+fn tab_line(state: &State, theme: &Theme, width: usize) -> Line<'static> {
+    let span =
+        (!matches!(state.tab, Tab::Week | Tab::Rhythm)).then(|| format!("   {}", state.span));
+    let span_width = span.as_ref().map_or(0, |s| s.chars().count());
+    for short in [false, true] {
+        let name = |t: Tab| if short { t.short_label() } else { t.label() };
+        let tabs_width: usize = Tab::ALL.iter().map(|t| name(*t).chars().count() + 3).sum();
+        if tabs_width <= width {
+            let mut spans = Vec::new();
+            for t in Tab::ALL {
+                let style = if t == state.tab {
+                    theme.selected
+                } else {
+                    theme.muted
+                };
+                spans.push(Span::styled(format!(" {} ", name(t)), style));
+                spans.push(Span::raw(" "));
+            }
+            if let Some(span) = span.filter(|_| tabs_width + span_width <= width) {
+                spans.push(Span::styled(span, theme.key));
+            }
+            return Line::from(spans);
+        }
+    }
+    let at = Tab::ALL.iter().position(|t| *t == state.tab).unwrap_or(0) + 1;
+    let mut spans = vec![
+        Span::styled(format!(" {} ", state.tab.label()), theme.selected),
+        Span::styled(format!(" {at}/{}", Tab::ALL.len()), theme.muted),
+    ];
+    if let Some(span) = span {
+        spans.push(Span::styled(span, theme.key));
+    }
+    Line::from(spans)
 }
 
 /// The last seven days, a line each: mood, closeness, triggers; the selected day opens.
