@@ -292,6 +292,64 @@ fn prompt_uses_the_persons_own_prompts() {
     assert_eq!(stdout.trim(), "My own question?");
 }
 
+#[test]
+fn prompt_follows_config_toml_over_the_stored_perspective_and_the_flag_over_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("closer");
+    fs::create_dir_all(&config).unwrap();
+    // Every general prompt made one perspective's own, with text that names the perspective:
+    // whichever is today's, the answer says whose question it asked.
+    let catalog = closer::content::Catalog::bundled().unwrap();
+    let mut text = String::new();
+    for (n, p) in catalog
+        .prompts
+        .iter()
+        .filter(|p| p.triggers.is_empty())
+        .enumerate()
+    {
+        let whose = ["i-pull-away", "partner-pulls-away"][n % 2];
+        text.push_str(&format!(
+            "[[prompt]]\nid = \"{}\"\ntext = \"Asked of {whose}?\"\nidea = \"Mine.\"\nkind = \"plan\"\n\
+             perspectives = [\"{whose}\"]\n\
+             sources = [\"Breaking the Walls: Overcoming Relationship Distancing\"]\n\n",
+            p.id
+        ));
+    }
+    fs::write(config.join("prompts.toml"), text).unwrap();
+    let journal = dir.path().join("j");
+    fs::create_dir_all(&journal).unwrap();
+    fs::write(
+        journal.join("state.json"),
+        r#"{"schema": 1, "perspective": "i-pull-away"}"#,
+    )
+    .unwrap();
+    let settings = dir.path().join("settings.toml");
+    fs::write(&settings, "perspective = \"partner-pulls-away\"\n").unwrap();
+    let ask = |extra: &[&str]| {
+        let mut args = vec!["prompt", "--data-dir", journal.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let (out, stdout) = run(closer(&args).env("XDG_CONFIG_HOME", dir.path()));
+        assert!(out.status.success(), "{stdout}");
+        stdout.trim().to_owned()
+    };
+    assert_eq!(ask(&[]), "Asked of i-pull-away?", "the stored perspective");
+    assert_eq!(
+        ask(&["--config", settings.to_str().unwrap()]),
+        "Asked of partner-pulls-away?",
+        "config.toml wins over what is stored"
+    );
+    assert_eq!(
+        ask(&[
+            "--config",
+            settings.to_str().unwrap(),
+            "--perspective",
+            "i-pull-away"
+        ]),
+        "Asked of i-pull-away?",
+        "the flag wins over both"
+    );
+}
+
 /// A small journal whose figures are worked out by hand: five days with anxiety (mood 1,
 /// closeness 2), five days without (mood 4, closeness 4), one planned strategy, one tried.
 fn stats_fixture(root: &Path) {
