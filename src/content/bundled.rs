@@ -22,7 +22,11 @@ pub(crate) const PROMPTS: (&str, &str) = (
     "content/prompts.toml",
     include_str!("../../content/prompts.toml"),
 );
-pub(crate) const DIGESTS: [(&str, &str); 4] = [
+pub(crate) const DIGESTS: [(&str, &str); 5] = [
+    (
+        "content/safety.toml",
+        include_str!("../../content/safety.toml"),
+    ),
     (
         "content/digests/breaking-the-walls.toml",
         include_str!("../../content/digests/breaking-the-walls.toml"),

@@ -162,8 +162,20 @@ pub struct Trigger {
     pub name: String,
     /// Its group in the check-in.
     pub group: TriggerGroup,
-    /// One line on what it is.
+    /// One line on what it is, spoken to the one who pulls away.
     pub summary: String,
+    /// One line on what it is for someone whose partner pulls away, where `summary` speaks to
+    /// the one who pulls away; shown instead of it in that perspective.
+    #[serde(default)]
+    pub partner_summary: Option<String>,
+    /// A line shown under it in the partner's perspective (e.g. "This is not a diagnosis of
+    /// your partner"), for triggers that name a pattern in a person.
+    #[serde(default)]
+    pub partner_note: Option<String>,
+    /// The id of a Learn page it links to instead of conversation strategies (the safety
+    /// page, for the trigger about control, anger or fear).
+    #[serde(default)]
+    pub learn: Option<String>,
     /// The sub-points the articles give.
     #[serde(default)]
     pub aspects: Vec<String>,
@@ -205,6 +217,11 @@ pub struct Strategy {
     pub steps: Vec<String>,
     /// One small thing to try today.
     pub try_today: String,
+    /// When not to use it (with a controlling or frightening partner) and where to read
+    /// more; required for the strategies that can raise risk there (see
+    /// `validate::CAVEAT_REQUIRED`), shown on its page and wherever the check-in offers it.
+    #[serde(default)]
+    pub caveat: Option<String>,
     /// Triggers it fits.
     pub triggers: Vec<String>,
     /// Perspectives it fits.
@@ -260,14 +277,21 @@ pub struct Faq {
     pub answer: String,
 }
 
-/// A digest of one article.
+/// A digest of one article, or a page of our own that draws on several (the safety page).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Digest {
-    /// Stable id (the article's file stem).
+    /// Stable id (a digest's: the article's file stem).
     pub id: String,
-    /// The article it digests.
-    pub source: Source,
+    /// The article it digests; `None` for a page of our own.
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// The articles a page of our own draws on (empty for a digest: see `source`).
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Perspectives it fits (empty: both).
+    #[serde(default)]
+    pub perspectives: Vec<Perspective>,
     /// Our title for it.
     pub title: String,
     /// Two or three sentences.

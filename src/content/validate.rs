@@ -12,6 +12,41 @@ use super::{Catalog, fits};
 pub const PROMPT_WIDTH: usize = 76;
 /// The most lines a prompt may take at [`PROMPT_WIDTH`].
 pub const PROMPT_LINES: usize = 3;
+/// The most lines a strategy's caveat may take at [`PROMPT_WIDTH`].
+pub const CAVEAT_LINES: usize = 2;
+/// Prompts each trigger needs for each perspective it fits, so the check-in can ask
+/// something different on following days.
+pub const PROMPTS_PER_PERSPECTIVE: usize = 3;
+/// The Learn page about safety: linked from the trigger about control, anger or fear, from every
+/// caveat, and from Support.
+pub const SAFETY_PAGE: &str = "when-distance-is-about-safety";
+
+/// Strategies that can raise the risk with a controlling or frightening partner, and so must
+/// carry a caveat (issue 15): couples counselling, announcing boundaries, calm and direct
+/// conversations (naming needs, "I" statements, explaining, sharing what you carry, talking
+/// about priorities), meeting halfway, accepting a "not now", checking the story, and the
+/// plans to stop retreating. Domestic-abuse services advise against joint counselling and
+/// against announcing consequences without a plan where there is abuse.
+pub const CAVEAT_REQUIRED: &[&str] = &[
+    "try-couples-counselling",
+    "set-clear-boundaries",
+    "calm-direct-conversation",
+    "open-honest-talk",
+    "name-your-needs",
+    "use-i-statements",
+    "explain-your-hesitation",
+    "talk-about-priorities",
+    "share-what-you-carry",
+    "meet-halfway",
+    "respect-space-keep-door-open",
+    "ease-off-pressure",
+    "check-the-story",
+    "name-your-triggers",
+    "calm-the-moment",
+    "small-vulnerable-steps",
+    "take-it-slow",
+    "trace-the-roots",
+];
 
 /// A rule broken by one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,6 +176,26 @@ pub fn check_trigger(catalog: &Catalog, t: &Trigger) -> Vec<Finding> {
     if t.looks_like.is_empty() {
         c.fail("looks_like is empty");
     }
+    for (field, text) in [
+        ("partner_summary", &t.partner_summary),
+        ("partner_note", &t.partner_note),
+    ] {
+        if let Some(text) = text {
+            c.text(field, text);
+            if wrapped_lines(text, PROMPT_WIDTH) > 1 {
+                c.fail(format!(
+                    "{field} is longer than one {PROMPT_WIDTH}-column line"
+                ));
+            }
+        }
+    }
+    if let Some(page) = &t.learn
+        && !catalog.digests.iter().any(|d| &d.id == page)
+    {
+        c.fail(format!(
+            "learn names the page \"{page}\", which does not exist"
+        ));
+    }
     c.findings
 }
 
@@ -167,6 +222,21 @@ pub fn check_strategy(catalog: &Catalog, s: &Strategy) -> Vec<Finding> {
         c.fail("triggers is empty: name the trigger(s) it fits");
     }
     c.triggers(&s.triggers);
+    match &s.caveat {
+        Some(caveat) => {
+            c.text("caveat", caveat);
+            if wrapped_lines(caveat, PROMPT_WIDTH) > CAVEAT_LINES {
+                c.fail(format!(
+                    "caveat takes more than {CAVEAT_LINES} lines at {PROMPT_WIDTH} columns"
+                ));
+            }
+        }
+        None if CAVEAT_REQUIRED.contains(&s.id.as_str()) => c.fail(
+            "has no caveat: it can raise the risk with a controlling partner, so say when not \
+             to use it",
+        ),
+        None => {}
+    }
     c.findings
 }
 
@@ -194,11 +264,14 @@ pub fn check_prompt(catalog: &Catalog, p: &Prompt) -> Vec<Finding> {
 /// The rules one digest breaks.
 pub fn check_digest(catalog: &Catalog, d: &Digest) -> Vec<Finding> {
     let mut c = checker(catalog, "digest", &d.id);
-    c.common(&Perspective::ALL, &[d.source]);
+    let sources: Vec<Source> = d.source.into_iter().chain(d.sources.clone()).collect();
+    c.common(&Perspective::ALL, &sources);
     c.text("title", &d.title);
     c.text("summary", &d.summary);
-    if d.id != d.source.digest_id() {
-        c.fail(format!("its id should be \"{}\"", d.source.digest_id()));
+    if let Some(source) = d.source
+        && d.id != source.digest_id()
+    {
+        c.fail(format!("its id should be \"{}\"", source.digest_id()));
     }
     if d.sections.is_empty() {
         c.fail("has no sections");
@@ -295,8 +368,13 @@ pub fn validate(catalog: &Catalog) -> Vec<Finding> {
             fail(format!("has {strategies} strategies; needs at least 2"));
         }
         for &p in &t.perspectives {
-            if catalog.prompts_for_trigger(&t.id, Some(p)).is_empty() {
-                fail(format!("has no prompt for the perspective \"{}\"", p.id()));
+            let prompts = catalog.prompts_for_trigger(&t.id, Some(p)).len();
+            if prompts < PROMPTS_PER_PERSPECTIVE {
+                fail(format!(
+                    "has {prompts} prompts for the perspective \"{}\"; needs at least \
+                     {PROMPTS_PER_PERSPECTIVE}",
+                    p.id()
+                ));
             }
             if catalog.strategies_for_trigger(&t.id, Some(p)).is_empty() {
                 fail(format!(
@@ -326,7 +404,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Finding> {
         }
     }
     for source in Source::ALL {
-        if !catalog.digests.iter().any(|d| d.source == source) {
+        if !catalog.digests.iter().any(|d| d.source == Some(source)) {
             f.push(Finding {
                 kind: "digest",
                 id: source.digest_id().into(),
@@ -340,6 +418,41 @@ pub fn validate(catalog: &Catalog) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_risky_strategy_without_its_caveat_and_a_thin_trigger_are_found() {
+        let mut catalog = Catalog::bundled().unwrap();
+        assert!(validate(&catalog).is_empty(), "{:?}", validate(&catalog));
+        for id in CAVEAT_REQUIRED {
+            assert!(catalog.strategy(id).is_some(), "{id} is not a strategy");
+        }
+        let s = catalog
+            .strategies
+            .iter_mut()
+            .find(|s| s.id == "try-couples-counselling")
+            .unwrap();
+        s.caveat = None;
+        // One prompt fewer for a perspective of the new trigger.
+        let at = catalog
+            .prompts
+            .iter()
+            .position(|p| p.triggers.iter().any(|t| t == "control-or-fear"))
+            .unwrap();
+        catalog.prompts.remove(at);
+        let found: Vec<String> = validate(&catalog).iter().map(ToString::to_string).collect();
+        assert!(
+            found
+                .iter()
+                .any(|f| f.starts_with("strategy try-couples-counselling: has no caveat")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(
+                |f| f.starts_with("trigger control-or-fear: has 2 prompts for the perspective")
+            ),
+            "{found:?}"
+        );
+    }
 
     #[test]
     fn wrapping_counts_lines_word_by_word() {

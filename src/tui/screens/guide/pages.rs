@@ -255,7 +255,13 @@ pub fn trigger(data: &Data<'_>, t: &Trigger) -> Laid {
 pub fn digest(data: &Data<'_>, d: &Digest) -> Laid {
     let mut b = Builder::new(data);
     b.heading(&d.title);
-    b.muted(&format!("A digest of “{}”, in our words", d.source.title()));
+    match d.source {
+        Some(source) => b.muted(&format!("A digest of “{}”, in our words", source.title())),
+        None => {
+            let titles: Vec<&str> = d.sources.iter().map(|s| s.title()).collect();
+            b.muted(&format!("In our words, drawing on {}", titles.join("; ")));
+        }
+    }
     b.blank();
     b.prose(&d.summary, "");
     for s in &d.sections {
@@ -303,7 +309,9 @@ pub fn learn_index(data: &Data<'_>, search: &str, typing: bool) -> Laid {
         return learn_found(b, search, typing);
     }
     b.heading("Articles, in short");
-    b.muted("Digests of the four articles closer draws on, section by section.");
+    b.muted(
+        "The four articles closer draws on, in short, and a page on when distance is about safety.",
+    );
     for d in &data.catalog.digests {
         b.link(Link::Digest(d.id.clone(), 0), &d.title);
     }
