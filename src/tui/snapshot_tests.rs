@@ -556,6 +556,53 @@ mod guide {
     }
 
     #[test]
+    fn the_safety_layer_the_page_a_caveat_and_the_trigger_that_links_to_it() {
+        use crate::journal::{Perspective, PerspectiveChoice};
+        for (name, page) in [
+            (
+                "safety_page",
+                Page::Digest("when-distance-is-about-safety".into()),
+            ),
+            (
+                "caveated_strategy",
+                Page::Strategy("try-couples-counselling".into()),
+            ),
+            ("control_trigger", Page::Trigger("control-or-fear".into())),
+        ] {
+            let mut app = open(page);
+            assert_snapshot!(
+                format!("guide_{name}_80x24"),
+                draw(&mut app, 80, 24).backend()
+            );
+        }
+        // The caveat's link opens the safety page.
+        let mut app = open(Page::Strategy("try-couples-counselling".into()));
+        press(&mut app, "Tab Enter");
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(
+            text.contains("Signs it may not be ordinary distance")
+                || text.contains("Distance can be a way to stay safe"),
+            "{text}"
+        );
+        // For someone whose partner pulls away: their summary, and not a diagnosis.
+        let mut app = open(Page::Trigger("avoidant-attachment".into()));
+        app.session.prefs.perspective =
+            Some(PerspectiveChoice::from(Perspective::PartnerPullsAway));
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(
+            text.contains("This is not a diagnosis of your partner"),
+            "{text}"
+        );
+        assert!(text.contains("closeness feel unsafe for them"), "{text}");
+        let mut app = open(Page::Trigger("avoidant-attachment".into()));
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(
+            !text.contains("diagnosis"),
+            "not for the one who pulls away: {text}"
+        );
+    }
+
+    #[test]
     fn library_strategy_page_digest_and_learn_at_80x24_and_120x40() {
         for (name, page) in [
             ("library", Page::Library),

@@ -60,7 +60,7 @@ pub const SUPPORT: &[(&str, &[&str])] = &[
             "If you might hurt yourself or someone else, or you are not safe at home, contact \
              emergency services now:",
             "- 112 (EU and many other countries) · 911 (US and Canada) · 999 (UK)",
-            "- US: call or text 988 (Suicide & Crisis Lifeline)",
+            "- 988 (US and Canada): call or text, free at any hour",
             "- UK and Ireland: Samaritans, 116 123, free at any hour",
             "- Elsewhere: findahelpline.com lists free, confidential lines by country",
         ],
@@ -73,6 +73,48 @@ pub const SUPPORT: &[(&str, &[&str])] = &[
             "- US: National Domestic Violence Hotline, 1-800-799-7233",
             "- UK: National Domestic Abuse Helpline, 0808 2000 247",
             "- Elsewhere: findahelpline.com, or your local emergency number",
+            "- Read \"When distance is about safety\" (press s) for signs and what may help.",
+        ],
+    ),
+    (
+        "If you can't talk safely at home",
+        &[
+            "If someone might overhear you, text or chat instead of calling. Use a phone or \
+             computer your partner can't check, and clear what it keeps if you need to.",
+            "- US: text START to 88788, or chat at thehotline.org (National Domestic Violence \
+             Hotline)",
+            "- US: call or text 988, or chat at 988lifeline.org",
+            "- US: text HOME to 741741 (Crisis Text Line)",
+            "- Canada: text 988",
+            "- UK: text SHOUT to 85258 (Shout)",
+            "- UK: the National Domestic Abuse Helpline, 0808 2000 247, can call you back at a \
+             time you say is safe; ask on its website.",
+            "- Elsewhere: findahelpline.com lists text and chat services by country",
+        ],
+    ),
+    (
+        "I'm worried about how I treat my partner",
+        &[
+            "Maybe you notice anger, jealousy or an urge to check up on your partner, or they \
+             seem afraid of you. Noticing it is a brave first step, and help to change is \
+             there. These services talk with people worried about their own behaviour, in \
+             confidence:",
+            "- US: National Domestic Violence Hotline, 1-800-799-7233 (it also takes calls from \
+             people worried they are hurting a partner)",
+            "- UK: Respect Phoneline, 0808 802 4040",
+            "- Elsewhere: findahelpline.com, or a counsellor or your doctor",
+            "If anyone is in danger right now, call your local emergency number.",
+        ],
+    ),
+    (
+        "Who else can read this journal",
+        &[
+            "closer keeps your journal as plain, unlocked files on this computer, and keeps \
+             deleted entries for a while so you can undo. Anyone who can use this computer, or \
+             your account on it, may be able to read them.",
+            "- If you share the computer, think about who could open closer.",
+            "- Keep entries about fear or safety short, or keep them somewhere else.",
+            "- A service on this screen can help you think about staying safe online.",
         ],
     ),
     (

@@ -17,6 +17,7 @@ mod strategies;
 mod summary;
 mod text;
 
+use crate::journal::Perspective;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
@@ -192,10 +193,15 @@ impl State {
         let mut trigger_rows = Vec::new();
         for group in TriggerGroup::ALL {
             for t in session.catalog.triggers_in(*group, perspective) {
+                // The summary that speaks to this person: the partner's, where there is one.
+                let detail = match (perspective, &t.partner_summary) {
+                    (Some(Perspective::PartnerPullsAway), Some(theirs)) => theirs.clone(),
+                    _ => t.summary.clone(),
+                };
                 trigger_rows.push(Row {
                     key: t.id.clone(),
                     label: t.name.clone(),
-                    detail: t.summary.clone(),
+                    detail,
                     group: Some(group.label().to_owned()),
                 });
             }

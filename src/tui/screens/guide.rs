@@ -104,6 +104,7 @@ pub fn lay_out(open: &Open, session: &Session, theme: &Theme, width: usize) -> L
         histories: &histories,
         theme,
         width,
+        perspective: session.perspective(),
         selected: open.link,
     };
     match &open.page {

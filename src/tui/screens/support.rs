@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use crate::tui::keys::{self, Action, Binding, DOWN};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
+use crate::content::validate::SAFETY_PAGE;
+use crate::tui::keys::{self, Action, Binding, DOWN, Key};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, ViewCx};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{page, wrap};
@@ -46,6 +47,12 @@ pub const KEYS: &[Binding] = &[
     keys::SCROLL[3],
     keys::SCROLL[4],
     keys::SCROLL[5],
+    Binding::new(
+        &[Key::ch('s')],
+        Action::LearnMore,
+        Some("safety"),
+        "read \"When distance is about safety\"",
+    ),
     keys::BACK,
 ];
 
@@ -56,6 +63,7 @@ pub const MODES: &[(&str, &[Binding])] = &[("support", KEYS)];
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     match msg {
         Msg::Key(Action::Back) => Cmd::Pop,
+        Msg::Key(Action::LearnMore) => Cmd::Open(Open::Guide(Page::Digest(SAFETY_PAGE.to_owned()))),
         Msg::Key(action) => {
             state.scroll = cx.layout.scrolled(state.scroll, action);
             Cmd::None

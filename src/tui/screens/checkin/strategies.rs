@@ -271,6 +271,17 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
         ) {
             lines.push(Line::styled(l, theme.muted));
         }
+        // When not to use it, under the strategy the person is on: before trying it.
+        if let Some(caveat) = s.caveat.as_ref().filter(|_| focused) {
+            for l in wrap::indented(
+                &format!("Careful: {caveat}"),
+                usize::from(area.width),
+                "      ",
+                "               ",
+            ) {
+                lines.push(Line::styled(l, theme.warn));
+            }
+        }
         row += 1;
     }
     let para = Paragraph::new(wrap::lines(lines, usize::from(area.width)));

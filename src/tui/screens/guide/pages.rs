@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use ratatui::text::Line;
 
+use crate::content::validate::SAFETY_PAGE;
 use crate::content::{Catalog, Digest, ItemKind, Source, Strategy, Trigger};
 use crate::journal::history::StrategyHistory;
-use crate::journal::{Entry, Preferences, TriggerRef};
+use crate::journal::{Entry, Perspective, Preferences, TriggerRef};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
@@ -46,6 +47,8 @@ pub struct Data<'a> {
     pub theme: &'a Theme,
     /// The width to wrap to.
     pub width: usize,
+    /// The person's perspective (`None`: both), for what a trigger says to them.
+    pub perspective: Option<Perspective>,
     /// The selected link, to draw it marked.
     pub selected: Option<usize>,
 }
@@ -126,6 +129,24 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A warning: its heading and text in the warning style.
+    fn warning(&mut self, heading: &str, text: &str) {
+        let style = self.data.theme.warn;
+        for l in wrap::indented(heading, self.data.width, "", "") {
+            self.laid.lines.push(Line::styled(l, style));
+        }
+        for l in wrap::indented(text, self.data.width, "  ", "  ") {
+            self.laid.lines.push(Line::styled(l, style));
+        }
+    }
+
+    /// A link to the page on safety.
+    fn safety_link(&mut self) {
+        if let Some(d) = self.data.catalog.digest(SAFETY_PAGE) {
+            self.link(Link::Digest(d.id.clone(), 0), &d.title);
+        }
+    }
+
     fn sources(&mut self, sources: &[Source]) {
         self.heading("Source");
         for s in sources {
@@ -155,6 +176,11 @@ pub fn strategy(data: &Data<'_>, s: &Strategy) -> Laid {
         about.push("offered first in your next check-in".into());
     }
     b.muted(&about.join(" · "));
+    if let Some(caveat) = &s.caveat {
+        b.blank();
+        b.warning("Before you try this", caveat);
+        b.safety_link();
+    }
     b.blank();
     b.heading("Why it can help");
     b.prose(&s.why, "  ");
@@ -213,7 +239,27 @@ pub fn trigger(data: &Data<'_>, t: &Trigger) -> Laid {
     b.heading(&t.name);
     b.muted(t.group.label());
     b.blank();
-    b.prose(&t.summary, "");
+    // The summary speaks to the one who pulls away; the partner's own, where there is one.
+    match (data.perspective, &t.partner_summary) {
+        (Some(Perspective::PartnerPullsAway), Some(theirs)) => b.prose(theirs, ""),
+        (None, Some(theirs)) => {
+            b.prose(&t.summary, "");
+            b.prose(&format!("If it is your partner: {theirs}"), "");
+        }
+        _ => b.prose(&t.summary, ""),
+    }
+    if let Some(note) = &t.partner_note
+        && data.perspective != Some(Perspective::IPullAway)
+    {
+        b.muted(note);
+    }
+    if let Some(page) = &t.learn
+        && let Some(d) = data.catalog.digest(page)
+    {
+        b.blank();
+        b.heading("Read this first");
+        b.link(Link::Digest(d.id.clone(), 0), &d.title);
+    }
     if !t.aspects.is_empty() {
         b.blank();
         b.heading("It can involve");
