@@ -849,3 +849,43 @@ fn words_written_in_the_editor_come_back_after_a_crash() {
         "{left:?}"
     );
 }
+
+/// Issue 15: help is within reach from every screen. `!` opens Support from review, insights
+/// and a check-in step; in a text box `!` is typed and F2 opens Support; Esc comes back to
+/// where the person was, with what they typed.
+#[test]
+fn support_opens_with_bang_from_review_insights_and_a_check_in_and_with_f2_while_typing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let mut app = at_reflect(&root);
+    app.send("I can't say this out loud!");
+    app.wait_for("I can't say this out loud!");
+    // F2 (as xterm sends it) while typing: Support, then back to the same words.
+    app.send("\x1bOQ");
+    app.wait_for("closer is not therapy");
+    app.esc();
+    app.wait_for("I can't say this out loud!");
+    // A step that takes no text: `!` opens Support.
+    app.press_until("\t", "step 6 of 8", 3);
+    app.send("!");
+    app.wait_for("closer is not therapy");
+    app.esc();
+    app.wait_for("step 6 of 8");
+    app.esc();
+    app.wait_for("keep the draft and leave");
+    app.send("s");
+    app.wait_for("c check in");
+    for (open, seen) in [("r", "review"), ("i", "Last 7 days")] {
+        app.send(open);
+        app.wait_for(seen);
+        app.send("!");
+        app.wait_for("closer is not therapy");
+        app.esc();
+        app.wait_gone("closer is not therapy");
+        app.wait_for(seen);
+        app.esc();
+        app.wait_for("c check in");
+    }
+    app.send("q");
+    assert!(app.wait_exit().success());
+}

@@ -114,6 +114,14 @@ impl App {
                 self.suspend_asked = true;
             }
             Msg::Key(_) | Msg::Input(_) | Msg::Paste(_) if self.session.too_small() => {}
+            // Help within reach from every screen (`!`, or F2 while typing): over what is
+            // open, so Esc comes back to it, a check-in's words untouched.
+            Msg::Key(Action::OpenSupport) => {
+                self.status = None;
+                if !matches!(self.top(), Screen::Support(_)) {
+                    self.open(Open::Support, &mut out);
+                }
+            }
             Msg::Key(Action::ToggleHelp) => {
                 self.status = None;
                 if matches!(self.top(), Screen::Help(_)) {

@@ -341,7 +341,8 @@ pub const SCROLL: [Binding; 6] = [
     bottom(BOTTOM, "to the bottom"),
 ];
 
-/// `!`: where to find support (from home and the first-run screen).
+/// `!`: where to find support, from every screen where `!` is not something to type (F2
+/// works where it is: see [`GLOBAL`]).
 pub const SUPPORT: Binding = Binding::new(
     &[Key::ch('!')],
     Action::OpenSupport,
@@ -368,6 +369,12 @@ pub const GLOBAL: &[Binding] = &[
         Action::Suspend,
         None,
         "suspend closer (a check-in is kept); fg in the shell brings it back",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::F(2))],
+        Action::OpenSupport,
+        None,
+        "where to find support (F2 works while you type; ! elsewhere)",
     ),
 ];
 
@@ -397,16 +404,22 @@ pub const DIGITS: [Binding; 5] = [
 ];
 
 /// The bindings in force on a screen whose own table is `own`: its own, then `?` for help
-/// (unless the table has its own help key, or `with_help` is false, as in dialogs), then the
-/// global ones it does not override.
+/// (unless the table has its own help key, or `with_help` is false, as in dialogs), `!` for
+/// Support where `!` types nothing (a table with F1 alone for help is one where keys type),
+/// then the global ones it does not override.
 pub fn compose(own: &[Binding], with_help: bool) -> Vec<Binding> {
     let mut all = own.to_vec();
     let has_help = own.iter().any(|b| b.action == Action::ToggleHelp);
-    let extra: &[Binding] = if has_help || !with_help {
-        &[]
-    } else {
-        &[HELP_KEY]
-    };
+    let typing = own
+        .iter()
+        .any(|b| b.action == Action::ToggleHelp && !b.keys.contains(&Key::ch('?')));
+    let mut extra: Vec<Binding> = Vec::new();
+    if with_help && !has_help {
+        extra.push(HELP_KEY);
+    }
+    if with_help && !typing {
+        extra.push(SUPPORT);
+    }
     for global in extra.iter().chain(GLOBAL) {
         let shadowed = global
             .keys

@@ -112,7 +112,7 @@ fn help_swallows_other_keys_and_closes() {
     let mut app = app_at_home();
     press(&mut app, "?");
     assert!(matches!(app.top(), Screen::Help(_)));
-    press(&mut app, "! c");
+    press(&mut app, "c x");
     assert!(matches!(app.top(), Screen::Help(_)));
     press(&mut app, "?");
     assert!(is_home(&app));

@@ -75,7 +75,6 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         return Cmd::None;
     };
     match action {
-        Action::OpenSupport => return Cmd::Open(Open::Support),
         // `closer checkin` on a first run: the check-in opens once a perspective is chosen.
         Action::StartCheckIn => {
             state.then_checkin = true;

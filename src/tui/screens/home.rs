@@ -80,7 +80,6 @@ pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::Key(Action::OpenLibrary) => Cmd::Open(Open::Guide(Page::Library)),
         Msg::Key(Action::OpenLearn) => Cmd::Open(Open::Guide(Page::Learn)),
         Msg::Key(Action::OpenSettings) => Cmd::Open(Open::Settings),
-        Msg::Key(Action::OpenSupport) => Cmd::Open(Open::Support),
         // A read-only instance cannot continue it; the one that writes will offer it.
         Msg::DraftFound if session.read_only.is_none() => offer(session),
         Msg::Answer(Question::ResumeDraft, Action::Resume) => {
