@@ -74,13 +74,10 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     let Msg::Key(action) = msg else {
         return Cmd::None;
     };
-    match action {
-        // `closer checkin` on a first run: the check-in opens once a perspective is chosen.
-        Action::StartCheckIn => {
-            state.then_checkin = true;
-            return Cmd::None;
-        }
-        _ => {}
+    // `closer checkin` on a first run: the check-in opens once a perspective is chosen.
+    if action == Action::StartCheckIn {
+        state.then_checkin = true;
+        return Cmd::None;
     }
     let Some(perspective) = chosen(state, action) else {
         return Cmd::None;
