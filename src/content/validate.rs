@@ -20,6 +20,8 @@ pub const PROMPTS_PER_PERSPECTIVE: usize = 3;
 /// The Learn page about safety: linked from the trigger about control, anger or fear, from every
 /// caveat, and from Support.
 pub const SAFETY_PAGE: &str = "when-distance-is-about-safety";
+/// The trigger for control, anger or fear, which links to [`SAFETY_PAGE`].
+pub const SAFETY_TRIGGER: &str = "control-or-fear";
 
 /// Strategies that can raise the risk with a controlling or frightening partner, and so must
 /// carry a caveat (issue 15): couples counselling, announcing boundaries, calm and direct

@@ -452,6 +452,29 @@ fn own_feelings_are_remembered_offered_renamed_and_removed_and_entries_keep_thei
 }
 
 #[test]
+fn after_a_hard_check_in_home_says_once_where_help_is() {
+    for (keys, hard) in [("c 1", true), ("c 3 Down 1", true), ("c 3 Down 3", false)] {
+        let mut app = app_at_home();
+        press(&mut app, keys);
+        let out = press(&mut app, "Ctrl-s");
+        settle(&mut app, out);
+        assert!(is_home(&app));
+        let text = screen_text(&mut app, 80, 24);
+        if keys == "c 1" {
+            insta::assert_snapshot!("home_after_a_hard_check_in_80x24", text);
+        }
+        assert_eq!(
+            text.contains("If today was hard, ! shows where to find support."),
+            hard,
+            "{keys}: {text}"
+        );
+        // Once: the next key takes it away.
+        press(&mut app, "? ?");
+        assert!(!screen_text(&mut app, 80, 24).contains("If today was hard"));
+    }
+}
+
+#[test]
 fn custom_triggers_are_remembered_and_planned_strategies_cleared_after_saving() {
     let mut app = app_at_home();
     app.session.prefs.planned_next = vec!["take-it-slow".into()];

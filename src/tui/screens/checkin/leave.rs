@@ -1,6 +1,7 @@
 //! Leaving the check-in: keeping or discarding the draft (asked first), what `$EDITOR` gives
 //! back, and what a saved check-in teaches about the person's choices.
 
+use crate::content::validate::SAFETY_TRIGGER;
 use crate::journal::vocabulary::EMOTIONS;
 use crate::journal::{OwnWords, TriggerRef};
 use crate::tui::effect::{EditTarget, Effect};
@@ -203,7 +204,20 @@ impl State {
             .planned_next
             .retain(|id| !self.suggestions.contains(id));
         changed |= prefs.planned_next.len() != before;
-        let cmd = Cmd::Pop.and(Cmd::info("Your check-in is saved. ✓"));
+        // After a hard day (the lowest mood or closeness, or the trigger about control or
+        // fear), home says once, quietly, where help is; the status line goes with the next key.
+        let hard =
+            self.draft.mood.is_some_and(|m| m.get() == 1)
+                || self.draft.closeness.is_some_and(|c| c.get() == 1)
+                || self.draft.triggers.iter().any(
+                    |t| matches!(&t.trigger, TriggerRef::Id(id) if id.as_str() == SAFETY_TRIGGER),
+                );
+        let said = if hard {
+            "Your check-in is saved. ✓ If today was hard, ! shows where to find support."
+        } else {
+            "Your check-in is saved. ✓"
+        };
+        let cmd = Cmd::Pop.and(Cmd::info(said));
         if changed {
             cmd.and(Cmd::Prefs(Box::new(prefs)))
         } else {
