@@ -189,23 +189,31 @@ impl Catalog {
             .iter()
             .map(|t| self.prompts_for_trigger(t, perspective))
             .collect();
-        let mut chosen: Vec<&Prompt> = Vec::new();
-        let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
-        for round in 0..longest {
-            for list in &lists {
-                if chosen.len() == limit {
-                    return chosen;
-                }
-                if let Some(p) = list.get(round)
-                    && !chosen.iter().any(|c| c.id == p.id)
-                {
-                    chosen.push(p);
-                }
+        interleave(&lists, limit)
+    }
+}
+
+/// Up to `limit` prompts taken from `lists` in turns (the first of each list, then the
+/// second of each…), each once.
+pub(crate) fn interleave<'a>(lists: &[Vec<&'a Prompt>], limit: usize) -> Vec<&'a Prompt> {
+    let mut chosen: Vec<&Prompt> = Vec::new();
+    let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
+    for round in 0..longest {
+        for list in lists {
+            if chosen.len() == limit {
+                return chosen;
+            }
+            if let Some(p) = list.get(round)
+                && !chosen.iter().any(|c| c.id == p.id)
+            {
+                chosen.push(p);
             }
         }
-        chosen
     }
+    chosen
+}
 
+impl Catalog {
     /// The prompt of the day: a general prompt (one tied to no trigger) that fits the
     /// perspective, the same all day and a different one the next, preferring prompts not
     /// answered in the [`RECENT_DAYS`] days before today. Answers written today do not change

@@ -27,7 +27,11 @@ pub fn trigger_ids(logged: &[TriggerLog]) -> Vec<String> {
 }
 
 /// The questions for the Reflect step: up to [`MAX_PROMPTS`] for `triggers` (ids, strongest
-/// first), or the question of the day when no trigger has one.
+/// first), taking turns between the triggers, or the question of the day when no trigger has
+/// one. Each trigger's questions rotate with the day, as the question of the day does, so a
+/// trigger logged every day is not asked the same question two days running (it has at least
+/// three for each perspective), and questions answered in the last
+/// [`RECENT_DAYS`](super::RECENT_DAYS) days come after the others.
 pub fn prompts<'a>(
     catalog: &'a Catalog,
     triggers: &[String],
@@ -35,8 +39,22 @@ pub fn prompts<'a>(
     today: NaiveDate,
     entries: &[Entry],
 ) -> Vec<&'a Prompt> {
-    let refs: Vec<&str> = triggers.iter().map(String::as_str).collect();
-    let mut wanted = catalog.prompts_for_triggers(&refs, perspective, MAX_PROMPTS);
+    let recent = super::recently_answered(entries, today);
+    let day = usize::try_from(today.num_days_from_ce()).unwrap_or(0);
+    let lists: Vec<Vec<&Prompt>> = triggers
+        .iter()
+        .map(|t| {
+            let mut list = catalog.prompts_for_trigger(t, perspective);
+            if !list.is_empty() {
+                let turn = day % list.len();
+                list.rotate_left(turn);
+            }
+            let (fresh, answered): (Vec<&Prompt>, Vec<&Prompt>) =
+                list.into_iter().partition(|p| !recent.contains(&p.id));
+            fresh.into_iter().chain(answered).collect()
+        })
+        .collect();
+    let mut wanted = super::interleave(&lists, MAX_PROMPTS);
     if wanted.is_empty()
         && let Some(p) = catalog.prompt_of_the_day(today, perspective, entries)
     {
@@ -191,6 +209,40 @@ mod tests {
         );
         let none = prompts(&c, &[], None, day(), &[]);
         assert_eq!(none.len(), 1, "the question of the day");
+    }
+
+    #[test]
+    fn a_trigger_logged_every_day_is_asked_something_else_each_day_and_answers_wait() {
+        use crate::journal::{Entry, EntryId, Response};
+        let c = catalog();
+        for p in [Perspective::IPullAway, Perspective::PartnerPullsAway] {
+            for t in ["anxiety", "control-or-fear", "loss-of-attraction"] {
+                let firsts: Vec<String> = (0..3)
+                    .map(|k| {
+                        let d = day() + chrono::Days::new(k);
+                        prompts(&c, &[t.into()], Some(p), d, &[])[0].id.clone()
+                    })
+                    .collect();
+                assert_ne!(firsts[0], firsts[1], "{t} {p:?}: the same two days running");
+                assert_ne!(firsts[1], firsts[2], "{t} {p:?}");
+            }
+        }
+        // Yesterday's answer to today's first question moves it back.
+        let first = prompts(&c, &["anxiety".into()], None, day(), &[])[0].clone();
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-21T20:00:00+01:00").unwrap();
+        let mut e = Entry::new(EntryId::generate(at, 1), at);
+        e.responses.push(Response {
+            prompt_id: Some(crate::journal::Name::try_from(first.id.as_str()).unwrap()),
+            prompt: first.text.as_str().into(),
+            answer: "an answer".into(),
+        });
+        let after = prompts(&c, &["anxiety".into()], None, day(), &[e]);
+        assert_ne!(after[0].id, first.id);
+        assert!(
+            after
+                .iter()
+                .all(|p| p.triggers.iter().any(|t| t == "anxiety"))
+        );
     }
 
     #[test]
