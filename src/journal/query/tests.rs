@@ -359,11 +359,14 @@ fn naive(entries: &[Entry], f: &Filter, today: NaiveDate) -> Vec<usize> {
             text_ok && cond_ok
         })
         .collect();
+    // Newest first; two entries alike in date, time and id (only a damaged journal has them)
+    // come in reverse file order, as `apply` gives them.
     out.sort_by(|&a, &b| {
-        (entries[b].date, entries[b].created_at, &entries[b].id).cmp(&(
+        (entries[b].date, entries[b].created_at, &entries[b].id, b).cmp(&(
             entries[a].date,
             entries[a].created_at,
             &entries[a].id,
+            a,
         ))
     });
     out
