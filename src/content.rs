@@ -20,8 +20,8 @@ use thiserror::Error;
 use crate::journal::{Entry, Perspective, TriggerRef};
 
 pub use model::{
-    Category, Digest, Faq, Prompt, PromptKind, Section, Sign, Source, Strategy, Trigger,
-    TriggerGroup, fits,
+    Card, Category, Digest, Faq, Phrase, Prompt, PromptKind, Ritual, Section, Sign, Source,
+    Strategy, Toolkit, Trap, Trigger, TriggerGroup, fits,
 };
 pub use search::{Hit, ItemKind};
 
@@ -59,8 +59,10 @@ pub struct Catalog {
     pub strategies: Vec<Strategy>,
     /// Prompts.
     pub prompts: Vec<Prompt>,
-    /// Article digests.
+    /// Article digests, and the safety page.
     pub digests: Vec<Digest>,
+    /// Things to say and try, and the card for the urge to pull away.
+    pub toolkit: Toolkit,
 }
 
 impl Catalog {

@@ -99,6 +99,14 @@ fn texts(c: &Catalog) -> Vec<(String, String)> {
         t.looks_like
             .iter()
             .for_each(|a| add(format!("trigger {} looks_like", t.id), a));
+        for (field, text) in [
+            ("partner_summary", &t.partner_summary),
+            ("partner_note", &t.partner_note),
+        ] {
+            if let Some(text) = text {
+                add(format!("trigger {} {field}", t.id), text);
+            }
+        }
     }
     for s in &c.signs {
         add(format!("sign {}", s.id), &s.label);
@@ -107,6 +115,9 @@ fn texts(c: &Catalog) -> Vec<(String, String)> {
         add(format!("strategy {} title", s.id), &s.title);
         add(format!("strategy {} why", s.id), &s.why);
         add(format!("strategy {} try_today", s.id), &s.try_today);
+        if let Some(caveat) = &s.caveat {
+            add(format!("strategy {} caveat", s.id), caveat);
+        }
         s.steps
             .iter()
             .for_each(|a| add(format!("strategy {} step", s.id), a));
@@ -115,6 +126,23 @@ fn texts(c: &Catalog) -> Vec<(String, String)> {
         add(format!("prompt {} text", p.id), &p.text);
         add(format!("prompt {} idea", p.id), &p.idea);
     }
+    let k = &c.toolkit;
+    for p in k.openers.iter().chain(&k.repairs).chain(&k.questions) {
+        add(format!("toolkit {}", p.id), &p.text);
+    }
+    for t in &k.traps {
+        add(format!("toolkit {} name", t.id), &t.name);
+        add(format!("toolkit {} sounds_like", t.id), &t.sounds_like);
+        add(format!("toolkit {} check", t.id), &t.check);
+    }
+    for r in &k.rituals {
+        add(format!("toolkit {} name", r.id), &r.name);
+        add(format!("toolkit {} text", r.id), &r.text);
+    }
+    add("card intro".into(), &k.card.intro);
+    k.card.steps.iter().for_each(|s| add("card step".into(), s));
+    add("card instead".into(), &k.card.instead);
+    add("card safety".into(), &k.card.safety);
     for d in &c.digests {
         add(format!("digest {} title", d.id), &d.title);
         add(format!("digest {} summary", d.id), &d.summary);

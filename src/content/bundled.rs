@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::model::{Digest, Prompt, Sign, Strategy, Trigger};
+use super::model::{Digest, Prompt, Sign, Strategy, Toolkit, Trigger};
 use super::{Catalog, ContentError, parse_toml};
 
 /// The bundled files: (name, text).
@@ -21,6 +21,10 @@ pub(crate) const STRATEGIES: (&str, &str) = (
 pub(crate) const PROMPTS: (&str, &str) = (
     "content/prompts.toml",
     include_str!("../../content/prompts.toml"),
+);
+pub(crate) const TOOLKIT: (&str, &str) = (
+    "content/toolkit.toml",
+    include_str!("../../content/toolkit.toml"),
 );
 pub(crate) const DIGESTS: [(&str, &str); 5] = [
     (
@@ -83,11 +87,13 @@ pub(crate) fn load() -> Result<Catalog, ContentError> {
         .iter()
         .map(|(name, text)| parse_toml::<Digest>(name, text))
         .collect::<Result<Vec<_>, _>>()?;
+    let toolkit: Toolkit = parse_toml(TOOLKIT.0, TOOLKIT.1)?;
     Ok(Catalog {
         triggers: triggers.trigger,
         signs: signs.sign,
         strategies: strategies.strategy,
         prompts: prompts.prompt,
         digests,
+        toolkit,
     })
 }

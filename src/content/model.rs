@@ -304,6 +304,106 @@ pub struct Digest {
     pub faqs: Vec<Faq>,
 }
 
+/// A line to say: an opener for raising the distance, a repair after a hard moment, or a
+/// question to ask a partner.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrase {
+    /// Stable id.
+    pub id: String,
+    /// The words, as one might say them.
+    pub text: String,
+    /// Whether it starts a conversation that is only for a safe relationship (shown under a
+    /// pointer to the safety page).
+    #[serde(default)]
+    pub safe_only: bool,
+    /// Perspectives it fits.
+    pub perspectives: Vec<Perspective>,
+    /// The articles it draws on.
+    pub sources: Vec<Source>,
+}
+
+/// A thinking trap that feeds distance, and a way to check it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trap {
+    /// Stable id.
+    pub id: String,
+    /// Its name ("Mind reading").
+    pub name: String,
+    /// What it sounds like, in the person's head.
+    pub sounds_like: String,
+    /// A way to check it.
+    pub check: String,
+    /// Perspectives it fits.
+    pub perspectives: Vec<Perspective>,
+    /// The articles it draws on.
+    pub sources: Vec<Source>,
+}
+
+/// A small, regular ritual of connection.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ritual {
+    /// Stable id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// What to do.
+    pub text: String,
+    /// Perspectives it fits.
+    pub perspectives: Vec<Perspective>,
+    /// The articles it draws on.
+    pub sources: Vec<Source>,
+}
+
+/// The "I want to pull away right now" card: a short grounding sequence and one small step
+/// instead of withdrawing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    /// Stable id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// A line that meets the urge.
+    pub intro: String,
+    /// The grounding steps, in order.
+    pub steps: Vec<String>,
+    /// One small step instead of withdrawing.
+    pub instead: String,
+    /// When stepping away may be right (fear of a partner), pointing to the safety page.
+    pub safety: String,
+    /// Perspectives it fits.
+    pub perspectives: Vec<Perspective>,
+    /// The articles it draws on.
+    pub sources: Vec<Source>,
+}
+
+/// Things to say and try (`content/toolkit.toml`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Toolkit {
+    /// Openers for raising the distance.
+    #[serde(default, rename = "opener")]
+    pub openers: Vec<Phrase>,
+    /// Repair phrases for after a hard moment or a retreat.
+    #[serde(default, rename = "repair")]
+    pub repairs: Vec<Phrase>,
+    /// Thinking traps.
+    #[serde(default, rename = "trap")]
+    pub traps: Vec<Trap>,
+    /// Questions to ask a partner.
+    #[serde(default, rename = "question")]
+    pub questions: Vec<Phrase>,
+    /// Rituals of connection.
+    #[serde(default, rename = "ritual")]
+    pub rituals: Vec<Ritual>,
+    /// The "I want to pull away right now" card.
+    #[serde(default)]
+    pub card: Card,
+}
+
 /// Whether an item tagged with `perspectives` fits `wanted` (`None`: any).
 pub fn fits(perspectives: &[Perspective], wanted: Option<Perspective>) -> bool {
     wanted.is_none_or(|p| perspectives.contains(&p))

@@ -263,6 +263,61 @@ pub fn check_prompt(catalog: &Catalog, p: &Prompt) -> Vec<Finding> {
     c.findings
 }
 
+/// The rules the toolkit breaks: each item's id, perspectives, sources and text (a line to
+/// say fits in three 76-column lines), unique ids, and a card of 3 to 6 grounding steps.
+pub fn check_toolkit(catalog: &Catalog) -> Vec<Finding> {
+    let k = &catalog.toolkit;
+    let mut f = Vec::new();
+    let mut item = |id: &str, perspectives: &[Perspective], sources: &[Source], texts: &[&str]| {
+        let mut c = checker(catalog, "toolkit", id);
+        c.common(perspectives, sources);
+        for t in texts {
+            c.text("text", t);
+            if wrapped_lines(t, PROMPT_WIDTH) > PROMPT_LINES {
+                c.fail(format!(
+                    "\"{t}\" takes more than {PROMPT_LINES} lines at {PROMPT_WIDTH} columns"
+                ));
+            }
+        }
+        f.extend(c.findings);
+    };
+    for p in k.openers.iter().chain(&k.repairs).chain(&k.questions) {
+        item(&p.id, &p.perspectives, &p.sources, &[&p.text]);
+    }
+    for t in &k.traps {
+        item(
+            &t.id,
+            &t.perspectives,
+            &t.sources,
+            &[&t.name, &t.sounds_like, &t.check],
+        );
+    }
+    for r in &k.rituals {
+        item(&r.id, &r.perspectives, &r.sources, &[&r.name, &r.text]);
+    }
+    let card = &k.card;
+    let mut texts: Vec<&str> = vec![&card.title, &card.intro, &card.instead, &card.safety];
+    texts.extend(card.steps.iter().map(String::as_str));
+    item(&card.id, &card.perspectives, &card.sources, &texts);
+    if !(3..=6).contains(&card.steps.len()) {
+        f.push(Finding {
+            kind: "toolkit",
+            id: card.id.clone(),
+            message: format!("the card has {} steps; give 3 to 6", card.steps.len()),
+        });
+    }
+    let ids = k
+        .openers
+        .iter()
+        .chain(&k.repairs)
+        .chain(&k.questions)
+        .map(|p| p.id.as_str())
+        .chain(k.traps.iter().map(|t| t.id.as_str()))
+        .chain(k.rituals.iter().map(|r| r.id.as_str()));
+    f.extend(duplicates("toolkit", ids));
+    f
+}
+
 /// The rules one digest breaks.
 pub fn check_digest(catalog: &Catalog, d: &Digest) -> Vec<Finding> {
     let mut c = checker(catalog, "digest", &d.id);
@@ -332,6 +387,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Finding> {
             .iter()
             .flat_map(|d| check_digest(catalog, d)),
     );
+    f.extend(check_toolkit(catalog));
     f.extend(duplicates(
         "trigger",
         catalog.triggers.iter().map(|t| t.id.as_str()),

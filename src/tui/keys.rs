@@ -128,6 +128,8 @@ pub enum Action {
     OpenSettings,
     /// Add one (of the person's own words).
     Add,
+    /// Open the "I want to pull away right now" card.
+    OpenCard,
 }
 
 impl Action {

@@ -77,6 +77,10 @@ pub enum Page {
     Trigger(String),
     /// The triggers and strategies of an entry.
     EntryLinks(Box<Entry>),
+    /// Things to say and try: openers, repairs, thinking traps, questions, rituals.
+    Toolkit,
+    /// The "I want to pull away right now" card.
+    Card,
 }
 
 /// A screen to open, as data: `screens::open` builds it.

@@ -603,6 +603,43 @@ mod guide {
     }
 
     #[test]
+    fn things_to_say_and_try_and_the_card_one_key_from_home() {
+        use crate::journal::{Perspective, PerspectiveChoice};
+        let mut app = app_at_home();
+        press(&mut app, "p");
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(text.contains("I want to pull away right now"), "{text}");
+        assert_snapshot!("guide_card_80x24", draw(&mut app, 80, 24).backend());
+        let mut app = open(Page::Toolkit);
+        assert_snapshot!(
+            "guide_toolkit_i_pull_away_80x24",
+            draw(&mut app, 80, 24).backend()
+        );
+        // Each perspective sees its own lines; the partner's are not shown to the one who
+        // pulls away.
+        let whole = |app: &mut App| {
+            press(app, "G");
+            let mut all = String::new();
+            press(app, "g");
+            for _ in 0..30 {
+                all.push_str(&draw(app, 80, 60).backend().to_string());
+                press(app, "PgDn");
+            }
+            all
+        };
+        let mine = whole(&mut app);
+        assert!(mine.contains("Thinking traps") && mine.contains("Leaving before you're left"));
+        assert!(!mine.contains("It's all my fault"), "a partner's trap");
+        let mut app = open(Page::Toolkit);
+        app.session.prefs.perspective =
+            Some(PerspectiveChoice::from(Perspective::PartnerPullsAway));
+        let theirs = whole(&mut app);
+        assert!(theirs.contains("It's all my fault"));
+        assert!(!theirs.contains("Leaving before you're left"));
+        assert!(theirs.contains("For a relationship that is safe"));
+    }
+
+    #[test]
     fn library_strategy_page_digest_and_learn_at_80x24_and_120x40() {
         for (name, page) in [
             ("library", Page::Library),

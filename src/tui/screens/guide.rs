@@ -122,6 +122,8 @@ pub fn lay_out(open: &Open, session: &Session, theme: &Theme, width: usize) -> L
             .unwrap_or_default(),
         Page::Learn => pages::learn_index(&data, &open.search, open.typing),
         Page::EntryLinks(e) => pages::entry_links(&data, e),
+        Page::Toolkit => pages::toolkit(&data),
+        Page::Card => pages::card(&data),
         Page::Library => Laid::default(),
     }
 }
@@ -273,6 +275,8 @@ fn follow(state: &mut State, link: Link) {
     match link {
         Link::Strategy(id) => state.push(Page::Strategy(id)),
         Link::Trigger(id) => state.push(Page::Trigger(id)),
+        Link::Toolkit => state.push(Page::Toolkit),
+        Link::Card => state.push(Page::Card),
         Link::Digest(id, section) => {
             let mut open = Open::new(Page::Digest(id));
             open.anchor = Some(section);
@@ -326,6 +330,8 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Page::Digest(_) => "learn · article".to_owned(),
         Page::Trigger(_) => "learn · trigger".to_owned(),
         Page::EntryLinks(_) => "review · linked".to_owned(),
+        Page::Toolkit => "learn · things to say and try".to_owned(),
+        Page::Card => "right now".to_owned(),
     };
     let body = page::column(page::draw(cx, frame, area, &title));
     let theme = &cx.session.theme;

@@ -55,6 +55,12 @@ pub const KEYS: &[Binding] = &[
         Some("settings"),
         "settings: perspective, theme, mood labels, week start, editor, your own words",
     ),
+    Binding::new(
+        &[Key::ch('p')],
+        Action::OpenCard,
+        Some("pull away now"),
+        "I want to pull away right now: a minute of grounding, and one small step instead",
+    ),
     keys::SUPPORT,
     keys::QUIT,
 ];
@@ -80,6 +86,7 @@ pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::Key(Action::OpenLibrary) => Cmd::Open(Open::Guide(Page::Library)),
         Msg::Key(Action::OpenLearn) => Cmd::Open(Open::Guide(Page::Learn)),
         Msg::Key(Action::OpenSettings) => Cmd::Open(Open::Settings),
+        Msg::Key(Action::OpenCard) => Cmd::Open(Open::Guide(Page::Card)),
         // A read-only instance cannot continue it; the one that writes will offer it.
         Msg::DraftFound if session.read_only.is_none() => offer(session),
         Msg::Answer(Question::ResumeDraft, Action::Resume) => {

@@ -22,6 +22,10 @@ pub enum Link {
     Trigger(String),
     /// A digest, at a section (by index).
     Digest(String, usize),
+    /// Things to say and try.
+    Toolkit,
+    /// The "I want to pull away right now" card.
+    Card,
 }
 
 /// A page laid out: its lines, and for each link the line it is on.
@@ -129,6 +133,17 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Steps numbered from 1, wrapped lines under their text.
+    fn numbered(&mut self, steps: &[String]) {
+        let style = self.data.theme.text;
+        for (i, step) in steps.iter().enumerate() {
+            let first = format!("  {}. ", i + 1);
+            for l in wrap::indented(step, self.data.width, &first, "     ") {
+                self.laid.lines.push(Line::styled(l, style));
+            }
+        }
+    }
+
     /// A warning: its heading and text in the warning style.
     fn warning(&mut self, heading: &str, text: &str) {
         let style = self.data.theme.warn;
@@ -186,13 +201,7 @@ pub fn strategy(data: &Data<'_>, s: &Strategy) -> Laid {
     b.prose(&s.why, "  ");
     b.blank();
     b.heading("Steps");
-    for (i, step) in s.steps.iter().enumerate() {
-        let first = format!("  {}. ", i + 1);
-        let style = data.theme.text;
-        for l in wrap::indented(step, data.width, &first, "     ") {
-            b.laid.lines.push(Line::styled(l, style));
-        }
-    }
+    b.numbered(&s.steps);
     b.blank();
     b.heading("Try today");
     b.prose(&s.try_today, "  ");
@@ -362,6 +371,11 @@ pub fn learn_index(data: &Data<'_>, search: &str, typing: bool) -> Laid {
         b.link(Link::Digest(d.id.clone(), 0), &d.title);
     }
     b.blank();
+    b.heading("Things to say and try");
+    b.muted("Words to start or repair a talk, thinking traps to check, questions, small rituals.");
+    b.link(Link::Toolkit, "Things to say and try");
+    b.link(Link::Card, &data.catalog.toolkit.card.title);
+    b.blank();
     b.heading("Triggers");
     b.muted("What can sit behind pulling away: what it looks like, where the articles speak of it, what may help.");
     for group in crate::content::TriggerGroup::ALL {
@@ -376,6 +390,104 @@ pub fn learn_index(data: &Data<'_>, search: &str, typing: bool) -> Laid {
     b.muted(
         "Nothing here is medical advice; the Support screen (! on home) says where to find help.",
     );
+    b.laid
+}
+
+/// Things to say and try, for the person's perspective: openers and repairs (under a pointer
+/// to the safety page), thinking traps with a way to check each, questions to ask, rituals.
+pub fn toolkit(data: &Data<'_>) -> Laid {
+    let k = &data.catalog.toolkit;
+    let fit = |p: &[Perspective]| crate::content::fits(p, data.perspective);
+    let mut b = Builder::new(data);
+    b.heading("Things to say and try");
+    b.muted("In our words, drawing on the four articles. Say them your own way.");
+    let phrases =
+        |b: &mut Builder<'_>, heading: &str, about: &str, list: &[crate::content::Phrase]| {
+            let shown: Vec<_> = list.iter().filter(|p| fit(&p.perspectives)).collect();
+            if shown.is_empty() {
+                return;
+            }
+            b.blank();
+            b.heading(heading);
+            b.muted(about);
+            if shown.iter().any(|p| p.safe_only) {
+                b.warning(
+                    "For a relationship that is safe",
+                    "If your partner scares or controls you, these can raise the risk. Read this \
+                 first:",
+                );
+                b.safety_link();
+            }
+            for p in shown {
+                b.prose(&format!("- {}", p.text), "  ");
+            }
+        };
+    phrases(
+        &mut b,
+        "Ways to start",
+        "A first line for talking about the distance.",
+        &k.openers,
+    );
+    phrases(
+        &mut b,
+        "Ways to repair",
+        "For after a talk went badly, or after you pulled back.",
+        &k.repairs,
+    );
+    let traps: Vec<_> = k.traps.iter().filter(|t| fit(&t.perspectives)).collect();
+    if !traps.is_empty() {
+        b.blank();
+        b.heading("Thinking traps");
+        b.muted("Thoughts that feed distance, and a way to check each.");
+        for t in traps {
+            b.blank();
+            let style = data.theme.key;
+            for l in wrap::indented(&t.name, data.width, "  ", "  ") {
+                b.laid.lines.push(Line::styled(l, style));
+            }
+            b.prose(&format!("Sounds like: {}", t.sounds_like), "    ");
+            b.prose(&format!("Check: {}", t.check), "    ");
+        }
+    }
+    phrases(
+        &mut b,
+        "Questions to ask your partner",
+        "To open a door, not to test them.",
+        &k.questions,
+    );
+    let rituals: Vec<_> = k.rituals.iter().filter(|r| fit(&r.perspectives)).collect();
+    if !rituals.is_empty() {
+        b.blank();
+        b.heading("Small rituals of connection");
+        for r in rituals {
+            b.prose(&format!("- {}: {}", r.name, r.text), "  ");
+        }
+    }
+    b.blank();
+    b.link(Link::Card, &k.card.title);
+    b.laid
+}
+
+/// The "I want to pull away right now" card: a minute of grounding, one small step instead of
+/// withdrawing, and when stepping away may be right.
+pub fn card(data: &Data<'_>) -> Laid {
+    let card = &data.catalog.toolkit.card;
+    let mut b = Builder::new(data);
+    b.heading(&card.title);
+    b.blank();
+    b.prose(&card.intro, "");
+    b.blank();
+    b.heading("Take a minute");
+    b.numbered(&card.steps);
+    b.blank();
+    b.heading("One small step instead");
+    b.prose(&card.instead, "  ");
+    b.blank();
+    b.warning("If you are afraid", &card.safety);
+    b.safety_link();
+    b.link(Link::Toolkit, "Things to say and try");
+    b.blank();
+    b.sources(&card.sources);
     b.laid
 }
 

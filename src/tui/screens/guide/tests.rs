@@ -251,13 +251,14 @@ fn scrolling_stops_at_the_end() {
 }
 
 #[test]
-fn the_learn_index_is_a_menu_of_every_digest_and_trigger() {
+fn the_learn_index_is_a_menu_of_every_digest_the_toolkit_the_card_and_every_trigger() {
     let c = catalog();
     let prefs = Preferences::default();
     let h = BTreeMap::new();
     let open = Open::new(Page::Learn);
     let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
-    assert_eq!(laid.links.len(), c.digests.len() + c.triggers.len());
+    // The digests and the safety page, things to say and try, the card, the triggers.
+    assert_eq!(laid.links.len(), c.digests.len() + 2 + c.triggers.len());
     let mut state = State::new(Page::Learn);
     assert_eq!(
         state.current().unwrap().link,
@@ -326,7 +327,7 @@ fn the_learn_index_has_top_bottom_and_page_keys() {
     let h = BTreeMap::new();
     let mut state = State::new(Page::Learn);
     update_drawn(&mut state, Msg::Key(Action::Bottom), ctx(&c, &prefs, &h));
-    let last = c.digests.len() + c.triggers.len() - 1;
+    let last = c.digests.len() + 2 + c.triggers.len() - 1;
     assert_eq!(state.current().unwrap().link, Some(last));
     update_drawn(&mut state, Msg::Key(Action::Top), ctx(&c, &prefs, &h));
     assert_eq!(state.current().unwrap().link, Some(0));
