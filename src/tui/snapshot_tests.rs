@@ -77,6 +77,23 @@ fn support_scrolled_to_the_bottom_80x24() {
     assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
+/// Issue 15: every section of Support on one screen, the new ones among them.
+#[test]
+fn support_whole_160x60() {
+    let mut app = app_at_home();
+    app.update(Msg::Key(Action::OpenSupport));
+    let text = draw(&mut app, 160, 60).backend().to_string();
+    for heading in [
+        "If you can't talk safely at home",
+        "I'm worried about how I treat my partner",
+        "Who else can read this journal",
+        "988 (US and Canada)",
+    ] {
+        assert!(text.contains(heading), "{heading}: {text}");
+    }
+    assert_snapshot!(draw(&mut app, 160, 60).backend());
+}
+
 #[test]
 fn help_on_support_80x24() {
     let mut app = app_at_home();

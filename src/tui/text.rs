@@ -123,7 +123,8 @@ pub const SUPPORT: &[(&str, &[&str])] = &[
             "Talking with someone trained can make a real difference, on your own or as a couple:",
             "- your doctor or GP can listen and point you to local services",
             "- a licensed therapist or counsellor, for your own patterns and history",
-            "- a couples therapist, when you both want to work on the distance together",
+            "- a couples therapist, when you both feel safe and want to work on the distance \
+             together",
             "Many offer a short first call, and some work on a sliding scale.",
         ],
     ),
