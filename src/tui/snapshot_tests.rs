@@ -262,6 +262,23 @@ mod checkin {
     }
 
     #[test]
+    fn the_add_row_says_enter_only_where_enter_adds() {
+        let base = app_at_home();
+        let draft = CheckInDraft::new(base.session.now, base.session.perspective());
+        let mut app = at_step(base, draft, Step::Triggers);
+        typed(&mut app, "contr");
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(text.contains("+ add “contr” as your own "), "{text}");
+        assert!(!text.contains("(Enter)"), "Enter picks the match: {text}");
+        press(&mut app, "Down");
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(
+            text.contains("▸ + add “contr” as your own (Enter)"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn trigger_note_popup() {
         let base = app_at_home();
         let draft = filled(&base);

@@ -223,10 +223,15 @@ impl Widget for PickListView<'_> {
                     if selected {
                         cursor_line = lines.len();
                     }
-                    let marker = if selected { "▸" } else { " " };
+                    // "(Enter)" only where Enter would add it: on this row.
+                    let (marker, enter) = if selected {
+                        ("▸", " (Enter)")
+                    } else {
+                        (" ", "")
+                    };
                     lines.push((
                         Line::styled(
-                            format!("{marker} + add “{text}” as your own (Enter)"),
+                            format!("{marker} + add “{text}” as your own{enter}"),
                             row_style,
                         ),
                         selected,
