@@ -692,3 +692,52 @@ fn jrnl_tags_compare_as_sets_and_times_are_local() {
     tags.sort();
     assert_eq!(tags, ["rust", "work"]);
 }
+
+/// Case b05: the search folds case the Unicode way. A Greek word typed with its final sigma
+/// finds it written in capitals, a Turkish i finds İ, ß and "ss" match, and Latin letters with
+/// diacritics still fold. The jrnl file of the case is imported as it is.
+#[test]
+fn search_folds_case_the_unicode_way_case_b05() {
+    use closer::journal::query::{self, Filter};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import/b05-fold-jrnl.json");
+    let (out, _, err) = run(&mut closer(&[
+        "import",
+        file.to_str().unwrap(),
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{err}");
+    let mut entries = Store::open(&root).unwrap().load().entries;
+    let mut extra = entry("2026-10-02T10:00:00+00:00", 9);
+    extra.notes = "Coffee on the Straße.".into();
+    entries.push(extra);
+    let today = "2026-11-30".parse().unwrap();
+    for (typed, finds) in [
+        ("zürich", "Zürich"),
+        ("ZÜRICH", "Zürich"),
+        ("οδυσσεας", "ΟΔΥΣΣΕΑΣ"),
+        ("οδυσσεασ", "ΟΔΥΣΣΕΑΣ"),
+        ("iyi", "İYİ"),
+        ("İYİ", "İYİ"),
+        ("strasse", "Straße"),
+        ("STRASSE", "Straße"),
+    ] {
+        let filter = Filter {
+            text: typed.into(),
+            conditions: Vec::new(),
+        };
+        let found = query::apply(&entries, &filter, today, None);
+        assert_eq!(found.len(), 1, "{typed:?}");
+        let notes = &entries[found[0]].notes;
+        assert!(notes.contains(finds), "{typed:?} found {notes:?}");
+        // And the highlight covers the word as written.
+        let ranges = query::match_ranges(notes, &query::words(typed));
+        assert_eq!(ranges.len(), 1, "{typed:?} in {notes:?}");
+        assert!(
+            notes[ranges[0].clone()].to_lowercase().len() >= 3,
+            "{typed:?}"
+        );
+    }
+}

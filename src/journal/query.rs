@@ -8,16 +8,42 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::{Entry, Perspective, TriggerRef};
 
-/// Lower case, with typographic apostrophes and quotes made plain, so "don't" finds "don’t".
+/// `text` case-folded for search, with, for each byte of the result, the byte offset in `text`
+/// of the character it came from (for highlighting). Full Unicode case folding (the `icu_casemap`
+/// crate's, from Unicode's CaseFolding.txt), so Σ, σ and ς are one letter and ß matches "ss";
+/// then the dot above that default folding leaves after an i dropped, so the Turkish İ (and
+/// "I" followed by a combining dot) matches i without making every I a dotless ı; and
+/// typographic apostrophes and quotes made plain, so "don't" finds "don’t".
+fn fold_mapped(text: &str) -> (String, Vec<usize>) {
+    let folder = icu_casemap::CaseMapper::new();
+    let mut out = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len());
+    let mut buf = [0u8; 4];
+    for (at, c) in text.char_indices() {
+        let before = out.len();
+        match c {
+            '\u{2018}' | '\u{2019}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' => out.push('"'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{0307}' if out.ends_with('i') => {}
+            c => {
+                let folded = folder.fold_string(c.encode_utf8(&mut buf));
+                out.push_str(
+                    folded
+                        .strip_suffix('\u{0307}')
+                        .filter(|f| f.ends_with('i'))
+                        .unwrap_or(&folded),
+                );
+            }
+        }
+        from.extend(std::iter::repeat_n(at, out.len() - before));
+    }
+    (out, from)
+}
+
+/// `text` folded for search: see [`fold_mapped`].
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201C}' | '\u{201D}' => '"',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    fold_mapped(text).0
 }
 
 /// The words of a search, folded.
@@ -33,8 +59,10 @@ pub fn contains_folded(hay: &str, needle: &str) -> bool {
     let Some(&first) = n.first() else {
         return true;
     };
+    // The fast path only where folding is plain ASCII lower-casing on both sides: an ASCII
+    // needle may match a non-ASCII letter that folds to it (ß to "ss", K to "k").
     let plain = n.iter().all(|b| b.is_ascii() && *b != b'\'' && *b != b'"');
-    if !plain {
+    if !plain || !hay.is_ascii() {
         return fold(hay).contains(needle);
     }
     let h = hay.as_bytes();
@@ -283,28 +311,16 @@ pub fn apply(
 /// highlighting), case-insensitively, in order and not overlapping.
 pub fn match_ranges(text: &str, words: &[String]) -> Vec<std::ops::Range<usize>> {
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let (folded, from) = fold_mapped(text);
+    // The end of the character of `text` at byte `at`.
+    let end_of = |at: usize| at + text[at..].chars().next().map_or(0, char::len_utf8);
     for word in words {
-        let needle: Vec<char> = word.chars().collect();
-        if needle.is_empty() {
+        if word.is_empty() {
             continue;
         }
-        let mut i = 0;
-        while i + needle.len() <= chars.len() {
-            let hit = needle
-                .iter()
-                .zip(&chars[i..])
-                .all(|(n, (_, c))| fold(&c.to_string()).starts_with(*n));
-            if hit {
-                let start = chars[i].0;
-                let end = chars
-                    .get(i + needle.len())
-                    .map_or(text.len(), |(at, _)| *at);
-                ranges.push(start..end);
-                i += needle.len();
-            } else {
-                i += 1;
-            }
+        for (start, hit) in folded.match_indices(word.as_str()) {
+            let last = start + hit.len() - 1;
+            ranges.push(from[start]..end_of(from[last]));
         }
     }
     ranges.sort_by_key(|r| r.start);

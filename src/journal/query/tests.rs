@@ -384,3 +384,41 @@ proptest! {
         prop_assert_eq!(apply(&entries, &f, today, None), naive(&entries, &f, today));
     }
 }
+
+proptest! {
+    /// The fast path for plain words agrees with folding the whole text, for any text.
+    #[test]
+    fn contains_folded_equals_folding_everything(
+        hay in "[a-zA-Z ßẞΣσςİıi\u{307}Kk’'é]{0,24}",
+        needle in "[a-zA-Z ßσςi'é]{1,4}",
+    ) {
+        let needle = fold(&needle);
+        prop_assert_eq!(contains_folded(&hay, &needle), fold(&hay).contains(&needle));
+    }
+
+    /// Plain ASCII folds to its lower case, byte for byte, and highlights map back inside the text.
+    #[test]
+    fn ascii_folds_to_lower_case_and_ranges_stay_in_the_text(text in "[ -~]{0,40}", word in "[a-z]{1,3}") {
+        prop_assert_eq!(fold(&text), text.to_ascii_lowercase());
+        for r in match_ranges(&text, std::slice::from_ref(&word)) {
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            prop_assert_eq!(text[r].to_ascii_lowercase(), word.clone());
+        }
+    }
+}
+
+#[test]
+fn folding_is_unicode_case_folding() {
+    assert_eq!(fold("ΟΔΥΣΣΕΑΣ"), fold("οδυσσεας"));
+    assert_eq!(fold("İYİ"), "iyi");
+    assert_eq!(fold("I\u{307}"), "i", "I and a combining dot above");
+    assert_eq!(fold("Straße"), "strasse");
+    assert_eq!(fold("don’t"), "don't");
+    // Highlights cover the characters as written, even where folding changed the length.
+    let text = "Tea on the Straße, then home.";
+    let r = match_ranges(text, &words("strasse"));
+    assert_eq!(&text[r[0].clone()], "Straße");
+    let text = "ΟΔΥΣΣΕΑΣ called";
+    let r = match_ranges(text, &words("οδυσσεας"));
+    assert_eq!(&text[r[0].clone()], "ΟΔΥΣΣΕΑΣ");
+}
