@@ -15,9 +15,16 @@ use super::{Entry, Perspective, TriggerRef};
 /// "I" followed by a combining dot) matches i without making every I a dotless ı; and
 /// typographic apostrophes and quotes made plain, so "don't" finds "don’t".
 fn fold_mapped(text: &str) -> (String, Vec<usize>) {
-    let folder = icu_casemap::CaseMapper::new();
     let mut out = String::with_capacity(text.len());
     let mut from = Vec::with_capacity(text.len());
+    fold_into(text, &mut out, Some(&mut from));
+    (out, from)
+}
+
+/// Folds `text` onto `out`; with `from`, records for each byte written the offset in `text` of
+/// the character it came from.
+fn fold_into(text: &str, out: &mut String, mut from: Option<&mut Vec<usize>>) {
+    let folder = icu_casemap::CaseMapper::new();
     let mut buf = [0u8; 4];
     for (at, c) in text.char_indices() {
         let before = out.len();
@@ -36,14 +43,72 @@ fn fold_mapped(text: &str) -> (String, Vec<usize>) {
                 );
             }
         }
-        from.extend(std::iter::repeat_n(at, out.len() - before));
+        if let Some(from) = from.as_deref_mut() {
+            from.extend(std::iter::repeat_n(at, out.len() - before));
+        }
     }
-    (out, from)
 }
 
 /// `text` folded for search: see [`fold_mapped`].
 pub fn fold(text: &str) -> String {
-    fold_mapped(text).0
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out, None);
+    out
+}
+
+/// Slots of [`FOLDS_INTO_ASCII`].
+const MEMO_SLOTS: usize = 256;
+
+thread_local! {
+    /// Recent answers of [`folds_into_ascii`] for single characters, by code point modulo
+    /// [`MEMO_SLOTS`] (NUL, which is ASCII, marks an empty slot).
+    static FOLDS_INTO_ASCII: std::cell::RefCell<[(char, bool); MEMO_SLOTS]> =
+        const { std::cell::RefCell::new([('\0', false); MEMO_SLOTS]) };
+}
+
+/// Whether some character of `text` outside ASCII folds to something with an ASCII letter in
+/// it (ß to "ss", the Kelvin sign to "k", "ﬁ" to "fi", İ to "i"), so a plain word could match
+/// across it; the usual é, ü or ’ do not. Only the few non-ASCII characters are folded.
+fn folds_into_ascii(text: &str) -> bool {
+    let folder = icu_casemap::CaseMapper::new();
+    let mut buf = [0u8; 4];
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // To the next non-ASCII character, skipping ASCII a block at a time: most text is ASCII
+    // and is not decoded.
+    loop {
+        while at + 32 <= bytes.len() && bytes[at..at + 32].is_ascii() {
+            at += 32;
+        }
+        let Some(i) = bytes[at..].iter().position(|b| !b.is_ascii()) else {
+            return false;
+        };
+        let start = at + i;
+        let Some(c) = text[start..].chars().next() else {
+            return false;
+        };
+        let mut into_ascii = |c: char| {
+            matches!(c, '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}')
+                || folder
+                    .fold_string(c.encode_utf8(&mut buf))
+                    .bytes()
+                    .any(|b| b.is_ascii())
+        };
+        // The same few characters come back in entry after entry (é, ü, ’): remember the
+        // answer for each in a small table, so a search over a large journal asks the case
+        // mapper once per character, not once per occurrence.
+        let memo = FOLDS_INTO_ASCII.with(|m| {
+            let slot = &mut m.borrow_mut()[c as usize % MEMO_SLOTS];
+            if slot.0 != c {
+                *slot = (c, into_ascii(c));
+            }
+            slot.1
+        });
+        if memo {
+            return true;
+        }
+        at = start + c.len_utf8();
+    }
 }
 
 /// The words of a search, folded.
@@ -59,12 +124,14 @@ pub fn contains_folded(hay: &str, needle: &str) -> bool {
     let Some(&first) = n.first() else {
         return true;
     };
-    // The fast path only where folding is plain ASCII lower-casing on both sides: an ASCII
-    // needle may match a non-ASCII letter that folds to it (ß to "ss", K to "k").
     let plain = n.iter().all(|b| b.is_ascii() && *b != b'\'' && *b != b'"');
-    if !plain || !hay.is_ascii() {
+    if !plain {
         return fold(hay).contains(needle);
     }
+    // A plain word: its letters are found in either case with `memchr2`. A match there is a
+    // match after folding too (folding keeps a run of ASCII letters together); without one,
+    // the word can still match only across a letter that folds into ASCII (ß to "ss", K to
+    // "k"), so only text holding such a letter is folded whole.
     let h = hay.as_bytes();
     let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     let mut at = 0;
@@ -73,10 +140,10 @@ pub fn contains_folded(hay: &str, needle: &str) -> bool {
         match h.get(start..start + n.len()) {
             Some(window) if window.eq_ignore_ascii_case(n) => return true,
             Some(_) => at = start + 1,
-            None => return false,
+            None => break,
         }
     }
-    false
+    !hay.is_ascii() && folds_into_ascii(hay) && fold(hay).contains(needle)
 }
 
 /// Whether an entry's written text (answers, notes, emotions, custom triggers, trigger notes,

@@ -402,7 +402,8 @@ proptest! {
         prop_assert_eq!(fold(&text), text.to_ascii_lowercase());
         for r in match_ranges(&text, std::slice::from_ref(&word)) {
             prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-            prop_assert_eq!(text[r].to_ascii_lowercase(), word.clone());
+            // Touching matches are merged into one range.
+            prop_assert!(text[r].to_ascii_lowercase().starts_with(&word));
         }
     }
 }
