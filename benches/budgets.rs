@@ -111,6 +111,45 @@ fn save(c: &mut Criterion) {
     group.finish();
 }
 
+/// A saved check-in taken into the journal in memory (what the TUI does after the write, before
+/// the next frame): a new one, the newest, and an edit of one in the middle.
+fn take_in_saved(c: &mut Criterion) {
+    let mut group = c.benchmark_group("saved entry taken into the journal in memory");
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let base = app(&dir, 80, 24);
+        let entries = base.session.entries().to_vec();
+        let mut newest = entries[entries.len() - 1].clone();
+        newest.id = closer::journal::EntryId::generate(newest.created_at, 4_000_000_000);
+        newest.created_at += chrono::Duration::minutes(1);
+        let mut edited = entries[entries.len() / 2].clone();
+        edited.notes.push_str(" And one more line.");
+        for (name, entry) in [("new, the newest", newest), ("an edit", edited)] {
+            group.bench_function(BenchmarkId::new(name, n), |b| {
+                // By reference: dropping N entries afterwards is not part of the change.
+                b.iter_batched_ref(
+                    || {
+                        // A journal of its own, so the change does not copy a shared one.
+                        let mut a = base.clone();
+                        // With room to grow, as a Vec has after its first pushes: a push
+                        // that must move the whole list (amortised, once in a while) is
+                        // not what is measured.
+                        let mut own = Vec::with_capacity(entries.len() + 64);
+                        own.extend_from_slice(&entries);
+                        if let Some(j) = a.session.journal.as_mut() {
+                            j.entries = Arc::new(own);
+                        }
+                        a
+                    },
+                    |a| a.session.upsert(entry.clone()),
+                    criterion::BatchSize::LargeInput,
+                );
+            });
+        }
+    }
+    group.finish();
+}
+
 /// A key press in the review list of N entries, and the next frame drawn (200×60).
 fn list_key(c: &mut Criterion) {
     let mut group = c.benchmark_group("list key press to next frame");
@@ -302,6 +341,7 @@ criterion_group!(
     user_content,
     first_frame,
     save,
+    take_in_saved,
     list_key,
     search,
     frame,

@@ -34,27 +34,57 @@ impl StrategyHistory {
     }
 }
 
+/// Adds what `e` says of each strategy to `histories` (`sign` 1), or takes it away (`sign`
+/// -1). Taking away an entry that was the latest to try a strategy leaves that strategy's
+/// `last_tried` as it was: the caller looks for the one before (see
+/// [`last_tried_before`]).
+pub fn count_entry(histories: &mut BTreeMap<String, StrategyHistory>, e: &Entry, sign: i32) {
+    let add = |n: &mut u32, by: u32| {
+        *n = if sign >= 0 {
+            n.saturating_add(by)
+        } else {
+            n.saturating_sub(by)
+        };
+    };
+    for s in &e.strategies {
+        let h = histories.entry(s.id.to_string()).or_default();
+        if s.planned {
+            add(&mut h.planned, 1);
+        }
+        if s.tried == Some(true) {
+            add(&mut h.tried, 1);
+            if sign >= 0 {
+                h.last_tried = h.last_tried.max(Some(e.date));
+            }
+            if let Some(rating) = s.helpfulness {
+                add(&mut h.helpfulness_sum, u32::from(rating.get()));
+                add(&mut h.rated, 1);
+            }
+        }
+    }
+}
+
+/// The latest day an entry of `entries` (oldest first) says `strategy` was tried; read from
+/// the newest back, so it costs as many entries as lie after that day.
+pub fn last_tried_before(entries: &[Entry], strategy: &str) -> Option<NaiveDate> {
+    entries.iter().rev().find_map(|e| {
+        e.strategies
+            .iter()
+            .any(|s| s.id.as_str() == strategy && s.tried == Some(true))
+            .then_some(e.date)
+    })
+}
+
 /// The history of every strategy that appears in `entries`, by id.
 pub fn strategy_histories<'a>(
     entries: impl IntoIterator<Item = &'a Entry>,
 ) -> BTreeMap<String, StrategyHistory> {
     let mut out: BTreeMap<String, StrategyHistory> = BTreeMap::new();
     for e in entries {
-        for s in &e.strategies {
-            let h = out.entry(s.id.to_string()).or_default();
-            if s.planned {
-                h.planned += 1;
-            }
-            if s.tried == Some(true) {
-                h.tried += 1;
-                h.last_tried = h.last_tried.max(Some(e.date));
-                if let Some(rating) = s.helpfulness {
-                    h.helpfulness_sum += u32::from(rating.get());
-                    h.rated += 1;
-                }
-            }
-        }
+        count_entry(&mut out, e, 1);
     }
+    // A strategy only offered (neither planned nor tried) has no history.
+    out.retain(|_, h| !h.is_empty());
     out
 }
 

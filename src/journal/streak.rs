@@ -8,18 +8,24 @@ use chrono::{Days, NaiveDate};
 /// or ending yesterday when today has no check-in yet (the streak is still alive until the day
 /// is over). Days after `today` are ignored.
 pub fn current(days: &BTreeSet<NaiveDate>, today: NaiveDate) -> u32 {
-    let start = if days.contains(&today) {
+    current_by(|d| days.contains(&d), today)
+}
+
+/// [`current`], for days given by `checked_in` (a map of counts, say): it asks about as many
+/// days as the streak is long, whatever the journal's size.
+pub fn current_by(checked_in: impl Fn(NaiveDate) -> bool, today: NaiveDate) -> u32 {
+    let start = if checked_in(today) {
         today
     } else {
         match today.checked_sub_days(Days::new(1)) {
-            Some(yesterday) if days.contains(&yesterday) => yesterday,
+            Some(yesterday) if checked_in(yesterday) => yesterday,
             _ => return 0,
         }
     };
     let mut count = 0;
     let mut day = Some(start);
     while let Some(d) = day {
-        if !days.contains(&d) {
+        if !checked_in(d) {
             break;
         }
         count += 1;

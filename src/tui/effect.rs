@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use crate::journal::draft::CheckInDraft;
 use crate::journal::{Entry, EntryId, Preferences};
 /// An entry in the trash, as the store reads it (named here so screens need not name the store).
@@ -71,7 +73,7 @@ pub enum Done {
     /// Text came back from `$EDITOR`.
     Edited(EditTarget, String),
     /// An entry went to the trash, into this file.
-    Deleted(PathBuf, EntryId),
+    Deleted(PathBuf, EntryId, NaiveDate),
     /// A trashed entry is back in its day.
     Restored(Box<Entry>),
     /// The trash, newest first.

@@ -374,7 +374,7 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
             editor,
         ),
         Effect::DeleteEntry(entry) => match store.delete_entry(entry.date, &entry.id, now()) {
-            Ok(path) => Done::Deleted(path, entry.id.clone()),
+            Ok(path) => Done::Deleted(path, entry.id.clone(), entry.date),
             Err(e) => Done::Failed(format!("The entry could not be deleted: {e}")),
         },
         Effect::RestoreEntry(path) => match store.restore(&path) {

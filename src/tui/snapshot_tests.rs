@@ -368,6 +368,7 @@ mod review {
             checked_in_today: true,
             streak: 3,
             problem_files: 0,
+            days: None,
             histories: Arc::default(),
         });
         app.update(Msg::Key(Action::OpenReview));
@@ -458,6 +459,7 @@ mod review {
             checked_in_today: true,
             streak: 1,
             problem_files: 0,
+            days: None,
             histories: Arc::default(),
         });
         app.update(Msg::Key(Action::OpenReview));
@@ -729,6 +731,7 @@ mod insights {
             checked_in_today: true,
             streak: 0,
             problem_files: 0,
+            days: None,
             histories: Arc::default(),
         });
         app.update(Msg::Key(Action::OpenInsights));

@@ -57,6 +57,7 @@ pub fn app_at_home() -> App {
         checked_in_today: false,
         streak: 3,
         problem_files: 0,
+        days: None,
         histories: Arc::default(),
     });
     app

@@ -685,7 +685,11 @@ fn deleting_from_the_entry_view_goes_back_to_the_list_where_u_undoes_it() {
     assert_eq!(r.mode, crate::tui::screens::review::Mode::Timeline);
     app.done(
         out[0].from,
-        Done::Deleted("/trash/x.json".into(), twelve_entries()[11].id.clone()),
+        Done::Deleted(
+            "/trash/x.json".into(),
+            twelve_entries()[11].id.clone(),
+            twelve_entries()[11].date,
+        ),
     );
     let out = press(&mut app, "u");
     assert!(matches!(effects(&out)[..], [Effect::RestoreEntry(_)]));

@@ -255,7 +255,7 @@ fn on_answer(state: &mut State, question: Question, action: Action, session: &Se
 /// Work review asked for is done.
 fn on_done(state: &mut State, done: Done) -> Cmd {
     match done {
-        Done::Deleted(path, _) => {
+        Done::Deleted(path, ..) => {
             state.last_deleted = Some(path);
             Cmd::info("The entry is in the trash. Press u to bring it back.")
         }
