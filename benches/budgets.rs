@@ -150,6 +150,29 @@ fn take_in_saved(c: &mut Criterion) {
     group.finish();
 }
 
+/// `closer import --dry-run` of a file of 100 new entries into a journal of N: reading the file,
+/// checking it, and finding which are there already (the days it touches, not the journal).
+/// A dry run, so every iteration does the same work on the same journal.
+fn import_100(c: &mut Criterion) {
+    let mut group = c.benchmark_group("import 100 entries, dry run");
+    group.sample_size(20);
+    let catalog = Catalog::bundled().unwrap();
+    let file = std::env::temp_dir().join("closer-bench-import-100.json");
+    let entries = generator::generate(100, 0x1_0000, &catalog);
+    let export = closer::journal::transfer::Export::new(entries, Local::now().fixed_offset());
+    std::fs::write(&file, serde_json::to_vec(&export).unwrap()).unwrap();
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                let mut sink = std::io::sink();
+                closer::cli::import::run(&dir, &file, true, &mut sink).unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
 /// A key press in the review list of N entries, and the next frame drawn (200×60).
 fn list_key(c: &mut Criterion) {
     let mut group = c.benchmark_group("list key press to next frame");
@@ -342,6 +365,7 @@ criterion_group!(
     first_frame,
     save,
     take_in_saved,
+    import_100,
     list_key,
     search,
     frame,

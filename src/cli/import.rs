@@ -11,7 +11,7 @@ use anyhow::{Context, Result, bail};
 use chrono::{FixedOffset, Local, NaiveDateTime, Offset, TimeZone};
 
 use crate::journal::transfer::{self, ImportError};
-use crate::store::{self, Layout, Store};
+use crate::store::{Layout, Store};
 
 /// The local offset at a local time (for jrnl's times, which carry none).
 fn local_offset(naive: NaiveDateTime) -> FixedOffset {
@@ -34,11 +34,6 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
             anyhow::anyhow!("{}: {why}. Nothing was imported.", file.display())
         }
     })?;
-    let existing: HashSet<String> = store::scan(&Layout::new(data_dir))
-        .entries
-        .iter()
-        .map(|e| e.id.to_string())
-        .collect();
     // Dates the journal cannot hold are refused at the door, before anything is written.
     let outside: Vec<_> = entries.iter().filter(|e| !Layout::holds(e.date)).collect();
     if let Some(first) = outside.first() {
@@ -51,6 +46,11 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
             first.date
         );
     }
+    // The ids already there, read from the days this file touches only: adding a few entries
+    // to a large journal does not read all of it.
+    let days: std::collections::BTreeSet<_> = entries.iter().map(|e| e.date).collect();
+    let existing: HashSet<String> = Store::ids_on_days(&Layout::new(data_dir), days)
+        .map_err(|e| anyhow::anyhow!("{e}. Nothing was imported."))?;
     let total = entries.len();
     let (fresh, present) = transfer::new_ones(entries, &existing);
     let days = transfer::by_day(fresh.clone()).len();

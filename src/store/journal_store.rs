@@ -186,25 +186,52 @@ impl Store {
     /// Reads a day before changing it. A missing file is an empty day; a file that cannot be
     /// read blocks the save, so it is never overwritten.
     fn read_day_for_write(&self, date: NaiveDate) -> Result<DayBody, StoreError> {
-        let path = self.layout.day_file(date);
-        match crate::files::read_regular(&path, crate::files::DATA_FILE_CAP) {
-            Ok(bytes) => envelope::decode(&path, &bytes).map_err(|err| match err {
-                StoreError::Malformed { .. } | StoreError::NewerSchema { .. } => {
-                    StoreError::DayBlocked {
-                        path: path.clone(),
-                        reason: super::problem::Problem::from_error(path.clone(), &err).reason(),
-                    }
-                }
-                other => other,
-            }),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DayBody {
-                date,
-                entries: Vec::new(),
-            }),
-            Err(e) => Err(StoreError::read(&path, e)),
-        }
+        read_day(&self.layout, date)
     }
 
+    /// The ids already in the journal on `days`, read day by day (a missing day has none):
+    /// what an import needs to leave out, without reading the whole journal. A day whose file
+    /// cannot be read is an error, as it would block writing there.
+    pub fn ids_on_days(
+        layout: &Layout,
+        days: impl IntoIterator<Item = NaiveDate>,
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut ids = std::collections::HashSet::new();
+        for date in days {
+            ids.extend(
+                read_day(layout, date)?
+                    .entries
+                    .iter()
+                    .map(|e| e.id.to_string()),
+            );
+        }
+        Ok(ids)
+    }
+}
+
+/// Reads the day `date` of the journal in `layout`. A missing file is an empty day; a file that
+/// cannot be read is an error (a save there is blocked, so it is never overwritten).
+fn read_day(layout: &Layout, date: NaiveDate) -> Result<DayBody, StoreError> {
+    let path = layout.day_file(date);
+    match crate::files::read_regular(&path, crate::files::DATA_FILE_CAP) {
+        Ok(bytes) => envelope::decode(&path, &bytes).map_err(|err| match err {
+            StoreError::Malformed { .. } | StoreError::NewerSchema { .. } => {
+                StoreError::DayBlocked {
+                    path: path.clone(),
+                    reason: super::problem::Problem::from_error(path.clone(), &err).reason(),
+                }
+            }
+            other => other,
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DayBody {
+            date,
+            entries: Vec::new(),
+        }),
+        Err(e) => Err(StoreError::read(&path, e)),
+    }
+}
+
+impl Store {
     /// Writes a day's entries (sorted oldest first); removes the file when none are left.
     fn write_day(&self, mut body: DayBody) -> Result<(), StoreError> {
         let path = self.layout.day_file(body.date);
