@@ -47,7 +47,13 @@ pub fn count_entry(histories: &mut BTreeMap<String, StrategyHistory>, e: &Entry,
         };
     };
     for s in &e.strategies {
-        let h = histories.entry(s.id.to_string()).or_default();
+        // Looked up by the id as it is; a String is made only for a strategy met first.
+        if !histories.contains_key(s.id.as_str()) {
+            histories.insert(s.id.to_string(), StrategyHistory::default());
+        }
+        let Some(h) = histories.get_mut(s.id.as_str()) else {
+            continue;
+        };
         if s.planned {
             add(&mut h.planned, 1);
         }

@@ -5,7 +5,7 @@
 //! check-in is a gap, an entry without a mood does not pull an average down.
 
 use crate::journal::vocabulary::count;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
@@ -436,7 +436,13 @@ pub fn compute(
             .then_with(|| a.id.cmp(&b.id))
     });
 
-    let all_days: BTreeSet<NaiveDate> = entries.iter().map(|e| e.date).collect();
+    // Every day with a check-in, in order: a sorted list (entries come oldest first, so
+    // usually no sort is needed), looked up by binary search.
+    let mut all_days: Vec<NaiveDate> = entries.iter().map(|e| e.date).collect();
+    if !all_days.is_sorted() {
+        all_days.sort_unstable();
+    }
+    all_days.dedup();
     Insights {
         window,
         entries: u32::try_from(inside().count()).unwrap_or(u32::MAX),
@@ -445,8 +451,8 @@ pub fn compute(
         closeness: mean(days.iter().filter_map(|d| d.closeness)),
         reactions: ranked(inside().flat_map(|e| e.behaviours.iter().map(|b| b.as_str()))),
         emotions: ranked(inside().flat_map(|e| e.emotions.iter().map(String::as_str))),
-        current_streak: streak::current(&all_days, today),
-        longest_streak: streak::longest(&all_days),
+        current_streak: streak::current_by(|d| all_days.binary_search(&d).is_ok(), today),
+        longest_streak: streak::longest_of(all_days.iter().copied()),
         days,
         weeks,
         triggers,

@@ -36,10 +36,15 @@ pub fn current_by(checked_in: impl Fn(NaiveDate) -> bool, today: NaiveDate) -> u
 
 /// The longest run of consecutive days with a check-in.
 pub fn longest(days: &BTreeSet<NaiveDate>) -> u32 {
+    longest_of(days.iter().copied())
+}
+
+/// [`longest`], for days given in order, each once (a sorted list, say).
+pub fn longest_of(days: impl IntoIterator<Item = NaiveDate>) -> u32 {
     let mut best = 0;
     let mut run = 0;
     let mut prev: Option<NaiveDate> = None;
-    for &d in days {
+    for d in days {
         run = match prev.and_then(|p| p.checked_add_days(Days::new(1))) {
             Some(next) if next == d => run + 1,
             _ => 1,
