@@ -5,12 +5,17 @@
 //! check-in is a gap, an entry without a mood does not pull an average down.
 
 use crate::journal::vocabulary::count;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// foldhash (already in the tree through hashbrown) instead of the standard SipHash: the
+// counts hash every trigger, feeling and reaction of the window, and foldhash is several
+// times faster on short keys; it is seeded at random per map, as the standard one is.
+use foldhash::{HashMap, HashMapExt};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
-use super::history::{StrategyHistory, strategy_histories};
+use super::history::{StrategyHistory, count_entry};
 use super::{Entry, TriggerRef, streak};
 
 /// Fewer days than this on either side of a comparison, and it is not shown as a finding.
@@ -318,6 +323,11 @@ pub fn ranked<'a>(items: impl Iterator<Item = &'a str>) -> Vec<(String, u32)> {
     for i in items {
         *counts.entry(i).or_default() += 1;
     }
+    ranked_counts(counts)
+}
+
+/// Counts, most first, ties in alphabetical order.
+fn ranked_counts(counts: HashMap<&str, u32>) -> Vec<(String, u32)> {
     let mut out: Vec<(String, u32)> = counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     out
@@ -365,9 +375,23 @@ pub fn compute(
     let (mut mood_sums, mut close_sums): (Vec<Sums>, Vec<Sums>) = (Vec::new(), Vec::new());
     let (mut mood_total, mut mood_n, mut close_total, mut close_n) = (0.0, 0u32, 0.0, 0u32);
     let mut on_day: Vec<usize> = Vec::new();
+    // What the entries hold besides triggers, counted in the same pass: a large journal does
+    // not fit the cache, and each pass over its text is a walk through memory.
+    let mut histories: BTreeMap<String, StrategyHistory> = BTreeMap::new();
+    let (mut reactions, mut emotions): (HashMap<&str, u32>, HashMap<&str, u32>) =
+        (HashMap::new(), HashMap::new());
+    let mut inside = 0u32;
     for ((_, es), day) in grouped.iter().zip(&days) {
         on_day.clear();
         for e in es {
+            inside = inside.saturating_add(1);
+            count_entry(&mut histories, e, 1);
+            for b in &e.behaviours {
+                *reactions.entry(b.as_str()).or_default() += 1;
+            }
+            for x in &e.emotions {
+                *emotions.entry(x.as_str()).or_default() += 1;
+            }
             for t in &e.triggers {
                 let i = *index.entry(&t.trigger).or_insert_with(|| {
                     found.push((&t.trigger, 0, 0.0, 0));
@@ -419,8 +443,8 @@ pub fn compute(
             .then_with(|| trigger_sort_key(&a.trigger).cmp(&trigger_sort_key(&b.trigger)))
     });
 
-    let inside = || grouped.iter().flat_map(|(_, es)| es.iter().copied());
-    let histories: BTreeMap<String, StrategyHistory> = strategy_histories(inside());
+    // A strategy only offered (neither planned nor tried) has no history.
+    histories.retain(|_, h| !h.is_empty());
     let mut strategies: Vec<StrategyStat> = histories
         .into_iter()
         .map(|(id, h)| StrategyStat {
@@ -445,12 +469,12 @@ pub fn compute(
     all_days.dedup();
     Insights {
         window,
-        entries: u32::try_from(inside().count()).unwrap_or(u32::MAX),
+        entries: inside,
         days_checked_in: u32::try_from(days.len()).unwrap_or(u32::MAX),
         mood: mean(days.iter().filter_map(|d| d.mood)),
         closeness: mean(days.iter().filter_map(|d| d.closeness)),
-        reactions: ranked(inside().flat_map(|e| e.behaviours.iter().map(|b| b.as_str()))),
-        emotions: ranked(inside().flat_map(|e| e.emotions.iter().map(String::as_str))),
+        reactions: ranked_counts(reactions),
+        emotions: ranked_counts(emotions),
         current_streak: streak::current_by(|d| all_days.binary_search(&d).is_ok(), today),
         longest_streak: streak::longest_of(all_days.iter().copied()),
         days,
