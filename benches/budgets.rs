@@ -173,6 +173,24 @@ fn import_100(c: &mut Criterion) {
     group.finish();
 }
 
+/// Reading the journal of N entries from disk, as the TUI does after its first frame (and
+/// before review can list it): `store::scan` and the home figures.
+fn load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("read the journal");
+    group.sample_size(10);
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let today = Local::now().date_naive();
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                let scan = store::scan(&Layout::new(&dir));
+                Summary::of(Arc::new(scan.entries), today, 0)
+            })
+        });
+    }
+    group.finish();
+}
+
 /// A key press in the review list of N entries, and the next frame drawn (200×60).
 fn list_key(c: &mut Criterion) {
     let mut group = c.benchmark_group("list key press to next frame");
@@ -364,6 +382,7 @@ criterion_group!(
     user_content,
     first_frame,
     save,
+    load,
     take_in_saved,
     import_100,
     list_key,
