@@ -92,34 +92,6 @@ fn read_day_checked(path: &Path) -> (Vec<Problem>, Result<DayBody, StoreError>) 
     (notes, body)
 }
 
-/// Reads and checks every day file of `days`, in order, on as many threads as there are cores
-/// (at most 4): decoding is most of the cost of opening a large journal.
-fn read_all(days: &[(NaiveDate, PathBuf)]) -> Vec<(Vec<Problem>, Result<DayBody, StoreError>)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 4);
-    if threads == 1 || days.len() < 64 {
-        return days.iter().map(|(_, p)| read_day_checked(p)).collect();
-    }
-    let chunk = days.len().div_ceil(threads);
-    let read_part = |part: &[(NaiveDate, PathBuf)]| {
-        part.iter()
-            .map(|(_, p)| read_day_checked(p))
-            .collect::<Vec<_>>()
-    };
-    std::thread::scope(|s| {
-        let workers: Vec<_> = days
-            .chunks(chunk)
-            .map(|part| (part, s.spawn(move || read_part(part))))
-            .collect();
-        workers
-            .into_iter()
-            // A reader that failed has its days read again here, so none is left out.
-            .flat_map(|(part, w)| w.join().unwrap_or_else(|_| read_part(part)))
-            .collect()
-    })
-}
-
 /// A day file larger than this is noted (a day's check-ins take a few kilobytes).
 const LARGE_DAY_FILE: u64 = 10_000_000;
 
@@ -135,7 +107,6 @@ pub fn scan(layout: &Layout) -> Scan {
     // Where each id was first seen (an index into `day_paths`), to notice duplicates.
     let mut seen: HashMap<EntryId, usize> = HashMap::new();
     let mut day_paths: Vec<PathBuf> = Vec::new();
-    let mut day_files: Vec<(NaiveDate, PathBuf)> = Vec::new();
 
     // entries/YYYY/YYYY-MM-DD.json
     let entries_dir = layout.entries_dir();
@@ -157,13 +128,7 @@ pub fn scan(layout: &Layout) -> Scan {
                     note_stray(&mut scan.problems, &path);
                     continue;
                 };
-                day_files.push((day, path));
-            }
-        }
-        // The day files are read and decoded on every core, then taken in order here.
-        for ((day, path), (notes, read)) in day_files.iter().zip(read_all(&day_files)) {
-            let (day, path) = (*day, path.clone());
-            {
+                let (notes, read) = read_day_checked(&path);
                 scan.problems.extend(notes);
                 match read {
                     Ok(body) => {
