@@ -550,3 +550,23 @@ fn a_delete_that_fails_after_the_day_was_written_keeps_the_trash_copy() {
         "the entry is in exactly one place"
     );
 }
+
+/// Issue 21: an import reports its progress day by day (the command line draws a bar from it
+/// when the import takes more than a second), ending with every day done.
+#[test]
+fn adding_entries_reports_progress_day_by_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let entries = vec![
+        entry("2026-11-20T08:00:00+01:00", 1),
+        entry("2026-11-20T09:00:00+01:00", 2),
+        entry("2026-11-21T08:00:00+01:00", 3),
+        entry("2026-11-22T08:00:00+01:00", 4),
+    ];
+    let mut seen = Vec::new();
+    let added = store
+        .add_entries_with(entries, |done, total| seen.push((done, total)))
+        .unwrap();
+    assert_eq!(added, 4);
+    assert_eq!(seen, [(0, 3), (1, 3), (2, 3), (3, 3)]);
+}

@@ -6,6 +6,7 @@ use crate::journal::vocabulary::count;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use chrono::{FixedOffset, Local, NaiveDateTime, Offset, TimeZone};
@@ -79,7 +80,7 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
         bail!("nothing was imported: this journal is open read-only ({why})");
     }
     writeln!(out, "{summary}")?;
-    match store.add_entries(fresh) {
+    match store.add_entries_with(fresh, progress_bar(Instant::now())) {
         Ok(added) => {
             writeln!(out, "Added {}.", plural(added, "entry", "entries"))?;
             Ok(())
@@ -92,5 +93,28 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
             plural(p.days, "day", "days"),
             p.error
         ),
+    }
+}
+
+/// A progress bar on standard error for an import that takes more than a second, quiet when
+/// standard error is not a terminal (indicatif hides itself there). `started`: when the work
+/// began. Returns the callback `Store::add_entries_with` takes.
+fn progress_bar(started: Instant) -> impl FnMut(usize, usize) {
+    let mut bar: Option<indicatif::ProgressBar> = None;
+    move |done, total| {
+        if bar.is_none() && started.elapsed() >= Duration::from_secs(1) && done < total {
+            let b = indicatif::ProgressBar::new(total as u64);
+            b.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} days written")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar = Some(b);
+        }
+        if let Some(b) = &bar {
+            b.set_position(done as u64);
+            if done >= total {
+                b.finish_and_clear();
+            }
+        }
     }
 }

@@ -274,6 +274,16 @@ impl Store {
     /// already in their day are left out. Returns how many were added; a write that fails part
     /// way (a full disk) says how far it got, in [`Partial`].
     pub fn add_entries(&self, entries: Vec<Entry>) -> Result<usize, Partial> {
+        self.add_entries_with(entries, |_, _| {})
+    }
+
+    /// [`add_entries`](Store::add_entries), telling `progress` after each day is done how
+    /// many of how many days are (for a progress bar).
+    pub fn add_entries_with(
+        &self,
+        entries: Vec<Entry>,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<usize, Partial> {
         let none = |error| Partial {
             entries: 0,
             days: 0,
@@ -290,7 +300,9 @@ impl Store {
             bodies.push((self.read_day_for_write(date).map_err(none)?, new));
         }
         let (mut added, mut added_days) = (0, 0);
-        for (mut body, new) in bodies {
+        let total_days = bodies.len();
+        for (done, (mut body, new)) in bodies.into_iter().enumerate() {
+            progress(done, total_days);
             let before = added;
             for e in new {
                 if !body.entries.iter().any(|x| x.id == e.id) {
@@ -310,6 +322,7 @@ impl Store {
             }
             added_days += 1;
         }
+        progress(total_days, total_days);
         Ok(added)
     }
 
