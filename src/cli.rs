@@ -6,6 +6,7 @@ pub mod import;
 pub mod man;
 pub mod printable;
 pub mod prompt;
+pub mod report;
 pub mod stats;
 pub mod status;
 
@@ -30,6 +31,7 @@ Examples:
   closer prompt                   print today's question (for a shell greeting)
   closer stats --json             insights for scripts
   closer export --format markdown > journal.md
+  closer report --from 2026-09-01  a page with charts, to read or to bring to a therapist
   closer import jrnl.json --dry-run
   closer status --short           for a shell prompt";
 
@@ -124,6 +126,43 @@ pub enum Command {
         /// Start the CSV with a UTF-8 byte order mark, so Excel shows accents and emoji right
         #[arg(long)]
         bom: bool,
+    },
+
+    /// Make a report to read yourself or bring to a therapist: summary and charts of a window.
+    ///
+    /// By default it holds figures and charts only, none of your own words; add --include
+    /// answers and/or notes to put those in. HTML is one self-contained page (nothing is
+    /// fetched from the internet) that reads on a phone and prints; Markdown has tables
+    /// instead of charts. Without -o, it is written to a new file in this folder, readable by
+    /// you only; `-o -` writes to standard output.
+    #[command(
+        after_help = "Examples:\n  closer report\n  closer report --from 2026-09-01 --to 2026-11-30 -o autumn.html\n  closer report --trigger feeling-ignored --include answers,notes\n  closer report --format markdown -o - | less"
+    )]
+    Report {
+        /// First day (YYYY-MM-DD) [default: the journal's first day]
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Last day (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        /// Only entries with this trigger (its id, its name, or one of your own); repeat for more
+        #[arg(long, value_name = "TRIGGER")]
+        trigger: Vec<String>,
+        /// Only entries with this tag; repeat for more
+        #[arg(long, value_name = "TAG")]
+        tag: Vec<String>,
+        /// Your own words to put in: answers, notes, or both (answers,notes) [default: none]
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
+        include: Vec<report::Part>,
+        /// html (a page with charts) or markdown (tables)
+        #[arg(long, value_enum, default_value = "html")]
+        format: crate::report::Format,
+        /// Write to this file (`-`: standard output) [default: closer-report-DATE.html here]
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists
+        #[arg(long)]
+        force: bool,
     },
 
     /// Import entries from closer's own JSON export, jrnl (jrnl --export json) or tui-journal.
@@ -318,6 +357,47 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 chrono::Local::now().fixed_offset(),
                 &mut out,
+            )?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Report {
+            from,
+            to,
+            trigger,
+            tag,
+            include,
+            format,
+            output,
+            force,
+        }) => {
+            let mut prefs = crate::store::read_preferences(&crate::store::Layout::new(&data_dir))
+                .unwrap_or_default();
+            if let Some(file) = config_file(cli.config) {
+                crate::config::load(&file).0.apply(&mut prefs);
+            }
+            let (catalog, _) = crate::content::load(config_dir().as_deref());
+            let mut out = std::io::stdout().lock();
+            let mut err = Printable::new(std::io::stderr().lock());
+            report::run(
+                &data_dir,
+                &report::Request {
+                    from,
+                    to,
+                    triggers: &trigger,
+                    tags: &tag,
+                    include: &include,
+                    format,
+                    output: output.as_deref(),
+                    force,
+                    mood_labels: prefs.mood_labels,
+                    week_starts: prefs.week_start.weekday(),
+                    catalog: &catalog,
+                    own_triggers: &prefs.custom_triggers,
+                },
+                chrono::Local::now().date_naive(),
+                &mut out,
+                &mut err,
             )?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)

@@ -8,5 +8,6 @@ pub mod config;
 pub mod content;
 pub mod files;
 pub mod journal;
+pub mod report;
 pub mod store;
 pub mod tui;

@@ -82,6 +82,18 @@ fn layers_depend_one_way() {
             ],
         ),
         (
+            "src/report",
+            &[
+                "ratatui",
+                "crossterm",
+                "std::fs",
+                "crate::store",
+                "crate::tui",
+                "crate::cli",
+                "Local::now",
+            ],
+        ),
+        (
             "src/tui/screens",
             &[
                 "crate::store",

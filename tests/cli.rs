@@ -979,3 +979,128 @@ fn stats_for_a_window_says_the_streak_is_all_time() {
     assert!(out.status.success(), "{text}");
     assert!(text.contains("over the whole journal"), "{text}");
 }
+
+/// `closer report` in `cwd` on the stats fixture, with `args` after the dates.
+fn report(root: &Path, cwd: &Path, args: &[&str]) -> (Output, String) {
+    let mut all = vec![
+        "report",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-10",
+    ];
+    all.extend_from_slice(args);
+    run(closer(&all).current_dir(cwd))
+}
+
+#[test]
+fn report_writes_a_private_page_here_says_what_it_holds_and_never_replaces_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    stats_fixture(&root);
+    let cwd = dir.path().join("here");
+    fs::create_dir(&cwd).unwrap();
+    let (out, text) = report(&root, &cwd, &[]);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("none of your own words"), "{text}");
+    assert!(text.contains("from 10 check-ins"), "{text}");
+    let today = chrono::Local::now().date_naive();
+    let first = cwd.join(format!("closer-report-{today}.html"));
+    assert_eq!(mode(&first) & 0o777, 0o600, "only the person can read it");
+    let page = fs::read_to_string(&first).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(!page.contains("Answer number"), "no free text by default");
+    // Again: a new name, the first one untouched.
+    let (out, text) = report(&root, &cwd, &[]);
+    assert!(out.status.success(), "{text}");
+    assert!(cwd.join(format!("closer-report-{today}-2.html")).is_file());
+    assert_eq!(fs::read_to_string(&first).unwrap(), page);
+    // A named file that exists is refused without --force, replaced with it.
+    let named = cwd.join("mine.html");
+    fs::write(&named, "keep me").unwrap();
+    let (out, text) = report(&root, &cwd, &["-o", named.to_str().unwrap()]);
+    assert!(!out.status.success() && text.contains("--force"), "{text}");
+    assert_eq!(fs::read_to_string(&named).unwrap(), "keep me");
+    let (out, text) = report(&root, &cwd, &["-o", named.to_str().unwrap(), "--force"]);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        fs::read_to_string(&named)
+            .unwrap()
+            .contains("A closer report")
+    );
+}
+
+#[test]
+fn report_figures_equal_stats_and_filters_and_includes_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    stats_fixture(&root);
+    let (_, json) = run(&mut closer(&[
+        "stats",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-10",
+        "--json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let out = report(&root, dir.path(), &["--format", "markdown", "-o", "-"]);
+    let md = String::from_utf8(out.0.stdout).unwrap();
+    assert!(out.0.status.success(), "{}", out.1);
+    assert!(
+        md.contains(&format!("| Check-ins | {} |", v["entries"])),
+        "{md}"
+    );
+    assert!(md.contains(&format!(
+        "| Average mood (1–5) | {:.1} |",
+        v["mood"].as_f64().unwrap()
+    )));
+    assert!(
+        md.contains(&format!(
+            "| Anxiety | {} | {:.1} |",
+            v["triggers"][0]["count"],
+            v["triggers"][0]["intensity"].as_f64().unwrap()
+        )),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Listen to understand, not to reply | 1 | 1 | 5.0 |"),
+        "{md}"
+    );
+    assert!(!md.contains("Answer number"));
+
+    // Only the days with a trigger, by its name in any case; the filter is named.
+    let (out, text) = report(
+        &root,
+        dir.path(),
+        &["--trigger", "ANXIETY", "--format", "markdown", "-o", "-"],
+    );
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("| Check-ins | 5 |") && text.contains("entries with the trigger “Anxiety”"),
+        "{text}"
+    );
+    let (out, text) = report(&root, dir.path(), &["--trigger", "nonsense", "-o", "-"]);
+    assert!(!out.status.success());
+    assert!(
+        text.contains("no trigger called “nonsense”") && text.contains("anxiety"),
+        "{text}"
+    );
+
+    // Chosen words go in, and the command says so.
+    let (out, text) = report(
+        &root,
+        dir.path(),
+        &["--include", "answers", "--format", "markdown", "-o", "-"],
+    );
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("Answer number 3") && text.contains("your answers to prompts"),
+        "{text}"
+    );
+    assert!(!text.contains("Notes:"), "notes were not asked for");
+}

@@ -2,6 +2,8 @@
 //! spreadsheets. To standard output, or to a file written atomically and privately.
 
 use crate::journal::printable::printable;
+use crate::report::markdown::with_breaks;
+use crate::report::words::{sign_label, strategy_line, trigger_line};
 use std::io::Write;
 use std::path::Path;
 
@@ -10,7 +12,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::content::Catalog;
 use crate::journal::transfer::Export;
-use crate::journal::{Entry, MoodLabels, Outcome, StrategyUse, TriggerRef};
+use crate::journal::{Entry, MoodLabels};
 use crate::store::{self, Layout, atomic};
 
 /// The formats.
@@ -129,79 +131,6 @@ pub fn run(
     Ok(())
 }
 
-fn trigger_line(t: &crate::journal::TriggerLog, catalog: &Catalog) -> String {
-    let mut s = catalog.trigger_label(&t.trigger);
-    if matches!(t.trigger, TriggerRef::Custom(_)) {
-        s.push_str(" (your own)");
-    }
-    if let Some(i) = t.intensity {
-        s.push_str(&format!(", intensity {i}/5"));
-    }
-    if !t.note.is_empty() {
-        s.push_str(&format!(": {}", t.note.trim_end()));
-    }
-    s
-}
-
-/// A strategy's title and what became of it: `Take it slow: tried, helpfulness 4/5`.
-fn strategy_line(s: &StrategyUse, catalog: &Catalog) -> String {
-    let title = catalog
-        .strategy(s.id.as_str())
-        .map_or(s.id.as_str(), |x| x.title.as_str());
-    let what = match s.outcome() {
-        Outcome::Tried(Some(h)) => format!("tried, helpfulness {h}/5"),
-        Outcome::Tried(None) => "tried".to_owned(),
-        Outcome::NotTried => "not tried".to_owned(),
-        Outcome::Planned => "planned".to_owned(),
-        Outcome::Mentioned => "mentioned".to_owned(),
-    };
-    format!("{title}: {what}")
-}
-
-fn sign_label<'a>(id: &'a str, catalog: &'a Catalog) -> &'a str {
-    catalog.sign(id).map_or(id, |s| s.label.as_str())
-}
-
-/// `line` with what would make Markdown read it as structure escaped: a leading `#`, `>`, `-`,
-/// `+`, `*`, `=` or `|`, a number followed by `.` or `)` (a list), and a leading run of
-/// backticks or tildes (a code fence). Written words stay words.
-fn literal(line: &str) -> std::borrow::Cow<'_, str> {
-    let body = line.trim_start();
-    let lead = &line[..line.len() - body.len()];
-    let Some(first) = body.chars().next() else {
-        return line.into();
-    };
-    if matches!(first, '#' | '>' | '-' | '+' | '*' | '=' | '|' | '`' | '~') {
-        return format!("{lead}\\{body}").into();
-    }
-    let digits = body.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && matches!(body[digits..].chars().next(), Some('.' | ')')) {
-        return format!("{lead}{}\\{}", &body[..digits], &body[digits..]).into();
-    }
-    line.into()
-}
-
-/// `text` as a Markdown block that renders with its line breaks: a line followed by another
-/// non-blank line ends in a hard break (two spaces, which every Markdown reader knows), and
-/// every line after the first starts with `indent` so a list item stays one item.
-fn with_breaks(text: &str, indent: &str) -> String {
-    let lines: Vec<&str> = text.trim_end().lines().map(str::trim_end).collect();
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-            if !line.is_empty() {
-                out.push_str(indent);
-            }
-        }
-        out.push_str(&literal(line));
-        if !line.is_empty() && lines.get(i + 1).is_some_and(|next| !next.is_empty()) {
-            out.push_str("  ");
-        }
-    }
-    out
-}
-
 /// The entries as Markdown, by day, moods labelled with `labels`. Line breaks inside answers,
 /// notes and trigger notes are kept as hard breaks.
 pub fn markdown(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> String {
@@ -242,7 +171,7 @@ pub fn markdown(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Str
             for t in &e.triggers {
                 out.push_str(&format!(
                     "- {}\n",
-                    with_breaks(&trigger_line(t, catalog), "  ")
+                    with_breaks(&trigger_line(t, catalog, true), "  ")
                 ));
             }
             out.push('\n');
@@ -314,7 +243,7 @@ pub fn csv(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Result<V
     w.write_record(CSV_COLUMNS)?;
     for e in entries {
         let lines = |items: Vec<String>| items.join("\n");
-        let triggers = e.triggers.iter().map(|t| trigger_line(t, catalog));
+        let triggers = e.triggers.iter().map(|t| trigger_line(t, catalog, true));
         let signs: Vec<&str> = e
             .behaviours
             .iter()

@@ -142,6 +142,36 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Writes `bytes` to a new file in `dir` named `stem.ext`, or `stem-2.ext`, `stem-3.ext`, …
+/// when that is taken (0600, atomically, never replacing anything), and gives its path.
+///
+/// # Errors
+/// Any failure to write; after 999 names taken, `AlreadyExists`.
+pub fn write_unique(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> io::Result<std::path::PathBuf> {
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        let path = dir.join(name);
+        match write_new(&path, bytes) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("{stem}.{ext} and 998 names after it are taken"),
+    ))
+}
+
 /// Flushes a folder's entries (a rename or a removal in it) to disk.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]

@@ -52,6 +52,18 @@ pub enum Effect {
     PurgeTrash(Vec<PathBuf>),
     /// Write words that could not be kept as a draft to a new file the person named.
     WriteText(PathBuf, String),
+    /// Write a report into `dir` (none: the folder closer was started from) as a new file
+    /// named `stem.extension`, or `stem-2.extension`, … when that is taken; private (0600).
+    WriteReport {
+        /// The folder.
+        dir: Option<PathBuf>,
+        /// The name before any number.
+        stem: String,
+        /// `html` or `md`.
+        extension: String,
+        /// The report.
+        text: String,
+    },
 }
 
 /// What came of an effect.
@@ -82,6 +94,8 @@ pub enum Done {
     TrashEmptied(usize),
     /// The words are safe in this file.
     TextWritten(PathBuf),
+    /// The report is in this file.
+    ReportWritten(PathBuf),
     /// The effect failed; the text says what happened and what to do.
     Failed(String),
 }

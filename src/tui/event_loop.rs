@@ -122,6 +122,10 @@ pub fn run(options: Options) -> Result<()> {
     session.config = Arc::new(config);
     session.stored_prefs = stored_prefs;
     session.home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
+    session.reports = directories::UserDirs::new()
+        .and_then(|d| d.document_dir().map(std::path::Path::to_owned))
+        .filter(|d| d.is_dir())
+        .or_else(|| session.home.clone());
     let mut app = App::new(session);
     app.status = status;
 
@@ -382,6 +386,25 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
             Err(e) => Done::Failed(format!("The entry could not be brought back: {e}")),
         },
         Effect::LoadTrash => Done::TrashLoaded(store.trash()),
+        Effect::WriteReport {
+            dir,
+            stem,
+            extension,
+            text,
+        } => {
+            let dir = match dir {
+                Some(dir) => dir,
+                None => std::env::current_dir().unwrap_or_default(),
+            };
+            match atomic::write_unique(&dir, &stem, &extension, text.as_bytes()) {
+                Ok(path) => Done::ReportWritten(path),
+                Err(e) => Done::Failed(format!(
+                    "The report could not be written in {}: {}. Nothing else changed.",
+                    dir.display(),
+                    atomic::plain_reason(&e)
+                )),
+            }
+        }
         Effect::WriteText(path, text) => {
             // A name without a folder is in the folder closer was started from.
             let path = if path.is_absolute() {

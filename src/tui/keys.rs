@@ -120,6 +120,8 @@ pub enum Action {
     FavouritesFirst,
     /// Open insights.
     OpenInsights,
+    /// Make a report of what is shown.
+    MakeReport,
     /// The month before.
     OlderMonth,
     /// The month after.

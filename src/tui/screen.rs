@@ -108,6 +108,11 @@ pub enum Open {
     /// whose `SaveToFile` answer opened it (it answers `Confirm` to it once the file is
     /// written).
     SaveText(String, Question),
+    /// Make a report of these days and this filter (needs the journal).
+    Report(
+        crate::journal::insights::Window,
+        Box<crate::journal::query::Filter>,
+    ),
 }
 
 impl Open {
@@ -122,7 +127,10 @@ impl Open {
 
     /// Whether it can open only once the journal is read.
     pub fn needs_journal(&self) -> bool {
-        matches!(self, Open::Review | Open::ReviewDay(_) | Open::Insights)
+        matches!(
+            self,
+            Open::Review | Open::ReviewDay(_) | Open::Insights | Open::Report(..)
+        )
     }
 
     /// Begins a check-in: refuses on a read-only journal, and offers an unfinished one first.

@@ -10,6 +10,7 @@ pub mod guide;
 pub mod help;
 pub mod home;
 pub mod insights;
+pub mod report;
 pub mod review;
 pub mod save_text;
 pub mod settings;
@@ -45,6 +46,9 @@ pub fn open(open: Open, session: &Session) -> Screen {
         Open::SaveText(text, asked) => {
             Screen::SaveText(save_text::State::new(text, asked, session))
         }
+        Open::Report(window, filter) => {
+            Screen::Report(Box::new(report::State::new(window, *filter, session)))
+        }
     }
 }
 
@@ -53,7 +57,7 @@ pub fn open(open: Open, session: &Session) -> Screen {
 /// everywhere ([`keys::GLOBAL`]) are not repeated in them. The manual's KEYS section is made
 /// from these. A new screen adds its `MODES` here.
 pub fn key_tables() -> impl Iterator<Item = (&'static str, &'static [Binding], bool)> {
-    let screens: [&[(&str, &[Binding])]; 10] = [
+    let screens: [&[(&str, &[Binding])]; 11] = [
         first_run::MODES,
         home::MODES,
         support::MODES,
@@ -61,6 +65,7 @@ pub fn key_tables() -> impl Iterator<Item = (&'static str, &'static [Binding], b
         review::MODES,
         guide::MODES,
         insights::MODES,
+        report::MODES,
         settings::MODES,
         help::MODES,
         save_text::MODES,
@@ -111,6 +116,8 @@ pub enum Screen {
     Confirm(confirm::State),
     /// Where to save words that cannot be kept as a draft.
     SaveText(save_text::State),
+    /// What goes in a report.
+    Report(Box<report::State>),
 }
 
 impl Screen {
@@ -128,6 +135,7 @@ impl Screen {
             Screen::Help(_) => help::KEYS,
             Screen::Confirm(s) => confirm::keys(s.question),
             Screen::SaveText(_) => save_text::KEYS,
+            Screen::Report(_) => report::KEYS,
         }
     }
 
@@ -164,6 +172,7 @@ impl Screen {
             Screen::Help(s) => help::update(s, msg, cx),
             Screen::Confirm(s) => confirm::update(s, msg, cx),
             Screen::SaveText(s) => save_text::update(s, msg, cx),
+            Screen::Report(s) => report::update(s, msg, cx),
         }
     }
 
@@ -181,6 +190,7 @@ impl Screen {
             Screen::Help(s) => help::view(s, cx, frame, area, layout),
             Screen::Confirm(s) => confirm::view(s, cx, frame, area, layout),
             Screen::SaveText(s) => save_text::view(s, cx, frame, area, layout),
+            Screen::Report(s) => report::view(s, cx, frame, area, layout),
         }
     }
 

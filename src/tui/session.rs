@@ -170,6 +170,8 @@ pub struct Session {
     pub unsaved: Option<CheckInDraft>,
     /// The person's home folder, to suggest where words that cannot be kept may go.
     pub home: Option<PathBuf>,
+    /// Where reports are written: the documents folder, else the home folder.
+    pub reports: Option<PathBuf>,
     /// The preferences in use are not the ones on disk (their write failed).
     pub prefs_unsaved: bool,
     /// The person's own preferences, as `state.json` keeps them: `prefs` less what
@@ -202,6 +204,7 @@ impl Session {
             pending_draft: None,
             unsaved: None,
             home: None,
+            reports: None,
             prefs_unsaved: false,
             stored_prefs: Preferences::default(),
         };

@@ -758,6 +758,23 @@ mod insights {
     }
 
     #[test]
+    fn make_a_report_of_the_window_at_80x24_and_160x48() {
+        let mut app = app(generated_year());
+        app.update(Msg::Key(Action::MakeReport));
+        assert_snapshot!(
+            "report_from_insights_80x24",
+            draw(&mut app, 80, 24).backend()
+        );
+        app.session.home = Some("/home/you".into());
+        app.session.reports = Some("/home/you/Documents".into());
+        app.update(Msg::Key(Action::Toggle));
+        app.update(Msg::Key(Action::Down));
+        app.update(Msg::Key(Action::Down));
+        app.update(Msg::Key(Action::Toggle));
+        assert_snapshot!("report_chosen_160x48", draw(&mut app, 160, 48).backend());
+    }
+
+    #[test]
     fn the_calendar_marks_days_with_the_mood_in_no_colour_too() {
         let mut app = app(generated_year());
         app.session.theme = Theme::no_colour();

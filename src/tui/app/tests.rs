@@ -53,6 +53,12 @@ fn settle_with(app: &mut App, requests: Vec<Request>, full: bool) {
             Effect::DiscardDraft => Done::DraftDiscarded,
             Effect::SaveCheckIn(d) => Done::CheckInSaved(Box::new(d.finish(d.started_at))),
             Effect::WriteText(path, _) => Done::TextWritten(path),
+            Effect::WriteReport {
+                dir,
+                stem,
+                extension,
+                ..
+            } => Done::ReportWritten(dir.unwrap_or_default().join(format!("{stem}.{extension}"))),
             _ => continue,
         };
         let more = app.done(r.from, done);
@@ -939,5 +945,100 @@ fn config_values_stay_out_of_the_stored_preferences() {
         app.session.prefs.theme,
         ThemeChoice::HighContrast,
         "still in use"
+    );
+}
+
+/// Issue 19: a report of what review shows, the person's words only when chosen, written
+/// through an effect, and the status says where.
+#[test]
+fn review_makes_a_report_of_its_filter_with_words_only_when_chosen() {
+    use crate::journal::{Mood, Name, Response, TriggerLog};
+    let mut entries = twelve_entries();
+    for (i, e) in entries.iter_mut().enumerate() {
+        e.mood = Mood::try_from(u8::try_from(i % 5 + 1).unwrap()).ok();
+        e.notes = format!("private-note-{i}");
+        e.responses.push(Response {
+            prompt_id: None,
+            prompt: "Asked?".into(),
+            answer: format!("private-answer-{i}"),
+        });
+        if i % 3 == 0 {
+            e.triggers.push(TriggerLog {
+                trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
+                intensity: None,
+                note: String::new(),
+            });
+        }
+    }
+    let mut app = app_at_home();
+    app.loaded(crate::tui::session::Summary::of(
+        Arc::new(entries),
+        app.session.today,
+        0,
+    ));
+    app.session.home = Some("/home/you".into());
+    app.session.reports = Some("/home/you/Documents".into());
+    app.update(Msg::Key(Action::OpenReview));
+    if let Screen::Review(r) = &mut app.stack.last_mut().unwrap().screen {
+        r.filter
+            .add(crate::journal::query::Condition::Trigger(TriggerRef::Id(
+                Name::try_from("anxiety").unwrap(),
+            )));
+    }
+    press(&mut app, "R");
+    let Screen::Report(report) = app.top() else {
+        panic!("{:?}", app.top())
+    };
+    assert_eq!(
+        report.entries, 4,
+        "only the entries the filter lets through"
+    );
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("trigger “Anxiety”"), "{text}");
+
+    // Nothing of theirs by default.
+    let out = press(&mut app, "Enter");
+    let [
+        Effect::WriteReport {
+            dir,
+            text,
+            extension,
+            ..
+        },
+    ] = effects(&out)[..]
+    else {
+        panic!("{out:?}")
+    };
+    assert_eq!(
+        dir.as_deref(),
+        Some(std::path::Path::new("/home/you/Documents"))
+    );
+    assert_eq!(extension, "html");
+    assert!(!text.contains("private-"), "no words by default");
+    assert!(text.contains("<svg"));
+
+    // Answers chosen, Markdown: the answers, not the notes.
+    press(&mut app, "Space Down Down Space");
+    let out = press(&mut app, "Enter");
+    let [
+        Effect::WriteReport {
+            text, extension, ..
+        },
+    ] = effects(&out)[..]
+    else {
+        panic!("{out:?}")
+    };
+    assert_eq!(extension, "md");
+    assert!(text.contains("private-answer-0") && !text.contains("private-note-"));
+    assert!(!text.contains("private-answer-1"), "entry 1 has no anxiety");
+    settle(&mut app, out);
+    assert!(
+        matches!(app.top(), Screen::Review(_)),
+        "back where it was made"
+    );
+    assert!(
+        matches!(&app.status, Some(Status::Info(t)) if t.contains("~/Documents/closer-report-2026-11-22.md")),
+        "{:?}",
+        app.status
     );
 }

@@ -219,6 +219,19 @@ const WINDOW: [Binding; 5] = [
     ),
     Binding::new(&[Key::ch('4')], Action::Choose(4), None, "all time"),
 ];
+const REPORT: Binding = Binding::new(
+    &[Key::ch('R')],
+    Action::MakeReport,
+    Some("report"),
+    "make a report of this window, to read or to bring to a therapist",
+);
+/// The same key without a hint, where the footer has no room for it beside support's.
+const REPORT_QUIET: Binding = Binding::new(
+    &[Key::ch('R')],
+    Action::MakeReport,
+    None,
+    "make a report of this window, to read or to bring to a therapist",
+);
 const OPEN_DAY: Binding = Binding::new(
     &[Key::code(KeyCode::Enter)],
     Action::Confirm,
@@ -240,6 +253,7 @@ pub const KEYS: &[Binding] = &[
     keys::PAGE_UP_BINDING,
     keys::PAGE_DOWN_BINDING,
     keys::top(keys::TOP, "to the top"),
+    REPORT,
     keys::BACK,
 ];
 
@@ -252,6 +266,7 @@ pub const WEEK_KEYS: &[Binding] = &[
     keys::down(DOWN, "the day before"),
     keys::top(keys::TOP, "today"),
     keys::bottom(keys::BOTTOM, "six days ago"),
+    REPORT,
     keys::BACK,
 ];
 
@@ -287,6 +302,7 @@ pub const RHYTHM_KEYS: &[Binding] = &[
     WINDOW[2],
     WINDOW[3],
     WINDOW[4],
+    REPORT_QUIET,
     keys::BACK,
 ];
 
@@ -313,6 +329,10 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::JournalChanged => state.reload(&cx.session.entries_arc(), today),
         Msg::Key(Action::Back) => return Cmd::Pop,
         Msg::Key(Action::Confirm) => return state.open_day(),
+        Msg::Key(Action::MakeReport) => {
+            let window = Window::of(state.span, cx.session.entries(), today);
+            return Cmd::Open(Open::Report(window, Box::default()));
+        }
         Msg::Key(action) if state.tab == Tab::Week => {
             if let Some(at) = keys::moved(state.week_cursor, state.week.len(), action, 7) {
                 state.week_cursor = at;

@@ -531,6 +531,19 @@ fn entry_action(state: &mut State, action: Action, session: &Session) -> Cmd {
 fn timeline_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
     let today = cx.session.today;
     match action {
+        Action::MakeReport => {
+            // The days the filter's dates cover, else the whole journal.
+            let span = state.filter.conditions.iter().find_map(|c| match c {
+                crate::journal::query::Condition::Dates(span) => Some(*span),
+                _ => None,
+            });
+            let window = crate::journal::insights::Window::of(
+                span.unwrap_or(DateSpan::All),
+                cx.session.entries(),
+                today,
+            );
+            return Cmd::Open(Open::Report(window, Box::new(state.filter.clone())));
+        }
         Action::Up
         | Action::Down
         | Action::PageUp

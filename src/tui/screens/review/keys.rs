@@ -66,6 +66,12 @@ pub const TIMELINE: &[Binding] = &[
     DELETE,
     Binding::new(&[Key::ch('u')], Action::Undo, None, "undo the last delete"),
     Binding::new(&[Key::ch('t')], Action::OpenTrash, None, "show the trash"),
+    Binding::new(
+        &[Key::ch('R')],
+        Action::MakeReport,
+        None,
+        "make a report of what is shown, to read or to bring to a therapist",
+    ),
     keys::up(UP, "newer entry"),
     keys::down(DOWN, "older entry"),
     PAGE_UP,

@@ -1,0 +1,199 @@
+//! `closer report`: a report of a window and filter, as a web page with charts or as
+//! Markdown, written to a file (private to you) or to standard output.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+
+use crate::content::Catalog;
+use crate::journal::insights::Window;
+use crate::journal::query::{Condition, Filter};
+use crate::journal::{MoodLabels, Name, TriggerRef};
+use crate::report::{self, Format, Include};
+use crate::store::{self, Layout, atomic};
+
+/// What can be put in besides the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Part {
+    /// Your answers to the check-in's prompts.
+    Answers,
+    /// Your notes, and the notes on triggers.
+    Notes,
+}
+
+/// What to report, from the command line.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    /// First day [default: the journal's first day].
+    pub from: Option<NaiveDate>,
+    /// Last day [default: today].
+    pub to: Option<NaiveDate>,
+    /// Triggers, by id or the person's own name: an entry must have every one.
+    pub triggers: &'a [String],
+    /// Tags: an entry must have every one.
+    pub tags: &'a [String],
+    /// What written text goes in.
+    pub include: &'a [Part],
+    /// HTML or Markdown.
+    pub format: Format,
+    /// The file: `-` for standard output; none: a new file in the current folder.
+    pub output: Option<&'a Path>,
+    /// Replace `output` if it exists.
+    pub force: bool,
+    /// Mood words as the person chose them.
+    pub mood_labels: MoodLabels,
+    /// The week's first day.
+    pub week_starts: chrono::Weekday,
+    /// Labels and titles (the person's own included).
+    pub catalog: &'a Catalog,
+    /// The person's own trigger names.
+    pub own_triggers: &'a [String],
+}
+
+/// A trigger named on the command line: a bundled id, a bundled label, or one of the person's
+/// own, in any case.
+fn trigger(name: &str, catalog: &Catalog, own: &[String]) -> Result<TriggerRef> {
+    let wanted = name.trim();
+    let same = |a: &str| crate::journal::query::fold(a) == crate::journal::query::fold(wanted);
+    if let Some(t) = catalog
+        .triggers
+        .iter()
+        .find(|t| same(&t.id) || same(&t.name))
+    {
+        return Ok(TriggerRef::Id(Name::try_from(t.id.as_str())?));
+    }
+    if let Some(o) = own.iter().find(|o| same(o)) {
+        return Ok(TriggerRef::Custom(Name::try_from(o.as_str())?));
+    }
+    let ids: Vec<&str> = catalog.triggers.iter().map(|t| t.id.as_str()).collect();
+    bail!(
+        "there is no trigger called “{wanted}”. Use one of {}{}.",
+        ids.join(", "),
+        if own.is_empty() {
+            String::new()
+        } else {
+            format!(", or one of your own: {}", own.join(", "))
+        }
+    )
+}
+
+/// Writes the report `request` asks for of the journal at `data_dir`; says on `err` what it
+/// wrote, where, and what it holds.
+///
+/// # Errors
+/// Dates in the wrong order, an unknown trigger, an existing output without `force`, no
+/// journal at `data_dir`, or a failed write.
+pub fn run(
+    data_dir: &Path,
+    request: &Request<'_>,
+    today: NaiveDate,
+    stdout: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<()> {
+    if let (Some(f), Some(t)) = (request.from, request.to)
+        && f > t
+    {
+        bail!("--from {f} is after --to {t}: give the earlier date first");
+    }
+    let mut filter = Filter::default();
+    for t in request.triggers {
+        filter.add(Condition::Trigger(trigger(
+            t,
+            request.catalog,
+            request.own_triggers,
+        )?));
+    }
+    for t in request.tags {
+        filter.add(Condition::Tag(t.trim().trim_start_matches('#').to_owned()));
+    }
+    if let Some(path) = request.output
+        && path != Path::new("-")
+        && std::fs::symlink_metadata(path).is_ok()
+        && !request.force
+    {
+        bail!(
+            "{} already exists; closer does not overwrite it. Choose another name, or add --force to replace it.",
+            path.display()
+        );
+    }
+    crate::cli::journal_is_there(data_dir)?;
+    let scan = store::scan(&Layout::new(data_dir));
+    let all = Window::all(&scan.entries, today);
+    let window = Window {
+        from: request.from.unwrap_or(all.from),
+        to: request.to.unwrap_or(today),
+    };
+    if window.from > window.to {
+        bail!(
+            "--from {} is after today's date, {}: choose a day that has come, or add --to",
+            window.from,
+            window.to
+        );
+    }
+    let include = Include {
+        answers: request.include.contains(&Part::Answers),
+        notes: request.include.contains(&Part::Notes),
+    };
+    let built = report::build(
+        &scan.entries,
+        &report::Request {
+            window,
+            filter,
+            include,
+        },
+        request.catalog,
+        request.mood_labels,
+        today,
+        request.week_starts,
+    );
+    let text = match request.format {
+        Format::Html => report::html(&built, request.catalog),
+        Format::Markdown => report::markdown(&built, request.catalog),
+    };
+    let written: Option<PathBuf> = match request.output {
+        Some(p) if p == Path::new("-") => {
+            stdout.write_all(text.as_bytes())?;
+            None
+        }
+        Some(p) => {
+            let path = if p.is_absolute() {
+                p.to_owned()
+            } else {
+                std::env::current_dir()?.join(p)
+            };
+            atomic::write(&path, text.as_bytes())
+                .with_context(|| format!("writing {}", path.display()))?;
+            Some(path)
+        }
+        None => {
+            let dir = std::env::current_dir()?;
+            let stem = format!("closer-report-{}", today.format("%Y-%m-%d"));
+            Some(
+                atomic::write_unique(&dir, &stem, request.format.extension(), text.as_bytes())
+                    .with_context(|| format!("writing a report in {}", dir.display()))?,
+            )
+        }
+    };
+    let what = format!(
+        "{} of {} – {}: {}, from {}",
+        match request.format {
+            Format::Html => "a page",
+            Format::Markdown => "Markdown",
+        },
+        window.from,
+        window.to,
+        include.describe(),
+        crate::journal::vocabulary::count(built.insights.entries, "check-in", "check-ins"),
+    );
+    match written {
+        Some(path) => writeln!(
+            err,
+            "Wrote {} ({what}). Only you can read the file.",
+            path.display()
+        )?,
+        None => writeln!(err, "Wrote {what}.")?,
+    }
+    Ok(())
+}

@@ -1,0 +1,496 @@
+//! Reports: a few pages to read yourself or bring to a therapist or counsellor, of a chosen
+//! window and filter. By default the summary and charts only; what a person wrote goes in only
+//! when they include it.
+//!
+//! [`build`] gathers the figures (the same [`insights::compute`] the insights screen and
+//! `closer stats` use, so the numbers agree) and [`sections`] lays them out once, as titled
+//! tables with an optional chart each; [`html`] draws them as one self-contained page (inline
+//! CSS and SVG, nothing fetched) and [`markdown`] as tables. Pure: no files, no terminal.
+
+pub mod chart;
+pub mod html;
+pub mod markdown;
+pub mod words;
+
+use chrono::{NaiveDate, Weekday};
+
+use crate::content::Catalog;
+use crate::journal::insights::{self, Insights, Window};
+use crate::journal::query::{Condition, Filter, words as search_words};
+use crate::journal::vocabulary::count;
+use crate::journal::{Entry, MoodLabels};
+
+/// What a person chooses to put in besides the figures. Nothing, by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Include {
+    /// Their answers to the check-in's prompts, with the prompts.
+    pub answers: bool,
+    /// Their notes, and the notes they added to triggers.
+    pub notes: bool,
+}
+
+impl Include {
+    /// Whether any written text goes in.
+    pub fn any(self) -> bool {
+        self.answers || self.notes
+    }
+
+    /// In words, for the page and for the message after writing it: "summary and charts
+    /// only, none of your own words", or "summary, charts, your answers and notes".
+    pub fn describe(self) -> String {
+        match (self.answers, self.notes) {
+            (false, false) => "the figures only, none of your own words".to_owned(),
+            (true, false) => "the figures and your answers to prompts".to_owned(),
+            (false, true) => "the figures and your notes".to_owned(),
+            (true, true) => "the figures, your answers to prompts and your notes".to_owned(),
+        }
+    }
+}
+
+/// The file formats.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One self-contained web page with charts, to read on any device or print.
+    #[default]
+    Html,
+    /// The same content with tables instead of charts.
+    Markdown,
+}
+
+impl Format {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// What a report covers and holds.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// The days, both ends included.
+    pub window: Window,
+    /// Which entries count (triggers, tags, a search, …); empty: every entry in the window.
+    pub filter: Filter,
+    /// What written text goes in.
+    pub include: Include,
+}
+
+/// A report's figures and, when included, the entries whose words go in.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The days covered.
+    pub window: Window,
+    /// The day it was made.
+    pub made_on: NaiveDate,
+    /// The filter, one condition per line in words (empty: every entry).
+    pub filter: Vec<String>,
+    /// What written text is in it.
+    pub include: Include,
+    /// The figures, for the window and filter.
+    pub insights: Insights,
+    /// The entries whose words go in, oldest first (empty unless `include` says so).
+    pub entries: Vec<Entry>,
+    /// Mood words, as the person chose them.
+    pub mood_labels: MoodLabels,
+}
+
+/// The report `request` asks for, over `entries` (any order), on `today`.
+pub fn build(
+    entries: &[Entry],
+    request: &Request,
+    catalog: &Catalog,
+    mood_labels: MoodLabels,
+    today: NaiveDate,
+    week_starts: Weekday,
+) -> Report {
+    let words = search_words(&request.filter.text);
+    let window = request.window;
+    let chosen: Vec<Entry> = if request.filter.is_empty() {
+        Vec::new()
+    } else {
+        entries
+            .iter()
+            .filter(|e| window.contains(e.date) && request.filter.matches(e, &words, today))
+            .cloned()
+            .collect()
+    };
+    let inside: &[Entry] = if request.filter.is_empty() {
+        entries
+    } else {
+        &chosen
+    };
+    let figures = insights::compute(inside, window, today, week_starts);
+    let mut shared: Vec<Entry> = if request.include.any() {
+        inside
+            .iter()
+            .filter(|e| window.contains(e.date))
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
+    shared.sort_by(|a, b| (a.date, a.created_at, &a.id).cmp(&(b.date, b.created_at, &b.id)));
+    Report {
+        window,
+        made_on: today,
+        filter: describe_filter(&request.filter, catalog),
+        include: request.include,
+        insights: figures,
+        entries: shared,
+        mood_labels,
+    }
+}
+
+/// The filter in words, a line per condition (dates are the window, so left out).
+fn describe_filter(filter: &Filter, catalog: &Catalog) -> Vec<String> {
+    let mut out = Vec::new();
+    if !filter.text.trim().is_empty() {
+        out.push(format!("entries containing “{}”", filter.text.trim()));
+    }
+    for c in &filter.conditions {
+        match c {
+            Condition::Trigger(t) => {
+                out.push(format!(
+                    "entries with the trigger “{}”",
+                    catalog.trigger_label(t)
+                ));
+            }
+            Condition::Tag(t) => out.push(format!("entries tagged #{t}")),
+            Condition::Perspective(p) => out.push(format!("entries written as “{}”", p.label())),
+            Condition::Mood(lo, hi) => out.push(format!("mood {lo}–{hi}")),
+            Condition::Closeness(lo, hi) => out.push(format!("closeness {lo}–{hi}")),
+            Condition::Dates(_) => {}
+        }
+    }
+    out
+}
+
+/// A table: a header row and rows of cells, all plain text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    /// Column headings.
+    pub header: Vec<String>,
+    /// Rows, each as long as the header.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One part of a report: a title, a sentence or two, a chart (in the page) and the table
+/// that gives the same figures in text (in the page beside the chart, and in Markdown).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Its heading.
+    pub title: String,
+    /// What it shows and how to read it.
+    pub intro: String,
+    /// The chart, when there is something to draw.
+    pub chart: Option<chart::Chart>,
+    /// The figures (empty rows: a sentence in `intro` says why).
+    pub table: Table,
+    /// Lines after the table (e.g. which comparisons need more days).
+    pub after: Vec<String>,
+}
+
+fn one(v: Option<f64>) -> String {
+    v.map_or("–".to_owned(), |v| format!("{v:.1}"))
+}
+
+/// Longer windows are shown by month: a weekly table of a year is a page of numbers.
+const WEEKS_IN_A_TABLE: usize = 26;
+
+/// The figures of `report`, laid out: at a glance, mood and closeness over time, triggers,
+/// with and without each trigger, what helped, what was noticed and felt.
+pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
+    let i = &report.insights;
+    let mut out = Vec::new();
+    let trigger_name = |t: &crate::journal::TriggerRef| words::shown(&catalog.trigger_label(t));
+
+    out.push(Section {
+        title: "At a glance".to_owned(),
+        intro: "Mood and closeness are this person’s own ratings from 1 (lowest) to 5 \
+                (highest), averaged per day first, so a day with several check-ins counts once."
+            .to_owned(),
+        chart: None,
+        table: Table {
+            header: vec!["".to_owned(), "".to_owned()],
+            rows: vec![
+                vec![
+                    "Days covered".to_owned(),
+                    format!("{}", report.window.days()),
+                ],
+                vec![
+                    "Days with a check-in".to_owned(),
+                    format!("{}", i.days_checked_in),
+                ],
+                vec!["Check-ins".to_owned(), format!("{}", i.entries)],
+                vec!["Average mood (1–5)".to_owned(), one(i.mood)],
+                vec!["Average closeness (1–5)".to_owned(), one(i.closeness)],
+            ],
+        },
+        after: Vec::new(),
+    });
+
+    let by_month = i.weeks.len() > WEEKS_IN_A_TABLE;
+    let periods = if by_month {
+        insights::months(&i.days)
+    } else {
+        i.weeks.clone()
+    };
+    out.push(Section {
+        title: "Mood and closeness over time".to_owned(),
+        intro: if i.days.is_empty() {
+            "No check-ins in these days.".to_owned()
+        } else if by_month {
+            "Each dot is a day; the lines are weekly averages. The table gives monthly \
+             averages. Days without a check-in are gaps, not zeros."
+                .to_owned()
+        } else {
+            "Each dot is a day; the lines are weekly averages, also in the table. Days \
+             without a check-in are gaps, not zeros."
+                .to_owned()
+        },
+        chart: (!i.days.is_empty()).then(|| chart::Chart::OverTime {
+            window: report.window,
+            days: i.days.clone(),
+            weeks: i.weeks.clone(),
+        }),
+        table: Table {
+            header: vec![
+                if by_month { "Month" } else { "Week of" }.to_owned(),
+                "Mood".to_owned(),
+                "Closeness".to_owned(),
+            ],
+            rows: periods
+                .iter()
+                .map(|w| {
+                    vec![
+                        if by_month {
+                            w.start.format("%B %Y").to_string()
+                        } else {
+                            w.start.format("%-d %b %Y").to_string()
+                        },
+                        one(w.mood),
+                        one(w.closeness),
+                    ]
+                })
+                .collect(),
+        },
+        after: Vec::new(),
+    });
+
+    out.push(Section {
+        title: "Triggers".to_owned(),
+        intro: if i.triggers.is_empty() {
+            "No triggers were logged in these days.".to_owned()
+        } else {
+            "How many check-ins named each trigger, and how strong it felt on average \
+             (1 mild – 5 very strong) when a strength was given."
+                .to_owned()
+        },
+        chart: (!i.triggers.is_empty()).then(|| chart::Chart::Bars {
+            labels: i
+                .triggers
+                .iter()
+                .map(|t| trigger_name(&t.trigger))
+                .collect(),
+            values: i.triggers.iter().map(|t| f64::from(t.count)).collect(),
+            notes: i
+                .triggers
+                .iter()
+                .map(|t| {
+                    t.intensity
+                        .map_or(String::new(), |v| format!("strength {v:.1}"))
+                })
+                .collect(),
+            axis: "check-ins".to_owned(),
+        }),
+        table: Table {
+            header: vec![
+                "Trigger".to_owned(),
+                "Check-ins".to_owned(),
+                "Average strength".to_owned(),
+            ],
+            rows: i
+                .triggers
+                .iter()
+                .map(|t| {
+                    vec![
+                        trigger_name(&t.trigger),
+                        t.count.to_string(),
+                        one(t.intensity),
+                    ]
+                })
+                .collect(),
+        },
+        after: Vec::new(),
+    });
+
+    if !i.triggers.is_empty() {
+        let (enough, thin): (Vec<_>, Vec<_>) = i.triggers.iter().partition(|t| t.mood.enough());
+        let mut after: Vec<String> = thin
+            .iter()
+            .map(|t| format!("{}: {}", trigger_name(&t.trigger), t.mood.describe("mood")))
+            .collect();
+        if !enough.is_empty() {
+            after.insert(
+                0,
+                "Days are compared only when each side has at least 5; a difference is \
+                 what happened, not what caused it."
+                    .to_owned(),
+            );
+        }
+        out.push(Section {
+            title: "Mood on days with and without each trigger".to_owned(),
+            intro: if enough.is_empty() {
+                format!(
+                    "Not enough data yet: a comparison needs at least {} days with a trigger \
+                     and {} without.",
+                    insights::MIN_DAYS,
+                    insights::MIN_DAYS
+                )
+            } else {
+                "Average daily mood and closeness on days when the trigger was logged, \
+                 and on the other days of the window."
+                    .to_owned()
+            },
+            chart: (!enough.is_empty()).then(|| chart::Chart::WithWithout {
+                labels: enough.iter().map(|t| trigger_name(&t.trigger)).collect(),
+                with: enough.iter().map(|t| t.mood.with).collect(),
+                without: enough.iter().map(|t| t.mood.without).collect(),
+            }),
+            table: Table {
+                header: vec![
+                    "Trigger".to_owned(),
+                    "Mood with".to_owned(),
+                    "Mood without".to_owned(),
+                    "Closeness with".to_owned(),
+                    "Closeness without".to_owned(),
+                    "Days with / without".to_owned(),
+                ],
+                rows: enough
+                    .iter()
+                    .map(|t| {
+                        vec![
+                            trigger_name(&t.trigger),
+                            one(t.mood.with),
+                            one(t.mood.without),
+                            if t.closeness.enough() {
+                                one(t.closeness.with)
+                            } else {
+                                "–".to_owned()
+                            },
+                            if t.closeness.enough() {
+                                one(t.closeness.without)
+                            } else {
+                                "–".to_owned()
+                            },
+                            format!("{} / {}", t.mood.days_with, t.mood.days_without),
+                        ]
+                    })
+                    .collect(),
+            },
+            after,
+        });
+    }
+
+    let strategy_title =
+        |id: &str| words::shown(catalog.strategy(id).map_or(id, |s| s.title.as_str()));
+    let tried: Vec<_> = i.strategies.iter().filter(|s| s.tried > 0).collect();
+    out.push(Section {
+        title: "What helped".to_owned(),
+        intro: if i.strategies.is_empty() {
+            "No strategies were planned or tried in these days.".to_owned()
+        } else {
+            "Strategies planned and tried, and how helpful they felt afterwards \
+             (1 not at all – 5 very), when rated."
+                .to_owned()
+        },
+        chart: (!tried.is_empty()).then(|| chart::Chart::Bars {
+            labels: tried.iter().map(|s| strategy_title(&s.id)).collect(),
+            values: tried.iter().map(|s| f64::from(s.tried)).collect(),
+            notes: tried
+                .iter()
+                .map(|s| {
+                    s.helpfulness
+                        .map_or(String::new(), |h| format!("helpful {h:.1}"))
+                })
+                .collect(),
+            axis: "times tried".to_owned(),
+        }),
+        table: Table {
+            header: vec![
+                "Strategy".to_owned(),
+                "Planned".to_owned(),
+                "Tried".to_owned(),
+                "Helpfulness".to_owned(),
+            ],
+            rows: i
+                .strategies
+                .iter()
+                .map(|s| {
+                    vec![
+                        strategy_title(&s.id),
+                        s.planned.to_string(),
+                        s.tried.to_string(),
+                        one(s.helpfulness),
+                    ]
+                })
+                .collect(),
+        },
+        after: Vec::new(),
+    });
+
+    let list =
+        |title: &str, what: &str, items: &[(String, u32)], label: &dyn Fn(&str) -> String| {
+            Section {
+                title: title.to_owned(),
+                intro: if items.is_empty() {
+                    format!("None {what} in these days.")
+                } else {
+                    format!("The ten {what} most often, with how many check-ins.")
+                },
+                chart: None,
+                table: Table {
+                    header: vec!["".to_owned(), "Check-ins".to_owned()],
+                    rows: items
+                        .iter()
+                        .take(10)
+                        .map(|(id, n)| vec![label(id), n.to_string()])
+                        .collect(),
+                },
+                after: Vec::new(),
+            }
+        };
+    out.push(list("Signs noticed", "noticed", &i.reactions, &|id| {
+        words::shown(catalog.sign(id).map_or(id, |s| s.label.as_str()))
+    }));
+    out.push(list("Feelings", "named", &i.emotions, &|w| words::shown(w)));
+    out
+}
+
+/// The line under a report's title: the window, its length and the filter.
+pub fn subtitle(report: &Report) -> String {
+    let mut s = format!(
+        "{} – {} ({})",
+        report.window.from.format("%-d %B %Y"),
+        report.window.to.format("%-d %B %Y"),
+        count(report.window.days(), "day", "days")
+    );
+    if !report.filter.is_empty() {
+        s.push_str(" · ");
+        s.push_str(&words::shown(&report.filter.join("; ")));
+    }
+    s
+}
+
+/// What the report says it is, on every page.
+pub const NOT_ADVICE: &str = "Made with closer, a self-reflection journal. These are one \
+    person’s own check-ins and ratings, not a clinical measure or a diagnosis.";
+
+pub use html::html;
+pub use markdown::markdown;
+
+#[cfg(test)]
+mod tests;

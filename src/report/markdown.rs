@@ -1,0 +1,170 @@
+//! Reports as Markdown (the page's content with tables instead of charts), and the Markdown
+//! escaping the export shares.
+
+use super::{Report, Section, Table, words};
+use crate::content::Catalog;
+
+/// `line` with what would make Markdown read it as structure escaped: a leading `#`, `>`, `-`,
+/// `+`, `*`, `=` or `|`, a number followed by `.` or `)` (a list), and a leading run of
+/// backticks or tildes (a code fence). Written words stay words.
+pub fn literal(line: &str) -> std::borrow::Cow<'_, str> {
+    let body = line.trim_start();
+    let lead = &line[..line.len() - body.len()];
+    let Some(first) = body.chars().next() else {
+        return line.into();
+    };
+    if matches!(first, '#' | '>' | '-' | '+' | '*' | '=' | '|' | '`' | '~') {
+        return format!("{lead}\\{body}").into();
+    }
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(body[digits..].chars().next(), Some('.' | ')')) {
+        return format!("{lead}{}\\{}", &body[..digits], &body[digits..]).into();
+    }
+    line.into()
+}
+
+/// `text` as a Markdown block that renders with its line breaks: a line followed by another
+/// non-blank line ends in a hard break (two spaces, which every Markdown reader knows), and
+/// every line after the first starts with `indent` so a list item stays one item.
+pub fn with_breaks(text: &str, indent: &str) -> String {
+    let lines: Vec<&str> = text.trim_end().lines().map(str::trim_end).collect();
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str(indent);
+            }
+        }
+        out.push_str(&literal(line));
+        if !line.is_empty() && lines.get(i + 1).is_some_and(|next| !next.is_empty()) {
+            out.push_str("  ");
+        }
+    }
+    out
+}
+
+/// Text for a table cell: control characters shown, on one line, with `|` (which would end
+/// the cell), `<` (which a Markdown viewer may read as HTML) and `\` escaped.
+pub fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in words::shown(text).chars() {
+        match c {
+            '|' | '<' | '\\' | '*' | '_' | '`' | '[' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// A block of a person's text: control characters shown, `<` escaped, line breaks kept (see
+/// [`with_breaks`]).
+fn block(text: &str, indent: &str) -> String {
+    with_breaks(&words::shown(text).replace('<', "\\<"), indent)
+}
+
+fn table(out: &mut String, t: &Table) {
+    if t.rows.is_empty() {
+        return;
+    }
+    let header: Vec<String> = t
+        .header
+        .iter()
+        .map(|h| {
+            if h.is_empty() {
+                " ".to_owned()
+            } else {
+                cell(h)
+            }
+        })
+        .collect();
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    let rule: Vec<&str> = t
+        .header
+        .iter()
+        .enumerate()
+        .map(|(i, _)| if i == 0 { "---" } else { "---:" })
+        .collect();
+    out.push_str(&format!("|{}|\n", rule.join("|")));
+    for row in &t.rows {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out.push('\n');
+}
+
+fn section(out: &mut String, s: &Section) {
+    out.push_str(&format!("## {}\n\n{}\n\n", s.title, s.intro));
+    table(out, &s.table);
+    for line in &s.after {
+        out.push_str(&format!("- {}\n", cell(line)));
+    }
+    if !s.after.is_empty() {
+        out.push('\n');
+    }
+}
+
+/// The report as Markdown: the same sections as the page, each table as a Markdown table,
+/// then (when included) the entries' words by day.
+pub fn markdown(report: &Report, catalog: &Catalog) -> String {
+    let mut out = format!(
+        "# A closer report\n\n{}\n\n_{}_\n\nContains {}. Made on {}.\n\n",
+        cell(&super::subtitle(report)),
+        super::NOT_ADVICE,
+        report.include.describe(),
+        report.made_on.format("%-d %B %Y")
+    );
+    for s in super::sections(report, catalog) {
+        section(&mut out, &s);
+    }
+    if report.include.any() {
+        out.push_str("## In their own words\n\n");
+        if report.entries.iter().all(|e| !has_words(e, report)) {
+            out.push_str("Nothing written in these days.\n\n");
+        }
+        for e in report.entries.iter().filter(|e| has_words(e, report)) {
+            out.push_str(&format!(
+                "### {}\n\n",
+                e.created_at.format("%A %-d %B %Y, %H:%M")
+            ));
+            if report.include.notes {
+                for t in e.triggers.iter().filter(|t| !t.note.trim().is_empty()) {
+                    out.push_str(&format!(
+                        "- {}\n",
+                        block(&words::trigger_line(t, catalog, true), "  ")
+                    ));
+                }
+                if e.triggers.iter().any(|t| !t.note.trim().is_empty()) {
+                    out.push('\n');
+                }
+            }
+            if report.include.answers {
+                for r in e.responses.iter().filter(|r| !r.answer.trim().is_empty()) {
+                    out.push_str(&format!(
+                        "> {}\n\n{}\n\n",
+                        block(&r.prompt, "> "),
+                        block(&r.answer, "")
+                    ));
+                }
+            }
+            if report.include.notes && !e.notes.trim().is_empty() {
+                out.push_str(&format!("Notes:\n\n{}\n\n", block(&e.notes, "")));
+            }
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Whether `e` has words of the kinds the report includes.
+pub(super) fn has_words(e: &crate::journal::Entry, report: &Report) -> bool {
+    (report.include.answers && e.responses.iter().any(|r| !r.answer.trim().is_empty()))
+        || (report.include.notes
+            && (!e.notes.trim().is_empty() || e.triggers.iter().any(|t| !t.note.trim().is_empty())))
+}

@@ -1,0 +1,290 @@
+//! Reports: the figures are the insights', a person's words go in only when chosen, and no
+//! text can break the page.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Weekday};
+
+use super::*;
+use crate::journal::{
+    Closeness, EntryId, Helpfulness, Intensity, Mood, Name, Response, StrategyUse, TriggerLog,
+    TriggerRef,
+};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// An entry on `day` at noon with a mood and a closeness, a trigger, a strategy tried, and
+/// words in every free-text field, each marked with `mark` so a test can look for them.
+fn entry(day: &str, n: u32, mood: u8, trigger: &str, mark: &str) -> Entry {
+    let t: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339(&format!("{day}T12:00:00+00:00")).unwrap();
+    let mut e = Entry::new(EntryId::generate(t, n), t);
+    e.mood = Some(Mood::try_from(mood).unwrap());
+    e.closeness = Some(Closeness::try_from(6 - mood).unwrap());
+    e.triggers.push(TriggerLog {
+        trigger: if trigger.starts_with("my ") || trigger.contains('<') {
+            TriggerRef::Custom(Name::try_from(trigger).unwrap())
+        } else {
+            TriggerRef::Id(Name::try_from(trigger).unwrap())
+        },
+        intensity: Some(Intensity::try_from(3u8).unwrap()),
+        note: format!("trigger-note-{mark}"),
+    });
+    e.strategies.push(StrategyUse {
+        id: Name::try_from("open-honest-talk").unwrap(),
+        planned: true,
+        tried: Some(true),
+        helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
+    });
+    e.responses.push(Response {
+        prompt_id: None,
+        prompt: "What did you want to say?".into(),
+        answer: format!("answer-{mark}"),
+    });
+    e.notes = format!("notes-{mark}");
+    e.tags.push("work".to_owned());
+    e
+}
+
+/// Twelve days in November, half with each of two triggers.
+fn journal() -> Vec<Entry> {
+    (1..=12)
+        .map(|i| {
+            let trigger = if i % 2 == 0 {
+                "unmet-needs"
+            } else {
+                "external-stressors"
+            };
+            entry(
+                &format!("2026-11-{i:02}"),
+                i,
+                (i % 5 + 1) as u8,
+                trigger,
+                &format!("M{i}"),
+            )
+        })
+        .collect()
+}
+
+fn catalog() -> Catalog {
+    Catalog::bundled().unwrap()
+}
+
+fn window() -> Window {
+    Window {
+        from: d("2026-11-01"),
+        to: d("2026-11-30"),
+    }
+}
+
+fn report_of(entries: &[Entry], filter: Filter, include: Include) -> Report {
+    build(
+        entries,
+        &Request {
+            window: window(),
+            filter,
+            include,
+        },
+        &catalog(),
+        MoodLabels::default(),
+        d("2026-11-30"),
+        Weekday::Mon,
+    )
+}
+
+#[test]
+fn the_figures_are_the_insights_for_the_same_window() {
+    let entries = journal();
+    let report = report_of(&entries, Filter::default(), Include::default());
+    let expected = insights::compute(&entries, window(), d("2026-11-30"), Weekday::Mon);
+    assert_eq!(report.insights, expected);
+    // And the page and the Markdown say them.
+    let md = markdown(&report, &catalog());
+    assert!(
+        md.contains(&format!("| Check-ins | {} |", expected.entries)),
+        "{md}"
+    );
+    assert!(md.contains(&format!(
+        "| Average mood (1–5) | {:.1} |",
+        expected.mood.unwrap()
+    )));
+    for t in &expected.triggers {
+        let row = format!(
+            "| {} | {} | {:.1} |",
+            catalog().trigger_label(&t.trigger),
+            t.count,
+            t.intensity.unwrap()
+        );
+        assert!(md.contains(&row), "missing {row}");
+    }
+    let page = html(&report, &catalog());
+    assert!(page.contains(&format!("<td>{}</td>", expected.entries)));
+}
+
+#[test]
+fn a_filter_counts_only_the_entries_it_lets_through_and_is_named() {
+    let entries = journal();
+    let mut filter = Filter::default();
+    filter.add(Condition::Trigger(TriggerRef::Id(
+        Name::try_from("unmet-needs").unwrap(),
+    )));
+    let report = report_of(&entries, filter, Include::default());
+    assert_eq!(report.insights.entries, 6);
+    assert_eq!(report.insights.triggers.len(), 1);
+    assert_eq!(report.filter.len(), 1);
+    assert!(
+        subtitle(&report).contains("entries with the trigger"),
+        "{}",
+        subtitle(&report)
+    );
+}
+
+#[test]
+fn by_default_no_free_text_goes_in() {
+    let entries = journal();
+    let report = report_of(&entries, Filter::default(), Include::default());
+    for text in [html(&report, &catalog()), markdown(&report, &catalog())] {
+        for word in [
+            "answer-M",
+            "notes-M",
+            "trigger-note-M",
+            "What did you want to say",
+        ] {
+            assert!(!text.contains(word), "{word} is in a default report");
+        }
+        assert!(text.contains("none of your own words"));
+    }
+}
+
+#[test]
+fn chosen_words_go_in_and_only_those() {
+    let entries = journal();
+    let answers = report_of(
+        &entries,
+        Filter::default(),
+        Include {
+            answers: true,
+            notes: false,
+        },
+    );
+    for text in [html(&answers, &catalog()), markdown(&answers, &catalog())] {
+        assert!(text.contains("answer-M1") && text.contains("answer-M12"));
+        assert!(!text.contains("notes-M1") && !text.contains("trigger-note-M1"));
+    }
+    let notes = report_of(
+        &entries,
+        Filter::default(),
+        Include {
+            answers: false,
+            notes: true,
+        },
+    );
+    for text in [html(&notes, &catalog()), markdown(&notes, &catalog())] {
+        assert!(text.contains("notes-M3") && text.contains("trigger-note-M3"));
+        assert!(!text.contains("answer-M3"));
+    }
+}
+
+#[test]
+fn hostile_text_is_escaped_everywhere() {
+    let hostile = "my </svg><script>alert(1)</script> & \u{1b}]52;c;x\u{7} \"q\"";
+    let mut entries = journal();
+    for (i, e) in entries.iter_mut().enumerate().take(6) {
+        e.triggers[0].trigger = TriggerRef::Custom(Name::try_from(hostile).unwrap());
+        e.notes = format!("<script>bad()</script>\u{1b}[2J notes {i}");
+        e.responses[0].answer = "</p></blockquote><img src=x onerror=alert(2)>".to_owned();
+        e.emotions.push("<b>loud</b>".to_owned());
+    }
+    let report = report_of(
+        &entries,
+        Filter::default(),
+        Include {
+            answers: true,
+            notes: true,
+        },
+    );
+    let page = html(&report, &catalog());
+    assert!(
+        !page.to_lowercase().contains("<script"),
+        "a script tag got through"
+    );
+    assert!(!page.contains("<img"), "an element got through");
+    assert!(!page.contains("<b>loud"), "an element got through");
+    assert_eq!(
+        page.matches("<svg").count(),
+        page.matches("</svg>").count(),
+        "an svg was closed early"
+    );
+    assert!(
+        page.contains("&lt;script&gt;"),
+        "the words are still there, escaped"
+    );
+    assert!(
+        !page.chars().any(|c| c.is_control() && c != '\n'),
+        "a control character got into the page"
+    );
+    let md = markdown(&report, &catalog());
+    for bad in ["<script", "<img", "<b>"] {
+        for (i, _) in md.match_indices(bad) {
+            assert!(
+                md[..i].ends_with('\\'),
+                "{bad} unescaped at {}",
+                &md[i.saturating_sub(40)..i + 20]
+            );
+        }
+    }
+    assert!(!md.chars().any(|c| c.is_control() && c != '\n'));
+}
+
+#[test]
+fn every_chart_is_an_svg_labelled_for_screen_readers_with_its_table() {
+    let mut entries = journal();
+    // Enough days with and without each trigger for a comparison.
+    entries.extend((13..=24).map(|i| {
+        let t = if i % 2 == 0 {
+            "unmet-needs"
+        } else {
+            "external-stressors"
+        };
+        entry(&format!("2026-11-{i:02}"), i, (i % 5 + 1) as u8, t, "x")
+    }));
+    let report = report_of(&entries, Filter::default(), Include::default());
+    let page = html(&report, &catalog());
+    let charts = page
+        .matches("<svg role=\"img\" aria-label=\"Chart: ")
+        .count();
+    assert_eq!(
+        charts, 4,
+        "over time, triggers, with and without, what helped"
+    );
+    assert_eq!(
+        page.matches("<svg").count(),
+        charts,
+        "every chart is labelled"
+    );
+    assert!(page.matches("<table>").count() >= charts);
+    assert!(page.contains("viewBox"), "charts scale to the page");
+    assert!(
+        !page.contains("http://")
+            || page.matches("http://").count()
+                == page.matches("xmlns=\"http://www.w3.org/2000/svg\"").count(),
+        "nothing fetched"
+    );
+}
+
+#[test]
+fn an_empty_window_says_so_and_draws_nothing() {
+    let report = report_of(
+        &[],
+        Filter::default(),
+        Include {
+            answers: true,
+            notes: true,
+        },
+    );
+    let page = html(&report, &catalog());
+    assert!(page.contains("No check-ins in these days."));
+    assert!(page.contains("Nothing written in these days."));
+    assert!(!page.contains("<svg"));
+    assert!(markdown(&report, &catalog()).contains("No triggers were logged"));
+}

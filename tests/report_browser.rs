@@ -1,0 +1,195 @@
+//! A report as a person sees it: rendered by a real browser (headless Chromium), printed to
+//! PDF, and its text read back from the browser's own DOM.
+//!
+//! Needs `chromium` (Debian's package; `.ci/run` installs it). Without it the test fails and
+//! says how to install it, unless `CLOSER_NO_BROWSER=1` is set, when it says loudly that it
+//! was skipped.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use closer::journal::{Name, StrategyUse, TriggerLog, TriggerRef};
+use closer::store::Store;
+use common::entry;
+
+fn browser() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|d| d.join(name))
+                    .find(|p| p.is_file())
+            })
+        })
+}
+
+/// Runs the browser headless on `page` with `args`; gives standard output.
+fn chromium(bin: &Path, profile: &Path, page: &Path, args: &[&str]) -> String {
+    let out = Command::new(bin)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--hide-scrollbars",
+            &format!("--user-data-dir={}", profile.display()),
+        ])
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "the browser failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Sixty days of check-ins, with triggers (one of them the person's own, with markup in its
+/// name) and strategies, so every chart has something to draw.
+fn journal(root: &Path) {
+    let store = Store::open(root).unwrap();
+    for day in 0..60u32 {
+        let date =
+            chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap() + chrono::Days::new(day.into());
+        let mut e = entry(&format!("{date}T20:00:00+01:00"), day);
+        if day % 3 == 0 {
+            e.triggers.push(TriggerLog {
+                trigger: TriggerRef::Custom(Name::try_from("my <b>sister's</b> visit").unwrap()),
+                intensity: None,
+                note: String::new(),
+            });
+        } else {
+            e.triggers.clear();
+        }
+        e.strategies.push(StrategyUse {
+            id: Name::try_from("active-listening").unwrap(),
+            planned: true,
+            tried: Some(day % 2 == 0),
+            helpfulness: None,
+        });
+        store.save_entry(&e).unwrap();
+    }
+}
+
+#[test]
+fn a_report_renders_in_a_real_browser_with_its_charts_labelled_and_prints() {
+    let Some(bin) = browser() else {
+        if std::env::var_os("CLOSER_NO_BROWSER").is_some() {
+            eprintln!(
+                "\n*** SKIPPED: no chromium on PATH and CLOSER_NO_BROWSER is set; the report was NOT checked in a browser ***\n"
+            );
+            return;
+        }
+        panic!(
+            "this test needs Chromium: apt-get install -y chromium (or set CLOSER_NO_BROWSER=1 to skip it, loudly)"
+        );
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal(&root);
+    let page = dir.path().join("report.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_closer"))
+        .args([
+            "report",
+            "--data-dir",
+            root.to_str().unwrap(),
+            "--from",
+            "2026-09-01",
+            "--to",
+            "2026-10-30",
+            "-o",
+        ])
+        .arg(&page)
+        .env_remove("CLOSER_DATA_DIR")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let profile = dir.path().join("profile");
+
+    // The DOM as the browser built it: every heading, every chart as an image with a label,
+    // its axes and bars labelled in SVG text, the person's trigger as text, not markup.
+    let dom = chromium(&bin, &profile, &page, &["--dump-dom"]);
+    for heading in [
+        "A closer report",
+        "At a glance",
+        "Mood and closeness over time",
+        "Triggers",
+        "Mood on days with and without each trigger",
+        "What helped",
+    ] {
+        assert!(dom.contains(heading), "no “{heading}” in the page");
+    }
+    for chart in ["Mood and closeness over time", "Triggers", "What helped"] {
+        assert!(
+            dom.contains(&format!("role=\"img\" aria-label=\"Chart: {chart}.")),
+            "the {chart} chart is missing or unlabelled"
+        );
+    }
+    for label in [
+        "mood, weekly",
+        "closeness, a day",
+        "1 low – 5 high",
+        "check-ins",
+        "times tried",
+        "Fear of intimacy",
+    ] {
+        assert!(
+            dom.contains(&format!(">{label}<")) || dom.contains(label),
+            "no “{label}” drawn"
+        );
+    }
+    assert!(
+        dom.contains("my &lt;b&gt;sister's&lt;/b&gt; visit"),
+        "the trigger's name is text"
+    );
+    assert!(
+        !dom.contains("<b>sister"),
+        "the trigger's name became markup"
+    );
+    assert!(!dom.contains("Answer number"), "no free text by default");
+
+    // Printed: a PDF of more than one page.
+    let pdf = dir.path().join("report.pdf");
+    chromium(
+        &bin,
+        &profile,
+        &page,
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+        ],
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    // Each page is an object "/Type /Page" (the tree above them is "/Type /Pages").
+    let marker = b"/Type /Page";
+    let pages = bytes
+        .windows(marker.len() + 1)
+        .filter(|w| w.starts_with(marker) && w[marker.len()] != b's')
+        .count();
+    assert!(pages >= 2, "the report printed on {pages} page(s)");
+
+    // A picture of the first screen, as a phone would show it.
+    let png = dir.path().join("phone.png");
+    chromium(
+        &bin,
+        &profile,
+        &page,
+        &[
+            "--window-size=390,844",
+            &format!("--screenshot={}", png.display()),
+        ],
+    );
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}
