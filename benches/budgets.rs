@@ -353,6 +353,49 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
+/// `closer report` of the whole journal as a page with charts (reading included), with the
+/// figures only and with every answer and note in it. Budget: 0.5 s at 10,000 entries.
+fn report(c: &mut Criterion) {
+    use closer::cli::report::{Part, Request, run};
+    let mut group = c.benchmark_group("report, all time, as a page (reading included)");
+    group.sample_size(10);
+    let catalog = Catalog::bundled().unwrap();
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        for (name, include) in [
+            ("figures", &[][..]),
+            ("with words", &[Part::Answers, Part::Notes][..]),
+        ] {
+            group.bench_function(BenchmarkId::new(name, n), |b| {
+                b.iter(|| {
+                    run(
+                        &dir,
+                        &Request {
+                            from: None,
+                            to: None,
+                            triggers: &[],
+                            tags: &[],
+                            include,
+                            format: closer::report::Format::Html,
+                            output: Some(Path::new("-")),
+                            force: false,
+                            mood_labels: closer::journal::MoodLabels::default(),
+                            week_starts: chrono::Weekday::Mon,
+                            catalog: &catalog,
+                            own_triggers: &[],
+                        },
+                        Local::now().date_naive(),
+                        &mut std::io::sink(),
+                        &mut std::io::sink(),
+                    )
+                    .unwrap();
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
 /// Loading the person's own prompts when every one of N is rejected (`sources = []`), the
 /// case that was quadratic (r09): 26 s at 8,000 items before; it should grow in step with N.
 fn user_content(c: &mut Criterion) {
@@ -389,6 +432,7 @@ criterion_group!(
     search,
     frame,
     insights_all,
-    export
+    export,
+    report
 );
 criterion_main!(benches);
