@@ -33,11 +33,18 @@ blockquote { margin: .5rem 0 .25rem; padding-left: .75rem; border-left: 3px soli
 .words { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 .75rem; }
 .entry { break-inside: avoid; }
 footer { margin-top: 2.5rem; color: #444; font-size: .9rem; border-top: 1px solid #bbb; padding-top: .5rem; }
-@media (max-width: 30rem) { body { padding: .75rem; font-size: 15px; } th, td { padding: .25rem .3rem; } }
+@media (max-width: 30rem) {
+  body { padding: .75rem; font-size: 15px; }
+  th, td { padding: .25rem .3rem; }
+  /* Charts keep a readable size on a phone and scroll sideways; the table is always there. */
+  figure { overflow-x: auto; }
+  figure svg { width: 600px; max-width: none; }
+}
 @media print {
   @page { margin: 16mm 14mm; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  section.figures { break-inside: avoid; }
+  figure, tr, .after li { break-inside: avoid; }
+  table { break-before: avoid; }
   h2 { margin-top: 1.2rem; }
 }
 "#;
