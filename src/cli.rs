@@ -4,6 +4,7 @@ pub mod doctor;
 pub mod export;
 pub mod import;
 pub mod man;
+pub mod predictions;
 pub mod printable;
 pub mod prompt;
 pub mod report;
@@ -33,7 +34,8 @@ Examples:
   closer export --format markdown > journal.md
   closer report --from 2026-09-01  a page with charts, to read or to bring to a therapist
   closer import jrnl.json --dry-run
-  closer status --short           for a shell prompt";
+  closer status --short           for a shell prompt
+  closer predictions              fears written as predictions, the ones due first";
 
 /// A calm terminal journal for noticing distance in a relationship, and what helps.
 ///
@@ -179,6 +181,23 @@ pub enum Command {
         /// Only say what would be added
         #[arg(long)]
         dry_run: bool,
+    },
+
+    /// The fears you wrote as predictions that are still open, the ones due first.
+    ///
+    /// A check-in can write a fear down as a prediction ("they will be cold all weekend"),
+    /// with how likely and how bad it feels and a day to look back on; on that day the next
+    /// check-in asks what really happened.
+    #[command(
+        after_help = "Examples:\n  closer predictions\n  closer predictions --all\n  closer predictions --json | jq '.[] | select(.due)'"
+    )]
+    Predictions {
+        /// The ones looked back on too, with what came of them
+        #[arg(long)]
+        all: bool,
+        /// Print JSON, for scripts
+        #[arg(long)]
+        json: bool,
     },
 
     /// One line: checked in today? and the streak. Exits 0 when checked in today, 1 when not.
@@ -398,6 +417,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 chrono::Local::now().date_naive(),
                 &mut out,
                 &mut err,
+            )?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Predictions { all, json }) => {
+            let mut out = Printable::new(std::io::stdout().lock());
+            predictions::run(
+                &data_dir,
+                all,
+                json,
+                chrono::Local::now().date_naive(),
+                &mut out,
             )?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)

@@ -20,8 +20,8 @@ use thiserror::Error;
 use crate::journal::{Entry, Perspective, TriggerRef};
 
 pub use model::{
-    Card, Category, Digest, Faq, Phrase, Prompt, PromptKind, Ritual, Section, Sign, Source,
-    Strategy, Toolkit, Trap, Trigger, TriggerGroup, fits,
+    Card, Category, Digest, Episodes, Faq, Phrase, Prompt, PromptKind, Ritual, Section, Sign,
+    Source, Strategy, Toolkit, Trap, Trigger, TriggerGroup, Urge, fits,
 };
 pub use search::{Hit, ItemKind};
 
@@ -63,12 +63,41 @@ pub struct Catalog {
     pub digests: Vec<Digest>,
     /// Things to say and try, and the card for the urge to pull away.
     pub toolkit: Toolkit,
+    /// The urge vocabulary and the words around the episode and prediction steps.
+    pub episodes: Episodes,
 }
 
 impl Catalog {
     /// The content embedded in this binary.
     pub fn bundled() -> Result<Catalog, ContentError> {
         bundled::load()
+    }
+
+    /// An urge by id.
+    pub fn urge(&self, id: &str) -> Option<&Urge> {
+        self.episodes.urges.iter().find(|u| u.id == id)
+    }
+
+    /// An urge's label, or the person's own words as they wrote them.
+    pub fn urge_label<'a>(&'a self, word: &'a str) -> &'a str {
+        self.urge(word).map_or(word, |u| u.label.as_str())
+    }
+
+    /// The urges that fit a perspective (all, for none or both).
+    pub fn urges_for(&self, perspective: Option<Perspective>) -> Vec<&Urge> {
+        self.episodes
+            .urges
+            .iter()
+            .filter(|u| fits(&u.perspectives, perspective))
+            .collect()
+    }
+
+    /// The prompts of `kind` that fit a perspective.
+    pub fn prompts_of(&self, kind: PromptKind, perspective: Option<Perspective>) -> Vec<&Prompt> {
+        self.prompts
+            .iter()
+            .filter(|p| p.kind == kind && fits(&p.perspectives, perspective))
+            .collect()
     }
 
     /// A trigger by id.
@@ -240,7 +269,9 @@ impl Catalog {
         let mut general: Vec<&Prompt> = self
             .prompts
             .iter()
-            .filter(|p| p.triggers.is_empty() && fits(&p.perspectives, perspective))
+            .filter(|p| {
+                p.triggers.is_empty() && p.kind.stands_alone() && fits(&p.perspectives, perspective)
+            })
             .collect();
         if general.is_empty() {
             general = self.prompts_for(perspective);

@@ -4,6 +4,7 @@
 
 pub mod draft;
 pub mod entry;
+pub mod episode;
 pub mod error;
 pub mod history;
 pub mod insights;
@@ -15,8 +16,11 @@ pub mod transfer;
 pub mod vocabulary;
 
 pub use entry::{
-    Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Outcome, Perspective, Response,
-    StrategyUse, TriggerLog, TriggerRef,
+    Badness, Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Outcome, Perspective,
+    Response, StrategyUse, TriggerLog, TriggerRef,
+};
+pub use episode::{
+    Ending, Episode, Likelihood, Prediction, PredictionOutcome, PredictionResult, Repair,
 };
 pub use error::JournalError;
 pub use preferences::{

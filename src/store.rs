@@ -27,5 +27,10 @@ pub use layout::Layout;
 pub use problem::{Problem, ProblemKind, Severity};
 pub use scan::{Scan, scan};
 
-/// The schema version this build writes and the highest it reads.
-pub const SCHEMA: u32 = 1;
+/// The highest schema version this build reads: 2 since episodes and predictions.
+pub const SCHEMA: u32 = 2;
+
+/// The schema version of files that hold nothing a closer before schema 2 would not know:
+/// files are written with it unless they hold episodes or predictions, so an older closer
+/// keeps reading (and writing) every other file, and leaves the newer ones alone.
+pub const SCHEMA_PLAIN: u32 = 1;

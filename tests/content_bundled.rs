@@ -139,6 +139,11 @@ fn texts(c: &Catalog) -> Vec<(String, String)> {
         add(format!("toolkit {} name", r.id), &r.name);
         add(format!("toolkit {} text", r.id), &r.text);
     }
+    add("episode_intro".into(), &c.episodes.episode_intro);
+    add("prediction_why".into(), &c.episodes.prediction_why);
+    for u in &c.episodes.urges {
+        add(format!("urge {}", u.id), &u.label);
+    }
     add("card intro".into(), &k.card.intro);
     k.card.steps.iter().for_each(|s| add("card step".into(), s));
     add("card instead".into(), &k.card.instead);

@@ -136,13 +136,13 @@ fn a_check_in_done_with_keys_only_is_saved_exactly() {
     let mut app = Closer::start(&root, 80, 24);
     app.wait_for("c check in");
     app.send("c");
-    app.wait_for("step 1 of 8");
+    app.wait_for("step 1 of 10");
     app.send("24"); // mood 2, then closeness 4
     app.wait_for("[4 close]");
     app.send("\r");
-    app.wait_for("step 2 of 8");
+    app.wait_for("step 2 of 10");
     app.send("\t");
-    app.wait_for("step 3 of 8");
+    app.wait_for("step 3 of 10");
     app.send("anxi");
     app.wait_for("Filter: anxi");
     app.send("\r"); // the best match (Anxiety) is first: pick it; the cursor stays on it
@@ -150,12 +150,11 @@ fn a_check_in_done_with_keys_only_is_saved_exactly() {
     app.send("4");
     app.wait_for("●●●●○");
     app.send("\t");
-    app.wait_for("step 4 of 8");
-    app.send("\t");
-    app.wait_for("step 5 of 8");
+    app.wait_for("step 4 of 10");
+    app.press_until("\t", "step 6 of 10", 5);
     app.send("I went quiet after dinner.");
     app.wait_for("I went quiet after dinner.");
-    app.press_until("\t", "step 6 of 8", 4);
+    app.press_until("\t", "step 7 of 10", 6);
     app.send(" ");
     app.wait_for("I'll try this");
     let planned = {
@@ -257,7 +256,7 @@ fn sigkill_while_typing_loses_nothing_the_resume_offer_gives_it_back() {
     let mut again = Closer::start(&root, 80, 24);
     again.wait_for("An unfinished check-in");
     again.send("r");
-    again.wait_for("step 5 of 8");
+    again.wait_for("step 6 of 10");
     again.wait_for("typed just before the crash.");
     again.send("\x13");
     again.wait_for("Your check-in is saved.");
@@ -385,8 +384,8 @@ fn a_favourite_and_a_plan_outlive_a_restart_and_the_next_check_in_offers_it_firs
     again.esc();
     again.wait_for("c check in");
     again.send("c");
-    again.wait_for("step 1 of 8");
-    again.press_until("\t", "step 6 of 8", 8);
+    again.wait_for("step 1 of 10");
+    again.press_until("\t", "step 7 of 10", 10);
     let screen = again.contents();
     let first = screen
         .lines()
@@ -408,9 +407,9 @@ fn with_no_colour_the_selected_row_is_still_marked_and_nothing_is_coloured() {
     let mut app = Closer::start_with(&root, 80, 24, &[("NO_COLOR", "1")]);
     app.wait_for("c check in");
     app.send("c");
-    app.wait_for("step 1 of 8");
+    app.wait_for("step 1 of 10");
     app.send("\t");
-    app.wait_for("step 2 of 8");
+    app.wait_for("step 2 of 10");
     app.send("\x1b[B"); // Down to the second feeling
     app.wait_for("▸ [ ] anxious");
     let parser = app.screen.lock().unwrap();
@@ -573,7 +572,7 @@ fn a_deleted_lock_file_lets_no_second_writer_in_and_read_only_turns_writable() {
     // A leaves an unfinished check-in and quits; B, writable now, offers it instead of
     // starting one that would overwrite it.
     a.send("c");
-    a.wait_for("step 1 of 8");
+    a.wait_for("step 1 of 10");
     a.send("4");
     a.esc();
     a.wait_for("Leave the check-in?");
@@ -585,7 +584,7 @@ fn a_deleted_lock_file_lets_no_second_writer_in_and_read_only_turns_writable() {
     b.send("c");
     b.wait_for("An unfinished check-in");
     b.send("r");
-    b.wait_for("step 1 of 8");
+    b.wait_for("step 1 of 10");
     b.send("\x13");
     b.wait_for("Your check-in is saved.");
     b.send("q");
@@ -713,8 +712,8 @@ fn ctrl_z_and_sigtstp_suspend_with_the_draft_kept_and_fg_continues_whole() {
     let mut shell = Closer::in_shell(&root, 80, 24);
     shell.wait_for("c check in");
     shell.send("c");
-    shell.wait_for("step 1 of 8");
-    shell.press_until("\t", "step 5 of 8", 6);
+    shell.wait_for("step 1 of 10");
+    shell.press_until("\t", "step 6 of 10", 8);
     shell.send("before the stop");
     shell.wait_for("before the stop");
     shell.send("\x1a");
@@ -722,7 +721,7 @@ fn ctrl_z_and_sigtstp_suspend_with_the_draft_kept_and_fg_continues_whole() {
     let draft = fs::read_to_string(root.join("drafts/current.json")).unwrap();
     assert!(draft.contains("before the stop"), "{draft}");
     shell.send("fg\r");
-    shell.wait_for("step 5 of 8");
+    shell.wait_for("step 6 of 10");
     shell.send(" and after");
     shell.wait_for("before the stop and after");
     // From outside: the shell's job is the foreground one; signal closer itself.
@@ -748,7 +747,7 @@ fn ctrl_z_and_sigtstp_suspend_with_the_draft_kept_and_fg_continues_whole() {
     let draft = fs::read_to_string(root.join("drafts/current.json")).unwrap();
     assert!(draft.contains("before the stop and after"), "{draft}");
     shell.send("fg\r");
-    shell.wait_for("step 5 of 8");
+    shell.wait_for("step 6 of 10");
     shell.send("\x13");
     shell.wait_for("Your check-in is saved.");
     shell.send("q");
@@ -807,8 +806,8 @@ fn words_written_in_the_editor_come_back_after_a_crash() {
     );
     app.wait_for("c check in");
     app.send("c");
-    app.wait_for("step 1 of 8");
-    app.press_until("\t", "step 5 of 8", 6);
+    app.wait_for("step 1 of 10");
+    app.press_until("\t", "step 6 of 10", 8);
     app.send("\x05");
     wait_until("the editor never wrote", || marker.exists());
     signal(&app, "-9");
@@ -829,7 +828,7 @@ fn words_written_in_the_editor_come_back_after_a_crash() {
     let mut again = Closer::start(&root, 80, 24);
     again.wait_for("An unfinished check-in");
     again.send("r");
-    again.wait_for("step 5 of 8");
+    again.wait_for("step 6 of 10");
     again.wait_for("words from my editor");
     again.send("\x13");
     again.wait_for("Your check-in is saved.");
@@ -866,11 +865,11 @@ fn support_opens_with_bang_from_review_insights_and_a_check_in_and_with_f2_while
     app.esc();
     app.wait_for("I can't say this out loud!");
     // A step that takes no text: `!` opens Support.
-    app.press_until("\t", "step 6 of 8", 3);
+    app.press_until("\t", "step 7 of 10", 5);
     app.send("!");
     app.wait_for("closer is not therapy");
     app.esc();
-    app.wait_for("step 6 of 8");
+    app.wait_for("step 7 of 10");
     app.esc();
     app.wait_for("keep the draft and leave");
     app.send("s");

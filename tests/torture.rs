@@ -323,8 +323,8 @@ fn a_failed_save_in_the_journal_says_so_keeps_the_draft_and_saves_on_retry() {
     );
     app.wait_for("c check in");
     app.send("c");
-    app.wait_for("step 1 of 8");
-    app.press_until("\t", "step 5 of 8", 6);
+    app.wait_for("step 1 of 10");
+    app.press_until("\t", "step 6 of 10", 8);
     let words = "words that must survive a full disk";
     app.send(words);
     app.wait_for("survive a full disk");
@@ -490,7 +490,7 @@ fn a_resize_storm_a_megabyte_paste_and_a_burst_of_ten_thousand_keys() {
         app.resize(c, r);
     }
     app.resize(100, 30);
-    app.wait_for("step 5 of 8");
+    app.wait_for("step 6 of 10");
 
     // A burst of 10,000 keys, then a 1 MB paste, bracketed as a terminal sends it, then a
     // few more keys typed after it. (Each edit of a megabyte answer costs a full measure of

@@ -1,5 +1,6 @@
 //! `closer status`: one line for a shell prompt or a reminder; exit 0 when checked in today.
-//! Reads only file names and today's file, so it is quick on any journal.
+//! Reads only file names, today's file and the small index of open predictions, so it is
+//! quick on any journal.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -26,7 +27,20 @@ pub fn run(data_dir: &Path, short: bool, today: NaiveDate, out: &mut impl Write)
         } else {
             "not yet today"
         };
-        writeln!(out, "{when} · {streak}-day streak")?;
+        let due = Store::predictions_due_in(&layout, today);
+        if due > 0 {
+            writeln!(
+                out,
+                "{when} · {streak}-day streak · {} to look back on",
+                crate::journal::vocabulary::count(
+                    u32::try_from(due).unwrap_or(u32::MAX),
+                    "prediction",
+                    "predictions"
+                )
+            )?;
+        } else {
+            writeln!(out, "{when} · {streak}-day streak")?;
+        }
     }
     Ok(today_done)
 }

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::model::{Digest, Prompt, Sign, Strategy, Toolkit, Trigger};
+use super::model::{Digest, Episodes, Prompt, Sign, Strategy, Toolkit, Trigger};
 use super::{Catalog, ContentError, parse_toml};
 
 /// The bundled files: (name, text).
@@ -21,6 +21,10 @@ pub(crate) const STRATEGIES: (&str, &str) = (
 pub(crate) const PROMPTS: (&str, &str) = (
     "content/prompts.toml",
     include_str!("../../content/prompts.toml"),
+);
+pub(crate) const EPISODES: (&str, &str) = (
+    "content/episodes.toml",
+    include_str!("../../content/episodes.toml"),
 );
 pub(crate) const TOOLKIT: (&str, &str) = (
     "content/toolkit.toml",
@@ -88,6 +92,7 @@ pub(crate) fn load() -> Result<Catalog, ContentError> {
         .map(|(name, text)| parse_toml::<Digest>(name, text))
         .collect::<Result<Vec<_>, _>>()?;
     let toolkit: Toolkit = parse_toml(TOOLKIT.0, TOOLKIT.1)?;
+    let episodes: Episodes = parse_toml(EPISODES.0, EPISODES.1)?;
     Ok(Catalog {
         triggers: triggers.trigger,
         signs: signs.sign,
@@ -95,5 +100,6 @@ pub(crate) fn load() -> Result<Catalog, ContentError> {
         prompts: prompts.prompt,
         digests,
         toolkit,
+        episodes,
     })
 }

@@ -149,8 +149,20 @@ labels!(
         Appreciation = "appreciation",
         /// Planning a next step.
         Plan = "plan",
+        /// A question over the episode step: tracing one moment.
+        Episode = "episode",
+        /// A question over the prediction step: a fear as something to check.
+        Prediction = "prediction",
     }
 );
+
+impl PromptKind {
+    /// Whether it is asked on its own (Reflect, the prompt of the day), rather than over the
+    /// episode or prediction step.
+    pub fn stands_alone(self) -> bool {
+        !matches!(self, PromptKind::Episode | PromptKind::Prediction)
+    }
+}
 
 /// Something that can sit behind pulling away.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -199,6 +211,35 @@ pub struct Sign {
     pub perspectives: Vec<Perspective>,
     /// The articles it comes from.
     pub sources: Vec<Source>,
+}
+
+/// An urge that can rise in a moment, between what happened and what the person did.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Urge {
+    /// Stable id.
+    pub id: String,
+    /// The urge itself ("Go quiet").
+    pub label: String,
+    /// Perspectives it fits: felt by the one who pulls away, by the one whose partner does.
+    pub perspectives: Vec<Perspective>,
+    /// The articles it comes from.
+    pub sources: Vec<Source>,
+}
+
+/// The words around the episode and prediction steps, and the urge vocabulary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Episodes {
+    /// Shown over the episode step.
+    pub episode_intro: String,
+    /// Why writing a fear as a prediction and checking it later helps; over the prediction step.
+    pub prediction_why: String,
+    /// The articles these come from.
+    pub sources: Vec<Source>,
+    /// The urges, in the order offered.
+    #[serde(default, rename = "urge")]
+    pub urges: Vec<Urge>,
 }
 
 /// A coping strategy.

@@ -133,7 +133,7 @@ fn the_prompt_of_the_day_rotates() {
         let pool = c
             .prompts
             .iter()
-            .filter(|q| q.triggers.is_empty() && fits(&q.perspectives, p))
+            .filter(|q| q.triggers.is_empty() && q.kind.stands_alone() && fits(&q.perspectives, p))
             .count();
         assert!(pool >= 4, "{p:?}");
         let start = d("2026-11-22");

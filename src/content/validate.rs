@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::journal::Perspective;
 
-use super::model::{Digest, Prompt, PromptKind, Sign, Source, Strategy, Trigger};
+use super::model::{Digest, Prompt, PromptKind, Sign, Source, Strategy, Trigger, Urge};
 use super::{Catalog, fits};
 
 /// The width prompts are laid out at.
@@ -209,6 +209,40 @@ pub fn check_sign(catalog: &Catalog, s: &Sign) -> Vec<Finding> {
     c.findings
 }
 
+/// The rules one urge breaks.
+pub fn check_urge(catalog: &Catalog, u: &Urge) -> Vec<Finding> {
+    let mut c = checker(catalog, "urge", &u.id);
+    c.common(&u.perspectives, &u.sources);
+    c.text("label", &u.label);
+    c.findings
+}
+
+/// The rules the words around the episode and prediction steps break, and the urges: at least
+/// three urges for each perspective, so the step always has a choice.
+pub fn check_episodes(catalog: &Catalog) -> Vec<Finding> {
+    let e = &catalog.episodes;
+    let mut c = checker(catalog, "episodes", "episodes.toml");
+    c.text("episode_intro", &e.episode_intro);
+    c.text("prediction_why", &e.prediction_why);
+    if e.sources.is_empty() {
+        c.fail("sources is empty: name the article(s) it draws on");
+    }
+    for p in crate::journal::Perspective::ALL {
+        if catalog.urges_for(Some(p)).len() < 3 {
+            c.fail(format!("fewer than 3 urges for \"{}\"", p.id()));
+        }
+        for kind in [PromptKind::Episode, PromptKind::Prediction] {
+            if catalog.prompts_of(kind, Some(p)).is_empty() {
+                c.fail(format!("no {} prompt for \"{}\"", kind.label(), p.id()));
+            }
+        }
+    }
+    let mut f = c.findings;
+    f.extend(e.urges.iter().flat_map(|u| check_urge(catalog, u)));
+    f.extend(duplicates("urge", e.urges.iter().map(|u| u.id.as_str())));
+    f
+}
+
 /// The rules one strategy breaks.
 pub fn check_strategy(catalog: &Catalog, s: &Strategy) -> Vec<Finding> {
     let mut c = checker(catalog, "strategy", &s.id);
@@ -388,6 +422,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Finding> {
             .flat_map(|d| check_digest(catalog, d)),
     );
     f.extend(check_toolkit(catalog));
+    f.extend(check_episodes(catalog));
     f.extend(duplicates(
         "trigger",
         catalog.triggers.iter().map(|t| t.id.as_str()),

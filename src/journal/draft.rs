@@ -7,8 +7,8 @@ use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Closeness, Entry, EntryId, Helpfulness, Mood, Name, Perspective, Response, StrategyUse,
-    TriggerLog,
+    Closeness, Entry, EntryId, Episode, Helpfulness, Mood, Name, Perspective, Prediction, Response,
+    StrategyUse, TriggerLog,
 };
 
 /// The steps of the check-in, in order.
@@ -23,10 +23,14 @@ pub enum Step {
     Triggers,
     /// Signs and behaviours noticed.
     Reactions,
+    /// Moments of the day, traced from trigger to repair (optional).
+    Episodes,
     /// Guided prompts.
     Reflect,
     /// Strategies to plan, and follow-ups on earlier ones.
     Strategies,
+    /// A fear written as a prediction, to look back on (optional).
+    Predictions,
     /// Notes and tags.
     Notes,
     /// Everything, to confirm.
@@ -35,13 +39,15 @@ pub enum Step {
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 8] = [
+    pub const ALL: [Step; 10] = [
         Step::Scales,
         Step::Emotions,
         Step::Triggers,
         Step::Reactions,
+        Step::Episodes,
         Step::Reflect,
         Step::Strategies,
+        Step::Predictions,
         Step::Notes,
         Step::Summary,
     ];
@@ -71,6 +77,8 @@ impl Step {
             Step::Emotions => "Feelings",
             Step::Triggers => "What stirred things up",
             Step::Reactions => "What you noticed",
+            Step::Episodes => "A moment, traced",
+            Step::Predictions => "A fear, as a prediction",
             Step::Reflect => "Reflect",
             Step::Strategies => "What might help",
             Step::Notes => "Notes and tags",
@@ -124,6 +132,12 @@ pub struct CheckInDraft {
     /// Tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Moments traced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub episodes: Vec<Episode>,
+    /// Predictions made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predictions: Vec<Prediction>,
     /// Fields of an edited entry this flow does not show, kept as they were.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -171,6 +185,8 @@ impl CheckInDraft {
             strategies: Vec::new(),
             notes: String::new(),
             tags: Vec::new(),
+            episodes: Vec::new(),
+            predictions: Vec::new(),
             extra: BTreeMap::new(),
             in_editor: None,
         }
@@ -194,6 +210,8 @@ impl CheckInDraft {
             strategies: entry.strategies.clone(),
             notes: entry.notes.clone(),
             tags: entry.tags.clone(),
+            episodes: entry.episodes.clone(),
+            predictions: entry.predictions.clone(),
             extra: entry.extra.clone(),
             in_editor: None,
         }
@@ -230,6 +248,16 @@ impl CheckInDraft {
             && self.strategies.is_empty()
             && self.notes.trim().is_empty()
             && self.tags.is_empty()
+            && self.episodes.iter().all(Episode::is_empty)
+            && self.predictions.iter().all(|p| p.fear.trim().is_empty())
+    }
+
+    /// Whether its file must carry schema 2 (it holds episodes or predictions, or stands on
+    /// a step a closer before them does not know).
+    pub fn needs_schema_2(&self) -> bool {
+        !self.episodes.is_empty()
+            || !self.predictions.is_empty()
+            || matches!(self.step, Step::Episodes | Step::Predictions)
     }
 
     /// What the person wrote and chose, as plain text to read or keep anywhere (when the draft
@@ -259,6 +287,37 @@ impl CheckInDraft {
             .filter(|r| !r.answer.trim().is_empty())
         {
             out.push_str(&format!("\n{}\n{}\n", r.prompt, r.answer));
+        }
+        for (i, ep) in self.episodes.iter().filter(|e| !e.is_empty()).enumerate() {
+            out.push_str(&format!("\nMoment {}\n", i + 1));
+            for (label, text) in [
+                ("What happened", &ep.what),
+                ("What happened next", &ep.next),
+            ] {
+                if !text.trim().is_empty() {
+                    out.push_str(&format!("{label}: {text}\n"));
+                }
+            }
+            if !ep.urges.is_empty() {
+                out.push_str(&format!("Urges: {}\n", ep.urges.join(", ")));
+            }
+            if !ep.did.is_empty() {
+                out.push_str(&format!("What I did: {}\n", ep.did.join(", ")));
+            }
+            if let Some(crate::journal::Repair::Own(text)) = &ep.repair {
+                out.push_str(&format!("Repair: {text}\n"));
+            }
+        }
+        for p in self
+            .predictions
+            .iter()
+            .filter(|p| !p.fear.trim().is_empty())
+        {
+            out.push_str(&format!(
+                "\nPrediction (look back on {}): {}\n",
+                p.look_back.format("%-d %B %Y"),
+                p.fear
+            ));
         }
         if !self.notes.trim().is_empty() {
             out.push_str(&format!("\nNotes\n{}\n", self.notes));
@@ -295,6 +354,18 @@ impl CheckInDraft {
         entry.strategies = self.strategies.clone();
         entry.notes = self.notes.clone();
         entry.tags = self.tags.clone();
+        entry.episodes = self
+            .episodes
+            .iter()
+            .filter(|e| !e.is_empty())
+            .cloned()
+            .collect();
+        entry.predictions = self
+            .predictions
+            .iter()
+            .filter(|p| !p.fear.trim().is_empty())
+            .cloned()
+            .collect();
         entry.extra = self.extra.clone();
         entry
     }
@@ -398,7 +469,7 @@ mod tests {
         assert_eq!(Step::Scales.next(), Some(Step::Emotions));
         assert_eq!(Step::Summary.next(), None);
         assert_eq!(Step::Summary.prev(), Some(Step::Notes));
-        assert_eq!(Step::Summary.number(), 8);
+        assert_eq!(Step::Summary.number(), 10);
         for w in Step::ALL.windows(2) {
             assert_eq!(w[0].next(), Some(w[1]));
             assert_eq!(w[1].prev(), Some(w[0]));

@@ -129,6 +129,12 @@ scale!(
     "helpfulness"
 );
 
+scale!(
+    /// How bad a feared outcome would be, or was, 1 (a little) to 5 (very).
+    Badness,
+    "how bad"
+);
+
 impl Mood {
     /// The words shown beside each mood value.
     pub const LABELS: [&'static str; 5] = ["very low", "low", "okay", "good", "very good"];
@@ -369,12 +375,24 @@ pub struct Entry {
     /// Tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Moments of the day traced from trigger to repair (schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub episodes: Vec<super::episode::Episode>,
+    /// Fears written as predictions, to look back on (schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predictions: Vec<super::episode::Prediction>,
     /// Fields this version does not know, kept as they were so a rewrite never drops them.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 impl Entry {
+    /// Whether it holds anything a closer before schema 2 would not know (episodes or
+    /// predictions): its day file then carries schema 2, so an older closer leaves it alone.
+    pub fn needs_schema_2(&self) -> bool {
+        !self.episodes.is_empty() || !self.predictions.is_empty()
+    }
+
     /// A new, empty entry created at `now` for the local day `now` falls on.
     pub fn new(id: EntryId, now: DateTime<FixedOffset>) -> Entry {
         Entry {
@@ -392,6 +410,8 @@ impl Entry {
             strategies: Vec::new(),
             notes: String::new(),
             tags: Vec::new(),
+            episodes: Vec::new(),
+            predictions: Vec::new(),
             extra: BTreeMap::new(),
         }
     }

@@ -44,3 +44,85 @@ pub fn strategy_line(s: &StrategyUse, catalog: &Catalog) -> String {
 pub fn sign_label<'a>(id: &'a str, catalog: &'a Catalog) -> &'a str {
     catalog.sign(id).map_or(id, |s| s.label.as_str())
 }
+
+/// An episode as a readable chain, a line per link that was filled in: what happened, the
+/// triggers, the urge, what the person did, what happened next, the repair and how it ended.
+pub fn episode_chain(
+    ep: &crate::journal::Episode,
+    catalog: &Catalog,
+) -> Vec<(&'static str, String)> {
+    use crate::journal::Repair;
+    let mut out = Vec::new();
+    if !ep.what.trim().is_empty() {
+        out.push(("What happened", ep.what.trim().to_owned()));
+    }
+    if !ep.triggers.is_empty() {
+        let names: Vec<String> = ep
+            .triggers
+            .iter()
+            .map(|t| catalog.trigger_label(t))
+            .collect();
+        out.push(("Trigger", names.join(", ")));
+    }
+    if !ep.urges.is_empty() {
+        let urges: Vec<&str> = ep.urges.iter().map(|u| catalog.urge_label(u)).collect();
+        out.push(("The urge", urges.join(", ")));
+    }
+    if !ep.did.is_empty() {
+        let did: Vec<&str> = ep.did.iter().map(|d| sign_label(d, catalog)).collect();
+        out.push(("What I did", did.join(", ")));
+    }
+    if !ep.next.trim().is_empty() {
+        out.push(("What happened next", ep.next.trim().to_owned()));
+    }
+    match &ep.repair {
+        Some(Repair::NotYet) => out.push(("Repair", "not yet".to_owned())),
+        Some(Repair::Strategy(id)) => out.push((
+            "Repair",
+            catalog
+                .strategy(id.as_str())
+                .map_or(id.to_string(), |s| s.title.clone()),
+        )),
+        Some(Repair::Own(text)) => out.push(("Repair", text.trim().to_owned())),
+        None => {}
+    }
+    if let Some(e) = ep.ended {
+        out.push(("It ended", e.label().to_owned()));
+    }
+    out
+}
+
+/// A prediction in a line: the fear, how likely and how bad it felt, and when to look back;
+/// then, once looked back on, what came of it.
+pub fn prediction_lines(p: &crate::journal::Prediction) -> (String, String) {
+    let mut facts = Vec::new();
+    if let Some(l) = p.likelihood {
+        facts.push(format!("felt {}% likely", l.get()));
+    }
+    if let Some(b) = p.badness {
+        facts.push(format!("how bad: {b}/5"));
+    }
+    let fear = if facts.is_empty() {
+        format!("“{}”", p.fear.trim())
+    } else {
+        format!("“{}” · {}", p.fear.trim(), facts.join(" · "))
+    };
+    let after = match &p.outcome {
+        None => format!("to look back on {}", p.look_back.format("%A %-d %B %Y")),
+        Some(o) => {
+            let mut s = format!(
+                "looked back on {}: {}",
+                o.on.format("%-d %B"),
+                o.result.label()
+            );
+            if let Some(b) = o.badness {
+                s.push_str(&format!(", really {b}/5"));
+            }
+            if !o.instead.trim().is_empty() {
+                s.push_str(&format!(" · {}", o.instead.trim()));
+            }
+            s
+        }
+    };
+    (fear, after)
+}

@@ -8,8 +8,8 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::SCHEMA;
 use super::error::StoreError;
+use super::{SCHEMA, SCHEMA_PLAIN};
 
 #[derive(Deserialize)]
 struct SchemaOnly {
@@ -23,16 +23,18 @@ struct Out<'a, T: Serialize> {
     body: &'a T,
 }
 
-/// Encodes `body` with the current schema, pretty-printed with a final newline.
+/// Encodes `body` with schema 1 ([`SCHEMA_PLAIN`]), pretty-printed with a final newline.
 pub fn encode<T: Serialize>(path: &Path, body: &T) -> Result<Vec<u8>, StoreError> {
-    let mut bytes = serde_json::to_vec_pretty(&Out {
-        schema: SCHEMA,
-        body,
-    })
-    .map_err(|e| StoreError::Encode {
-        path: path.to_owned(),
-        message: e.to_string(),
-    })?;
+    encode_as(path, body, SCHEMA_PLAIN)
+}
+
+/// Encodes `body` with the schema version `schema` (2 for what holds episodes or predictions).
+pub fn encode_as<T: Serialize>(path: &Path, body: &T, schema: u32) -> Result<Vec<u8>, StoreError> {
+    let mut bytes =
+        serde_json::to_vec_pretty(&Out { schema, body }).map_err(|e| StoreError::Encode {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
     bytes.push(b'\n');
     Ok(bytes)
 }
@@ -161,9 +163,9 @@ mod tests {
 
     #[test]
     fn newer_schema_is_reported_not_read() {
-        let err = decode::<Body>(&p(), br#"{"schema": 2, "n": 3}"#).unwrap_err();
+        let err = decode::<Body>(&p(), br#"{"schema": 3, "n": 3}"#).unwrap_err();
         assert!(
-            matches!(err, StoreError::NewerSchema { found: 2, .. }),
+            matches!(err, StoreError::NewerSchema { found: 3, .. }),
             "{err}"
         );
     }

@@ -209,6 +209,21 @@ impl Store {
     }
 }
 
+/// The open predictions' look-back days by the day of the entry that made them.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct PredictionIndex {
+    days: std::collections::BTreeMap<NaiveDate, Vec<NaiveDate>>,
+}
+
+/// The prediction index, or an empty one when it is missing or cannot be read.
+fn read_prediction_index(layout: &Layout) -> PredictionIndex {
+    let path = layout.predictions_file();
+    crate::files::read_regular(&path, crate::files::DATA_FILE_CAP)
+        .ok()
+        .and_then(|bytes| envelope::decode(&path, &bytes).ok())
+        .unwrap_or_default()
+}
+
 /// Reads the day `date` of the journal in `layout`. A missing file is an empty day; a file that
 /// cannot be read is an error (a save there is blocked, so it is never overwritten).
 fn read_day(layout: &Layout, date: NaiveDate) -> Result<DayBody, StoreError> {
@@ -244,8 +259,50 @@ impl Store {
         }
         body.entries
             .sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
-        let bytes = envelope::encode(&path, &body)?;
-        self.write_file(&path, &bytes)
+        let schema = if body.entries.iter().any(Entry::needs_schema_2) {
+            2
+        } else {
+            super::SCHEMA_PLAIN
+        };
+        let bytes = envelope::encode_as(&path, &body, schema)?;
+        self.write_file(&path, &bytes)?;
+        self.index_predictions(body.date, &body.entries);
+        Ok(())
+    }
+
+    /// Keeps `predictions.json` in step with the open predictions of the day `date` now holds.
+    /// Only a day that has or had open predictions costs a write. A failure here never fails
+    /// the save: the index is a cache for `closer status`, and the check-in reads the journal.
+    fn index_predictions(&self, date: NaiveDate, entries: &[Entry]) {
+        let open: Vec<NaiveDate> = entries
+            .iter()
+            .flat_map(|e| e.predictions.iter().filter(|p| p.is_open()))
+            .map(|p| p.look_back)
+            .collect();
+        let path = self.layout.predictions_file();
+        let mut index = read_prediction_index(&self.layout);
+        let now = (!open.is_empty()).then_some(&open);
+        if index.days.get(&date) == now {
+            return;
+        }
+        match now {
+            Some(days) => index.days.insert(date, days.clone()),
+            None => index.days.remove(&date),
+        };
+        if let Ok(bytes) = envelope::encode(&path, &index) {
+            let _ = atomic::write(&path, &bytes);
+        }
+    }
+
+    /// How many open predictions are due on `today` (their day has come), as the index of
+    /// the journal at `layout` has them: quick on any journal. None when there is no index.
+    pub fn predictions_due_in(layout: &Layout, today: NaiveDate) -> usize {
+        read_prediction_index(layout)
+            .days
+            .values()
+            .flatten()
+            .filter(|d| **d <= today)
+            .count()
     }
 
     fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
@@ -356,12 +413,18 @@ impl Store {
             now.format("%Y%m%dT%H%M%S%.3f"),
             file_safe(entry.id.as_str())
         ));
-        let bytes = envelope::encode(
+        let schema = if entry.needs_schema_2() {
+            2
+        } else {
+            super::SCHEMA_PLAIN
+        };
+        let bytes = envelope::encode_as(
             &trash_path,
             &TrashBody {
                 deleted_at: now,
                 entry,
             },
+            schema,
         )?;
         self.write_file(&trash_path, &bytes)?;
         if let Err(e) = self.write_day(body) {
@@ -444,12 +507,23 @@ impl Store {
             path: path.clone(),
             message: e.to_string(),
         })?;
-        let bytes = envelope::encode(
+        // A draft with episodes or predictions, or on their steps, is one a closer before
+        // schema 2 cannot read whole.
+        let new_kind = ["episodes", "predictions"].iter().any(|k| {
+            draft
+                .get(k)
+                .and_then(|v| v.as_array())
+                .is_some_and(|a| !a.is_empty())
+                || draft.get("step").and_then(|v| v.as_str()) == Some(k)
+        });
+        let schema = if new_kind { 2 } else { super::SCHEMA_PLAIN };
+        let bytes = envelope::encode_as(
             &path,
             &DraftBody {
                 saved_at: now,
                 draft,
             },
+            schema,
         )?;
         self.write_file(&path, &bytes)
     }

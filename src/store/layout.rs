@@ -48,6 +48,12 @@ impl Layout {
         self.root.join("drafts")
     }
 
+    /// `predictions.json`: the open predictions' days, so `closer status` can say what is due
+    /// without reading the journal (a cache; the day files are the truth).
+    pub fn predictions_file(&self) -> PathBuf {
+        self.root.join("predictions.json")
+    }
+
     /// `drafts/current.json`.
     pub fn draft_file(&self) -> PathBuf {
         self.drafts_dir().join("current.json")

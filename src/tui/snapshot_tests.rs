@@ -188,6 +188,22 @@ mod checkin {
         ];
         d.notes = "Long day. The evening walk helped.".into();
         d.tags = vec!["work".into(), "weekend".into()];
+        d.episodes = vec![crate::journal::Episode {
+            what: "He looked at his phone while I talked".into(),
+            triggers: vec![TriggerRef::Id(Name::try_from("anxiety").unwrap())],
+            urges: vec!["go-quiet".into(), "leave the room".into()],
+            did: vec![app.session.catalog.signs[0].id.clone()],
+            next: "We ate without talking".into(),
+            repair: Some(crate::journal::Repair::Own("I said it hurt, later".into())),
+            ended: Some(crate::journal::Ending::Same),
+        }];
+        d.predictions = vec![crate::journal::Prediction {
+            fear: "He will be cold all weekend".into(),
+            likelihood: crate::journal::Likelihood::try_from(70).ok(),
+            badness: crate::journal::Badness::try_from(4u8).ok(),
+            look_back: d.date + chrono::Days::new(3),
+            outcome: None,
+        }];
         d
     }
 

@@ -231,8 +231,8 @@ pub fn at_reflect(root: &Path) -> Closer {
     let mut app = Closer::start(root, 80, 24);
     app.wait_for("c check in");
     app.send("c");
-    app.wait_for("step 1 of 8");
-    app.press_until("\t", "step 5 of 8", 6);
+    app.wait_for("step 1 of 10");
+    app.press_until("\t", "step 6 of 10", 8);
     app
 }
 

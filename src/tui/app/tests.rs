@@ -180,7 +180,7 @@ fn moving_between_steps_and_a_pause_in_typing_write_the_draft() {
     press(&mut app, "c");
     let out = press(&mut app, "Tab");
     assert!(matches!(effects(&out)[..], [Effect::SaveDraft(d)] if d.step == Step::Emotions));
-    press(&mut app, "Tab Tab Tab");
+    press(&mut app, "Tab Tab Tab Tab");
     assert_eq!(checkin(&app).step(), Step::Reflect);
     typed(&mut app, "I went quiet");
     let now = app.session.now;
@@ -338,7 +338,7 @@ fn scrolled_views_stop_at_their_last_line_at_every_size() {
         // Each view: how to open it, and a line that is last in it.
         let views: [(&str, &str); 5] = [
             (
-                "c 2 3 Tab Tab Tab Tab Tab Tab Tab Tab",
+                "c 2 3 Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab",
                 "Enter or Ctrl-S saves this check-in.",
             ),
             ("!", "sliding"),
@@ -486,7 +486,7 @@ fn custom_triggers_are_remembered_and_planned_strategies_cleared_after_saving() 
     app.session.prefs.planned_next = vec!["take-it-slow".into()];
     press(&mut app, "c Tab Tab");
     typed(&mut app, "money talk");
-    press(&mut app, "Enter Tab Tab Tab");
+    press(&mut app, "Enter Tab Tab Tab Tab");
     assert_eq!(checkin(&app).step(), Step::Strategies);
     assert_eq!(checkin(&app).suggestions[0], "take-it-slow");
     let out = press(&mut app, "Ctrl-s");
@@ -881,7 +881,7 @@ fn editing_an_entry_waits_for_an_unfinished_check_in() {
 #[test]
 fn an_empty_check_in_says_nothing_is_saved_and_leaves_without_asking() {
     let mut app = app_at_home();
-    press(&mut app, "c Tab Tab Tab Tab Tab Tab Tab Tab");
+    press(&mut app, "c Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab");
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("Nothing to save yet"), "{text}");
     assert!(!text.contains("Enter or Ctrl-S saves"), "{text}");

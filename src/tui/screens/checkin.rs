@@ -8,9 +8,11 @@
 //! typed text, its update and its view. The `match step` sites in this file are the only
 //! places that list the steps.
 
+mod episodes;
 mod leave;
 mod lists;
 mod notes;
+mod predictions;
 mod reflect;
 mod scales;
 mod strategies;
@@ -129,8 +131,10 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ("check-in: scales", scales::KEYS),
     ("check-in: feelings and reactions", lists::KEYS),
     ("check-in: triggers", lists::TRIGGER_KEYS),
+    ("check-in: a moment, traced", episodes::KEYS),
     ("check-in: reflect", reflect::KEYS),
     ("check-in: strategies", strategies::KEYS),
+    ("check-in: a fear, as a prediction", predictions::KEYS),
     ("check-in: notes", notes::KEYS),
     ("check-in: summary", summary::KEYS),
 ];
@@ -170,6 +174,14 @@ pub struct State {
     pub note: Option<(String, TextArea<'static>, String)>,
     /// How far the summary is scrolled.
     pub scroll: u16,
+    /// The moment shown in the episode step.
+    pub episode_at: usize,
+    /// Its form.
+    pub episode_form: crate::tui::widgets::form::Form,
+    /// The prediction shown in the prediction step (one past the last: a new one).
+    pub prediction_at: usize,
+    /// Its form.
+    pub prediction_form: crate::tui::widgets::form::Form,
     /// Typed since the draft was last written.
     pub dirty: bool,
     /// Leaving, once the draft is written.
@@ -258,6 +270,10 @@ impl State {
             follow_ups,
             note: None,
             scroll: 0,
+            episode_at: 0,
+            episode_form: crate::tui::widgets::form::Form::default(),
+            prediction_at: 0,
+            prediction_form: crate::tui::widgets::form::Form::default(),
             dirty: false,
             leaving: false,
             second_today: false,
@@ -306,6 +322,8 @@ impl State {
         match step {
             Step::Reflect => self.choose_prompts(session),
             Step::Strategies => self.choose_strategies(session),
+            Step::Episodes => episodes::open(self, 0, session),
+            Step::Predictions => predictions::open(self, 0),
             _ => {}
         }
     }
@@ -490,6 +508,8 @@ pub fn keys(state: &State) -> &'static [Binding] {
         Step::Scales => scales::KEYS,
         Step::Emotions | Step::Reactions => lists::KEYS,
         Step::Triggers => lists::TRIGGER_KEYS,
+        Step::Episodes => episodes::KEYS,
+        Step::Predictions => predictions::KEYS,
         Step::Reflect => reflect::KEYS,
         Step::Strategies => strategies::KEYS,
         Step::Notes => notes::KEYS,
@@ -504,6 +524,7 @@ pub fn typing(state: &State) -> Typing {
     }
     match state.step() {
         Step::Emotions | Step::Triggers | Step::Reactions => Typing::Field,
+        Step::Episodes | Step::Predictions => Typing::Field,
         Step::Reflect | Step::Notes => Typing::Prose,
         Step::Scales | Step::Strategies | Step::Summary => Typing::No,
     }
@@ -526,6 +547,8 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
                 Step::Emotions | Step::Triggers | Step::Reactions => lists::input(state, input),
                 Step::Reflect => reflect::input(state, input),
                 Step::Notes => notes::input(state, input),
+                Step::Episodes => episodes::input(state, input),
+                Step::Predictions => predictions::input(state, input),
                 Step::Scales | Step::Strategies | Step::Summary => {}
             }
             Cmd::None
@@ -543,6 +566,8 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
                 }
                 Step::Reflect => reflect::paste(state, &text),
                 Step::Notes => notes::paste(state, &text),
+                Step::Episodes => episodes::paste(state, &text),
+                Step::Predictions => predictions::paste(state, &text),
                 Step::Scales | Step::Strategies | Step::Summary => {}
             }
             Cmd::None
@@ -575,6 +600,14 @@ fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
     if lists::intercept(state, action, page) {
         return Cmd::None;
     }
+    let own = match state.step() {
+        Step::Episodes => episodes::update(state, action, session),
+        Step::Predictions => predictions::update(state, action),
+        _ => false,
+    };
+    if own {
+        return Cmd::None;
+    }
     match action {
         Action::Next | Action::Confirm => return state.next(session),
         Action::Prev => return state.prev(session),
@@ -594,7 +627,7 @@ fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
         Step::Reflect => return reflect::update(state, action, session),
         Step::Strategies => strategies::update(state, action),
         Step::Summary => summary::update(state, action, cx.layout),
-        Step::Notes => {}
+        Step::Notes | Step::Episodes | Step::Predictions => {}
     }
     Cmd::None
 }
@@ -633,6 +666,8 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Step::Reflect => reflect::view(state, theme, catalog, frame, body),
         Step::Strategies => strategies::view(state, theme, catalog, frame, body),
         Step::Notes => notes::view(state, theme, frame, body),
+        Step::Episodes => episodes::view(state, theme, session, frame, body),
+        Step::Predictions => predictions::view(state, theme, session, frame, body),
         Step::Summary => summary::view(state, catalog, labels, theme, frame, body, layout),
     }
     lists::note_view(state, theme, frame, body);

@@ -124,6 +124,34 @@ pub fn lines(
         reflections.extend(text(&r.answer, theme.text));
     }
     section("Reflections", reflections);
+    // Moments and predictions: shown when there are some (most entries have none).
+    if !d.episodes.is_empty() {
+        let mut moments = Vec::new();
+        for (i, ep) in d.episodes.iter().enumerate() {
+            if d.episodes.len() > 1 {
+                moments.extend(text(&format!("Moment {}", i + 1), theme.key));
+            }
+            for (what, value) in crate::report::words::episode_chain(ep, catalog) {
+                moments.extend(wrapped(
+                    &format!("{what}: {value}"),
+                    width,
+                    "  → ",
+                    "    ",
+                    theme.text,
+                ));
+            }
+        }
+        section("Moments traced", moments);
+    }
+    if !d.predictions.is_empty() {
+        let mut predictions = Vec::new();
+        for p in &d.predictions {
+            let (fear, after) = crate::report::words::prediction_lines(p);
+            predictions.extend(text(&fear, theme.text));
+            predictions.extend(wrapped(&after, width, "    ", "    ", theme.muted));
+        }
+        section("Predictions", predictions);
+    }
     let strategies = d
         .strategies
         .iter()

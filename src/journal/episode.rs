@@ -1,0 +1,316 @@
+//! Episodes and predictions: a moment of the day traced from trigger to repair, and a fear
+//! written as a prediction to check against what happened.
+//!
+//! The chain is the one the source articles describe: something happens, fear or an urge
+//! rises (to withdraw, to seek reassurance, to pick a fight), the person acts, the distance
+//! grows or shrinks, and sometimes they repair it. A prediction is the thought record's
+//! "predicted vs actual" of cognitive behavioural therapy (as in apps such as Quirk): how
+//! likely the feared outcome feels (0–100 %) and how bad it would be (1–5), and, on the day
+//! chosen to look back, whether it happened and how bad it really was.
+//!
+//! Pure data and logic. Every field is optional: a moment can be one line.
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::JournalError;
+use super::entry::{Badness, Entry, EntryId, Name, TriggerRef};
+
+/// How a moment ended between the two people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ending {
+    /// Closer than before.
+    Closer,
+    /// About the same.
+    Same,
+    /// Further apart.
+    FurtherApart,
+}
+
+impl Ending {
+    /// Every ending, closest first.
+    pub const ALL: [Ending; 3] = [Ending::Closer, Ending::Same, Ending::FurtherApart];
+
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Ending::Closer => "closer",
+            Ending::Same => "about the same",
+            Ending::FurtherApart => "further apart",
+        }
+    }
+}
+
+/// A repair attempt after a moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Repair {
+    /// Not yet.
+    NotYet,
+    /// A strategy from the library, by id.
+    Strategy(Name),
+    /// In the person's own words.
+    Own(String),
+}
+
+/// One moment of the day, from what happened to how it ended. Every field may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Episode {
+    /// What happened, in a line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub what: String,
+    /// The triggers it belongs to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triggers: Vec<TriggerRef>,
+    /// The urges felt: ids from the urge vocabulary, or the person's own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub urges: Vec<String>,
+    /// What the person did: sign ids, or their own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub did: Vec<String>,
+    /// What happened next.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next: String,
+    /// A repair attempt, if the person said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repair: Option<Repair>,
+    /// How it ended, if the person said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Ending>,
+}
+
+impl Episode {
+    /// Whether nothing was filled in.
+    pub fn is_empty(&self) -> bool {
+        *self == Episode::default()
+    }
+
+    /// Whether a repair was tried (a strategy or the person's own words; "not yet" is not).
+    pub fn repaired(&self) -> bool {
+        matches!(self.repair, Some(Repair::Strategy(_) | Repair::Own(_)))
+    }
+}
+
+/// How likely a feared outcome feels, 0–100 %.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "u8")]
+pub struct Likelihood(u8);
+
+impl Likelihood {
+    /// The percentage, 0..=100.
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<i64> for Likelihood {
+    type Error = JournalError;
+    fn try_from(value: i64) -> Result<Self, Self::Error> {
+        match u8::try_from(value) {
+            Ok(v @ 0..=100) => Ok(Likelihood(v)),
+            _ => Err(JournalError::OutOfRange {
+                what: "likelihood (0–100 %)",
+                value,
+            }),
+        }
+    }
+}
+
+impl From<Likelihood> for u8 {
+    fn from(value: Likelihood) -> u8 {
+        value.0
+    }
+}
+
+/// Whether a feared outcome happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PredictionResult {
+    /// It happened.
+    Yes,
+    /// Some of it happened.
+    Partly,
+    /// It did not happen.
+    No,
+    /// Closed without an answer.
+    Dropped,
+}
+
+impl PredictionResult {
+    /// The answers a person gives, in order.
+    pub const ANSWERS: [PredictionResult; 3] = [
+        PredictionResult::Yes,
+        PredictionResult::Partly,
+        PredictionResult::No,
+    ];
+
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            PredictionResult::Yes => "it happened",
+            PredictionResult::Partly => "partly",
+            PredictionResult::No => "it did not happen",
+            PredictionResult::Dropped => "dropped",
+        }
+    }
+}
+
+/// What came of a prediction, on the day the person looked back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PredictionOutcome {
+    /// The day they answered (or dropped it).
+    pub on: NaiveDate,
+    /// Whether it happened.
+    pub result: PredictionResult,
+    /// How bad it really was, when it happened at least in part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub badness: Option<Badness>,
+    /// What happened instead, in a line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub instead: String,
+}
+
+/// A fear written as a prediction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prediction {
+    /// What the person fears will happen, in their words.
+    pub fear: String,
+    /// How likely it feels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<Likelihood>,
+    /// How bad it would be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub badness: Option<Badness>,
+    /// The day to look back on it.
+    pub look_back: NaiveDate,
+    /// What came of it; none while it is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<PredictionOutcome>,
+}
+
+impl Prediction {
+    /// Whether it is still open (not answered, not dropped).
+    pub fn is_open(&self) -> bool {
+        self.outcome.is_none()
+    }
+
+    /// Whether it is open and its day has come on `today`.
+    pub fn is_due(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.look_back <= today
+    }
+
+    /// Its result, once answered (a dropped one has none).
+    pub fn result(&self) -> Option<PredictionResult> {
+        self.outcome
+            .as_ref()
+            .map(|o| o.result)
+            .filter(|r| *r != PredictionResult::Dropped)
+    }
+}
+
+/// When to look back, as offered: tomorrow, in 3 days, in a week, or a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LookBack {
+    /// The day after.
+    Tomorrow,
+    /// Three days on.
+    InThreeDays,
+    /// A week on.
+    InAWeek,
+    /// A chosen day.
+    On(NaiveDate),
+}
+
+impl LookBack {
+    /// The day, counted from `made_on` (a chosen day before tomorrow becomes tomorrow: a
+    /// prediction is about what has not happened yet).
+    pub fn day(self, made_on: NaiveDate) -> NaiveDate {
+        let after = |n: u64| made_on.checked_add_days(Days::new(n)).unwrap_or(made_on);
+        match self {
+            LookBack::Tomorrow => after(1),
+            LookBack::InThreeDays => after(3),
+            LookBack::InAWeek => after(7),
+            LookBack::On(day) => day.max(after(1)),
+        }
+    }
+}
+
+/// Where a prediction lives: the entry that made it and its place in that entry's list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PredictionRef {
+    /// The entry.
+    pub entry: EntryId,
+    /// Its index in the entry's `predictions`.
+    pub index: usize,
+}
+
+/// A prediction with where it lives and the day it was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found<'a> {
+    /// Where it lives.
+    pub at: PredictionRef,
+    /// The day the entry that made it is on.
+    pub made_on: NaiveDate,
+    /// The prediction.
+    pub prediction: &'a Prediction,
+}
+
+/// Every prediction in `entries`, oldest look-back day first (then in the order made).
+pub fn all(entries: &[Entry]) -> Vec<Found<'_>> {
+    let mut out: Vec<Found<'_>> = entries
+        .iter()
+        .flat_map(|e| {
+            e.predictions
+                .iter()
+                .enumerate()
+                .map(move |(index, p)| Found {
+                    at: PredictionRef {
+                        entry: e.id.clone(),
+                        index,
+                    },
+                    made_on: e.date,
+                    prediction: p,
+                })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.prediction.look_back, a.made_on).cmp(&(b.prediction.look_back, b.made_on))
+    });
+    out
+}
+
+/// The open predictions whose day has come by `today` (overdue ones too: a person may not
+/// check in for days), oldest first. `today` is the local day, as every entry's date is: a
+/// prediction looks back on a day of the calendar, not 24 hours later.
+pub fn due(entries: &[Entry], today: NaiveDate) -> Vec<Found<'_>> {
+    all(entries)
+        .into_iter()
+        .filter(|f| f.prediction.is_due(today))
+        .collect()
+}
+
+/// The open predictions, due or not, oldest look-back day first.
+pub fn open(entries: &[Entry]) -> Vec<Found<'_>> {
+    all(entries)
+        .into_iter()
+        .filter(|f| f.prediction.is_open())
+        .collect()
+}
+
+/// Closes the prediction `at` in `entries` with `outcome`; gives the entry changed (to save),
+/// or `None` when there is no such open prediction (answered already, e.g. in another
+/// check-in the same day).
+pub fn close(entries: &[Entry], at: &PredictionRef, outcome: PredictionOutcome) -> Option<Entry> {
+    let entry = entries.iter().find(|e| e.id == at.entry)?;
+    let mut changed = entry.clone();
+    let p = changed.predictions.get_mut(at.index)?;
+    if !p.is_open() {
+        return None;
+    }
+    p.outcome = Some(outcome);
+    Some(changed)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,240 @@
+//! Step 8: a fear written as a prediction (optional; Tab passes it by): what the person fears
+//! will happen, how likely it feels (0–100 %), how bad it would be (1–5), and when to look
+//! back. On that day the next check-in asks what really happened.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::journal::episode::LookBack;
+use crate::journal::{Badness, Likelihood, Prediction};
+use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, HELP_KEY_TEXT, UP_ARROW};
+use crate::tui::session::Session;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::form::{Choice, Field, Form};
+use crate::tui::widgets::wrap;
+
+use super::episodes::{ANOTHER, NEXT_FIELD, OTHER_DOWN, OTHER_UP};
+use super::{LEAVE, NEXT_TAB, PREV, SAVE, State};
+
+/// The step's keys (Left/Right, Space and Backspace go to the focused field).
+pub const KEYS: &[Binding] = &[
+    NEXT_TAB,
+    PREV,
+    SAVE,
+    LEAVE,
+    keys::up(UP_ARROW, "the field above"),
+    keys::down(DOWN_ARROW, "the field below"),
+    NEXT_FIELD,
+    ANOTHER,
+    OTHER_UP,
+    OTHER_DOWN,
+    HELP_KEY_TEXT,
+];
+
+const FEAR: usize = 0;
+const LIKELY: usize = 1;
+const BAD: usize = 2;
+const WHEN: usize = 3;
+const DATE: usize = 4;
+
+/// The look-back choices, with their keys.
+const WHENS: [(&str, &str); 4] = [
+    ("tomorrow", "tomorrow"),
+    ("3-days", "in 3 days"),
+    ("week", "in a week"),
+    ("date", "on a date"),
+];
+
+/// The form for `p` (a prediction made on `made_on`).
+fn form(p: Option<&Prediction>, made_on: NaiveDate) -> Form {
+    let (when, date) = match p.map(|p| (p.look_back - made_on).num_days()) {
+        None | Some(1) => ("tomorrow", String::new()),
+        Some(3) => ("3-days", String::new()),
+        Some(7) => ("week", String::new()),
+        Some(_) => (
+            "date",
+            p.map(|p| p.look_back.to_string()).unwrap_or_default(),
+        ),
+    };
+    Form::new(vec![
+        Field::text(
+            "What do you fear will happen?",
+            p.map_or("", |p| p.fear.as_str()),
+            "in your words, e.g. “they will say no”",
+        ),
+        Field::number(
+            "How likely does it feel?",
+            p.and_then(|p| p.likelihood).map(Likelihood::get),
+            (0, 100, 10),
+            "%",
+        ),
+        Field::number(
+            "How bad would it be? (1 a little – 5 very)",
+            p.and_then(|p| p.badness).map(Badness::get),
+            (1, 5, 1),
+            "/5",
+        ),
+        Field::choice(
+            "When do you want to look back?",
+            WHENS
+                .iter()
+                .map(|(k, l)| Choice {
+                    key: (*k).to_owned(),
+                    label: (*l).to_owned(),
+                })
+                .collect(),
+            false,
+            &[when.to_owned()],
+        ),
+        Field::text("The date, for “on a date”", &date, "YYYY-MM-DD"),
+    ])
+}
+
+/// The day the form says to look back, from `made_on`.
+fn look_back(form: &Form, made_on: NaiveDate) -> LookBack {
+    match form.picked(WHEN).first().copied() {
+        Some("3-days") => LookBack::InThreeDays,
+        Some("week") => LookBack::InAWeek,
+        Some("date") => form
+            .text(DATE)
+            .trim()
+            .parse::<NaiveDate>()
+            .map_or(LookBack::Tomorrow, LookBack::On),
+        _ => {
+            let _ = made_on;
+            LookBack::Tomorrow
+        }
+    }
+}
+
+/// Opens the prediction `at` (a new, empty one past the last).
+pub fn open(state: &mut State, at: usize) {
+    let made_on = state.draft.date;
+    let at = at.min(state.draft.predictions.len());
+    state.prediction_at = at;
+    state.prediction_form = form(state.draft.predictions.get(at), made_on);
+}
+
+/// Takes the form into the draft: a prediction exists once its fear has words.
+fn write_back(state: &mut State) {
+    let made_on = state.draft.date;
+    let f = &state.prediction_form;
+    let fear = f.text(FEAR).trim().to_owned();
+    let prediction = Prediction {
+        fear: fear.clone(),
+        likelihood: f
+            .number(LIKELY)
+            .and_then(|v| Likelihood::try_from(i64::from(v)).ok()),
+        badness: f.number(BAD).and_then(|v| Badness::try_from(v).ok()),
+        look_back: look_back(f, made_on).day(made_on),
+        outcome: None,
+    };
+    let at = state.prediction_at;
+    match state.draft.predictions.get_mut(at) {
+        Some(slot) => *slot = prediction,
+        None if !fear.is_empty() => state.draft.predictions.push(prediction),
+        None => {}
+    }
+    state.dirty = true;
+}
+
+/// Applies a typed key.
+pub fn input(state: &mut State, input: ratatui_textarea::Input) {
+    if state.prediction_form.input(input) {
+        write_back(state);
+    }
+}
+
+/// Applies a paste.
+pub fn paste(state: &mut State, text: &str) {
+    if state.prediction_form.paste(text) {
+        write_back(state);
+    }
+}
+
+/// Applies a key of this step; returns true when it was the step's own.
+pub fn update(state: &mut State, action: Action) -> bool {
+    match action {
+        Action::Up => {
+            state.prediction_form.up();
+        }
+        Action::Down => {
+            state.prediction_form.down();
+        }
+        Action::Confirm => return state.prediction_form.down(),
+        Action::Add => {
+            if state.prediction_at < state.draft.predictions.len() {
+                let next = state.draft.predictions.len();
+                open(state, next);
+            }
+        }
+        Action::PageUp if state.prediction_at > 0 => {
+            let at = state.prediction_at - 1;
+            open(state, at);
+        }
+        Action::PageDown if state.prediction_at < state.draft.predictions.len() => {
+            let at = state.prediction_at + 1;
+            open(state, at);
+        }
+        Action::PageUp | Action::PageDown => {}
+        _ => return false,
+    }
+    true
+}
+
+/// Draws the step.
+pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, area: Rect) {
+    let width = usize::from(area.width);
+    let mut lines = vec![Line::styled(
+        session.catalog.episodes.prediction_why.trim().to_owned(),
+        theme.muted,
+    )];
+    let prompts = session.catalog.prompts_of(
+        crate::content::PromptKind::Prediction,
+        state.draft.perspective,
+    );
+    if !prompts.is_empty() {
+        let day =
+            usize::try_from(chrono::Datelike::num_days_from_ce(&state.draft.date)).unwrap_or(0);
+        lines.push(Line::styled(
+            prompts[day % prompts.len()].text.clone(),
+            theme.text,
+        ));
+    }
+    let made = state.draft.predictions.len();
+    let shown = if state.prediction_at < made {
+        format!("Prediction {} of {made}", state.prediction_at + 1)
+    } else {
+        "A new prediction".to_owned()
+    };
+    let due = state
+        .draft
+        .predictions
+        .get(state.prediction_at)
+        .map(|p| {
+            format!(
+                " · you will be asked on {}",
+                p.look_back.format("%A %-d %B")
+            )
+        })
+        .unwrap_or_default();
+    lines.push(Line::styled(
+        format!("{shown}{due} · Ctrl-N another · Tab skips the step"),
+        theme.muted,
+    ));
+    lines.push(Line::default());
+    let mut all = wrap::lines(lines, width);
+    all.extend(state.prediction_form.lines(theme, width));
+    let focus_line = all
+        .iter()
+        .position(|l| l.spans.first().is_some_and(|s| s.content == "▸ "))
+        .unwrap_or(0);
+    let scroll = (focus_line + 3).saturating_sub(usize::from(area.height));
+    frame.render_widget(
+        Paragraph::new(all).scroll((u16::try_from(scroll).unwrap_or(0), 0)),
+        area,
+    );
+}

@@ -1,0 +1,498 @@
+//! A small form: one-line text fields, choices (chips, one or several), and numbers on a
+//! scale, one field focused at a time. The episode and prediction steps of the check-in and
+//! the look-back on a prediction are forms.
+//!
+//! Keys (the screen binds Up/Down to [`Form::up`] / [`Form::down`] and sends the rest here as
+//! typed input): in a text field, letters go in and Left/Right/Home/End/Backspace/Delete edit;
+//! on a choice, Left/Right move between the chips and Space picks or unpicks; on a number,
+//! Left/Right lower and raise it; Backspace or Delete clears a choice or a number (skipped).
+
+use ratatui::text::{Line, Span};
+use ratatui_textarea::{Input, Key};
+
+use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap;
+
+/// One option of a choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// What the option stands for (an id, or words).
+    pub key: String,
+    /// What is shown.
+    pub label: String,
+}
+
+impl Choice {
+    /// An option whose key and label are the same words.
+    pub fn words(text: impl Into<String>) -> Choice {
+        let text = text.into();
+        Choice {
+            key: text.clone(),
+            label: text,
+        }
+    }
+}
+
+/// What a field holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    /// One line of text; `cursor` counts characters.
+    Text {
+        /// The text.
+        text: String,
+        /// Where the cursor is, in characters.
+        cursor: usize,
+        /// Shown, dimmed, while the text is empty.
+        placeholder: String,
+    },
+    /// Chips to pick from.
+    Choice {
+        /// The options.
+        options: Vec<Choice>,
+        /// Whether several can be picked.
+        multi: bool,
+        /// Which are picked (as long as `options`).
+        picked: Vec<bool>,
+        /// The highlighted option.
+        at: usize,
+    },
+    /// A number on a scale, or none (skipped).
+    Number {
+        /// The value.
+        value: Option<u8>,
+        /// The lowest value.
+        min: u8,
+        /// The highest value.
+        max: u8,
+        /// How far Left/Right move it.
+        step: u8,
+        /// Shown after the value ("%", "/5").
+        suffix: &'static str,
+    },
+}
+
+/// A labelled field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The question or name shown above it.
+    pub label: String,
+    /// What it holds.
+    pub kind: FieldKind,
+}
+
+impl Field {
+    /// A text field holding `text`.
+    pub fn text(label: &str, text: &str, placeholder: &str) -> Field {
+        Field {
+            label: label.to_owned(),
+            kind: FieldKind::Text {
+                text: text.to_owned(),
+                cursor: text.chars().count(),
+                placeholder: placeholder.to_owned(),
+            },
+        }
+    }
+
+    /// A choice among `options`, those whose keys are in `picked` picked.
+    pub fn choice(label: &str, options: Vec<Choice>, multi: bool, picked: &[String]) -> Field {
+        let marks = options.iter().map(|o| picked.contains(&o.key)).collect();
+        Field {
+            label: label.to_owned(),
+            kind: FieldKind::Choice {
+                options,
+                multi,
+                picked: marks,
+                at: 0,
+            },
+        }
+    }
+
+    /// A number from `min` to `max` moved by `step`.
+    pub fn number(
+        label: &str,
+        value: Option<u8>,
+        (min, max, step): (u8, u8, u8),
+        suffix: &'static str,
+    ) -> Field {
+        Field {
+            label: label.to_owned(),
+            kind: FieldKind::Number {
+                value,
+                min,
+                max,
+                step: step.max(1),
+                suffix,
+            },
+        }
+    }
+}
+
+/// Fields and the one focused.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Form {
+    /// The fields, top to bottom.
+    pub fields: Vec<Field>,
+    /// The focused field.
+    pub focus: usize,
+}
+
+impl Form {
+    /// A form of `fields`, the first focused.
+    pub fn new(fields: Vec<Field>) -> Form {
+        Form { fields, focus: 0 }
+    }
+
+    /// Focuses the field above; false at the top.
+    pub fn up(&mut self) -> bool {
+        if self.focus == 0 {
+            return false;
+        }
+        self.focus -= 1;
+        true
+    }
+
+    /// Focuses the field below; false at the bottom.
+    pub fn down(&mut self) -> bool {
+        if self.focus + 1 >= self.fields.len() {
+            return false;
+        }
+        self.focus += 1;
+        true
+    }
+
+    /// Whether the focused field takes text.
+    pub fn on_text(&self) -> bool {
+        matches!(
+            self.fields.get(self.focus).map(|f| &f.kind),
+            Some(FieldKind::Text { .. })
+        )
+    }
+
+    /// Applies a typed key to the focused field; returns whether a value changed.
+    pub fn input(&mut self, input: Input) -> bool {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        let Input { key, ctrl, alt, .. } = input;
+        match &mut field.kind {
+            FieldKind::Text { text, cursor, .. } => {
+                let len = text.chars().count();
+                let byte = |t: &str, c: usize| t.char_indices().nth(c).map_or(t.len(), |(i, _)| i);
+                match (key, ctrl, alt) {
+                    (Key::Char(c), false, false) if !c.is_control() => {
+                        let at = byte(text, *cursor);
+                        text.insert(at, c);
+                        *cursor += 1;
+                        true
+                    }
+                    (Key::Backspace, false, _) | (Key::Char('h'), true, false) if *cursor > 0 => {
+                        let at = byte(text, *cursor - 1);
+                        text.remove(at);
+                        *cursor -= 1;
+                        true
+                    }
+                    (Key::Delete, false, _) | (Key::Char('d'), true, false) if *cursor < len => {
+                        let at = byte(text, *cursor);
+                        text.remove(at);
+                        true
+                    }
+                    (Key::Left, _, _) | (Key::Char('b'), true, false) => {
+                        *cursor = cursor.saturating_sub(1);
+                        false
+                    }
+                    (Key::Right, _, _) | (Key::Char('f'), true, false) => {
+                        *cursor = (*cursor + 1).min(len);
+                        false
+                    }
+                    (Key::Home, _, _) | (Key::Char('a'), true, false) => {
+                        *cursor = 0;
+                        false
+                    }
+                    (Key::End, _, _) | (Key::Char('e'), true, false) => {
+                        *cursor = len;
+                        false
+                    }
+                    _ => false,
+                }
+            }
+            FieldKind::Choice {
+                options,
+                multi,
+                picked,
+                at,
+            } => match key {
+                Key::Left => {
+                    *at = at.saturating_sub(1);
+                    false
+                }
+                Key::Right => {
+                    *at = (*at + 1).min(options.len().saturating_sub(1));
+                    false
+                }
+                Key::Char(' ') if !options.is_empty() => {
+                    let now = !picked[*at];
+                    if !*multi {
+                        picked.iter_mut().for_each(|p| *p = false);
+                    }
+                    picked[*at] = now;
+                    true
+                }
+                Key::Backspace | Key::Delete => {
+                    let any = picked.iter().any(|p| *p);
+                    picked.iter_mut().for_each(|p| *p = false);
+                    any
+                }
+                _ => false,
+            },
+            FieldKind::Number {
+                value,
+                min,
+                max,
+                step,
+                ..
+            } => {
+                let before = *value;
+                match key {
+                    Key::Left => {
+                        *value = Some(value.map_or(*min, |v| v.saturating_sub(*step).max(*min)));
+                    }
+                    Key::Right => {
+                        *value = Some(value.map_or(*min, |v| v.saturating_add(*step).min(*max)));
+                    }
+                    Key::Backspace | Key::Delete => *value = None,
+                    _ => {}
+                }
+                *value != before
+            }
+        }
+    }
+
+    /// Pastes into the focused text field (its first line, as a field holds one); returns
+    /// whether the text changed.
+    pub fn paste(&mut self, pasted: &str) -> bool {
+        let line = pasted.lines().next().unwrap_or_default();
+        let line: String = line.chars().filter(|c| !c.is_control()).collect();
+        match self.fields.get_mut(self.focus).map(|f| &mut f.kind) {
+            Some(FieldKind::Text { text, cursor, .. }) if !line.is_empty() => {
+                let at = text
+                    .char_indices()
+                    .nth(*cursor)
+                    .map_or(text.len(), |(i, _)| i);
+                text.insert_str(at, &line);
+                *cursor += line.chars().count();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The text of field `i` (empty for other kinds).
+    pub fn text(&self, i: usize) -> &str {
+        match self.fields.get(i).map(|f| &f.kind) {
+            Some(FieldKind::Text { text, .. }) => text,
+            _ => "",
+        }
+    }
+
+    /// The keys picked in field `i`, in the options' order.
+    pub fn picked(&self, i: usize) -> Vec<&str> {
+        match self.fields.get(i).map(|f| &f.kind) {
+            Some(FieldKind::Choice {
+                options, picked, ..
+            }) => options
+                .iter()
+                .zip(picked)
+                .filter(|(_, p)| **p)
+                .map(|(o, _)| o.key.as_str())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The number in field `i`.
+    pub fn number(&self, i: usize) -> Option<u8> {
+        match self.fields.get(i).map(|f| &f.kind) {
+            Some(FieldKind::Number { value, .. }) => *value,
+            _ => None,
+        }
+    }
+
+    /// The form as lines `width` columns wide: each field's label (the focused one marked),
+    /// then its value; the focused chip and the text cursor are highlighted.
+    pub fn lines(&self, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+        let mut out = Vec::new();
+        for (i, field) in self.fields.iter().enumerate() {
+            let focused = i == self.focus;
+            out.push(Line::from(vec![
+                Span::styled(if focused { "▸ " } else { "  " }, theme.key),
+                Span::styled(field.label.clone(), theme.title),
+            ]));
+            match &field.kind {
+                FieldKind::Text {
+                    text,
+                    cursor,
+                    placeholder,
+                } => {
+                    let mut spans = vec![Span::raw("    ")];
+                    if text.is_empty() && !focused {
+                        spans.push(Span::styled(placeholder.clone(), theme.muted));
+                    } else if focused {
+                        let at = text
+                            .char_indices()
+                            .nth(*cursor)
+                            .map_or(text.len(), |(i, _)| i);
+                        spans.push(Span::styled(text[..at].to_owned(), theme.text));
+                        spans.push(Span::styled("▏", theme.key));
+                        spans.push(Span::styled(text[at..].to_owned(), theme.text));
+                        if text.is_empty() {
+                            spans.push(Span::styled(placeholder.clone(), theme.muted));
+                        }
+                    } else {
+                        spans.push(Span::styled(text.clone(), theme.text));
+                    }
+                    out.push(Line::from(spans));
+                }
+                FieldKind::Choice {
+                    options,
+                    picked,
+                    at,
+                    ..
+                } => {
+                    let mut spans = vec![Span::raw("    ")];
+                    if options.is_empty() {
+                        spans.push(Span::styled("nothing to choose here", theme.muted));
+                    }
+                    for (j, (o, p)) in options.iter().zip(picked).enumerate() {
+                        let mark = if *p { "[x] " } else { "[ ] " };
+                        let style = if focused && j == *at {
+                            theme.selected
+                        } else if *p {
+                            theme.key
+                        } else {
+                            theme.text
+                        };
+                        spans.push(Span::styled(format!("{mark}{}", o.label), style));
+                        spans.push(Span::raw("  "));
+                    }
+                    out.push(Line::from(spans));
+                }
+                FieldKind::Number {
+                    value,
+                    min,
+                    max,
+                    suffix,
+                    ..
+                } => {
+                    let shown = match value {
+                        Some(v) => format!("‹ {v}{suffix} ›"),
+                        None => "–".to_owned(),
+                    };
+                    let hint = if focused {
+                        format!("  ←/→ from {min}{suffix} to {max}{suffix}; Backspace skips")
+                    } else {
+                        String::new()
+                    };
+                    out.push(Line::from(vec![
+                        Span::raw("    "),
+                        Span::styled(shown, if focused { theme.selected } else { theme.text }),
+                        Span::styled(hint, theme.muted),
+                    ]));
+                }
+            }
+        }
+        wrap::lines(out, width)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(k: Key) -> Input {
+        Input {
+            key: k,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        }
+    }
+
+    fn typed(form: &mut Form, text: &str) {
+        for c in text.chars() {
+            form.input(key(Key::Char(c)));
+        }
+    }
+
+    fn form() -> Form {
+        Form::new(vec![
+            Field::text("What happened?", "", "a line"),
+            Field::choice(
+                "The urge",
+                vec![Choice::words("go quiet"), Choice::words("get busy")],
+                true,
+                &[],
+            ),
+            Field::choice(
+                "How it ended",
+                vec![Choice::words("closer"), Choice::words("same")],
+                false,
+                &["same".to_owned()],
+            ),
+            Field::number("How likely", None, (0, 100, 10), "%"),
+        ])
+    }
+
+    #[test]
+    fn text_takes_letters_spaces_and_edits_at_the_cursor() {
+        let mut f = form();
+        typed(&mut f, "we argü");
+        f.input(key(Key::Left));
+        f.input(key(Key::Backspace));
+        typed(&mut f, "r");
+        assert_eq!(f.text(0), "we arrü");
+        f.input(key(Key::Home));
+        f.input(key(Key::Delete));
+        assert_eq!(f.text(0), "e arrü");
+        assert!(f.paste("ed\nsecond line ignored"));
+        assert_eq!(f.text(0), "ede arrü");
+    }
+
+    #[test]
+    fn choices_pick_one_or_several_and_clear() {
+        let mut f = form();
+        f.down();
+        assert!(!f.on_text());
+        f.input(key(Key::Char(' ')));
+        f.input(key(Key::Right));
+        f.input(key(Key::Char(' ')));
+        assert_eq!(f.picked(1), ["go quiet", "get busy"]);
+        f.down();
+        assert_eq!(f.picked(2), ["same"]);
+        f.input(key(Key::Char(' ')));
+        assert_eq!(
+            f.picked(2),
+            ["closer"],
+            "one only: picking one unpicks the other"
+        );
+        assert!(f.input(key(Key::Backspace)));
+        assert!(f.picked(2).is_empty());
+    }
+
+    #[test]
+    fn numbers_start_at_the_bottom_move_by_steps_stay_in_range_and_skip() {
+        let mut f = form();
+        f.focus = 3;
+        f.input(key(Key::Right));
+        assert_eq!(f.number(3), Some(0));
+        for _ in 0..15 {
+            f.input(key(Key::Right));
+        }
+        assert_eq!(f.number(3), Some(100));
+        f.input(key(Key::Left));
+        assert_eq!(f.number(3), Some(90));
+        f.input(key(Key::Backspace));
+        assert_eq!(f.number(3), None);
+        assert!(!f.down(), "the last field");
+        assert!(f.up());
+    }
+}
