@@ -163,6 +163,8 @@ fn describe_filter(filter: &Filter, catalog: &Catalog) -> Vec<String> {
             Condition::Mood(lo, hi) => out.push(format!("mood {lo}–{hi}")),
             Condition::Closeness(lo, hi) => out.push(format!("closeness {lo}–{hi}")),
             Condition::Dates(_) => {}
+            Condition::HasEpisode => out.push("entries with a moment traced".to_owned()),
+            Condition::Predictions(state) => out.push(format!("entries with {}", state.label())),
         }
     }
     out

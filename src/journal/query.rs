@@ -147,11 +147,21 @@ pub fn contains_folded(hay: &str, needle: &str) -> bool {
 }
 
 /// Whether an entry's written text (answers, notes, emotions, custom triggers, trigger notes,
-/// tags) contains every word, each in any field.
+/// tags, what its moments and predictions say) contains every word, each in any field.
 pub fn entry_contains_all(e: &Entry, words: &[String]) -> bool {
     words.iter().all(|w| {
         e.responses.iter().any(|r| contains_folded(&r.answer, w))
             || contains_folded(&e.notes, w)
+            || e.episodes.iter().any(|ep| {
+                contains_folded(&ep.what, w)
+                    || contains_folded(&ep.next, w)
+                    || ep.urges.iter().chain(&ep.did).any(|x| contains_folded(x, w))
+                    || matches!(&ep.repair, Some(crate::journal::Repair::Own(t)) if contains_folded(t, w))
+            })
+            || e.predictions.iter().any(|p| {
+                contains_folded(&p.fear, w)
+                    || p.outcome.as_ref().is_some_and(|o| contains_folded(&o.instead, w))
+            })
             || e.emotions.iter().any(|x| contains_folded(x, w))
             || e.triggers.iter().any(|t| {
                 contains_folded(&t.note, w)
@@ -259,6 +269,49 @@ pub enum Condition {
     Tag(String),
     /// Dated within the span.
     Dates(DateSpan),
+    /// Has at least one moment traced.
+    HasEpisode,
+    /// Has a prediction in this state.
+    Predictions(PredictionState),
+}
+
+/// Which predictions a filter looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PredictionState {
+    /// Not looked back on yet.
+    Open,
+    /// Looked back on: it happened, at least in part.
+    CameTrue,
+    /// Looked back on: it did not happen.
+    DidNot,
+}
+
+impl PredictionState {
+    /// Every state, in the order offered.
+    pub const ALL: [PredictionState; 3] = [
+        PredictionState::Open,
+        PredictionState::CameTrue,
+        PredictionState::DidNot,
+    ];
+
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            PredictionState::Open => "predictions still open",
+            PredictionState::CameTrue => "predictions that came true (or partly)",
+            PredictionState::DidNot => "predictions that did not come true",
+        }
+    }
+
+    /// Whether `p` is in this state.
+    pub fn holds(self, p: &crate::journal::Prediction) -> bool {
+        use crate::journal::PredictionResult as R;
+        match self {
+            PredictionState::Open => p.is_open(),
+            PredictionState::CameTrue => matches!(p.result(), Some(R::Yes | R::Partly)),
+            PredictionState::DidNot => p.result() == Some(R::No),
+        }
+    }
 }
 
 impl Condition {
@@ -276,6 +329,8 @@ impl Condition {
                 e.tags.iter().any(|t| fold(t) == tag)
             }
             Condition::Dates(span) => span.range(today).contains(&e.date),
+            Condition::HasEpisode => e.episodes.iter().any(|ep| !ep.is_empty()),
+            Condition::Predictions(state) => e.predictions.iter().any(|p| state.holds(p)),
         }
     }
 }
@@ -305,6 +360,7 @@ impl Filter {
                     | (Condition::Perspective(_), Condition::Perspective(_))
                     | (Condition::Mood(..), Condition::Mood(..))
                     | (Condition::Closeness(..), Condition::Closeness(..))
+                    | (Condition::Predictions(_), Condition::Predictions(_))
             )
         };
         self.conditions.retain(|old| !same_kind(old) && *old != c);

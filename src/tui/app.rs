@@ -224,6 +224,7 @@ impl App {
             | Done::CheckInSaved(_)
             | Done::Deleted(..)
             | Done::Restored(_)
+            | Done::EntrySaved(_)
             | Done::TrashEmptied(_)
             | Done::TextWritten(_)
                 if self.session.prefs_unsaved =>

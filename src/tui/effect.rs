@@ -52,6 +52,8 @@ pub enum Effect {
     PurgeTrash(Vec<PathBuf>),
     /// Write words that could not be kept as a draft to a new file the person named.
     WriteText(PathBuf, String),
+    /// Save a saved entry changed outside the check-in (a prediction looked back on).
+    SaveEntry(Box<Entry>),
     /// Write a report into `dir` (none: the folder closer was started from) as a new file
     /// named `stem.extension`, or `stem-2.extension`, … when that is taken; private (0600).
     WriteReport {
@@ -96,6 +98,8 @@ pub enum Done {
     TextWritten(PathBuf),
     /// The report is in this file.
     ReportWritten(PathBuf),
+    /// The entry changed outside the check-in is saved.
+    EntrySaved(Box<Entry>),
     /// The effect failed; the text says what happened and what to do.
     Failed(String),
 }

@@ -386,6 +386,12 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
             Err(e) => Done::Failed(format!("The entry could not be brought back: {e}")),
         },
         Effect::LoadTrash => Done::TrashLoaded(store.trash()),
+        Effect::SaveEntry(entry) => match store.save_entry(&entry) {
+            Ok(()) => Done::EntrySaved(entry),
+            Err(e) => Done::Failed(format!(
+                "What you wrote about the prediction could not be saved: {e} It is still on screen; fix the problem and try again."
+            )),
+        },
         Effect::WriteReport {
             dir,
             stem,

@@ -122,6 +122,8 @@ pub enum Action {
     OpenInsights,
     /// Make a report of what is shown.
     MakeReport,
+    /// Look back on an entry's open predictions.
+    LookBack,
     /// The month before.
     OlderMonth,
     /// The month after.

@@ -108,6 +108,8 @@ pub enum Open {
     /// whose `SaveToFile` answer opened it (it answers `Confirm` to it once the file is
     /// written).
     SaveText(String, Question),
+    /// Look back on predictions: those due today (`None`), or one entry's open ones.
+    LookBack(Option<crate::journal::EntryId>),
     /// Make a report of these days and this filter (needs the journal).
     Report(
         crate::journal::insights::Window,
@@ -149,7 +151,13 @@ impl Open {
             Some(draft) => Cmd::Open(Open::offer_draft(draft)),
             None => {
                 let draft = CheckInDraft::new(session.now, perspective);
-                Cmd::Open(Open::CheckIn(Box::new(draft)))
+                let open = Cmd::Open(Open::CheckIn(Box::new(draft)));
+                // Predictions whose day has come are asked about first, over the check-in.
+                if crate::journal::episode::due(session.entries(), session.today).is_empty() {
+                    open
+                } else {
+                    open.and(Cmd::Open(Open::LookBack(None)))
+                }
             }
         }
     }

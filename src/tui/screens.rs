@@ -10,6 +10,7 @@ pub mod guide;
 pub mod help;
 pub mod home;
 pub mod insights;
+pub mod look_back;
 pub mod report;
 pub mod review;
 pub mod save_text;
@@ -46,6 +47,13 @@ pub fn open(open: Open, session: &Session) -> Screen {
         Open::SaveText(text, asked) => {
             Screen::SaveText(save_text::State::new(text, asked, session))
         }
+        Open::LookBack(entry) => {
+            let state = match entry {
+                None => look_back::State::due(session),
+                Some(id) => look_back::State::of_entry(session, &id),
+            };
+            Screen::LookBack(Box::new(state.unwrap_or_default()))
+        }
         Open::Report(window, filter) => {
             Screen::Report(Box::new(report::State::new(window, *filter, session)))
         }
@@ -57,11 +65,12 @@ pub fn open(open: Open, session: &Session) -> Screen {
 /// everywhere ([`keys::GLOBAL`]) are not repeated in them. The manual's KEYS section is made
 /// from these. A new screen adds its `MODES` here.
 pub fn key_tables() -> impl Iterator<Item = (&'static str, &'static [Binding], bool)> {
-    let screens: [&[(&str, &[Binding])]; 11] = [
+    let screens: [&[(&str, &[Binding])]; 12] = [
         first_run::MODES,
         home::MODES,
         support::MODES,
         checkin::MODES,
+        look_back::MODES,
         review::MODES,
         guide::MODES,
         insights::MODES,
@@ -118,6 +127,8 @@ pub enum Screen {
     SaveText(save_text::State),
     /// What goes in a report.
     Report(Box<report::State>),
+    /// Predictions to look back on.
+    LookBack(Box<look_back::State>),
 }
 
 impl Screen {
@@ -136,6 +147,7 @@ impl Screen {
             Screen::Confirm(s) => confirm::keys(s.question),
             Screen::SaveText(_) => save_text::KEYS,
             Screen::Report(_) => report::KEYS,
+            Screen::LookBack(_) => look_back::KEYS,
         }
     }
 
@@ -153,7 +165,7 @@ impl Screen {
             Screen::Review(s) if s.mode.takes_text() => Typing::Field,
             Screen::Guide(s) if s.takes_text() => Typing::Field,
             Screen::Settings(s) if s.takes_text() => Typing::Field,
-            Screen::SaveText(_) => Typing::Field,
+            Screen::SaveText(_) | Screen::LookBack(_) => Typing::Field,
             _ => Typing::No,
         }
     }
@@ -173,6 +185,7 @@ impl Screen {
             Screen::Confirm(s) => confirm::update(s, msg, cx),
             Screen::SaveText(s) => save_text::update(s, msg, cx),
             Screen::Report(s) => report::update(s, msg, cx),
+            Screen::LookBack(s) => look_back::update(s, msg, cx),
         }
     }
 
@@ -191,6 +204,7 @@ impl Screen {
             Screen::Confirm(s) => confirm::view(s, cx, frame, area, layout),
             Screen::SaveText(s) => save_text::view(s, cx, frame, area, layout),
             Screen::Report(s) => report::view(s, cx, frame, area, layout),
+            Screen::LookBack(s) => look_back::view(s, cx, frame, area, layout),
         }
     }
 

@@ -352,7 +352,7 @@ impl Session {
                 self.remove(id, *date);
                 true
             }
-            Done::Restored(entry) => {
+            Done::Restored(entry) | Done::EntrySaved(entry) => {
                 self.upsert((**entry).clone());
                 true
             }

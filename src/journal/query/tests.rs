@@ -355,6 +355,18 @@ fn naive(entries: &[Entry], f: &Filter, today: NaiveDate) -> Vec<usize> {
                     };
                     lo <= e.date && e.date <= hi
                 }
+                Condition::HasEpisode => e.episodes.iter().any(|x| *x != Default::default()),
+                Condition::Predictions(state) => e.predictions.iter().any(|p| {
+                    use crate::journal::PredictionResult as R;
+                    let result = p.outcome.as_ref().map(|o| o.result);
+                    match state {
+                        crate::journal::query::PredictionState::Open => result.is_none(),
+                        crate::journal::query::PredictionState::CameTrue => {
+                            matches!(result, Some(R::Yes | R::Partly))
+                        }
+                        crate::journal::query::PredictionState::DidNot => result == Some(R::No),
+                    }
+                }),
             });
             text_ok && cond_ok
         })

@@ -53,6 +53,7 @@ fn settle_with(app: &mut App, requests: Vec<Request>, full: bool) {
             Effect::DiscardDraft => Done::DraftDiscarded,
             Effect::SaveCheckIn(d) => Done::CheckInSaved(Box::new(d.finish(d.started_at))),
             Effect::WriteText(path, _) => Done::TextWritten(path),
+            Effect::SaveEntry(e) => Done::EntrySaved(e),
             Effect::WriteReport {
                 dir,
                 stem,
@@ -1041,4 +1042,105 @@ fn review_makes_a_report_of_its_filter_with_words_only_when_chosen() {
         "{:?}",
         app.status
     );
+}
+
+/// Issue 17: a check-in opens with the predictions that are due; an answer is saved into the
+/// entry that made the prediction, and the next check-in that day does not ask again.
+#[test]
+fn a_due_prediction_is_asked_first_answered_saved_and_not_asked_again() {
+    use crate::journal::{Badness, Likelihood, Prediction, PredictionResult};
+    let mut entries = twelve_entries();
+    let made = entries
+        .iter_mut()
+        .find(|e| e.date == chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap())
+        .unwrap();
+    made.predictions.push(Prediction {
+        fear: "She will not call back".into(),
+        likelihood: Likelihood::try_from(80).ok(),
+        badness: Badness::try_from(4u8).ok(),
+        look_back: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        outcome: None,
+    });
+    let made_id = made.id.clone();
+    let mut app = app_at_home();
+    app.loaded(crate::tui::session::Summary::of(
+        Arc::new(entries),
+        app.session.today,
+        0,
+    ));
+    press(&mut app, "c");
+    assert!(matches!(app.top(), Screen::LookBack(_)), "{:?}", app.top());
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("She will not call back"), "{text}");
+    // Enter before saying whether it happened: nothing is saved.
+    let out = press(&mut app, "Enter");
+    assert!(effects(&out).is_empty());
+    press(&mut app, "Space Down Right Right Down");
+    typed(&mut app, "she called on Sunday");
+    let out = press(&mut app, "Enter");
+    let [Effect::SaveEntry(saved)] = effects(&out)[..] else {
+        panic!("{out:?}")
+    };
+    assert_eq!(saved.id, made_id);
+    let outcome = saved.predictions[0].outcome.clone().unwrap();
+    assert_eq!(outcome.result, PredictionResult::Yes);
+    assert_eq!(outcome.badness, Badness::try_from(2u8).ok());
+    assert_eq!(outcome.instead, "she called on Sunday");
+    assert_eq!(outcome.on, app.session.today);
+    settle(&mut app, out);
+    assert!(
+        matches!(app.top(), Screen::CheckIn(_)),
+        "back to the check-in"
+    );
+    // Leave this check-in; the next one asks nothing.
+    press(&mut app, "Esc");
+    if question(&app).is_some() {
+        press(&mut app, "y");
+    }
+    let mut app2 = app;
+    while !is_home(&app2) {
+        press(&mut app2, "Esc");
+    }
+    app2.session.pending_draft = None;
+    press(&mut app2, "c");
+    assert!(matches!(app2.top(), Screen::CheckIn(_)), "{:?}", app2.top());
+}
+
+/// Issue 17: in review, p on an entry with an open prediction drops it before its day.
+#[test]
+fn review_drops_an_open_prediction_early() {
+    use crate::journal::{Prediction, PredictionResult};
+    let mut entries = twelve_entries();
+    let newest = entries.iter_mut().max_by_key(|e| e.created_at).unwrap();
+    newest.predictions.push(Prediction {
+        fear: "The weekend will go badly".into(),
+        likelihood: None,
+        badness: None,
+        look_back: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        outcome: None,
+    });
+    let mut app = app_at_home();
+    app.loaded(crate::tui::session::Summary::of(
+        Arc::new(entries),
+        app.session.today,
+        0,
+    ));
+    app.update(Msg::Key(Action::OpenReview));
+    press(&mut app, "Enter");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("The weekend will go badly"), "{text}");
+    press(&mut app, "p");
+    assert!(matches!(app.top(), Screen::LookBack(_)), "{:?}", app.top());
+    let out = press(&mut app, "Ctrl-d");
+    let [Effect::SaveEntry(saved)] = effects(&out)[..] else {
+        panic!("{out:?}")
+    };
+    assert_eq!(
+        saved.predictions[0].outcome.as_ref().map(|o| o.result),
+        Some(PredictionResult::Dropped)
+    );
+    settle(&mut app, out);
+    assert!(matches!(app.top(), Screen::Review(_)));
+    press(&mut app, "p");
+    assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("no open predictions")));
 }

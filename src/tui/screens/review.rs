@@ -482,6 +482,13 @@ fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
                 Some(e) => Cmd::Open(Open::Guide(Page::EntryLinks(Box::new(e.clone())))),
                 None => Cmd::None,
             },
+            Action::LookBack => match state.selected() {
+                Some(e) if e.predictions.iter().any(|p| p.is_open()) => {
+                    Cmd::Open(Open::LookBack(Some(e.id.clone())))
+                }
+                Some(_) => Cmd::info("This entry has no open predictions."),
+                None => Cmd::None,
+            },
             _ => entry_action(state, action, session),
         },
         Mode::Trash => {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::content::{Catalog, TriggerGroup};
-use crate::journal::query::{self, Condition, DateSpan};
+use crate::journal::query::{self, Condition, DateSpan, PredictionState};
 use crate::journal::{Name, Perspective, TriggerRef};
 use crate::tui::screen::Cmd;
 use crate::tui::widgets::pick_list::{Current, PickList, Row};
@@ -26,17 +26,20 @@ pub enum FilterKind {
     Tag,
     /// A date range.
     Dates,
+    /// Moments traced, predictions by state.
+    Moments,
 }
 
 impl FilterKind {
     /// All kinds, in the order offered.
-    pub const ALL: [FilterKind; 6] = [
+    pub const ALL: [FilterKind; 7] = [
         FilterKind::Trigger,
         FilterKind::Mood,
         FilterKind::Closeness,
         FilterKind::Dates,
         FilterKind::Tag,
         FilterKind::Perspective,
+        FilterKind::Moments,
     ];
 
     /// Its name.
@@ -48,6 +51,7 @@ impl FilterKind {
             FilterKind::Closeness => "Closeness",
             FilterKind::Tag => "Tag",
             FilterKind::Dates => "Dates",
+            FilterKind::Moments => "Moments and predictions",
         }
     }
 
@@ -60,6 +64,9 @@ impl FilterKind {
             FilterKind::Closeness => "a closeness, or a range",
             FilterKind::Tag => "entries with a tag",
             FilterKind::Dates => "a day, a month, the last 30 days, from–to",
+            FilterKind::Moments => {
+                "entries with a moment traced, or predictions open or looked back on"
+            }
         }
     }
 }
@@ -130,6 +137,17 @@ impl State {
                 tags.dedup_by_key(|t| query::fold(t));
                 tags.into_iter().map(|t| Row::plain(t.clone(), t)).collect()
             }
+            FilterKind::Moments => {
+                let mut rows = vec![Row::plain("episode", "With a moment traced")];
+                rows.extend(PredictionState::ALL.iter().map(|s| {
+                    let mut label = s.label().to_owned();
+                    if let Some(first) = label.get_mut(0..1) {
+                        first.make_ascii_uppercase();
+                    }
+                    Row::plain(format!("{s:?}"), label)
+                }));
+                rows
+            }
             FilterKind::Dates => vec![
                 Row::plain("7", "Last 7 days"),
                 Row::plain("30", "Last 30 days"),
@@ -170,6 +188,13 @@ impl State {
                 }
             }
             FilterKind::Tag => Some(Condition::Tag(key)),
+            FilterKind::Moments => match key.as_str() {
+                "episode" => Some(Condition::HasEpisode),
+                other => PredictionState::ALL
+                    .into_iter()
+                    .find(|s| format!("{s:?}") == other)
+                    .map(Condition::Predictions),
+            },
             FilterKind::Dates => match DateSpan::parse(&key) {
                 Some(span) => Some(Condition::Dates(span)),
                 None => {

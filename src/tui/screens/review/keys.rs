@@ -174,6 +174,12 @@ pub const DETAIL: &[Binding] = &[
         "its triggers and strategies, in Learn and the library",
     ),
     Binding::new(
+        &[Key::ch('p')],
+        Action::LookBack,
+        None,
+        "look back on its open predictions: answer or drop one before its day",
+    ),
+    Binding::new(
         &[Key::code(KeyCode::Left), Key::ch('h')],
         Action::Left,
         Some("newer"),

@@ -68,6 +68,8 @@ pub fn chip(c: &Condition, catalog: &Catalog) -> String {
         Condition::Closeness(a, b) => format!("closeness {a}–{b}"),
         Condition::Tag(t) => format!("#{t}"),
         Condition::Dates(span) => span.to_string(),
+        Condition::HasEpisode => "with a moment traced".to_owned(),
+        Condition::Predictions(state) => state.label().to_owned(),
     }
 }
 
@@ -406,6 +408,7 @@ fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame
         FilterKind::Mood => "Which mood?",
         FilterKind::Closeness => "Which closeness?",
         FilterKind::Tag => "Which tag?",
+        FilterKind::Moments => "Which entries?",
     };
     frame.render_widget(
         Paragraph::new(wrap::paragraph(ask, usize::from(head.width), theme.title)),
