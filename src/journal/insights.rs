@@ -15,6 +15,8 @@ use foldhash::{HashMap, HashMapExt};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
+pub mod moments;
+
 use super::history::{StrategyHistory, count_entry};
 use super::{Entry, TriggerRef, streak};
 
@@ -199,6 +201,10 @@ pub struct Insights {
     pub current_streak: u32,
     /// The longest streak (over the whole journal).
     pub longest_streak: u32,
+    /// Predictions made in the window and what came of them.
+    pub predictions: moments::Predictions,
+    /// Moments traced in the window.
+    pub episodes: moments::Episodes,
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -475,6 +481,8 @@ pub fn compute(
         closeness: mean(days.iter().filter_map(|d| d.closeness)),
         reactions: ranked_counts(reactions),
         emotions: ranked_counts(emotions),
+        predictions: moments::predictions(entries, window),
+        episodes: moments::episodes(entries, window),
         current_streak: streak::current_by(|d| all_days.binary_search(&d).is_ok(), today),
         longest_streak: streak::longest_of(all_days.iter().copied()),
         days,

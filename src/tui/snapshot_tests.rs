@@ -762,7 +762,14 @@ mod insights {
                 if kind == "year" {
                     app.update(Msg::Key(Action::Choose(3)));
                 }
-                for tab in ["week", "over_time", "triggers", "helped", "rhythm"] {
+                for tab in [
+                    "week",
+                    "over_time",
+                    "triggers",
+                    "helped",
+                    "moments",
+                    "rhythm",
+                ] {
                     assert_snapshot!(
                         format!("insights_{tab}_{kind}_{w}x{h}"),
                         draw(&mut app, w, h).backend()
@@ -794,7 +801,7 @@ mod insights {
     fn the_calendar_marks_days_with_the_mood_in_no_colour_too() {
         let mut app = app(generated_year());
         app.session.theme = Theme::no_colour();
-        for _ in 0..4 {
+        for _ in 0..5 {
             app.update(Msg::Key(Action::Next));
         }
         let text = draw(&mut app, 80, 24).backend().to_string();
@@ -980,7 +987,7 @@ mod insights {
         let day = twice.date;
         entries.push(twice);
         let mut app = app(entries);
-        for _ in 0..4 {
+        for _ in 0..5 {
             press(&mut app, "Tab");
         }
         let Screen::Insights(s) = app.top() else {
@@ -1015,7 +1022,7 @@ mod insights {
         use ratatui::style::Modifier;
         let mut app = app(generated_year());
         app.session.theme = Theme::no_colour();
-        for _ in 0..4 {
+        for _ in 0..5 {
             app.update(Msg::Key(Action::Next));
         }
         let today = chrono::Datelike::day(&app.session.today).to_string();

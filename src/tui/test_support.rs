@@ -223,5 +223,70 @@ pub fn generated_year() -> Vec<crate::journal::Entry> {
             out.push(e);
         }
     }
+    add_moments(&mut out);
     out
+}
+
+/// Moments traced on most days with a trigger, and a prediction every few days, answered
+/// when its day is past: from a random stream of their own, so the rest of the year is as
+/// it was before they existed.
+fn add_moments(entries: &mut [crate::journal::Entry]) {
+    use crate::journal::{
+        Badness, Ending, Episode, Likelihood, Prediction, PredictionOutcome, PredictionResult,
+        Repair,
+    };
+    let mut seed: u64 = 0x00e9_150d;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    let urges = ["go-quiet", "pull-away", "get-busy", "seek-reassurance"];
+    let today = day();
+    for (i, e) in entries.iter_mut().enumerate() {
+        if let Some(t) = e.triggers.first().map(|t| t.trigger.clone())
+            && next(4) != 0
+        {
+            let repaired = next(2) == 0;
+            e.episodes.push(Episode {
+                what: "A moment that stung".into(),
+                triggers: vec![t],
+                urges: vec![urges[usize::try_from(next(4)).unwrap()].into()],
+                did: Vec::new(),
+                next: String::new(),
+                repair: if repaired {
+                    Some(Repair::Own("I said what I felt".into()))
+                } else {
+                    Some(Repair::NotYet)
+                },
+                ended: Some(match (repaired, next(3)) {
+                    (true, 0 | 1) | (false, 0) => Ending::Closer,
+                    (_, 2) => Ending::FurtherApart,
+                    _ => Ending::Same,
+                }),
+            });
+        }
+        if i % 5 == 0 {
+            let look_back = e.date + chrono::Days::new(1 + next(7));
+            let outcome = (look_back <= today).then(|| PredictionOutcome {
+                on: look_back,
+                result: [
+                    PredictionResult::Yes,
+                    PredictionResult::Partly,
+                    PredictionResult::No,
+                    PredictionResult::No,
+                ][usize::try_from(next(4)).unwrap()],
+                badness: Badness::try_from(u8::try_from(1 + next(3)).unwrap()).ok(),
+                instead: String::new(),
+            });
+            e.predictions.push(Prediction {
+                fear: "They will pull further away".into(),
+                likelihood: Likelihood::try_from(i64::try_from(10 * (3 + next(7))).unwrap()).ok(),
+                badness: Badness::try_from(u8::try_from(3 + next(3)).unwrap()).ok(),
+                look_back,
+                outcome,
+            });
+        }
+    }
 }

@@ -29,17 +29,20 @@ pub enum Tab {
     Triggers,
     /// Strategies, reactions, feelings.
     Helped,
+    /// Moments traced and predictions checked.
+    Moments,
     /// Streaks and calendars.
     Rhythm,
 }
 
 impl Tab {
     /// All tabs in order.
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Week,
         Tab::OverTime,
         Tab::Triggers,
         Tab::Helped,
+        Tab::Moments,
         Tab::Rhythm,
     ];
 
@@ -50,6 +53,7 @@ impl Tab {
             Tab::OverTime => "Over time",
             Tab::Triggers => "Triggers",
             Tab::Helped => "What helped",
+            Tab::Moments => "Fears and moments",
             Tab::Rhythm => "Rhythm",
         }
     }
@@ -61,6 +65,7 @@ impl Tab {
             Tab::OverTime => "Over time",
             Tab::Triggers => "Triggers",
             Tab::Helped => "Helped",
+            Tab::Moments => "Fears",
             Tab::Rhythm => "Rhythm",
         }
     }
@@ -318,7 +323,7 @@ pub fn keys(state: &State) -> &'static [Binding] {
     match state.tab {
         Tab::Week => WEEK_KEYS,
         Tab::Rhythm => RHYTHM_KEYS,
-        Tab::OverTime | Tab::Triggers | Tab::Helped => KEYS,
+        Tab::OverTime | Tab::Triggers | Tab::Helped | Tab::Moments => KEYS,
     }
 }
 

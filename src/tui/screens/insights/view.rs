@@ -15,6 +15,7 @@ use crate::tui::widgets::wrap;
 use super::{State, Tab};
 
 mod lists;
+mod moments;
 mod over_time;
 mod rhythm;
 mod week;
@@ -59,6 +60,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Tab::OverTime => over_time::over_time(state, theme, frame, body),
         Tab::Triggers => lists::triggers(state, catalog, theme, frame, body, layout),
         Tab::Helped => lists::helped(state, catalog, theme, frame, body, layout),
+        Tab::Moments => moments::moments(state, catalog, theme, frame, body, layout),
         Tab::Rhythm => rhythm::rhythm(state, cx.session.today, theme, frame, body),
     }
 }

@@ -1,0 +1,155 @@
+//! Moments traced and predictions checked: how often feared outcomes came true, predicted
+//! against actual badness, the most common urge of each trigger, and how moments ended with
+//! and without a repair. Each figure says how many it rests on.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::content::Catalog;
+use crate::journal::Ending;
+use crate::journal::insights::MIN_DAYS;
+use crate::journal::vocabulary::count;
+use crate::tui::screen::LastLayout;
+use crate::tui::theme::Theme;
+
+use super::super::State;
+use super::{fmt, scrolled};
+
+fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        "–".to_owned()
+    } else {
+        format!("{}%", (f64::from(part) * 100.0 / f64::from(whole)).round())
+    }
+}
+
+/// Lines of the moments view (also what the report says, in its own words).
+pub(super) fn moments(
+    state: &State,
+    catalog: &Catalog,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    layout: &mut LastLayout,
+) {
+    let i = &state.insights;
+    let p = &i.predictions;
+    let e = &i.episodes;
+    let mut lines = vec![Line::styled(
+        "Fears checked against what happened",
+        theme.title,
+    )];
+    if p.made == 0 {
+        lines.push(Line::styled(
+            "  No predictions in this window. The check-in's step 8 writes a fear down to look back on.",
+            theme.muted,
+        ));
+    } else {
+        let answered = p.answered();
+        lines.push(Line::styled(
+            format!(
+                "  {} made · {} looked back on · {} open · {} dropped",
+                p.made, answered, p.open, p.dropped
+            ),
+            theme.text,
+        ));
+        if answered < MIN_DAYS {
+            lines.push(Line::styled(
+                format!(
+                    "  Not enough looked back on yet to say how often fears came true ({answered} of the {MIN_DAYS} needed)."
+                ),
+                theme.muted,
+            ));
+        } else {
+            lines.push(Line::styled(
+                format!(
+                    "  It happened {} · partly {} · it did not {}  ({} of {answered} came true at least in part)",
+                    p.yes,
+                    p.partly,
+                    p.no,
+                    percent(p.yes + p.partly, answered)
+                ),
+                theme.key,
+            ));
+        }
+        if p.rated >= MIN_DAYS {
+            lines.push(Line::styled(
+                format!(
+                    "  How bad: feared {} on average, really {} (1–5, over {})",
+                    fmt(p.predicted_badness),
+                    fmt(p.actual_badness),
+                    count(p.rated, "answer", "answers")
+                ),
+                theme.text,
+            ));
+        }
+        for t in &p.by_trigger {
+            lines.push(Line::styled(
+                format!(
+                    "  {}: {} of {} came true · feared {}, really {}",
+                    catalog.trigger_label(&t.trigger),
+                    t.came_true,
+                    t.answered,
+                    fmt(t.predicted_badness),
+                    fmt(t.actual_badness)
+                ),
+                theme.text,
+            ));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Moments traced", theme.title));
+    if e.count == 0 {
+        lines.push(Line::styled(
+            "  No moments traced in this window. The check-in's step 5 traces one, from what happened to how it ended.",
+            theme.muted,
+        ));
+    } else {
+        lines.push(Line::styled(
+            format!(
+                "  {} · a repair tried in {} ({})",
+                count(e.count, "moment", "moments"),
+                e.repaired,
+                percent(e.repaired, e.count)
+            ),
+            theme.text,
+        ));
+        for (label, ends) in [
+            ("With a repair   ", e.ended_with_repair),
+            ("Without a repair", e.ended_without_repair),
+        ] {
+            let n: u32 = ends.iter().sum();
+            let parts: Vec<String> = Ending::ALL
+                .iter()
+                .zip(ends)
+                .map(|(end, k)| format!("{} {k}", end.label()))
+                .collect();
+            let text = if n < MIN_DAYS {
+                format!("  {label}  not enough yet ({n} with an ending; {MIN_DAYS} needed)")
+            } else {
+                format!("  {label}  {}  (of {n})", parts.join(" · "))
+            };
+            lines.push(Line::styled(text, theme.text));
+        }
+        if e.urges.is_empty() {
+            lines.push(Line::styled(
+                format!("  The usual urge for a trigger shows once it has {MIN_DAYS} moments."),
+                theme.muted,
+            ));
+        }
+        for u in &e.urges {
+            lines.push(Line::styled(
+                format!(
+                    "  {}: most often “{}” ({} of {} moments)",
+                    catalog.trigger_label(&u.trigger),
+                    catalog.urge_label(&u.urge),
+                    u.times,
+                    u.moments
+                ),
+                theme.text,
+            ));
+        }
+    }
+    scrolled(lines, state.scroll, frame, area, layout);
+}
