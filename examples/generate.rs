@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Realistic and deterministic from the seed: 1–3 check-ins a day going back from yesterday,
-//! every field used, answers of 20–300 words, custom triggers, tags. Written through the real
+//! every field used, answers of 20–300 words, custom triggers, tags, moments traced and
+//! predictions (answered when their day has come). Written through the real
 //! store, one day file at a time.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a developer tool

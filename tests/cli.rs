@@ -1104,3 +1104,69 @@ fn report_figures_equal_stats_and_filters_and_includes_work() {
     );
     assert!(!text.contains("Notes:"), "notes were not asked for");
 }
+
+/// Issue 17: a day holding a prediction is written with schema 2 (others stay 1), status says
+/// what is due from the small index, and `closer predictions` lists it, as text and JSON.
+#[test]
+fn predictions_are_listed_status_counts_the_due_and_only_their_days_carry_schema_2() {
+    use closer::journal::{Badness, Likelihood, Prediction};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let store = Store::open(&root).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let yesterday = today - chrono::Days::new(1);
+    let mut with = entry(&format!("{yesterday}T20:00:00+00:00"), 1);
+    with.date = yesterday;
+    with.predictions.push(Prediction {
+        fear: "They will not answer my message".into(),
+        likelihood: Likelihood::try_from(60).ok(),
+        badness: Badness::try_from(3u8).ok(),
+        look_back: today,
+        outcome: None,
+    });
+    let plain_day = today - chrono::Days::new(5);
+    let mut plain = entry(&format!("{plain_day}T20:00:00+00:00"), 2);
+    plain.date = plain_day;
+    store.save_entry(&with).unwrap();
+    store.save_entry(&plain).unwrap();
+    drop(store);
+    let schema_of = |day: chrono::NaiveDate| {
+        let path = closer::store::Layout::new(&root).day_file(day);
+        let v: serde_json::Value = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+        v["schema"].as_u64().unwrap()
+    };
+    assert_eq!(schema_of(yesterday), 2);
+    assert_eq!(schema_of(plain_day), 1);
+
+    let (out, text) = run(&mut closer(&[
+        "status",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert!(!out.status.success(), "not checked in today");
+    assert!(text.contains("1 prediction to look back on"), "{text}");
+
+    let (out, text) = run(&mut closer(&[
+        "predictions",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("To look back on (1 prediction"), "{text}");
+    assert!(
+        text.contains("They will not answer my message") && text.contains("due today"),
+        "{text}"
+    );
+
+    let (out, text) = run(&mut closer(&[
+        "predictions",
+        "--json",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v[0]["due"], true);
+    assert_eq!(v[0]["likelihood"], 60);
+    assert_eq!(v[0]["fear"], "They will not answer my message");
+}

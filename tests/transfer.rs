@@ -66,6 +66,31 @@ fn fixture(root: &Path) -> Store {
     ];
     a.notes = "Line one,\nline two — ünïcödé 🌱".into();
     a.tags = vec!["work".into(), "home, mostly".into()];
+    a.episodes = vec![closer::journal::Episode {
+        what: "He checked his phone, | # not me".into(),
+        triggers: vec![TriggerRef::Custom(
+            Name::try_from("my sister's visit").unwrap(),
+        )],
+        urges: vec!["go-quiet".into(), "walk out".into()],
+        did: vec!["terse-talk".into()],
+        next: "Dinner, in silence".into(),
+        repair: Some(closer::journal::Repair::Strategy(
+            Name::try_from("active-listening").unwrap(),
+        )),
+        ended: Some(closer::journal::Ending::Same),
+    }];
+    a.predictions = vec![closer::journal::Prediction {
+        fear: "She will be cold all weekend".into(),
+        likelihood: closer::journal::Likelihood::try_from(70).ok(),
+        badness: closer::journal::Badness::try_from(4u8).ok(),
+        look_back: "2026-11-23".parse().unwrap(),
+        outcome: Some(closer::journal::PredictionOutcome {
+            on: "2026-11-23".parse().unwrap(),
+            result: closer::journal::PredictionResult::Partly,
+            badness: closer::journal::Badness::try_from(2u8).ok(),
+            instead: "Cool on Saturday, warm by Sunday".into(),
+        }),
+    }];
     let b = entry("2026-11-21T08:05:00+01:00", 2);
     let mut c = entry("2026-11-21T22:40:00+01:00", 3);
     c.mood = None;

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Days, FixedOffset, Local, NaiveDate};
 use closer::content::Catalog;
 use closer::journal::{
-    Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Perspective, Response,
+    Badness, Closeness, Ending, Entry, EntryId, Episode, Helpfulness, Intensity, Likelihood, Mood,
+    Name, Perspective, Prediction, PredictionOutcome, PredictionResult, Repair, Response,
     StrategyUse, TriggerLog, TriggerRef,
 };
 use closer::store::Store;
@@ -165,7 +166,13 @@ fn sentence(rng: &mut Rng, words: u64) -> String {
     out
 }
 
-fn entry(rng: &mut Rng, catalog: &Catalog, at: DateTime<FixedOffset>, n: u32) -> Entry {
+fn entry(
+    rng: &mut Rng,
+    catalog: &Catalog,
+    at: DateTime<FixedOffset>,
+    n: u32,
+    end: NaiveDate,
+) -> Entry {
     let mut e = Entry::new(EntryId::generate(at, n), at);
     let perspective = if rng.chance(70) {
         Perspective::IPullAway
@@ -214,7 +221,10 @@ fn entry(rng: &mut Rng, catalog: &Catalog, at: DateTime<FixedOffset>, n: u32) ->
     // Mostly one answer, sometimes two; 20–300 words, most of them short (about 1 KB an entry
     // in all, the "ordinary length" of DESIGN §8).
     for _ in 0..(if rng.chance(20) { 2 } else { 1 }) {
-        let p = rng.pick(&catalog.prompts);
+        let mut p = rng.pick(&catalog.prompts);
+        while !p.kind.stands_alone() {
+            p = rng.pick(&catalog.prompts);
+        }
         let r = rng.below(1000);
         let words = 20 + r * r * 280 / 1_000_000;
         e.responses.push(Response {
@@ -249,7 +259,93 @@ fn entry(rng: &mut Rng, catalog: &Catalog, at: DateTime<FixedOffset>, n: u32) ->
             e.tags.push(t);
         }
     }
+    moments(rng, catalog, &mut e, end);
     e
+}
+
+/// About a third of the entries with a trigger trace a moment; about one in eight makes a
+/// prediction, answered when its day has come by `end` (most of the time; some are dropped,
+/// a few left open), the real badness on the whole milder than the feared.
+fn moments(rng: &mut Rng, catalog: &Catalog, e: &mut Entry, end: NaiveDate) {
+    let urges = catalog.urges_for(e.perspective);
+    if !e.triggers.is_empty() && !urges.is_empty() && rng.chance(35) {
+        for _ in 0..(if rng.chance(10) { 2 } else { 1 }) {
+            let mut ep = Episode {
+                what: {
+                    let n = 4 + rng.below(6);
+                    sentence(rng, n)
+                },
+                triggers: vec![rng.pick(&e.triggers).trigger.clone()],
+                ..Episode::default()
+            };
+            for _ in 0..1 + rng.below(2) {
+                let u = rng.pick(&urges).id.clone();
+                if !ep.urges.contains(&u) {
+                    ep.urges.push(u);
+                }
+            }
+            for _ in 0..rng.below(3) {
+                ep.did.push(rng.pick(&catalog.signs).id.clone());
+            }
+            if rng.chance(60) {
+                ep.next = {
+                    let n = 3 + rng.below(6);
+                    sentence(rng, n)
+                };
+            }
+            ep.repair = match rng.below(20) {
+                0..=8 => Name::try_from(rng.pick(&catalog.strategies).id.as_str())
+                    .ok()
+                    .map(Repair::Strategy),
+                9..=12 => Some(Repair::Own(sentence(rng, 5))),
+                13..=18 => Some(Repair::NotYet),
+                _ => None,
+            };
+            let repaired = ep.repaired();
+            ep.ended = match (repaired, rng.below(10)) {
+                (_, 9) => None,
+                (true, 0..=4) | (false, 0..=1) => Some(Ending::Closer),
+                (true, 5..=6) | (false, 2..=5) => Some(Ending::Same),
+                _ => Some(Ending::FurtherApart),
+            };
+            e.episodes.push(ep);
+        }
+    }
+    if rng.chance(12) {
+        let look_back = e.date + Days::new(*rng.pick(&[1u64, 1, 3, 3, 7, 10]));
+        let feared = 2 + rng.below(4) as u8;
+        let outcome = (look_back <= end && rng.chance(92)).then(|| {
+            let result = match rng.below(20) {
+                0..=4 => PredictionResult::Yes,
+                5..=9 => PredictionResult::Partly,
+                10..=18 => PredictionResult::No,
+                _ => PredictionResult::Dropped,
+            };
+            let real = feared.saturating_sub(rng.below(3) as u8).max(1);
+            PredictionOutcome {
+                on: look_back + Days::new(rng.below(2)),
+                result,
+                badness: (result != PredictionResult::Dropped && result != PredictionResult::No)
+                    .then(|| Badness::try_from(real).ok())
+                    .flatten(),
+                instead: if rng.chance(50) {
+                    sentence(rng, 6)
+                } else {
+                    String::new()
+                },
+            }
+        });
+        e.predictions.push(Prediction {
+            fear: {
+                let n = 5 + rng.below(8);
+                sentence(rng, n)
+            },
+            likelihood: Likelihood::try_from(10 * (1 + rng.below(9)) as i64).ok(),
+            badness: Badness::try_from(feared).ok(),
+            look_back,
+            outcome,
+        });
+    }
 }
 
 fn unreachable_name() -> Name {
@@ -281,7 +377,7 @@ pub fn generate(count: usize, seed: u64, catalog: &Catalog) -> Vec<Entry> {
                 continue;
             };
             let n = u32::try_from(out.len()).unwrap_or(u32::MAX);
-            out.push(entry(&mut rng, catalog, at, n));
+            out.push(entry(&mut rng, catalog, at, n, yesterday));
         }
     }
     out

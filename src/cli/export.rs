@@ -197,6 +197,29 @@ pub fn markdown(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Str
             }
             out.push('\n');
         }
+        for (i, ep) in e.episodes.iter().enumerate() {
+            out.push_str(&if e.episodes.len() > 1 {
+                format!("A moment, traced ({}):\n\n", i + 1)
+            } else {
+                "A moment, traced:\n\n".to_owned()
+            });
+            for (what, value) in crate::report::words::episode_chain(ep, catalog) {
+                out.push_str(&format!("- {what}: {}\n", with_breaks(&value, "  ")));
+            }
+            out.push('\n');
+        }
+        if !e.predictions.is_empty() {
+            out.push_str("Predictions:\n\n");
+            for p in &e.predictions {
+                let (fear, after) = crate::report::words::prediction_lines(p);
+                out.push_str(&format!(
+                    "- {}  \n  {}\n",
+                    with_breaks(&fear, "  "),
+                    with_breaks(&after, "  ")
+                ));
+            }
+            out.push('\n');
+        }
         if !e.notes.trim().is_empty() {
             out.push_str(&format!("Notes:\n\n{}\n\n", with_breaks(&e.notes, "")));
         }
@@ -215,7 +238,9 @@ pub fn markdown(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Str
 /// joined with `; `; items that carry sentences (triggers with their notes, strategies,
 /// answers) are one per line inside their cell, answers as the prompt, a line break, the
 /// answer, and a blank line between answers. `mood_label` is empty when labels are numbers.
-pub const CSV_COLUMNS: [&str; 16] = [
+/// Moments and predictions are one per paragraph in their cells, each link of a moment's chain
+/// on a line of its own.
+pub const CSV_COLUMNS: [&str; 18] = [
     "date",
     "time",
     "perspective",
@@ -230,9 +255,26 @@ pub const CSV_COLUMNS: [&str; 16] = [
     "strategies",
     "notes",
     "tags",
+    "moments",
+    "predictions",
     "updated_at",
     "id",
 ];
+
+/// A moment's chain, a line per link ("The urge: Go quiet").
+fn moment_text(ep: &crate::journal::Episode, catalog: &Catalog) -> String {
+    crate::report::words::episode_chain(ep, catalog)
+        .into_iter()
+        .map(|(what, value)| format!("{what}: {value}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A prediction in two lines: the fear with how likely and bad it felt, then what came of it.
+fn prediction_text(p: &crate::journal::Prediction) -> String {
+    let (fear, after) = crate::report::words::prediction_lines(p);
+    format!("{fear}\n{after}")
+}
 
 /// The entries as CSV ([`CSV_COLUMNS`]), quoted where needed, without a byte order mark.
 ///
@@ -274,6 +316,16 @@ pub fn csv(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Result<V
             lines(strategies.collect()),
             e.notes.trim_end().to_owned(),
             e.tags.join("; "),
+            e.episodes
+                .iter()
+                .map(|ep| moment_text(ep, catalog))
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+            e.predictions
+                .iter()
+                .map(prediction_text)
+                .collect::<Vec<_>>()
+                .join("\n\n"),
             e.updated_at.to_rfc3339(),
             e.id.to_string(),
         ];

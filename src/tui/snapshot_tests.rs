@@ -935,8 +935,11 @@ mod insights {
                     "{w}: {tabs}"
                 );
                 assert!(
-                    full || tabs.contains("/5"),
-                    "{w}: every tab, or which of five: {tabs}"
+                    full || tabs.contains(&format!(
+                        "/{}",
+                        super::super::screens::insights::Tab::ALL.len()
+                    )),
+                    "{w}: every tab, or which of them: {tabs}"
                 );
                 assert!(tabs.chars().count() <= usize::from(w), "{w}: {tabs}");
                 press(&mut app, "Tab");

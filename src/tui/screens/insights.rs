@@ -53,7 +53,7 @@ impl Tab {
             Tab::OverTime => "Over time",
             Tab::Triggers => "Triggers",
             Tab::Helped => "What helped",
-            Tab::Moments => "Fears and moments",
+            Tab::Moments => "Moments",
             Tab::Rhythm => "Rhythm",
         }
     }
@@ -65,7 +65,7 @@ impl Tab {
             Tab::OverTime => "Over time",
             Tab::Triggers => "Triggers",
             Tab::Helped => "Helped",
-            Tab::Moments => "Fears",
+            Tab::Moments => "Moments",
             Tab::Rhythm => "Rhythm",
         }
     }
