@@ -153,7 +153,8 @@ pub enum Command {
         /// Only entries with this tag; repeat for more
         #[arg(long, value_name = "TAG")]
         tag: Vec<String>,
-        /// Your own words to put in: answers, notes, or both (answers,notes) [default: none]
+        /// Your own words to put in: answers, notes, episodes, predictions, or several
+        /// (answers,notes) [default: none]
         #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
         include: Vec<report::Part>,
         /// html (a page with charts) or markdown (tables)

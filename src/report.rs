@@ -27,22 +27,38 @@ pub struct Include {
     pub answers: bool,
     /// Their notes, and the notes they added to triggers.
     pub notes: bool,
+    /// The moments they traced, in their words.
+    pub episodes: bool,
+    /// Their predictions: the fears in their words and what came of them.
+    pub predictions: bool,
 }
 
 impl Include {
     /// Whether any written text goes in.
     pub fn any(self) -> bool {
-        self.answers || self.notes
+        self.answers || self.notes || self.episodes || self.predictions
     }
 
-    /// In words, for the page and for the message after writing it: "summary and charts
-    /// only, none of your own words", or "summary, charts, your answers and notes".
+    /// In words, for the page and for the message after writing it: "the figures only, none
+    /// of your own words", or "the figures and your notes".
     pub fn describe(self) -> String {
-        match (self.answers, self.notes) {
-            (false, false) => "the figures only, none of your own words".to_owned(),
-            (true, false) => "the figures and your answers to prompts".to_owned(),
-            (false, true) => "the figures and your notes".to_owned(),
-            (true, true) => "the figures, your answers to prompts and your notes".to_owned(),
+        let mut parts = Vec::new();
+        if self.answers {
+            parts.push("your answers to prompts");
+        }
+        if self.notes {
+            parts.push("your notes");
+        }
+        if self.episodes {
+            parts.push("the moments you traced");
+        }
+        if self.predictions {
+            parts.push("your predictions");
+        }
+        match parts.as_slice() {
+            [] => "the figures only, none of your own words".to_owned(),
+            [one] => format!("the figures and {one}"),
+            [rest @ .., last] => format!("the figures, {} and {last}", rest.join(", ")),
         }
     }
 }
@@ -444,6 +460,8 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
         after: Vec::new(),
     });
 
+    out.extend(moment_sections(report, catalog));
+
     let list =
         |title: &str, what: &str, items: &[(String, u32)], label: &dyn Fn(&str) -> String| {
             Section {
@@ -469,6 +487,133 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
         words::shown(catalog.sign(id).map_or(id, |s| s.label.as_str()))
     }));
     out.push(list("Feelings", "named", &i.emotions, &|w| words::shown(w)));
+    out
+}
+
+/// "Fears checked against what happened" and "Moments traced", when the window has any.
+fn moment_sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
+    let i = &report.insights;
+    let p = &i.predictions;
+    let e = &i.episodes;
+    let mut out = Vec::new();
+    let min = insights::MIN_DAYS;
+    if p.made > 0 {
+        let answered = p.answered();
+        let enough = answered >= min;
+        let mut rows = vec![
+            vec!["Made".to_owned(), p.made.to_string()],
+            vec!["Looked back on".to_owned(), answered.to_string()],
+            vec!["It happened".to_owned(), p.yes.to_string()],
+            vec!["Partly".to_owned(), p.partly.to_string()],
+            vec!["It did not happen".to_owned(), p.no.to_string()],
+            vec!["Still open".to_owned(), p.open.to_string()],
+            vec!["Dropped".to_owned(), p.dropped.to_string()],
+        ];
+        if p.rated >= min {
+            rows.push(vec![
+                format!("How bad it was feared to be (1–5, {} answers)", p.rated),
+                one(p.predicted_badness),
+            ]);
+            rows.push(vec![
+                format!("How bad it really was (1–5, {} answers)", p.rated),
+                one(p.actual_badness),
+            ]);
+        }
+        let mut after: Vec<String> = p
+            .by_trigger
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}: {} of {} came true at least in part; feared {}, really {}",
+                    words::shown(&catalog.trigger_label(&t.trigger)),
+                    t.came_true,
+                    t.answered,
+                    one(t.predicted_badness),
+                    one(t.actual_badness)
+                )
+            })
+            .collect();
+        if !enough {
+            after.insert(
+                0,
+                format!(
+                    "Not enough looked back on yet to say how often fears came true ({answered} of the {min} needed)."
+                ),
+            );
+        }
+        out.push(Section {
+            title: "Fears checked against what happened".to_owned(),
+            intro: "Fears written down as predictions in the check-in, with how likely and how \
+                    bad they felt, and, on the day chosen, what really happened."
+                .to_owned(),
+            chart: enough.then(|| chart::Chart::Bars {
+                labels: vec![
+                    "It happened".to_owned(),
+                    "Partly".to_owned(),
+                    "It did not happen".to_owned(),
+                ],
+                values: vec![f64::from(p.yes), f64::from(p.partly), f64::from(p.no)],
+                notes: Vec::new(),
+                axis: "predictions looked back on".to_owned(),
+            }),
+            table: Table {
+                header: vec![String::new(), "Predictions".to_owned()],
+                rows,
+            },
+            after,
+        });
+    }
+    if e.count > 0 {
+        let ends = |counts: [u32; 3]| {
+            let n: u32 = counts.iter().sum();
+            if n < min {
+                vec![
+                    format!("not enough yet ({n})"),
+                    "–".to_owned(),
+                    "–".to_owned(),
+                ]
+            } else {
+                counts.iter().map(u32::to_string).collect()
+            }
+        };
+        let mut with = vec!["With a repair".to_owned()];
+        with.extend(ends(e.ended_with_repair));
+        let mut without = vec!["Without a repair".to_owned()];
+        without.extend(ends(e.ended_without_repair));
+        let after = e
+            .urges
+            .iter()
+            .map(|u| {
+                format!(
+                    "{}: the urge most often was “{}” ({} of {} moments)",
+                    words::shown(&catalog.trigger_label(&u.trigger)),
+                    words::shown(catalog.urge_label(&u.urge)),
+                    u.times,
+                    u.moments
+                )
+            })
+            .collect();
+        out.push(Section {
+            title: "Moments traced".to_owned(),
+            intro: format!(
+                "{} traced from what happened to how it ended; a repair was tried in {}. \
+                 How they ended, with and without a repair:",
+                count(e.count, "moment", "moments"),
+                e.repaired
+            ),
+            chart: None,
+            table: Table {
+                header: vec![
+                    String::new(),
+                    "Closer".to_owned(),
+                    "About the same".to_owned(),
+                    "Further apart".to_owned(),
+                ],
+                rows: vec![with, without],
+            },
+            after,
+        });
+    }
     out
 }
 

@@ -21,6 +21,10 @@ pub enum Part {
     Answers,
     /// Your notes, and the notes on triggers.
     Notes,
+    /// The moments you traced, in your words.
+    Episodes,
+    /// Your predictions: the fears and what came of them.
+    Predictions,
 }
 
 /// What to report, from the command line.
@@ -135,6 +139,8 @@ pub fn run(
     let include = Include {
         answers: request.include.contains(&Part::Answers),
         notes: request.include.contains(&Part::Notes),
+        episodes: request.include.contains(&Part::Episodes),
+        predictions: request.include.contains(&Part::Predictions),
     };
     let built = report::build(
         &scan.entries,

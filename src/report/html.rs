@@ -168,6 +168,18 @@ pub fn html(report: &Report, catalog: &Catalog) -> String {
                                             p.words { (words::shown(r.answer.trim_end())) }
                                         }
                                     }
+                                    @if report.include.episodes {
+                                        @for ep in &e.episodes {
+                                            p { b { "A moment, traced" } }
+                                            ul { @for (what, value) in words::episode_chain(ep, catalog) { li.words { (what) ": " (words::shown(&value)) } } }
+                                        }
+                                    }
+                                    @if report.include.predictions {
+                                        @for p in &e.predictions {
+                                            @let (fear, after) = words::prediction_lines(p);
+                                            p.words { b { "Feared: " } (words::shown(&fear)) br; (words::shown(&after)) }
+                                        }
+                                    }
                                     @if report.include.notes && !e.notes.trim().is_empty() {
                                         p { b { "Notes" } }
                                         p.words { (words::shown(e.notes.trim_end())) }

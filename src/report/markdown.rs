@@ -151,6 +151,25 @@ pub fn markdown(report: &Report, catalog: &Catalog) -> String {
                     ));
                 }
             }
+            if report.include.episodes {
+                for ep in &e.episodes {
+                    out.push_str("A moment, traced:\n\n");
+                    for (what, value) in words::episode_chain(ep, catalog) {
+                        out.push_str(&format!("- {what}: {}\n", block(&value, "  ")));
+                    }
+                    out.push('\n');
+                }
+            }
+            if report.include.predictions {
+                for p in &e.predictions {
+                    let (fear, after) = words::prediction_lines(p);
+                    out.push_str(&format!(
+                        "- Feared: {}  \n  {}\n\n",
+                        block(&fear, "  "),
+                        block(&after, "  ")
+                    ));
+                }
+            }
             if report.include.notes && !e.notes.trim().is_empty() {
                 out.push_str(&format!("Notes:\n\n{}\n\n", block(&e.notes, "")));
             }
@@ -164,7 +183,9 @@ pub fn markdown(report: &Report, catalog: &Catalog) -> String {
 
 /// Whether `e` has words of the kinds the report includes.
 pub(super) fn has_words(e: &crate::journal::Entry, report: &Report) -> bool {
-    (report.include.answers && e.responses.iter().any(|r| !r.answer.trim().is_empty()))
+    (report.include.episodes && !e.episodes.is_empty())
+        || (report.include.predictions && !e.predictions.is_empty())
+        || (report.include.answers && e.responses.iter().any(|r| !r.answer.trim().is_empty()))
         || (report.include.notes
             && (!e.notes.trim().is_empty() || e.triggers.iter().any(|t| !t.note.trim().is_empty())))
 }

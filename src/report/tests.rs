@@ -42,6 +42,29 @@ fn entry(day: &str, n: u32, mood: u8, trigger: &str, mark: &str) -> Entry {
         answer: format!("answer-{mark}"),
     });
     e.notes = format!("notes-{mark}");
+    e.episodes.push(crate::journal::Episode {
+        what: format!("moment-{mark}"),
+        urges: vec!["go-quiet".into()],
+        repair: Some(crate::journal::Repair::Own(format!("repair-{mark}"))),
+        ended: Some(crate::journal::Ending::Closer),
+        ..Default::default()
+    });
+    e.predictions.push(crate::journal::Prediction {
+        fear: format!("fear-{mark}"),
+        likelihood: None,
+        badness: crate::journal::Badness::try_from(4u8).ok(),
+        look_back: e.date,
+        outcome: Some(crate::journal::PredictionOutcome {
+            on: e.date,
+            result: if n.is_multiple_of(3) {
+                crate::journal::PredictionResult::Yes
+            } else {
+                crate::journal::PredictionResult::No
+            },
+            badness: crate::journal::Badness::try_from(2u8).ok(),
+            instead: format!("instead-{mark}"),
+        }),
+    });
     e.tags.push("work".to_owned());
     e
 }
@@ -149,6 +172,10 @@ fn by_default_no_free_text_goes_in() {
             "notes-M",
             "trigger-note-M",
             "What did you want to say",
+            "moment-M",
+            "repair-M",
+            "fear-M",
+            "instead-M",
         ] {
             assert!(!text.contains(word), "{word} is in a default report");
         }
@@ -165,6 +192,7 @@ fn chosen_words_go_in_and_only_those() {
         Include {
             answers: true,
             notes: false,
+            ..Include::default()
         },
     );
     for text in [html(&answers, &catalog()), markdown(&answers, &catalog())] {
@@ -177,6 +205,7 @@ fn chosen_words_go_in_and_only_those() {
         Include {
             answers: false,
             notes: true,
+            ..Include::default()
         },
     );
     for text in [html(&notes, &catalog()), markdown(&notes, &catalog())] {
@@ -194,6 +223,10 @@ fn hostile_text_is_escaped_everywhere() {
         e.notes = format!("<script>bad()</script>\u{1b}[2J notes {i}");
         e.responses[0].answer = "</p></blockquote><img src=x onerror=alert(2)>".to_owned();
         e.emotions.push("<b>loud</b>".to_owned());
+        e.episodes[0].what = "<script>moment()</script>".to_owned();
+        e.episodes[0].triggers = vec![TriggerRef::Custom(Name::try_from(hostile).unwrap())];
+        e.episodes[0].urges = vec!["<img src=y>".to_owned()];
+        e.predictions[0].fear = "</svg><script>fear()</script>\u{9b}".to_owned();
     }
     let report = report_of(
         &entries,
@@ -201,6 +234,8 @@ fn hostile_text_is_escaped_everywhere() {
         Include {
             answers: true,
             notes: true,
+            episodes: true,
+            predictions: true,
         },
     );
     let page = html(&report, &catalog());
@@ -254,8 +289,8 @@ fn every_chart_is_an_svg_labelled_for_screen_readers_with_its_table() {
         .matches("<svg role=\"img\" aria-label=\"Chart: ")
         .count();
     assert_eq!(
-        charts, 4,
-        "over time, triggers, with and without, what helped"
+        charts, 5,
+        "over time, triggers, with and without, what helped, fears checked"
     );
     assert_eq!(
         page.matches("<svg").count(),
@@ -280,6 +315,7 @@ fn an_empty_window_says_so_and_draws_nothing() {
         Include {
             answers: true,
             notes: true,
+            ..Include::default()
         },
     );
     let page = html(&report, &catalog());
@@ -287,4 +323,51 @@ fn an_empty_window_says_so_and_draws_nothing() {
     assert!(page.contains("Nothing written in these days."));
     assert!(!page.contains("<svg"));
     assert!(markdown(&report, &catalog()).contains("No triggers were logged"));
+}
+
+#[test]
+fn moments_and_predictions_are_figures_by_default_and_words_only_when_chosen() {
+    let entries = journal();
+    let report = report_of(&entries, Filter::default(), Include::default());
+    let p = &report.insights.predictions;
+    assert_eq!((p.made, p.yes, p.no), (12, 4, 8));
+    let md = markdown(&report, &catalog());
+    assert!(
+        md.contains("## Fears checked against what happened"),
+        "{md}"
+    );
+    assert!(md.contains(&format!("| It happened | {} |", p.yes)), "{md}");
+    assert!(
+        md.contains(&format!("| It did not happen | {} |", p.no)),
+        "{md}"
+    );
+    assert!(
+        md.contains("| How bad it really was (1–5, 12 answers) | 2.0 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Moments traced") && md.contains("| With a repair | 12 | 0 | 0 |"),
+        "{md}"
+    );
+    let page = html(&report, &catalog());
+    assert!(page.contains("aria-label=\"Chart: Fears checked against what happened."));
+
+    let chosen = report_of(
+        &entries,
+        Filter::default(),
+        Include {
+            episodes: true,
+            predictions: true,
+            ..Include::default()
+        },
+    );
+    for text in [html(&chosen, &catalog()), markdown(&chosen, &catalog())] {
+        assert!(
+            text.contains("moment-M5") && text.contains("repair-M5"),
+            "{text}"
+        );
+        assert!(text.contains("fear-M7") && text.contains("instead-M7"));
+        assert!(!text.contains("answer-M") && !text.contains("notes-M"));
+        assert!(text.contains("the moments you traced and your predictions"));
+    }
 }

@@ -793,6 +793,8 @@ mod insights {
         app.update(Msg::Key(Action::Toggle));
         app.update(Msg::Key(Action::Down));
         app.update(Msg::Key(Action::Down));
+        app.update(Msg::Key(Action::Down));
+        app.update(Msg::Key(Action::Down));
         app.update(Msg::Key(Action::Toggle));
         assert_snapshot!("report_chosen_160x48", draw(&mut app, 160, 48).backend());
     }

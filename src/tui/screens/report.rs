@@ -18,8 +18,8 @@ use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::{page, wrap};
 
-/// The rows to choose on.
-const ROWS: usize = 3;
+/// The rows to choose on: answers, notes, moments, predictions, the format.
+const ROWS: usize = 5;
 
 /// What the report covers and what the person chose so far.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +32,7 @@ pub struct State {
     pub include: Include,
     /// HTML or Markdown.
     pub format: Format,
-    /// The row under the cursor: answers, notes, format.
+    /// The row under the cursor: answers, notes, moments, predictions, format.
     pub cursor: usize,
     /// The covered span and filter, in words (made once).
     pub subtitle: String,
@@ -134,6 +134,8 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::Key(Action::Toggle) => match state.cursor {
             0 => state.include.answers = !state.include.answers,
             1 => state.include.notes = !state.include.notes,
+            2 => state.include.episodes = !state.include.episodes,
+            3 => state.include.predictions = !state.include.predictions,
             _ => {
                 state.format = match state.format {
                     Format::Html => Format::Markdown,
@@ -181,6 +183,11 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         format!(
             "{}Your notes, and notes on triggers",
             check(state.include.notes)
+        ),
+        format!("{}The moments you traced", check(state.include.episodes)),
+        format!(
+            "{}Your predictions, and what came of them",
+            check(state.include.predictions)
         ),
         format!(
             "Format: {}",
