@@ -888,3 +888,56 @@ fn support_opens_with_bang_from_review_insights_and_a_check_in_and_with_f2_while
     app.send("q");
     assert!(app.wait_exit().success());
 }
+
+/// Issue 17: a prediction made in today's check-in is asked about in the next check-in on its
+/// day (the clock moved a day ahead by the test-only CLOSER_TEST_DAYS_AHEAD), and the answer
+/// is kept in the entry that made it.
+#[test]
+fn a_prediction_made_today_is_asked_about_tomorrow_and_the_answer_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let mut app = Closer::start(&root, 80, 24);
+    app.wait_for("c check in");
+    app.send("c");
+    app.wait_for("step 1 of 10");
+    app.press_until("\t", "step 8 of 10", 10);
+    app.send("She will not call back");
+    app.wait_for("She will not call back▏");
+    app.wait_for("you will be asked on");
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("Your check-in is saved.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let day = only_day_file(&root);
+    assert_eq!(day["schema"], 2, "a day with a prediction carries schema 2");
+    assert_eq!(
+        day["entries"][0]["predictions"][0]["fear"],
+        "She will not call back"
+    );
+
+    // The next day: the check-in opens with it.
+    let mut next = Closer::start_with(&root, 80, 24, &[("CLOSER_TEST_DAYS_AHEAD", "1")]);
+    next.wait_for("c check in");
+    next.send("c");
+    next.wait_for("look back on a prediction");
+    next.wait_for("She will not call back");
+    next.send(" "); // "it happened", the first answer
+    next.send("\x1b[B"); // ↓ how bad it really was
+    next.send("\x1b[C"); // → 1
+    next.send("\x1b[C"); // → 2
+    next.send("\x1b[B"); // ↓ what happened instead
+    next.send("she called on Sunday");
+    next.wait_for("she called on Sunday▏");
+    next.send("\r");
+    next.wait_for("step 1 of 10");
+    next.esc();
+    next.wait_for("c check in");
+    next.send("q");
+    assert!(next.wait_exit().success());
+    let day = only_day_file(&root);
+    let outcome = &day["entries"][0]["predictions"][0]["outcome"];
+    assert_eq!(outcome["result"], "yes", "{day}");
+    assert_eq!(outcome["badness"], 2);
+    assert_eq!(outcome["instead"], "she called on Sunday");
+}

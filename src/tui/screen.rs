@@ -151,13 +151,7 @@ impl Open {
             Some(draft) => Cmd::Open(Open::offer_draft(draft)),
             None => {
                 let draft = CheckInDraft::new(session.now, perspective);
-                let open = Cmd::Open(Open::CheckIn(Box::new(draft)));
-                // Predictions whose day has come are asked about first, over the check-in.
-                if crate::journal::episode::due(session.entries(), session.today).is_empty() {
-                    open
-                } else {
-                    open.and(Cmd::Open(Open::LookBack(None)))
-                }
+                Cmd::Open(Open::CheckIn(Box::new(draft)))
             }
         }
     }

@@ -182,6 +182,8 @@ pub struct State {
     pub prediction_at: usize,
     /// Its form.
     pub prediction_form: crate::tui::widgets::form::Form,
+    /// Whether the predictions due were offered to look back on (once per check-in).
+    pub looked_back: bool,
     /// Typed since the draft was last written.
     pub dirty: bool,
     /// Leaving, once the draft is written.
@@ -274,6 +276,7 @@ impl State {
             episode_form: crate::tui::widgets::form::Form::default(),
             prediction_at: 0,
             prediction_form: crate::tui::widgets::form::Form::default(),
+            looked_back: false,
             dirty: false,
             leaving: false,
             second_today: false,
@@ -579,6 +582,17 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             state.save_draft()
         }
         Msg::Quitting | Msg::Suspending => state.keep(),
+        // Predictions whose day has come are asked about first, over a new check-in: when it
+        // opens, or once the journal is read if it opened before (`closer checkin`).
+        Msg::Opened | Msg::JournalChanged
+            if !state.looked_back
+                && !state.draft.is_edit()
+                && session.journal.is_some()
+                && !crate::journal::episode::due(session.entries(), session.today).is_empty() =>
+        {
+            state.looked_back = true;
+            Cmd::Open(Open::LookBack(None))
+        }
         // An edit of a saved entry is written as a draft at once, so a crash cannot lose it.
         Msg::Opened if state.draft.is_edit() => state.save_draft(),
         Msg::Answer(question, action) => state.answered(question, action),

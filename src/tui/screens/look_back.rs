@@ -274,7 +274,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
     lines.push(Line::default());
     lines.extend(wrap::lines(
         vec![Line::styled(
-            "Enter saves · Tab leaves it for later · Ctrl-D drops it · nothing here is shared",
+            "Your answer is kept with the check-in that made the prediction.",
             theme.muted,
         )],
         width,
