@@ -360,7 +360,7 @@ impl Form {
                 } => {
                     let mut spans = vec![Span::raw("    ")];
                     if options.is_empty() {
-                        spans.push(Span::styled("nothing to choose here", theme.muted));
+                        spans.push(Span::styled("nothing to choose from yet", theme.muted));
                     }
                     for (j, (o, p)) in options.iter().zip(picked).enumerate() {
                         let mark = if *p { "[x] " } else { "[ ] " };

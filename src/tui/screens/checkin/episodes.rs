@@ -131,9 +131,26 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
         .filter(|u| catalog.urge(u).is_none())
         .map(String::as_str)
         .collect();
-    let signs: Vec<Choice> = catalog
-        .signs_for(perspective)
+    // What I did: the signs noticed in this check-in and those the moment names first, then
+    // the perspective's others up to ten (the whole list is a wall of chips); anything else
+    // in the person's own words.
+    let mut sign_ids: Vec<&str> = state.draft.behaviours.iter().map(|b| b.as_str()).collect();
+    for d in &episode.did {
+        if catalog.sign(d).is_some() && !sign_ids.contains(&d.as_str()) {
+            sign_ids.push(d);
+        }
+    }
+    for s in catalog.signs_for(perspective) {
+        if sign_ids.len() >= 10 {
+            break;
+        }
+        if !sign_ids.contains(&s.id.as_str()) {
+            sign_ids.push(&s.id);
+        }
+    }
+    let signs: Vec<Choice> = sign_ids
         .into_iter()
+        .filter_map(|id| catalog.sign(id))
         .map(|s| Choice {
             key: s.id.clone(),
             label: s.label.clone(),
@@ -159,6 +176,17 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
         strategies.extend(tried.into_iter().map(|(id, _)| id.clone()));
     }
     strategies.extend(state.draft.strategies.iter().map(|s| s.id.to_string()));
+    for t in &state.draft.triggers {
+        if let TriggerRef::Id(id) = &t.trigger {
+            strategies.extend(
+                catalog
+                    .strategies_for_trigger(id.as_str(), perspective)
+                    .into_iter()
+                    .take(3)
+                    .map(|s| s.id.clone()),
+            );
+        }
+    }
     if let Some(Repair::Strategy(id)) = &episode.repair {
         strategies.insert(0, id.to_string());
     }
@@ -194,7 +222,7 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
     Form::new(vec![
         Field::text("What happened?", &episode.what, "in a line"),
         Field::choice(
-            "Which trigger(s) does it belong to?",
+            "Which trigger(s) does it belong to? (those picked in step 3)",
             trigger_choices,
             true,
             &picked_triggers,
