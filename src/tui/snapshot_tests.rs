@@ -800,6 +800,19 @@ mod insights {
     }
 
     #[test]
+    fn moments_at_120x40() {
+        let mut app = app(generated_year());
+        app.update(Msg::Key(Action::Choose(3)));
+        for _ in 0..4 {
+            app.update(Msg::Key(Action::Next));
+        }
+        assert_snapshot!(
+            "insights_moments_year_120x40",
+            draw(&mut app, 120, 40).backend()
+        );
+    }
+
+    #[test]
     fn the_calendar_marks_days_with_the_mood_in_no_colour_too() {
         let mut app = app(generated_year());
         app.session.theme = Theme::no_colour();
