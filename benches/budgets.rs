@@ -396,6 +396,34 @@ fn report(c: &mut Criterion) {
     group.finish();
 }
 
+/// A backup of the whole journal (every file read, compressed, written and synced); the
+/// TUI writes it on a thread of its own, so a save is no slower. Budget: 1 s at 10,000.
+fn backup(c: &mut Criterion) {
+    let mut group = c.benchmark_group("backup of the whole journal");
+    group.sample_size(10);
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let to = tempfile::tempdir().unwrap();
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                closer::store::backup::write(
+                    &Layout::new(&dir),
+                    None,
+                    to.path(),
+                    Local::now().fixed_offset(),
+                    closer::store::backup::Keep {
+                        daily: 1,
+                        weekly: 0,
+                        monthly: 0,
+                    },
+                )
+                .unwrap()
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Loading the person's own prompts when every one of N is rejected (`sources = []`), the
 /// case that was quadratic (r09): 26 s at 8,000 items before; it should grow in step with N.
 fn user_content(c: &mut Criterion) {
@@ -433,6 +461,7 @@ criterion_group!(
     frame,
     insights_all,
     export,
-    report
+    report,
+    backup
 );
 criterion_main!(benches);

@@ -1,5 +1,6 @@
 //! The command line: arguments, and the subcommands that print instead of opening the journal.
 
+pub mod backup;
 pub mod doctor;
 pub mod export;
 pub mod import;
@@ -201,6 +202,42 @@ pub enum Command {
         json: bool,
     },
 
+    /// Write a backup of the whole journal now: entries, trash, settings and your own files.
+    ///
+    /// closer also writes one by itself on the first save of each day, and keeps the last 7
+    /// daily, 4 weekly and 12 monthly (backup_keep in config.toml). They go into the
+    /// closer-backups folder beside the data folder unless config.toml's backup_dir (or --to)
+    /// names another, ideally on another disk. Each is one .tar.gz file any unpacking tool
+    /// opens.
+    #[command(
+        after_help = "Examples:\n  closer backup\n  closer backup --to /media/usb/closer-backups"
+    )]
+    Backup {
+        /// Write it into this folder instead
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+
+    /// List the backups: when, how big, how many entries.
+    #[command(after_help = "Example:\n  closer backups")]
+    Backups,
+
+    /// Put a backup back: into an empty folder as it was, or merged into a journal.
+    ///
+    /// Into a journal with entries, entries are matched by id: ones it lacks are added, the
+    /// newer version of one changed on both is kept, nothing is removed, and an entry deleted
+    /// here stays deleted. Every change is listed. Its settings are kept.
+    #[command(
+        after_help = "Examples:\n  closer restore ~/.local/share/closer-backups/closer-backup-2026-11-30T091500.tar.gz --dry-run\n  closer restore backup.tar.gz --data-dir ~/journal-copy"
+    )]
+    Restore {
+        /// The archive (a closer-backup-….tar.gz)
+        archive: PathBuf,
+        /// Only say what would change
+        #[arg(long)]
+        dry_run: bool,
+    },
+
     /// One line: checked in today? and the streak. Exits 0 when checked in today, 1 when not.
     #[command(
         after_help = "Examples:\n  closer status            # checked in today · 5-day streak\n  closer status --short    # ✓ 5\n  closer status --short || echo 'a minute for yourself?'"
@@ -303,6 +340,23 @@ pub fn config_dir() -> Option<PathBuf> {
 /// The settings file: `--config`, else `config.toml` in the config folder.
 fn config_file(given: Option<PathBuf>) -> Option<PathBuf> {
     given.or_else(|| config_dir().map(|d| d.join(crate::config::FILE)))
+}
+
+/// Where backups go and how many are kept: config.toml's `backup_dir` and `backup_keep`, else
+/// `closer-backups` beside the data folder and 7 daily, 4 weekly, 12 monthly.
+pub fn backup_settings(data_dir: &std::path::Path, config: Option<PathBuf>) -> backup::Settings {
+    let file = config_file(config).map(|f| crate::config::load(&f).0);
+    backup::Settings {
+        dir: file
+            .as_ref()
+            .and_then(|c| c.backup_dir.clone())
+            .unwrap_or_else(|| crate::store::backup::default_dir(data_dir)),
+        keep: file
+            .as_ref()
+            .and_then(|c| c.backup_keep)
+            .unwrap_or_default(),
+        config_dir: config_dir(),
+    }
 }
 
 /// Opens the journal at `start`.
@@ -419,6 +473,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 &mut out,
                 &mut err,
             )?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Backup { to }) => {
+            let settings = backup_settings(&data_dir, cli.config);
+            let mut out = Printable::new(std::io::stdout().lock());
+            backup::backup(&data_dir, &settings, to.as_deref(), &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Backups) => {
+            let settings = backup_settings(&data_dir, cli.config);
+            let mut out = Printable::new(std::io::stdout().lock());
+            backup::list(&settings, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Restore { archive, dry_run }) => {
+            let settings = backup_settings(&data_dir, cli.config);
+            let mut out = Printable::new(std::io::stdout().lock());
+            backup::restore(&data_dir, &settings, &archive, dry_run, &mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }

@@ -21,12 +21,14 @@ use crate::journal::{MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, We
 pub const FILE: &str = "config.toml";
 
 /// The keys, in the order documented.
-pub const KEYS: [&str; 5] = [
+pub const KEYS: [&str; 7] = [
     "perspective",
     "theme",
     "mood_labels",
     "week_start",
     "editor",
+    "backup_dir",
+    "backup_keep",
 ];
 
 /// What `config.toml` sets; `None` where it says nothing (or something wrong).
@@ -44,6 +46,10 @@ pub struct Config {
     pub week_start: Option<WeekStart>,
     /// The editor for Ctrl-E.
     pub editor: Option<String>,
+    /// Where backups go (`~/` is the home folder).
+    pub backup_dir: Option<PathBuf>,
+    /// How many backups are kept.
+    pub backup_keep: Option<crate::store::backup::Keep>,
 }
 
 /// A problem in the file.
@@ -123,6 +129,8 @@ impl Config {
             "mood_labels" => self.mood_labels.is_some(),
             "week_start" => self.week_start.is_some(),
             "editor" => self.editor.is_some(),
+            "backup_dir" => self.backup_dir.is_some(),
+            "backup_keep" => self.backup_keep.is_some(),
             _ => false,
         }
     }
@@ -207,6 +215,28 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
                 ));
             }
             "editor" => config.editor = Some(text_value.to_owned()),
+            "backup_dir" if text_value.trim().is_empty() => errors.push(err(
+                line,
+                "backup_dir is empty; name a folder, like backup_dir = \"/media/usb/closer\""
+                    .into(),
+            )),
+            "backup_dir" => {
+                let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
+                config.backup_dir = Some(match (text_value.strip_prefix("~/"), home) {
+                    (Some(rest), Some(home)) => home.join(rest),
+                    _ => PathBuf::from(text_value),
+                });
+            }
+            "backup_keep" => match crate::store::backup::Keep::parse(text_value) {
+                Some(keep) => config.backup_keep = Some(keep),
+                None => errors.push(err(
+                    line,
+                    format!(
+                        "backup_keep = \"{text_value}\" is not a rotation; write it like \
+                         backup_keep = \"7 daily, 4 weekly, 12 monthly\""
+                    ),
+                )),
+            },
             other => errors.push(err(
                 line,
                 format!(
@@ -286,7 +316,7 @@ mod tests {
         assert!(
             errors[0]
                 .message
-                .contains("perspective, theme, mood_labels, week_start, editor")
+                .contains("perspective, theme, mood_labels, week_start, editor, backup_dir")
         );
     }
 

@@ -8,6 +8,7 @@ pub mod episode;
 pub mod error;
 pub mod history;
 pub mod insights;
+pub mod merge;
 pub mod preferences;
 pub mod printable;
 pub mod query;

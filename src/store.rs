@@ -21,6 +21,8 @@ pub mod scan;
 
 mod journal_store;
 
+pub mod backup;
+
 pub use error::StoreError;
 pub use journal_store::{Access, Partial, ReadOnlyReason, Store, TrashItem, read_preferences};
 pub use layout::Layout;

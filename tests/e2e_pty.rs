@@ -941,3 +941,32 @@ fn a_prediction_made_today_is_asked_about_tomorrow_and_the_answer_is_kept() {
     assert_eq!(outcome["badness"], 2);
     assert_eq!(outcome["instead"], "she called on Sunday");
 }
+
+/// Issue 18: the first save of a day writes a backup beside the data folder, off the input
+/// path; a second save that day does not write another.
+#[test]
+fn the_first_save_of_the_day_writes_a_backup_and_the_second_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let backups = closer::store::backup::default_dir(&root);
+    for round in 0..2 {
+        let mut app = Closer::start(&root, 80, 24);
+        app.wait_for("c check in");
+        app.send("c");
+        app.wait_for("step 1 of 10");
+        app.send("3");
+        app.send("\x13"); // Ctrl-S
+        app.wait_for("Your check-in is saved.");
+        let deadline = Instant::now() + DEADLINE;
+        while closer::store::backup::list(&backups).is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        app.send("q");
+        assert!(app.wait_exit().success());
+        let archives = closer::store::backup::list(&backups);
+        assert_eq!(archives.len(), 1, "round {round}: one backup a day");
+        let m = closer::store::backup::manifest_of(&archives[0].path).unwrap();
+        assert_eq!(m.entries, 1, "the backup was made after the first save");
+    }
+}

@@ -136,6 +136,19 @@ pub fn run(options: Options) -> Result<()> {
         store: &store,
         session: &mut term,
         loader: Loader { receiver: None },
+        backup: DailyBackup {
+            layout: store.layout().clone(),
+            dir: app
+                .session
+                .config
+                .backup_dir
+                .clone()
+                .unwrap_or_else(|| crate::store::backup::default_dir(&options.data_dir)),
+            keep: app.session.config.backup_keep.unwrap_or_default(),
+            config_dir: options.config_dir.clone(),
+            checked: None,
+            receiver: None,
+        },
         unsaved: Arc::clone(&unsaved),
     };
     fx.loader.start(store.layout(), app.session.today);
@@ -191,6 +204,13 @@ pub fn run(options: Options) -> Result<()> {
         if let Some(summary) = fx.loader.take() {
             let requests = app.loaded(summary);
             run_all(&mut app, &mut fx, requests);
+            continue;
+        }
+        if let Some(why) = fx.backup.take_failure() {
+            app.status = Some(Status::Error(format!(
+                "Today's backup could not be written: {why} The journal itself is fine; \
+                 `closer backup` tries again."
+            )));
             continue;
         }
         let wait = if fx.loader.busy() {
@@ -299,6 +319,7 @@ struct Runner<'a> {
     store: &'a Store,
     session: &'a mut terminal::Session,
     loader: Loader,
+    backup: DailyBackup,
     /// The signal handler's copy of what must be kept.
     unsaved: Unsaved,
 }
@@ -351,6 +372,7 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
                 Ok(()) => {
                     // The entry is safe; a draft left behind would only be offered again.
                     let _ = store.discard_draft();
+                    fx.backup.after_save(today);
                     Done::CheckInSaved(Box::new(entry))
                 }
                 Err(e) => {
@@ -460,6 +482,67 @@ fn summary(layout: &Layout, today: NaiveDate) -> Summary {
         .collect();
     let problems = problem_files.len();
     Summary::of(Arc::new(scan.entries), today, problems)
+}
+
+/// The day's automatic backup: written on a thread of its own after the first save of a day
+/// (the save itself is not slowed), once a day, into the backup folder; a failure is said,
+/// never fatal.
+struct DailyBackup {
+    /// The data folder's layout.
+    layout: Layout,
+    /// The backup folder.
+    dir: PathBuf,
+    /// Rotation.
+    keep: crate::store::backup::Keep,
+    /// The config folder, whose own files it carries.
+    config_dir: Option<PathBuf>,
+    /// The last day a backup was found or started.
+    checked: Option<NaiveDate>,
+    /// A backup being written.
+    receiver: Option<mpsc::Receiver<Result<(), String>>>,
+}
+
+impl DailyBackup {
+    /// After a save on `today`: starts the day's backup unless there is one.
+    fn after_save(&mut self, today: NaiveDate) {
+        if self.checked == Some(today) || self.receiver.is_some() {
+            return;
+        }
+        self.checked = Some(today);
+        if crate::store::backup::has_backup_on(&self.dir, today) {
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let (layout, dir, keep, config) = (
+            self.layout.clone(),
+            self.dir.clone(),
+            self.keep,
+            self.config_dir.clone(),
+        );
+        std::thread::spawn(move || {
+            let result = crate::store::backup::write(&layout, config.as_deref(), &dir, now(), keep)
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+            let _ = tx.send(result);
+        });
+        self.receiver = Some(rx);
+    }
+
+    /// A failure to say, once the backup is done.
+    fn take_failure(&mut self) -> Option<String> {
+        let got = self.receiver.as_ref()?.try_recv();
+        match got {
+            Ok(result) => {
+                self.receiver = None;
+                result.err()
+            }
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.receiver = None;
+                None
+            }
+        }
+    }
 }
 
 /// Reads the journal on a thread of its own, so keys work while it reads.

@@ -1,0 +1,267 @@
+//! Backups on real folders: an archive appears whole or not at all (a killed `closer backup`
+//! leaves none half-written), restore into an empty folder gives back the same journal,
+//! settings included, and restore into a journal merges by id without losing anything.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use closer::journal::Preferences;
+use closer::store::backup::{self, Keep};
+use closer::store::{Layout, Store, read_preferences};
+use common::entry;
+
+fn closer(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
+    cmd.args(args)
+        .env_remove("CLOSER_DATA_DIR")
+        .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config");
+    cmd
+}
+
+/// A journal of `n` entries on `n / 2` days, with favourites and own triggers in its settings.
+fn journal(root: &Path, n: u32) -> Store {
+    let store = Store::open(root).unwrap();
+    let entries: Vec<_> = (0..n)
+        .map(|i| {
+            let day = 1 + i / 2 % 28;
+            let month = 1 + (i / 56) % 12;
+            entry(
+                &format!("2025-{month:02}-{day:02}T{:02}:00:00+01:00", 8 + i % 2 * 10),
+                i,
+            )
+        })
+        .collect();
+    store.add_entries(entries).unwrap();
+    store
+        .save_preferences(&Preferences {
+            favourites: vec!["active-listening".into()],
+            custom_triggers: vec!["my sister's visit".into()],
+            ..Preferences::default()
+        })
+        .unwrap();
+    store
+}
+
+fn export(root: &Path) -> serde_json::Value {
+    let out = closer(&[
+        "export",
+        "--format",
+        "json",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_object_mut().unwrap().remove("exported_at");
+    v
+}
+
+#[test]
+fn a_backup_is_private_listed_and_restores_into_an_empty_folder_as_the_same_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let store = journal(&root, 40);
+    let del = closer::store::scan(&Layout::new(&root)).entries[3].clone();
+    store
+        .delete_entry(del.date, &del.id, del.updated_at)
+        .unwrap();
+    drop(store);
+    let backups = dir.path().join("backups");
+    let written = backup::write(
+        &Layout::new(&root),
+        None,
+        &backups,
+        chrono::Local::now().fixed_offset(),
+        Keep::default(),
+    )
+    .unwrap();
+    assert_eq!(written.manifest.entries, 39);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&written.path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "only the person can read a backup");
+    }
+    assert_eq!(backup::list(&backups).len(), 1);
+    assert_eq!(backup::manifest_of(&written.path).unwrap().entries, 39);
+
+    // Into an empty folder: the same journal, settings and trash included.
+    let copy = dir.path().join("copy");
+    let out = closer(&[
+        "restore",
+        written.path.to_str().unwrap(),
+        "--data-dir",
+        copy.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("Restored the journal as it was") && text.contains("39 added"),
+        "{text}"
+    );
+    assert_eq!(export(&copy), export(&root), "the same entries");
+    assert_eq!(
+        read_preferences(&Layout::new(&copy)).unwrap(),
+        read_preferences(&Layout::new(&root)).unwrap(),
+        "the same settings: favourites and own triggers too"
+    );
+    assert_eq!(
+        Store::open(&copy).unwrap().trash().len(),
+        1,
+        "the trash came back"
+    );
+}
+
+#[test]
+fn restore_into_a_journal_merges_by_id_keeps_the_newer_lists_changes_and_deletes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    let store = journal(&a, 10);
+    let backups = dir.path().join("backups");
+    let archive = backup::write(
+        &Layout::new(&a),
+        None,
+        &backups,
+        chrono::Local::now().fixed_offset(),
+        Keep::default(),
+    )
+    .unwrap()
+    .path;
+    // Since the backup: one entry edited (newer here), one deleted, one added.
+    let entries = closer::store::scan(&Layout::new(&a)).entries;
+    let mut edited = entries[0].clone();
+    edited.notes = "edited after the backup".into();
+    edited.updated_at += chrono::Duration::hours(1);
+    store.save_entry(&edited).unwrap();
+    let gone = entries[1].clone();
+    store
+        .delete_entry(gone.date, &gone.id, gone.updated_at)
+        .unwrap();
+    store
+        .save_entry(&entry("2025-12-30T10:00:00+01:00", 99))
+        .unwrap();
+    drop(store);
+
+    let dry = closer(&[
+        "restore",
+        archive.to_str().unwrap(),
+        "--dry-run",
+        "--data-dir",
+        a.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    let text = String::from_utf8_lossy(&dry.stdout);
+    assert!(dry.status.success(), "{text}");
+    assert!(
+        text.contains("Would merge") && text.contains("0 added") && text.contains("1 left out"),
+        "{text}"
+    );
+    assert!(text.contains("Nothing was written"), "{text}");
+    let before = export(&a);
+
+    let out = closer(&[
+        "restore",
+        archive.to_str().unwrap(),
+        "--data-dir",
+        a.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(out.status.success());
+    let after = export(&a);
+    assert_eq!(
+        before, after,
+        "the newer edit, the deletion and the new entry all stand"
+    );
+    let text = serde_json::to_string(&after).unwrap();
+    assert!(text.contains("edited after the backup"));
+}
+
+#[test]
+fn a_killed_backup_leaves_no_half_archive_and_the_next_one_cleans_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    drop(journal(&root, 2000));
+    let backups = dir.path().join("backups");
+    for delay_ms in [0u64, 5, 20, 60, 150] {
+        let mut child = closer(&[
+            "backup",
+            "--to",
+            backups.to_str().unwrap(),
+            "--data-dir",
+            root.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Whatever is there under an archive's name is a whole archive.
+        for a in backup::list(&backups) {
+            let m = backup::manifest_of(&a.path).unwrap();
+            assert_eq!(m.entries, 2000, "{}", a.path.display());
+            let bytes = fs::read(&a.path).unwrap();
+            let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(&bytes[..]));
+            assert!(tar.entries().unwrap().all(|e| e.is_ok()), "a whole archive");
+        }
+    }
+    // The next backup removes what a killed one left.
+    backup::write(
+        &Layout::new(&root),
+        None,
+        &backups,
+        chrono::Local::now().fixed_offset(),
+        Keep::default(),
+    )
+    .unwrap();
+    let leftovers: Vec<_> = fs::read_dir(&backups)
+        .unwrap()
+        .flatten()
+        .filter(|f| f.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn an_archive_that_is_not_a_backup_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let bogus = dir.path().join("not-a-backup.tar.gz");
+    fs::write(&bogus, b"hello").unwrap();
+    let root = dir.path().join("journal");
+    let out = closer(&[
+        "restore",
+        bogus.to_str().unwrap(),
+        "--data-dir",
+        root.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a closer backup"), "{err}");
+    let day_files = fs::read_dir(root.join("entries"))
+        .map(|r| r.count())
+        .unwrap_or(0);
+    assert_eq!(day_files, 0);
+}
