@@ -81,9 +81,18 @@ pub enum Command {
 
     /// Check the journal's files and say what is wrong and where, changing nothing.
     ///
-    /// Exits 0 when the journal is healthy and 1 when a file needs a look.
-    #[command(after_help = "Example:\n  closer doctor --data-dir ~/journal")]
-    Doctor,
+    /// Exits 0 when the journal is healthy and 1 when a file needs a look. With
+    /// --merge-conflicts it first merges the conflict copies of day files that a file-sync
+    /// tool made (and changes only those days).
+    #[command(
+        after_help = "Examples:\n  closer doctor --data-dir ~/journal\n  closer doctor --merge-conflicts   # after Syncthing, Dropbox or Nextcloud made conflict copies"
+    )]
+    Doctor {
+        /// Merge the conflict copies a file-sync tool made of day files into their days
+        /// (entries by id, the newer version kept, nothing lost; each copy kept in the trash)
+        #[arg(long)]
+        merge_conflicts: bool,
+    },
 
     /// Print the insights: check-ins, streaks, mood and closeness, triggers, what helped.
     ///
@@ -388,8 +397,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => open(data_dir, cli.config, crate::tui::Start::Home),
         Some(Command::Checkin) => open(data_dir, cli.config, crate::tui::Start::CheckIn),
         Some(Command::Review) => open(data_dir, cli.config, crate::tui::Start::Review),
-        Some(Command::Doctor) => {
+        Some(Command::Doctor { merge_conflicts }) => {
             let mut out = Printable::new(std::io::stdout().lock());
+            if merge_conflicts {
+                doctor::merge_conflicts(&data_dir, &mut out)?;
+                writeln!(out)?;
+            }
             let healthy = doctor::run(&data_dir, &mut out)?;
             out.flush()?;
             Ok(if healthy {

@@ -24,7 +24,9 @@ mod journal_store;
 pub mod backup;
 
 pub use error::StoreError;
-pub use journal_store::{Access, Partial, ReadOnlyReason, Store, TrashItem, read_preferences};
+pub use journal_store::{
+    Access, CopyMerged, Partial, ReadOnlyReason, Store, TrashItem, read_preferences,
+};
 pub use layout::Layout;
 pub use problem::{Problem, ProblemKind, Severity};
 pub use scan::{Scan, scan};

@@ -265,3 +265,94 @@ fn an_archive_that_is_not_a_backup_is_refused_and_nothing_is_written() {
         .unwrap_or(0);
     assert_eq!(day_files, 0);
 }
+
+/// Issue 18, item 4: conflict copies from Syncthing, Dropbox, Nextcloud and Resilio are found
+/// by doctor and merged into their day by `doctor --merge-conflicts`, each kept in the trash.
+#[test]
+fn sync_conflict_copies_are_found_merged_by_id_and_kept_in_the_trash() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let store = Store::open(&root).unwrap();
+    let a = entry("2025-03-04T08:00:00+01:00", 1);
+    let b = entry("2025-03-04T09:00:00+01:00", 2);
+    let gone = entry("2025-03-04T10:00:00+01:00", 3);
+    for e in [&a, &b, &gone] {
+        store.save_entry(e).unwrap();
+    }
+    store
+        .delete_entry(gone.date, &gone.id, gone.updated_at)
+        .unwrap();
+    drop(store);
+    let day_dir = root.join("entries/2025");
+    let copy = |name: &str, entries: Vec<closer::journal::Entry>| {
+        let body = serde_json::json!({ "schema": 1, "date": "2025-03-04", "entries": entries });
+        fs::write(
+            day_dir.join(name),
+            serde_json::to_vec_pretty(&body).unwrap(),
+        )
+        .unwrap();
+    };
+    let mut newer_a = a.clone();
+    newer_a.notes = "written on the laptop, later".into();
+    newer_a.updated_at += chrono::Duration::hours(2);
+    let c = entry("2025-03-04T21:00:00+01:00", 4);
+    let d = entry("2025-03-04T22:00:00+01:00", 5);
+    let e = entry("2025-03-04T23:00:00+01:00", 6);
+    copy(
+        "2025-03-04.sync-conflict-20250304-220000-ABCDEFG.json",
+        vec![newer_a.clone(), gone.clone()],
+    );
+    copy(
+        "2025-03-04 (Sam's conflicted copy 2025-03-04).json",
+        vec![c.clone()],
+    );
+    copy(
+        "2025-03-04 (conflicted copy 2025-03-04 221500).json",
+        vec![d.clone()],
+    );
+    copy("2025-03-04.Conflict.json", vec![e.clone()]);
+
+    let out = closer(&["doctor", "--data-dir", root.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert_eq!(text.matches("file-sync tool made").count(), 4, "{text}");
+    assert!(text.contains("--merge-conflicts"), "{text}");
+
+    let out = closer(&[
+        "doctor",
+        "--merge-conflicts",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert_eq!(
+        text.matches("The copy is kept in the trash").count(),
+        4,
+        "{text}"
+    );
+    assert!(text.contains("All is well"), "{text}");
+    let entries = closer::store::scan(&Layout::new(&root)).entries;
+    let ids: Vec<_> = entries.iter().map(|x| x.id.clone()).collect();
+    assert_eq!(
+        ids,
+        [a.id.clone(), b.id.clone(), c.id, d.id, e.id],
+        "the deleted one stays deleted"
+    );
+    assert_eq!(
+        entries[0].notes, "written on the laptop, later",
+        "the newer version wins"
+    );
+    let kept = fs::read_dir(root.join("trash/sync-conflicts"))
+        .unwrap()
+        .count();
+    assert_eq!(kept, 4);
+    assert!(
+        fs::read_dir(&day_dir).unwrap().count() == 1,
+        "only the day file is left"
+    );
+}

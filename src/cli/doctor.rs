@@ -1,5 +1,6 @@
 //! `closer doctor`: reads every file of the journal and reports each problem with its path and
-//! what to do. Changes nothing — not even creating the data folder.
+//! what to do. Changes nothing — not even creating the data folder — unless asked to merge the
+//! conflict copies a file-sync tool made (`--merge-conflicts`).
 
 use crate::journal::vocabulary::count;
 use std::io::Write;
@@ -60,4 +61,40 @@ pub fn run(data_dir: &Path, out: &mut impl Write) -> Result<bool> {
         )?;
     }
     Ok(needs_a_look == 0)
+}
+
+/// Merges the file-sync conflict copies of day files into their days, saying what each did.
+pub fn merge_conflicts(data_dir: &Path, out: &mut impl Write) -> Result<()> {
+    crate::cli::journal_is_there(data_dir)?;
+    let store = store::Store::open(data_dir)?;
+    if let Some(why) = store.read_only() {
+        anyhow::bail!("nothing can be merged now: {why}");
+    }
+    let merged = store.merge_conflict_copies()?;
+    if merged.is_empty() {
+        writeln!(out, "No conflict copies to merge.")?;
+        return Ok(());
+    }
+    for (path, day, result) in merged {
+        match result {
+            Ok(changes) => {
+                let n = |k: crate::journal::merge::Change| {
+                    changes.iter().filter(|c| c.change == k).count()
+                };
+                writeln!(
+                    out,
+                    "Merged {} into {day}: {} added, {} updated to a newer version, {} left out (deleted here). The copy is kept in the trash.",
+                    path.display(),
+                    n(crate::journal::merge::Change::Added),
+                    n(crate::journal::merge::Change::Updated),
+                    n(crate::journal::merge::Change::StaysDeleted)
+                )?;
+                for c in changes {
+                    writeln!(out, "  {} {}: {}", c.date, c.id, c.change.label())?;
+                }
+            }
+            Err(e) => writeln!(out, "Left {} as it is: {e}", path.display())?,
+        }
+    }
+    Ok(())
 }

@@ -75,6 +75,13 @@ pub struct TrashItem {
     pub entry: Entry,
 }
 
+/// A conflict copy merged (or not): its path, its day, and what changed or why it could not be.
+pub type CopyMerged = (
+    PathBuf,
+    NaiveDate,
+    Result<Vec<crate::journal::merge::Changed>, StoreError>,
+);
+
 /// An open data folder.
 #[derive(Debug)]
 pub struct Store {
@@ -389,6 +396,71 @@ impl Store {
         } else {
             Err(StoreError::OutsideYears { date })
         }
+    }
+
+    /// Merges every file-sync conflict copy of a day file into its day (entries by id, the
+    /// newer version kept, an entry deleted here staying deleted; see `journal::merge`), then
+    /// moves the copy, unchanged, into `trash/sync-conflicts/`. The day is written before the
+    /// copy moves, so a stop in between leaves the copy to merge again (which changes
+    /// nothing more). A copy that cannot be read is left where it is and reported.
+    ///
+    /// Returns, per copy, its path, its day and what changed; a copy that failed, why.
+    pub fn merge_conflict_copies(&self) -> Result<Vec<CopyMerged>, StoreError> {
+        self.writable()?;
+        let deleted: std::collections::HashSet<EntryId> =
+            self.trash().into_iter().map(|t| t.entry.id).collect();
+        let mut copies = Vec::new();
+        for year in fs::read_dir(self.layout.entries_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            for f in fs::read_dir(year.path()).into_iter().flatten().flatten() {
+                let name = f.file_name().to_string_lossy().into_owned();
+                if let Some(day) = Layout::day_of_conflict_copy(&name) {
+                    copies.push((f.path(), day));
+                }
+            }
+        }
+        copies.sort();
+        let mut out = Vec::new();
+        for (path, day) in copies {
+            let result = self.merge_one_copy(&path, day, &deleted);
+            out.push((path, day, result));
+        }
+        Ok(out)
+    }
+
+    fn merge_one_copy(
+        &self,
+        path: &Path,
+        day: NaiveDate,
+        deleted: &std::collections::HashSet<EntryId>,
+    ) -> Result<Vec<crate::journal::merge::Changed>, StoreError> {
+        let bytes = crate::files::read_regular(path, crate::files::DATA_FILE_CAP)
+            .map_err(|e| StoreError::read(path, e))?;
+        let theirs: DayBody = envelope::decode(path, &bytes)?;
+        let body = self.read_day_for_write(day)?;
+        let (merged, changes) =
+            crate::journal::merge::merge(&body.entries, &theirs.entries, deleted);
+        if changes
+            .iter()
+            .any(|c| c.change != crate::journal::merge::Change::StaysDeleted)
+        {
+            self.write_day(DayBody {
+                date: day,
+                entries: merged,
+            })?;
+        }
+        let kept = self.layout.merged_conflicts_dir();
+        atomic::create_private_dir(&kept).map_err(|e| StoreError::write(&kept, e))?;
+        let to = kept.join(path.file_name().unwrap_or_default());
+        fs::rename(path, &to).map_err(|e| StoreError::write(&to, e))?;
+        let _ = atomic::sync_dir(&kept);
+        if let Some(dir) = path.parent() {
+            let _ = atomic::sync_dir(dir);
+        }
+        Ok(changes)
     }
 
     /// Deletes an entry: it is first written to the trash, then removed from its day, so at no

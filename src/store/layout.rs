@@ -54,6 +54,27 @@ impl Layout {
         self.root.join("predictions.json")
     }
 
+    /// `trash/sync-conflicts/`: conflict copies merged into their day, kept as they were.
+    pub fn merged_conflicts_dir(&self) -> PathBuf {
+        self.trash_dir().join("sync-conflicts")
+    }
+
+    /// The day a file-sync tool's conflict copy of a day file belongs to, from its name:
+    /// Syncthing's `2026-11-30.sync-conflict-20261130-101500-ABCDEFG.json`, Dropbox's and
+    /// Nextcloud's `2026-11-30 (conflicted copy 2026-11-30 101500).json` (or `(Sam's
+    /// conflicted copy …)`), and Resilio's `2026-11-30.Conflict.json`.
+    pub fn day_of_conflict_copy(name: &str) -> Option<NaiveDate> {
+        let stem = name.strip_suffix(".json")?;
+        let day_part = if let Some(i) = stem.find(".sync-conflict-") {
+            &stem[..i]
+        } else if let Some(i) = stem.find(" (").filter(|_| stem.contains("conflicted copy")) {
+            &stem[..i]
+        } else {
+            stem.strip_suffix(".Conflict")?
+        };
+        Layout::day_of_file_name(&format!("{day_part}.json"))
+    }
+
     /// `drafts/current.json`.
     pub fn draft_file(&self) -> PathBuf {
         self.drafts_dir().join("current.json")

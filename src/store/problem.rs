@@ -48,6 +48,9 @@ pub enum ProblemKind {
     ByteOrderMark,
     /// A day file much larger than a day's entries usually are.
     Large { bytes: u64 },
+    /// A copy of a day file a file-sync tool (Syncthing, Dropbox, Nextcloud…) made when two
+    /// computers changed the day at once.
+    SyncConflict { day: NaiveDate },
 }
 
 /// One problem, tied to its file.
@@ -96,6 +99,7 @@ impl Problem {
             | ProblemKind::WrongDay { .. }
             | ProblemKind::DuplicateId { .. }
             | ProblemKind::Unexpected
+            | ProblemKind::SyncConflict { .. }
             | ProblemKind::EditorText => Severity::Warning,
             ProblemKind::LeftoverTemp | ProblemKind::ByteOrderMark | ProblemKind::Large { .. } => {
                 Severity::Note
@@ -136,6 +140,9 @@ impl Problem {
                 "Unusually large for one day ({:.1} MB), so it is slow to read",
                 *bytes as f64 / 1_000_000.0
             ),
+            ProblemKind::SyncConflict { day } => format!(
+                "A copy of {day} that a file-sync tool made when two computers changed that day at once; its entries are not shown yet"
+            ),
         }
     }
 
@@ -171,6 +178,9 @@ impl Problem {
                 "The next start of closer puts it back into the unfinished check-in. If it \
                  does not, your words are in this file: keep a copy before you delete it."
                     .into()
+            }
+            ProblemKind::SyncConflict { .. } => {
+                "Run `closer doctor --merge-conflicts` to merge it into its day: entries by id, the newer version kept, nothing lost; the copy is kept in the trash.".into()
             }
             ProblemKind::ByteOrderMark => {
                 "closer reads it as it is; the next save of that day writes it without one.".into()

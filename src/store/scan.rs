@@ -125,7 +125,13 @@ pub fn scan(layout: &Layout) -> Scan {
                 let Some(day) = Layout::day_of_file_name(&name)
                     .filter(|d| d.format("%Y").to_string() == file_name(&year_dir))
                 else {
-                    note_stray(&mut scan.problems, &path);
+                    match Layout::day_of_conflict_copy(&name) {
+                        Some(day) => scan.problems.push(Problem {
+                            path: path.clone(),
+                            kind: ProblemKind::SyncConflict { day },
+                        }),
+                        None => note_stray(&mut scan.problems, &path),
+                    }
                     continue;
                 };
                 let (notes, read) = read_day_checked(&path);
@@ -195,6 +201,10 @@ pub fn scan(layout: &Layout) -> Scan {
     if trash.exists() {
         check_mode(&mut scan.problems, &trash, true);
         for path in sorted_children(&mut scan.problems, &trash) {
+            // Conflict copies already merged into their day, kept as they were.
+            if path == layout.merged_conflicts_dir() && path.is_dir() {
+                continue;
+            }
             if !file_name(&path).ends_with(".json") {
                 note_stray(&mut scan.problems, &path);
                 continue;
