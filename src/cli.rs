@@ -247,6 +247,31 @@ pub enum Command {
         dry_run: bool,
     },
 
+    /// Sync the journal with your other computers through git.
+    ///
+    /// The first time, the data folder becomes a git repository (the lock, the draft and
+    /// temporary files stay out). Each time, what changed is committed; with a remote set up
+    /// (`git -C DATA remote add origin URL`, with your own git and credentials), it is pulled
+    /// and pushed. A day written on two computers merges by entry id (closer merge-day): both
+    /// sides' entries kept, the newer version of one changed on both, a deletion travels.
+    #[command(
+        after_help = "Examples:\n  closer sync\n  git -C ~/.local/share/closer remote add origin git@example.org:me/journal.git && closer sync"
+    )]
+    Sync,
+
+    /// The merge driver git calls for day files during `closer sync` (not for people).
+    #[command(hide = true)]
+    MergeDay {
+        /// The common ancestor (%O)
+        base: PathBuf,
+        /// This computer's version, and where the merge goes (%A)
+        ours: PathBuf,
+        /// The other's version (%B)
+        theirs: PathBuf,
+        /// The file's path in the repository (%P)
+        path: Option<PathBuf>,
+    },
+
     /// One line: checked in today? and the streak. Exits 0 when checked in today, 1 when not.
     #[command(
         after_help = "Examples:\n  closer status            # checked in today · 5-day streak\n  closer status --short    # ✓ 5\n  closer status --short || echo 'a minute for yourself?'"
@@ -510,6 +535,87 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Sync) => {
+            journal_is_there(&data_dir)?;
+            let store = crate::store::Store::open(&data_dir)?;
+            if let Some(why) = store.read_only() {
+                bail!("the journal cannot be synced now: {why}");
+            }
+            let host = std::env::var("HOSTNAME")
+                .ok()
+                .or_else(|| {
+                    std::fs::read_to_string("/etc/hostname")
+                        .ok()
+                        .map(|h| h.trim().to_owned())
+                })
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(|| "this computer".to_owned());
+            let done = crate::store::sync::sync(
+                store.layout(),
+                &crate::store::sync::this_program(),
+                &host,
+            )?;
+            if done.pulled {
+                store.rebuild_prediction_index();
+            }
+            let mut out = Printable::new(std::io::stdout().lock());
+            if done.initialised {
+                writeln!(
+                    out,
+                    "The data folder is now a git repository: {}",
+                    data_dir.display()
+                )?;
+            }
+            writeln!(
+                out,
+                "{}",
+                if done.committed {
+                    "Committed what changed here."
+                } else {
+                    "Nothing new to commit here."
+                }
+            )?;
+            match &done.remote {
+                None => writeln!(
+                    out,
+                    "No remote yet, so nothing was pulled or pushed. Add one with your own git, e.g. \
+                     git -C {} remote add origin git@example.org:you/journal.git, then closer sync.",
+                    data_dir.display()
+                )?,
+                Some(remote) => writeln!(
+                    out,
+                    "Synced with {remote}: {}; {}.",
+                    if done.pulled {
+                        "merged what came in"
+                    } else {
+                        "nothing came in"
+                    },
+                    if done.pushed {
+                        "pushed"
+                    } else {
+                        "nothing to push"
+                    }
+                )?,
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::MergeDay {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => match crate::store::sync::merge_day(&base, &ours, &theirs) {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => {
+                let text = format!(
+                    "closer merge-day could not merge {}: {e} git keeps the conflict; fix the file by hand, `git add` it, and commit.",
+                    path.as_deref().unwrap_or(&ours).display()
+                );
+                eprintln!("{}", crate::journal::printable::printable(&text));
+                Ok(ExitCode::FAILURE)
+            }
+        },
         Some(Command::Predictions { all, json }) => {
             let mut out = Printable::new(std::io::stdout().lock());
             predictions::run(

@@ -22,6 +22,7 @@ pub mod scan;
 mod journal_store;
 
 pub mod backup;
+pub mod sync;
 
 pub use error::StoreError;
 pub use journal_store::{

@@ -196,7 +196,7 @@ mod tests {
         run(command(), Some(dir.path()), &mut out).unwrap();
         let listed = String::from_utf8(out).unwrap();
         let main = std::fs::read_to_string(dir.path().join("closer.1")).unwrap();
-        for sub in command().get_subcommands() {
+        for sub in command().get_subcommands().filter(|s| !s.is_hide_set()) {
             let name = format!("closer-{}", sub.get_name());
             let file = dir.path().join(format!("{name}.1"));
             let page = std::fs::read_to_string(&file).unwrap();
@@ -209,6 +209,10 @@ mod tests {
             );
         }
         assert!(!dir.path().join("closer-help.1").exists());
+        assert!(
+            !dir.path().join("closer-merge-day.1").exists(),
+            "the merge driver is for git, not people"
+        );
     }
 
     #[test]

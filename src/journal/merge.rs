@@ -88,6 +88,43 @@ pub fn merge(
     (merged, changes)
 }
 
+/// A three-way merge of one day's entries, as git's merge driver does it: `base` is the day as
+/// both sides last had it, `ours` and `theirs` as each side has it now. By id:
+/// - on both sides: the version saved later (`updated_at`; a tie keeps ours);
+/// - on one side only, and in the base: deleted on the other side. If this side did not change
+///   it, it stays deleted (the deletion travels); if it did, the changed version is kept
+///   (nothing written is lost; the other side's trash still has the old one);
+/// - on one side only, not in the base: added there, kept.
+///
+/// Gives the merged entries, oldest first.
+pub fn merge3(base: &[Entry], ours: &[Entry], theirs: &[Entry]) -> Vec<Entry> {
+    let find = |list: &'_ [Entry], id: &EntryId| list.iter().find(|e| &e.id == id).cloned();
+    let mut ids: Vec<&EntryId> = base
+        .iter()
+        .chain(ours)
+        .chain(theirs)
+        .map(|e| &e.id)
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let mut out = Vec::new();
+    for id in ids {
+        let (b, o, t) = (find(base, id), find(ours, id), find(theirs, id));
+        let keep = match (o, t) {
+            (Some(o), Some(t)) => Some(if t.updated_at > o.updated_at { t } else { o }),
+            (Some(one), None) | (None, Some(one)) => match &b {
+                // Deleted on the other side: gone, unless changed on this one since.
+                Some(b) if *b == one => None,
+                _ => Some(one),
+            },
+            (None, None) => None,
+        };
+        out.extend(keep);
+    }
+    out.sort_by(|a, b| (a.date, a.created_at, &a.id).cmp(&(b.date, b.created_at, &b.id)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +178,29 @@ mod tests {
             0,
             "merging again changes nothing"
         );
+    }
+
+    #[test]
+    fn three_way_a_deletion_travels_an_edit_outlives_a_deletion_and_additions_meet() {
+        let a = entry(1, 1, 0, "a");
+        let b = entry(2, 1, 0, "b");
+        let c = entry(3, 1, 0, "c");
+        let base = vec![a.clone(), b.clone(), c.clone()];
+        // Ours: deleted a, edited b. Theirs: edited a, deleted c, added d.
+        let mut b2 = b.clone();
+        b2.notes = "b edited here".into();
+        b2.updated_at += chrono::Duration::minutes(5);
+        let mut a2 = a.clone();
+        a2.notes = "a edited there".into();
+        a2.updated_at += chrono::Duration::minutes(3);
+        let d = entry(4, 1, 0, "d");
+        let ours = vec![b2.clone(), c.clone()];
+        let theirs = vec![a2.clone(), b.clone(), d.clone()];
+        let merged = merge3(&base, &ours, &theirs);
+        let notes: Vec<&str> = merged.iter().map(|e| e.notes.as_str()).collect();
+        assert_eq!(notes, ["a edited there", "b edited here", "d"]);
+        // Symmetric: the same whichever side is ours.
+        assert_eq!(merge3(&base, &theirs, &ours), merged);
     }
 
     proptest! {

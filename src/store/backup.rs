@@ -291,6 +291,10 @@ fn append_dir<W: Write>(
     for path in children {
         let meta = fs::symlink_metadata(&path)?;
         let name = under.join(path.file_name().unwrap_or_default());
+        // A sync repository's history is not the journal (and can be large).
+        if path.file_name().is_some_and(|n| n == ".git") {
+            continue;
+        }
         if meta.is_dir() {
             append_dir(tar, &path, &name, layout)?;
         } else if meta.is_file() && path != layout.lock_file() {

@@ -301,6 +301,27 @@ impl Store {
         }
     }
 
+    /// Writes `predictions.json` again from every day file (after a sync brought days in).
+    pub fn rebuild_prediction_index(&self) {
+        let scan = super::scan(&self.layout);
+        let mut index = PredictionIndex::default();
+        for e in &scan.entries {
+            let open: Vec<NaiveDate> = e
+                .predictions
+                .iter()
+                .filter(|p| p.is_open())
+                .map(|p| p.look_back)
+                .collect();
+            if !open.is_empty() {
+                index.days.entry(e.date).or_default().extend(open);
+            }
+        }
+        let path = self.layout.predictions_file();
+        if let Ok(bytes) = envelope::encode(&path, &index) {
+            let _ = atomic::write(&path, &bytes);
+        }
+    }
+
     /// How many open predictions are due on `today` (their day has come), as the index of
     /// the journal at `layout` has them: quick on any journal. None when there is no index.
     pub fn predictions_due_in(layout: &Layout, today: NaiveDate) -> usize {

@@ -17,7 +17,7 @@ use super::problem::{Problem, ProblemKind};
 use crate::files;
 
 /// The body of a day file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct DayBody {
     /// The day the file is for.
     pub date: NaiveDate,

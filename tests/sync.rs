@@ -1,0 +1,170 @@
+//! `closer sync` with two data folders and a bare repository on disk, as two computers would:
+//! entries added on both on the same day, an entry edited on both, one deleted on one side and
+//! edited on the other, one deleted on one side only. After syncing both (twice), both exports
+//! are identical and nothing written is lost.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use closer::store::{Layout, Store};
+use common::entry;
+
+fn closer(root: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_closer"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(root)
+        .env_remove("CLOSER_DATA_DIR")
+        .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "closer {args:?}: {text}");
+    text
+}
+
+fn git(args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn export(root: &Path) -> serde_json::Value {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&closer(root, &["export", "--format", "json"])).unwrap();
+    v.as_object_mut().unwrap().remove("exported_at");
+    v
+}
+
+fn notes(root: &Path) -> Vec<String> {
+    closer::store::scan(&Layout::new(root))
+        .entries
+        .into_iter()
+        .map(|e| e.notes)
+        .collect()
+}
+
+#[test]
+fn two_computers_that_wrote_on_the_same_day_merge_without_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let bare = dir.path().join("remote.git");
+    git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
+    let a = dir.path().join("laptop");
+    let b = dir.path().join("desktop");
+
+    // The laptop starts the journal and syncs it up.
+    let store = Store::open(&a).unwrap();
+    let mut shared = Vec::new();
+    for (i, note) in [
+        "edited on both",
+        "deleted here, edited there",
+        "deleted on one side only",
+        "kept",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut e = entry(&format!("2025-06-01T{:02}:00:00+01:00", 8 + i), i as u32);
+        e.notes = (*note).to_owned();
+        store.save_entry(&e).unwrap();
+        shared.push(e);
+    }
+    drop(store);
+    let text = closer(&a, &["sync"]);
+    assert!(
+        text.contains("now a git repository") && text.contains("No remote yet"),
+        "{text}"
+    );
+    git(&[
+        "-C",
+        a.to_str().unwrap(),
+        "remote",
+        "add",
+        "origin",
+        bare.to_str().unwrap(),
+    ]);
+    let text = closer(&a, &["sync"]);
+    assert!(text.contains("pushed"), "{text}");
+
+    // The desktop takes a copy.
+    git(&["clone", "-q", bare.to_str().unwrap(), b.to_str().unwrap()]);
+    closer(&b, &["sync"]);
+    assert_eq!(export(&a), export(&b));
+
+    // Both write on the same day.
+    let sa = Store::open(&a).unwrap();
+    let mut e0 = shared[0].clone();
+    e0.notes = "edited on both: the laptop's, later".into();
+    e0.updated_at += chrono::Duration::minutes(30);
+    sa.save_entry(&e0).unwrap();
+    sa.delete_entry(shared[1].date, &shared[1].id, shared[1].updated_at)
+        .unwrap();
+    sa.delete_entry(shared[2].date, &shared[2].id, shared[2].updated_at)
+        .unwrap();
+    let mut new_a = entry("2025-06-01T20:00:00+01:00", 10);
+    new_a.notes = "new on the laptop".into();
+    sa.save_entry(&new_a).unwrap();
+    drop(sa);
+
+    let sb = Store::open(&b).unwrap();
+    let mut e0b = shared[0].clone();
+    e0b.notes = "edited on both: the desktop's, earlier".into();
+    e0b.updated_at += chrono::Duration::minutes(10);
+    sb.save_entry(&e0b).unwrap();
+    let mut e1b = shared[1].clone();
+    e1b.notes = "deleted here, edited there: the desktop's edit".into();
+    e1b.updated_at += chrono::Duration::minutes(5);
+    sb.save_entry(&e1b).unwrap();
+    let mut new_b = entry("2025-06-01T21:00:00+01:00", 11);
+    new_b.notes = "new on the desktop".into();
+    sb.save_entry(&new_b).unwrap();
+    drop(sb);
+
+    // Each syncs, then each again.
+    for root in [&a, &b, &a, &b] {
+        closer(root, &["sync"]);
+    }
+    assert_eq!(
+        export(&a),
+        export(&b),
+        "both computers have the same journal"
+    );
+    let got = notes(&a);
+    assert_eq!(
+        got,
+        [
+            "edited on both: the laptop's, later",
+            "deleted here, edited there: the desktop's edit",
+            "kept",
+            "new on the laptop",
+            "new on the desktop"
+        ],
+        "the newer edit wins, an edit outlives a deletion, a plain deletion travels, both additions stay"
+    );
+    // Nothing was a conflict: no markers, no copies.
+    let day = std::fs::read_to_string(Layout::new(&a).day_file(shared[0].date)).unwrap();
+    assert!(!day.contains("<<<<<<<"), "{day}");
+    // The deletion that travelled is in both trashes.
+    assert!(
+        Store::open(&b)
+            .unwrap()
+            .trash()
+            .iter()
+            .any(|t| t.entry.id == shared[2].id)
+    );
+}
