@@ -424,6 +424,51 @@ fn backup(c: &mut Criterion) {
     group.finish();
 }
 
+/// `closer sync` with nothing to do (a journal already pushed to a bare repository on disk):
+/// git status, fetch, compare. Budget: 0.5 s.
+fn sync_idle(c: &mut Criterion) {
+    let mut group = c.benchmark_group("sync with nothing to do");
+    group.sample_size(10);
+    for n in sizes() {
+        let from = generator::ensure(n);
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("journal");
+        let copied = std::process::Command::new("cp")
+            .args(["-r", from.to_str().unwrap(), root.to_str().unwrap()])
+            .status()
+            .unwrap();
+        assert!(copied.success());
+        let bare = tmp.path().join("remote.git");
+        let git = |args: &[&str]| {
+            let ok = std::process::Command::new("git")
+                .args(args)
+                .status()
+                .unwrap();
+            assert!(ok.success(), "git {args:?}");
+        };
+        git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
+        let layout = Layout::new(&root);
+        let exe = std::path::PathBuf::from("closer");
+        closer::store::sync::sync(&layout, &exe, "bench").unwrap();
+        git(&[
+            "-C",
+            root.to_str().unwrap(),
+            "remote",
+            "add",
+            "origin",
+            bare.to_str().unwrap(),
+        ]);
+        closer::store::sync::sync(&layout, &exe, "bench").unwrap();
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                let done = closer::store::sync::sync(&layout, &exe, "bench").unwrap();
+                assert!(!done.committed && !done.pushed);
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Loading the person's own prompts when every one of N is rejected (`sources = []`), the
 /// case that was quadratic (r09): 26 s at 8,000 items before; it should grow in step with N.
 fn user_content(c: &mut Criterion) {
@@ -462,6 +507,7 @@ criterion_group!(
     insights_all,
     export,
     report,
-    backup
+    backup,
+    sync_idle
 );
 criterion_main!(benches);
