@@ -317,6 +317,16 @@ fn insights_all(c: &mut Criterion) {
                 )
             })
         });
+        // The Moments view's figures, worked out when that view is first shown.
+        let base = insights::compute(
+            &entries,
+            Window::all(&entries, today),
+            today,
+            chrono::Weekday::Mon,
+        );
+        group.bench_function(BenchmarkId::new("moments view", n), |b| {
+            b.iter(|| insights::with_moments(base.clone(), &entries))
+        });
     }
     group.finish();
 }

@@ -138,7 +138,10 @@ pub fn build(
     } else {
         &chosen
     };
-    let figures = insights::compute(inside, window, today, week_starts);
+    let figures = insights::with_moments(
+        insights::compute(inside, window, today, week_starts),
+        inside,
+    );
     let mut shared: Vec<Entry> = if request.include.any() {
         inside
             .iter()

@@ -36,7 +36,10 @@ pub fn run(
         );
     }
     crate::cli::journal_is_there(data_dir)?;
-    let figures = insights::compute(&scan.entries, window, today, Weekday::Mon);
+    let figures = insights::with_moments(
+        insights::compute(&scan.entries, window, today, Weekday::Mon),
+        &scan.entries,
+    );
     if json {
         serde_json::to_writer_pretty(&mut *out, &figures)?;
         writeln!(out)?;

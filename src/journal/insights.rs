@@ -481,8 +481,10 @@ pub fn compute(
         closeness: mean(days.iter().filter_map(|d| d.closeness)),
         reactions: ranked_counts(reactions),
         emotions: ranked_counts(emotions),
-        predictions: moments::predictions(entries, window),
-        episodes: moments::episodes(entries, window),
+        // Left for `with_moments`: only the Moments view, stats and reports need them, and
+        // they cost a third again at 100,000 entries.
+        predictions: moments::Predictions::default(),
+        episodes: moments::Episodes::default(),
         current_streak: streak::current_by(|d| all_days.binary_search(&d).is_ok(), today),
         longest_streak: streak::longest_of(all_days.iter().copied()),
         days,
@@ -490,6 +492,14 @@ pub fn compute(
         triggers,
         strategies,
     }
+}
+
+/// `insights` with the figures of moments and predictions of its window filled in (see
+/// [`moments`]); `compute` leaves them empty.
+pub fn with_moments(mut insights: Insights, entries: &[Entry]) -> Insights {
+    insights.predictions = moments::predictions(entries, insights.window);
+    insights.episodes = moments::episodes(entries, insights.window);
+    insights
 }
 
 /// A month as a calendar: weeks of seven cells, each `None` outside the month, or the day

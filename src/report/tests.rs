@@ -119,7 +119,10 @@ fn report_of(entries: &[Entry], filter: Filter, include: Include) -> Report {
 fn the_figures_are_the_insights_for_the_same_window() {
     let entries = journal();
     let report = report_of(&entries, Filter::default(), Include::default());
-    let expected = insights::compute(&entries, window(), d("2026-11-30"), Weekday::Mon);
+    let expected = insights::with_moments(
+        insights::compute(&entries, window(), d("2026-11-30"), Weekday::Mon),
+        &entries,
+    );
     assert_eq!(report.insights, expected);
     // And the page and the Markdown say them.
     let md = markdown(&report, &catalog());

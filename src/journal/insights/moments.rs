@@ -90,11 +90,16 @@ fn mean(sum: u32, n: u32) -> Option<f64> {
 
 /// The predictions made in `window`.
 pub fn predictions(entries: &[Entry], window: Window) -> Predictions {
+    predictions_of(entries.iter().filter(|e| window.contains(e.date)))
+}
+
+/// The predictions of `entries` (those of a window, already chosen).
+pub fn predictions_of<'a>(entries: impl Iterator<Item = &'a Entry>) -> Predictions {
     let mut out = Predictions::default();
     let (mut pred_sum, mut act_sum) = (0u32, 0u32);
     // trigger → (answered, came true, predicted sum, actual sum, rated)
     let mut per: Vec<(TriggerRef, [u32; 5])> = Vec::new();
-    for e in entries.iter().filter(|e| window.contains(e.date)) {
+    for e in entries.filter(|e| !e.predictions.is_empty()) {
         for p in &e.predictions {
             out.made += 1;
             let Some(o) = &p.outcome else {
@@ -165,13 +170,16 @@ pub fn predictions(entries: &[Entry], window: Window) -> Predictions {
 
 /// The moments traced in `window`.
 pub fn episodes(entries: &[Entry], window: Window) -> Episodes {
+    episodes_of(entries.iter().filter(|e| window.contains(e.date)))
+}
+
+/// The moments of `entries` (those of a window, already chosen).
+pub fn episodes_of<'a>(entries: impl Iterator<Item = &'a Entry>) -> Episodes {
     let mut out = Episodes::default();
     // trigger → (moments, urge counts)
     type UrgeCounts = Vec<(String, u32)>;
     let mut per: Vec<(TriggerRef, u32, UrgeCounts)> = Vec::new();
     for ep in entries
-        .iter()
-        .filter(|e| window.contains(e.date))
         .flat_map(|e| &e.episodes)
         .filter(|ep| !ep.is_empty())
     {

@@ -108,6 +108,9 @@ pub struct State {
     pub mood_series: Series,
     /// The closeness chart.
     pub closeness_series: Series,
+    /// Whether `insights` has the figures of moments and predictions (worked out when the
+    /// Moments view is first shown for a window: the other views do not need them).
+    moments_done: bool,
 }
 
 fn all_days(entries: &[Entry]) -> Vec<insights::Day> {
@@ -149,6 +152,7 @@ impl State {
             all_days: all_days(entries),
             mood_series: Series::default(),
             closeness_series: Series::default(),
+            moments_done: false,
         };
         state.recompute(today);
         state
@@ -161,6 +165,18 @@ impl State {
         self.mood_series = series(&i, |d| d.mood, |w| w.mood);
         self.closeness_series = series(&i, |d| d.closeness, |w| w.closeness);
         self.insights = Arc::new(i);
+        self.moments_done = false;
+        self.ensure_moments();
+    }
+
+    /// Fills in the figures of moments and predictions when the Moments view is shown.
+    fn ensure_moments(&mut self) {
+        if self.tab != Tab::Moments || self.moments_done {
+            return;
+        }
+        let i = insights::with_moments((*self.insights).clone(), &self.entries);
+        self.insights = Arc::new(i);
+        self.moments_done = true;
     }
 
     /// Takes in a journal read again.
@@ -352,6 +368,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::Key(action) => act(state, action, today),
         _ => {}
     }
+    state.ensure_moments();
     Cmd::None
 }
 

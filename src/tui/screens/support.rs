@@ -53,6 +53,14 @@ pub const KEYS: &[Binding] = &[
         Some("safety"),
         "read \"When distance is about safety\"",
     ),
+    // `!` opens this screen from everywhere else; here it is where it leads, so it is not
+    // offered in the footer (it does nothing more).
+    Binding::new(
+        &[Key::ch('!')],
+        Action::OpenSupport,
+        None,
+        "where to find support: this screen",
+    ),
     keys::BACK,
 ];
 

@@ -317,6 +317,29 @@ impl Form {
         }
     }
 
+    /// Draws `head` (wrapped) and the form below it in `area`, scrolled so the focused field
+    /// is in view on a short screen.
+    pub fn render(
+        &self,
+        head: Vec<Line<'static>>,
+        theme: &Theme,
+        frame: &mut ratatui::Frame,
+        area: ratatui::layout::Rect,
+    ) {
+        let width = usize::from(area.width);
+        let mut all = wrap::lines(head, width);
+        all.extend(self.lines(theme, width));
+        let focus_line = all
+            .iter()
+            .position(|l| l.spans.first().is_some_and(|s| s.content == "▸ "))
+            .unwrap_or(0);
+        let scroll = (focus_line + 3).saturating_sub(usize::from(area.height));
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(all).scroll((u16::try_from(scroll).unwrap_or(0), 0)),
+            area,
+        );
+    }
+
     /// The form as lines `width` columns wide: each field's label (the focused one marked),
     /// then its value; the focused chip and the text cursor are highlighted.
     pub fn lines(&self, theme: &Theme, width: usize) -> Vec<Line<'static>> {

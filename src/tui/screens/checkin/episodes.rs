@@ -7,14 +7,12 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use crate::journal::{Ending, Episode, Name, Repair, TriggerRef};
 use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, HELP_KEY_TEXT, Key, UP_ARROW};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{Choice, Field, Form};
-use crate::tui::widgets::wrap;
 
 use super::{LEAVE, NEXT_TAB, PREV, SAVE, State};
 
@@ -368,7 +366,6 @@ pub fn update(state: &mut State, action: Action, session: &Session) -> bool {
 
 /// Draws the step.
 pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, area: Rect) {
-    let width = usize::from(area.width);
     let mut lines = vec![Line::styled(
         session.catalog.episodes.episode_intro.trim().to_owned(),
         theme.muted,
@@ -394,17 +391,5 @@ pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, 
         theme.muted,
     ));
     lines.push(Line::default());
-    let mut all = wrap::lines(lines, width);
-    all.extend(state.episode_form.lines(theme, width));
-    // Keep the focused field in view on a short screen.
-    let focus_line = all
-        .iter()
-        .position(|l| l.spans.first().is_some_and(|s| s.content == "▸ "))
-        .unwrap_or(0);
-    let height = usize::from(area.height);
-    let scroll = (focus_line + 3).saturating_sub(height);
-    frame.render_widget(
-        Paragraph::new(all).scroll((u16::try_from(scroll).unwrap_or(0), 0)),
-        area,
-    );
+    state.episode_form.render(lines, theme, frame, area);
 }

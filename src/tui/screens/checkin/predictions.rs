@@ -6,33 +6,19 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use crate::journal::episode::LookBack;
 use crate::journal::{Badness, Likelihood, Prediction};
-use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, HELP_KEY_TEXT, UP_ARROW};
+use crate::tui::keys::{Action, Binding};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{Choice, Field, Form};
-use crate::tui::widgets::wrap;
 
-use super::episodes::{ANOTHER, NEXT_FIELD, OTHER_DOWN, OTHER_UP};
-use super::{LEAVE, NEXT_TAB, PREV, SAVE, State};
+use super::State;
 
-/// The step's keys (Left/Right, Space and Backspace go to the focused field).
-pub const KEYS: &[Binding] = &[
-    NEXT_TAB,
-    PREV,
-    SAVE,
-    LEAVE,
-    keys::up(UP_ARROW, "the field above"),
-    keys::down(DOWN_ARROW, "the field below"),
-    NEXT_FIELD,
-    ANOTHER,
-    OTHER_UP,
-    OTHER_DOWN,
-    HELP_KEY_TEXT,
-];
+/// The step's keys: the moment step's (Left/Right, Space and Backspace go to the focused
+/// field).
+pub const KEYS: &[Binding] = super::episodes::KEYS;
 
 const FEAR: usize = 0;
 const LIKELY: usize = 1;
@@ -187,7 +173,6 @@ pub fn update(state: &mut State, action: Action) -> bool {
 
 /// Draws the step.
 pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, area: Rect) {
-    let width = usize::from(area.width);
     let mut lines = vec![Line::styled(
         session.catalog.episodes.prediction_why.trim().to_owned(),
         theme.muted,
@@ -226,15 +211,5 @@ pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, 
         theme.muted,
     ));
     lines.push(Line::default());
-    let mut all = wrap::lines(lines, width);
-    all.extend(state.prediction_form.lines(theme, width));
-    let focus_line = all
-        .iter()
-        .position(|l| l.spans.first().is_some_and(|s| s.content == "▸ "))
-        .unwrap_or(0);
-    let scroll = (focus_line + 3).saturating_sub(usize::from(area.height));
-    frame.render_widget(
-        Paragraph::new(all).scroll((u16::try_from(scroll).unwrap_or(0), 0)),
-        area,
-    );
+    state.prediction_form.render(lines, theme, frame, area);
 }
