@@ -617,15 +617,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
         },
         Some(Command::Predictions { all, json }) => {
-            let mut out = Printable::new(std::io::stdout().lock());
-            predictions::run(
-                &data_dir,
-                all,
-                json,
-                chrono::Local::now().date_naive(),
-                &mut out,
-            )?;
-            out.flush()?;
+            let today = chrono::Local::now().date_naive();
+            // JSON escapes control characters itself; text is made printable.
+            if json {
+                let mut out = std::io::stdout().lock();
+                predictions::run(&data_dir, all, json, today, &mut out)?;
+                out.flush()?;
+            } else {
+                let mut out = Printable::new(std::io::stdout().lock());
+                predictions::run(&data_dir, all, json, today, &mut out)?;
+                out.flush()?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { file, dry_run }) => {

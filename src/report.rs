@@ -587,10 +587,16 @@ fn moment_sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
             .urges
             .iter()
             .map(|u| {
+                // An urge in the person's own words is their words: only when they chose
+                // to include their moments.
+                let urge = if catalog.urge(&u.urge).is_some() || report.include.episodes {
+                    format!("“{}”", words::shown(catalog.urge_label(&u.urge)))
+                } else {
+                    "one in your own words".to_owned()
+                };
                 format!(
-                    "{}: the urge most often was “{}” ({} of {} moments)",
+                    "{}: the urge most often was {urge} ({} of {} moments)",
                     words::shown(&catalog.trigger_label(&u.trigger)),
-                    words::shown(catalog.urge_label(&u.urge)),
                     u.times,
                     u.moments
                 )

@@ -226,7 +226,18 @@ fn a_killed_backup_leaves_no_half_archive_and_the_next_one_cleans_up() {
             assert!(tar.entries().unwrap().all(|e| e.is_ok()), "a whole archive");
         }
     }
-    // The next backup removes what a killed one left.
+    // The next backup removes what a killed one left (a temporary file older than ten
+    // minutes; a younger one may be another backup still writing, and is left to it).
+    let old = backups.join(".closer-backup-killed.tmp");
+    let young = backups.join(".closer-backup-writing.tmp");
+    fs::write(&old, b"half").unwrap();
+    fs::write(&young, b"half").unwrap();
+    let touched = Command::new("touch")
+        .args(["-d", "1 hour ago"])
+        .arg(&old)
+        .status()
+        .unwrap();
+    assert!(touched.success());
     backup::write(
         &Layout::new(&root),
         None,
@@ -235,12 +246,11 @@ fn a_killed_backup_leaves_no_half_archive_and_the_next_one_cleans_up() {
         Keep::default(),
     )
     .unwrap();
-    let leftovers: Vec<_> = fs::read_dir(&backups)
-        .unwrap()
-        .flatten()
-        .filter(|f| f.file_name().to_string_lossy().ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert!(!old.exists(), "a killed backup's leftover is removed");
+    assert!(
+        young.exists(),
+        "another backup's file in progress is left alone"
+    );
 }
 
 #[test]
@@ -355,4 +365,67 @@ fn sync_conflict_copies_are_found_merged_by_id_and_kept_in_the_trash() {
         fs::read_dir(&day_dir).unwrap().count() == 1,
         "only the day file is left"
     );
+}
+
+/// A data folder whose `entries/` is a link elsewhere is backed up whole (reading the journal
+/// follows the link, so the backup does too).
+#[cfg(unix)]
+#[test]
+fn a_linked_entries_folder_is_backed_up_not_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    let root = dir.path().join("journal");
+    drop(journal(&root, 6));
+    fs::rename(root.join("entries"), &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, root.join("entries")).unwrap();
+    let written = backup::write(
+        &Layout::new(&root),
+        None,
+        &dir.path().join("backups"),
+        chrono::Local::now().fixed_offset(),
+        Keep::default(),
+    )
+    .unwrap();
+    assert_eq!(written.manifest.entries, 6);
+    let copy = dir.path().join("copy");
+    let out = closer(&[
+        "restore",
+        written.path.to_str().unwrap(),
+        "--data-dir",
+        copy.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        closer::store::scan(&Layout::new(&copy)).entries.len(),
+        6,
+        "the entries are in the archive"
+    );
+}
+
+/// Deleting the last entry of a day with an open prediction takes it out of the index that
+/// `closer status` reads.
+#[test]
+fn the_prediction_index_forgets_a_day_emptied_by_a_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let store = Store::open(&root).unwrap();
+    let mut e = entry("2025-05-05T10:00:00+01:00", 1);
+    e.predictions.push(closer::journal::Prediction {
+        fear: "x".into(),
+        likelihood: None,
+        badness: None,
+        look_back: "2025-05-06".parse().unwrap(),
+        outcome: None,
+    });
+    store.save_entry(&e).unwrap();
+    let today = "2025-06-01".parse().unwrap();
+    assert_eq!(Store::predictions_due_in(&Layout::new(&root), today), 1);
+    store.delete_entry(e.date, &e.id, e.updated_at).unwrap();
+    assert_eq!(Store::predictions_due_in(&Layout::new(&root), today), 0);
 }

@@ -168,3 +168,34 @@ fn two_computers_that_wrote_on_the_same_day_merge_without_a_conflict() {
             .any(|t| t.entry.id == shared[2].id)
     );
 }
+
+/// A merge left unfinished is never committed over: sync stops and says how to finish it.
+#[test]
+fn an_unfinished_merge_stops_sync_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("journal");
+    Store::open(&a)
+        .unwrap()
+        .save_entry(&entry("2025-06-01T08:00:00+01:00", 1))
+        .unwrap();
+    closer(&a, &["sync"]);
+    let head = std::fs::read_to_string(a.join(".git/HEAD")).unwrap();
+    let rev = Command::new("git")
+        .args(["-C", a.to_str().unwrap(), "rev-parse", "HEAD"])
+        .output()
+        .unwrap();
+    assert!(head.starts_with("ref:"));
+    std::fs::write(a.join(".git/MERGE_HEAD"), rev.stdout).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_closer"))
+        .args(["sync", "--data-dir", a.to_str().unwrap()])
+        .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("not finished") && err.contains("merge --abort"),
+        "{err}"
+    );
+}

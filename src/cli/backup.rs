@@ -163,6 +163,13 @@ pub fn restore(
         count_of(Change::StaysDeleted),
         done.trash
     )?;
+    if done.draft {
+        writeln!(
+            out,
+            "  an unfinished check-in {}",
+            verb("put back (the journal offers it)", "would be put back")
+        )?;
+    }
     if done.settings {
         writeln!(
             out,

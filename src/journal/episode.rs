@@ -298,12 +298,19 @@ pub fn open(entries: &[Entry]) -> Vec<Found<'_>> {
         .collect()
 }
 
-/// Closes the prediction `at` in `entries` with `outcome`; gives the entry changed (to save),
-/// or `None` when there is no such open prediction (answered already, e.g. in another
-/// check-in the same day).
-pub fn close(entries: &[Entry], at: &PredictionRef, outcome: PredictionOutcome) -> Option<Entry> {
+/// Closes the prediction `at` in `entries` with `outcome` at `now`; gives the entry changed
+/// (to save; its `updated_at` is `now`, so a merge with another computer's copy keeps the
+/// answer), or `None` when there is no such open prediction (answered already, e.g. in
+/// another check-in the same day).
+pub fn close(
+    entries: &[Entry],
+    at: &PredictionRef,
+    outcome: PredictionOutcome,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Option<Entry> {
     let entry = entries.iter().find(|e| e.id == at.entry)?;
     let mut changed = entry.clone();
+    changed.updated_at = now.max(entry.updated_at);
     let p = changed.predictions.get_mut(at.index)?;
     if !p.is_open() {
         return None;

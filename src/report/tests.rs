@@ -374,3 +374,30 @@ fn moments_and_predictions_are_figures_by_default_and_words_only_when_chosen() {
         assert!(text.contains("the moments you traced and your predictions"));
     }
 }
+
+#[test]
+fn an_urge_in_their_own_words_stays_out_of_a_default_report() {
+    let mut entries = journal();
+    for e in &mut entries {
+        e.episodes[0].triggers = vec![e.triggers[0].trigger.clone()];
+        e.episodes[0].urges = vec!["check his phone at night".into()];
+    }
+    let default = report_of(&entries, Filter::default(), Include::default());
+    assert!(
+        !default.insights.episodes.urges.is_empty(),
+        "there is a usual urge to show"
+    );
+    for text in [html(&default, &catalog()), markdown(&default, &catalog())] {
+        assert!(!text.contains("check his phone"), "their words leaked");
+        assert!(text.contains("one in your own words"));
+    }
+    let chosen = report_of(
+        &entries,
+        Filter::default(),
+        Include {
+            episodes: true,
+            ..Include::default()
+        },
+    );
+    assert!(markdown(&chosen, &catalog()).contains("“check his phone at night”"));
+}

@@ -199,10 +199,18 @@ pub fn write(
     keep: Keep,
 ) -> Result<Written, StoreError> {
     atomic::create_private_dir(dir).map_err(|e| io_err(dir, e))?;
-    // Leftovers of a backup that was killed: never an archive, only its temporary file.
+    // Leftovers of a backup that was killed: never an archive, only its temporary file. One
+    // younger than ten minutes may be another backup still writing (the daily one and
+    // `closer backup` at once), so it is left to it.
     for f in fs::read_dir(dir).into_iter().flatten().flatten() {
         let name = f.file_name().to_string_lossy().into_owned();
-        if name.starts_with(".closer-backup-") && name.ends_with(".tmp") {
+        let stale = f
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 600);
+        if name.starts_with(".closer-backup-") && name.ends_with(".tmp") && stale {
             let _ = fs::remove_file(f.path());
         }
     }
@@ -239,7 +247,7 @@ pub fn write(
                 message: e.to_string(),
             })?;
         append_bytes(&mut tar, "manifest.json", &manifest_bytes).map_err(|e| io_err(&path, e))?;
-        append_dir(&mut tar, layout.root(), Path::new("data"), layout)
+        append_dir(&mut tar, layout.root(), Path::new("data"), layout, 0)
             .map_err(|e| io_err(&path, e))?;
         if let Some(config) = config_dir {
             for name in CONFIG_FILES {
@@ -279,24 +287,36 @@ fn append_bytes<W: Write>(tar: &mut tar::Builder<W>, name: &str, bytes: &[u8]) -
     tar.append_data(&mut header, name, bytes)
 }
 
-/// Adds the regular files under `dir` as `under/…`, but the lock.
+/// How deep a data folder goes (entries/YEAR/DAY, trash/sync-conflicts/COPY): a link that loops
+/// is not followed past it.
+const MAX_DEPTH: usize = 4;
+
+/// Adds the files under `dir` as `under/…`, but the lock; links are followed (as reading the
+/// journal follows them), so a linked `entries/` is backed up, not left out.
 fn append_dir<W: Write>(
     tar: &mut tar::Builder<W>,
     dir: &Path,
     under: &Path,
     layout: &Layout,
+    depth: usize,
 ) -> io::Result<()> {
     let mut children: Vec<PathBuf> = fs::read_dir(dir)?.flatten().map(|f| f.path()).collect();
     children.sort();
     for path in children {
-        let meta = fs::symlink_metadata(&path)?;
+        let meta = fs::metadata(&path)?;
         let name = under.join(path.file_name().unwrap_or_default());
         // A sync repository's history is not the journal (and can be large).
         if path.file_name().is_some_and(|n| n == ".git") {
             continue;
         }
         if meta.is_dir() {
-            append_dir(tar, &path, &name, layout)?;
+            if depth >= MAX_DEPTH {
+                return Err(io::Error::other(format!(
+                    "{} is nested deeper than a journal goes (a link that loops?)",
+                    path.display()
+                )));
+            }
+            append_dir(tar, &path, &name, layout, depth + 1)?;
         } else if meta.is_file() && path != layout.lock_file() {
             let bytes = crate::files::read_regular(&path, crate::files::DATA_FILE_CAP)?;
             append_bytes(tar, &name.to_string_lossy(), &bytes)?;
@@ -351,6 +371,8 @@ pub struct Restored {
     pub config: Vec<String>,
     /// Whether the settings (`state.json`) were put back.
     pub settings: bool,
+    /// Whether an unfinished check-in was put back.
+    pub draft: bool,
 }
 
 /// Unpacks `archive` into a new temporary folder beside `near` and checks every day file in
@@ -417,8 +439,15 @@ pub fn restore(
         });
     }
     let ours = scan::scan(layout);
+    // Empty: no entries, no trash, and no file it could not read (whose entries would be
+    // hidden, not absent).
     let mut out = Restored {
-        into_empty: ours.entries.is_empty() && store.trash().is_empty(),
+        into_empty: ours.entries.is_empty()
+            && store.trash().is_empty()
+            && !ours
+                .problems
+                .iter()
+                .any(|p| p.severity() == super::Severity::Error),
         ..Restored::default()
     };
     let deleted: HashSet<EntryId> = store.trash().into_iter().map(|t| t.entry.id).collect();
@@ -445,6 +474,8 @@ pub fn restore(
     out.trash = trash_files.len();
     let state = from.state_file();
     out.settings = out.into_empty && state.is_file();
+    let draft = from.draft_file();
+    out.draft = out.into_empty && draft.is_file() && !layout.draft_file().exists();
     for name in CONFIG_FILES {
         let there = unpacked.path().join("config").join(name);
         if there.is_file() && config_dir.is_some_and(|c| !c.join(name).exists()) {
@@ -488,6 +519,12 @@ pub fn restore(
                 Err(io_err(&to, e))
             }
         })?;
+    }
+    if out.draft {
+        let bytes = fs::read(&draft).map_err(|e| StoreError::read(&draft, e))?;
+        let to = layout.draft_file();
+        atomic::create_private_dir(&layout.drafts_dir()).map_err(|e| io_err(&to, e))?;
+        atomic::write_new(&to, &bytes).map_err(|e| io_err(&to, e))?;
     }
     if out.settings {
         let bytes = fs::read(&state).map_err(|e| StoreError::read(&state, e))?;

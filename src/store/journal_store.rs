@@ -259,8 +259,14 @@ impl Store {
         let path = self.layout.day_file(body.date);
         if body.entries.is_empty() {
             return match atomic::remove(&path) {
-                Ok(()) => Ok(()),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+                Ok(()) => {
+                    self.index_predictions(body.date, &[]);
+                    Ok(())
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    self.index_predictions(body.date, &[]);
+                    Ok(())
+                }
                 Err(e) => Err(StoreError::write(&path, e)),
             };
         }
@@ -475,7 +481,18 @@ impl Store {
         }
         let kept = self.layout.merged_conflicts_dir();
         atomic::create_private_dir(&kept).map_err(|e| StoreError::write(&kept, e))?;
-        let to = kept.join(path.file_name().unwrap_or_default());
+        // A copy of the same name merged before (Resilio reuses one) is never replaced.
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let mut to = kept.join(&name);
+        let mut n = 2;
+        while fs::symlink_metadata(&to).is_ok() {
+            to = kept.join(format!("{n}-{name}"));
+            n += 1;
+        }
         fs::rename(path, &to).map_err(|e| StoreError::write(&to, e))?;
         let _ = atomic::sync_dir(&kept);
         if let Some(dir) = path.parent() {

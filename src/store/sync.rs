@@ -20,7 +20,7 @@ use crate::journal::merge::merge3;
 pub const GITIGNORE: &str = "# closer sync: what stays on this computer\n.lock\ndrafts/\n*.tmp\n.closer-*\npredictions.json\n";
 
 /// What `.gitattributes` says: day files merge with closer's driver.
-pub const GITATTRIBUTES: &str = "# closer sync: day files merge by entry id (closer merge-day)\nentries/**/*.json merge=closer-day\n";
+pub const GITATTRIBUTES: &str = "# closer sync: day files merge by entry id (closer merge-day);\n# in a conflict over the settings, this computer's are kept\nentries/**/*.json merge=closer-day\nstate.json merge=closer-keep-ours\n";
 
 /// Why a sync stopped, in words that say what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -108,6 +108,20 @@ pub fn sync(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, Sy
                 .map_err(|e| SyncError(format!("{} could not be written: {e}", path.display())))?;
         }
     }
+    // A merge left unfinished (by hand, or one the driver could not do) is never committed
+    // as it stands: that would keep one side of a day and drop the other's entries.
+    let merging = git(root, &["rev-parse", "-q", "--verify", "MERGE_HEAD"])?
+        .status
+        .success();
+    let unmerged = git(root, &["diff", "--name-only", "--diff-filter=U"])?;
+    if merging || !unmerged.stdout.is_empty() {
+        return Err(SyncError(format!(
+            "a git merge in {} is not finished, so closer will not commit over it. Finish it \
+             (`git -C {0} status`: fix the files it lists, `git add` them, `git commit`) or \
+             undo it (`git -C {0} merge --abort`), then run closer sync again.",
+            root.display()
+        )));
+    }
     let driver = format!("{} merge-day %O %A %B %P", shell_quoted(closer_exe));
     ok(
         root,
@@ -123,6 +137,15 @@ pub fn sync(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, Sy
         &["config", "merge.closer-day.driver", &driver],
         "register the merge driver",
     )?;
+    for (key, value) in [
+        (
+            "merge.closer-keep-ours.name",
+            "closer: keep this computer's settings",
+        ),
+        ("merge.closer-keep-ours.driver", "true"),
+    ] {
+        ok(root, &["config", key, value], "register the merge driver")?;
+    }
     ok(root, &["add", "-A"], "stage the journal's changes")?;
     let staged = git(root, &["diff", "--cached", "--quiet"])?;
     let who = identity(root);

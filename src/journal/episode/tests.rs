@@ -12,6 +12,10 @@ fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()
 }
 
+fn at_now() -> DateTime<FixedOffset> {
+    at("2026-11-22T09:00:00+01:00")
+}
+
 fn predicting(when: &str, n: u32, look_back: LookBack) -> Entry {
     let t = at(when);
     let mut e = Entry::new(EntryId::generate(t, n), t);
@@ -76,14 +80,26 @@ fn answered_in_the_first_check_in_of_a_day_it_is_not_asked_again_in_the_second()
     )];
     let found = due(&entries, d("2026-11-21"));
     let at = found[0].at.clone();
-    let changed = close(&entries, &at, answer("2026-11-21", PredictionResult::No)).unwrap();
+    let changed = close(
+        &entries,
+        &at,
+        answer("2026-11-21", PredictionResult::No),
+        at_now(),
+    )
+    .unwrap();
     entries[0] = changed;
     assert!(
         due(&entries, d("2026-11-21")).is_empty(),
         "the second check-in asks nothing"
     );
     assert!(
-        close(&entries, &at, answer("2026-11-21", PredictionResult::Yes)).is_none(),
+        close(
+            &entries,
+            &at,
+            answer("2026-11-21", PredictionResult::Yes),
+            at_now()
+        )
+        .is_none(),
         "an answered prediction is not answered again"
     );
     assert_eq!(
@@ -104,6 +120,7 @@ fn a_dropped_prediction_is_closed_without_a_result() {
         &entries,
         &at,
         answer("2026-11-22", PredictionResult::Dropped),
+        at_now(),
     )
     .unwrap();
     assert!(open(&entries).is_empty());

@@ -1131,7 +1131,7 @@ fn review_drops_an_open_prediction_early() {
     assert!(text.contains("The weekend will go badly"), "{text}");
     press(&mut app, "p");
     assert!(matches!(app.top(), Screen::LookBack(_)), "{:?}", app.top());
-    let out = press(&mut app, "Ctrl-d");
+    let out = press(&mut app, "Ctrl-x");
     let [Effect::SaveEntry(saved)] = effects(&out)[..] else {
         panic!("{out:?}")
     };
@@ -1143,4 +1143,44 @@ fn review_drops_an_open_prediction_early() {
     assert!(matches!(app.top(), Screen::Review(_)));
     press(&mut app, "p");
     assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("no open predictions")));
+}
+
+/// Editing an entry whose prediction was answered keeps the answer, whatever is retyped.
+#[test]
+fn editing_an_entry_keeps_what_came_of_its_prediction() {
+    use crate::journal::{Prediction, PredictionOutcome, PredictionResult};
+    let mut entries = twelve_entries();
+    let newest = entries.iter_mut().max_by_key(|e| e.created_at).unwrap();
+    newest.predictions.push(Prediction {
+        fear: "She will not come".into(),
+        likelihood: None,
+        badness: None,
+        look_back: newest.date + chrono::Days::new(1),
+        outcome: Some(PredictionOutcome {
+            on: newest.date + chrono::Days::new(1),
+            result: PredictionResult::No,
+            badness: None,
+            instead: "She came early".into(),
+        }),
+    });
+    let mut app = app_at_home();
+    app.loaded(crate::tui::session::Summary::of(
+        Arc::new(entries),
+        app.session.today,
+        0,
+    ));
+    app.update(Msg::Key(Action::OpenReview));
+    press(&mut app, "Enter e");
+    for _ in 0..7 {
+        press(&mut app, "Tab");
+    }
+    assert_eq!(checkin(&app).step(), Step::Predictions);
+    typed(&mut app, "!");
+    let p = &checkin(&app).draft.predictions[0];
+    assert_eq!(p.fear, "She will not come!");
+    assert_eq!(
+        p.outcome.as_ref().map(|o| o.instead.as_str()),
+        Some("She came early"),
+        "the answer stays"
+    );
 }

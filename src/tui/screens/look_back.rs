@@ -57,8 +57,9 @@ pub const KEYS: &[Binding] = &[
         Some("later"),
         "leave this one for later",
     ),
+    // Not Ctrl-D, which deletes a character in the text field.
     Binding::new(
-        &[Key::ctrl('d')],
+        &[Key::ctrl('x')],
         Action::Delete,
         Some("drop"),
         "drop it: close it without an answer",
@@ -164,7 +165,7 @@ impl State {
         let Some(item) = self.items.get(self.at) else {
             return Cmd::Pop;
         };
-        match episode::close(session.entries(), &item.at, outcome) {
+        match episode::close(session.entries(), &item.at, outcome, session.now) {
             Some(entry) => Cmd::Effect(Effect::SaveEntry(Box::new(entry))),
             // Answered meanwhile (another check-in, another window): nothing to do.
             None => Cmd::info("That prediction was looked back on already."),

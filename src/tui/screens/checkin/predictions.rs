@@ -116,7 +116,12 @@ fn write_back(state: &mut State) {
             .and_then(|v| Likelihood::try_from(i64::from(v)).ok()),
         badness: f.number(BAD).and_then(|v| Badness::try_from(v).ok()),
         look_back: look_back(f, made_on).day(made_on),
-        outcome: None,
+        // An entry being edited keeps what came of its predictions.
+        outcome: state
+            .draft
+            .predictions
+            .get(state.prediction_at)
+            .and_then(|p| p.outcome.clone()),
     };
     let at = state.prediction_at;
     match state.draft.predictions.get_mut(at) {
