@@ -236,6 +236,19 @@ impl LookBack {
     }
 }
 
+/// Keeps, in `drafted` (the predictions of an entry being edited), what came of each one as
+/// `stored` (the entry as saved now) has it: a prediction answered from review while an edit
+/// of its entry stood open must not lose its answer when the edit is saved. Matched by place
+/// and look-back day; a prediction the edit answered itself keeps its own answer.
+pub fn keep_outcomes(drafted: &mut [Prediction], stored: &[Prediction]) {
+    for (mine, theirs) in drafted.iter_mut().zip(stored) {
+        if mine.outcome.is_none() && theirs.outcome.is_some() && mine.look_back == theirs.look_back
+        {
+            mine.outcome.clone_from(&theirs.outcome);
+        }
+    }
+}
+
 /// Where a prediction lives: the entry that made it and its place in that entry's list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PredictionRef {

@@ -210,3 +210,21 @@ fn likelihood_is_a_percentage() {
         .is_err()
     );
 }
+
+#[test]
+fn an_edit_keeps_an_answer_given_since_it_began() {
+    let stored = predicting("2026-11-20T20:00:00+01:00", 1, LookBack::Tomorrow);
+    let mut answered = stored.predictions.clone();
+    answered[0].outcome = Some(answer("2026-11-21", PredictionResult::Partly));
+    // The edit's copy was taken before the answer.
+    let mut drafted = stored.predictions.clone();
+    drafted[0].fear = "fear 1, reworded".into();
+    keep_outcomes(&mut drafted, &answered);
+    assert_eq!(drafted[0].result(), Some(PredictionResult::Partly));
+    assert_eq!(drafted[0].fear, "fear 1, reworded");
+    // A day moved in the edit is a different prediction: nothing is carried over.
+    let mut moved = stored.predictions.clone();
+    moved[0].look_back = d("2026-12-01");
+    keep_outcomes(&mut moved, &answered);
+    assert_eq!(moved[0].outcome, None);
+}

@@ -367,7 +367,16 @@ impl State {
     }
 
     /// Saves the entry, if there is something to save.
-    fn finish(&self) -> Cmd {
+    fn finish(&mut self, session: &Session) -> Cmd {
+        // An edit keeps answers given to its predictions since it began (from review).
+        if self.draft.is_edit()
+            && let Some(stored) = session.entries().iter().find(|e| e.id == self.draft.id)
+        {
+            crate::journal::episode::keep_outcomes(
+                &mut self.draft.predictions,
+                &stored.predictions,
+            );
+        }
         if self.draft.is_empty() {
             return Cmd::info(
                 "There is nothing to save yet: pick a mood, or write something first.",
@@ -398,7 +407,7 @@ impl State {
                 self.focus = 1;
                 Cmd::None
             }
-            Step::Summary => self.finish(),
+            Step::Summary => self.finish(session),
             step => {
                 let out = self.go(step.next(), session);
                 if self.draft.step == Step::Reflect {
@@ -625,7 +634,7 @@ fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
     match action {
         Action::Next | Action::Confirm => return state.next(session),
         Action::Prev => return state.prev(session),
-        Action::Save => return state.finish(),
+        Action::Save => return state.finish(session),
         Action::Back => return state.ask_to_leave(),
         Action::LearnMore => return state.learn_more(),
         Action::Editor => return state.editor(session),
