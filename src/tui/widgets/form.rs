@@ -179,6 +179,14 @@ impl Form {
                 let len = text.chars().count();
                 let byte = |t: &str, c: usize| t.char_indices().nth(c).map_or(t.len(), |(i, _)| i);
                 match (key, ctrl, alt) {
+                    // A line break typed or sent into one line (LF from a paste that is not
+                    // bracketed, Ctrl-J, Ctrl-M) is a space: the words on either side stay apart.
+                    (Key::Char('\n' | '\r'), _, _) | (Key::Char('j' | 'm'), true, false) => {
+                        let at = byte(text, *cursor);
+                        text.insert(at, ' ');
+                        *cursor += 1;
+                        true
+                    }
                     (Key::Char(c), false, false) if !c.is_control() => {
                         let at = byte(text, *cursor);
                         text.insert(at, c);
@@ -267,11 +275,17 @@ impl Form {
         }
     }
 
-    /// Pastes into the focused text field (its first line, as a field holds one); returns
-    /// whether the text changed.
+    /// Pastes into the focused text field, its lines joined by spaces (a field holds one line;
+    /// nothing pasted is dropped); returns whether the text changed.
     pub fn paste(&mut self, pasted: &str) -> bool {
-        let line = pasted.lines().next().unwrap_or_default();
-        let line: String = line.chars().filter(|c| !c.is_control()).collect();
+        let line: String = pasted
+            .lines()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .collect();
         match self.fields.get_mut(self.focus).map(|f| &mut f.kind) {
             Some(FieldKind::Text { text, cursor, .. }) if !line.is_empty() => {
                 let at = text
@@ -476,8 +490,27 @@ mod tests {
         f.input(key(Key::Home));
         f.input(key(Key::Delete));
         assert_eq!(f.text(0), "e arrü");
-        assert!(f.paste("ed\nsecond line ignored"));
-        assert_eq!(f.text(0), "ede arrü");
+        assert!(f.paste("ed\nsecond line kept"));
+        assert_eq!(
+            f.text(0),
+            "ed second line kepte arrü",
+            "every pasted line is kept"
+        );
+        f.input(key(Key::End));
+        typed(&mut f, "one");
+        f.input(key(Key::Char('\n')));
+        f.input(Input {
+            key: Key::Char('j'),
+            ctrl: true,
+            alt: false,
+            shift: false,
+        });
+        typed(&mut f, "two");
+        assert!(
+            f.text(0).ends_with("one  two"),
+            "line breaks become spaces: {}",
+            f.text(0)
+        );
     }
 
     #[test]
