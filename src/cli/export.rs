@@ -95,47 +95,131 @@ pub fn run(
         );
     }
     crate::cli::journal_is_there(data_dir)?;
-    let scan = store::scan(&Layout::new(data_dir));
-    let entries: Vec<Entry> = scan
-        .entries
+    let layout = Layout::new(data_dir);
+    // Day by day, written as it goes: the export never holds the whole journal in memory.
+    let days: Vec<NaiveDate> = store::Store::days_with_files_in(&layout)
         .into_iter()
-        .filter(|e| from.is_none_or(|f| e.date >= f) && to.is_none_or(|t| e.date <= t))
+        .filter(|d| from.is_none_or(|f| *d >= f) && to.is_none_or(|t| *d <= t))
         .collect();
-    let bytes = match format {
-        // Control characters in entries are shown, never obeyed, in a file as on a terminal.
-        Format::Markdown => printable(&markdown(&entries, catalog, mood_labels))
-            .into_owned()
-            .into_bytes(),
-        Format::Json => {
-            let mut b = serde_json::to_vec_pretty(&Export::new(entries, now))?;
-            b.push(b'\n');
-            b
+    let mut skipped: Vec<String> = Vec::new();
+    let mut fill = |out: &mut dyn Write| -> std::io::Result<()> {
+        let mut day_entries = |day: NaiveDate| -> Vec<Entry> {
+            match store::read_day_entries(&layout, day) {
+                Ok(entries) => entries
+                    .into_iter()
+                    .filter(|e| from.is_none_or(|f| e.date >= f) && to.is_none_or(|t| e.date <= t))
+                    .collect(),
+                Err(e) => {
+                    skipped.push(e.to_string());
+                    Vec::new()
+                }
+            }
+        };
+        match format {
+            // Control characters in entries are shown, never obeyed, in a file as on a
+            // terminal.
+            Format::Markdown => {
+                out.write_all(MARKDOWN_TITLE.as_bytes())?;
+                for &day in &days {
+                    let entries = day_entries(day);
+                    if entries.is_empty() {
+                        continue;
+                    }
+                    let text = markdown(&entries, catalog, mood_labels);
+                    let body = text.strip_prefix(MARKDOWN_TITLE).unwrap_or(&text);
+                    out.write_all(printable(body).as_bytes())?;
+                }
+            }
+            Format::Json => {
+                let head = Export::new(Vec::new(), now);
+                out.write_all(b"{\n")?;
+                writeln!(
+                    out,
+                    "  \"format\": {},",
+                    serde_json::to_string(&head.format)?
+                )?;
+                writeln!(out, "  \"version\": {},", head.version)?;
+                writeln!(
+                    out,
+                    "  \"exported_at\": {},",
+                    serde_json::to_string(&head.exported_at)?
+                )?;
+                out.write_all(b"  \"entries\": [")?;
+                let mut first = true;
+                for &day in &days {
+                    for e in day_entries(day) {
+                        out.write_all(if first { b"\n" } else { b",\n" })?;
+                        first = false;
+                        let text = serde_json::to_string_pretty(&e)?;
+                        for (i, line) in text.lines().enumerate() {
+                            if i > 0 {
+                                out.write_all(b"\n")?;
+                            }
+                            out.write_all(b"    ")?;
+                            out.write_all(line.as_bytes())?;
+                        }
+                    }
+                }
+                out.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
+            }
+            Format::Csv => {
+                if bom {
+                    out.write_all(BOM.as_bytes())?;
+                }
+                let mut header = ::csv::Writer::from_writer(Vec::new());
+                header
+                    .write_record(CSV_COLUMNS)
+                    .map_err(std::io::Error::other)?;
+                out.write_all(
+                    &header
+                        .into_inner()
+                        .map_err(|e| std::io::Error::other(e.to_string()))?,
+                )?;
+                for &day in &days {
+                    let entries = day_entries(day);
+                    if entries.is_empty() {
+                        continue;
+                    }
+                    let rows =
+                        csv_rows(&entries, catalog, mood_labels).map_err(std::io::Error::other)?;
+                    out.write_all(printable(&String::from_utf8_lossy(&rows)).as_bytes())?;
+                }
+            }
         }
-        Format::Csv => {
-            let text = String::from_utf8(csv(&entries, catalog, mood_labels)?)?;
-            let mut b = if bom { BOM.to_owned() } else { String::new() };
-            b.push_str(&printable(&text));
-            b.into_bytes()
-        }
+        Ok(())
     };
     match output {
-        None => stdout.write_all(&bytes)?,
+        None => {
+            let mut buffered = std::io::BufWriter::new(&mut *stdout);
+            fill(&mut buffered)?;
+            buffered.flush()?;
+        }
         Some(path) => {
             let path = if path.is_absolute() {
                 path.to_owned()
             } else {
                 std::env::current_dir()?.join(path)
             };
-            atomic::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+            atomic::write_with(&path, fill)
+                .with_context(|| format!("writing {}", path.display()))?;
         }
+    }
+    for why in skipped {
+        eprintln!(
+            "closer: left out of the export, because it cannot be read: {}",
+            printable(&why)
+        );
     }
     Ok(())
 }
 
+/// The first line of a Markdown export.
+const MARKDOWN_TITLE: &str = "# closer journal\n";
+
 /// The entries as Markdown, by day, moods labelled with `labels`. Line breaks inside answers,
 /// notes and trigger notes are kept as hard breaks.
 pub fn markdown(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> String {
-    let mut out = String::from("# closer journal\n");
+    let mut out = String::from(MARKDOWN_TITLE);
     let mut day = None;
     for e in entries {
         // Exactly one blank line before every heading.
@@ -284,6 +368,19 @@ fn prediction_text(p: &crate::journal::Prediction) -> String {
 pub fn csv(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Result<Vec<u8>> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_COLUMNS)?;
+    let mut out = w
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("{}", e.error()))?;
+    out.extend(csv_rows(entries, catalog, labels)?);
+    Ok(out)
+}
+
+/// The rows of `entries` as CSV ([`CSV_COLUMNS`], without the header), quoted where needed.
+///
+/// # Errors
+/// Only if the CSV writer fails on memory.
+pub fn csv_rows(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Result<Vec<u8>> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
     for e in entries {
         let lines = |items: Vec<String>| items.join("\n");
         let triggers = e.triggers.iter().map(|t| trigger_line(t, catalog, true));

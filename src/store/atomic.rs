@@ -111,6 +111,39 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Writes a file at `path` atomically, as [`write`] does, its bytes given by `fill` as it goes
+/// (an export written day by day, without holding the whole of it in memory). Nothing is at
+/// `path` until `fill` has finished and the file is synced; a failure leaves what was there.
+pub fn write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let target = write_target(path)?;
+    let path = target.as_path();
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
+    }
+    {
+        let mut out = io::BufWriter::new(tmp.as_file());
+        fill(&mut out)?;
+        out.flush()?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
 /// Writes `bytes` to a new file at `path` (0600), atomically; refuses, with `AlreadyExists`,
 /// when anything is there already (a file, a link, a folder): closer never replaces a file it
 /// did not write.

@@ -231,6 +231,15 @@ fn read_prediction_index(layout: &Layout) -> PredictionIndex {
         .unwrap_or_default()
 }
 
+/// The entries of the day `date` of the journal at `layout`, oldest first, read without
+/// opening the journal for writing (an export reads day by day). A missing file is an empty
+/// day; one that cannot be read is an error that says why.
+pub fn read_day_entries(layout: &Layout, date: NaiveDate) -> Result<Vec<Entry>, StoreError> {
+    let mut entries = read_day(layout, date)?.entries;
+    entries.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+    Ok(entries)
+}
+
 /// Reads the day `date` of the journal in `layout`. A missing file is an empty day; a file that
 /// cannot be read is an error (a save there is blocked, so it is never overwritten).
 fn read_day(layout: &Layout, date: NaiveDate) -> Result<DayBody, StoreError> {
