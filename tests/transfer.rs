@@ -766,3 +766,32 @@ fn search_folds_case_the_unicode_way_case_b05() {
         );
     }
 }
+
+/// Issue 21: the export reads day by day; a day file it cannot read is named on standard
+/// error (it used to be left out without a word), and the rest is exported.
+#[test]
+fn an_unreadable_day_is_named_and_the_rest_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    fixture(&root);
+    let broken = root.join("entries/2026/2026-11-05.json");
+    fs::write(&broken, "{\"schema\": 1, broken").unwrap();
+    let (out, text, err) = run(&mut closer(&[
+        "export",
+        "--format",
+        "json",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("2026-11-05.json") && err.contains("closer doctor"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        v["entries"].as_array().unwrap().len(),
+        3,
+        "the readable days are all there"
+    );
+}

@@ -109,6 +109,10 @@ pub fn run(
                     .into_iter()
                     .filter(|e| from.is_none_or(|f| e.date >= f) && to.is_none_or(|t| e.date <= t))
                     .collect(),
+                Err(store::StoreError::DayBlocked { path, reason }) => {
+                    skipped.push(format!("{}: {reason}", path.display()));
+                    Vec::new()
+                }
                 Err(e) => {
                     skipped.push(e.to_string());
                     Vec::new()
@@ -206,7 +210,7 @@ pub fn run(
     }
     for why in skipped {
         eprintln!(
-            "closer: left out of the export, because it cannot be read: {}",
+            "closer: left out of the export, because it cannot be read: {}. `closer doctor` says how to fix it.",
             printable(&why)
         );
     }
