@@ -31,7 +31,7 @@ pub use journal_store::{
 };
 pub use layout::Layout;
 pub use problem::{Problem, ProblemKind, Severity};
-pub use scan::{Scan, scan};
+pub use scan::{Scan, check, scan};
 
 /// The highest schema version this build reads: 2 since episodes and predictions.
 pub const SCHEMA: u32 = 2;
