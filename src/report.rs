@@ -95,7 +95,7 @@ pub struct Request {
 }
 
 /// A report's figures and, when included, the entries whose words go in.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     /// The days covered.
     pub window: Window,
@@ -142,16 +142,7 @@ pub fn build(
         insights::compute(inside, window, today, week_starts),
         inside,
     );
-    let mut shared: Vec<Entry> = if request.include.any() {
-        inside
-            .iter()
-            .filter(|e| window.contains(e.date))
-            .cloned()
-            .collect()
-    } else {
-        Vec::new()
-    };
-    shared.sort_by(|a, b| (a.date, a.created_at, &a.id).cmp(&(b.date, b.created_at, &b.id)));
+    let shared = shared_entries(entries, request, today);
     Report {
         window,
         made_on: today,
@@ -161,6 +152,24 @@ pub fn build(
         entries: shared,
         mood_labels,
     }
+}
+
+/// The entries of `entries` whose words go into the report `request` asks for (those in its
+/// window that its filter lets through), oldest first; none when it includes no words. A
+/// report's figures do not depend on it: the TUI works them out once and this again for the
+/// words chosen.
+pub fn shared_entries(entries: &[Entry], request: &Request, today: NaiveDate) -> Vec<Entry> {
+    if !request.include.any() {
+        return Vec::new();
+    }
+    let words = search_words(&request.filter.text);
+    let mut shared: Vec<Entry> = entries
+        .iter()
+        .filter(|e| request.window.contains(e.date) && request.filter.matches(e, &words, today))
+        .cloned()
+        .collect();
+    shared.sort_by(|a, b| (a.date, a.created_at, &a.id).cmp(&(b.date, b.created_at, &b.id)));
+    shared
 }
 
 /// The filter in words, a line per condition (dates are the window, so left out).

@@ -48,6 +48,17 @@ fn journal(root: &Path, n: u32) -> Store {
     store
 }
 
+/// A backup of the journal at `root` into `dir` now, with the default rotation.
+fn backup_now(root: &Path, dir: &Path) -> Result<backup::Written, closer::store::StoreError> {
+    backup::write(
+        &Layout::new(root),
+        None,
+        dir,
+        chrono::Local::now().fixed_offset(),
+        Keep::default(),
+    )
+}
+
 fn export(root: &Path) -> serde_json::Value {
     let out = closer(&[
         "export",
@@ -79,14 +90,7 @@ fn a_backup_is_private_listed_and_restores_into_an_empty_folder_as_the_same_jour
         .unwrap();
     drop(store);
     let backups = dir.path().join("backups");
-    let written = backup::write(
-        &Layout::new(&root),
-        None,
-        &backups,
-        chrono::Local::now().fixed_offset(),
-        Keep::default(),
-    )
-    .unwrap();
+    let written = backup_now(&root, &backups).unwrap();
     assert_eq!(written.manifest.entries, 39);
     #[cfg(unix)]
     {
@@ -136,15 +140,7 @@ fn restore_into_a_journal_merges_by_id_keeps_the_newer_lists_changes_and_deletes
     let a = dir.path().join("a");
     let store = journal(&a, 10);
     let backups = dir.path().join("backups");
-    let archive = backup::write(
-        &Layout::new(&a),
-        None,
-        &backups,
-        chrono::Local::now().fixed_offset(),
-        Keep::default(),
-    )
-    .unwrap()
-    .path;
+    let archive = backup_now(&a, &backups).unwrap().path;
     // Since the backup: one entry edited (newer here), one deleted, one added.
     let entries = closer::store::scan(&Layout::new(&a)).entries;
     let mut edited = entries[0].clone();
@@ -238,14 +234,7 @@ fn a_killed_backup_leaves_no_half_archive_and_the_next_one_cleans_up() {
         .status()
         .unwrap();
     assert!(touched.success());
-    backup::write(
-        &Layout::new(&root),
-        None,
-        &backups,
-        chrono::Local::now().fixed_offset(),
-        Keep::default(),
-    )
-    .unwrap();
+    backup_now(&root, &backups).unwrap();
     assert!(!old.exists(), "a killed backup's leftover is removed");
     assert!(
         young.exists(),
@@ -378,14 +367,7 @@ fn a_linked_entries_folder_is_backed_up_not_left_out() {
     drop(journal(&root, 6));
     fs::rename(root.join("entries"), &elsewhere).unwrap();
     std::os::unix::fs::symlink(&elsewhere, root.join("entries")).unwrap();
-    let written = backup::write(
-        &Layout::new(&root),
-        None,
-        &dir.path().join("backups"),
-        chrono::Local::now().fixed_offset(),
-        Keep::default(),
-    )
-    .unwrap();
+    let written = backup_now(&root, &dir.path().join("backups")).unwrap();
     assert_eq!(written.manifest.entries, 6);
     let copy = dir.path().join("copy");
     let out = closer(&[

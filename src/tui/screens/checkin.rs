@@ -592,15 +592,17 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         }
         Msg::Quitting | Msg::Suspending => state.keep(),
         // Predictions whose day has come are asked about first, over a new check-in: when it
-        // opens, or once the journal is read if it opened before (`closer checkin`).
+        // opens, or once the journal is read if it opened before (`closer checkin`). Looked
+        // for once per check-in, not after every save (it goes over the whole journal).
         Msg::Opened | Msg::JournalChanged
-            if !state.looked_back
-                && !state.draft.is_edit()
-                && session.journal.is_some()
-                && !crate::journal::episode::due(session.entries(), session.today).is_empty() =>
+            if !state.looked_back && !state.draft.is_edit() && session.journal.is_some() =>
         {
             state.looked_back = true;
-            Cmd::Open(Open::LookBack(None))
+            if crate::journal::episode::due(session.entries(), session.today).is_empty() {
+                Cmd::None
+            } else {
+                Cmd::Open(Open::LookBack(None))
+            }
         }
         // An edit of a saved entry is written as a draft at once, so a crash cannot lose it.
         Msg::Opened if state.draft.is_edit() => state.save_draft(),

@@ -38,6 +38,9 @@ pub struct State {
     pub subtitle: String,
     /// Check-ins the report counts.
     pub entries: u32,
+    /// The report's figures, worked out once when the screen opens (the words chosen are
+    /// added when it is written).
+    figures: Box<report::Report>,
 }
 
 /// The screen's keys.
@@ -85,23 +88,20 @@ impl State {
             cursor: 0,
             subtitle: report::subtitle(&figures),
             entries: figures.insights.entries,
+            figures: Box::new(figures),
         }
     }
 
     /// The report's text, as chosen.
     fn text(&self, session: &Session) -> String {
-        let made = report::build(
-            session.entries(),
-            &report::Request {
-                window: self.window,
-                filter: self.filter.clone(),
-                include: self.include,
-            },
-            &session.catalog,
-            session.prefs.mood_labels,
-            session.today,
-            session.prefs.week_start.weekday(),
-        );
+        let request = report::Request {
+            window: self.window,
+            filter: self.filter.clone(),
+            include: self.include,
+        };
+        let mut made = (*self.figures).clone();
+        made.include = self.include;
+        made.entries = report::shared_entries(session.entries(), &request, session.today);
         match self.format {
             Format::Html => report::html(&made, &session.catalog),
             Format::Markdown => report::markdown(&made, &session.catalog),

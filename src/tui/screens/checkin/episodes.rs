@@ -364,16 +364,17 @@ pub fn update(state: &mut State, action: Action, session: &Session) -> bool {
     true
 }
 
-/// Draws the step.
-pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, area: Rect) {
-    let mut lines = vec![Line::styled(
-        session.catalog.episodes.episode_intro.trim().to_owned(),
-        theme.muted,
-    )];
-    let perspective = state.draft.perspective;
-    let prompts = session
-        .catalog
-        .prompts_of(crate::content::PromptKind::Episode, perspective);
+/// The lines over the moment and prediction steps: `intro`, then the day's question of
+/// `kind` for the check-in's perspective (the same all day, the next one tomorrow).
+pub(super) fn head(
+    intro: &str,
+    kind: crate::content::PromptKind,
+    state: &State,
+    session: &Session,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(intro.trim().to_owned(), theme.muted)];
+    let prompts = session.catalog.prompts_of(kind, state.draft.perspective);
     if !prompts.is_empty() {
         let day =
             usize::try_from(chrono::Datelike::num_days_from_ce(&state.draft.date)).unwrap_or(0);
@@ -382,6 +383,18 @@ pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, 
             theme.text,
         ));
     }
+    lines
+}
+
+/// Draws the step.
+pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, area: Rect) {
+    let mut lines = head(
+        &session.catalog.episodes.episode_intro,
+        crate::content::PromptKind::Episode,
+        state,
+        session,
+        theme,
+    );
     let count = state.draft.episodes.len().max(1);
     lines.push(Line::styled(
         format!(

@@ -178,22 +178,13 @@ pub fn update(state: &mut State, action: Action) -> bool {
 
 /// Draws the step.
 pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, area: Rect) {
-    let mut lines = vec![Line::styled(
-        session.catalog.episodes.prediction_why.trim().to_owned(),
-        theme.muted,
-    )];
-    let prompts = session.catalog.prompts_of(
+    let mut lines = super::episodes::head(
+        &session.catalog.episodes.prediction_why,
         crate::content::PromptKind::Prediction,
-        state.draft.perspective,
+        state,
+        session,
+        theme,
     );
-    if !prompts.is_empty() {
-        let day =
-            usize::try_from(chrono::Datelike::num_days_from_ce(&state.draft.date)).unwrap_or(0);
-        lines.push(Line::styled(
-            prompts[day % prompts.len()].text.clone(),
-            theme.text,
-        ));
-    }
     let made = state.draft.predictions.len();
     let shown = if state.prediction_at < made {
         format!("Prediction {} of {made}", state.prediction_at + 1)
