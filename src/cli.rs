@@ -5,8 +5,10 @@ pub mod doctor;
 pub mod export;
 pub mod import;
 pub mod man;
+pub mod passphrase;
 pub mod predictions;
 pub mod printable;
+pub mod privacy;
 pub mod prompt;
 pub mod report;
 pub mod stats;
@@ -62,6 +64,11 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub config: Option<PathBuf>,
+
+    /// Read the passphrase of an encrypted journal from this open file descriptor (one line;
+    /// for `closer passphrase`, two: the passphrase now, then the new one)
+    #[arg(long, global = true, value_name = "N", help_heading = "Global options")]
+    pub passphrase_fd: Option<u32>,
 
     /// What to do; without one, the journal opens.
     #[command(subcommand)]
@@ -259,6 +266,27 @@ pub enum Command {
     )]
     Sync,
 
+    /// Encrypt the journal: everything you write, at rest, with a passphrase (age format).
+    ///
+    /// Asks for a new passphrase twice. There is no way to get your entries back without it.
+    /// Each file is converted on its own, so a stop at any moment loses nothing: run the
+    /// command again to finish. Once encrypted, closer asks for the passphrase to read the
+    /// journal; a check-in can be written without it (`closer checkin`).
+    #[command(after_help = "Examples:
+  closer encrypt
+  pass show closer | closer encrypt --passphrase-fd 0")]
+    Encrypt,
+
+    /// Decrypt the journal: every file back to plain JSON, and the key removed.
+    #[command(after_help = "Example:
+  closer decrypt")]
+    Decrypt,
+
+    /// Change the passphrase of an encrypted journal (only its key file is written again).
+    #[command(after_help = "Example:
+  closer passphrase")]
+    Passphrase,
+
     /// The merge driver git calls for day files during `closer sync` (not for people).
     #[command(hide = true)]
     MergeDay {
@@ -418,11 +446,32 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     } else {
         PathBuf::new()
     };
+    let secrets = passphrase::Source {
+        fd: cli.passphrase_fd,
+        command: config_file(cli.config.clone())
+            .and_then(|f| crate::config::load(&f).0.passphrase_command),
+    };
+    let layout = crate::store::Layout::new(&data_dir);
+    // Commands that read what the person wrote unlock an encrypted journal first.
+    let unlock = || secrets.unlock(&layout);
+    // …and say so when what they print is not encrypted.
+    let plaintext_note = |what: &str| {
+        if crate::store::crypto::is_encrypted(&layout) {
+            eprintln!(
+                "closer: note: {what} is not encrypted, though your journal is. Keep it \
+                 somewhere private, and delete it when you are done with it."
+            );
+        }
+    };
     match cli.command {
         None => open(data_dir, cli.config, crate::tui::Start::Home),
+        Some(Command::Encrypt) => privacy::encrypt(&data_dir, &secrets),
+        Some(Command::Decrypt) => privacy::decrypt(&data_dir, &secrets),
+        Some(Command::Passphrase) => privacy::passphrase(&data_dir, &secrets),
         Some(Command::Checkin) => open(data_dir, cli.config, crate::tui::Start::CheckIn),
         Some(Command::Review) => open(data_dir, cli.config, crate::tui::Start::Review),
         Some(Command::Doctor { merge_conflicts }) => {
+            unlock()?;
             let mut out = Printable::new(std::io::stdout().lock());
             if merge_conflicts {
                 doctor::merge_conflicts(&data_dir, &mut out)?;
@@ -444,6 +493,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             force,
             bom,
         }) => {
+            unlock()?;
+            plaintext_note("the export");
             // The mood words the person chose, as the journal screens show them: the stored
             // preferences with config.toml laid over; defaults when either cannot be read.
             let mut prefs = crate::store::read_preferences(&crate::store::Layout::new(&data_dir))
@@ -483,6 +534,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output,
             force,
         }) => {
+            unlock()?;
+            plaintext_note("the report");
             let mut prefs = crate::store::read_preferences(&crate::store::Layout::new(&data_dir))
                 .unwrap_or_default();
             if let Some(file) = config_file(cli.config) {
@@ -531,12 +584,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Restore { archive, dry_run }) => {
             let settings = backup_settings(&data_dir, cli.config);
             let mut out = Printable::new(std::io::stdout().lock());
-            backup::restore(&data_dir, &settings, &archive, dry_run, &mut out)?;
+            backup::restore(&data_dir, &settings, &archive, dry_run, &secrets, &mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Sync) => {
             journal_is_there(&data_dir)?;
+            unlock()?;
             let store = crate::store::Store::open(&data_dir)?;
             if let Some(why) = store.read_only() {
                 bail!("the journal cannot be synced now: {why}");
@@ -617,6 +671,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
         },
         Some(Command::Predictions { all, json }) => {
+            unlock()?;
             let today = chrono::Local::now().date_naive();
             // JSON escapes control characters itself; text is made printable.
             if json {
@@ -631,6 +686,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { file, dry_run }) => {
+            unlock()?;
             let mut out = Printable::new(std::io::stdout().lock());
             import::run(&data_dir, &file, dry_run, &mut out)?;
             out.flush()?;
@@ -677,6 +733,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Stats { from, to, json }) => {
+            unlock()?;
+            if json {
+                plaintext_note("what stats --json prints");
+            }
             let mut out = Printable::new(std::io::stdout().lock());
             stats::run(
                 &data_dir,

@@ -21,7 +21,7 @@ use crate::journal::{MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, We
 pub const FILE: &str = "config.toml";
 
 /// The keys, in the order documented.
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 9] = [
     "perspective",
     "theme",
     "mood_labels",
@@ -29,6 +29,8 @@ pub const KEYS: [&str; 7] = [
     "editor",
     "backup_dir",
     "backup_keep",
+    "passphrase_command",
+    "auto_lock",
 ];
 
 /// What `config.toml` sets; `None` where it says nothing (or something wrong).
@@ -50,6 +52,49 @@ pub struct Config {
     pub backup_dir: Option<PathBuf>,
     /// How many backups are kept.
     pub backup_keep: Option<crate::store::backup::Keep>,
+    /// A shell command that prints an encrypted journal's passphrase (from `pass` or a
+    /// keyring), used instead of asking.
+    pub passphrase_command: Option<String>,
+    /// Lock after this long without a key (`"10m"`, `"30s"`, `"off"`); `None`: 10 minutes
+    /// for an encrypted journal, never for a plain one.
+    pub auto_lock: Option<AutoLock>,
+}
+
+/// When closer locks itself after no key was pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutoLock {
+    /// Never.
+    Off,
+    /// After this long.
+    After(std::time::Duration),
+}
+
+impl AutoLock {
+    /// The default: 10 minutes for an encrypted journal, off for a plain one.
+    pub fn default_for(encrypted: bool) -> AutoLock {
+        if encrypted {
+            AutoLock::After(std::time::Duration::from_secs(600))
+        } else {
+            AutoLock::Off
+        }
+    }
+
+    /// Reads `"off"`, `"90s"`, `"10m"`, `"1h"` (a whole number and a unit).
+    pub fn parse(text: &str) -> Option<AutoLock> {
+        let text = text.trim();
+        if text == "off" {
+            return Some(AutoLock::Off);
+        }
+        let unit = text.chars().last()?;
+        let n: u64 = text[..text.len() - unit.len_utf8()].trim().parse().ok()?;
+        let secs = match unit {
+            's' => n,
+            'm' => n.checked_mul(60)?,
+            'h' => n.checked_mul(3600)?,
+            _ => return None,
+        };
+        (secs > 0).then(|| AutoLock::After(std::time::Duration::from_secs(secs)))
+    }
 }
 
 /// A problem in the file.
@@ -237,6 +282,22 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
                     ),
                 )),
             },
+            "passphrase_command" if text_value.trim().is_empty() => errors.push(err(
+                line,
+                "passphrase_command is empty; name a command, like passphrase_command = \"pass show closer\""
+                    .into(),
+            )),
+            "passphrase_command" => config.passphrase_command = Some(text_value.to_owned()),
+            "auto_lock" => match AutoLock::parse(text_value) {
+                Some(a) => config.auto_lock = Some(a),
+                None => errors.push(err(
+                    line,
+                    format!(
+                        "auto_lock = \"{text_value}\" is not a time; write it like \
+                         auto_lock = \"10m\", \"90s\" or \"off\""
+                    ),
+                )),
+            },
             other => errors.push(err(
                 line,
                 format!(
@@ -288,6 +349,28 @@ mod tests {
         c.apply(&mut prefs);
         assert_eq!(prefs.theme, ThemeChoice::HighContrast);
         assert!(c.sets("theme") && !c.sets("nothing"));
+    }
+
+    #[test]
+    fn privacy_settings_are_read() {
+        let text = "passphrase_command = \"pass show closer\"\nauto_lock = \"90s\"\n";
+        let (c, errors) = parse(&p(), text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(c.passphrase_command.as_deref(), Some("pass show closer"));
+        assert_eq!(
+            c.auto_lock,
+            Some(AutoLock::After(std::time::Duration::from_secs(90)))
+        );
+        assert_eq!(AutoLock::parse("off"), Some(AutoLock::Off));
+        assert_eq!(
+            AutoLock::parse("10m"),
+            Some(AutoLock::After(std::time::Duration::from_secs(600)))
+        );
+        for bad in ["", "0s", "ten minutes", "5d", "m"] {
+            assert_eq!(AutoLock::parse(bad), None, "{bad}");
+        }
+        let (_, errors) = parse(&p(), "auto_lock = \"soon\"\n");
+        assert!(errors[0].message.contains("auto_lock"), "{errors:?}");
     }
 
     #[test]

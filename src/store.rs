@@ -10,6 +10,7 @@
 //! ```
 
 pub mod atomic;
+pub mod crypto;
 pub mod envelope;
 pub mod error;
 #[doc(hidden)]
@@ -22,6 +23,7 @@ pub mod scan;
 mod journal_store;
 
 pub mod backup;
+pub mod convert;
 pub mod sync;
 
 pub use error::StoreError;

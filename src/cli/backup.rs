@@ -115,6 +115,7 @@ pub fn restore(
     settings: &Settings,
     archive: &Path,
     dry_run: bool,
+    secrets: &super::passphrase::Source,
     out: &mut impl Write,
 ) -> Result<()> {
     if !archive.is_file() {
@@ -130,7 +131,16 @@ pub fn restore(
             data_dir.display()
         );
     }
-    let done = backup::restore(&store, archive, settings.config_dir.as_deref(), dry_run)?;
+    secrets.unlock(store.layout())?;
+    let config_dir = settings.config_dir.as_deref();
+    let done = match backup::restore(&store, archive, config_dir, dry_run, None) {
+        Err(crate::store::StoreError::Locked { .. }) => {
+            // Encrypted with another key than this journal's: the passphrase it had.
+            let p = secrets.read("This backup is encrypted. Its passphrase: ")?;
+            backup::restore(&store, archive, config_dir, dry_run, Some(&p))?
+        }
+        other => other?,
+    };
     let verb = |now: &str, would: &str| {
         if dry_run {
             would.to_owned()

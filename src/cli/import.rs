@@ -80,7 +80,7 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
         bail!("nothing was imported: this journal is open read-only ({why})");
     }
     writeln!(out, "{summary}")?;
-    match store.add_entries_with(fresh, progress_bar(Instant::now())) {
+    match store.add_entries_with(fresh, progress_bar(Instant::now(), "days written")) {
         Ok(added) => {
             writeln!(out, "Added {}.", plural(added, "entry", "entries"))?;
             Ok(())
@@ -99,14 +99,16 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
 /// A progress bar on standard error for an import that takes more than a second, quiet when
 /// standard error is not a terminal (indicatif hides itself there). `started`: when the work
 /// began. Returns the callback `Store::add_entries_with` takes.
-fn progress_bar(started: Instant) -> impl FnMut(usize, usize) {
+pub(crate) fn progress_bar(started: Instant, what: &'static str) -> impl FnMut(usize, usize) {
     let mut bar: Option<indicatif::ProgressBar> = None;
     move |done, total| {
         if bar.is_none() && started.elapsed() >= Duration::from_secs(1) && done < total {
             let b = indicatif::ProgressBar::new(total as u64);
             b.set_style(
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} days written")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template(&format!(
+                    "{{bar:40}} {{pos}}/{{len}} {what}"
+                ))
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             bar = Some(b);
         }

@@ -16,9 +16,10 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::atomic;
+use super::crypto;
 use super::layout::Layout;
 use super::scan::{self, TrashBody};
-use super::{Store, StoreError, envelope};
+use super::{Store, StoreError};
 use crate::journal::EntryId;
 use crate::journal::merge::{self, Changed};
 
@@ -415,12 +416,39 @@ pub fn restore(
     archive: &Path,
     config_dir: Option<&Path>,
     dry_run: bool,
+    passphrase: Option<&age::secrecy::SecretString>,
 ) -> Result<Restored, StoreError> {
     let layout = store.layout();
     let unpacked = unpack(archive, layout.root())?;
     let from = Layout::new(unpacked.path().join("data"));
+    // An encrypted backup is read with this journal's key when it is the same one, or with
+    // the passphrase it was made with.
+    if crypto::is_encrypted(&from) && !crypto::share_unlock(&from, layout) {
+        match passphrase {
+            Some(p) => crypto::unlock(&from, p)?,
+            None => {
+                return Err(StoreError::Locked {
+                    path: archive.to_owned(),
+                });
+            }
+        }
+    }
+    let result = restore_from(store, &from, &unpacked, archive, config_dir, dry_run);
+    crypto::lock(&from);
+    result
+}
+
+fn restore_from(
+    store: &Store,
+    from: &Layout,
+    unpacked: &tempfile::TempDir,
+    archive: &Path,
+    config_dir: Option<&Path>,
+    dry_run: bool,
+) -> Result<Restored, StoreError> {
+    let layout = store.layout();
     // Every file is read before anything is written.
-    let theirs = scan::scan(&from);
+    let theirs = scan::scan(from);
     if let Some(p) = theirs
         .problems
         .iter()
@@ -465,7 +493,7 @@ pub fn restore(
         .flatten()
         .flatten()
     {
-        if let Ok(body) = scan::read_json::<TrashBody>(&f.path())
+        if let Ok(body) = scan::read_json::<TrashBody>(from, &f.path())
             && !have.contains(&(body.entry.id.to_string(), body.deleted_at))
         {
             trash_files.push((f.file_name(), f.path()));
@@ -484,6 +512,18 @@ pub fn restore(
     }
     if dry_run {
         return Ok(out);
+    }
+    // Into an empty journal, an encrypted backup's key comes back with it, so what is written
+    // next is encrypted as it was.
+    if out.into_empty && crypto::is_encrypted(from) && !crypto::is_encrypted(layout) {
+        for (src, to) in [
+            (from.recipient_file(), layout.recipient_file()),
+            (from.identity_file(), layout.identity_file()),
+        ] {
+            let bytes = fs::read(&src).map_err(|e| StoreError::read(&src, e))?;
+            atomic::write(&to, &bytes).map_err(|e| io_err(&to, e))?;
+        }
+        crypto::share_unlock(layout, from);
     }
     // Entries through the store's own writes: new ones a day file at a time, newer versions
     // one by one (there are few).
@@ -508,9 +548,15 @@ pub fn restore(
     for e in theirs.entries.iter().filter(|e| updated.contains(&e.id)) {
         store.save_entry(e)?;
     }
+    // Files copied as they are, but encrypted or not as this journal is.
+    let recode = |path: &Path, to: &Path| -> Result<Vec<u8>, StoreError> {
+        let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
+        let plain = crypto::open(from, path, bytes)?;
+        crypto::seal(layout, to, plain)
+    };
     for (name, path) in trash_files {
-        let bytes = fs::read(&path).map_err(|e| StoreError::read(&path, e))?;
         let to = layout.trash_dir().join(name);
+        let bytes = recode(&path, &to)?;
         atomic::create_private_dir(&layout.trash_dir()).map_err(|e| io_err(&to, e))?;
         atomic::write_new(&to, &bytes).or_else(|e| {
             if e.kind() == io::ErrorKind::AlreadyExists {
@@ -521,15 +567,16 @@ pub fn restore(
         })?;
     }
     if out.draft {
-        let bytes = fs::read(&draft).map_err(|e| StoreError::read(&draft, e))?;
         let to = layout.draft_file();
+        let bytes = recode(&draft, &to)?;
         atomic::create_private_dir(&layout.drafts_dir()).map_err(|e| io_err(&to, e))?;
         atomic::write_new(&to, &bytes).map_err(|e| io_err(&to, e))?;
     }
     if out.settings {
-        let bytes = fs::read(&state).map_err(|e| StoreError::read(&state, e))?;
-        let _check: crate::journal::Preferences = envelope::decode(&state, &bytes)?;
-        atomic::write(&layout.state_file(), &bytes).map_err(|e| io_err(&layout.state_file(), e))?;
+        // Read (its own words opened with the backup's key) and written as this journal keeps
+        // them.
+        let prefs = super::read_preferences(from)?;
+        store.save_preferences(&prefs)?;
     }
     if let Some(config) = config_dir {
         for name in &out.config {

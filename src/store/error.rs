@@ -62,6 +62,18 @@ pub enum StoreError {
     /// An entry dated outside the years the journal can hold.
     #[error("an entry of {date} cannot be kept: closer keeps entries from the year 0 to 9999")]
     OutsideYears { date: NaiveDate },
+    /// A file is encrypted and the journal is locked.
+    #[error("{} is encrypted and the journal is locked: unlock it with its passphrase", .path.display())]
+    Locked { path: PathBuf },
+    /// The passphrase does not open the journal's identity.
+    #[error("that passphrase does not unlock this journal; nothing was changed")]
+    WrongPassphrase,
+    /// Encrypting or decrypting a file failed.
+    #[error("cannot encrypt or decrypt {}: {message}", .path.display())]
+    Crypto { path: PathBuf, message: String },
+    /// `closer encrypt` on a journal that has a key already.
+    #[error("this journal is encrypted already ({} exists)", .path.display())]
+    AlreadyEncrypted { path: PathBuf },
     /// Restoring an entry whose id is already in its day file.
     #[error("an entry with id {id} is already in {}", .path.display())]
     AlreadyPresent { id: String, path: PathBuf },

@@ -148,6 +148,14 @@ impl Store {
         }
     }
 
+    /// Whether this process may write: an error that says why not.
+    ///
+    /// # Errors
+    /// [`StoreError::ReadOnly`].
+    pub fn check_writable(&self) -> Result<(), StoreError> {
+        self.writable()
+    }
+
     fn writable(&self) -> Result<(), StoreError> {
         match &*self.access() {
             Access::ReadWrite(_) => Ok(()),
@@ -245,15 +253,17 @@ pub fn read_day_entries(layout: &Layout, date: NaiveDate) -> Result<Vec<Entry>, 
 fn read_day(layout: &Layout, date: NaiveDate) -> Result<DayBody, StoreError> {
     let path = layout.day_file(date);
     match crate::files::read_regular(&path, crate::files::DATA_FILE_CAP) {
-        Ok(bytes) => envelope::decode(&path, &bytes).map_err(|err| match err {
-            StoreError::Malformed { .. } | StoreError::NewerSchema { .. } => {
-                StoreError::DayBlocked {
-                    path: path.clone(),
-                    reason: super::problem::Problem::from_error(path.clone(), &err).reason(),
+        Ok(bytes) => super::crypto::open(layout, &path, bytes)
+            .and_then(|bytes| envelope::decode(&path, &bytes))
+            .map_err(|err| match err {
+                StoreError::Malformed { .. } | StoreError::NewerSchema { .. } => {
+                    StoreError::DayBlocked {
+                        path: path.clone(),
+                        reason: super::problem::Problem::from_error(path.clone(), &err).reason(),
+                    }
                 }
-            }
-            other => other,
-        }),
+                other => other,
+            }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DayBody {
             date,
             entries: Vec::new(),
@@ -287,7 +297,7 @@ impl Store {
             super::SCHEMA_PLAIN
         };
         let bytes = envelope::encode_as(&path, &body, schema)?;
-        self.write_file(&path, &bytes)?;
+        self.write_file(&path, bytes)?;
         self.index_predictions(body.date, &body.entries);
         Ok(())
     }
@@ -348,7 +358,13 @@ impl Store {
             .count()
     }
 
-    fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    /// Writes a file that holds what a person wrote: encrypted when the journal is.
+    fn write_file(&self, path: &Path, bytes: Vec<u8>) -> Result<(), StoreError> {
+        let bytes = super::crypto::seal(&self.layout, path, bytes)?;
+        self.write_plain_file(path, &bytes)
+    }
+
+    fn write_plain_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         if let Some(dir) = path.parent() {
             atomic::create_private_dir(dir).map_err(|e| StoreError::write(path, e))?;
         }
@@ -360,12 +376,68 @@ impl Store {
     pub fn save_entry(&self, entry: &Entry) -> Result<(), StoreError> {
         self.writable()?;
         Store::holds(entry.date)?;
-        let mut body = self.read_day_for_write(entry.date)?;
+        let mut body = match self.read_day_for_write(entry.date) {
+            // An encrypted journal written while locked: its day cannot be read, so the entry
+            // waits in the inbox (encrypted) until the next unlock moves it into its day.
+            Err(StoreError::Locked { .. }) => return self.save_to_inbox(entry),
+            other => other?,
+        };
         match body.entries.iter_mut().find(|e| e.id == entry.id) {
             Some(slot) => *slot = entry.clone(),
             None => body.entries.push(entry.clone()),
         }
         self.write_day(body)
+    }
+
+    fn save_to_inbox(&self, entry: &Entry) -> Result<(), StoreError> {
+        let path = self
+            .layout
+            .inbox_dir()
+            .join(format!("{}.json", file_safe(entry.id.as_str())));
+        let schema = if entry.needs_schema_2() {
+            2
+        } else {
+            super::SCHEMA_PLAIN
+        };
+        let bytes = envelope::encode_as(
+            &path,
+            &scan::InboxBody {
+                entry: entry.clone(),
+            },
+            schema,
+        )?;
+        self.write_file(&path, bytes)
+    }
+
+    /// Moves the entries saved while the journal was locked into their days (once it is
+    /// unlocked): each is written into its day, then its inbox file removed, so a stop in
+    /// between leaves it in both places, which reads as one. Returns how many were moved.
+    ///
+    /// # Errors
+    /// A day or an inbox file that cannot be read or written (the rest wait for next time).
+    pub fn settle_inbox(&self) -> Result<usize, StoreError> {
+        self.writable()?;
+        let mut files: Vec<PathBuf> = fs::read_dir(self.layout.inbox_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|f| f.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        let mut moved = 0;
+        for path in files {
+            let body: scan::InboxBody = scan::read_json(&self.layout, &path)?;
+            let mut day = self.read_day_for_write(body.entry.date)?;
+            match day.entries.iter_mut().find(|e| e.id == body.entry.id) {
+                Some(slot) => *slot = body.entry,
+                None => day.entries.push(body.entry),
+            }
+            self.write_day(day)?;
+            atomic::remove(&path).map_err(|e| StoreError::write(&path, e))?;
+            moved += 1;
+        }
+        Ok(moved)
     }
 
     /// Adds many entries (an import), writing each day once. Every entry's date is checked and
@@ -473,9 +545,7 @@ impl Store {
         day: NaiveDate,
         deleted: &std::collections::HashSet<EntryId>,
     ) -> Result<Vec<crate::journal::merge::Changed>, StoreError> {
-        let bytes = crate::files::read_regular(path, crate::files::DATA_FILE_CAP)
-            .map_err(|e| StoreError::read(path, e))?;
-        let theirs: DayBody = envelope::decode(path, &bytes)?;
+        let theirs: DayBody = scan::read_json(&self.layout, path)?;
         let body = self.read_day_for_write(day)?;
         let (merged, changes) =
             crate::journal::merge::merge(&body.entries, &theirs.entries, deleted);
@@ -545,7 +615,7 @@ impl Store {
             },
             schema,
         )?;
-        self.write_file(&trash_path, &bytes)?;
+        self.write_file(&trash_path, bytes)?;
         if let Err(e) = self.write_day(body) {
             // If the entry is still in its day, the trash copy would list it twice: remove it.
             // If the day was written after all (only flushing the folder failed), the trash copy
@@ -573,7 +643,7 @@ impl Store {
             if path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
-            if let Ok(body) = scan::read_json::<TrashBody>(&path) {
+            if let Ok(body) = scan::read_json::<TrashBody>(&self.layout, &path) {
                 items.push(TrashItem {
                     path,
                     deleted_at: body.deleted_at,
@@ -588,7 +658,7 @@ impl Store {
     /// Puts a trashed entry back into its day, then removes it from the trash.
     pub fn restore(&self, trash_path: &Path) -> Result<Entry, StoreError> {
         self.writable()?;
-        let body: TrashBody = scan::read_json(trash_path)?;
+        let body: TrashBody = scan::read_json(&self.layout, trash_path)?;
         let mut day = self.read_day_for_write(body.entry.date)?;
         if let Some(there) = day.entries.iter().find(|e| e.id == body.entry.id) {
             if *there != body.entry {
@@ -612,6 +682,17 @@ impl Store {
     pub fn purge(&self, trash_path: &Path) -> Result<(), StoreError> {
         self.writable()?;
         atomic::remove(trash_path).map_err(|e| StoreError::write(trash_path, e))
+    }
+
+    /// Saves the preferences with the person's own words in plain text, even in an
+    /// encrypted journal (`closer decrypt`, just before the key is removed).
+    pub(crate) fn save_preferences_plain(&self, prefs: &Preferences) -> Result<(), StoreError> {
+        self.writable()?;
+        let path = self.layout.state_file();
+        let mut prefs = prefs.clone();
+        prefs.extra.remove(SEALED_WORDS);
+        let bytes = envelope::encode(&path, &prefs)?;
+        self.write_plain_file(&path, &bytes)
     }
 
     /// Writes the check-in in progress to `drafts/current.json`.
@@ -644,13 +725,13 @@ impl Store {
             },
             schema,
         )?;
-        self.write_file(&path, &bytes)
+        self.write_file(&path, bytes)
     }
 
     /// The check-in in progress, if there is one.
     pub fn load_draft<T: DeserializeOwned>(&self) -> Result<Option<T>, StoreError> {
         let path = self.layout.draft_file();
-        let body: DraftBody = match scan::read_json(&path) {
+        let body: DraftBody = match scan::read_json(&self.layout, &path) {
             Ok(body) => body,
             Err(StoreError::Read { cause, .. }) if cause.kind() == io::ErrorKind::NotFound => {
                 return Ok(None);
@@ -703,15 +784,17 @@ impl Store {
         self.writable()?;
         let path = self.layout.state_file();
         if path.exists()
-            && let Err(err) = scan::read_json::<Preferences>(&path)
+            && let Err(err) = scan::read_json::<Preferences>(&self.layout, &path)
         {
             return Err(StoreError::DayBlocked {
                 reason: super::problem::Problem::from_error(path.clone(), &err).reason(),
                 path,
             });
         }
-        let bytes = envelope::encode(&path, prefs)?;
-        self.write_file(&path, &bytes)
+        let mut prefs = prefs.clone();
+        seal_words(&self.layout, &mut prefs)?;
+        let bytes = envelope::encode(&path, &prefs)?;
+        self.write_plain_file(&path, &bytes)
     }
 }
 
@@ -735,13 +818,96 @@ fn file_safe(id: &str) -> String {
     }
 }
 
+/// Where `state.json` of an encrypted journal keeps the person's own words (their trigger
+/// and feeling names): a list of armored age texts, each a JSON [`Words`].
+const SEALED_WORDS: &str = "sealed_words";
+
+/// The person's own words kept in the preferences.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Words {
+    #[serde(default)]
+    custom_triggers: Vec<String>,
+    #[serde(default)]
+    custom_feelings: Vec<String>,
+}
+
+/// In an encrypted journal, moves the person's own words out of `prefs` into
+/// [`SEALED_WORDS`]: unlocked, every sealed text and the lists become one; locked (a check-in
+/// written without unlocking), the new words are added as one more sealed text, as the old
+/// ones cannot be read.
+fn seal_words(layout: &Layout, prefs: &mut Preferences) -> Result<(), StoreError> {
+    if !super::crypto::is_encrypted(layout) {
+        return Ok(());
+    }
+    let mut words = Words {
+        custom_triggers: std::mem::take(&mut prefs.custom_triggers),
+        custom_feelings: std::mem::take(&mut prefs.custom_feelings),
+    };
+    let mut sealed: Vec<serde_json::Value> = match prefs.extra.remove(SEALED_WORDS) {
+        Some(serde_json::Value::Array(list)) => list,
+        _ => Vec::new(),
+    };
+    if super::crypto::is_unlocked(layout) {
+        for text in sealed.drain(..) {
+            if let Some(old) = open_words(layout, &text)? {
+                union(&mut words.custom_triggers, old.custom_triggers);
+                union(&mut words.custom_feelings, old.custom_feelings);
+            }
+        }
+    }
+    if !words.custom_triggers.is_empty() || !words.custom_feelings.is_empty() {
+        let json = zeroize::Zeroizing::new(serde_json::to_vec(&words).map_err(|e| {
+            StoreError::Encode {
+                path: layout.state_file(),
+                message: e.to_string(),
+            }
+        })?);
+        if let Some(text) = super::crypto::seal_text(layout, &json)? {
+            sealed.push(serde_json::Value::String(text));
+        }
+    }
+    if !sealed.is_empty() {
+        prefs
+            .extra
+            .insert(SEALED_WORDS.to_owned(), serde_json::Value::Array(sealed));
+    }
+    Ok(())
+}
+
+fn open_words(layout: &Layout, text: &serde_json::Value) -> Result<Option<Words>, StoreError> {
+    let Some(text) = text.as_str() else {
+        return Ok(None);
+    };
+    Ok(super::crypto::open_text(layout, text)?
+        .and_then(|plain| serde_json::from_slice::<Words>(&plain).ok()))
+}
+
+fn union(into: &mut Vec<String>, more: Vec<String>) {
+    for w in more {
+        if !into.contains(&w) {
+            into.push(w);
+        }
+    }
+}
+
 /// The preferences in the data folder at `layout`, without opening (or creating) it; defaults
-/// when there is no state file.
+/// when there is no state file. In an encrypted journal that is unlocked, the person's own
+/// words are read from where they are sealed; locked, they stay sealed.
 pub fn read_preferences(layout: &Layout) -> Result<Preferences, StoreError> {
-    match scan::read_json::<Preferences>(&layout.state_file()) {
+    match scan::read_json::<Preferences>(layout, &layout.state_file()) {
         Ok(mut prefs) => {
             // The envelope's version is not a preference; it is written afresh on save.
             prefs.extra.remove("schema");
+            if super::crypto::is_unlocked(layout)
+                && let Some(serde_json::Value::Array(list)) = prefs.extra.remove(SEALED_WORDS)
+            {
+                for text in &list {
+                    if let Some(words) = open_words(layout, text)? {
+                        union(&mut prefs.custom_triggers, words.custom_triggers);
+                        union(&mut prefs.custom_feelings, words.custom_feelings);
+                    }
+                }
+            }
             Ok(prefs)
         }
         Err(StoreError::Read { cause, .. }) if cause.kind() == io::ErrorKind::NotFound => {

@@ -90,6 +90,22 @@ impl Layout {
         self.root.join("state.json")
     }
 
+    /// `identity.age`: an encrypted journal's identity, encrypted with its passphrase.
+    pub fn identity_file(&self) -> PathBuf {
+        self.root.join("identity.age")
+    }
+
+    /// `recipient.txt`: an encrypted journal's recipient (its public key).
+    pub fn recipient_file(&self) -> PathBuf {
+        self.root.join("recipient.txt")
+    }
+
+    /// `inbox/`: entries saved while an encrypted journal was locked (their day could not be
+    /// read), one file each, moved into their day at the next unlock.
+    pub fn inbox_dir(&self) -> PathBuf {
+        self.root.join("inbox")
+    }
+
     /// `.lock`.
     pub fn lock_file(&self) -> PathBuf {
         self.root.join(".lock")

@@ -51,6 +51,11 @@ pub enum ProblemKind {
     /// A copy of a day file a file-sync tool (Syncthing, Dropbox, Nextcloud…) made when two
     /// computers changed the day at once.
     SyncConflict { day: NaiveDate },
+    /// A file that holds what a person wrote, in plain text in an encrypted journal (one
+    /// `closer encrypt` has not reached yet, or one put there by hand).
+    Plaintext,
+    /// A file encrypted while the journal is locked (only while reading without the key).
+    Locked,
 }
 
 /// One problem, tied to its file.
@@ -77,6 +82,7 @@ impl Problem {
                 message: message.clone(),
             },
             StoreError::NewerSchema { found, .. } => ProblemKind::NewerSchema { found: *found },
+            StoreError::Locked { .. } => ProblemKind::Locked,
             other => ProblemKind::Unreadable {
                 reason: match other {
                     StoreError::Read { cause, .. } => super::atomic::plain_reason(cause),
@@ -100,7 +106,9 @@ impl Problem {
             | ProblemKind::DuplicateId { .. }
             | ProblemKind::Unexpected
             | ProblemKind::SyncConflict { .. }
-            | ProblemKind::EditorText => Severity::Warning,
+            | ProblemKind::EditorText
+            | ProblemKind::Plaintext => Severity::Warning,
+            ProblemKind::Locked => Severity::Note,
             ProblemKind::LeftoverTemp | ProblemKind::ByteOrderMark | ProblemKind::Large { .. } => {
                 Severity::Note
             }
@@ -140,6 +148,11 @@ impl Problem {
                 "Unusually large for one day ({:.1} MB), so it is slow to read",
                 *bytes as f64 / 1_000_000.0
             ),
+            ProblemKind::Plaintext => {
+                "Not encrypted, in an encrypted journal: anyone who can read your files can read it"
+                    .into()
+            }
+            ProblemKind::Locked => "Encrypted; not read, as the journal is locked".into(),
             ProblemKind::SyncConflict { day } => format!(
                 "A copy of {day} that a file-sync tool made when two computers changed that day at once; its entries are not shown yet"
             ),
@@ -179,6 +192,10 @@ impl Problem {
                  does not, your words are in this file: keep a copy before you delete it."
                     .into()
             }
+            ProblemKind::Plaintext => {
+                "Run `closer encrypt` again: it encrypts every file that is not yet, and changes nothing else.".into()
+            }
+            ProblemKind::Locked => "Unlock the journal to read it.".into(),
             ProblemKind::SyncConflict { .. } => {
                 "Run `closer doctor --merge-conflicts` to merge it into its day: entries by id, the newer version kept, nothing lost; the copy is kept in the trash.".into()
             }

@@ -34,6 +34,13 @@ pub struct TrashBody {
     pub entry: Entry,
 }
 
+/// The body of a file in `inbox/`: one entry saved while the journal was locked.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InboxBody {
+    /// The entry.
+    pub entry: Entry,
+}
+
 /// The body of the draft file: whatever the check-in keeps, as JSON.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DraftBody {
@@ -61,7 +68,7 @@ pub struct Scan {
 /// Reads one day file while scanning, opening it once: its body (or why it cannot be read),
 /// and problems worth a word: others can read it, it starts with a byte-order mark, it is
 /// unusually large.
-fn read_day_checked(path: &Path) -> (Vec<Problem>, Result<DayBody, StoreError>) {
+fn read_day_checked(layout: &Layout, path: &Path) -> (Vec<Problem>, Result<DayBody, StoreError>) {
     let mut notes = Vec::new();
     let meta = match fs::metadata(path) {
         Ok(m) => m,
@@ -76,6 +83,17 @@ fn read_day_checked(path: &Path) -> (Vec<Problem>, Result<DayBody, StoreError>) 
         Ok(b) => b,
         Err(e) => return (notes, Err(StoreError::read(path, e))),
     };
+    let sealed = super::crypto::is_sealed(&bytes);
+    let bytes = match super::crypto::open(layout, path, bytes) {
+        Ok(b) => b,
+        Err(e) => return (notes, Err(e)),
+    };
+    if !sealed && super::crypto::is_encrypted(layout) {
+        notes.push(Problem {
+            path: path.to_owned(),
+            kind: ProblemKind::Plaintext,
+        });
+    }
     let body = envelope::decode(path, &bytes);
     if body.is_ok() {
         if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -147,7 +165,7 @@ fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
                     }
                     continue;
                 };
-                let (notes, read) = read_day_checked(&path);
+                let (notes, read) = read_day_checked(layout, &path);
                 scan.problems.extend(notes);
                 match read {
                     Ok(body) => {
@@ -191,7 +209,7 @@ fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
     let state = layout.state_file();
     if state.exists() {
         check_mode(&mut scan.problems, &state, false);
-        if let Err(err) = read_json::<Preferences>(&state) {
+        if let Err(err) = read_json::<Preferences>(layout, &state) {
             scan.problems.push(Problem::from_error(state, &err));
         }
     }
@@ -203,8 +221,10 @@ fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
         for path in sorted_children(&mut scan.problems, &drafts) {
             if path == layout.draft_file() {
                 check_mode(&mut scan.problems, &path, false);
-                if let Err(err) = read_json::<DraftBody>(&path) {
-                    scan.problems.push(Problem::from_error(path, &err));
+                match read_json_noting::<DraftBody>(layout, &path) {
+                    Err(err) => scan.problems.push(Problem::from_error(path, &err)),
+                    Ok((_, Some(plain))) => scan.problems.push(plain),
+                    Ok(_) => {}
                 }
             } else if !file_name(&path).starts_with("unreadable-") {
                 note_stray(&mut scan.problems, &path);
@@ -226,8 +246,38 @@ fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
                 continue;
             }
             check_mode(&mut scan.problems, &path, false);
-            if let Err(err) = read_json::<TrashBody>(&path) {
-                scan.problems.push(Problem::from_error(path, &err));
+            match read_json_noting::<TrashBody>(layout, &path) {
+                Err(err) => scan.problems.push(Problem::from_error(path, &err)),
+                Ok((_, Some(plain))) => scan.problems.push(plain),
+                Ok(_) => {}
+            }
+        }
+    }
+
+    // inbox/: entries saved while the journal was locked, not yet in their day.
+    let inbox = layout.inbox_dir();
+    if inbox.exists() {
+        check_mode(&mut scan.problems, &inbox, true);
+        for path in sorted_children(&mut scan.problems, &inbox) {
+            if !file_name(&path).ends_with(".json") {
+                note_stray(&mut scan.problems, &path);
+                continue;
+            }
+            check_mode(&mut scan.problems, &path, false);
+            match read_json_noting::<InboxBody>(layout, &path) {
+                Err(err) => scan.problems.push(Problem::from_error(path, &err)),
+                Ok((body, plain)) => {
+                    scan.problems.extend(plain);
+                    // Already in its day (moved there, the inbox file not yet removed).
+                    if !seen.contains_key(&body.entry.id) {
+                        seen.insert(body.entry.id.clone(), day_paths.len());
+                        day_paths.push(path.clone());
+                        scan.entry_count += 1;
+                        if keep {
+                            scan.entries.push(body.entry);
+                        }
+                    }
+                }
             }
         }
     }
@@ -239,11 +289,31 @@ fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
     scan
 }
 
-/// Reads and decodes one JSON file of the store.
-pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
+/// Reads and decodes one JSON file of the store at `layout` (decrypting it if it is
+/// encrypted).
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
+    layout: &Layout,
+    path: &Path,
+) -> Result<T, StoreError> {
+    read_json_noting(layout, path).map(|(body, _)| body)
+}
+
+/// [`read_json`], and a problem when the file is plain text in an encrypted journal.
+fn read_json_noting<T: serde::de::DeserializeOwned>(
+    layout: &Layout,
+    path: &Path,
+) -> Result<(T, Option<Problem>), StoreError> {
     let bytes =
         files::read_regular(path, files::DATA_FILE_CAP).map_err(|e| StoreError::read(path, e))?;
-    envelope::decode(path, &bytes)
+    let plain =
+        (!super::crypto::is_sealed(&bytes) && super::crypto::is_encrypted(layout)).then(|| {
+            Problem {
+                path: path.to_owned(),
+                kind: ProblemKind::Plaintext,
+            }
+        });
+    let bytes = super::crypto::open(layout, path, bytes)?;
+    envelope::decode(path, &bytes).map(|body| (body, plain))
 }
 
 fn file_name(path: &Path) -> String {

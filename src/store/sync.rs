@@ -43,18 +43,23 @@ pub struct Synced {
 }
 
 fn git(root: &Path, args: &[&str]) -> Result<Output, SyncError> {
-    Command::new("git")
+    let mut command = Command::new("git");
+    command
         .arg("-C")
         .arg(root)
         .args(args)
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .output()
-        .map_err(|e| {
-            SyncError(format!(
-                "closer sync runs git, which could not be started ({e}). Install git (for \
+        .env("GIT_TERMINAL_PROMPT", "0");
+    // The merge driver of an encrypted journal reads and writes day files with its key.
+    if let Some(identity) = super::crypto::identity_text(&super::Layout::new(root)) {
+        use age::secrecy::ExposeSecret as _;
+        command.env(super::crypto::MERGE_IDENTITY_ENV, identity.expose_secret());
+    }
+    command.output().map_err(|e| {
+        SyncError(format!(
+            "closer sync runs git, which could not be started ({e}). Install git (for \
                  example: apt install git) and try again."
-            ))
-        })
+        ))
+    })
 }
 
 fn ok(root: &Path, args: &[&str], doing: &str) -> Result<String, SyncError> {
@@ -230,11 +235,17 @@ pub fn sync(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, Sy
 /// A file cannot be read or is not a day file this closer reads (git then keeps its
 /// conflict markers for the person to finish).
 pub fn merge_day(base: &Path, ours: &Path, theirs: &Path) -> Result<(), StoreError> {
-    let read = |path: &Path| -> Result<DayBody, StoreError> {
+    let identity: Option<age::x25519::Identity> = std::env::var(super::crypto::MERGE_IDENTITY_ENV)
+        .ok()
+        .and_then(|text| text.parse().ok());
+    let mut sealed = false;
+    let mut read = |path: &Path| -> Result<DayBody, StoreError> {
         let bytes = std::fs::read(path).map_err(|e| StoreError::read(path, e))?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(DayBody::default());
         }
+        sealed |= super::crypto::is_sealed(&bytes);
+        let bytes = super::crypto::open_with(identity.as_ref(), path, bytes)?;
         envelope::decode(path, &bytes)
     };
     let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
@@ -245,7 +256,11 @@ pub fn merge_day(base: &Path, ours: &Path, theirs: &Path) -> Result<(), StoreErr
     } else {
         super::SCHEMA_PLAIN
     };
-    let bytes = envelope::encode_as(ours, &DayBody { date, entries }, schema)?;
+    let mut bytes = envelope::encode_as(ours, &DayBody { date, entries }, schema)?;
+    // Encrypted when either side was.
+    if let (true, Some(identity)) = (sealed, &identity) {
+        bytes = super::crypto::seal_for(identity, ours, &bytes)?;
+    }
     std::fs::write(ours, bytes).map_err(|e| StoreError::write(ours, e))
 }
 

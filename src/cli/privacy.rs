@@ -1,0 +1,120 @@
+//! `closer encrypt`, `closer decrypt` and `closer passphrase`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::passphrase::{self, Source};
+use crate::store::{Store, convert, crypto};
+
+/// What `encrypt` says before it asks for a new passphrase.
+pub const WARNING: &str = "\
+closer will encrypt everything you have written (entries, drafts, the trash, your own words)
+with a passphrase. There is no way to get your entries back without it: nobody, closer
+included, can recover it. Choose one you will remember, or keep it in a password manager.";
+
+fn open(data_dir: &Path) -> Result<Store> {
+    super::journal_is_there(data_dir)?;
+    let store = Store::open(data_dir)?;
+    if let Some(why) = store.read_only() {
+        bail!("the journal cannot be changed now: {why}");
+    }
+    Ok(store)
+}
+
+fn progress() -> impl FnMut(usize, usize) {
+    super::import::progress_bar(std::time::Instant::now(), "files converted")
+}
+
+/// `closer encrypt`: makes the key (asking for a new passphrase twice) and encrypts every
+/// file; run again after a stop, it asks for the passphrase and finishes.
+pub fn encrypt(data_dir: &Path, secrets: &Source) -> Result<ExitCode> {
+    let store = open(data_dir)?;
+    let layout = store.layout();
+    let resuming = crypto::is_encrypted(layout);
+    let p = if resuming {
+        secrets.read("Passphrase for your closer journal: ")?
+    } else {
+        secrets.new_passphrase(WARNING)?
+    };
+    let done = convert::encrypt(&store, &p, progress())?;
+    if resuming && done.files == 0 {
+        println!(
+            "The journal in {} is encrypted; nothing was left to do.",
+            data_dir.display()
+        );
+    } else {
+        println!(
+            "Encrypted {} in {}. closer asks for your passphrase to read them; a check-in can \
+             be written without it.",
+            crate::journal::vocabulary::count(
+                u32::try_from(done.files).unwrap_or(u32::MAX),
+                "file",
+                "files"
+            ),
+            data_dir.display()
+        );
+    }
+    warn_about_copies(data_dir);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Copies of the journal made before it was encrypted stay as they were: say where.
+fn warn_about_copies(data_dir: &Path) {
+    let backups = crate::store::backup::default_dir(data_dir);
+    if backups.is_dir() {
+        eprintln!(
+            "closer: note: backups made before now (in {}) are not encrypted. Delete them once \
+             a new backup is written, or keep them somewhere safe.",
+            backups.display()
+        );
+    }
+    if data_dir.join(".git").exists() {
+        eprintln!(
+            "closer: note: the sync repository's history still holds the journal as it was \
+             before, unencrypted. Only starting a new repository removes it."
+        );
+    }
+}
+
+/// `closer decrypt`: every file written plain again, then the key removed.
+pub fn decrypt(data_dir: &Path, secrets: &Source) -> Result<ExitCode> {
+    let store = open(data_dir)?;
+    if !crypto::is_encrypted(store.layout()) {
+        println!("The journal in {} is not encrypted.", data_dir.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let p = secrets.read("Passphrase for your closer journal: ")?;
+    let done = convert::decrypt(&store, &p, progress())?;
+    println!(
+        "Decrypted {} in {}; the journal is no longer encrypted, and closer will not ask for a \
+         passphrase.",
+        crate::journal::vocabulary::count(
+            u32::try_from(done.files).unwrap_or(u32::MAX),
+            "file",
+            "files"
+        ),
+        data_dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `closer passphrase`: the passphrase now, then the new one twice.
+pub fn passphrase(data_dir: &Path, secrets: &Source) -> Result<ExitCode> {
+    let store = open(data_dir)?;
+    if !crypto::is_encrypted(store.layout()) {
+        bail!(
+            "the journal in {} is not encrypted, so it has no passphrase. `closer encrypt` \
+             encrypts it.",
+            data_dir.display()
+        );
+    }
+    let (old, new) = passphrase::old_and_new(
+        secrets,
+        "There is no way to get your entries back without the new passphrase.",
+    )?;
+    crypto::change_passphrase(store.layout(), &old, &new)?;
+    println!("The passphrase is changed. The old one no longer opens the journal.");
+    Ok(ExitCode::SUCCESS)
+}

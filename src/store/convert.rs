@@ -1,0 +1,158 @@
+//! `closer encrypt` and `closer decrypt`: every file that holds what a person wrote, converted
+//! one at a time with the same atomic writes as a save. A stop at any instant leaves each file
+//! whole, either plain or encrypted, and readable (a file is read by what it starts with);
+//! running the command again converts what is left.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+
+use super::error::StoreError;
+use super::journal_store::Store;
+use super::layout::{Layout, TEMP_PREFIX};
+use super::{atomic, crypto};
+
+/// What a conversion did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Converted {
+    /// Files converted now.
+    pub files: usize,
+    /// Files that were converted already (by an earlier run that stopped).
+    pub already: usize,
+    /// Whether this run made the journal's key (the first run of `encrypt`).
+    pub made_key: bool,
+}
+
+/// Every file of the journal at `layout` that holds what a person wrote: day files (and
+/// file-sync conflict copies of them), drafts, trash (and merged conflict copies), the inbox.
+/// `state.json` is converted through the preferences (only the person's words in it are
+/// sealed); `predictions.json` holds dates only and stays plain.
+pub fn journal_files(layout: &Layout) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let json = |p: &Path| {
+        p.is_file()
+            && p.extension().is_some_and(|e| e == "json")
+            && !p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(TEMP_PREFIX))
+    };
+    let add_dir = |dir: PathBuf, out: &mut Vec<PathBuf>| {
+        for f in fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = f.path();
+            if json(&p) {
+                out.push(p);
+            }
+        }
+    };
+    for year in fs::read_dir(layout.entries_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        add_dir(year.path(), &mut out);
+    }
+    add_dir(layout.drafts_dir(), &mut out);
+    add_dir(layout.trash_dir(), &mut out);
+    add_dir(layout.merged_conflicts_dir(), &mut out);
+    add_dir(layout.inbox_dir(), &mut out);
+    out.sort();
+    out
+}
+
+/// Encrypts the journal opened as `store`: makes its key with `passphrase` unless it has one
+/// (then `passphrase` must unlock it), then encrypts every file not encrypted yet. `progress`
+/// is told (done, total) after each file.
+///
+/// # Errors
+/// A wrong passphrase for a journal that has a key (nothing is changed); the journal is
+/// read-only; a file that cannot be read or written (those before it are converted, and a new
+/// run goes on from there).
+pub fn encrypt(
+    store: &Store,
+    passphrase: &SecretString,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Converted, StoreError> {
+    store.check_writable()?;
+    let layout = store.layout();
+    let mut done = Converted::default();
+    if crypto::is_encrypted(layout) {
+        crypto::unlock(layout, passphrase)?;
+    } else {
+        crypto::create(layout, passphrase)?;
+        done.made_key = true;
+    }
+    // The person's own words in state.json, sealed by writing the preferences again.
+    if layout.state_file().exists() {
+        let prefs = store.load_preferences()?;
+        store.save_preferences(&prefs)?;
+    }
+    let files = journal_files(layout);
+    let total = files.len();
+    for (i, path) in files.iter().enumerate() {
+        let bytes = read(path)?;
+        if crypto::is_sealed(&bytes) {
+            done.already += 1;
+        } else {
+            let sealed = crypto::seal_always(layout, path, &bytes)?;
+            write(path, &sealed)?;
+            done.files += 1;
+        }
+        progress(i + 1, total);
+    }
+    Ok(done)
+}
+
+/// Decrypts the journal opened as `store` with `passphrase`: every encrypted file is written
+/// plain, the person's words in `state.json` too, and only then is the key removed.
+///
+/// # Errors
+/// [`StoreError::WrongPassphrase`] (nothing is changed); the journal is not encrypted; a
+/// file that cannot be read or written (a new run goes on from there).
+pub fn decrypt(
+    store: &Store,
+    passphrase: &SecretString,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Converted, StoreError> {
+    store.check_writable()?;
+    let layout = store.layout();
+    crypto::unlock(layout, passphrase)?;
+    let mut done = Converted::default();
+    let files = journal_files(layout);
+    let total = files.len();
+    for (i, path) in files.iter().enumerate() {
+        let bytes = read(path)?;
+        if crypto::is_sealed(&bytes) {
+            let plain = zeroize::Zeroizing::new(crypto::open(layout, path, bytes)?);
+            write(path, &plain)?;
+            done.files += 1;
+        } else {
+            done.already += 1;
+        }
+        progress(i + 1, total);
+    }
+    // The words in state.json are written plain while the key is still there, so a stop
+    // before the key is removed loses nothing.
+    if layout.state_file().exists() {
+        let prefs = store.load_preferences()?;
+        store.save_preferences_plain(&prefs)?;
+    }
+    for path in [layout.identity_file(), layout.recipient_file()] {
+        match atomic::remove(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(StoreError::write(&path, e)),
+        }
+    }
+    crypto::lock(layout);
+    Ok(done)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, StoreError> {
+    crate::files::read_regular(path, crate::files::DATA_FILE_CAP)
+        .map_err(|e| StoreError::read(path, e))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    atomic::write(path, bytes).map_err(|e| StoreError::write(path, e))
+}
