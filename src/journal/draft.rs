@@ -160,7 +160,8 @@ pub enum EditTarget {
 /// A text of the check-in handed to `$EDITOR`, and the file (in the drafts folder) it is in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InEditor {
-    /// The file's name, in the drafts folder.
+    /// The file's name, in the drafts folder; for an encrypted journal, its path in closer's
+    /// private runtime folder (see `tui::editor`).
     pub file: String,
     /// Which text it is.
     pub target: EditTarget,

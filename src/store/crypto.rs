@@ -43,6 +43,27 @@ const MAX_WORK_FACTOR: u8 = 20;
 /// The identities of the journals unlocked in this process, by data folder.
 static UNLOCKED: Mutex<Vec<(PathBuf, Arc<age::x25519::Identity>)>> = Mutex::new(Vec::new());
 
+/// Keeps what is in this process's memory out of core files, where the platform allows: on
+/// Linux the process is made not dumpable (no core file, and other programs of the same user
+/// cannot attach to read its memory), and the core size limit is set to 0 elsewhere. Called
+/// before any secret is read. Best effort: a failure leaves things as they were.
+pub fn protect_memory() {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
+    #[cfg(unix)]
+    {
+        let core = rustix::process::Resource::Core;
+        let maximum = rustix::process::getrlimit(core).maximum;
+        let _ = rustix::process::setrlimit(
+            core,
+            rustix::process::Rlimit {
+                current: Some(0),
+                maximum,
+            },
+        );
+    }
+}
+
 fn key_of(layout: &Layout) -> PathBuf {
     std::fs::canonicalize(layout.root()).unwrap_or_else(|_| layout.root().to_owned())
 }
@@ -80,6 +101,7 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
 /// # Errors
 /// [`StoreError::AlreadyEncrypted`] when it has an identity already; a failed write.
 pub fn create(layout: &Layout, passphrase: &SecretString) -> Result<(), StoreError> {
+    protect_memory();
     if is_encrypted(layout) {
         return Err(StoreError::AlreadyEncrypted {
             path: layout.identity_file(),
@@ -171,6 +193,7 @@ pub fn unlock(layout: &Layout, passphrase: &SecretString) -> Result<(), StoreErr
     if !is_encrypted(layout) {
         return Ok(());
     }
+    protect_memory();
     let identity = read_identity(layout, passphrase)?;
     // `recipient.txt` must be this identity's own: anything else would encrypt new entries
     // to someone else's key.

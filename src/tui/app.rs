@@ -15,7 +15,7 @@ use crate::journal::draft::CheckInDraft;
 use super::effect::{Done, Effect, LayerId, Request};
 use super::keys::{self, Action, Binding};
 use super::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
-use super::screens::{self, Screen, first_run, help, home};
+use super::screens::{self, Screen, first_run, help, home, lock};
 use super::session::{Session, Status, Summary};
 use super::widgets::too_small::TooSmall;
 
@@ -50,6 +50,8 @@ pub struct App {
     /// A screen asked for before the journal was read, and the screen that asked.
     waiting: Option<(LayerId, Open)>,
     next_id: LayerId,
+    /// The journal was just unlocked (the loop reads it then, the first time).
+    unlocked: bool,
 }
 
 impl App {
@@ -69,6 +71,7 @@ impl App {
             stack: Vec::new(),
             waiting: None,
             next_id: APP,
+            unlocked: false,
         };
         app.push(first);
         app
@@ -109,6 +112,11 @@ impl App {
         let mut out = Vec::new();
         match msg {
             Msg::Key(Action::Quit) => self.quitting(&mut out),
+            // Quick hide: from every screen, typing included, at once.
+            Msg::Key(Action::Hide) => match self.top() {
+                Screen::Lock(s) if s.kind == lock::Kind::Hidden => self.quitting(&mut out),
+                _ => out = self.lock(lock::Why::Hidden),
+            },
             Msg::Key(Action::Suspend) => {
                 self.broadcast(&Msg::Suspending, &mut out);
                 self.suspend_asked = true;
@@ -160,6 +168,57 @@ impl App {
         }
         self.broadcast(&Msg::Pause, &mut out);
         out
+    }
+
+    /// Locks closer: what is being written is kept (as on Ctrl-Z), the screen is replaced at
+    /// once by the lock, and an encrypted journal's key is forgotten. Quick hide shows an
+    /// empty screen; auto-lock the passphrase prompt (an empty screen for a plain journal).
+    pub fn lock(&mut self, why: lock::Why) -> Vec<Request> {
+        let mut out = Vec::new();
+        if matches!(self.top(), Screen::Lock(_)) {
+            return out;
+        }
+        self.broadcast(&Msg::Suspending, &mut out);
+        self.status = None;
+        let encrypted = self.session.encrypted;
+        let kind = if why == lock::Why::Hidden || !encrypted {
+            lock::Kind::Hidden
+        } else {
+            lock::Kind::Passphrase
+        };
+        self.push(Screen::Lock(Box::new(lock::State::new(
+            kind, why, encrypted, false,
+        ))));
+        if encrypted {
+            self.session.locked = true;
+            out.push(Request {
+                from: APP,
+                effect: Effect::Forget,
+            });
+        }
+        out
+    }
+
+    /// Opens closer on an encrypted journal that is locked: the passphrase prompt first, and
+    /// with `offer_check_in`, a check-in without unlocking.
+    pub fn open_locked(&mut self, offer_check_in: bool) {
+        self.session.locked = true;
+        self.push(Screen::Lock(Box::new(lock::State::new(
+            lock::Kind::Passphrase,
+            lock::Why::Opening,
+            true,
+            offer_check_in,
+        ))));
+    }
+
+    /// Whether a lock is on top.
+    pub fn is_locked(&self) -> bool {
+        matches!(self.top(), Screen::Lock(_))
+    }
+
+    /// Whether the journal was unlocked since last asked (asking clears it).
+    pub fn take_unlocked(&mut self) -> bool {
+        std::mem::take(&mut self.unlocked)
     }
 
     /// The journal can be written now: the closer that held it has quit.
@@ -236,6 +295,14 @@ impl App {
                 });
             }
             _ => {}
+        }
+        if done == Done::Unlocked {
+            self.session.locked = false;
+            self.unlocked = true;
+            // Every lock goes: the one at the start under a check-in written while locked,
+            // and the one auto-lock put over it.
+            self.stack
+                .retain(|l| !matches!(l.screen, Screen::Lock(_)) || l.id == from);
         }
         let journal_changed = self.session.take_in(&done);
         self.send(from, Msg::Done(done), &mut out);

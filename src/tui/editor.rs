@@ -1,12 +1,18 @@
 //! `$EDITOR` for a text of the check-in: the text goes to a private file in the drafts folder,
 //! the draft is written naming that file, the editor runs with the terminal given to it, and
 //! the text comes back. A crash meanwhile loses nothing: [`recover_edit`] at the next start.
+//!
+//! An editor needs the text in plain form. For an encrypted journal it goes instead to a
+//! private runtime folder (`$XDG_RUNTIME_DIR/closer-…`, in memory on most systems, or a 0700
+//! folder in the temporary folder), never into the data folder, and is removed when the editor
+//! is done; one left by a crash is taken back at the next unlock ([`recover_leftovers`]) and
+//! removed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::journal::draft::{CheckInDraft, EditTarget, InEditor};
-use crate::store::{Store, atomic};
+use crate::store::{Layout, Store, atomic};
 
 use super::clock::now;
 use super::effect::Done;
@@ -44,16 +50,27 @@ pub(super) fn edit(
                 .into(),
         );
     };
-    let dir = store.layout().drafts_dir();
+    let encrypted = crate::store::crypto::is_encrypted(store.layout());
+    let dir = match scratch_dir(store.layout(), encrypted) {
+        Ok(dir) => dir,
+        Err(e) => {
+            return Done::Failed(format!(
+                "The editor could not be opened: closer found no private folder for your text \
+                 ({e}). Write here instead."
+            ));
+        }
+    };
     let file = match write_scratch(&dir, text) {
         Ok(file) => file,
         Err(e) => return Done::Failed(format!("The editor could not be opened: {e}")),
     };
     if let Some(name) = file.path().file_name() {
-        draft.in_editor = Some(InEditor {
-            file: name.to_string_lossy().into_owned(),
-            target,
-        });
+        let file = if encrypted {
+            file.path().to_string_lossy().into_owned()
+        } else {
+            name.to_string_lossy().into_owned()
+        };
+        draft.in_editor = Some(InEditor { file, target });
         let _ = store.save_draft(&draft, now());
         // A signal while the editor runs (the window closed) writes this draft, naming the
         // file, not the check-in's own copy without it.
@@ -103,7 +120,9 @@ pub(super) fn recover_edit(
     let Some(in_editor) = draft.in_editor.take() else {
         return (draft, None);
     };
-    let path = store.layout().drafts_dir().join(&in_editor.file);
+    let Some(path) = scratch_path(store.layout(), &in_editor.file) else {
+        return (draft, None);
+    };
     let Ok(text) = crate::files::read_regular_text(&path, crate::files::DATA_FILE_CAP) else {
         return (draft, None);
     };
@@ -117,6 +136,105 @@ pub(super) fn recover_edit(
                 check-in."
         .to_owned();
     (draft, Some(note))
+}
+
+/// Where the file named in a draft's `in_editor` is: a bare name in the drafts folder, or a
+/// path in this journal's private runtime folder (any other path is not closer's: `None`).
+fn scratch_path(layout: &Layout, named: &str) -> Option<PathBuf> {
+    let path = Path::new(named);
+    if !path.is_absolute() {
+        return (path.components().count() == 1).then(|| layout.drafts_dir().join(path));
+    }
+    let dir = scratch_dir(layout, true).ok()?;
+    (path.parent() == Some(dir.as_path())).then(|| path.to_owned())
+}
+
+/// The folder the editor's file goes in: the drafts folder of a plain journal; for an
+/// encrypted one, a private runtime folder of its own (0700, owned by this user, checked).
+pub(super) fn scratch_dir(layout: &Layout, encrypted: bool) -> std::io::Result<PathBuf> {
+    if !encrypted {
+        return Ok(layout.drafts_dir());
+    }
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|d| d.is_absolute() && d.is_dir())
+        .unwrap_or_else(std::env::temp_dir);
+    let root = std::fs::canonicalize(layout.root()).unwrap_or_else(|_| layout.root().to_owned());
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&root, &mut hasher);
+    let uid = rustix::process::getuid().as_raw();
+    let dir = base.join(format!(
+        "closer-{uid}-{:08x}",
+        std::hash::Hasher::finish(&hasher) as u32
+    ));
+    atomic::create_private_dir(&dir)?;
+    // Made by someone else, or open to others: not a place for these words.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let meta = std::fs::symlink_metadata(&dir)?;
+        if !meta.is_dir() || meta.uid() != uid || meta.permissions().mode() & 0o077 != 0 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                format!("{} is not private to you", dir.display()),
+            ));
+        }
+    }
+    Ok(dir)
+}
+
+/// Text an editor was given in an encrypted journal and a crash left behind, not claimed by
+/// the draft: each goes into the notes of `draft` (a new check-in's, if there is none), the
+/// draft is written (encrypted), then the file is removed. Returns the draft and a line to
+/// tell the person, when there was any.
+pub(super) fn recover_leftovers(
+    store: &Store,
+    draft: Option<CheckInDraft>,
+) -> (Option<CheckInDraft>, Option<String>) {
+    let layout = store.layout();
+    if !crate::store::crypto::is_encrypted(layout) {
+        return (draft, None);
+    }
+    let Ok(dir) = scratch_dir(layout, true) else {
+        return (draft, None);
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|f| f.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("editing-"))
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return (draft, None);
+    }
+    let mut draft = draft.unwrap_or_else(|| CheckInDraft::new(now(), None));
+    let mut taken = Vec::new();
+    for path in files {
+        if let Ok(text) = crate::files::read_regular_text(&path, crate::files::DATA_FILE_CAP) {
+            if !text.trim().is_empty() {
+                if !draft.notes.is_empty() {
+                    draft.notes.push_str("\n\n");
+                }
+                draft.notes.push_str(text.trim_end());
+            }
+            taken.push(path);
+        }
+    }
+    if store.save_draft(&draft, now()).is_err() {
+        return (Some(draft), None);
+    }
+    for path in &taken {
+        let _ = atomic::remove(path);
+    }
+    let note = "Text you were writing in your editor when closer stopped was found; it is in \
+                the notes of your unfinished check-in, and its plain copy is removed."
+        .to_owned();
+    (Some(draft), Some(note))
 }
 
 fn write_scratch(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {

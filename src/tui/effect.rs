@@ -17,6 +17,30 @@ pub use crate::journal::draft::EditTarget;
 /// the app itself (0).
 pub type LayerId = u64;
 
+/// A passphrase typed into the lock, on its way to be checked: zeroed when dropped, never
+/// printed, and equal to no other (effects are compared in tests; passphrases never are).
+#[derive(Clone)]
+pub struct Passphrase(pub age::secrecy::SecretString);
+
+impl Passphrase {
+    /// Takes `typed` (which the caller no longer holds).
+    pub fn new(typed: String) -> Passphrase {
+        Passphrase(age::secrecy::SecretString::from(typed))
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(…)")
+    }
+}
+
+impl PartialEq for Passphrase {
+    fn eq(&self, _: &Passphrase) -> bool {
+        false
+    }
+}
+
 /// An effect, and the screen its result goes back to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
@@ -31,6 +55,10 @@ pub struct Request {
 pub enum Effect {
     /// Write the preferences to the store.
     SavePreferences(Preferences),
+    /// Unlock the encrypted journal with this passphrase.
+    Unlock(Passphrase),
+    /// Forget the journal's key (it is locked).
+    Forget,
     /// Read the journal again.
     LoadJournal,
     /// Write the check-in in progress to the draft file.
@@ -73,6 +101,10 @@ pub enum Effect {
 pub enum Done {
     /// The preferences were saved.
     PreferencesSaved,
+    /// The journal is unlocked.
+    Unlocked,
+    /// The passphrase did not unlock it; the text says so.
+    UnlockFailed(String),
     /// The preferences could not be saved; the text says why. They are used anyway, and
     /// written again after the next write that works.
     PreferencesFailed(String),

@@ -16,11 +16,11 @@ use crate::config::{self, Config};
 use crate::content;
 use crate::journal::Preferences;
 use crate::journal::draft::CheckInDraft;
-use crate::store::{self, Layout, Severity, Store, atomic};
+use crate::store::{self, Layout, Severity, Store, atomic, crypto};
 
 use super::app::App;
 use super::clock::now;
-use super::editor::{edit, recover_edit};
+use super::editor::{edit, recover_edit, recover_leftovers};
 use super::effect::{Done, Effect, LayerId, Request};
 use super::keys::Action;
 use super::screen::{Msg, Typing};
@@ -126,8 +126,28 @@ pub fn run(options: Options) -> Result<()> {
         .and_then(|d| d.document_dir().map(std::path::Path::to_owned))
         .filter(|d| d.is_dir())
         .or_else(|| session.home.clone());
+    let encrypted = crypto::is_encrypted(store.layout());
+    if encrypted {
+        // Before a passphrase is typed.
+        crypto::protect_memory();
+    }
+    session.encrypted = encrypted;
+    let auto_lock = session
+        .config
+        .auto_lock
+        .unwrap_or(config::AutoLock::default_for(encrypted));
     let mut app = App::new(session);
     app.status = status;
+    // An encrypted journal opens on its passphrase prompt; `closer checkin` may write a
+    // check-in without it when no check-in in progress waits (which only the key can read,
+    // and a new one must not replace).
+    let locked = encrypted && !crypto::is_unlocked(store.layout());
+    if locked {
+        let offer = options.start == Start::CheckIn
+            && store.read_only().is_none()
+            && std::fs::symlink_metadata(store.layout().draft_file()).is_err();
+        app.open_locked(offer);
+    }
 
     // The first frame comes before the journal is read, so closer opens at once; the journal
     // is read on a thread of its own, and keys work meanwhile.
@@ -151,45 +171,12 @@ pub fn run(options: Options) -> Result<()> {
         },
         unsaved: Arc::clone(&unsaved),
     };
-    fx.loader.start(store.layout(), app.session.today);
-    match store.load_draft::<CheckInDraft>() {
-        Ok(Some(draft)) => {
-            // A read-only closer leaves the editor's file to the one that writes (whose
-            // editor may still be open).
-            let (draft, note) = if store.read_only().is_some() {
-                (draft, None)
-            } else {
-                recover_edit(&store, draft)
-            };
-            if let Some(note) = note {
-                app.status = Some(Status::Info(note));
-            }
-            // `closer checkin` offers it as it starts the check-in; `closer review` not at all.
-            let offer = options.start == Start::Home;
-            let requests = app.draft_found(draft, offer);
-            run_all(&mut app, &mut fx, requests);
-        }
-        Ok(None) => {}
-        Err(e) => {
-            let text = match store.set_aside_draft(now()) {
-                Ok(to) => format!(
-                    "An unfinished check-in could not be read ({e}). It was moved to {} so nothing is lost.",
-                    to.display()
-                ),
-                Err(_) => format!("An unfinished check-in could not be read: {e}"),
-            };
-            app.status = Some(Status::Error(text));
-        }
+    let mut opened = false;
+    if !locked {
+        open_journal(&mut app, &mut fx, options.start);
+        opened = true;
     }
-    let first = match options.start {
-        Start::Home => None,
-        Start::CheckIn => Some(Action::StartCheckIn),
-        Start::Review => Some(Action::OpenReview),
-    };
-    if let Some(action) = first {
-        let requests = app.request(action);
-        run_all(&mut app, &mut fx, requests);
-    }
+    let mut last_key = std::time::Instant::now();
 
     loop {
         // Continued after a stop (Ctrl-Z and `fg`, or a stop from outside): take the terminal
@@ -200,6 +187,11 @@ pub fn run(options: Options) -> Result<()> {
         terminal_guard(|| fx.session.terminal.draw(|f| app.view(f)).map(|_| ()))?;
         if app.quit {
             break;
+        }
+        if app.take_unlocked() {
+            unlocked(&mut app, &mut fx, options.start, &options, !opened);
+            opened = true;
+            continue;
         }
         if let Some(summary) = fx.loader.take() {
             let requests = app.loaded(summary);
@@ -219,6 +211,16 @@ pub fn run(options: Options) -> Result<()> {
             PAUSE
         };
         if !event::poll(wait)? {
+            // No key for the auto-lock time: what is being written is kept, the screen
+            // cleared, and an encrypted journal's key forgotten.
+            if let config::AutoLock::After(idle) = auto_lock
+                && last_key.elapsed() >= idle
+                && !app.is_locked()
+            {
+                let requests = app.lock(super::screens::lock::Why::Idle);
+                run_all(&mut app, &mut fx, requests);
+                continue;
+            }
             if fx.loader.busy() {
                 continue;
             }
@@ -239,6 +241,7 @@ pub fn run(options: Options) -> Result<()> {
             continue;
         }
         app.session.now = now();
+        last_key = std::time::Instant::now();
         // Everything that is waiting is handled before the next frame: a burst of keys or a
         // storm of resizes costs one frame, not one each.
         let burst_started = std::time::Instant::now();
@@ -309,6 +312,96 @@ pub fn run(options: Options) -> Result<()> {
     Ok(())
 }
 
+/// The journal was just unlocked: entries written while it was locked go into their days,
+/// the person's own words (sealed in the settings) are read, and the journal is read: opened
+/// as at a plain start the first time (`first`), read again after a lock.
+fn unlocked(app: &mut App, fx: &mut Runner<'_>, start: Start, options: &Options, first: bool) {
+    if fx.store.read_only().is_none()
+        && let Err(e) = fx.store.settle_inbox()
+    {
+        app.status = Some(Status::Error(format!(
+            "A check-in written while the journal was locked could not be moved into its day \
+             yet ({e}); it is safe where it is, and shown with the others."
+        )));
+    }
+    if let Ok(stored) = fx.store.load_preferences() {
+        let (config, _) = match &options.config_file {
+            Some(path) => config::load(path),
+            None => (Config::default(), Vec::new()),
+        };
+        let mut prefs = stored.clone();
+        config.apply(&mut prefs);
+        app.session.stored_prefs = stored;
+        app.session.set_prefs(prefs);
+    }
+    if first {
+        // After a check-in written while locked, not another one.
+        let start = if app.session.saved_while_locked {
+            Start::Home
+        } else {
+            start
+        };
+        open_journal(app, fx, start);
+    } else {
+        fx.loader.start(fx.store.layout(), app.session.today);
+    }
+}
+
+/// Reads the journal (on its own thread), offers a check-in left unfinished, and opens where
+/// closer was asked to start: at once on a plain journal, after the passphrase on an encrypted
+/// one.
+fn open_journal(app: &mut App, fx: &mut Runner<'_>, start: Start) {
+    fx.loader.start(fx.store.layout(), app.session.today);
+    let writer = fx.store.read_only().is_none();
+    match fx.store.load_draft::<CheckInDraft>() {
+        Ok(found) => {
+            // A read-only closer leaves the editor's file to the one that writes (whose
+            // editor may still be open).
+            let (draft, note) = match found {
+                Some(draft) if writer => {
+                    let (draft, note) = recover_edit(fx.store, draft);
+                    (Some(draft), note)
+                }
+                other => (other, None),
+            };
+            let (draft, leftovers) = if writer {
+                recover_leftovers(fx.store, draft)
+            } else {
+                (draft, None)
+            };
+            if let Some(note) = note.or(leftovers) {
+                app.status = Some(Status::Info(note));
+            }
+            if let Some(draft) = draft {
+                // `closer checkin` offers it as it starts the check-in; `closer review` not
+                // at all.
+                let offer = start == Start::Home;
+                let requests = app.draft_found(draft, offer);
+                run_all(app, fx, requests);
+            }
+        }
+        Err(e) => {
+            let text = match fx.store.set_aside_draft(now()) {
+                Ok(to) => format!(
+                    "An unfinished check-in could not be read ({e}). It was moved to {} so nothing is lost.",
+                    to.display()
+                ),
+                Err(_) => format!("An unfinished check-in could not be read: {e}"),
+            };
+            app.status = Some(Status::Error(text));
+        }
+    }
+    let first = match start {
+        Start::Home => None,
+        Start::CheckIn => Some(Action::StartCheckIn),
+        Start::Review => Some(Action::OpenReview),
+    };
+    if let Some(action) = first {
+        let requests = app.request(action);
+        run_all(app, fx, requests);
+    }
+}
+
 /// Whether a key is a letter typed as it is, without Ctrl or Alt.
 fn plain(input: &Input) -> bool {
     matches!(input.key, TextKey::Char(_)) && !input.ctrl && !input.alt
@@ -345,6 +438,17 @@ fn run_all(app: &mut App, fx: &mut Runner<'_>, requests: Vec<Request>) {
 fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<Done> {
     let store = fx.store;
     let msg = match effect {
+        Effect::Unlock(passphrase) => match crypto::unlock(store.layout(), &passphrase.0) {
+            Ok(()) => Done::Unlocked,
+            Err(crate::store::StoreError::WrongPassphrase) => {
+                Done::UnlockFailed("That is not the passphrase. Try again.".into())
+            }
+            Err(e) => Done::UnlockFailed(format!("The journal could not be unlocked: {e}")),
+        },
+        Effect::Forget => {
+            crypto::lock(store.layout());
+            return None;
+        }
         Effect::SavePreferences(prefs) => match store.save_preferences(&prefs) {
             Ok(()) => Done::PreferencesSaved,
             Err(e) => Done::PreferencesFailed(format!(

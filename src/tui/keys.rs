@@ -134,6 +134,8 @@ pub enum Action {
     Add,
     /// Open the "I want to pull away right now" card.
     OpenCard,
+    /// Hide closer at once (a blank screen); pressed again, leave.
+    Hide,
 }
 
 impl Action {
@@ -381,6 +383,12 @@ pub const GLOBAL: &[Binding] = &[
         Action::OpenSupport,
         None,
         "where to find support (F2 works while you type; ! elsewhere)",
+    ),
+    Binding::new(
+        &[Key::ctrl('q')],
+        Action::Hide,
+        None,
+        "hide closer at once: a blank screen (what you were writing is kept); Ctrl-Q again leaves closer",
     ),
 ];
 

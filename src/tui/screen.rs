@@ -42,11 +42,13 @@ pub enum Question {
     QuitUnsaved,
     /// "Quit without your words?"
     QuitWithout,
+    /// "Write a report that is not encrypted?" (in an encrypted journal)
+    WritePlain,
 }
 
 impl Question {
     /// Every question, for tests of the key tables.
-    pub const ALL: [Question; 12] = [
+    pub const ALL: [Question; 13] = [
         Question::LeaveCheckIn,
         Question::LeaveEdit,
         Question::DiscardCheckIn,
@@ -59,6 +61,7 @@ impl Question {
         Question::LeaveUnsaved,
         Question::QuitUnsaved,
         Question::QuitWithout,
+        Question::WritePlain,
     ];
 }
 

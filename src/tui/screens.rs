@@ -10,6 +10,7 @@ pub mod guide;
 pub mod help;
 pub mod home;
 pub mod insights;
+pub mod lock;
 pub mod look_back;
 pub mod report;
 pub mod review;
@@ -65,7 +66,8 @@ pub fn open(open: Open, session: &Session) -> Screen {
 /// everywhere ([`keys::GLOBAL`]) are not repeated in them. The manual's KEYS section is made
 /// from these. A new screen adds its `MODES` here.
 pub fn key_tables() -> impl Iterator<Item = (&'static str, &'static [Binding], bool)> {
-    let screens: [&[(&str, &[Binding])]; 12] = [
+    let screens: [&[(&str, &[Binding])]; 13] = [
+        lock::MODES,
         first_run::MODES,
         home::MODES,
         support::MODES,
@@ -129,6 +131,8 @@ pub enum Screen {
     Report(Box<report::State>),
     /// Predictions to look back on.
     LookBack(Box<look_back::State>),
+    /// The quick hide and the passphrase prompt.
+    Lock(Box<lock::State>),
 }
 
 impl Screen {
@@ -148,12 +152,13 @@ impl Screen {
             Screen::SaveText(_) => save_text::KEYS,
             Screen::Report(_) => report::KEYS,
             Screen::LookBack(_) => look_back::KEYS,
+            Screen::Lock(s) => lock::keys(s),
         }
     }
 
     /// The keys in force: the screen's own, `?` for help unless it is a dialog, and Ctrl-C.
     pub fn keys(&self) -> Vec<Binding> {
-        let dialog = matches!(self, Screen::Confirm(_))
+        let dialog = matches!(self, Screen::Confirm(_) | Screen::Lock(_))
             || matches!(self, Screen::CheckIn(s) if s.writing_note());
         keys::compose(self.table(), !dialog)
     }
@@ -165,7 +170,7 @@ impl Screen {
             Screen::Review(s) if s.mode.takes_text() => Typing::Field,
             Screen::Guide(s) if s.takes_text() => Typing::Field,
             Screen::Settings(s) if s.takes_text() => Typing::Field,
-            Screen::SaveText(_) | Screen::LookBack(_) => Typing::Field,
+            Screen::SaveText(_) | Screen::LookBack(_) | Screen::Lock(_) => Typing::Field,
             _ => Typing::No,
         }
     }
@@ -186,6 +191,7 @@ impl Screen {
             Screen::SaveText(s) => save_text::update(s, msg, cx),
             Screen::Report(s) => report::update(s, msg, cx),
             Screen::LookBack(s) => look_back::update(s, msg, cx),
+            Screen::Lock(s) => lock::update(s, msg, cx),
         }
     }
 
@@ -205,6 +211,7 @@ impl Screen {
             Screen::SaveText(s) => save_text::view(s, cx, frame, area, layout),
             Screen::Report(s) => report::view(s, cx, frame, area, layout),
             Screen::LookBack(s) => look_back::view(s, cx, frame, area, layout),
+            Screen::Lock(s) => lock::view(s, cx, frame, area, layout),
         }
     }
 

@@ -177,6 +177,12 @@ pub struct Session {
     /// The person's own preferences, as `state.json` keeps them: `prefs` less what
     /// `config.toml` sets and the person did not change on screen.
     pub stored_prefs: Preferences,
+    /// The journal is encrypted (coming back from a lock needs the passphrase).
+    pub encrypted: bool,
+    /// The journal is encrypted and its key is not in memory: nothing of it can be read.
+    pub locked: bool,
+    /// A check-in was saved while locked (the lock says so).
+    pub saved_while_locked: bool,
 }
 
 impl Session {
@@ -207,6 +213,9 @@ impl Session {
             reports: None,
             prefs_unsaved: false,
             stored_prefs: Preferences::default(),
+            encrypted: false,
+            locked: false,
+            saved_while_locked: false,
         };
         session.stored_prefs = session.prefs.clone();
         session.refresh_prompt();
@@ -345,6 +354,7 @@ impl Session {
             Done::CheckInSaved(entry) => {
                 self.pending_draft = None;
                 self.unsaved = None;
+                self.saved_while_locked |= self.locked;
                 self.upsert((**entry).clone());
                 true
             }

@@ -1241,3 +1241,20 @@ mod moments {
         }
     }
 }
+
+#[test]
+fn lock_prompt_at_start_offering_a_check_in_80x24() {
+    let mut app = app_at_home();
+    app.session.encrypted = true;
+    app.open_locked(true);
+    typed(&mut app, "secret");
+    assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn lock_after_idle_160x48() {
+    let mut app = app_at_home();
+    app.session.encrypted = true;
+    app.lock(super::screens::lock::Why::Idle);
+    assert_snapshot!(draw(&mut app, 160, 48).backend());
+}

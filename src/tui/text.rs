@@ -109,11 +109,18 @@ pub const SUPPORT: &[(&str, &[&str])] = &[
     (
         "Who else can read this journal",
         &[
-            "closer keeps your journal as plain, unlocked files on this computer, and keeps \
-             deleted entries for a while so you can undo. Anyone who can use this computer, or \
-             your account on it, may be able to read them.",
-            "- If you share the computer, think about who could open closer.",
-            "- Keep entries about fear or safety short, or keep them somewhere else.",
+            "closer keeps your journal as files on this computer, and keeps deleted entries for \
+             a while so you can undo. Unless you encrypt it, anyone who can use this computer, \
+             or your account on it, may be able to read them.",
+            "- The command closer encrypt locks everything you write with a passphrase. Then closer asks \
+             for it to show your journal, and a check-in can be written without it.",
+            "- Ctrl-Q hides closer at once, on any screen, even while you type; pressed again, \
+             it leaves. What you were writing is kept.",
+            "- Encryption does not hide that closer is here, nor the days you wrote on, and it \
+             cannot protect you from someone who controls this computer while it is open. The \
+             README's \"What encryption protects, and what it does not\" says exactly what it \
+             does.",
+            "- If you share the computer, a user account of your own is safer still.",
             "- A service on this screen can help you think about staying safe online.",
         ],
     ),

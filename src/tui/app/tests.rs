@@ -1184,3 +1184,133 @@ fn editing_an_entry_keeps_what_came_of_its_prediction() {
         "the answer stays"
     );
 }
+
+fn lock_state(app: &App) -> &crate::tui::screens::lock::State {
+    match app.top() {
+        Screen::Lock(s) => s,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn quick_hide_works_while_typing_keeps_the_words_and_blanks_the_screen() {
+    let mut app = app_at_home();
+    let out = press(&mut app, "c");
+    settle(&mut app, out);
+    typed(&mut app, "3");
+    press(&mut app, "Tab");
+    assert_ne!(app.typing(), Typing::No, "keys type here");
+    typed(&mut app, "ten");
+    let before = screen_text(&mut app, 80, 24);
+    assert!(before.contains("closer"), "{before}");
+    let out = press(&mut app, "Ctrl-q");
+    // The check-in is written first, as on Ctrl-Z.
+    assert!(
+        effects(&out)
+            .iter()
+            .any(|e| matches!(e, Effect::SaveDraft(_))),
+        "{out:?}"
+    );
+    settle(&mut app, out);
+    let hidden = screen_text(&mut app, 80, 24);
+    assert!(
+        hidden.chars().all(|c| c == ' ' || c == '\n' || c == '"'),
+        "not blank:\n{hidden}"
+    );
+    // A plain journal: any key comes back, the words as they were.
+    press(&mut app, "x");
+    assert!(matches!(app.top(), Screen::CheckIn(_)));
+    let kept = app.unsaved().unwrap();
+    assert_eq!(
+        kept.mood,
+        Some(crate::journal::Mood::try_from(3i64).unwrap())
+    );
+    assert!(screen_text(&mut app, 80, 24).contains("ten"));
+    // Ctrl-Q twice leaves closer.
+    press(&mut app, "Ctrl-q");
+    let out = press(&mut app, "Ctrl-q");
+    settle(&mut app, out);
+    assert!(app.quit);
+}
+
+#[test]
+fn an_encrypted_journal_hides_and_comes_back_only_with_the_passphrase() {
+    let mut app = app_at_home();
+    app.session.encrypted = true;
+    let out = press(&mut app, "Ctrl-q");
+    assert!(effects(&out).contains(&&Effect::Forget), "{out:?}");
+    assert!(app.session.locked);
+    // A key shows the prompt, not the journal.
+    press(&mut app, "x");
+    assert_eq!(
+        lock_state(&app).kind,
+        crate::tui::screens::lock::Kind::Passphrase
+    );
+    typed(&mut app, "wrong one");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(!text.contains("wrong one"), "the passphrase is never drawn");
+    assert!(text.contains("(typed; not shown)"), "{text}");
+    let out = press(&mut app, "Enter");
+    assert!(matches!(effects(&out)[..], [Effect::Unlock(_)]), "{out:?}");
+    let more = app.done(
+        out[0].from,
+        Done::UnlockFailed("That is not the passphrase.".into()),
+    );
+    assert!(more.is_empty());
+    assert!(screen_text(&mut app, 80, 24).contains("That is not the passphrase."));
+    assert!(app.is_locked());
+    typed(&mut app, "right one");
+    let out = press(&mut app, "Enter");
+    app.done(out[0].from, Done::Unlocked);
+    assert!(is_home(&app) && !app.session.locked);
+    assert!(app.take_unlocked() && !app.take_unlocked());
+}
+
+#[test]
+fn auto_lock_keeps_the_check_in_and_asks_for_the_passphrase() {
+    let mut app = app_at_home();
+    app.session.encrypted = true;
+    let out = press(&mut app, "c");
+    settle(&mut app, out);
+    typed(&mut app, "4");
+    let out = app.lock(crate::tui::screens::lock::Why::Idle);
+    assert!(
+        effects(&out)
+            .iter()
+            .any(|e| matches!(e, Effect::SaveDraft(_)))
+    );
+    settle(&mut app, out);
+    assert_eq!(
+        lock_state(&app).kind,
+        crate::tui::screens::lock::Kind::Passphrase
+    );
+    assert!(screen_text(&mut app, 80, 24).contains("locked itself"));
+    // Locking again while locked does nothing.
+    assert!(app.lock(crate::tui::screens::lock::Why::Idle).is_empty());
+    typed(&mut app, "pass");
+    let out = press(&mut app, "Enter");
+    app.done(out[0].from, Done::Unlocked);
+    assert!(matches!(app.top(), Screen::CheckIn(_)));
+}
+
+#[test]
+fn a_check_in_written_locked_returns_to_the_prompt_never_to_the_journal() {
+    let mut app = app_at_home();
+    app.session.encrypted = true;
+    app.open_locked(true);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Ctrl-N"), "{text}");
+    press(&mut app, "Ctrl-n");
+    assert!(matches!(app.top(), Screen::CheckIn(_)));
+    typed(&mut app, "2");
+    let out = press(&mut app, "Ctrl-s");
+    settle(&mut app, out);
+    // However the check-in ends, beneath it is the prompt.
+    while matches!(app.top(), Screen::CheckIn(_)) {
+        let out = press(&mut app, "Esc");
+        settle(&mut app, out);
+    }
+    assert!(app.is_locked(), "{:?}", app.top());
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("Your check-in is saved"), "{text}");
+}

@@ -112,6 +112,21 @@ const DELETE: &[Binding] = &[
     KEEP_IT,
 ];
 
+const WRITE_PLAIN: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('y')],
+        Action::Yes,
+        Some("yes"),
+        "yes, write it unencrypted",
+    ),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "no, write nothing",
+    ),
+];
+
 const EMPTY: &[Binding] = &[
     Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes, empty it"),
     KEEP_IT,
@@ -206,6 +221,7 @@ pub fn keys(question: Question) -> &'static [Binding] {
         Question::LeaveUnsaved => LEAVE_UNSAVED,
         Question::QuitUnsaved => QUIT_UNSAVED,
         Question::QuitWithout => QUIT_WITHOUT,
+        Question::WritePlain => WRITE_PLAIN,
     }
 }
 

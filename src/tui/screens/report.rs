@@ -14,7 +14,7 @@ use crate::journal::vocabulary::count;
 use crate::report::{self, Format, Include};
 use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::{page, wrap};
 
@@ -143,7 +143,18 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
                 }
             }
         },
-        Msg::Key(Action::Confirm) => {
+        Msg::Key(Action::Confirm) if cx.session.encrypted => {
+            return Cmd::Open(Open::ask(
+                Question::WritePlain,
+                "Write a report that is not encrypted?",
+                &[
+                    "Your journal is encrypted, but a report is an ordinary file:",
+                    "anyone who can open your files can read it.",
+                    "Keep it somewhere private, and delete it when you are done.",
+                ],
+            ));
+        }
+        Msg::Key(Action::Confirm) | Msg::Answer(Question::WritePlain, Action::Yes) => {
             return Cmd::Effect(Effect::WriteReport {
                 dir: cx.session.reports.clone(),
                 stem: stem(cx.session),

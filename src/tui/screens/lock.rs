@@ -1,0 +1,252 @@
+//! The lock: a neutral, empty screen (quick hide, Ctrl-Q from anywhere) and the passphrase
+//! prompt of an encrypted journal (at start, after a hide, after auto-lock). Nothing of the
+//! journal is drawn under it: it is a full screen, and it shows neither the status line nor
+//! the screen's name when hidden.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use ratatui_textarea::{Input, Key as TextKey};
+use zeroize::Zeroize;
+
+use crate::tui::effect::{Done, Effect, Passphrase};
+use crate::tui::keys::{self, Action, Binding, Key};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, ViewCx};
+use crate::tui::widgets::{page, wrap};
+
+/// What the lock shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Nothing at all (quick hide, or auto-lock of a plain journal): any key comes back.
+    Hidden,
+    /// The passphrase prompt.
+    Passphrase,
+}
+
+/// Why the journal is locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// closer was just opened on an encrypted journal.
+    Opening,
+    /// The quick-hide key.
+    Hidden,
+    /// No key for the auto-lock time.
+    Idle,
+}
+
+/// The lock's state. The passphrase typed so far is zeroed when it is sent or dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    /// What it shows now.
+    pub kind: Kind,
+    /// Why.
+    pub why: Why,
+    /// Whether the journal is encrypted (then coming back needs the passphrase).
+    pub encrypted: bool,
+    /// Whether a check-in may be written without unlocking (`closer checkin`, no draft
+    /// waiting).
+    pub offer_check_in: bool,
+    /// Characters typed (never drawn, only counted).
+    typed: String,
+    /// Checking a passphrase now.
+    pub checking: bool,
+    /// The last attempt was wrong, or a message to show.
+    pub message: Option<String>,
+}
+
+impl Drop for State {
+    fn drop(&mut self) {
+        self.typed.zeroize();
+    }
+}
+
+impl State {
+    /// The lock as it opens.
+    pub fn new(kind: Kind, why: Why, encrypted: bool, offer_check_in: bool) -> State {
+        State {
+            kind,
+            why,
+            encrypted,
+            offer_check_in,
+            typed: String::new(),
+            checking: false,
+            message: None,
+        }
+    }
+
+    /// How many characters are typed.
+    pub fn typed_len(&self) -> usize {
+        self.typed.chars().count()
+    }
+}
+
+/// Keys of the hidden screen: none of its own (every key comes back; Ctrl-Q, global, leaves).
+pub const HIDDEN_KEYS: &[Binding] = &[];
+
+/// Keys of the passphrase prompt.
+pub const PROMPT_KEYS: &[Binding] = &[
+    Binding::new(keys::ENTER, Action::Confirm, Some("unlock"), "unlock"),
+    keys::HELP_KEY_TEXT,
+];
+
+/// Keys of the passphrase prompt where a check-in may be written without unlocking.
+pub const PROMPT_CHECK_IN_KEYS: &[Binding] = &[
+    Binding::new(keys::ENTER, Action::Confirm, Some("unlock"), "unlock"),
+    Binding::new(
+        &[Key::ctrl('n')],
+        Action::StartCheckIn,
+        Some("check in without unlocking"),
+        "write today's check-in without unlocking (nothing of the past is shown)",
+    ),
+    keys::HELP_KEY_TEXT,
+];
+
+/// Every key table of the screen, by mode (for tests over all tables).
+pub const MODES: &[(&str, &[Binding])] = &[
+    ("hidden", HIDDEN_KEYS),
+    ("passphrase", PROMPT_KEYS),
+    ("passphrase, check-in offered", PROMPT_CHECK_IN_KEYS),
+];
+
+/// The keys in force.
+pub fn keys(state: &State) -> &'static [Binding] {
+    match state.kind {
+        Kind::Hidden => HIDDEN_KEYS,
+        Kind::Passphrase if state.offer_check_in => PROMPT_CHECK_IN_KEYS,
+        Kind::Passphrase => PROMPT_KEYS,
+    }
+}
+
+/// Applies a message.
+pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
+    match state.kind {
+        Kind::Hidden => match msg {
+            Msg::Input(_) | Msg::Paste(_) | Msg::Key(_) => {
+                if state.encrypted {
+                    state.kind = Kind::Passphrase;
+                    Cmd::None
+                } else {
+                    Cmd::Pop
+                }
+            }
+            _ => Cmd::None,
+        },
+        Kind::Passphrase => prompt(state, msg, cx),
+    }
+}
+
+fn prompt(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
+    match msg {
+        Msg::Input(Input {
+            key: TextKey::Char(c),
+            ctrl: false,
+            alt: false,
+            ..
+        }) if !state.checking => {
+            state.typed.push(c);
+            state.message = None;
+        }
+        Msg::Input(Input {
+            key: TextKey::Backspace,
+            ..
+        }) if !state.checking => {
+            state.typed.pop();
+        }
+        // Ctrl-U clears what was typed, as in a shell.
+        Msg::Input(Input {
+            key: TextKey::Char('u'),
+            ctrl: true,
+            ..
+        }) => state.typed.zeroize(),
+        Msg::Paste(mut text) if !state.checking => {
+            state
+                .typed
+                .push_str(text.lines().next().unwrap_or_default());
+            text.zeroize();
+        }
+        Msg::Key(Action::Confirm) if !state.checking => {
+            if state.typed.is_empty() {
+                state.message = Some("Type your passphrase, then Enter.".into());
+                return Cmd::None;
+            }
+            state.checking = true;
+            state.message = None;
+            let passphrase = Passphrase::new(std::mem::take(&mut state.typed));
+            return Cmd::Effect(Effect::Unlock(passphrase));
+        }
+        Msg::Key(Action::StartCheckIn) if state.offer_check_in && !state.checking => {
+            state.typed.zeroize();
+            return Open::check_in(cx.session);
+        }
+        Msg::Done(Done::Unlocked) => return Cmd::Pop,
+        Msg::Done(Done::UnlockFailed(why)) => {
+            state.checking = false;
+            state.message = Some(why);
+        }
+        Msg::JournalChanged if cx.session.saved_while_locked => state.offer_check_in = false,
+        _ => {}
+    }
+    Cmd::None
+}
+
+/// Draws the lock: nothing when hidden; the prompt otherwise.
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+    frame.render_widget(Clear, area);
+    if state.kind == Kind::Hidden {
+        return;
+    }
+    let theme = &cx.session.theme;
+    // The status line is not shown here: it could speak of what is behind the lock.
+    let quiet = ViewCx {
+        status: None,
+        ..*cx
+    };
+    let body = page::column(page::draw(&quiet, frame, area, "locked"));
+    let mut lines = vec![Line::default()];
+    let intro = match (state.why, cx.session.saved_while_locked) {
+        (_, true) => {
+            "Your check-in is saved, encrypted. To see your journal, type your passphrase; \
+             Ctrl-C leaves."
+        }
+        (Why::Opening, false) => "Your journal is encrypted. Type your passphrase to open it.",
+        (Why::Hidden, false) => "Type your passphrase to come back.",
+        (Why::Idle, false) => {
+            "closer locked itself after a while without a key. Anything you were writing is \
+             kept. Type your passphrase to come back."
+        }
+    };
+    lines.push(Line::styled(intro, theme.text));
+    lines.push(Line::default());
+    // Not echoed, not even as dots (their count would tell its length).
+    lines.push(Line::from(vec![
+        Span::styled("Passphrase: ", theme.key),
+        Span::styled("▏", theme.key),
+        Span::styled(
+            if state.typed_len() > 0 {
+                "  (typed; not shown)"
+            } else {
+                "  (what you type is not shown)"
+            },
+            theme.muted,
+        ),
+    ]));
+    lines.push(Line::default());
+    if state.checking {
+        lines.push(Line::styled("Checking…", theme.muted));
+    } else if let Some(message) = &state.message {
+        lines.push(Line::styled(message.clone(), theme.error));
+    }
+    if state.offer_check_in {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            "Or press Ctrl-N to write today's check-in without unlocking: nothing of the past \
+             is shown, and what you write is encrypted as it is written.",
+            theme.muted,
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(wrap::lines(lines, usize::from(body.width))),
+        body,
+    );
+}
