@@ -376,3 +376,194 @@ fn a_conversion_killed_at_any_moment_loses_nothing_and_finishes_when_run_again()
         "only {mixed} kills landed part way through a conversion"
     );
 }
+
+/// A journal at `root` with the perspective chosen, one entry holding the marker, encrypted
+/// with [`PASS`] and locked.
+#[cfg(unix)]
+fn encrypted_journal(root: &Path) {
+    common::pty::journal_with_perspective(root);
+    let store = Store::open(root).unwrap();
+    let mut e = entry("2026-11-20T09:00:00+01:00", 1);
+    e.notes = format!("old words {MARKER}");
+    store.save_entry(&e).unwrap();
+    closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
+        .unwrap();
+    crypto::lock(&Layout::new(root));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_first_frame_is_the_prompt_a_wrong_passphrase_is_said_and_quick_hide_locks_again() {
+    use common::pty::Closer;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    encrypted_journal(&root);
+    let mut app = Closer::start(&root, 80, 24);
+    app.wait_for("Type your passphrase to open it");
+    assert!(!app.contents().contains("check in"), "{}", app.contents());
+    app.send("not it");
+    app.wait_for("(typed; not shown)");
+    assert!(!app.contents().contains("not it"));
+    app.send("\r");
+    app.wait_for("That is not the passphrase");
+    app.send(PASS);
+    app.send("\r");
+    app.wait_for("c check in");
+    app.send("r");
+    app.wait_for("Answer number 1");
+    // Quick hide from review: a blank screen at once.
+    app.send("\x11"); // Ctrl-Q
+    app.wait_gone("closer");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(app.contents().trim().is_empty(), "{}", app.contents());
+    // Any key: the prompt, not the journal.
+    app.send("x");
+    app.wait_for("Type your passphrase to come back");
+    assert!(!app.contents().contains("Answer number 1"));
+    app.send(PASS);
+    app.send("\r");
+    app.wait_for("Answer number 1");
+    // Ctrl-Q twice leaves.
+    app.send("\x11");
+    app.wait_gone("closer");
+    app.send("\x11");
+    assert!(app.wait_exit().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn auto_lock_writes_the_draft_encrypted_and_asks_again() {
+    use common::pty::Closer;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    encrypted_journal(&root);
+    let config = root.join("config-home/closer");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(config.join("config.toml"), "auto_lock = \"2s\"\n").unwrap();
+    let mut app = Closer::start(&root, 80, 24);
+    app.wait_for("Type your passphrase");
+    app.send(PASS);
+    app.send("\r");
+    app.wait_for("c check in");
+    app.send("c");
+    app.wait_for("step 1 of 10");
+    app.send("4");
+    app.wait_for("locked itself");
+    assert!(!app.contents().contains("step 1 of 10"));
+    let draft = fs::read(root.join("drafts/current.json")).unwrap();
+    assert!(crypto::is_sealed(&draft), "the draft is written encrypted");
+    app.send(PASS);
+    app.send("\r");
+    app.wait_for("step 1 of 10");
+    app.wait_for("[4 good]");
+    app.send("\x03"); // Ctrl-C: the check-in is kept
+    assert!(app.wait_exit().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn closer_checkin_writes_a_check_in_without_unlocking_and_shows_nothing_of_the_past() {
+    use common::pty::Closer;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    encrypted_journal(&root);
+    let mut app = Closer::start_args(&root, 80, 24, &["checkin"]);
+    app.wait_for("Ctrl-N");
+    app.send("\x0e"); // Ctrl-N
+    app.wait_for("step 1 of 10");
+    app.send("2");
+    app.press_until("\t", "step 6 of 10", 8);
+    app.send("new words NEWMARK");
+    app.wait_for("NEWMARK");
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("Your check-in is saved, encrypted");
+    assert!(!app.contents().contains("Answer number 1"));
+    app.send("\x03");
+    assert!(app.wait_exit().success());
+    assert!(
+        files_holding(&root, "NEWMARK").is_empty(),
+        "written encrypted"
+    );
+    // Unlocked: both entries.
+    crypto::unlock(&Layout::new(&root), &SecretString::from(PASS.to_owned())).unwrap();
+    let entries = Store::open(&root).unwrap().load().entries;
+    assert_eq!(entries.len(), 2);
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.responses.iter().any(|r| r.answer.contains("NEWMARK")))
+    );
+    crypto::lock(&Layout::new(&root));
+}
+
+/// The editor hand-off of an encrypted journal: the plain text is in the private runtime
+/// folder while the editor runs (never in the data folder), and removed after.
+#[cfg(unix)]
+#[test]
+fn the_editor_gets_its_text_outside_the_data_folder_and_it_is_removed_after() {
+    use common::pty::Closer;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let runtime = dir.path().join("run");
+    fs::create_dir(&runtime).unwrap();
+    fs::set_permissions(
+        &runtime,
+        std::os::unix::fs::PermissionsExt::from_mode(0o700),
+    )
+    .unwrap();
+    encrypted_journal(&root);
+    let editor = dir.path().join("editor.sh");
+    let seen = dir.path().join("seen");
+    fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf 'EDITMARK from my editor\\n' > \"$1\"\necho \"$1\" > '{seen}'\n\
+             grep -rl EDITMARK '{root}' >> '{seen}.data' 2>/dev/null\nexit 0\n",
+            seen = seen.display(),
+            root = root.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut app = Closer::start_with(
+        &root,
+        80,
+        24,
+        &[
+            ("VISUAL", editor.to_str().unwrap()),
+            ("EDITOR", ""),
+            ("XDG_RUNTIME_DIR", runtime.to_str().unwrap()),
+        ],
+    );
+    app.wait_for("Type your passphrase");
+    app.send(PASS);
+    app.send("\r");
+    app.wait_for("c check in");
+    app.send("c");
+    app.wait_for("step 1 of 10");
+    app.press_until("\t", "step 6 of 10", 8);
+    app.send("\x05"); // Ctrl-E
+    app.wait_for("EDITMARK from my editor");
+    let given = fs::read_to_string(&seen).unwrap();
+    assert!(
+        given.trim().starts_with(runtime.to_str().unwrap()),
+        "{given}"
+    );
+    assert!(
+        fs::read_to_string(format!("{}.data", seen.display()))
+            .unwrap_or_default()
+            .trim()
+            .is_empty(),
+        "the data folder held the text while the editor ran"
+    );
+    assert!(
+        !Path::new(given.trim()).exists(),
+        "the plain copy is removed"
+    );
+    app.send("\x13");
+    app.wait_for("Your check-in is saved.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    assert!(files_holding(&root, "EDITMARK").is_empty());
+    assert!(files_holding(&runtime, "EDITMARK").is_empty());
+}
