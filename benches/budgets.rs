@@ -71,6 +71,11 @@ fn first_frame(c: &mut Criterion) {
 }
 
 fn spawn_until_home(dir: &Path) -> Duration {
+    spawn_until(dir, "closer · home")
+}
+
+/// Spawn to `needle` drawn, in a pseudo-terminal.
+fn spawn_until(dir: &Path, needle: &str) -> Duration {
     let (pair, cmd) = closer_in_pty(dir);
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).unwrap();
@@ -78,7 +83,7 @@ fn spawn_until_home(dir: &Path) -> Duration {
     let mut reader = pair.master.try_clone_reader().unwrap();
     let mut seen = Vec::new();
     let mut buf = [0u8; 65536];
-    let needle = "closer · home".as_bytes();
+    let needle = needle.as_bytes();
     let elapsed = loop {
         let n = reader.read(&mut buf).unwrap();
         if n == 0 {
@@ -503,8 +508,55 @@ fn user_content(c: &mut Criterion) {
     group.finish();
 }
 
+/// Issue 16's budgets on an encrypted copy of the journal: the first frame (the passphrase
+/// prompt), the unlock (one scrypt at the work factor closer writes), reading the whole
+/// journal once unlocked (against the plain read above), and one save (its day decrypted,
+/// changed, encrypted, written).
+fn encrypted(c: &mut Criterion) {
+    use age::secrecy::SecretString;
+    use closer::store::crypto;
+    let pass = SecretString::from(generator::PASS.to_owned());
+    let mut group = c.benchmark_group("encrypted journal");
+    group.sample_size(10);
+    for n in sizes() {
+        let dir = generator::ensure_encrypted(n);
+        let layout = Layout::new(&dir);
+        group.bench_with_input(
+            BenchmarkId::new("first frame (the prompt)", n),
+            &dir,
+            |b, dir| {
+                b.iter_custom(|iters| (0..iters).map(|_| spawn_until(dir, "passphrase")).sum());
+            },
+        );
+        group.bench_function(BenchmarkId::new("unlock", n), |b| {
+            b.iter(|| {
+                crypto::lock(&layout);
+                crypto::unlock(&layout, &pass).unwrap();
+            })
+        });
+        crypto::unlock(&layout, &pass).unwrap();
+        let today = Local::now().date_naive();
+        group.bench_function(BenchmarkId::new("read the journal", n), |b| {
+            b.iter(|| {
+                let scan = store::load(&layout);
+                assert_eq!(scan.entries.len(), n);
+                Summary::of(Arc::new(scan.entries), today, 0)
+            })
+        });
+        let store = Store::open(&dir).unwrap();
+        let last = *store.days_with_files().last().unwrap();
+        let entry = store.day(last).unwrap()[0].clone();
+        group.bench_function(BenchmarkId::new("save one entry", n), |b| {
+            b.iter(|| store.save_entry(&entry).unwrap())
+        });
+        crypto::lock(&layout);
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    encrypted,
     user_content,
     first_frame,
     save,

@@ -23,6 +23,7 @@ pub mod scan;
 mod journal_store;
 
 pub mod backup;
+pub mod cache;
 pub mod convert;
 pub mod sync;
 
@@ -33,7 +34,7 @@ pub use journal_store::{
 };
 pub use layout::Layout;
 pub use problem::{Problem, ProblemKind, Severity};
-pub use scan::{Scan, check, scan};
+pub use scan::{Scan, check, load, scan};
 
 /// The highest schema version this build reads: 2 since episodes and predictions.
 pub const SCHEMA: u32 = 2;

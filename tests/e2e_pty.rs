@@ -26,9 +26,9 @@ fn first_run_home_help_support_and_quit() {
     app.wait_for("Entries       0");
 
     app.send("?");
-    app.wait_for("Esc close this help");
+    app.wait_for("Ctrl-Q  hide closer at once");
     app.esc();
-    app.wait_gone("Esc close this help");
+    app.wait_gone("Ctrl-Q  hide closer at once");
 
     app.send("!");
     app.wait_for("closer is not therapy");

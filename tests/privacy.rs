@@ -567,3 +567,71 @@ fn the_editor_gets_its_text_outside_the_data_folder_and_it_is_removed_after() {
     assert!(files_holding(&root, "EDITMARK").is_empty());
     assert!(files_holding(&runtime, "EDITMARK").is_empty());
 }
+
+/// The cache of an encrypted journal never shows a day other than its file holds: written on
+/// the first load, used after, and passed over for a day saved, edited in place, or removed.
+#[test]
+fn the_cache_of_an_encrypted_journal_follows_its_day_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let layout = Layout::new(&root);
+    let store = Store::open(&root).unwrap();
+    let mut all = Vec::new();
+    for d in 0..100u32 {
+        let day =
+            chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap() + chrono::Days::new(d.into());
+        all.push(entry(&format!("{day}T09:00:00+01:00"), d));
+    }
+    store.add_entries(all.clone()).unwrap();
+    closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
+        .unwrap();
+    assert!(!layout.cache_file().exists());
+    let first = closer::store::load(&layout);
+    assert_eq!(first.entries.len(), 100);
+    let cache = fs::read(layout.cache_file()).unwrap();
+    assert!(crypto::is_sealed(&cache), "the cache is encrypted too");
+    assert_eq!(closer::store::load(&layout).entries, first.entries);
+    let untouched = fs::read(layout.cache_file()).unwrap();
+    assert_eq!(
+        untouched, cache,
+        "nothing changed: the cache is not written again"
+    );
+
+    // Saved through closer: the new version.
+    let mut changed = first.entries[10].clone();
+    changed.notes = "changed by a save".into();
+    store.save_entry(&changed).unwrap();
+    let after = closer::store::load(&layout);
+    assert!(after.entries.iter().any(|e| e.notes == "changed by a save"));
+    // Edited in place by another program (same file, same size): the file wins.
+    let victim = layout.day_file(first.entries[20].date);
+    let plain = crypto::open(&layout, &victim, fs::read(&victim).unwrap()).unwrap();
+    let text = String::from_utf8(plain)
+        .unwrap()
+        .replace("note 20", "note XX");
+    let sealed = crypto::seal(&layout, &victim, text.into_bytes()).unwrap();
+    fs::write(&victim, sealed).unwrap();
+    let after = closer::store::load(&layout);
+    assert!(
+        after
+            .entries
+            .iter()
+            .any(|e| e.triggers[0].note == "note XX"),
+        "an edit in place is read"
+    );
+    // Removed: gone from the journal too.
+    fs::remove_file(layout.day_file(first.entries[30].date)).unwrap();
+    let after = closer::store::load(&layout);
+    assert_eq!(after.entries.len(), 99);
+    assert!(!after.entries.iter().any(|e| e.id == first.entries[30].id));
+    // A damaged cache is no cache.
+    fs::write(layout.cache_file(), b"age-encryption.org/v1\nrubbish").unwrap();
+    assert_eq!(closer::store::load(&layout).entries.len(), 99);
+    // Locked, it is not read at all.
+    crypto::lock(&layout);
+    assert!(closer::store::load(&layout).entries.is_empty());
+    // Decrypt removes it.
+    closer::store::convert::decrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
+        .unwrap();
+    assert!(!layout.cache_file().exists());
+}

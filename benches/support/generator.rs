@@ -409,6 +409,39 @@ pub fn ensure(count: usize) -> PathBuf {
     dir
 }
 
+/// The passphrase of the encrypted bench journals.
+pub const PASS: &str = "bench passphrase, not secret";
+
+/// The journal of [`ensure`], copied into `target/bench-data/<count>-encrypted` and encrypted
+/// with [`PASS`] (`closer encrypt`'s own conversion), made once and kept; locked on return.
+pub fn ensure_encrypted(count: usize) -> PathBuf {
+    let plain = ensure(count);
+    let dir = plain.with_file_name(format!("{count}-encrypted"));
+    let done = dir.join(".complete");
+    if done.exists() {
+        return dir;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let copied = std::process::Command::new("cp")
+        .args(["-r"])
+        .arg(&plain)
+        .arg(&dir)
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(copied.success());
+    let store = Store::open(&dir).unwrap_or_else(|e| panic!("{e}"));
+    closer::store::convert::encrypt(
+        &store,
+        &age::secrecy::SecretString::from(PASS.to_owned()),
+        |_, _| {},
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    drop(store);
+    closer::store::crypto::lock(&closer::store::Layout::new(&dir));
+    std::fs::write(&done, "").unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
 /// The bytes of the journal's files (what "the journal's size on disk" means in DESIGN §8).
 pub fn journal_bytes(dir: &Path) -> u64 {
     let mut total = 0;

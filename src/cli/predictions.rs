@@ -38,7 +38,7 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<()> {
     crate::cli::journal_is_there(data_dir)?;
-    let scan = store::scan(&Layout::new(data_dir));
+    let scan = store::load(&Layout::new(data_dir));
     let found: Vec<Found<'_>> = if all {
         episode::all(&scan.entries)
     } else {

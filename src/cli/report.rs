@@ -123,7 +123,7 @@ pub fn run(
         );
     }
     crate::cli::journal_is_there(data_dir)?;
-    let scan = store::scan(&Layout::new(data_dir));
+    let scan = store::load(&Layout::new(data_dir));
     let all = Window::all(&scan.entries, today);
     let window = Window {
         from: request.from.unwrap_or(all.from),

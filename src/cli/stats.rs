@@ -22,7 +22,7 @@ pub fn run(
     today: NaiveDate,
     out: &mut impl Write,
 ) -> Result<()> {
-    let scan = store::scan(&Layout::new(data_dir));
+    let scan = store::load(&Layout::new(data_dir));
     let all = Window::all(&scan.entries, today);
     let window = Window {
         from: from.unwrap_or(all.from),

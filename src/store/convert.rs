@@ -137,6 +137,7 @@ pub fn decrypt(
         let prefs = store.load_preferences()?;
         store.save_preferences_plain(&prefs)?;
     }
+    super::cache::remove(layout);
     for path in [layout.identity_file(), layout.recipient_file()] {
         match atomic::remove(&path) {
             Ok(()) => {}

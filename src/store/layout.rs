@@ -100,6 +100,12 @@ impl Layout {
         self.root.join("recipient.txt")
     }
 
+    /// `cache.age`: an encrypted journal's day files, cached in one encrypted file so it opens
+    /// quickly (see `store::cache`).
+    pub fn cache_file(&self) -> PathBuf {
+        self.root.join("cache.age")
+    }
+
     /// `inbox/`: entries saved while an encrypted journal was locked (their day could not be
     /// read), one file each, moved into their day at the next unlock.
     pub fn inbox_dir(&self) -> PathBuf {

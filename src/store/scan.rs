@@ -112,6 +112,42 @@ fn read_day_checked(layout: &Layout, path: &Path) -> (Vec<Problem>, Result<DayBo
     (notes, body)
 }
 
+/// What reading one day file gives: problems worth a word, and its body or why not.
+type DayRead = (Vec<Problem>, Result<DayBody, StoreError>);
+
+/// Reads the day files `days` of the journal at `layout` on the machine's cores (at most
+/// 4), in contiguous runs, and gives back what [`read_day_checked`] gives for each, in order
+/// (`None` for a run whose thread failed: the caller reads those days itself). Empty when
+/// there are too few days (or cores) to be worth threads.
+fn read_days_in_parallel(layout: &Layout, days: &[(NaiveDate, PathBuf)]) -> Vec<Option<DayRead>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if cores < 2 || days.len() < 64 {
+        return Vec::new();
+    }
+    let run = days.len().div_ceil(cores);
+    std::thread::scope(|s| {
+        let workers: Vec<_> = days
+            .chunks(run)
+            .map(|chunk| {
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(_, path)| Some(read_day_checked(layout, path)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .zip(days.chunks(run))
+            .flat_map(|(w, chunk)| {
+                w.join()
+                    .unwrap_or_else(|_| (0..chunk.len()).map(|_| None).collect())
+            })
+            .collect()
+    })
+}
+
 /// A day file larger than this is noted (a day's check-ins take a few kilobytes).
 const LARGE_DAY_FILE: u64 = 10_000_000;
 
@@ -127,7 +163,22 @@ pub fn check(layout: &Layout) -> Scan {
     scan_keeping(layout, false)
 }
 
+/// Reads the data folder at `layout` as [`scan`] does, to open the journal: an encrypted
+/// journal's days come from its cache (`cache.age`) where their files are unchanged, and the
+/// cache is written again when any were not. Changes nothing else.
+pub fn load(layout: &Layout) -> Scan {
+    let cached = super::crypto::is_encrypted(layout) && super::crypto::is_unlocked(layout);
+    scan_with(layout, true, cached)
+}
+
 fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
+    scan_with(layout, keep, false)
+}
+
+fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
+    let mut cache = use_cache.then(|| super::cache::Cache::read(layout));
+    let mut cache_stale = cache.as_ref().is_some_and(super::cache::Cache::is_empty);
+    let mut cache_order: Vec<(PathBuf, super::cache::Stamp, Option<DayBody>)> = Vec::new();
     let mut scan = Scan::default();
     let root = layout.root();
     if !root.exists() {
@@ -151,6 +202,7 @@ fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
                 continue;
             }
             check_mode(&mut scan.problems, &year_dir, true);
+            let mut days = Vec::new();
             for path in sorted_children(&mut scan.problems, &year_dir) {
                 let name = file_name(&path);
                 let Some(day) = Layout::day_of_file_name(&name)
@@ -165,7 +217,71 @@ fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
                     }
                     continue;
                 };
-                let (notes, read) = read_day_checked(layout, &path);
+                days.push((day, path));
+            }
+            // An encrypted journal's days come from its cache when their files are the
+            // ones cached.
+            let mut from_cache: Vec<Option<DayRead>> = Vec::with_capacity(days.len());
+            let mut stamps = Vec::with_capacity(days.len());
+            let mut misses = Vec::new();
+            for (day, path) in &days {
+                let meta = if cache.is_some() {
+                    fs::metadata(path).ok()
+                } else {
+                    None
+                };
+                let stamp = meta.as_ref().and_then(super::cache::Stamp::of);
+                let hit = cache.as_mut().and_then(|c| c.take(path, stamp));
+                stamps.push(stamp);
+                match (hit, meta) {
+                    (Some(body), Some(meta)) => {
+                        let mut notes: Vec<Problem> =
+                            mode_problem(path, &meta, false).into_iter().collect();
+                        if meta.len() > LARGE_DAY_FILE {
+                            notes.push(Problem {
+                                path: path.clone(),
+                                kind: ProblemKind::Large { bytes: meta.len() },
+                            });
+                        }
+                        from_cache.push(Some((notes, Ok(body))));
+                    }
+                    _ => {
+                        from_cache.push(None);
+                        misses.push((*day, path.clone()));
+                    }
+                }
+            }
+            // The journal being loaded is read on every core (most of the time is parsing,
+            // and decrypting when it is encrypted); a check keeps one day at a time.
+            let mut read_all = if keep {
+                read_days_in_parallel(layout, &misses)
+            } else {
+                Vec::new()
+            }
+            .into_iter();
+            for (((day, path), cached), stamp) in days.into_iter().zip(from_cache).zip(stamps) {
+                let was_cached = cached.is_some();
+                let (notes, read) = match cached {
+                    Some(done) => done,
+                    None => match read_all.next().flatten() {
+                        Some(done) => done,
+                        None => read_day_checked(layout, &path),
+                    },
+                };
+                if cache.is_some() {
+                    let fresh = match (&read, was_cached) {
+                        (Ok(body), false) => {
+                            cache_stale = true;
+                            Some(body.clone())
+                        }
+                        _ => None,
+                    };
+                    // A plain file in an encrypted journal is not cached: its note must show.
+                    let plain = notes.iter().any(|n| n.kind == ProblemKind::Plaintext);
+                    if let Some(stamp) = stamp.filter(|_| read.is_ok() && !plain) {
+                        cache_order.push((path.clone(), stamp, fresh));
+                    }
+                }
                 scan.problems.extend(notes);
                 match read {
                     Ok(body) => {
@@ -202,6 +318,23 @@ fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
                     Err(err) => scan.problems.push(Problem::from_error(path, &err)),
                 }
             }
+        }
+    }
+
+    // The cache again, when a day was read from its file or a cached one is gone: the
+    // days read now, the others from the cache as it was.
+    if let Some(left) = &cache {
+        cache_stale |= left.remaining() > 0;
+        if cache_stale {
+            let mut old = super::cache::Cache::read(layout);
+            let days = cache_order
+                .into_iter()
+                .filter_map(|(path, stamp, fresh)| {
+                    let body = fresh.or_else(|| old.take(&path, Some(stamp)))?;
+                    Some((path, stamp, body))
+                })
+                .collect();
+            super::cache::write(layout, days);
         }
     }
 

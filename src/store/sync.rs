@@ -17,7 +17,7 @@ use crate::journal::merge::merge3;
 
 /// What `.gitignore` keeps out of the repository: the lock, the draft and its editor files,
 /// temporary files, and the prediction index (rebuilt after a merge).
-pub const GITIGNORE: &str = "# closer sync: what stays on this computer\n.lock\ndrafts/\n*.tmp\n.closer-*\npredictions.json\n";
+pub const GITIGNORE: &str = "# closer sync: what stays on this computer\n.lock\ndrafts/\n*.tmp\n.closer-*\npredictions.json\ncache.age\n";
 
 /// What `.gitattributes` says: day files merge with closer's driver.
 pub const GITATTRIBUTES: &str = "# closer sync: day files merge by entry id (closer merge-day);\n# in a conflict over the settings, this computer's are kept\nentries/**/*.json merge=closer-day\nstate.json merge=closer-keep-ours\n";

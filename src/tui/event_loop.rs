@@ -577,7 +577,7 @@ fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<D
 
 /// Home's figures and the entries, from a full read of the journal.
 fn summary(layout: &Layout, today: NaiveDate) -> Summary {
-    let scan = store::scan(layout);
+    let scan = store::load(layout);
     let problem_files: BTreeSet<&PathBuf> = scan
         .problems
         .iter()
