@@ -635,3 +635,49 @@ fn the_cache_of_an_encrypted_journal_follows_its_day_files() {
         .unwrap();
     assert!(!layout.cache_file().exists());
 }
+
+/// Backups of an encrypted journal hold its files encrypted; restored into an empty folder
+/// the key comes along, and the passphrase it had opens it.
+#[test]
+fn a_backup_of_an_encrypted_journal_is_encrypted_and_restores_with_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    journal_with_marker(&root);
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n"));
+    assert!(out.status.success(), "{text}");
+    let backups = dir.path().join("backups");
+    let (out, text) = closer(&root, &["backup", "--to", backups.to_str().unwrap()], "");
+    assert!(out.status.success(), "{text}");
+    let archive = fs::read_dir(&backups)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let unpacked = dir.path().join("unpacked");
+    fs::create_dir(&unpacked).unwrap();
+    let tar = Command::new("tar")
+        .arg("xzf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(&unpacked)
+        .status()
+        .unwrap();
+    assert!(tar.success());
+    assert!(
+        files_holding(&unpacked, MARKER).is_empty(),
+        "the backup holds words in the clear"
+    );
+    let new = dir.path().join("restored");
+    let (out, text) = closer(
+        &new,
+        &["restore", archive.to_str().unwrap()],
+        &format!("{PASS}\n"),
+    );
+    assert!(out.status.success(), "{text}");
+    assert!(new.join("identity.age").is_file(), "the key came along");
+    assert!(files_holding(&new, MARKER).is_empty());
+    let (out, text) = closer(&new, &["export", "--format", "json"], &format!("{PASS}\n"));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains(MARKER), "{text}");
+}

@@ -199,3 +199,109 @@ fn an_unfinished_merge_stops_sync_with_what_to_do() {
         "{err}"
     );
 }
+
+/// Issue 16: an encrypted journal syncs encrypted. The other computer unlocks it with the same
+/// passphrase, a day written on both merges by entry id through the merge driver (handed the
+/// key through git's environment), and the merged day is encrypted again.
+#[test]
+fn an_encrypted_journal_syncs_and_merges_a_day_written_on_both_encrypted() {
+    use age::secrecy::SecretString;
+    use closer::store::crypto;
+    use std::io::Write as _;
+    const PASS: &str = "the same on both computers";
+    let with_pass = |root: &Path, args: &[&str]| -> String {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_closer"))
+            .args(args)
+            .arg("--data-dir")
+            .arg(root)
+            .args(["--passphrase-fd", "0"])
+            .env_remove("CLOSER_DATA_DIR")
+            .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{PASS}\n").as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "closer {args:?}: {text}");
+        text
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bare = dir.path().join("remote.git");
+    git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
+    let a = dir.path().join("laptop");
+    let b = dir.path().join("desktop");
+    let store = Store::open(&a).unwrap();
+    let mut first = entry("2025-06-01T08:00:00+01:00", 1);
+    first.notes = "SECRETNOTE written first".into();
+    store.save_entry(&first).unwrap();
+    closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
+        .unwrap();
+    drop(store);
+    crypto::lock(&Layout::new(&a));
+    with_pass(&a, &["sync"]);
+    git(&[
+        "-C",
+        a.to_str().unwrap(),
+        "remote",
+        "add",
+        "origin",
+        bare.to_str().unwrap(),
+    ]);
+    with_pass(&a, &["sync"]);
+    git(&["clone", "-q", bare.to_str().unwrap(), b.to_str().unwrap()]);
+    with_pass(&b, &["sync"]);
+
+    // Both write on that day, each unlocked with the passphrase.
+    for (root, n, note) in [
+        (&a, 2, "SECRETNOTE on the laptop"),
+        (&b, 3, "SECRETNOTE on the desktop"),
+    ] {
+        crypto::unlock(&Layout::new(root), &SecretString::from(PASS.to_owned())).unwrap();
+        let mut e = entry(&format!("2025-06-01T2{n}:00:00+01:00"), n);
+        e.notes = note.into();
+        Store::open(root).unwrap().save_entry(&e).unwrap();
+        crypto::lock(&Layout::new(root));
+    }
+    for root in [&a, &b, &a, &b] {
+        with_pass(root, &["sync"]);
+    }
+    let exported = |root: &Path| {
+        let mut v: serde_json::Value = serde_json::from_str(
+            &with_pass(root, &["export", "--format", "json"])
+                .lines()
+                .filter(|l| !l.starts_with("closer: note"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+        .unwrap();
+        v.as_object_mut().unwrap().remove("exported_at");
+        v
+    };
+    let (ea, eb) = (exported(&a), exported(&b));
+    assert_eq!(ea, eb, "both computers have the same journal");
+    assert_eq!(ea["entries"].as_array().unwrap().len(), 3, "{ea}");
+    // On disk, in both folders and in the repository, the day is encrypted.
+    let day = std::fs::read(Layout::new(&a).day_file(first.date)).unwrap();
+    assert!(crypto::is_sealed(&day), "the merged day is encrypted again");
+    let grep = Command::new("grep")
+        .args(["-r", "-l", "SECRETNOTE"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&grep.stdout).trim().is_empty(),
+        "readable words in: {}",
+        String::from_utf8_lossy(&grep.stdout)
+    );
+}
