@@ -7,7 +7,6 @@
 //! from its file, and the cache written again. The day files stay the truth: a missing,
 //! damaged or foreign cache is no cache.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -63,12 +62,19 @@ struct File {
     days: Vec<Day>,
 }
 
-/// The cached days of a journal, by day file.
-#[derive(Debug, Default)]
+/// The cached days of a journal, in the order of their files (as read: sorted).
+#[derive(Default)]
 pub struct Cache {
-    days: HashMap<PathBuf, (Stamp, DayBody)>,
-    /// Files that were cached.
-    count: usize,
+    entries: PathBuf,
+    days: Vec<Day>,
+    /// Days taken.
+    taken: Vec<bool>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Cache({} days)", self.days.len())
+    }
 }
 
 impl Cache {
@@ -79,53 +85,58 @@ impl Cache {
             return Cache::default();
         }
         let path = layout.cache_file();
-        let Ok(bytes) = crate::files::read_regular(&path, crate::files::DATA_FILE_CAP) else {
+        // Only a regular file, decrypted and parsed as it is read: the plain text of the
+        // whole journal is never in memory at once.
+        if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            return Cache::default();
+        }
+        let Ok(reader) = crypto::open_stream(layout, &path) else {
             return Cache::default();
         };
-        let Ok(plain) = crypto::open(layout, &path, bytes) else {
-            return Cache::default();
-        };
-        let plain = zeroize::Zeroizing::new(plain);
-        let Ok(file) = serde_json::from_slice::<File>(&plain) else {
+        let Ok(mut file) = serde_json::from_reader::<_, File>(std::io::BufReader::new(reader))
+        else {
             return Cache::default();
         };
         if file.version != VERSION {
             return Cache::default();
         }
-        let entries = layout.entries_dir();
-        let count = file.days.len();
+        file.days.sort_by(|a, b| a.file.cmp(&b.file));
         Cache {
-            days: file
-                .days
-                .into_iter()
-                .map(|d| (entries.join(d.file), (d.stamp, d.body)))
-                .collect(),
-            count,
+            entries: layout.entries_dir(),
+            taken: vec![false; file.days.len()],
+            days: file.days,
         }
     }
 
     /// The body of the day file at `path` if the cache holds that very file.
     pub fn take(&mut self, path: &Path, stamp: Option<Stamp>) -> Option<DayBody> {
         let stamp = stamp?;
-        match self.days.remove(path) {
-            Some((cached, body)) if cached == stamp => Some(body),
-            _ => None,
+        let rel = path.strip_prefix(&self.entries).ok()?.to_str()?;
+        let i = self
+            .days
+            .binary_search_by(|d| d.file.as_str().cmp(rel))
+            .ok()?;
+        if self.taken[i] {
+            return None;
         }
+        self.taken[i] = true;
+        let day = &mut self.days[i];
+        (day.stamp == stamp).then(|| std::mem::take(&mut day.body))
     }
 
     /// How many cached days were not taken (their files are gone or changed).
     pub fn remaining(&self) -> usize {
-        self.days.len()
+        self.taken.iter().filter(|t| !**t).count()
     }
 
     /// How many day files it held.
     pub fn len(&self) -> usize {
-        self.count
+        self.days.len()
     }
 
     /// Whether it held none.
     pub fn is_empty(&self) -> bool {
-        self.count == 0
+        self.days.is_empty()
     }
 }
 

@@ -399,6 +399,30 @@ pub fn seal_for(
     seal_to(&identity.to_public(), path, bytes)
 }
 
+/// The encrypted file at `path` of the journal at `layout`, decrypted as it is read (a large
+/// file never sits whole in memory in plain form).
+///
+/// # Errors
+/// [`StoreError::Locked`]; the file cannot be opened or is not an age file for this key.
+pub fn open_stream(layout: &Layout, path: &Path) -> Result<Box<dyn std::io::Read>, StoreError> {
+    let Some(identity) = unlocked_identity(layout) else {
+        return Err(StoreError::Locked {
+            path: path.to_owned(),
+        });
+    };
+    let file = std::fs::File::open(path).map_err(|e| StoreError::read(path, e))?;
+    let fail = |e: age::DecryptError| StoreError::Crypto {
+        path: path.to_owned(),
+        message: e.to_string(),
+    };
+    let decryptor =
+        age::Decryptor::new_buffered(std::io::BufReader::new(file)).map_err(fail)?;
+    let reader = decryptor
+        .decrypt(std::iter::once(identity.as_ref() as &dyn age::Identity))
+        .map_err(fail)?;
+    Ok(Box::new(reader))
+}
+
 /// The JSON of the person's own words kept in `state.json` of an encrypted journal, sealed
 /// into one armored age text (so the file stays JSON).
 pub fn seal_text(layout: &Layout, plain: &[u8]) -> Result<Option<String>, StoreError> {
