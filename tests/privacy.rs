@@ -391,6 +391,14 @@ fn encrypted_journal(root: &Path) {
     crypto::lock(&Layout::new(root));
 }
 
+/// Types the passphrase into the prompt once it shows.
+#[cfg(unix)]
+fn type_passphrase(app: &mut common::pty::Closer) {
+    app.wait_for("Type your passphrase");
+    app.send(PASS);
+    app.send("\r");
+}
+
 #[cfg(unix)]
 #[test]
 fn the_first_frame_is_the_prompt_a_wrong_passphrase_is_said_and_quick_hide_locks_again() {
@@ -441,9 +449,7 @@ fn auto_lock_writes_the_draft_encrypted_and_asks_again() {
     fs::create_dir_all(&config).unwrap();
     fs::write(config.join("config.toml"), "auto_lock = \"2s\"\n").unwrap();
     let mut app = Closer::start(&root, 80, 24);
-    app.wait_for("Type your passphrase");
-    app.send(PASS);
-    app.send("\r");
+    type_passphrase(&mut app);
     app.wait_for("c check in");
     app.send("c");
     app.wait_for("step 1 of 10");
@@ -535,9 +541,7 @@ fn the_editor_gets_its_text_outside_the_data_folder_and_it_is_removed_after() {
             ("XDG_RUNTIME_DIR", runtime.to_str().unwrap()),
         ],
     );
-    app.wait_for("Type your passphrase");
-    app.send(PASS);
-    app.send("\r");
+    type_passphrase(&mut app);
     app.wait_for("c check in");
     app.send("c");
     app.wait_for("step 1 of 10");
@@ -680,4 +684,38 @@ fn a_backup_of_an_encrypted_journal_is_encrypted_and_restores_with_its_passphras
     let (out, text) = closer(&new, &["export", "--format", "json"], &format!("{PASS}\n"));
     assert!(out.status.success(), "{text}");
     assert!(text.contains(MARKER), "{text}");
+}
+
+/// doctor, unlocked, names a day file left in plain text in an encrypted journal, and says
+/// what to do; `closer encrypt` run again encrypts it.
+#[test]
+fn doctor_names_a_plain_file_in_an_encrypted_journal_and_encrypt_again_fixes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    journal_with_marker(&root);
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n"));
+    assert!(out.status.success(), "{text}");
+    let stray = Layout::new(&root).day_file(common::day("2026-11-25"));
+    fs::write(
+        &stray,
+        serde_json::to_vec(&serde_json::json!({
+            "schema": 1, "date": "2026-11-25",
+            "entries": [entry("2026-11-25T09:00:00+01:00", 9)]
+        }))
+        .unwrap(),
+    )
+    .unwrap();
+    let (out, text) = closer(&root, &["doctor"], &format!("{PASS}\n"));
+    assert!(!out.status.success(), "{text}");
+    assert!(text.contains("2026-11-25.json"), "{text}");
+    assert!(
+        text.contains("Not encrypted, in an encrypted journal"),
+        "{text}"
+    );
+    assert!(text.contains("closer encrypt"), "{text}");
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n"));
+    assert!(out.status.success(), "{text}");
+    assert!(crypto::is_sealed(&fs::read(&stray).unwrap()));
+    let (out, text) = closer(&root, &["doctor"], &format!("{PASS}\n"));
+    assert!(out.status.success(), "{text}");
 }

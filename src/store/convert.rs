@@ -87,20 +87,39 @@ pub fn encrypt(
         let prefs = store.load_preferences()?;
         store.save_preferences(&prefs)?;
     }
+    each_file(layout, &mut done, &mut progress, |path, bytes| {
+        if crypto::is_sealed(&bytes) {
+            return Ok(None);
+        }
+        crypto::seal_always(layout, path, &bytes).map(Some)
+    })?;
+    Ok(done)
+}
+
+/// Converts every journal file by `convert` (its new bytes, or `None` when it is converted
+/// already), each written atomically, counting into `done` and telling `progress`.
+fn each_file(
+    layout: &Layout,
+    done: &mut Converted,
+    progress: &mut impl FnMut(usize, usize),
+    mut convert: impl FnMut(&Path, Vec<u8>) -> Result<Option<Vec<u8>>, StoreError>,
+) -> Result<(), StoreError> {
     let files = journal_files(layout);
     let total = files.len();
     for (i, path) in files.iter().enumerate() {
-        let bytes = read(path)?;
-        if crypto::is_sealed(&bytes) {
-            done.already += 1;
-        } else {
-            let sealed = crypto::seal_always(layout, path, &bytes)?;
-            write(path, &sealed)?;
-            done.files += 1;
+        let bytes = crate::files::read_regular(path, crate::files::DATA_FILE_CAP)
+            .map_err(|e| StoreError::read(path, e))?;
+        match convert(path, bytes)? {
+            Some(new) => {
+                let new = zeroize::Zeroizing::new(new);
+                atomic::write(path, &new).map_err(|e| StoreError::write(path, e))?;
+                done.files += 1;
+            }
+            None => done.already += 1,
         }
         progress(i + 1, total);
     }
-    Ok(done)
+    Ok(())
 }
 
 /// Decrypts the journal opened as `store` with `passphrase`: every encrypted file is written
@@ -118,19 +137,12 @@ pub fn decrypt(
     let layout = store.layout();
     crypto::unlock(layout, passphrase)?;
     let mut done = Converted::default();
-    let files = journal_files(layout);
-    let total = files.len();
-    for (i, path) in files.iter().enumerate() {
-        let bytes = read(path)?;
-        if crypto::is_sealed(&bytes) {
-            let plain = zeroize::Zeroizing::new(crypto::open(layout, path, bytes)?);
-            write(path, &plain)?;
-            done.files += 1;
-        } else {
-            done.already += 1;
+    each_file(layout, &mut done, &mut progress, |path, bytes| {
+        if !crypto::is_sealed(&bytes) {
+            return Ok(None);
         }
-        progress(i + 1, total);
-    }
+        crypto::open(layout, path, bytes).map(Some)
+    })?;
     // The words in state.json are written plain while the key is still there, so a stop
     // before the key is removed loses nothing.
     if layout.state_file().exists() {
@@ -147,13 +159,4 @@ pub fn decrypt(
     }
     crypto::lock(layout);
     Ok(done)
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, StoreError> {
-    crate::files::read_regular(path, crate::files::DATA_FILE_CAP)
-        .map_err(|e| StoreError::read(path, e))
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    atomic::write(path, bytes).map_err(|e| StoreError::write(path, e))
 }

@@ -415,8 +415,7 @@ pub fn open_stream(layout: &Layout, path: &Path) -> Result<Box<dyn std::io::Read
         path: path.to_owned(),
         message: e.to_string(),
     };
-    let decryptor =
-        age::Decryptor::new_buffered(std::io::BufReader::new(file)).map_err(fail)?;
+    let decryptor = age::Decryptor::new_buffered(std::io::BufReader::new(file)).map_err(fail)?;
     let reader = decryptor
         .decrypt(std::iter::once(identity.as_ref() as &dyn age::Identity))
         .map_err(fail)?;
