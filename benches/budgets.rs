@@ -357,6 +357,7 @@ fn export(c: &mut Criterion) {
                         bom: false,
                         mood_labels: closer::journal::MoodLabels::default(),
                         catalog: &catalog,
+                        recipients: &[],
                     },
                     Local::now().fixed_offset(),
                     &mut sink,

@@ -145,6 +145,13 @@ pub enum Command {
         /// Start the CSV with a UTF-8 byte order mark, so Excel shows accents and emoji right
         #[arg(long)]
         bom: bool,
+        /// Encrypt the export (age format) to the journal's own key: an encrypted journal only
+        #[arg(long)]
+        encrypt: bool,
+        /// Encrypt the export (age format) to this age recipient (age1…), someone else's key or
+        /// your own; repeat for more. The age tool decrypts it: age -d -i KEY-FILE
+        #[arg(long, value_name = "AGE-RECIPIENT")]
+        recipient: Vec<String>,
     },
 
     /// Make a report to read yourself or bring to a therapist: summary and charts of a window.
@@ -492,9 +499,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output,
             force,
             bom,
+            encrypt,
+            recipient,
         }) => {
             unlock()?;
-            plaintext_note("the export");
+            let recipients = export::recipients(&layout, encrypt, &recipient)?;
+            if recipients.is_empty() {
+                plaintext_note("the export");
+            }
             // The mood words the person chose, as the journal screens show them: the stored
             // preferences with config.toml laid over; defaults when either cannot be read.
             let mut prefs = crate::store::read_preferences(&crate::store::Layout::new(&data_dir))
@@ -517,6 +529,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     bom,
                     mood_labels: prefs.mood_labels,
                     catalog: &catalog,
+                    recipients: &recipients,
                 },
                 chrono::Local::now().fixed_offset(),
                 &mut out,

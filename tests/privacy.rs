@@ -719,3 +719,68 @@ fn doctor_names_a_plain_file_in_an_encrypted_journal_and_encrypt_again_fixes_it(
     let (out, text) = closer(&root, &["doctor"], &format!("{PASS}\n"));
     assert!(out.status.success(), "{text}");
 }
+
+/// `closer export --encrypt` and `--recipient`: the export is an age file, for the journal's
+/// own key or someone else's, and nothing of it is plain.
+#[test]
+fn an_export_can_be_encrypted_to_the_journals_key_or_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    journal_with_marker(&root);
+    let (out, text) = closer(&root, &["export", "--format", "json", "--encrypt"], "");
+    assert!(!out.status.success());
+    assert!(text.contains("this journal is not encrypted"), "{text}");
+    let theirs = age::x25519::Identity::generate();
+    let to_them = dir.path().join("for-them.json.age");
+    let (out, text) = closer(
+        &root,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--recipient",
+            &theirs.to_public().to_string(),
+            "-o",
+            to_them.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{text}");
+    let sealed = fs::read(&to_them).unwrap();
+    assert!(crypto::is_sealed(&sealed));
+    let plain = String::from_utf8(age::decrypt(&theirs, &sealed).unwrap()).unwrap();
+    assert!(plain.contains(MARKER));
+    let (out, text) = closer(
+        &root,
+        &["export", "--format", "json", "--recipient", "age1nope"],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(text.contains("is not an age recipient"), "{text}");
+
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n"));
+    assert!(out.status.success(), "{text}");
+    let mine = dir.path().join("mine.md.age");
+    let (out, text) = closer(
+        &root,
+        &[
+            "export",
+            "--format",
+            "markdown",
+            "--encrypt",
+            "-o",
+            mine.to_str().unwrap(),
+        ],
+        &format!("{PASS}\n"),
+    );
+    assert!(out.status.success(), "{text}");
+    assert!(
+        !text.contains("is not encrypted"),
+        "no plaintext note: {text}"
+    );
+    let layout = Layout::new(&root);
+    crypto::unlock(&layout, &SecretString::from(PASS.to_owned())).unwrap();
+    let plain = crypto::open(&layout, &mine, fs::read(&mine).unwrap()).unwrap();
+    assert!(String::from_utf8(plain).unwrap().contains(MARKER));
+    crypto::lock(&layout);
+}

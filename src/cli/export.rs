@@ -47,6 +47,40 @@ pub struct Request<'a> {
     pub mood_labels: MoodLabels,
     /// Labels and titles for trigger, sign and strategy ids (the person's own included).
     pub catalog: &'a Catalog,
+    /// Encrypt the export to these age recipients (none: plain).
+    pub recipients: &'a [age::x25519::Recipient],
+}
+
+/// The recipients an export is encrypted to: the journal's own with `own` (it must be
+/// encrypted), and each of `given` (age's `age1…` text).
+///
+/// # Errors
+/// `own` on a plain journal; a recipient that is not an age X25519 recipient.
+pub fn recipients(
+    layout: &Layout,
+    own: bool,
+    given: &[String],
+) -> Result<Vec<age::x25519::Recipient>> {
+    let mut out = Vec::new();
+    if own {
+        match store::crypto::journal_recipient(layout)? {
+            Some(r) => out.push(r),
+            None => bail!(
+                "--encrypt encrypts to the journal's own key, and this journal is not encrypted. \
+                 Run closer encrypt first, or give --recipient age1… (an age key of yours)."
+            ),
+        }
+    }
+    for text in given {
+        match text.trim().parse::<age::x25519::Recipient>() {
+            Ok(r) => out.push(r),
+            Err(e) => bail!(
+                "--recipient {text} is not an age recipient ({e}); it looks like age1… (what \
+                 age-keygen prints as the public key)"
+            ),
+        }
+    }
+    Ok(out)
 }
 
 /// The UTF-8 byte order mark that `--bom` puts first.
@@ -72,6 +106,7 @@ pub fn run(
         bom,
         mood_labels,
         catalog,
+        recipients,
     } = request;
     if bom && format != Format::Csv {
         bail!(
@@ -190,6 +225,19 @@ pub fn run(
                 }
             }
         }
+        Ok(())
+    };
+    // Encrypted as it is written, when asked: the plain text never reaches the file.
+    let mut fill = |out: &mut dyn Write| -> std::io::Result<()> {
+        if recipients.is_empty() {
+            return fill(out);
+        }
+        let encryptor =
+            age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+                .map_err(std::io::Error::other)?;
+        let mut sealed = encryptor.wrap_output(out)?;
+        fill(&mut sealed)?;
+        sealed.finish()?;
         Ok(())
     };
     match output {

@@ -285,6 +285,14 @@ fn recipient(layout: &Layout) -> Result<Option<age::x25519::Recipient>, StoreErr
         })
 }
 
+/// The journal's own recipient (its public key), when it is encrypted.
+///
+/// # Errors
+/// Encrypted, but its recipient cannot be read.
+pub fn journal_recipient(layout: &Layout) -> Result<Option<age::x25519::Recipient>, StoreError> {
+    recipient(layout)
+}
+
 /// `bytes` as they are to be written into `path` of the journal at `layout`: encrypted to the
 /// journal's recipient when it is encrypted, unchanged otherwise.
 ///
