@@ -1314,3 +1314,32 @@ fn a_check_in_written_locked_returns_to_the_prompt_never_to_the_journal() {
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("Your check-in is saved"), "{text}");
 }
+
+/// Issue 16: in an encrypted journal the report screen asks before writing a plain file; no
+/// writes nothing, yes writes it.
+#[test]
+fn an_encrypted_journal_asks_before_writing_a_plain_report() {
+    let mut app = app_at_home();
+    app.loaded(crate::tui::session::Summary::of(
+        Arc::new(twelve_entries()),
+        app.session.today,
+        0,
+    ));
+    app.session.encrypted = true;
+    app.update(Msg::Key(Action::OpenReview));
+    press(&mut app, "R");
+    assert!(matches!(app.top(), Screen::Report(_)), "{:?}", app.top());
+    let out = press(&mut app, "Enter");
+    assert!(out.is_empty(), "nothing written before the answer: {out:?}");
+    assert_eq!(question(&app), Some(Question::WritePlain));
+    assert!(screen_text(&mut app, 80, 24).contains("not encrypted"));
+    let out = press(&mut app, "n");
+    assert!(out.is_empty(), "{out:?}");
+    assert!(matches!(app.top(), Screen::Report(_)));
+    press(&mut app, "Enter");
+    let out = press(&mut app, "y");
+    assert!(
+        matches!(effects(&out)[..], [Effect::WriteReport { .. }]),
+        "{out:?}"
+    );
+}
