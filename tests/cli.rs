@@ -1170,3 +1170,84 @@ fn predictions_are_listed_status_counts_the_due_and_only_their_days_carry_schema
     assert_eq!(v[0]["likelihood"], 60);
     assert_eq!(v[0]["fear"], "They will not answer my message");
 }
+
+/// Issue 21: an import writes its days in batches (temporary files flushed, then renamed, then
+/// each folder flushed once). Killed at any moment, every day file is whole (old or new), and
+/// the same import run again adds the rest and nothing twice.
+#[cfg(unix)]
+#[test]
+fn an_import_killed_at_any_moment_leaves_whole_days_and_finishes_when_run_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut entries = Vec::new();
+    for i in 0..3000 {
+        let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(i);
+        entries.push(serde_json::json!({
+            "title": format!("Imported note {i}."), "body": "", "date": date.to_string(),
+            "time": "10:00", "tags": [], "starred": false
+        }));
+    }
+    let file = dir.path().join("days.json");
+    fs::write(
+        &file,
+        serde_json::json!({"tags": {}, "entries": entries}).to_string(),
+    )
+    .unwrap();
+    let root = dir.path().join("journal");
+    let d = root.to_str().unwrap();
+    // Listed while the import may be writing: a folder made or a temporary file renamed
+    // meanwhile is not an error.
+    let day_files = || {
+        let mut out = Vec::new();
+        for year in fs::read_dir(root.join("entries")).into_iter().flatten().flatten() {
+            for f in fs::read_dir(year.path()).into_iter().flatten().flatten() {
+                if f.path().extension().is_some_and(|e| e == "json") {
+                    out.push(f.path());
+                }
+            }
+        }
+        out
+    };
+    let mut seed = 0x9e37_79b9_u64;
+    let mut part_way = 0;
+    for _ in 0..6 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut child = closer(&["--data-dir", d, "import", file.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Once the first day is in place, a random moment later.
+        let started = std::time::Instant::now();
+        while day_files().is_empty()
+            && child.try_wait().unwrap().is_none()
+            && started.elapsed() < std::time::Duration::from_secs(20)
+        {
+            std::thread::sleep(std::time::Duration::from_micros(500));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(seed % 80));
+        let _ = child.kill();
+        let _ = child.wait();
+        let days = day_files();
+        for p in &days {
+            let v: serde_json::Value = serde_json::from_slice(&fs::read(p).unwrap())
+                .unwrap_or_else(|e| panic!("{} is torn: {e}", p.display()));
+            assert_eq!(v["entries"].as_array().unwrap().len(), 1, "{}", p.display());
+        }
+        if !days.is_empty() && days.len() < 3000 {
+            part_way += 1;
+        }
+    }
+    let (out, text) = run(&mut closer(&[
+        "--data-dir",
+        d,
+        "import",
+        file.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{text}");
+    assert_eq!(day_files().len(), 3000);
+    let scan = closer::store::scan(&closer::store::Layout::new(&root));
+    assert_eq!(scan.entries.len(), 3000, "every entry once");
+    assert!(part_way >= 1, "no kill landed part way ({part_way})");
+}

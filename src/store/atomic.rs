@@ -111,6 +111,41 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// The first half of [`write`], for many files at once: `bytes` written to a temporary file
+/// beside `path`'s target (0600), flushed to disk and closed. Nothing is at `path` until the
+/// returned file is renamed there ([`tempfile::TempPath::persist`]); dropped, it is removed.
+/// After the renames, each folder is flushed once ([`sync_dir`]): a batch of N files costs N
+/// file flushes and one flush per folder, instead of N of each.
+///
+/// # Errors
+/// As [`write`]: the target is refused, or creating, writing or flushing fails.
+pub fn write_temp(
+    path: &Path,
+    bytes: &[u8],
+) -> io::Result<(tempfile::TempPath, std::path::PathBuf)> {
+    let target = write_target(path)?;
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
+        _ => std::path::PathBuf::from("."),
+    };
+    fault::check(&target, Step::Create)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
+    }
+    fault::check(&target, Step::Write)?;
+    tmp.write_all(bytes)?;
+    fault::check(&target, Step::Sync)?;
+    tmp.as_file().sync_all()?;
+    Ok((tmp.into_temp_path(), target))
+}
+
 /// Writes a file at `path` atomically, as [`write`] does, its bytes given by `fill` as it goes
 /// (an export written day by day, without holding the whole of it in memory). Nothing is at
 /// `path` until `fill` has finished and the file is synced; a failure leaves what was there.

@@ -224,6 +224,9 @@ impl Store {
     }
 }
 
+/// How many days an import writes to temporary files before renaming them all into place.
+const IMPORT_BATCH: usize = 256;
+
 /// The open predictions' look-back days by the day of the entry that made them.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct PredictionIndex {
@@ -473,29 +476,122 @@ impl Store {
         }
         let (mut added, mut added_days) = (0, 0);
         let total_days = bodies.len();
-        for (done, (mut body, new)) in bodies.into_iter().enumerate() {
-            progress(done, total_days);
-            let before = added;
-            for e in new {
-                if !body.entries.iter().any(|x| x.id == e.id) {
-                    body.entries.push(e);
-                    added += 1;
+        let mut bodies = bodies.into_iter().peekable();
+        let mut done = 0;
+        // In batches: every day of a batch written to a temporary file and flushed, then all
+        // renamed into place, then each folder flushed once. At every instant each day file
+        // is the old one or the new one; a batch cut short by a failure still puts in place
+        // the days written whole before it.
+        while bodies.peek().is_some() {
+            let mut ready = Vec::new();
+            let mut failure = None;
+            for (mut body, new) in bodies.by_ref().take(IMPORT_BATCH) {
+                progress(done, total_days);
+                done += 1;
+                let before = body.entries.len();
+                for e in new {
+                    if !body.entries.iter().any(|x| x.id == e.id) {
+                        body.entries.push(e);
+                    }
+                }
+                let count = body.entries.len() - before;
+                if count == 0 {
+                    continue;
+                }
+                match self.day_to_temp(body) {
+                    Ok(day) => ready.push((day, count)),
+                    Err(error) => {
+                        failure = Some(error);
+                        break;
+                    }
                 }
             }
-            if added == before {
-                continue;
+            let mut folders = std::collections::BTreeSet::new();
+            let mut indexed = Vec::new();
+            for ((temp, target, date, open), count) in ready {
+                let renamed = super::fault::check(&target, super::fault::Step::Rename)
+                    .and_then(|()| temp.persist(&target).map_err(|e| e.error));
+                if let Err(e) = renamed {
+                    // The rest stay as they were; their temporary files are removed.
+                    failure = Some(StoreError::write(&target, e));
+                    break;
+                }
+                added += count;
+                added_days += 1;
+                if let Some(dir) = target.parent() {
+                    folders.insert(dir.to_owned());
+                }
+                indexed.push((date, open));
             }
-            if let Err(error) = self.write_day(body) {
+            for dir in folders {
+                if let Err(e) = atomic::sync_dir(&dir) {
+                    failure.get_or_insert(StoreError::write(&dir, e));
+                }
+            }
+            self.index_predictions_of(&indexed);
+            if let Some(error) = failure {
                 return Err(Partial {
-                    entries: before,
+                    entries: added,
                     days: added_days,
                     error,
                 });
             }
-            added_days += 1;
         }
         progress(total_days, total_days);
         Ok(added)
+    }
+
+    /// A day's entries (sorted) written, encoded and encrypted as a save would, to a
+    /// temporary file beside its day file: the file, its day file's target, the day, and the
+    /// day's open predictions.
+    fn day_to_temp(
+        &self,
+        mut body: DayBody,
+    ) -> Result<(tempfile::TempPath, PathBuf, NaiveDate, Vec<NaiveDate>), StoreError> {
+        let path = self.layout.day_file(body.date);
+        body.entries
+            .sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+        let schema = if body.entries.iter().any(Entry::needs_schema_2) {
+            2
+        } else {
+            super::SCHEMA_PLAIN
+        };
+        let bytes = envelope::encode_as(&path, &body, schema)?;
+        let bytes = super::crypto::seal(&self.layout, &path, bytes)?;
+        if let Some(dir) = path.parent() {
+            atomic::create_private_dir(dir).map_err(|e| StoreError::write(&path, e))?;
+        }
+        let (temp, target) =
+            atomic::write_temp(&path, &bytes).map_err(|e| StoreError::write(&path, e))?;
+        let open = body
+            .entries
+            .iter()
+            .flat_map(|e| e.predictions.iter().filter(|p| p.is_open()))
+            .map(|p| p.look_back)
+            .collect();
+        Ok((temp, target, body.date, open))
+    }
+
+    /// [`index_predictions`](Store::index_predictions) for many days at once: the index read
+    /// and written once.
+    fn index_predictions_of(&self, days: &[(NaiveDate, Vec<NaiveDate>)]) {
+        let mut index = read_prediction_index(&self.layout);
+        let mut changed = false;
+        for (date, open) in days {
+            let now = (!open.is_empty()).then_some(open);
+            if index.days.get(date) == now {
+                continue;
+            }
+            changed = true;
+            match now {
+                Some(open) => index.days.insert(*date, open.clone()),
+                None => index.days.remove(date),
+            };
+        }
+        let path = self.layout.predictions_file();
+        if changed && let Ok(bytes) = envelope::encode(&path, &index) {
+            let _ = atomic::write(&path, &bytes);
+        }
     }
 
     fn holds(date: NaiveDate) -> Result<(), StoreError> {
