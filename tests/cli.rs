@@ -1198,7 +1198,11 @@ fn an_import_killed_at_any_moment_leaves_whole_days_and_finishes_when_run_again(
     // meanwhile is not an error.
     let day_files = || {
         let mut out = Vec::new();
-        for year in fs::read_dir(root.join("entries")).into_iter().flatten().flatten() {
+        for year in fs::read_dir(root.join("entries"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             for f in fs::read_dir(year.path()).into_iter().flatten().flatten() {
                 if f.path().extension().is_some_and(|e| e == "json") {
                     out.push(f.path());

@@ -784,3 +784,81 @@ fn an_export_can_be_encrypted_to_the_journals_key_or_another() {
     assert!(String::from_utf8(plain).unwrap().contains(MARKER));
     crypto::lock(&layout);
 }
+
+/// Review of issue 16: an entry waiting in the inbox never undoes a later edit, a damaged
+/// inbox file does not hold back the others, an inbox-only entry can be deleted, and a save
+/// through its day removes the inbox copy.
+#[test]
+fn the_inbox_never_undoes_an_edit_and_never_holds_the_others_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let layout = Layout::new(&root);
+    let store = Store::open(&root).unwrap();
+    let days: Vec<_> = (0..4)
+        .map(|i| entry(&format!("2026-11-1{i}T09:00:00+01:00"), i))
+        .collect();
+    store.add_entries(days.clone()).unwrap();
+    closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
+        .unwrap();
+    crypto::lock(&layout);
+    // Locked: three more entries on days that have files go to the inbox.
+    let waiting: Vec<_> = (0..3)
+        .map(|i| {
+            let mut e = entry(&format!("2026-11-1{i}T20:00:00+01:00"), 10 + i);
+            e.notes = format!("written locked {i}");
+            store.save_entry(&e).unwrap();
+            e
+        })
+        .collect();
+    assert_eq!(layout.inbox_dir().read_dir().unwrap().count(), 3);
+    crypto::unlock(&layout, &SecretString::from(PASS.to_owned())).unwrap();
+    // One inbox file damaged: the others still go into their days.
+    let inbox: Vec<_> = {
+        let mut v: Vec<_> = layout
+            .inbox_dir()
+            .read_dir()
+            .unwrap()
+            .map(|f| f.unwrap().path())
+            .collect();
+        v.sort();
+        v
+    };
+    let damaged = inbox[0].clone();
+    let kept = fs::read(&damaged).unwrap();
+    fs::write(&damaged, b"age-encryption.org/v1\nnot really").unwrap();
+    assert!(store.settle_inbox().is_err());
+    assert_eq!(
+        layout.inbox_dir().read_dir().unwrap().count(),
+        1,
+        "the others moved"
+    );
+    fs::write(&damaged, kept).unwrap();
+    // Its entry is edited through its day meanwhile: the later edit stays.
+    let which = waiting
+        .iter()
+        .find(|e| damaged.file_stem().unwrap().to_string_lossy() == e.id.as_str())
+        .cloned()
+        .unwrap();
+    let mut edited = which.clone();
+    edited.notes = "edited after unlock".into();
+    edited.updated_at += chrono::Duration::minutes(5);
+    store.save_entry(&edited).unwrap();
+    store.settle_inbox().unwrap();
+    let all = store.load().entries;
+    let now = all.iter().find(|e| e.id == which.id).unwrap();
+    assert_eq!(now.notes, "edited after unlock");
+    assert_eq!(layout.inbox_dir().read_dir().unwrap().count(), 0);
+    // Locked again: one more waits in the inbox, and is deleted from there once unlocked.
+    crypto::lock(&layout);
+    let mut late = entry("2026-11-10T22:00:00+01:00", 30);
+    late.notes = "to delete".into();
+    store.save_entry(&late).unwrap();
+    crypto::unlock(&layout, &SecretString::from(PASS.to_owned())).unwrap();
+    store
+        .delete_entry(late.date, &late.id, common::at("2026-11-30T10:00:00+01:00"))
+        .unwrap();
+    assert_eq!(layout.inbox_dir().read_dir().unwrap().count(), 0);
+    assert!(!store.load().entries.iter().any(|e| e.id == late.id));
+    assert!(store.trash().iter().any(|t| t.entry.id == late.id));
+    crypto::lock(&layout);
+}

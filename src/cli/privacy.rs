@@ -32,7 +32,7 @@ fn progress() -> impl FnMut(usize, usize) {
 pub fn encrypt(data_dir: &Path, secrets: &Source) -> Result<ExitCode> {
     let store = open(data_dir)?;
     let layout = store.layout();
-    let resuming = crypto::is_encrypted(layout);
+    let resuming = crypto::has_identity(layout);
     let p = if resuming {
         secrets.read("Passphrase for your closer journal: ")?
     } else {

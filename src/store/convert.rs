@@ -24,6 +24,25 @@ pub struct Converted {
     pub made_key: bool,
 }
 
+/// Every folder of the journal at `layout` that closer writes into.
+fn data_dirs(layout: &Layout) -> Vec<PathBuf> {
+    let mut dirs = vec![
+        layout.root().to_owned(),
+        layout.drafts_dir(),
+        layout.trash_dir(),
+        layout.merged_conflicts_dir(),
+        layout.inbox_dir(),
+    ];
+    dirs.extend(
+        fs::read_dir(layout.entries_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|y| y.path()),
+    );
+    dirs
+}
+
 /// Every file of the journal at `layout` that holds what a person wrote: day files (and
 /// file-sync conflict copies of them), drafts, trash (and merged conflict copies), the inbox.
 /// `state.json` is converted through the preferences (only the person's words in it are
@@ -75,8 +94,33 @@ pub fn encrypt(
 ) -> Result<Converted, StoreError> {
     store.check_writable()?;
     let layout = store.layout();
+    // Plain text the conversion would not reach: the editor's text (closer takes it back into
+    // the check-in at its next start; encrypted in place, it could not be) and the temporary
+    // files of saves cut short (never read, and nothing acknowledged is in them: removed).
+    for f in fs::read_dir(layout.drafts_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        if f.file_name().to_string_lossy().starts_with("editing-") {
+            return Err(StoreError::Crypto {
+                path: f.path(),
+                message: "text written in your editor is waiting there, in plain text. Open \
+                          closer once (it takes it back into your check-in), then run closer \
+                          encrypt again"
+                    .to_owned(),
+            });
+        }
+    }
+    for dir in data_dirs(layout) {
+        for f in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            if f.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                let _ = atomic::remove(&f.path());
+            }
+        }
+    }
     let mut done = Converted::default();
-    if crypto::is_encrypted(layout) {
+    if crypto::has_identity(layout) {
         crypto::unlock(layout, passphrase)?;
     } else {
         crypto::create(layout, passphrase)?;
@@ -136,6 +180,8 @@ pub fn decrypt(
     store.check_writable()?;
     let layout = store.layout();
     crypto::unlock(layout, passphrase)?;
+    // Entries saved while locked go into their days first, while the key is there.
+    store.settle_inbox()?;
     let mut done = Converted::default();
     each_file(layout, &mut done, &mut progress, |path, bytes| {
         if !crypto::is_sealed(&bytes) {
@@ -150,7 +196,9 @@ pub fn decrypt(
         store.save_preferences_plain(&prefs)?;
     }
     super::cache::remove(layout);
-    for path in [layout.identity_file(), layout.recipient_file()] {
+    // The recipient first: an identity alone still unlocks (and writes nothing new
+    // encrypted while locked), where a recipient alone would encrypt to a key that is gone.
+    for path in [layout.recipient_file(), layout.identity_file()] {
         match atomic::remove(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

@@ -78,8 +78,17 @@ fn unlocked_identity(layout: &Layout) -> Option<Arc<age::x25519::Identity>> {
         .map(|(_, id)| Arc::clone(id))
 }
 
-/// Whether the journal at `layout` is encrypted (it has an `identity.age`).
+/// Whether the journal at `layout` is encrypted: it has an `identity.age` or a
+/// `recipient.txt`. Either is enough, so a journal that lost one of them (deleted by hand, or
+/// half way through `closer encrypt`'s first step) is never written to in plain text.
 pub fn is_encrypted(layout: &Layout) -> bool {
+    std::fs::symlink_metadata(layout.identity_file()).is_ok()
+        || std::fs::symlink_metadata(layout.recipient_file()).is_ok()
+}
+
+/// Whether the journal at `layout` has its key (`identity.age`): without it, it cannot be
+/// unlocked.
+pub fn has_identity(layout: &Layout) -> bool {
     std::fs::symlink_metadata(layout.identity_file()).is_ok()
 }
 
@@ -102,20 +111,22 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
 /// [`StoreError::AlreadyEncrypted`] when it has an identity already; a failed write.
 pub fn create(layout: &Layout, passphrase: &SecretString) -> Result<(), StoreError> {
     protect_memory();
-    if is_encrypted(layout) {
+    if has_identity(layout) {
         return Err(StoreError::AlreadyEncrypted {
             path: layout.identity_file(),
         });
     }
     let identity = age::x25519::Identity::generate();
     let recipient = identity.to_public().to_string();
+    // The identity first: a recipient without it would encrypt what is written next to a
+    // key nobody has. A stop between the two leaves the identity alone, which unlocking
+    // completes.
+    let sealed = wrap_identity(&identity, passphrase, &layout.identity_file())?;
+    let path = layout.identity_file();
+    atomic::write_new(&path, &sealed).map_err(|e| StoreError::write(&path, e))?;
     let path = layout.recipient_file();
     atomic::write(&path, format!("{recipient}\n").as_bytes())
         .map_err(|e| StoreError::write(&path, e))?;
-    let sealed = wrap_identity(&identity, passphrase, &layout.identity_file())?;
-    let path = layout.identity_file();
-    // The identity is written last: until it is there, the journal is not encrypted.
-    atomic::write_new(&path, &sealed).map_err(|e| StoreError::write(&path, e))?;
     remember(layout, identity);
     Ok(())
 }
@@ -252,6 +263,7 @@ pub fn change_passphrase(
     old: &SecretString,
     new: &SecretString,
 ) -> Result<(), StoreError> {
+    protect_memory();
     let identity = read_identity(layout, old)?;
     let path = layout.identity_file();
     let sealed = wrap_identity(&identity, new, &path)?;
@@ -552,6 +564,32 @@ mod tests {
             create(&layout, &pass("x")),
             Err(StoreError::AlreadyEncrypted { .. })
         ));
+    }
+
+    #[test]
+    fn a_journal_that_lost_a_key_file_is_never_written_in_plain_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        create(&layout, &pass("p")).unwrap();
+        lock(&layout);
+        let p = layout.state_file();
+        // identity.age deleted: what is written is still encrypted (and cannot be unlocked).
+        std::fs::rename(layout.identity_file(), dir.path().join("id.bak")).unwrap();
+        assert!(is_encrypted(&layout));
+        assert!(is_sealed(&seal(&layout, &p, b"words".to_vec()).unwrap()));
+        assert!(unlock(&layout, &pass("p")).is_err());
+        // recipient.txt deleted instead: nothing is written while locked, rather than plain.
+        std::fs::rename(dir.path().join("id.bak"), layout.identity_file()).unwrap();
+        std::fs::remove_file(layout.recipient_file()).unwrap();
+        assert!(is_encrypted(&layout));
+        assert!(seal(&layout, &p, b"words".to_vec()).is_err());
+        unlock(&layout, &pass("p")).unwrap();
+        assert!(is_sealed(&seal(&layout, &p, b"words".to_vec()).unwrap()));
+        assert!(
+            layout.recipient_file().exists(),
+            "unlocking writes it again"
+        );
+        lock(&layout);
     }
 
     #[test]

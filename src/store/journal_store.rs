@@ -389,14 +389,29 @@ impl Store {
             Some(slot) => *slot = entry.clone(),
             None => body.entries.push(entry.clone()),
         }
-        self.write_day(body)
+        self.write_day(body)?;
+        // A copy waiting in the inbox is older than this one.
+        self.drop_from_inbox(&entry.id);
+        Ok(())
+    }
+
+    /// The inbox file of the entry `id`.
+    fn inbox_file(&self, id: &EntryId) -> PathBuf {
+        self.layout
+            .inbox_dir()
+            .join(format!("{}.json", file_safe(id.as_str())))
+    }
+
+    /// Removes the inbox copy of `id`, once its day holds it (or it is deleted).
+    fn drop_from_inbox(&self, id: &EntryId) {
+        let path = self.inbox_file(id);
+        if fs::symlink_metadata(&path).is_ok() {
+            let _ = atomic::remove(&path);
+        }
     }
 
     fn save_to_inbox(&self, entry: &Entry) -> Result<(), StoreError> {
-        let path = self
-            .layout
-            .inbox_dir()
-            .join(format!("{}.json", file_safe(entry.id.as_str())));
+        let path = self.inbox_file(&entry.id);
         let schema = if entry.needs_schema_2() {
             2
         } else {
@@ -414,10 +429,12 @@ impl Store {
 
     /// Moves the entries saved while the journal was locked into their days (once it is
     /// unlocked): each is written into its day, then its inbox file removed, so a stop in
-    /// between leaves it in both places, which reads as one. Returns how many were moved.
+    /// between leaves it in both places, which reads as one. A day that holds the entry
+    /// already keeps the newer of the two (by `updated_at`). Returns how many were moved.
     ///
     /// # Errors
-    /// A day or an inbox file that cannot be read or written (the rest wait for next time).
+    /// The first inbox file or day that could not be read or written; every other one was
+    /// still moved (that one waits, safe, for next time).
     pub fn settle_inbox(&self) -> Result<usize, StoreError> {
         self.writable()?;
         let mut files: Vec<PathBuf> = fs::read_dir(self.layout.inbox_dir())
@@ -429,18 +446,35 @@ impl Store {
             .collect();
         files.sort();
         let mut moved = 0;
+        let mut first_failure = None;
         for path in files {
-            let body: scan::InboxBody = scan::read_json(&self.layout, &path)?;
-            let mut day = self.read_day_for_write(body.entry.date)?;
-            match day.entries.iter_mut().find(|e| e.id == body.entry.id) {
-                Some(slot) => *slot = body.entry,
-                None => day.entries.push(body.entry),
+            let result = (|| -> Result<(), StoreError> {
+                let body: scan::InboxBody = scan::read_json(&self.layout, &path)?;
+                let mut day = self.read_day_for_write(body.entry.date)?;
+                match day.entries.iter_mut().find(|e| e.id == body.entry.id) {
+                    Some(slot) if slot.updated_at >= body.entry.updated_at => {}
+                    Some(slot) => {
+                        *slot = body.entry;
+                        self.write_day(day)?;
+                    }
+                    None => {
+                        day.entries.push(body.entry);
+                        self.write_day(day)?;
+                    }
+                }
+                atomic::remove(&path).map_err(|e| StoreError::write(&path, e))
+            })();
+            match result {
+                Ok(()) => moved += 1,
+                Err(e) => {
+                    first_failure.get_or_insert(e);
+                }
             }
-            self.write_day(day)?;
-            atomic::remove(&path).map_err(|e| StoreError::write(&path, e))?;
-            moved += 1;
         }
-        Ok(moved)
+        match first_failure {
+            Some(e) => Err(e),
+            None => Ok(moved),
+        }
     }
 
     /// Adds many entries (an import), writing each day once. Every entry's date is checked and
@@ -686,6 +720,14 @@ impl Store {
     ) -> Result<PathBuf, StoreError> {
         self.writable()?;
         let mut body = self.read_day_for_write(date)?;
+        // An entry still waiting in the inbox is deleted from there (through its day).
+        if !body.entries.iter().any(|e| &e.id == id)
+            && let Ok(waiting) =
+                scan::read_json::<scan::InboxBody>(&self.layout, &self.inbox_file(id))
+            && waiting.entry.date == date
+        {
+            body.entries.push(waiting.entry);
+        }
         let Some(pos) = body.entries.iter().position(|e| &e.id == id) else {
             return Err(StoreError::NotFound {
                 id: id.to_string(),
@@ -724,6 +766,7 @@ impl Store {
             }
             return Err(e);
         }
+        self.drop_from_inbox(id);
         Ok(trash_path)
     }
 

@@ -49,8 +49,11 @@ fn git(root: &Path, args: &[&str]) -> Result<Output, SyncError> {
         .arg(root)
         .args(args)
         .env("GIT_TERMINAL_PROMPT", "0");
-    // The merge driver of an encrypted journal reads and writes day files with its key.
-    if let Some(identity) = super::crypto::identity_text(&super::Layout::new(root)) {
+    // The merge driver of an encrypted journal reads and writes day files with its key:
+    // handed to `git merge` alone (not to fetch, push and their ssh).
+    if args.contains(&"merge")
+        && let Some(identity) = super::crypto::identity_text(&super::Layout::new(root))
+    {
         use age::secrecy::ExposeSecret as _;
         command.env(super::crypto::MERGE_IDENTITY_ENV, identity.expose_secret());
     }
@@ -235,6 +238,9 @@ pub fn sync(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, Sy
 /// A file cannot be read or is not a day file this closer reads (git then keeps its
 /// conflict markers for the person to finish).
 pub fn merge_day(base: &Path, ours: &Path, theirs: &Path) -> Result<(), StoreError> {
+    if std::env::var_os(super::crypto::MERGE_IDENTITY_ENV).is_some() {
+        super::crypto::protect_memory();
+    }
     let identity: Option<age::x25519::Identity> = std::env::var(super::crypto::MERGE_IDENTITY_ENV)
         .ok()
         .and_then(|text| text.parse().ok());

@@ -113,8 +113,10 @@ impl App {
         match msg {
             Msg::Key(Action::Quit) => self.quitting(&mut out),
             // Quick hide: from every screen, typing included, at once.
+            // On the lock itself, hidden or asking for the passphrase, it leaves closer (what
+            // was being written was kept as the lock came).
             Msg::Key(Action::Hide) => match self.top() {
-                Screen::Lock(s) if s.kind == lock::Kind::Hidden => self.quitting(&mut out),
+                Screen::Lock(_) => self.quitting(&mut out),
                 _ => out = self.lock(lock::Why::Hidden),
             },
             Msg::Key(Action::Suspend) => {
@@ -209,6 +211,16 @@ impl App {
             true,
             offer_check_in,
         ))));
+    }
+
+    /// Whether a lock is on the stack above the screen `id`.
+    fn locked_above(&self, id: LayerId) -> bool {
+        let Some(at) = self.stack.iter().position(|l| l.id == id) else {
+            return false;
+        };
+        self.stack[at + 1..]
+            .iter()
+            .any(|l| matches!(l.screen, Screen::Lock(_)))
     }
 
     /// Whether a lock is on top.
@@ -457,6 +469,9 @@ impl App {
                     "Still reading your journal… it opens as soon as it is read.".into(),
                 ));
             }
+            // A screen under the lock (hearing that the journal was read, say) opens nothing
+            // over it: that would show the journal on a locked screen.
+            Cmd::Open(_) | Cmd::Replace(_) if self.locked_above(from) => {}
             Cmd::Open(open) => self.open(open, out),
             Cmd::Pop => self.close(from),
             Cmd::Replace(open) => {

@@ -69,7 +69,9 @@ impl State {
             why,
             encrypted,
             offer_check_in,
-            typed: String::new(),
+            // Made once at a size a passphrase fits in, so growing it leaves no copies of
+            // its beginning behind in freed memory.
+            typed: String::with_capacity(1024),
             checking: false,
             message: None,
         }

@@ -124,6 +124,16 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         Line::default(),
         Line::styled("What will be in it:", theme.muted),
     ];
+    if cx.session.encrypted {
+        lines.insert(
+            3,
+            Line::styled(
+                "This file will not be encrypted, though your journal is: keep it somewhere \
+                 private, and delete it once your words are back in closer.",
+                theme.error,
+            ),
+        );
+    }
     lines.extend(
         preview
             .into_iter()
