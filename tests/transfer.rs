@@ -795,3 +795,62 @@ fn an_unreadable_day_is_named_and_the_rest_exported() {
         "the readable days are all there"
     );
 }
+
+/// Issue 21: an export of many days, formatted on both cores, is in the journal's order and
+/// the same as Markdown made of the whole journal at once.
+#[test]
+fn a_long_export_formatted_on_every_core_keeps_the_journals_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let store = closer::store::Store::open(&root).unwrap();
+    let mut all = Vec::new();
+    for d in 0..400u32 {
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(d.into());
+        for k in 0..(d % 3) {
+            all.push(common::entry(&format!("{day}T0{}:00:00+01:00", 8 + k), d * 10 + k));
+        }
+    }
+    store.add_entries(all).unwrap();
+    let read = store.load().entries;
+    let catalog = closer::content::Catalog::bundled().unwrap();
+    let export = |format| {
+        let mut out = Vec::new();
+        closer::cli::export::run(
+            &root,
+            &closer::cli::export::Request {
+                format,
+                from: None,
+                to: None,
+                output: None,
+                force: false,
+                bom: false,
+                mood_labels: closer::journal::MoodLabels::default(),
+                catalog: &catalog,
+                recipients: &[],
+            },
+            chrono::Local::now().fixed_offset(),
+            &mut out,
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let markdown = export(closer::cli::export::Format::Markdown);
+    assert_eq!(
+        markdown,
+        closer::journal::printable::printable(&closer::cli::export::markdown(
+            &read,
+            &catalog,
+            closer::journal::MoodLabels::default()
+        ))
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&export(closer::cli::export::Format::Json)).unwrap();
+    let ids: Vec<&str> = json["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    let want: Vec<&str> = read.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, want);
+}

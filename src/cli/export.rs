@@ -137,38 +137,12 @@ pub fn run(
         .filter(|d| from.is_none_or(|f| *d >= f) && to.is_none_or(|t| *d <= t))
         .collect();
     let mut skipped: Vec<String> = Vec::new();
+    let day_text = |day: NaiveDate| -> DayText {
+        format_day(&layout, day, from, to, format, catalog, mood_labels)
+    };
     let mut fill = |out: &mut dyn Write| -> std::io::Result<()> {
-        let mut day_entries = |day: NaiveDate| -> Vec<Entry> {
-            match store::read_day_entries(&layout, day) {
-                Ok(entries) => entries
-                    .into_iter()
-                    .filter(|e| from.is_none_or(|f| e.date >= f) && to.is_none_or(|t| e.date <= t))
-                    .collect(),
-                Err(store::StoreError::DayBlocked { path, reason }) => {
-                    skipped.push(format!("{}: {reason}", path.display()));
-                    Vec::new()
-                }
-                Err(e) => {
-                    skipped.push(e.to_string());
-                    Vec::new()
-                }
-            }
-        };
         match format {
-            // Control characters in entries are shown, never obeyed, in a file as on a
-            // terminal.
-            Format::Markdown => {
-                out.write_all(MARKDOWN_TITLE.as_bytes())?;
-                for &day in &days {
-                    let entries = day_entries(day);
-                    if entries.is_empty() {
-                        continue;
-                    }
-                    let text = markdown(&entries, catalog, mood_labels);
-                    let body = text.strip_prefix(MARKDOWN_TITLE).unwrap_or(&text);
-                    out.write_all(printable(body).as_bytes())?;
-                }
-            }
+            Format::Markdown => out.write_all(MARKDOWN_TITLE.as_bytes())?,
             Format::Json => {
                 let head = Export::new(Vec::new(), now);
                 out.write_all(b"{\n")?;
@@ -184,22 +158,6 @@ pub fn run(
                     serde_json::to_string(&head.exported_at)?
                 )?;
                 out.write_all(b"  \"entries\": [")?;
-                let mut first = true;
-                for &day in &days {
-                    for e in day_entries(day) {
-                        out.write_all(if first { b"\n" } else { b",\n" })?;
-                        first = false;
-                        let text = serde_json::to_string_pretty(&e)?;
-                        for (i, line) in text.lines().enumerate() {
-                            if i > 0 {
-                                out.write_all(b"\n")?;
-                            }
-                            out.write_all(b"    ")?;
-                            out.write_all(line.as_bytes())?;
-                        }
-                    }
-                }
-                out.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
             }
             Format::Csv => {
                 if bom {
@@ -214,16 +172,24 @@ pub fn run(
                         .into_inner()
                         .map_err(|e| std::io::Error::other(e.to_string()))?,
                 )?;
-                for &day in &days {
-                    let entries = day_entries(day);
-                    if entries.is_empty() {
-                        continue;
-                    }
-                    let rows =
-                        csv_rows(&entries, catalog, mood_labels).map_err(std::io::Error::other)?;
-                    out.write_all(printable(&String::from_utf8_lossy(&rows)).as_bytes())?;
-                }
             }
+        }
+        let mut first = true;
+        in_order_on_every_core(&days, &day_text, |text: DayText| {
+            if let Some(why) = text.skipped {
+                skipped.push(why);
+            }
+            if text.bytes.is_empty() {
+                return Ok(());
+            }
+            if format == Format::Json {
+                out.write_all(if first { b"\n" } else { b",\n" })?;
+            }
+            first = false;
+            out.write_all(&text.bytes)
+        })?;
+        if format == Format::Json {
+            out.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
         }
         Ok(())
     };
@@ -263,6 +229,144 @@ pub fn run(
         );
     }
     Ok(())
+}
+
+/// One day of an export, formatted.
+struct DayText {
+    /// Its text in the export's format (empty when none of its entries is in the window).
+    bytes: Vec<u8>,
+    /// Why the day was left out, when its file could not be read.
+    skipped: Option<String>,
+}
+
+/// The day `day` of the journal at `layout`, its entries between `from` and `to`, formatted
+/// as `format` puts them in the middle of an export (JSON: its entries, comma-separated, each
+/// indented; the comma before the day is the writer's).
+fn format_day(
+    layout: &Layout,
+    day: NaiveDate,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    format: Format,
+    catalog: &Catalog,
+    mood_labels: MoodLabels,
+) -> DayText {
+    let entries: Vec<Entry> = match store::read_day_entries(layout, day) {
+        Ok(entries) => entries
+            .into_iter()
+            .filter(|e| from.is_none_or(|f| e.date >= f) && to.is_none_or(|t| e.date <= t))
+            .collect(),
+        Err(store::StoreError::DayBlocked { path, reason }) => {
+            return DayText {
+                bytes: Vec::new(),
+                skipped: Some(format!("{}: {reason}", path.display())),
+            };
+        }
+        Err(e) => {
+            return DayText {
+                bytes: Vec::new(),
+                skipped: Some(e.to_string()),
+            };
+        }
+    };
+    let mut bytes = Vec::new();
+    if entries.is_empty() {
+        return DayText {
+            bytes,
+            skipped: None,
+        };
+    }
+    match format {
+        // Control characters in entries are shown, never obeyed, in a file as on a terminal.
+        Format::Markdown => {
+            let text = markdown(&entries, catalog, mood_labels);
+            let body = text.strip_prefix(MARKDOWN_TITLE).unwrap_or(&text);
+            bytes.extend_from_slice(printable(body).as_bytes());
+        }
+        Format::Json => {
+            for (n, e) in entries.iter().enumerate() {
+                if n > 0 {
+                    bytes.extend_from_slice(b",\n");
+                }
+                let Ok(text) = serde_json::to_string_pretty(e) else {
+                    continue;
+                };
+                for (i, line) in text.lines().enumerate() {
+                    if i > 0 {
+                        bytes.push(b'\n');
+                    }
+                    bytes.extend_from_slice(b"    ");
+                    bytes.extend_from_slice(line.as_bytes());
+                }
+            }
+        }
+        Format::Csv => match csv_rows(&entries, catalog, mood_labels) {
+            Ok(rows) => {
+                bytes.extend_from_slice(printable(&String::from_utf8_lossy(&rows)).as_bytes());
+            }
+            Err(e) => {
+                return DayText {
+                    bytes: Vec::new(),
+                    skipped: Some(format!("{day}: {e}")),
+                };
+            }
+        },
+    }
+    DayText {
+        bytes,
+        skipped: None,
+    }
+}
+
+/// How many days a worker formats at a time.
+const RUN: usize = 32;
+
+/// `work` done on each of `days` on the machine's cores (at most 2 workers, each taking
+/// every other run of [`RUN`] days, with two runs ready at most: memory stays flat), and
+/// `take` given the results in the order of `days`. Each worker reads, formats and frees its
+/// own entries, so only the formatted text crosses between threads (entries made on one
+/// thread and freed on another had made the export slower). A run whose worker stopped is
+/// done here.
+fn in_order_on_every_core<T: Send>(
+    days: &[NaiveDate],
+    work: &(impl Fn(NaiveDate) -> T + Sync),
+    mut take: impl FnMut(T) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    let runs: Vec<&[NaiveDate]> = days.chunks(RUN).collect();
+    if workers < 2 || runs.len() < 4 {
+        for &day in days {
+            take(work(day))?;
+        }
+        return Ok(());
+    }
+    std::thread::scope(|s| {
+        let receivers: Vec<_> = (0..workers)
+            .map(|w| {
+                let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(2);
+                let runs = &runs;
+                s.spawn(move || {
+                    for run in runs.iter().skip(w).step_by(workers) {
+                        let done: Vec<T> = run.iter().map(|&d| work(d)).collect();
+                        if tx.send(done).is_err() {
+                            break;
+                        }
+                    }
+                });
+                rx
+            })
+            .collect();
+        for (i, run) in runs.iter().enumerate() {
+            let done = match receivers[i % workers].recv() {
+                Ok(done) => done,
+                Err(_) => run.iter().map(|&d| work(d)).collect(),
+            };
+            for t in done {
+                take(t)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// The first line of a Markdown export.
