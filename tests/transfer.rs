@@ -805,9 +805,13 @@ fn a_long_export_formatted_on_every_core_keeps_the_journals_order() {
     let store = closer::store::Store::open(&root).unwrap();
     let mut all = Vec::new();
     for d in 0..400u32 {
-        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(d.into());
+        let day =
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(d.into());
         for k in 0..(d % 3) {
-            all.push(common::entry(&format!("{day}T0{}:00:00+01:00", 8 + k), d * 10 + k));
+            all.push(common::entry(
+                &format!("{day}T0{}:00:00+01:00", 8 + k),
+                d * 10 + k,
+            ));
         }
     }
     store.add_entries(all).unwrap();
