@@ -5,9 +5,11 @@
 //! whatever is written to the draft file is exactly what the person sees.
 //!
 //! Each step is a module with the screen contract one level down: its keys, whether it takes
-//! typed text, its update and its view. The `match step` sites in this file are the only
-//! places that list the steps.
+//! typed text, its update and its view. The `match step` sites in this file, in `bindings.rs`
+//! (which keys, which typing) and in `steps.rs` (moving between steps) are the only places
+//! that list the steps.
 
+mod bindings;
 mod episodes;
 mod leave;
 mod lists;
@@ -15,13 +17,13 @@ mod notes;
 mod predictions;
 mod reflect;
 mod scales;
+mod steps;
 mod strategies;
 mod summary;
 mod text;
 
 use crate::journal::Perspective;
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui_textarea::TextArea;
@@ -31,8 +33,8 @@ use crate::journal::draft::{CheckInDraft, FollowUp, Step, pending_follow_ups};
 use crate::journal::vocabulary::EMOTIONS;
 use crate::journal::{Name, Response, TriggerRef};
 use crate::tui::effect::{Done, Effect};
-use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, Key, UP_ARROW};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Typing, ViewCx};
+use crate::tui::keys::Action;
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::page;
@@ -44,104 +46,11 @@ pub use summary::summary_lines;
 pub use text::parse_tags;
 use text::{area_text, normalise_newlines, text_area};
 
-const NEXT: Binding = Binding::new(
-    &[Key::code(KeyCode::Tab), Key::code(KeyCode::Enter)],
-    Action::Next,
-    Some("next"),
-    "next step",
-);
-const NEXT_TAB: Binding = Binding::new(
-    &[Key::code(KeyCode::Tab)],
-    Action::Next,
-    Some("next"),
-    "next step (or question)",
-);
-const PREV: Binding = Binding::new(
-    &[Key::code(KeyCode::BackTab)],
-    Action::Prev,
-    Some("back"),
-    "previous step",
-);
-const SAVE: Binding = Binding::new(
-    &[Key::ctrl('s')],
-    Action::Save,
-    Some("save"),
-    "save the check-in now",
-);
-const LEAVE: Binding = Binding::new(
-    keys::ESC,
-    Action::Back,
-    Some("leave"),
-    "leave (asks first; the draft is kept)",
-);
-const LIST_UP: Binding = keys::up(UP_ARROW, "previous row");
-const LIST_DOWN: Binding = keys::down(DOWN_ARROW, "next row");
-const LIST_PAGE_UP: Binding = keys::PAGE_UP_BINDING;
-const LIST_PAGE_DOWN: Binding = keys::PAGE_DOWN_BINDING;
-const LIST_TOP: Binding = keys::top(&[Key::code(KeyCode::Home)], "first row");
-const LIST_BOTTOM: Binding = keys::bottom(&[Key::code(KeyCode::End)], "last row");
-const PICK: Binding = Binding::new(
-    &[Key::ch(' ')],
-    Action::Toggle,
-    Some("pick"),
-    "pick or unpick the row (while typing: a space)",
-);
-const ENTER_PICK: Binding = Binding::new(
-    keys::ENTER,
-    Action::Confirm,
-    None,
-    "next step; after typing: pick the highlighted row, or add what you typed",
-);
-const EDITOR: Binding = Binding::new(
-    &[Key::ctrl('e')],
-    Action::Editor,
-    Some("editor"),
-    "write this in $EDITOR",
-);
-/// The text box's own keys that change more than one character, each undoable.
-const TEXT_KEYS: [Binding; 4] = [
-    Binding::new(
-        &[Key::ctrl('u')],
-        Action::Undo,
-        None,
-        "undo the last change to the text",
-    ),
-    Binding::new(
-        &[Key::ctrl('r')],
-        Action::Redo,
-        None,
-        "redo what was undone",
-    ),
-    Binding::new(
-        &[Key::ctrl('w')],
-        Action::DeleteWord,
-        None,
-        "delete the word before the cursor (Ctrl-U undoes it)",
-    ),
-    Binding::new(
-        &[Key::ctrl('k')],
-        Action::DeleteToLineEnd,
-        None,
-        "delete to the end of the line (Ctrl-U undoes it)",
-    ),
-];
-
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[
-    ("check-in: scales", scales::KEYS),
-    ("check-in: feelings and reactions", lists::KEYS),
-    ("check-in: triggers", lists::TRIGGER_KEYS),
-    ("check-in: a moment, traced", episodes::KEYS),
-    ("check-in: reflect", reflect::KEYS),
-    ("check-in: strategies", strategies::KEYS),
-    ("check-in: a fear, as a prediction", predictions::KEYS),
-    ("check-in: notes", notes::KEYS),
-    ("check-in: summary", summary::KEYS),
-];
-
-/// Key tables of the check-in's own small dialogs (no `?` help there).
-pub const DIALOG_MODES: &[(&str, &[Binding])] =
-    &[("check-in: a note on a trigger", lists::NOTE_KEYS)];
+pub use bindings::{DIALOG_MODES, MODES, keys, typing};
+use bindings::{
+    EDITOR, ENTER_PICK, LEAVE, LIST_BOTTOM, LIST_DOWN, LIST_PAGE_DOWN, LIST_PAGE_UP, LIST_TOP,
+    LIST_UP, NEXT, NEXT_TAB, PICK, PREV, SAVE, TEXT_KEYS,
+};
 
 /// The check-in's state.
 #[derive(Debug, Clone)]
@@ -317,20 +226,6 @@ impl State {
         }
     }
 
-    /// Prepares a step when it is entered.
-    fn enter(&mut self, step: Step, session: &Session) {
-        self.draft.step = step;
-        self.focus = 0;
-        self.scroll = 0;
-        match step {
-            Step::Reflect => self.choose_prompts(session),
-            Step::Strategies => self.choose_strategies(session),
-            Step::Episodes => episodes::open(self, 0, session),
-            Step::Predictions => predictions::open(self, 0),
-            _ => {}
-        }
-    }
-
     /// Notes that the text areas changed; their text reaches the draft at the next
     /// [`State::flush`] (copying a long answer on every key would make typing into it slow).
     fn sync_text(&mut self) {
@@ -364,82 +259,6 @@ impl State {
     /// Writes the draft now.
     fn save_draft(&self) -> Cmd {
         Cmd::Effect(Effect::SaveDraft(Box::new(self.draft.clone())))
-    }
-
-    /// Saves the entry, if there is something to save.
-    fn finish(&mut self, session: &Session) -> Cmd {
-        // An edit keeps answers given to its predictions since it began (from review).
-        if self.draft.is_edit()
-            && let Some(stored) = session.entries().iter().find(|e| e.id == self.draft.id)
-        {
-            crate::journal::episode::keep_outcomes(
-                &mut self.draft.predictions,
-                &stored.predictions,
-            );
-        }
-        if self.draft.is_empty() {
-            return Cmd::info(
-                "There is nothing to save yet: pick a mood, or write something first.",
-            );
-        }
-        Cmd::Effect(Effect::SaveCheckIn(Box::new(self.draft.clone())))
-    }
-
-    fn go(&mut self, to: Option<Step>, session: &Session) -> Cmd {
-        match to {
-            Some(step) => {
-                self.enter(step, session);
-                self.dirty = false;
-                self.save_draft()
-            }
-            None => Cmd::None,
-        }
-    }
-
-    fn next(&mut self, session: &Session) -> Cmd {
-        match self.draft.step {
-            Step::Reflect if self.prompt_index + 1 < self.answers.len() => {
-                self.prompt_index += 1;
-                self.dirty = false;
-                self.save_draft()
-            }
-            Step::Notes if self.focus == 0 => {
-                self.focus = 1;
-                Cmd::None
-            }
-            Step::Summary => self.finish(session),
-            step => {
-                let out = self.go(step.next(), session);
-                if self.draft.step == Step::Reflect {
-                    self.prompt_index = 0;
-                }
-                out
-            }
-        }
-    }
-
-    fn prev(&mut self, session: &Session) -> Cmd {
-        match self.draft.step {
-            Step::Reflect if self.prompt_index > 0 => {
-                self.prompt_index -= 1;
-                self.dirty = false;
-                self.save_draft()
-            }
-            Step::Notes if self.focus == 1 => {
-                self.focus = 0;
-                Cmd::None
-            }
-            step => {
-                let out = self.go(step.prev(), session);
-                if self.draft.step == Step::Reflect {
-                    self.prompt_index = self.answers.len().saturating_sub(1);
-                }
-                if self.draft.step == Step::Notes {
-                    self.focus = 1;
-                }
-                out
-            }
-        }
     }
 
     /// The guide page for what is under the cursor: a bundled trigger, or a strategy row.
@@ -508,37 +327,6 @@ fn response_for(p: &crate::content::Prompt) -> Response {
         prompt_id: Name::try_from(p.id.as_str()).ok(),
         prompt: p.text.as_str().into(),
         answer: String::new(),
-    }
-}
-
-/// The keys in force.
-pub fn keys(state: &State) -> &'static [Binding] {
-    if state.writing_note() {
-        return lists::NOTE_KEYS;
-    }
-    match state.step() {
-        Step::Scales => scales::KEYS,
-        Step::Emotions | Step::Reactions => lists::KEYS,
-        Step::Triggers => lists::TRIGGER_KEYS,
-        Step::Episodes => episodes::KEYS,
-        Step::Predictions => predictions::KEYS,
-        Step::Reflect => reflect::KEYS,
-        Step::Strategies => strategies::KEYS,
-        Step::Notes => notes::KEYS,
-        Step::Summary => summary::KEYS,
-    }
-}
-
-/// How the step takes typed keys: list filters one at a time, answers and notes as prose.
-pub fn typing(state: &State) -> Typing {
-    if state.writing_note() {
-        return Typing::Field;
-    }
-    match state.step() {
-        Step::Emotions | Step::Triggers | Step::Reactions => Typing::Field,
-        Step::Episodes | Step::Predictions => Typing::Field,
-        Step::Reflect | Step::Notes => Typing::Prose,
-        Step::Scales | Step::Strategies | Step::Summary => Typing::No,
     }
 }
 

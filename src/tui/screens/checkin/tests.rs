@@ -14,6 +14,7 @@ use crate::journal::{
 };
 use crate::tui::effect::EditTarget;
 use crate::tui::keys;
+use crate::tui::screen::Typing;
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-22T09:30:00+01:00").unwrap()
