@@ -743,20 +743,12 @@ fn an_import_stopped_by_a_full_disk_says_how_far_it_got() {
         }
     }
     let _unmount = Unmount(&mount_point);
-    let mut entries = Vec::new();
-    for i in 0..2000 {
-        let date = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap() + chrono::Days::new(i);
-        entries.push(serde_json::json!({
-            "title": format!("Imported note {i}."), "body": "", "date": date.to_string(),
-            "time": "10:00", "tags": [], "starred": false
-        }));
-    }
     let file = dir.path().join("days.json");
-    fs::write(
+    common::jrnl_days_file(
         &file,
-        serde_json::json!({"tags": {}, "entries": entries}).to_string(),
-    )
-    .unwrap();
+        chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+        2000,
+    );
     let root = mount_point.join("journal");
     let (out, text) = run(&mut closer(&[
         "--data-dir",
@@ -1178,20 +1170,12 @@ fn predictions_are_listed_status_counts_the_due_and_only_their_days_carry_schema
 #[test]
 fn an_import_killed_at_any_moment_leaves_whole_days_and_finishes_when_run_again() {
     let dir = tempfile::tempdir().unwrap();
-    let mut entries = Vec::new();
-    for i in 0..3000 {
-        let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(i);
-        entries.push(serde_json::json!({
-            "title": format!("Imported note {i}."), "body": "", "date": date.to_string(),
-            "time": "10:00", "tags": [], "starred": false
-        }));
-    }
     let file = dir.path().join("days.json");
-    fs::write(
+    common::jrnl_days_file(
         &file,
-        serde_json::json!({"tags": {}, "entries": entries}).to_string(),
-    )
-    .unwrap();
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+        3000,
+    );
     let root = dir.path().join("journal");
     let d = root.to_str().unwrap();
     // Listed while the import may be writing: a folder made or a temporary file renamed

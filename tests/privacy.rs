@@ -7,9 +7,8 @@
 mod common;
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use age::secrecy::SecretString;
 use closer::journal::Preferences;
@@ -21,32 +20,18 @@ const MARKER: &str = "MARKER-7f3a-his-drinking";
 
 /// Runs closer on `data` with `stdin` as the passphrase descriptor's input.
 fn closer(data: &Path, args: &[&str], stdin: &str) -> (Output, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_closer"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .args([
-            "--passphrase-fd",
-            "0",
-            "--config",
-            "/nonexistent/config.toml",
-        ])
-        .env_remove("CLOSER_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    let child = spawn(data, args, stdin);
     let out = child.wait_with_output().unwrap();
     let text =
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out, text)
+}
+
+/// [`common::spawn_with_passphrase`] on the journal at `data`.
+fn spawn(data: &Path, args: &[&str], stdin: &str) -> std::process::Child {
+    let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    all.extend([std::ffi::OsStr::new("--data-dir"), data.as_os_str()]);
+    common::spawn_with_passphrase(&all, stdin, &[])
 }
 
 /// A journal with the marker in an entry, a deleted entry, a draft and the person's own
@@ -307,27 +292,7 @@ fn a_conversion_killed_at_any_moment_loses_nothing_and_finishes_when_run_again()
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            let mut child = Command::new(env!("CARGO_BIN_EXE_closer"))
-                .args([
-                    command,
-                    "--passphrase-fd",
-                    "0",
-                    "--config",
-                    "/nonexistent/c.toml",
-                ])
-                .arg("--data-dir")
-                .arg(&root)
-                .stdin(Stdio::piped())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap();
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(format!("{PASS}\n").as_bytes())
-                .unwrap();
+            let mut child = spawn(&root, &[command], &format!("{PASS}\n"));
             // The first rounds kill at a random moment from the start (in the key's scrypt,
             // say); the others once the first day file is converted, a random moment into the
             // rest.
@@ -391,12 +356,18 @@ fn encrypted_journal(root: &Path) {
     crypto::lock(&Layout::new(root));
 }
 
+/// Types the passphrase and Enter.
+#[cfg(unix)]
+fn enter_passphrase(app: &mut common::pty::Closer) {
+    app.send(PASS);
+    app.send("\r");
+}
+
 /// Types the passphrase into the prompt once it shows.
 #[cfg(unix)]
 fn type_passphrase(app: &mut common::pty::Closer) {
     app.wait_for("Type your passphrase");
-    app.send(PASS);
-    app.send("\r");
+    enter_passphrase(app);
 }
 
 #[cfg(unix)]
@@ -414,8 +385,7 @@ fn the_first_frame_is_the_prompt_a_wrong_passphrase_is_said_and_quick_hide_locks
     assert!(!app.contents().contains("not it"));
     app.send("\r");
     app.wait_for("That is not the passphrase");
-    app.send(PASS);
-    app.send("\r");
+    enter_passphrase(&mut app);
     app.wait_for("c check in");
     app.send("r");
     app.wait_for("Answer number 1");
@@ -428,8 +398,7 @@ fn the_first_frame_is_the_prompt_a_wrong_passphrase_is_said_and_quick_hide_locks
     app.send("x");
     app.wait_for("Type your passphrase to come back");
     assert!(!app.contents().contains("Answer number 1"));
-    app.send(PASS);
-    app.send("\r");
+    enter_passphrase(&mut app);
     app.wait_for("Answer number 1");
     // Ctrl-Q twice leaves.
     app.send("\x11");
@@ -458,8 +427,7 @@ fn auto_lock_writes_the_draft_encrypted_and_asks_again() {
     assert!(!app.contents().contains("step 1 of 10"));
     let draft = fs::read(root.join("drafts/current.json")).unwrap();
     assert!(crypto::is_sealed(&draft), "the draft is written encrypted");
-    app.send(PASS);
-    app.send("\r");
+    enter_passphrase(&mut app);
     app.wait_for("step 1 of 10");
     app.wait_for("[4 good]");
     app.send("\x03"); // Ctrl-C: the check-in is kept

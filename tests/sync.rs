@@ -207,29 +207,18 @@ fn an_unfinished_merge_stops_sync_with_what_to_do() {
 fn an_encrypted_journal_syncs_and_merges_a_day_written_on_both_encrypted() {
     use age::secrecy::SecretString;
     use closer::store::crypto;
-    use std::io::Write as _;
     const PASS: &str = "the same on both computers";
     let with_pass = |root: &Path, args: &[&str]| -> String {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_closer"))
-            .args(args)
-            .arg("--data-dir")
-            .arg(root)
-            .args(["--passphrase-fd", "0"])
-            .env_remove("CLOSER_DATA_DIR")
-            .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(format!("{PASS}\n").as_bytes())
-            .unwrap();
+        let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+        all.extend([std::ffi::OsStr::new("--data-dir"), root.as_os_str()]);
+        let child = common::spawn_with_passphrase(
+            &all,
+            &format!("{PASS}\n"),
+            &[
+                ("GIT_CONFIG_GLOBAL", "/dev/null"),
+                ("GIT_CONFIG_NOSYSTEM", "1"),
+            ],
+        );
         let out = child.wait_with_output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout).into_owned()
             + &String::from_utf8_lossy(&out.stderr);

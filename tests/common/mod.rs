@@ -60,3 +60,52 @@ pub fn files_under(root: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// Starts the built `closer` with `args`, `--passphrase-fd 0`, and `stdin` written to its
+/// standard input (a passphrase, a line each), standard output and error piped; no settings
+/// file of the machine's (`env` may set more).
+pub fn spawn_with_passphrase(
+    args: &[&std::ffi::OsStr],
+    stdin: &str,
+    env: &[(&str, &str)],
+) -> std::process::Child {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
+    cmd.args(args)
+        .args(["--passphrase-fd", "0"])
+        .env_remove("CLOSER_DATA_DIR")
+        .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child
+}
+
+/// A jrnl export of `count` one-line entries, a day each from `first`, written to `path`.
+pub fn jrnl_days_file(path: &Path, first: NaiveDate, count: u64) {
+    let entries: Vec<_> = (0..count)
+        .map(|i| {
+            let date = first + chrono::Days::new(i);
+            serde_json::json!({
+                "title": format!("Imported note {i}."), "body": "", "date": date.to_string(),
+                "time": "10:00", "tags": [], "starred": false
+            })
+        })
+        .collect();
+    std::fs::write(
+        path,
+        serde_json::json!({"tags": {}, "entries": entries}).to_string(),
+    )
+    .unwrap();
+}
