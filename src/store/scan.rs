@@ -68,7 +68,11 @@ pub struct Scan {
 /// Reads one day file while scanning, opening it once: its body (or why it cannot be read),
 /// and problems worth a word: others can read it, it starts with a byte-order mark, it is
 /// unusually large.
-fn read_day_checked(layout: &Layout, path: &Path) -> (Vec<Problem>, Result<DayBody, StoreError>) {
+fn read_day_checked(
+    layout: &Layout,
+    path: &Path,
+    encrypted: bool,
+) -> (Vec<Problem>, Result<DayBody, StoreError>) {
     let mut notes = Vec::new();
     let meta = match fs::metadata(path) {
         Ok(m) => m,
@@ -88,7 +92,7 @@ fn read_day_checked(layout: &Layout, path: &Path) -> (Vec<Problem>, Result<DayBo
         Ok(b) => b,
         Err(e) => return (notes, Err(e)),
     };
-    if !sealed && super::crypto::is_encrypted(layout) {
+    if !sealed && encrypted {
         notes.push(Problem {
             path: path.to_owned(),
             kind: ProblemKind::Plaintext,
@@ -119,7 +123,11 @@ type DayRead = (Vec<Problem>, Result<DayBody, StoreError>);
 /// 4), in contiguous runs, and gives back what [`read_day_checked`] gives for each, in order
 /// (`None` for a run whose thread failed: the caller reads those days itself). Empty when
 /// there are too few days (or cores) to be worth threads.
-fn read_days_in_parallel(layout: &Layout, days: &[(NaiveDate, PathBuf)]) -> Vec<Option<DayRead>> {
+fn read_days_in_parallel(
+    layout: &Layout,
+    days: &[(NaiveDate, PathBuf)],
+    encrypted: bool,
+) -> Vec<Option<DayRead>> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     if cores < 2 || days.len() < 64 {
         return Vec::new();
@@ -132,7 +140,7 @@ fn read_days_in_parallel(layout: &Layout, days: &[(NaiveDate, PathBuf)]) -> Vec<
                 s.spawn(move || {
                     chunk
                         .iter()
-                        .map(|(_, path)| Some(read_day_checked(layout, path)))
+                        .map(|(_, path)| Some(read_day_checked(layout, path, encrypted)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -180,6 +188,8 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
     let mut cache_stale = cache.as_ref().is_some_and(super::cache::Cache::is_empty);
     let mut cache_order: Vec<(PathBuf, super::cache::Stamp, Option<DayBody>)> = Vec::new();
     let mut scan = Scan::default();
+    // Looked up once a read, not once a file (two metadata calls each).
+    let encrypted = super::crypto::is_encrypted(layout);
     // The list of entries made once at its size: grown by doubling after the cache was read,
     // each old copy freed where nothing reuses it (8 MB kept at 10,000 entries).
     if let Some(cache) = &cache {
@@ -261,7 +271,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
             // time: threads made that a third faster but each kept its own malloc arena, a
             // third more memory (benches/README.md).
             let mut read_all = if keep && cache.is_some() {
-                read_days_in_parallel(layout, &misses)
+                read_days_in_parallel(layout, &misses, encrypted)
             } else {
                 Vec::new()
             }
@@ -272,7 +282,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                     Some(done) => done,
                     None => match read_all.next().flatten() {
                         Some(done) => done,
-                        None => read_day_checked(layout, &path),
+                        None => read_day_checked(layout, &path, encrypted),
                     },
                 };
                 if cache.is_some() {
@@ -361,7 +371,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
         for path in sorted_children(&mut scan.problems, &drafts) {
             if path == layout.draft_file() {
                 check_mode(&mut scan.problems, &path, false);
-                match read_json_noting::<DraftBody>(layout, &path) {
+                match read_json_noting::<DraftBody>(layout, &path, encrypted) {
                     Err(err) => scan.problems.push(Problem::from_error(path, &err)),
                     Ok((_, Some(plain))) => scan.problems.push(plain),
                     Ok(_) => {}
@@ -386,7 +396,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                 continue;
             }
             check_mode(&mut scan.problems, &path, false);
-            match read_json_noting::<TrashBody>(layout, &path) {
+            match read_json_noting::<TrashBody>(layout, &path, encrypted) {
                 Err(err) => scan.problems.push(Problem::from_error(path, &err)),
                 Ok((_, Some(plain))) => scan.problems.push(plain),
                 Ok(_) => {}
@@ -404,7 +414,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                 continue;
             }
             check_mode(&mut scan.problems, &path, false);
-            match read_json_noting::<InboxBody>(layout, &path) {
+            match read_json_noting::<InboxBody>(layout, &path, encrypted) {
                 Err(err) => scan.problems.push(Problem::from_error(path, &err)),
                 Ok((body, plain)) => {
                     scan.problems.extend(plain);
@@ -435,23 +445,21 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
     layout: &Layout,
     path: &Path,
 ) -> Result<T, StoreError> {
-    read_json_noting(layout, path).map(|(body, _)| body)
+    read_json_noting(layout, path, false).map(|(body, _)| body)
 }
 
-/// [`read_json`], and a problem when the file is plain text in an encrypted journal.
+/// [`read_json`], and a problem when the file is plain text in an `encrypted` journal.
 fn read_json_noting<T: serde::de::DeserializeOwned>(
     layout: &Layout,
     path: &Path,
+    encrypted: bool,
 ) -> Result<(T, Option<Problem>), StoreError> {
     let bytes =
         files::read_regular(path, files::DATA_FILE_CAP).map_err(|e| StoreError::read(path, e))?;
-    let plain =
-        (!super::crypto::is_sealed(&bytes) && super::crypto::is_encrypted(layout)).then(|| {
-            Problem {
-                path: path.to_owned(),
-                kind: ProblemKind::Plaintext,
-            }
-        });
+    let plain = (!super::crypto::is_sealed(&bytes) && encrypted).then(|| Problem {
+        path: path.to_owned(),
+        kind: ProblemKind::Plaintext,
+    });
     let bytes = super::crypto::open(layout, path, bytes)?;
     envelope::decode(path, &bytes).map(|body| (body, plain))
 }

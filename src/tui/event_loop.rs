@@ -189,7 +189,7 @@ pub fn run(options: Options) -> Result<()> {
             break;
         }
         if app.take_unlocked() {
-            unlocked(&mut app, &mut fx, options.start, &options, !opened);
+            unlocked(&mut app, &mut fx, options.start, !opened);
             opened = true;
             continue;
         }
@@ -315,7 +315,7 @@ pub fn run(options: Options) -> Result<()> {
 /// The journal was just unlocked: entries written while it was locked go into their days,
 /// the person's own words (sealed in the settings) are read, and the journal is read: opened
 /// as at a plain start the first time (`first`), read again after a lock.
-fn unlocked(app: &mut App, fx: &mut Runner<'_>, start: Start, options: &Options, first: bool) {
+fn unlocked(app: &mut App, fx: &mut Runner<'_>, start: Start, first: bool) {
     if fx.store.read_only().is_none()
         && let Err(e) = fx.store.settle_inbox()
     {
@@ -325,12 +325,8 @@ fn unlocked(app: &mut App, fx: &mut Runner<'_>, start: Start, options: &Options,
         )));
     }
     if let Ok(stored) = fx.store.load_preferences() {
-        let (config, _) = match &options.config_file {
-            Some(path) => config::load(path),
-            None => (Config::default(), Vec::new()),
-        };
         let mut prefs = stored.clone();
-        config.apply(&mut prefs);
+        app.session.config.apply(&mut prefs);
         app.session.stored_prefs = stored;
         app.session.set_prefs(prefs);
     }
