@@ -20,6 +20,7 @@ use chrono::Local;
 use closer::content::Catalog;
 use closer::journal::Preferences;
 use closer::journal::insights::{self, Window};
+use closer::journal::query::signature;
 use closer::store::{self, Layout, Store};
 use closer::tui::app::App;
 use closer::tui::keys::Action;
@@ -44,6 +45,9 @@ fn app(dir: &Path, width: u16, height: u16) -> App {
     let mut app = App::new(session);
     let scan = store::scan(&Layout::new(dir));
     app.loaded(Summary::of(Arc::new(scan.entries), now.date_naive(), 0));
+    // And its search index, as the TUI builds it after the journal is read.
+    let entries = app.session.entries_arc();
+    app.indexed(&entries, signature::index(&entries));
     app
 }
 
@@ -191,6 +195,21 @@ fn load(c: &mut Criterion) {
                 let scan = store::scan(&Layout::new(&dir));
                 Summary::of(Arc::new(scan.entries), today, 0)
             })
+        });
+    }
+    group.finish();
+}
+
+/// Building the search index of N entries (on both cores from 20,000), as the TUI does on a
+/// thread of its own once the journal is read: a search scans until it comes.
+fn index(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search index built, off the input path");
+    group.sample_size(10);
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let entries = store::scan(&Layout::new(&dir)).entries;
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| signature::index(&entries))
         });
     }
     group.finish();
@@ -562,6 +581,7 @@ criterion_group!(
     first_frame,
     save,
     load,
+    index,
     take_in_saved,
     import_100,
     list_key,

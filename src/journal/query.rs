@@ -8,6 +8,10 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::{Entry, Perspective, TriggerRef};
 
+pub mod signature;
+
+pub use signature::{Signature, Wanted};
+
 /// `text` case-folded for search, with, for each byte of the result, the byte offset in `text`
 /// of the character it came from (for highlighting). Full Unicode case folding (the `icu_casemap`
 /// crate's, from Unicode's CaseFolding.txt), so Σ, σ and ς are one letter and ß matches "ss";
@@ -146,29 +150,33 @@ pub fn contains_folded(hay: &str, needle: &str) -> bool {
     !hay.is_ascii() && folds_into_ascii(hay) && fold(hay).contains(needle)
 }
 
+/// Every field of an entry a search looks in, in turn: answers, notes, what its moments and
+/// predictions say, emotions, trigger notes and custom triggers, tags.
+fn each_text(e: &Entry, mut f: impl FnMut(&str) -> bool) -> bool {
+    e.responses.iter().any(|r| f(&r.answer))
+        || f(&e.notes)
+        || e.episodes.iter().any(|ep| {
+            f(&ep.what)
+                || f(&ep.next)
+                || ep.urges.iter().chain(&ep.did).any(|x| f(x))
+                || matches!(&ep.repair, Some(crate::journal::Repair::Own(t)) if f(t))
+        })
+        || e.predictions
+            .iter()
+            .any(|p| f(&p.fear) || p.outcome.as_ref().is_some_and(|o| f(&o.instead)))
+        || e.emotions.iter().any(|x| f(x))
+        || e.triggers.iter().any(|t| {
+            f(&t.note) || matches!(&t.trigger, TriggerRef::Custom(name) if f(name.as_str()))
+        })
+        || e.tags.iter().any(|x| f(x))
+}
+
 /// Whether an entry's written text (answers, notes, emotions, custom triggers, trigger notes,
 /// tags, what its moments and predictions say) contains every word, each in any field.
 pub fn entry_contains_all(e: &Entry, words: &[String]) -> bool {
-    words.iter().all(|w| {
-        e.responses.iter().any(|r| contains_folded(&r.answer, w))
-            || contains_folded(&e.notes, w)
-            || e.episodes.iter().any(|ep| {
-                contains_folded(&ep.what, w)
-                    || contains_folded(&ep.next, w)
-                    || ep.urges.iter().chain(&ep.did).any(|x| contains_folded(x, w))
-                    || matches!(&ep.repair, Some(crate::journal::Repair::Own(t)) if contains_folded(t, w))
-            })
-            || e.predictions.iter().any(|p| {
-                contains_folded(&p.fear, w)
-                    || p.outcome.as_ref().is_some_and(|o| contains_folded(&o.instead, w))
-            })
-            || e.emotions.iter().any(|x| contains_folded(x, w))
-            || e.triggers.iter().any(|t| {
-                contains_folded(&t.note, w)
-                    || matches!(&t.trigger, TriggerRef::Custom(name) if contains_folded(name.as_str(), w))
-            })
-            || e.tags.iter().any(|x| contains_folded(x, w))
-    })
+    words
+        .iter()
+        .all(|w| each_text(e, |text| contains_folded(text, w)))
 }
 
 /// A span of days.
@@ -395,11 +403,31 @@ pub fn apply(
     today: NaiveDate,
     within: Option<&[usize]>,
 ) -> Vec<usize> {
+    apply_indexed(entries, &[], filter, today, within)
+}
+
+/// [`apply`], with the search index of `entries` (their [`Signature`]s, in the same order; see
+/// [`signature::index`]): an entry's text is looked at only when its signature says the words
+/// may be in it, and a search of single letters is answered by the index alone. An index of
+/// another length than `entries` is not used.
+pub fn apply_indexed(
+    entries: &[Entry],
+    index: &[Signature],
+    filter: &Filter,
+    today: NaiveDate,
+    within: Option<&[usize]>,
+) -> Vec<usize> {
     let words = words(&filter.text);
+    let wanted = (!words.is_empty() && index.len() == entries.len()).then(|| Wanted::of(&words));
     let keep = |i: usize| {
-        entries
-            .get(i)
-            .is_some_and(|e| filter.matches(e, &words, today))
+        let Some(e) = entries.get(i) else {
+            return false;
+        };
+        match wanted.and_then(|w| w.check(&index[i])) {
+            Some(false) => false,
+            Some(true) => filter.conditions.iter().all(|c| c.matches(e, today)),
+            None => filter.matches(e, &words, today),
+        }
     };
     let candidates: Vec<usize> = match within {
         Some(previous) => previous.to_vec(),

@@ -5,12 +5,16 @@
 //! event loop, each tagged with the screen that asked; an effect's result goes back to that
 //! screen. Nothing here does I/O or reads the clock: time arrives in `tick`.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::journal::Entry;
 use crate::journal::draft::CheckInDraft;
+use crate::journal::query::Signature;
 
 use super::effect::{Done, Effect, LayerId, Request};
 use super::keys::{self, Action, Binding};
@@ -261,6 +265,22 @@ impl App {
             self.open(open, &mut out);
         }
         out
+    }
+
+    /// The search index of `entries` has been built: the journal's, if they are still its
+    /// entries. Returns `None` when the journal changed meanwhile (the index is of entries that
+    /// are not there any more: build it again).
+    pub fn indexed(
+        &mut self,
+        entries: &Arc<Vec<Entry>>,
+        index: Vec<Signature>,
+    ) -> Option<Vec<Request>> {
+        if !self.session.take_index(entries, index) {
+            return None;
+        }
+        let mut out = Vec::new();
+        self.broadcast(&Msg::JournalChanged, &mut out);
+        Some(out)
     }
 
     /// An unfinished check-in was found at start; `offer` says whether to ask about it now.

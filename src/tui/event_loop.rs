@@ -14,8 +14,9 @@ use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::config::{self, Config};
 use crate::content;
-use crate::journal::Preferences;
 use crate::journal::draft::CheckInDraft;
+use crate::journal::query::signature::{self, Signature};
+use crate::journal::{Entry, Preferences};
 use crate::store::{self, Layout, Severity, Store, atomic, crypto};
 
 use super::app::App;
@@ -155,7 +156,8 @@ pub fn run(options: Options) -> Result<()> {
     let mut fx = Runner {
         store: &store,
         session: &mut term,
-        loader: Loader { receiver: None },
+        loader: Loader(Job::new()),
+        indexer: Indexer(Job::new()),
         backup: DailyBackup {
             layout: store.layout().clone(),
             dir: app
@@ -193,9 +195,18 @@ pub fn run(options: Options) -> Result<()> {
             opened = true;
             continue;
         }
-        if let Some(summary) = fx.loader.take() {
+        if let Some(summary) = fx.loader.0.take() {
             let requests = app.loaded(summary);
+            fx.indexer.start(&app.session);
             run_all(&mut app, &mut fx, requests);
+            continue;
+        }
+        if let Some((entries, index)) = fx.indexer.0.take() {
+            match app.indexed(&entries, index) {
+                Some(requests) => run_all(&mut app, &mut fx, requests),
+                // A save came while it was built: built again for the journal as it is.
+                None => fx.indexer.start(&app.session),
+            }
             continue;
         }
         if let Some(why) = fx.backup.take_failure() {
@@ -205,7 +216,7 @@ pub fn run(options: Options) -> Result<()> {
             )));
             continue;
         }
-        let wait = if fx.loader.busy() {
+        let wait = if fx.loader.0.busy() || fx.indexer.0.busy() {
             LOADING_POLL
         } else {
             PAUSE
@@ -221,7 +232,7 @@ pub fn run(options: Options) -> Result<()> {
                 run_all(&mut app, &mut fx, requests);
                 continue;
             }
-            if fx.loader.busy() {
+            if fx.loader.0.busy() {
                 continue;
             }
             // The other closer may have quit: then this one may write.
@@ -408,6 +419,7 @@ struct Runner<'a> {
     store: &'a Store,
     session: &'a mut terminal::Session,
     loader: Loader,
+    indexer: Indexer,
     backup: DailyBackup,
     /// The signal handler's copy of what must be kept.
     unsaved: Unsaved,
@@ -645,32 +657,36 @@ impl DailyBackup {
     }
 }
 
-/// Reads the journal on a thread of its own, so keys work while it reads.
-struct Loader {
-    receiver: Option<mpsc::Receiver<Summary>>,
+/// Work done on a thread of its own, so keys work meanwhile: reading the journal, building
+/// its search index.
+struct Job<T> {
+    receiver: Option<mpsc::Receiver<T>>,
 }
 
-impl Loader {
-    /// Starts reading (unless a read is already going).
-    fn start(&mut self, layout: &Layout, today: NaiveDate) {
+impl<T: Send + 'static> Job<T> {
+    fn new() -> Job<T> {
+        Job { receiver: None }
+    }
+
+    /// Starts `work` (unless a job is already going).
+    fn start(&mut self, work: impl FnOnce() -> T + Send + 'static) {
         if self.receiver.is_some() {
             return;
         }
         let (tx, rx) = mpsc::channel();
-        let layout = layout.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(summary(&layout, today));
+            let _ = tx.send(work());
         });
         self.receiver = Some(rx);
     }
 
     /// The result, when it has come.
-    fn take(&mut self) -> Option<Summary> {
+    fn take(&mut self) -> Option<T> {
         let got = self.receiver.as_ref()?.try_recv();
         match got {
-            Ok(summary) => {
+            Ok(result) => {
                 self.receiver = None;
-                Some(summary)
+                Some(result)
             }
             Err(mpsc::TryRecvError::Empty) => None,
             Err(mpsc::TryRecvError::Disconnected) => {
@@ -682,5 +698,34 @@ impl Loader {
 
     fn busy(&self) -> bool {
         self.receiver.is_some()
+    }
+}
+
+/// Reads the journal (see [`summary`]).
+struct Loader(Job<Summary>);
+
+impl Loader {
+    /// Starts reading (unless a read is already going).
+    fn start(&mut self, layout: &Layout, today: NaiveDate) {
+        let layout = layout.clone();
+        self.0.start(move || summary(&layout, today));
+    }
+}
+
+/// Builds the search index of the journal's entries once they are read, off the input path
+/// (a search works without it, scanning every entry's text, until it comes).
+struct Indexer(Job<(Arc<Vec<Entry>>, Vec<Signature>)>);
+
+impl Indexer {
+    /// Starts indexing the session's entries (unless it is already going).
+    fn start(&mut self, session: &Session) {
+        if session.journal.is_none() {
+            return;
+        }
+        let entries = session.entries_arc();
+        self.0.start(move || {
+            let index = signature::index(&entries);
+            (entries, index)
+        });
     }
 }

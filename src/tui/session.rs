@@ -14,6 +14,7 @@ use crate::journal::draft::CheckInDraft;
 use crate::journal::history::{
     StrategyHistory, count_entry, last_tried_before, strategy_histories,
 };
+use crate::journal::query::Signature;
 use crate::journal::{Entry, EntryId, Perspective, Preferences, streak};
 
 use super::effect::Done;
@@ -41,6 +42,9 @@ pub struct Summary {
     /// cost as many days as the streak is long; `None` until first needed (then counted from
     /// `entries` once).
     pub days: Option<BTreeMap<NaiveDate, u32>>,
+    /// The search index: each entry's [`Signature`], in the order of `entries`, kept in step
+    /// on each change (an index of another length is not used, and left alone).
+    pub index: Arc<Vec<Signature>>,
 }
 
 impl Summary {
@@ -55,9 +59,15 @@ impl Summary {
             checked_in_today: days.contains_key(&today),
             streak: streak::current_by(|d| days.contains_key(&d), today),
             problem_files,
+            index: Arc::default(),
             entries,
             days: Some(days),
         }
+    }
+
+    /// Whether the search index is in step with the entries.
+    fn indexed(&self) -> bool {
+        self.index.len() == self.entries.len()
     }
 
     /// Takes `old` out of the figures and puts `new` in (either may be absent), without
@@ -234,6 +244,27 @@ impl Session {
             .map_or_else(|| Arc::new(Vec::new()), |s| Arc::clone(&s.entries))
     }
 
+    /// Takes the search index of `entries` (built off the input path, [`crate::journal::query::signature::index`]),
+    /// if they are still the journal's: `false` when the journal has changed since (then the
+    /// index is of entries that are not there any more).
+    pub fn take_index(&mut self, entries: &Arc<Vec<Entry>>, index: Vec<Signature>) -> bool {
+        match self.journal.as_mut() {
+            Some(s) if Arc::ptr_eq(&s.entries, entries) && index.len() == entries.len() => {
+                s.index = Arc::new(index);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The search index of [`Session::entries_arc`] (empty until read, or when not in step).
+    pub fn index_arc(&self) -> Arc<Vec<Signature>> {
+        self.journal
+            .as_ref()
+            .filter(|s| s.indexed())
+            .map_or_else(|| Arc::new(Vec::new()), |s| Arc::clone(&s.index))
+    }
+
     /// What the journal knows of each strategy (empty until read).
     pub fn histories(&self) -> Arc<BTreeMap<String, StrategyHistory>> {
         self.journal
@@ -284,23 +315,36 @@ impl Session {
         let Some(summary) = self.journal.as_mut() else {
             return;
         };
+        let mut index = summary
+            .indexed()
+            .then(|| (Arc::make_mut(&mut summary.index), Signature::of(&entry)));
         let entries = Arc::make_mut(&mut summary.entries);
         let first = entries.partition_point(|e| e.date < entry.date);
         let end = entries.partition_point(|e| e.date <= entry.date);
         let old = match (first..end).find(|&i| entries[i].id == entry.id) {
             // The same place in the order (day, time and id do not change): in place.
             Some(i) if order(&entries[i], &entry).is_eq() => {
+                if let Some((index, sig)) = index.as_mut() {
+                    index[i] = *sig;
+                }
                 Some(std::mem::replace(&mut entries[i], entry.clone()))
             }
             Some(i) => {
                 let old = entries.remove(i);
                 let at = entries.partition_point(|e| order(e, &entry).is_lt());
                 entries.insert(at, entry.clone());
+                if let Some((index, sig)) = index.as_mut() {
+                    index.remove(i);
+                    index.insert(at, *sig);
+                }
                 Some(old)
             }
             None => {
                 let at = entries.partition_point(|e| order(e, &entry).is_lt());
                 entries.insert(at, entry.clone());
+                if let Some((index, sig)) = index.as_mut() {
+                    index.insert(at, *sig);
+                }
                 None
             }
         };
@@ -323,6 +367,9 @@ impl Session {
             .or_else(|| entries.iter().position(|e| e.id == *id));
         if let Some(at) = at {
             let old = entries.remove(at);
+            if summary.index.len() == entries.len() + 1 {
+                Arc::make_mut(&mut summary.index).remove(at);
+            }
             summary.recount(Some(&old), None, today);
         }
         self.refresh_prompt();
@@ -376,6 +423,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::journal::query::signature;
     use crate::journal::{EntryId, Helpfulness, Name, StrategyUse};
     use crate::tui::test_support::{day, session};
 
@@ -438,6 +486,12 @@ mod tests {
             start.dedup_by(|a, b| a.id == b.id);
             // Half the time the day counts are built on the first change instead of up front.
             let mut first = Summary::of(Arc::new(start), s.today, 0);
+            // Half the time the index comes before the changes, as when a save comes after
+            // it was built; otherwise it is not kept in step (and not used).
+            let index_first = !first.entries.len().is_multiple_of(3);
+            if index_first {
+                first.index = Arc::new(signature::index(&first.entries));
+            }
             if first.entries.len().is_multiple_of(2) {
                 first.days = None;
             }
@@ -467,6 +521,11 @@ mod tests {
                 prop_assert_eq!(kept.checked_in_today, again.checked_in_today);
                 prop_assert_eq!(kept.streak, again.streak);
                 prop_assert_eq!(&kept.histories, &again.histories);
+                // An index in step is the index of the entries; one that is not is not used.
+                prop_assert!(kept.indexed() || !index_first, "the index fell out of step");
+                if kept.indexed() {
+                    prop_assert_eq!(&*kept.index, &signature::index(&kept.entries));
+                }
                 if kept.days.is_some() {
                     prop_assert_eq!(&kept.days, &again.days);
                 }

@@ -386,6 +386,7 @@ mod review {
             problem_files: 0,
             days: None,
             histories: Arc::default(),
+            index: Arc::default(),
         });
         app.update(Msg::Key(Action::OpenReview));
         app
@@ -477,6 +478,7 @@ mod review {
             problem_files: 0,
             days: None,
             histories: Arc::default(),
+            index: Arc::default(),
         });
         app.update(Msg::Key(Action::OpenReview));
         let list = draw(&mut app, 80, 24);
@@ -749,6 +751,7 @@ mod insights {
             problem_files: 0,
             days: None,
             histories: Arc::default(),
+            index: Arc::default(),
         });
         app.update(Msg::Key(Action::OpenInsights));
         app
@@ -1218,6 +1221,7 @@ mod moments {
             problem_files: 0,
             days: None,
             histories: Arc::default(),
+            index: Arc::default(),
         });
         app
     }

@@ -59,6 +59,7 @@ pub fn app_at_home() -> App {
         problem_files: 0,
         days: None,
         histories: Arc::default(),
+        index: Arc::default(),
     });
     app
 }

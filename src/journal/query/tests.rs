@@ -398,6 +398,49 @@ proptest! {
 }
 
 proptest! {
+    /// The search index changes no answer: entries with text in several fields, letters that
+    /// fold into others (ß, Σ, İ, the Kelvin sign, ’), searched with one or more words of any
+    /// length, with and without conditions, whole or narrowing an earlier result.
+    #[test]
+    fn the_index_changes_no_answer(
+        base in proptest::collection::vec(arb_entry(), 0..30),
+        texts in proptest::collection::vec(
+            ("[a-cA-C ßẞΣσςİıi\u{307}Kk’'é1]{0,16}", "[a-c ßσK’]{0,8}", "[a-cß]{0,4}"),
+            30,
+        ),
+        conditions in proptest::collection::vec(arb_condition(), 0..2),
+        text in "[a-cA-C ßσςiİK'’é1]{0,6}",
+        narrow in any::<bool>(),
+    ) {
+        let entries: Vec<Entry> = base
+            .into_iter()
+            .zip(texts)
+            .map(|(mut e, (notes, answer, tag))| {
+                e.notes = notes;
+                e.responses.push(Response {
+                    prompt_id: None,
+                    prompt: "A question".into(),
+                    answer,
+                });
+                e.tags.push(tag);
+                e
+            })
+            .collect();
+        let today = d("2026-02-20");
+        let index = signature::index(&entries);
+        let f = Filter { text: text.clone(), conditions };
+        let within = narrow.then(|| {
+            let shorter = Filter { text: text.chars().take(1).collect(), ..f.clone() };
+            apply(&entries, &shorter, today, None)
+        });
+        prop_assert_eq!(
+            apply_indexed(&entries, &index, &f, today, within.as_deref()),
+            apply(&entries, &f, today, within.as_deref())
+        );
+    }
+}
+
+proptest! {
     /// The fast path for plain words agrees with folding the whole text, for any text.
     #[test]
     fn contains_folded_equals_folding_everything(

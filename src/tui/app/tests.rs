@@ -1343,3 +1343,77 @@ fn an_encrypted_journal_asks_before_writing_a_plain_report() {
         "{out:?}"
     );
 }
+
+/// Issue 21: the search index comes after the journal, off the input path. Until then a search
+/// scans; an index built for entries that changed meanwhile is refused; once taken, review
+/// searches with it, and saves keep it in step, with the same results throughout.
+#[test]
+fn the_search_index_comes_later_and_changes_no_result() {
+    let mut entries = twelve_entries();
+    for (i, e) in entries.iter_mut().enumerate() {
+        e.notes = ["Straße at night", "a quiet walk", "ΣΊΣΥΦΟΣ again", "Quiet"][i % 4].into();
+    }
+    let mut app = App::new(session(Preferences {
+        perspective: Some(Perspective::IPullAway.into()),
+        ..Preferences::default()
+    }));
+    app.loaded(crate::tui::session::Summary::of(
+        Arc::new(entries),
+        app.session.today,
+        0,
+    ));
+    assert!(
+        app.session.index_arc().is_empty(),
+        "no index before it is built"
+    );
+    press(&mut app, "r /");
+    let results = |app: &mut App, text: &str| {
+        if let Screen::Review(r) = app.top_mut() {
+            r.filter.text.clear();
+        }
+        app.update(Msg::Paste(text.into()));
+        match app.top() {
+            Screen::Review(r) => r.results.clone(),
+            other => panic!("{other:?}"),
+        }
+    };
+    let queries = ["q", "quiet", "strasse", "σίσυφος", "z", "t a"];
+    let scanned: Vec<Vec<usize>> = queries.iter().map(|q| results(&mut app, q)).collect();
+    assert_eq!(scanned[0].len(), 6);
+    assert_eq!(scanned[2].len(), 3);
+    assert_eq!(scanned[3].len(), 3);
+
+    // Built for entries that are no longer the journal's: refused.
+    let old = app.session.entries_arc();
+    let index = crate::journal::query::signature::index(&old);
+    let mut saved = old[0].clone();
+    saved.notes = "zebra".into();
+    app.session.upsert(saved);
+    assert!(app.indexed(&old, index).is_none());
+    assert!(app.session.index_arc().is_empty());
+
+    let now = app.session.entries_arc();
+    let index = crate::journal::query::signature::index(&now);
+    assert!(app.indexed(&now, index).is_some());
+    assert_eq!(app.session.index_arc().len(), 12);
+    let indexed: Vec<Vec<usize>> = queries.iter().map(|q| results(&mut app, q)).collect();
+    assert_eq!(indexed[4].len(), 1, "the saved word is found");
+    assert_eq!(indexed[2].len(), 2, "and the word it replaced is not");
+    for (q, got) in queries.iter().zip(&indexed) {
+        let filter = crate::journal::query::Filter {
+            text: (*q).into(),
+            conditions: Vec::new(),
+        };
+        let scan =
+            crate::journal::query::apply(app.session.entries(), &filter, app.session.today, None);
+        assert_eq!(*got, scan, "{q}");
+    }
+
+    // A save after it keeps it in step: the new word is found through the index.
+    let mut again = app.session.entries()[5].clone();
+    again.notes = "xylophone".into();
+    app.session.upsert(again);
+    assert_eq!(app.session.index_arc().len(), 12);
+    app.update(Msg::JournalChanged);
+    assert_eq!(results(&mut app, "xylophone").len(), 1);
+}

@@ -13,7 +13,7 @@ use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::journal::Entry;
 use crate::journal::draft::CheckInDraft;
-use crate::journal::query::{self, Condition, DateSpan, Filter};
+use crate::journal::query::{self, Condition, DateSpan, Filter, Signature};
 use crate::journal::vocabulary::count;
 use crate::tui::effect::{Done, Effect, TrashItem};
 use crate::tui::keys::{Action, moved};
@@ -60,6 +60,8 @@ pub struct State {
     pub filter: Filter,
     /// The entries searched and shown (the session's, as of the last change).
     entries: Arc<Vec<Entry>>,
+    /// Their search index (see [`query::apply_indexed`]).
+    index: Arc<Vec<Signature>>,
     /// Matching entries, newest first (indices into `entries`).
     pub results: Vec<usize>,
     /// The selected result.
@@ -87,6 +89,7 @@ impl State {
             mode: Mode::Timeline,
             filter: Filter::default(),
             entries: session.entries_arc(),
+            index: session.index_arc(),
             results: Vec::new(),
             cursor: 0,
             jump: String::new(),
@@ -131,10 +134,13 @@ impl State {
     pub fn reload(&mut self, session: &Session) {
         let entries = session.entries_arc();
         if Arc::ptr_eq(&self.entries, &entries) {
+            // The same entries, whose search index may have come: the results stay.
+            self.index = session.index_arc();
             return;
         }
         let selected = self.selected().map(|e| e.id.clone());
         self.entries = entries;
+        self.index = session.index_arc();
         self.refresh(session.today, None);
         if let Some(id) = selected
             && let Some(pos) = self
@@ -151,7 +157,13 @@ impl State {
 
     /// Runs the filter again; `within` narrows an earlier result (a longer search).
     fn refresh(&mut self, today: NaiveDate, within: Option<Vec<usize>>) {
-        self.results = query::apply(&self.entries, &self.filter, today, within.as_deref());
+        self.results = query::apply_indexed(
+            &self.entries,
+            &self.index,
+            &self.filter,
+            today,
+            within.as_deref(),
+        );
         self.cursor = self.cursor.min(self.results.len().saturating_sub(1));
     }
 
