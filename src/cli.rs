@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod doctor;
+pub mod every_core;
 pub mod export;
 pub mod import;
 pub mod man;

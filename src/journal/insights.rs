@@ -333,8 +333,8 @@ pub fn ranked<'a>(items: impl Iterator<Item = &'a str>) -> Vec<(String, u32)> {
 }
 
 /// Counts, most first, ties in alphabetical order.
-fn ranked_counts(counts: HashMap<&str, u32>) -> Vec<(String, u32)> {
-    let mut out: Vec<(String, u32)> = counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+fn ranked_counts<K: Into<String>>(counts: HashMap<K, u32>) -> Vec<(String, u32)> {
+    let mut out: Vec<(String, u32)> = counts.into_iter().map(|(k, v)| (k.into(), v)).collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     out
 }
@@ -347,7 +347,7 @@ fn trigger_sort_key(t: &TriggerRef) -> String {
 }
 
 /// Sums for one measure: over all days, and over the days with each trigger.
-#[derive(Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy)]
 struct Sums {
     with_sum: f64,
     with_n: u32,
@@ -370,127 +370,242 @@ pub fn compute(
     today: NaiveDate,
     week_starts: Weekday,
 ) -> Insights {
-    let grouped = by_day(entries, window);
-    let days: Vec<Day> = grouped.iter().map(|(date, es)| day_of(*date, es)).collect();
-    let weeks = weeks(&days, week_starts);
+    let mut tally = Tally::new(window, false);
+    tally.add(entries);
+    tally.finish(today, week_starts)
+}
 
-    // Triggers, numbered as first met; per trigger its entries, intensities, and sums of the
-    // days it was logged on. One pass over the days.
-    let mut index: HashMap<&TriggerRef, usize> = HashMap::new();
-    let mut found: Vec<(&TriggerRef, u32, f64, u32)> = Vec::new(); // trigger, count, intensity sum, intensity n
-    let (mut mood_sums, mut close_sums): (Vec<Sums>, Vec<Sums>) = (Vec::new(), Vec::new());
-    let (mut mood_total, mut mood_n, mut close_total, mut close_n) = (0.0, 0u32, 0.0, 0u32);
-    let mut on_day: Vec<usize> = Vec::new();
-    // What the entries hold besides triggers, counted in the same pass: a large journal does
-    // not fit the cache, and each pass over its text is a walk through memory.
-    let mut histories: BTreeMap<String, StrategyHistory> = BTreeMap::new();
-    let (mut reactions, mut emotions): (HashMap<&str, u32>, HashMap<&str, u32>) =
-        (HashMap::new(), HashMap::new());
-    let mut inside = 0u32;
-    for ((_, es), day) in grouped.iter().zip(&days) {
+/// The figures of [`compute`] counted a day at a time, so a journal read day by day (`closer
+/// stats`) is never whole in memory: [`Tally::add`] each day's entries, days in order, then
+/// [`Tally::finish`]. Holds the counts and one row per day of the window, and the date of each
+/// day with a check-in (for the streaks, which are over the whole journal).
+#[derive(Debug)]
+pub struct Tally {
+    window: Window,
+    days: Vec<Day>,
+    /// Triggers, numbered as first met: the trigger, its count, intensity sum and count.
+    found: Vec<(TriggerRef, u32, f64, u32)>,
+    index: HashMap<TriggerRef, usize>,
+    /// For each trigger, sums of the days it was logged on.
+    mood_sums: Vec<Sums>,
+    close_sums: Vec<Sums>,
+    mood_total: f64,
+    mood_n: u32,
+    close_total: f64,
+    close_n: u32,
+    histories: BTreeMap<String, StrategyHistory>,
+    reactions: HashMap<String, u32>,
+    emotions: HashMap<String, u32>,
+    inside: u32,
+    /// Each day with a check-in, in the whole journal.
+    all_days: Vec<NaiveDate>,
+    /// The figures of moments and predictions, when asked for.
+    moments: Option<(moments::PredictionTally, moments::EpisodeTally)>,
+    /// The triggers of the day being counted (kept to save an allocation a day).
+    on_day: Vec<usize>,
+}
+
+/// Adds one to the count of `key`, making a `String` only for a key met first.
+fn count_in(counts: &mut HashMap<String, u32>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_owned(), 1);
+        }
+    }
+}
+
+impl Tally {
+    /// Nothing counted yet, for `window`; `with_moments`: also the figures of moments and
+    /// predictions (see [`with_moments`]).
+    pub fn new(window: Window, with_moments: bool) -> Tally {
+        Tally {
+            window,
+            days: Vec::new(),
+            found: Vec::new(),
+            index: HashMap::new(),
+            mood_sums: Vec::new(),
+            close_sums: Vec::new(),
+            mood_total: 0.0,
+            mood_n: 0,
+            close_total: 0.0,
+            close_n: 0,
+            histories: BTreeMap::new(),
+            reactions: HashMap::new(),
+            emotions: HashMap::new(),
+            inside: 0,
+            all_days: Vec::new(),
+            moments: with_moments.then(Default::default),
+            on_day: Vec::new(),
+        }
+    }
+
+    /// Counts `entries`: any, in any order, but each day's entries all in one call, and the
+    /// days of one call after those of the calls before (as day files are read).
+    pub fn add(&mut self, entries: &[Entry]) {
+        // One pass over the entries for the days with a check-in and those in the window.
+        let mut inside: Vec<&Entry> = Vec::new();
+        for e in entries {
+            if self.all_days.last() != Some(&e.date) {
+                self.all_days.push(e.date);
+            }
+            if self.window.contains(e.date) {
+                inside.push(e);
+            }
+        }
+        if !inside.is_sorted_by_key(|e| e.date) {
+            inside.sort_by_key(|e| e.date);
+        }
+        for es in inside.chunk_by(|a, b| a.date == b.date) {
+            let day = day_of(es[0].date, es);
+            self.add_day(es, &day);
+            self.days.push(day);
+        }
+    }
+
+    /// Counts one day of the window: its entries and their averages.
+    fn add_day(&mut self, es: &[&Entry], day: &Day) {
+        // Per trigger its entries, intensities, and sums of the days it was logged on. What
+        // the entries hold besides triggers is counted in the same pass: a large journal does
+        // not fit the cache, and each pass over its text is a walk through memory.
+        let mut on_day = std::mem::take(&mut self.on_day);
         on_day.clear();
         for e in es {
-            inside = inside.saturating_add(1);
-            count_entry(&mut histories, e, 1);
+            self.inside = self.inside.saturating_add(1);
+            count_entry(&mut self.histories, e, 1);
             for b in &e.behaviours {
-                *reactions.entry(b.as_str()).or_default() += 1;
+                count_in(&mut self.reactions, b.as_str());
             }
             for x in &e.emotions {
-                *emotions.entry(x.as_str()).or_default() += 1;
+                count_in(&mut self.emotions, x.as_str());
             }
             for t in &e.triggers {
-                let i = *index.entry(&t.trigger).or_insert_with(|| {
-                    found.push((&t.trigger, 0, 0.0, 0));
-                    mood_sums.push(Sums::default());
-                    close_sums.push(Sums::default());
-                    found.len() - 1
-                });
-                found[i].1 += 1;
+                let i = match self.index.get(&t.trigger) {
+                    Some(&i) => i,
+                    None => {
+                        self.found.push((t.trigger.clone(), 0, 0.0, 0));
+                        self.mood_sums.push(Sums::default());
+                        self.close_sums.push(Sums::default());
+                        self.index.insert(t.trigger.clone(), self.found.len() - 1);
+                        self.found.len() - 1
+                    }
+                };
+                self.found[i].1 += 1;
                 if let Some(v) = t.intensity {
-                    found[i].2 += f64::from(v.get());
-                    found[i].3 += 1;
+                    self.found[i].2 += f64::from(v.get());
+                    self.found[i].3 += 1;
                 }
                 if !on_day.contains(&i) {
                     on_day.push(i);
                 }
             }
+            if let Some((predictions, episodes)) = self.moments.as_mut() {
+                predictions.add(e);
+                episodes.add(e);
+            }
         }
         if let Some(m) = day.mood {
-            mood_total += m;
-            mood_n += 1;
+            self.mood_total += m;
+            self.mood_n += 1;
             for &i in &on_day {
-                mood_sums[i].with_sum += m;
-                mood_sums[i].with_n += 1;
+                self.mood_sums[i].with_sum += m;
+                self.mood_sums[i].with_n += 1;
             }
         }
         if let Some(c) = day.closeness {
-            close_total += c;
-            close_n += 1;
+            self.close_total += c;
+            self.close_n += 1;
             for &i in &on_day {
-                close_sums[i].with_sum += c;
-                close_sums[i].with_n += 1;
+                self.close_sums[i].with_sum += c;
+                self.close_sums[i].with_n += 1;
             }
         }
+        self.on_day = on_day;
     }
-    let mut triggers: Vec<TriggerStat> = found
-        .iter()
-        .enumerate()
-        .map(|(i, (trigger, count, isum, in_))| TriggerStat {
-            trigger: (*trigger).clone(),
-            count: *count,
-            intensity: (*in_ > 0).then(|| isum / f64::from(*in_)),
-            mood: comparison(mood_sums[i], mood_total, mood_n),
-            closeness: comparison(close_sums[i], close_total, close_n),
-        })
-        .collect();
-    triggers.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| trigger_sort_key(&a.trigger).cmp(&trigger_sort_key(&b.trigger)))
-    });
 
-    // A strategy only offered (neither planned nor tried) has no history.
-    histories.retain(|_, h| !h.is_empty());
-    let mut strategies: Vec<StrategyStat> = histories
-        .into_iter()
-        .map(|(id, h)| StrategyStat {
-            id,
-            planned: h.planned,
-            tried: h.tried,
-            helpfulness: h.average_helpfulness(),
-        })
-        .collect();
-    strategies.sort_by(|a, b| {
-        (b.tried, b.planned)
-            .cmp(&(a.tried, a.planned))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    /// The figures of everything counted, with streaks as of `today`.
+    pub fn finish(self, today: NaiveDate, week_starts: Weekday) -> Insights {
+        let Tally {
+            window,
+            days,
+            found,
+            mood_sums,
+            close_sums,
+            mood_total,
+            mood_n,
+            close_total,
+            close_n,
+            mut histories,
+            reactions,
+            emotions,
+            inside,
+            mut all_days,
+            moments,
+            ..
+        } = self;
+        let weeks = weeks(&days, week_starts);
+        let mut triggers: Vec<TriggerStat> = found
+            .into_iter()
+            .enumerate()
+            .map(|(i, (trigger, count, isum, in_))| TriggerStat {
+                trigger,
+                count,
+                intensity: (in_ > 0).then(|| isum / f64::from(in_)),
+                mood: comparison(mood_sums[i], mood_total, mood_n),
+                closeness: comparison(close_sums[i], close_total, close_n),
+            })
+            .collect();
+        triggers.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| trigger_sort_key(&a.trigger).cmp(&trigger_sort_key(&b.trigger)))
+        });
 
-    // Every day with a check-in, in order: a sorted list (entries come oldest first, so
-    // usually no sort is needed), looked up by binary search.
-    let mut all_days: Vec<NaiveDate> = entries.iter().map(|e| e.date).collect();
-    if !all_days.is_sorted() {
-        all_days.sort_unstable();
-    }
-    all_days.dedup();
-    Insights {
-        window,
-        entries: inside,
-        days_checked_in: u32::try_from(days.len()).unwrap_or(u32::MAX),
-        mood: mean(days.iter().filter_map(|d| d.mood)),
-        closeness: mean(days.iter().filter_map(|d| d.closeness)),
-        reactions: ranked_counts(reactions),
-        emotions: ranked_counts(emotions),
-        // Left for `with_moments`: only the Moments view, stats and reports need them, and
-        // they cost a third again at 100,000 entries.
-        predictions: moments::Predictions::default(),
-        episodes: moments::Episodes::default(),
-        current_streak: streak::current_by(|d| all_days.binary_search(&d).is_ok(), today),
-        longest_streak: streak::longest_of(all_days.iter().copied()),
-        days,
-        weeks,
-        triggers,
-        strategies,
+        // A strategy only offered (neither planned nor tried) has no history.
+        histories.retain(|_, h| !h.is_empty());
+        let mut strategies: Vec<StrategyStat> = histories
+            .into_iter()
+            .map(|(id, h)| StrategyStat {
+                id,
+                planned: h.planned,
+                tried: h.tried,
+                helpfulness: h.average_helpfulness(),
+            })
+            .collect();
+        strategies.sort_by(|a, b| {
+            (b.tried, b.planned)
+                .cmp(&(a.tried, a.planned))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+
+        // Every day with a check-in, in order (entries come oldest first, so usually no sort
+        // is needed), looked up by binary search.
+        if !all_days.is_sorted() {
+            all_days.sort_unstable();
+        }
+        all_days.dedup();
+        let (predictions, episodes) = moments
+            .map(|(p, e)| (p.finish(), e.finish()))
+            .unwrap_or_default();
+        Insights {
+            window,
+            entries: inside,
+            days_checked_in: u32::try_from(days.len()).unwrap_or(u32::MAX),
+            mood: mean(days.iter().filter_map(|d| d.mood)),
+            closeness: mean(days.iter().filter_map(|d| d.closeness)),
+            reactions: ranked_counts(reactions),
+            emotions: ranked_counts(emotions),
+            // Without `with_moments`, left empty: only the Moments view, stats and reports
+            // need them, and they cost a third again at 100,000 entries.
+            predictions,
+            episodes,
+            current_streak: streak::current_by(|d| all_days.binary_search(&d).is_ok(), today),
+            longest_streak: streak::longest_of(all_days.iter().copied()),
+            days,
+            weeks,
+            triggers,
+            strategies,
+        }
     }
 }
 

@@ -95,11 +95,27 @@ pub fn predictions(entries: &[Entry], window: Window) -> Predictions {
 
 /// The predictions of `entries` (those of a window, already chosen).
 pub fn predictions_of<'a>(entries: impl Iterator<Item = &'a Entry>) -> Predictions {
-    let mut out = Predictions::default();
-    let (mut pred_sum, mut act_sum) = (0u32, 0u32);
-    // trigger → (answered, came true, predicted sum, actual sum, rated)
-    let mut per: Vec<(TriggerRef, [u32; 5])> = Vec::new();
-    for e in entries.filter(|e| !e.predictions.is_empty()) {
+    let mut tally = PredictionTally::default();
+    for e in entries {
+        tally.add(e);
+    }
+    tally.finish()
+}
+
+/// [`Predictions`] counted an entry at a time (for a journal read a day at a time).
+#[derive(Debug, Default)]
+pub struct PredictionTally {
+    out: Predictions,
+    pred_sum: u32,
+    act_sum: u32,
+    /// trigger → (answered, came true, predicted sum, actual sum, rated)
+    per: Vec<(TriggerRef, [u32; 5])>,
+}
+
+impl PredictionTally {
+    /// Counts the predictions of `e`.
+    pub fn add(&mut self, e: &Entry) {
+        let out = &mut self.out;
         for p in &e.predictions {
             out.made += 1;
             let Some(o) = &p.outcome else {
@@ -118,8 +134,8 @@ pub fn predictions_of<'a>(entries: impl Iterator<Item = &'a Entry>) -> Predictio
             let rated = p.badness.zip(o.badness);
             if let Some((before, after)) = rated {
                 out.rated += 1;
-                pred_sum += u32::from(before.get());
-                act_sum += u32::from(after.get());
+                self.pred_sum += u32::from(before.get());
+                self.act_sum += u32::from(after.get());
             }
             let mut seen: Vec<&TriggerRef> = Vec::new();
             for t in &e.triggers {
@@ -127,6 +143,7 @@ pub fn predictions_of<'a>(entries: impl Iterator<Item = &'a Entry>) -> Predictio
                     continue;
                 }
                 seen.push(&t.trigger);
+                let per = &mut self.per;
                 let i = match per.iter().position(|(r, _)| *r == t.trigger) {
                     Some(i) => i,
                     None => {
@@ -147,25 +164,35 @@ pub fn predictions_of<'a>(entries: impl Iterator<Item = &'a Entry>) -> Predictio
             }
         }
     }
-    out.predicted_badness = mean(pred_sum, out.rated);
-    out.actual_badness = mean(act_sum, out.rated);
-    per.retain(|(_, c)| c[0] >= MIN_DAYS);
-    per.sort_by(|a, b| {
-        b.1[0]
-            .cmp(&a.1[0])
-            .then_with(|| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)))
-    });
-    out.by_trigger = per
-        .into_iter()
-        .map(|(trigger, c)| TriggerPredictions {
-            trigger,
-            answered: c[0],
-            came_true: c[1],
-            predicted_badness: mean(c[2], c[4]),
-            actual_badness: mean(c[3], c[4]),
-        })
-        .collect();
-    out
+
+    /// The figures of everything counted.
+    pub fn finish(self) -> Predictions {
+        let PredictionTally {
+            mut out,
+            pred_sum,
+            act_sum,
+            mut per,
+        } = self;
+        out.predicted_badness = mean(pred_sum, out.rated);
+        out.actual_badness = mean(act_sum, out.rated);
+        per.retain(|(_, c)| c[0] >= MIN_DAYS);
+        per.sort_by(|a, b| {
+            b.1[0]
+                .cmp(&a.1[0])
+                .then_with(|| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)))
+        });
+        out.by_trigger = per
+            .into_iter()
+            .map(|(trigger, c)| TriggerPredictions {
+                trigger,
+                answered: c[0],
+                came_true: c[1],
+                predicted_badness: mean(c[2], c[4]),
+                actual_badness: mean(c[3], c[4]),
+            })
+            .collect();
+        out
+    }
 }
 
 /// The moments traced in `window`.
@@ -175,71 +202,92 @@ pub fn episodes(entries: &[Entry], window: Window) -> Episodes {
 
 /// The moments of `entries` (those of a window, already chosen).
 pub fn episodes_of<'a>(entries: impl Iterator<Item = &'a Entry>) -> Episodes {
-    let mut out = Episodes::default();
-    // trigger → (moments, urge counts)
-    type UrgeCounts = Vec<(String, u32)>;
-    let mut per: Vec<(TriggerRef, u32, UrgeCounts)> = Vec::new();
-    for ep in entries
-        .flat_map(|e| &e.episodes)
-        .filter(|ep| !ep.is_empty())
-    {
-        out.count += 1;
-        let repaired = ep.repaired();
-        if repaired {
-            out.repaired += 1;
-        }
-        if let Some(ended) = ep.ended {
-            let i = Ending::ALL.iter().position(|e| *e == ended).unwrap_or(0);
+    let mut tally = EpisodeTally::default();
+    for e in entries {
+        tally.add(e);
+    }
+    tally.finish()
+}
+
+/// Urges and how often each came, for one trigger.
+type UrgeCounts = Vec<(String, u32)>;
+
+/// [`Episodes`] counted an entry at a time (for a journal read a day at a time).
+#[derive(Debug, Default)]
+pub struct EpisodeTally {
+    out: Episodes,
+    /// trigger → (moments, urge counts)
+    per: Vec<(TriggerRef, u32, UrgeCounts)>,
+}
+
+impl EpisodeTally {
+    /// Counts the moments of `e`.
+    pub fn add(&mut self, e: &Entry) {
+        let (out, per) = (&mut self.out, &mut self.per);
+        for ep in e.episodes.iter().filter(|ep| !ep.is_empty()) {
+            out.count += 1;
+            let repaired = ep.repaired();
             if repaired {
-                out.ended_with_repair[i] += 1;
-            } else {
-                out.ended_without_repair[i] += 1;
+                out.repaired += 1;
             }
-        }
-        let mut seen: Vec<&TriggerRef> = Vec::new();
-        for t in &ep.triggers {
-            if seen.contains(&t) {
-                continue;
-            }
-            seen.push(t);
-            let i = match per.iter().position(|(r, ..)| r == t) {
-                Some(i) => i,
-                None => {
-                    per.push((t.clone(), 0, Vec::new()));
-                    per.len() - 1
+            if let Some(ended) = ep.ended {
+                let i = Ending::ALL.iter().position(|e| *e == ended).unwrap_or(0);
+                if repaired {
+                    out.ended_with_repair[i] += 1;
+                } else {
+                    out.ended_without_repair[i] += 1;
                 }
-            };
-            per[i].1 += 1;
-            let mut urges: Vec<&String> = ep.urges.iter().collect();
-            urges.sort();
-            urges.dedup();
-            for u in urges {
-                match per[i].2.iter_mut().find(|(w, _)| w == u) {
-                    Some((_, n)) => *n += 1,
-                    None => per[i].2.push((u.clone(), 1)),
+            }
+            let mut seen: Vec<&TriggerRef> = Vec::new();
+            for t in &ep.triggers {
+                if seen.contains(&t) {
+                    continue;
+                }
+                seen.push(t);
+                let i = match per.iter().position(|(r, ..)| r == t) {
+                    Some(i) => i,
+                    None => {
+                        per.push((t.clone(), 0, Vec::new()));
+                        per.len() - 1
+                    }
+                };
+                per[i].1 += 1;
+                let mut urges: Vec<&String> = ep.urges.iter().collect();
+                urges.sort();
+                urges.dedup();
+                for u in urges {
+                    match per[i].2.iter_mut().find(|(w, _)| w == u) {
+                        Some((_, n)) => *n += 1,
+                        None => per[i].2.push((u.clone(), 1)),
+                    }
                 }
             }
         }
     }
-    per.retain(|(_, n, urges)| *n >= MIN_DAYS && !urges.is_empty());
-    per.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)))
-    });
-    out.urges = per
-        .into_iter()
-        .filter_map(|(trigger, moments, mut urges)| {
-            urges.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            let (urge, times) = urges.into_iter().next()?;
-            Some(TriggerUrge {
-                trigger,
-                moments,
-                urge,
-                times,
+
+    /// The figures of everything counted.
+    pub fn finish(self) -> Episodes {
+        let EpisodeTally { mut out, mut per } = self;
+        per.retain(|(_, n, urges)| *n >= MIN_DAYS && !urges.is_empty());
+        per.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| format!("{:?}", a.0).cmp(&format!("{:?}", b.0)))
+        });
+        out.urges = per
+            .into_iter()
+            .filter_map(|(trigger, moments, mut urges)| {
+                urges.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let (urge, times) = urges.into_iter().next()?;
+                Some(TriggerUrge {
+                    trigger,
+                    moments,
+                    urge,
+                    times,
+                })
             })
-        })
-        .collect();
-    out
+            .collect();
+        out
+    }
 }
 
 #[cfg(test)]
