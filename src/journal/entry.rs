@@ -387,6 +387,34 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Gives back the room its lists and texts were read into and do not use: a list read
+    /// from JSON is grown as it is read (room for four items when it holds one), which made a
+    /// journal in memory a third larger than its files.
+    pub fn shrink_to_fit(&mut self) {
+        self.emotions.shrink_to_fit();
+        self.triggers.shrink_to_fit();
+        for t in &mut self.triggers {
+            t.note.shrink_to_fit();
+        }
+        self.behaviours.shrink_to_fit();
+        self.responses.shrink_to_fit();
+        for r in &mut self.responses {
+            r.answer.shrink_to_fit();
+        }
+        self.strategies.shrink_to_fit();
+        self.notes.shrink_to_fit();
+        self.tags.shrink_to_fit();
+        self.episodes.shrink_to_fit();
+        for ep in &mut self.episodes {
+            ep.what.shrink_to_fit();
+            ep.triggers.shrink_to_fit();
+            ep.urges.shrink_to_fit();
+            ep.did.shrink_to_fit();
+            ep.next.shrink_to_fit();
+        }
+        self.predictions.shrink_to_fit();
+    }
+
     /// Whether it holds anything a closer before schema 2 would not know (episodes or
     /// predictions): its day file then carries schema 2, so an older closer leaves it alone.
     pub fn needs_schema_2(&self) -> bool {

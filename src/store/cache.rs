@@ -142,7 +142,10 @@ impl Cache {
                             start: entries.len(),
                             len: day.body.entries.len(),
                         });
-                        entries.extend(day.body.entries.into_iter().map(Some));
+                        entries.extend(day.body.entries.into_iter().map(|mut e| {
+                            e.shrink_to_fit();
+                            Some(e)
+                        }));
                     }
                     Err(_) => return Cache::default(),
                 },

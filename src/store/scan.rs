@@ -140,7 +140,14 @@ fn read_days_in_parallel(
                 s.spawn(move || {
                     chunk
                         .iter()
-                        .map(|(_, path)| Some(read_day_checked(layout, path, encrypted)))
+                        .map(|(_, path)| {
+                            let (notes, mut body) = read_day_checked(layout, path, encrypted);
+                            // Shrunk where they were made (see `Entry::shrink_to_fit`).
+                            if let Ok(body) = &mut body {
+                                body.entries.iter_mut().for_each(Entry::shrink_to_fit);
+                            }
+                            Some((notes, body))
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -270,7 +277,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
             // is an X25519 agreement, most of the time. Plain ones are read here, one at a
             // time: threads made that a third faster but each kept its own malloc arena, a
             // third more memory (benches/README.md).
-            let mut read_all = if keep && cache.is_some() {
+            let mut read_all = if keep {
                 read_days_in_parallel(layout, &misses, encrypted)
             } else {
                 Vec::new()
@@ -328,6 +335,8 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                             }
                             scan.entry_count += 1;
                             if keep {
+                                let mut entry = entry;
+                                entry.shrink_to_fit();
                                 scan.entries.push(entry);
                             }
                         }
@@ -533,4 +542,33 @@ fn mode_problem(path: &Path, meta: &fs::Metadata, is_dir: bool) -> Option<Proble
 #[cfg(not(unix))]
 fn mode_problem(_: &Path, _: &fs::Metadata, _: bool) -> Option<Problem> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// Issue 21, item 6: the journal as read holds no room it does not use (a list read from
+    /// JSON has room for four items when it holds one), read on one thread or on several.
+    #[test]
+    fn a_journal_read_keeps_no_spare_room() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        // Enough days for the parallel read (64 and more in a year), and a few alone.
+        let year = crate::tui::test_support::generated_year();
+        assert!(year.len() > 64);
+        for e in &year {
+            store.save_entry(e).unwrap();
+        }
+        let entries = load(store.layout()).entries;
+        assert_eq!(entries.len(), year.len());
+        for e in &entries {
+            assert_eq!(e.emotions.capacity(), e.emotions.len(), "{}", e.id);
+            assert_eq!(e.triggers.capacity(), e.triggers.len(), "{}", e.id);
+            assert_eq!(e.behaviours.capacity(), e.behaviours.len(), "{}", e.id);
+            assert_eq!(e.strategies.capacity(), e.strategies.len(), "{}", e.id);
+            assert_eq!(e.tags.capacity(), e.tags.len(), "{}", e.id);
+        }
+    }
 }
