@@ -23,6 +23,7 @@ use closer::journal::insights::{self, Window};
 use closer::journal::query::signature;
 use closer::store::{self, Layout, Store};
 use closer::tui::app::App;
+use closer::tui::effect::Done;
 use closer::tui::keys::Action;
 use closer::tui::screen::Msg;
 use closer::tui::screens::Screen;
@@ -147,6 +148,9 @@ fn take_in_saved(c: &mut Criterion) {
                         own.extend_from_slice(&entries);
                         if let Some(j) = a.session.journal.as_mut() {
                             j.entries = Arc::new(own);
+                            let mut index = Vec::with_capacity(j.index.len() + 64);
+                            index.extend_from_slice(&j.index);
+                            j.index = Arc::new(index);
                         }
                         a
                     },
@@ -155,6 +159,33 @@ fn take_in_saved(c: &mut Criterion) {
                 );
             });
         }
+        // The whole of it with review open over the journal (sharing its entries), as after
+        // editing an entry found there: the result taken in and the next frame drawn.
+        let mut edited = entries[entries.len() / 2].clone();
+        edited.notes.push_str(" And one more line.");
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        group.bench_function(
+            BenchmarkId::new("an edit, review open, and the next frame", n),
+            |b| {
+                b.iter_batched_ref(
+                    || {
+                        let mut a = base.clone();
+                        if let Some(j) = a.session.journal.as_mut() {
+                            j.entries = Arc::new((*j.entries).clone());
+                            j.index = Arc::new((*j.index).clone());
+                        }
+                        a.update(Msg::Key(Action::OpenReview));
+                        a
+                    },
+                    |a| {
+                        let from = a.top_id();
+                        a.done(from, Done::EntrySaved(Box::new(edited.clone())));
+                        draw(a, &mut terminal);
+                    },
+                    criterion::BatchSize::LargeInput,
+                );
+            },
+        );
     }
     group.finish();
 }

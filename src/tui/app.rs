@@ -86,6 +86,11 @@ impl App {
         &self.stack[self.stack.len() - 1].screen
     }
 
+    /// The layer id of the screen on top (what its effects' results are sent back to).
+    pub fn top_id(&self) -> LayerId {
+        self.stack[self.stack.len() - 1].id
+    }
+
     /// The keys in force: only Ctrl-C while the terminal is too small.
     pub fn keys(&self) -> Vec<Binding> {
         if self.session.too_small() {
@@ -336,9 +341,15 @@ impl App {
             self.stack
                 .retain(|l| !matches!(l.screen, Screen::Lock(_)) || l.id == from);
         }
+        // Screens let go of the entries first: the session then changes its own, without
+        // copying the whole journal for them (see `Msg::JournalChanging`).
+        let changing = done.changes_journal() && self.session.journal.is_some();
+        if changing {
+            self.broadcast(&Msg::JournalChanging, &mut out);
+        }
         let journal_changed = self.session.take_in(&done);
         self.send(from, Msg::Done(done), &mut out);
-        if journal_changed {
+        if journal_changed || changing {
             self.broadcast(&Msg::JournalChanged, &mut out);
         }
         out

@@ -135,3 +135,13 @@ pub enum Done {
     /// The effect failed; the text says what happened and what to do.
     Failed(String),
 }
+
+impl Done {
+    /// Whether taking it in changes the journal's entries (see `Session::take_in`).
+    pub fn changes_journal(&self) -> bool {
+        matches!(
+            self,
+            Done::CheckInSaved(_) | Done::Deleted(..) | Done::Restored(_) | Done::EntrySaved(_)
+        )
+    }
+}

@@ -196,6 +196,10 @@ pub enum Msg {
     Answer(Question, Action),
     /// An effect this screen asked for is done.
     Done(Done),
+    /// The journal in the session is about to change (a save, a delete, a restore): a screen
+    /// holding the journal's entries lets go of them, so the change need not copy the whole
+    /// journal to leave the screen's copy as it was. [`Msg::JournalChanged`] always follows.
+    JournalChanging,
     /// The journal in the session changed (read, saved to, deleted from).
     JournalChanged,
     /// An unfinished check-in was found at start (it is in `session.pending_draft`).

@@ -1417,3 +1417,67 @@ fn the_search_index_comes_later_and_changes_no_result() {
     app.update(Msg::JournalChanged);
     assert_eq!(results(&mut app, "xylophone").len(), 1);
 }
+
+/// Issue 21, item 1: a save, edit or delete while review or insights is open changes the
+/// journal in place: the screens let go of the entries first, so the change does not copy the
+/// whole journal (the session's list stays the same allocation), and they take it back after,
+/// review on the entry it had selected, with its search index in step.
+#[test]
+fn a_change_under_an_open_review_or_insights_does_not_copy_the_journal() {
+    let mut app = App::new(session(Preferences {
+        perspective: Some(Perspective::IPullAway.into()),
+        ..Preferences::default()
+    }));
+    app.loaded(crate::tui::session::Summary::of(
+        Arc::new(twelve_entries()),
+        app.session.today,
+        0,
+    ));
+    let entries = app.session.entries_arc();
+    let index = crate::journal::query::signature::index(&entries);
+    app.indexed(&entries, index).unwrap();
+    drop(entries);
+    let same_list = |app: &App| Arc::as_ptr(&app.session.entries_arc());
+    let before = same_list(&app);
+
+    press(&mut app, "r j j");
+    let review_id = app.stack.last().unwrap().id;
+    let selected = |app: &App| match app.top() {
+        Screen::Review(r) => r.selected().map(|e| (e.id.clone(), e.notes.clone())),
+        other => panic!("{other:?}"),
+    };
+    let (id, _) = selected(&app).unwrap();
+    let mut edited = app
+        .session
+        .entries()
+        .iter()
+        .find(|e| e.id == id)
+        .unwrap()
+        .clone();
+    edited.notes = "edited in place".into();
+    app.done(review_id, Done::EntrySaved(Box::new(edited)));
+    assert_eq!(same_list(&app), before, "the journal was copied");
+    assert_eq!(selected(&app), Some((id.clone(), "edited in place".into())));
+    assert_eq!(app.session.index_arc().len(), 12, "the index is in step");
+    let gone = app.session.entries()[0].clone();
+    app.done(
+        review_id,
+        Done::Deleted(
+            std::path::PathBuf::from("trash"),
+            gone.id.clone(),
+            gone.date,
+        ),
+    );
+    assert_eq!(same_list(&app), before, "the journal was copied");
+    assert_eq!(app.session.entries().len(), 11);
+    assert_eq!(selected(&app).map(|s| s.0), Some(id));
+
+    press(&mut app, "Esc i");
+    let insights_id = app.stack.last().unwrap().id;
+    assert!(matches!(app.top(), Screen::Insights(_)));
+    let mut new = gone.clone();
+    new.id = crate::journal::EntryId::generate(new.created_at, 99);
+    app.done(insights_id, Done::CheckInSaved(Box::new(new)));
+    assert_eq!(same_list(&app), before, "the journal was copied");
+    assert_eq!(app.session.entries().len(), 12);
+}

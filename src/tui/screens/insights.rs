@@ -347,6 +347,9 @@ pub fn keys(state: &State) -> &'static [Binding] {
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     let today = cx.session.today;
     match msg {
+        // Let go of before a change, so the session need not copy the journal; taken again
+        // (and the figures worked out again) once changed.
+        Msg::JournalChanging => state.entries = Arc::default(),
         Msg::JournalChanged => state.reload(&cx.session.entries_arc(), today),
         Msg::Key(Action::Back) => return Cmd::Pop,
         Msg::Key(Action::Confirm) => return state.open_day(),

@@ -80,6 +80,8 @@ pub struct State {
     pub trash_cursor: usize,
     /// The trash file of the entry deleted last (for `u`).
     pub last_deleted: Option<PathBuf>,
+    /// The entry that was selected when the entries were let go of (see [`State::release`]).
+    held: Option<crate::journal::EntryId>,
 }
 
 impl State {
@@ -99,6 +101,7 @@ impl State {
             trash: Vec::new(),
             trash_cursor: 0,
             last_deleted: None,
+            held: None,
         };
         state.refresh(session.today, None);
         state
@@ -130,6 +133,17 @@ impl State {
             .and_then(|&i| self.entries.get(i))
     }
 
+    /// Lets go of the entries before the journal changes, so the session need not copy them
+    /// (`Msg::JournalChanging`), remembering which one was selected; [`State::reload`] takes
+    /// the changed journal.
+    pub fn release(&mut self) {
+        if self.held.is_none() {
+            self.held = self.selected().map(|e| e.id.clone());
+        }
+        self.entries = Arc::default();
+        self.index = Arc::default();
+    }
+
     /// Takes in a journal that changed (after a save, a delete, a new day).
     pub fn reload(&mut self, session: &Session) {
         let entries = session.entries_arc();
@@ -138,7 +152,10 @@ impl State {
             self.index = session.index_arc();
             return;
         }
-        let selected = self.selected().map(|e| e.id.clone());
+        let selected = self
+            .held
+            .take()
+            .or_else(|| self.selected().map(|e| e.id.clone()));
         self.entries = entries;
         self.index = session.index_arc();
         self.refresh(session.today, None);
@@ -222,6 +239,10 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
                 Mode::FilterPick(_) => state.pick.type_str(&line),
                 _ => {}
             }
+            Cmd::None
+        }
+        Msg::JournalChanging => {
+            state.release();
             Cmd::None
         }
         Msg::JournalChanged => {
