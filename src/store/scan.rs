@@ -555,9 +555,20 @@ mod tests {
     fn a_journal_read_keeps_no_spare_room() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        // Enough days for the parallel read (64 and more in a year), and a few alone.
-        let year = crate::tui::test_support::generated_year();
-        assert!(year.len() > 64);
+        // Enough days in one year for the parallel read (64 and more).
+        let year: Vec<Entry> = (0..100u32)
+            .map(|n| {
+                let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+                    + chrono::Days::new(u64::from(n));
+                let at =
+                    chrono::DateTime::parse_from_rfc3339(&format!("{day}T20:00:00+01:00")).unwrap();
+                let mut e = Entry::new(EntryId::generate(at, n), at);
+                e.emotions = vec!["tired".into()];
+                e.tags = vec!["home".into(), "work".into()];
+                e.notes = format!("day {n}");
+                e
+            })
+            .collect();
         for e in &year {
             store.save_entry(e).unwrap();
         }
