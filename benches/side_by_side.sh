@@ -67,13 +67,15 @@
 # medians). A frame split into writes more than 150 ms apart would be timed at its first part.
 # The two apps do different work for a save (closer rewrites one day file and syncs it to disk;
 # tui-journal reads its whole JSON file again and rewrites it in place, without a sync) and for
-# a search (see above): that is the comparison, not a flaw in it. Linux only (/proc, pty ioctls); needs python3, nothing else.
+# a search (see above): that is the comparison, not a flaw in it. Linux only (/proc, pty
+# ioctls); needs python3, nothing else.
 set -euo pipefail
 
 die() { echo "side_by_side: $*" >&2; exit 1; }
 
 N="${1:-10000}"
-[[ "$N" =~ ^[0-9]+$ ]] && (( N >= 10 )) || die "the number of entries must be a whole number of at least 10 (got '$N')"
+[[ "$N" =~ ^[0-9]+$ ]] && (( N >= 10 )) \
+    || die "the number of entries must be a whole number of at least 10 (got '$N')"
 command -v python3 >/dev/null || die "python3 is needed"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -426,8 +428,7 @@ class App:
         return (self.still(what, until) - self.t_spawn) * 1000.0
 
     def search(self, pattern):
-        m = re.search(pattern, self.screen.text())
-        return m
+        return re.search(pattern, self.screen.text())
 
     def peak_kib(self):
         with open("/proc/%d/status" % self.proc.pid) as f:
@@ -568,7 +569,8 @@ def closer_run(run, ctx):
     return res
 
 
-EDIT_DIALOG = r"┌Edit journal"   # the dialog's title on its border (the footer says "Edit journal content")
+# The edit dialog's title, on its border (the footer says "Edit journal content" too).
+EDIT_DIALOG = r"┌Edit journal"
 
 
 def tj_argv(ctx):
@@ -585,7 +587,7 @@ def tj_run(run, ctx):
     app.send("F")                                     # fuzzy find (titles)
     app.settle("tui-journal: fuzzy find", r"Fuzzy Find")
     res["letter"] = app.timed(LETTER, "tui-journal: fuzzy find '%s'" % LETTER,
-                              r"Entries: [1-9]\d*")
+                              r"Entries: \d+")
     res["letter_hits"] = int(app.search(r"Entries: (\d+)").group(1))
     app.send("\x1b")
     app.settle("tui-journal: fuzzy find closed", lambda s: "Fuzzy Find" not in s)
@@ -596,9 +598,9 @@ def tj_run(run, ctx):
     app.send(RARE)
     app.settle("tui-journal: '%s' typed" % RARE, RARE)
     res["rare"] = app.timed("\r", "tui-journal: filter on '%s'" % RARE,
-                            lambda s: "Matching Logic" not in s and "Journals - Filtered" in s
-                            and re.search(r"\b\d+/\d+\b", s))
-    res["rare_hits"] = int(app.search(r"\b\d+/(\d+)\b").group(1))
+                            lambda s: "Matching Logic" not in s and "Journals - Filtered" in s)
+    found = app.search(r"\b\d+/(\d+)\b")           # "selected/total" (none when total is 0)
+    res["rare_hits"] = int(found.group(1)) if found else 0
     app.send("x")                                     # the filter off
     app.settle("tui-journal: filter off", r"\b\d+/%d\b" % N)
     app.send("\x1b[H")                                # Home: the top entry, the newest
