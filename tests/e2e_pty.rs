@@ -970,3 +970,43 @@ fn the_first_save_of_the_day_writes_a_backup_and_the_second_does_not() {
         assert_eq!(m.entries, 1, "the backup was made after the first save");
     }
 }
+
+/// Issue 21 (found by the side-by-side script): quitting right after the first save of a day
+/// used to kill the day's backup half written (a temporary file left, no backup). closer now
+/// finishes it before it leaves, saying so.
+#[test]
+fn quitting_right_after_the_first_save_finishes_the_days_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    // A journal whose backup takes a while (about 12 MB of text).
+    let mut many = Vec::new();
+    for n in 0..4000u32 {
+        let day =
+            chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap() + chrono::Days::new(u64::from(n));
+        let mut e = entry(&format!("{day}T20:00:00+01:00"), n);
+        e.notes = "a long evening of thinking it over, ".repeat(80);
+        many.push(e);
+    }
+    Store::open(&root).unwrap().add_entries(many).unwrap();
+    let backups = closer::store::backup::default_dir(&root);
+    let mut app = Closer::start(&root, 80, 24);
+    app.wait_for("c check in");
+    app.send("c");
+    app.wait_for("step 1 of 10");
+    app.send("3");
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("Your check-in is saved.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let archives = closer::store::backup::list(&backups);
+    assert_eq!(archives.len(), 1, "the day's backup was written");
+    let m = closer::store::backup::manifest_of(&archives[0].path).unwrap();
+    assert_eq!(m.entries, 4001);
+    let leftovers: Vec<_> = fs::read_dir(&backups)
+        .unwrap()
+        .flatten()
+        .filter(|f| f.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

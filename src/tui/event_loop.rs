@@ -188,6 +188,17 @@ pub fn run(options: Options) -> Result<()> {
         }
         terminal_guard(|| fx.session.terminal.draw(|f| app.view(f)).map(|_| ()))?;
         if app.quit {
+            // The day's backup, if it is being written, is finished first: leaving now would
+            // lose it (it is made again after the next save). Any key leaves without it.
+            if fx.backup.receiver.is_some() {
+                app.status = Some(Status::Info(
+                    "Finishing today's backup… (any key leaves without it; it is made again \
+                     after your next save)"
+                        .into(),
+                ));
+                terminal_guard(|| fx.session.terminal.draw(|f| app.view(f)).map(|_| ()))?;
+                while !fx.backup.wait(Duration::from_millis(50)) && !event::poll(Duration::ZERO)? {}
+            }
             break;
         }
         if app.take_unlocked() {
@@ -638,6 +649,20 @@ impl DailyBackup {
             let _ = tx.send(result);
         });
         self.receiver = Some(rx);
+    }
+
+    /// Waits up to `at_most` for a backup being written; whether none is being written now.
+    fn wait(&mut self, at_most: Duration) -> bool {
+        let Some(receiver) = &self.receiver else {
+            return true;
+        };
+        match receiver.recv_timeout(at_most) {
+            Err(mpsc::RecvTimeoutError::Timeout) => false,
+            Ok(_) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+                self.receiver = None;
+                true
+            }
+        }
     }
 
     /// A failure to say, once the backup is done.
