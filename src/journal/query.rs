@@ -403,16 +403,18 @@ pub fn apply(
     today: NaiveDate,
     within: Option<&[usize]>,
 ) -> Vec<usize> {
-    apply_indexed(entries, &[], filter, today, within)
+    apply_indexed(entries, &[], false, filter, today, within)
 }
 
 /// [`apply`], with the search index of `entries` (their [`Signature`]s, in the same order; see
 /// [`signature::index`]): an entry's text is looked at only when its signature says the words
 /// may be in it, and a search of single letters is answered by the index alone. An index of
-/// another length than `entries` is not used.
+/// another length than `entries` is not used. `in_order`: the caller knows `entries` are in
+/// order (by day, time, then id), so that is not checked again (a walk over every entry).
 pub fn apply_indexed(
     entries: &[Entry],
     index: &[Signature],
+    in_order: bool,
     filter: &Filter,
     today: NaiveDate,
     within: Option<&[usize]>,
@@ -433,7 +435,7 @@ pub fn apply_indexed(
         Some(previous) => previous.to_vec(),
         None => {
             let mut all: Vec<usize> = (0..entries.len()).rev().collect();
-            if !entries.is_sorted_by(|a, b| order(a, b).is_le()) {
+            if !in_order && !entries.is_sorted_by(|a, b| order(a, b).is_le()) {
                 all.sort_by(|&a, &b| order(&entries[b], &entries[a]));
             }
             all

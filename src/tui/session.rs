@@ -45,6 +45,9 @@ pub struct Summary {
     /// The search index: each entry's [`Signature`], in the order of `entries`, kept in step
     /// on each change (an index of another length is not used, and left alone).
     pub index: Arc<Vec<Signature>>,
+    /// The entries are known to be in order (by day, time of writing, then id): found so when
+    /// read, and kept so by every change. `false`: not known, and checked where it matters.
+    pub in_order: bool,
 }
 
 impl Summary {
@@ -60,6 +63,7 @@ impl Summary {
             streak: streak::current_by(|d| days.contains_key(&d), today),
             problem_files,
             index: Arc::default(),
+            in_order: entries.is_sorted_by(|a, b| order(a, b).is_le()),
             entries,
             days: Some(days),
         }
@@ -263,6 +267,11 @@ impl Session {
             .as_ref()
             .filter(|s| s.indexed())
             .map_or_else(|| Arc::new(Vec::new()), |s| Arc::clone(&s.index))
+    }
+
+    /// Whether the entries are known to be in order (see [`Summary::in_order`]).
+    pub fn entries_in_order(&self) -> bool {
+        self.journal.as_ref().is_some_and(|s| s.in_order)
     }
 
     /// What the journal knows of each strategy (empty until read).
@@ -513,6 +522,7 @@ mod tests {
                 }
                 let kept = s.journal.clone().unwrap();
                 prop_assert!(kept.entries.is_sorted_by(|a, b| order(a, b).is_le()));
+                prop_assert!(kept.in_order);
                 let mut ids: Vec<&EntryId> = kept.entries.iter().map(|e| &e.id).collect();
                 ids.sort();
                 ids.dedup();

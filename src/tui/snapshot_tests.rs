@@ -387,6 +387,7 @@ mod review {
             days: None,
             histories: Arc::default(),
             index: Arc::default(),
+            in_order: false,
         });
         app.update(Msg::Key(Action::OpenReview));
         app
@@ -479,6 +480,7 @@ mod review {
             days: None,
             histories: Arc::default(),
             index: Arc::default(),
+            in_order: false,
         });
         app.update(Msg::Key(Action::OpenReview));
         let list = draw(&mut app, 80, 24);
@@ -752,6 +754,7 @@ mod insights {
             days: None,
             histories: Arc::default(),
             index: Arc::default(),
+            in_order: false,
         });
         app.update(Msg::Key(Action::OpenInsights));
         app
@@ -1222,6 +1225,7 @@ mod moments {
             days: None,
             histories: Arc::default(),
             index: Arc::default(),
+            in_order: false,
         });
         app
     }

@@ -60,6 +60,7 @@ pub fn app_at_home() -> App {
         days: None,
         histories: Arc::default(),
         index: Arc::default(),
+        in_order: false,
     });
     app
 }

@@ -434,7 +434,7 @@ proptest! {
             apply(&entries, &shorter, today, None)
         });
         prop_assert_eq!(
-            apply_indexed(&entries, &index, &f, today, within.as_deref()),
+            apply_indexed(&entries, &index, false, &f, today, within.as_deref()),
             apply(&entries, &f, today, within.as_deref())
         );
     }

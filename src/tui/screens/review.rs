@@ -62,6 +62,8 @@ pub struct State {
     entries: Arc<Vec<Entry>>,
     /// Their search index (see [`query::apply_indexed`]).
     index: Arc<Vec<Signature>>,
+    /// The entries are known to be in order (see `Summary::in_order`).
+    in_order: bool,
     /// Matching entries, newest first (indices into `entries`).
     pub results: Vec<usize>,
     /// The selected result.
@@ -92,6 +94,7 @@ impl State {
             filter: Filter::default(),
             entries: session.entries_arc(),
             index: session.index_arc(),
+            in_order: session.entries_in_order(),
             results: Vec::new(),
             cursor: 0,
             jump: String::new(),
@@ -158,6 +161,7 @@ impl State {
             .or_else(|| self.selected().map(|e| e.id.clone()));
         self.entries = entries;
         self.index = session.index_arc();
+        self.in_order = session.entries_in_order();
         self.refresh(session.today, None);
         if let Some(id) = selected
             && let Some(pos) = self
@@ -177,6 +181,7 @@ impl State {
         self.results = query::apply_indexed(
             &self.entries,
             &self.index,
+            self.in_order,
             &self.filter,
             today,
             within.as_deref(),
