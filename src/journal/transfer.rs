@@ -129,24 +129,190 @@ struct TuiJournalEntry {
 }
 
 /// What the top of a file looks like, to tell the formats apart.
-fn sniff(v: &serde_json::Value) -> Option<Source> {
-    let obj = v.as_object();
-    if obj.and_then(|o| o.get("format")).and_then(|f| f.as_str()) == Some(FORMAT) {
+/// What [`sniff`] needs of a file, read without keeping anything else: an import file is
+/// often the size of a whole journal, and read first into a `serde_json::Value` it took five
+/// times its size in memory (a 185 MB export, 1.08 GB).
+#[derive(Debug, Default)]
+struct Shape {
+    /// The file is a JSON array (tui-journal's entries file), not an object.
+    array: bool,
+    /// The top-level object's `format`, when it is a string.
+    format: Option<String>,
+    /// The top-level object has `tags` and `entries` (jrnl's export).
+    tags: bool,
+    entries: bool,
+    /// The keys of the first entry (the array's first item, or the first of `entries`), when
+    /// it is an object.
+    first: Option<Vec<String>>,
+}
+
+/// Reads a value for its shape alone, keeping only what `T` takes from it.
+struct ShapeOf<T>(std::marker::PhantomData<T>);
+
+/// The keys of an object; `None` for anything else.
+struct Keys(Option<Vec<String>>);
+
+/// The first item of an array, as [`Keys`]; `None` for anything else or an empty array.
+struct First(Option<Vec<String>>);
+
+/// A string; `None` for anything else.
+struct Text(Option<String>);
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ShapeOf::<Keys>(std::marker::PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for First {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ShapeOf::<First>(std::marker::PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ShapeOf::<Text>(std::marker::PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for Shape {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ShapeOf::<Shape>(std::marker::PhantomData))
+    }
+}
+
+/// What each shape makes of an array, an object, a string, or anything else.
+trait FromShape: Sized {
+    fn none() -> Self;
+    fn text(_: &str) -> Self {
+        Self::none()
+    }
+    fn array<'de, A: serde::de::SeqAccess<'de>>(mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Self::none())
+    }
+    fn object<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(Self::none())
+    }
+}
+
+impl FromShape for Text {
+    fn none() -> Self {
+        Text(None)
+    }
+    fn text(v: &str) -> Self {
+        Text(Some(v.to_owned()))
+    }
+}
+
+impl FromShape for Keys {
+    fn none() -> Self {
+        Keys(None)
+    }
+    fn object<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut keys = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            map.next_value::<serde::de::IgnoredAny>()?;
+            keys.push(key);
+        }
+        Ok(Keys(Some(keys)))
+    }
+}
+
+impl FromShape for First {
+    fn none() -> Self {
+        First(None)
+    }
+    fn array<'de, A: serde::de::SeqAccess<'de>>(mut seq: A) -> Result<Self, A::Error> {
+        let first = seq.next_element::<Keys>()?.and_then(|k| k.0);
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(First(first))
+    }
+}
+
+impl FromShape for Shape {
+    fn none() -> Self {
+        Shape::default()
+    }
+    fn array<'de, A: serde::de::SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {
+        Ok(Shape {
+            array: true,
+            first: First::array(seq)?.0,
+            ..Shape::default()
+        })
+    }
+    fn object<'de, A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut shape = Shape::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => shape.format = map.next_value::<Text>()?.0,
+                "tags" => {
+                    shape.tags = true;
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+                "entries" => {
+                    shape.entries = true;
+                    shape.first = map.next_value::<First>()?.0;
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(shape)
+    }
+}
+
+impl<'de, T: FromShape> serde::de::Visitor<'de> for ShapeOf<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<T, E> {
+        Ok(T::none())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<T, E> {
+        Ok(T::none())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<T, E> {
+        Ok(T::none())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<T, E> {
+        Ok(T::none())
+    }
+    fn visit_str<E>(self, v: &str) -> Result<T, E> {
+        Ok(T::text(v))
+    }
+    fn visit_unit<E>(self) -> Result<T, E> {
+        Ok(T::none())
+    }
+    fn visit_none<E>(self) -> Result<T, E> {
+        Ok(T::none())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+        T::array(seq)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::object(map)
+    }
+}
+
+/// Which program wrote a file, from its shape.
+fn sniff(shape: &Shape) -> Option<Source> {
+    if shape.format.as_deref() == Some(FORMAT) {
         return Some(Source::Closer);
     }
-    let entries = match v {
-        serde_json::Value::Array(a) => a.first(),
-        serde_json::Value::Object(o) => o
-            .get("entries")
-            .and_then(|e| e.as_array())
-            .and_then(|a| a.first()),
-        _ => None,
-    };
-    let first = entries.and_then(|e| e.as_object());
-    match first {
-        Some(e) if e.contains_key("time") && e.contains_key("title") => Some(Source::Jrnl),
-        Some(e) if e.contains_key("content") && e.contains_key("title") => Some(Source::TuiJournal),
-        None if obj.is_some_and(|o| o.contains_key("tags") && o.contains_key("entries")) => {
+    let has = |keys: &[String], k: &str| keys.iter().any(|x| x == k);
+    match &shape.first {
+        Some(e) if has(e, "time") && has(e, "title") => Some(Source::Jrnl),
+        Some(e) if has(e, "content") && has(e, "title") => Some(Source::TuiJournal),
+        None if !shape.array && shape.tags && shape.entries => {
             Some(Source::Jrnl) // an empty jrnl export
         }
         _ => None,
@@ -204,8 +370,8 @@ pub fn read(
     offset_at: &dyn Fn(NaiveDateTime) -> FixedOffset,
 ) -> Result<(Source, Vec<Entry>), ImportError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| at(&e))?;
-    let Some(source) = sniff(&value) else {
+    let shape: Shape = serde_json::from_slice(bytes).map_err(|e| at(&e))?;
+    let Some(source) = sniff(&shape) else {
         return Err(ImportError::Unknown(
             "this is JSON, but not an export closer knows: expected closer's own export \
              (closer export --format json), jrnl's (jrnl --export json) or tui-journal's file"
@@ -259,9 +425,9 @@ pub fn read(
             out
         }
         Source::TuiJournal => {
-            let entries: Vec<TuiJournalEntry> = match &value {
-                serde_json::Value::Array(_) => serde_json::from_slice(bytes).map_err(|e| at(&e))?,
-                _ => {
+            let entries: Vec<TuiJournalEntry> = match shape.array {
+                true => serde_json::from_slice(bytes).map_err(|e| at(&e))?,
+                false => {
                     serde_json::from_slice::<TuiJournalFile>(bytes)
                         .map_err(|e| at(&e))?
                         .entries
