@@ -32,6 +32,13 @@ pub fn run(
     }
     crate::cli::journal_is_there(data_dir)?;
     let figures = figures(&Layout::new(data_dir), from, to, today);
+    if figures.window.from > to {
+        bail!(
+            "--to {to} is before the journal's first entry ({}): give a later --to, or a --from \
+             before it",
+            figures.window.from
+        );
+    }
     if json {
         serde_json::to_writer_pretty(&mut *out, &figures)?;
         writeln!(out)?;
@@ -53,31 +60,44 @@ pub fn figures(
     to: NaiveDate,
     today: NaiveDate,
 ) -> Insights {
-    let mut tally = insights::Tally::new(
-        Window {
-            from: from.unwrap_or(NaiveDate::MIN),
-            to,
-        },
-        true,
-    );
-    let mut first: Option<NaiveDate> = None;
-    let mut count = |entries: Vec<Entry>| {
-        if let Some(day) = entries.iter().map(|e| e.date).min() {
-            first = Some(first.map_or(day, |f| f.min(day)));
-        }
-        tally.add(&entries);
-        Ok(())
+    let window = Window {
+        from: from.unwrap_or(NaiveDate::MIN),
+        to,
     };
-    if store::crypto::is_encrypted(layout) {
-        // An encrypted journal is read through its cache, one age file, whole: reading its
-        // day files one by one is an X25519 agreement each, four times as slow at 100,000
-        // entries (6.2 s against 1.4 s).
-        let _ = count(store::load(layout).entries);
-    } else {
+    let mut tally = insights::Tally::new(window, true);
+    let mut first: Option<NaiveDate> = None;
+    // Whether a day file held an entry of another day (`closer doctor` names it): its day
+    // would then be counted in two parts, so the journal is read whole instead.
+    let mut misplaced = false;
+    let count = |tally: &mut insights::Tally, first: &mut Option<NaiveDate>, entries: &[Entry]| {
+        if let Some(day) = entries.iter().map(|e| e.date).min() {
+            *first = Some(first.map_or(day, |f| f.min(day)));
+        }
+        tally.add(entries);
+    };
+    // An encrypted journal is read through its cache, one age file, whole: reading its day
+    // files one by one is an X25519 agreement each, four times as slow at 100,000 entries
+    // (6.2 s against 1.4 s).
+    if !store::crypto::is_encrypted(layout) {
         // Every day, those outside the window too: the streaks are the whole journal's.
         let days: Vec<NaiveDate> = store::Store::days_with_files_in(layout);
-        let read = |day: NaiveDate| store::read_day_entries(layout, day).unwrap_or_default();
-        let _ = every_core::in_order(&days, &read, count);
+        let read = |day: NaiveDate| {
+            let entries = store::read_day_entries(layout, day).unwrap_or_default();
+            let elsewhere = entries.iter().any(|e| e.date != day);
+            (entries, elsewhere)
+        };
+        let _ = every_core::in_order(&days, &read, |(entries, elsewhere)| {
+            misplaced |= elsewhere;
+            if !misplaced {
+                count(&mut tally, &mut first, &entries);
+            }
+            Ok(())
+        });
+    }
+    if misplaced || store::crypto::is_encrypted(layout) {
+        tally = insights::Tally::new(window, true);
+        first = None;
+        count(&mut tally, &mut first, &store::load(layout).entries);
     }
     let mut figures = tally.finish(today, Weekday::Mon);
     // The whole journal runs from its first entry (as `Window::all`), not from year one.
@@ -236,5 +256,76 @@ mod tests {
             assert_eq!(got, want, "{from:?} {to}");
             assert!(got.episodes.count > 0 && got.predictions.made > 0);
         }
+    }
+}
+
+#[cfg(test)]
+mod damaged {
+    use super::*;
+    use crate::store::Store;
+
+    /// Found in review: a copy of a day file in a folder that is not its year was counted as
+    /// a second file of its day, and an entry in another day's file split its day in two. The
+    /// figures read day by day must still be those of the journal as the app reads it; and a
+    /// `--to` before the first entry is refused.
+    #[test]
+    fn stray_copies_and_misplaced_entries_count_as_the_journal_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        for e in crate::tui::test_support::generated_year() {
+            store.save_entry(&e).unwrap();
+        }
+        let layout = store.layout().clone();
+        let entries = store::load(&layout).entries;
+        let (first, last) = (entries[0].date, entries[entries.len() - 1].date);
+        let today = last;
+        let whole = |layout: &Layout| {
+            let entries = store::load(layout).entries;
+            let window = Window {
+                from: first,
+                to: today,
+            };
+            insights::with_moments(
+                insights::compute(&entries, window, today, Weekday::Mon),
+                &entries,
+            )
+        };
+
+        // A copy of a day file beside its year folder, and one in another year's folder.
+        let day_file = layout.day_file(last);
+        let year = day_file.parent().unwrap();
+        let copy = year.with_file_name(format!("{} copy", last.format("%Y")));
+        std::fs::create_dir_all(&copy).unwrap();
+        std::fs::copy(&day_file, copy.join(day_file.file_name().unwrap())).unwrap();
+        let other = year.with_file_name("1999");
+        std::fs::create_dir_all(&other).unwrap();
+        std::fs::copy(&day_file, other.join(day_file.file_name().unwrap())).unwrap();
+        assert_eq!(figures(&layout, None, today, today), whole(&layout));
+
+        // An entry dated a week before the last day, in the last day's file.
+        let mut body: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&day_file).unwrap()).unwrap();
+        let mut moved = body["entries"][0].clone();
+        let week_before = last - chrono::Days::new(7);
+        moved["date"] = serde_json::json!(week_before.to_string());
+        moved["id"] = serde_json::json!("20260101-000000-00000abc");
+        body["entries"].as_array_mut().unwrap().push(moved);
+        std::fs::write(&day_file, serde_json::to_vec_pretty(&body).unwrap()).unwrap();
+        let want = whole(&layout);
+        assert_eq!(want.entries as usize, entries.len() + 1);
+        assert_eq!(figures(&layout, None, today, today), want);
+
+        let mut out = Vec::new();
+        let err = run(
+            dir.path(),
+            None,
+            Some(first - chrono::Days::new(1)),
+            false,
+            today,
+            &mut out,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("before the journal's first entry"), "{err}");
     }
 }

@@ -387,6 +387,13 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The order entries are kept in everywhere (the store's reads, the session, review): by
+    /// day, then time of writing, then id. One function, because review trusts a list kept
+    /// in this order without checking it again.
+    pub fn order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+        (a.date, a.created_at, &a.id).cmp(&(b.date, b.created_at, &b.id))
+    }
+
     /// Gives back the room its lists and texts were read into and do not use: a list read
     /// from JSON is grown as it is read (room for four items when it holds one), which made a
     /// journal in memory a third larger than its files.
@@ -413,6 +420,12 @@ impl Entry {
             ep.next.shrink_to_fit();
         }
         self.predictions.shrink_to_fit();
+        for p in &mut self.predictions {
+            p.fear.shrink_to_fit();
+            if let Some(o) = &mut p.outcome {
+                o.instead.shrink_to_fit();
+            }
+        }
     }
 
     /// Whether it holds anything a closer before schema 2 would not know (episodes or

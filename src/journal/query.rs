@@ -382,11 +382,6 @@ impl Filter {
     }
 }
 
-/// The order entries are kept in: by day, then time, then id.
-fn order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
-    (a.date, a.created_at, &a.id).cmp(&(b.date, b.created_at, &b.id))
-}
-
 /// Journals larger than this are searched on two threads.
 const PARALLEL_FROM: usize = 20_000;
 
@@ -435,8 +430,8 @@ pub fn apply_indexed(
         Some(previous) => previous.to_vec(),
         None => {
             let mut all: Vec<usize> = (0..entries.len()).rev().collect();
-            if !in_order && !entries.is_sorted_by(|a, b| order(a, b).is_le()) {
-                all.sort_by(|&a, &b| order(&entries[b], &entries[a]));
+            if !in_order && !entries.is_sorted_by(|a, b| Entry::order(a, b).is_le()) {
+                all.sort_by(|&a, &b| Entry::order(&entries[b], &entries[a]));
             }
             all
         }

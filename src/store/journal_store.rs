@@ -173,23 +173,33 @@ impl Store {
         Store::days_with_files_in(&self.layout)
     }
 
-    /// The days that have a day file in the data folder at `layout`, without opening it.
+    /// The days that have a day file in the data folder at `layout`, without opening it, in
+    /// order, each once. As when the journal is read, only `entries/YYYY/YYYY-MM-DD.json` counts:
+    /// a copy of a day file in another folder (`2026 copy/`, or a year that is not its own) is
+    /// not its day's file, and reading it as one counted that day twice.
     pub fn days_with_files_in(layout: &Layout) -> Vec<NaiveDate> {
         let mut days = Vec::new();
         let Ok(years) = fs::read_dir(layout.entries_dir()) else {
             return days;
         };
         for year in years.flatten() {
+            let name = year.file_name().to_string_lossy().into_owned();
+            if name.len() != 4 || !name.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
             let Ok(files) = fs::read_dir(year.path()) else {
                 continue;
             };
             for file in files.flatten() {
-                if let Some(day) = Layout::day_of_file_name(&file.file_name().to_string_lossy()) {
+                if let Some(day) = Layout::day_of_file_name(&file.file_name().to_string_lossy())
+                    .filter(|d| d.format("%Y").to_string() == name)
+                {
                     days.push(day);
                 }
             }
         }
         days.sort();
+        days.dedup();
         days
     }
 

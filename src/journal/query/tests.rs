@@ -405,11 +405,11 @@ proptest! {
     fn the_index_changes_no_answer(
         base in proptest::collection::vec(arb_entry(), 0..30),
         texts in proptest::collection::vec(
-            ("[a-cA-C ßẞΣσςİıi\u{307}Kk’'é1]{0,16}", "[a-c ßσK’]{0,8}", "[a-cß]{0,4}"),
+            ("[a-cA-C ßẞΣσςİıi\u{307}Kk\u{212A}’'é1\u{a0}]{0,16}", "[a-c ßσK\u{212A}’]{0,8}", "[a-cß]{0,4}"),
             30,
         ),
         conditions in proptest::collection::vec(arb_condition(), 0..2),
-        text in "[a-cA-C ßσςiİK'’é1]{0,6}",
+        text in "[a-cA-C ßσςiİKk\u{212A}'’é1]{0,6}",
         narrow in any::<bool>(),
     ) {
         let entries: Vec<Entry> = base
