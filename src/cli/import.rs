@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use chrono::{FixedOffset, Local, NaiveDateTime, Offset, TimeZone};
 
+use crate::journal::Entry;
 use crate::journal::transfer::{self, ImportError};
 use crate::store::{Layout, Store};
 
@@ -26,7 +27,7 @@ fn local_offset(naive: NaiveDateTime) -> FixedOffset {
 pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) -> Result<()> {
     let bytes = crate::files::read_named(file, crate::files::IMPORT_CAP)
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
-    let (source, entries) = transfer::read(&bytes, &local_offset).map_err(|e| match e {
+    let (source, mut entries) = transfer::read(&bytes, &local_offset).map_err(|e| match e {
         ImportError::At { .. } => anyhow::anyhow!(
             "{} is not valid: {e}. Nothing was imported.",
             file.display()
@@ -35,6 +36,10 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
             anyhow::anyhow!("{}: {why}. Nothing was imported.", file.display())
         }
     })?;
+    // The file's bytes are not needed once read, and its entries keep no spare room (see
+    // `Entry::shrink_to_fit`): an import holds the file's entries, not also the file.
+    drop(bytes);
+    entries.iter_mut().for_each(Entry::shrink_to_fit);
     // Dates the journal cannot hold are refused at the door, before anything is written.
     let outside: Vec<_> = entries.iter().filter(|e| !Layout::holds(e.date)).collect();
     if let Some(first) = outside.first() {
@@ -54,7 +59,12 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
         .map_err(|e| anyhow::anyhow!("{e}. Nothing was imported."))?;
     let total = entries.len();
     let (fresh, present) = transfer::new_ones(entries, &existing);
-    let days = transfer::by_day(fresh.clone()).len();
+    // Counted from the dates: a copy of every entry to count them took as much memory again.
+    let days = fresh
+        .iter()
+        .map(|e| e.date)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     let plural = |n: usize, one: &str, many: &str| count(n as u64, one, many);
     let summary = format!(
         "{} in this {}: {} to add on {}, {} already in the journal.",

@@ -112,10 +112,11 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// The first half of [`write`], for many files at once: `bytes` written to a temporary file
-/// beside `path`'s target (0600), flushed to disk and closed. Nothing is at `path` until the
+/// beside `path`'s target (0600) and closed; on Linux not yet flushed: the caller flushes the
+/// whole batch with [`sync_file_system`] before renaming any. Nothing is at `path` until the
 /// returned file is renamed there ([`tempfile::TempPath::persist`]); dropped, it is removed.
-/// After the renames, each folder is flushed once ([`sync_dir`]): a batch of N files costs N
-/// file flushes and one flush per folder, instead of N of each.
+/// After the renames, each folder is flushed once ([`sync_dir`]): a batch of N files costs one
+/// flush of the file system and one per folder, instead of N file flushes and N folder ones.
 ///
 /// # Errors
 /// As [`write`]: the target is refused, or creating, writing or flushing fails.
@@ -142,8 +143,24 @@ pub fn write_temp(
     fault::check(&target, Step::Write)?;
     tmp.write_all(bytes)?;
     fault::check(&target, Step::Sync)?;
+    // On Linux the caller flushes a whole batch of them at once with [`sync_file_system`]
+    // before any is renamed: one flush instead of one per file (an import of 50,000 days
+    // spent most of its time in them). Elsewhere each is flushed here.
+    #[cfg(not(target_os = "linux"))]
     tmp.as_file().sync_all()?;
     Ok((tmp.into_temp_path(), target))
+}
+
+/// Flushes to disk everything written on the file system that holds `dir` (Linux's
+/// `syncfs`, through rustix), so that temporary files from [`write_temp`] there are whole on
+/// disk before they are renamed into place. Elsewhere a no-op: [`write_temp`] flushed each.
+pub fn sync_file_system(dir: &Path) -> io::Result<()> {
+    fault::check(dir, Step::Sync)?;
+    #[cfg(target_os = "linux")]
+    rustix::fs::syncfs(fs::File::open(dir)?).map_err(io::Error::from)?;
+    #[cfg(not(target_os = "linux"))]
+    let _ = dir;
+    Ok(())
 }
 
 /// Writes a file at `path` atomically, as [`write`] does, its bytes given by `fill` as it goes

@@ -550,6 +550,19 @@ impl Store {
                     }
                 }
             }
+            // The batch's files flushed at once (see `atomic::write_temp`), before any is
+            // renamed: if that fails, none is put in place.
+            let batch_folders: std::collections::BTreeSet<PathBuf> = ready
+                .iter()
+                .filter_map(|((_, target, ..), _)| target.parent().map(Path::to_owned))
+                .collect();
+            for dir in &batch_folders {
+                if let Err(e) = atomic::sync_file_system(dir) {
+                    failure.get_or_insert(StoreError::write(dir, e));
+                    ready.clear();
+                    break;
+                }
+            }
             let mut folders = std::collections::BTreeSet::new();
             let mut indexed = Vec::new();
             for ((temp, target, date, open), count) in ready {
