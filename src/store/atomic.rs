@@ -112,8 +112,9 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// The first half of [`write`], for many files at once: `bytes` written to a temporary file
-/// beside `path`'s target (0600) and closed; on Linux not yet flushed: the caller flushes the
-/// whole batch with [`sync_file_system`] before renaming any. Nothing is at `path` until the
+/// beside `path`'s target (0600) and closed; flushed when `flush_now`, otherwise (on Linux)
+/// the caller flushes the whole batch with [`sync_file_system`] before renaming any: that
+/// flushes everything waiting on the file system, so it is for large batches only. Nothing is at `path` until the
 /// returned file is renamed there ([`tempfile::TempPath::persist`]); dropped, it is removed.
 /// After the renames, each folder is flushed once ([`sync_dir`]): a batch of N files costs one
 /// flush of the file system and one per folder, instead of N file flushes and N folder ones.
@@ -123,6 +124,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub fn write_temp(
     path: &Path,
     bytes: &[u8],
+    flush_now: bool,
 ) -> io::Result<(tempfile::TempPath, std::path::PathBuf)> {
     let target = write_target(path)?;
     let dir = match target.parent() {
@@ -143,11 +145,12 @@ pub fn write_temp(
     fault::check(&target, Step::Write)?;
     tmp.write_all(bytes)?;
     fault::check(&target, Step::Sync)?;
-    // On Linux the caller flushes a whole batch of them at once with [`sync_file_system`]
-    // before any is renamed: one flush instead of one per file (an import of 50,000 days
-    // spent most of its time in them). Elsewhere each is flushed here.
-    #[cfg(not(target_os = "linux"))]
-    tmp.as_file().sync_all()?;
+    // Unless `flush_now`, on Linux the caller flushes a whole batch of them at once with
+    // [`sync_file_system`] before any is renamed: one flush instead of one per file (an
+    // import of 50,000 days spent most of its time in them). Elsewhere each is flushed here.
+    if flush_now || cfg!(not(target_os = "linux")) {
+        tmp.as_file().sync_all()?;
+    }
     Ok((tmp.into_temp_path(), target))
 }
 

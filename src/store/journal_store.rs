@@ -237,6 +237,10 @@ impl Store {
 /// How many days an import writes to temporary files before renaming them all into place.
 const IMPORT_BATCH: usize = 256;
 
+/// Imports of fewer days than this flush each day file as it is written; larger ones flush a
+/// batch at a time with one `syncfs` (`atomic::sync_file_system`).
+const FLUSH_EACH_BELOW: usize = 64;
+
 /// The open predictions' look-back days by the day of the entry that made them.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct PredictionIndex {
@@ -522,6 +526,10 @@ impl Store {
         let total_days = bodies.len();
         let mut bodies = bodies.into_iter().peekable();
         let mut done = 0;
+        // A few days are each flushed as they are written; more, a batch at a time with one
+        // flush of the file system, which also flushes whatever else is waiting there (a
+        // fixed cost that only pays for itself over many files).
+        let flush_each = total_days < FLUSH_EACH_BELOW;
         // In batches: every day of a batch written to a temporary file and flushed, then all
         // renamed into place, then each folder flushed once. At every instant each day file
         // is the old one or the new one; a batch cut short by a failure still puts in place
@@ -542,7 +550,7 @@ impl Store {
                 if count == 0 {
                     continue;
                 }
-                match self.day_to_temp(body) {
+                match self.day_to_temp(body, flush_each) {
                     Ok(day) => ready.push((day, count)),
                     Err(error) => {
                         failure = Some(error);
@@ -552,10 +560,14 @@ impl Store {
             }
             // The batch's files flushed at once (see `atomic::write_temp`), before any is
             // renamed: if that fails, none is put in place.
-            let batch_folders: std::collections::BTreeSet<PathBuf> = ready
-                .iter()
-                .filter_map(|((_, target, ..), _)| target.parent().map(Path::to_owned))
-                .collect();
+            let batch_folders: std::collections::BTreeSet<PathBuf> = if flush_each {
+                Default::default()
+            } else {
+                ready
+                    .iter()
+                    .filter_map(|((_, target, ..), _)| target.parent().map(Path::to_owned))
+                    .collect()
+            };
             for dir in &batch_folders {
                 if let Err(e) = atomic::sync_file_system(dir) {
                     failure.get_or_insert(StoreError::write(dir, e));
@@ -604,6 +616,7 @@ impl Store {
     fn day_to_temp(
         &self,
         mut body: DayBody,
+        flush_now: bool,
     ) -> Result<(tempfile::TempPath, PathBuf, NaiveDate, Vec<NaiveDate>), StoreError> {
         let path = self.layout.day_file(body.date);
         body.entries
@@ -618,8 +631,8 @@ impl Store {
         if let Some(dir) = path.parent() {
             atomic::create_private_dir(dir).map_err(|e| StoreError::write(&path, e))?;
         }
-        let (temp, target) =
-            atomic::write_temp(&path, &bytes).map_err(|e| StoreError::write(&path, e))?;
+        let (temp, target) = atomic::write_temp(&path, &bytes, flush_now)
+            .map_err(|e| StoreError::write(&path, e))?;
         let open = body
             .entries
             .iter()
