@@ -942,6 +942,18 @@ fn a_prediction_made_today_is_asked_about_tomorrow_and_the_answer_is_kept() {
     assert_eq!(outcome["instead"], "she called on Sunday");
 }
 
+/// closer started on `root`, a check-in of a mood alone saved from home; closer left open.
+fn check_in_with_a_mood(root: &std::path::Path) -> Closer {
+    let mut app = Closer::start(root, 80, 24);
+    app.wait_for("c check in");
+    app.send("c");
+    app.wait_for("step 1 of 10");
+    app.send("3");
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("Your check-in is saved.");
+    app
+}
+
 /// Issue 18: the first save of a day writes a backup beside the data folder, off the input
 /// path; a second save that day does not write another.
 #[test]
@@ -951,13 +963,7 @@ fn the_first_save_of_the_day_writes_a_backup_and_the_second_does_not() {
     journal_with_perspective(&root);
     let backups = closer::store::backup::default_dir(&root);
     for round in 0..2 {
-        let mut app = Closer::start(&root, 80, 24);
-        app.wait_for("c check in");
-        app.send("c");
-        app.wait_for("step 1 of 10");
-        app.send("3");
-        app.send("\x13"); // Ctrl-S
-        app.wait_for("Your check-in is saved.");
+        let mut app = check_in_with_a_mood(&root);
         let deadline = Instant::now() + DEADLINE;
         while closer::store::backup::list(&backups).is_empty() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
@@ -990,13 +996,7 @@ fn quitting_right_after_the_first_save_finishes_the_days_backup() {
     }
     Store::open(&root).unwrap().add_entries(many).unwrap();
     let backups = closer::store::backup::default_dir(&root);
-    let mut app = Closer::start(&root, 80, 24);
-    app.wait_for("c check in");
-    app.send("c");
-    app.wait_for("step 1 of 10");
-    app.send("3");
-    app.send("\x13"); // Ctrl-S
-    app.wait_for("Your check-in is saved.");
+    let mut app = check_in_with_a_mood(&root);
     app.send("q");
     assert!(app.wait_exit().success());
     let archives = closer::store::backup::list(&backups);

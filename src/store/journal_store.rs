@@ -256,6 +256,19 @@ fn read_prediction_index(layout: &Layout) -> PredictionIndex {
         .unwrap_or_default()
 }
 
+/// A day's file as JSON, its entries sorted by time of writing, then id: schema 2 when any
+/// entry holds what an older closer would not know (see `Entry::needs_schema_2`).
+fn encode_day(path: &Path, body: &mut DayBody) -> Result<Vec<u8>, StoreError> {
+    body.entries
+        .sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+    let schema = if body.entries.iter().any(Entry::needs_schema_2) {
+        2
+    } else {
+        super::SCHEMA_PLAIN
+    };
+    envelope::encode_as(path, &*body, schema)
+}
+
 /// The entries of the day `date` of the journal at `layout`, oldest first, read without
 /// opening the journal for writing (an export reads day by day). A missing file is an empty
 /// day; one that cannot be read is an error that says why.
@@ -306,14 +319,7 @@ impl Store {
                 Err(e) => Err(StoreError::write(&path, e)),
             };
         }
-        body.entries
-            .sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
-        let schema = if body.entries.iter().any(Entry::needs_schema_2) {
-            2
-        } else {
-            super::SCHEMA_PLAIN
-        };
-        let bytes = envelope::encode_as(&path, &body, schema)?;
+        let bytes = encode_day(&path, &mut body)?;
         self.write_file(&path, bytes)?;
         self.index_predictions(body.date, &body.entries);
         Ok(())
@@ -619,14 +625,7 @@ impl Store {
         flush_now: bool,
     ) -> Result<(tempfile::TempPath, PathBuf, NaiveDate, Vec<NaiveDate>), StoreError> {
         let path = self.layout.day_file(body.date);
-        body.entries
-            .sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
-        let schema = if body.entries.iter().any(Entry::needs_schema_2) {
-            2
-        } else {
-            super::SCHEMA_PLAIN
-        };
-        let bytes = envelope::encode_as(&path, &body, schema)?;
+        let bytes = encode_day(&path, &mut body)?;
         let bytes = super::crypto::seal(&self.layout, &path, bytes)?;
         if let Some(dir) = path.parent() {
             atomic::create_private_dir(dir).map_err(|e| StoreError::write(&path, e))?;

@@ -2,33 +2,35 @@
 //! store, draw. Single-threaded, so nothing else competes for the terminal (and `$EDITOR` can
 //! have it while it runs).
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event};
 use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::config::{self, Config};
 use crate::content;
+use crate::journal::Preferences;
 use crate::journal::draft::CheckInDraft;
-use crate::journal::query::signature::{self, Signature};
-use crate::journal::{Entry, Preferences};
-use crate::store::{self, Layout, Severity, Store, atomic, crypto};
+use crate::store::{Store, crypto};
 
 use super::app::App;
 use super::clock::now;
-use super::editor::{edit, recover_edit, recover_leftovers};
-use super::effect::{Done, Effect, LayerId, Request};
+use super::editor::{recover_edit, recover_leftovers};
 use super::keys::Action;
 use super::screen::{Msg, Typing};
-use super::session::{Session, Status, Summary};
+use super::session::{Session, Status};
 use super::signals::{CONTINUED, Unsaved, can_stop, keep_on_signals, stop_now, terminal_guard};
 use super::terminal;
 use super::theme::Theme;
+
+mod background;
+mod effects;
+
+use background::{DailyBackup, Indexer, Job, Loader};
+use effects::{Runner, run_all};
 
 /// How long without a key counts as a pause in typing (the draft is written then).
 const PAUSE: Duration = Duration::from_millis(400);
@@ -158,19 +160,16 @@ pub fn run(options: Options) -> Result<()> {
         session: &mut term,
         loader: Loader(Job::new()),
         indexer: Indexer(Job::new()),
-        backup: DailyBackup {
-            layout: store.layout().clone(),
-            dir: app
-                .session
+        backup: DailyBackup::new(
+            store.layout().clone(),
+            app.session
                 .config
                 .backup_dir
                 .clone()
                 .unwrap_or_else(|| crate::store::backup::default_dir(&options.data_dir)),
-            keep: app.session.config.backup_keep.unwrap_or_default(),
-            config_dir: options.config_dir.clone(),
-            checked: None,
-            receiver: None,
-        },
+            app.session.config.backup_keep.unwrap_or_default(),
+            options.config_dir.clone(),
+        ),
         unsaved: Arc::clone(&unsaved),
     };
     let mut opened = false;
@@ -190,7 +189,7 @@ pub fn run(options: Options) -> Result<()> {
         if app.quit {
             // The day's backup, if it is being written, is finished first: leaving now would
             // lose it (it is made again after the next save). Any key leaves without it.
-            if fx.backup.receiver.is_some() {
+            if fx.backup.busy() {
                 app.status = Some(Status::Info(
                     "Finishing today's backup… (any key leaves without it; it is made again \
                      after your next save)"
@@ -428,334 +427,4 @@ fn open_journal(app: &mut App, fx: &mut Runner<'_>, start: Start) {
 /// Whether a key is a letter typed as it is, without Ctrl or Alt.
 fn plain(input: &Input) -> bool {
     matches!(input.key, TextKey::Char(_)) && !input.ctrl && !input.alt
-}
-
-/// What carries out effects: the store, the terminal (for `$EDITOR`), the journal reader.
-struct Runner<'a> {
-    store: &'a Store,
-    session: &'a mut terminal::Session,
-    loader: Loader,
-    indexer: Indexer,
-    backup: DailyBackup,
-    /// The signal handler's copy of what must be kept.
-    unsaved: Unsaved,
-}
-
-/// Carries out the requests, and those their results lead to, each result going back to the
-/// screen that asked.
-fn run_all(app: &mut App, fx: &mut Runner<'_>, requests: Vec<Request>) {
-    let mut queue: Vec<(LayerId, Effect)> = requests
-        .into_iter()
-        .rev()
-        .map(|r| (r.from, r.effect))
-        .collect();
-    while let Some((from, effect)) = queue.pop() {
-        if let Some(done) = run_effect(fx, effect, app.session.today) {
-            let more = app.done(from, done);
-            queue.extend(more.into_iter().rev().map(|r| (r.from, r.effect)));
-        }
-    }
-    app.after_effects();
-}
-
-/// Carries out an effect; its result, if it has one now (a journal read answers later).
-fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<Done> {
-    let store = fx.store;
-    let msg = match effect {
-        Effect::Unlock(passphrase) => match crypto::unlock(store.layout(), &passphrase.0) {
-            Ok(()) => Done::Unlocked,
-            Err(crate::store::StoreError::WrongPassphrase) => {
-                Done::UnlockFailed("That is not the passphrase. Try again.".into())
-            }
-            Err(e) => Done::UnlockFailed(format!("The journal could not be unlocked: {e}")),
-        },
-        Effect::Forget => {
-            crypto::lock(store.layout());
-            return None;
-        }
-        Effect::SavePreferences(prefs) => match store.save_preferences(&prefs) {
-            Ok(()) => Done::PreferencesSaved,
-            Err(e) => Done::PreferencesFailed(format!(
-                "Your choice is used for now, but {e} closer tries again after the next save \
-                 that works."
-            )),
-        },
-        Effect::LoadJournal => {
-            fx.loader.start(store.layout(), today);
-            return None;
-        }
-        Effect::SaveDraft(draft) => match store.save_draft(&*draft, now()) {
-            Ok(()) => Done::DraftSaved(draft),
-            Err(e) => Done::DraftFailed(
-                draft,
-                format!(
-                    "Your draft could not be written ({e}). What you typed is still here; \
-                 closer tries again at your next pause."
-                ),
-            ),
-        },
-        Effect::SaveCheckIn(draft) => {
-            let entry = draft.finish(now());
-            match store.save_entry(&entry) {
-                Ok(()) => {
-                    // The entry is safe; a draft left behind would only be offered again.
-                    let _ = store.discard_draft();
-                    fx.backup.after_save(today);
-                    Done::CheckInSaved(Box::new(entry))
-                }
-                Err(e) => {
-                    let kept = store.save_draft(&*draft, now()).is_ok();
-                    let tail = if kept {
-                        "It is kept as a draft; fix the problem and press Ctrl-S again."
-                    } else {
-                        "Everything you entered is still here; fix the problem and press Ctrl-S again."
-                    };
-                    Done::Failed(format!("The check-in could not be saved: {e} {tail}"))
-                }
-            }
-        }
-        Effect::DiscardDraft => match store.discard_draft() {
-            Ok(()) => Done::DraftDiscarded,
-            Err(e) => Done::Failed(format!("The draft could not be removed: {e}")),
-        },
-        Effect::OpenEditor(draft, target, text, editor) => edit(
-            store,
-            fx.session,
-            &fx.unsaved,
-            *draft,
-            target,
-            &text,
-            editor,
-        ),
-        Effect::DeleteEntry(entry) => match store.delete_entry(entry.date, &entry.id, now()) {
-            Ok(path) => Done::Deleted(path, entry.id.clone(), entry.date),
-            Err(e) => Done::Failed(format!("The entry could not be deleted: {e}")),
-        },
-        Effect::RestoreEntry(path) => match store.restore(&path) {
-            Ok(entry) => Done::Restored(Box::new(entry)),
-            Err(e) => Done::Failed(format!("The entry could not be brought back: {e}")),
-        },
-        Effect::LoadTrash => Done::TrashLoaded(store.trash()),
-        Effect::SaveEntry(entry) => match store.save_entry(&entry) {
-            Ok(()) => Done::EntrySaved(entry),
-            Err(e) => Done::Failed(format!(
-                "What you wrote about the prediction could not be saved: {e} It is still on screen; fix the problem and try again."
-            )),
-        },
-        Effect::WriteReport {
-            dir,
-            stem,
-            extension,
-            text,
-        } => {
-            let dir = match dir {
-                Some(dir) => dir,
-                None => std::env::current_dir().unwrap_or_default(),
-            };
-            match atomic::write_unique(&dir, &stem, &extension, text.as_bytes()) {
-                Ok(path) => Done::ReportWritten(path),
-                Err(e) => Done::Failed(format!(
-                    "The report could not be written in {}: {}. Nothing else changed.",
-                    dir.display(),
-                    atomic::plain_reason(&e)
-                )),
-            }
-        }
-        Effect::WriteText(path, text) => {
-            // A name without a folder is in the folder closer was started from.
-            let path = if path.is_absolute() {
-                path
-            } else {
-                std::env::current_dir().map_or(path.clone(), |d| d.join(&path))
-            };
-            match atomic::write_new(&path, text.as_bytes()) {
-                Ok(()) => Done::TextWritten(path),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Done::Failed(format!(
-                    "{} is there already, and closer does not replace it. Choose another name; \
-                 your words are still here.",
-                    path.display()
-                )),
-                Err(e) => Done::Failed(format!(
-                    "{} could not be written ({}). Choose another place, another disk perhaps; \
-                 your words are still here.",
-                    path.display(),
-                    atomic::plain_reason(&e)
-                )),
-            }
-        }
-        Effect::PurgeTrash(paths) => {
-            let mut done = 0;
-            for path in &paths {
-                if let Err(e) = store.purge(path) {
-                    return Some(Done::Failed(format!(
-                        "The trash could not be emptied ({done} removed): {e}"
-                    )));
-                }
-                done += 1;
-            }
-            Done::TrashEmptied(done)
-        }
-    };
-    Some(msg)
-}
-
-/// Home's figures and the entries, from a full read of the journal.
-fn summary(layout: &Layout, today: NaiveDate) -> Summary {
-    let scan = store::load(layout);
-    let problem_files: BTreeSet<&PathBuf> = scan
-        .problems
-        .iter()
-        .filter(|p| p.severity() >= Severity::Warning)
-        .map(|p| &p.path)
-        .collect();
-    let problems = problem_files.len();
-    Summary::of(Arc::new(scan.entries), today, problems)
-}
-
-/// The day's automatic backup: written on a thread of its own after the first save of a day
-/// (the save itself is not slowed), once a day, into the backup folder; a failure is said,
-/// never fatal.
-struct DailyBackup {
-    /// The data folder's layout.
-    layout: Layout,
-    /// The backup folder.
-    dir: PathBuf,
-    /// Rotation.
-    keep: crate::store::backup::Keep,
-    /// The config folder, whose own files it carries.
-    config_dir: Option<PathBuf>,
-    /// The last day a backup was found or started.
-    checked: Option<NaiveDate>,
-    /// A backup being written.
-    receiver: Option<mpsc::Receiver<Result<(), String>>>,
-}
-
-impl DailyBackup {
-    /// After a save on `today`: starts the day's backup unless there is one.
-    fn after_save(&mut self, today: NaiveDate) {
-        if self.checked == Some(today) || self.receiver.is_some() {
-            return;
-        }
-        self.checked = Some(today);
-        if crate::store::backup::has_backup_on(&self.dir, today) {
-            return;
-        }
-        let (tx, rx) = mpsc::channel();
-        let (layout, dir, keep, config) = (
-            self.layout.clone(),
-            self.dir.clone(),
-            self.keep,
-            self.config_dir.clone(),
-        );
-        std::thread::spawn(move || {
-            let result = crate::store::backup::write(&layout, config.as_deref(), &dir, now(), keep)
-                .map(|_| ())
-                .map_err(|e| e.to_string());
-            let _ = tx.send(result);
-        });
-        self.receiver = Some(rx);
-    }
-
-    /// Waits up to `at_most` for a backup being written; whether none is being written now.
-    fn wait(&mut self, at_most: Duration) -> bool {
-        let Some(receiver) = &self.receiver else {
-            return true;
-        };
-        match receiver.recv_timeout(at_most) {
-            Err(mpsc::RecvTimeoutError::Timeout) => false,
-            Ok(_) | Err(mpsc::RecvTimeoutError::Disconnected) => {
-                self.receiver = None;
-                true
-            }
-        }
-    }
-
-    /// A failure to say, once the backup is done.
-    fn take_failure(&mut self) -> Option<String> {
-        let got = self.receiver.as_ref()?.try_recv();
-        match got {
-            Ok(result) => {
-                self.receiver = None;
-                result.err()
-            }
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.receiver = None;
-                None
-            }
-        }
-    }
-}
-
-/// Work done on a thread of its own, so keys work meanwhile: reading the journal, building
-/// its search index.
-struct Job<T> {
-    receiver: Option<mpsc::Receiver<T>>,
-}
-
-impl<T: Send + 'static> Job<T> {
-    fn new() -> Job<T> {
-        Job { receiver: None }
-    }
-
-    /// Starts `work` (unless a job is already going).
-    fn start(&mut self, work: impl FnOnce() -> T + Send + 'static) {
-        if self.receiver.is_some() {
-            return;
-        }
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(work());
-        });
-        self.receiver = Some(rx);
-    }
-
-    /// The result, when it has come.
-    fn take(&mut self) -> Option<T> {
-        let got = self.receiver.as_ref()?.try_recv();
-        match got {
-            Ok(result) => {
-                self.receiver = None;
-                Some(result)
-            }
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.receiver = None;
-                None
-            }
-        }
-    }
-
-    fn busy(&self) -> bool {
-        self.receiver.is_some()
-    }
-}
-
-/// Reads the journal (see [`summary`]).
-struct Loader(Job<Summary>);
-
-impl Loader {
-    /// Starts reading (unless a read is already going).
-    fn start(&mut self, layout: &Layout, today: NaiveDate) {
-        let layout = layout.clone();
-        self.0.start(move || summary(&layout, today));
-    }
-}
-
-/// Builds the search index of the journal's entries once they are read, off the input path
-/// (a search works without it, scanning every entry's text, until it comes).
-struct Indexer(Job<(Arc<Vec<Entry>>, Vec<Signature>)>);
-
-impl Indexer {
-    /// Starts indexing the session's entries (unless it is already going).
-    fn start(&mut self, session: &Session) {
-        if session.journal.is_none() {
-            return;
-        }
-        let entries = session.entries_arc();
-        self.0.start(move || {
-            let index = signature::index(&entries);
-            (entries, index)
-        });
-    }
 }

@@ -1,0 +1,184 @@
+//! Carrying out what the screens ask for (their effects) against the store, the terminal and
+//! the threads of `background`, each result going back to the screen that asked.
+
+use chrono::NaiveDate;
+
+use crate::store::{Store, atomic, crypto};
+
+use crate::tui::app::App;
+use crate::tui::clock::now;
+use crate::tui::editor::edit;
+use crate::tui::effect::{Done, Effect, LayerId, Request};
+use crate::tui::signals::Unsaved;
+use crate::tui::terminal;
+
+use super::background::{DailyBackup, Indexer, Loader};
+
+/// What carries out effects: the store, the terminal (for `$EDITOR`), the journal reader.
+pub(super) struct Runner<'a> {
+    pub(super) store: &'a Store,
+    pub(super) session: &'a mut terminal::Session,
+    pub(super) loader: Loader,
+    pub(super) indexer: Indexer,
+    pub(super) backup: DailyBackup,
+    /// The signal handler's copy of what must be kept.
+    pub(super) unsaved: Unsaved,
+}
+
+/// Carries out the requests, and those their results lead to, each result going back to the
+/// screen that asked.
+pub(super) fn run_all(app: &mut App, fx: &mut Runner<'_>, requests: Vec<Request>) {
+    let mut queue: Vec<(LayerId, Effect)> = requests
+        .into_iter()
+        .rev()
+        .map(|r| (r.from, r.effect))
+        .collect();
+    while let Some((from, effect)) = queue.pop() {
+        if let Some(done) = run_effect(fx, effect, app.session.today) {
+            let more = app.done(from, done);
+            queue.extend(more.into_iter().rev().map(|r| (r.from, r.effect)));
+        }
+    }
+    app.after_effects();
+}
+
+/// Carries out an effect; its result, if it has one now (a journal read answers later).
+pub(super) fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) -> Option<Done> {
+    let store = fx.store;
+    let msg = match effect {
+        Effect::Unlock(passphrase) => match crypto::unlock(store.layout(), &passphrase.0) {
+            Ok(()) => Done::Unlocked,
+            Err(crate::store::StoreError::WrongPassphrase) => {
+                Done::UnlockFailed("That is not the passphrase. Try again.".into())
+            }
+            Err(e) => Done::UnlockFailed(format!("The journal could not be unlocked: {e}")),
+        },
+        Effect::Forget => {
+            crypto::lock(store.layout());
+            return None;
+        }
+        Effect::SavePreferences(prefs) => match store.save_preferences(&prefs) {
+            Ok(()) => Done::PreferencesSaved,
+            Err(e) => Done::PreferencesFailed(format!(
+                "Your choice is used for now, but {e} closer tries again after the next save \
+                 that works."
+            )),
+        },
+        Effect::LoadJournal => {
+            fx.loader.start(store.layout(), today);
+            return None;
+        }
+        Effect::SaveDraft(draft) => match store.save_draft(&*draft, now()) {
+            Ok(()) => Done::DraftSaved(draft),
+            Err(e) => Done::DraftFailed(
+                draft,
+                format!(
+                    "Your draft could not be written ({e}). What you typed is still here; \
+                 closer tries again at your next pause."
+                ),
+            ),
+        },
+        Effect::SaveCheckIn(draft) => {
+            let entry = draft.finish(now());
+            match store.save_entry(&entry) {
+                Ok(()) => {
+                    // The entry is safe; a draft left behind would only be offered again.
+                    let _ = store.discard_draft();
+                    fx.backup.after_save(today);
+                    Done::CheckInSaved(Box::new(entry))
+                }
+                Err(e) => {
+                    let kept = store.save_draft(&*draft, now()).is_ok();
+                    let tail = if kept {
+                        "It is kept as a draft; fix the problem and press Ctrl-S again."
+                    } else {
+                        "Everything you entered is still here; fix the problem and press Ctrl-S again."
+                    };
+                    Done::Failed(format!("The check-in could not be saved: {e} {tail}"))
+                }
+            }
+        }
+        Effect::DiscardDraft => match store.discard_draft() {
+            Ok(()) => Done::DraftDiscarded,
+            Err(e) => Done::Failed(format!("The draft could not be removed: {e}")),
+        },
+        Effect::OpenEditor(draft, target, text, editor) => edit(
+            store,
+            fx.session,
+            &fx.unsaved,
+            *draft,
+            target,
+            &text,
+            editor,
+        ),
+        Effect::DeleteEntry(entry) => match store.delete_entry(entry.date, &entry.id, now()) {
+            Ok(path) => Done::Deleted(path, entry.id.clone(), entry.date),
+            Err(e) => Done::Failed(format!("The entry could not be deleted: {e}")),
+        },
+        Effect::RestoreEntry(path) => match store.restore(&path) {
+            Ok(entry) => Done::Restored(Box::new(entry)),
+            Err(e) => Done::Failed(format!("The entry could not be brought back: {e}")),
+        },
+        Effect::LoadTrash => Done::TrashLoaded(store.trash()),
+        Effect::SaveEntry(entry) => match store.save_entry(&entry) {
+            Ok(()) => Done::EntrySaved(entry),
+            Err(e) => Done::Failed(format!(
+                "What you wrote about the prediction could not be saved: {e} It is still on screen; fix the problem and try again."
+            )),
+        },
+        Effect::WriteReport {
+            dir,
+            stem,
+            extension,
+            text,
+        } => {
+            let dir = match dir {
+                Some(dir) => dir,
+                None => std::env::current_dir().unwrap_or_default(),
+            };
+            match atomic::write_unique(&dir, &stem, &extension, text.as_bytes()) {
+                Ok(path) => Done::ReportWritten(path),
+                Err(e) => Done::Failed(format!(
+                    "The report could not be written in {}: {}. Nothing else changed.",
+                    dir.display(),
+                    atomic::plain_reason(&e)
+                )),
+            }
+        }
+        Effect::WriteText(path, text) => {
+            // A name without a folder is in the folder closer was started from.
+            let path = if path.is_absolute() {
+                path
+            } else {
+                std::env::current_dir().map_or(path.clone(), |d| d.join(&path))
+            };
+            match atomic::write_new(&path, text.as_bytes()) {
+                Ok(()) => Done::TextWritten(path),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Done::Failed(format!(
+                    "{} is there already, and closer does not replace it. Choose another name; \
+                 your words are still here.",
+                    path.display()
+                )),
+                Err(e) => Done::Failed(format!(
+                    "{} could not be written ({}). Choose another place, another disk perhaps; \
+                 your words are still here.",
+                    path.display(),
+                    atomic::plain_reason(&e)
+                )),
+            }
+        }
+        Effect::PurgeTrash(paths) => {
+            let mut done = 0;
+            for path in &paths {
+                if let Err(e) = store.purge(path) {
+                    return Some(Done::Failed(format!(
+                        "The trash could not be emptied ({done} removed): {e}"
+                    )));
+                }
+                done += 1;
+            }
+            Done::TrashEmptied(done)
+        }
+    };
+    Some(msg)
+}
