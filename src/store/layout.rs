@@ -119,11 +119,19 @@ impl Layout {
 
     /// The day a day file's name stands for (`2026-11-22.json`), if it is one.
     pub fn day_of_file_name(name: &str) -> Option<NaiveDate> {
-        let stem = name.strip_suffix(".json")?;
-        if stem.len() != 10 {
+        // By hand, exactly `YYYY-MM-DD`: called for each of a journal's files as it is read,
+        // where chrono's format parser (the format string read again each time) showed up.
+        let stem = name.strip_suffix(".json")?.as_bytes();
+        let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+            stem.get(range)?.iter().try_fold(0u32, |n, &b| {
+                b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+            })
+        };
+        if stem.len() != 10 || stem[4] != b'-' || stem[7] != b'-' {
             return None;
         }
-        NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
+        let year = i32::try_from(digits(0..4)?).ok()?;
+        NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
     }
 }
 
@@ -146,5 +154,27 @@ mod tests {
         assert_eq!(Layout::day_of_file_name("2026-1-5.json"), None);
         assert_eq!(Layout::day_of_file_name("2026-01-05.json.bak"), None);
         assert_eq!(Layout::day_of_file_name("notes.json"), None);
+    }
+
+    proptest::proptest! {
+        /// The name of every day file closer writes gives its day back; any other name that
+        /// gives a day is one chrono reads as that same day (the parser this replaced).
+        #[test]
+        fn day_file_names_read_as_chrono_read_them(
+            days in 0i64..3_652_059,
+            name in "[0-9+ -]{10}",
+        ) {
+            let day = NaiveDate::from_ymd_opt(1, 1, 1).unwrap() + chrono::Days::new(days as u64);
+            let l = Layout::new("/data");
+            let file = l.day_file(day);
+            let file = file.file_name().unwrap().to_str().unwrap();
+            proptest::prop_assert_eq!(Layout::day_of_file_name(file), Some(day));
+            if let Some(read) = Layout::day_of_file_name(&format!("{name}.json")) {
+                proptest::prop_assert_eq!(
+                    NaiveDate::parse_from_str(&name, "%Y-%m-%d").ok(),
+                    Some(read)
+                );
+            }
+        }
     }
 }

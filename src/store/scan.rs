@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::journal::{Entry, EntryId, Preferences};
@@ -71,26 +72,46 @@ pub struct Scan {
 fn read_day_checked(
     layout: &Layout,
     path: &Path,
+    folder: Option<&fs::File>,
     encrypted: bool,
+    buffer: &mut Vec<u8>,
 ) -> (Vec<Problem>, Result<DayBody, StoreError>) {
     let mut notes = Vec::new();
-    let meta = match fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return (notes, Err(StoreError::read(path, e))),
-    };
-    if meta.is_file() {
-        notes.extend(mode_problem(path, &meta, false));
-    }
     // Only a regular file is read, and no more than a day file may hold: a FIFO or a link to
-    // a device is reported, not read (it used to hang or fill memory).
-    let bytes = match files::read_regular(path, files::DATA_FILE_CAP) {
-        Ok(b) => b,
-        Err(e) => return (notes, Err(StoreError::read(path, e))),
+    // a device is reported, not read (it used to hang or fill memory). The buffer is the
+    // caller's, kept from file to file; the file is looked up in its open year folder when
+    // there is one.
+    let read = match (folder, path.file_name()) {
+        #[cfg(unix)]
+        (Some(folder), Some(name)) => {
+            files::read_regular_at(folder, name, path, files::DATA_FILE_CAP, buffer)
+        }
+        _ => files::read_regular_into(path, files::DATA_FILE_CAP, buffer),
     };
-    let sealed = super::crypto::is_sealed(&bytes);
-    let bytes = match super::crypto::open(layout, path, bytes) {
-        Ok(b) => b,
-        Err(e) => return (notes, Err(e)),
+    let meta = match read {
+        Ok(meta) => meta,
+        Err(e) => {
+            if let Ok(meta) = fs::metadata(path)
+                && meta.is_file()
+            {
+                notes.extend(mode_problem(path, &meta, false));
+            }
+            return (notes, Err(StoreError::read(path, e)));
+        }
+    };
+    notes.extend(mode_problem(path, &meta, false));
+    let sealed = super::crypto::is_sealed(buffer);
+    let opened;
+    let bytes: &[u8] = if sealed {
+        match super::crypto::open(layout, path, std::mem::take(buffer)) {
+            Ok(b) => {
+                opened = b;
+                &opened
+            }
+            Err(e) => return (notes, Err(e)),
+        }
+    } else {
+        buffer
     };
     if !sealed && encrypted {
         notes.push(Problem {
@@ -98,7 +119,7 @@ fn read_day_checked(
             kind: ProblemKind::Plaintext,
         });
     }
-    let body = envelope::decode(path, &bytes);
+    let body = envelope::decode(path, bytes);
     if body.is_ok() {
         if bytes.starts_with(b"\xEF\xBB\xBF") {
             notes.push(Problem {
@@ -119,48 +140,176 @@ fn read_day_checked(
 /// What reading one day file gives: problems worth a word, and its body or why not.
 type DayRead = (Vec<Problem>, Result<DayBody, StoreError>);
 
-/// Reads the day files `days` of the journal at `layout` on the machine's cores (at most
-/// 4), in contiguous runs, and gives back what [`read_day_checked`] gives for each, in order
-/// (`None` for a run whose thread failed: the caller reads those days itself). Empty when
-/// there are too few days (or cores) to be worth threads.
-fn read_days_in_parallel(
-    layout: &Layout,
-    days: &[(NaiveDate, PathBuf)],
-    encrypted: bool,
-) -> Vec<Option<DayRead>> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if cores < 2 || days.len() < 64 {
-        return Vec::new();
-    }
-    let run = days.len().div_ceil(cores);
-    std::thread::scope(|s| {
-        let workers: Vec<_> = days
-            .chunks(run)
-            .map(|chunk| {
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|(_, path)| {
-                            let (notes, mut body) = read_day_checked(layout, path, encrypted);
-                            // Shrunk where they were made (see `Entry::shrink_to_fit`).
-                            if let Ok(body) = &mut body {
-                                body.entries.iter_mut().for_each(Entry::shrink_to_fit);
-                            }
-                            Some((notes, body))
-                        })
-                        .collect::<Vec<_>>()
+/// A year folder as listed: problems found listing it, then its day files in order.
+#[derive(Default)]
+struct Year {
+    problems: Vec<Problem>,
+    /// The folder, open, when it could be opened.
+    folder: Option<Arc<fs::File>>,
+    days: Vec<ListedDay>,
+}
+
+/// A day file as listed: its day and path, its body when the cache had it, and its stamp when
+/// there is a cache.
+struct ListedDay {
+    day: NaiveDate,
+    path: PathBuf,
+    cached: Option<DayRead>,
+    stamp: Option<super::cache::Stamp>,
+}
+
+/// A day file to read, and its year folder when it could be opened.
+type Queued = (PathBuf, Option<Arc<fs::File>>);
+
+/// How many day files a reader takes at a time: small enough that both cores finish
+/// together, large enough that handing them over costs nothing next to reading them.
+const READ_BATCH: usize = 256;
+
+/// Threads reading day files, one a core (at most 4), while the thread that made them lists
+/// the next ones and takes in those read. Days are queued in the order they are to be taken
+/// in, and [`Readers::next`] gives what [`read_day_checked`] gave for each, in that order;
+/// `None` for a day whose thread failed, which the caller then reads itself.
+struct Readers<'scope> {
+    /// Batches of days to read, numbered; dropped once all are listed, which ends the threads.
+    jobs: Option<mpsc::Sender<(usize, Vec<Queued>)>>,
+    /// Batches read, in whatever order they were finished.
+    done: mpsc::Receiver<(usize, Vec<DayRead>)>,
+    threads: Vec<std::thread::ScopedJoinHandle<'scope, ()>>,
+    /// Days queued and not yet sent.
+    batch: Vec<Queued>,
+    /// How many days each batch sent holds.
+    sizes: Vec<usize>,
+    /// The next batch to give out, and what is left of the one being given out.
+    next_batch: usize,
+    current: std::vec::IntoIter<Option<DayRead>>,
+    /// Batches finished before their turn.
+    early: HashMap<usize, Vec<DayRead>>,
+}
+
+impl<'scope> Readers<'scope> {
+    fn start<'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        layout: &'env Layout,
+        encrypted: bool,
+    ) -> Readers<'scope> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let (jobs, queue) = mpsc::channel::<(usize, Vec<Queued>)>();
+        let (finished, done) = mpsc::channel();
+        let queue = Arc::new(std::sync::Mutex::new(queue));
+        let threads = (0..cores)
+            .map(|_| {
+                let queue = Arc::clone(&queue);
+                let finished = finished.clone();
+                scope.spawn(move || {
+                    let mut buffer = Vec::new();
+                    loop {
+                        let job = match queue.lock() {
+                            Ok(queue) => queue.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok((number, paths)) = job else {
+                            return;
+                        };
+                        let read = paths
+                            .iter()
+                            .map(|(path, folder)| {
+                                let (notes, mut body) = read_day_checked(
+                                    layout,
+                                    path,
+                                    folder.as_deref(),
+                                    encrypted,
+                                    &mut buffer,
+                                );
+                                // Shrunk where they were made (see `Entry::shrink_to_fit`).
+                                if let Ok(body) = &mut body {
+                                    body.entries.iter_mut().for_each(Entry::shrink_to_fit);
+                                }
+                                (notes, body)
+                            })
+                            .collect();
+                        if finished.send((number, read)).is_err() {
+                            return;
+                        }
+                    }
                 })
             })
             .collect();
-        workers
-            .into_iter()
-            .zip(days.chunks(run))
-            .flat_map(|(w, chunk)| {
-                w.join()
-                    .unwrap_or_else(|_| (0..chunk.len()).map(|_| None).collect())
-            })
-            .collect()
-    })
+        Readers {
+            jobs: Some(jobs),
+            done,
+            threads,
+            batch: Vec::new(),
+            sizes: Vec::new(),
+            next_batch: 0,
+            current: Vec::new().into_iter(),
+            early: HashMap::new(),
+        }
+    }
+
+    /// Queues the day file at `path` to be read, in its year `folder` when that is open.
+    fn queue(&mut self, path: PathBuf, folder: Option<&Arc<fs::File>>) {
+        self.batch.push((path, folder.cloned()));
+        if self.batch.len() == READ_BATCH {
+            self.send();
+        }
+    }
+
+    fn send(&mut self) {
+        let paths = std::mem::take(&mut self.batch);
+        let number = self.sizes.len();
+        self.sizes.push(paths.len());
+        if let Some(jobs) = &self.jobs {
+            // A failed send (every thread gone) leaves the batch to `next`: `None` each.
+            let _ = jobs.send((number, paths));
+        }
+    }
+
+    /// Every day is queued: sends the last batch and lets the threads end once they are done.
+    fn listed(&mut self) {
+        if !self.batch.is_empty() {
+            self.send();
+        }
+        self.jobs = None;
+    }
+
+    /// What reading the next queued day gave, in the order queued (`None` when its thread
+    /// failed, or past the last one).
+    fn next(&mut self) -> Option<DayRead> {
+        loop {
+            if let Some(read) = self.current.next() {
+                return read;
+            }
+            let number = self.next_batch;
+            let size = *self.sizes.get(number)?;
+            self.next_batch += 1;
+            let read = match self.early.remove(&number) {
+                Some(read) => Some(read),
+                None => loop {
+                    match self.done.recv() {
+                        Ok((n, read)) if n == number => break Some(read),
+                        Ok((n, read)) => {
+                            self.early.insert(n, read);
+                        }
+                        // Every thread is gone and this batch was never finished.
+                        Err(_) => break None,
+                    }
+                },
+            };
+            self.current = match read {
+                Some(read) => read.into_iter().map(Some).collect::<Vec<_>>().into_iter(),
+                None => (0..size).map(|_| None).collect::<Vec<_>>().into_iter(),
+            };
+        }
+    }
+
+    /// Waits for the threads (a thread that panicked is only a day read again).
+    fn join(self) {
+        let Readers { jobs, threads, .. } = self;
+        drop(jobs);
+        for thread in threads {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// A day file larger than this is noted (a day's check-ins take a few kilobytes).
@@ -209,143 +358,175 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
     scan.exists = true;
     check_mode(&mut scan.problems, root, true);
     // Where each id was first seen (an index into `day_paths`), to notice duplicates.
-    let mut seen: HashMap<EntryId, usize> = HashMap::new();
+    // (foldhash: SipHash's hashing of 100,000 ids was a thirtieth of reading a journal.)
+    let mut seen: HashMap<EntryId, usize, foldhash::fast::RandomState> = HashMap::default();
+    // One read buffer for the days read on this thread.
+    let mut buffer = Vec::new();
     let mut day_paths: Vec<PathBuf> = Vec::new();
 
     // entries/YYYY/YYYY-MM-DD.json
     let entries_dir = layout.entries_dir();
     if entries_dir.exists() {
         check_mode(&mut scan.problems, &entries_dir, true);
-        for year_dir in sorted_children(&mut scan.problems, &entries_dir) {
-            let name = file_name(&year_dir);
-            let is_year = name.len() == 4 && name.chars().all(|c| c.is_ascii_digit());
-            if !is_year || !year_dir.is_dir() {
-                note_stray(&mut scan.problems, &year_dir);
-                continue;
-            }
-            check_mode(&mut scan.problems, &year_dir, true);
-            let mut days = Vec::new();
-            for path in sorted_children(&mut scan.problems, &year_dir) {
-                let name = file_name(&path);
-                let Some(day) = Layout::day_of_file_name(&name)
-                    .filter(|d| d.format("%Y").to_string() == file_name(&year_dir))
-                else {
-                    match Layout::day_of_conflict_copy(&name) {
-                        Some(day) => scan.problems.push(Problem {
-                            path: path.clone(),
-                            kind: ProblemKind::SyncConflict { day },
-                        }),
-                        None => note_stray(&mut scan.problems, &path),
-                    }
+        std::thread::scope(|threads| {
+            // Days not in the cache (all of a plain journal's) are read on every core while
+            // this thread lists the folders and then takes the days in, in order: the
+            // listing and the taking in, a fifth of the time, no longer leave the cores idle
+            // (benches/README.md). A check reads each day here, one at a time, so that its
+            // memory stays flat.
+            let mut readers = keep.then(|| Readers::start(threads, layout, encrypted));
+            let mut years = Vec::new();
+            for year_dir in sorted_children(&mut scan.problems, &entries_dir) {
+                let mut year = Year::default();
+                let name = file_name(&year_dir);
+                let is_year = name.len() == 4 && name.chars().all(|c| c.is_ascii_digit());
+                if !is_year || !year_dir.is_dir() {
+                    note_stray(&mut year.problems, &year_dir);
+                    years.push(year);
                     continue;
-                };
-                days.push((day, path));
-            }
-            // An encrypted journal's days come from its cache when their files are the
-            // ones cached.
-            let mut from_cache: Vec<Option<DayRead>> = Vec::with_capacity(days.len());
-            let mut stamps = Vec::with_capacity(days.len());
-            let mut misses = Vec::new();
-            for (day, path) in &days {
-                let meta = if cache.is_some() {
-                    fs::metadata(path).ok()
-                } else {
-                    None
-                };
-                let stamp = meta.as_ref().and_then(super::cache::Stamp::of);
-                let hit = cache.as_mut().and_then(|c| c.take(path, stamp));
-                stamps.push(stamp);
-                match (hit, meta) {
-                    (Some(body), Some(meta)) => {
-                        let mut notes: Vec<Problem> =
-                            mode_problem(path, &meta, false).into_iter().collect();
-                        if meta.len() > LARGE_DAY_FILE {
-                            notes.push(Problem {
+                }
+                check_mode(&mut year.problems, &year_dir, true);
+                let number: i32 = name.parse().unwrap_or(-1);
+                year.folder = fs::File::open(&year_dir).ok().map(Arc::new);
+                for path in sorted_children(&mut year.problems, &year_dir) {
+                    let file = path.file_name().unwrap_or_default().to_string_lossy();
+                    let Some(day) = Layout::day_of_file_name(&file).filter(|d| d.year() == number)
+                    else {
+                        match Layout::day_of_conflict_copy(&file) {
+                            Some(day) => year.problems.push(Problem {
                                 path: path.clone(),
-                                kind: ProblemKind::Large { bytes: meta.len() },
-                            });
+                                kind: ProblemKind::SyncConflict { day },
+                            }),
+                            None => note_stray(&mut year.problems, &path),
                         }
-                        from_cache.push(Some((notes, Ok(body))));
-                    }
-                    _ => {
-                        from_cache.push(None);
-                        misses.push((*day, path.clone()));
-                    }
-                }
-            }
-            // Days not in the cache (all of a plain journal's) are read on every core, a year
-            // at a time: for an encrypted one, opening each age file is an X25519 agreement;
-            // for a plain one, reading took a quarter less time. Each entry is shrunk on the
-            // thread that read it, which kept the memory two threads cost to 7 %
-            // (benches/README.md).
-            let mut read_all = if keep {
-                read_days_in_parallel(layout, &misses, encrypted)
-            } else {
-                Vec::new()
-            }
-            .into_iter();
-            for (((day, path), cached), stamp) in days.into_iter().zip(from_cache).zip(stamps) {
-                let was_cached = cached.is_some();
-                let (notes, read) = match cached {
-                    Some(done) => done,
-                    None => match read_all.next().flatten() {
-                        Some(done) => done,
-                        None => read_day_checked(layout, &path, encrypted),
-                    },
-                };
-                if cache.is_some() {
-                    let fresh = match (&read, was_cached) {
-                        (Ok(body), false) => {
-                            cache_stale = true;
-                            Some(body.clone())
-                        }
-                        _ => None,
+                        continue;
                     };
-                    // A plain file in an encrypted journal is not cached: its note must show.
-                    let plain = notes.iter().any(|n| n.kind == ProblemKind::Plaintext);
-                    if let Some(stamp) = stamp.filter(|_| read.is_ok() && !plain) {
-                        cache_order.push((path.clone(), stamp, fresh));
-                    }
+                    // An encrypted journal's days come from its cache when their files are
+                    // the ones cached.
+                    let meta = if cache.is_some() {
+                        fs::metadata(&path).ok()
+                    } else {
+                        None
+                    };
+                    let stamp = meta.as_ref().and_then(super::cache::Stamp::of);
+                    let hit = cache.as_mut().and_then(|c| c.take(&path, stamp));
+                    let cached = match (hit, meta) {
+                        (Some(body), Some(meta)) => {
+                            let mut notes: Vec<Problem> =
+                                mode_problem(&path, &meta, false).into_iter().collect();
+                            if meta.len() > LARGE_DAY_FILE {
+                                notes.push(Problem {
+                                    path: path.clone(),
+                                    kind: ProblemKind::Large { bytes: meta.len() },
+                                });
+                            }
+                            Some((notes, Ok(body)))
+                        }
+                        _ => {
+                            if let Some(readers) = &mut readers {
+                                readers.queue(path.clone(), year.folder.as_ref());
+                            }
+                            None
+                        }
+                    };
+                    year.days.push(ListedDay {
+                        day,
+                        path,
+                        cached,
+                        stamp,
+                    });
                 }
-                scan.problems.extend(notes);
-                match read {
-                    Ok(body) => {
-                        scan.day_files += 1;
-                        let here = day_paths.len();
-                        day_paths.push(path.clone());
-                        for entry in body.entries {
-                            if entry.date != day {
-                                scan.problems.push(Problem {
-                                    path: path.clone(),
-                                    kind: ProblemKind::WrongDay {
-                                        id: entry.id.to_string(),
-                                        date: entry.date,
-                                    },
-                                });
+                years.push(year);
+            }
+            if let Some(readers) = &mut readers {
+                readers.listed();
+            }
+            for year in years {
+                scan.problems.extend(year.problems);
+                for ListedDay {
+                    day,
+                    path,
+                    cached,
+                    stamp,
+                } in year.days
+                {
+                    let was_cached = cached.is_some();
+                    let (notes, read) = match cached {
+                        Some(done) => done,
+                        None => match readers.as_mut().and_then(Readers::next) {
+                            Some(done) => done,
+                            None => {
+                                let (notes, mut read) = read_day_checked(
+                                    layout,
+                                    &path,
+                                    year.folder.as_deref(),
+                                    encrypted,
+                                    &mut buffer,
+                                );
+                                if let (Ok(body), true) = (&mut read, keep) {
+                                    body.entries.iter_mut().for_each(Entry::shrink_to_fit);
+                                }
+                                (notes, read)
                             }
-                            if let Some(&other) = seen.get(&entry.id) {
-                                scan.problems.push(Problem {
-                                    path: path.clone(),
-                                    kind: ProblemKind::DuplicateId {
-                                        id: entry.id.to_string(),
-                                        other: day_paths[other].clone(),
-                                    },
-                                });
-                            } else {
-                                seen.insert(entry.id.clone(), here);
+                        },
+                    };
+                    if cache.is_some() {
+                        let fresh = match (&read, was_cached) {
+                            (Ok(body), false) => {
+                                cache_stale = true;
+                                Some(body.clone())
                             }
-                            scan.entry_count += 1;
-                            if keep {
-                                let mut entry = entry;
-                                entry.shrink_to_fit();
-                                scan.entries.push(entry);
-                            }
+                            _ => None,
+                        };
+                        // A plain file in an encrypted journal is not cached: its note must
+                        // show.
+                        let plain = notes.iter().any(|n| n.kind == ProblemKind::Plaintext);
+                        if let Some(stamp) = stamp.filter(|_| read.is_ok() && !plain) {
+                            cache_order.push((path.clone(), stamp, fresh));
                         }
                     }
-                    Err(err) => scan.problems.push(Problem::from_error(path, &err)),
+                    scan.problems.extend(notes);
+                    match read {
+                        Ok(body) => {
+                            scan.day_files += 1;
+                            let here = day_paths.len();
+                            for entry in body.entries {
+                                if entry.date != day {
+                                    scan.problems.push(Problem {
+                                        path: path.clone(),
+                                        kind: ProblemKind::WrongDay {
+                                            id: entry.id.to_string(),
+                                            date: entry.date,
+                                        },
+                                    });
+                                }
+                                if let Some(&other) = seen.get(&entry.id) {
+                                    scan.problems.push(Problem {
+                                        path: path.clone(),
+                                        kind: ProblemKind::DuplicateId {
+                                            id: entry.id.to_string(),
+                                            other: day_paths.get(other).unwrap_or(&path).clone(),
+                                        },
+                                    });
+                                } else {
+                                    seen.insert(entry.id.clone(), here);
+                                }
+                                scan.entry_count += 1;
+                                // Shrunk where it was read (see `Entry::shrink_to_fit`).
+                                if keep {
+                                    scan.entries.push(entry);
+                                }
+                            }
+                            day_paths.push(path);
+                        }
+                        Err(err) => scan.problems.push(Problem::from_error(path, &err)),
+                    }
                 }
             }
-        }
+            if let Some(readers) = readers {
+                readers.join();
+            }
+        });
     }
 
     // The cache again, when a day was read from its file or a cached one is gone: the
@@ -498,7 +679,9 @@ fn sorted_children(problems: &mut Vec<Problem>, dir: &Path) -> Vec<PathBuf> {
     match fs::read_dir(dir) {
         Ok(read) => {
             let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            paths.sort();
+            // One folder's children: their names order them, without comparing whole paths
+            // component by component.
+            paths.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
             paths
         }
         Err(e) => {
@@ -581,5 +764,109 @@ mod tests {
             assert_eq!(e.strategies.capacity(), e.strategies.len(), "{}", e.id);
             assert_eq!(e.tags.capacity(), e.tags.len(), "{}", e.id);
         }
+    }
+
+    /// The journal read on threads (a load) finds what it read one day at a time (a check)
+    /// finds, in the same order: each problem, each duplicate pointing at the right file,
+    /// across batches read out of turn (more days than a batch, in several years).
+    #[test]
+    fn reading_on_threads_finds_what_reading_in_turn_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let layout = store.layout().clone();
+        let first = chrono::NaiveDate::from_ymd_opt(2023, 3, 1).unwrap();
+        let mut ids = Vec::new();
+        for n in 0..(READ_BATCH as u32 * 3 + 40) {
+            let day = first + chrono::Days::new(u64::from(n));
+            let at =
+                chrono::DateTime::parse_from_rfc3339(&format!("{day}T20:00:00+01:00")).unwrap();
+            let mut e = Entry::new(EntryId::generate(at, n), at);
+            e.notes = format!("day {n}");
+            store.save_entry(&e).unwrap();
+            ids.push(e.id);
+        }
+        let day_file = |n: u64| layout.day_file(first + chrono::Days::new(n));
+        // A broken day, a day copied onto another (its entry now twice, on the wrong day),
+        // a stray file, a sync conflict copy, in different years and batches.
+        fs::write(day_file(100), "{ \"schema\": 1, \"date\": ").unwrap();
+        fs::copy(day_file(5), day_file(700)).unwrap();
+        let year_2024 = day_file(400).parent().unwrap().to_owned();
+        fs::write(year_2024.join("notes.txt"), "mine").unwrap();
+        fs::copy(
+            day_file(400),
+            year_2024.join(format!(
+                "{} (conflicted copy).json",
+                first + chrono::Days::new(400)
+            )),
+        )
+        .unwrap();
+        // A FIFO where a day file should be: reported, never opened to wait on.
+        #[cfg(unix)]
+        {
+            fs::remove_file(day_file(800)).unwrap();
+            let made = std::process::Command::new("mkfifo")
+                .arg(day_file(800))
+                .status()
+                .unwrap();
+            assert!(made.success());
+        }
+
+        let threads = load(&layout);
+        let in_turn = check(&layout);
+        let said = |scan: &Scan| -> Vec<String> {
+            scan.problems.iter().map(|p| format!("{p:?}")).collect()
+        };
+        assert_eq!(said(&threads), said(&in_turn));
+        assert_eq!(threads.day_files, in_turn.day_files);
+        assert_eq!(threads.entry_count, in_turn.entry_count);
+        let kinds: Vec<&ProblemKind> = threads.problems.iter().map(|p| &p.kind).collect();
+        assert!(
+            kinds.iter().any(
+                |k| matches!(k, ProblemKind::DuplicateId { other, .. } if *other == day_file(5))
+            ),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds
+                .iter()
+                .any(|k| matches!(k, ProblemKind::Damaged { .. })),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds
+                .iter()
+                .any(|k| matches!(k, ProblemKind::WrongDay { .. })),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.iter().any(|k| matches!(k, ProblemKind::Unexpected)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds
+                .iter()
+                .any(|k| matches!(k, ProblemKind::SyncConflict { .. })),
+            "{kinds:?}"
+        );
+        #[cfg(unix)]
+        assert!(
+            threads.problems.iter().any(|p| p.path == day_file(800)
+                && matches!(&p.kind, ProblemKind::Unreadable { reason } if reason.contains("pipe"))),
+            "{kinds:?}"
+        );
+        // Every entry read once, but those of the broken day, the day copied over and the
+        // FIFO; the copied day's twice.
+        let gone = [&ids[100], &ids[700], &ids[800]];
+        let mut read: Vec<&EntryId> = threads.entries.iter().map(|e| &e.id).collect();
+        read.sort();
+        let mut expected: Vec<&EntryId> = ids.iter().filter(|id| !gone.contains(id)).collect();
+        expected.push(&ids[5]);
+        expected.sort();
+        assert!(
+            read == expected,
+            "{} read, {} expected",
+            read.len(),
+            expected.len()
+        );
     }
 }

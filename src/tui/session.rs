@@ -53,17 +53,32 @@ pub struct Summary {
 impl Summary {
     /// The figures of `entries` (oldest first) on `today`.
     pub fn of(entries: Arc<Vec<Entry>>, today: NaiveDate, problem_files: usize) -> Summary {
-        let mut days: BTreeMap<NaiveDate, u32> = BTreeMap::new();
-        for e in entries.iter() {
-            *days.entry(e.date).or_default() += 1;
-        }
+        let in_order = entries.is_sorted_by(|a, b| Entry::order(a, b).is_le());
+        let days: BTreeMap<NaiveDate, u32> = if in_order {
+            // Entries in order come a day at a time: the days counted as runs, and the map
+            // built from them in one go rather than looked up once an entry.
+            let mut runs: Vec<(NaiveDate, u32)> = Vec::new();
+            for e in entries.iter() {
+                match runs.last_mut() {
+                    Some((day, n)) if *day == e.date => *n += 1,
+                    _ => runs.push((e.date, 1)),
+                }
+            }
+            runs.into_iter().collect()
+        } else {
+            let mut days = BTreeMap::new();
+            for e in entries.iter() {
+                *days.entry(e.date).or_default() += 1;
+            }
+            days
+        };
         Summary {
             histories: Arc::new(strategy_histories(entries.iter())),
             checked_in_today: days.contains_key(&today),
             streak: streak::current_by(|d| days.contains_key(&d), today),
             problem_files,
             index: Arc::default(),
-            in_order: entries.is_sorted_by(|a, b| Entry::order(a, b).is_le()),
+            in_order,
             entries,
             days: Some(days),
         }
