@@ -149,12 +149,12 @@ struct Year {
     days: Vec<ListedDay>,
 }
 
-/// A day file as listed: its day and path, its body when the cache had it, and its stamp when
-/// there is a cache.
+/// A day file as listed: its day and path, what its metadata says is wrong with it when the
+/// cache holds its body, and its stamp when there is a cache.
 struct ListedDay {
     day: NaiveDate,
     path: PathBuf,
-    cached: Option<DayRead>,
+    cached: Option<Vec<Problem>>,
     stamp: Option<super::cache::Stamp>,
 }
 
@@ -409,9 +409,9 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                         None
                     };
                     let stamp = meta.as_ref().and_then(super::cache::Stamp::of);
-                    let hit = cache.as_mut().and_then(|c| c.take(&path, stamp));
-                    let cached = match (hit, meta) {
-                        (Some(body), Some(meta)) => {
+                    let hit = cache.as_ref().is_some_and(|c| c.holds(&path, stamp));
+                    let cached = match meta.filter(|_| hit) {
+                        Some(meta) => {
                             let mut notes: Vec<Problem> =
                                 mode_problem(&path, &meta, false).into_iter().collect();
                             if meta.len() > LARGE_DAY_FILE {
@@ -420,9 +420,9 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                                     kind: ProblemKind::Large { bytes: meta.len() },
                                 });
                             }
-                            Some((notes, Ok(body)))
+                            Some(notes)
                         }
-                        _ => {
+                        None => {
                             if let Some(readers) = &mut readers {
                                 readers.queue(path.clone(), year.folder.as_ref());
                             }
@@ -450,25 +450,39 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                     stamp,
                 } in year.days
                 {
-                    let was_cached = cached.is_some();
-                    let (notes, read) = match cached {
-                        Some(done) => done,
-                        None => match readers.as_mut().and_then(Readers::next) {
-                            Some(done) => done,
+                    // Read here: a day not handed to the readers (a check reads every day
+                    // here), or one whose reader failed.
+                    let mut read_here = || {
+                        let (notes, mut read) = read_day_checked(
+                            layout,
+                            &path,
+                            year.folder.as_deref(),
+                            encrypted,
+                            &mut buffer,
+                        );
+                        if let (Ok(body), true) = (&mut read, keep) {
+                            body.entries.iter_mut().for_each(Entry::shrink_to_fit);
+                        }
+                        (notes, read)
+                    };
+                    // A cached day's body is taken from the cache only now (see
+                    // `Cache::holds`); any other day was handed to the readers, if there are
+                    // any, and comes from them in the order handed.
+                    let (notes, read, was_cached) = match cached {
+                        Some(notes) => match cache.as_mut().and_then(|c| c.take(&path, stamp)) {
+                            Some(body) => (notes, Ok(body), true),
                             None => {
-                                let (notes, mut read) = read_day_checked(
-                                    layout,
-                                    &path,
-                                    year.folder.as_deref(),
-                                    encrypted,
-                                    &mut buffer,
-                                );
-                                if let (Ok(body), true) = (&mut read, keep) {
-                                    body.entries.iter_mut().for_each(Entry::shrink_to_fit);
-                                }
-                                (notes, read)
+                                let (notes, read) = read_here();
+                                (notes, read, false)
                             }
                         },
+                        None => {
+                            let (notes, read) = match readers.as_mut().and_then(Readers::next) {
+                                Some(done) => done,
+                                None => read_here(),
+                            };
+                            (notes, read, false)
+                        }
                     };
                     if cache.is_some() {
                         let fresh = match (&read, was_cached) {
