@@ -72,7 +72,7 @@ pub struct Scan {
 fn read_day_checked(
     layout: &Layout,
     path: &Path,
-    folder: Option<&fs::File>,
+    folder: Option<(&fs::File, bool)>,
     encrypted: bool,
     buffer: &mut Vec<u8>,
 ) -> (Vec<Problem>, Result<DayBody, StoreError>) {
@@ -83,8 +83,8 @@ fn read_day_checked(
     // there is one.
     let read = match (folder, path.file_name()) {
         #[cfg(unix)]
-        (Some(folder), Some(name)) => {
-            files::read_regular_at(folder, name, path, files::DATA_FILE_CAP, buffer)
+        (Some((folder, regular)), Some(name)) => {
+            files::read_regular_at(folder, name, path, regular, files::DATA_FILE_CAP, buffer)
         }
         _ => files::read_regular_into(path, files::DATA_FILE_CAP, buffer),
     };
@@ -154,12 +154,15 @@ struct Year {
 struct ListedDay {
     day: NaiveDate,
     path: PathBuf,
+    /// Whether the listing gave it as a regular file.
+    regular: bool,
     cached: Option<Vec<Problem>>,
     stamp: Option<super::cache::Stamp>,
 }
 
-/// A day file to read, and its year folder when it could be opened.
-type Queued = (PathBuf, Option<Arc<fs::File>>);
+/// A day file to read, its year folder when it could be opened, and whether the listing gave
+/// it as a regular file.
+type Queued = (PathBuf, Option<Arc<fs::File>>, bool);
 
 /// How many day files a reader takes at a time: small enough that both cores finish
 /// together, large enough that handing them over costs nothing next to reading them.
@@ -212,11 +215,11 @@ impl<'scope> Readers<'scope> {
                         };
                         let read = paths
                             .iter()
-                            .map(|(path, folder)| {
+                            .map(|(path, folder, regular)| {
                                 let (notes, mut body) = read_day_checked(
                                     layout,
                                     path,
-                                    folder.as_deref(),
+                                    folder.as_deref().map(|f| (f, *regular)),
                                     encrypted,
                                     &mut buffer,
                                 );
@@ -247,8 +250,8 @@ impl<'scope> Readers<'scope> {
     }
 
     /// Queues the day file at `path` to be read, in its year `folder` when that is open.
-    fn queue(&mut self, path: PathBuf, folder: Option<&Arc<fs::File>>) {
-        self.batch.push((path, folder.cloned()));
+    fn queue(&mut self, path: PathBuf, folder: Option<&Arc<fs::File>>, regular: bool) {
+        self.batch.push((path, folder.cloned(), regular));
         if self.batch.len() == READ_BATCH {
             self.send();
         }
@@ -388,7 +391,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                 check_mode(&mut year.problems, &year_dir, true);
                 let number: i32 = name.parse().unwrap_or(-1);
                 year.folder = fs::File::open(&year_dir).ok().map(Arc::new);
-                for path in sorted_children(&mut year.problems, &year_dir) {
+                for (path, regular) in sorted_children_typed(&mut year.problems, &year_dir) {
                     let file = path.file_name().unwrap_or_default().to_string_lossy();
                     let Some(day) = Layout::day_of_file_name(&file).filter(|d| d.year() == number)
                     else {
@@ -424,7 +427,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                         }
                         None => {
                             if let Some(readers) = &mut readers {
-                                readers.queue(path.clone(), year.folder.as_ref());
+                                readers.queue(path.clone(), year.folder.as_ref(), regular);
                             }
                             None
                         }
@@ -432,6 +435,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                     year.days.push(ListedDay {
                         day,
                         path,
+                        regular,
                         cached,
                         stamp,
                     });
@@ -446,6 +450,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                 for ListedDay {
                     day,
                     path,
+                    regular,
                     cached,
                     stamp,
                 } in year.days
@@ -456,7 +461,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                         let (notes, mut read) = read_day_checked(
                             layout,
                             &path,
-                            year.folder.as_deref(),
+                            year.folder.as_deref().map(|f| (f, regular)),
                             encrypted,
                             &mut buffer,
                         );
@@ -690,12 +695,26 @@ fn note_stray(problems: &mut Vec<Problem>, path: &Path) {
 }
 
 fn sorted_children(problems: &mut Vec<Problem>, dir: &Path) -> Vec<PathBuf> {
+    sorted_children_typed(problems, dir)
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// [`sorted_children`], each with whether the listing gave it as a regular file (not a link;
+/// no metadata is read for it).
+fn sorted_children_typed(problems: &mut Vec<Problem>, dir: &Path) -> Vec<(PathBuf, bool)> {
     match fs::read_dir(dir) {
         Ok(read) => {
-            let mut paths: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            let mut paths: Vec<(PathBuf, bool)> = read
+                .filter_map(|e| {
+                    let e = e.ok()?;
+                    Some((e.path(), e.file_type().is_ok_and(|t| t.is_file())))
+                })
+                .collect();
             // One folder's children: their names order them, without comparing whole paths
             // component by component.
-            paths.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
+            paths.sort_unstable_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
             paths
         }
         Err(e) => {
