@@ -390,6 +390,47 @@ fn a_linked_entries_folder_is_backed_up_not_left_out() {
     );
 }
 
+/// The index `closer status` reads follows a day's open predictions through every change: a
+/// save of another day leaves it be, an answer takes the day out, a prediction opened again
+/// puts it back, and so do a delete and a restore.
+#[test]
+fn the_prediction_index_follows_a_days_open_predictions() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let store = Store::open(&root).unwrap();
+    let today = "2025-06-01".parse().unwrap();
+    let due = || Store::predictions_due_in(&Layout::new(&root), today);
+    let mut e = entry("2025-05-05T10:00:00+01:00", 1);
+    e.predictions.push(closer::journal::Prediction {
+        fear: "x".into(),
+        likelihood: None,
+        badness: None,
+        look_back: "2025-05-06".parse().unwrap(),
+        outcome: None,
+    });
+    store.save_entry(&e).unwrap();
+    assert_eq!(due(), 1);
+    store
+        .save_entry(&entry("2025-05-07T10:00:00+01:00", 2))
+        .unwrap();
+    assert_eq!(due(), 1, "another day's save");
+    e.predictions[0].outcome = Some(closer::journal::PredictionOutcome {
+        on: "2025-05-06".parse().unwrap(),
+        result: closer::journal::PredictionResult::No,
+        badness: None,
+        instead: String::new(),
+    });
+    store.save_entry(&e).unwrap();
+    assert_eq!(due(), 0, "answered");
+    e.predictions[0].outcome = None;
+    store.save_entry(&e).unwrap();
+    assert_eq!(due(), 1, "open again");
+    let trash = store.delete_entry(e.date, &e.id, e.updated_at).unwrap();
+    assert_eq!(due(), 0, "deleted");
+    store.restore(&trash).unwrap();
+    assert_eq!(due(), 1, "restored");
+}
+
 /// Deleting the last entry of a day with an open prediction takes it out of the index that
 /// `closer status` reads.
 #[test]
