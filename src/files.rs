@@ -123,7 +123,12 @@ pub fn read_regular_at(
     // Room for one byte more than it holds: a read that stops short of that room has met
     // the end of the file (a regular file's read returns less than asked only there).
     bytes.resize(expected + 1, 0);
-    let got = (&file).read(bytes)?;
+    let got = loop {
+        match (&file).read(bytes) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => break other?,
+        }
+    };
     bytes.truncate(got);
     if got != expected {
         // It changed size since, or the read stopped early: on to the end, never past the

@@ -431,6 +431,50 @@ fn the_prediction_index_follows_a_days_open_predictions() {
     assert_eq!(due(), 1, "restored");
 }
 
+/// An index that went wrong (a day listed whose predictions are gone, as a failed write of
+/// the index leaves it) is mended from the journal as read, as closer does once it has read
+/// it; a read-only store leaves it alone.
+#[test]
+fn a_wrong_prediction_index_is_mended_from_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let store = Store::open(&root).unwrap();
+    let today = "2025-06-01".parse().unwrap();
+    let due = || Store::predictions_due_in(&Layout::new(&root), today);
+    let mut e = entry("2025-05-05T10:00:00+01:00", 1);
+    e.predictions.push(closer::journal::Prediction {
+        fear: "x".into(),
+        likelihood: None,
+        badness: None,
+        look_back: "2025-05-06".parse().unwrap(),
+        outcome: None,
+    });
+    store.save_entry(&e).unwrap();
+    let index = Layout::new(&root).predictions_file();
+    let right = std::fs::read(&index).unwrap();
+    std::fs::write(
+        &index,
+        r#"{"schema": 1, "days": {"2025-01-01": ["2025-01-02"], "2025-05-05": ["2025-05-06"]}}"#,
+    )
+    .unwrap();
+    assert_eq!(due(), 2);
+    // A second closer on the same journal: read-only while the first holds it.
+    let reader = Store::open(&root).unwrap();
+    assert!(reader.read_only().is_some());
+    reader.mend_prediction_index(&reader.load().entries);
+    assert_eq!(due(), 2, "a read-only store writes nothing");
+    store.mend_prediction_index(&store.load().entries);
+    assert_eq!(due(), 1);
+    assert_eq!(std::fs::read(&index).unwrap(), right);
+    // Right already: left as it is.
+    let before = std::fs::metadata(&index).unwrap().modified().unwrap();
+    store.mend_prediction_index(&store.load().entries);
+    assert_eq!(
+        std::fs::metadata(&index).unwrap().modified().unwrap(),
+        before
+    );
+}
+
 /// Deleting the last entry of a day with an open prediction takes it out of the index that
 /// `closer status` reads.
 #[test]

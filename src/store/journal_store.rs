@@ -242,7 +242,7 @@ const IMPORT_BATCH: usize = 256;
 const FLUSH_EACH_BELOW: usize = 64;
 
 /// The open predictions' look-back days by the day of the entry that made them.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 struct PredictionIndex {
     days: std::collections::BTreeMap<NaiveDate, Vec<NaiveDate>>,
 }
@@ -253,6 +253,23 @@ fn holds_open_predictions(entries: &[Entry]) -> bool {
     entries
         .iter()
         .any(|e| e.predictions.iter().any(|p| p.is_open()))
+}
+
+/// The prediction index of `entries`, the whole journal.
+fn prediction_index_of(entries: &[Entry]) -> PredictionIndex {
+    let mut index = PredictionIndex::default();
+    for e in entries {
+        let open: Vec<NaiveDate> = e
+            .predictions
+            .iter()
+            .filter(|p| p.is_open())
+            .map(|p| p.look_back)
+            .collect();
+        if !open.is_empty() {
+            index.days.entry(e.date).or_default().extend(open);
+        }
+    }
+    index
 }
 
 /// The prediction index, or an empty one when it is missing or cannot be read.
@@ -366,20 +383,26 @@ impl Store {
     /// Writes `predictions.json` again from every day file (after a sync brought days in).
     pub fn rebuild_prediction_index(&self) {
         let scan = super::scan(&self.layout);
-        let mut index = PredictionIndex::default();
-        for e in &scan.entries {
-            let open: Vec<NaiveDate> = e
-                .predictions
-                .iter()
-                .filter(|p| p.is_open())
-                .map(|p| p.look_back)
-                .collect();
-            if !open.is_empty() {
-                index.days.entry(e.date).or_default().extend(open);
-            }
+        self.write_prediction_index(&prediction_index_of(&scan.entries));
+    }
+
+    /// Puts `predictions.json` right when it does not match `entries`, the whole journal as
+    /// just read. A write of it that failed, or a stop between a day's write and its own,
+    /// leaves it wrong, and a save mends only a day that has or had open predictions. Does
+    /// nothing when it matches or this store may not write; never fails.
+    pub fn mend_prediction_index(&self, entries: &[Entry]) {
+        if self.writable().is_err() {
+            return;
         }
+        let index = prediction_index_of(entries);
+        if read_prediction_index(&self.layout) != index {
+            self.write_prediction_index(&index);
+        }
+    }
+
+    fn write_prediction_index(&self, index: &PredictionIndex) {
         let path = self.layout.predictions_file();
-        if let Ok(bytes) = envelope::encode(&path, &index) {
+        if let Ok(bytes) = envelope::encode(&path, index) {
             let _ = atomic::write(&path, &bytes);
         }
     }

@@ -212,6 +212,8 @@ pub fn run(options: Options) -> Result<()> {
         }
         if let Some(summary) = fx.loader.0.take() {
             let requests = app.loaded(summary);
+            // The index `closer status` reads, checked against the journal just read.
+            fx.store.mend_prediction_index(app.session.entries());
             fx.indexer.start(&app.session);
             run_all(&mut app, &mut fx, requests);
             continue;
