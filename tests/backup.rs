@@ -390,6 +390,19 @@ fn a_linked_entries_folder_is_backed_up_not_left_out() {
     );
 }
 
+/// An entry of 2025-05-05 with an open prediction to look back on the next day.
+fn entry_with_a_prediction() -> closer::journal::Entry {
+    let mut e = entry("2025-05-05T10:00:00+01:00", 1);
+    e.predictions.push(closer::journal::Prediction {
+        fear: "x".into(),
+        likelihood: None,
+        badness: None,
+        look_back: "2025-05-06".parse().unwrap(),
+        outcome: None,
+    });
+    e
+}
+
 /// The index `closer status` reads follows a day's open predictions through every change: a
 /// save of another day leaves it be, an answer takes the day out, a prediction opened again
 /// puts it back, and so do a delete and a restore.
@@ -400,14 +413,7 @@ fn the_prediction_index_follows_a_days_open_predictions() {
     let store = Store::open(&root).unwrap();
     let today = "2025-06-01".parse().unwrap();
     let due = || Store::predictions_due_in(&Layout::new(&root), today);
-    let mut e = entry("2025-05-05T10:00:00+01:00", 1);
-    e.predictions.push(closer::journal::Prediction {
-        fear: "x".into(),
-        likelihood: None,
-        badness: None,
-        look_back: "2025-05-06".parse().unwrap(),
-        outcome: None,
-    });
+    let mut e = entry_with_a_prediction();
     store.save_entry(&e).unwrap();
     assert_eq!(due(), 1);
     store
@@ -441,14 +447,7 @@ fn a_wrong_prediction_index_is_mended_from_the_journal() {
     let store = Store::open(&root).unwrap();
     let today = "2025-06-01".parse().unwrap();
     let due = || Store::predictions_due_in(&Layout::new(&root), today);
-    let mut e = entry("2025-05-05T10:00:00+01:00", 1);
-    e.predictions.push(closer::journal::Prediction {
-        fear: "x".into(),
-        likelihood: None,
-        badness: None,
-        look_back: "2025-05-06".parse().unwrap(),
-        outcome: None,
-    });
+    let e = entry_with_a_prediction();
     store.save_entry(&e).unwrap();
     let index = Layout::new(&root).predictions_file();
     let right = std::fs::read(&index).unwrap();
@@ -482,14 +481,7 @@ fn the_prediction_index_forgets_a_day_emptied_by_a_delete() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("journal");
     let store = Store::open(&root).unwrap();
-    let mut e = entry("2025-05-05T10:00:00+01:00", 1);
-    e.predictions.push(closer::journal::Prediction {
-        fear: "x".into(),
-        likelihood: None,
-        badness: None,
-        look_back: "2025-05-06".parse().unwrap(),
-        outcome: None,
-    });
+    let e = entry_with_a_prediction();
     store.save_entry(&e).unwrap();
     let today = "2025-06-01".parse().unwrap();
     assert_eq!(Store::predictions_due_in(&Layout::new(&root), today), 1);
