@@ -500,6 +500,36 @@ fn closer_review_opens_review_once_the_journal_is_read() {
     assert!(app.wait_exit().success());
 }
 
+/// A prediction index that went wrong (a day listed whose prediction is gone) is put right
+/// once closer has read the journal, so `closer status` counts no prediction that is not
+/// there.
+#[test]
+fn a_wrong_prediction_index_is_put_right_once_the_journal_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    Store::open(&root)
+        .unwrap()
+        .save_entry(&entry("2026-11-20T21:00:00+01:00", 1))
+        .unwrap();
+    let layout = closer::store::Layout::new(&root);
+    let index = layout.predictions_file();
+    fs::write(
+        &index,
+        r#"{"schema": 1, "days": {"2026-11-01": ["2026-11-02"]}}"#,
+    )
+    .unwrap();
+    let today = "2026-11-30".parse().unwrap();
+    assert_eq!(Store::predictions_due_in(&layout, today), 1);
+    let mut app = Closer::start_args(&root, 80, 24, &["review"]);
+    app.wait_for("1 entry");
+    app.send("q");
+    app.wait_for("Not checked in yet today.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    assert_eq!(Store::predictions_due_in(&layout, today), 0);
+}
+
 /// While the terminal is too small, keys do nothing to the screen hidden behind the message:
 /// `c Tab Tab q` used to land in step 3 of a check-in with "q" typed.
 #[test]

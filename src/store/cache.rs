@@ -173,7 +173,7 @@ impl Cache {
     /// Whether [`Cache::take`] would give the body of the day file at `path`, taking nothing:
     /// for deciding, while the folders are listed, which days to read from their files, and
     /// taking the others only as they are taken in (taken all at once, before, they were a
-    /// second list of the journal's entries: 80 MB more at 100,000 entries).
+    /// second list of the journal's entries: 70 MB more at 100,000 entries).
     pub fn holds(&self, path: &Path, stamp: Option<Stamp>) -> bool {
         stamp.is_some_and(|stamp| {
             self.find(path)

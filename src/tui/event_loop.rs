@@ -210,10 +210,13 @@ pub fn run(options: Options) -> Result<()> {
             opened = true;
             continue;
         }
-        if let Some(summary) = fx.loader.0.take() {
+        if let Some((summary, index_right)) = fx.loader.0.take() {
             let requests = app.loaded(summary);
-            // The index `closer status` reads, checked against the journal just read.
-            fx.store.mend_prediction_index(app.session.entries());
+            // The index `closer status` reads, put right when it does not match the journal
+            // just read (checked on the reading thread).
+            if !index_right {
+                fx.store.mend_prediction_index(app.session.entries());
+            }
             fx.indexer.start(&app.session);
             run_all(&mut app, &mut fx, requests);
             continue;

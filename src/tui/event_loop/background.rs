@@ -14,9 +14,11 @@ use crate::store::{self, Layout, Severity};
 use crate::tui::clock::now;
 use crate::tui::session::{Session, Summary};
 
-/// Home's figures and the entries, from a full read of the journal.
-fn summary(layout: &Layout, today: NaiveDate) -> Summary {
+/// Home's figures and the entries, from a full read of the journal, and whether the
+/// prediction index matches them (checked here, off the input path).
+fn summary(layout: &Layout, today: NaiveDate) -> (Summary, bool) {
     let scan = store::load(layout);
+    let index_right = store::Store::prediction_index_matches(layout, &scan.entries);
     let problem_files: BTreeSet<&PathBuf> = scan
         .problems
         .iter()
@@ -24,7 +26,10 @@ fn summary(layout: &Layout, today: NaiveDate) -> Summary {
         .map(|p| &p.path)
         .collect();
     let problems = problem_files.len();
-    Summary::of(Arc::new(scan.entries), today, problems)
+    (
+        Summary::of(Arc::new(scan.entries), today, problems),
+        index_right,
+    )
 }
 
 /// The day's automatic backup: written on a thread of its own after the first save of a day
@@ -170,7 +175,7 @@ impl<T: Send + 'static> Job<T> {
 }
 
 /// Reads the journal (see [`summary`]).
-pub(super) struct Loader(pub(super) Job<Summary>);
+pub(super) struct Loader(pub(super) Job<(Summary, bool)>);
 
 impl Loader {
     /// Starts reading (unless a read is already going).
