@@ -135,6 +135,29 @@ impl Catalog {
         self.digests.iter().find(|d| d.id == id)
     }
 
+    /// Whether a trigger id is one of the Safety group (fear of a partner, or one's own anger
+    /// or need to control): a check-in that logs one offers no strategy or question that can
+    /// raise the risk with a frightening partner (see [`offer`]).
+    pub fn is_safety_trigger(&self, id: &str) -> bool {
+        self.trigger(id)
+            .is_some_and(|t| t.group == TriggerGroup::Safety)
+    }
+
+    /// Whether any entry of the [`RECENT_DAYS`] days up to `today` logged a Safety trigger:
+    /// then the prompt of the day is never one that starts a talk with the partner.
+    pub fn safety_logged_recently(&self, entries: &[Entry], today: NaiveDate) -> bool {
+        let since = today
+            .checked_sub_days(Days::new(RECENT_DAYS))
+            .unwrap_or(NaiveDate::MIN);
+        entries
+            .iter()
+            .filter(|e| e.date >= since && e.date <= today)
+            .flat_map(|e| e.triggers.iter())
+            .any(
+                |t| matches!(&t.trigger, TriggerRef::Id(id) if self.is_safety_trigger(id.as_str())),
+            )
+    }
+
     /// Triggers in a group that fit a perspective (`None`: any).
     pub fn triggers_in(
         &self,
@@ -248,29 +271,40 @@ impl Catalog {
     /// The prompt of the day: a general prompt (one tied to no trigger) that fits the
     /// perspective, the same all day and a different one the next, preferring prompts not
     /// answered in the [`RECENT_DAYS`] days before today. Answers written today do not change
-    /// it, so it stays put while you answer it.
+    /// it, so it stays put while you answer it. Never one that starts a talk with the partner
+    /// (`safe_only`) when a Safety trigger was logged in those days.
     pub fn prompt_of_the_day(
         &self,
         today: NaiveDate,
         perspective: Option<Perspective>,
         entries: &[Entry],
     ) -> Option<&Prompt> {
-        self.prompt_of_the_day_avoiding(today, perspective, &recently_answered(entries, today))
+        self.prompt_of_the_day_avoiding(
+            today,
+            perspective,
+            &recently_answered(entries, today),
+            self.safety_logged_recently(entries, today),
+        )
     }
 
     /// The prompt of the day, given the prompt ids answered recently (see
-    /// [`recently_answered`]).
+    /// [`recently_answered`]) and whether a Safety trigger was logged recently (see
+    /// [`Catalog::safety_logged_recently`]).
     pub fn prompt_of_the_day_avoiding(
         &self,
         today: NaiveDate,
         perspective: Option<Perspective>,
         recent: &HashSet<String>,
+        safety: bool,
     ) -> Option<&Prompt> {
         let mut general: Vec<&Prompt> = self
             .prompts
             .iter()
             .filter(|p| {
-                p.triggers.is_empty() && p.kind.stands_alone() && fits(&p.perspectives, perspective)
+                p.triggers.is_empty()
+                    && p.kind.stands_alone()
+                    && fits(&p.perspectives, perspective)
+                    && !(safety && p.safe_only)
             })
             .collect();
         if general.is_empty() {

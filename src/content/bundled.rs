@@ -30,7 +30,7 @@ pub(crate) const TOOLKIT: (&str, &str) = (
     "content/toolkit.toml",
     include_str!("../../content/toolkit.toml"),
 );
-pub(crate) const DIGESTS: [(&str, &str); 5] = [
+pub(crate) const DIGESTS: [(&str, &str); 6] = [
     (
         "content/safety.toml",
         include_str!("../../content/safety.toml"),
@@ -50,6 +50,10 @@ pub(crate) const DIGESTS: [(&str, &str); 5] = [
     (
         "content/digests/why-a-partner-pulls-away.toml",
         include_str!("../../content/digests/why-a-partner-pulls-away.toml"),
+    ),
+    (
+        "content/attachment.toml",
+        include_str!("../../content/attachment.toml"),
     ),
 ];
 

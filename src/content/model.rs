@@ -43,6 +43,18 @@ impl Source {
         }
     }
 
+    /// A short, neutral name, shown wherever the article is named in passing (under a
+    /// question, at the foot of a page). The full title, which for one article reads as
+    /// click-bait and assumes a male partner, is kept for the citation on the digest's own page.
+    pub fn short(self) -> &'static str {
+        match self {
+            Source::BreakingTheWalls => "Breaking the walls (on relationship distancing)",
+            Source::HealingEmotionalDistance => "Healing emotional distance",
+            Source::BuildIntimacy => "Building intimacy instead of pushing away",
+            Source::WhyAPartnerPullsAway => "Why a partner pulls away",
+        }
+    }
+
     /// The id of its digest.
     pub fn digest_id(self) -> &'static str {
         match self {
@@ -111,6 +123,9 @@ macro_rules! labels {
 labels!(
     /// How triggers are grouped in the check-in.
     TriggerGroup {
+        /// Fear of a partner, or of one's own anger or need to control: listed first, since
+        /// abuse is not a relationship problem and safety comes before closeness.
+        Safety = "Safety",
         /// Fears about closeness, loss or not being enough.
         Fears = "Fears",
         /// Patterns learned from the past.
@@ -286,6 +301,10 @@ pub struct Prompt {
     /// Triggers it belongs to; empty for general prompts.
     #[serde(default)]
     pub triggers: Vec<String>,
+    /// Whether it leads toward a talk with the partner, only for a safe relationship: never
+    /// asked in a check-in that logs a Safety trigger, nor as the prompt of the day after one.
+    #[serde(default)]
+    pub safe_only: bool,
     /// Perspectives it fits.
     pub perspectives: Vec<Perspective>,
     /// The articles it comes from.
@@ -398,8 +417,9 @@ pub struct Ritual {
     pub sources: Vec<Source>,
 }
 
-/// The "I want to pull away right now" card: a short grounding sequence and one small step
-/// instead of withdrawing.
+/// A card for a hard minute: a short grounding sequence and one small step instead of acting on
+/// the urge. "I want to pull away right now" for the one who pulls away; "They've gone quiet
+/// and I'm spiralling" for the one whose partner does.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
@@ -411,9 +431,9 @@ pub struct Card {
     pub intro: String,
     /// The grounding steps, in order.
     pub steps: Vec<String>,
-    /// One small step instead of withdrawing.
+    /// One small step instead of acting on the urge.
     pub instead: String,
-    /// When stepping away may be right (fear of a partner), pointing to the safety page.
+    /// When fear of a partner changes everything, pointing to the safety page.
     pub safety: String,
     /// Perspectives it fits.
     pub perspectives: Vec<Perspective>,
@@ -440,9 +460,26 @@ pub struct Toolkit {
     /// Rituals of connection.
     #[serde(default, rename = "ritual")]
     pub rituals: Vec<Ritual>,
-    /// The "I want to pull away right now" card.
-    #[serde(default)]
-    pub card: Card,
+    /// The cards for a hard minute, one for each side of the pull (`[[card]]`); the first
+    /// that fits a perspective is the one `p` opens.
+    #[serde(default, rename = "card")]
+    pub cards: Vec<Card>,
+}
+
+impl Toolkit {
+    /// The card `p` opens for a perspective: the first that fits (for both perspectives, the
+    /// first card); `None` when there is no card.
+    pub fn card_for(&self, perspective: Option<Perspective>) -> Option<&Card> {
+        self.cards
+            .iter()
+            .find(|c| fits(&c.perspectives, perspective))
+            .or(self.cards.first())
+    }
+
+    /// A card by id.
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
 }
 
 /// Whether an item tagged with `perspectives` fits `wanted` (`None`: any).

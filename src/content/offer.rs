@@ -1,10 +1,21 @@
 //! What a check-in offers: the questions for its Reflect step and the strategies for its
 //! strategy step, chosen from the catalog for the triggers the person logged. Pure: the
 //! check-in screen asks, this answers.
+//!
+//! Safety first (issue 29): when a trigger of the Safety group is logged ("I'm afraid of my
+//! partner", "My own anger or need to control"), its questions come first, the strategy that
+//! leads it ([`SAFETY_LEADS`]: reaching a service safely, or a service for people who want to
+//! stop hurting a partner) is offered first, and nothing that can raise the risk with a
+//! frightening partner is offered in that check-in: no strategy with a safety caveat
+//! (couples counselling, talking it through, boundaries announced to the partner: every id in
+//! [`CAVEAT_REQUIRED`]) and no question that leads toward a talk with the partner
+//! (`safe_only`). Domestic-abuse services advise against joint counselling and against
+//! confronting a controlling partner without a plan.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Catalog, Prompt, fits};
+use super::validate::{CAVEAT_REQUIRED, SAFETY_LEADS};
+use super::{Catalog, Prompt, Strategy, fits};
 use crate::journal::{Entry, Perspective, TriggerLog, TriggerRef};
 
 /// How many questions the Reflect step offers at most.
@@ -12,11 +23,19 @@ pub const MAX_PROMPTS: usize = 3;
 /// How many strategies the strategy step suggests at most.
 pub const MAX_SUGGESTIONS: usize = 3;
 
-/// The ids of the bundled triggers in `logged`, strongest first (so they get the first
-/// questions and strategies); triggers of the person's own have no content and are left out.
+/// The ids of the bundled triggers in `logged`, the Safety triggers first (in the order of
+/// [`SAFETY_LEADS`]), then the strongest first (so they get the first questions and
+/// strategies); triggers of the person's own have no content and are left out.
 pub fn trigger_ids(logged: &[TriggerLog]) -> Vec<String> {
     let mut logged: Vec<&TriggerLog> = logged.iter().collect();
-    logged.sort_by_key(|t| std::cmp::Reverse(t.intensity));
+    let safety_rank = |t: &TriggerLog| match &t.trigger {
+        TriggerRef::Id(id) => SAFETY_LEADS
+            .iter()
+            .position(|(trigger, _)| *trigger == id.as_str())
+            .unwrap_or(SAFETY_LEADS.len()),
+        TriggerRef::Custom(_) => SAFETY_LEADS.len(),
+    };
+    logged.sort_by_key(|t| (safety_rank(t), std::cmp::Reverse(t.intensity)));
     logged
         .into_iter()
         .filter_map(|t| match &t.trigger {
@@ -26,12 +45,24 @@ pub fn trigger_ids(logged: &[TriggerLog]) -> Vec<String> {
         .collect()
 }
 
+/// Whether a check-in that logged `triggers` (ids) is under the safety rule (see the module).
+pub fn safety_first(catalog: &Catalog, triggers: &[String]) -> bool {
+    triggers.iter().any(|t| catalog.is_safety_trigger(t))
+}
+
+/// Whether a strategy can raise the risk with a frightening partner: it carries a safety
+/// caveat, or it is one of [`CAVEAT_REQUIRED`].
+pub fn needs_caveat(s: &Strategy) -> bool {
+    s.caveat.is_some() || CAVEAT_REQUIRED.contains(&s.id.as_str())
+}
+
 /// The questions for the Reflect step: up to [`MAX_PROMPTS`] for `triggers` (ids, strongest
 /// first), taking turns between the triggers, or the question of the day when no trigger has
 /// one. Each trigger's questions rotate with the day, as the question of the day does, so a
-/// trigger logged every day is not asked the same question two days running (it has at least
-/// three for each perspective), and questions answered in the last
-/// [`RECENT_DAYS`](super::RECENT_DAYS) days come after the others.
+/// trigger logged every day is not asked the same set of questions two days running (it has
+/// at least five for each perspective, three are asked), and questions answered in the last
+/// [`RECENT_DAYS`](super::RECENT_DAYS) days come after the others. Under the safety rule, no
+/// question that leads toward a talk with the partner.
 pub fn prompts<'a>(
     catalog: &'a Catalog,
     triggers: &[String],
@@ -41,10 +72,12 @@ pub fn prompts<'a>(
 ) -> Vec<&'a Prompt> {
     let recent = super::recently_answered(entries, today);
     let day = usize::try_from(today.num_days_from_ce()).unwrap_or(0);
+    let safety = safety_first(catalog, triggers);
     let lists: Vec<Vec<&Prompt>> = triggers
         .iter()
         .map(|t| {
             let mut list = catalog.prompts_for_trigger(t, perspective);
+            list.retain(|p| !(safety && p.safe_only));
             if !list.is_empty() {
                 let turn = day % list.len();
                 list.rotate_left(turn);
@@ -83,7 +116,9 @@ pub fn other_prompt<'a>(
             .iter()
             .filter(|p| p.triggers.is_empty() && fits(&p.perspectives, perspective)),
     );
-    candidates.retain(|p| !shown.contains(&p.id));
+    let safety = safety_first(catalog, triggers);
+    let risky = |p: &Prompt| safety && p.safe_only;
+    candidates.retain(|p| !shown.contains(&p.id) && !risky(p));
     let mut fresh: Vec<&Prompt> = candidates
         .iter()
         .copied()
@@ -115,6 +150,12 @@ pub struct Wishes<'a> {
 /// planned already): those planned in this check-in, then those planned from the library,
 /// then strategies for `triggers` taken in turn from each trigger's list, favourites first;
 /// with no trigger, strategies for the perspective starting at a place that moves each day.
+///
+/// Under the safety rule (see the module) the leading strategy of each Safety trigger logged
+/// comes first of all, the rest are suggested from the Safety triggers' own strategies only,
+/// and no strategy that [`needs_caveat`] is suggested, whether planned from the library or a
+/// favourite; one the person planned in this check-in stays (it is theirs, and shows its
+/// caveat).
 pub fn strategies(
     catalog: &Catalog,
     triggers: &[String],
@@ -122,10 +163,36 @@ pub fn strategies(
     today: NaiveDate,
     wishes: Wishes<'_>,
 ) -> Vec<String> {
-    let mut ids: Vec<String> = wishes.planned_here.to_vec();
-    let lists: Vec<_> = triggers
+    let safety = safety_first(catalog, triggers);
+    let mut ids: Vec<String> = Vec::new();
+    if safety {
+        for (trigger, lead) in SAFETY_LEADS {
+            let fits_here = catalog
+                .strategy(lead)
+                .is_some_and(|s| fits(&s.perspectives, perspective));
+            if triggers.iter().any(|t| t == trigger) && fits_here && !ids.iter().any(|i| i == lead)
+            {
+                ids.push((*lead).to_owned());
+            }
+        }
+    }
+    for id in wishes.planned_here {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    let allowed = |s: &Strategy| !(safety && needs_caveat(s));
+    // Under the safety rule, suggestions come from the Safety triggers alone: the other
+    // triggers' strategies are about the relationship (listening, appreciating, standing by
+    // a partner), which is not the problem to work on beside fear or control.
+    let lists: Vec<Vec<&Strategy>> = triggers
         .iter()
-        .map(|t| catalog.strategies_for_trigger(t, perspective))
+        .filter(|t| !safety || catalog.is_safety_trigger(t))
+        .map(|t| {
+            let mut list = catalog.strategies_for_trigger(t, perspective);
+            list.retain(|s| allowed(s));
+            list
+        })
         .collect();
     let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
     let mut pool = Vec::new();
@@ -140,13 +207,19 @@ pub fn strategies(
         let all = catalog.strategies_for(perspective);
         if !all.is_empty() {
             let start = usize::try_from(today.num_days_from_ce()).unwrap_or(0) % all.len();
-            pool.extend(all.iter().cycle().skip(start).take(all.len()));
+            pool.extend(
+                all.iter()
+                    .cycle()
+                    .skip(start)
+                    .take(all.len())
+                    .filter(|s| allowed(s)),
+            );
         }
     }
     pool.sort_by_key(|s| !wishes.favourites.contains(&s.id));
     let followed = |id: &str| wishes.following_up.iter().any(|f| f == id);
     for id in wishes.planned_next {
-        if catalog.strategy(id).is_some() && !ids.contains(id) && !followed(id) {
+        if catalog.strategy(id).is_some_and(allowed) && !ids.contains(id) && !followed(id) {
             ids.push(id.clone());
         }
     }
@@ -164,6 +237,7 @@ pub fn strategies(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::validate::{OWN_CONTROL_TRIGGER, SAFETY_TRIGGER};
     use crate::journal::{Intensity, Name};
 
     fn catalog() -> Catalog {
@@ -306,6 +380,139 @@ mod tests {
             },
         );
         assert!(!again.contains(&first[0]));
+    }
+
+    /// Every bundled trigger other than the Safety ones.
+    fn other_triggers(c: &Catalog) -> Vec<String> {
+        c.triggers
+            .iter()
+            .filter(|t| !c.is_safety_trigger(&t.id))
+            .map(|t| t.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn with_fear_of_the_partner_logged_reaching_out_safely_comes_first_and_nothing_risky() {
+        let c = catalog();
+        let planned_next: Vec<String> = CAVEAT_REQUIRED.iter().map(|s| (*s).to_owned()).collect();
+        let favourites = planned_next.clone();
+        let wishes = Wishes {
+            planned_next: &planned_next,
+            favourites: &favourites,
+            ..NONE
+        };
+        let mut combinations = vec![vec![SAFETY_TRIGGER.to_owned()]];
+        for other in other_triggers(&c) {
+            combinations.push(vec![SAFETY_TRIGGER.to_owned(), other.clone()]);
+            // Logged more strongly than the safety trigger: the order of the ids does not
+            // matter either.
+            combinations.push(vec![other, SAFETY_TRIGGER.to_owned()]);
+        }
+        for perspective in [
+            Some(Perspective::IPullAway),
+            Some(Perspective::PartnerPullsAway),
+            None,
+        ] {
+            for triggers in &combinations {
+                for w in [NONE, wishes] {
+                    let ids = strategies(&c, triggers, perspective, day(), w);
+                    assert_eq!(
+                        ids.first().map(String::as_str),
+                        Some("reach-out-safely"),
+                        "{triggers:?} {perspective:?}"
+                    );
+                    for id in &ids {
+                        let s = c.strategy(id).unwrap();
+                        assert!(
+                            !needs_caveat(s),
+                            "{id} offered with {triggers:?} {perspective:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn with_ones_own_anger_logged_a_service_to_change_comes_first_and_nothing_risky() {
+        let c = catalog();
+        for perspective in [
+            Some(Perspective::IPullAway),
+            Some(Perspective::PartnerPullsAway),
+        ] {
+            for other in other_triggers(&c) {
+                let triggers = vec![other.clone(), OWN_CONTROL_TRIGGER.to_owned()];
+                let ids = strategies(&c, &triggers, perspective, day(), NONE);
+                assert_eq!(ids[0], "cool-down-and-own-it", "{other} {perspective:?}");
+                assert!(ids.iter().all(|id| !needs_caveat(c.strategy(id).unwrap())));
+            }
+        }
+    }
+
+    #[test]
+    fn the_safety_triggers_come_first_whatever_their_intensity() {
+        let ids = trigger_ids(&[
+            log("anxiety", Some(5)),
+            log(OWN_CONTROL_TRIGGER, Some(1)),
+            log(SAFETY_TRIGGER, None),
+        ]);
+        assert_eq!(ids, [SAFETY_TRIGGER, OWN_CONTROL_TRIGGER, "anxiety"]);
+    }
+
+    #[test]
+    fn under_the_safety_rule_no_question_leads_to_a_talk_with_the_partner() {
+        let c = catalog();
+        assert!(
+            c.prompts.iter().any(|p| p.safe_only),
+            "some prompts lead to a talk"
+        );
+        for other in other_triggers(&c) {
+            for perspective in [
+                Some(Perspective::IPullAway),
+                Some(Perspective::PartnerPullsAway),
+            ] {
+                let triggers = vec![other.clone(), SAFETY_TRIGGER.to_owned()];
+                for k in 0..14 {
+                    let d = day() + chrono::Days::new(k);
+                    let asked = prompts(&c, &triggers, perspective, d, &[]);
+                    assert!(
+                        asked.iter().all(|p| !p.safe_only),
+                        "{other} {perspective:?}"
+                    );
+                }
+                let mut offered = Vec::new();
+                for _ in 0..60 {
+                    let p = other_prompt(&c, &triggers, perspective, &[], &mut offered).unwrap();
+                    assert!(!p.safe_only, "{} offered with {other}", p.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_trigger_asks_a_different_set_of_questions_each_day_for_two_weeks() {
+        use std::collections::BTreeSet;
+        let c = catalog();
+        for t in &c.triggers {
+            for p in Perspective::ALL {
+                if !t.perspectives.contains(&p) {
+                    continue;
+                }
+                let sets: Vec<BTreeSet<String>> = (0..14)
+                    .map(|k| {
+                        let d = day() + chrono::Days::new(k);
+                        prompts(&c, std::slice::from_ref(&t.id), Some(p), d, &[])
+                            .iter()
+                            .map(|q| q.id.clone())
+                            .collect()
+                    })
+                    .collect();
+                for (k, pair) in sets.windows(2).enumerate() {
+                    assert_eq!(pair[1].len(), MAX_PROMPTS, "{} {p:?}", t.id);
+                    assert_ne!(pair[0], pair[1], "{} {p:?}: day {k} and the next", t.id);
+                }
+            }
+        }
     }
 
     #[test]

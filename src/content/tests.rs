@@ -30,9 +30,9 @@ fn answered(date: NaiveDate, prompt_id: &str) -> Entry {
 #[test]
 fn the_bundled_content_loads() {
     let c = catalog();
-    assert_eq!(c.triggers.len(), 15);
-    // A digest of each of the four articles, and the safety page.
-    assert_eq!(c.digests.len(), 5);
+    assert_eq!(c.triggers.len(), 16);
+    // A digest of each of the four articles, the safety page and the page on attachment.
+    assert_eq!(c.digests.len(), 6);
     assert!(c.strategies.len() >= 20);
     assert!(c.prompts.len() >= 15 * 3);
 }
@@ -371,4 +371,88 @@ fn an_unreadable_user_file_is_reported() {
         "{}",
         errors[0]
     );
+}
+
+/// Issue 29, item 1: the old "Control, anger or fear" is two triggers of a Safety group listed
+/// first. Its id stays with the one for fear of a partner, so an entry that named it reads as
+/// that one (no migration: the person who logged it was most often the frightened one); the
+/// questions about one's own anger moved to the other.
+#[test]
+fn fear_of_a_partner_and_ones_own_control_are_two_safety_triggers_listed_first() {
+    use crate::content::validate::{OWN_CONTROL_TRIGGER, SAFETY_TRIGGER};
+    use crate::journal::{TriggerLog, TriggerRef};
+    let c = catalog();
+    assert_eq!(TriggerGroup::ALL[0], TriggerGroup::Safety);
+    let safety: Vec<&str> = c
+        .triggers_in(TriggerGroup::Safety, None)
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(safety, [SAFETY_TRIGGER, OWN_CONTROL_TRIGGER]);
+    // An entry written before the split.
+    let old: Entry = serde_json::from_str(&format!(
+        r#"{{"id":"20261101-090000-00000001","created_at":"2026-11-01T09:00:00+00:00",
+            "updated_at":"2026-11-01T09:00:00+00:00","date":"2026-11-01",
+            "triggers":[{{"id":"{SAFETY_TRIGGER}","intensity":4}}]}}"#
+    ))
+    .unwrap();
+    let logged: &TriggerLog = &old.triggers[0];
+    assert_eq!(c.trigger_label(&logged.trigger), "I'm afraid of my partner");
+    let TriggerRef::Id(id) = &logged.trigger else {
+        panic!("a bundled trigger")
+    };
+    assert!(c.is_safety_trigger(id.as_str()));
+    // Nothing shown for fear of a partner asks about the person's own anger or checking.
+    let t = c.trigger(SAFETY_TRIGGER).unwrap();
+    let mut shown: Vec<&str> = vec![&t.summary, &t.name];
+    shown.extend(t.partner_summary.as_deref());
+    shown.extend(
+        c.prompts_for_trigger(SAFETY_TRIGGER, None)
+            .iter()
+            .map(|p| p.text.as_str()),
+    );
+    for text in shown {
+        let lower = text.to_lowercase();
+        for blame in [
+            "your anger",
+            "your own anger",
+            "urge to check",
+            "afraid or watched",
+            "how you treat",
+            "what did you do",
+            "push a partner away",
+        ] {
+            assert!(!lower.contains(blame), "{blame:?} in {text:?}");
+        }
+    }
+}
+
+/// Issue 29, item 2: after a Safety trigger, the question of the day never leads toward a talk
+/// with the partner.
+#[test]
+fn after_a_safety_trigger_the_prompt_of_the_day_never_leads_to_a_talk() {
+    use crate::journal::{TriggerLog, TriggerRef};
+    let c = catalog();
+    let today = d("2026-11-22");
+    let mut talk_days = 0;
+    for k in 0..60 {
+        let day = today + Days::new(k);
+        for p in [
+            Some(Perspective::IPullAway),
+            Some(Perspective::PartnerPullsAway),
+        ] {
+            if c.prompt_of_the_day(day, p, &[]).unwrap().safe_only {
+                talk_days += 1;
+            }
+            let mut e = answered(day - Days::new(3), "gen-plan-the-talk");
+            e.triggers.push(TriggerLog {
+                trigger: TriggerRef::Id(Name::try_from("control-or-fear").unwrap()),
+                intensity: None,
+                note: String::new(),
+            });
+            let asked = c.prompt_of_the_day(day, p, &[e]).unwrap();
+            assert!(!asked.safe_only, "{} on {day}", asked.id);
+        }
+    }
+    assert!(talk_days > 0, "some days ask one otherwise");
 }

@@ -16,12 +16,24 @@ pub const PROMPT_LINES: usize = 3;
 pub const CAVEAT_LINES: usize = 2;
 /// Prompts each trigger needs for each perspective it fits, so the check-in can ask
 /// something different on following days.
-pub const PROMPTS_PER_PERSPECTIVE: usize = 3;
+pub const PROMPTS_PER_PERSPECTIVE: usize = 5;
 /// The Learn page about safety: linked from the trigger about control, anger or fear, from every
 /// caveat, and from Support.
 pub const SAFETY_PAGE: &str = "when-distance-is-about-safety";
-/// The trigger for control, anger or fear, which links to [`SAFETY_PAGE`].
+/// The trigger "I'm afraid of my partner" (their distance feels like punishment), which links
+/// to [`SAFETY_PAGE`]. Its id is the one the former "Control, anger or fear" had: the person
+/// who logged that was most often the frightened one, so old entries read as this one.
 pub const SAFETY_TRIGGER: &str = "control-or-fear";
+/// The trigger "My own anger or need to control", for a person worried about how they treat
+/// a partner.
+pub const OWN_CONTROL_TRIGGER: &str = "own-anger-or-control";
+/// The strategy offered first in a check-in that logs each trigger of the Safety group, in
+/// this order: reaching a service safely for fear of a partner (so it leads whenever that
+/// trigger is logged), a service for people who want to stop hurting a partner for the other.
+pub const SAFETY_LEADS: &[(&str, &str)] = &[
+    (SAFETY_TRIGGER, "reach-out-safely"),
+    (OWN_CONTROL_TRIGGER, "cool-down-and-own-it"),
+];
 
 /// Strategies that can raise the risk with a controlling or frightening partner, and so must
 /// carry a caveat (issue 15): couples counselling, announcing boundaries, calm and direct
@@ -329,16 +341,28 @@ pub fn check_toolkit(catalog: &Catalog) -> Vec<Finding> {
     for r in &k.rituals {
         item(&r.id, &r.perspectives, &r.sources, &[&r.name, &r.text]);
     }
-    let card = &k.card;
-    let mut texts: Vec<&str> = vec![&card.title, &card.intro, &card.instead, &card.safety];
-    texts.extend(card.steps.iter().map(String::as_str));
-    item(&card.id, &card.perspectives, &card.sources, &texts);
-    if !(3..=6).contains(&card.steps.len()) {
-        f.push(Finding {
-            kind: "toolkit",
-            id: card.id.clone(),
-            message: format!("the card has {} steps; give 3 to 6", card.steps.len()),
-        });
+    for card in &k.cards {
+        let mut texts: Vec<&str> = vec![&card.title, &card.intro, &card.instead, &card.safety];
+        texts.extend(card.steps.iter().map(String::as_str));
+        item(&card.id, &card.perspectives, &card.sources, &texts);
+    }
+    for card in &k.cards {
+        if !(3..=6).contains(&card.steps.len()) {
+            f.push(Finding {
+                kind: "toolkit",
+                id: card.id.clone(),
+                message: format!("the card has {} steps; give 3 to 6", card.steps.len()),
+            });
+        }
+    }
+    for p in Perspective::ALL {
+        if !k.cards.iter().any(|c| c.perspectives == [p]) {
+            f.push(Finding {
+                kind: "toolkit",
+                id: "card".to_owned(),
+                message: format!("no card of its own for the perspective {p}"),
+            });
+        }
     }
     let ids = k
         .openers
@@ -347,7 +371,8 @@ pub fn check_toolkit(catalog: &Catalog) -> Vec<Finding> {
         .chain(&k.questions)
         .map(|p| p.id.as_str())
         .chain(k.traps.iter().map(|t| t.id.as_str()))
-        .chain(k.rituals.iter().map(|r| r.id.as_str()));
+        .chain(k.rituals.iter().map(|r| r.id.as_str()))
+        .chain(k.cards.iter().map(|c| c.id.as_str()));
     f.extend(duplicates("toolkit", ids));
     f
 }
@@ -456,6 +481,25 @@ pub fn validate(catalog: &Catalog) -> Vec<Finding> {
         if prompts < 3 {
             fail(format!("has {prompts} prompts; needs at least 3"));
         }
+        if t.perspectives.contains(&Perspective::PartnerPullsAway) && t.partner_note.is_none() {
+            fail("is shown to someone whose partner pulls away but has no partner_note".into());
+        }
+        if catalog.is_safety_trigger(&t.id) {
+            match SAFETY_LEADS.iter().find(|(trigger, _)| *trigger == t.id) {
+                None => fail("is in the Safety group but has no strategy in SAFETY_LEADS".into()),
+                Some((_, lead)) => match catalog.strategy(lead) {
+                    Some(s) if s.triggers.contains(&t.id) && s.caveat.is_none() => {}
+                    _ => fail(format!(
+                        "leads with \"{lead}\", which is not a strategy of it without a caveat"
+                    )),
+                },
+            }
+            for p in catalog.prompts_for_trigger(&t.id, None) {
+                if p.safe_only {
+                    fail(format!("has the prompt {}, which leads to a talk", p.id));
+                }
+            }
+        }
         let strategies = catalog.strategies_for_trigger(&t.id, None).len();
         if strategies < 2 {
             fail(format!("has {strategies} strategies; needs at least 2"));
@@ -541,7 +585,7 @@ mod tests {
         );
         assert!(
             found.iter().any(
-                |f| f.starts_with("trigger control-or-fear: has 2 prompts for the perspective")
+                |f| f.starts_with("trigger control-or-fear: has 4 prompts for the perspective")
             ),
             "{found:?}"
         );

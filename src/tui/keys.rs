@@ -132,7 +132,8 @@ pub enum Action {
     OpenSettings,
     /// Add one (of the person's own words).
     Add,
-    /// Open the "I want to pull away right now" card.
+    /// Open the card for a hard minute of the person's side ("I want to pull away right now",
+    /// "They've gone quiet and I'm spiralling").
     OpenCard,
     /// Hide closer at once (a blank screen); pressed again, leave.
     Hide,

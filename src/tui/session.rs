@@ -312,9 +312,10 @@ impl Session {
             .unwrap_or(NaiveDate::MIN);
         let month = &entries[entries.partition_point(|e| e.date < since)..];
         let recent = content::recently_answered(month, self.today);
+        let safety = self.catalog.safety_logged_recently(month, self.today);
         self.today_prompt = self
             .catalog
-            .prompt_of_the_day_avoiding(self.today, self.perspective(), &recent)
+            .prompt_of_the_day_avoiding(self.today, self.perspective(), &recent, safety)
             .cloned();
     }
 

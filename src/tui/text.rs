@@ -47,6 +47,22 @@ pub const SUPPORT_TITLE: &str = "support";
 /// The Support screen, as (heading, lines) sections. Lines starting with "- " are list items.
 pub const SUPPORT: &[(&str, &[&str])] = &[
     (
+        "If you are in danger right now",
+        &[
+            "If you are thinking about suicide, might hurt yourself or someone else, or are not \
+             safe at home, get help now:",
+            "- Emergency: 112 (EU and many other countries) · 911 (US and Canada) · 999 (UK) · \
+             000 (Australia)",
+            "- UK, if you can't speak: call 999 on a mobile, cough or tap if you can, and press \
+             55 when a recorded voice asks (the Silent Solution)",
+            "- US, if you can't speak: some areas take a text to 911; where they don't, you get \
+             a reply saying so",
+            "- 988 (US and Canada): call or text about suicide or any crisis, free at any hour",
+            "- UK and Ireland: Samaritans, 116 123, free at any hour",
+            "- Elsewhere: findahelpline.com lists free, confidential lines by country",
+        ],
+    ),
+    (
         "closer is not therapy",
         &[
             "closer is a journal. It can help you notice patterns and put feelings into words, \
@@ -55,32 +71,27 @@ pub const SUPPORT: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "If you are in danger right now",
-        &[
-            "If you might hurt yourself or someone else, or you are not safe at home, contact \
-             emergency services now:",
-            "- 112 (EU and many other countries) · 911 (US and Canada) · 999 (UK)",
-            "- 988 (US and Canada): call or text, free at any hour",
-            "- UK and Ireland: Samaritans, 116 123, free at any hour",
-            "- Elsewhere: findahelpline.com lists free, confidential lines by country",
-        ],
-    ),
-    (
         "If you are afraid of your partner",
         &[
             "Distance is one thing; fear, control or harm is another, and it is never your \
              fault. Confidential help:",
             "- US: National Domestic Violence Hotline, 1-800-799-7233",
-            "- UK: National Domestic Abuse Helpline, 0808 2000 247",
+            "- UK, for women: National Domestic Abuse Helpline, 0808 2000 247",
+            "- UK, for men: Men's Advice Line, mensadviceline.org.uk",
+            "- UK, LGBT+: Galop, 0800 999 5428",
+            "- Ireland, for women: Women's Aid, 1800 341 900, free at any hour",
+            "- Australia: 1800RESPECT, 1800 737 732, at any hour; in danger, call 000",
             "- Elsewhere: findahelpline.com, or your local emergency number",
+            "- Leaving, or saying you will leave, can be the most dangerous time: plan it with \
+             a service first.",
             "- Read \"When distance is about safety\" (press s) for signs and what may help.",
         ],
     ),
     (
         "If you can't talk safely at home",
         &[
-            "If someone might overhear you, text or chat instead of calling. Use a phone or \
-             computer your partner can't check, and clear what it keeps if you need to.",
+            "If someone might overhear you, text or chat instead of calling, on a phone or \
+             computer your partner never touches.",
             "- US: text START to 88788, or chat at thehotline.org (National Domestic Violence \
              Hotline)",
             "- US: call or text 988, or chat at 988lifeline.org",
@@ -89,29 +100,36 @@ pub const SUPPORT: &[(&str, &[&str])] = &[
             "- UK: text SHOUT to 85258 (Shout)",
             "- UK: the National Domestic Abuse Helpline, 0808 2000 247, can call you back at a \
              time you say is safe; ask on its website.",
+            "- Australia: text 0458 737 732 (1800RESPECT), or chat at 1800respect.org.au",
             "- Elsewhere: findahelpline.com lists text and chat services by country",
         ],
     ),
     (
         "I'm worried about how I treat my partner",
         &[
-            "Maybe you notice anger, jealousy or an urge to check up on your partner, or they \
-             seem afraid of you. Noticing it is a brave first step, and help to change is \
-             there. These services talk with people worried about their own behaviour, in \
-             confidence:",
-            "- US: National Domestic Violence Hotline, 1-800-799-7233 (it also takes calls from \
-             people worried they are hurting a partner)",
+            "Maybe you check up on your partner, threaten or punish them, or they seem afraid \
+             of you. Abuse is about control, not a temper, so anger management is not the \
+             answer. Services for people who want to stop hurting a partner can help you \
+             change, in confidence:",
             "- UK: Respect Phoneline, 0808 802 4040",
-            "- Elsewhere: findahelpline.com, or a counsellor or your doctor",
+            "- US: National Domestic Violence Hotline, 1-800-799-7233; it also talks with people \
+             worried that they are hurting a partner",
+            "- Elsewhere: findahelpline.com lists services by country",
             "If anyone is in danger right now, call your local emergency number.",
         ],
     ),
     (
         "Who else can read this journal",
         &[
-            "closer keeps your journal as files on this computer, and keeps deleted entries for \
-             a while so you can undo. Unless you encrypt it, anyone who can use this computer, \
-             or your account on it, may be able to read them.",
+            "closer keeps your journal as files on this computer. Unless you encrypt it, anyone \
+             who can use this computer, or your account on it, may be able to read them. closer \
+             also keeps copies:",
+            "- the trash: deleted entries stay in it until you empty it (t in review, then E)",
+            "- backups: a copy of the whole journal each day, some kept for a year, in \
+             closer-backups beside it (or where backup_dir says)",
+            "- closer sync, if you use it: every version, on its remote and in its history",
+            "Wiping everything at once can look unusual, and that can put you at risk. Delete \
+             only what you need to, or write on a device they never touch.",
             "- The command closer encrypt locks everything you write with a passphrase. Then closer asks \
              for it to show your journal, and a check-in can be written without it.",
             "- Ctrl-Q hides closer at once, on any screen, even while you type; pressed again, \

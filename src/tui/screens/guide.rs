@@ -123,7 +123,7 @@ pub fn lay_out(open: &Open, session: &Session, theme: &Theme, width: usize) -> L
         Page::Learn => pages::learn_index(&data, &open.search, open.typing),
         Page::EntryLinks(e) => pages::entry_links(&data, e),
         Page::Toolkit => pages::toolkit(&data),
-        Page::Card => pages::card(&data),
+        Page::Card(id) => pages::card(&data, id),
         Page::Library => Laid::default(),
     }
 }
@@ -276,7 +276,7 @@ fn follow(state: &mut State, link: Link) {
         Link::Strategy(id) => state.push(Page::Strategy(id)),
         Link::Trigger(id) => state.push(Page::Trigger(id)),
         Link::Toolkit => state.push(Page::Toolkit),
-        Link::Card => state.push(Page::Card),
+        Link::Card(id) => state.push(Page::Card(id)),
         Link::Digest(id, section) => {
             let mut open = Open::new(Page::Digest(id));
             open.anchor = Some(section);
@@ -331,7 +331,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Page::Trigger(_) => "learn · trigger".to_owned(),
         Page::EntryLinks(_) => "review · linked".to_owned(),
         Page::Toolkit => "learn · things to say and try".to_owned(),
-        Page::Card => "right now".to_owned(),
+        Page::Card(_) => "right now".to_owned(),
     };
     let body = page::column(page::draw(cx, frame, area, &title));
     let theme = &cx.session.theme;

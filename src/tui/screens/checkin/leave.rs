@@ -1,7 +1,6 @@
 //! Leaving the check-in: keeping or discarding the draft (asked first), what `$EDITOR` gives
 //! back, and what a saved check-in teaches about the person's choices.
 
-use crate::content::validate::SAFETY_TRIGGER;
 use crate::journal::vocabulary::EMOTIONS;
 use crate::journal::{OwnWords, TriggerRef};
 use crate::tui::effect::{EditTarget, Effect};
@@ -209,9 +208,9 @@ impl State {
         let hard =
             self.draft.mood.is_some_and(|m| m.get() == 1)
                 || self.draft.closeness.is_some_and(|c| c.get() == 1)
-                || self.draft.triggers.iter().any(
-                    |t| matches!(&t.trigger, TriggerRef::Id(id) if id.as_str() == SAFETY_TRIGGER),
-                );
+                || self.draft.triggers.iter().any(|t| {
+                    matches!(&t.trigger, TriggerRef::Id(id) if session.catalog.is_safety_trigger(id.as_str()))
+                });
         let said = if hard {
             "Your check-in is saved. ✓ If today was hard, ! shows where to find support."
         } else {

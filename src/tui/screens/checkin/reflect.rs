@@ -170,7 +170,7 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
     head.push(question(&response.prompt, theme));
     if let Some(p) = prompt {
         head.push(Line::styled(p.idea.clone(), theme.muted));
-        let sources: Vec<&str> = p.sources.iter().map(|s| s.title()).collect();
+        let sources: Vec<&str> = p.sources.iter().map(|s| s.short()).collect();
         head.push(Line::styled(
             format!("From: {}", sources.join("; ")),
             theme.muted,

@@ -271,8 +271,9 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
         ) {
             lines.push(Line::styled(l, theme.muted));
         }
-        // When not to use it, under the strategy the person is on: before trying it.
-        if let Some(caveat) = s.caveat.as_ref().filter(|_| focused) {
+        // When not to use it, under every strategy that has one, focused or not: someone
+        // skimming the list sees it before choosing (issue 29).
+        if let Some(caveat) = &s.caveat {
             for l in wrap::indented(
                 &format!("Careful: {caveat}"),
                 usize::from(area.width),

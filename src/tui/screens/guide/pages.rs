@@ -24,8 +24,8 @@ pub enum Link {
     Digest(String, usize),
     /// Things to say and try.
     Toolkit,
-    /// The "I want to pull away right now" card.
-    Card,
+    /// A card for a hard minute, by id.
+    Card(String),
 }
 
 /// A page laid out: its lines, and for each link the line it is on.
@@ -165,7 +165,7 @@ impl<'a> Builder<'a> {
     fn sources(&mut self, sources: &[Source]) {
         self.heading("Source");
         for s in sources {
-            self.prose(s.title(), "  ");
+            self.prose(s.short(), "  ");
         }
     }
 }
@@ -313,7 +313,7 @@ pub fn digest(data: &Data<'_>, d: &Digest) -> Laid {
     match d.source {
         Some(source) => b.muted(&format!("A digest of “{}”, in our words", source.title())),
         None => {
-            let titles: Vec<&str> = d.sources.iter().map(|s| s.title()).collect();
+            let titles: Vec<&str> = d.sources.iter().map(|s| s.short()).collect();
             b.muted(&format!("In our words, drawing on {}", titles.join("; ")));
         }
     }
@@ -364,9 +364,7 @@ pub fn learn_index(data: &Data<'_>, search: &str, typing: bool) -> Laid {
         return learn_found(b, search, typing);
     }
     b.heading("Articles, in short");
-    b.muted(
-        "The four articles closer draws on, in short, and a page on when distance is about safety.",
-    );
+    b.muted("The four articles closer draws on, in short, and pages on safety and on attachment.");
     for d in &data.catalog.digests {
         b.link(Link::Digest(d.id.clone(), 0), &d.title);
     }
@@ -374,7 +372,9 @@ pub fn learn_index(data: &Data<'_>, search: &str, typing: bool) -> Laid {
     b.heading("Things to say and try");
     b.muted("Words to start or repair a talk, thinking traps to check, questions, small rituals.");
     b.link(Link::Toolkit, "Things to say and try");
-    b.link(Link::Card, &data.catalog.toolkit.card.title);
+    for card in cards_for(data) {
+        b.link(Link::Card(card.id.clone()), &card.title);
+    }
     b.blank();
     b.heading("Triggers");
     b.muted("What can sit behind pulling away: what it looks like, where the articles speak of it, what may help.");
@@ -464,16 +464,38 @@ pub fn toolkit(data: &Data<'_>) -> Laid {
         }
     }
     b.blank();
-    b.link(Link::Card, &k.card.title);
+    for card in cards_for(data) {
+        b.link(Link::Card(card.id.clone()), &card.title);
+    }
     b.laid
 }
 
-/// The "I want to pull away right now" card: a minute of grounding, one small step instead of
-/// withdrawing, and when stepping away may be right.
-pub fn card(data: &Data<'_>) -> Laid {
-    let card = &data.catalog.toolkit.card;
+/// The cards for a hard minute that fit the person's perspective (both, for both).
+fn cards_for<'a>(data: &Data<'a>) -> impl Iterator<Item = &'a crate::content::Card> {
+    let perspective = data.perspective;
+    data.catalog
+        .toolkit
+        .cards
+        .iter()
+        .filter(move |c| crate::content::fits(&c.perspectives, perspective))
+}
+
+/// A card for a hard minute ("I want to pull away right now", "They've gone quiet and I'm
+/// spiralling"): a minute of grounding, one small step instead, and when fear of a partner
+/// changes everything. For someone who sees both sides, a link to the other card comes first.
+pub fn card(data: &Data<'_>, id: &str) -> Laid {
     let mut b = Builder::new(data);
+    let Some(card) = data.catalog.toolkit.card(id) else {
+        b.muted("This card is not in this version of closer.");
+        return b.laid;
+    };
     b.heading(&card.title);
+    for other in cards_for(data).filter(|c| c.id != card.id) {
+        b.link(
+            Link::Card(other.id.clone()),
+            &format!("Or: {}", other.title),
+        );
+    }
     b.blank();
     b.prose(&card.intro, "");
     b.blank();
