@@ -15,6 +15,7 @@ pub mod envelope;
 pub mod error;
 #[doc(hidden)]
 pub mod fault;
+pub mod known;
 pub mod layout;
 pub mod lock;
 pub mod problem;

@@ -81,7 +81,7 @@ fn once_encrypted_no_file_holds_a_word_and_decrypt_gives_every_word_back() {
     journal_with_marker(&root);
     assert_eq!(files_holding(&root, MARKER).len(), 4, "the fixture has it");
 
-    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n"));
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n{PASS}\n"));
     assert!(out.status.success(), "{text}");
     assert!(text.contains("Encrypted 3 files"), "{text}");
     assert_eq!(
@@ -129,7 +129,7 @@ fn once_encrypted_no_file_holds_a_word_and_decrypt_gives_every_word_back() {
     let (out, text) = closer(
         &root,
         &["passphrase"],
-        &format!("{PASS}\nsomething new entirely\n"),
+        &format!("{PASS}\nsomething new entirely\nsomething new entirely\n"),
     );
     assert!(out.status.success(), "{text}");
     let changed: Vec<_> = files_under(&root)
@@ -201,7 +201,7 @@ fn a_day_file_decrypts_with_the_age_crate_and_with_the_age_tool() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("j");
     journal_with_marker(&root);
-    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n"));
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n{PASS}\n"));
     assert!(out.status.success(), "{text}");
     let day = root.join("entries/2026/2026-11-20.json");
     // The identity, with the age crate's own API (scrypt, then x25519), as the README says.
@@ -246,6 +246,20 @@ fn a_day_file_decrypts_with_the_age_crate_and_with_the_age_tool() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains(MARKER));
+
+    // As the README says: the encrypted identity as it is, age asking for the passphrase on
+    // the terminal; no plain key on the disk.
+    #[cfg(unix)]
+    {
+        let mut cmd = portable_pty::CommandBuilder::new("age");
+        cmd.args(["-d", "-i"]);
+        cmd.arg(root.join("identity.age"));
+        cmd.arg(&day);
+        let mut age = common::pty::Closer::command(cmd, &root, 200, 24, &[]);
+        age.wait_for("passphrase");
+        age.send(&format!("{PASS}\r"));
+        age.wait_for(MARKER);
+    }
 }
 
 /// Kills `closer encrypt` / `decrypt` at random moments; each file is whole (plain JSON or
@@ -292,7 +306,8 @@ fn a_conversion_killed_at_any_moment_loses_nothing_and_finishes_when_run_again()
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            let mut child = spawn(&root, &[command], &format!("{PASS}\n"));
+            // The new passphrase twice (encrypt's first run); a resumed run reads one line.
+            let mut child = spawn(&root, &[command], &format!("{PASS}\n{PASS}\n"));
             // The first rounds kill at a random moment from the start (in the key's scrypt,
             // say); the others once the first day file is converted, a random moment into the
             // rest.
@@ -615,7 +630,7 @@ fn a_backup_of_an_encrypted_journal_is_encrypted_and_restores_with_its_passphras
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("j");
     journal_with_marker(&root);
-    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n"));
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n{PASS}\n"));
     assert!(out.status.success(), "{text}");
     let backups = dir.path().join("backups");
     let (out, text) = closer(&root, &["backup", "--to", backups.to_str().unwrap()], "");
@@ -661,7 +676,7 @@ fn doctor_names_a_plain_file_in_an_encrypted_journal_and_encrypt_again_fixes_it(
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("j");
     journal_with_marker(&root);
-    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n"));
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n{PASS}\n"));
     assert!(out.status.success(), "{text}");
     let stray = Layout::new(&root).day_file(common::day("2026-11-25"));
     fs::write(
@@ -681,7 +696,7 @@ fn doctor_names_a_plain_file_in_an_encrypted_journal_and_encrypt_again_fixes_it(
         "{text}"
     );
     assert!(text.contains("closer encrypt"), "{text}");
-    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n"));
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n{PASS}\n"));
     assert!(out.status.success(), "{text}");
     assert!(crypto::is_sealed(&fs::read(&stray).unwrap()));
     let (out, text) = closer(&root, &["doctor"], &format!("{PASS}\n"));
@@ -726,7 +741,7 @@ fn an_export_can_be_encrypted_to_the_journals_key_or_another() {
     assert!(!out.status.success());
     assert!(text.contains("is not an age recipient"), "{text}");
 
-    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n"));
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n{PASS}\n"));
     assert!(out.status.success(), "{text}");
     let mine = dir.path().join("mine.md.age");
     let (out, text) = closer(
@@ -829,4 +844,132 @@ fn the_inbox_never_undoes_an_edit_and_never_holds_the_others_back() {
     assert!(!store.load().entries.iter().any(|e| e.id == late.id));
     assert!(store.trash().iter().any(|t| t.entry.id == late.id));
     crypto::lock(&layout);
+}
+
+/// A cache anyone with the recipient could make: sealed to the journal's key, in the cache's
+/// own format, with a day whose stamp is the real file's, but holding other entries.
+#[test]
+fn a_forged_cache_never_shows_an_entry_that_is_not_in_the_day_files_nor_hides_one() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let layout = Layout::new(&root);
+    let store = Store::open(&root).unwrap();
+    let real: Vec<_> = (0..3u32)
+        .map(|d| entry(&format!("2025-03-0{}T09:00:00+01:00", d + 1), d))
+        .collect();
+    store.add_entries(real.clone()).unwrap();
+    closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
+        .unwrap();
+    let first = closer::store::load(&layout);
+    assert!(layout.cache_file().exists());
+    let cache = String::from_utf8(
+        crypto::open(
+            &layout,
+            &layout.cache_file(),
+            fs::read(layout.cache_file()).unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let lines: Vec<&str> = cache.lines().collect();
+    assert!(lines.last().unwrap().starts_with("{\"tag\""), "{cache}");
+
+    // The forger: the first day holds a made-up entry and the second day is left out; the
+    // stamps are the real files' (anyone who can list the folder can read them).
+    let stamp = |date: chrono::NaiveDate| {
+        let m = fs::metadata(layout.day_file(date)).unwrap();
+        serde_json::json!({
+            "ino": m.ino(), "len": m.len(),
+            "mtime_ns": i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+            "ctime_ns": i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
+        })
+    };
+    let mut fake = entry("2025-03-01T10:00:00+01:00", 99);
+    fake.notes = "words you never wrote".into();
+    let day = |e: &closer::journal::Entry| {
+        serde_json::json!({
+            "file": format!("2025/{}.json", e.date),
+            "stamp": stamp(e.date),
+            "body": {"date": e.date, "entries": [e]},
+        })
+        .to_string()
+    };
+    let head = lines[0];
+    for tail in [
+        String::new(),
+        format!("{{\"tag\":\"{}\"}}", "0".repeat(64)),
+        lines.last().unwrap().to_string(),
+    ] {
+        let forged = [head.to_owned(), day(&fake), day(&real[2]), tail]
+            .join("\n")
+            .trim_end()
+            .to_owned()
+            + "\n";
+        let recipient: age::x25519::Recipient = fs::read_to_string(layout.recipient_file())
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        fs::write(
+            layout.cache_file(),
+            age::encrypt(&recipient, forged.as_bytes()).unwrap(),
+        )
+        .unwrap();
+        let shown = closer::store::load(&layout);
+        assert_eq!(shown.entries, first.entries, "each day file, as it is");
+        assert!(
+            shown.problems.iter().any(|p| p.path == layout.cache_file()
+                && p.kind == closer::store::ProblemKind::CacheForged),
+            "{:?}",
+            shown.problems
+        );
+        // Written again from the day files, with its tag: the next read is quiet.
+        let again = closer::store::load(&layout);
+        assert_eq!(again.entries, first.entries);
+        assert!(again.problems.is_empty(), "{:?}", again.problems);
+    }
+    crypto::lock(&layout);
+}
+
+/// Case bh-38: a new passphrase through `--passphrase-fd` keeps the rule a terminal keeps: at
+/// least 8 characters, not only spaces, given twice alike; and the "nobody can recover it"
+/// warning is printed there too.
+#[test]
+fn a_new_passphrase_from_a_descriptor_keeps_the_same_rule_as_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    journal_with_marker(&root);
+    let plain = files_holding(&root, MARKER);
+    assert!(!plain.is_empty());
+    for (stdin, why) in [
+        ("a\na\n", "1 character"),
+        ("        \n        \n", "only spaces"),
+        (
+            &format!("{PASS}\n{PASS} but not the same\n") as &str,
+            "differ",
+        ),
+        (&format!("{PASS}\n") as &str, "twice"),
+    ] {
+        let (out, text) = closer(&root, &["encrypt"], stdin);
+        assert!(!out.status.success(), "{why}: {text}");
+        assert!(text.contains(why), "{why}: {text}");
+        assert!(text.contains("nothing was changed"), "{text}");
+        assert!(!Layout::new(&root).identity_file().exists(), "{why}");
+        assert_eq!(files_holding(&root, MARKER), plain, "nothing was converted");
+    }
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n{PASS}\n"));
+    assert!(out.status.success(), "{text}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("nobody, closer"), "{stderr}");
+    // `closer passphrase`: the new one twice, under the same rule.
+    for stdin in [
+        format!("{PASS}\nshort\nshort\n"),
+        format!("{PASS}\na new passphrase\na new passphrase, no\n"),
+    ] {
+        let (out, text) = closer(&root, &["passphrase"], &stdin);
+        assert!(!out.status.success(), "{text}");
+    }
+    let (out, text) = closer(&root, &["stats"], &format!("{PASS}\n"));
+    assert!(out.status.success(), "the passphrase is unchanged: {text}");
 }

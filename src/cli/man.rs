@@ -151,6 +151,11 @@ fn sections() -> Roff {
             "XDG_CONFIG_HOME",
             "on Linux, where the config folder is looked for",
         ),
+        (
+            "CLOSER_STATE_DIR",
+            "where closer keeps this computer's record of an encrypted journal (its recipient as \
+             last seen unlocked), instead of $XDG_STATE_HOME/closer (~/.local/state/closer)",
+        ),
     ] {
         item(&mut roff, name, what);
     }

@@ -52,28 +52,37 @@ impl Source {
         Ok(SecretString::from(typed))
     }
 
-    /// A new passphrase: on the terminal asked twice (they must match) after `warning`; from a
-    /// descriptor or command, read once.
+    /// A new passphrase, under the one rule of every path ([`crypto::passphrase_problem`]),
+    /// after `warning` ("nobody can recover it") on standard error whatever the path: on the
+    /// terminal asked twice (they must match), up to three times; from a descriptor, two lines
+    /// that must match; from `passphrase_command`, its first line (the command is the record).
     ///
     /// # Errors
-    /// As [`Source::read`]; an empty passphrase; the two do not match.
+    /// As [`Source::read`]; a passphrase the rule refuses; the two do not match; the
+    /// descriptor gives one line only.
     pub fn new_passphrase(&self, warning: &str) -> Result<SecretString> {
-        if !self.interactive() {
+        eprintln!("{warning}");
+        if let Some(fd) = self.fd {
+            let mut lines = read_fd_lines(fd, 2)?;
+            return new_from_lines(fd, &mut lines);
+        }
+        if self.command.is_some() {
             let p = self.read("")?;
-            if p.expose_secret().is_empty() {
-                bail!("the new passphrase is empty; nothing was changed");
+            if let Some(problem) = crypto::passphrase_problem(&p) {
+                bail!("passphrase_command: {problem}; nothing was changed");
             }
             return Ok(p);
         }
-        eprintln!("{warning}");
         for _ in 0..TRIES {
             let first = self.read("New passphrase: ")?;
-            if first.expose_secret().chars().count() < 8 {
-                eprintln!("Please use at least 8 characters (a few words are easier to remember).");
+            if let Some(problem) = crypto::passphrase_problem(&first) {
+                eprintln!("Please choose another: {problem}.");
                 continue;
             }
             let again = self.read("The same passphrase again: ")?;
-            if first.expose_secret() == again.expose_secret() {
+            if crypto::normalised(&first).expose_secret()
+                == crypto::normalised(&again).expose_secret()
+            {
                 return Ok(first);
             }
             eprintln!("The two passphrases differ. Let's try again.");
@@ -103,6 +112,26 @@ impl Source {
         }
         bail!(StoreError::WrongPassphrase)
     }
+}
+
+/// The new passphrase from the last two `lines` a descriptor gave: they must match and keep
+/// the rule.
+fn new_from_lines(fd: u32, lines: &mut Vec<SecretString>) -> Result<SecretString> {
+    let (Some(again), Some(first)) = (lines.pop(), lines.pop()) else {
+        bail!(
+            "--passphrase-fd {fd} must give the new passphrase twice, on two lines (as a \
+             terminal asks for it twice); nothing was changed"
+        );
+    };
+    if let Some(problem) = crypto::passphrase_problem(&first) {
+        bail!("--passphrase-fd {fd}: {problem}; nothing was changed");
+    }
+    if crypto::normalised(&first).expose_secret() != crypto::normalised(&again).expose_secret() {
+        bail!(
+            "--passphrase-fd {fd}: the two lines of the new passphrase differ; nothing was changed"
+        );
+    }
+    Ok(first)
 }
 
 /// Reads `n` lines from the open file descriptor `fd` (through `/dev/fd/N`, so no unsafe
@@ -149,19 +178,25 @@ fn run_command(command: &str) -> Result<SecretString> {
     Ok(SecretString::from(line.to_owned()))
 }
 
-/// Reads the old and the new passphrase for `closer passphrase`: from a descriptor, two lines
-/// (old, then new); otherwise the old asked (or from the command) and the new asked twice.
+/// Reads the old and the new passphrase for `closer passphrase`: from a descriptor, three
+/// lines (the passphrase now, then the new one twice); otherwise the old asked (or from the
+/// command) and the new asked twice on the terminal. The new one keeps the rule of
+/// [`Source::new_passphrase`], and `warning` is printed on standard error on every path.
 ///
 /// # Errors
-/// As [`Source::read`].
+/// As [`Source::read`] and [`Source::new_passphrase`].
 pub fn old_and_new(source: &Source, warning: &str) -> Result<(SecretString, SecretString)> {
     if let Some(fd) = source.fd {
-        let mut lines = read_fd_lines(fd, 2)?;
-        if lines.len() < 2 {
-            bail!("--passphrase-fd {fd} must give two lines: the passphrase now, then the new one");
+        let mut lines = read_fd_lines(fd, 3)?;
+        if lines.len() < 3 {
+            bail!(
+                "--passphrase-fd {fd} must give three lines: the passphrase now, then the new \
+                 one twice; nothing was changed"
+            );
         }
-        let new = lines.pop().context("two lines")?;
-        let old = lines.pop().context("two lines")?;
+        eprintln!("{warning}");
+        let new = new_from_lines(fd, &mut lines)?;
+        let old = lines.pop().context("three lines")?;
         return Ok((old, new));
     }
     let old = source.read("Passphrase now: ")?;

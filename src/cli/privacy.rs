@@ -32,6 +32,13 @@ fn progress() -> impl FnMut(usize, usize) {
 pub fn encrypt(data_dir: &Path, secrets: &Source) -> Result<ExitCode> {
     let store = open(data_dir)?;
     let layout = store.layout();
+    // A journal that lost its key: a new key would leave every sealed file unreadable.
+    if crypto::key_missing(layout) {
+        return Err(crate::store::StoreError::KeyMissing {
+            path: layout.identity_file(),
+        }
+        .into());
+    }
     let resuming = crypto::has_identity(layout);
     let p = if resuming {
         secrets.read("Passphrase for your closer journal: ")?

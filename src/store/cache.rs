@@ -6,9 +6,18 @@
 //! day from the cache only when its file is exactly the file cached; any other day is read
 //! from its file, and the cache written again. The day files stay the truth: a missing,
 //! damaged or foreign cache is no cache.
+//!
+//! The cache is authenticated (issue 30). age has no sender authentication: anyone who can
+//! write the data folder and read `recipient.txt` can make a valid `cache.age`, with a day
+//! whose stamp matches the real file but whose entries are not its entries. So its last line
+//! is a tag, HMAC-SHA-256 over every line before it, keyed from the journal's identity
+//! ([`crypto::derived_key`]): only the identity's holder can make it. A cache without the tag,
+//! or with a wrong one, is not used, is reported ([`CacheCheck::Forged`]), and is written again
+//! from the day files.
 
 use std::path::{Path, PathBuf};
 
+use hmac::Mac as _;
 use serde::{Deserialize, Serialize};
 
 use super::layout::Layout;
@@ -17,8 +26,41 @@ use super::{atomic, crypto};
 use zeroize::Zeroize;
 
 /// The cache's format; another is ignored (and replaced). JSON lines: a head, then a day a
-/// line, each parsed from one small buffer that is zeroed as it is reused.
-const VERSION: u32 = 3;
+/// line, each parsed from one small buffer that is zeroed as it is reused, then the tag.
+const VERSION: u32 = 4;
+
+/// What the key of the cache's tag is derived for (see [`crypto::derived_key`]).
+const TAG_PURPOSE: &[u8] = b"closer cache.age tag v4";
+
+type Tagger = hmac::Hmac<sha2::Sha256>;
+
+/// The tagger of the journal at `layout`, while it is unlocked.
+fn tagger(layout: &Layout) -> Option<Tagger> {
+    let key = crypto::derived_key(layout, TAG_PURPOSE)?;
+    <Tagger as hmac::Mac>::new_from_slice(key.as_ref()).ok()
+}
+
+/// The last line of the cache: the tag of every line before it, in hex.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Tail {
+    tag: String,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What reading the cache found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheCheck {
+    /// None, an older format, or one that cannot be read (rebuilt, nothing to say).
+    Absent,
+    /// Read, and its tag is right.
+    Good,
+    /// Readable, but without the right tag: not written by this journal's closer.
+    Forged,
+}
 
 /// Which file a day file is, from its metadata: any write closer makes (a new file renamed
 /// into place) or another program makes changes it.
@@ -87,6 +129,8 @@ pub struct Cache {
     entries: Vec<Option<crate::journal::Entry>>,
     /// Days taken.
     taken: Vec<bool>,
+    /// Set when the cache read was refused for its tag.
+    forged: bool,
 }
 
 impl std::fmt::Debug for Cache {
@@ -97,19 +141,39 @@ impl std::fmt::Debug for Cache {
 
 impl Cache {
     /// The cache of the journal at `layout`: empty unless it is encrypted and unlocked and its
-    /// cache can be read.
+    /// cache can be read and carries the right tag.
     pub fn read(layout: &Layout) -> Cache {
-        if !crypto::is_encrypted(layout) || !crypto::is_unlocked(layout) {
-            return Cache::default();
+        match Cache::read_checked(layout) {
+            (cache, CacheCheck::Good) => cache,
+            (_, CacheCheck::Forged) => Cache {
+                forged: true,
+                ..Cache::default()
+            },
+            (_, CacheCheck::Absent) => Cache::default(),
         }
+    }
+
+    /// Whether the cache read was refused for its tag (see [`CacheCheck::Forged`]).
+    pub fn was_forged(&self) -> bool {
+        self.forged
+    }
+
+    fn read_checked(layout: &Layout) -> (Cache, CacheCheck) {
+        let absent = || (Cache::default(), CacheCheck::Absent);
+        if !crypto::is_encrypted(layout) || !crypto::is_unlocked(layout) {
+            return absent();
+        }
+        let Some(mut mac) = tagger(layout) else {
+            return absent();
+        };
         let path = layout.cache_file();
         // Only a regular file, decrypted and parsed as it is read: the plain text of the
         // whole journal is never in memory at once.
         if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
-            return Cache::default();
+            return absent();
         }
         let Ok(reader) = crypto::open_stream(layout, &path) else {
-            return Cache::default();
+            return absent();
         };
         let mut reader = std::io::BufReader::new(reader);
         let mut line = zeroize::Zeroizing::new(Vec::new());
@@ -123,18 +187,32 @@ impl Cache {
             }
         };
         if next(&mut line) != Some(true) {
-            return Cache::default();
+            return absent();
         }
         let head = match serde_json::from_slice::<Head>(&line) {
             Ok(head) if head.version == VERSION => head,
-            _ => return Cache::default(),
+            _ => return absent(),
         };
+        mac.update(&line);
+        let forged = || (Cache::default(), CacheCheck::Forged);
         let mut days = Vec::new();
         let mut entries = Vec::with_capacity(head.entries);
         loop {
             match next(&mut line) {
+                Some(true) if line.starts_with(b"{\"tag\"") => {
+                    let Ok(tail) = serde_json::from_slice::<Tail>(&line) else {
+                        return forged();
+                    };
+                    let right = hex(&mac.finalize().into_bytes());
+                    // Compared whole; the tag is not a secret, so timing does not matter.
+                    if tail.tag != right || next(&mut line) != Some(false) {
+                        return forged();
+                    }
+                    break;
+                }
                 Some(true) => match serde_json::from_slice::<Day>(&line) {
                     Ok(day) => {
+                        mac.update(&line);
                         days.push(Slot {
                             file: day.file,
                             stamp: day.stamp,
@@ -147,19 +225,24 @@ impl Cache {
                             Some(e)
                         }));
                     }
-                    Err(_) => return Cache::default(),
+                    Err(_) => return forged(),
                 },
-                Some(false) => break,
-                None => return Cache::default(),
+                // Ended without its tag.
+                Some(false) => return forged(),
+                None => return absent(),
             }
         }
         days.sort_by(|a, b| a.file.cmp(&b.file));
-        Cache {
-            entries_dir: layout.entries_dir(),
-            taken: vec![false; days.len()],
-            days,
-            entries,
-        }
+        (
+            Cache {
+                entries_dir: layout.entries_dir(),
+                taken: vec![false; days.len()],
+                days,
+                entries,
+                forged: false,
+            },
+            CacheCheck::Good,
+        )
     }
 
     /// Where the cache holds the day file at `path`, if it holds it (taken or not).
@@ -236,9 +319,14 @@ pub fn write(layout: &Layout, days: Vec<(PathBuf, Stamp, DayBody)>) {
         version: VERSION,
         entries: days.iter().map(|(_, _, body)| body.entries.len()).sum(),
     };
+    let Some(mut mac) = tagger(layout) else {
+        return;
+    };
     let Ok(mut json) = serde_json::to_vec(&head) else {
         return;
     };
+    json.push(b'\n');
+    mac.update(&json);
     for (path, stamp, body) in days {
         let Some(file) = path
             .strip_prefix(&entries)
@@ -248,10 +336,18 @@ pub fn write(layout: &Layout, days: Vec<(PathBuf, Stamp, DayBody)>) {
         else {
             continue;
         };
-        json.push(b'\n');
+        let start = json.len();
         if serde_json::to_writer(&mut json, &Day { file, stamp, body }).is_err() {
             return;
         }
+        json.push(b'\n');
+        mac.update(&json[start..]);
+    }
+    let tail = Tail {
+        tag: hex(&mac.finalize().into_bytes()),
+    };
+    if serde_json::to_writer(&mut json, &tail).is_err() {
+        return;
     }
     json.push(b'\n');
     let path = layout.cache_file();

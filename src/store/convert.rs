@@ -205,6 +205,7 @@ pub fn decrypt(
             Err(e) => return Err(StoreError::write(&path, e)),
         }
     }
+    crypto::forget_encrypted(layout)?;
     crypto::lock(layout);
     Ok(done)
 }

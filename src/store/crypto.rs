@@ -16,8 +16,16 @@
 //! [`unlock`] to [`lock`]. A file is read as age when it starts with age's header line and as
 //! JSON otherwise, so a journal part way through `closer encrypt` or `decrypt` reads whole.
 //!
-//! Without closer: `age -d -o id.txt identity.age` (asks for the passphrase), then
-//! `age -d -i id.txt entries/2026/2026-11-30.json`.
+//! Without closer: `age -d -i identity.age entries/2026/2026-11-30.json` (age asks for the
+//! passphrase of `identity.age`; no plain key touches the disk).
+//!
+//! Nothing in the data folder is trusted to say whether, or to whom, to encrypt (issue 30):
+//! whoever can write the folder, or push to the sync remote, can swap `recipient.txt` or
+//! remove both key files without the passphrase. A journal seen encrypted on this computer
+//! (key files, sealed files, or the record of [`super::known`]) is never written in plain
+//! text; a locked write seals only to the recipient recorded when the journal was last
+//! unlocked here, never to `recipient.txt` alone; and an unlock never rewrites a
+//! `recipient.txt` that disagrees (the evidence stays for `closer doctor`).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -26,6 +34,7 @@ use age::secrecy::{ExposeSecret, SecretString};
 
 use super::atomic;
 use super::error::StoreError;
+use super::known;
 use super::layout::Layout;
 
 /// The first bytes of every binary age file.
@@ -42,6 +51,45 @@ const MAX_WORK_FACTOR: u8 = 20;
 
 /// The identities of the journals unlocked in this process, by data folder.
 static UNLOCKED: Mutex<Vec<(PathBuf, Arc<age::x25519::Identity>)>> = Mutex::new(Vec::new());
+
+/// The journals seen encrypted in this process (a sealed file was read), by data folder: from
+/// then on they are never written in plain text, whatever their key files say.
+static SEEN_ENCRYPTED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// A passphrase in Unicode's composed normal form (NFC), as it reaches scrypt: "é" typed as
+/// one character or as "e" and a combining accent (macOS input methods, some keyboards) is
+/// the same passphrase.
+pub fn normalised(passphrase: &SecretString) -> SecretString {
+    use unicode_normalization::UnicodeNormalization as _;
+    SecretString::from(passphrase.expose_secret().nfc().collect::<String>())
+}
+
+/// The shortest new passphrase, in characters (after [`normalised`]).
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Why a new passphrase cannot be used, in a sentence that says what to do; `None` when it
+/// can. The one rule of every path that sets one (the terminal, `--passphrase-fd`,
+/// `passphrase_command`; `closer encrypt` and `closer passphrase`): at least
+/// [`MIN_PASSPHRASE_CHARS`] characters, and not only spaces.
+pub fn passphrase_problem(passphrase: &SecretString) -> Option<String> {
+    let p = normalised(passphrase);
+    let text = p.expose_secret();
+    if text.trim().is_empty() {
+        return Some(if text.is_empty() {
+            "the new passphrase is empty".to_owned()
+        } else {
+            "the new passphrase is only spaces".to_owned()
+        });
+    }
+    let n = text.chars().count();
+    (n < MIN_PASSPHRASE_CHARS).then(|| {
+        format!(
+            "the new passphrase has {n} character{}; use at least {MIN_PASSPHRASE_CHARS} (a few \
+             words are easier to remember)",
+            if n == 1 { "" } else { "s" }
+        )
+    })
+}
 
 /// Keeps what is in this process's memory out of core files, where the platform allows: on
 /// Linux the process is made not dumpable (no core file, and other programs of the same user
@@ -79,11 +127,69 @@ fn unlocked_identity(layout: &Layout) -> Option<Arc<age::x25519::Identity>> {
 }
 
 /// Whether the journal at `layout` is encrypted: it has an `identity.age` or a
-/// `recipient.txt`. Either is enough, so a journal that lost one of them (deleted by hand, or
-/// half way through `closer encrypt`'s first step) is never written to in plain text.
+/// `recipient.txt`; or, with both gone (removed by hand, left out of a copy or a sync), this
+/// computer recorded it as encrypted ([`known`]), this process read a sealed file of it, or it
+/// holds a cache or sealed words in `state.json` or the draft. Any of these is enough, so a
+/// journal that lost its key files is never written to in plain text.
 pub fn is_encrypted(layout: &Layout) -> bool {
     std::fs::symlink_metadata(layout.identity_file()).is_ok()
         || std::fs::symlink_metadata(layout.recipient_file()).is_ok()
+        || seen_encrypted(layout)
+        || known::read(layout).is_some_and(|k| k.encrypted)
+        || holds_sealed_files(layout)
+}
+
+fn seen_encrypted(layout: &Layout) -> bool {
+    let key = key_of(layout);
+    SEEN_ENCRYPTED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .contains(&key)
+}
+
+/// Notes that a file of the journal at `layout` was found sealed: it is an encrypted journal
+/// from now on, in this process and (recorded) on this computer.
+pub fn note_sealed(layout: &Layout) {
+    if !seen_encrypted(layout) {
+        SEEN_ENCRYPTED
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(key_of(layout));
+        known::remember(layout, None);
+    }
+}
+
+/// Whether the small files looked at first hold sealed data: `cache.age`, the sealed words of
+/// `state.json`, or a sealed draft (a few hundred bytes read, for a journal with no key files).
+fn holds_sealed_files(layout: &Layout) -> bool {
+    if std::fs::symlink_metadata(layout.cache_file()).is_ok() {
+        return true;
+    }
+    let head = |path: &Path| -> Option<Vec<u8>> {
+        crate::files::read_regular(path, crate::files::SETTINGS_CAP).ok()
+    };
+    head(&layout.draft_file()).is_some_and(|b| is_sealed(&b))
+        || head(&layout.state_file()).is_some_and(|b| {
+            memchr::memmem::find(&b, b"-----BEGIN AGE ENCRYPTED FILE-----").is_some()
+        })
+}
+
+/// Whether the journal at `layout` was encrypted and has lost its key (`identity.age`): it
+/// cannot be unlocked, and nothing is written to it until the key is back.
+pub fn key_missing(layout: &Layout) -> bool {
+    !has_identity(layout) && is_encrypted(layout)
+}
+
+/// What `recipient.txt` holds when it is not the journal's own recipient (as this process
+/// unlocked it, or as this computer recorded it): a swapped or damaged file, never used.
+/// `None` when it agrees, is missing, or there is nothing to compare it with.
+pub fn foreign_recipient(layout: &Layout) -> Option<String> {
+    let own = match unlocked_identity(layout) {
+        Some(identity) => identity.to_public().to_string(),
+        None => known::read(layout)?.recipient?,
+    };
+    let found = read_recipient_text(layout)?;
+    (found != own).then_some(found)
 }
 
 /// Whether the journal at `layout` has its key (`identity.age`): without it, it cannot be
@@ -124,6 +230,7 @@ pub fn create(layout: &Layout, passphrase: &SecretString) -> Result<(), StoreErr
     let sealed = wrap_identity(&identity, passphrase, &layout.identity_file())?;
     let path = layout.identity_file();
     atomic::write_new(&path, &sealed).map_err(|e| StoreError::write(&path, e))?;
+    known::remember(layout, Some(&recipient));
     let path = layout.recipient_file();
     atomic::write(&path, format!("{recipient}\n").as_bytes())
         .map_err(|e| StoreError::write(&path, e))?;
@@ -136,7 +243,7 @@ fn wrap_identity(
     passphrase: &SecretString,
     path: &Path,
 ) -> Result<Vec<u8>, StoreError> {
-    let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
+    let mut recipient = age::scrypt::Recipient::new(normalised(passphrase));
     recipient.set_work_factor(WORK_FACTOR);
     let secret = identity.to_string();
     let text = zeroize::Zeroizing::new(format!(
@@ -150,6 +257,22 @@ fn wrap_identity(
     })
 }
 
+/// A 32-byte key for `purpose`, derived with HKDF-SHA-256 from the unlocked identity of the
+/// journal at `layout` (RFC 5869): only the holder of the identity can make it, so a tag made
+/// with it shows a file was written by this journal's closer (age alone cannot: anyone with
+/// the recipient can make a valid age file). `None` while locked.
+pub fn derived_key(layout: &Layout, purpose: &[u8]) -> Option<zeroize::Zeroizing<[u8; 32]>> {
+    let identity = unlocked_identity(layout)?;
+    let secret = identity.to_string();
+    let hkdf = hkdf::Hkdf::<sha2::Sha256>::new(
+        Some(b"closer derived keys"),
+        secret.expose_secret().as_bytes(),
+    );
+    let mut key = zeroize::Zeroizing::new([0u8; 32]);
+    hkdf.expand(purpose, key.as_mut()).ok()?;
+    Some(key)
+}
+
 fn remember(layout: &Layout, identity: age::x25519::Identity) {
     let key = key_of(layout);
     let mut unlocked = UNLOCKED.lock().unwrap_or_else(PoisonError::into_inner);
@@ -157,8 +280,31 @@ fn remember(layout: &Layout, identity: age::x25519::Identity) {
     unlocked.push((key, Arc::new(identity)));
 }
 
-/// The journal's identity, read from `identity.age` with `passphrase` (one scrypt).
+/// The journal's identity, read from `identity.age` with `passphrase` in its normal form (one
+/// scrypt); for a journal encrypted before passphrases were normalised, with `passphrase` as
+/// given when that differs and the normal form fails (a second scrypt), after which
+/// `identity.age` is wrapped again with the normal form, so the next unlock needs one.
 fn read_identity(
+    layout: &Layout,
+    passphrase: &SecretString,
+) -> Result<age::x25519::Identity, StoreError> {
+    let nfc = normalised(passphrase);
+    match read_identity_as_given(layout, &nfc) {
+        Err(StoreError::WrongPassphrase) if nfc.expose_secret() != passphrase.expose_secret() => {
+            let identity = read_identity_as_given(layout, passphrase)?;
+            let path = layout.identity_file();
+            // Best effort: the journal opened either way.
+            if let Ok(sealed) = wrap_identity(&identity, &nfc, &path) {
+                let _ = atomic::write(&path, &sealed);
+            }
+            Ok(identity)
+        }
+        other => other,
+    }
+}
+
+/// The journal's identity, read from `identity.age` with `passphrase` exactly as given.
+fn read_identity_as_given(
     layout: &Layout,
     passphrase: &SecretString,
 ) -> Result<age::x25519::Identity, StoreError> {
@@ -204,21 +350,41 @@ pub fn unlock(layout: &Layout, passphrase: &SecretString) -> Result<(), StoreErr
     if !is_encrypted(layout) {
         return Ok(());
     }
+    if !has_identity(layout) {
+        return Err(StoreError::KeyMissing {
+            path: layout.identity_file(),
+        });
+    }
     protect_memory();
     let identity = read_identity(layout, passphrase)?;
-    // `recipient.txt` must be this identity's own: anything else would encrypt new entries
-    // to someone else's key.
+    // This computer's record of the journal's recipient: what a locked write seals to.
     let mine = identity.to_public().to_string();
-    match read_recipient_text(layout) {
-        Some(theirs) if theirs == mine => {}
-        _ => {
-            let path = layout.recipient_file();
-            atomic::write(&path, format!("{mine}\n").as_bytes())
-                .map_err(|e| StoreError::write(&path, e))?;
-        }
+    known::remember(layout, Some(&mine));
+    // A missing `recipient.txt` is written again. One that holds another key is left as it
+    // is, never used (the identity and the record say whom to encrypt to), and reported by
+    // `closer doctor`: rewriting it would remove the trace of whoever changed it.
+    let path = layout.recipient_file();
+    if std::fs::symlink_metadata(&path).is_err() {
+        atomic::write(&path, format!("{mine}\n").as_bytes())
+            .map_err(|e| StoreError::write(&path, e))?;
     }
     remember(layout, identity);
     Ok(())
+}
+
+/// Forgets that the journal at `layout` was encrypted, in this process and on this computer
+/// (`closer decrypt`, once every file is plain and the key files are gone).
+///
+/// # Errors
+/// The record cannot be removed.
+pub fn forget_encrypted(layout: &Layout) -> Result<(), StoreError> {
+    let key = key_of(layout);
+    SEEN_ENCRYPTED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .retain(|root| *root != key);
+    known::forget(layout)
+        .map_err(|e| StoreError::write(known::file_for(layout).unwrap_or_default(), e))
 }
 
 /// Forgets the identity of the journal at `layout` (the journal is locked again).
@@ -278,22 +444,32 @@ fn read_recipient_text(layout: &Layout) -> Option<String> {
         .map(|t| t.trim().to_owned())
 }
 
-/// The recipient new files of the journal at `layout` are encrypted to, when it is encrypted.
+/// The recipient new files of the journal at `layout` are encrypted to, when it is encrypted:
+/// the unlocked identity's own; while locked, the one this computer recorded when the journal
+/// was last unlocked here ([`known`]). `recipient.txt` alone is never trusted.
+///
+/// # Errors
+/// [`StoreError::KeyMissing`] when the journal lost its key (nothing may be written that
+/// could never be read); [`StoreError::UnlockOnce`] when it is locked and this computer has
+/// no record of its recipient yet.
 fn recipient(layout: &Layout) -> Result<Option<age::x25519::Recipient>, StoreError> {
     if !is_encrypted(layout) {
         return Ok(None);
     }
+    if !has_identity(layout) {
+        return Err(StoreError::KeyMissing {
+            path: layout.identity_file(),
+        });
+    }
     if let Some(identity) = unlocked_identity(layout) {
         return Ok(Some(identity.to_public()));
     }
-    read_recipient_text(layout)
+    known::read(layout)
+        .and_then(|k| k.recipient)
         .and_then(|t| t.parse().ok())
         .map(Some)
-        .ok_or_else(|| StoreError::Crypto {
-            path: layout.recipient_file(),
-            message: "the journal's recipient is missing or damaged; unlock the journal (with \
-                      its passphrase) to write it again"
-                .to_owned(),
+        .ok_or_else(|| StoreError::UnlockOnce {
+            path: layout.root().to_owned(),
         })
 }
 
@@ -357,6 +533,8 @@ pub fn open(layout: &Layout, path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, Sto
         return Ok(bytes);
     }
     let Some(identity) = unlocked_identity(layout) else {
+        // A sealed file read while locked (or with the key files gone): an encrypted journal.
+        note_sealed(layout);
         return Err(StoreError::Locked {
             path: path.to_owned(),
         });
@@ -567,45 +745,152 @@ mod tests {
     }
 
     #[test]
-    fn a_journal_that_lost_a_key_file_is_never_written_in_plain_text() {
+    fn a_journal_that_lost_its_key_files_is_never_written_at_all() {
         let dir = tempfile::tempdir().unwrap();
         let layout = Layout::new(dir.path());
-        create(&layout, &pass("p")).unwrap();
+        create(&layout, &pass("a long passphrase")).unwrap();
         lock(&layout);
         let p = layout.state_file();
-        // identity.age deleted: what is written is still encrypted (and cannot be unlocked).
+        // identity.age gone: nothing is written (it could never be read), not even sealed.
         std::fs::rename(layout.identity_file(), dir.path().join("id.bak")).unwrap();
-        assert!(is_encrypted(&layout));
-        assert!(is_sealed(&seal(&layout, &p, b"words".to_vec()).unwrap()));
-        assert!(unlock(&layout, &pass("p")).is_err());
-        // recipient.txt deleted instead: nothing is written while locked, rather than plain.
-        std::fs::rename(dir.path().join("id.bak"), layout.identity_file()).unwrap();
+        assert!(is_encrypted(&layout) && key_missing(&layout));
+        assert!(matches!(
+            seal(&layout, &p, b"words".to_vec()),
+            Err(StoreError::KeyMissing { .. })
+        ));
+        assert!(matches!(
+            unlock(&layout, &pass("a long passphrase")),
+            Err(StoreError::KeyMissing { .. })
+        ));
+        // Both gone (rl-02): still encrypted, by this computer's record; never plain.
         std::fs::remove_file(layout.recipient_file()).unwrap();
-        assert!(is_encrypted(&layout));
+        assert!(is_encrypted(&layout) && key_missing(&layout));
         assert!(seal(&layout, &p, b"words".to_vec()).is_err());
-        unlock(&layout, &pass("p")).unwrap();
+        // And with no record either (another computer), a sealed file gives it away.
+        known::forget(&layout).unwrap();
+        std::fs::create_dir_all(layout.drafts_dir()).unwrap();
+        let other = age::x25519::Identity::generate().to_public();
+        std::fs::write(
+            layout.draft_file(),
+            seal_to(&other, &layout.draft_file(), b"{}").unwrap(),
+        )
+        .unwrap();
+        assert!(is_encrypted(&layout) && key_missing(&layout));
+        assert!(seal(&layout, &p, b"words".to_vec()).is_err());
+        // The key back: written again, sealed.
+        std::fs::rename(dir.path().join("id.bak"), layout.identity_file()).unwrap();
+        unlock(&layout, &pass("a long passphrase")).unwrap();
         assert!(is_sealed(&seal(&layout, &p, b"words".to_vec()).unwrap()));
         assert!(
             layout.recipient_file().exists(),
-            "unlocking writes it again"
+            "a missing recipient.txt is written again"
         );
         lock(&layout);
     }
 
     #[test]
-    fn a_replaced_recipient_is_put_right_on_unlock() {
+    fn a_swapped_recipient_never_receives_a_locked_write_and_is_kept_as_evidence() {
         let dir = tempfile::tempdir().unwrap();
         let layout = Layout::new(dir.path());
-        create(&layout, &pass("p")).unwrap();
+        create(&layout, &pass("a long passphrase")).unwrap();
         let mine = std::fs::read_to_string(layout.recipient_file()).unwrap();
-        let other = age::x25519::Identity::generate().to_public().to_string();
-        std::fs::write(layout.recipient_file(), other).unwrap();
+        let theirs = age::x25519::Identity::generate();
+        let forged = theirs.to_public().to_string();
         lock(&layout);
-        unlock(&layout, &pass("p")).unwrap();
+        std::fs::write(layout.recipient_file(), &forged).unwrap();
+        assert_eq!(foreign_recipient(&layout).as_deref(), Some(forged.as_str()));
+        // A locked write: sealed to the journal's own key, never to theirs.
+        let p = layout.draft_file();
+        let sealed = seal(&layout, &p, b"a locked check-in".to_vec()).unwrap();
+        assert!(
+            age::decrypt(&theirs, &sealed).is_err(),
+            "the other key reads it"
+        );
+        unlock(&layout, &pass("a long passphrase")).unwrap();
+        assert_eq!(open(&layout, &p, sealed).unwrap(), b"a locked check-in");
+        // The unlock leaves the forged file for `closer doctor` to show.
         assert_eq!(
             std::fs::read_to_string(layout.recipient_file()).unwrap(),
-            mine
+            forged
         );
+        assert_eq!(foreign_recipient(&layout).as_deref(), Some(forged.as_str()));
+        std::fs::write(layout.recipient_file(), &mine).unwrap();
+        assert_eq!(foreign_recipient(&layout), None);
         lock(&layout);
+    }
+
+    #[test]
+    fn a_computer_that_never_saw_the_journal_unlocked_asks_to_unlock_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        create(&layout, &pass("a long passphrase")).unwrap();
+        lock(&layout);
+        known::forget(&layout).unwrap();
+        let p = layout.draft_file();
+        assert!(matches!(
+            seal(&layout, &p, b"x".to_vec()),
+            Err(StoreError::UnlockOnce { .. })
+        ));
+        unlock(&layout, &pass("a long passphrase")).unwrap();
+        lock(&layout);
+        assert!(is_sealed(&seal(&layout, &p, b"x".to_vec()).unwrap()));
+    }
+
+    #[test]
+    fn a_passphrase_in_another_normal_form_unlocks() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        // "é" as one character, then as "e" and a combining accent.
+        create(&layout, &pass("caf\u{e9} au lait")).unwrap();
+        lock(&layout);
+        unlock(&layout, &pass("cafe\u{301} au lait")).unwrap();
+        lock(&layout);
+        unlock(&layout, &pass("caf\u{e9} au lait")).unwrap();
+        lock(&layout);
+    }
+
+    #[test]
+    fn a_journal_encrypted_with_an_unnormalised_passphrase_still_opens_and_is_rewrapped() {
+        let dir = tempfile::tempdir().unwrap();
+        let layout = Layout::new(dir.path());
+        let decomposed = pass("cafe\u{301} au lait");
+        create(&layout, &pass("placeholder passphrase")).unwrap();
+        // identity.age as closer wrote it before passphrases were normalised.
+        let identity = unlocked_identity(&layout).unwrap();
+        let mut r = age::scrypt::Recipient::new(decomposed.clone());
+        r.set_work_factor(WORK_FACTOR);
+        let text = format!("{}\n", identity.to_string().expose_secret());
+        std::fs::write(
+            layout.identity_file(),
+            age::encrypt(&r, text.as_bytes()).unwrap(),
+        )
+        .unwrap();
+        lock(&layout);
+        assert!(matches!(
+            read_identity_as_given(&layout, &normalised(&decomposed)),
+            Err(StoreError::WrongPassphrase)
+        ));
+        unlock(&layout, &decomposed).unwrap();
+        lock(&layout);
+        // Wrapped again with the normal form: one scrypt from now on, and any form opens it.
+        assert!(read_identity_as_given(&layout, &normalised(&decomposed)).is_ok());
+        unlock(&layout, &pass("caf\u{e9} au lait")).unwrap();
+        lock(&layout);
+    }
+
+    #[test]
+    fn one_rule_for_a_new_passphrase() {
+        for (p, ok) in [
+            ("", false),
+            ("a", false),
+            ("        ", false),
+            ("\t \u{a0}  \u{3000}   ", false),
+            ("seven!!", false),
+            ("eight!!!", true),
+            ("e\u{301}e\u{301}e\u{301}e\u{301}", false),
+            ("a long walk by the river", true),
+        ] {
+            assert_eq!(passphrase_problem(&pass(p)).is_none(), ok, "{p:?}");
+        }
     }
 }

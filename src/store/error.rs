@@ -65,6 +65,23 @@ pub enum StoreError {
     /// A file is encrypted and the journal is locked.
     #[error("{} is encrypted and the journal is locked: unlock it with its passphrase", .path.display())]
     Locked { path: PathBuf },
+    /// The journal was encrypted and its key (`identity.age`) is missing: nothing is written.
+    #[error(
+        "this journal was encrypted, and its key files are missing ({} is not there), so closer \
+         writes nothing to it: restore identity.age and recipient.txt from a backup (closer \
+         backups lists them), or copy them back from where you keep the journal; then unlock it",
+        .path.display()
+    )]
+    KeyMissing { path: PathBuf },
+    /// A locked write on a computer that has not seen the journal unlocked: its recipient is
+    /// not known here, and `recipient.txt` alone is not trusted.
+    #[error(
+        "this computer has not seen the journal at {} unlocked yet, so closer cannot be sure \
+         whom to encrypt to: unlock it once (with its passphrase), and check-ins can be written \
+         while it is locked from then on",
+        .path.display()
+    )]
+    UnlockOnce { path: PathBuf },
     /// The passphrase does not open the journal's identity.
     #[error("that passphrase does not unlock this journal; nothing was changed")]
     WrongPassphrase,

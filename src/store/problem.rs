@@ -56,6 +56,12 @@ pub enum ProblemKind {
     Plaintext,
     /// A file encrypted while the journal is locked (only while reading without the key).
     Locked,
+    /// The journal was encrypted, and its key (`identity.age`) is gone: nothing is written.
+    KeyMissing,
+    /// `recipient.txt` holds another key than the journal's own (a swapped or damaged file).
+    ForeignRecipient { found: String },
+    /// `cache.age` failed its check: it was not written by this journal's closer.
+    CacheForged,
 }
 
 /// One problem, tied to its file.
@@ -98,7 +104,9 @@ impl Problem {
         match self.kind {
             ProblemKind::Unreadable { .. }
             | ProblemKind::Damaged { .. }
-            | ProblemKind::NewerSchema { .. } => Severity::Error,
+            | ProblemKind::NewerSchema { .. }
+            | ProblemKind::KeyMissing
+            | ProblemKind::ForeignRecipient { .. } => Severity::Error,
             // A file or folder closer does not know, where it keeps entries, may be entries it
             // never reads (an entry filed under year 10000): worth a look, not "all is well".
             ProblemKind::Permissions { .. }
@@ -107,7 +115,8 @@ impl Problem {
             | ProblemKind::Unexpected
             | ProblemKind::SyncConflict { .. }
             | ProblemKind::EditorText
-            | ProblemKind::Plaintext => Severity::Warning,
+            | ProblemKind::Plaintext
+            | ProblemKind::CacheForged => Severity::Warning,
             ProblemKind::Locked => Severity::Note,
             ProblemKind::LeftoverTemp | ProblemKind::ByteOrderMark | ProblemKind::Large { .. } => {
                 Severity::Note
@@ -153,6 +162,19 @@ impl Problem {
                     .into()
             }
             ProblemKind::Locked => "Encrypted; not read, as the journal is locked".into(),
+            ProblemKind::KeyMissing => {
+                "Missing: this journal was encrypted, and without this key file it cannot be \
+                 unlocked, so closer writes nothing to it"
+                    .into()
+            }
+            ProblemKind::ForeignRecipient { found } => format!(
+                "Holds another key ({}) than this journal's own, so someone or something changed it; closer never encrypts to it",
+                short_key(found)
+            ),
+            ProblemKind::CacheForged => {
+                "Failed its check: it was not written by this journal's closer, so it was ignored and the journal read from its day files"
+                    .into()
+            }
             ProblemKind::SyncConflict { day } => format!(
                 "A copy of {day} that a file-sync tool made when two computers changed that day at once; its entries are not shown yet"
             ),
@@ -196,6 +218,15 @@ impl Problem {
                 "Run `closer encrypt` again: it encrypts every file that is not yet, and changes nothing else.".into()
             }
             ProblemKind::Locked => "Unlock the journal to read it.".into(),
+            ProblemKind::KeyMissing => {
+                "Put identity.age and recipient.txt back from a backup (closer backups lists them; closer restore ARCHIVE --dry-run shows what it holds) or from the computer you sync with, then unlock. Your entries are still there, encrypted.".into()
+            }
+            ProblemKind::ForeignRecipient { .. } => format!(
+                "If you did not change it, someone who can write this folder (or push to your sync remote) may have. Keep a copy to look at, then remove it ({path}); the next unlock writes the journal's own."
+            ),
+            ProblemKind::CacheForged => {
+                "Nothing to do: the day files are the journal, and the cache is written again from them. If it happens again, someone may be changing files in this folder.".into()
+            }
             ProblemKind::SyncConflict { .. } => {
                 "Run `closer doctor --merge-conflicts` to merge it into its day: entries by id, the newer version kept, nothing lost; the copy is kept in the trash.".into()
             }
@@ -208,6 +239,17 @@ impl Problem {
             }
         }
     }
+}
+
+/// An age recipient shortened for a message (`age1abcd…wxyz`).
+fn short_key(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() <= 16 {
+        return key.to_owned();
+    }
+    let head: String = chars[..9].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}…{tail}")
 }
 
 impl fmt::Display for Problem {

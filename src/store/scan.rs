@@ -475,6 +475,12 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
     let mut cache_stale = cache.as_ref().is_some_and(super::cache::Cache::is_empty);
     let mut cache_order: Vec<(PathBuf, super::cache::Stamp, Option<DayBody>)> = Vec::new();
     let mut scan = Scan::default();
+    if cache.as_ref().is_some_and(super::cache::Cache::was_forged) {
+        scan.problems.push(Problem {
+            path: layout.cache_file(),
+            kind: ProblemKind::CacheForged,
+        });
+    }
     // Looked up once a read, not once a file (two metadata calls each).
     let encrypted = super::crypto::is_encrypted(layout);
     // The list of entries made once at its size: grown by doubling after the cache was read,
@@ -718,6 +724,21 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                 .collect();
             super::cache::write(layout, days);
         }
+    }
+
+    // The key files: gone from a journal that was encrypted, or a recipient that is not the
+    // journal's own (issue 30).
+    if super::crypto::key_missing(layout) {
+        scan.problems.push(Problem {
+            path: layout.identity_file(),
+            kind: ProblemKind::KeyMissing,
+        });
+    }
+    if let Some(found) = super::crypto::foreign_recipient(layout) {
+        scan.problems.push(Problem {
+            path: layout.recipient_file(),
+            kind: ProblemKind::ForeignRecipient { found },
+        });
     }
 
     // state.json

@@ -63,7 +63,7 @@ impl Closer {
         Closer::command(cmd, data_dir, cols, rows, env)
     }
 
-    fn command(
+    pub fn command(
         mut cmd: CommandBuilder,
         data_dir: &Path,
         cols: u16,
