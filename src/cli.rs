@@ -67,7 +67,8 @@ pub struct Cli {
     pub config: Option<PathBuf>,
 
     /// Read the passphrase of an encrypted journal from this open file descriptor (one line;
-    /// for `closer passphrase`, two: the passphrase now, then the new one)
+    /// a new one for `closer encrypt` twice, on two lines; for `closer passphrase`, three: the
+    /// passphrase now, then the new one twice)
     #[arg(long, global = true, value_name = "N", help_heading = "Global options")]
     pub passphrase_fd: Option<u32>,
 
@@ -232,9 +233,13 @@ pub enum Command {
     /// daily, 4 weekly and 12 monthly (backup_keep in config.toml). They go into the
     /// closer-backups folder beside the data folder unless config.toml's backup_dir (or --to)
     /// names another, ideally on another disk. Each is one .tar.gz file any unpacking tool
-    /// opens.
+    /// opens; none replaces another, even two made in the same second.
+    ///
+    /// An encrypted journal's backup holds its files encrypted, and needs no passphrase. It
+    /// counts the entries only when the passphrase is given (--passphrase-fd); otherwise it
+    /// says how many day files it holds.
     #[command(
-        after_help = "Examples:\n  closer backup\n  closer backup --to /media/usb/closer-backups"
+        after_help = "Examples:\n  closer backup\n  closer backup --to /media/usb/closer-backups\n  pass show closer | closer backup --passphrase-fd 0   # an encrypted journal, its entries counted"
     )]
     Backup {
         /// Write it into this folder instead
@@ -243,6 +248,9 @@ pub enum Command {
     },
 
     /// List the backups: when, how big, how many entries.
+    ///
+    /// An encrypted backup made without the passphrase lists its day files instead: its
+    /// entries are in it, but counting them needs the passphrase.
     #[command(after_help = "Example:\n  closer backups")]
     Backups,
 
@@ -251,8 +259,14 @@ pub enum Command {
     /// Into a journal with entries, entries are matched by id: ones it lacks are added, the
     /// newer version of one changed on both is kept, nothing is removed, and an entry deleted
     /// here stays deleted. Every change is listed. Its settings are kept.
+    ///
+    /// An encrypted backup asks for the passphrase it was made with, unless it has this
+    /// journal's key. Into an empty folder its key comes along, so the journal is encrypted as
+    /// it was; into an encrypted journal, what it adds is encrypted with that journal's key.
+    /// Into a journal that is not encrypted it would be written in plain text: closer asks
+    /// first on a terminal, and elsewhere refuses unless --decrypt is given.
     #[command(
-        after_help = "Examples:\n  closer restore ~/.local/share/closer-backups/closer-backup-2026-11-30T091500.tar.gz --dry-run\n  closer restore backup.tar.gz --data-dir ~/journal-copy"
+        after_help = "Examples:\n  closer restore ~/.local/share/closer-backups/closer-backup-2026-11-30T091500.tar.gz --dry-run\n  closer restore backup.tar.gz --data-dir ~/journal-copy\n  closer restore encrypted-backup.tar.gz --decrypt   # into a plain journal, in plain text"
     )]
     Restore {
         /// The archive (a closer-backup-….tar.gz)
@@ -260,6 +274,10 @@ pub enum Command {
         /// Only say what would change
         #[arg(long)]
         dry_run: bool,
+        /// Restore an encrypted backup into a journal that is not encrypted, writing its
+        /// entries in plain text (without it, closer asks on a terminal and refuses elsewhere)
+        #[arg(long)]
+        decrypt: bool,
     },
 
     /// Sync the journal with your other computers through git.
@@ -282,7 +300,7 @@ pub enum Command {
     /// journal; a check-in can be written without it (`closer checkin`).
     #[command(after_help = "Examples:
   closer encrypt
-  pass show closer | closer encrypt --passphrase-fd 0")]
+  (pass show closer; pass show closer) | closer encrypt --passphrase-fd 0   # the new passphrase twice")]
     Encrypt,
 
     /// Decrypt the journal: every file back to plain JSON, and the key removed.
@@ -485,7 +503,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 doctor::merge_conflicts(&data_dir, &mut out)?;
                 writeln!(out)?;
             }
-            let healthy = doctor::run(&data_dir, &mut out)?;
+            // The settings too: config.toml, and the person's own prompts and strategies.
+            let (file, dir) = (config_file(cli.config), config_dir());
+            let settings = doctor::Settings {
+                file: file.as_deref(),
+                dir: dir.as_deref(),
+            };
+            let healthy = doctor::run(&data_dir, &settings, &mut out)?;
             out.flush()?;
             Ok(if healthy {
                 ExitCode::SUCCESS
@@ -584,7 +608,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Backup { to }) => {
             let settings = backup_settings(&data_dir, cli.config);
             let mut out = Printable::new(std::io::stdout().lock());
-            backup::backup(&data_dir, &settings, to.as_deref(), &mut out)?;
+            backup::backup(&data_dir, &settings, to.as_deref(), &secrets, &mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -595,10 +619,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Restore { archive, dry_run }) => {
+        Some(Command::Restore {
+            archive,
+            dry_run,
+            decrypt,
+        }) => {
             let settings = backup_settings(&data_dir, cli.config);
             let mut out = Printable::new(std::io::stdout().lock());
-            backup::restore(&data_dir, &settings, &archive, dry_run, &secrets, &mut out)?;
+            let options = backup::RestoreOptions { dry_run, decrypt };
+            backup::restore(&data_dir, &settings, &archive, options, &secrets, &mut out)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }

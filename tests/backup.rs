@@ -488,3 +488,194 @@ fn the_prediction_index_forgets_a_day_emptied_by_a_delete() {
     store.delete_entry(e.date, &e.id, e.updated_at).unwrap();
     assert_eq!(Store::predictions_due_in(&Layout::new(&root), today), 0);
 }
+
+const PASS: &str = "a long walk by the river";
+
+/// Runs closer with `--passphrase-fd 0` and `stdin` on it; standard output and error together.
+fn with_passphrase(args: &[&str], stdin: &str) -> (bool, String) {
+    let all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    let out = common::spawn_with_passphrase(&all, stdin, &[])
+        .wait_with_output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+/// Runs closer (no passphrase); whether it succeeded, standard output and error together.
+fn run(args: &[&str]) -> (bool, String) {
+    let out = closer(args).stdin(Stdio::null()).output().unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+/// A journal of `n` entries at `root`, encrypted with [`PASS`] by `closer encrypt`.
+fn encrypted_journal(root: &Path, n: u32) {
+    drop(journal(root, n));
+    let (ok, text) = with_passphrase(
+        &["encrypt", "--data-dir", root.to_str().unwrap()],
+        // Twice, as a terminal asks for a new one.
+        &format!("{PASS}\n{PASS}\n"),
+    );
+    assert!(ok, "{text}");
+}
+
+/// Case rl-04: a backup of an encrypted journal holds its entries, so neither the message
+/// after it nor the list says "0 entries": locked, it names its day files and says the count
+/// needs the passphrase; with the passphrase given, it counts them.
+#[test]
+fn an_encrypted_backup_never_says_it_holds_0_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let data = root.to_str().unwrap();
+    encrypted_journal(&root, 4);
+
+    let (ok, text) = run(&["backup", "--data-dir", data]);
+    assert!(ok, "{text}");
+    assert!(!text.contains("0 entries"), "{text}");
+    assert!(
+        text.contains("Backed up 2 day files (encrypted: the entry count needs the passphrase)"),
+        "{text}"
+    );
+    let (ok, list) = run(&["backups", "--data-dir", data]);
+    assert!(ok, "{list}");
+    assert!(!list.contains("0 entries"), "{list}");
+    assert!(list.contains("2 day files, encrypted"), "{list}");
+    assert!(
+        list.contains("--passphrase-fd"),
+        "says how to count: {list}"
+    );
+    let archive = backup::list(&dir.path().join("closer-backups"))
+        .pop()
+        .unwrap();
+    let m = backup::manifest_of(&archive.path).unwrap();
+    assert!(m.encrypted && !m.counted && m.day_files == 2, "{m:?}");
+
+    // Unlocked in that process: counted.
+    let (ok, text) = with_passphrase(&["backup", "--data-dir", data], &format!("{PASS}\n"));
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("Backed up 4 entries on 2 days (encrypted) into"),
+        "{text}"
+    );
+    let (ok, list) = run(&["backups", "--data-dir", data]);
+    assert!(ok, "{list}");
+    assert!(list.contains("4 entries, encrypted"), "{list}");
+    assert!(!list.contains("0 entries"), "{list}");
+}
+
+/// Two backups made in the same second each keep their own file: the second never replaces
+/// the first.
+#[test]
+fn two_backups_in_the_same_second_both_survive() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let store = journal(&root, 4);
+    let backups = dir.path().join("backups");
+    let now = chrono::Local::now().fixed_offset();
+    let write = || backup::write(&Layout::new(&root), None, &backups, now, Keep::default());
+    let first = write().unwrap();
+    store
+        .save_entry(&entry("2025-12-30T10:00:00+01:00", 99))
+        .unwrap();
+    let second = write().unwrap();
+    assert_ne!(first.path, second.path);
+    assert!(first.removed.is_empty() && second.removed.is_empty());
+    let listed = backup::list(&backups);
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(listed[1].path, second.path, "the newer one last");
+    assert_eq!(backup::manifest_of(&first.path).unwrap().entries, 4);
+    assert_eq!(backup::manifest_of(&second.path).unwrap().entries, 5);
+    let third = write().unwrap();
+    assert_eq!(backup::list(&backups).len(), 3);
+    assert!(![&first.path, &second.path].contains(&&third.path));
+}
+
+/// Restoring an encrypted backup into a journal that is not encrypted would write its entries
+/// in plain text: without --decrypt (and no terminal to ask on) it refuses, says what to do
+/// and changes nothing; with --decrypt it restores, and says so.
+#[test]
+fn an_encrypted_backup_goes_into_a_plain_journal_only_with_decrypt() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    encrypted_journal(&root, 4);
+    let written = backup_now(&root, &dir.path().join("backups")).unwrap();
+    let archive = written.path.to_str().unwrap();
+    let plain = dir.path().join("plain");
+    let store = Store::open(&plain).unwrap();
+    store
+        .save_entry(&entry("2025-12-30T10:00:00+01:00", 99))
+        .unwrap();
+    drop(store);
+    let data = plain.to_str().unwrap();
+    let snapshot = || common::snapshot(&plain);
+    let before = snapshot();
+
+    let (ok, text) = with_passphrase(
+        &["restore", archive, "--data-dir", data],
+        &format!("{PASS}\n"),
+    );
+    assert!(!ok, "{text}");
+    assert!(
+        text.contains("plain text") && text.contains("--decrypt"),
+        "{text}"
+    );
+    assert!(text.contains("Nothing was restored"), "{text}");
+    assert_eq!(snapshot(), before, "nothing changed");
+
+    let (ok, text) = with_passphrase(
+        &["restore", archive, "--data-dir", data, "--dry-run"],
+        &format!("{PASS}\n"),
+    );
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("4 added") && text.contains("plain text"),
+        "{text}"
+    );
+    assert_eq!(snapshot(), before, "a dry run changes nothing");
+
+    let (ok, text) = with_passphrase(
+        &["restore", archive, "--data-dir", data, "--decrypt"],
+        &format!("{PASS}\n"),
+    );
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("4 added") && text.contains("plain text"),
+        "{text}"
+    );
+    assert_eq!(closer::store::scan(&Layout::new(&plain)).entries.len(), 5);
+    assert!(!closer::store::crypto::is_encrypted(&Layout::new(&plain)));
+}
+
+/// The other way round: a plain backup into an encrypted journal needs no flag; what it adds
+/// is encrypted as it is written, and closer says so.
+#[test]
+fn a_plain_backup_into_an_encrypted_journal_is_encrypted_as_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain");
+    drop(journal(&plain, 4));
+    let written = backup_now(&plain, &dir.path().join("backups")).unwrap();
+    let root = dir.path().join("journal");
+    encrypted_journal(&root, 2);
+    let (ok, text) = with_passphrase(
+        &[
+            "restore",
+            written.path.to_str().unwrap(),
+            "--data-dir",
+            root.to_str().unwrap(),
+        ],
+        &format!("{PASS}\n"),
+    );
+    assert!(ok, "{text}");
+    assert!(text.contains("encrypted as this journal is"), "{text}");
+    for p in common::files_under(&root.join("entries")) {
+        if p.is_file() {
+            assert!(
+                closer::store::crypto::is_sealed(&fs::read(&p).unwrap()),
+                "{}",
+                p.display()
+            );
+        }
+    }
+}

@@ -13,7 +13,10 @@ use common::{entry, files_under};
 
 fn closer(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
-    cmd.args(args).env_remove("CLOSER_DATA_DIR");
+    // No settings file of the machine's (a test that wants one sets its own).
+    cmd.args(args)
+        .env_remove("CLOSER_DATA_DIR")
+        .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config");
     cmd
 }
 
@@ -24,30 +27,7 @@ fn run(cmd: &mut Command) -> (Output, String) {
     (out, text)
 }
 
-/// Every file under `root` with its bytes and mode, to prove nothing changed.
-fn snapshot(root: &Path) -> Vec<(std::path::PathBuf, Vec<u8>, u32)> {
-    files_under(root)
-        .into_iter()
-        .map(|p| {
-            let bytes = if p.is_file() {
-                fs::read(&p).unwrap()
-            } else {
-                Vec::new()
-            };
-            (p.clone(), bytes, mode(&p))
-        })
-        .collect()
-}
-
-#[cfg(unix)]
-fn mode(p: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    fs::metadata(p).unwrap().permissions().mode()
-}
-#[cfg(not(unix))]
-fn mode(_: &Path) -> u32 {
-    0
-}
+use common::file_mode as mode;
 
 fn healthy_journal(root: &Path) {
     let store = Store::open(root).unwrap();
@@ -110,7 +90,7 @@ fn doctor_names_each_bad_file_changes_nothing_and_exits_1() {
     }
     let open = year.join("2026-11-20.json");
     fs::set_permissions(&open, fs::Permissions::from_mode(0o644)).unwrap();
-    let before = snapshot(dir.path());
+    let before = common::snapshot(dir.path());
 
     let (out, text) = run(&mut closer(&[
         "doctor",
@@ -134,7 +114,11 @@ fn doctor_names_each_bad_file_changes_nothing_and_exits_1() {
     }
     assert!(text.contains("chmod 600"), "{text}");
     assert!(text.contains("3 problems need a look"), "{text}");
-    assert_eq!(snapshot(dir.path()), before, "doctor changed something");
+    assert_eq!(
+        common::snapshot(dir.path()),
+        before,
+        "doctor changed something"
+    );
 }
 
 #[test]
@@ -1238,4 +1222,126 @@ fn an_import_killed_at_any_moment_leaves_whole_days_and_finishes_when_run_again(
     let scan = closer::store::scan(&closer::store::Layout::new(&root));
     assert_eq!(scan.entries.len(), 3000, "every entry once");
     assert!(part_way >= 1, "no kill landed part way ({part_way})");
+}
+
+/// A prompt of the person's own, right or with a trigger that does not exist.
+fn own_prompt(id: &str, trigger: &str) -> String {
+    format!(
+        "[[prompt]]\nid = \"{id}\"\ntext = \"What felt close today?\"\nidea = \"Closeness \
+         noticed is closeness kept.\"\nkind = \"check-in\"\ntriggers = [\"{trigger}\"]\n\
+         perspectives = [\"i-pull-away\"]\nsources = [\"Breaking the Walls: \
+         Overcoming Relationship Distancing\"]\n\n"
+    )
+}
+
+/// Issue "Private means private", item 5: `closer doctor` reports every mistake in
+/// config.toml, prompts.toml and strategies.toml, each with its file and line and what to do,
+/// and counts them as problems (exit 1). It used to look at the journal only.
+#[test]
+fn doctor_reports_every_settings_mistake_with_file_and_line_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let config_home = dir.path().join("config");
+    let own = config_home.join("closer");
+    fs::create_dir_all(&own).unwrap();
+    let config = dir.path().join("settings.toml");
+    fs::write(
+        &config,
+        "week_start = \"monday\"\ntheme = \"purple\"\n\ncolour = \"red\"\n",
+    )
+    .unwrap();
+    let prompts = own.join("prompts.toml");
+    fs::write(
+        &prompts,
+        own_prompt("fine-one", "fear-of-intimacy") + &own_prompt("wrong-one", "no-such-trigger"),
+    )
+    .unwrap();
+    let strategies = own.join("strategies.toml");
+    fs::write(&strategies, "[[strategy]\nid = \"broken\"\n").unwrap();
+    let before = common::snapshot(dir.path());
+
+    let (out, text) = run(closer(&[
+        "doctor",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+    ])
+    .env("XDG_CONFIG_HOME", &config_home));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    for (path, said) in [
+        (&config, "Line 2: theme = \"purple\" is not a theme"),
+        (&config, "Line 4: closer has no setting \"colour\""),
+        (&config, "README.md, \"Settings and config.toml\""),
+        (&strategies, "Line 1: "),
+        (
+            &prompts,
+            "Line 11: prompt \"wrong-one\" refers to trigger \"no-such-trigger\"",
+        ),
+        (&prompts, "content/README.md"),
+    ] {
+        let at = text
+            .find(&format!("✗ {}", path.display()))
+            .unwrap_or_else(|| panic!("{} not named:\n{text}", path.display()));
+        let section = text[at..].split("\n\n").next().unwrap();
+        assert!(
+            section.contains(said),
+            "{said:?} under {}:\n{text}",
+            path.display()
+        );
+    }
+    assert!(!text.contains("fine-one"), "{text}");
+    assert!(text.contains("2 entries read from 2 day files."), "{text}");
+    assert!(text.contains("4 problems need a look"), "{text}");
+    assert_eq!(
+        common::snapshot(dir.path()),
+        before,
+        "doctor changed something"
+    );
+
+    // Put right, all is well again.
+    fs::write(
+        &config,
+        "week_start = \"monday\"\ntheme = \"high-contrast\"\n",
+    )
+    .unwrap();
+    fs::write(&prompts, own_prompt("fine-one", "fear-of-intimacy")).unwrap();
+    fs::remove_file(&strategies).unwrap();
+    let (out, text) = run(closer(&[
+        "doctor",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+    ])
+    .env("XDG_CONFIG_HOME", &config_home));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("All is well."), "{text}");
+}
+
+/// Settings mistakes are problems even where there is no journal yet, and doctor still
+/// creates nothing.
+#[test]
+fn doctor_reports_settings_mistakes_without_a_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("nothing-here");
+    let config = dir.path().join("config.toml");
+    fs::write(&config, "auto_lock = \"soon\"\n").unwrap();
+    let (out, text) = run(closer(&[
+        "doctor",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+    ])
+    .env("XDG_CONFIG_HOME", dir.path().join("no-config")));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("no journal there yet"), "{text}");
+    assert!(
+        text.contains("Line 1: auto_lock = \"soon\" is not a time"),
+        "{text}"
+    );
+    assert!(text.contains("1 problem needs a look"), "{text}");
+    assert!(!root.exists());
 }

@@ -1,14 +1,15 @@
 //! `closer backup`, `closer backups` and `closer restore`: archives of the whole journal, the
 //! list of them, and putting one back.
 
-use std::io::Write;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
 use crate::journal::merge::Change;
-use crate::store::backup::{self, Keep};
-use crate::store::{Layout, Store};
+use crate::journal::vocabulary::count;
+use crate::store::backup::{self, Keep, Manifest, Restored};
+use crate::store::{Layout, Store, crypto};
 
 /// Where backups go and how many are kept, from config.toml (or the defaults).
 #[derive(Debug, Clone)]
@@ -29,17 +30,92 @@ fn size(bytes: u64) -> String {
     }
 }
 
-/// Writes a backup of the journal at `data_dir` now (into `to`, else the backup folder).
+fn n(count: usize) -> u64 {
+    u64::try_from(count).unwrap_or(u64::MAX)
+}
+
+/// What a backup holds, in words: "12 entries on 9 days", "12 entries on 9 days (encrypted)",
+/// or for an encrypted journal backed up while locked, its day files and that the entry count
+/// needs the passphrase.
+fn holds(m: &Manifest) -> String {
+    if m.counted {
+        let what = format!(
+            "{} on {}",
+            count(n(m.entries), "entry", "entries"),
+            count(n(m.days), "day", "days")
+        );
+        return if m.encrypted {
+            format!("{what} (encrypted)")
+        } else {
+            what
+        };
+    }
+    format!(
+        "{}{} (encrypted: the entry count needs the passphrase)",
+        count(n(m.day_files), "day file", "day files"),
+        waiting(m)
+    )
+}
+
+/// " and N entries saved while locked", when there are.
+fn waiting(m: &Manifest) -> String {
+    if m.inbox == 0 {
+        String::new()
+    } else {
+        format!(
+            " and {} saved while locked",
+            count(n(m.inbox), "entry", "entries")
+        )
+    }
+}
+
+/// What a backup holds, short, for the list: "12 entries", "12 entries, encrypted", "9 day
+/// files, encrypted" (and "+ 2 waiting entries": saved while locked, not yet in their day).
+fn holds_short(m: &Manifest) -> String {
+    let what = if m.counted {
+        count(n(m.entries), "entry", "entries")
+    } else {
+        let files = count(n(m.day_files), "day file", "day files");
+        if m.inbox == 0 {
+            files
+        } else {
+            format!(
+                "{files} + {}",
+                count(n(m.inbox), "waiting entry", "waiting entries")
+            )
+        }
+    };
+    if m.encrypted {
+        format!("{what}, encrypted")
+    } else {
+        what
+    }
+}
+
+/// Writes a backup of the journal at `data_dir` now (into `to`, else the backup folder). An
+/// encrypted journal's entries are counted when a passphrase is given with `--passphrase-fd`
+/// (a backup needs none: it copies the encrypted files as they are).
 pub fn backup(
     data_dir: &Path,
     settings: &Settings,
     to: Option<&Path>,
+    secrets: &super::passphrase::Source,
     out: &mut impl Write,
 ) -> Result<()> {
     crate::cli::journal_is_there(data_dir)?;
+    let layout = Layout::new(data_dir);
+    if secrets.fd.is_some()
+        && crypto::is_encrypted(&layout)
+        && let Err(e) = secrets.unlock(&layout)
+    {
+        // The backup is worth more than its count.
+        eprintln!(
+            "closer: note: the journal could not be unlocked ({e:#}), so its entries are not              counted; the backup holds them all the same."
+        );
+    }
     let dir = to.unwrap_or(&settings.dir);
     let written = backup::write(
-        &Layout::new(data_dir),
+        &layout,
         settings.config_dir.as_deref(),
         dir,
         chrono::Local::now().fixed_offset(),
@@ -48,20 +124,17 @@ pub fn backup(
     let bytes = std::fs::metadata(&written.path).map_or(0, |m| m.len());
     writeln!(
         out,
-        "Backed up {} on {} into {} ({}).",
-        crate::journal::vocabulary::count(
-            u32::try_from(written.manifest.entries).unwrap_or(u32::MAX),
-            "entry",
-            "entries"
-        ),
-        crate::journal::vocabulary::count(
-            u32::try_from(written.manifest.days).unwrap_or(u32::MAX),
-            "day",
-            "days"
-        ),
+        "Backed up {} into {} ({}).",
+        holds(&written.manifest),
         written.path.display(),
         size(bytes)
     )?;
+    if !written.manifest.counted {
+        writeln!(
+            out,
+            "  To count its entries, give the passphrase: closer backup --passphrase-fd N"
+        )?;
+    }
     for r in &written.removed {
         writeln!(out, "Removed an older backup (rotation): {}", r.display())?;
     }
@@ -81,23 +154,42 @@ pub fn list(settings: &Settings, out: &mut impl Write) -> Result<()> {
         return Ok(());
     }
     writeln!(out, "Backups in {}:", settings.dir.display())?;
-    for a in archives.iter().rev() {
-        let entries = backup::manifest_of(&a.path).map_or_else(
-            |_| "cannot be read".to_owned(),
-            |m| {
-                crate::journal::vocabulary::count(
-                    u32::try_from(m.entries).unwrap_or(u32::MAX),
-                    "entry",
-                    "entries",
-                )
-            },
-        );
+    let rows: Vec<(&backup::Archive, Option<Manifest>)> = archives
+        .iter()
+        .rev()
+        .map(|a| (a, backup::manifest_of(&a.path).ok()))
+        .collect();
+    let described: Vec<String> = rows
+        .iter()
+        .map(|(_, m)| {
+            m.as_ref()
+                .map_or_else(|| "cannot be read".to_owned(), holds_short)
+        })
+        .collect();
+    let width = described
+        .iter()
+        .map(|d| d.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(14);
+    for ((a, _), what) in rows.iter().zip(&described) {
         writeln!(
             out,
-            "  {}  {:>8}  {entries:>14}  {}",
+            "  {}  {:>8}  {what:>width$}  {}",
             a.made.format("%Y-%m-%d %H:%M"),
             size(a.bytes),
             a.path.file_name().unwrap_or_default().to_string_lossy()
+        )?;
+    }
+    if rows
+        .iter()
+        .any(|(_, m)| m.as_ref().is_some_and(|m| !m.counted))
+    {
+        writeln!(
+            out,
+            "An encrypted backup made while the journal was locked lists its day files: its \
+             entries are in it, but counting them needs the passphrase (closer backup \
+             --passphrase-fd N counts them)."
         )?;
     }
     writeln!(
@@ -108,16 +200,56 @@ pub fn list(settings: &Settings, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
+/// How `closer restore` runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RestoreOptions {
+    /// Only say what would change.
+    pub dry_run: bool,
+    /// Write an encrypted backup's entries into a journal that is not encrypted, in plain
+    /// text (`--decrypt`); without it, closer asks on a terminal and refuses elsewhere.
+    pub decrypt: bool,
+}
+
+/// How many entries a restore adds or updates, in words ("4 entries").
+fn entries_written(done: &Restored) -> String {
+    let written = done
+        .changes
+        .iter()
+        .filter(|c| matches!(c.change, Change::Added | Change::Updated))
+        .count();
+    count(n(written), "entry", "entries")
+}
+
+/// Asks on the terminal whether to write an encrypted backup's entries in plain text; no when
+/// there is no terminal to ask on.
+fn ask_to_decrypt(data_dir: &Path, done: &Restored) -> bool {
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return false;
+    }
+    eprint!(
+        "This backup is encrypted, and the journal in {} is not: restoring it here writes {} \
+         in plain text. Write them in plain text? [y/N] ",
+        data_dir.display(),
+        entries_written(done)
+    );
+    let mut answer = String::new();
+    if std::io::stdin().lock().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")
+}
+
 /// Restores `archive` into the journal at `data_dir` (made if missing); with `dry_run` only
 /// says what would change.
 pub fn restore(
     data_dir: &Path,
     settings: &Settings,
     archive: &Path,
-    dry_run: bool,
+    options: RestoreOptions,
     secrets: &super::passphrase::Source,
     out: &mut impl Write,
 ) -> Result<()> {
+    let RestoreOptions { dry_run, decrypt } = options;
     if !archive.is_file() {
         bail!(
             "{} is not a file. `closer backups` lists the backups and where they are.",
@@ -133,14 +265,26 @@ pub fn restore(
     }
     secrets.unlock(store.layout())?;
     let config_dir = settings.config_dir.as_deref();
-    let done = match backup::restore(&store, archive, config_dir, dry_run, None) {
+    let mut allow = |done: &Restored| decrypt || ask_to_decrypt(data_dir, done);
+    let done = match backup::restore(&store, archive, config_dir, dry_run, None, &mut allow) {
         Err(crate::store::StoreError::Locked { .. }) => {
             // Encrypted with another key than this journal's: the passphrase it had.
             let p = secrets.read("This backup is encrypted. Its passphrase: ")?;
-            backup::restore(&store, archive, config_dir, dry_run, Some(&p))?
+            backup::restore(&store, archive, config_dir, dry_run, Some(&p), &mut allow)?
         }
         other => other?,
     };
+    if done.declined {
+        bail!(
+            "this backup is encrypted, and the journal in {dir} is not: restoring it here would \
+             write {what} in plain text. Nothing was restored. To restore them in plain text, \
+             run the same command with --decrypt. To keep them encrypted, encrypt this journal \
+             first (closer encrypt --data-dir {dir}) and restore again, or restore into an empty \
+             folder (--data-dir NEW-FOLDER), where the backup's key comes along.",
+            dir = data_dir.display(),
+            what = entries_written(&done)
+        );
+    }
     let verb = |now: &str, would: &str| {
         if dry_run {
             would.to_owned()
@@ -192,6 +336,37 @@ pub fn restore(
             out,
             "  {name} {} in the config folder",
             verb("put back", "would be put back")
+        )?;
+    }
+    if done.key {
+        writeln!(
+            out,
+            "  the backup's key {}: the journal is encrypted, and opens with the passphrase the \
+             backup was made with",
+            verb("came along", "would come along")
+        )?;
+    }
+    if done.decrypts {
+        if dry_run {
+            writeln!(
+                out,
+                "  the backup is encrypted and this journal is not: what it adds would be \
+                 written in plain text, which needs --decrypt (or a yes when closer asks)"
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  what it added was written in plain text, as this journal is not encrypted \
+                 (--decrypt; the backup file stays encrypted)"
+            )?;
+        }
+    }
+    if done.encrypts {
+        writeln!(
+            out,
+            "  the backup is not encrypted; what it adds {} encrypted as this journal is (the \
+             backup file itself stays in plain text)",
+            verb("was", "would be")
         )?;
     }
     // Every change, as the issue promises: a line each, newest day last.

@@ -4,8 +4,12 @@
 //! or merged into a journal (by entry id, the newer version winning, nothing deleted).
 //!
 //! An archive holds `manifest.json` first (when it was made, how many entries and days, the
-//! closer that made it), then `data/…` (the data folder but its lock) and `config/…` (the
-//! config folder's `config.toml`, `prompts.toml`, `strategies.toml`, when there).
+//! closer that made it; for an encrypted journal, that it is encrypted and whether its entries
+//! could be counted), then `data/…` (the data folder but its lock) and `config/…` (the config
+//! folder's `config.toml`, `prompts.toml`, `strategies.toml`, when there).
+//!
+//! Archives are named by the second they were made, `closer-backup-2026-11-30T091500.tar.gz`;
+//! a second one made in the same second is `…T091500-2.tar.gz`. No backup replaces another.
 
 use std::collections::HashSet;
 use std::fs;
@@ -72,16 +76,39 @@ impl Keep {
 }
 
 /// The manifest at the head of every archive.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Manifest {
     /// When it was made.
     pub made_at: DateTime<FixedOffset>,
-    /// Entries in it.
+    /// Entries in it; 0 when they were not counted (see `counted`).
     pub entries: usize,
-    /// Days with entries.
+    /// Days with entries; 0 when they were not counted.
     pub days: usize,
     /// The closer that made it.
     pub closer: String,
+    /// Whether the journal in it is encrypted.
+    pub encrypted: bool,
+    /// Whether `entries` and `days` were counted. An encrypted journal's entries can be
+    /// counted only while it is unlocked; a backup made while it was locked counts its files.
+    pub counted: bool,
+    /// Day files in it, counted by name without reading them.
+    pub day_files: usize,
+    /// Entries in it saved while the journal was locked, waiting in `inbox/` for their day
+    /// (a file each, counted by name).
+    pub inbox: usize,
+}
+
+/// A manifest as stored: earlier closers wrote only the first four fields.
+#[derive(Deserialize)]
+struct StoredManifest {
+    made_at: DateTime<FixedOffset>,
+    entries: usize,
+    days: usize,
+    closer: String,
+    encrypted: Option<bool>,
+    counted: Option<bool>,
+    day_files: Option<usize>,
+    inbox: Option<usize>,
 }
 
 /// An archive in a backup folder.
@@ -91,6 +118,9 @@ pub struct Archive {
     pub path: PathBuf,
     /// When it was made (from its name).
     pub made: NaiveDateTime,
+    /// Which of the archives made in that second it is: 1 for the first (no number in its
+    /// name), 2 for `…-2.tar.gz`, and so on.
+    pub seq: u32,
     /// Its size in bytes.
     pub bytes: u64,
 }
@@ -108,10 +138,30 @@ pub fn default_dir(data_dir: &Path) -> PathBuf {
     parent.unwrap_or(Path::new(".")).join("closer-backups")
 }
 
-/// When an archive name says it was made.
-fn made_of(name: &str) -> Option<NaiveDateTime> {
+/// The name of the `seq`th archive made at `made` (in its second).
+fn name_of(made: NaiveDateTime, seq: u32) -> String {
+    let stamp = made.format(NAME_TIME);
+    if seq <= 1 {
+        format!("{PREFIX}{stamp}{SUFFIX}")
+    } else {
+        format!("{PREFIX}{stamp}-{seq}{SUFFIX}")
+    }
+}
+
+/// When an archive name says it was made, and which of that second's archives it is.
+fn made_of(name: &str) -> Option<(NaiveDateTime, u32)> {
     let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
-    NaiveDateTime::parse_from_str(stamp, NAME_TIME).ok()
+    let (stamp, seq) = match stamp.rsplit_once('-') {
+        // The time has dashes too (2026-11-30T091500): only a number after the time counts.
+        Some((time, n)) if time.contains('T') && !n.is_empty() => {
+            let seq: u32 = n.parse().ok().filter(|&n| n >= 2)?;
+            (time, seq)
+        }
+        _ => (stamp, 1),
+    };
+    let made = NaiveDateTime::parse_from_str(stamp, NAME_TIME).ok()?;
+    // Only names closer writes: `…T091500-02` or `-1` are someone else's.
+    (name_of(made, seq) == name).then_some((made, seq))
 }
 
 /// The archives in `dir`, oldest first (files named as closer names them; anything else is
@@ -123,21 +173,23 @@ pub fn list(dir: &Path) -> Vec<Archive> {
         .flatten()
         .filter_map(|f| {
             let name = f.file_name().to_string_lossy().into_owned();
-            let made = made_of(&name)?;
+            let (made, seq) = made_of(&name)?;
             let meta = f.metadata().ok().filter(fs::Metadata::is_file)?;
             Some(Archive {
                 path: f.path(),
                 made,
+                seq,
                 bytes: meta.len(),
             })
         })
         .collect();
-    out.sort_by_key(|a| a.made);
+    out.sort_by_key(|a| (a.made, a.seq));
     out
 }
 
 /// Which of `made` (any order) rotation keeps under `keep`: the newest of each of the last
-/// `daily` days, `weekly` ISO weeks and `monthly` months that have one.
+/// `daily` days, `weekly` ISO weeks and `monthly` months that have one. Archives made in the
+/// same second share a time, so they are kept, or removed, together.
 pub fn kept(made: &[NaiveDateTime], keep: Keep) -> HashSet<NaiveDateTime> {
     let mut newest_first: Vec<NaiveDateTime> = made.to_vec();
     newest_first.sort_by(|a, b| b.cmp(a));
@@ -215,17 +267,9 @@ pub fn write(
             let _ = fs::remove_file(f.path());
         }
     }
-    let scan = scan::scan(layout);
-    let days: HashSet<NaiveDate> = scan.entries.iter().map(|e| e.date).collect();
-    let manifest = Manifest {
-        made_at: now,
-        entries: scan.entries.len(),
-        days: days.len(),
-        closer: env!("CARGO_PKG_VERSION").to_owned(),
-    };
-    drop(scan);
-    let name = format!("{PREFIX}{}{SUFFIX}", now.naive_local().format(NAME_TIME));
-    let path = dir.join(name);
+    let manifest = manifest_now(layout, now);
+    // Named once written (below); errors until then name the archive it will be.
+    let path = dir.join(name_of(now.naive_local(), 1));
     let tmp = tempfile::Builder::new()
         .prefix(".closer-backup-")
         .suffix(".tmp")
@@ -263,7 +307,7 @@ pub fn write(
         gz.finish().map_err(|e| io_err(&path, e))?;
     }
     tmp.as_file().sync_all().map_err(|e| io_err(&path, e))?;
-    tmp.persist(&path).map_err(|e| io_err(&path, e.error))?;
+    let path = persist_new(tmp, dir, now.naive_local())?;
     atomic::sync_dir(dir).map_err(|e| io_err(dir, e))?;
     let archives = list(dir);
     let keep_set = kept(&archives.iter().map(|a| a.made).collect::<Vec<_>>(), keep);
@@ -278,6 +322,92 @@ pub fn write(
         manifest,
         removed,
     })
+}
+
+/// The manifest of a backup of the journal at `layout` made at `now`. An encrypted journal's
+/// entries are counted when it is unlocked in this process; when it is locked, its day files
+/// are counted (by name) instead, and the manifest says the entries were not.
+fn manifest_now(layout: &Layout, now: DateTime<FixedOffset>) -> Manifest {
+    let encrypted = crypto::is_encrypted(layout);
+    let counted = crypto::is_unlocked(layout);
+    let (entries, days) = if counted {
+        let scan = scan::scan(layout);
+        let days: HashSet<NaiveDate> = scan.entries.iter().map(|e| e.date).collect();
+        (scan.entries.len(), days.len())
+    } else {
+        (0, 0)
+    };
+    let file_names = |dir: PathBuf| -> Vec<String> {
+        fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|f| f.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let mut day_files = 0;
+    for year in file_names(layout.entries_dir()) {
+        day_files += file_names(layout.entries_dir().join(year))
+            .iter()
+            .filter(|n| Layout::day_of_file_name(n).is_some())
+            .count();
+    }
+    let inbox = file_names(layout.inbox_dir())
+        .iter()
+        .filter(|n| is_inbox_name(n))
+        .count();
+    Manifest {
+        made_at: now,
+        entries,
+        days,
+        closer: env!("CARGO_PKG_VERSION").to_owned(),
+        encrypted,
+        counted,
+        day_files,
+        inbox,
+    }
+}
+
+/// Whether a file of `inbox/` holds an entry (not a temporary file being written).
+fn is_inbox_name(name: &str) -> bool {
+    name.ends_with(".json") && !name.starts_with('.')
+}
+
+/// Gives the written archive `tmp` its name in `dir`: the name of `made`, or, when a backup
+/// made in the same second has it, the next free `…-2`, `…-3`. Never replaces a file.
+fn persist_new(
+    mut tmp: tempfile::NamedTempFile,
+    dir: &Path,
+    made: NaiveDateTime,
+) -> Result<PathBuf, StoreError> {
+    for seq in 1..1000 {
+        let path = dir.join(name_of(made, seq));
+        if fs::symlink_metadata(&path).is_ok() {
+            continue;
+        }
+        // The name is taken only if nothing has it, checked in the same step as the rename.
+        match tmp.persist_noclobber(&path) {
+            Ok(_) => return Ok(path),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => tmp = e.file,
+            // A file system that cannot rename without replacing, nor link (FAT on a USB
+            // disk): the name was free a moment ago, so a plain rename.
+            Err(e) => {
+                return e
+                    .file
+                    .persist(&path)
+                    .map(|_| path.clone())
+                    .map_err(|e| io_err(&path, e.error));
+            }
+        }
+    }
+    let path = dir.join(name_of(made, 1));
+    Err(io_err(
+        &path,
+        io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "it and 998 names after it are taken",
+        ),
+    ))
 }
 
 fn append_bytes<W: Write>(tar: &mut tar::Builder<W>, name: &str, bytes: &[u8]) -> io::Result<()> {
@@ -330,6 +460,8 @@ fn append_dir<W: Write>(
 ///
 /// # Errors
 /// Not a closer backup, or unreadable.
+/// A manifest written by an earlier closer has no `counted`: one that says 0 entries may be
+/// an encrypted journal's, backed up while it was locked, so the archive's files say.
 pub fn manifest_of(archive: &Path) -> Result<Manifest, StoreError> {
     let bad = |message: String| StoreError::Malformed {
         path: archive.to_owned(),
@@ -356,7 +488,43 @@ pub fn manifest_of(archive: &Path) -> Result<Manifest, StoreError> {
         .take(1 << 20)
         .read_to_end(&mut text)
         .map_err(|e| StoreError::read(archive, e))?;
-    serde_json::from_slice(&text).map_err(|e| bad(format!("its manifest cannot be read: {e}")))
+    let stored: StoredManifest = serde_json::from_slice(&text)
+        .map_err(|e| bad(format!("its manifest cannot be read: {e}")))?;
+    let mut manifest = Manifest {
+        made_at: stored.made_at,
+        entries: stored.entries,
+        days: stored.days,
+        closer: stored.closer,
+        encrypted: stored.encrypted.unwrap_or(false),
+        counted: stored.counted.unwrap_or(true),
+        day_files: stored.day_files.unwrap_or(stored.days),
+        inbox: stored.inbox.unwrap_or(0),
+    };
+    if stored.counted.is_none() && stored.entries == 0 {
+        // Counted from its names; an unreadable member is left to restoring to say.
+        let (mut day_files, mut inbox) = (0, 0);
+        for member in entries.flatten() {
+            let Ok(path) = member.path() else { continue };
+            let parts: Vec<String> = path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            match parts.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+                ["data", "identity.age" | "recipient.txt"] => manifest.encrypted = true,
+                ["data", "entries", _, name] if Layout::day_of_file_name(name).is_some() => {
+                    day_files += 1;
+                }
+                ["data", "inbox", name] if is_inbox_name(name) => inbox += 1,
+                _ => {}
+            }
+        }
+        if manifest.encrypted {
+            manifest.counted = false;
+            manifest.day_files = day_files;
+            manifest.inbox = inbox;
+        }
+    }
+    Ok(manifest)
 }
 
 /// What restoring an archive did, or would do.
@@ -374,6 +542,18 @@ pub struct Restored {
     pub settings: bool,
     /// Whether an unfinished check-in was put back.
     pub draft: bool,
+    /// Whether the backup is encrypted and this journal is not, so what it adds is written
+    /// here in plain text (only when allowed: see `declined`).
+    pub decrypts: bool,
+    /// Whether the backup is not encrypted and this journal is: what it adds is encrypted as
+    /// it is written.
+    pub encrypts: bool,
+    /// Whether the backup's key came with it (an encrypted backup into an empty folder): the
+    /// journal is encrypted as the backup was, and opens with the passphrase it had.
+    pub key: bool,
+    /// Whether nothing was written because writing the backup's entries in plain text was
+    /// not allowed.
+    pub declined: bool,
 }
 
 /// Unpacks `archive` into a new temporary folder beside `near` and checks every day file in
@@ -408,6 +588,11 @@ fn unpack(archive: &Path, near: &Path) -> Result<tempfile::TempDir, StoreError> 
 /// trash records are added, and this journal's settings are kept. With `dry_run`, nothing is
 /// written: the result says what would change.
 ///
+/// An encrypted backup merged into a journal that is not encrypted would be written in plain
+/// text: `decrypt` is asked first, with what the restore would do, and when it says no,
+/// nothing is written and the result says `declined`. (Into an empty folder the backup's key
+/// comes along, and into an encrypted journal what is added is encrypted with its key.)
+///
 /// # Errors
 /// The archive is not a closer backup or holds a file this closer cannot read (nothing is
 /// written then), or a write fails (what was written before it stays, each file whole).
@@ -417,6 +602,7 @@ pub fn restore(
     config_dir: Option<&Path>,
     dry_run: bool,
     passphrase: Option<&age::secrecy::SecretString>,
+    decrypt: &mut dyn FnMut(&Restored) -> bool,
 ) -> Result<Restored, StoreError> {
     let layout = store.layout();
     let unpacked = unpack(archive, layout.root())?;
@@ -433,7 +619,9 @@ pub fn restore(
             }
         }
     }
-    let result = restore_from(store, &from, &unpacked, archive, config_dir, dry_run);
+    let result = restore_from(
+        store, &from, &unpacked, archive, config_dir, dry_run, decrypt,
+    );
     crypto::lock(&from);
     result
 }
@@ -445,6 +633,7 @@ fn restore_from(
     archive: &Path,
     config_dir: Option<&Path>,
     dry_run: bool,
+    decrypt: &mut dyn FnMut(&Restored) -> bool,
 ) -> Result<Restored, StoreError> {
     let layout = store.layout();
     // Every file is read before anything is written.
@@ -510,12 +699,29 @@ fn restore_from(
             out.config.push(name.to_owned());
         }
     }
+    let (theirs_sealed, ours_sealed) = (crypto::is_encrypted(from), crypto::is_encrypted(layout));
+    // What is written of the journal: entries added or updated, trash records, the draft, the
+    // settings (config files are never encrypted).
+    let writes = out.trash > 0
+        || out.draft
+        || out.settings
+        || out
+            .changes
+            .iter()
+            .any(|c| matches!(c.change, merge::Change::Added | merge::Change::Updated));
+    out.key = out.into_empty && theirs_sealed && !ours_sealed;
+    out.decrypts = theirs_sealed && !ours_sealed && !out.key && writes;
+    out.encrypts = !theirs_sealed && ours_sealed && writes;
     if dry_run {
+        return Ok(out);
+    }
+    if out.decrypts && !decrypt(&out) {
+        out.declined = true;
         return Ok(out);
     }
     // Into an empty journal, an encrypted backup's key comes back with it, so what is written
     // next is encrypted as it was.
-    if out.into_empty && crypto::is_encrypted(from) && !crypto::is_encrypted(layout) {
+    if out.key {
         for (src, to) in [
             (from.recipient_file(), layout.recipient_file()),
             (from.identity_file(), layout.identity_file()),
@@ -677,5 +883,76 @@ mod tests {
         );
         assert!(made_of("closer-backup-2026-11-30T091500.tar.gz").is_some());
         assert!(made_of("holiday.tar.gz").is_none());
+    }
+
+    #[test]
+    fn a_second_backup_in_the_same_second_has_a_name_of_its_own() {
+        let (made, seq) = made_of("closer-backup-2026-11-30T091500.tar.gz").unwrap();
+        assert_eq!(seq, 1);
+        assert_eq!(
+            made_of("closer-backup-2026-11-30T091500-2.tar.gz"),
+            Some((made, 2))
+        );
+        assert_eq!(
+            made_of("closer-backup-2026-11-30T091500-12.tar.gz"),
+            Some((made, 12))
+        );
+        assert_eq!(name_of(made, 1), "closer-backup-2026-11-30T091500.tar.gz");
+        assert_eq!(name_of(made, 3), "closer-backup-2026-11-30T091500-3.tar.gz");
+        // Not names closer writes: left alone by listing and rotation.
+        for other in [
+            "closer-backup-2026-11-30T091500-1.tar.gz",
+            "closer-backup-2026-11-30T091500-02.tar.gz",
+            "closer-backup-2026-11-30T091500-copy.tar.gz",
+            "closer-backup-2026-11-30T091500-.tar.gz",
+        ] {
+            assert_eq!(made_of(other), None, "{other}");
+        }
+    }
+
+    /// An archive with `manifest` first and empty files at `members`.
+    fn archive_of(dir: &Path, manifest: &str, members: &[&str]) -> PathBuf {
+        let path = dir.join("closer-backup-2026-11-30T091500.tar.gz");
+        let file = fs::File::create(&path).unwrap();
+        let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(
+            file,
+            flate2::Compression::default(),
+        ));
+        append_bytes(&mut tar, "manifest.json", manifest.as_bytes()).unwrap();
+        for m in members {
+            append_bytes(&mut tar, m, b"age-encryption.org/v1\n").unwrap();
+        }
+        tar.into_inner().unwrap().finish().unwrap();
+        path
+    }
+
+    #[test]
+    fn an_earlier_closers_backup_of_a_locked_encrypted_journal_is_not_read_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = r#"{"made_at": "2026-11-30T09:15:00+01:00", "entries": 0, "days": 0,
+                      "closer": "0.1.0"}"#;
+        let path = archive_of(
+            dir.path(),
+            old,
+            &[
+                "data/identity.age",
+                "data/recipient.txt",
+                "data/entries/2026/2026-11-01.json",
+                "data/entries/2026/2026-11-02.json",
+                "data/entries/2026/.closer-tmp-x.tmp",
+                "data/inbox/20261103-090000-00000000.json",
+                "data/state.json",
+            ],
+        );
+        let m = manifest_of(&path).unwrap();
+        assert!(m.encrypted && !m.counted, "{m:?}");
+        assert_eq!((m.day_files, m.inbox), (2, 1));
+        // One that counted, and a plain empty one, read as they say.
+        let counted = r#"{"made_at": "2026-11-30T09:15:00+01:00", "entries": 3, "days": 2,
+                          "closer": "0.1.0"}"#;
+        let m = manifest_of(&archive_of(dir.path(), counted, &[])).unwrap();
+        assert!(m.counted && !m.encrypted && m.entries == 3, "{m:?}");
+        let m = manifest_of(&archive_of(dir.path(), old, &["data/state.json"])).unwrap();
+        assert!(m.counted && !m.encrypted && m.entries == 0, "{m:?}");
     }
 }

@@ -56,6 +56,10 @@ pub struct App {
     next_id: LayerId,
     /// The journal was just unlocked (the loop reads it then, the first time).
     unlocked: bool,
+    /// What the status line said as closer opened locked (mistakes in config.toml or the
+    /// person's prompts and strategies): the lock does not show it, and typing the passphrase
+    /// would clear it, so it is shown once the journal is unlocked, as on a plain journal.
+    after_unlock: Option<Status>,
 }
 
 impl App {
@@ -76,6 +80,7 @@ impl App {
             waiting: None,
             next_id: APP,
             unlocked: false,
+            after_unlock: None,
         };
         app.push(first);
         app
@@ -172,10 +177,14 @@ impl App {
         if today != self.session.today {
             self.session.today = today;
             self.session.refresh_prompt();
-            out.push(Request {
-                from: APP,
-                effect: Effect::LoadJournal,
-            });
+            // Locked, nothing of the journal can be read (it would read as empty); it is read
+            // as it is unlocked.
+            if !self.session.locked {
+                out.push(Request {
+                    from: APP,
+                    effect: Effect::LoadJournal,
+                });
+            }
         }
         self.broadcast(&Msg::Pause, &mut out);
         out
@@ -214,6 +223,7 @@ impl App {
     /// with `offer_check_in`, a check-in without unlocking.
     pub fn open_locked(&mut self, offer_check_in: bool) {
         self.session.locked = true;
+        self.after_unlock = self.status.take();
         self.push(Screen::Lock(Box::new(lock::State::new(
             lock::Kind::Passphrase,
             lock::Why::Opening,
@@ -258,6 +268,12 @@ impl App {
     /// The journal was read; a screen waiting for it opens now.
     pub fn loaded(&mut self, summary: Summary) -> Vec<Request> {
         let mut out = Vec::new();
+        // A read that ends while the journal is locked is not taken in: it may have been made
+        // without the key (every entry unreadable: "Entries 0", a journal that looks wiped).
+        // Unlocking reads the journal again.
+        if self.session.locked {
+            return out;
+        }
         self.session.journal = Some(summary);
         self.session.refresh_prompt();
         self.broadcast(&Msg::JournalChanged, &mut out);
@@ -336,6 +352,11 @@ impl App {
         if done == Done::Unlocked {
             self.session.locked = false;
             self.unlocked = true;
+            if let Some(held) = self.after_unlock.take()
+                && !matches!(self.status, Some(Status::Error(_)))
+            {
+                self.status = Some(held);
+            }
             // Every lock goes: the one at the start under a check-in written while locked,
             // and the one auto-lock put over it.
             self.stack

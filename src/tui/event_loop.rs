@@ -211,10 +211,14 @@ pub fn run(options: Options) -> Result<()> {
             continue;
         }
         if let Some((summary, index_right)) = fx.loader.0.take() {
+            // A read that ended while locked is not taken in (see `App::loaded`), and the
+            // prediction index is not "put right" from it: it may have been made without the
+            // key, every entry unreadable.
+            let locked = app.session.locked;
             let requests = app.loaded(summary);
             // The index `closer status` reads, put right when it does not match the journal
             // just read (checked on the reading thread).
-            if !index_right {
+            if !index_right && !locked {
                 fx.store.mend_prediction_index(app.session.entries());
             }
             fx.indexer.start(&app.session);
@@ -265,7 +269,10 @@ pub fn run(options: Options) -> Result<()> {
                     let requests = app.draft_found(draft, false);
                     run_all(&mut app, &mut fx, requests);
                 }
-                fx.loader.start(fx.store.layout(), app.session.today);
+                // Locked, the journal is read after the unlock.
+                if !app.session.locked {
+                    fx.loader.start(fx.store.layout(), app.session.today);
+                }
             }
             let requests = app.tick(now());
             run_all(&mut app, &mut fx, requests);

@@ -82,8 +82,9 @@ pub enum Page {
     EntryLinks(Box<Entry>),
     /// Things to say and try: openers, repairs, thinking traps, questions, rituals.
     Toolkit,
-    /// The "I want to pull away right now" card.
-    Card,
+    /// A card for a hard minute, by id ("I want to pull away right now", "They've gone quiet
+    /// and I'm spiralling").
+    Card(String),
 }
 
 /// A screen to open, as data: `screens::open` builds it.
@@ -156,6 +157,39 @@ impl Open {
                 let draft = CheckInDraft::new(session.now, perspective);
                 Cmd::Open(Open::CheckIn(Box::new(draft)))
             }
+        }
+    }
+
+    /// Offers the unfinished check-in again, if there is one.
+    pub fn offer_draft_again(session: &Session) -> Cmd {
+        session
+            .pending_draft
+            .as_ref()
+            .map_or(Cmd::None, |d| Cmd::Open(Open::offer_draft(d)))
+    }
+
+    /// The answer to [`Open::offer_draft`] (resume, discard, later) or to "Discard it?", on
+    /// whichever screen offered it (home, the lock screen); `Cmd::None` for other questions.
+    pub fn answer_draft(session: &Session, question: Question, action: Action) -> Cmd {
+        match (question, action) {
+            (Question::ResumeDraft, Action::Resume) => {
+                match (&session.read_only, &session.pending_draft) {
+                    (None, Some(draft)) => Cmd::Open(Open::CheckIn(Box::new(draft.clone()))),
+                    _ => Open::check_in(session),
+                }
+            }
+            (Question::ResumeDraft, Action::Discard) => Cmd::Open(Open::ask(
+                Question::DiscardDraft,
+                "Discard it?",
+                &[
+                    "The unfinished check-in and what you wrote in it",
+                    "will be gone for good.",
+                ],
+            )),
+            (Question::DiscardDraft, Action::Yes) => Cmd::Effect(Effect::DiscardDraft)
+                .and(Cmd::info("The unfinished check-in was discarded.")),
+            (Question::DiscardDraft, _) => Open::offer_draft_again(session),
+            _ => Cmd::None,
         }
     }
 

@@ -282,16 +282,73 @@ mod checkin {
         let base = app_at_home();
         let draft = CheckInDraft::new(base.session.now, base.session.perspective());
         let mut app = at_step(base, draft, Step::Triggers);
-        typed(&mut app, "contr");
+        // One trigger matches ("Fear of abandonment").
+        typed(&mut app, "abandon");
         let text = draw(&mut app, 80, 24).backend().to_string();
-        assert!(text.contains("+ add “contr” as your own "), "{text}");
+        assert!(text.contains("+ add “abandon” as your own "), "{text}");
         assert!(!text.contains("(Enter)"), "Enter picks the match: {text}");
         press(&mut app, "Down");
         let text = draw(&mut app, 80, 24).backend().to_string();
         assert!(
-            text.contains("▸ + add “contr” as your own (Enter)"),
+            text.contains("▸ + add “abandon” as your own (Enter)"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn with_the_safety_trigger_logged_the_strategies_put_safety_first() {
+        use crate::content::offer::needs_caveat;
+        use crate::journal::{Perspective, PerspectiveChoice};
+        for (name, perspective) in [
+            ("i_pull_away", Perspective::IPullAway),
+            ("partner_pulls_away", Perspective::PartnerPullsAway),
+        ] {
+            let mut base = app_at_home();
+            base.session.prefs.perspective = Some(PerspectiveChoice::from(perspective));
+            // Couples counselling planned from the library, and a second trigger that would
+            // offer a calm talk: neither is offered beside fear of the partner.
+            base.session.prefs.planned_next = vec!["try-couples-counselling".into()];
+            let mut draft = CheckInDraft::new(base.session.now, Some(perspective));
+            draft.triggers = ["communication-breakdown", "control-or-fear"]
+                .into_iter()
+                .map(|id| TriggerLog {
+                    trigger: TriggerRef::Id(Name::try_from(id).unwrap()),
+                    intensity: None,
+                    note: String::new(),
+                })
+                .collect();
+            let mut app = at_step(base, draft, Step::Strategies);
+            let text = draw(&mut app, 80, 24).backend().to_string();
+            assert!(text.contains("Reach out where it's safe"), "{text}");
+            let Screen::CheckIn(state) = app.top() else {
+                panic!("not the check-in")
+            };
+            assert_eq!(state.suggestions[0], "reach-out-safely");
+            for id in &state.suggestions {
+                let s = app.session.catalog.strategy(id).unwrap();
+                assert!(!needs_caveat(s), "{id} offered");
+            }
+            assert_snapshot!(
+                format!("checkin_safety_trigger_strategies_{name}_80x24"),
+                draw(&mut app, 80, 24).backend()
+            );
+        }
+    }
+
+    #[test]
+    fn a_caveat_shows_without_the_cursor_on_its_strategy() {
+        let mut base = app_at_home();
+        base.session.prefs.planned_next = vec!["try-couples-counselling".into()];
+        let draft = CheckInDraft::new(base.session.now, base.session.perspective());
+        let mut app = at_step(base, draft, Step::Strategies);
+        let Screen::CheckIn(state) = app.top() else {
+            panic!("not the check-in")
+        };
+        assert_eq!(state.suggestions[0], "try-couples-counselling");
+        // The cursor goes to the second suggestion; the first one's caveat stays.
+        press(&mut app, "Down");
+        let text = draw(&mut app, 80, 40).backend().to_string();
+        assert!(text.contains("Careful:"), "{text}");
     }
 
     #[test]
@@ -665,7 +722,33 @@ mod guide {
         press(&mut app, "p");
         let text = draw(&mut app, 80, 24).backend().to_string();
         assert!(text.contains("I want to pull away right now"), "{text}");
+        assert!(
+            !text.contains("spiralling"),
+            "only the card of this side: {text}"
+        );
         assert_snapshot!("guide_card_80x24", draw(&mut app, 80, 24).backend());
+        // The other side of the pull has its own card.
+        let mut app = app_at_home();
+        app.session.prefs.perspective =
+            Some(PerspectiveChoice::from(Perspective::PartnerPullsAway));
+        press(&mut app, "p");
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(
+            text.contains("They've gone quiet and I'm spiralling"),
+            "{text}"
+        );
+        assert!(!text.contains("I want to pull away"), "{text}");
+        assert_snapshot!("guide_card_partner_80x24", draw(&mut app, 80, 24).backend());
+        // Both sides: the first card, and a link to the other.
+        let mut app = app_at_home();
+        app.session.prefs.perspective = Some(PerspectiveChoice::Both);
+        press(&mut app, "p");
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(text.contains("I want to pull away right now"), "{text}");
+        assert!(
+            text.contains("Or: They've gone quiet and I'm spiralling"),
+            "{text}"
+        );
         let mut app = open(Page::Toolkit);
         assert_snapshot!(
             "guide_toolkit_i_pull_away_80x24",
@@ -1265,4 +1348,53 @@ fn lock_after_idle_160x48() {
     app.session.encrypted = true;
     app.lock(super::screens::lock::Why::Idle);
     assert_snapshot!(draw(&mut app, 160, 48).backend());
+}
+
+/// Issue "Private means private", item 5: the check-in written without unlocking.
+mod locked {
+    use insta::assert_snapshot;
+
+    use crate::journal::{Perspective, Preferences};
+    use crate::tui::app::App;
+    use crate::tui::test_support::{draw, press, session, typed};
+
+    /// As `closer checkin` opens on a locked journal, its check-in begun.
+    fn checking_in() -> App {
+        let mut app = App::new(session(Preferences {
+            perspective: Some(Perspective::IPullAway.into()),
+            ..Preferences::default()
+        }));
+        app.session.encrypted = true;
+        app.open_locked(true);
+        press(&mut app, "Ctrl-n");
+        app
+    }
+
+    /// The feelings and triggers say why the person's own words are not there.
+    #[test]
+    fn the_lists_say_your_own_words_show_after_unlocking_80x24() {
+        let mut app = checking_in();
+        press(&mut app, "Tab");
+        assert_snapshot!("locked_feelings_80x24", draw(&mut app, 80, 24).backend());
+        press(&mut app, "Tab");
+        // Only the top: the list below is the bundled content, which changes on its own.
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        let top: Vec<&str> = text.lines().take(5).collect();
+        assert_snapshot!("locked_triggers_top_80x24", top.join("\n"));
+    }
+
+    /// Kept as a draft, the check-in comes back to the prompt, which says so.
+    #[test]
+    fn kept_as_a_draft_back_at_the_prompt_80x24() {
+        let mut app = checking_in();
+        typed(&mut app, "2");
+        let out = press(&mut app, "Esc s");
+        for r in out {
+            if let crate::tui::effect::Effect::SaveDraft(d) = r.effect {
+                app.done(r.from, crate::tui::effect::Done::DraftSaved(d));
+            }
+        }
+        assert!(app.is_locked(), "{:?}", app.top());
+        assert_snapshot!(draw(&mut app, 80, 24).backend());
+    }
 }

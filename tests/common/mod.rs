@@ -109,3 +109,31 @@ pub fn jrnl_days_file(path: &Path, first: NaiveDate, count: u64) {
     )
     .unwrap();
 }
+
+/// Every file under `root` with its bytes and mode, to prove nothing changed.
+pub fn snapshot(root: &Path) -> Vec<(PathBuf, Vec<u8>, u32)> {
+    files_under(root)
+        .into_iter()
+        .map(|p| {
+            let bytes = if p.is_file() {
+                std::fs::read(&p).unwrap()
+            } else {
+                Vec::new()
+            };
+            let mode = file_mode(&p);
+            (p, bytes, mode)
+        })
+        .collect()
+}
+
+/// A file's permission bits (0 where there are none).
+#[cfg(unix)]
+pub fn file_mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode()
+}
+/// A file's permission bits (0 where there are none).
+#[cfg(not(unix))]
+pub fn file_mode(_: &Path) -> u32 {
+    0
+}

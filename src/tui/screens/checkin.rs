@@ -474,7 +474,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     match step {
         Step::Scales => scales::view(state, labels, theme, frame, body),
         Step::Emotions | Step::Triggers | Step::Reactions => {
-            lists::view(state, step, theme, frame, body, layout);
+            lists::view(state, step, session.locked, theme, frame, body, layout);
         }
         Step::Reflect => reflect::view(state, theme, catalog, frame, body),
         Step::Strategies => strategies::view(state, theme, catalog, frame, body),

@@ -6,9 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::journal::vocabulary::count;
-use crate::tui::effect::Effect;
 use crate::tui::keys::{self, Action, Binding, Key};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Question, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, ViewCx};
 use crate::tui::text;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
@@ -58,8 +57,9 @@ pub const KEYS: &[Binding] = &[
     Binding::new(
         &[Key::ch('p')],
         Action::OpenCard,
-        Some("pull away now"),
-        "I want to pull away right now: a minute of grounding, and one small step instead",
+        Some("right now"),
+        "a hard minute (\"I want to pull away right now\", or \"they've gone quiet and I'm \
+         spiralling\"): grounding, and one small step instead",
     ),
     keys::SUPPORT,
     keys::QUIT,
@@ -67,14 +67,6 @@ pub const KEYS: &[Binding] = &[
 
 /// Every key table of the screen, by mode (for tests over all tables).
 pub const MODES: &[(&str, &[Binding])] = &[("home", KEYS)];
-
-/// Offers the unfinished check-in again, if there is one.
-fn offer(session: &crate::tui::session::Session) -> Cmd {
-    session
-        .pending_draft
-        .as_ref()
-        .map_or(Cmd::None, |d| Cmd::Open(Open::offer_draft(d)))
-}
 
 /// Applies a message.
 pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
@@ -86,26 +78,17 @@ pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::Key(Action::OpenLibrary) => Cmd::Open(Open::Guide(Page::Library)),
         Msg::Key(Action::OpenLearn) => Cmd::Open(Open::Guide(Page::Learn)),
         Msg::Key(Action::OpenSettings) => Cmd::Open(Open::Settings),
-        Msg::Key(Action::OpenCard) => Cmd::Open(Open::Guide(Page::Card)),
-        // A read-only instance cannot continue it; the one that writes will offer it.
-        Msg::DraftFound if session.read_only.is_none() => offer(session),
-        Msg::Answer(Question::ResumeDraft, Action::Resume) => {
-            match (&session.read_only, &session.pending_draft) {
-                (None, Some(draft)) => Cmd::Open(Open::CheckIn(Box::new(draft.clone()))),
-                _ => Open::check_in(session),
+        Msg::Key(Action::OpenCard) => {
+            // The card of the person's side of the pull; for both sides, the first card, which
+            // links to the other.
+            match session.catalog.toolkit.card_for(session.perspective()) {
+                Some(card) => Cmd::Open(Open::Guide(Page::Card(card.id.clone()))),
+                None => Cmd::Open(Open::Guide(Page::Learn)),
             }
         }
-        Msg::Answer(Question::ResumeDraft, Action::Discard) => Cmd::Open(Open::ask(
-            Question::DiscardDraft,
-            "Discard it?",
-            &[
-                "The unfinished check-in and what you wrote in it",
-                "will be gone for good.",
-            ],
-        )),
-        Msg::Answer(Question::DiscardDraft, Action::Yes) => Cmd::Effect(Effect::DiscardDraft)
-            .and(Cmd::info("The unfinished check-in was discarded.")),
-        Msg::Answer(Question::DiscardDraft, _) => offer(session),
+        // A read-only instance cannot continue it; the one that writes will offer it.
+        Msg::DraftFound if session.read_only.is_none() => Open::offer_draft_again(session),
+        Msg::Answer(question, action) => Open::answer_draft(session, question, action),
         _ => Cmd::None,
     }
 }

@@ -12,7 +12,7 @@ use zeroize::Zeroize;
 
 use crate::tui::effect::{Done, Effect, Passphrase};
 use crate::tui::keys::{self, Action, Binding, Key};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, ViewCx};
 use crate::tui::widgets::{page, wrap};
 
 /// What the lock shows.
@@ -181,6 +181,13 @@ fn prompt(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             state.typed.zeroize();
             return Open::check_in(cx.session);
         }
+        // The check-in kept as a draft here, offered again by Ctrl-N: resumed or discarded as
+        // home would (without this, the answer fell through and nothing happened).
+        Msg::Answer(question @ (Question::ResumeDraft | Question::DiscardDraft), action)
+            if state.offer_check_in =>
+        {
+            return Open::answer_draft(cx.session, question, action);
+        }
         Msg::Done(Done::Unlocked) => return Cmd::Pop,
         Msg::Done(Done::UnlockFailed(why)) => {
             state.checking = false;
@@ -206,10 +213,23 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
     };
     let body = page::column(page::draw(&quiet, frame, area, "locked"));
     let mut lines = vec![Line::default()];
+    // What became of a check-in written here without unlocking: the lock is where it comes
+    // back to, saved, kept or discarded, never the journal.
+    let kept = state.offer_check_in && cx.session.pending_draft.is_some();
+    // …or kept in memory only: its draft could not be written.
+    let in_memory = kept && cx.session.unsaved.is_some();
     let intro = match (state.why, cx.session.saved_while_locked) {
         (_, true) => {
             "Your check-in is saved, encrypted. To see your journal, type your passphrase; \
              Ctrl-C leaves."
+        }
+        (Why::Opening, false) if in_memory => {
+            "Your check-in could not be written, so its words are only in memory: closer asks \
+             before it quits. Type your passphrase to open your journal."
+        }
+        (Why::Opening, false) if kept => {
+            "Your check-in is kept as a draft, encrypted. Type your passphrase to open your \
+             journal."
         }
         (Why::Opening, false) => "Your journal is encrypted. Type your passphrase to open it.",
         (Why::Hidden, false) => "Type your passphrase to come back.",
@@ -242,8 +262,13 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
     if state.offer_check_in {
         lines.push(Line::default());
         lines.push(Line::styled(
-            "Or press Ctrl-N to write today's check-in without unlocking: nothing of the past \
-             is shown, and what you write is encrypted as it is written.",
+            if kept {
+                "Or press Ctrl-N to go on with it without unlocking: nothing of the past is \
+                 shown, and what you write is encrypted as it is written."
+            } else {
+                "Or press Ctrl-N to write today's check-in without unlocking: nothing of the \
+                 past is shown, and what you write is encrypted as it is written."
+            },
             theme.muted,
         ));
     }

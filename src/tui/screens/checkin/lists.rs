@@ -415,6 +415,7 @@ pub fn note_update(state: &mut State, action: Action) {
 pub fn view(
     state: &State,
     step: Step,
+    locked: bool,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
@@ -443,14 +444,37 @@ pub fn view(
             "a sign",
         ),
     };
-    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(wrap::lines(
-            vec![question(ask, theme)],
-            usize::from(head.width),
-        )),
-        head,
-    );
+    let mut ask = vec![question(ask, theme)];
+    // Written without unlocking, the person's own words are not offered: they are kept
+    // encrypted with the rest of state.json's private part, and cannot be read now.
+    let own = match step {
+        Step::Emotions => {
+            Some("Feelings of your own show after unlocking: they are kept encrypted.")
+        }
+        Step::Triggers => {
+            Some("Triggers of your own show after unlocking: they are kept encrypted.")
+        }
+        _ => None,
+    };
+    let shown = match own {
+        Some(own) if locked => {
+            ask.push(Line::styled(own, theme.muted));
+            true
+        }
+        _ => false,
+    };
+    let ask = wrap::lines(ask, usize::from(area.width));
+    // With the line, both and a line between them and the list; without it, as before.
+    let tall = if shown {
+        u16::try_from(ask.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(1)
+    } else {
+        2
+    };
+    let [head, body] =
+        Layout::vertical([Constraint::Length(tall), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(ask), head);
     let d = &state.draft;
     let picked = |row: &Row| match step {
         Step::Emotions => d.emotions.contains(&row.key),
