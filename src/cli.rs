@@ -497,7 +497,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Checkin) => open(data_dir, cli.config, crate::tui::Start::CheckIn),
         Some(Command::Review) => open(data_dir, cli.config, crate::tui::Start::Review),
         Some(Command::Doctor { merge_conflicts }) => {
-            unlock()?;
+            // A journal that lost its key is checked as it is: doctor says what is missing.
+            if !crate::store::crypto::key_missing(&layout) {
+                unlock()?;
+            }
             let mut out = Printable::new(std::io::stdout().lock());
             if merge_conflicts {
                 doctor::merge_conflicts(&data_dir, &mut out)?;

@@ -99,6 +99,12 @@ impl Source {
         if crypto::is_unlocked(layout) {
             return Ok(());
         }
+        // No passphrase can open a journal whose key is gone: say so before asking.
+        if crypto::key_missing(layout) {
+            bail!(StoreError::KeyMissing {
+                path: layout.identity_file(),
+            });
+        }
         let tries = if self.interactive() { TRIES } else { 1 };
         for n in 1..=tries {
             let p = self.read("Passphrase for your closer journal: ")?;

@@ -232,6 +232,23 @@ impl App {
         ))));
     }
 
+    /// A message on the lock screen on top (why it cannot be unlocked, or why no check-in is
+    /// offered without unlocking).
+    pub fn lock_message(&mut self, text: String) {
+        // An error's words, as a sentence.
+        let mut chars = text.chars();
+        let mut sentence: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        if !sentence.ends_with('.') {
+            sentence.push('.');
+        }
+        if let Screen::Lock(state) = self.top_mut() {
+            state.message = Some(sentence);
+        }
+    }
+
     /// Whether a lock is on the stack above the screen `id`.
     fn locked_above(&self, id: LayerId) -> bool {
         let Some(at) = self.stack.iter().position(|l| l.id == id) else {

@@ -146,10 +146,22 @@ pub fn run(options: Options) -> Result<()> {
     // and a new one must not replace).
     let locked = encrypted && !crypto::is_unlocked(store.layout());
     if locked {
-        let offer = options.start == Start::CheckIn
+        // A locked write needs the key file and this computer's record of the recipient
+        // (issue 30): without them, no check-in is offered, and the prompt says why.
+        let blocked = crypto::journal_recipient(store.layout()).err();
+        let asked = options.start == Start::CheckIn;
+        let offer = asked
+            && blocked.is_none()
             && store.read_only().is_none()
             && std::fs::symlink_metadata(store.layout().draft_file()).is_err();
         app.open_locked(offer);
+        match blocked {
+            Some(e @ crate::store::StoreError::KeyMissing { .. }) => {
+                app.lock_message(e.to_string())
+            }
+            Some(e) if asked => app.lock_message(e.to_string()),
+            _ => {}
+        }
     }
 
     // The first frame comes before the journal is read, so closer opens at once; the journal
