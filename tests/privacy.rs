@@ -973,3 +973,33 @@ fn a_new_passphrase_from_a_descriptor_keeps_the_same_rule_as_on_a_terminal() {
     let (out, text) = closer(&root, &["stats"], &format!("{PASS}\n"));
     assert!(out.status.success(), "the passphrase is unchanged: {text}");
 }
+
+/// Case rl-02 in the journal: with both key files gone, `closer checkin` opens on the lock
+/// screen, says the key files are missing, offers no check-in (it could never be read), and
+/// no plain word is written.
+#[cfg(unix)]
+#[test]
+fn without_its_key_files_closer_checkin_says_so_and_writes_nothing() {
+    use common::pty::Closer;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    encrypted_journal(&root);
+    let layout = Layout::new(&root);
+    fs::remove_file(layout.identity_file()).unwrap();
+    fs::remove_file(layout.recipient_file()).unwrap();
+    let before = common::snapshot(&root);
+    let mut app = Closer::start_args(&root, 80, 24, &["checkin"]);
+    app.wait_for("key files");
+    app.wait_for("are missing");
+    assert!(!app.contents().contains("Ctrl-N"), "{}", app.contents());
+    app.send("\x0e"); // Ctrl-N: nothing
+    app.send("any words");
+    app.send("\r");
+    app.wait_for("could not be unlocked");
+    app.send("\x11\x11"); // Ctrl-Q twice: leave
+    app.wait_exit();
+    assert_eq!(common::snapshot(&root), before, "nothing was written");
+    let (out, text) = closer(&root, &["doctor"], "");
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("identity.age") && text.contains("Missing"), "{text}");
+}
