@@ -91,16 +91,23 @@ pub enum Command {
     /// Check the journal's files and say what is wrong and where, changing nothing.
     ///
     /// Exits 0 when the journal is healthy and 1 when a file needs a look. With
-    /// --merge-conflicts it first merges the conflict copies of day files that a file-sync
-    /// tool made (and changes only those days).
+    /// --merge-conflicts it first takes in the conflict copies a file-sync tool made (and
+    /// changes only the days, the unfinished check-ins and the state.json they concern); with
+    /// --fix-permissions it first makes every file private (and changes nothing else).
     #[command(
-        after_help = "Examples:\n  closer doctor --data-dir ~/journal\n  closer doctor --merge-conflicts   # after Syncthing, Dropbox or Nextcloud made conflict copies"
+        after_help = "Examples:\n  closer doctor --data-dir ~/journal\n  closer doctor --merge-conflicts   # after Syncthing, Dropbox or Nextcloud made conflict copies\n  closer doctor --fix-permissions   # when doctor says files can be read by others"
     )]
     Doctor {
-        /// Merge the conflict copies a file-sync tool made of day files into their days
-        /// (entries by id, the newer version kept, nothing lost; each copy kept in the trash)
+        /// Take in the conflict copies a file-sync tool made: of day files, merged into their
+        /// days (entries by id, the newer version kept); of the unfinished check-in, offered
+        /// to resume after the one in progress; of state.json, its own triggers and feelings
+        /// added. Nothing is lost; each copy merged is kept in the trash
         #[arg(long)]
         merge_conflicts: bool,
+        /// Make every file and folder in the data folder private to you (no permissions for
+        /// others: files 600, folders 700); symbolic links are not followed, nothing else changes
+        #[arg(long)]
+        fix_permissions: bool,
     },
 
     /// Print the insights: check-ins, streaks, mood and closeness, triggers, what helped.
@@ -247,10 +254,12 @@ pub enum Command {
         to: Option<PathBuf>,
     },
 
-    /// List the backups: when, how big, how many entries.
+    /// List the backups: when, how big, how many entries; each one read to its end and checked.
     ///
-    /// An encrypted backup made without the passphrase lists its day files instead: its
-    /// entries are in it, but counting them needs the passphrase.
+    /// A backup whose gzip checksum or the SHA-256 of a file in it (listed in its manifest)
+    /// does not match is marked "damaged", with what is wrong. An encrypted backup made without
+    /// the passphrase lists its day files instead: its entries are in it, but counting them
+    /// needs the passphrase.
     #[command(after_help = "Example:\n  closer backups")]
     Backups,
 
@@ -265,13 +274,18 @@ pub enum Command {
     /// it was; into an encrypted journal, what it adds is encrypted with that journal's key.
     /// Into a journal that is not encrypted it would be written in plain text: closer asks
     /// first on a terminal, and elsewhere refuses unless --decrypt is given.
+    ///
+    /// The backup is read whole and checked before anything is written: its gzip checksum and
+    /// each file's size and SHA-256 (from its manifest). A damaged one is refused, saying what
+    /// is wrong, and nothing is restored.
     #[command(
         after_help = "Examples:\n  closer restore ~/.local/share/closer-backups/closer-backup-2026-11-30T091500.tar.gz --dry-run\n  closer restore backup.tar.gz --data-dir ~/journal-copy\n  closer restore encrypted-backup.tar.gz --decrypt   # into a plain journal, in plain text"
     )]
     Restore {
         /// The archive (a closer-backup-….tar.gz)
         archive: PathBuf,
-        /// Only say what would change
+        /// Only say what would change (the backup is read and checked; nothing is written, and
+        /// no data folder is made)
         #[arg(long)]
         dry_run: bool,
         /// Restore an encrypted backup into a journal that is not encrypted, writing its
@@ -496,12 +510,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Passphrase) => privacy::passphrase(&data_dir, &secrets),
         Some(Command::Checkin) => open(data_dir, cli.config, crate::tui::Start::CheckIn),
         Some(Command::Review) => open(data_dir, cli.config, crate::tui::Start::Review),
-        Some(Command::Doctor { merge_conflicts }) => {
+        Some(Command::Doctor {
+            merge_conflicts,
+            fix_permissions,
+        }) => {
             // A journal that lost its key is checked as it is: doctor says what is missing.
             if !crate::store::crypto::key_missing(&layout) {
                 unlock()?;
             }
             let mut out = Printable::new(std::io::stdout().lock());
+            if fix_permissions {
+                doctor::fix_permissions(&data_dir, &mut out)?;
+                writeln!(out)?;
+            }
             if merge_conflicts {
                 doctor::merge_conflicts(&data_dir, &mut out)?;
                 writeln!(out)?;
@@ -696,6 +717,28 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                         "nothing to push"
                     }
                 )?,
+            }
+            // What the merge did to each entry edited on both computers.
+            for c in &done.merged {
+                writeln!(out, "  {}", c.describe())?;
+            }
+            let both = done
+                .merged
+                .iter()
+                .filter(|c| c.change == crate::journal::merge::Change::KeptBoth)
+                .count();
+            if both > 0 {
+                writeln!(
+                    out,
+                    "{} changed on both computers: both versions are kept in {}. In review, f \
+                     and \"Two versions\" lists them; keep what you want and save.",
+                    crate::journal::vocabulary::count(
+                        u32::try_from(both).unwrap_or(u32::MAX),
+                        "entry was",
+                        "entries were"
+                    ),
+                    if both == 1 { "it" } else { "each" }
+                )?;
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)

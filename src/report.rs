@@ -192,6 +192,7 @@ fn describe_filter(filter: &Filter, catalog: &Catalog) -> Vec<String> {
             Condition::Closeness(lo, hi) => out.push(format!("closeness {lo}–{hi}")),
             Condition::Dates(_) => {}
             Condition::HasEpisode => out.push("entries with a moment traced".to_owned()),
+            Condition::TwoVersions => out.push("entries changed on two computers".to_owned()),
             Condition::Predictions(state) => out.push(format!("entries with {}", state.label())),
         }
     }

@@ -30,8 +30,8 @@ pub mod sync;
 
 pub use error::StoreError;
 pub use journal_store::{
-    Access, CopyMerged, Partial, ReadOnlyReason, Store, TrashItem, read_day_entries,
-    read_preferences,
+    Access, CopyMerged, Partial, ReadOnlyReason, Store, TrashItem, keep_conflict_copy,
+    read_day_entries, read_preferences,
 };
 pub use layout::Layout;
 pub use problem::{Problem, ProblemKind, Severity};

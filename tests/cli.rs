@@ -1345,3 +1345,439 @@ fn doctor_reports_settings_mistakes_without_a_journal() {
     assert!(text.contains("1 problem needs a look"), "{text}");
     assert!(!root.exists());
 }
+
+/// A draft as closer writes it (`drafts/current.json`), begun at `started` (RFC 3339, UTC)
+/// and holding `notes`, with its own `id`.
+fn draft_json(started: &str, id: &str, notes: &str) -> String {
+    serde_json::json!({
+        "schema": 1,
+        "saved_at": started,
+        "draft": {
+            "behaviours": [], "date": &started[..10], "emotions": [], "id": id,
+            "notes": notes, "perspective": "i-pull-away", "responses": [],
+            "started_at": started, "step": "notes", "strategies": [], "tags": [],
+            "triggers": []
+        }
+    })
+    .to_string()
+}
+
+/// Writes `text` to `path`, private, as a file-sync tool leaves a copy.
+fn sync_copy(path: &Path, text: &str) {
+    fs::write(path, text).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600)).unwrap();
+    }
+}
+
+/// Issue 31, item 4 (case bh-49): a file-sync conflict copy of the unfinished check-in is named
+/// as one, with its date, never as a stranger to move away; `doctor --merge-conflicts` makes it
+/// the check-in in progress when there is none, and otherwise keeps it waiting its turn beside
+/// the one in progress, which it never replaces. Nothing is lost.
+#[test]
+fn a_draft_conflict_copy_is_named_and_merged_into_a_check_in_to_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let drafts = root.join("drafts");
+    closer::store::atomic::create_private_dir(&drafts).unwrap();
+    let laptop = draft_json(
+        "2026-12-03T10:10:10Z",
+        "20261203-100000-bbbb0001",
+        "LAPTOP words never saved",
+    );
+    let copy = drafts.join("current.sync-conflict-20261203-101010-ABCDEF1.json");
+    sync_copy(&copy, &laptop);
+    let dropbox = drafts.join("current (Sam's conflicted copy 2026-12-04).json");
+    sync_copy(
+        &dropbox,
+        &draft_json(
+            "2026-12-04T08:00:00Z",
+            "20261204-080000-cccc0001",
+            "PHONE words never saved",
+        ),
+    );
+    let d = root.to_str().unwrap();
+
+    let (out, text) = run(&mut closer(&["doctor", "--data-dir", d]));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(!text.contains("Not a file closer knows"), "{text}");
+    assert!(!text.contains("Move it elsewhere"), "{text}");
+    for (path, when) in [(&copy, "2026-12-03 10:10"), (&dropbox, "2026-12-04 08:00")] {
+        let at = text.find(&path.display().to_string()).unwrap();
+        let said = &text[at..];
+        assert!(
+            said.contains(&format!(
+                "A copy of an unfinished check-in that a file-sync tool made when two computers wrote it at once, from {when}"
+            )),
+            "{text}"
+        );
+        assert!(said.contains("--merge-conflicts"), "{text}");
+    }
+
+    // No check-in in progress: the first copy becomes it; the second waits its turn.
+    let (out, text) = run(&mut closer(&[
+        "doctor",
+        "--merge-conflicts",
+        "--data-dir",
+        d,
+    ]));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("is now the check-in in progress"), "{text}");
+    assert!(text.contains("waits as"), "{text}");
+    assert!(text.contains("All is well."), "{text}");
+    assert!(!copy.exists() && !dropbox.exists());
+    let store = Store::open(&root).unwrap();
+    let current: serde_json::Value = store.load_draft().unwrap().unwrap();
+    let waiting: Vec<_> = fs::read_dir(&drafts)
+        .unwrap()
+        .flatten()
+        .map(|f| f.path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("waiting-")
+        })
+        .collect();
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    let waiting_text = fs::read_to_string(&waiting[0]).unwrap();
+    let words = [
+        current["notes"].as_str().unwrap(),
+        if waiting_text.contains("LAPTOP") {
+            "LAPTOP words never saved"
+        } else {
+            "PHONE words never saved"
+        },
+    ];
+    assert!(words.contains(&"LAPTOP words never saved"), "{words:?}");
+    assert!(
+        words.contains(&"PHONE words never saved")
+            || waiting_text.contains("PHONE words never saved"),
+        "{words:?}"
+    );
+    assert_eq!(common::file_mode(&waiting[0]) & 0o777, 0o600);
+    drop(store);
+
+    // A check-in in progress: a copy holding other words waits beside it, one holding the
+    // same check-in goes to the trash; the one in progress is never replaced.
+    let before = fs::read(drafts.join("current.json")).unwrap();
+    sync_copy(
+        &drafts.join("current.sync-conflict-20261205-090000-ABCDEF1.json"),
+        &draft_json(
+            "2026-12-05T09:00:00Z",
+            "20261205-090000-dddd0001",
+            "TABLET words",
+        ),
+    );
+    sync_copy(
+        &drafts.join("current.sync-conflict-20261205-091500-ABCDEF1.json"),
+        &String::from_utf8(before.clone()).unwrap(),
+    );
+    let (out, text) = run(&mut closer(&[
+        "doctor",
+        "--merge-conflicts",
+        "--data-dir",
+        d,
+    ]));
+    assert!(out.status.success(), "{text}");
+    assert_eq!(fs::read(drafts.join("current.json")).unwrap(), before);
+    assert!(text.contains("is the same as"), "{text}");
+    let all: String = fs::read_dir(&drafts)
+        .unwrap()
+        .flatten()
+        .map(|f| fs::read_to_string(f.path()).unwrap())
+        .collect();
+    for words in [
+        "LAPTOP words never saved",
+        "PHONE words never saved",
+        "TABLET words",
+    ] {
+        assert_eq!(all.matches(words).count(), 1, "{words}: {all}");
+    }
+    assert!(
+        root.join("trash/sync-conflicts/current.sync-conflict-20261205-091500-ABCDEF1.json")
+            .exists()
+    );
+    // Each waiting check-in is named as one: a note, nothing to do.
+    let (out, text) = run(&mut closer(&["doctor", "--data-dir", d]));
+    assert!(out.status.success(), "{text}");
+    assert_eq!(
+        text.matches("waiting for its turn to be offered").count(),
+        2,
+        "{text}"
+    );
+}
+
+/// Issue 31, item 4: after `--merge-conflicts`, the journal offers the check-in in progress,
+/// says another is waiting, and once the first is saved offers the other computer's words.
+#[cfg(unix)]
+#[test]
+fn the_journal_offers_a_waiting_check_in_once_the_one_in_progress_is_saved() {
+    use common::pty::{Closer, journal_with_perspective};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let drafts = root.join("drafts");
+    closer::store::atomic::create_private_dir(&drafts).unwrap();
+    sync_copy(
+        &drafts.join("current.json"),
+        &draft_json(
+            "2026-12-03T09:00:00Z",
+            "20261203-090000-aaaa0001",
+            "DESK words",
+        ),
+    );
+    sync_copy(
+        &drafts.join("current.sync-conflict-20261203-101010-ABCDEF1.json"),
+        &draft_json(
+            "2026-12-03T10:10:10Z",
+            "20261203-100000-bbbb0001",
+            "LAPTOP words",
+        ),
+    );
+    let (out, text) = run(&mut closer(&[
+        "doctor",
+        "--merge-conflicts",
+        "--fix-permissions",
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    assert!(out.status.success(), "{text}");
+
+    let mut app = Closer::start(&root, 100, 30);
+    app.wait_for("An unfinished check-in");
+    app.wait_for("Another unfinished check-in is waiting");
+    app.send("r");
+    app.wait_for("DESK words");
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("Your check-in is saved.");
+    // The status line goes with the next key (here `?`, the keys); then the waiting one is
+    // offered.
+    app.send("?");
+    app.wait_for("Another unfinished check-in is waiting: c on home");
+    app.send("?");
+    app.send("c");
+    app.wait_for("An unfinished check-in");
+    app.send("r");
+    app.wait_for("LAPTOP words");
+    app.send("\x13");
+    app.wait_for("Your check-in is saved.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let notes: Vec<String> = closer::store::scan(&closer::store::Layout::new(&root))
+        .entries
+        .iter()
+        .map(|e| e.notes.clone())
+        .collect();
+    assert_eq!(notes, ["DESK words", "LAPTOP words"]);
+    assert_eq!(fs::read_dir(&drafts).unwrap().count(), 0);
+}
+
+/// Issue 31, item 4: a conflict copy of state.json is reported (by doctor and in the
+/// journal's problem count), and `--merge-conflicts` adds the person's own triggers and
+/// feelings in it to state.json, removing none; the copy is kept in the trash. Copies of other
+/// files are named by what they copy, with advice that keeps words.
+#[test]
+fn a_state_conflict_copy_is_reported_and_its_own_words_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    sync_copy(
+        &root.join("state.json"),
+        r#"{"schema": 1, "perspective": "i-pull-away", "custom_triggers": ["money talk"], "theme": "high-contrast"}"#,
+    );
+    let copy = root.join("state.sync-conflict-20261203-101010-ABCDEF1.json");
+    sync_copy(
+        &copy,
+        r#"{"schema": 1, "perspective": "both", "custom_triggers": ["money talk", "his phone"], "custom_feelings": ["wistful"]}"#,
+    );
+    let predictions = root.join("predictions (conflicted copy 2026-12-03 101010).json");
+    sync_copy(&predictions, r#"{"schema": 1, "days": {}}"#);
+    let d = root.to_str().unwrap();
+    let scan = closer::store::check(&closer::store::Layout::new(&root));
+    assert!(
+        scan.problems.iter().any(|p| p.path == copy
+            && p.kind == closer::store::ProblemKind::StateConflict
+            && p.severity() == closer::store::Severity::Warning),
+        "{:?}",
+        scan.problems
+    );
+
+    let (out, text) = run(&mut closer(&["doctor", "--data-dir", d]));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let at = text.find(&copy.display().to_string()).expect("named");
+    assert!(
+        text[at..].contains("A copy of your settings (state.json)"),
+        "{text}"
+    );
+    let at = text
+        .find(&predictions.display().to_string())
+        .expect("named");
+    assert!(text[at..].contains("A copy of predictions.json"), "{text}");
+    assert!(!text.contains("Not a file closer knows"), "{text}");
+
+    let (out, text) = run(&mut closer(&[
+        "doctor",
+        "--merge-conflicts",
+        "--data-dir",
+        d,
+    ]));
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("added 1 trigger and 1 feeling of your own to state.json"),
+        "{text}"
+    );
+    let prefs = closer::store::read_preferences(&closer::store::Layout::new(&root)).unwrap();
+    assert_eq!(prefs.custom_triggers, ["money talk", "his phone"]);
+    assert_eq!(prefs.custom_feelings, ["wistful"]);
+    // This computer's other settings stay as they were.
+    assert_eq!(
+        prefs.perspective,
+        Some(closer::journal::PerspectiveChoice::IPullAway)
+    );
+    assert_eq!(prefs.theme, closer::journal::ThemeChoice::HighContrast);
+    assert!(!copy.exists());
+    assert!(
+        root.join("trash/sync-conflicts/state.sync-conflict-20261203-101010-ABCDEF1.json")
+            .exists()
+    );
+    // The copy of a file closer writes again from the day files is left, worth a note only.
+    assert!(predictions.exists());
+}
+
+/// Issue 31, item 4: in an encrypted journal the person's own words in a state.json copy are
+/// sealed; `--merge-conflicts` opens them with the journal's key and seals them again.
+#[test]
+fn a_state_conflict_copy_of_an_encrypted_journal_has_its_sealed_words_merged() {
+    use closer::store::{Layout, crypto};
+    use secrecy::SecretString;
+    const PASS: &str = "correct horse battery staple";
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let state_dir = dir.path().join("state");
+    // SAFETY-free: the record of the journal's key is kept in the test's own folder.
+    let layout = Layout::new(&root);
+    {
+        let store = Store::open(&root).unwrap();
+        store
+            .save_entry(&entry("2026-11-20T09:00:00+01:00", 1))
+            .unwrap();
+        crypto::create(&layout, &SecretString::from(PASS.to_owned())).unwrap();
+        closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
+            .unwrap();
+        let mut laptop = closer::journal::Preferences {
+            perspective: Some(closer::journal::PerspectiveChoice::IPullAway),
+            ..Default::default()
+        };
+        laptop.custom_triggers = vec!["LAPTOPWORD".into()];
+        store.save_preferences(&laptop).unwrap();
+        fs::copy(
+            layout.state_file(),
+            root.join("state.sync-conflict-20261203-101010-ABCDEF1.json"),
+        )
+        .unwrap();
+        let mut desk = laptop.clone();
+        desk.custom_triggers = vec!["DESKWORD".into()];
+        store.save_preferences(&desk).unwrap();
+    }
+    crypto::lock(&layout);
+    for file in [
+        "state.json",
+        "state.sync-conflict-20261203-101010-ABCDEF1.json",
+    ] {
+        let text = fs::read_to_string(root.join(file)).unwrap();
+        assert!(
+            !text.contains("LAPTOPWORD") && !text.contains("DESKWORD"),
+            "{text}"
+        );
+    }
+    let child = common::spawn_with_passphrase(
+        &[
+            "doctor".as_ref(),
+            "--merge-conflicts".as_ref(),
+            "--data-dir".as_ref(),
+            root.as_os_str(),
+        ],
+        &format!("{PASS}\n"),
+        &[("CLOSER_STATE_DIR", state_dir.to_str().unwrap())],
+    );
+    let out = child.wait_with_output().unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("added 1 trigger"), "{text}");
+    let state = fs::read_to_string(layout.state_file()).unwrap();
+    assert!(!state.contains("LAPTOPWORD") && !state.contains("DESKWORD"));
+    crypto::unlock(&layout, &SecretString::from(PASS.to_owned())).unwrap();
+    let prefs = closer::store::read_preferences(&layout).unwrap();
+    let mut words = prefs.custom_triggers.clone();
+    words.sort();
+    assert_eq!(words, ["DESKWORD", "LAPTOPWORD"]);
+    crypto::lock(&layout);
+}
+
+/// Issue 31, item 5: files others can read get one piece of advice at the end, not a chmod
+/// line each, and `doctor --fix-permissions` makes every file and folder of the journal
+/// private, follows no link out of it, and changes nothing else.
+#[cfg(unix)]
+#[test]
+fn doctor_gives_one_fix_for_all_modes_and_fix_permissions_makes_everything_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let set = |p: &Path, m: u32| fs::set_permissions(p, fs::Permissions::from_mode(m)).unwrap();
+    let year = root.join("entries/2026");
+    set(&year, 0o755);
+    set(&year.join("2026-11-20.json"), 0o644);
+    set(&year.join("2026-11-21.json"), 0o640);
+    let git = root.join(".git/objects/ab");
+    fs::create_dir_all(&git).unwrap();
+    fs::write(git.join("cdef"), "object").unwrap();
+    set(&git.join("cdef"), 0o444);
+    fs::write(root.join(".git/hook"), "#!/bin/sh\n").unwrap();
+    set(&root.join(".git/hook"), 0o755);
+    let outside = dir.path().join("elsewhere.txt");
+    fs::write(&outside, "not the journal's").unwrap();
+    set(&outside, 0o644);
+    std::os::unix::fs::symlink(&outside, root.join("link-out")).unwrap();
+    let d = root.to_str().unwrap();
+
+    let (out, text) = run(&mut closer(&["doctor", "--data-dir", d]));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert_eq!(text.matches("--fix-permissions").count(), 1, "{text}");
+    assert!(!text.contains("Make it private: chmod"), "{text}");
+    assert!(
+        text.contains("3 files or folders can be read by other users"),
+        "{text}"
+    );
+
+    let (out, text) = run(&mut closer(&[
+        "doctor",
+        "--fix-permissions",
+        "--data-dir",
+        d,
+    ]));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("All is well."), "{text}");
+    let mode = |p: &Path| fs::symlink_metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&year), 0o700);
+    assert_eq!(mode(&year.join("2026-11-20.json")), 0o600);
+    assert_eq!(mode(&year.join("2026-11-21.json")), 0o600);
+    // The owner's own permissions stay as they were.
+    assert_eq!(mode(&git.join("cdef")), 0o400);
+    assert_eq!(mode(&root.join(".git/hook")), 0o700);
+    assert_eq!(mode(&root.join(".git")), 0o700);
+    // Nothing outside the data folder, through a link or otherwise.
+    assert_eq!(mode(&outside), 0o644);
+    assert_eq!(fs::read_to_string(&outside).unwrap(), "not the journal's");
+    let (_, text) = run(&mut closer(&[
+        "doctor",
+        "--fix-permissions",
+        "--data-dir",
+        d,
+    ]));
+    assert!(text.contains("private already"), "{text}");
+}

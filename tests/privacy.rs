@@ -1001,5 +1001,8 @@ fn without_its_key_files_closer_checkin_says_so_and_writes_nothing() {
     assert_eq!(common::snapshot(&root), before, "nothing was written");
     let (out, text) = closer(&root, &["doctor"], "");
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("identity.age") && text.contains("Missing"), "{text}");
+    assert!(
+        text.contains("identity.age") && text.contains("Missing"),
+        "{text}"
+    );
 }

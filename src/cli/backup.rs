@@ -9,7 +9,8 @@ use anyhow::{Result, bail};
 use crate::journal::merge::Change;
 use crate::journal::vocabulary::count;
 use crate::store::backup::{self, Keep, Manifest, Restored};
-use crate::store::{Layout, Store, crypto};
+use crate::store::{Layout, Store, StoreError, crypto};
+use age::secrecy::SecretString;
 
 /// Where backups go and how many are kept, from config.toml (or the defaults).
 #[derive(Debug, Clone)]
@@ -154,18 +155,23 @@ pub fn list(settings: &Settings, out: &mut impl Write) -> Result<()> {
         return Ok(());
     }
     writeln!(out, "Backups in {}:", settings.dir.display())?;
-    let rows: Vec<(&backup::Archive, Option<Manifest>)> = archives
+    // Each one read whole and checked, as a restore would.
+    let checked: Vec<(&backup::Archive, Result<Manifest, StoreError>)> = archives
         .iter()
         .rev()
-        .map(|a| (a, backup::manifest_of(&a.path).ok()))
+        .map(|a| (a, backup::manifest_of(&a.path)))
         .collect();
-    let described: Vec<String> = rows
+    let described: Vec<String> = checked
         .iter()
-        .map(|(_, m)| {
-            m.as_ref()
-                .map_or_else(|| "cannot be read".to_owned(), holds_short)
+        .map(|(_, m)| match m {
+            Ok(m) => holds_short(m),
+            Err(StoreError::BackupDamaged { .. }) => "damaged".to_owned(),
+            Err(StoreError::BackupUnusable { .. }) => "not restorable".to_owned(),
+            Err(_) => "cannot be read".to_owned(),
         })
         .collect();
+    let rows: Vec<(&backup::Archive, Option<&Manifest>)> =
+        checked.iter().map(|(a, m)| (*a, m.as_ref().ok())).collect();
     let width = described
         .iter()
         .map(|d| d.chars().count())
@@ -181,10 +187,28 @@ pub fn list(settings: &Settings, out: &mut impl Write) -> Result<()> {
             a.path.file_name().unwrap_or_default().to_string_lossy()
         )?;
     }
-    if rows
-        .iter()
-        .any(|(_, m)| m.as_ref().is_some_and(|m| !m.counted))
-    {
+    let mut failed = false;
+    for (a, m) in &checked {
+        let name = a.path.file_name().unwrap_or_default().to_string_lossy();
+        let why = match m {
+            Ok(_) => continue,
+            Err(
+                StoreError::BackupDamaged { reason, .. }
+                | StoreError::BackupUnusable { reason, .. },
+            ) => reason.clone(),
+            Err(e) => e.to_string(),
+        };
+        failed = true;
+        writeln!(out, "{name}: {why}.")?;
+    }
+    if failed {
+        writeln!(
+            out,
+            "The backups named above cannot be restored (each was left as it is); the others \
+             were read to their end and checked. `closer backup` writes a new one now."
+        )?;
+    }
+    if rows.iter().any(|(_, m)| m.is_some_and(|m| !m.counted)) {
         writeln!(
             out,
             "An encrypted backup made while the journal was locked lists its day files: its \
@@ -215,7 +239,7 @@ fn entries_written(done: &Restored) -> String {
     let written = done
         .changes
         .iter()
-        .filter(|c| matches!(c.change, Change::Added | Change::Updated))
+        .filter(|c| c.change != Change::StaysDeleted)
         .count();
     count(n(written), "entry", "entries")
 }
@@ -256,23 +280,73 @@ pub fn restore(
             archive.display()
         );
     }
-    let store = Store::open(data_dir)?;
-    if let Some(why) = store.read_only() {
-        bail!(
-            "nothing can be restored into {} now: {why}",
-            data_dir.display()
-        );
-    }
-    secrets.unlock(store.layout())?;
+    // The whole archive is read and checked first, in memory: a damaged one is refused before
+    // anything is created or written.
+    let unpacked = backup::read_archive(archive)?;
     let config_dir = settings.config_dir.as_deref();
+    let ask = || secrets.read("This backup is encrypted. Its passphrase: ");
+    let stopped = |e: StoreError| match e {
+        e @ (StoreError::Write { .. } | StoreError::CreateDir { .. }) => anyhow::anyhow!(
+            "{e} Restoring stopped there; what it restored before stays. The backup is whole \
+             and was left as it is: when that is fixed, run the same command again, and it \
+             adds what is missing."
+        ),
+        e => e.into(),
+    };
     let mut allow = |done: &Restored| decrypt || ask_to_decrypt(data_dir, done);
-    let done = match backup::restore(&store, archive, config_dir, dry_run, None, &mut allow) {
-        Err(crate::store::StoreError::Locked { .. }) => {
-            // Encrypted with another key than this journal's: the passphrase it had.
-            let p = secrets.read("This backup is encrypted. Its passphrase: ")?;
-            backup::restore(&store, archive, config_dir, dry_run, Some(&p), &mut allow)?
+    let done = if data_dir.exists() {
+        let store = Store::open(data_dir)?;
+        if let Some(why) = store.read_only() {
+            bail!(
+                "nothing can be restored into {} now: {why}",
+                data_dir.display()
+            );
         }
-        other => other?,
+        secrets.unlock(store.layout())?;
+        let mut run = |p: Option<&SecretString>| {
+            backup::restore_unpacked(&store, &unpacked, config_dir, dry_run, p, &mut allow)
+        };
+        match run(None) {
+            // Encrypted with another key than this journal's: the passphrase it had.
+            Err(StoreError::Locked { .. }) => run(Some(&ask()?)),
+            other => other,
+        }
+        .map_err(stopped)?
+    } else {
+        // Into a new folder: it is made only once the backup is known to restore (its files
+        // read, its passphrase right), and not at all for a dry run.
+        let layout = Layout::new(data_dir);
+        let mut passphrase = None;
+        let opened = match backup::open(&unpacked, &layout, None) {
+            Err(StoreError::Locked { .. }) => {
+                let p = ask()?;
+                let opened = backup::open(&unpacked, &layout, Some(&p))?;
+                passphrase = Some(p);
+                opened
+            }
+            other => other?,
+        };
+        if dry_run {
+            backup::preview_into_new(data_dir, &unpacked, &opened, config_dir)
+        } else {
+            let store = Store::open(data_dir)?;
+            if let Some(why) = store.read_only() {
+                bail!(
+                    "nothing can be restored into {} now: {why}",
+                    data_dir.display()
+                );
+            }
+            backup::restore_opened(
+                &store,
+                &unpacked,
+                &opened,
+                config_dir,
+                false,
+                passphrase.as_ref(),
+                &mut allow,
+            )
+            .map_err(stopped)?
+        }
     };
     if done.declined {
         bail!(
@@ -302,8 +376,8 @@ pub fn restore(
     } else {
         writeln!(
             out,
-            "{} the backup into the journal in {} (entries by id, the newer version kept, \
-             nothing removed; this journal's settings kept):",
+            "{} the backup into the journal in {} (entries by id, field by field, both versions \
+             of a text kept where they differ, nothing removed; this journal's settings kept):",
             verb("Merged", "Would merge"),
             data_dir.display()
         )?;
@@ -311,9 +385,11 @@ pub fn restore(
     let count_of = |kind: Change| done.changes.iter().filter(|c| c.change == kind).count();
     writeln!(
         out,
-        "  {} added, {} updated to a newer version, {} left out (deleted here), {} trash records",
+        "  {} added, {} changed in the backup (taken), {} kept in two versions, {} left out \
+         (deleted here), {} trash records",
         count_of(Change::Added),
         count_of(Change::Updated),
+        count_of(Change::KeptBoth),
         count_of(Change::StaysDeleted),
         done.trash
     )?;
@@ -372,7 +448,7 @@ pub fn restore(
     // Every change, as the issue promises: a line each, newest day last.
     if !done.into_empty {
         for c in &done.changes {
-            writeln!(out, "  {} {}: {}", c.date, c.id, c.change.label())?;
+            writeln!(out, "  {}", c.describe())?;
         }
     }
     if dry_run {

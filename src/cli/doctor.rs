@@ -1,10 +1,11 @@
 //! `closer doctor`: reads every file of the journal and reports each problem with its path and
 //! what to do. Changes nothing — not even creating the data folder — unless asked to merge the
-//! conflict copies a file-sync tool made (`--merge-conflicts`).
+//! conflict copies a file-sync tool made (`--merge-conflicts`: day files, the unfinished
+//! check-in, state.json), or to make every file private (`--fix-permissions`).
 
 use crate::journal::vocabulary::count;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -129,6 +130,8 @@ pub fn run(data_dir: &Path, settings: &Settings<'_>, out: &mut impl Write) -> Re
     let mut problems = scan.problems.clone();
     problems.sort_by(|a, b| a.path.cmp(&b.path).then(b.severity().cmp(&a.severity())));
     let mut needs_a_look = 0;
+    // Files and folders others can read get one piece of advice at the end, not one each.
+    let mut readable = 0;
     for (i, problem) in problems.iter().enumerate() {
         let first_of_file = i == 0 || problems[i - 1].path != problem.path;
         if first_of_file {
@@ -145,7 +148,21 @@ pub fn run(data_dir: &Path, settings: &Settings<'_>, out: &mut impl Write) -> Re
             needs_a_look += 1;
         }
         writeln!(out, "  {}.", problem.reason())?;
-        writeln!(out, "  {}", problem.advice())?;
+        if matches!(problem.kind, store::ProblemKind::Permissions { .. }) {
+            readable += 1;
+        } else {
+            writeln!(out, "  {}", problem.advice())?;
+        }
+    }
+    if readable > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{} can be read by other users of this computer. To make every file of the journal \
+             private at once, run `closer doctor --fix-permissions` (the same as chmod 600 for \
+             each file and chmod 700 for each folder; it changes nothing else).",
+            count(readable as u64, "file or folder", "files or folders")
+        )?;
     }
     needs_a_look += report_mistakes(settings, out)?;
     writeln!(out)?;
@@ -175,7 +192,8 @@ fn summary(needs_a_look: usize, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
-/// Merges the file-sync conflict copies of day files into their days, saying what each did.
+/// Merges the file-sync conflict copies of day files into their days, takes in the copies of
+/// the unfinished check-in and of state.json, and says what each did.
 pub fn merge_conflicts(data_dir: &Path, out: &mut impl Write) -> Result<()> {
     crate::cli::journal_is_there(data_dir)?;
     let store = store::Store::open(data_dir)?;
@@ -183,7 +201,9 @@ pub fn merge_conflicts(data_dir: &Path, out: &mut impl Write) -> Result<()> {
         anyhow::bail!("nothing can be merged now: {why}");
     }
     let merged = store.merge_conflict_copies()?;
-    if merged.is_empty() {
+    let drafts = take_in_draft_copies(&store);
+    let states = take_in_state_copies(&store);
+    if merged.is_empty() && drafts.is_empty() && states.is_empty() {
         writeln!(out, "No conflict copies to merge.")?;
         return Ok(());
     }
@@ -195,18 +215,285 @@ pub fn merge_conflicts(data_dir: &Path, out: &mut impl Write) -> Result<()> {
                 };
                 writeln!(
                     out,
-                    "Merged {} into {day}: {} added, {} updated to a newer version, {} left out (deleted here). The copy is kept in the trash.",
+                    "Merged {} into {day}: {} added, {} changed in the copy (taken), {} kept in two versions, {} left out (deleted here). The copy is kept in the trash.",
                     path.display(),
                     n(crate::journal::merge::Change::Added),
                     n(crate::journal::merge::Change::Updated),
+                    n(crate::journal::merge::Change::KeptBoth),
                     n(crate::journal::merge::Change::StaysDeleted)
                 )?;
                 for c in changes {
-                    writeln!(out, "  {} {}: {}", c.date, c.id, c.change.label())?;
+                    writeln!(out, "  {}", c.describe())?;
                 }
             }
             Err(e) => writeln!(out, "Left {} as it is: {e}", path.display())?,
         }
+    }
+    for (path, result) in drafts.into_iter().chain(states) {
+        match result {
+            Ok(said) => writeln!(out, "{}: {said}", path.display())?,
+            Err(e) => writeln!(out, "Left {} as it is: {e}", path.display())?,
+        }
+    }
+    Ok(())
+}
+
+/// What taking in one conflict copy did (or why it was left), by the copy's path.
+type TakenIn = Vec<(PathBuf, Result<String, store::StoreError>)>;
+
+/// Takes in the conflict copies of the unfinished check-in (`drafts/current.sync-conflict-….json`
+/// and the other tools' names): each becomes a check-in closer offers to resume, never
+/// replacing one in progress. With no check-in in progress it becomes `drafts/current.json`;
+/// otherwise it waits as `drafts/waiting-<when it was written>.json`, offered once the one in
+/// progress is saved or discarded. A copy that holds the same check-in as one of them goes to
+/// `trash/sync-conflicts/`; one that cannot be read is left where it is.
+fn take_in_draft_copies(store: &store::Store) -> TakenIn {
+    let layout = store.layout();
+    let mut copies: Vec<PathBuf> = std::fs::read_dir(layout.drafts_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|f| store::scan::is_draft_conflict(&f.file_name().to_string_lossy()))
+        .map(|f| f.path())
+        .collect();
+    copies.sort();
+    copies
+        .into_iter()
+        .map(|path| {
+            let result = take_in_draft_copy(layout, &path);
+            (path, result)
+        })
+        .collect()
+}
+
+fn take_in_draft_copy(layout: &Layout, path: &Path) -> Result<String, store::StoreError> {
+    use store::scan::DraftBody;
+    let read = |path: &Path| -> Result<(DraftBody, Vec<u8>), store::StoreError> {
+        let bytes = crate::files::read_regular(path, crate::files::DATA_FILE_CAP)
+            .map_err(|e| store::StoreError::read(path, e))?;
+        let plain = store::crypto::open(layout, path, bytes)?;
+        Ok((store::envelope::decode(path, &plain)?, plain))
+    };
+    let (copy, plain) = read(path)?;
+    let when = copy.saved_at.format("%Y-%m-%d %H:%M");
+    // The same check-in as one already offered (the copy made as the other computer wrote
+    // the very same words): kept in the trash, nothing new in it.
+    let current = layout.draft_file();
+    let waiting: Vec<PathBuf> = std::fs::read_dir(layout.drafts_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|f| Layout::is_waiting_draft(&f.file_name().to_string_lossy()))
+        .map(|f| f.path())
+        .collect();
+    let same = std::iter::once(current.clone())
+        .chain(waiting)
+        .filter_map(|p| read(&p).ok().map(|(body, _)| (p, body)))
+        .find(|(_, body)| body.draft == copy.draft);
+    if let Some((same, _)) = same {
+        let kept = store::keep_conflict_copy(layout, path)?;
+        return Ok(format!(
+            "the unfinished check-in from {when} in it is the same as {}, so nothing was added. The copy is kept in the trash ({}).",
+            same.display(),
+            kept.display()
+        ));
+    }
+    // Written as the journal writes its drafts (encrypted when it is), never over a file
+    // that is there; the copy is removed only once its words are safe.
+    let bytes = store::crypto::seal(layout, &current, plain)?;
+    let said = match store::atomic::write_new(&current, &bytes) {
+        Ok(()) => format!(
+            "the unfinished check-in from {when} in it is now the check-in in progress ({}): closer offers to resume it when it opens (`closer` or `closer checkin`).",
+            current.display()
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let stem = format!(
+                "{}{}",
+                store::layout::WAITING_DRAFT_PREFIX,
+                copy.saved_at.format("%Y%m%dT%H%M%S")
+            );
+            let to = store::atomic::write_unique(&layout.drafts_dir(), &stem, "json", &bytes)
+                .map_err(|e| store::StoreError::write(layout.drafts_dir(), e))?;
+            format!(
+                "the unfinished check-in from {when} in it waits as {}: closer offers to resume it once the check-in in progress is saved or discarded.",
+                to.display()
+            )
+        }
+        Err(e) => return Err(store::StoreError::write(&current, e)),
+    };
+    store::atomic::remove(path).map_err(|e| store::StoreError::write(path, e))?;
+    Ok(said)
+}
+
+/// Takes in the conflict copies of state.json at the top of the data folder: the triggers
+/// and feelings of the person's own in each (sealed ones too, in an encrypted journal) are
+/// added to state.json, nothing removed and no other setting changed; the copy is then kept
+/// in `trash/sync-conflicts/`. A copy that cannot be read, or a state.json that cannot, is
+/// left as it is.
+fn take_in_state_copies(store: &store::Store) -> TakenIn {
+    let layout = store.layout();
+    let mut copies: Vec<PathBuf> = std::fs::read_dir(layout.root())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|f| {
+            Layout::original_of_conflict_copy(&f.file_name().to_string_lossy()).as_deref()
+                == Some("state.json")
+                && f.file_type().is_ok_and(|t| !t.is_dir())
+        })
+        .map(|f| f.path())
+        .collect();
+    copies.sort();
+    copies
+        .into_iter()
+        .map(|path| {
+            let result = take_in_state_copy(store, &path);
+            (path, result)
+        })
+        .collect()
+}
+
+/// The person's own words as an encrypted journal seals them in state.json (under
+/// `sealed_words`: see `store::journal_store`).
+#[derive(serde::Deserialize, Default)]
+struct SealedWords {
+    #[serde(default)]
+    custom_triggers: Vec<String>,
+    #[serde(default)]
+    custom_feelings: Vec<String>,
+}
+
+fn take_in_state_copy(store: &store::Store, path: &Path) -> Result<String, store::StoreError> {
+    use crate::journal::preferences::OwnWords;
+    let layout = store.layout();
+    let copy: crate::journal::Preferences = store::scan::read_json(layout, path)?;
+    let mut triggers = copy.custom_triggers.clone();
+    let mut feelings = copy.custom_feelings.clone();
+    if let Some(serde_json::Value::Array(sealed)) = copy.extra.get("sealed_words") {
+        for text in sealed {
+            let Some(text) = text.as_str() else { continue };
+            let Some(plain) = store::crypto::open_text(layout, text)? else {
+                return Err(store::StoreError::Locked {
+                    path: path.to_owned(),
+                });
+            };
+            let words: SealedWords = serde_json::from_slice(&plain).unwrap_or_default();
+            triggers.extend(words.custom_triggers);
+            feelings.extend(words.custom_feelings);
+        }
+    }
+    let mut prefs = store.load_preferences()?;
+    let mut added = (0, 0);
+    for word in &triggers {
+        added.0 += usize::from(prefs.remember(OwnWords::Triggers, word));
+    }
+    for word in &feelings {
+        added.1 += usize::from(prefs.remember(OwnWords::Feelings, word));
+    }
+    // The perspective, when none was chosen here (a state.json that is not there yet), so
+    // closer does not ask again what the other computer was told.
+    let perspective = prefs.perspective.is_none() && copy.perspective.is_some();
+    if perspective {
+        prefs.perspective = copy.perspective;
+    }
+    if added != (0, 0) || perspective {
+        store.save_preferences(&prefs)?;
+    }
+    let kept = store::keep_conflict_copy(layout, path)?;
+    let mut said = Vec::new();
+    let words: Vec<String> = [
+        (added.0, "trigger", "triggers"),
+        (added.1, "feeling", "feelings"),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, one, many)| count(n as u64, one, many))
+    .collect();
+    if !words.is_empty() {
+        said.push(format!(
+            "added {} of your own to state.json",
+            words.join(" and ")
+        ));
+    }
+    if perspective {
+        said.push("took its perspective, as none was chosen here".to_owned());
+    }
+    let what = if said.is_empty() {
+        "every trigger and feeling of your own in it was in state.json already".to_owned()
+    } else {
+        said.join(" and ")
+    };
+    Ok(format!(
+        "{what}. Nothing was removed. The copy is kept in the trash ({}).",
+        kept.display()
+    ))
+}
+
+/// Makes every file and folder in the data folder private to its owner: the permissions
+/// others have (group and everyone else) are removed, the owner's are kept as they are, so a
+/// file readable by others becomes 600 and such a folder 700. Symbolic links are never
+/// followed (the data folder itself is taken as given), and nothing else — no content, no
+/// owner, nothing outside the data folder — changes. `.git` is made private too; git needs
+/// nothing of it to be readable by others. Says what it changed.
+pub fn fix_permissions(data_dir: &Path, out: &mut impl Write) -> Result<()> {
+    crate::cli::journal_is_there(data_dir)?;
+    let mut made_private = 0u64;
+    let mut failed = Vec::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut todo = vec![(data_dir.to_owned(), true)];
+        while let Some((path, is_root)) = todo.pop() {
+            let meta = if is_root {
+                std::fs::metadata(&path)
+            } else {
+                std::fs::symlink_metadata(&path)
+            };
+            let meta = match meta {
+                Ok(meta) => meta,
+                Err(e) => {
+                    failed.push((path, e));
+                    continue;
+                }
+            };
+            // A link, a pipe, a device: left alone (a link's own mode means nothing).
+            if !meta.is_dir() && !meta.is_file() {
+                continue;
+            }
+            let mode = meta.permissions().mode() & 0o7777;
+            if mode & 0o077 != 0 {
+                match std::fs::set_permissions(
+                    &path,
+                    std::fs::Permissions::from_mode(mode & !0o077),
+                ) {
+                    Ok(()) => made_private += 1,
+                    Err(e) => failed.push((path.clone(), e)),
+                }
+            }
+            if meta.is_dir() {
+                match std::fs::read_dir(&path) {
+                    Ok(read) => todo.extend(read.flatten().map(|f| (f.path(), false))),
+                    Err(e) => failed.push((path, e)),
+                }
+            }
+        }
+    }
+    if made_private == 0 && failed.is_empty() {
+        writeln!(out, "Every file of the journal is private already.")?;
+    } else if made_private > 0 {
+        writeln!(
+            out,
+            "Made {} private (other users of this computer could read them). Nothing else changed.",
+            count(made_private, "file or folder", "files or folders")
+        )?;
+    }
+    for (path, e) in failed {
+        writeln!(
+            out,
+            "Could not make {} private: {}. Check that it belongs to you.",
+            path.display(),
+            store::atomic::plain_reason(&e)
+        )?;
     }
     Ok(())
 }

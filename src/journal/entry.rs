@@ -381,6 +381,11 @@ pub struct Entry {
     /// Fears written as predictions, to look back on (schema 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub predictions: Vec<super::episode::Prediction>,
+    /// What a merge of two computers' versions kept twice, or could keep only once, in words
+    /// ("notes", "mood: this computer's kept, the other had 4"); see [`super::merge`]. Empty
+    /// once the person saves the entry again (they have seen both and chosen).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub two_versions: Vec<String>,
     /// Fields this version does not know, kept as they were so a rewrite never drops them.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -453,6 +458,7 @@ impl Entry {
             tags: Vec::new(),
             episodes: Vec::new(),
             predictions: Vec::new(),
+            two_versions: Vec::new(),
             extra: BTreeMap::new(),
         }
     }

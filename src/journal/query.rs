@@ -281,6 +281,9 @@ pub enum Condition {
     HasEpisode,
     /// Has a prediction in this state.
     Predictions(PredictionState),
+    /// Holds two versions of something, from a merge of two computers' edits (sync, a
+    /// conflict copy, a restore), not yet saved again.
+    TwoVersions,
 }
 
 /// Which predictions a filter looks for.
@@ -339,6 +342,7 @@ impl Condition {
             Condition::Dates(span) => span.range(today).contains(&e.date),
             Condition::HasEpisode => e.episodes.iter().any(|ep| !ep.is_empty()),
             Condition::Predictions(state) => e.predictions.iter().any(|p| state.holds(p)),
+            Condition::TwoVersions => !e.two_versions.is_empty(),
         }
     }
 }

@@ -1,31 +1,48 @@
 //! Backups: the whole data folder (entries, trash, state, the draft) and the person's own
 //! settings and content, as one compressed archive (`tar` + gzip, read by any unpacking tool),
 //! written atomically into a backup folder and rotated; and restoring one, into an empty folder
-//! or merged into a journal (by entry id, the newer version winning, nothing deleted).
+//! or merged into a journal (by entry id, field by field, both versions of a text kept where
+//! they differ, nothing deleted: see `journal::merge`).
 //!
-//! An archive holds `manifest.json` first (when it was made, how many entries and days, the
-//! closer that made it; for an encrypted journal, that it is encrypted and whether its entries
-//! could be counted), then `data/…` (the data folder but its lock) and `config/…` (the config
-//! folder's `config.toml`, `prompts.toml`, `strategies.toml`, when there).
+//! An archive holds `data/…` (the data folder but its lock) and `config/…` (the config folder's
+//! `config.toml`, `prompts.toml`, `strategies.toml`, when there), then `manifest.json`, written
+//! last: when it was made, how many entries and days, the closer that made it, whether the
+//! journal is encrypted and whether its entries could be counted, and every other file in it with
+//! its size and SHA-256. (Earlier closers wrote the manifest first, without the files: such an
+//! archive is still read, checked by its gzip checksum alone.)
+//!
+//! An archive is read whole and checked before anything of it is used: the gzip stream to its
+//! end (its CRC-32 and size), every file's size against its tar header and the manifest, its
+//! SHA-256 against the manifest, and the whole against what a backup of its size can hold (a
+//! "gzip bomb" is refused before it fills memory or disk). Restoring works from what was read,
+//! in memory: nothing of the archive is unpacked to disk, so `--dry-run` writes nothing, and a
+//! restore writes only through the journal's own writes (files 0600, folders 0700, whatever the
+//! umask; a full disk is said as such).
 //!
 //! Archives are named by the second they were made, `closer-backup-2026-11-30T091500.tar.gz`;
 //! a second one made in the same second is `…T091500-2.tar.gz`. No backup replaces another.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Read, Seek, Write};
+use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 
+use age::secrecy::{ExposeSecret, SecretString};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::atomic;
 use super::crypto;
+use super::envelope;
 use super::layout::Layout;
-use super::scan::{self, TrashBody};
+use super::problem::Problem;
+use super::scan::{self, DraftBody, InboxBody, TrashBody};
 use super::{Store, StoreError};
-use crate::journal::EntryId;
 use crate::journal::merge::{self, Changed};
+use crate::journal::{Entry, EntryId, Preferences};
 
 /// How many backups rotation keeps: the newest of each of the last `daily` days with a backup,
 /// of the last `weekly` weeks and of the last `monthly` months (one archive may count for all
@@ -75,7 +92,7 @@ impl Keep {
     }
 }
 
-/// The manifest at the head of every archive.
+/// The manifest of an archive (its last file; the first in archives of earlier closers).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Manifest {
     /// When it was made.
@@ -96,9 +113,37 @@ pub struct Manifest {
     /// Entries in it saved while the journal was locked, waiting in `inbox/` for their day
     /// (a file each, counted by name).
     pub inbox: usize,
+    /// How many files the archive holds besides the manifest; 0 in an archive of an earlier
+    /// closer, which did not say.
+    pub files: usize,
+    /// Each of those files, in the order written, with its size and SHA-256; empty in an
+    /// archive of an earlier closer (its gzip checksum is all there is to check it by).
+    pub sums: Vec<FileSum>,
 }
 
-/// A manifest as stored: earlier closers wrote only the first four fields.
+/// One file of an archive as its manifest lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileSum {
+    /// Its path in the archive (`data/entries/2026/2026-11-30.json`).
+    pub path: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// Its SHA-256, in lower-case hex.
+    pub sha256: String,
+}
+
+impl FileSum {
+    fn of(path: &str, bytes: &[u8]) -> FileSum {
+        FileSum {
+            path: path.to_owned(),
+            bytes: bytes.len() as u64,
+            sha256: format!("{:x}", Sha256::digest(bytes)),
+        }
+    }
+}
+
+/// A manifest as stored: earlier closers wrote only the first four fields, then the next four;
+/// `files` and `sums` came with the manifest written last.
 #[derive(Deserialize)]
 struct StoredManifest {
     made_at: DateTime<FixedOffset>,
@@ -109,6 +154,8 @@ struct StoredManifest {
     counted: Option<bool>,
     day_files: Option<usize>,
     inbox: Option<usize>,
+    files: Option<usize>,
+    sums: Option<Vec<FileSum>>,
 }
 
 /// An archive in a backup folder.
@@ -282,27 +329,37 @@ pub fn write(
             .set_permissions(fs::Permissions::from_mode(atomic::FILE_MODE))
             .map_err(|e| io_err(&path, e))?;
     }
+    let mut manifest = manifest;
     {
         let gz = flate2::write::GzEncoder::new(tmp.as_file(), flate2::Compression::default());
         let mut tar = tar::Builder::new(gz);
         tar.mode(tar::HeaderMode::Deterministic);
-        let manifest_bytes =
-            serde_json::to_vec_pretty(&manifest).map_err(|e| StoreError::Encode {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
-        append_bytes(&mut tar, "manifest.json", &manifest_bytes).map_err(|e| io_err(&path, e))?;
-        append_dir(&mut tar, layout.root(), Path::new("data"), layout, 0)
+        let mut packer = Packer {
+            tar,
+            sums: Vec::new(),
+        };
+        append_dir(&mut packer, layout.root(), Path::new("data"), layout, 0)
             .map_err(|e| io_err(&path, e))?;
         if let Some(config) = config_dir {
             for name in CONFIG_FILES {
                 let file = config.join(name);
                 if let Ok(bytes) = crate::files::read_regular(&file, crate::files::DATA_FILE_CAP) {
-                    append_bytes(&mut tar, &format!("config/{name}"), &bytes)
+                    packer
+                        .add(&format!("config/{name}"), &bytes)
                         .map_err(|e| io_err(&path, e))?;
                 }
             }
         }
+        // The manifest last: every file it lists is written by now, with what was written.
+        let Packer { mut tar, sums } = packer;
+        manifest.files = sums.len();
+        manifest.sums = sums;
+        let manifest_bytes =
+            serde_json::to_vec_pretty(&manifest).map_err(|e| StoreError::Encode {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        append_bytes(&mut tar, MANIFEST, &manifest_bytes).map_err(|e| io_err(&path, e))?;
         let gz = tar.into_inner().map_err(|e| io_err(&path, e))?;
         gz.finish().map_err(|e| io_err(&path, e))?;
     }
@@ -365,6 +422,8 @@ fn manifest_now(layout: &Layout, now: DateTime<FixedOffset>) -> Manifest {
         counted,
         day_files,
         inbox,
+        files: 0,
+        sums: Vec::new(),
     }
 }
 
@@ -410,6 +469,23 @@ fn persist_new(
     ))
 }
 
+/// The name of the manifest in an archive.
+const MANIFEST: &str = "manifest.json";
+
+/// An archive being written, and the size and SHA-256 of each file put into it.
+struct Packer<W: Write> {
+    tar: tar::Builder<W>,
+    sums: Vec<FileSum>,
+}
+
+impl<W: Write> Packer<W> {
+    fn add(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        append_bytes(&mut self.tar, name, bytes)?;
+        self.sums.push(FileSum::of(name, bytes));
+        Ok(())
+    }
+}
+
 fn append_bytes<W: Write>(tar: &mut tar::Builder<W>, name: &str, bytes: &[u8]) -> io::Result<()> {
     let mut header = tar::Header::new_gnu();
     header.set_size(bytes.len() as u64);
@@ -425,7 +501,7 @@ const MAX_DEPTH: usize = 4;
 /// Adds the files under `dir` as `under/…`, but the lock; links are followed (as reading the
 /// journal follows them), so a linked `entries/` is backed up, not left out.
 fn append_dir<W: Write>(
-    tar: &mut tar::Builder<W>,
+    tar: &mut Packer<W>,
     dir: &Path,
     under: &Path,
     layout: &Layout,
@@ -450,46 +526,415 @@ fn append_dir<W: Write>(
             append_dir(tar, &path, &name, layout, depth + 1)?;
         } else if meta.is_file() && path != layout.lock_file() {
             let bytes = crate::files::read_regular(&path, crate::files::DATA_FILE_CAP)?;
-            append_bytes(tar, &name.to_string_lossy(), &bytes)?;
+            tar.add(&name.to_string_lossy(), &bytes)?;
         }
     }
     Ok(())
 }
 
-/// Reads an archive's manifest (the first member).
+/// The least an archive may unpack to before its size is questioned.
+const UNPACKED_FLOOR: u64 = 64 * 1024 * 1024;
+/// How many times its own size an archive may unpack to (beyond [`UNPACKED_FLOOR`]). A
+/// journal's JSON compresses 5 to 30 times, encrypted files not at all; only a damaged archive,
+/// or one made to fill a disk, goes far beyond (gzip's limit is about 1,000 times).
+const UNPACKED_RATIO: u64 = 200;
+/// The largest manifest read (its list of files included): a few hundred bytes a file.
+const MANIFEST_CAP: u64 = crate::files::CONTENT_CAP;
+
+/// An archive read whole and checked: its manifest and every file it holds, in memory. Made by
+/// [`read_archive`]; what [`restore_unpacked`] and [`preview_into_new`] restore from.
+#[derive(Debug)]
+pub struct Unpacked {
+    path: PathBuf,
+    manifest: Manifest,
+    files: BTreeMap<String, Vec<u8>>,
+    /// How many bytes its gzip stream unpacked to.
+    unpacked: u64,
+}
+
+impl Unpacked {
+    /// The archive's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Its manifest.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The files in it but the manifest, by their path in it (`data/state.json`).
+    pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
+        &self.files
+    }
+
+    fn file(&self, name: &str) -> Option<&[u8]> {
+        self.files.get(name).map(Vec::as_slice)
+    }
+}
+
+/// Reads an archive's manifest, after reading the whole archive and checking it (see
+/// [`read_archive`]); the files are not kept.
 ///
-/// # Errors
-/// Not a closer backup, or unreadable.
 /// A manifest written by an earlier closer has no `counted`: one that says 0 entries may be
 /// an encrypted journal's, backed up while it was locked, so the archive's files say.
+///
+/// # Errors
+/// [`StoreError::BackupDamaged`] when the archive is damaged, [`StoreError::BackupUnusable`]
+/// when it is not a closer backup, [`StoreError::Read`] when its file cannot be read.
 pub fn manifest_of(archive: &Path) -> Result<Manifest, StoreError> {
-    let bad = |message: String| StoreError::Malformed {
+    read(archive, false).map(|u| u.manifest)
+}
+
+/// Reads the archive at `archive` whole, into memory, and checks it: the gzip stream to its end
+/// (its CRC-32 and size), every file against the size its tar header says and the size and
+/// SHA-256 the manifest gives (an archive of an earlier closer has none: its gzip checksum is
+/// all there is), and the whole against what an archive of its size can hold, refused before
+/// unpacking more than that (from the sizes in the tar headers, when they say so). Read twice:
+/// checked first without keeping anything, then kept. Nothing is written.
+///
+/// # Errors
+/// [`StoreError::BackupDamaged`] when the archive is damaged (said how), or unpacks to far
+/// more than a backup of its size holds; [`StoreError::BackupUnusable`] when it is not a closer
+/// backup, or holds what no closer backup does (a link, a path outside its folder);
+/// [`StoreError::Read`] when its file cannot be read.
+pub fn read_archive(archive: &Path) -> Result<Unpacked, StoreError> {
+    read(archive, true)
+}
+
+/// What went wrong beneath the tar reader, the first time: reading the archive's file,
+/// decompressing it, or unpacking more than it may.
+enum Fault {
+    File(io::Error),
+    Gzip(io::Error),
+    TooLarge,
+}
+
+type Faults = Rc<RefCell<Option<Fault>>>;
+
+fn note(faults: &Faults, fault: Fault) {
+    let mut first = faults.borrow_mut();
+    if first.is_none() {
+        *first = Some(fault);
+    }
+}
+
+fn copy_of(e: &io::Error) -> io::Error {
+    io::Error::new(e.kind(), e.to_string())
+}
+
+/// The archive's file, noting a failure to read it.
+struct FileReader {
+    file: fs::File,
+    faults: Faults,
+}
+
+impl Read for FileReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.file.read(buf).inspect_err(|e| {
+            if e.kind() != io::ErrorKind::Interrupted {
+                note(&self.faults, Fault::File(copy_of(e)));
+            }
+        })
+    }
+}
+
+/// The decompressed stream, counted: it fails past `limit` bytes, and notes a failure to
+/// decompress.
+struct Meter<R> {
+    inner: R,
+    read: u64,
+    limit: u64,
+    faults: Faults,
+}
+
+impl<R: Read> Read for Meter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.read > self.limit {
+            return Err(io::Error::other("it unpacks to more than it may"));
+        }
+        // One byte past the limit is enough to know.
+        let room = usize::try_from(self.limit - self.read + 1).unwrap_or(usize::MAX);
+        let end = buf.len().min(room);
+        match self.inner.read(&mut buf[..end]) {
+            Ok(n) => {
+                self.read += n as u64;
+                if self.read > self.limit {
+                    note(&self.faults, Fault::TooLarge);
+                    return Err(io::Error::other("it unpacks to more than it may"));
+                }
+                Ok(n)
+            }
+            Err(e) => {
+                if e.kind() != io::ErrorKind::Interrupted {
+                    note(&self.faults, Fault::Gzip(copy_of(&e)));
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+/// What is wrong with an archive, found while walking its files.
+enum Bad {
+    Damaged(String),
+    Unusable(String),
+    /// A failure of the reader: its cause is in the faults noted, or it is the tar's.
+    Io(io::Error),
+    /// The first file could not be read: not a tar, unless the faults say otherwise.
+    NotTar,
+    /// Its files are larger than it may unpack to, as the tar says their sizes.
+    TooLarge,
+}
+
+/// What walking an archive found.
+#[derive(Default)]
+struct Found {
+    manifest: Option<Vec<u8>>,
+    /// Each file but the manifest, with its size and SHA-256, in order.
+    sums: Vec<FileSum>,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+/// The path of a file in an archive as closer names it (`data/entries/2026/…`), or `None` when
+/// it would climb out of the folder it unpacks into (`..`, an absolute path).
+fn inside_name(path: &Path) -> Option<String> {
+    let mut parts = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+fn size(bytes: u64) -> String {
+    match bytes {
+        1 => "1 byte".to_owned(),
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} MB", bytes as f64 / 1e6),
+        _ => format!("{:.1} GB", bytes as f64 / 1e9),
+    }
+}
+
+/// Reads every file of the tar `tar` (its size and SHA-256; its bytes too when `keep`), within
+/// `limit` bytes in all.
+fn walk<R: Read>(
+    tar: &mut tar::Archive<R>,
+    keep: bool,
+    limit: u64,
+    found: &mut Found,
+) -> Result<(), Bad> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut declared_total: u64 = 0;
+    let mut first = true;
+    for member in tar.entries().map_err(Bad::Io)? {
+        let mut member = member.map_err(|e| if first { Bad::NotTar } else { Bad::Io(e) })?;
+        first = false;
+        let path = member.path().map_err(Bad::Io)?.into_owned();
+        let name = inside_name(&path).ok_or_else(|| {
+            Bad::Unusable(format!(
+                "it holds {}, a path outside the folder it unpacks into, as no closer backup does",
+                path.display()
+            ))
+        })?;
+        let kind = member.header().entry_type();
+        if kind.is_dir() {
+            continue;
+        }
+        if !kind.is_file() {
+            return Err(Bad::Unusable(format!(
+                "it holds {name}, which is not a file (a link or a device), as no closer backup \
+                 does"
+            )));
+        }
+        if !seen.insert(name.clone()) {
+            return Err(Bad::Damaged(format!("it holds {name} twice")));
+        }
+        // Sizes are checked as the tar says them, before a byte of the file is read.
+        let declared = member.size();
+        let cap = if name == MANIFEST {
+            MANIFEST_CAP
+        } else {
+            crate::files::DATA_FILE_CAP
+        };
+        if declared > cap {
+            return Err(Bad::Damaged(format!(
+                "{name} in it would be {}, more than closer ever backs up ({} a file)",
+                size(declared),
+                size(cap)
+            )));
+        }
+        declared_total = declared_total.saturating_add(declared);
+        if declared_total > limit {
+            return Err(Bad::TooLarge);
+        }
+        let sum = if keep || name == MANIFEST {
+            let mut bytes = Vec::with_capacity(usize::try_from(declared.min(1 << 20)).unwrap_or(0));
+            (&mut member)
+                .take(declared)
+                .read_to_end(&mut bytes)
+                .map_err(Bad::Io)?;
+            let sum = FileSum::of(&name, &bytes);
+            if name == MANIFEST {
+                found.manifest = Some(bytes);
+            } else {
+                found.files.insert(name.clone(), bytes);
+            }
+            sum
+        } else {
+            let mut hasher = Sha256::new();
+            let n = io::copy(&mut (&mut member).take(declared), &mut hasher).map_err(Bad::Io)?;
+            FileSum {
+                path: name.clone(),
+                bytes: n,
+                sha256: format!("{:x}", hasher.finalize()),
+            }
+        };
+        if sum.bytes != declared {
+            return Err(Bad::Damaged(format!("{name} in it is cut short")));
+        }
+        if name != MANIFEST {
+            found.sums.push(sum);
+        }
+    }
+    Ok(())
+}
+
+/// Reads the rest of the stream to its end, where gzip checks its checksum and size.
+fn drain(reader: &mut impl Read) -> io::Result<()> {
+    let mut buf = [0u8; 8192];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// What is wrong, in words, when decompressing failed with `e`.
+fn gzip_reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    if e.kind() == io::ErrorKind::UnexpectedEof {
+        "it is cut short: its end is missing (a copy that did not finish?)".to_owned()
+    } else if text.contains("checksum") {
+        "the compressed data does not match its checksum".to_owned()
+    } else if text.contains("header") {
+        "the start of the compressed data is damaged".to_owned()
+    } else {
+        "the compressed data is damaged: it cannot be decompressed".to_owned()
+    }
+}
+
+fn read(archive: &Path, keep: bool) -> Result<Unpacked, StoreError> {
+    // First read through without keeping a file: a damaged archive, or one that unpacks to far
+    // more than a backup does, is refused with nothing held in memory. Then, to keep its files,
+    // read and checked again (the file may have changed in between), no further than the first
+    // read found.
+    let checked = read_once(archive, None, false)?;
+    if keep {
+        read_once(archive, Some(checked.unpacked), true)
+    } else {
+        Ok(checked)
+    }
+}
+
+/// Reads and checks the archive once (see [`read_archive`]), keeping its files when `keep`;
+/// no further than `limit` bytes unpacked, else what an archive of its size can hold.
+fn read_once(archive: &Path, limit: Option<u64>, keep: bool) -> Result<Unpacked, StoreError> {
+    let damaged = |reason: String| StoreError::BackupDamaged {
         path: archive.to_owned(),
-        line: 1,
-        column: 1,
-        message,
+        reason,
     };
-    let file = fs::File::open(archive).map_err(|e| StoreError::read(archive, e))?;
-    let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(file));
-    let mut entries = tar
-        .entries()
-        .map_err(|e| bad(format!("it is not a closer backup (a gzipped tar): {e}")))?;
-    let first = entries
-        .next()
-        .ok_or_else(|| bad("it is empty".to_owned()))?
-        .map_err(|e| bad(format!("it is not a closer backup (a gzipped tar): {e}")))?;
-    if first.path().ok().as_deref() != Some(Path::new("manifest.json")) {
-        return Err(bad(
-            "it has no manifest.json first: it is not a closer backup".to_owned(),
+    let unusable = |reason: String| StoreError::BackupUnusable {
+        path: archive.to_owned(),
+        reason,
+    };
+    let read_err = |e: io::Error| StoreError::read(archive, e);
+    let mut file = fs::File::open(archive).map_err(read_err)?;
+    let len = file.metadata().map_err(read_err)?.len();
+    // A gzip stream's first two bytes say it is one.
+    let mut magic = Vec::with_capacity(2);
+    (&mut file)
+        .take(2)
+        .read_to_end(&mut magic)
+        .map_err(read_err)?;
+    if len == 0 {
+        return Err(unusable("it is empty, not a closer backup".to_owned()));
+    }
+    if magic != [0x1f, 0x8b] {
+        return Err(unusable(
+            "it is not a closer backup (a gzipped tar archive)".to_owned(),
         ));
     }
-    let mut text = Vec::new();
-    first
-        .take(1 << 20)
-        .read_to_end(&mut text)
-        .map_err(|e| StoreError::read(archive, e))?;
+    file.seek(io::SeekFrom::Start(0)).map_err(read_err)?;
+    // The size gzip records at its end is checked when the stream is read to it; it cannot
+    // bound the reading before, as a file cut short ends in other bytes.
+    let bound = UNPACKED_FLOOR.max(len.saturating_mul(UNPACKED_RATIO));
+    let limit = limit.unwrap_or(bound);
+    let too_large = || {
+        if limit < bound {
+            "it unpacks to more than it did a moment ago: it changed while it was read".to_owned()
+        } else {
+            format!(
+                "it unpacks to more than {}, far more than a backup of {} holds (a damaged \
+                 file, or one made to fill the disk)",
+                size(bound),
+                size(len)
+            )
+        }
+    };
+    let faults: Faults = Rc::default();
+    let gz = flate2::read::GzDecoder::new(FileReader {
+        file,
+        faults: Rc::clone(&faults),
+    });
+    let mut tar = tar::Archive::new(Meter {
+        inner: gz,
+        read: 0,
+        limit,
+        faults: Rc::clone(&faults),
+    });
+    let mut found = Found::default();
+    let walked = walk(&mut tar, keep, limit, &mut found);
+    // The gzip stream is read to its end, where its checksum and size are checked; also after
+    // a failure above, as damaged compressed data is the likelier cause of a tar that breaks.
+    let mut rest = tar.into_inner();
+    let drained = drain(&mut rest);
+    let unpacked = rest.read;
+    if let Some(fault) = faults.borrow_mut().take() {
+        return Err(match fault {
+            Fault::File(e) => read_err(e),
+            Fault::Gzip(e) => damaged(gzip_reason(&e)),
+            Fault::TooLarge => damaged(too_large()),
+        });
+    }
+    match walked {
+        Ok(()) => {}
+        Err(Bad::Damaged(reason)) => return Err(damaged(reason)),
+        Err(Bad::Unusable(reason)) => return Err(unusable(reason)),
+        Err(Bad::NotTar) => {
+            return Err(unusable(
+                "it is not a closer backup (a gzipped tar archive)".to_owned(),
+            ));
+        }
+        Err(Bad::TooLarge) => return Err(damaged(too_large())),
+        Err(Bad::Io(e)) => return Err(damaged(format!("the files in it are damaged ({e})"))),
+    }
+    drained.map_err(|e| damaged(format!("its end is damaged ({e})")))?;
+    let Some(text) = found.manifest.take() else {
+        return Err(unusable(
+            "it has no manifest.json, so it is not a closer backup".to_owned(),
+        ));
+    };
     let stored: StoredManifest = serde_json::from_slice(&text)
-        .map_err(|e| bad(format!("its manifest cannot be read: {e}")))?;
+        .map_err(|e| damaged(format!("its manifest cannot be read ({e})")))?;
+    check_sums(&stored, &found.sums).map_err(damaged)?;
     let mut manifest = Manifest {
         made_at: stored.made_at,
         entries: stored.entries,
@@ -499,17 +944,14 @@ pub fn manifest_of(archive: &Path) -> Result<Manifest, StoreError> {
         counted: stored.counted.unwrap_or(true),
         day_files: stored.day_files.unwrap_or(stored.days),
         inbox: stored.inbox.unwrap_or(0),
+        files: stored.files.unwrap_or(0),
+        sums: stored.sums.unwrap_or_default(),
     };
     if stored.counted.is_none() && stored.entries == 0 {
-        // Counted from its names; an unreadable member is left to restoring to say.
+        // Counted from its names.
         let (mut day_files, mut inbox) = (0, 0);
-        for member in entries.flatten() {
-            let Ok(path) = member.path() else { continue };
-            let parts: Vec<String> = path
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            match parts.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        for sum in &found.sums {
+            match sum.path.split('/').collect::<Vec<_>>()[..] {
                 ["data", "identity.age" | "recipient.txt"] => manifest.encrypted = true,
                 ["data", "entries", _, name] if Layout::day_of_file_name(name).is_some() => {
                     day_files += 1;
@@ -524,16 +966,83 @@ pub fn manifest_of(archive: &Path) -> Result<Manifest, StoreError> {
             manifest.inbox = inbox;
         }
     }
-    Ok(manifest)
+    Ok(Unpacked {
+        path: archive.to_owned(),
+        manifest,
+        files: found.files,
+        unpacked,
+    })
+}
+
+/// Checks the files found in an archive against what its manifest says: how many, and each
+/// one's size and SHA-256. A manifest of an earlier closer says neither.
+fn check_sums(stored: &StoredManifest, found: &[FileSum]) -> Result<(), String> {
+    if let Some(files) = stored.files
+        && files != found.len()
+    {
+        let files_of = |n: usize| {
+            if n == 1 {
+                "1 file".to_owned()
+            } else {
+                format!("{n} files")
+            }
+        };
+        return Err(format!(
+            "its manifest says it holds {}, and it holds {}",
+            files_of(files),
+            files_of(found.len())
+        ));
+    }
+    let Some(sums) = &stored.sums else {
+        return Ok(());
+    };
+    let listed: HashMap<&str, &FileSum> = sums.iter().map(|s| (s.path.as_str(), s)).collect();
+    if listed.len() != sums.len() {
+        return Err("its manifest lists a file twice".to_owned());
+    }
+    for f in found {
+        match listed.get(f.path.as_str()) {
+            None => return Err(format!("{} is in it, and not in its manifest", f.path)),
+            Some(s) if s.bytes != f.bytes => {
+                return Err(format!(
+                    "{} in it is {}, and its manifest says {}",
+                    f.path,
+                    size(f.bytes),
+                    size(s.bytes)
+                ));
+            }
+            Some(s) if s.sha256 != f.sha256 => {
+                return Err(format!(
+                    "{} in it does not match its checksum in the manifest",
+                    f.path
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    if found.len() != sums.len() {
+        let there: HashSet<&str> = found.iter().map(|f| f.path.as_str()).collect();
+        if let Some(missing) = sums.iter().find(|s| !there.contains(s.path.as_str())) {
+            return Err(format!(
+                "{} is missing from it (its manifest lists it)",
+                missing.path
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// What restoring an archive did, or would do.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Restored {
     /// Whether the journal was empty (everything was put back as it was).
     pub into_empty: bool,
-    /// Each entry added, updated or left out, by day.
+    /// Each entry added, updated, kept in two versions or left out, by day.
     pub changes: Vec<Changed>,
+    /// The merged versions of the entries both had and that changed here (updated, or kept
+    /// in two versions): what a restore writes for them (issue 31: merged field by field,
+    /// never the backup's version over the journal's).
+    pub merged: Vec<Entry>,
     /// Trash records put back.
     pub trash: usize,
     /// Files of the config folder put back (only where there was none).
@@ -556,37 +1065,30 @@ pub struct Restored {
     pub declined: bool,
 }
 
-/// Unpacks `archive` into a new temporary folder beside `near` and checks every day file in
-/// it can be read; gives the folder.
-fn unpack(archive: &Path, near: &Path) -> Result<tempfile::TempDir, StoreError> {
-    manifest_of(archive)?;
-    let parent = near
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let dir = tempfile::Builder::new()
-        .prefix(".closer-restore-")
-        .tempdir_in(parent)
-        .or_else(|_| tempfile::tempdir())
-        .map_err(|e| StoreError::write(parent, e))?;
-    let file = fs::File::open(archive).map_err(|e| StoreError::read(archive, e))?;
-    let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(file));
-    // `unpack` refuses paths that climb out of the folder (`..`, absolute paths).
-    tar.unpack(dir.path()).map_err(|e| StoreError::Malformed {
-        path: archive.to_owned(),
-        line: 1,
-        column: 1,
-        message: format!("it cannot be unpacked: {e}"),
-    })?;
-    Ok(dir)
+/// Restores `archive` into the journal of `store` (and the config files it carries into
+/// `config_dir`, where there are none): reads and checks it whole ([`read_archive`]), then
+/// [`restore_unpacked`].
+///
+/// # Errors
+/// As [`read_archive`] and [`restore_unpacked`].
+pub fn restore(
+    store: &Store,
+    archive: &Path,
+    config_dir: Option<&Path>,
+    dry_run: bool,
+    passphrase: Option<&SecretString>,
+    decrypt: &mut dyn FnMut(&Restored) -> bool,
+) -> Result<Restored, StoreError> {
+    let unpacked = read_archive(archive)?;
+    restore_unpacked(store, &unpacked, config_dir, dry_run, passphrase, decrypt)
 }
 
-/// Restores `archive` into the journal at `layout` (and the config files it carries into
-/// `config_dir`, where there are none). Into an empty journal, everything comes back as it
-/// was, settings included; into a journal with entries, the archive's entries are merged by
-/// id (the newer version wins, an entry deleted here stays deleted, nothing is removed), its
-/// trash records are added, and this journal's settings are kept. With `dry_run`, nothing is
-/// written: the result says what would change.
+/// Restores an archive read by [`read_archive`] into the journal of `store` (and the config
+/// files it carries into `config_dir`, where there are none). Into an empty journal,
+/// everything comes back as it was, settings included; into a journal with entries, the
+/// archive's entries are merged by id, field by field (both versions of a text kept where they
+/// differ, an entry deleted here stays deleted, nothing is removed), its trash records are
+/// added, and this journal's settings are kept. With `dry_run`, nothing is written: the result says what would change.
 ///
 /// An encrypted backup merged into a journal that is not encrypted would be written in plain
 /// text: `decrypt` is asked first, with what the restore would do, and when it says no,
@@ -594,112 +1096,322 @@ fn unpack(archive: &Path, near: &Path) -> Result<tempfile::TempDir, StoreError> 
 /// comes along, and into an encrypted journal what is added is encrypted with its key.)
 ///
 /// # Errors
-/// The archive is not a closer backup or holds a file this closer cannot read (nothing is
-/// written then), or a write fails (what was written before it stays, each file whole).
-pub fn restore(
+/// [`StoreError::Locked`] when the archive is encrypted with another key than this journal's
+/// and no `passphrase` is given; the archive holds a file this closer cannot read (nothing is
+/// written then); or a write fails (what was written before it stays, each file whole, and
+/// the error says why: the disk is full, permission denied on a file).
+pub fn restore_unpacked(
     store: &Store,
-    archive: &Path,
+    unpacked: &Unpacked,
     config_dir: Option<&Path>,
     dry_run: bool,
-    passphrase: Option<&age::secrecy::SecretString>,
+    passphrase: Option<&SecretString>,
     decrypt: &mut dyn FnMut(&Restored) -> bool,
 ) -> Result<Restored, StoreError> {
-    let layout = store.layout();
-    let unpacked = unpack(archive, layout.root())?;
-    let from = Layout::new(unpacked.path().join("data"));
-    // An encrypted backup is read with this journal's key when it is the same one, or with
-    // the passphrase it was made with.
-    if crypto::is_encrypted(&from) && !crypto::share_unlock(&from, layout) {
-        match passphrase {
-            Some(p) => crypto::unlock(&from, p)?,
-            None => {
-                return Err(StoreError::Locked {
-                    path: archive.to_owned(),
-                });
-            }
-        }
-    }
-    let result = restore_from(
-        store, &from, &unpacked, archive, config_dir, dry_run, decrypt,
-    );
-    crypto::lock(&from);
-    result
+    let opened = open(unpacked, store.layout(), passphrase)?;
+    restore_opened(
+        store, unpacked, &opened, config_dir, dry_run, passphrase, decrypt,
+    )
 }
 
-fn restore_from(
+/// [`restore_unpacked`] with the archive's journal opened already ([`open`], for the journal
+/// of `store`, or for its folder before it was made). `passphrase` is the one `opened` was
+/// opened with: an encrypted backup restored into an empty folder brings its key, and the
+/// journal is unlocked with it.
+///
+/// # Errors
+/// As [`restore_unpacked`].
+pub fn restore_opened(
     store: &Store,
-    from: &Layout,
-    unpacked: &tempfile::TempDir,
-    archive: &Path,
+    unpacked: &Unpacked,
+    opened: &Opened,
     config_dir: Option<&Path>,
     dry_run: bool,
+    passphrase: Option<&SecretString>,
     decrypt: &mut dyn FnMut(&Restored) -> bool,
 ) -> Result<Restored, StoreError> {
     let layout = store.layout();
-    // Every file is read before anything is written.
-    let theirs = scan::scan(from);
-    if let Some(p) = theirs
-        .problems
-        .iter()
-        .find(|p| p.severity() == super::Severity::Error)
-    {
-        let inside = p.path.strip_prefix(unpacked.path()).unwrap_or(&p.path);
-        return Err(StoreError::Malformed {
-            path: archive.to_owned(),
-            line: 1,
-            column: 1,
-            message: format!(
-                "{} in it: {} Nothing was restored.",
-                inside.display(),
-                p.reason()
-            ),
-        });
+    let (mut out, trash_files) = plan(layout, Some(store), unpacked, opened, config_dir);
+    if dry_run {
+        return Ok(out);
     }
-    let ours = scan::scan(layout);
+    if out.decrypts && !decrypt(&out) {
+        out.declined = true;
+        return Ok(out);
+    }
+    let from = Source {
+        unpacked,
+        opened,
+        trash_files: &trash_files,
+        config_dir,
+        passphrase,
+    };
+    write_restore(store, &out, &from)?;
+    Ok(out)
+}
+
+/// What restoring an archive read by [`read_archive`] (its journal [`open`]ed) into a data
+/// folder that does not exist yet would do, without creating it or writing anything.
+pub fn preview_into_new(
+    data_dir: &Path,
+    unpacked: &Unpacked,
+    opened: &Opened,
+    config_dir: Option<&Path>,
+) -> Restored {
+    plan(&Layout::new(data_dir), None, unpacked, opened, config_dir).0
+}
+
+/// Reads the journal in an archive read by [`read_archive`]: every file of it that holds
+/// entries, trash records, settings or a draft, as a scan would. An encrypted archive is read
+/// with the key of the journal at `layout` when it is the same, else with `passphrase`.
+///
+/// # Errors
+/// [`StoreError::Locked`] when the archive is encrypted with another key than this journal's
+/// and no `passphrase` is given; [`StoreError::WrongPassphrase`];
+/// [`StoreError::BackupUnusable`] when a file of it cannot be read (its entries would be
+/// missing), or an encrypted one has no key.
+pub fn open(
+    unpacked: &Unpacked,
+    layout: &Layout,
+    passphrase: Option<&SecretString>,
+) -> Result<Opened, StoreError> {
+    Opened::read(unpacked, layout, passphrase)
+}
+
+/// An archive's journal as read from memory by [`open`]: its entries and trash, decrypted with
+/// its key when it is encrypted.
+pub struct Opened {
+    entries: Vec<Entry>,
+    /// Trash records: the file's name, its path in the archive, what it holds.
+    trash: Vec<(String, String, TrashBody)>,
+    /// Whether the journal in it is encrypted.
+    sealed: bool,
+    /// Its key, when it is encrypted.
+    identity: Option<age::x25519::Identity>,
+}
+
+const IDENTITY: &str = "data/identity.age";
+const RECIPIENT: &str = "data/recipient.txt";
+const STATE: &str = "data/state.json";
+const DRAFT: &str = "data/drafts/current.json";
+/// Where earlier closers and this one keep the person's own words in an encrypted journal's
+/// `state.json` (as `store::journal_store` writes them).
+const SEALED_WORDS: &str = "sealed_words";
+
+impl Opened {
+    /// Reads the journal in `unpacked`, every file of it that holds entries, trash records,
+    /// settings or a draft, as a scan would (a file that cannot be read refuses the whole
+    /// archive: its entries would be missing). An encrypted archive is read with the key of
+    /// the journal at `layout` when it is the same, else with `passphrase`.
+    fn read(
+        unpacked: &Unpacked,
+        layout: &Layout,
+        passphrase: Option<&SecretString>,
+    ) -> Result<Opened, StoreError> {
+        let unusable = |reason: String| StoreError::BackupUnusable {
+            path: unpacked.path.clone(),
+            reason,
+        };
+        let data = || {
+            unpacked
+                .files
+                .iter()
+                .filter(|(name, _)| name.starts_with("data/"))
+        };
+        let sealed = [IDENTITY, RECIPIENT, "data/cache.age"]
+            .iter()
+            .any(|f| unpacked.file(f).is_some())
+            || data().any(|(_, bytes)| crypto::is_sealed(bytes))
+            || unpacked.file(STATE).is_some_and(|b| {
+                memchr::memmem::find(b, b"-----BEGIN AGE ENCRYPTED FILE-----").is_some()
+            });
+        let mut theirs = Opened {
+            entries: Vec::new(),
+            trash: Vec::new(),
+            sealed,
+            identity: None,
+        };
+        if sealed {
+            let Some(wrapped) = unpacked.file(IDENTITY) else {
+                return Err(unusable(
+                    "it is encrypted, and its key (data/identity.age) is not in it, so what it \
+                     holds cannot be read"
+                        .to_owned(),
+                ));
+            };
+            let recipient = unpacked
+                .file(RECIPIENT)
+                .map(|b| String::from_utf8_lossy(b).trim().to_owned());
+            let ours = crypto::identity_text(layout)
+                .and_then(|t| t.expose_secret().parse::<age::x25519::Identity>().ok());
+            let identity = match ours {
+                Some(id) if recipient.as_deref() == Some(&id.to_public().to_string()) => id,
+                _ => match passphrase {
+                    Some(p) => unwrap_identity(&unpacked.path, wrapped, p)?,
+                    None => {
+                        return Err(StoreError::Locked {
+                            path: unpacked.path.clone(),
+                        });
+                    }
+                },
+            };
+            if recipient.is_some_and(|r| r != identity.to_public().to_string()) {
+                return Err(unusable(
+                    "its recipient.txt names another key than its identity.age (the backup \
+                     was changed after it was made)"
+                        .to_owned(),
+                ));
+            }
+            theirs.identity = Some(identity);
+        }
+        let mut in_days: HashSet<EntryId> = HashSet::new();
+        let mut inbox: Vec<Entry> = Vec::new();
+        for (name, bytes) in data() {
+            let parts: Vec<&str> = name.split('/').collect();
+            match parts[..] {
+                ["data", "entries", year, file] => {
+                    let number = year
+                        .parse::<i32>()
+                        .ok()
+                        .filter(|_| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()));
+                    let day = Layout::day_of_file_name(file)
+                        .filter(|d| number.is_some_and(|n| d.year() == n));
+                    if day.is_some() {
+                        let body: scan::DayBody = theirs.decode(unpacked, name, bytes)?;
+                        in_days.extend(body.entries.iter().map(|e| e.id.clone()));
+                        theirs.entries.extend(body.entries);
+                    }
+                }
+                ["data", "inbox", file] if file.ends_with(".json") => {
+                    let body: InboxBody = theirs.decode(unpacked, name, bytes)?;
+                    inbox.push(body.entry);
+                }
+                ["data", "trash", file] if file.ends_with(".json") => {
+                    let body: TrashBody = theirs.decode(unpacked, name, bytes)?;
+                    theirs.trash.push((file.to_owned(), name.clone(), body));
+                }
+                ["data", "state.json"] => {
+                    theirs.decode::<Preferences>(unpacked, name, bytes)?;
+                }
+                ["data", "drafts", "current.json"] => {
+                    theirs.decode::<DraftBody>(unpacked, name, bytes)?;
+                }
+                _ => {}
+            }
+        }
+        // An entry saved while locked, not yet in its day (once, and not when its day has it).
+        let mut in_inbox: HashSet<EntryId> = HashSet::new();
+        for e in inbox {
+            if !in_days.contains(&e.id) && in_inbox.insert(e.id.clone()) {
+                theirs.entries.push(e);
+            }
+        }
+        theirs.entries.sort_by(Entry::order);
+        Ok(theirs)
+    }
+
+    /// The plaintext of the file `name` of the archive: decrypted when it is encrypted.
+    fn open(&self, name: &str, bytes: &[u8]) -> Result<Vec<u8>, StoreError> {
+        crypto::open_with(self.identity.as_ref(), Path::new(name), bytes.to_vec())
+    }
+
+    /// Decodes the file `name` of the archive; one that cannot be read refuses the archive.
+    fn decode<T: serde::de::DeserializeOwned>(
+        &self,
+        unpacked: &Unpacked,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<T, StoreError> {
+        self.open(name, bytes)
+            .and_then(|plain| envelope::decode(Path::new(name), &plain))
+            .map_err(|e| {
+                let reason = Problem::from_error(PathBuf::from(name), &e).reason();
+                let mut chars = reason.chars();
+                let reason = chars
+                    .next()
+                    .map(|c| c.to_lowercase().chain(chars).collect::<String>())
+                    .unwrap_or_default();
+                StoreError::BackupUnusable {
+                    path: unpacked.path.clone(),
+                    reason: format!(
+                        "{name} in it cannot be read ({}); it was like that when the backup \
+                         was made",
+                        reason.trim_end_matches('.')
+                    ),
+                }
+            })
+    }
+}
+
+/// The identity in an encrypted archive's `identity.age` (`wrapped`), opened with
+/// `passphrase` as `store::crypto` unlocks a journal.
+fn unwrap_identity(
+    archive: &Path,
+    wrapped: &[u8],
+    passphrase: &SecretString,
+) -> Result<age::x25519::Identity, StoreError> {
+    crypto::unwrap_identity(archive, wrapped, passphrase)
+}
+
+/// What restoring `theirs` into the journal at `layout` (of `store`; none when its folder does
+/// not exist yet) does, and the trash records it adds (their file names and paths in the
+/// archive).
+fn plan(
+    layout: &Layout,
+    store: Option<&Store>,
+    unpacked: &Unpacked,
+    theirs: &Opened,
+    config_dir: Option<&Path>,
+) -> (Restored, Vec<(String, String)>) {
+    let ours = match store {
+        Some(_) => scan::scan(layout),
+        None => scan::Scan::default(),
+    };
+    let our_trash = store.map(Store::trash).unwrap_or_default();
     // Empty: no entries, no trash, and no file it could not read (whose entries would be
     // hidden, not absent).
     let mut out = Restored {
         into_empty: ours.entries.is_empty()
-            && store.trash().is_empty()
+            && our_trash.is_empty()
             && !ours
                 .problems
                 .iter()
                 .any(|p| p.severity() == super::Severity::Error),
         ..Restored::default()
     };
-    let deleted: HashSet<EntryId> = store.trash().into_iter().map(|t| t.entry.id).collect();
-    let (_, changes) = merge::merge(&ours.entries, &theirs.entries, &deleted);
+    let deleted: HashSet<EntryId> = our_trash.iter().map(|t| t.entry.id.clone()).collect();
+    let (merged, changes) = merge::merge(&ours.entries, &theirs.entries, &deleted);
+    let rewritten: HashSet<&EntryId> = changes
+        .iter()
+        .filter(|c| matches!(c.change, merge::Change::Updated | merge::Change::KeptBoth))
+        .map(|c| &c.id)
+        .collect();
+    out.merged = merged
+        .into_iter()
+        .filter(|e| rewritten.contains(&e.id))
+        .collect();
     out.changes = changes;
     // Trash records the journal does not have (by entry id and time of deletion).
-    let have: HashSet<(String, DateTime<FixedOffset>)> = store
-        .trash()
-        .into_iter()
+    let have: HashSet<(String, DateTime<FixedOffset>)> = our_trash
+        .iter()
         .map(|t| (t.entry.id.to_string(), t.deleted_at))
         .collect();
-    let mut trash_files = Vec::new();
-    for f in fs::read_dir(from.trash_dir())
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
-        if let Ok(body) = scan::read_json::<TrashBody>(from, &f.path())
-            && !have.contains(&(body.entry.id.to_string(), body.deleted_at))
-        {
-            trash_files.push((f.file_name(), f.path()));
-        }
-    }
+    let trash_files: Vec<(String, String)> = theirs
+        .trash
+        .iter()
+        .filter(|(_, _, body)| !have.contains(&(body.entry.id.to_string(), body.deleted_at)))
+        .map(|(file, name, _)| (file.clone(), name.clone()))
+        .collect();
     out.trash = trash_files.len();
-    let state = from.state_file();
-    out.settings = out.into_empty && state.is_file();
-    let draft = from.draft_file();
-    out.draft = out.into_empty && draft.is_file() && !layout.draft_file().exists();
+    out.settings = out.into_empty && unpacked.file(STATE).is_some();
+    out.draft = out.into_empty && unpacked.file(DRAFT).is_some() && !layout.draft_file().exists();
     for name in CONFIG_FILES {
-        let there = unpacked.path().join("config").join(name);
-        if there.is_file() && config_dir.is_some_and(|c| !c.join(name).exists()) {
+        let there = unpacked.file(&format!("config/{name}")).is_some();
+        if there && config_dir.is_some_and(|c| !c.join(name).exists()) {
             out.config.push(name.to_owned());
         }
     }
-    let (theirs_sealed, ours_sealed) = (crypto::is_encrypted(from), crypto::is_encrypted(layout));
+    let (theirs_sealed, ours_sealed) = (theirs.sealed, crypto::is_encrypted(layout));
     // What is written of the journal: entries added or updated, trash records, the draft, the
     // settings (config files are never encrypted).
     let writes = out.trash > 0
@@ -708,31 +1420,111 @@ fn restore_from(
         || out
             .changes
             .iter()
-            .any(|c| matches!(c.change, merge::Change::Added | merge::Change::Updated));
+            .any(|c| c.change != merge::Change::StaysDeleted);
     out.key = out.into_empty && theirs_sealed && !ours_sealed;
     out.decrypts = theirs_sealed && !ours_sealed && !out.key && writes;
     out.encrypts = !theirs_sealed && ours_sealed && writes;
-    if dry_run {
-        return Ok(out);
+    (out, trash_files)
+}
+
+/// The person's own words, as an encrypted journal's `state.json` seals them.
+#[derive(Deserialize)]
+struct Words {
+    #[serde(default)]
+    custom_triggers: Vec<String>,
+    #[serde(default)]
+    custom_feelings: Vec<String>,
+}
+
+fn union(into: &mut Vec<String>, more: Vec<String>) {
+    for w in more {
+        if !into.contains(&w) {
+            into.push(w);
+        }
     }
-    if out.decrypts && !decrypt(&out) {
-        out.declined = true;
-        return Ok(out);
-    }
+}
+
+/// What a restore writes from: the archive, its journal, the trash records to add, where config
+/// files go, and the passphrase the archive was opened with.
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    unpacked: &'a Unpacked,
+    opened: &'a Opened,
+    trash_files: &'a [(String, String)],
+    config_dir: Option<&'a Path>,
+    passphrase: Option<&'a SecretString>,
+}
+
+/// Writes what `out` says into the journal of `store`. The small files first (the key, the
+/// settings, the draft), then the entries, the trash records and the config files: a restore
+/// stopped part way (a full disk) and run again merges the rest.
+fn write_restore(store: &Store, out: &Restored, from: &Source<'_>) -> Result<(), StoreError> {
+    let Source {
+        unpacked,
+        opened: theirs,
+        trash_files,
+        config_dir,
+        passphrase,
+    } = *from;
+    let layout = store.layout();
+    let bytes_of = |name: &str| -> Result<&[u8], StoreError> {
+        unpacked
+            .file(name)
+            .ok_or_else(|| StoreError::BackupUnusable {
+                path: unpacked.path.clone(),
+                reason: format!("{name} is not in it"),
+            })
+    };
     // Into an empty journal, an encrypted backup's key comes back with it, so what is written
     // next is encrypted as it was.
     if out.key {
-        for (src, to) in [
-            (from.recipient_file(), layout.recipient_file()),
-            (from.identity_file(), layout.identity_file()),
-        ] {
-            let bytes = fs::read(&src).map_err(|e| StoreError::read(&src, e))?;
-            atomic::write(&to, &bytes).map_err(|e| io_err(&to, e))?;
-        }
-        crypto::share_unlock(layout, from);
+        let (Some(identity), Some(passphrase)) = (&theirs.identity, passphrase) else {
+            return Err(StoreError::Locked {
+                path: unpacked.path.clone(),
+            });
+        };
+        let to = layout.identity_file();
+        atomic::write(&to, bytes_of(IDENTITY)?).map_err(|e| io_err(&to, e))?;
+        let to = layout.recipient_file();
+        atomic::write(&to, format!("{}\n", identity.to_public()).as_bytes())
+            .map_err(|e| io_err(&to, e))?;
+        crypto::unlock(layout, passphrase)?;
     }
-    // Entries through the store's own writes: new ones a day file at a time, newer versions
-    // one by one (there are few).
+    // Files copied as they are, but encrypted or not as this journal is.
+    let recode = |name: &str, to: &Path| -> Result<Vec<u8>, StoreError> {
+        let plain = theirs.open(name, bytes_of(name)?)?;
+        crypto::seal(layout, to, plain)
+    };
+    if out.settings {
+        // Read (its own words opened with the backup's key) and written as this journal keeps
+        // them.
+        let mut prefs: Preferences = theirs.decode(unpacked, STATE, bytes_of(STATE)?)?;
+        prefs.extra.remove("schema");
+        if let Some(identity) = &theirs.identity
+            && let Some(serde_json::Value::Array(list)) = prefs.extra.remove(SEALED_WORDS)
+        {
+            for text in list.iter().filter_map(serde_json::Value::as_str) {
+                let plain = zeroize::Zeroizing::new(crypto::open_with(
+                    Some(identity),
+                    Path::new(STATE),
+                    text.as_bytes().to_vec(),
+                )?);
+                if let Ok(words) = serde_json::from_slice::<Words>(&plain) {
+                    union(&mut prefs.custom_triggers, words.custom_triggers);
+                    union(&mut prefs.custom_feelings, words.custom_feelings);
+                }
+            }
+        }
+        store.save_preferences(&prefs)?;
+    }
+    if out.draft {
+        let to = layout.draft_file();
+        let bytes = recode(DRAFT, &to)?;
+        atomic::create_private_dir(&layout.drafts_dir()).map_err(|e| io_err(&to, e))?;
+        atomic::write_new(&to, &bytes).map_err(|e| io_err(&to, e))?;
+    }
+    // Entries through the store's own writes: new ones a day file at a time, merged ones one
+    // by one (there are few).
     let of_kind = |kind: merge::Change| -> HashSet<&EntryId> {
         out.changes
             .iter()
@@ -740,29 +1532,20 @@ fn restore_from(
             .map(|c| &c.id)
             .collect()
     };
-    let (added, updated) = (
-        of_kind(merge::Change::Added),
-        of_kind(merge::Change::Updated),
-    );
-    let new: Vec<crate::journal::Entry> = theirs
+    let added = of_kind(merge::Change::Added);
+    let new: Vec<Entry> = theirs
         .entries
         .iter()
         .filter(|e| added.contains(&e.id))
         .cloned()
         .collect();
     store.add_entries(new).map_err(|p| p.error)?;
-    for e in theirs.entries.iter().filter(|e| updated.contains(&e.id)) {
+    for e in &out.merged {
         store.save_entry(e)?;
     }
-    // Files copied as they are, but encrypted or not as this journal is.
-    let recode = |path: &Path, to: &Path| -> Result<Vec<u8>, StoreError> {
-        let bytes = fs::read(path).map_err(|e| StoreError::read(path, e))?;
-        let plain = crypto::open(from, path, bytes)?;
-        crypto::seal(layout, to, plain)
-    };
-    for (name, path) in trash_files {
-        let to = layout.trash_dir().join(name);
-        let bytes = recode(&path, &to)?;
+    for (file, name) in trash_files {
+        let to = layout.trash_dir().join(file);
+        let bytes = recode(name, &to)?;
         atomic::create_private_dir(&layout.trash_dir()).map_err(|e| io_err(&to, e))?;
         atomic::write_new(&to, &bytes).or_else(|e| {
             if e.kind() == io::ErrorKind::AlreadyExists {
@@ -772,28 +1555,15 @@ fn restore_from(
             }
         })?;
     }
-    if out.draft {
-        let to = layout.draft_file();
-        let bytes = recode(&draft, &to)?;
-        atomic::create_private_dir(&layout.drafts_dir()).map_err(|e| io_err(&to, e))?;
-        atomic::write_new(&to, &bytes).map_err(|e| io_err(&to, e))?;
-    }
-    if out.settings {
-        // Read (its own words opened with the backup's key) and written as this journal keeps
-        // them.
-        let prefs = super::read_preferences(from)?;
-        store.save_preferences(&prefs)?;
-    }
     if let Some(config) = config_dir {
         for name in &out.config {
-            let bytes = fs::read(unpacked.path().join("config").join(name))
-                .map_err(|e| StoreError::read(Path::new(name), e))?;
+            let bytes = bytes_of(&format!("config/{name}"))?;
+            let to = config.join(name);
             atomic::create_private_dir(config).map_err(|e| io_err(config, e))?;
-            atomic::write_new(&config.join(name), &bytes)
-                .map_err(|e| io_err(&config.join(name), e))?;
+            atomic::write_new(&to, bytes).map_err(|e| io_err(&to, e))?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -954,5 +1724,316 @@ mod tests {
         assert!(m.counted && !m.encrypted && m.entries == 3, "{m:?}");
         let m = manifest_of(&archive_of(dir.path(), old, &["data/state.json"])).unwrap();
         assert!(m.counted && !m.encrypted && m.entries == 0, "{m:?}");
+    }
+
+    /// A gzipped tar of `members` (path, bytes), in order, as closer writes them.
+    fn tar_gz(members: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(
+            Vec::new(),
+            flate2::Compression::default(),
+        ));
+        for (name, bytes) in members {
+            append_bytes(&mut tar, name, bytes).unwrap();
+        }
+        tar.into_inner().unwrap().finish().unwrap()
+    }
+
+    /// A manifest as this closer writes it, listing `members`.
+    fn manifest_listing(members: &[(&str, &[u8])]) -> Vec<u8> {
+        let sums: Vec<FileSum> = members.iter().map(|(n, b)| FileSum::of(n, b)).collect();
+        let manifest = Manifest {
+            made_at: DateTime::parse_from_rfc3339("2026-11-30T09:15:00+01:00").unwrap(),
+            entries: 1,
+            days: 1,
+            closer: "0.1.0".to_owned(),
+            encrypted: false,
+            counted: true,
+            day_files: 1,
+            inbox: 0,
+            files: sums.len(),
+            sums,
+        };
+        serde_json::to_vec_pretty(&manifest).unwrap()
+    }
+
+    /// The words of reading `bytes` as an archive.
+    fn refusal(bytes: &[u8]) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("closer-backup-2026-11-30T091500.tar.gz");
+        fs::write(&path, bytes).unwrap();
+        let err = read_archive(&path).unwrap_err().to_string();
+        assert_eq!(
+            manifest_of(&path).unwrap_err().to_string(),
+            err,
+            "the list says the same"
+        );
+        err
+    }
+
+    #[test]
+    fn a_backup_has_its_manifest_last_listing_every_file_and_reads_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("journal");
+        let layout = Layout::new(&root);
+        fs::create_dir_all(root.join("entries/2026")).unwrap();
+        let day = br#"{"schema": 1, "date": "2026-11-30", "entries": []}"#;
+        fs::write(root.join("entries/2026/2026-11-30.json"), day).unwrap();
+        fs::write(root.join("state.json"), b"{\"schema\": 1}").unwrap();
+        let config = dir.path().join("config");
+        fs::create_dir_all(&config).unwrap();
+        fs::write(config.join("config.toml"), b"backup_keep = \"3 daily\"\n").unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-11-30T09:15:00+01:00").unwrap();
+        let written = write(
+            &layout,
+            Some(&config),
+            &dir.path().join("backups"),
+            now,
+            Keep::default(),
+        )
+        .unwrap();
+        let file = fs::File::open(&written.path).unwrap();
+        let mut tar = tar::Archive::new(flate2::read::GzDecoder::new(file));
+        let names: Vec<String> = tar
+            .entries()
+            .unwrap()
+            .map(|e| e.unwrap().path().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "data/entries/2026/2026-11-30.json",
+                "data/state.json",
+                "config/config.toml",
+                "manifest.json"
+            ]
+        );
+        let unpacked = read_archive(&written.path).unwrap();
+        let m = unpacked.manifest();
+        assert_eq!(m, &written.manifest);
+        assert_eq!(m.files, 3);
+        assert_eq!(
+            m.sums[0],
+            FileSum {
+                path: "data/entries/2026/2026-11-30.json".to_owned(),
+                bytes: day.len() as u64,
+                sha256: format!("{:x}", Sha256::digest(day)),
+            }
+        );
+        assert_eq!(
+            unpacked.files()["data/entries/2026/2026-11-30.json"],
+            day.to_vec()
+        );
+        assert_eq!(unpacked.files().len(), 3, "all but the manifest");
+    }
+
+    #[test]
+    fn a_file_the_manifest_does_not_vouch_for_is_refused_and_named() {
+        let day: &[u8] = b"{\"schema\": 1}";
+        let members = [("data/entries/2026/2026-11-30.json", day)];
+        let listed = manifest_listing(&members);
+        // As written: read.
+        let ok = tar_gz(&[members[0], ("manifest.json", &listed)]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ok.tar.gz");
+        fs::write(&path, &ok).unwrap();
+        assert!(read_archive(&path).is_ok());
+
+        let other: &[u8] = b"{\"schema\": 2}";
+        let err = refusal(&tar_gz(&[
+            ("data/entries/2026/2026-11-30.json", other),
+            ("manifest.json", &listed),
+        ]));
+        assert!(
+            err.contains(
+                "is damaged: data/entries/2026/2026-11-30.json in it does not match its \
+                 checksum in the manifest; nothing was restored"
+            ),
+            "{err}"
+        );
+        let err = refusal(&tar_gz(&[
+            ("data/entries/2026/2026-11-30.json", b"{}"),
+            ("manifest.json", &listed),
+        ]));
+        assert!(
+            err.contains("2026-11-30.json in it is 2 bytes, and its manifest says 13 bytes"),
+            "{err}"
+        );
+        let err = refusal(&tar_gz(&[("manifest.json", &listed)]));
+        assert!(
+            err.contains("its manifest says it holds 1 file, and it holds 0 files"),
+            "{err}"
+        );
+        let err = refusal(&tar_gz(&[
+            members[0],
+            ("data/state.json", b"{}"),
+            ("manifest.json", &listed),
+        ]));
+        assert!(
+            err.contains("its manifest says it holds 1 file, and it holds 2"),
+            "{err}"
+        );
+        let mut two = manifest_listing(&[members[0], ("data/gone.json", b"{}")]);
+        let err = refusal(&tar_gz(&[
+            members[0],
+            ("data/state.json", b"{}"),
+            ("manifest.json", &two),
+        ]));
+        assert!(
+            err.contains("data/state.json is in it, and not in its manifest"),
+            "{err}"
+        );
+        two = manifest_listing(&[members[0], ("data/gone.json", b"{}")]);
+        let err = refusal(&tar_gz(&[members[0], members[0], ("manifest.json", &two)]));
+        assert!(
+            err.contains("it holds data/entries/2026/2026-11-30.json twice"),
+            "{err}"
+        );
+        let err = refusal(&tar_gz(&[members[0]]));
+        assert!(
+            err.contains(
+                "cannot be restored: it has no manifest.json, so it is not a closer backup"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn damage_to_the_gzip_stream_is_said_for_what_it_is() {
+        let day: &[u8] = b"{\"schema\": 1, \"date\": \"2026-11-30\", \"entries\": []}";
+        let members = [("data/entries/2026/2026-11-30.json", day)];
+        let good = tar_gz(&[members[0], ("manifest.json", &manifest_listing(&members))]);
+        let n = good.len();
+        // The CRC-32, then the size, at its end.
+        for at in [n - 8, n - 5, n - 4, n - 1] {
+            let mut bad = good.clone();
+            bad[at] ^= 0x04;
+            let err = refusal(&bad);
+            assert!(
+                err.contains(
+                    "is damaged: the compressed data does not match its checksum; nothing was \
+                     restored"
+                ),
+                "byte {at}: {err}"
+            );
+        }
+        for cut in 1..=12 {
+            let err = refusal(&good[..n - cut]);
+            assert!(
+                err.contains("is damaged: it is cut short"),
+                "cut {cut}: {err}"
+            );
+        }
+        // The middle of the compressed data.
+        let mut bad = good.clone();
+        bad[n / 2] ^= 0x01;
+        assert!(refusal(&bad).contains("is damaged: "));
+        // Not gzip at all, or gzip of something else.
+        let err = refusal(b"hello");
+        assert!(err.contains("not a closer backup"), "{err}");
+        let err = refusal(b"");
+        assert!(err.contains("it is empty"), "{err}");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(b"just some text, not a tar archive").unwrap();
+        let err = refusal(&gz.finish().unwrap());
+        assert!(err.contains("not a closer backup"), "{err}");
+    }
+
+    #[test]
+    fn an_earlier_closers_backup_is_checked_by_its_gzip_checksum() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = r#"{"made_at": "2026-11-30T09:15:00+01:00", "entries": 1, "days": 1,
+                      "closer": "0.1.0"}"#;
+        let path = archive_of(dir.path(), old, &["data/entries/2026/2026-11-01.json"]);
+        let unpacked = read_archive(&path).unwrap();
+        assert!(unpacked.manifest().sums.is_empty());
+        assert_eq!(unpacked.files().len(), 1);
+        let mut bytes = fs::read(&path).unwrap();
+        let n = bytes.len();
+        bytes[n - 7] ^= 0x80;
+        let err = refusal(&bytes);
+        assert!(err.contains("does not match its checksum"), "{err}");
+    }
+
+    /// A tar header (of an ordinary file of `size` bytes) named `name` byte for byte, which the
+    /// tar crate would not write (`..`, an absolute path), with `kind`.
+    fn raw_header(name: &str, size: u64, kind: tar::EntryType) -> tar::Header {
+        let mut header = tar::Header::new_old();
+        header.as_old_mut().name[..name.len()].copy_from_slice(name.as_bytes());
+        header.set_size(size);
+        header.set_mode(0o600);
+        header.set_entry_type(kind);
+        header.set_cksum();
+        header
+    }
+
+    fn tar_gz_raw(headers: &[(tar::Header, &[u8])]) -> Vec<u8> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        for (header, data) in headers {
+            gz.write_all(header.as_bytes()).unwrap();
+            gz.write_all(data).unwrap();
+            let pad = (512 - data.len() % 512) % 512;
+            gz.write_all(&vec![0; pad]).unwrap();
+        }
+        gz.write_all(&[0; 1024]).unwrap();
+        gz.finish().unwrap()
+    }
+
+    #[test]
+    fn links_devices_and_paths_outside_the_folder_are_refused() {
+        for (name, kind, says) in [
+            ("../outside.json", tar::EntryType::Regular, "a path outside"),
+            (
+                "/etc/outside.json",
+                tar::EntryType::Regular,
+                "a path outside",
+            ),
+            (
+                "data/state.json",
+                tar::EntryType::Symlink,
+                "which is not a file",
+            ),
+            (
+                "data/state.json",
+                tar::EntryType::Link,
+                "which is not a file",
+            ),
+            ("data/fifo", tar::EntryType::Fifo, "which is not a file"),
+        ] {
+            let err = refusal(&tar_gz_raw(&[(raw_header(name, 0, kind), b"")]));
+            assert!(
+                err.contains("cannot be restored: it holds"),
+                "{name}: {err}"
+            );
+            assert!(err.contains(says), "{name}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_file_larger_than_a_backup_can_hold_is_refused_from_its_header_before_it_is_read() {
+        // Headers alone: were the data read, the stream would end first ("cut short").
+        let err = refusal(&tar_gz_raw(&[(
+            raw_header(
+                "data/entries/2026/2026-11-30.json",
+                300 << 20,
+                tar::EntryType::Regular,
+            ),
+            b"",
+        )]));
+        assert!(
+            err.contains("2026-11-30.json in it would be 314.6 MB, more than closer ever backs up"),
+            "{err}"
+        );
+        let err = refusal(&tar_gz_raw(&[(
+            raw_header(
+                "data/entries/2026/2026-11-30.json",
+                100 << 20,
+                tar::EntryType::Regular,
+            ),
+            b"",
+        )]));
+        assert!(
+            err.contains("it unpacks to more than 67.1 MB, far more than a backup of"),
+            "{err}"
+        );
     }
 }

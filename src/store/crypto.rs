@@ -311,32 +311,62 @@ fn read_identity_as_given(
     let path = layout.identity_file();
     let bytes = crate::files::read_regular(&path, crate::files::SETTINGS_CAP)
         .map_err(|e| StoreError::read(&path, e))?;
+    open_wrapped(&path, &bytes, passphrase)
+}
+
+/// The identity in `wrapped` (an `identity.age`'s bytes, from `path`), opened with
+/// `passphrase` exactly as given (one scrypt, its work factor at most 2^20).
+fn open_wrapped(
+    path: &Path,
+    wrapped: &[u8],
+    passphrase: &SecretString,
+) -> Result<age::x25519::Identity, StoreError> {
     let mut scrypt = age::scrypt::Identity::new(passphrase.clone());
     scrypt.set_max_work_factor(MAX_WORK_FACTOR);
-    let text = match age::decrypt(&scrypt, &bytes) {
+    let text = match age::decrypt(&scrypt, wrapped) {
         Ok(text) => zeroize::Zeroizing::new(text),
         Err(age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys) => {
             return Err(StoreError::WrongPassphrase);
         }
         Err(e) => {
             return Err(StoreError::Crypto {
-                path,
+                path: path.to_owned(),
                 message: e.to_string(),
             });
         }
     };
-    let text = std::str::from_utf8(&text).map_err(|_| StoreError::Crypto {
-        path: path.clone(),
-        message: "it does not hold an age identity".to_owned(),
-    })?;
-    text.lines()
-        .map(str::trim)
-        .find(|l| l.starts_with("AGE-SECRET-KEY-"))
-        .and_then(|l| l.parse::<age::x25519::Identity>().ok())
+    std::str::from_utf8(&text)
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .map(str::trim)
+                .find(|l| l.starts_with("AGE-SECRET-KEY-"))
+                .and_then(|l| l.parse::<age::x25519::Identity>().ok())
+        })
         .ok_or_else(|| StoreError::Crypto {
-            path,
+            path: path.to_owned(),
             message: "it does not hold an age identity".to_owned(),
         })
+}
+
+/// The identity in `wrapped` (the bytes of an `identity.age` that is not this journal's, as
+/// a backup's), opened with `passphrase` in its normal form, then as given when that differs
+/// (a journal encrypted before passphrases were normalised). Nothing is written.
+///
+/// # Errors
+/// [`StoreError::WrongPassphrase`]; [`StoreError::Crypto`] when it is not an identity file.
+pub fn unwrap_identity(
+    path: &Path,
+    wrapped: &[u8],
+    passphrase: &SecretString,
+) -> Result<age::x25519::Identity, StoreError> {
+    let nfc = normalised(passphrase);
+    match open_wrapped(path, wrapped, &nfc) {
+        Err(StoreError::WrongPassphrase) if nfc.expose_secret() != passphrase.expose_secret() => {
+            open_wrapped(path, wrapped, passphrase)
+        }
+        other => other,
+    }
 }
 
 /// Unlocks the journal at `layout` with `passphrase`: reads (and checks) its identity and

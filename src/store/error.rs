@@ -91,6 +91,17 @@ pub enum StoreError {
     /// `closer encrypt` on a journal that has a key already.
     #[error("this journal is encrypted already ({} exists)", .path.display())]
     AlreadyEncrypted { path: PathBuf },
+    /// A backup archive whose checksums, sizes or contents are not what it says: nothing of it
+    /// is used.
+    #[error(
+        "{} is damaged: {reason}; nothing was restored. The file was left as it is; `closer \
+         backups` checks the other backups.",
+        .path.display()
+    )]
+    BackupDamaged { path: PathBuf, reason: String },
+    /// A file that is not a closer backup, or a backup that holds what closer cannot restore.
+    #[error("{} cannot be restored: {reason}. Nothing was restored; the file was left as it is.", .path.display())]
+    BackupUnusable { path: PathBuf, reason: String },
     /// Restoring an entry whose id is already in its day file.
     #[error("an entry with id {id} is already in {}", .path.display())]
     AlreadyPresent { id: String, path: PathBuf },

@@ -715,7 +715,8 @@ impl Store {
     }
 
     /// Merges every file-sync conflict copy of a day file into its day (entries by id, the
-    /// newer version kept, an entry deleted here staying deleted; see `journal::merge`), then
+    /// field by field, both versions of a text kept where they differ, an entry deleted here
+    /// staying deleted; see `journal::merge`), then
     /// moves the copy, unchanged, into `trash/sync-conflicts/`. The day is written before the
     /// copy moves, so a stop in between leaves the copy to merge again (which changes
     /// nothing more). A copy that cannot be read is left where it is and reported.
@@ -769,25 +770,7 @@ impl Store {
                 holds_open_predictions(&body.entries),
             )?;
         }
-        let kept = self.layout.merged_conflicts_dir();
-        atomic::create_private_dir(&kept).map_err(|e| StoreError::write(&kept, e))?;
-        // A copy of the same name merged before (Resilio reuses one) is never replaced.
-        let name = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let mut to = kept.join(&name);
-        let mut n = 2;
-        while fs::symlink_metadata(&to).is_ok() {
-            to = kept.join(format!("{n}-{name}"));
-            n += 1;
-        }
-        fs::rename(path, &to).map_err(|e| StoreError::write(&to, e))?;
-        let _ = atomic::sync_dir(&kept);
-        if let Some(dir) = path.parent() {
-            let _ = atomic::sync_dir(dir);
-        }
+        keep_conflict_copy(&self.layout, path)?;
         Ok(changes)
     }
 
@@ -1137,4 +1120,32 @@ pub fn read_preferences(layout: &Layout) -> Result<Preferences, StoreError> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// Moves a conflict copy that was taken in into `trash/sync-conflicts/` of the journal at
+/// `layout`, under a name nothing there has (a copy of the same name merged before, as Resilio
+/// reuses one, is never replaced); gives where it went.
+///
+/// # Errors
+/// The folder cannot be made, or the copy cannot be moved (it stays where it was).
+pub fn keep_conflict_copy(layout: &Layout, path: &Path) -> Result<std::path::PathBuf, StoreError> {
+    let kept = layout.merged_conflicts_dir();
+    atomic::create_private_dir(&kept).map_err(|e| StoreError::write(&kept, e))?;
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let mut to = kept.join(&name);
+    let mut n = 2;
+    while fs::symlink_metadata(&to).is_ok() {
+        to = kept.join(format!("{n}-{name}"));
+        n += 1;
+    }
+    fs::rename(path, &to).map_err(|e| StoreError::write(&to, e))?;
+    let _ = atomic::sync_dir(&kept);
+    if let Some(dir) = path.parent() {
+        let _ = atomic::sync_dir(dir);
+    }
+    Ok(to)
 }

@@ -64,15 +64,40 @@ impl Layout {
     /// Nextcloud's `2026-11-30 (conflicted copy 2026-11-30 101500).json` (or `(Sam's
     /// conflicted copy …)`), and Resilio's `2026-11-30.Conflict.json`.
     pub fn day_of_conflict_copy(name: &str) -> Option<NaiveDate> {
-        let stem = name.strip_suffix(".json")?;
-        let day_part = if let Some(i) = stem.find(".sync-conflict-") {
-            &stem[..i]
-        } else if let Some(i) = stem.find(" (").filter(|_| stem.contains("conflicted copy")) {
-            &stem[..i]
-        } else {
-            stem.strip_suffix(".Conflict")?
-        };
-        Layout::day_of_file_name(&format!("{day_part}.json"))
+        Layout::day_of_file_name(&Layout::original_of_conflict_copy(name)?)
+    }
+
+    /// The name of the file a file-sync tool's conflict copy named `name` is a copy of
+    /// (`current.json` for `current.sync-conflict-20261203-101010-ABCDEF1.json`, `state.json`
+    /// for `state (conflicted copy 2026-12-03 101010).json`, `cache.age` for
+    /// `cache.Conflict.age`); `None` when `name` is not a conflict copy's. A copy of a copy
+    /// gives the first file.
+    pub fn original_of_conflict_copy(name: &str) -> Option<String> {
+        // Syncthing: `stem.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.ext`.
+        if let Some(i) = name.find(".sync-conflict-") {
+            let rest = &name[i + ".sync-conflict-".len()..];
+            let ext = rest.rfind('.').map_or("", |j| &rest[j..]);
+            return Some(format!("{}{ext}", &name[..i])).filter(|n| !n.is_empty());
+        }
+        // Dropbox and Nextcloud: `stem (conflicted copy …).ext`, `stem (Sam's conflicted
+        // copy …).ext`.
+        if name.contains("conflicted copy")
+            && let Some(i) = name.find(" (")
+            && let Some(j) = name.rfind(')').filter(|&j| j > i)
+        {
+            return Some(format!("{}{}", &name[..i], &name[j + 1..])).filter(|n| !n.is_empty());
+        }
+        // Resilio: `stem.Conflict.ext`.
+        let i = name
+            .find(".Conflict.")
+            .or_else(|| name.strip_suffix(".Conflict").map(|stem| stem.len()))?;
+        Some(format!("{}{}", &name[..i], &name[i + ".Conflict".len()..])).filter(|n| !n.is_empty())
+    }
+
+    /// Whether `name` is a check-in waiting in `drafts/` for its turn (a file-sync conflict
+    /// copy of the draft that `closer doctor --merge-conflicts` kept): `waiting-….json`.
+    pub fn is_waiting_draft(name: &str) -> bool {
+        name.starts_with(WAITING_DRAFT_PREFIX) && name.ends_with(".json")
     }
 
     /// `drafts/current.json`.
@@ -138,6 +163,11 @@ impl Layout {
 /// The prefix of temporary files written on the way to an atomic rename.
 pub const TEMP_PREFIX: &str = ".closer-tmp-";
 
+/// The prefix of a check-in waiting in `drafts/` for its turn: a file-sync conflict copy of
+/// the draft, kept by `closer doctor --merge-conflicts` while another check-in was in
+/// progress, and offered once that one is saved or discarded.
+pub const WAITING_DRAFT_PREFIX: &str = "waiting-";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +184,75 @@ mod tests {
         assert_eq!(Layout::day_of_file_name("2026-1-5.json"), None);
         assert_eq!(Layout::day_of_file_name("2026-01-05.json.bak"), None);
         assert_eq!(Layout::day_of_file_name("notes.json"), None);
+    }
+
+    /// Issue 31: each tool's conflict copy of any file closer writes names the file it is a
+    /// copy of; other names are not copies.
+    #[test]
+    fn conflict_copies_name_the_file_they_copy() {
+        for (copy, original) in [
+            (
+                "current.sync-conflict-20261203-101010-ABCDEF1.json",
+                "current.json",
+            ),
+            (
+                "state.sync-conflict-20261203-101010-ABCDEF1.json",
+                "state.json",
+            ),
+            (
+                "state (conflicted copy 2026-12-03 101010).json",
+                "state.json",
+            ),
+            (
+                "state (Sam's conflicted copy 2026-12-03).json",
+                "state.json",
+            ),
+            ("state.Conflict.json", "state.json"),
+            (
+                "cache.sync-conflict-20261203-101010-ABCDEF1.age",
+                "cache.age",
+            ),
+            ("cache.Conflict.age", "cache.age"),
+            (
+                "recipient (conflicted copy 2026-12-03 101010).txt",
+                "recipient.txt",
+            ),
+            (
+                "2026-11-30.sync-conflict-20261130-101500-ABCDEFG.sync-conflict-20261201-090000-HIJKLMN.json",
+                "2026-11-30.json",
+            ),
+            ("notes.Conflict", "notes"),
+        ] {
+            assert_eq!(
+                Layout::original_of_conflict_copy(copy).as_deref(),
+                Some(original),
+                "{copy}"
+            );
+        }
+        for name in [
+            "current.json",
+            "state.json",
+            "notes (1).json",
+            "waiting-20261203T101010.json",
+            ".sync-conflict-20261203-101010-ABCDEF1",
+        ] {
+            assert_eq!(Layout::original_of_conflict_copy(name), None, "{name}");
+        }
+        let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        for copy in [
+            "2026-11-30.sync-conflict-20261130-101500-ABCDEFG.json",
+            "2026-11-30 (conflicted copy 2026-11-30 101500).json",
+            "2026-11-30 (Sam's conflicted copy 2026-11-30).json",
+            "2026-11-30.Conflict.json",
+        ] {
+            assert_eq!(Layout::day_of_conflict_copy(copy), Some(day), "{copy}");
+        }
+        assert_eq!(
+            Layout::day_of_conflict_copy("current.sync-conflict-20261203-101010-ABCDEF1.json"),
+            None
+        );
+        assert!(Layout::is_waiting_draft("waiting-20261203T101010.json"));
+        assert!(!Layout::is_waiting_draft("current.json"));
     }
 
     proptest::proptest! {

@@ -530,7 +530,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                     let name = file_name(&year_dir);
                     let is_year = name.len() == 4 && name.chars().all(|c| c.is_ascii_digit());
                     if !is_year || !year_dir.is_dir() {
-                        note_stray(&mut year.problems, &year_dir);
+                        note_stray(&mut year.problems, root, &year_dir);
                         ahead += year.weight();
                         years.push_back(year);
                         continue;
@@ -548,7 +548,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                                     path: path.clone(),
                                     kind: ProblemKind::SyncConflict { day },
                                 }),
-                                None => note_stray(&mut year.problems, &path),
+                                None => note_stray(&mut year.problems, root, &path),
                             }
                             continue;
                         };
@@ -750,6 +750,26 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
         }
     }
 
+    // Conflict copies a file-sync tool made of the files at the top of the data folder
+    // (state.json, predictions.json, cache.age, the key files); nothing else there is looked
+    // at (a sync tool's or git's own files live there too).
+    let mut quiet = Vec::new();
+    for path in sorted_children(&mut quiet, root) {
+        let Some(of) = conflict_copy_of(root, &path) else {
+            continue;
+        };
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+            continue;
+        }
+        check_mode(&mut scan.problems, &path, false);
+        let kind = if of == "state.json" {
+            ProblemKind::StateConflict
+        } else {
+            ProblemKind::OtherConflict { of }
+        };
+        scan.problems.push(Problem { path, kind });
+    }
+
     // drafts/
     let drafts = layout.drafts_dir();
     if drafts.exists() {
@@ -762,8 +782,25 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                     Ok((_, Some(plain))) => scan.problems.push(plain),
                     Ok(_) => {}
                 }
-            } else if !file_name(&path).starts_with("unreadable-") {
-                note_stray(&mut scan.problems, &path);
+            } else if is_draft_conflict(&file_name(&path)) {
+                // The other computer's unfinished check-in: words to offer, never a stranger.
+                check_mode(&mut scan.problems, &path, false);
+                let saved = draft_saved(layout, &path);
+                scan.problems.push(Problem {
+                    path,
+                    kind: ProblemKind::DraftConflict { saved },
+                });
+            } else if Layout::is_waiting_draft(&file_name(&path)) {
+                check_mode(&mut scan.problems, &path, false);
+                let saved = draft_saved(layout, &path);
+                scan.problems.push(Problem {
+                    path,
+                    kind: ProblemKind::WaitingDraft { saved },
+                });
+            } else if !file_name(&path).starts_with("unreadable-")
+                || conflict_copy_of(root, &path).is_some()
+            {
+                note_stray(&mut scan.problems, root, &path);
             }
         }
     }
@@ -778,8 +815,16 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                 continue;
             }
             if !file_name(&path).ends_with(".json") {
-                note_stray(&mut scan.problems, &path);
+                note_stray(&mut scan.problems, root, &path);
                 continue;
+            }
+            // A copy of a trash file is a deleted entry as well, shown in the trash beside
+            // the other copy: named for what it is, and read as the trash file it is.
+            if let Some(of) = conflict_copy_of(root, &path) {
+                scan.problems.push(Problem {
+                    path: path.clone(),
+                    kind: ProblemKind::OtherConflict { of },
+                });
             }
             check_mode(&mut scan.problems, &path, false);
             match read_json_noting::<TrashBody>(layout, &path, encrypted) {
@@ -797,7 +842,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
         check_mode(&mut scan.problems, &inbox, true);
         for path in sorted_children(&mut scan.problems, &inbox) {
             if !file_name(&path).ends_with(".json") {
-                note_stray(&mut scan.problems, &path);
+                note_stray(&mut scan.problems, root, &path);
                 continue;
             }
             check_mode(&mut scan.problems, &path, false);
@@ -857,9 +902,14 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn note_stray(problems: &mut Vec<Problem>, path: &Path) {
+/// Notes a file or folder closer does not keep where it is: a leftover of its own, or a
+/// file-sync tool's conflict copy of a file it writes (named by what it is a copy of, never as
+/// a stranger: it may hold the other computer's words), or a stranger.
+fn note_stray(problems: &mut Vec<Problem>, root: &Path, path: &Path) {
     let name = file_name(path);
-    let kind = if name.starts_with(TEMP_PREFIX) {
+    let kind = if let Some(of) = conflict_copy_of(root, path) {
+        ProblemKind::OtherConflict { of }
+    } else if name.starts_with(TEMP_PREFIX) {
         ProblemKind::LeftoverTemp
     } else if name.starts_with("editing-") && name.ends_with(".md") {
         ProblemKind::EditorText
@@ -870,6 +920,39 @@ fn note_stray(problems: &mut Vec<Problem>, path: &Path) {
         path: path.to_owned(),
         kind,
     });
+}
+
+/// The file a file-sync tool's conflict copy at `path` is a copy of, as a path in the data
+/// folder at `root` (`state.json`, `trash/<file>.json`); `None` when it is not a copy.
+fn conflict_copy_of(root: &Path, path: &Path) -> Option<String> {
+    let original = Layout::original_of_conflict_copy(&file_name(path))?;
+    let folder = path
+        .parent()
+        .and_then(|p| p.strip_prefix(root).ok())
+        .filter(|p| !p.as_os_str().is_empty());
+    Some(match folder {
+        Some(folder) => format!("{}/{original}", folder.display()),
+        None => original,
+    })
+}
+
+/// When a draft (or a conflict copy of one) at `path` was last written: its `saved_at`,
+/// else, when it cannot be read (locked, damaged), its modification time.
+fn draft_saved(layout: &Layout, path: &Path) -> Option<chrono::NaiveDateTime> {
+    match read_json::<DraftBody>(layout, path) {
+        Ok(body) => Some(body.saved_at.naive_local()),
+        Err(_) => fs::symlink_metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local()),
+    }
+}
+
+/// Whether a file in `drafts/` named `name` is a file-sync tool's conflict copy of a draft:
+/// of `current.json`, or of a check-in waiting for its turn.
+pub(crate) fn is_draft_conflict(name: &str) -> bool {
+    Layout::original_of_conflict_copy(name)
+        .is_some_and(|of| of == "current.json" || Layout::is_waiting_draft(&of))
 }
 
 fn sorted_children(problems: &mut Vec<Problem>, dir: &Path) -> Vec<PathBuf> {
@@ -1108,6 +1191,136 @@ mod tests {
             read.len(),
             expected.len()
         );
+    }
+
+    /// Issue 31, item 4: file-sync conflict copies of every file closer writes are named by
+    /// what they copy: the unfinished check-in's (with when it was written) and state.json's
+    /// need a look, a copy of the prediction index is only worth knowing; a check-in waiting
+    /// its turn is a note; none is "a file closer does not know".
+    #[test]
+    fn conflict_copies_of_every_file_are_named_by_what_they_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let layout = store.layout().clone();
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-03T10:10:10+01:00").unwrap();
+        store
+            .save_entry(&Entry::new(EntryId::generate(at, 1), at))
+            .unwrap();
+        store
+            .save_draft(&serde_json::json!({"notes": "mine"}), at)
+            .unwrap();
+        store.save_preferences(&Preferences::default()).unwrap();
+        let drafts = layout.drafts_dir();
+        let copy = |from: &Path, to: PathBuf| {
+            fs::copy(from, &to).unwrap();
+            to
+        };
+        let draft = copy(
+            &layout.draft_file(),
+            drafts.join("current.sync-conflict-20261203-101010-ABCDEF1.json"),
+        );
+        let dropbox = copy(
+            &layout.draft_file(),
+            drafts.join("current (conflicted copy 2026-12-03 101010).json"),
+        );
+        let waiting = copy(
+            &layout.draft_file(),
+            drafts.join("waiting-20261203T101010.json"),
+        );
+        let state = copy(
+            &layout.state_file(),
+            dir.path()
+                .join("state.sync-conflict-20261203-101010-ABCDEF1.json"),
+        );
+        let predictions = dir.path().join("predictions.Conflict.json");
+        fs::write(&predictions, "{}").unwrap();
+        let key = dir
+            .path()
+            .join("recipient.sync-conflict-20261203-101010-ABCDEF1.txt");
+        fs::write(&key, "age1").unwrap();
+        let unreadable =
+            drafts.join("unreadable-20261203T101010.sync-conflict-20261203-101010-ABCDEF1.json");
+        fs::write(&unreadable, "{").unwrap();
+        let gone = Entry::new(EntryId::generate(at, 2), at);
+        store.save_entry(&gone).unwrap();
+        let trashed = store.delete_entry(gone.date, &gone.id, at).unwrap();
+        let trash_copy = copy(
+            &trashed,
+            trashed.with_file_name(format!(
+                "{} (conflicted copy 2026-12-03 101010).json",
+                file_name(&trashed).trim_end_matches(".json")
+            )),
+        );
+        // Not a copy: left unsaid at the top of the data folder, as before.
+        fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+
+        assert_eq!(store.trash().len(), 2);
+        for scan in [check(&layout), load(&layout)] {
+            // The files written here by hand are readable by others: said, and not looked at.
+            let problems: Vec<&Problem> = scan
+                .problems
+                .iter()
+                .filter(|p| !matches!(p.kind, ProblemKind::Permissions { .. }))
+                .collect();
+            let found = |path: &Path| -> Vec<&Problem> {
+                problems
+                    .iter()
+                    .copied()
+                    .filter(|p| p.path == path)
+                    .collect()
+            };
+            let saved = chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
+                .unwrap()
+                .and_hms_opt(10, 10, 10);
+            for path in [&draft, &dropbox] {
+                let problems = found(path);
+                assert_eq!(
+                    problems.iter().map(|p| &p.kind).collect::<Vec<_>>(),
+                    [&ProblemKind::DraftConflict { saved }],
+                    "{path:?}"
+                );
+                assert_eq!(problems[0].severity(), super::super::Severity::Warning);
+                assert!(problems[0].reason().contains("from 2026-12-03 10:10"));
+            }
+            assert_eq!(found(&waiting)[0].kind, ProblemKind::WaitingDraft { saved });
+            assert_eq!(found(&waiting)[0].severity(), super::super::Severity::Note);
+            assert_eq!(found(&state)[0].kind, ProblemKind::StateConflict);
+            assert_eq!(found(&state)[0].severity(), super::super::Severity::Warning);
+            assert_eq!(
+                found(&predictions)[0].kind,
+                ProblemKind::OtherConflict {
+                    of: "predictions.json".into()
+                }
+            );
+            assert_eq!(
+                found(&predictions)[0].severity(),
+                super::super::Severity::Note
+            );
+            assert_eq!(
+                found(&key)[0].kind,
+                ProblemKind::OtherConflict {
+                    of: "recipient.txt".into()
+                }
+            );
+            assert_eq!(
+                found(&unreadable)[0].kind,
+                ProblemKind::OtherConflict {
+                    of: "drafts/unreadable-20261203T101010.json".into()
+                }
+            );
+            // A copy of a trash file is named, and shows in the trash as the file it copies.
+            assert_eq!(
+                found(&trash_copy)[0].kind,
+                ProblemKind::OtherConflict {
+                    of: format!("trash/{}", file_name(&trashed))
+                }
+            );
+            assert!(
+                !problems.iter().any(|p| p.kind == ProblemKind::Unexpected),
+                "{problems:?}"
+            );
+            assert_eq!(problems.len(), 8, "{problems:?}");
+        }
     }
 
     /// Days queued and not yet a full batch are sent when they are about to be taken in, and

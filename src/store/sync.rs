@@ -13,14 +13,25 @@ use std::process::{Command, Output};
 use super::layout::Layout;
 use super::scan::DayBody;
 use super::{StoreError, envelope};
-use crate::journal::merge::merge3;
+use crate::journal::merge::{Changed, merge3};
+
+/// Where the merge driver (run by git from the top of the work tree) leaves what it changed,
+/// a JSON line an entry, for `closer sync` to say and then remove.
+const MERGE_REPORT: &str = ".git/closer-merge-report.jsonl";
 
 /// What `.gitignore` keeps out of the repository: the lock, the draft and its editor files,
-/// temporary files, and the prediction index (rebuilt after a merge).
-pub const GITIGNORE: &str = "# closer sync: what stays on this computer\n.lock\ndrafts/\n*.tmp\n.closer-*\npredictions.json\ncache.age\n";
+/// temporary files (git's own too, left by a git that was stopped part way), and the prediction
+/// index (rebuilt after a merge).
+pub const GITIGNORE: &str = "# closer sync: what stays on this computer\n.lock\ndrafts/\n*.tmp\n.closer-*\n.merge_file_*\npredictions.json\ncache.age\n";
 
 /// What `.gitattributes` says: day files merge with closer's driver.
 pub const GITATTRIBUTES: &str = "# closer sync: day files merge by entry id (closer merge-day);\n# in a conflict over the settings, this computer's are kept\nentries/**/*.json merge=closer-day\nstate.json merge=closer-keep-ours\n";
+
+/// What `.git/info/attributes` says. It outranks every `.gitattributes` in the work tree, so
+/// one that came from another computer (`entries/.gitattributes` saying `merge=union`, or
+/// `filter=lfs`) changes nothing: day files merge with closer's driver, and no filter, diff
+/// driver or re-encoding named by the repository applies.
+pub const INFO_ATTRIBUTES: &str = "# closer sync: these hold over any .gitattributes in the repository\n* !filter !diff !merge !working-tree-encoding !ident\nentries/**/*.json merge=closer-day\nstate.json merge=closer-keep-ours\n";
 
 /// Why a sync stopped, in words that say what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,11 +51,53 @@ pub struct Synced {
     pub pulled: bool,
     /// Changes were pushed.
     pub pushed: bool,
+    /// What the merge of what came in changed here, entry by entry.
+    pub merged: Vec<Changed>,
 }
 
+/// Settings given to every git command closer runs, over the repository's own: no hook runs
+/// (they are looked for in a folder that cannot hold any, so a hook planted in `.git/hooks`
+/// by a file-sync tool or a restore never runs), no file-system monitor command runs, and the
+/// modes of what git writes follow the umask (never a `core.sharedRepository` that opens
+/// them to a group).
+const GIT_SETTINGS: [&str; 6] = [
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.sharedRepository=umask",
+];
+
+/// The git command closer runs, under umask 077 so that what git writes (a checkout, a merged
+/// day, the repository itself) is private whatever the person's umask: 0277 made `git init`
+/// fail half way, 022 left merged days readable by all. The umask is set in a shell that then
+/// becomes git, so it holds for git and what git starts (the merge driver, ssh) and nothing
+/// else: closer's own umask is left alone (it is shared by all of closer's threads, and
+/// setting it from the child after fork would need unsafe code).
+fn git_command() -> Command {
+    #[cfg(unix)]
+    {
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg("umask 077 && exec git \"$@\"")
+            .arg("closer-git");
+        command
+    }
+    #[cfg(not(unix))]
+    {
+        Command::new("git")
+    }
+}
+
+/// The shell's status when it cannot find the program it was to run.
+const NOT_FOUND: i32 = 127;
+
 fn git(root: &Path, args: &[&str]) -> Result<Output, SyncError> {
-    let mut command = Command::new("git");
+    let mut command = git_command();
     command
+        .args(GIT_SETTINGS)
         .arg("-C")
         .arg(root)
         .args(args)
@@ -57,12 +110,19 @@ fn git(root: &Path, args: &[&str]) -> Result<Output, SyncError> {
         use age::secrecy::ExposeSecret as _;
         command.env(super::crypto::MERGE_IDENTITY_ENV, identity.expose_secret());
     }
-    command.output().map_err(|e| {
+    let missing = |why: String| {
         SyncError(format!(
-            "closer sync runs git, which could not be started ({e}). Install git (for \
+            "closer sync runs git, which could not be started ({why}). Install git (for \
                  example: apt install git) and try again."
         ))
-    })
+    };
+    let out = command.output().map_err(|e| missing(e.to_string()))?;
+    if cfg!(unix) && out.status.code() == Some(NOT_FOUND) {
+        return Err(missing(
+            String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+        ));
+    }
+    Ok(out)
 }
 
 fn ok(root: &Path, args: &[&str], doing: &str) -> Result<String, SyncError> {
@@ -104,17 +164,51 @@ fn shell_quoted(path: &Path) -> String {
 /// git is missing, or a git step failed (its message is in the error, with what to do).
 pub fn sync(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, SyncError> {
     let root = layout.root();
+    // Before: a repository an earlier git left unwritable (`.git` 0500 under umask 0277) is
+    // made usable again. After, however the sync ended: what git wrote, and a clone made
+    // under another umask, are private.
+    make_private(root);
+    let result = sync_steps(layout, closer_exe, host);
+    make_private(root);
+    result
+}
+
+fn sync_steps(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, SyncError> {
+    let root = layout.root();
     let mut done = Synced::default();
-    if !root.join(".git").exists() {
-        ok(root, &["init", "-q"], "make the data folder a repository")?;
+    let dot_git = root.join(".git");
+    // No repository yet, or one whose `git init` stopped half way (before it wrote HEAD).
+    if !dot_git.exists() || (dot_git.is_dir() && !dot_git.join("HEAD").exists()) {
+        // No template: nothing is copied from git's (or the person's) template folder, such
+        // as sample hooks.
+        ok(
+            root,
+            &["init", "-q", "--template="],
+            "make the data folder a repository",
+        )?;
         done.initialised = true;
     }
+    wait_for_index_lock(root)?;
+    remove_merge_leftovers(root);
     for (name, text) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
         let path = root.join(name);
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
             super::atomic::write(&path, text.as_bytes())
                 .map_err(|e| SyncError(format!("{} could not be written: {e}", path.display())))?;
         }
+    }
+    // The attributes that choose the merge drivers, where nothing pulled can override them.
+    let info = ok(
+        root,
+        &["rev-parse", "--git-path", "info/attributes"],
+        "find the repository's folder",
+    )?;
+    let info = root.join(info);
+    if std::fs::read_to_string(&info).ok().as_deref() != Some(INFO_ATTRIBUTES) {
+        info.parent()
+            .map_or(Ok(()), super::atomic::create_private_dir)
+            .and_then(|()| super::atomic::write(&info, INFO_ATTRIBUTES.as_bytes()))
+            .map_err(|e| SyncError(format!("{} could not be written: {e}", info.display())))?;
     }
     // A merge left unfinished (by hand, or one the driver could not do) is never committed
     // as it stands: that would keep one side of a day and drop the other's entries.
@@ -174,11 +268,15 @@ pub fn sync(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, Sy
         &["symbolic-ref", "--short", "HEAD"],
         "find the branch",
     )?;
-    ok(
-        root,
-        &["fetch", "-q", &remote],
-        &format!("fetch from {remote}"),
-    )?;
+    let fetched = git(root, &["fetch", "-q", &remote])?;
+    if !fetched.status.success() {
+        return Err(SyncError(format!(
+            "git could not fetch from {remote}: {} What was written here is committed and \
+             stays here; nothing came in and nothing was sent. Once {remote} can be reached \
+             (the network, your access to it), run closer sync again.",
+            String::from_utf8_lossy(&fetched.stderr).trim()
+        )));
+    }
     let theirs = format!("{remote}/{branch}");
     let has_theirs = git(root, &["rev-parse", "-q", "--verify", &theirs])?
         .status
@@ -187,6 +285,11 @@ pub fn sync(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, Sy
         .status
         .success();
     if has_theirs {
+        refuse_incoming_links(root, &theirs, has_ours)?;
+    }
+    if has_theirs {
+        // A report a merge killed before it was read is not this merge's.
+        let _ = std::fs::remove_file(root.join(MERGE_REPORT));
         let before = ok(root, &["rev-parse", "HEAD"], "read the commit").unwrap_or_default();
         let mut merge: Vec<&str> = who.iter().map(String::as_str).collect();
         merge.extend([
@@ -208,6 +311,7 @@ pub fn sync(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, Sy
         }
         let after = ok(root, &["rev-parse", "HEAD"], "read the commit").unwrap_or_default();
         done.pulled = before != after;
+        done.merged = take_merge_report(root);
     }
     if has_ours || has_theirs {
         let ahead = if has_theirs {
@@ -220,15 +324,223 @@ pub fn sync(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, Sy
             "1".to_owned()
         };
         if ahead != "0" {
-            ok(
-                root,
-                &["push", "-q", "-u", &remote, &branch],
-                &format!("push to {remote}"),
-            )?;
+            let pushed = git(root, &["push", "-q", "-u", &remote, &branch])?;
+            if !pushed.status.success() {
+                return Err(SyncError(format!(
+                    "{remote} did not take the push: {} Nothing is lost: what was written \
+                     here{} is committed here and goes with the next closer sync. Once \
+                     {remote} takes pushes again (your access to it, its free space, a \
+                     branch it protects), run closer sync again.",
+                    String::from_utf8_lossy(&pushed.stderr).trim(),
+                    if done.pulled {
+                        ", and what came in,"
+                    } else {
+                        ""
+                    }
+                )));
+            }
             done.pushed = true;
         }
     }
     Ok(done)
+}
+
+/// Refuses to merge `theirs` when it brings symbolic links: links it has that neither this
+/// computer's last commit nor the last one both sides share has. A day file (or a folder, or
+/// `state.json`) that is a link could point anywhere on this computer, and closer would read
+/// it, or write through it, as the journal's own file.
+fn refuse_incoming_links(root: &Path, theirs: &str, has_ours: bool) -> Result<(), SyncError> {
+    let incoming = links_in(root, theirs)?;
+    if incoming.is_empty() {
+        return Ok(());
+    }
+    let mut here = Vec::new();
+    if has_ours {
+        here = links_in(root, "HEAD")?;
+        let base = git(root, &["merge-base", "HEAD", theirs])?;
+        let base = String::from_utf8_lossy(&base.stdout).trim().to_owned();
+        if !base.is_empty() {
+            here.extend(links_in(root, &base)?);
+        }
+    }
+    let new: Vec<&str> = incoming
+        .iter()
+        .filter(|link| !here.contains(link))
+        .map(|(path, _)| path.as_str())
+        .collect();
+    if new.is_empty() {
+        return Ok(());
+    }
+    let shown = new.len().min(5);
+    let more = if new.len() > shown {
+        format!(" and {} more", new.len() - shown)
+    } else {
+        String::new()
+    };
+    Err(SyncError(format!(
+        "what came from {theirs} has symbolic links in the journal ({}{more}), which closer \
+         does not follow: a link could point to any file on this computer. Nothing came in, \
+         and what was written here is committed and stays here. On the computer that made \
+         them, put the file itself in place of each link (or remove it) and run closer sync \
+         there, then run closer sync here again.",
+        new[..shown].join(", ")
+    )))
+}
+
+/// The symbolic links in the tree of `rev`: each one's path and what it points to (its
+/// object).
+fn links_in(root: &Path, rev: &str) -> Result<Vec<(String, String)>, SyncError> {
+    let out = git(root, &["ls-tree", "-r", "-z", "--full-tree", rev])?;
+    if !out.status.success() {
+        return Err(SyncError(format!(
+            "git could not list the files of {rev}: {} Nothing came in; see `git -C {} \
+             status`, then run closer sync again.",
+            String::from_utf8_lossy(&out.stderr).trim(),
+            root.display()
+        )));
+    }
+    // Each: "<mode> <type> <object>\t<path>", ended by a NUL.
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .split('\0')
+        .filter_map(|line| {
+            let (meta, path) = line.split_once('\t')?;
+            let mut meta = meta.split(' ');
+            let (mode, _, object) = (meta.next()?, meta.next()?, meta.next()?);
+            (mode == "120000").then(|| (path.to_owned(), object.to_owned()))
+        })
+        .collect())
+}
+
+/// Waits a little for git's index lock to go: a git that closer started in a sync that was
+/// stopped (closer killed) can still be finishing. One that stays is said, with what to do.
+fn wait_for_index_lock(root: &Path) -> Result<(), SyncError> {
+    let lock = root.join(".git").join("index.lock");
+    for _ in 0..50 {
+        if std::fs::symlink_metadata(&lock).is_err() {
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    Err(SyncError(format!(
+        "git's lock {} is there, so closer will not start git. Either a git command is \
+         running in the data folder (let it finish, or close the editor it opened), or one was \
+         stopped part way (killed, or the computer stopped). If no git is running, remove the \
+         lock (rm {0}) and run closer sync again: nothing of the journal is lost.",
+        lock.display()
+    )))
+}
+
+/// Removes the copies of day files a merge that was stopped (git killed while the merge driver
+/// ran) left at the top of the work tree. No merge is running: the index lock is not there.
+fn remove_merge_leftovers(root: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with(".merge_file_")
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Makes the data folder at `root` private after git wrote in it: every folder 0700 and
+/// every file 0600 (in `.git`, files keep git's modes less the group's and others' bits, so
+/// its objects stay read-only), whatever the umask was when they were written (a `git clone`
+/// in a shell with umask 022, a sync by an older closer). A symbolic link is never followed,
+/// nothing but folders and regular files is changed, and another file system mounted inside
+/// is left alone. Best effort: what cannot be changed stays as it is.
+#[cfg(unix)]
+fn make_private(root: &Path) {
+    use rustix::fs::{Mode, OFlags};
+    let Ok(top) = rustix::fs::open(
+        root,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    ) else {
+        return;
+    };
+    let Ok(stat) = rustix::fs::fstat(&top) else {
+        return;
+    };
+    if Mode::from_raw_mode(stat.st_mode) != Mode::RWXU {
+        let _ = rustix::fs::fchmod(&top, Mode::RWXU);
+    }
+    make_folder_private(&top, &stat, Place::Top);
+}
+
+#[cfg(not(unix))]
+fn make_private(_root: &Path) {}
+
+/// Where a folder is in the data folder.
+#[cfg(unix)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// The data folder itself.
+    Top,
+    /// In the work tree.
+    Tree,
+    /// In `.git`.
+    Git,
+}
+
+#[cfg(unix)]
+fn make_folder_private(dir: &std::os::fd::OwnedFd, top: &rustix::fs::Stat, place: Place) {
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags};
+    let Ok(entries) = rustix::fs::Dir::read_from(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name == c"." || name == c".." {
+            continue;
+        }
+        let Ok(stat) = rustix::fs::statat(dir, name, AtFlags::SYMLINK_NOFOLLOW) else {
+            continue;
+        };
+        let mode = Mode::from_raw_mode(stat.st_mode);
+        let (flags, want, inner) = match FileType::from_raw_mode(stat.st_mode) {
+            FileType::Directory if stat.st_dev == top.st_dev => {
+                let inner = if place == Place::Git || (place == Place::Top && name == c".git") {
+                    Place::Git
+                } else {
+                    Place::Tree
+                };
+                (OFlags::DIRECTORY, Mode::RWXU, Some(inner))
+            }
+            FileType::RegularFile if place == Place::Git => {
+                (OFlags::empty(), mode & Mode::RWXU, None)
+            }
+            FileType::RegularFile => (OFlags::NONBLOCK, Mode::RUSR | Mode::WUSR, None),
+            _ => continue,
+        };
+        if want == mode && inner.is_none() {
+            continue;
+        }
+        let Ok(fd) = rustix::fs::openat(
+            dir,
+            name,
+            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NOCTTY | OFlags::CLOEXEC | flags,
+            Mode::empty(),
+        ) else {
+            continue;
+        };
+        // Checked again once open: still what was looked at.
+        let Ok(now) = rustix::fs::fstat(&fd) else {
+            continue;
+        };
+        if now.st_ino != stat.st_ino || now.st_dev != stat.st_dev {
+            continue;
+        }
+        if want != mode {
+            let _ = rustix::fs::fchmod(&fd, want);
+        }
+        if let Some(inner) = inner {
+            make_folder_private(&fd, top, inner);
+        }
+    }
 }
 
 /// The merge driver: merges the day files at `base`, `ours` and `theirs` (git's %O %A %B) by
@@ -256,7 +568,8 @@ pub fn merge_day(base: &Path, ours: &Path, theirs: &Path) -> Result<(), StoreErr
     };
     let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
     let date = if o.entries.is_empty() { t.date } else { o.date };
-    let entries = merge3(&b.entries, &o.entries, &t.entries);
+    let (entries, changes) = merge3(&b.entries, &o.entries, &t.entries);
+    report_merge(&changes);
     let schema = if entries.iter().any(crate::journal::Entry::needs_schema_2) {
         2
     } else {
@@ -268,6 +581,40 @@ pub fn merge_day(base: &Path, ours: &Path, theirs: &Path) -> Result<(), StoreErr
         bytes = super::crypto::seal_for(identity, ours, &bytes)?;
     }
     std::fs::write(ours, bytes).map_err(|e| StoreError::write(ours, e))
+}
+
+/// What the merge driver left in [`MERGE_REPORT`] during this merge, removed once read.
+fn take_merge_report(root: &Path) -> Vec<Changed> {
+    let path = root.join(MERGE_REPORT);
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let _ = std::fs::remove_file(&path);
+    let mut all: Vec<Changed> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    all.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    all
+}
+
+/// Adds `changes` to the merge report, when the driver runs where `closer sync` reads it (the
+/// top of a work tree with a `.git` folder). Best effort: a report that cannot be written
+/// leaves the merge as it is.
+fn report_merge(changes: &[Changed]) {
+    if changes.is_empty() || !Path::new(".git").is_dir() {
+        return;
+    }
+    let mut lines = String::new();
+    for c in changes {
+        if let Ok(line) = serde_json::to_string(c) {
+            lines.push_str(&line);
+            lines.push('\n');
+        }
+    }
+    let _ = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(MERGE_REPORT)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, lines.as_bytes()));
 }
 
 /// The program git should call for `closer merge-day`: this one.

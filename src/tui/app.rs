@@ -60,6 +60,9 @@ pub struct App {
     /// person's prompts and strategies): the lock does not show it, and typing the passphrase
     /// would clear it, so it is shown once the journal is unlocked, as on a plain journal.
     after_unlock: Option<Status>,
+    /// Check-ins wait in `drafts/` for their turn (the other computer's, kept by `closer
+    /// doctor --merge-conflicts`): the loop offers the next once none is in progress.
+    pub drafts_waiting: bool,
 }
 
 impl App {
@@ -81,9 +84,22 @@ impl App {
             next_id: APP,
             unlocked: false,
             after_unlock: None,
+            drafts_waiting: false,
         };
         app.push(first);
         app
+    }
+
+    /// Whether a check-in may be under way with nothing of it on disk yet: a check-in screen
+    /// is open, words are being saved to a file, or a screen waits for the journal to be
+    /// read. Nothing may be put in `drafts/current.json` then: the check-in's next write would
+    /// replace it.
+    pub fn check_in_open(&self) -> bool {
+        self.waiting.is_some()
+            || self
+                .stack
+                .iter()
+                .any(|l| matches!(l.screen, Screen::CheckIn(_) | Screen::SaveText(_)))
     }
 
     /// The screen on top.

@@ -286,6 +286,11 @@ pub fn run(options: Options) -> Result<()> {
                     fx.loader.start(fx.store.layout(), app.session.today);
                 }
             }
+            // A check-in waiting for its turn is offered once none is in progress (and the
+            // status line has said what it had to).
+            if app.drafts_waiting && app.status.is_none() {
+                offer_waiting_draft(&mut app, &mut fx);
+            }
             let requests = app.tick(now());
             run_all(&mut app, &mut fx, requests);
             continue;
@@ -393,12 +398,29 @@ fn unlocked(app: &mut App, fx: &mut Runner<'_>, start: Start, first: bool) {
     }
 }
 
+/// What to say when the unfinished check-in could not be read: it is moved aside (so nothing
+/// is lost), and where to.
+fn draft_set_aside(fx: &mut Runner<'_>, e: &impl std::fmt::Display) -> Status {
+    Status::Error(match fx.store.set_aside_draft(now()) {
+        Ok(to) => format!(
+            "An unfinished check-in could not be read ({e}). It was moved to {} so nothing is lost.",
+            to.display()
+        ),
+        Err(_) => format!("An unfinished check-in could not be read: {e}"),
+    })
+}
+
 /// Reads the journal (on its own thread), offers a check-in left unfinished, and opens where
 /// closer was asked to start: at once on a plain journal, after the passphrase on an encrypted
 /// one.
 fn open_journal(app: &mut App, fx: &mut Runner<'_>, start: Start) {
     fx.loader.start(fx.store.layout(), app.session.today);
     let writer = fx.store.read_only().is_none();
+    // With no check-in in progress, the next one waiting becomes it, and is offered below.
+    if writer && !app.check_in_open() {
+        take_waiting_draft(fx.store);
+    }
+    app.drafts_waiting = writer && !waiting_drafts(fx.store).is_empty();
     match fx.store.load_draft::<CheckInDraft>() {
         Ok(found) => {
             // A read-only closer leaves the editor's file to the one that writes (whose
@@ -418,6 +440,13 @@ fn open_journal(app: &mut App, fx: &mut Runner<'_>, start: Start) {
             if let Some(note) = note.or(leftovers) {
                 app.status = Some(Status::Info(note));
             }
+            if draft.is_some() && app.drafts_waiting && app.status.is_none() {
+                app.status = Some(Status::Info(
+                    "Another unfinished check-in is waiting: closer offers it once this one is \
+                     saved or discarded."
+                        .into(),
+                ));
+            }
             if let Some(draft) = draft {
                 // `closer checkin` offers it as it starts the check-in; `closer review` not
                 // at all.
@@ -426,16 +455,7 @@ fn open_journal(app: &mut App, fx: &mut Runner<'_>, start: Start) {
                 run_all(app, fx, requests);
             }
         }
-        Err(e) => {
-            let text = match fx.store.set_aside_draft(now()) {
-                Ok(to) => format!(
-                    "An unfinished check-in could not be read ({e}). It was moved to {} so nothing is lost.",
-                    to.display()
-                ),
-                Err(_) => format!("An unfinished check-in could not be read: {e}"),
-            };
-            app.status = Some(Status::Error(text));
-        }
+        Err(e) => app.status = Some(draft_set_aside(fx, &e)),
     }
     let first = match start {
         Start::Home => None,
@@ -448,7 +468,129 @@ fn open_journal(app: &mut App, fx: &mut Runner<'_>, start: Start) {
     }
 }
 
+/// The check-ins waiting in `drafts/` for their turn (`waiting-….json`: the other computer's,
+/// kept by `closer doctor --merge-conflicts` while one was in progress), oldest first.
+fn waiting_drafts(store: &Store) -> Vec<PathBuf> {
+    let mut waiting: Vec<PathBuf> = std::fs::read_dir(store.layout().drafts_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|f| {
+            crate::store::Layout::is_waiting_draft(&f.file_name().to_string_lossy())
+                && f.file_type().is_ok_and(|t| t.is_file())
+        })
+        .map(|f| f.path())
+        .collect();
+    waiting.sort();
+    waiting
+}
+
+/// Makes the oldest check-in waiting its turn the check-in in progress
+/// (`drafts/current.json`), as it is (encrypted when it is), when there is none: never
+/// replacing one. The waiting file goes only once its words are in place. Gives whether it
+/// did.
+fn take_waiting_draft(store: &Store) -> bool {
+    use crate::store::atomic;
+    if store.read_only().is_some() {
+        return false;
+    }
+    let Some(next) = waiting_drafts(store).into_iter().next() else {
+        return false;
+    };
+    let current = store.layout().draft_file();
+    if std::fs::symlink_metadata(&current).is_ok() {
+        return false;
+    }
+    let Ok(bytes) = crate::files::read_regular(&next, crate::files::DATA_FILE_CAP) else {
+        return false;
+    };
+    if atomic::write_new(&current, &bytes).is_err() {
+        return false;
+    }
+    let _ = atomic::remove(&next);
+    true
+}
+
+/// Offers the next check-in waiting its turn, once none is in progress here: it becomes the
+/// check-in in progress, home's `c` offers to resume or discard it, and the status line says
+/// so.
+fn offer_waiting_draft(app: &mut App, fx: &mut Runner<'_>) {
+    let busy = app.session.locked
+        || app.session.read_only.is_some()
+        || app.session.pending_draft.is_some()
+        || app.session.unsaved.is_some()
+        || app.check_in_open();
+    if busy {
+        return;
+    }
+    let taken = take_waiting_draft(fx.store);
+    app.drafts_waiting = taken && !waiting_drafts(fx.store).is_empty();
+    if !taken {
+        return;
+    }
+    match fx.store.load_draft::<CheckInDraft>() {
+        Ok(Some(draft)) => {
+            let requests = app.draft_found(draft, false);
+            run_all(app, fx, requests);
+            app.status = Some(Status::Info(
+                "Another unfinished check-in is waiting: c on home offers to resume or discard it."
+                    .into(),
+            ));
+        }
+        Ok(None) => {}
+        Err(e) => app.status = Some(draft_set_aside(fx, &e)),
+    }
+}
+
 /// Whether a key is a letter typed as it is, without Ctrl or Alt.
 fn plain(input: &Input) -> bool {
     matches!(input.key, TextKey::Char(_)) && !input.ctrl && !input.alt
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 31, item 4: the oldest check-in waiting its turn becomes the one in progress
+    /// only when there is none, as it is, and never replaces one.
+    #[test]
+    fn a_waiting_check_in_becomes_the_one_in_progress_only_when_there_is_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let drafts = store.layout().drafts_dir();
+        crate::store::atomic::create_private_dir(&drafts).unwrap();
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-03T10:10:10+01:00").unwrap();
+        store
+            .save_draft(&serde_json::json!({"notes": "in progress"}), at)
+            .unwrap();
+        let in_progress = std::fs::read(store.layout().draft_file()).unwrap();
+        for (name, notes) in [
+            ("waiting-20261204T080000.json", "second"),
+            ("waiting-20261203T101010.json", "first"),
+        ] {
+            let body = format!(
+                r#"{{"schema": 1, "saved_at": "2026-12-03T10:10:10Z", "draft": {{"notes": "{notes}"}}}}"#
+            );
+            crate::store::atomic::write_new(&drafts.join(name), body.as_bytes()).unwrap();
+        }
+        assert_eq!(waiting_drafts(&store).len(), 2);
+        assert!(!take_waiting_draft(&store));
+        assert_eq!(
+            std::fs::read(store.layout().draft_file()).unwrap(),
+            in_progress
+        );
+        store.discard_draft().unwrap();
+        for notes in ["first", "second"] {
+            assert!(take_waiting_draft(&store));
+            let draft: serde_json::Value = store.load_draft().unwrap().unwrap();
+            assert_eq!(draft["notes"], notes);
+            assert!(
+                !take_waiting_draft(&store),
+                "never over the one in progress"
+            );
+            store.discard_draft().unwrap();
+        }
+        assert!(waiting_drafts(&store).is_empty());
+        assert!(!take_waiting_draft(&store));
+    }
 }

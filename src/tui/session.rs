@@ -48,6 +48,8 @@ pub struct Summary {
     /// The entries are known to be in order (by day, time of writing, then id): found so when
     /// read, and kept so by every change. `false`: not known, and checked where it matters.
     pub in_order: bool,
+    /// How many entries hold two versions from a merge of two computers' edits (home says so).
+    pub two_versions: usize,
 }
 
 impl Summary {
@@ -73,6 +75,10 @@ impl Summary {
             days
         };
         Summary {
+            two_versions: entries
+                .iter()
+                .filter(|e| !e.two_versions.is_empty())
+                .count(),
             histories: Arc::new(strategy_histories(entries.iter())),
             checked_in_today: days.contains_key(&today),
             streak: streak::current_by(|d| days.contains_key(&d), today),
@@ -113,6 +119,9 @@ impl Summary {
             }
             days
         });
+        let two = |e: Option<&Entry>| e.is_some_and(|e| !e.two_versions.is_empty());
+        self.two_versions =
+            (self.two_versions + usize::from(two(new))).saturating_sub(usize::from(two(old)));
         let histories = Arc::make_mut(&mut self.histories);
         // Whether a day gained its first check-in or lost its last: only then can the streak
         // change, and it is counted again (as many days as it is long).

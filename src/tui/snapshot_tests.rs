@@ -445,9 +445,63 @@ mod review {
             histories: Arc::default(),
             index: Arc::default(),
             in_order: false,
+            ..Summary::default()
         });
         app.update(Msg::Key(Action::OpenReview));
         app
+    }
+
+    /// Issue 31: an entry a sync kept in two versions is said on home, found by review's
+    /// filter, and says what to do when opened.
+    #[test]
+    fn an_entry_kept_in_two_versions_is_said_on_home_and_found_in_review() {
+        use crate::journal::merge::{OTHER_VERSION, merge_entry};
+        let base = entry("2026-11-20T21:30:00+01:00", 1, 2, 1, "At dinner.");
+        let mut ours = base.clone();
+        ours.notes = "We talked after dinner.".into();
+        let mut theirs = base.clone();
+        theirs.notes = "I went to bed early instead.".into();
+        let (merged, _) = merge_entry(Some(&base), &ours, &theirs);
+        assert!(merged.notes.contains(OTHER_VERSION));
+        let other = entry("2026-11-21T08:10:00+01:00", 2, 4, 4, "Breakfast.");
+        let mut app = app_at_home();
+        app.loaded(Summary::of(
+            Arc::new(vec![merged.clone(), other]),
+            app.session.today,
+            0,
+        ));
+        let home = draw(&mut app, 80, 24).backend().to_string();
+        assert!(
+            home.contains("1 entry was changed on two computers"),
+            "{home}"
+        );
+        app.update(Msg::Key(Action::OpenReview));
+        app.update(Msg::Key(Action::OpenFilter));
+        for _ in 0..7 {
+            app.update(Msg::Key(Action::Down));
+        }
+        app.update(Msg::Key(Action::Confirm));
+        app.update(Msg::Key(Action::Confirm));
+        assert_eq!(review(&mut app).filter.conditions, [Condition::TwoVersions]);
+        let text = draw(&mut app, 80, 24).backend().to_string();
+        assert!(
+            text.contains("changed on two computers") && text.contains("1 of 2 entries"),
+            "{text}"
+        );
+        press(&mut app, "Enter");
+        assert_snapshot!(
+            "review_entry_in_two_versions_80x24",
+            draw(&mut app, 80, 24).backend()
+        );
+        // Saved again (an edit), it holds one version: home says nothing more.
+        let mut chosen = merged.clone();
+        chosen.notes = "We talked after dinner.".into();
+        chosen.two_versions.clear();
+        app.session.upsert(chosen);
+        app.update(Msg::Key(Action::Back));
+        app.update(Msg::Key(Action::Back));
+        let home = draw(&mut app, 80, 24).backend().to_string();
+        assert!(!home.contains("two computers"), "{home}");
     }
 
     fn review(app: &mut App) -> &mut crate::tui::screens::review::State {
@@ -538,6 +592,7 @@ mod review {
             histories: Arc::default(),
             index: Arc::default(),
             in_order: false,
+            ..Summary::default()
         });
         app.update(Msg::Key(Action::OpenReview));
         let list = draw(&mut app, 80, 24);
@@ -838,6 +893,7 @@ mod insights {
             histories: Arc::default(),
             index: Arc::default(),
             in_order: false,
+            ..Summary::default()
         });
         app.update(Msg::Key(Action::OpenInsights));
         app
@@ -1309,6 +1365,7 @@ mod moments {
             histories: Arc::default(),
             index: Arc::default(),
             in_order: false,
+            ..Summary::default()
         });
         app
     }

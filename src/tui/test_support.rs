@@ -61,6 +61,7 @@ pub fn app_at_home() -> App {
         histories: Arc::default(),
         index: Arc::default(),
         in_order: false,
+        ..Summary::default()
     });
     app
 }

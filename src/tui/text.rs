@@ -41,6 +41,16 @@ pub fn problems_line(count: usize) -> String {
     format!("{count} {files} a look: run `closer doctor` to see which and why.")
 }
 
+/// Home: entries a merge kept in two versions (followed by what to do).
+pub fn two_versions_line(count: usize) -> String {
+    let which = if count == 1 {
+        "1 entry was changed on two computers and holds both versions"
+    } else {
+        &format!("{count} entries were changed on two computers and hold both versions")
+    };
+    format!("{which}: r, then f and \"Two versions\", to choose.")
+}
+
 /// Support screen title.
 pub const SUPPORT_TITLE: &str = "support";
 

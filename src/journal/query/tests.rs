@@ -356,6 +356,7 @@ fn naive(entries: &[Entry], f: &Filter, today: NaiveDate) -> Vec<usize> {
                     lo <= e.date && e.date <= hi
                 }
                 Condition::HasEpisode => e.episodes.iter().any(|x| *x != Default::default()),
+                Condition::TwoVersions => !e.two_versions.is_empty(),
                 Condition::Predictions(state) => e.predictions.iter().any(|p| {
                     use crate::journal::PredictionResult as R;
                     let result = p.outcome.as_ref().map(|o| o.result);

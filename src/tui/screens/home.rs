@@ -130,6 +130,15 @@ pub fn view(_state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout:
         lines.push(Line::styled(format!("Read-only: {why}"), theme.warn));
     }
     if let Some(s) = &session.journal
+        && s.two_versions > 0
+    {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            text::two_versions_line(s.two_versions),
+            theme.warn,
+        ));
+    }
+    if let Some(s) = &session.journal
         && s.problem_files > 0
     {
         lines.push(Line::default());

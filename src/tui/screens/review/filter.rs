@@ -28,11 +28,13 @@ pub enum FilterKind {
     Dates,
     /// Moments traced, predictions by state.
     Moments,
+    /// Entries that hold two versions after a merge of two computers' edits.
+    TwoVersions,
 }
 
 impl FilterKind {
     /// All kinds, in the order offered.
-    pub const ALL: [FilterKind; 7] = [
+    pub const ALL: [FilterKind; 8] = [
         FilterKind::Trigger,
         FilterKind::Mood,
         FilterKind::Closeness,
@@ -40,6 +42,7 @@ impl FilterKind {
         FilterKind::Tag,
         FilterKind::Perspective,
         FilterKind::Moments,
+        FilterKind::TwoVersions,
     ];
 
     /// Its name.
@@ -52,6 +55,7 @@ impl FilterKind {
             FilterKind::Tag => "Tag",
             FilterKind::Dates => "Dates",
             FilterKind::Moments => "Moments and predictions",
+            FilterKind::TwoVersions => "Two versions",
         }
     }
 
@@ -67,6 +71,7 @@ impl FilterKind {
             FilterKind::Moments => {
                 "entries with a moment traced, or predictions open or looked back on"
             }
+            FilterKind::TwoVersions => "entries changed on two computers, both kept",
         }
     }
 }
@@ -148,6 +153,10 @@ impl State {
                 }));
                 rows
             }
+            FilterKind::TwoVersions => vec![Row::plain(
+                "two-versions",
+                "Holding two versions (keep what you want, then save)",
+            )],
             FilterKind::Dates => vec![
                 Row::plain("7", "Last 7 days"),
                 Row::plain("30", "Last 30 days"),
@@ -188,6 +197,7 @@ impl State {
                 }
             }
             FilterKind::Tag => Some(Condition::Tag(key)),
+            FilterKind::TwoVersions => Some(Condition::TwoVersions),
             FilterKind::Moments => match key.as_str() {
                 "episode" => Some(Condition::HasEpisode),
                 other => PredictionState::ALL

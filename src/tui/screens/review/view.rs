@@ -69,6 +69,7 @@ pub fn chip(c: &Condition, catalog: &Catalog) -> String {
         Condition::Tag(t) => format!("#{t}"),
         Condition::Dates(span) => span.to_string(),
         Condition::HasEpisode => "with a moment traced".to_owned(),
+        Condition::TwoVersions => "changed on two computers".to_owned(),
         Condition::Predictions(state) => state.label().to_owned(),
     }
 }
@@ -355,6 +356,18 @@ fn detail(
     if !about.is_empty() {
         lines.push(Line::styled(about.join(" · "), theme.muted));
     }
+    // Kept in two versions by a merge of two computers' edits: said first, with what to do.
+    if !e.two_versions.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            format!(
+                "Changed on two computers, both kept: {}. Each text holds both versions, the \
+                 other computer's under a line; e edits it: keep what you want, then save.",
+                e.two_versions.join("; ")
+            ),
+            theme.warn,
+        ));
+    }
     lines.push(Line::default());
     lines.extend(entry_view::lines(
         e,
@@ -409,6 +422,7 @@ fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame
         FilterKind::Closeness => "Which closeness?",
         FilterKind::Tag => "Which tag?",
         FilterKind::Moments => "Which entries?",
+        FilterKind::TwoVersions => "Which entries?",
     };
     frame.render_widget(
         Paragraph::new(wrap::paragraph(ask, usize::from(head.width), theme.title)),
