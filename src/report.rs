@@ -208,6 +208,11 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// How the chart of mood and closeness over time marks a day (its legend says the same): the
+/// opening of its section's words in the page, left out where there is no chart (Markdown).
+pub const CHART_DAYS: &str = "In the chart each day is a dot for mood and a triangle for \
+     closeness;";
+
 /// One part of a report: a title, a sentence or two, a chart (in the page) and the table
 /// that gives the same figures in text (in the page beside the chart, and in Markdown).
 #[derive(Debug, Clone, PartialEq)]
@@ -274,13 +279,15 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
         intro: if i.days.is_empty() {
             "No check-ins in these days.".to_owned()
         } else if by_month {
-            "Each dot is a day; the lines are weekly averages. The table gives monthly \
-             averages. Days without a check-in are gaps, not zeros."
-                .to_owned()
+            format!(
+                "{CHART_DAYS} the lines are weekly averages. The table gives monthly \
+                 averages. Days without a check-in are gaps, not zeros."
+            )
         } else {
-            "Each dot is a day; the lines are weekly averages, also in the table. Days \
-             without a check-in are gaps, not zeros."
-                .to_owned()
+            format!(
+                "{CHART_DAYS} the lines are weekly averages, also in the table. Days \
+                 without a check-in are gaps, not zeros."
+            )
         },
         chart: (!i.days.is_empty()).then(|| chart::Chart::OverTime {
             window: report.window,
@@ -362,7 +369,14 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
         let (enough, thin): (Vec<_>, Vec<_>) = i.triggers.iter().partition(|t| t.mood.enough());
         let mut after: Vec<String> = thin
             .iter()
-            .map(|t| format!("{}: {}", trigger_name(&t.trigger), t.mood.describe("mood")))
+            .map(|t| {
+                let said = if t.closeness.enough() {
+                    t.mood.describe("mood")
+                } else {
+                    t.not_enough()
+                };
+                format!("{}: {said}", trigger_name(&t.trigger))
+            })
             .collect();
         if !enough.is_empty() {
             after.insert(
@@ -487,13 +501,16 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
                 chart: None,
                 table: Table {
                     header: vec!["".to_owned(), "Check-ins".to_owned()],
-                    rows: items
+                    rows: insights::first_of(items, 10)
+                        .0
                         .iter()
-                        .take(10)
                         .map(|(id, n)| vec![label(id), n.to_string()])
                         .collect(),
                 },
-                after: Vec::new(),
+                after: match insights::first_of(items, 10).1 {
+                    0 => Vec::new(),
+                    more => vec![format!("And {more} more, {what} as often or less.")],
+                },
             }
         };
     out.push(list("Signs noticed", "noticed", &i.reactions, &|id| {

@@ -82,7 +82,7 @@ fn doctor_names_each_bad_file_changes_nothing_and_exits_1() {
     let future = year.join("2026-11-11.json");
     fs::write(
         &future,
-        br#"{"schema": 3, "date": "2026-11-11", "entries": []}"#,
+        br#"{"schema": 4, "date": "2026-11-11", "entries": []}"#,
     )
     .unwrap();
     for f in [&corrupt, &future] {
@@ -100,7 +100,7 @@ fn doctor_names_each_bad_file_changes_nothing_and_exits_1() {
     assert_eq!(out.status.code(), Some(1), "{text}");
     for (path, words) in [
         (&corrupt, "Damaged at line 1"),
-        (&future, "newer version of closer (schema 3"),
+        (&future, "newer version of closer (schema 4"),
         (&open, "mode 644, should be 600"),
     ] {
         let at = text
@@ -411,6 +411,12 @@ Noticed most often
 
 Feelings named most often
     10  tired
+
+Predictions (fears written down to look back on)
+  none made
+
+Moments traced
+  none traced
 ";
     assert_eq!(text, expected);
 }
@@ -431,7 +437,8 @@ fn stats_under_five_days_is_not_a_finding() {
     ]));
     assert!(
         text.contains(
-            "mood: not enough data yet (4 days with it, 5 without; 5 of each are needed)"
+            "mood and closeness: not enough data yet (4 days with it, 5 without; 5 of each are \
+             needed)"
         ),
         "{text}"
     );
@@ -645,7 +652,7 @@ fn jrnl_twins_both_arrive_and_the_counts_are_true() {
     assert!(
         entries
             .iter()
-            .any(|e| e["tags"] == serde_json::json!(["starred"]))
+            .any(|e| e["tags"] == serde_json::json!(["starred-in-jrnl"]))
     );
     let (out, text) = run(&mut closer(&["--data-dir", d, "import", f]));
     assert!(out.status.success(), "{text}");
@@ -1553,7 +1560,7 @@ fn the_journal_offers_a_waiting_check_in_once_the_one_in_progress_is_saved() {
     app.send("r");
     app.wait_for("DESK words");
     app.send("\x13"); // Ctrl-S
-    app.wait_for("Your check-in is saved.");
+    app.wait_for("Your check-in is saved");
     // The status line goes with the next key (here `?`, the keys); then the waiting one is
     // offered.
     app.send("?");
@@ -1564,7 +1571,7 @@ fn the_journal_offers_a_waiting_check_in_once_the_one_in_progress_is_saved() {
     app.send("r");
     app.wait_for("LAPTOP words");
     app.send("\x13");
-    app.wait_for("Your check-in is saved.");
+    app.wait_for("Your check-in is saved");
     app.send("q");
     assert!(app.wait_exit().success());
     let notes: Vec<String> = closer::store::scan(&closer::store::Layout::new(&root))
@@ -1780,4 +1787,63 @@ fn doctor_gives_one_fix_for_all_modes_and_fix_permissions_makes_everything_priva
         d,
     ]));
     assert!(text.contains("private already"), "{text}");
+}
+
+/// Issue 37, items 13 and 14: `closer stats` as text says what insights and `--json` say of
+/// moments and predictions; a trigger with too few days says "not enough data yet" once; a
+/// list cut short says how many more there are.
+#[test]
+fn stats_as_text_has_moments_and_predictions_and_says_not_enough_once() {
+    use closer::journal::{
+        Badness, Ending, Episode, Prediction, PredictionOutcome, PredictionResult,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    stats_fixture(&root);
+    let store = Store::open(&root).unwrap();
+    for day in 11..=20u32 {
+        let mut e = entry(&format!("2026-11-{day:02}T20:00:00+01:00"), day);
+        e.triggers.clear();
+        // Twelve feelings named once each, beyond the ten shown.
+        e.emotions = vec![format!("feeling{day}"), format!("other{day}")];
+        e.episodes.push(Episode {
+            what: "We argued about the holiday".into(),
+            ended: Some([Ending::Closer, Ending::Same][day as usize % 2]),
+            ..Episode::default()
+        });
+        e.predictions.push(Prediction {
+            fear: "They will cancel".into(),
+            likelihood: None,
+            badness: Badness::try_from(4u8).ok(),
+            look_back: e.date,
+            outcome: (day <= 16).then(|| PredictionOutcome {
+                on: e.date,
+                result: PredictionResult::No,
+                badness: Badness::try_from(2u8).ok(),
+                instead: String::new(),
+            }),
+        });
+        store.save_entry(&e).unwrap();
+    }
+    drop(store);
+    let (out, text) = run(&mut closer(&[
+        "stats",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--from",
+        "2026-11-02",
+        "--to",
+        "2026-11-20",
+    ]));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Predictions"), "{text}");
+    assert!(
+        text.contains("10 made · 6 looked back on · 4 open · 0 dropped"),
+        "{text}"
+    );
+    assert!(text.contains("it did not 6"), "{text}");
+    assert!(text.contains("Moments traced"), "{text}");
+    assert!(text.contains("10 moments · a repair tried in 0"), "{text}");
+    assert_eq!(text.matches("not enough data yet").count(), 1, "{text}");
+    assert!(text.contains("and 11 more"), "{text}");
 }

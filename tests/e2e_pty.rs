@@ -1040,3 +1040,29 @@ fn quitting_right_after_the_first_save_finishes_the_days_backup() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// Issue 37, item 5: `closer review` on a journal with entries but no `state.json` (an
+/// import, a generated journal) asks Welcome's question, then opens review, not home.
+#[test]
+fn closer_review_without_state_json_opens_review_after_welcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    {
+        let store = Store::open(&root).unwrap();
+        store
+            .save_entry(&entry("2026-11-20T09:00:00+01:00", 1))
+            .unwrap();
+    }
+    assert!(!root.join("state.json").exists());
+    let mut app = Closer::start_args(&root, 80, 24, &["review"]);
+    app.wait_for("Welcome to closer");
+    app.wait_for("1 2 3 choose");
+    app.send("1");
+    app.wait_for("20 November");
+    app.wait_gone("Not checked in yet today.");
+    app.send("q");
+    app.esc();
+    app.wait_for("Not checked in yet today.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+}

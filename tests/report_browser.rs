@@ -78,14 +78,16 @@ fn journal(root: &Path) {
     }
 }
 
-#[test]
-fn a_report_renders_in_a_real_browser_with_its_charts_labelled_and_prints() {
+/// The browser, and a report of the test journal written into a new folder (the folder, and
+/// the page's path); `None` when there is no browser and `CLOSER_NO_BROWSER` says to skip,
+/// which is said loudly.
+fn report_in_a_folder() -> Option<(std::path::PathBuf, tempfile::TempDir, std::path::PathBuf)> {
     let Some(bin) = browser() else {
         if std::env::var_os("CLOSER_NO_BROWSER").is_some() {
             eprintln!(
                 "\n*** SKIPPED: no chromium on PATH and CLOSER_NO_BROWSER is set; the report was NOT checked in a browser ***\n"
             );
-            return;
+            return None;
         }
         panic!(
             "this test needs Chromium: apt-get install -y chromium (or set CLOSER_NO_BROWSER=1 to skip it, loudly)"
@@ -115,6 +117,14 @@ fn a_report_renders_in_a_real_browser_with_its_charts_labelled_and_prints() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    Some((bin, dir, page))
+}
+
+#[test]
+fn a_report_renders_in_a_real_browser_with_its_charts_labelled_and_prints() {
+    let Some((bin, dir, page)) = report_in_a_folder() else {
+        return;
+    };
     let profile = dir.path().join("profile");
 
     // The DOM as the browser built it: every heading, every chart as an image with a label,
@@ -192,4 +202,51 @@ fn a_report_renders_in_a_real_browser_with_its_charts_labelled_and_prints() {
         ],
     );
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}
+
+/// Issue 37, item 15: at phone width every chart fits its column, so the newest week is
+/// never hidden in a box that scrolls sideways. The page is measured by the browser itself:
+/// a copy of the report with a script that writes what overflows into the page.
+#[test]
+fn at_phone_width_every_chart_fits() {
+    let Some((bin, dir, page)) = report_in_a_folder() else {
+        return;
+    };
+    // Headless Chromium keeps its window at least 500 pixels wide: the report is measured in
+    // a frame as wide as a phone (390 CSS pixels), which its media queries see as the screen.
+    let measure = "<!DOCTYPE html><html><body style='margin:0'>\
+        <iframe id='phone' src='report.html' style='width:390px;height:844px;border:0'></iframe>\
+        <script>addEventListener('load', () => { const d = document.getElementById('phone')\
+        .contentDocument; const r = []; const w = d.documentElement.clientWidth;\
+        r.push('WIDTH=' + w);\
+        for (const f of d.querySelectorAll('figure')) { const s = f.querySelector('svg');\
+        const wide = s && s.getBoundingClientRect().right > w + 1;\
+        if (f.scrollWidth > f.clientWidth + 1 || wide) r.push(f.textContent.trim()); }\
+        const p = document.createElement('pre');\
+        p.textContent = 'OVERFLOWING[' + r.join('|') + ']'; document.body.appendChild(p); });\
+        </script></body></html>";
+    let measured = dir.path().join("measured.html");
+    std::fs::write(&measured, measure).unwrap();
+    let dom = chromium(
+        &bin,
+        &dir.path().join("profile"),
+        &measured,
+        &[
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+        ],
+    );
+    assert!(
+        dom.contains("<pre>OVERFLOWING["),
+        "the page was not measured"
+    );
+    assert!(
+        dom.contains("<pre>OVERFLOWING[WIDTH=390]</pre>"),
+        "charts wider than a phone: {}",
+        {
+            let at = dom.find("<pre>OVERFLOWING[").unwrap();
+            &dom[at..(at + 300).min(dom.len())]
+        }
+    );
 }

@@ -570,3 +570,196 @@ fn adding_entries_reports_progress_day_by_day() {
     assert_eq!(added, 4);
     assert_eq!(seen, [(0, 3), (1, 3), (2, 3), (3, 3)]);
 }
+
+/// A value of `T` read from `text` (a file's JSON, with its `schema`) and written again as
+/// closer writes it: what a rewrite of such a file keeps.
+fn rewritten<T: serde::Serialize + serde::de::DeserializeOwned>(text: &str) -> String {
+    let path = Path::new("/x/file.json");
+    let body: T = closer::store::envelope::decode(path, text.as_bytes()).unwrap();
+    String::from_utf8(closer::store::envelope::encode_as(path, &body, 2).unwrap()).unwrap()
+}
+
+/// The JSON of an entry with a field closer does not know (`"weather"`).
+const ENTRY: &str = r#"{"id":"20261201-080000-aaaa0001","created_at":"2026-12-01T08:00:00Z",
+    "updated_at":"2026-12-01T08:00:00Z","date":"2026-12-01","perspective":"i-pull-away",
+    "mood":3,"notes":"has extra field","weather":"rain"}"#;
+
+/// Issue 37 item 3 (case bh-33): a field closer does not know, at the top of any file it
+/// reads with a body (day, trash, inbox, draft, settings), is written back as it was, once,
+/// and the `schema` version only once; inside an entry too.
+#[test]
+fn every_file_body_keeps_the_top_level_fields_closer_does_not_know() {
+    use closer::store::scan::{DayBody, DraftBody, InboxBody, TrashBody};
+    type Rewrite = fn(&str) -> String;
+    let kinds: [(&str, String, Rewrite); 4] = [
+        (
+            "day file",
+            format!(r#"{{"schema":1,"date":"2026-12-01","synced_by":"phone","entries":[{ENTRY}]}}"#),
+            rewritten::<DayBody>,
+        ),
+        (
+            "trash file",
+            format!(
+                r#"{{"schema":1,"deleted_at":"2026-12-02T08:00:00Z","synced_by":"phone","entry":{ENTRY}}}"#
+            ),
+            rewritten::<TrashBody>,
+        ),
+        (
+            "inbox file",
+            format!(r#"{{"schema":1,"synced_by":"phone","entry":{ENTRY}}}"#),
+            rewritten::<InboxBody>,
+        ),
+        (
+            "draft",
+            r#"{"schema":1,"saved_at":"2026-12-02T08:00:00Z","synced_by":"phone","draft":{"weather":"rain"}}"#.to_owned(),
+            rewritten::<DraftBody>,
+        ),
+    ];
+    for (kind, text, rewrite) in kinds {
+        let out = rewrite(&text);
+        for field in [
+            "\"synced_by\": \"phone\"",
+            "\"weather\": \"rain\"",
+            "\"schema\"",
+        ] {
+            assert_eq!(out.matches(field).count(), 1, "{kind}: {field} in {out}");
+        }
+    } // state.json, through the store (which reads the version apart from the preferences).
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    fs::write(
+        dir.path().join("state.json"),
+        br#"{"schema":1,"perspective":"i-pull-away","synced_by":"phone","weather":"rain"}"#,
+    )
+    .unwrap();
+    let prefs = store.load_preferences().unwrap();
+    store.save_preferences(&prefs).unwrap();
+    let out = fs::read_to_string(dir.path().join("state.json")).unwrap();
+    for field in [
+        "\"synced_by\": \"phone\"",
+        "\"weather\": \"rain\"",
+        "\"schema\"",
+    ] {
+        assert_eq!(
+            out.matches(field).count(),
+            1,
+            "state.json: {field} in {out}"
+        );
+    }
+}
+
+/// Issue 37 item 3 (case bh-33), through the store: a day file's unknown top-level field
+/// stays through a save into that day, an import into it, and a delete from it; the file
+/// stays one that reads without a problem.
+#[test]
+fn a_day_file_keeps_its_unknown_top_level_field_through_every_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let path = plant(
+        dir.path(),
+        "2026-12-01",
+        format!(
+            r#"{{"schema":1,"date":"2026-12-01","synced_by":"phone-app","entries":[{ENTRY}]}}"#
+        )
+        .as_bytes(),
+    );
+    let kept = |when: &str| {
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text.matches("\"synced_by\"").count(), 1, "{when}: {text}");
+        assert_eq!(text.matches("\"weather\"").count(), 1, "{when}: {text}");
+        assert_eq!(text.matches("\"schema\"").count(), 1, "{when}: {text}");
+    };
+    let a = entry("2026-12-01T09:00:00+00:00", 1);
+    store.save_entry(&a).unwrap();
+    kept("after a save");
+    let b = entry("2026-12-01T10:00:00+00:00", 2);
+    store.add_entries(vec![b]).unwrap();
+    kept("after an import");
+    store
+        .delete_entry(a.date, &a.id, at("2026-12-01T11:00:00+00:00"))
+        .unwrap();
+    kept("after a delete");
+    let scan = store.load();
+    assert_eq!(scan.entries.len(), 2);
+    // The planted folders are not private; nothing else is a problem.
+    let problems: Vec<_> = scan
+        .problems
+        .iter()
+        .filter(|p| !matches!(p.kind, ProblemKind::Permissions { .. }))
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+/// Issue 37 item 3: the draft keeps what closer does not know beside the check-in and inside
+/// it when it is read and written again (a check-in resumed and saved as a draft).
+#[test]
+fn a_draft_keeps_unknown_fields_when_resumed_and_written_again() {
+    use closer::journal::draft::CheckInDraft;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut draft = CheckInDraft::new(at("2026-12-01T08:00:00+00:00"), None);
+    draft.notes = "half written".into();
+    store
+        .save_draft(&draft, at("2026-12-01T08:01:00+00:00"))
+        .unwrap();
+    let path = dir.path().join("drafts/current.json");
+    let mut json: serde_json::Value = serde_json::from_slice(&bytes(&path)).unwrap();
+    json["synced_by"] = "phone".into();
+    json["draft"]["weather"] = "rain".into();
+    fs::write(&path, serde_json::to_vec(&json).unwrap()).unwrap();
+    let mut resumed: CheckInDraft = store.load_draft().unwrap().unwrap();
+    resumed.notes.push_str(", and more");
+    store
+        .save_draft(&resumed, at("2026-12-01T08:02:00+00:00"))
+        .unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"synced_by\": \"phone\""), "{text}");
+    assert!(text.contains("\"weather\": \"rain\""), "{text}");
+    assert!(text.contains("half written, and more"), "{text}");
+}
+
+/// Issue 37 item 3: the prediction index keeps a field closer does not know when it is
+/// written again.
+#[test]
+fn the_prediction_index_keeps_unknown_fields_when_mended() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let path = dir.path().join("predictions.json");
+    fs::write(
+        &path,
+        br#"{"schema":1,"days":{"2026-11-01":["2026-11-05"]},"synced_by":"phone"}"#,
+    )
+    .unwrap();
+    // The journal holds no open prediction: the index is wrong, and written again.
+    store.mend_prediction_index(&[]);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("2026-11-05"), "mended: {text}");
+    assert!(text.contains("\"synced_by\": \"phone\""), "{text}");
+}
+
+/// This closer reads every schema it writes (a repair with both a strategy and own words is
+/// schema 3).
+#[test]
+fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
+    use closer::journal::{Episode, Name, Repair};
+    let mut e = common::entry("2026-11-20T09:00:00+01:00", 1);
+    e.episodes.push(Episode {
+        what: "a moment".into(),
+        repair: Some(Repair::Both(
+            Name::try_from("active-listening").unwrap(),
+            "sorry".into(),
+        )),
+        ..Episode::default()
+    });
+    assert_eq!(e.schema(), closer::store::SCHEMA);
+    let dir = tempfile::tempdir().unwrap();
+    let store = closer::store::Store::open(dir.path()).unwrap();
+    store.save_entry(&e).unwrap();
+    let day =
+        std::fs::read_to_string(closer::store::Layout::new(dir.path()).day_file(e.date)).unwrap();
+    assert!(day.starts_with("{\n  \"schema\": 3,"), "{day}");
+    assert_eq!(
+        closer::store::scan(&closer::store::Layout::new(dir.path())).entries,
+        [e]
+    );
+}

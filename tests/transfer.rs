@@ -406,7 +406,16 @@ fn jrnl_basic_import_maps_dates_titles_bodies_and_tags() {
     assert_eq!(first.tags, ["running"]);
     assert_eq!(first.mood, None, "no mood is invented");
     let starred = &entries[1];
-    assert!(starred.tags.contains(&"starred".to_owned()));
+    assert_eq!(
+        starred
+            .tags
+            .iter()
+            .filter(|t| *t == "starred-in-jrnl")
+            .count(),
+        1,
+        "jrnl's star is one tag of its own: {:?}",
+        starred.tags
+    );
     assert!(starred.notes.contains("Next step: prepare slides"));
 }
 
@@ -857,4 +866,190 @@ fn a_long_export_formatted_on_every_core_keeps_the_journals_order() {
         .collect();
     let want: Vec<&str> = read.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, want);
+}
+
+/// Imports `file` into `root`: its output, standard error and exit code.
+fn import(file: &Path, root: &Path) -> (Option<i32>, String, String) {
+    let (out, text, err) = run(&mut closer(&[
+        "import",
+        file.to_str().unwrap(),
+        "--data-dir",
+        root.to_str().unwrap(),
+    ]));
+    (out.status.code(), text, err)
+}
+
+/// Issue 37 item 4 (case jf03): entries of the same minute keep jrnl's order, whatever their
+/// text (closer used to order them by a hash of it), and a second import adds nothing.
+#[test]
+fn jrnl_entries_of_the_same_minute_keep_the_files_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let file = dir.path().join("jrnl.json");
+    // Many, so that an order by anything but the file's would show.
+    let titles: Vec<String> = (0..12)
+        .map(|i| format!("Entry {i} of the morning."))
+        .collect();
+    let entries: Vec<serde_json::Value> = titles
+        .iter()
+        .map(|t| {
+            serde_json::json!({"title": t, "body": "", "date": "2022-03-05", "time": "09:00",
+                "tags": [], "starred": false})
+        })
+        .collect();
+    fs::write(
+        &file,
+        serde_json::to_vec(&serde_json::json!({"tags": {}, "entries": entries})).unwrap(),
+    )
+    .unwrap();
+    let (code, text, err) = import(&file, &root);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        text.contains("the same minute"),
+        "says what it changed: {text}"
+    );
+    let got: Vec<String> = Store::open(&root)
+        .unwrap()
+        .load()
+        .entries
+        .into_iter()
+        .map(|e| e.notes)
+        .collect();
+    assert_eq!(got, titles);
+    let (code, text, _) = import(&file, &root);
+    assert_eq!(code, Some(0));
+    assert!(text.contains("12 already in the journal"), "{text}");
+}
+
+/// Issue 37 item 4 (case jf04): jrnl's star and a jrnl tag `@starred` stay apart, no tag is
+/// kept twice, and jrnl's tags become closer tags by closer's own rule (`@sam`, `#sam` and
+/// `sam` are one tag "sam", as "#sam" typed in a check-in is).
+#[test]
+fn jrnl_star_and_tags_become_closer_tags_once_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let file = dir.path().join("jrnl.json");
+    fs::write(
+        &file,
+        r##"{"tags": {"@starred": 2, "@sam": 2}, "entries": [
+  {"title": "Cleared out my @starred emails.", "body": "", "date": "2022-04-10",
+   "time": "18:00", "tags": ["@starred"], "starred": false},
+  {"title": "Finally answered the @starred ones.", "body": "", "date": "2022-04-11",
+   "time": "18:00", "tags": ["@starred"], "starred": true},
+  {"title": "Talked with @sam and #sam, @Sam.", "body": "", "date": "2022-04-12",
+   "time": "18:00", "tags": ["@sam", "#sam", "sam", "@starred-in-jrnl"], "starred": true}
+]}"##,
+    )
+    .unwrap();
+    let (code, text, err) = import(&file, &root);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        text.contains("starred in jrnl"),
+        "says the star became a tag: {text}"
+    );
+    assert!(text.contains("\"starred-in-jrnl\""), "{text}");
+    assert!(
+        text.contains("@starred is \"starred\""),
+        "names the tag rule: {text}"
+    );
+    let tags: Vec<Vec<String>> = Store::open(&root)
+        .unwrap()
+        .load()
+        .entries
+        .into_iter()
+        .map(|e| e.tags)
+        .collect();
+    assert_eq!(
+        tags,
+        [
+            vec!["starred"],
+            vec!["starred", "starred-in-jrnl"],
+            vec!["sam", "starred-in-jrnl"],
+        ]
+    );
+    assert_eq!(
+        closer::journal::transfer::closer_tag(" #sam "),
+        Some("sam".to_owned())
+    );
+}
+
+/// Issue 37 item 4 (case b07): a jrnl export saved as UTF-16 with a byte-order mark (what
+/// Windows PowerShell 5.1 writes), little- or big-endian, imports as the UTF-8 file does; one
+/// without a mark, or in UTF-32, is refused naming the encoding.
+#[test]
+fn a_utf16_export_is_imported_and_other_encodings_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = fs::read_to_string(data("import/jrnl-basic.json")).unwrap();
+    let units: Vec<u16> = utf8.encode_utf16().collect();
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(units.iter().flat_map(|u| u.to_le_bytes()))
+        .collect();
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(units.iter().flat_map(|u| u.to_be_bytes()))
+        .collect();
+    let notes = |root: &Path| -> Vec<String> {
+        Store::open(root)
+            .unwrap()
+            .load()
+            .entries
+            .into_iter()
+            .map(|e| e.notes)
+            .collect()
+    };
+    let root = dir.path().join("utf8");
+    assert_eq!(import(&data("import/jrnl-basic.json"), &root).0, Some(0));
+    let expected = notes(&root);
+    assert_eq!(expected.len(), 5);
+    for (name, bytes, says) in [("le", le.clone(), "UTF-16 LE"), ("be", be, "UTF-16 BE")] {
+        let file = dir.path().join(format!("{name}.json"));
+        fs::write(&file, bytes).unwrap();
+        let root = dir.path().join(name);
+        let (code, text, err) = import(&file, &root);
+        assert_eq!(code, Some(0), "{name}: {err}");
+        assert!(text.contains(says), "{name}: {text}");
+        assert_eq!(notes(&root), expected, "{name}");
+    }
+    let no_mark = dir.path().join("no-mark.json");
+    fs::write(&no_mark, &le[2..]).unwrap();
+    let root = dir.path().join("no-mark");
+    let (code, _, err) = import(&no_mark, &root);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("UTF-16"), "{err}");
+    assert!(err.contains("save it as UTF-8"), "{err}");
+    let utf32 = dir.path().join("utf32.json");
+    let bytes: Vec<u8> = [0xFF, 0xFE, 0, 0]
+        .into_iter()
+        .chain(utf8.chars().flat_map(|c| u32::from(c).to_le_bytes()))
+        .collect();
+    fs::write(&utf32, bytes).unwrap();
+    let (code, _, err) = import(&utf32, &root);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("UTF-32"), "{err}");
+    assert!(!root.exists(), "nothing written");
+}
+
+/// Issue 37 items 4 and 18: a file that is not JSON (a CSV, Markdown, closer's own CSV
+/// export) is told so, with the formats closer imports, not "line 1, column 1".
+#[test]
+fn a_file_that_is_not_json_is_told_so_with_the_formats_closer_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    for (name, content) in [
+        ("entries.csv", "date,title,body\n2026-11-01,Run,Easy\n"),
+        ("journal.md", "# 2026-11-01\n\nA walk.\n"),
+        ("quoted.csv", "\"date\",\"notes\"\n"),
+    ] {
+        let file = dir.path().join(name);
+        fs::write(&file, content).unwrap();
+        let (code, _, err) = import(&file, &root);
+        assert_eq!(code, Some(1), "{name}");
+        assert!(err.contains("it is not JSON"), "{name}: {err}");
+        assert!(err.contains("jrnl --export json"), "{name}: {err}");
+        assert!(err.contains("tui-journal"), "{name}: {err}");
+        assert!(!err.contains("line 1, column 1"), "{name}: {err}");
+        assert!(err.contains("Nothing was imported"), "{name}: {err}");
+    }
+    assert!(!root.exists());
 }

@@ -27,15 +27,16 @@ fn local_offset(naive: NaiveDateTime) -> FixedOffset {
 pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) -> Result<()> {
     let bytes = crate::files::read_named(file, crate::files::IMPORT_CAP)
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
-    let (source, mut entries) = transfer::read(&bytes, &local_offset).map_err(|e| match e {
-        ImportError::At { .. } => anyhow::anyhow!(
-            "{} is not valid: {e}. Nothing was imported.",
-            file.display()
-        ),
-        ImportError::Unknown(why) => {
-            anyhow::anyhow!("{}: {why}. Nothing was imported.", file.display())
-        }
-    })?;
+    let (source, mut entries, changes) =
+        transfer::read_noting(&bytes, &local_offset).map_err(|e| match e {
+            ImportError::At { .. } => anyhow::anyhow!(
+                "{} is not valid: {e}. Nothing was imported.",
+                file.display()
+            ),
+            ImportError::Unknown(why) => {
+                anyhow::anyhow!("{}: {why}. Nothing was imported.", file.display())
+            }
+        })?;
     // The file's bytes are not needed once read, and its entries keep no spare room (see
     // `Entry::shrink_to_fit`): an import holds the file's entries, not also the file.
     drop(bytes);
@@ -74,6 +75,11 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
         plural(days, "day", "days"),
         present
     );
+    let mut summary = summary;
+    for line in changes.lines() {
+        summary.push('\n');
+        summary.push_str(&line);
+    }
     if dry_run {
         writeln!(out, "{summary}")?;
         writeln!(out, "Nothing was written (--dry-run).")?;

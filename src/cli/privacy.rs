@@ -8,11 +8,44 @@ use anyhow::{Result, bail};
 use super::passphrase::{self, Source};
 use crate::store::{Store, convert, crypto};
 
-/// What `encrypt` says before it asks for a new passphrase.
-pub const WARNING: &str = "\
-closer will encrypt everything you have written (entries, drafts, the trash, your own words)
-with a passphrase. There is no way to get your entries back without it: nobody, closer
-included, can recover it. Choose one you will remember, or keep it in a password manager.";
+/// What `encrypt` says before it asks for a new passphrase (one paragraph, wrapped to the
+/// terminal as it is said: see [`wrapped`]).
+pub const WARNING: &str = "closer will encrypt everything you have written (entries, drafts, \
+the trash, your own words) with a passphrase. There is no way to get your entries back without \
+it: nobody, closer included, can recover it. Choose one you will remember, or keep it in a \
+password manager.";
+
+/// The width to wrap what is said at: the terminal's (less a column, so a full line does not
+/// wrap by itself), at most 100; 80 when there is no terminal.
+fn terminal_width() -> usize {
+    crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w).saturating_sub(1))
+        .filter(|w| *w >= 20)
+        .unwrap_or(79)
+        .min(100)
+}
+
+/// `text` wrapped between words to lines of at most `width` columns (a word longer than a
+/// line stands alone on its line).
+pub fn wrapped(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        let w = word.width();
+        if line > 0 && line + 1 + w > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += w;
+    }
+    out
+}
 
 fn open(data_dir: &Path) -> Result<Store> {
     super::journal_is_there(data_dir)?;
@@ -43,7 +76,7 @@ pub fn encrypt(data_dir: &Path, secrets: &Source) -> Result<ExitCode> {
     let p = if resuming {
         secrets.read("Passphrase for your closer journal: ")?
     } else {
-        secrets.new_passphrase(WARNING)?
+        secrets.new_passphrase(&wrapped(WARNING, terminal_width()))?
     };
     let done = convert::encrypt(&store, &p, progress())?;
     if resuming && done.files == 0 {
@@ -124,4 +157,26 @@ pub fn passphrase(data_dir: &Path, secrets: &Source) -> Result<ExitCode> {
     crypto::change_passphrase(store.layout(), &old, &new)?;
     println!("The passphrase is changed. The old one no longer opens the journal.");
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_warning_wraps_between_words_at_every_width() {
+        for width in [40, 60, 79, 100] {
+            let text = wrapped(WARNING, width);
+            assert!(text.lines().count() > 1, "{text}");
+            for line in text.lines() {
+                assert!(line.chars().count() <= width, "{width}: {line}");
+            }
+            // Nothing split or lost: the same words in the same order.
+            assert_eq!(
+                text.split_whitespace().collect::<Vec<_>>(),
+                WARNING.split_whitespace().collect::<Vec<_>>()
+            );
+        }
+        assert!(!WARNING.contains('\n'), "wrapped as it is said, not before");
+    }
 }

@@ -150,8 +150,9 @@ pub fn text(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::R
             t.count,
             fmt(t.intensity)
         )?;
-        writeln!(out, "    {}", t.mood.describe("mood"))?;
-        writeln!(out, "    {}", t.closeness.describe("closeness"))?;
+        for line in t.describe() {
+            writeln!(out, "    {line}")?;
+        }
     }
     writeln!(out)?;
     writeln!(out, "Strategies (planned · tried · helpfulness when tried)")?;
@@ -175,17 +176,134 @@ pub fn text(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::R
     if i.reactions.is_empty() {
         writeln!(out, "  nothing noted")?;
     }
-    for (id, n) in i.reactions.iter().take(10) {
+    let (shown, more) = insights::first_of(&i.reactions, 10);
+    for (id, n) in shown {
         let label = catalog.sign(id).map_or(id.as_str(), |s| s.label.as_str());
         writeln!(out, "  {n:>4}  {label}")?;
+    }
+    if let Some(more) = insights::and_more(more) {
+        writeln!(out, "        {more}")?;
     }
     writeln!(out)?;
     writeln!(out, "Feelings named most often")?;
     if i.emotions.is_empty() {
         writeln!(out, "  none named")?;
     }
-    for (word, n) in i.emotions.iter().take(10) {
+    let (shown, more) = insights::first_of(&i.emotions, 10);
+    for (word, n) in shown {
         writeln!(out, "  {n:>4}  {word}")?;
+    }
+    if let Some(more) = insights::and_more(more) {
+        writeln!(out, "        {more}")?;
+    }
+    writeln!(out)?;
+    moments(i, catalog, out)
+}
+
+fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        "–".to_owned()
+    } else {
+        format!("{}%", (f64::from(part) * 100.0 / f64::from(whole)).round())
+    }
+}
+
+/// Predictions and moments traced, as insights show them; each figure says how many it rests
+/// on, and says nothing until there are enough.
+fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
+    use crate::journal::Ending;
+    use crate::journal::insights::MIN_DAYS;
+    let p = &i.predictions;
+    writeln!(out, "Predictions (fears written down to look back on)")?;
+    if p.made == 0 {
+        writeln!(out, "  none made")?;
+    } else {
+        let answered = p.answered();
+        writeln!(
+            out,
+            "  {} made · {answered} looked back on · {} open · {} dropped",
+            p.made, p.open, p.dropped
+        )?;
+        if answered < MIN_DAYS {
+            writeln!(
+                out,
+                "  not enough looked back on yet to say how often fears came true ({answered} of \
+                 the {MIN_DAYS} needed)"
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  it happened {} · partly {} · it did not {}  ({} of {answered} came true at \
+                 least in part)",
+                p.yes,
+                p.partly,
+                p.no,
+                percent(p.yes + p.partly, answered)
+            )?;
+        }
+        if p.rated >= MIN_DAYS {
+            writeln!(
+                out,
+                "  how bad: feared {} on average, really {} (1–5, over {})",
+                fmt(p.predicted_badness),
+                fmt(p.actual_badness),
+                plural(p.rated, "answer", "answers")
+            )?;
+        }
+        for t in &p.by_trigger {
+            writeln!(
+                out,
+                "  {}: {} of {} came true · feared {}, really {}",
+                catalog.trigger_label(&t.trigger),
+                t.came_true,
+                t.answered,
+                fmt(t.predicted_badness),
+                fmt(t.actual_badness)
+            )?;
+        }
+    }
+    writeln!(out)?;
+    let e = &i.episodes;
+    writeln!(out, "Moments traced")?;
+    if e.count == 0 {
+        writeln!(out, "  none traced")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "  {} · a repair tried in {} ({})",
+        plural(e.count, "moment", "moments"),
+        e.repaired,
+        percent(e.repaired, e.count)
+    )?;
+    for (label, ends) in [
+        ("with a repair   ", e.ended_with_repair),
+        ("without a repair", e.ended_without_repair),
+    ] {
+        let n: u32 = ends.iter().sum();
+        if n < MIN_DAYS {
+            writeln!(
+                out,
+                "  {label}  not enough yet ({n} with an ending; {MIN_DAYS} needed)"
+            )?;
+        } else {
+            let parts: Vec<String> = Ending::ALL
+                .iter()
+                .zip(ends)
+                .map(|(end, k)| format!("{} {k}", end.label()))
+                .collect();
+            writeln!(out, "  {label}  {}  (of {n})", parts.join(" · "))?;
+        }
+    }
+    for u in &e.urges {
+        writeln!(
+            out,
+            "  {}: most often “{}” ({} of {} moments)",
+            catalog.trigger_label(&u.trigger),
+            catalog.urge_label(&u.urge),
+            u.times,
+            u.moments
+        )?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Search over the content's titles and text.
 
-use super::Catalog;
+use super::{Catalog, fits};
+use crate::journal::Perspective;
 
 /// What kind of item a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -15,7 +16,20 @@ pub enum ItemKind {
     Sign,
     /// A digest (the hit may be in one of its sections).
     Digest,
+    /// A part of "Things to say and try" (its id: the part's, see [`TOOLKIT_PARTS`]).
+    Toolkit,
+    /// A card for a hard minute.
+    Card,
 }
+
+/// The parts of "Things to say and try", as its page names them: id and heading.
+pub const TOOLKIT_PARTS: [(&str, &str); 5] = [
+    ("openers", "Ways to start"),
+    ("repairs", "Ways to repair"),
+    ("traps", "Thinking traps"),
+    ("questions", "Questions to ask your partner"),
+    ("rituals", "Small rituals of connection"),
+];
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,9 +47,15 @@ pub struct Hit {
 pub use crate::journal::query::fold;
 
 /// Items whose title and text contain every word of `query` (case-insensitive). Hits in titles
-/// come first; then strategies, triggers, prompts, signs and digests, each in file order.
-/// An empty query finds nothing.
+/// come first; then strategies, triggers, prompts, signs, digests, the parts of "Things to say
+/// and try" and the cards for a hard minute, each in file order. An empty query finds nothing.
 pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
+    search_for(catalog, query, None)
+}
+
+/// [`search`], with the parts of "Things to say and try" and the cards narrowed to what fits
+/// `perspective` (`None`: both), as their pages show them.
+pub fn search_for(catalog: &Catalog, query: &str, perspective: Option<Perspective>) -> Vec<Hit> {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
     if words.is_empty() {
         return Vec::new();
@@ -90,6 +110,81 @@ pub fn search(catalog: &Catalog, query: &str) -> Vec<Hit> {
         }
         consider(ItemKind::Digest, &d.id, &d.title, body);
     }
+    let k = &catalog.toolkit;
+    let fit = |p: &[Perspective]| fits(p, perspective);
+    let phrases = |list: &[super::Phrase]| -> Vec<String> {
+        list.iter()
+            .filter(|p| fit(&p.perspectives))
+            .map(|p| p.text.clone())
+            .collect()
+    };
+    let traps: Vec<String> = k
+        .traps
+        .iter()
+        .filter(|t| fit(&t.perspectives))
+        .flat_map(|t| [t.name.clone(), t.sounds_like.clone(), t.check.clone()])
+        .collect();
+    let rituals: Vec<String> = k
+        .rituals
+        .iter()
+        .filter(|r| fit(&r.perspectives))
+        .flat_map(|r| [r.name.clone(), r.text.clone()])
+        .collect();
+    let parts = [
+        phrases(&k.openers),
+        phrases(&k.repairs),
+        traps,
+        phrases(&k.questions),
+        rituals,
+    ];
+    for ((id, heading), texts) in TOOLKIT_PARTS.iter().zip(&parts) {
+        if texts.is_empty() {
+            continue;
+        }
+        let mut body = vec!["Things to say and try"];
+        body.extend(texts.iter().map(String::as_str));
+        consider(ItemKind::Toolkit, id, heading, body);
+    }
+    for c in k.cards.iter().filter(|c| fit(&c.perspectives)) {
+        let mut body = vec![c.intro.as_str(), c.instead.as_str(), c.safety.as_str()];
+        body.extend(c.steps.iter().map(String::as_str));
+        consider(ItemKind::Card, &c.id, &c.title, body);
+    }
     hits.sort_by_key(|h| (!h.in_title, h.kind));
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 37, item 12: "Things to say and try" and the cards are searched too.
+    #[test]
+    fn the_toolkit_and_the_cards_are_searched() {
+        let c = Catalog::bundled().unwrap();
+        let kinds = |q: &str, p: Option<Perspective>| -> Vec<(ItemKind, String)> {
+            search_for(&c, q, p)
+                .into_iter()
+                .map(|h| (h.kind, h.id))
+                .collect()
+        };
+        assert!(kinds("repair", None).contains(&(ItemKind::Toolkit, "repairs".into())));
+        assert!(kinds("sorry", None).contains(&(ItemKind::Toolkit, "repairs".into())));
+        assert!(kinds("mind reading", None).contains(&(ItemKind::Toolkit, "traps".into())));
+        let card = &c.toolkit.cards[0];
+        assert!(kinds(&card.title, None).contains(&(ItemKind::Card, card.id.clone())));
+        // A card for the other side is not found for one perspective.
+        for p in [Perspective::IPullAway, Perspective::PartnerPullsAway] {
+            for other in c
+                .toolkit
+                .cards
+                .iter()
+                .filter(|k| !fits(&k.perspectives, Some(p)))
+            {
+                assert!(
+                    !kinds(&other.title, Some(p)).contains(&(ItemKind::Card, other.id.clone()))
+                );
+            }
+        }
+    }
 }

@@ -102,6 +102,11 @@ pub struct CheckInDraft {
     pub started_at: DateTime<FixedOffset>,
     /// The step the person is on.
     pub step: Step,
+    /// Where in that step: the question of Reflect, the moment or the prediction shown, the
+    /// row of the scales, strategies or notes (0, the first, is not written). A closer that
+    /// does not know it starts the step from its beginning.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub at: usize,
     /// The perspective written from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub perspective: Option<Perspective>,
@@ -145,6 +150,14 @@ pub struct CheckInDraft {
     /// closer is stopped meanwhile, the next start takes the file's text back into the draft.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_editor: Option<InEditor>,
+    /// Fields of the draft itself that this closer does not know (a newer closer's), kept as
+    /// they were so that writing the draft again never drops them.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Which text of the check-in an `$EDITOR` run is for.
@@ -176,6 +189,7 @@ impl CheckInDraft {
             created_at: None,
             started_at: now,
             step: Step::Scales,
+            at: 0,
             perspective,
             mood: None,
             closeness: None,
@@ -190,6 +204,7 @@ impl CheckInDraft {
             predictions: Vec::new(),
             extra: BTreeMap::new(),
             in_editor: None,
+            unknown: BTreeMap::new(),
         }
     }
 
@@ -201,6 +216,7 @@ impl CheckInDraft {
             created_at: Some(entry.created_at),
             started_at: now,
             step: Step::Scales,
+            at: 0,
             perspective: entry.perspective,
             mood: entry.mood,
             closeness: entry.closeness,
@@ -215,6 +231,7 @@ impl CheckInDraft {
             predictions: entry.predictions.clone(),
             extra: entry.extra.clone(),
             in_editor: None,
+            unknown: BTreeMap::new(),
         }
     }
 
@@ -305,7 +322,7 @@ impl CheckInDraft {
             if !ep.did.is_empty() {
                 out.push_str(&format!("What I did: {}\n", ep.did.join(", ")));
             }
-            if let Some(crate::journal::Repair::Own(text)) = &ep.repair {
+            if let Some(text) = ep.repair.as_ref().and_then(|r| r.own_words()) {
                 out.push_str(&format!("Repair: {text}\n"));
             }
         }

@@ -439,6 +439,23 @@ impl Entry {
         !self.episodes.is_empty() || !self.predictions.is_empty()
     }
 
+    /// The schema its file must carry, so an older closer leaves what it cannot read whole
+    /// alone ("written by a newer closer"): 3 when a moment's repair holds both a strategy and
+    /// the person's own words (issue 37), 2 when it holds moments or predictions, else 1.
+    pub fn schema(&self) -> u32 {
+        let both = self
+            .episodes
+            .iter()
+            .any(|e| matches!(e.repair, Some(super::episode::Repair::Both(..))));
+        if both {
+            3
+        } else if self.needs_schema_2() {
+            2
+        } else {
+            1
+        }
+    }
+
     /// A new, empty entry created at `now` for the local day `now` falls on.
     pub fn new(id: EntryId, now: DateTime<FixedOffset>) -> Entry {
         Entry {

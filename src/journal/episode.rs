@@ -43,8 +43,12 @@ impl Ending {
 }
 
 /// A repair attempt after a moment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+///
+/// In a file: `"not-yet"`, `{"strategy": id}`, `{"own": words}`, or both keys at once when the
+/// person picked a strategy and also said in their own words what they did (a closer before
+/// that does not read the last form: the day file is reported to it as one it cannot read,
+/// and left alone, rather than rewritten without the words).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Repair {
     /// Not yet.
     NotYet,
@@ -52,6 +56,85 @@ pub enum Repair {
     Strategy(Name),
     /// In the person's own words.
     Own(String),
+    /// A strategy from the library, and what the person said or did in their own words.
+    Both(Name, String),
+}
+
+impl Repair {
+    /// The strategy tried, if one was picked.
+    pub fn strategy(&self) -> Option<&Name> {
+        match self {
+            Repair::Strategy(id) | Repair::Both(id, _) => Some(id),
+            Repair::NotYet | Repair::Own(_) => None,
+        }
+    }
+
+    /// The repair in the person's own words, if they wrote one.
+    pub fn own_words(&self) -> Option<&str> {
+        match self {
+            Repair::Own(text) | Repair::Both(_, text) => Some(text),
+            Repair::NotYet | Repair::Strategy(_) => None,
+        }
+    }
+
+    /// The repair of a picked strategy (or "not yet", when `not_yet`) and words: both kept;
+    /// words given make "not yet" moot. `None` when nothing was said.
+    pub fn of(not_yet: bool, strategy: Option<Name>, own: &str) -> Option<Repair> {
+        let own = own.trim();
+        match (strategy, own.is_empty()) {
+            (Some(id), true) => Some(Repair::Strategy(id)),
+            (Some(id), false) => Some(Repair::Both(id, own.to_owned())),
+            (None, false) => Some(Repair::Own(own.to_owned())),
+            (None, true) => not_yet.then_some(Repair::NotYet),
+        }
+    }
+}
+
+/// A repair as it is written in a file.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum RepairJson {
+    Word(String),
+    Parts {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        strategy: Option<Name>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        own: Option<String>,
+    },
+}
+
+impl Serialize for Repair {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Repair::NotYet => RepairJson::Word("not-yet".to_owned()),
+            _ => RepairJson::Parts {
+                strategy: self.strategy().cloned(),
+                own: self.own_words().map(str::to_owned),
+            },
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Repair {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let what = || {
+            D::Error::custom(
+                "a repair is \"not-yet\", {\"strategy\": …}, {\"own\": …} or both of the last two",
+            )
+        };
+        match RepairJson::deserialize(d).map_err(|_| what())? {
+            RepairJson::Word(w) if w == "not-yet" => Ok(Repair::NotYet),
+            RepairJson::Word(_) => Err(what()),
+            RepairJson::Parts { strategy, own } => match (strategy, own) {
+                (Some(id), Some(own)) => Ok(Repair::Both(id, own)),
+                (Some(id), None) => Ok(Repair::Strategy(id)),
+                (None, Some(own)) => Ok(Repair::Own(own)),
+                (None, None) => Err(what()),
+            },
+        }
+    }
 }
 
 /// One moment of the day, from what happened to how it ended. Every field may be empty.
@@ -88,7 +171,10 @@ impl Episode {
 
     /// Whether a repair was tried (a strategy or the person's own words; "not yet" is not).
     pub fn repaired(&self) -> bool {
-        matches!(self.repair, Some(Repair::Strategy(_) | Repair::Own(_)))
+        matches!(
+            self.repair,
+            Some(Repair::Strategy(_) | Repair::Own(_) | Repair::Both(..))
+        )
     }
 }
 

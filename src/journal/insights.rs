@@ -159,6 +159,55 @@ pub struct TriggerStat {
     pub closeness: Comparison,
 }
 
+impl TriggerStat {
+    /// Mood and closeness on days with it and without, in lines: a finding for each that has
+    /// enough days, and "not enough data yet" said once for both when neither has.
+    pub fn describe(&self) -> Vec<String> {
+        match (self.mood.enough(), self.closeness.enough()) {
+            (false, false) => vec![self.not_enough()],
+            _ => vec![
+                self.mood.describe("mood"),
+                self.closeness.describe("closeness"),
+            ],
+        }
+    }
+
+    /// "Mood and closeness: not enough data yet", with the days behind it (once when mood and
+    /// closeness were given on the same days, as they usually are).
+    pub fn not_enough(&self) -> String {
+        let (m, c) = (&self.mood, &self.closeness);
+        let days = if (m.days_with, m.days_without) == (c.days_with, c.days_without) {
+            format!(
+                "{} with it, {} without",
+                count(m.days_with, "day", "days"),
+                m.days_without
+            )
+        } else {
+            format!(
+                "mood on {} with it and {} without, closeness on {} and {}",
+                count(m.days_with, "day", "days"),
+                m.days_without,
+                c.days_with,
+                c.days_without
+            )
+        };
+        format!("mood and closeness: not enough data yet ({days}; {MIN_DAYS} of each are needed)")
+    }
+}
+
+/// The first `n` of a list of counts, most first (as [`Insights`] keeps them), and how many
+/// more there are, so a list cut short says so ("and 4 more") rather than dropping names
+/// named as often as the last one shown.
+pub fn first_of(list: &[(String, u32)], n: usize) -> (&[(String, u32)], usize) {
+    let shown = &list[..n.min(list.len())];
+    (shown, list.len() - shown.len())
+}
+
+/// "and 4 more" for a list cut short, none when it was not.
+pub fn and_more(more: usize) -> Option<String> {
+    (more > 0).then(|| format!("and {more} more"))
+}
+
 /// One strategy in the window.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StrategyStat {

@@ -150,25 +150,93 @@ pub fn contains_folded(hay: &str, needle: &str) -> bool {
     !hay.is_ascii() && folds_into_ascii(hay) && fold(hay).contains(needle)
 }
 
-/// Every field of an entry a search looks in, in turn: answers, notes, what its moments and
-/// predictions say, emotions, trigger notes and custom triggers, tags.
-fn each_text(e: &Entry, mut f: impl FnMut(&str) -> bool) -> bool {
-    e.responses.iter().any(|r| f(&r.answer))
-        || f(&e.notes)
+/// Which written field of an entry a search found its words in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// An answer to a question.
+    Answer,
+    /// The notes.
+    Notes,
+    /// Something a traced moment says.
+    Moment,
+    /// What a prediction fears, or what happened instead.
+    Prediction,
+    /// A feeling named.
+    Feeling,
+    /// A trigger's note.
+    TriggerNote,
+    /// A trigger of the person's own.
+    Trigger,
+    /// A tag.
+    Tag,
+}
+
+impl Field {
+    /// In a word or two, to set before a snippet of it (none for answers and notes, which
+    /// are what a row shows anyway).
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            Field::Answer | Field::Notes => None,
+            Field::Moment => Some("moment"),
+            Field::Prediction => Some("prediction"),
+            Field::Feeling => Some("feeling"),
+            Field::TriggerNote => Some("trigger note"),
+            Field::Trigger => Some("trigger"),
+            Field::Tag => Some("tag"),
+        }
+    }
+}
+
+/// Every field of an entry a search looks in, in turn, with what kind of field it is:
+/// answers, notes, what its moments and predictions say, emotions, trigger notes and custom
+/// triggers, tags; stops at the first for which `f` says true.
+fn each_field<'a>(e: &'a Entry, mut f: impl FnMut(Field, &'a str) -> bool) -> bool {
+    e.responses.iter().any(|r| f(Field::Answer, &r.answer))
+        || f(Field::Notes, &e.notes)
         || e.episodes.iter().any(|ep| {
-            f(&ep.what)
-                || f(&ep.next)
-                || ep.urges.iter().chain(&ep.did).any(|x| f(x))
-                || matches!(&ep.repair, Some(crate::journal::Repair::Own(t)) if f(t))
+            f(Field::Moment, &ep.what)
+                || f(Field::Moment, &ep.next)
+                || ep.urges.iter().chain(&ep.did).any(|x| f(Field::Moment, x))
+                || ep
+                    .repair
+                    .as_ref()
+                    .and_then(crate::journal::Repair::own_words)
+                    .is_some_and(|t| f(Field::Moment, t))
         })
-        || e.predictions
-            .iter()
-            .any(|p| f(&p.fear) || p.outcome.as_ref().is_some_and(|o| f(&o.instead)))
-        || e.emotions.iter().any(|x| f(x))
-        || e.triggers.iter().any(|t| {
-            f(&t.note) || matches!(&t.trigger, TriggerRef::Custom(name) if f(name.as_str()))
+        || e.predictions.iter().any(|p| {
+            f(Field::Prediction, &p.fear)
+                || p.outcome
+                    .as_ref()
+                    .is_some_and(|o| f(Field::Prediction, &o.instead))
         })
-        || e.tags.iter().any(|x| f(x))
+        || e.emotions.iter().any(|x| f(Field::Feeling, x)) || e.triggers.iter().any(|t| {
+        f(Field::TriggerNote, &t.note)
+            || matches!(&t.trigger, TriggerRef::Custom(name) if f(Field::Trigger, name.as_str()))
+    }) || e.tags.iter().any(|x| f(Field::Tag, x))
+}
+
+/// Every field of an entry a search looks in: see [`each_field`].
+fn each_text(e: &Entry, mut f: impl FnMut(&str) -> bool) -> bool {
+    each_field(e, |_, text| f(text))
+}
+
+/// The written field of `e` that holds the most of the search's `words` (folded, as from
+/// [`words`]), the first such in [`each_field`]'s order, with how many of the words it
+/// holds; none when no field holds any. A row of search results shows it, so it shows why
+/// the entry matched.
+pub fn best_field<'a>(e: &'a Entry, words: &[String]) -> Option<(Field, &'a str, usize)> {
+    let mut best: Option<(Field, &'a str, usize)> = None;
+    if words.is_empty() {
+        return None;
+    }
+    each_field(e, |field, text| {
+        let n = words.iter().filter(|w| contains_folded(text, w)).count();
+        if n > best.map_or(0, |b| b.2) {
+            best = Some((field, text, n));
+        }
+        n == words.len()
+    });
+    best
 }
 
 /// Whether an entry's written text (answers, notes, emotions, custom triggers, trigger notes,

@@ -363,13 +363,202 @@ fn notes(title: &str, body: &str) -> String {
     }
 }
 
+/// The tag jrnl's star becomes: closer has no star, and a jrnl tag `@starred` is the tag
+/// "starred" (see [`closer_tag`]), so the star needs a tag of its own.
+pub const JRNL_STAR_TAG: &str = "starred-in-jrnl";
+
+/// A tag of another program as a closer tag, by the rule of tags typed in a check-in: trimmed,
+/// without the tag signs before it (jrnl's `@` and `#`, closer's `#`), never empty. So jrnl's
+/// `@sam` (or `#sam`) is the tag "sam", the same as "sam" or "#sam" typed in closer.
+pub fn closer_tag(tag: &str) -> Option<String> {
+    let t = tag.trim().trim_start_matches(['@', '#']).trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// What an import changed on the way in, in words, for the person to read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// The file's text encoding, when it was not UTF-8 ("UTF-16 LE").
+    pub encoding: Option<&'static str>,
+    /// How many entries were starred (jrnl), now tagged [`JRNL_STAR_TAG`].
+    pub starred: usize,
+    /// The first tag that lost its sign, as it was and as it is (`@sam`, `sam`).
+    pub unsigned: Option<(String, String)>,
+    /// How many tags lost their sign.
+    pub unsigned_count: usize,
+    /// How many tags were left out as repeats within their entry.
+    pub repeated_tags: usize,
+    /// How many entries share their minute with one before them in the file (jrnl), and so
+    /// were put a millisecond after it to keep the file's order.
+    pub same_time: usize,
+}
+
+impl Changes {
+    /// One line per change, for the person to read; none when nothing changed.
+    pub fn lines(&self) -> Vec<String> {
+        let n =
+            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        let mut out = Vec::new();
+        if let Some(enc) = self.encoding {
+            out.push(format!("The file is {enc}; it was read as such."));
+        }
+        if self.starred > 0 {
+            out.push(format!(
+                "{} starred in jrnl {} the tag \"{JRNL_STAR_TAG}\" (closer has no star; a jrnl \
+                 tag @starred is the tag \"starred\").",
+                n(self.starred, "entry", "entries"),
+                if self.starred == 1 { "has" } else { "have" }
+            ));
+        }
+        if let Some((from, to)) = &self.unsigned {
+            out.push(format!(
+                "{} without {} sign, as tags typed in closer: {from} is \"{to}\".",
+                n(self.unsigned_count, "tag is", "tags are"),
+                if self.unsigned_count == 1 {
+                    "its"
+                } else {
+                    "their"
+                }
+            ));
+        }
+        if self.repeated_tags > 0 {
+            out.push(format!(
+                "{} repeated within an entry {} kept once.",
+                n(self.repeated_tags, "tag", "tags"),
+                if self.repeated_tags == 1 { "is" } else { "are" }
+            ));
+        }
+        if self.same_time > 0 {
+            out.push(format!(
+                "{} written in the same minute as the one before {} a millisecond after it, \
+                 to keep the file's order.",
+                n(self.same_time, "entry", "entries"),
+                if self.same_time == 1 { "is" } else { "are" }
+            ));
+        }
+        out
+    }
+
+    /// `tags` as closer tags, counting what changed.
+    fn tags(&mut self, tags: impl IntoIterator<Item = String>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for raw in tags {
+            let Some(t) = closer_tag(&raw) else {
+                continue;
+            };
+            if t != raw.trim() {
+                self.unsigned_count += 1;
+                self.unsigned
+                    .get_or_insert_with(|| (raw.trim().to_owned(), t.clone()));
+            }
+            if out.contains(&t) {
+                self.repeated_tags += 1;
+            } else {
+                out.push(t);
+            }
+        }
+        out
+    }
+}
+
+/// Puts each entry that has the creation time of one before it in `entries` (in the file's
+/// order) a millisecond after the last of them: closer orders a day's entries by creation
+/// time, then id, and ids made from the text would otherwise decide (jrnl gives minutes only,
+/// and every entry made with a date and no time the same 09:00). The ids stay as they were.
+fn keep_file_order(entries: &mut [Entry]) -> usize {
+    let mut seen: std::collections::HashMap<DateTime<FixedOffset>, u32> =
+        std::collections::HashMap::new();
+    let mut moved = 0;
+    for e in entries.iter_mut() {
+        let k = seen.entry(e.created_at).or_insert(0);
+        if *k > 0 {
+            let later = e.created_at + chrono::Duration::milliseconds(i64::from(*k));
+            e.created_at = later;
+            e.updated_at = later;
+            moved += 1;
+        }
+        *k += 1;
+    }
+    moved
+}
+
+/// The text of a file's bytes as UTF-8: a UTF-8 byte-order mark left off, UTF-16 with a
+/// byte-order mark (what Windows PowerShell 5.1 writes for `jrnl --export json > file`)
+/// decoded; any other encoding said by name.
+fn as_utf8(
+    bytes: &[u8],
+) -> Result<(std::borrow::Cow<'_, [u8]>, Option<&'static str>), ImportError> {
+    use std::borrow::Cow;
+    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
+        return Err(ImportError::Unknown(
+            "the file is UTF-32; save it as UTF-8 and import it again".into(),
+        ));
+    }
+    let utf16 = |big: bool, name: &'static str| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| match (c, big) {
+                ([a, b], false) => u16::from_le_bytes([*a, *b]),
+                ([a, b], true) => u16::from_be_bytes([*a, *b]),
+                _ => 0xFFFD,
+            })
+            .collect();
+        String::from_utf16(&units)
+            .map(|t| (Cow::Owned(t.into_bytes()), Some(name)))
+            .map_err(|_| {
+                ImportError::Unknown(format!(
+                    "the file starts as {name} but is not valid {name} throughout; save it as \
+                     UTF-8 and import it again"
+                ))
+            })
+    };
+    if bytes.starts_with(b"\xFF\xFE") {
+        return utf16(false, "UTF-16 LE");
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return utf16(true, "UTF-16 BE");
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // UTF-16 without a byte-order mark: a zero byte beside each character of the first ones.
+    if bytes.len() >= 4 && (bytes[1] == 0 && bytes[3] == 0 || bytes[0] == 0 && bytes[2] == 0) {
+        return Err(ImportError::Unknown(
+            "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 and import \
+             it again"
+                .into(),
+        ));
+    }
+    Ok((Cow::Borrowed(bytes), None))
+}
+
+/// What a file that is not JSON is told.
+const NOT_JSON: &str = "it is not JSON; closer imports closer's JSON export (closer export \
+                        --format json), jrnl's (jrnl --export json) or tui-journal's file";
+
 /// Reads a file's bytes: closer's export, jrnl's or tui-journal's JSON. `offset_at` gives the
 /// local offset for a local time (jrnl's times have none).
 pub fn read(
     bytes: &[u8],
     offset_at: &dyn Fn(NaiveDateTime) -> FixedOffset,
 ) -> Result<(Source, Vec<Entry>), ImportError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    read_noting(bytes, offset_at).map(|(source, entries, _)| (source, entries))
+}
+
+/// [`read`], and what was changed on the way in ([`Changes`]).
+pub fn read_noting(
+    bytes: &[u8],
+    offset_at: &dyn Fn(NaiveDateTime) -> FixedOffset,
+) -> Result<(Source, Vec<Entry>, Changes), ImportError> {
+    let (text, encoding) = as_utf8(bytes)?;
+    let bytes: &[u8] = &text;
+    let mut changes = Changes {
+        encoding,
+        ..Changes::default()
+    };
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => return Err(ImportError::Unknown("the file is empty".into())),
+        Some(b'{' | b'[') => {}
+        Some(_) => return Err(ImportError::Unknown(NOT_JSON.into())),
+    }
     let shape: Shape = serde_json::from_slice(bytes).map_err(|e| at(&e))?;
     let Some(source) = sniff(&shape) else {
         return Err(ImportError::Unknown(
@@ -411,17 +600,16 @@ pub fn read(
                 let text = notes(&j.title, &j.body);
                 let mut e = Entry::new(twins.id("jrnl", when, &text), when);
                 e.notes = text;
-                e.tags = j
-                    .tags
-                    .iter()
-                    .map(|t| t.trim_start_matches('@').to_owned())
-                    .filter(|t| !t.is_empty())
-                    .collect();
+                e.tags = changes.tags(j.tags);
                 if j.starred {
-                    e.tags.push("starred".into());
+                    changes.starred += 1;
+                    if !e.tags.iter().any(|t| t == JRNL_STAR_TAG) {
+                        e.tags.push(JRNL_STAR_TAG.into());
+                    }
                 }
                 out.push(e);
             }
+            changes.same_time = keep_file_order(&mut out);
             out
         }
         Source::TuiJournal => {
@@ -445,11 +633,7 @@ pub fn read(
                     );
                     let mut e = Entry::new(twins.id("tuijournal", t.date, &key), t.date);
                     e.notes = text;
-                    e.tags = t
-                        .tags
-                        .into_iter()
-                        .filter(|x| !x.trim().is_empty())
-                        .collect();
+                    e.tags = changes.tags(t.tags);
                     if let Some(p) = t.priority {
                         e.extra.insert("priority".into(), serde_json::json!(p));
                     }
@@ -458,7 +642,7 @@ pub fn read(
                 .collect()
         }
     };
-    Ok((source, entries))
+    Ok((source, entries, changes))
 }
 
 /// Entries of `incoming` whose ids are not in `existing`, and how many were already there.

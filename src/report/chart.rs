@@ -172,7 +172,9 @@ fn over_time(out: &mut String, window: Window, days: &[Day], weeks: &[Week]) -> 
     }))?;
     chart.draw_series(days.iter().filter_map(|d| {
         d.closeness
-            .map(|c| TriangleMarker::new((x(d.date), c), 4, CLOSENESS.mix(0.55).filled()))
+            // An outline, not a fill: where closeness equals mood it is drawn around the mood
+            // dot, both still seen, instead of the two mixing into a mark the legend lacks.
+            .map(|c| EmptyElement::at((x(d.date), c)) + outline_triangle(CLOSENESS))
     }))?;
     for run in runs(weeks, |w| w.mood, x) {
         chart.draw_series(LineSeries::new(run, MOOD.stroke_width(3)))?;
@@ -193,10 +195,17 @@ fn over_time(out: &mut String, window: Window, days: &[Day], weeks: &[Week]) -> 
     Ok(())
 }
 
+/// A triangle drawn as an outline around its point (in pixels from it): how a closeness day
+/// is marked, so a mood dot at the same place shows inside it.
+fn outline_triangle(c: RGBColor) -> PathElement<(i32, i32)> {
+    PathElement::new(vec![(0, -6), (6, 4), (-6, 4), (0, -6)], c.stroke_width(2))
+}
+
 /// A legend entry's mark.
 #[derive(Clone, Copy)]
 enum Mark {
     Dot(RGBColor),
+    /// An outlined triangle, as closeness days are drawn.
     Triangle(RGBColor),
     Line(RGBColor),
     Dashed(RGBColor),
@@ -224,7 +233,9 @@ fn legend<DB: DrawingBackend>(
         match *mark {
             Mark::Dot(c) => area.draw(&Circle::new((x + 8, y), 4, c.filled()))?,
             Mark::Hollow(c) => area.draw(&Circle::new((x + 8, y), 5, c.stroke_width(2)))?,
-            Mark::Triangle(c) => area.draw(&TriangleMarker::new((x + 8, y), 5, c.filled()))?,
+            Mark::Triangle(c) => {
+                area.draw(&(EmptyElement::at((x + 8, y)) + outline_triangle(c)))?
+            }
             Mark::Line(c) => area.draw(&PathElement::new(
                 vec![(x, y), (x + 22, y)],
                 c.stroke_width(3),

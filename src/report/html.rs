@@ -36,9 +36,9 @@ footer { margin-top: 2.5rem; color: #444; font-size: .9rem; border-top: 1px soli
 @media (max-width: 30rem) {
   body { padding: .75rem; font-size: 15px; }
   th, td { padding: .25rem .3rem; }
-  /* Charts keep a readable size on a phone and scroll sideways; the table is always there. */
-  figure { overflow-x: auto; }
-  figure svg { width: 600px; max-width: none; }
+  /* Charts fit the width of a phone, the newest days included (nothing hides in a box that
+     scrolls sideways); the table under each gives the same figures in readable text. */
+  figure svg { width: 100%; max-width: 100%; }
 }
 @media print {
   @page { margin: 16mm 14mm; }

@@ -98,7 +98,23 @@ fn table(out: &mut String, t: &Table) {
 }
 
 fn section(out: &mut String, s: &Section) {
-    out.push_str(&format!("## {}\n\n{}\n\n", s.title, s.intro));
+    // Markdown has the tables and not the charts: what only a chart shows is not said.
+    let intro = match s.intro.strip_prefix(super::CHART_DAYS) {
+        Some(rest) => {
+            let rest = rest.trim_start();
+            let rest = rest
+                .strip_prefix("the lines are weekly averages, also in the table. ")
+                .map(|r| format!("The table gives weekly averages. {r}"))
+                .or_else(|| {
+                    rest.strip_prefix("the lines are weekly averages. ")
+                        .map(str::to_owned)
+                })
+                .unwrap_or_else(|| rest.to_owned());
+            intro_sentence(&rest)
+        }
+        None => s.intro.clone(),
+    };
+    out.push_str(&format!("## {}\n\n{}\n\n", s.title, intro));
     table(out, &s.table);
     for line in &s.after {
         out.push_str(&format!("- {}\n", cell(line)));
@@ -188,4 +204,12 @@ pub(super) fn has_words(e: &crate::journal::Entry, report: &Report) -> bool {
         || (report.include.answers && e.responses.iter().any(|r| !r.answer.trim().is_empty()))
         || (report.include.notes
             && (!e.notes.trim().is_empty() || e.triggers.iter().any(|t| !t.note.trim().is_empty())))
+}
+
+/// `text` with its first letter a capital.
+fn intro_sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

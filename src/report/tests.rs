@@ -401,3 +401,73 @@ fn an_urge_in_their_own_words_stays_out_of_a_default_report() {
     );
     assert!(markdown(&chosen, &catalog()).contains("“check his phone at night”"));
 }
+
+/// Issue 37, item 15: the Markdown report has tables, not charts, and does not speak of dots;
+/// the page's words say how the chart marks a day.
+#[test]
+fn markdown_does_not_speak_of_a_chart_it_does_not_have() {
+    let report = report_of(&journal(), Filter::default(), Include::default());
+    let md = markdown::markdown(&report, &catalog());
+    let over_time = md
+        .split("## Mood and closeness over time")
+        .nth(1)
+        .unwrap()
+        .split("\n|")
+        .next()
+        .unwrap();
+    assert!(!over_time.contains("dot"), "{over_time}");
+    assert!(!over_time.contains("lines"), "{over_time}");
+    assert!(over_time.contains("The table gives"), "{over_time}");
+    let page = html::html(&report, &catalog());
+    assert!(page.contains("a dot for mood and a triangle for closeness"));
+}
+
+/// Issue 37, item 15: where mood and closeness are equal, their marks stay apart (a closeness
+/// day is an outlined triangle, not a see-through fill that mixes with the mood dot into a
+/// grey), and the legend shows the very marks the chart draws.
+#[test]
+fn equal_mood_and_closeness_are_drawn_apart_as_the_legend_shows() {
+    let mut entries = journal();
+    for e in &mut entries {
+        e.closeness = Closeness::try_from(e.mood.unwrap().get()).ok();
+    }
+    let report = report_of(&entries, Filter::default(), Include::default());
+    let chart = sections(&report, &catalog())
+        .iter()
+        .find_map(|s| {
+            s.chart
+                .clone()
+                .filter(|c| matches!(c, chart::Chart::OverTime { .. }))
+        })
+        .unwrap();
+    let svg = chart::svg(&chart).unwrap();
+    let closeness = "#9C4A00";
+    let marks: Vec<String> = svg
+        .split('<')
+        .filter(|t| t.starts_with("polygon") || t.starts_with("polyline"))
+        .map(str::to_uppercase)
+        .filter(|t| t.contains(closeness))
+        .collect();
+    // A closeness mark for each day, and one in the legend: all outlines, never filled.
+    let outlines = marks
+        .iter()
+        .filter(|t| t.starts_with("POLYLINE") && t.contains(&format!("STROKE=\"{closeness}\"")))
+        .count();
+    assert!(outlines > entries.len(), "{svg}");
+    assert!(
+        !marks
+            .iter()
+            .any(|t| t.contains(&format!("FILL=\"{closeness}\""))),
+        "a filled closeness mark: {marks:?}"
+    );
+}
+
+/// Issue 37, item 15: on a phone the charts fit the width (nothing is hidden in a box that
+/// scrolls sideways without a word).
+#[test]
+fn charts_fit_a_phone_and_do_not_scroll_sideways() {
+    let report = report_of(&journal(), Filter::default(), Include::default());
+    let page = html::html(&report, &catalog());
+    assert!(!page.contains("overflow-x"), "a sideways-scrolling box");
+    assert!(!page.contains("600px"), "a chart wider than a phone");
+}

@@ -84,6 +84,16 @@ pub fn episode_chain(
                 .map_or(id.to_string(), |s| s.title.clone()),
         )),
         Some(Repair::Own(text)) => out.push(("Repair", text.trim().to_owned())),
+        Some(Repair::Both(id, text)) => out.push((
+            "Repair",
+            format!(
+                "{} · {}",
+                catalog
+                    .strategy(id.as_str())
+                    .map_or(id.to_string(), |s| s.title.clone()),
+                text.trim()
+            ),
+        )),
         None => {}
     }
     if let Some(e) = ep.ended {

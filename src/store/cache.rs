@@ -280,10 +280,7 @@ impl Cache {
             .iter_mut()
             .filter_map(Option::take)
             .collect();
-        Some(DayBody {
-            date: day.date,
-            entries,
-        })
+        Some(DayBody::new(day.date, entries))
     }
 
     /// How many cached days were not taken (their files are gone or changed).

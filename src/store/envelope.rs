@@ -3,6 +3,7 @@
 //! Reading checks the version before the body, so a file from a newer closer is reported (and
 //! left alone) rather than misread, and a malformed file is reported with its line and column.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -21,6 +22,53 @@ struct Out<'a, T: Serialize> {
     schema: u32,
     #[serde(flatten)]
     body: &'a T,
+}
+
+/// The fields of a file's object (at its top level) that this closer does not know, kept as
+/// they were so that rewriting the file never drops them: a newer closer, or another tool,
+/// may have written them without changing the `schema` version. The version itself is never
+/// one of them: it is read and written by the envelope.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Unknown(pub BTreeMap<String, serde_json::Value>);
+
+impl Unknown {
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Adds the fields of `other` this one does not have (a merge of two versions of a file).
+    pub fn add_missing(&mut self, other: &Unknown) {
+        for (k, v) in &other.0 {
+            self.0.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+
+    /// Keeps `key` and its value, unless it is the envelope's version.
+    pub fn keep(&mut self, key: String, value: serde_json::Value) {
+        if key != "schema" {
+            self.0.insert(key, value);
+        }
+    }
+}
+
+impl Serialize for Unknown {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        for (k, v) in self.0.iter().filter(|(k, _)| *k != "schema") {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Unknown {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut all = BTreeMap::<String, serde_json::Value>::deserialize(d)?;
+        all.remove("schema");
+        Ok(Unknown(all))
+    }
 }
 
 /// Encodes `body` with schema 1 ([`SCHEMA_PLAIN`]), pretty-printed with a final newline.
@@ -163,9 +211,9 @@ mod tests {
 
     #[test]
     fn newer_schema_is_reported_not_read() {
-        let err = decode::<Body>(&p(), br#"{"schema": 3, "n": 3}"#).unwrap_err();
+        let err = decode::<Body>(&p(), br#"{"schema": 4, "n": 3}"#).unwrap_err();
         assert!(
-            matches!(err, StoreError::NewerSchema { found: 3, .. }),
+            matches!(err, StoreError::NewerSchema { found: 4, .. }),
             "{err}"
         );
     }

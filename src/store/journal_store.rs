@@ -242,9 +242,12 @@ const IMPORT_BATCH: usize = 256;
 const FLUSH_EACH_BELOW: usize = 64;
 
 /// The open predictions' look-back days by the day of the entry that made them.
-#[derive(Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 struct PredictionIndex {
     days: std::collections::BTreeMap<NaiveDate, Vec<NaiveDate>>,
+    /// Fields beside it that this closer does not know, kept as they were.
+    #[serde(flatten)]
+    unknown: envelope::Unknown,
 }
 
 /// Whether any of `entries` holds an open prediction (so that its day is in the prediction
@@ -281,16 +284,17 @@ fn read_prediction_index(layout: &Layout) -> PredictionIndex {
         .unwrap_or_default()
 }
 
-/// A day's file as JSON, its entries sorted by time of writing, then id: schema 2 when any
-/// entry holds what an older closer would not know (see `Entry::needs_schema_2`).
+/// A day's file as JSON, its entries sorted by time of writing, then id, with the highest
+/// schema its entries need (see `Entry::schema`).
 fn encode_day(path: &Path, body: &mut DayBody) -> Result<Vec<u8>, StoreError> {
     body.entries
         .sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
-    let schema = if body.entries.iter().any(Entry::needs_schema_2) {
-        2
-    } else {
-        super::SCHEMA_PLAIN
-    };
+    let schema = body
+        .entries
+        .iter()
+        .map(Entry::schema)
+        .max()
+        .unwrap_or(super::SCHEMA_PLAIN);
     envelope::encode_as(path, &*body, schema)
 }
 
@@ -319,10 +323,7 @@ fn read_day(layout: &Layout, date: NaiveDate) -> Result<DayBody, StoreError> {
                 }
                 other => other,
             }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DayBody {
-            date,
-            entries: Vec::new(),
-        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DayBody::new(date, Vec::new())),
         Err(e) => Err(StoreError::read(&path, e)),
     }
 }
@@ -401,12 +402,16 @@ impl Store {
     /// journal: reads, writes nothing (44 ms at a million entries, so the TUI asks on the
     /// thread that reads the journal, and mends only when it does not match).
     pub fn prediction_index_matches(layout: &Layout, entries: &[Entry]) -> bool {
-        read_prediction_index(layout) == prediction_index_of(entries)
+        read_prediction_index(layout).days == prediction_index_of(entries).days
     }
 
     fn write_prediction_index(&self, index: &PredictionIndex) {
         let path = self.layout.predictions_file();
-        if let Ok(bytes) = envelope::encode(&path, index) {
+        let index = PredictionIndex {
+            days: index.days.clone(),
+            unknown: read_prediction_index(&self.layout).unknown,
+        };
+        if let Ok(bytes) = envelope::encode(&path, &index) {
             let _ = atomic::write(&path, &bytes);
         }
     }
@@ -474,15 +479,12 @@ impl Store {
 
     fn save_to_inbox(&self, entry: &Entry) -> Result<(), StoreError> {
         let path = self.inbox_file(&entry.id);
-        let schema = if entry.needs_schema_2() {
-            2
-        } else {
-            super::SCHEMA_PLAIN
-        };
+        let schema = entry.schema();
         let bytes = envelope::encode_as(
             &path,
             &scan::InboxBody {
                 entry: entry.clone(),
+                unknown: Default::default(),
             },
             schema,
         )?;
@@ -762,10 +764,14 @@ impl Store {
             .iter()
             .any(|c| c.change != crate::journal::merge::Change::StaysDeleted)
         {
+            // What this closer does not know of either version is kept (this one's first).
+            let mut unknown = body.unknown.clone();
+            unknown.add_missing(&theirs.unknown);
             self.write_day(
                 DayBody {
                     date: day,
                     entries: merged,
+                    unknown,
                 },
                 holds_open_predictions(&body.entries),
             )?;
@@ -805,16 +811,13 @@ impl Store {
             now.format("%Y%m%dT%H%M%S%.3f"),
             file_safe(entry.id.as_str())
         ));
-        let schema = if entry.needs_schema_2() {
-            2
-        } else {
-            super::SCHEMA_PLAIN
-        };
+        let schema = entry.schema();
         let bytes = envelope::encode_as(
             &trash_path,
             &TrashBody {
                 deleted_at: now,
                 entry,
+                unknown: Default::default(),
             },
             schema,
         )?;
@@ -921,12 +924,34 @@ impl Store {
                 .is_some_and(|a| !a.is_empty())
                 || draft.get("step").and_then(|v| v.as_str()) == Some(k)
         });
-        let schema = if new_kind { 2 } else { super::SCHEMA_PLAIN };
+        // A moment whose repair holds a strategy and own words needs schema 3.
+        let both = draft
+            .get("episodes")
+            .and_then(|v| v.as_array())
+            .is_some_and(|eps| {
+                eps.iter().any(|ep| {
+                    ep.get("repair")
+                        .is_some_and(|r| r.get("strategy").is_some() && r.get("own").is_some())
+                })
+            });
+        let schema = if both {
+            3
+        } else if new_kind {
+            2
+        } else {
+            super::SCHEMA_PLAIN
+        };
+        // What this closer does not know beside the check-in in the draft it replaces is kept
+        // (inside the check-in, the draft's own type keeps it).
+        let unknown = scan::read_json::<DraftBody>(&self.layout, &path)
+            .map(|old| old.unknown)
+            .unwrap_or_default();
         let bytes = envelope::encode_as(
             &path,
             &DraftBody {
                 saved_at: now,
                 draft,
+                unknown,
             },
             schema,
         )?;
@@ -1000,6 +1025,76 @@ impl Store {
         seal_words(&self.layout, &mut prefs)?;
         let bytes = envelope::encode(&path, &prefs)?;
         self.write_plain_file(&path, &bytes)
+    }
+
+    /// Renames the person's own trigger `from` to `to` in every entry that names it (the same
+    /// word ignoring case and surrounding spaces); an entry that names `to` already keeps one
+    /// of the two, with both notes and the stronger intensity (a merge). Every day is read
+    /// first and every changed day written to a temporary file beside it, then all are put in
+    /// place together: a day that cannot be read, or a write that fails, changes nothing.
+    /// Entries keep their `updated_at`. Returns how many entries changed.
+    ///
+    /// # Errors
+    /// The journal is read-only or locked, a day cannot be read, or a day cannot be written
+    /// (a rename that fails part way leaves each day whole, old or new).
+    pub fn rename_custom_trigger(&self, from: &str, to: &str) -> Result<usize, StoreError> {
+        use crate::journal::{Name, TriggerRef};
+        self.writable()?;
+        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        let Ok(new) = Name::try_from(to.trim()) else {
+            return Ok(0);
+        };
+        let mut changed_days = Vec::new();
+        let mut changed = 0;
+        for date in self.days_with_files() {
+            let mut body = self.read_day_for_write(date)?;
+            let mut touched = false;
+            for entry in &mut body.entries {
+                let names = |t: &crate::journal::TriggerLog, w: &str| matches!(&t.trigger, TriggerRef::Custom(n) if same(n.as_str(), w));
+                if !entry.triggers.iter().any(|t| names(t, from)) {
+                    continue;
+                }
+                let mut kept: Vec<crate::journal::TriggerLog> = Vec::new();
+                for mut t in std::mem::take(&mut entry.triggers) {
+                    if names(&t, from) || names(&t, to) {
+                        t.trigger = TriggerRef::Custom(new.clone());
+                        if let Some(first) = kept.iter_mut().find(|k| k.trigger == t.trigger) {
+                            if !t.note.trim().is_empty() && first.note != t.note {
+                                if !first.note.trim().is_empty() {
+                                    first.note.push('\n');
+                                }
+                                first.note.push_str(&t.note);
+                            }
+                            first.intensity = first.intensity.max(t.intensity);
+                            continue;
+                        }
+                    }
+                    kept.push(t);
+                }
+                entry.triggers = kept;
+                changed += 1;
+                touched = true;
+            }
+            if touched {
+                changed_days.push(body);
+            }
+        }
+        let mut ready = Vec::new();
+        for body in changed_days {
+            ready.push(self.day_to_temp(body, true)?);
+        }
+        let mut folders = std::collections::BTreeSet::new();
+        for (temp, target, ..) in ready {
+            temp.persist(&target)
+                .map_err(|e| StoreError::write(&target, e.error))?;
+            if let Some(dir) = target.parent() {
+                folders.insert(dir.to_owned());
+            }
+        }
+        for dir in folders {
+            atomic::sync_dir(&dir).map_err(|e| StoreError::write(&dir, e))?;
+        }
+        Ok(changed)
     }
 }
 

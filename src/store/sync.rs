@@ -570,12 +570,20 @@ pub fn merge_day(base: &Path, ours: &Path, theirs: &Path) -> Result<(), StoreErr
     let date = if o.entries.is_empty() { t.date } else { o.date };
     let (entries, changes) = merge3(&b.entries, &o.entries, &t.entries);
     report_merge(&changes);
-    let schema = if entries.iter().any(crate::journal::Entry::needs_schema_2) {
-        2
-    } else {
-        super::SCHEMA_PLAIN
+    let schema = entries
+        .iter()
+        .map(crate::journal::Entry::schema)
+        .max()
+        .unwrap_or(super::SCHEMA_PLAIN);
+    // What this closer does not know of either side is kept (ours first).
+    let mut unknown = o.unknown.clone();
+    unknown.add_missing(&t.unknown);
+    let body = DayBody {
+        date,
+        entries,
+        unknown,
     };
-    let mut bytes = envelope::encode_as(ours, &DayBody { date, entries }, schema)?;
+    let mut bytes = envelope::encode_as(ours, &body, schema)?;
     // Encrypted when either side was.
     if let (true, Some(identity)) = (sealed, &identity) {
         bytes = super::crypto::seal_for(identity, ours, &bytes)?;

@@ -549,7 +549,14 @@ impl App {
         match cmd {
             Cmd::None => {}
             Cmd::Open(open) if open.needs_journal() && self.session.journal.is_none() => {
-                self.waiting = Some((from, open));
+                // A screen that replaced itself (first run, then home) waits on the one in
+                // its place: review after the first choice opens once the journal is read.
+                let asker = if self.stack.iter().any(|l| l.id == from) {
+                    from
+                } else {
+                    self.top_id()
+                };
+                self.waiting = Some((asker, open));
                 self.status = Some(Status::Info(
                     "Still reading your journal… it opens as soon as it is read.".into(),
                 ));

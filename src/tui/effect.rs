@@ -82,6 +82,9 @@ pub enum Effect {
     WriteText(PathBuf, String),
     /// Save a saved entry changed outside the check-in (a prediction looked back on).
     SaveEntry(Box<Entry>),
+    /// Rename the person's own trigger (the first name) to the second in every entry that
+    /// names it, all days at once (see `Store::rename_custom_trigger`).
+    RenameTrigger(String, String),
     /// Write a report into `dir` (none: the folder closer was started from) as a new file
     /// named `stem.extension`, or `stem-2.extension`, … when that is taken; private (0600).
     WriteReport {
@@ -132,6 +135,9 @@ pub enum Done {
     ReportWritten(PathBuf),
     /// The entry changed outside the check-in is saved.
     EntrySaved(Box<Entry>),
+    /// A trigger of the person's own was renamed in this many entries (the journal is read
+    /// again).
+    TriggerRenamed(usize),
     /// The effect failed; the text says what happened and what to do.
     Failed(String),
 }

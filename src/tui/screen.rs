@@ -44,11 +44,15 @@ pub enum Question {
     QuitWithout,
     /// "Write a report that is not encrypted?" (in an encrypted journal)
     WritePlain,
+    /// "Rename it in past entries too?" (one of the person's own triggers)
+    RenameInEntries,
+    /// "Merge them in past entries?" asked again: a merge cannot be undone by renaming back.
+    ReallyMerge,
 }
 
 impl Question {
     /// Every question, for tests of the key tables.
-    pub const ALL: [Question; 13] = [
+    pub const ALL: [Question; 15] = [
         Question::LeaveCheckIn,
         Question::LeaveEdit,
         Question::DiscardCheckIn,
@@ -62,6 +66,8 @@ impl Question {
         Question::QuitUnsaved,
         Question::QuitWithout,
         Question::WritePlain,
+        Question::RenameInEntries,
+        Question::ReallyMerge,
     ];
 }
 
@@ -178,16 +184,38 @@ impl Open {
                     _ => Open::check_in(session),
                 }
             }
-            (Question::ResumeDraft, Action::Discard) => Cmd::Open(Open::ask(
-                Question::DiscardDraft,
-                "Discard it?",
-                &[
-                    "The unfinished check-in and what you wrote in it",
-                    "will be gone for good.",
-                ],
-            )),
-            (Question::DiscardDraft, Action::Yes) => Cmd::Effect(Effect::DiscardDraft)
-                .and(Cmd::info("The unfinished check-in was discarded.")),
+            // An unfinished edit is only changes: the entry itself stays as it was saved.
+            (Question::ResumeDraft, Action::Discard) => match &session.pending_draft {
+                Some(draft) if draft.is_edit() => Cmd::Open(Open::ask(
+                    Question::DiscardDraft,
+                    "Discard your changes?",
+                    &[
+                        &format!(
+                            "The entry of {} stays as it was saved;",
+                            draft.date.format("%-d %B")
+                        ),
+                        "only the changes you made to it go.",
+                    ],
+                )),
+                _ => Cmd::Open(Open::ask(
+                    Question::DiscardDraft,
+                    "Discard it?",
+                    &[
+                        "The unfinished check-in and what you wrote in it",
+                        "will be gone for good.",
+                    ],
+                )),
+            },
+            (Question::DiscardDraft, Action::Yes) => {
+                let said = match &session.pending_draft {
+                    Some(draft) if draft.is_edit() => format!(
+                        "Your changes were discarded; the entry of {} is as it was.",
+                        draft.date.format("%-d %B")
+                    ),
+                    _ => "The unfinished check-in was discarded.".to_owned(),
+                };
+                Cmd::Effect(Effect::DiscardDraft).and(Cmd::info(said))
+            }
             (Question::DiscardDraft, _) => Open::offer_draft_again(session),
             _ => Cmd::None,
         }

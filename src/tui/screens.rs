@@ -141,7 +141,7 @@ impl Screen {
         match self {
             Screen::FirstRun(_) => first_run::KEYS,
             Screen::Home(_) => home::KEYS,
-            Screen::Support(_) => support::KEYS,
+            Screen::Support(s) => support::keys(s),
             Screen::CheckIn(s) => checkin::keys(s),
             Screen::Review(s) => review::keys(s),
             Screen::Guide(s) => guide::keys(s),

@@ -228,3 +228,53 @@ fn an_edit_keeps_an_answer_given_since_it_began() {
     keep_outcomes(&mut moved, &answered);
     assert_eq!(moved[0].outcome, None);
 }
+
+/// Issue 37, item 1: a repair keeps a picked strategy and the person's own words together;
+/// the forms an older closer writes read and write as before.
+#[test]
+fn a_repair_keeps_a_strategy_and_own_words_together() {
+    let id = || Name::try_from("active-listening").unwrap();
+    for (repair, json) in [
+        (Repair::NotYet, r#""not-yet""#),
+        (Repair::Strategy(id()), r#"{"strategy":"active-listening"}"#),
+        (Repair::Own("sorry".into()), r#"{"own":"sorry"}"#),
+        (
+            Repair::Both(id(), "sorry".into()),
+            r#"{"strategy":"active-listening","own":"sorry"}"#,
+        ),
+    ] {
+        assert_eq!(serde_json::to_string(&repair).unwrap(), json);
+        assert_eq!(serde_json::from_str::<Repair>(json).unwrap(), repair);
+    }
+    for bad in [r#""later""#, "{}", "3"] {
+        let err = serde_json::from_str::<Repair>(bad).unwrap_err().to_string();
+        assert!(err.contains("a repair is"), "{bad}: {err}");
+    }
+    assert_eq!(
+        Repair::of(true, Some(id()), "  sorry "),
+        Some(Repair::Both(id(), "sorry".into()))
+    );
+    assert_eq!(Repair::of(true, None, ""), Some(Repair::NotYet));
+    assert_eq!(Repair::of(false, None, " "), None);
+}
+
+/// A day holding a repair with both a strategy and own words carries schema 3, so a closer
+/// from before reports it as written by a newer closer and leaves it alone, instead of calling
+/// it damaged; other entries keep the schema they had.
+#[test]
+fn a_repair_with_both_needs_schema_3_and_nothing_else_does() {
+    let t = chrono::DateTime::parse_from_rfc3339("2026-11-20T09:00:00+00:00").unwrap();
+    let mut e = Entry::new(crate::journal::EntryId::generate(t, 1), t);
+    assert_eq!(e.schema(), 1);
+    e.episodes.push(Episode {
+        what: "a moment".into(),
+        repair: Some(Repair::Own("sorry".into())),
+        ..Episode::default()
+    });
+    assert_eq!(e.schema(), 2);
+    e.episodes[0].repair = Some(Repair::Both(
+        Name::try_from("active-listening").unwrap(),
+        "sorry".into(),
+    ));
+    assert_eq!(e.schema(), 3);
+}

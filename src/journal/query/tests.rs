@@ -479,3 +479,40 @@ fn folding_is_unicode_case_folding() {
     let r = match_ranges(text, &words("οδυσσεας"));
     assert_eq!(&text[r[0].clone()], "ΟΔΥΣΣΕΑΣ");
 }
+
+#[test]
+fn the_best_field_is_the_one_holding_the_most_words() {
+    let mut e = Entry::new(
+        crate::journal::EntryId::try_from("b".to_owned()).unwrap(),
+        chrono::DateTime::parse_from_rfc3339("2026-11-20T21:30:00+01:00").unwrap(),
+    );
+    e.responses.push(crate::journal::Response {
+        prompt_id: None,
+        prompt: "What happened?".into(),
+        answer: "A quiet walk.".into(),
+    });
+    e.notes = "Dinner, then a walk by the river.".into();
+    e.predictions.push(crate::journal::Prediction {
+        fear: "They will forget the river trip".into(),
+        likelihood: None,
+        badness: None,
+        look_back: "2026-11-27".parse().unwrap(),
+        outcome: None,
+    });
+    let best = |q: &str| best_field(&e, &words(q)).map(|(f, t, n)| (f, t.to_owned(), n));
+    assert_eq!(
+        best("walk"),
+        Some((Field::Answer, "A quiet walk.".into(), 1))
+    );
+    assert_eq!(best("walk river"), Some((Field::Notes, e.notes.clone(), 2)));
+    assert_eq!(
+        best("forget"),
+        Some((
+            Field::Prediction,
+            "They will forget the river trip".into(),
+            1
+        ))
+    );
+    assert_eq!(best("nowhere"), None);
+    assert_eq!(best(""), None);
+}

@@ -269,6 +269,13 @@ fn leaving_an_edit_says_the_entry_stays_as_it_was() {
     let mut app = app_at_home();
     press(&mut app, "r Enter e");
     assert!(checkin(&app).draft.is_edit());
+    // A change (an edit with none leaves without asking).
+    let other = if checkin(&app).draft.mood.map(|m| m.get()) == Some(1) {
+        "2"
+    } else {
+        "1"
+    };
+    press(&mut app, other);
     press(&mut app, "Esc");
     assert_eq!(question(&app), Some(Question::LeaveEdit));
     let text = screen_text(&mut app, 80, 24);
@@ -898,7 +905,7 @@ fn an_empty_check_in_says_nothing_is_saved_and_leaves_without_asking() {
     app.session.now += chrono::Duration::minutes(5);
     press(&mut app, "c");
     let text = screen_text(&mut app, 80, 24);
-    assert!(text.contains("this will be a second entry"), "{text}");
+    assert!(text.contains("this will be the second entry"), "{text}");
 }
 
 /// Issue 20, item 9: one plural helper, in insights too.
@@ -1682,4 +1689,315 @@ fn a_locked_check_in_left_in_memory_is_not_called_kept() {
         checkin(&app).draft.mood,
         Some(crate::journal::Mood::try_from(2i64).unwrap())
     );
+}
+
+/// The text of the footer (the last line) of what is drawn.
+fn footer(app: &mut App) -> String {
+    let text = screen_text(app, 80, 24);
+    text.lines().nth(23).unwrap_or_default().to_owned()
+}
+
+/// Issue 37, item 5: `closer review` on a journal with no perspective kept yet (an import, a
+/// generated journal) opens review once Welcome is answered, whether the journal was read
+/// before or after; Welcome's footer says the digits choose at once.
+#[test]
+fn closer_review_on_a_first_run_opens_review_after_welcome() {
+    for read_first in [true, false] {
+        let mut app = app_first_run();
+        let summary =
+            crate::tui::session::Summary::of(Arc::new(twelve_entries()), app.session.today, 0);
+        if read_first {
+            app.loaded(summary.clone());
+        }
+        app.request(Action::OpenReview);
+        assert!(matches!(app.top(), Screen::FirstRun(_)));
+        press(&mut app, "2");
+        if !read_first {
+            assert!(is_home(&app), "review waits for the journal");
+            app.loaded(summary);
+        }
+        assert!(
+            matches!(app.top(), Screen::Review(_)),
+            "{read_first}: {:?}",
+            app.top()
+        );
+        press(&mut app, "Esc");
+        assert!(is_home(&app), "home is beneath");
+    }
+    let mut app = app_first_run();
+    let line = footer(&mut app);
+    assert!(line.contains("1 2 3 choose"), "{line}");
+    assert!(!line.contains("Enter confirm"), "{line}");
+}
+
+/// Issue 37, item 7: an edit of a past entry asks about that day; Esc with no change leaves
+/// without asking; kept as a draft, `e` on the entry goes on with it; saved, the status names
+/// the entry; discarded from home, the entry is said to stay.
+#[test]
+fn an_edit_asks_of_that_day_leaves_quietly_unchanged_and_goes_on_with_e() {
+    let mut app = app_at_home();
+    let out = press(&mut app, "r Enter e");
+    settle(&mut app, out);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("to your partner that day?"), "{text}");
+    assert!(!text.contains("partner today?"), "{text}");
+    let out = press(&mut app, "Esc");
+    assert_eq!(question(&app), None, "nothing changed: nothing to ask");
+    assert!(matches!(app.top(), Screen::Review(_)));
+    assert!(effects(&out).contains(&&Effect::DiscardDraft));
+    settle(&mut app, out);
+    assert!(app.session.pending_draft.is_none());
+
+    // Changed and kept as a draft: the status says how to go on, and `e` does.
+    let out = press(&mut app, "e");
+    settle(&mut app, out);
+    let mood = checkin(&app).draft.mood.map(|m| m.get());
+    let other = if mood == Some(1) { "2" } else { "1" };
+    press(&mut app, other);
+    let out = press(&mut app, "Esc s");
+    settle(&mut app, out);
+    assert!(matches!(app.top(), Screen::Review(_)));
+    assert!(
+        matches!(&app.status, Some(Status::Info(t)) if t.contains("Press e on it")),
+        "{:?}",
+        app.status
+    );
+    press(&mut app, "e");
+    assert!(checkin(&app).draft.is_edit(), "{:?}", app.top());
+    assert_eq!(
+        checkin(&app)
+            .draft
+            .mood
+            .map(|m| m.get())
+            .map(|m| m.to_string()),
+        Some(other.to_owned())
+    );
+    let date = checkin(&app).draft.date.format("%-d %B").to_string();
+    let out = press(&mut app, "Ctrl-s");
+    settle(&mut app, out);
+    assert_eq!(
+        app.status,
+        Some(Status::Info(format!(
+            "Your changes to the entry of {date} are saved. ✓"
+        )))
+    );
+
+    // Kept again, then discarded from home: the entry stays.
+    let out = press(&mut app, "e");
+    settle(&mut app, out);
+    press(&mut app, if other == "1" { "2" } else { "1" });
+    let out = press(&mut app, "Esc s");
+    settle(&mut app, out);
+    press(&mut app, "Esc Esc");
+    assert!(is_home(&app));
+    press(&mut app, "c d");
+    assert_eq!(question(&app), Some(Question::DiscardDraft));
+    let text = screen_text(&mut app, 80, 24);
+    assert!(!text.contains("gone for good"), "{text}");
+    assert!(text.contains("stays as it was saved"), "{text}");
+    let out = press(&mut app, "y");
+    settle(&mut app, out);
+    assert!(
+        matches!(&app.status, Some(Status::Info(t)) if t.contains("the entry of") && t.contains("as it was")),
+        "{:?}",
+        app.status
+    );
+}
+
+/// Issue 37, items 16–18: a third check-in today says "third"; an empty Summary's footer does
+/// not offer to save; a check-in begun before midnight and saved after names its day.
+#[test]
+fn check_in_wording_counts_entries_and_names_the_day_saved_to() {
+    let mut app = app_at_home();
+    for _ in 0..2 {
+        press(&mut app, "c 4");
+        let out = press(&mut app, "Ctrl-s");
+        settle(&mut app, out);
+        app.session.now += chrono::Duration::minutes(5);
+    }
+    press(&mut app, "c");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("this will be the third entry"), "{text}");
+    press(&mut app, "Esc");
+
+    let mut app = app_at_home();
+    press(&mut app, "c Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab");
+    let line = footer(&mut app);
+    assert!(!line.contains("Enter save"), "{line}");
+    press(&mut app, "Esc");
+
+    let mut app = app_at_home();
+    press(&mut app, "c 4");
+    let later = app.session.now + chrono::Duration::days(1);
+    app.tick(later);
+    let out = press(&mut app, "Ctrl-s");
+    settle(&mut app, out);
+    assert!(
+        matches!(&app.status, Some(Status::Info(t)) if t.contains("saved to Sunday 22 November")),
+        "{:?}",
+        app.status
+    );
+}
+
+/// Issue 37, item 18: Support's footer offers ↓ only while there is more below; a
+/// type-to-filter list's footer does not offer Space to pick while Space types a space; the
+/// trash of one entry is not "them".
+#[test]
+fn footers_offer_only_what_the_keys_do_now() {
+    let mut app = app_at_home();
+    press(&mut app, "!");
+    assert!(footer(&mut app).contains("↓ scroll"));
+    press(&mut app, "End");
+    let line = footer(&mut app);
+    assert!(!line.contains("↓ scroll"), "{line}");
+
+    let mut app = app_at_home();
+    press(&mut app, "r f Enter");
+    assert!(footer(&mut app).contains("Space pick"));
+    typed(&mut app, "a");
+    let line = footer(&mut app);
+    assert!(!line.contains("Space pick"), "{line}");
+
+    let mut app = app_at_home();
+    press(&mut app, "r t");
+    let Screen::Review(review) = app.top_mut() else {
+        panic!()
+    };
+    let entry = twelve_entries().remove(0);
+    review.trash = vec![crate::tui::effect::TrashItem {
+        path: "/trash/one.json".into(),
+        deleted_at: entry.created_at,
+        entry,
+    }];
+    press(&mut app, "E");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("The entry in the trash"), "{text}");
+    press(&mut app, "y");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(!text.contains("them"), "{text}");
+}
+
+/// Issue 37, item 16: the passphrase prompt says what a forgotten passphrase means, and where
+/// a check-in can be written without it.
+#[test]
+fn the_lock_says_what_a_forgotten_passphrase_means_and_names_closer_checkin() {
+    let mut app = opened_locked();
+    let text = back_at_the_prompt(&mut app);
+    assert!(text.contains("Forgotten the passphrase?"), "{text}");
+    let mut app = app_at_home();
+    app.session.encrypted = true;
+    app.lock(lock::Why::Idle);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("closer checkin"), "{text}");
+    assert!(text.contains("Forgotten the passphrase?"), "{text}");
+}
+
+/// Issue 37, item 9: renaming one of your own triggers that entries name asks whether to
+/// rename it there too (a merge asks twice); Ctrl-W deletes a word; a removal is undone by u.
+#[test]
+fn renaming_an_own_trigger_offers_to_rename_it_in_entries_and_removal_undoes() {
+    let mut app = app_at_home();
+    app.session.prefs.custom_triggers = vec!["money talk".into(), "the dishes".into()];
+    press(&mut app, "c 3 Tab Tab");
+    typed(&mut app, "money talk");
+    press(&mut app, "Enter");
+    let out = press(&mut app, "Ctrl-s");
+    settle(&mut app, out);
+    assert!(is_home(&app));
+
+    press(&mut app, "o End Up Enter");
+    press(&mut app, "r");
+    press(&mut app, "Ctrl-w");
+    typed(&mut app, "rows");
+    let out = press(&mut app, "Enter");
+    settle(&mut app, out);
+    assert_eq!(
+        app.session.prefs.custom_triggers[0], "money rows",
+        "Ctrl-W took a word"
+    );
+    assert_eq!(question(&app), Some(Question::RenameInEntries));
+    let out = press(&mut app, "y");
+    assert!(
+        effects(&out).contains(&&Effect::RenameTrigger(
+            "money talk".into(),
+            "money rows".into()
+        )),
+        "{out:?}"
+    );
+    let from = out[0].from;
+    app.done(from, Done::TriggerRenamed(1));
+    assert!(
+        matches!(&app.status, Some(Status::Info(t)) if t.contains("1 entry") && t.contains("rename it back")),
+        "{:?}",
+        app.status
+    );
+
+    // Renaming to another of one's own merges them: asked twice.
+    app.session.prefs.custom_triggers = vec!["money talk".into(), "the dishes".into()];
+    press(&mut app, "Home r");
+    for _ in 0.."money talk".len() {
+        press(&mut app, "Backspace");
+    }
+    typed(&mut app, "The Dishes");
+    press(&mut app, "Enter");
+    assert_eq!(question(&app), Some(Question::RenameInEntries));
+    let out = press(&mut app, "y");
+    assert!(out.is_empty(), "{out:?}");
+    assert_eq!(question(&app), Some(Question::ReallyMerge));
+    let out = press(&mut app, "y");
+    assert!(
+        effects(&out).contains(&&Effect::RenameTrigger(
+            "money talk".into(),
+            "The Dishes".into()
+        )),
+        "{out:?}"
+    );
+
+    // Removing one is undone by u, in its place.
+    app.session.prefs.custom_triggers = vec!["a".into(), "b".into(), "c".into()];
+    press(&mut app, "Home Down d");
+    assert_eq!(app.session.prefs.custom_triggers, ["a", "c"]);
+    press(&mut app, "u");
+    assert_eq!(app.session.prefs.custom_triggers, ["a", "b", "c"]);
+}
+
+/// Issue 37, item 9: the store renames a trigger of the person's own in every entry at once,
+/// merging it where an entry names the new name too; other entries and triggers are left.
+#[test]
+fn the_store_renames_an_own_trigger_in_every_entry() {
+    use crate::journal::{Name, TriggerLog};
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::store::Store::open(dir.path().join("j")).unwrap();
+    let custom = |n: &str, note: &str| TriggerLog {
+        trigger: TriggerRef::Custom(Name::try_from(n).unwrap()),
+        intensity: None,
+        note: note.into(),
+    };
+    let mut entries = twelve_entries();
+    entries[0].triggers = vec![custom("Money talk", "rent")];
+    entries[1].triggers = vec![custom("money talk", "a"), custom("the dishes", "b")];
+    entries[2].triggers = vec![custom("the dishes", "")];
+    for e in &entries {
+        store.save_entry(e).unwrap();
+    }
+    assert_eq!(
+        store
+            .rename_custom_trigger("money talk", "the dishes")
+            .unwrap(),
+        2
+    );
+    let mut read: Vec<Entry> = Vec::new();
+    for e in &entries[..3] {
+        read.extend(
+            store
+                .day(e.date)
+                .unwrap()
+                .into_iter()
+                .filter(|x| x.id == e.id),
+        );
+    }
+    assert_eq!(read[0].triggers, vec![custom("the dishes", "rent")]);
+    assert_eq!(read[1].triggers, vec![custom("the dishes", "a\nb")]);
+    assert_eq!(read[2].triggers, vec![custom("the dishes", "")]);
+    assert_eq!(read[0].updated_at, entries[0].updated_at);
 }

@@ -126,6 +126,19 @@ pub(super) fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) 
                 "What you wrote about the prediction could not be saved: {e} It is still on screen; fix the problem and try again."
             )),
         },
+        Effect::RenameTrigger(from, to) => match store.rename_custom_trigger(&from, &to) {
+            Ok(n) => {
+                // The entries changed on disk: the journal is read again.
+                if n > 0 {
+                    fx.loader.start(store.layout(), today);
+                }
+                Done::TriggerRenamed(n)
+            }
+            Err(e) => Done::Failed(format!(
+                "“{from}” could not be renamed in your entries: {e} No entry was changed; the \
+                 list of your own triggers says “{to}”."
+            )),
+        },
         Effect::WriteReport {
             dir,
             stem,

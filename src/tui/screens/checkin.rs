@@ -97,8 +97,8 @@ pub struct State {
     pub dirty: bool,
     /// Leaving, once the draft is written.
     leaving: bool,
-    /// A new check-in on a day that has an entry already (it will be a second one).
-    pub second_today: bool,
+    /// A new check-in on a day that has entries already: how many (it will be one more).
+    pub earlier_today: usize,
     /// The text areas hold text the draft does not have yet (see [`State::flush`]).
     stale: bool,
 }
@@ -188,15 +188,20 @@ impl State {
             looked_back: false,
             dirty: false,
             leaving: false,
-            second_today: false,
+            earlier_today: 0,
             stale: false,
         };
-        state.second_today = !state.draft.is_edit()
-            && session
+        state.earlier_today = if state.draft.is_edit() {
+            0
+        } else {
+            session
                 .entries()
                 .iter()
-                .any(|e| e.date == state.draft.date && e.id != state.draft.id);
+                .filter(|e| e.date == state.draft.date && e.id != state.draft.id)
+                .count()
+        };
         state.enter(state.draft.step, session);
+        state.resume_place(session);
         state
     }
 
@@ -236,6 +241,7 @@ impl State {
     /// Copies what the text areas hold into the draft, if they changed since the last time.
     /// Done before any command, at every pause, and after every burst of keys.
     pub fn flush(&mut self) {
+        self.draft.at = self.place();
         if !self.stale {
             return;
         }
@@ -258,7 +264,9 @@ impl State {
 
     /// Writes the draft now.
     fn save_draft(&self) -> Cmd {
-        Cmd::Effect(Effect::SaveDraft(Box::new(self.draft.clone())))
+        let mut draft = self.draft.clone();
+        draft.at = self.place();
+        Cmd::Effect(Effect::SaveDraft(Box::new(draft)))
     }
 
     /// The guide page for what is under the cursor: a bundled trigger, or a strategy row.
@@ -413,6 +421,11 @@ fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
     if lists::intercept(state, action, page) {
         return Cmd::None;
     }
+    if state.step() == Step::Predictions
+        && let Some(cmd) = predictions::hold(state, action)
+    {
+        return cmd;
+    }
     let own = match state.step() {
         Step::Episodes => episodes::update(state, action, session),
         Step::Predictions => predictions::update(state, action),
@@ -425,7 +438,7 @@ fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
         Action::Next | Action::Confirm => return state.next(session),
         Action::Prev => return state.prev(session),
         Action::Save => return state.finish(session),
-        Action::Back => return state.ask_to_leave(),
+        Action::Back => return state.leave(session),
         Action::LearnMore => return state.learn_more(),
         Action::Editor => return state.editor(session),
         Action::Undo | Action::Redo | Action::DeleteWord | Action::DeleteToLineEnd => {

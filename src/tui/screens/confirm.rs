@@ -137,13 +137,13 @@ const REALLY_EMPTY: &[Binding] = &[
         &[Key::ch('y')],
         Action::Yes,
         Some("yes"),
-        "yes, remove them for good",
+        "yes, empty the trash for good",
     ),
     Binding::new(
         &[Key::ch('n'), Key::code(KeyCode::Esc)],
         Action::No,
         Some("no"),
-        "no, keep them",
+        "no, keep what is in it",
     ),
 ];
 
@@ -206,6 +206,36 @@ const QUIT_WITHOUT: &[Binding] = &[
     ),
 ];
 
+const RENAME_IN_ENTRIES: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('y')],
+        Action::Yes,
+        Some("yes, there too"),
+        "yes, rename it in those entries too",
+    ),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no, list only"),
+        "no, only in the list; the entries keep the old name",
+    ),
+];
+
+const REALLY_MERGE: &[Binding] = &[
+    Binding::new(
+        &[Key::ch('y')],
+        Action::Yes,
+        Some("yes, merge"),
+        "yes, make them one in those entries",
+    ),
+    Binding::new(
+        &[Key::ch('n'), Key::code(KeyCode::Esc)],
+        Action::No,
+        Some("no"),
+        "no, only in the list; the entries keep both names",
+    ),
+];
+
 /// The keys of `question`: the answers it takes.
 pub fn keys(question: Question) -> &'static [Binding] {
     match question {
@@ -222,6 +252,8 @@ pub fn keys(question: Question) -> &'static [Binding] {
         Question::QuitUnsaved => QUIT_UNSAVED,
         Question::QuitWithout => QUIT_WITHOUT,
         Question::WritePlain => WRITE_PLAIN,
+        Question::RenameInEntries => RENAME_IN_ENTRIES,
+        Question::ReallyMerge => REALLY_MERGE,
     }
 }
 

@@ -19,30 +19,39 @@ pub struct State {
     pub selected: usize,
     /// Go straight to a check-in once chosen (`closer checkin` on a first run).
     pub then_checkin: bool,
+    /// Go straight to review once chosen (`closer review` on a journal with no choice kept
+    /// yet: one imported, or made by hand).
+    pub then_review: bool,
 }
 
 /// The first-run screen's keys.
 pub const KEYS: &[Binding] = &[
     keys::up(UP, "previous choice"),
     keys::down(DOWN, "next choice"),
+    // The digits choose at once (no Enter needed), and the footer says so.
     Binding::new(
         &[Key::ch('1')],
         Action::Choose(1),
-        None,
-        "choose \"I pull away\"",
+        Some("2 3 choose"),
+        "choose \"I pull away\" at once",
     ),
     Binding::new(
         &[Key::ch('2')],
         Action::Choose(2),
         None,
-        "choose \"My partner pulls away\"",
+        "choose \"My partner pulls away\" at once",
     ),
-    Binding::new(&[Key::ch('3')], Action::Choose(3), None, "choose \"Both\""),
+    Binding::new(
+        &[Key::ch('3')],
+        Action::Choose(3),
+        None,
+        "choose \"Both\" at once",
+    ),
     Binding::new(
         keys::ENTER,
         Action::Confirm,
-        Some("confirm"),
-        "confirm and continue",
+        Some("choose marked"),
+        "choose the marked one and continue",
     ),
     keys::SUPPORT,
     keys::QUIT,
@@ -79,6 +88,11 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         state.then_checkin = true;
         return Cmd::None;
     }
+    // `closer review` on a journal with no perspective kept yet: review, once chosen.
+    if action == Action::OpenReview {
+        state.then_review = true;
+        return Cmd::None;
+    }
     let Some(perspective) = chosen(state, action) else {
         return Cmd::None;
     };
@@ -88,6 +102,8 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     let mut cmd = Cmd::Prefs(Box::new(prefs)).and(Cmd::Replace(Open::Home));
     if state.then_checkin {
         cmd = cmd.and(Open::check_in_as(session, perspective.perspective()));
+    } else if state.then_review {
+        cmd = cmd.and(Cmd::Open(Open::Review));
     }
     cmd
 }

@@ -272,8 +272,21 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
             theme.muted,
         ));
     }
+    lines.push(Line::default());
+    if !state.offer_check_in {
+        lines.push(Line::styled(LOCKED_CHECK_IN, theme.muted));
+    }
+    lines.push(Line::styled(FORGOTTEN, theme.muted));
     frame.render_widget(
         Paragraph::new(wrap::lines(lines, usize::from(body.width))),
         body,
     );
 }
+
+/// Where a check-in can be written without the passphrase, when Ctrl-N does not offer it here.
+pub const LOCKED_CHECK_IN: &str = "To write today's check-in without unlocking, run closer \
+     checkin: it asks for no passphrase, and what you write is encrypted as it is written.";
+
+/// What a forgotten passphrase means.
+pub const FORGOTTEN: &str = "Forgotten the passphrase? Nobody can recover it, closer included: \
+     the entries stay encrypted and cannot be read without it.";

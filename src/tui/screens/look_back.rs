@@ -152,12 +152,21 @@ impl State {
         Some(PredictionOutcome {
             on: today,
             result,
+            // How bad it really was is asked only of what happened, at least in part.
             badness: self
                 .form
                 .number(BAD)
+                .filter(|_| result != PredictionResult::No)
                 .and_then(|b| Badness::try_from(b).ok()),
             instead: self.form.text(INSTEAD).trim().to_owned(),
         })
+    }
+
+    /// Asks "how bad was it really?" only of what happened, at least in part: not after "it
+    /// did not happen".
+    fn ask_what_applies(&mut self) {
+        let not = self.form.picked(RESULT).first() == Some(&PredictionResult::No.label());
+        self.form.set_hidden(BAD, not);
     }
 
     /// Closes the one shown with `outcome`: the entry to save, or a message.
@@ -221,6 +230,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::Input(input) => {
             let input: Input = input;
             state.form.input(input);
+            state.ask_what_applies();
         }
         Msg::Paste(text) => {
             state.form.paste(&text);

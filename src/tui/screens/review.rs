@@ -326,13 +326,31 @@ fn edit(entry: &Entry, session: &Session) -> Cmd {
             "Entries cannot be changed while the journal is read-only: {why}"
         ));
     }
+    // Changes to this entry kept as a draft: `e` goes on with them.
+    if session.unsaved.is_none()
+        && let Some(draft) = &session.pending_draft
+        && draft.is_edit()
+        && draft.id == entry.id
+    {
+        return Cmd::Open(Open::CheckIn(Box::new(draft.clone())));
+    }
     // There is one draft file: an unfinished check-in (or words the disk would not take)
     // would be overwritten by the edit's draft.
-    if session.pending_draft.is_some() || session.unsaved.is_some() {
-        return Cmd::info(
-            "You have an unfinished check-in. Go on with it or discard it first (c on home), \
-             then edit this entry.",
-        );
+    match session.pending_draft.as_ref().or(session.unsaved.as_ref()) {
+        Some(draft) if draft.is_edit() => {
+            return Cmd::info(format!(
+                "You have unfinished changes to the entry of {}. Go on with them (e on that \
+                 entry, or c on home) or discard them first, then edit this one.",
+                draft.date.format("%-d %B")
+            ));
+        }
+        Some(_) => {
+            return Cmd::info(
+                "You have an unfinished check-in. Go on with it or discard it first (c on \
+                 home), then edit this entry.",
+            );
+        }
+        None => {}
     }
     let draft = CheckInDraft::editing(entry, session.now);
     Cmd::Open(Open::CheckIn(Box::new(draft)))
@@ -541,10 +559,14 @@ fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
                     }
                 }
                 Action::EmptyTrash if !state.trash.is_empty() => {
+                    let what = match state.trash.len() {
+                        1 => "The entry in the trash will be gone for good.".to_owned(),
+                        n => format!("The {n} entries in the trash will be gone for good."),
+                    };
                     return Cmd::Open(Open::ask(
                         Question::EmptyTrash,
                         "Empty the trash?",
-                        &["Every entry in the trash will be gone for good."],
+                        &[&what],
                     ));
                 }
                 Action::Back => state.mode = Mode::Timeline,

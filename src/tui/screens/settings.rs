@@ -13,8 +13,10 @@ use crate::journal::vocabulary::count;
 use crate::journal::{
     MoodLabels, OwnWords, PerspectiveChoice, Preferences, RenameError, ThemeChoice, WeekStart,
 };
+use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, ViewCx};
+use crate::tui::session::Session;
 use crate::tui::widgets::{page, wrap};
 use ratatui::crossterm::event::KeyCode;
 
@@ -57,15 +59,21 @@ pub const OWN_KEYS: &[Binding] = &[
         &[Key::code(KeyCode::Enter), Key::ch('r')],
         Action::Edit,
         Some("rename"),
-        "rename it (entries keep the word they were saved with)",
+        "rename it (a trigger: in past entries too, if you say so)",
     ),
     Binding::new(
         &[Key::ch('d'), Key::code(KeyCode::Delete)],
         Action::Delete,
         Some("remove"),
-        "stop offering it (entries keep it)",
+        "stop offering it (entries keep it; u puts it back)",
     ),
     Binding::new(&[Key::ch('a')], Action::Add, Some("add"), "add one"),
+    Binding::new(
+        &[Key::ch('u')],
+        Action::Undo,
+        None,
+        "put back the one removed last",
+    ),
     keys::up(UP, "previous"),
     keys::down(DOWN, "next"),
     keys::PAGE_UP_BINDING,
@@ -202,6 +210,12 @@ pub struct OwnList {
     pub cursor: usize,
     /// A word being typed: `Some(old)` renames `old`, `None` adds a new one.
     pub naming: Option<(Option<String>, String)>,
+    /// The word removed last and where it was, for `u`.
+    pub removed: Option<(usize, String)>,
+    /// A trigger renamed in the list, waiting for the answer to "in past entries too?": the
+    /// old name, the new, and whether the new one was a trigger of the person's already (a
+    /// merge, asked twice).
+    pub renaming: Option<(String, String, bool)>,
 }
 
 impl State {
@@ -228,6 +242,18 @@ fn type_into(text: &mut String, msg: &Msg) -> bool {
             text.pop();
         }
         Msg::Paste(pasted) => text.push_str(pasted.lines().next().unwrap_or_default()),
+        // Ctrl-W: the word before the cursor (the cursor is at the end), and the spaces after it.
+        Msg::Input(Input {
+            key: TextKey::Char('w'),
+            ctrl: true,
+            alt: false,
+            ..
+        }) => {
+            let kept = text.trim_end().len();
+            text.truncate(kept);
+            let start = text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            text.truncate(start);
+        }
         _ => return false,
     }
     true
@@ -272,7 +298,7 @@ type Change = Option<(Preferences, String)>;
 /// Applies a message: a change is used at once and kept.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     if state.own.is_some() {
-        return update_own(state, msg, &cx.session.prefs);
+        return update_own(state, msg, cx.session);
     }
     if msg == Msg::Key(Action::Back) && state.editing.is_none() {
         return Cmd::Pop;
@@ -316,6 +342,8 @@ fn change(state: &mut State, msg: Msg, prefs: &Preferences, config: &Config) -> 
                 kind,
                 cursor: 0,
                 naming: None,
+                removed: None,
+                renaming: None,
             });
         }
         Action::Confirm | Action::Toggle | Action::Right => {
@@ -329,11 +357,65 @@ fn change(state: &mut State, msg: Msg, prefs: &Preferences, config: &Config) -> 
     None
 }
 
+/// How many entries name `word` as a trigger of the person's own (the same word ignoring case).
+fn entries_naming(session: &Session, word: &str) -> usize {
+    let word = word.trim().to_lowercase();
+    session
+        .entries()
+        .iter()
+        .filter(|e| {
+            e.triggers.iter().any(|t| {
+                matches!(&t.trigger, crate::journal::TriggerRef::Custom(n)
+                    if n.as_str().trim().to_lowercase() == word)
+            })
+        })
+        .count()
+}
+
+/// The answer to "in past entries too?" (and, for a merge, "are you sure?").
+fn rename_answered(list: &mut OwnList, question: Question, action: Action) -> Cmd {
+    let Some((old, new, merge)) = list.renaming.clone() else {
+        return Cmd::None;
+    };
+    match (question, action) {
+        (Question::RenameInEntries, Action::Yes) if merge => Cmd::Open(Open::ask(
+            Question::ReallyMerge,
+            "Merge them in your entries?",
+            &[
+                &format!("Entries that name “{old}” will name “{new}”."),
+                "Renaming back cannot split them again.",
+            ],
+        )),
+        (Question::RenameInEntries | Question::ReallyMerge, Action::Yes) => {
+            list.renaming = None;
+            Cmd::Effect(Effect::RenameTrigger(old, new))
+        }
+        (Question::RenameInEntries | Question::ReallyMerge, _) => {
+            list.renaming = None;
+            Cmd::info(format!(
+                "“{old}” is now “{new}” in the list. Entries that name “{old}” keep it."
+            ))
+        }
+        _ => Cmd::None,
+    }
+}
+
 /// Applies a message to the open list of own words (renaming, removing, adding).
-fn update_own(state: &mut State, msg: Msg, prefs: &Preferences) -> Cmd {
+fn update_own(state: &mut State, msg: Msg, session: &Session) -> Cmd {
+    let prefs = &session.prefs;
     let Some(list) = state.own.as_mut() else {
         return Cmd::None;
     };
+    match msg {
+        Msg::Answer(question, action) => return rename_answered(list, question, action),
+        Msg::Done(Done::TriggerRenamed(n)) => {
+            return Cmd::info(format!(
+                "Renamed in {} too. To undo, rename it back.",
+                count(n as u64, "entry", "entries")
+            ));
+        }
+        _ => {}
+    }
     let kind = list.kind;
     let words = prefs.own(kind);
     let keep = |p: Preferences, said: String| Cmd::Prefs(Box::new(p)).and(Cmd::info(said));
@@ -347,9 +429,45 @@ fn update_own(state: &mut State, msg: Msg, prefs: &Preferences) -> Cmd {
                 let (old, text) = list.naming.take().unwrap_or_default();
                 let new = text.trim().to_owned();
                 let mut p = prefs.clone();
+                // Renaming to one of the others (ignoring case) makes the two one.
+                let merge = old.as_ref().is_some_and(|old| {
+                    p.own(kind)
+                        .iter()
+                        .any(|w| w != old && w.trim().to_lowercase() == new.to_lowercase())
+                });
                 let said = match old {
                     Some(old) if old == new => return Cmd::None,
                     Some(old) => match p.rename_own(kind, &old, &new) {
+                        // A trigger that entries name: ask whether to rename it there too, so
+                        // its history stays one.
+                        Ok(())
+                            if kind == OwnWords::Triggers && entries_naming(session, &old) > 0 =>
+                        {
+                            let n = entries_naming(session, &old);
+                            let entries = count(n as u64, "entry names", "entries name");
+                            let then = if merge {
+                                format!("“{new}” is one of yours already: the two become one.")
+                            } else {
+                                "Rename it back later to undo.".to_owned()
+                            };
+                            list.renaming = Some((old.clone(), new.clone(), merge));
+                            if let Some(at) = p
+                                .own(kind)
+                                .iter()
+                                .position(|w| w.eq_ignore_ascii_case(&new))
+                            {
+                                list.cursor = at;
+                            }
+                            return Cmd::Prefs(Box::new(p)).and(Cmd::Open(Open::ask(
+                                Question::RenameInEntries,
+                                "Rename it in past entries too?",
+                                &[
+                                    &format!("{entries} “{old}”."),
+                                    "Renamed there too, insights, filters and the report",
+                                    &format!("count them as one. {then}"),
+                                ],
+                            )));
+                        }
                         Ok(()) => format!(
                             "“{old}” is now “{new}” in the list. Entries that name “{old}” keep it."
                         ),
@@ -399,14 +517,34 @@ fn update_own(state: &mut State, msg: Msg, prefs: &Preferences) -> Cmd {
             if let Some(word) = words.get(list.cursor) {
                 let mut p = prefs.clone();
                 p.forget_own(kind, word);
+                list.removed = Some((list.cursor, word.clone()));
                 list.cursor = list.cursor.min(p.own(kind).len().saturating_sub(1));
                 let said = format!(
-                    "“{word}” is no longer offered as a {}. Entries that name it keep it; type \
-                     it in a check-in to bring it back.",
+                    "“{word}” is no longer offered as a {}. Entries that name it keep it; u \
+                     puts it back.",
                     kind.noun()
                 );
                 return keep(p, said);
             }
+        }
+        Action::Undo => {
+            let Some((at, word)) = list.removed.take() else {
+                return Cmd::info("There is nothing to put back.");
+            };
+            let mut p = prefs.clone();
+            if !p.remember(kind, &word) {
+                return Cmd::info(format!("“{word}” is in the list already."));
+            }
+            let own = match kind {
+                OwnWords::Triggers => &mut p.custom_triggers,
+                OwnWords::Feelings => &mut p.custom_feelings,
+            };
+            if let Some(w) = own.pop() {
+                let at = at.min(own.len());
+                own.insert(at, w);
+                list.cursor = at;
+            }
+            return keep(p, format!("“{word}” is back in the list."));
         }
         _ => {}
     }
@@ -517,14 +655,18 @@ fn view_own(list: &OwnList, cx: &ViewCx, frame: &mut Frame, body: Rect) {
         OwnWords::Feelings => "Your own feelings",
     };
     let mut lines = vec![Line::styled(title, theme.title), Line::default()];
-    lines.extend(wrap::paragraph(
-        &format!(
+    let what = match list.kind {
+        OwnWords::Triggers => {
+            "Offered again in every check-in. Renaming one asks whether to rename \
+             it in past entries too; removing one only stops offering it (u puts it back)."
+                .to_owned()
+        }
+        OwnWords::Feelings => format!(
             "Offered again in every check-in. Renaming or removing one changes only this list: \
              entries keep the {noun} they were saved with."
         ),
-        width,
-        theme.muted,
-    ));
+    };
+    lines.extend(wrap::paragraph(&what, width, theme.muted));
     lines.push(Line::default());
     let head = lines.len();
     // The rows below the heading, scrolled so the cursor (or the word being added) shows.

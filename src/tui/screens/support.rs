@@ -17,6 +17,8 @@ use crate::tui::widgets::{page, wrap};
 pub struct State {
     /// Lines scrolled past.
     pub scroll: u16,
+    /// The last line is in sight (as of the last key or pause): nothing more to scroll to.
+    pub at_end: bool,
 }
 
 /// The text, styled, for a column `width` wide (list items wrap under their text).
@@ -47,25 +49,47 @@ pub const KEYS: &[Binding] = &[
     keys::SCROLL[3],
     keys::SCROLL[4],
     keys::SCROLL[5],
-    Binding::new(
-        &[Key::ch('s')],
-        Action::LearnMore,
-        Some("safety"),
-        "read \"When distance is about safety\"",
-    ),
-    // `!` opens this screen from everywhere else; here it is where it leads, so it is not
-    // offered in the footer (it does nothing more).
-    Binding::new(
-        &[Key::ch('!')],
-        Action::OpenSupport,
-        None,
-        "where to find support: this screen",
-    ),
+    SAFETY,
+    HERE,
     keys::BACK,
 ];
 
+/// Support's keys at the end of the text: nothing more below, so the footer offers no scroll.
+pub const END_KEYS: &[Binding] = &[
+    keys::SCROLL[0],
+    Binding::new(DOWN, Action::Down, None, "scroll down"),
+    keys::SCROLL[2],
+    keys::SCROLL[3],
+    keys::SCROLL[4],
+    keys::SCROLL[5],
+    SAFETY,
+    HERE,
+    keys::BACK,
+];
+
+/// The keys in force: the footer offers ↓ only while there is more below.
+pub fn keys(state: &State) -> &'static [Binding] {
+    if state.at_end { END_KEYS } else { KEYS }
+}
+
+const SAFETY: Binding = Binding::new(
+    &[Key::ch('s')],
+    Action::LearnMore,
+    Some("safety"),
+    "read \"When distance is about safety\"",
+);
+
+// `!` opens this screen from everywhere else; here it is where it leads, so it is not
+// offered in the footer (it does nothing more).
+const HERE: Binding = Binding::new(
+    &[Key::ch('!')],
+    Action::OpenSupport,
+    None,
+    "where to find support: this screen",
+);
+
 /// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("support", KEYS)];
+pub const MODES: &[(&str, &[Binding])] = &[("support", KEYS), ("support: at the end", END_KEYS)];
 
 /// Applies a message: scrolls within the text the last frame laid out, or goes back.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
@@ -74,10 +98,21 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::Key(Action::LearnMore) => Cmd::Open(Open::Guide(Page::Digest(SAFETY_PAGE.to_owned()))),
         Msg::Key(action) => {
             state.scroll = cx.layout.scrolled(state.scroll, action);
+            state.at_end = at_end(state, cx.layout);
+            Cmd::None
+        }
+        // A pause (or the first frame, or a new size) may have shown the end.
+        Msg::Pause => {
+            state.at_end = at_end(state, cx.layout);
             Cmd::None
         }
         _ => Cmd::None,
     }
+}
+
+/// Whether the text's last line is in sight, as last laid out.
+fn at_end(state: &State, layout: &LastLayout) -> bool {
+    layout.drawn_at.is_some() && state.scroll >= layout.max_scroll()
 }
 
 /// Draws the screen.

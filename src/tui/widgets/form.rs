@@ -78,6 +78,10 @@ pub struct Field {
     pub label: String,
     /// What it holds.
     pub kind: FieldKind,
+    /// Not asked now (it does not apply to the answers above): not drawn, not focused.
+    pub hidden: bool,
+    /// A line under the value, in the error style: what is wrong with it and how to fix it.
+    pub problem: Option<String>,
 }
 
 impl Field {
@@ -90,6 +94,8 @@ impl Field {
                 cursor: text.chars().count(),
                 placeholder: placeholder.to_owned(),
             },
+            hidden: false,
+            problem: None,
         }
     }
 
@@ -104,6 +110,8 @@ impl Field {
                 picked: marks,
                 at: 0,
             },
+            hidden: false,
+            problem: None,
         }
     }
 
@@ -123,6 +131,8 @@ impl Field {
                 step: step.max(1),
                 suffix,
             },
+            hidden: false,
+            problem: None,
         }
     }
 }
@@ -142,22 +152,57 @@ impl Form {
         Form { fields, focus: 0 }
     }
 
-    /// Focuses the field above; false at the top.
+    /// Focuses the field above (skipping hidden ones); false at the top.
     pub fn up(&mut self) -> bool {
-        if self.focus == 0 {
-            return false;
+        match (0..self.focus).rev().find(|i| !self.fields[*i].hidden) {
+            Some(i) => {
+                self.focus = i;
+                true
+            }
+            None => false,
         }
-        self.focus -= 1;
-        true
     }
 
-    /// Focuses the field below; false at the bottom.
+    /// Focuses the field below (skipping hidden ones); false at the bottom.
     pub fn down(&mut self) -> bool {
-        if self.focus + 1 >= self.fields.len() {
-            return false;
+        match (self.focus + 1..self.fields.len()).find(|i| !self.fields[*i].hidden) {
+            Some(i) => {
+                self.focus = i;
+                true
+            }
+            None => false,
         }
-        self.focus += 1;
-        true
+    }
+
+    /// Hides field `i` (or shows it again); a hidden field keeps its value, and the focus
+    /// leaves it for the one above.
+    pub fn set_hidden(&mut self, i: usize, hidden: bool) {
+        if let Some(f) = self.fields.get_mut(i) {
+            f.hidden = hidden;
+        }
+        if hidden && self.focus == i && !self.up() {
+            self.down();
+        }
+    }
+
+    /// Whether field `i` is asked now.
+    pub fn shown(&self, i: usize) -> bool {
+        self.fields.get(i).is_some_and(|f| !f.hidden)
+    }
+
+    /// Says what is wrong with field `i` under it (or nothing, with `None`).
+    pub fn set_problem(&mut self, i: usize, problem: Option<String>) {
+        if let Some(f) = self.fields.get_mut(i) {
+            f.problem = problem;
+        }
+    }
+
+    /// Unpicks every option of the choice `i`.
+    pub fn unpick(&mut self, i: usize) {
+        if let Some(FieldKind::Choice { picked, .. }) = self.fields.get_mut(i).map(|f| &mut f.kind)
+        {
+            picked.iter_mut().for_each(|p| *p = false);
+        }
     }
 
     /// Whether the focused field takes text.
@@ -268,6 +313,18 @@ impl Form {
                         *value = Some(value.map_or(*min, |v| v.saturating_add(*step).min(*max)));
                     }
                     Key::Backspace | Key::Delete => *value = None,
+                    // A digit sets the value as on every other scale: that many steps (1 on
+                    // 1–5; 7 on a percentage is 70 %), where the scale has it.
+                    Key::Char(c) if !ctrl && !alt => {
+                        if let Some(v) = c
+                            .to_digit(10)
+                            .and_then(|d| u8::try_from(d).ok())
+                            .and_then(|d| d.checked_mul(*step))
+                            .filter(|v| (*min..=*max).contains(v))
+                        {
+                            *value = Some(v);
+                        }
+                    }
                     _ => {}
                 }
                 *value != before
@@ -359,6 +416,9 @@ impl Form {
     pub fn lines(&self, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         let mut out = Vec::new();
         for (i, field) in self.fields.iter().enumerate() {
+            if field.hidden {
+                continue;
+            }
             let focused = i == self.focus;
             out.push(Line::from(vec![
                 Span::styled(if focused { "▸ " } else { "  " }, theme.key),
@@ -425,7 +485,9 @@ impl Form {
                         None => "–".to_owned(),
                     };
                     let hint = if focused {
-                        format!("  ←/→ from {min}{suffix} to {max}{suffix}; Backspace skips")
+                        format!(
+                            "  ←/→ from {min}{suffix} to {max}{suffix}, or a digit; Backspace skips"
+                        )
                     } else {
                         String::new()
                     };
@@ -435,6 +497,12 @@ impl Form {
                         Span::styled(hint, theme.muted),
                     ]));
                 }
+            }
+            if let Some(problem) = &field.problem {
+                out.push(Line::from(vec![
+                    Span::raw("    "),
+                    Span::styled(problem.clone(), theme.error),
+                ]));
             }
         }
         wrap::lines(out, width)

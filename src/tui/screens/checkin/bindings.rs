@@ -103,6 +103,10 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ("check-in: a fear, as a prediction", predictions::KEYS),
     ("check-in: notes", notes::KEYS),
     ("check-in: summary", summary::KEYS),
+    (
+        "check-in: summary, nothing to save yet",
+        summary::EMPTY_KEYS,
+    ),
 ];
 
 /// Key tables of the check-in's own small dialogs (no `?` help there).
@@ -123,6 +127,7 @@ pub fn keys(state: &State) -> &'static [Binding] {
         Step::Reflect => reflect::KEYS,
         Step::Strategies => strategies::KEYS,
         Step::Notes => notes::KEYS,
+        Step::Summary if state.draft.is_empty() => summary::EMPTY_KEYS,
         Step::Summary => summary::KEYS,
     }
 }

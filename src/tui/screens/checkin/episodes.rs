@@ -68,8 +68,8 @@ const OWN_URGE: usize = 3;
 const DID: usize = 4;
 const OWN_DID: usize = 5;
 const NEXT: usize = 6;
-const REPAIR: usize = 7;
-const OWN_REPAIR: usize = 8;
+pub(super) const REPAIR: usize = 7;
+pub(super) const OWN_REPAIR: usize = 8;
 const ENDED: usize = 9;
 
 /// The repair choice meaning "not yet".
@@ -185,7 +185,7 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
             );
         }
     }
-    if let Some(Repair::Strategy(id)) = &episode.repair {
+    if let Some(id) = episode.repair.as_ref().and_then(Repair::strategy) {
         strategies.insert(0, id.to_string());
     }
     let mut repairs = vec![Choice {
@@ -203,12 +203,17 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
             });
         }
     }
-    let (picked_repair, own_repair) = match &episode.repair {
-        Some(Repair::NotYet) => (vec![NOT_YET.to_owned()], String::new()),
-        Some(Repair::Strategy(id)) => (vec![id.to_string()], String::new()),
-        Some(Repair::Own(text)) => (Vec::new(), text.clone()),
-        None => (Vec::new(), String::new()),
+    // A strategy picked and the person's own words are kept together.
+    let picked_repair: Vec<String> = match &episode.repair {
+        Some(Repair::NotYet) => vec![NOT_YET.to_owned()],
+        Some(r) => r.strategy().map(ToString::to_string).into_iter().collect(),
+        None => Vec::new(),
     };
+    let own_repair = episode
+        .repair
+        .as_ref()
+        .and_then(Repair::own_words)
+        .unwrap_or_default();
     let endings = Ending::ALL
         .iter()
         .map(|e| Choice {
@@ -238,13 +243,18 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
             "separate with commas",
         ),
         Field::text("What happened next?", &episode.next, "in a line"),
-        Field::choice("Did you try a repair?", repairs, false, &picked_repair),
+        Field::choice(
+            "Did you try a repair? (pick one)",
+            repairs,
+            false,
+            &picked_repair,
+        ),
         Field::text(
-            "A repair in your own words",
-            &own_repair,
+            "A repair in your own words (kept with the one picked above)",
+            own_repair,
             "what you said or did",
         ),
-        Field::choice("How did it end?", endings, false, &ended),
+        Field::choice("How did it end? (pick one)", endings, false, &ended),
     ])
 }
 
@@ -275,16 +285,14 @@ fn read(form: &Form, state: &State) -> Episode {
     urges.extend(own_words(form.text(OWN_URGE)));
     let mut did: Vec<String> = form.picked(DID).into_iter().map(str::to_owned).collect();
     did.extend(own_words(form.text(OWN_DID)));
-    let own_repair = form.text(OWN_REPAIR).trim();
-    let repair = if !own_repair.is_empty() {
-        Some(Repair::Own(own_repair.to_owned()))
-    } else {
-        match form.picked(REPAIR).first() {
-            Some(&NOT_YET) => Some(Repair::NotYet),
-            Some(id) => Name::try_from(*id).ok().map(Repair::Strategy),
-            None => None,
-        }
-    };
+    let picked = form.picked(REPAIR).first().copied();
+    let repair = Repair::of(
+        picked == Some(NOT_YET),
+        picked
+            .filter(|id| *id != NOT_YET)
+            .and_then(|id| Name::try_from(id).ok()),
+        form.text(OWN_REPAIR),
+    );
     let ended = form
         .picked(ENDED)
         .first()
@@ -310,8 +318,14 @@ pub fn open(state: &mut State, at: usize, session: &Session) {
     state.episode_form = form(&episode, state, session);
 }
 
-/// Takes the form into the draft.
+/// Takes the form into the draft. Words of a repair make "not yet" moot: it is unpicked, so
+/// the screen shows what is kept.
 fn write_back(state: &mut State) {
+    if !state.episode_form.text(OWN_REPAIR).trim().is_empty()
+        && state.episode_form.picked(REPAIR).first() == Some(&NOT_YET)
+    {
+        state.episode_form.unpick(REPAIR);
+    }
     let episode = read(&state.episode_form, state);
     if let Some(slot) = state.draft.episodes.get_mut(state.episode_at) {
         *slot = episode;

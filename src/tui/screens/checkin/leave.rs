@@ -63,6 +63,26 @@ impl State {
         self.save_draft()
     }
 
+    /// Esc: an edit that changed nothing leaves without asking (there is nothing to keep or
+    /// lose: its draft goes, the entry is as it was); otherwise [`State::ask_to_leave`].
+    pub(super) fn leave(&mut self, session: &Session) -> Cmd {
+        self.flush();
+        if self.draft.is_edit() && self.unchanged(session) {
+            return Cmd::Effect(Effect::DiscardDraft).and(Cmd::Pop);
+        }
+        self.ask_to_leave()
+    }
+
+    /// Whether an edit would save its entry as it is saved now.
+    fn unchanged(&self, session: &Session) -> bool {
+        let Some(stored) = session.entries().iter().find(|e| e.id == self.draft.id) else {
+            return false;
+        };
+        let mut now = self.draft.finish(stored.updated_at);
+        now.two_versions.clone_from(&stored.two_versions);
+        now == *stored
+    }
+
     /// "Leave the check-in?" (or, editing a saved entry, "Leave the edit?").
     pub(super) fn ask_to_leave(&mut self) -> Cmd {
         // Nothing entered in a new check-in: nothing to keep or lose, so nothing to ask.
@@ -160,7 +180,8 @@ impl State {
         match result {
             Ok(()) => {
                 let text = if self.draft.is_edit() {
-                    "Your changes are kept as a draft; the entry is as it was. Press c to go on."
+                    "Your changes are kept as a draft; the entry is as it was. Press e on it (or \
+                     c on home) to go on."
                 } else {
                     "Your check-in is kept as a draft. Press c to go on with it."
                 };
@@ -211,10 +232,27 @@ impl State {
                 || self.draft.triggers.iter().any(|t| {
                     matches!(&t.trigger, TriggerRef::Id(id) if session.catalog.is_safety_trigger(id.as_str()))
                 });
-        let said = if hard {
-            "Your check-in is saved. ✓ If today was hard, ! shows where to find support."
+        let said = if self.draft.is_edit() {
+            format!(
+                "Your changes to the entry of {} are saved. ✓",
+                self.draft.date.format("%-d %B")
+            )
+        } else if self.draft.date != session.today {
+            // Begun before midnight, saved after: it went to the day it was begun on, and
+            // today still has none.
+            let day = self.draft.date.format("%A %-d %B");
+            if hard {
+                format!(
+                    "Your check-in is saved to {day}, the day you began it. ✓ If it was hard, ! \
+                     shows where to find support."
+                )
+            } else {
+                format!("Your check-in is saved to {day}, the day you began it. ✓")
+            }
+        } else if hard {
+            "Your check-in is saved. ✓ If today was hard, ! shows where to find support.".to_owned()
         } else {
-            "Your check-in is saved. ✓"
+            "Your check-in is saved. ✓".to_owned()
         };
         let cmd = Cmd::Pop.and(Cmd::info(said));
         if changed {

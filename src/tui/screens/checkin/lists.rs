@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
-use ratatui_textarea::{Input, Key as TextKey, WrapMode};
+use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::journal::draft::Step;
 use crate::journal::{Intensity, Name, Perspective, TriggerLog, TriggerRef};
@@ -295,8 +295,8 @@ impl State {
                     .trigger_log(&key)
                     .map(|l| l.note.clone())
                     .unwrap_or_default();
-                let mut area = text_area(&text, "A few words about it…");
-                area.set_wrap_mode(WrapMode::None);
+                // One paragraph, wrapped in its box like every other text box.
+                let area = text_area(&text, "A few words about it…");
                 self.note = Some((key, area, text));
             }
             _ => {}

@@ -10,6 +10,7 @@ use ratatui::text::Line;
 use crate::journal::episode::LookBack;
 use crate::journal::{Badness, Likelihood, Prediction};
 use crate::tui::keys::{Action, Binding};
+use crate::tui::screen::Cmd;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{Choice, Field, Form};
@@ -64,7 +65,7 @@ fn form(p: Option<&Prediction>, made_on: NaiveDate) -> Form {
             "/5",
         ),
         Field::choice(
-            "When do you want to look back?",
+            "When do you want to look back? (pick one)",
             WHENS
                 .iter()
                 .map(|(k, l)| Choice {
@@ -77,6 +78,64 @@ fn form(p: Option<&Prediction>, made_on: NaiveDate) -> Form {
         ),
         Field::text("The date, for “on a date”", &date, "YYYY-MM-DD"),
     ])
+}
+
+/// What is wrong with the date asked for "on a date" (none when another choice is picked):
+/// a prediction looks back on a day to come, from the day after `made_on`.
+fn date_problem(form: &Form, made_on: NaiveDate) -> Option<String> {
+    if form.picked(WHEN).first() != Some(&"date") {
+        return None;
+    }
+    let first = LookBack::Tomorrow.day(made_on);
+    let from = first.format("%A %-d %B");
+    let text = form.text(DATE).trim();
+    if text.is_empty() {
+        return Some(format!(
+            "Type the day as YYYY-MM-DD, from {from} ({first}) on."
+        ));
+    }
+    match text.parse::<NaiveDate>() {
+        Err(_) => Some(format!(
+            "“{text}” is not a date closer reads: type it as YYYY-MM-DD, from {first} on."
+        )),
+        Ok(day) if day < first => Some(format!(
+            "{} {}: a prediction looks back on a day to come, from {from} on.",
+            day.format("%A %-d %B %Y"),
+            if day < made_on {
+                "has passed"
+            } else {
+                "is today"
+            }
+        )),
+        Ok(_) => None,
+    }
+}
+
+/// Shows the date only for "on a date", and says what is wrong with it.
+fn ask_what_applies(form: &mut Form, made_on: NaiveDate) {
+    form.set_hidden(DATE, form.picked(WHEN).first() != Some(&"date"));
+    form.set_problem(DATE, date_problem(form, made_on));
+}
+
+/// Keeps the person on a prediction whose date cannot be kept (passed, or not a date) when a
+/// key would leave it (another step, another prediction, saving): says why, keeps what they
+/// typed, and puts the cursor on the date to fix it. `None` lets the key through.
+pub fn hold(state: &mut State, action: Action) -> Option<Cmd> {
+    let leaving = match action {
+        Action::Next | Action::Prev | Action::Save | Action::Add => true,
+        Action::PageUp | Action::PageDown => true,
+        Action::Confirm => state.prediction_form.focus + 1 >= state.prediction_form.fields.len(),
+        _ => false,
+    };
+    let form = &mut state.prediction_form;
+    if !leaving || form.text(FEAR).trim().is_empty() {
+        return None;
+    }
+    let problem = date_problem(form, state.draft.date)?;
+    form.focus = DATE;
+    Some(Cmd::error(format!(
+        "{problem} What you typed is kept: fix the date, or pick another day to look back."
+    )))
 }
 
 /// The day the form says to look back, from `made_on`.
@@ -102,6 +161,7 @@ pub fn open(state: &mut State, at: usize) {
     let at = at.min(state.draft.predictions.len());
     state.prediction_at = at;
     state.prediction_form = form(state.draft.predictions.get(at), made_on);
+    ask_what_applies(&mut state.prediction_form, made_on);
 }
 
 /// Takes the form into the draft: a prediction exists once its fear has words.
@@ -135,6 +195,7 @@ fn write_back(state: &mut State) {
 /// Applies a typed key.
 pub fn input(state: &mut State, input: ratatui_textarea::Input) {
     if state.prediction_form.input(input) {
+        ask_what_applies(&mut state.prediction_form, state.draft.date);
         write_back(state);
     }
 }
@@ -142,6 +203,7 @@ pub fn input(state: &mut State, input: ratatui_textarea::Input) {
 /// Applies a paste.
 pub fn paste(state: &mut State, text: &str) {
     if state.prediction_form.paste(text) {
+        ask_what_applies(&mut state.prediction_form, state.draft.date);
         write_back(state);
     }
 }

@@ -119,6 +119,12 @@ fn scale_line(
 pub fn view(state: &State, labels: MoodLabels, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mood_labels: [&'static str; 5] = [1, 2, 3, 4, 5].map(|v| labels.label_of(v));
     let d = &state.draft;
+    // Editing an entry of another day asks about that day.
+    let when = if d.is_edit() && d.date != d.started_at.date_naive() {
+        "that day"
+    } else {
+        "today"
+    };
     let marker = |i: usize| if state.focus == i { "▸ " } else { "  " };
     let lines = vec![
         Line::default(),
@@ -128,7 +134,7 @@ pub fn view(state: &State, labels: MoodLabels, theme: &Theme, frame: &mut Frame,
         Line::default(),
         Line::default(),
         question(
-            &format!("{}How close do you feel to your partner today?", marker(1)),
+            &format!("{}How close do you feel to your partner {when}?", marker(1)),
             theme,
         ),
         Line::default(),
@@ -146,10 +152,13 @@ pub fn view(state: &State, labels: MoodLabels, theme: &Theme, frame: &mut Frame,
         ),
     ];
     let mut lines = lines;
-    if state.second_today {
+    if state.earlier_today > 0 {
         lines.push(Line::default());
         lines.push(Line::styled(
-            "You checked in earlier today: this will be a second entry for today.",
+            format!(
+                "You checked in earlier today: this will be the {} entry for today.",
+                ordinal(state.earlier_today + 1)
+            ),
             theme.muted,
         ));
     }
@@ -157,4 +166,37 @@ pub fn view(state: &State, labels: MoodLabels, theme: &Theme, frame: &mut Frame,
         Paragraph::new(wrap::lines(lines, usize::from(area.width))),
         area,
     );
+}
+
+/// "second", "third", … "tenth", then "11th", "12th", "21st", ….
+fn ordinal(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    if let Some(word) = WORDS.get(n).filter(|w| !w.is_empty()) {
+        return (*word).to_owned();
+    }
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod ordinal_tests {
+    use super::ordinal;
+
+    #[test]
+    fn counts_are_said_as_ordinals() {
+        assert_eq!(ordinal(2), "second");
+        assert_eq!(ordinal(7), "seventh");
+        assert_eq!(ordinal(11), "11th");
+        assert_eq!(ordinal(22), "22nd");
+        assert_eq!(ordinal(103), "103rd");
+    }
 }

@@ -23,6 +23,34 @@ impl State {
         }
     }
 
+    /// Where in its step the check-in is (see `CheckInDraft::at`).
+    pub(super) fn place(&self) -> usize {
+        match self.draft.step {
+            Step::Reflect => self.prompt_index,
+            Step::Episodes => self.episode_at,
+            Step::Predictions => self.prediction_at,
+            Step::Scales | Step::Strategies | Step::Notes => self.focus,
+            _ => 0,
+        }
+    }
+
+    /// Goes back to where a resumed draft was in its step (as far as that place still is).
+    pub(super) fn resume_place(&mut self, session: &Session) {
+        let at = self.draft.at;
+        match self.draft.step {
+            Step::Reflect => self.prompt_index = at.min(self.answers.len().saturating_sub(1)),
+            Step::Episodes => {
+                let last = self.draft.episodes.len().saturating_sub(1);
+                episodes::open(self, at.min(last), session);
+            }
+            Step::Predictions => predictions::open(self, at),
+            Step::Scales => self.focus = at.min(1),
+            Step::Notes => self.focus = at.min(1),
+            Step::Strategies => self.focus = at.min(self.strategy_rows().saturating_sub(1)),
+            _ => {}
+        }
+    }
+
     /// Saves the entry, if there is something to save.
     pub(super) fn finish(&mut self, session: &Session) -> Cmd {
         // An edit keeps answers given to its predictions since it began (from review).

@@ -36,6 +36,26 @@ pub const KEYS: &[Binding] = &[
     HELP_KEY,
 ];
 
+/// The step's keys with nothing to save yet: Enter and Ctrl-S only say so, and the footer
+/// does not offer to save.
+pub const EMPTY_KEYS: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter), Key::ctrl('s')],
+        Action::Save,
+        None,
+        "save the check-in (once something is in it)",
+    ),
+    PREV,
+    LEAVE,
+    keys::up(UP, "scroll up"),
+    keys::down(DOWN, "scroll down"),
+    keys::PAGE_UP_BINDING,
+    keys::PAGE_DOWN_BINDING,
+    keys::top(&[Key::ch('g')], "to the top"),
+    keys::bottom(&[Key::ch('G')], "to the bottom"),
+    HELP_KEY,
+];
+
 /// Scrolls within what the last frame laid out: never past the last line.
 pub fn update(state: &mut State, action: Action, layout: &LastLayout) {
     state.scroll = layout.scrolled(state.scroll, action);

@@ -513,19 +513,24 @@ pub fn card(data: &Data<'_>, id: &str) -> Laid {
     b.laid
 }
 
-/// The Learn index narrowed to the articles and triggers whose title or text hold every word
-/// of `search`, titles first.
+/// The Learn index narrowed to the articles, the parts of "Things to say and try", the cards
+/// for a hard minute and the triggers whose title or text hold every word of `search`, titles
+/// first; what is shown for the person's perspective only.
 fn learn_found(mut b: Builder<'_>, search: &str, typing: bool) -> Laid {
     let cursor = if typing { "▏" } else { "" };
     b.heading(&format!("Search: {search}{cursor}"));
     let catalog = b.data.catalog;
-    let hits: Vec<_> = catalog
-        .search(search)
+    let hits: Vec<_> = crate::content::search::search_for(catalog, search, b.data.perspective)
         .into_iter()
-        .filter(|h| matches!(h.kind, ItemKind::Digest | ItemKind::Trigger))
+        .filter(|h| {
+            matches!(
+                h.kind,
+                ItemKind::Digest | ItemKind::Trigger | ItemKind::Toolkit | ItemKind::Card
+            )
+        })
         .collect();
     if search.trim().is_empty() {
-        b.muted("Type to find an article or a trigger.");
+        b.muted("Type to find an article, a thing to say or try, or a trigger.");
     } else if hits.is_empty() {
         b.muted("Nothing in Learn matches. Esc clears the search.");
     } else {
@@ -540,6 +545,14 @@ fn learn_found(mut b: Builder<'_>, search: &str, typing: bool) -> Laid {
             ItemKind::Digest => {
                 b.link(Link::Digest(hit.id, 0), &format!("{} · article", hit.title))
             }
+            ItemKind::Toolkit => b.link(
+                Link::Toolkit,
+                &format!("{} · things to say and try", hit.title),
+            ),
+            ItemKind::Card => b.link(
+                Link::Card(hit.id),
+                &format!("{} · a hard minute", hit.title),
+            ),
             _ => b.link(Link::Trigger(hit.id), &format!("{} · trigger", hit.title)),
         }
     }
@@ -585,4 +598,66 @@ pub fn entry_links(data: &Data<'_>, e: &Entry) -> Laid {
         }
     }
     b.laid
+}
+
+#[cfg(test)]
+mod learn_search_tests {
+    use super::*;
+
+    fn found(search: &str, perspective: Option<Perspective>) -> Vec<(Link, String)> {
+        let catalog = Catalog::bundled().unwrap();
+        let prefs = Preferences::default();
+        let histories = BTreeMap::new();
+        let theme = Theme::no_colour();
+        let data = Data {
+            catalog: &catalog,
+            prefs: &prefs,
+            histories: &histories,
+            theme: &theme,
+            width: 78,
+            perspective,
+            selected: None,
+        };
+        let laid = learn_index(&data, search, false);
+        laid.links
+            .into_iter()
+            .map(|(link, at)| {
+                let text: String = laid.lines[at]
+                    .spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect();
+                (link, text)
+            })
+            .collect()
+    }
+
+    /// Issue 37, item 12: Learn's search covers every page, "Things to say and try" and the
+    /// cards for a hard minute included.
+    #[test]
+    fn learn_search_finds_things_to_say_and_try() {
+        for (q, part) in [
+            ("repair", "Ways to repair"),
+            ("sorry", "Ways to repair"),
+            ("mind reading", "Thinking traps"),
+        ] {
+            for p in [
+                None,
+                Some(Perspective::IPullAway),
+                Some(Perspective::PartnerPullsAway),
+            ] {
+                let hits = found(q, p);
+                assert!(
+                    hits.iter()
+                        .any(|(l, t)| *l == Link::Toolkit && t.contains(part)),
+                    "/{q} ({p:?}): {hits:?}"
+                );
+            }
+        }
+        let hits = found("pull away right now", Some(Perspective::IPullAway));
+        assert!(
+            hits.iter().any(|(l, _)| matches!(l, Link::Card(_))),
+            "{hits:?}"
+        );
+    }
 }

@@ -40,14 +40,30 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     );
     let i = &state.insights;
     if i.entries == 0 && !matches!(state.tab, Tab::Week | Tab::Rhythm) {
+        let journal_empty = cx.session.entries().is_empty();
+        let all_time = state.span == crate::journal::query::DateSpan::All;
+        let (first, then) = if journal_empty {
+            (
+                "No check-ins yet.",
+                "Patterns show up after a few check-ins. Esc, then c, to check in.",
+            )
+        } else if all_time {
+            (
+                "No check-ins to show here yet.",
+                "Patterns show up after a few check-ins. Esc, then c, to check in.",
+            )
+        } else {
+            (
+                "No check-ins in this window yet.",
+                "Patterns show up after a few check-ins. Press 4 to see all time, or Esc, then \
+                 c, to check in.",
+            )
+        };
         frame.render_widget(
             Paragraph::new(wrap::lines(
                 vec![
-                    Line::styled("No check-ins in this window yet.", theme.text),
-                    Line::styled(
-                        "Patterns show up after a few check-ins. 4 shows all time; Esc, then c, to check in.",
-                        theme.muted,
-                    ),
+                    Line::styled(first, theme.text),
+                    Line::styled(then, theme.muted),
                 ],
                 usize::from(body.width),
             )),
@@ -66,40 +82,51 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
 }
 
 /// The views as tabs, the one shown selected, and the window where it applies: full names
-/// when they fit, short ones when not, and at the narrowest only the view shown ("2/5").
-fn tab_line(state: &State, theme: &Theme, width: usize) -> Line<'static> {
+/// when they fit, short ones when not, and at the narrowest only the view shown ("2/5"). The
+/// window goes on the line under the tabs when it does not fit beside them, so it is always
+/// said.
+fn tab_line(state: &State, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let span =
         (!matches!(state.tab, Tab::Week | Tab::Rhythm)).then(|| format!("   {}", state.span));
     let span_width = span.as_ref().map_or(0, |s| s.chars().count());
-    for short in [false, true] {
+    let tabs = |short: bool| {
         let name = |t: Tab| if short { t.short_label() } else { t.label() };
         let tabs_width: usize = Tab::ALL.iter().map(|t| name(*t).chars().count() + 3).sum();
+        let mut spans = Vec::new();
+        for t in Tab::ALL {
+            let style = if t == state.tab {
+                theme.selected
+            } else {
+                theme.muted
+            };
+            spans.push(Span::styled(format!(" {} ", name(t)), style));
+            spans.push(Span::raw(" "));
+        }
+        (tabs_width, spans)
+    };
+    let window = |span: String| Span::styled(span, theme.key);
+    // Beside the tabs, full names or short.
+    for short in [false, true] {
+        let (tabs_width, mut spans) = tabs(short);
+        if tabs_width + span_width <= width {
+            spans.extend(span.clone().map(window));
+            return vec![Line::from(spans)];
+        }
+    }
+    // Under the tabs.
+    let under = span.map(|s| Line::from(window(format!(" {}", s.trim_start()))));
+    for short in [false, true] {
+        let (tabs_width, spans) = tabs(short);
         if tabs_width <= width {
-            let mut spans = Vec::new();
-            for t in Tab::ALL {
-                let style = if t == state.tab {
-                    theme.selected
-                } else {
-                    theme.muted
-                };
-                spans.push(Span::styled(format!(" {} ", name(t)), style));
-                spans.push(Span::raw(" "));
-            }
-            if let Some(span) = span.filter(|_| tabs_width + span_width <= width) {
-                spans.push(Span::styled(span, theme.key));
-            }
-            return Line::from(spans);
+            return std::iter::once(Line::from(spans)).chain(under).collect();
         }
     }
     let at = Tab::ALL.iter().position(|t| *t == state.tab).unwrap_or(0) + 1;
-    let mut spans = vec![
+    let spans = vec![
         Span::styled(format!(" {} ", state.tab.label()), theme.selected),
         Span::styled(format!(" {at}/{}", Tab::ALL.len()), theme.muted),
     ];
-    if let Some(span) = span {
-        spans.push(Span::styled(span, theme.key));
-    }
-    Line::from(spans)
+    std::iter::once(Line::from(spans)).chain(under).collect()
 }
 
 /// The style and mark of a day by its mood.

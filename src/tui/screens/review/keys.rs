@@ -163,6 +163,36 @@ pub const FILTER_PICK: &[Binding] = &[
     HELP_KEY_TEXT,
 ];
 
+/// Review: choosing a value to filter by, with something typed: Space types a space, so
+/// the footer does not offer it as "pick".
+pub const FILTER_PICK_TYPING: &[Binding] = &[
+    Binding::new(
+        &[Key::code(KeyCode::Enter)],
+        Action::Confirm,
+        Some("use"),
+        "filter by it",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Esc)],
+        Action::Back,
+        Some("back"),
+        "back",
+    ),
+    Binding::new(
+        &[Key::ch(' ')],
+        Action::Toggle,
+        None,
+        "use the row under the cursor (while typing: a space)",
+    ),
+    keys::up(UP_ARROW, "previous"),
+    keys::down(DOWN_ARROW, "next"),
+    PAGE_UP,
+    PAGE_DOWN,
+    keys::top(&[Key::code(KeyCode::Home)], "the first"),
+    keys::bottom(&[Key::code(KeyCode::End)], "the last"),
+    HELP_KEY_TEXT,
+];
+
 /// Review: an entry in full.
 pub const DETAIL: &[Binding] = &[
     EDIT,
@@ -229,6 +259,7 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ("review: go to date", JUMP),
     ("review: filters", FILTERS),
     ("review: filter value", FILTER_PICK),
+    ("review: filter value, typing", FILTER_PICK_TYPING),
     ("review: entry", DETAIL),
     ("review: trash", TRASH),
 ];
@@ -240,6 +271,7 @@ pub fn keys(state: &State) -> &'static [Binding] {
         Mode::Search => SEARCH,
         Mode::Jump => JUMP,
         Mode::Filters => FILTERS,
+        Mode::FilterPick(_) if !state.pick.filter.is_empty() => FILTER_PICK_TYPING,
         Mode::FilterPick(_) => FILTER_PICK,
         Mode::Detail => DETAIL,
         Mode::Trash => TRASH,

@@ -104,22 +104,23 @@ fn written(e: &Entry) -> String {
 }
 
 /// What to show of an entry on its row for a search of `words`: the written text that holds
-/// the first match (an answer, the notes, a trigger's note, a feeling or a tag), so the row
-/// shows why it matched; [`written`] when nothing written matches.
-fn written_for(e: &Entry, words: &[String]) -> String {
+/// the most of them (an answer, the notes, a moment, a prediction, a trigger's note, a
+/// feeling, a tag), with what kind of text it is when that is not an answer or the notes, so
+/// the row shows why it matched; [`written`] when it holds as many, or nothing written
+/// matches.
+fn written_for(e: &Entry, words: &[String]) -> (Option<&'static str>, String) {
     let first = written(e);
-    if words.is_empty() || !query::match_ranges(&first, words).is_empty() {
-        return first;
-    }
-    e.responses
+    let Some((field, text, n)) = query::best_field(e, words) else {
+        return (None, first);
+    };
+    let in_first = words
         .iter()
-        .map(|r| r.answer.as_str())
-        .chain(std::iter::once(e.notes.as_str()))
-        .chain(e.triggers.iter().map(|t| t.note.as_str()))
-        .chain(e.emotions.iter().map(String::as_str))
-        .chain(e.tags.iter().map(String::as_str))
-        .find(|t| !query::match_ranges(t, words).is_empty())
-        .map_or(first, one_line)
+        .filter(|w| query::contains_folded(&first, w))
+        .count();
+    if in_first >= n {
+        return (None, first);
+    }
+    (field.label(), one_line(text))
 }
 
 /// Up to `width` characters of `text`, starting a little before the first match, if any; "…"
@@ -293,13 +294,17 @@ fn timeline(
         let triggers = fit(&trigger_names(e, catalog), room / 2);
         let gap = if triggers.is_empty() { "" } else { "  " };
         let rest = room.saturating_sub(triggers.chars().count() + gap.len());
-        let text = snippet(&written_for(e, &words), &words, rest);
+        let (label, found) = written_for(e, &words);
+        let label = label.map(|l| format!("{l}: ")).unwrap_or_default();
+        let label = fit(&label, rest);
+        let text = snippet(&found, &words, rest.saturating_sub(label.chars().count()));
+        let muted = if selected { base } else { theme.muted };
         let mut spans = vec![
             Span::styled(head, base),
             Span::styled(triggers, if selected { base } else { theme.key }),
             Span::styled(gap, base),
+            Span::styled(label, muted),
         ];
-        let muted = if selected { base } else { theme.muted };
         spans.extend(
             entry_view::highlight(
                 vec![Line::from(Span::styled(text, muted))],
@@ -573,9 +578,77 @@ mod tests {
             answer: "A long day.".into(),
         });
         e.notes = "Later we talked about the holiday.".into();
-        assert_eq!(written_for(&e, &query::words("holiday")), e.notes);
-        assert_eq!(written_for(&e, &query::words("long")), "A long day.");
-        assert_eq!(written_for(&e, &[]), "A long day.");
-        assert_eq!(written_for(&e, &query::words("nowhere")), "A long day.");
+        assert_eq!(
+            written_for(&e, &query::words("holiday")),
+            (None, e.notes.clone())
+        );
+        let first = (None, "A long day.".to_owned());
+        assert_eq!(written_for(&e, &query::words("long")), first);
+        assert_eq!(written_for(&e, &[]), first);
+        assert_eq!(written_for(&e, &query::words("nowhere")), first);
+    }
+
+    /// A match in the second answer, a moment, a prediction or a note shows that text, not
+    /// the first answer; the words shown are the ones searched for.
+    #[test]
+    fn a_row_shows_the_moment_or_prediction_that_holds_the_match() {
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-20T21:30:00+01:00").unwrap();
+        let mut e = Entry::new(
+            crate::journal::EntryId::try_from("x".to_owned()).unwrap(),
+            t,
+        );
+        for answer in [
+            "A long day at work, then the bus home.",
+            "We cooked dinner.",
+        ] {
+            e.responses.push(crate::journal::Response {
+                prompt_id: None,
+                prompt: "What happened?".into(),
+                answer: answer.into(),
+            });
+        }
+        e.episodes.push(crate::journal::Episode {
+            what: "He looked at his phone while I talked about my sister".into(),
+            next: "I went to bed early".into(),
+            ..Default::default()
+        });
+        e.predictions.push(crate::journal::Prediction {
+            fear: "She will cancel the trip to the coast".into(),
+            likelihood: None,
+            badness: None,
+            look_back: "2026-11-27".parse().unwrap(),
+            outcome: None,
+        });
+        assert_eq!(
+            written_for(&e, &query::words("dinner")),
+            (None, "We cooked dinner.".to_owned())
+        );
+        assert_eq!(
+            written_for(&e, &query::words("sister")),
+            (
+                Some("moment"),
+                "He looked at his phone while I talked about my sister".to_owned()
+            )
+        );
+        assert_eq!(
+            written_for(&e, &query::words("bed")),
+            (Some("moment"), "I went to bed early".to_owned())
+        );
+        assert_eq!(
+            written_for(&e, &query::words("coast")),
+            (
+                Some("prediction"),
+                "She will cancel the trip to the coast".to_owned()
+            )
+        );
+        // Two words: the text holding both wins over one holding one of them.
+        assert_eq!(
+            written_for(&e, &query::words("work phone sister")).1,
+            "He looked at his phone while I talked about my sister"
+        );
+        // The snippet is cut around the match, so the word is on the row.
+        let (_, text) = written_for(&e, &query::words("coast"));
+        let s = snippet(&text, &query::words("coast"), 20);
+        assert!(s.contains("coast"), "{s}");
     }
 }

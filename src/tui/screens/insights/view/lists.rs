@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::content::Catalog;
+use crate::journal::insights;
 use crate::tui::screen::LastLayout;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
@@ -88,9 +89,13 @@ pub(super) fn triggers(
             ),
             theme.title,
         ));
-        for (what, c) in [("mood", &t.mood), ("closeness", &t.closeness)] {
-            let style = if c.enough() { theme.text } else { theme.muted };
-            for l in wrap::indented(&c.describe(what), usize::from(list.width), "  ", "  ") {
+        let style = if t.mood.enough() || t.closeness.enough() {
+            theme.text
+        } else {
+            theme.muted
+        };
+        for said in t.describe() {
+            for l in wrap::indented(&said, usize::from(list.width), "  ", "  ") {
                 lines.push(Line::styled(l, style));
             }
         }
@@ -117,12 +122,26 @@ pub(super) fn helped(
             theme.muted,
         ));
     }
-    let width = usize::from(area.width).saturating_sub(24).max(10);
+    let title_of = |id: &str| -> String {
+        catalog
+            .strategy(id)
+            .map_or(id, |x| x.title.as_str())
+            .to_owned()
+    };
+    // The figures follow the longest name, not the far edge of a wide screen.
+    let longest = i
+        .strategies
+        .iter()
+        .map(|s| title_of(&s.id).chars().count())
+        .max()
+        .unwrap_or(0);
+    let width = usize::from(area.width)
+        .saturating_sub(24)
+        .max(10)
+        .min(longest.max(10));
     for s in &i.strategies {
-        let title = catalog
-            .strategy(&s.id)
-            .map_or(s.id.as_str(), |x| x.title.as_str());
-        let title = crate::tui::widgets::wrap::fit(title, width);
+        let title = title_of(&s.id);
+        let title = crate::tui::widgets::wrap::fit(&title, width);
         lines.push(Line::from(vec![
             Span::styled(format!("  {title:<width$}"), theme.text),
             Span::styled(
@@ -141,24 +160,25 @@ pub(super) fn helped(
     if i.reactions.is_empty() {
         lines.push(Line::styled("  Nothing noted in this window.", theme.muted));
     }
-    for (id, n) in i.reactions.iter().take(6) {
+    let (shown, more) = insights::first_of(&i.reactions, 6);
+    for (id, n) in shown {
         let label = catalog.sign(id).map_or(id.as_str(), |s| s.label.as_str());
         let first = format!("  {n:>3}  ");
         for l in wrap::indented(label, usize::from(area.width), &first, "       ") {
             lines.push(Line::styled(l, theme.text));
         }
     }
+    if let Some(more) = insights::and_more(more) {
+        lines.push(Line::styled(format!("       {more}"), theme.muted));
+    }
     lines.push(Line::default());
     lines.push(Line::styled("Feelings named most often", theme.title));
     if i.emotions.is_empty() {
         lines.push(Line::styled("  None named in this window.", theme.muted));
     } else {
-        let words: Vec<String> = i
-            .emotions
-            .iter()
-            .take(12)
-            .map(|(w, n)| format!("{w} {n}"))
-            .collect();
+        let (shown, more) = insights::first_of(&i.emotions, 12);
+        let mut words: Vec<String> = shown.iter().map(|(w, n)| format!("{w} {n}")).collect();
+        words.extend(insights::and_more(more));
         for l in wrap::indented(&words.join(" · "), usize::from(area.width), "  ", "  ") {
             lines.push(Line::styled(l, theme.text));
         }

@@ -95,7 +95,12 @@ fn average_slots(points: &[(f64, f64)], span: f64, slots: f64, snap: bool) -> Ve
         }
     }
     out.into_iter()
-        .map(|(slot, x, y, n)| (if snap { slot * step } else { x }, y / f64::from(n)))
+        // Clamped: `slot * step` for the last slot can come out a hair past `span` in floating
+        // point, and a chart drops a point outside its bounds (the newest day's dot).
+        .map(|(slot, x, y, n)| {
+            let x = if snap { (slot * step).min(span) } else { x };
+            (x, y / f64::from(n))
+        })
         .collect()
 }
 
@@ -278,5 +283,28 @@ impl Plot {
             )
             .hidden_legend_constraints((Constraint::Length(0), Constraint::Length(0)));
         frame.render_widget(chart, chart_area);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 37, item 13: the newest day's dot, snapped to the last column, stays inside the
+    /// chart's bounds (a chart drops a point past them) at every width and window length.
+    #[test]
+    fn the_last_dot_stays_inside_the_chart() {
+        for days in 2..1200u32 {
+            let span = f64::from(days - 1);
+            for columns in [40.0, 78.0, 118.0, 156.0, 158.0, 200.0] {
+                let dots = average_slots(&[(0.0, 3.0), (span, 4.0)], span, columns, true);
+                let last = dots.last().unwrap();
+                assert!(
+                    last.0 <= span,
+                    "{days} days, {columns} columns: {} > {span}",
+                    last.0
+                );
+            }
+        }
     }
 }
