@@ -209,7 +209,7 @@ fn a_report_renders_in_a_real_browser_with_its_charts_labelled_and_prints() {
 /// a copy of the report with a script that writes what overflows into the page.
 #[test]
 fn at_phone_width_every_chart_fits() {
-    let Some((bin, dir, page)) = report_in_a_folder() else {
+    let Some((bin, dir, _report)) = report_in_a_folder() else {
         return;
     };
     // Headless Chromium keeps its window at least 500 pixels wide: the report is measured in
