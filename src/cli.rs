@@ -166,12 +166,12 @@ pub enum Command {
     /// Make a report to read yourself or bring to a therapist: summary and charts of a window.
     ///
     /// By default it holds figures and charts only, none of your own words; add --include
-    /// answers and/or notes to put those in. HTML is one self-contained page (nothing is
-    /// fetched from the internet) that reads on a phone and prints; Markdown has tables
-    /// instead of charts. Without -o, it is written to a new file in this folder, readable by
+    /// answers, notes, moments and/or predictions to put those in. HTML is one self-contained
+    /// page (nothing is fetched from the internet) that reads on a phone and prints; Markdown
+    /// has tables instead of charts. Without -o, it is written to a new file in this folder, readable by
     /// you only; `-o -` writes to standard output.
     #[command(
-        after_help = "Examples:\n  closer report\n  closer report --from 2026-09-01 --to 2026-11-30 -o autumn.html\n  closer report --trigger feeling-ignored --include answers,notes\n  closer report --format markdown -o - | less"
+        after_help = "Examples:\n  closer report\n  closer report --from 2026-09-01 --to 2026-11-30 -o autumn.html\n  closer report --trigger feeling-ignored --include answers,notes,moments\n  closer report --format markdown -o - | less"
     )]
     Report {
         /// First day (YYYY-MM-DD) [default: the journal's first day]
@@ -186,8 +186,8 @@ pub enum Command {
         /// Only entries with this tag; repeat for more
         #[arg(long, value_name = "TAG")]
         tag: Vec<String>,
-        /// Your own words to put in: answers, notes, episodes, predictions, or several
-        /// (answers,notes) [default: none]
+        /// Your own words to put in: answers, notes, moments, predictions, or several
+        /// (answers,notes,moments) [default: none]
         #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
         include: Vec<report::Part>,
         /// html (a page with charts) or markdown (tables)

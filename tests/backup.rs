@@ -400,6 +400,7 @@ fn entry_with_a_prediction() -> closer::journal::Entry {
         badness: None,
         look_back: "2025-05-06".parse().unwrap(),
         outcome: None,
+        extra: Default::default(),
     });
     e
 }
@@ -426,6 +427,7 @@ fn the_prediction_index_follows_a_days_open_predictions() {
         result: closer::journal::PredictionResult::No,
         badness: None,
         instead: String::new(),
+        extra: Default::default(),
     });
     store.save_entry(&e).unwrap();
     assert_eq!(due(), 0, "answered");

@@ -350,6 +350,7 @@ fn stats_fixture(root: &Path) {
                 trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
                 intensity: Some(Intensity::try_from(3u8).unwrap()),
                 note: String::new(),
+                extra: Default::default(),
             });
         } else {
             e.mood = Some(Mood::try_from(4u8).unwrap());
@@ -361,6 +362,7 @@ fn stats_fixture(root: &Path) {
                 planned: true,
                 tried: None,
                 helpfulness: None,
+                extra: Default::default(),
             });
         }
         if day == 4 {
@@ -369,6 +371,7 @@ fn stats_fixture(root: &Path) {
                 planned: false,
                 tried: Some(true),
                 helpfulness: Some(closer::journal::Helpfulness::try_from(5u8).unwrap()),
+                extra: Default::default(),
             });
         }
         store.save_entry(&e).unwrap();
@@ -1106,6 +1109,7 @@ fn predictions_are_listed_status_counts_the_due_and_only_their_days_carry_schema
         badness: Badness::try_from(3u8).ok(),
         look_back: today,
         outcome: None,
+        extra: Default::default(),
     });
     let plain_day = today - chrono::Days::new(5);
     let mut plain = entry(&format!("{plain_day}T20:00:00+00:00"), 2);
@@ -1821,7 +1825,9 @@ fn stats_as_text_has_moments_and_predictions_and_says_not_enough_once() {
                 result: PredictionResult::No,
                 badness: Badness::try_from(2u8).ok(),
                 instead: String::new(),
+                extra: Default::default(),
             }),
+            extra: Default::default(),
         });
         store.save_entry(&e).unwrap();
     }
@@ -1846,4 +1852,50 @@ fn stats_as_text_has_moments_and_predictions_and_says_not_enough_once() {
     assert!(text.contains("10 moments · a repair tried in 0"), "{text}");
     assert_eq!(text.matches("not enough data yet").count(), 1, "{text}");
     assert!(text.contains("and 11 more"), "{text}");
+}
+
+/// Issue 37: the screens say "moments", and so does `closer report --include`; `episodes`
+/// (its name before) is still taken, for scripts, and makes the same report.
+#[test]
+fn report_includes_moments_by_that_name_and_still_takes_episodes() {
+    use closer::journal::Episode;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let store = Store::open(&root).unwrap();
+    let mut e = entry("2026-11-05T20:00:00+00:00", 1);
+    e.episodes.push(Episode {
+        what: "He went quiet at dinner".into(),
+        ..Episode::default()
+    });
+    store.save_entry(&e).unwrap();
+    drop(store);
+    let md = |what: &str| {
+        let (out, text) = report(
+            &root,
+            dir.path(),
+            &["--include", what, "--format", "markdown", "-o", "-"],
+        );
+        assert!(out.status.success(), "--include {what}: {text}");
+        assert!(
+            text.contains("He went quiet at dinner") && text.contains("the moments you traced"),
+            "--include {what}: {text}"
+        );
+        text
+    };
+    assert_eq!(md("moments"), md("episodes"));
+
+    let (out, help) = run(&mut closer(&["report", "--help"]));
+    assert!(out.status.success(), "{help}");
+    assert!(help.contains("moments"), "{help}");
+    assert!(!help.to_lowercase().contains("episode"), "{help}");
+    let (out, text) = run(&mut closer(&[
+        "report",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--include",
+        "nonsense",
+    ]));
+    assert!(!out.status.success());
+    assert!(text.contains("moments"), "{text}");
+    assert!(!text.contains("episodes"), "{text}");
 }

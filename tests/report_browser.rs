@@ -64,6 +64,7 @@ fn journal(root: &Path) {
                 trigger: TriggerRef::Custom(Name::try_from("my <b>sister's</b> visit").unwrap()),
                 intensity: None,
                 note: String::new(),
+                extra: Default::default(),
             });
         } else {
             e.triggers.clear();
@@ -73,6 +74,7 @@ fn journal(root: &Path) {
             planned: true,
             tried: Some(day % 2 == 0),
             helpfulness: None,
+            extra: Default::default(),
         });
         store.save_entry(&e).unwrap();
     }

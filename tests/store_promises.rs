@@ -763,3 +763,78 @@ fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
         [e]
     );
 }
+
+/// Issue 37 item 3, inside an entry: a field closer does not know in a trigger, an answer, a
+/// strategy, a moment, a prediction and what came of it stays through a save of another entry
+/// of that day, and through an edit of the entry (its draft written, read back and saved).
+#[test]
+fn unknown_fields_inside_an_entry_stay_through_a_save_and_an_edit() {
+    use closer::journal::draft::CheckInDraft;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let inner = r#"{"id":"20261201-080000-aaaa0002","created_at":"2026-12-01T08:00:00Z",
+        "updated_at":"2026-12-01T08:00:00Z","date":"2026-12-01","mood":3,
+        "triggers":[{"id":"fear-of-intimacy","intensity":3,"felt_in":"trigger-x"},
+                    {"custom":"the call","felt_in":"trigger-y"}],
+        "responses":[{"prompt_id":"foi-1","prompt":"What felt risky?","answer":"saying it",
+                      "voice_memo":"response-x"}],
+        "strategies":[{"id":"active-listening","planned":true,"reminder":"strategy-x"}],
+        "episodes":[{"what":"a quiet dinner","ended":"closer","where":"moment-x"}],
+        "predictions":[{"fear":"they will leave","look_back":"2026-12-02","certainty":"prediction-x",
+                        "outcome":{"on":"2026-12-02","result":"no","felt":"outcome-x"}}]}"#;
+    let path = plant(
+        dir.path(),
+        "2026-12-01",
+        format!(r#"{{"schema":2,"date":"2026-12-01","entries":[{inner}]}}"#).as_bytes(),
+    );
+    let marks = [
+        "\"felt_in\": \"trigger-x\"",
+        "\"felt_in\": \"trigger-y\"",
+        "\"voice_memo\": \"response-x\"",
+        "\"reminder\": \"strategy-x\"",
+        "\"where\": \"moment-x\"",
+        "\"certainty\": \"prediction-x\"",
+        "\"felt\": \"outcome-x\"",
+    ];
+    let kept = |when: &str| {
+        let text = fs::read_to_string(&path).unwrap();
+        for mark in marks {
+            assert_eq!(text.matches(mark).count(), 1, "{when}: {mark} in {text}");
+        }
+    };
+
+    store
+        .save_entry(&entry("2026-12-01T09:00:00+00:00", 1))
+        .unwrap();
+    kept("after a save of another entry of that day");
+
+    let date = "2026-12-01".parse().unwrap();
+    let stored = store
+        .day(date)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.id.as_str() == "20261201-080000-aaaa0002")
+        .unwrap();
+    let mut draft = CheckInDraft::editing(&stored, at("2026-12-03T08:00:00+00:00"));
+    draft.notes = "edited".into();
+    store
+        .save_draft(&draft, at("2026-12-03T08:01:00+00:00"))
+        .unwrap();
+    let resumed: CheckInDraft = store.load_draft().unwrap().unwrap();
+    assert_eq!(resumed, draft, "the draft reads back as it was written");
+    let edited = resumed.finish(at("2026-12-03T08:02:00+00:00"));
+    store.save_entry(&edited).unwrap();
+    kept("after an edit");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"notes\": \"edited\""), "{text}");
+
+    // The file still reads whole, with both entries, and without a problem.
+    let scan = store.load();
+    assert_eq!(scan.entries.len(), 2);
+    let problems: Vec<_> = scan
+        .problems
+        .iter()
+        .filter(|p| !matches!(p.kind, ProblemKind::Permissions { .. }))
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+}

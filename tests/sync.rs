@@ -821,6 +821,7 @@ fn an_entry_edited_on_two_computers_keeps_both_edits_and_sync_says_so() {
             planned: true,
             tried: None,
             helpfulness: None,
+            extra: Default::default(),
         }];
         let (_, a, b) = two_computers(dir.path(), &first);
 

@@ -48,6 +48,7 @@ fn fixture(root: &Path) -> Store {
         trigger: TriggerRef::Custom(Name::try_from("my sister's visit").unwrap()),
         intensity: None,
         note: String::new(),
+        extra: Default::default(),
     });
     a.behaviours = vec![Name::try_from("terse-talk").unwrap()];
     a.strategies = vec![
@@ -56,12 +57,14 @@ fn fixture(root: &Path) -> Store {
             planned: true,
             tried: None,
             helpfulness: None,
+            extra: Default::default(),
         },
         StrategyUse {
             id: Name::try_from("take-it-slow").unwrap(),
             planned: false,
             tried: Some(true),
             helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
+            extra: Default::default(),
         },
     ];
     a.notes = "Line one,\nline two — ünïcödé 🌱".into();
@@ -78,6 +81,7 @@ fn fixture(root: &Path) -> Store {
             Name::try_from("active-listening").unwrap(),
         )),
         ended: Some(closer::journal::Ending::Same),
+        extra: Default::default(),
     }];
     a.predictions = vec![closer::journal::Prediction {
         fear: "She will be cold all weekend".into(),
@@ -89,7 +93,9 @@ fn fixture(root: &Path) -> Store {
             result: closer::journal::PredictionResult::Partly,
             badness: closer::journal::Badness::try_from(2u8).ok(),
             instead: "Cool on Saturday, warm by Sunday".into(),
+            extra: Default::default(),
         }),
+        extra: Default::default(),
     }];
     let b = entry("2026-11-21T08:05:00+01:00", 2);
     let mut c = entry("2026-11-21T22:40:00+01:00", 3);

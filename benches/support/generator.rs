@@ -211,6 +211,7 @@ fn entry(
             } else {
                 String::new()
             },
+            extra: Default::default(),
         });
     }
     for _ in 0..rng.below(3) {
@@ -231,6 +232,7 @@ fn entry(
             prompt_id: Name::try_from(p.id.as_str()).ok(),
             prompt: p.text.as_str().into(),
             answer: sentence(rng, words),
+            extra: Default::default(),
         });
     }
     if rng.chance(60) {
@@ -246,6 +248,7 @@ fn entry(
                 } else {
                     None
                 },
+                extra: Default::default(),
             });
         }
     }
@@ -333,6 +336,7 @@ fn moments(rng: &mut Rng, catalog: &Catalog, e: &mut Entry, end: NaiveDate) {
                 } else {
                     String::new()
                 },
+                extra: Default::default(),
             }
         });
         e.predictions.push(Prediction {
@@ -344,6 +348,7 @@ fn moments(rng: &mut Rng, catalog: &Catalog, e: &mut Entry, end: NaiveDate) {
             badness: Badness::try_from(feared).ok(),
             look_back,
             outcome,
+            extra: Default::default(),
         });
     }
 }

@@ -22,7 +22,9 @@ pub enum Part {
     /// Your notes, and the notes on triggers.
     Notes,
     /// The moments you traced, in your words.
-    Episodes,
+    // `episodes`, its name before (and in files), is still taken, for scripts.
+    #[value(alias = "episodes")]
+    Moments,
     /// Your predictions: the fears and what came of them.
     Predictions,
 }
@@ -139,7 +141,7 @@ pub fn run(
     let include = Include {
         answers: request.include.contains(&Part::Answers),
         notes: request.include.contains(&Part::Notes),
-        episodes: request.include.contains(&Part::Episodes),
+        episodes: request.include.contains(&Part::Moments),
         predictions: request.include.contains(&Part::Predictions),
     };
     let built = report::build(

@@ -346,7 +346,9 @@ mod tests {
                         result: [PredictionResult::No, PredictionResult::Partly][i % 16 / 8],
                         badness: Badness::try_from(2u8).ok(),
                         instead: String::new(),
+                        extra: Default::default(),
                     }),
+                    extra: Default::default(),
                 });
             }
             store.save_entry(e).unwrap();

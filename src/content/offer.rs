@@ -253,6 +253,7 @@ mod tests {
             trigger: TriggerRef::Id(Name::try_from(id).unwrap()),
             intensity: intensity.and_then(|i| Intensity::try_from(i).ok()),
             note: String::new(),
+            extra: Default::default(),
         }
     }
 
@@ -309,6 +310,7 @@ mod tests {
             prompt_id: Some(crate::journal::Name::try_from(first.id.as_str()).unwrap()),
             prompt: first.text.as_str().into(),
             answer: "an answer".into(),
+            extra: Default::default(),
         });
         let after = prompts(&c, &["anxiety".into()], None, day(), &[e]);
         assert_ne!(after[0].id, first.id);

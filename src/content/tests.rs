@@ -23,6 +23,7 @@ fn answered(date: NaiveDate, prompt_id: &str) -> Entry {
         prompt_id: Some(Name::try_from(prompt_id).unwrap()),
         prompt: "?".into(),
         answer: "an answer".into(),
+        extra: Default::default(),
     });
     e
 }
@@ -449,6 +450,7 @@ fn after_a_safety_trigger_the_prompt_of_the_day_never_leads_to_a_talk() {
                 trigger: TriggerRef::Id(Name::try_from("control-or-fear").unwrap()),
                 intensity: None,
                 note: String::new(),
+                extra: Default::default(),
             });
             let asked = c.prompt_of_the_day(day, p, &[e]).unwrap();
             assert!(!asked.safe_only, "{} on {day}", asked.id);

@@ -463,6 +463,7 @@ pub fn answer_follow_up(
             } else {
                 None
             },
+            extra: Default::default(),
         }),
     }
     strategies.retain(|s| s.planned || s.tried.is_some());
@@ -506,11 +507,13 @@ mod tests {
             prompt_id: Some(name("p1")),
             prompt: "Asked?".into(),
             answer: "Written.".into(),
+            extra: Default::default(),
         });
         d.responses.push(Response {
             prompt_id: Some(name("p2")),
             prompt: "Skipped?".into(),
             answer: "  ".into(),
+            extra: Default::default(),
         });
         assert!(!d.is_empty());
         let e = d.finish(at("2026-11-23T00:05:00+01:00"));
@@ -535,6 +538,7 @@ mod tests {
             trigger: TriggerRef::Custom(name("the in-laws")),
             intensity: Some(Intensity::try_from(4u8).unwrap()),
             note: String::new(),
+            extra: Default::default(),
         });
         original.extra.insert("future".into(), serde_json::json!(1));
         let mut d = CheckInDraft::editing(&original, at("2026-11-22T10:00:00+01:00"));
@@ -568,6 +572,7 @@ mod tests {
             planned: tried.is_none(),
             tried,
             helpfulness: None,
+            extra: Default::default(),
         });
         e
     }

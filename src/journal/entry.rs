@@ -257,6 +257,9 @@ pub struct TriggerLog {
     /// A note about it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Fields this version does not know, kept as they were so a rewrite never drops them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// A guided prompt as it was asked, and what the person wrote.
@@ -272,6 +275,9 @@ pub struct Response {
     /// The answer.
     #[serde(default)]
     pub answer: String,
+    /// Fields this version does not know, kept as they were so a rewrite never drops them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// A strategy planned or tried in a check-in.
@@ -288,6 +294,9 @@ pub struct StrategyUse {
     /// How helpful it was, when tried.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helpfulness: Option<Helpfulness>,
+    /// Fields this version does not know, kept as they were so a rewrite never drops them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// What became of a strategy in an entry, as the entry view and the exports word it.
@@ -503,23 +512,27 @@ mod tests {
                 trigger: TriggerRef::Id(Name::try_from("fear-of-intimacy").unwrap()),
                 intensity: Some(Intensity::try_from(3u8).unwrap()),
                 note: "after the call".into(),
+                extra: Default::default(),
             },
             TriggerLog {
                 trigger: TriggerRef::Custom(Name::try_from("my sister's visit").unwrap()),
                 intensity: None,
                 note: String::new(),
+                extra: Default::default(),
             },
         ];
         e.responses = vec![Response {
             prompt_id: Some(Name::try_from("foi-1").unwrap()),
             prompt: "What felt risky?".into(),
             answer: "Saying \"I miss you\" first.\nStill scary.".into(),
+            extra: Default::default(),
         }];
         e.strategies = vec![StrategyUse {
             id: Name::try_from("active-listening").unwrap(),
             planned: true,
             tried: Some(true),
             helpfulness: Some(Helpfulness::try_from(5u8).unwrap()),
+            extra: Default::default(),
         }];
         e.notes = "ünïcödé ✓ and emoji 🌱".into();
         e.tags = vec!["work".into()];
@@ -606,6 +619,46 @@ mod tests {
         let e: Entry = serde_json::from_str(json).unwrap();
         let back = serde_json::to_value(&e).unwrap();
         assert_eq!(back["future_field"]["x"][1], 2);
+    }
+
+    #[test]
+    fn unknown_fields_inside_an_entry_survive_a_round_trip() {
+        // A trigger holds two flattened parts (which trigger, and what is not known): both must
+        // come back, and the trigger's own key must not end up among the unknown fields.
+        let json = r#"{"id":"a","created_at":"2020-01-02T03:04:05+00:00",
+            "updated_at":"2020-01-02T03:04:05+00:00","date":"2020-01-02",
+            "triggers":[{"id":"fear-of-intimacy","intensity":3,"felt_where":"chest"},
+                        {"custom":"the call","later":{"x":1}}],
+            "responses":[{"prompt":"Why?","answer":"because","voice":"memo.ogg"}],
+            "strategies":[{"id":"pause","planned":true,"reminder":"20:00"}]}"#;
+        let e: Entry = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            e.triggers[0].trigger,
+            TriggerRef::Id(Name::try_from("fear-of-intimacy").unwrap())
+        );
+        assert_eq!(e.triggers[0].intensity.map(Intensity::get), Some(3));
+        assert_eq!(
+            e.triggers[0].extra.keys().collect::<Vec<_>>(),
+            ["felt_where"]
+        );
+        assert_eq!(
+            e.triggers[1].trigger,
+            TriggerRef::Custom(Name::try_from("the call").unwrap())
+        );
+        assert_eq!(e.triggers[1].extra.keys().collect::<Vec<_>>(), ["later"]);
+        assert_eq!(e.responses[0].extra["voice"], "memo.ogg");
+        assert_eq!(e.strategies[0].extra["reminder"], "20:00");
+        let back = serde_json::to_value(&e).unwrap();
+        assert_eq!(back["triggers"][0]["felt_where"], "chest");
+        assert_eq!(back["triggers"][0]["id"], "fear-of-intimacy");
+        assert_eq!(back["triggers"][1]["later"]["x"], 1);
+        assert_eq!(back["responses"][0]["voice"], "memo.ogg");
+        assert_eq!(back["strategies"][0]["reminder"], "20:00");
+        assert_eq!(serde_json::from_value::<Entry>(back).unwrap(), e);
+
+        // A trigger that names none is still refused, unknown fields or not.
+        let none = r#"{"intensity":3,"felt_where":"chest"}"#;
+        assert!(serde_json::from_str::<TriggerLog>(none).is_err());
     }
 
     #[test]

@@ -10,6 +10,8 @@
 //!
 //! Pure data and logic. Every field is optional: a moment can be one line.
 
+use std::collections::BTreeMap;
+
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -161,6 +163,9 @@ pub struct Episode {
     /// How it ended, if the person said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Ending>,
+    /// Fields this version does not know, kept as they were so a rewrite never drops them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 impl Episode {
@@ -255,6 +260,9 @@ pub struct PredictionOutcome {
     /// What happened instead, in a line.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub instead: String,
+    /// Fields this version does not know, kept as they were so a rewrite never drops them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// A fear written as a prediction.
@@ -273,6 +281,9 @@ pub struct Prediction {
     /// What came of it; none while it is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<PredictionOutcome>,
+    /// Fields this version does not know, kept as they were so a rewrite never drops them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 impl Prediction {

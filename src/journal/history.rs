@@ -110,6 +110,7 @@ mod tests {
                 planned: *planned,
                 tried: *tried,
                 helpfulness: help.map(|h| Helpfulness::try_from(h).unwrap()),
+                extra: Default::default(),
             })
             .collect();
         e

@@ -349,6 +349,7 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
                 &o.note,
                 &t.note,
             ),
+            extra: unknown_of_both(&o.extra, &t.extra),
         },
     );
     e.strategies = m.keyed(
@@ -381,6 +382,7 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
                 &t.helpfulness,
                 |h| h.map_or("no rating".to_owned(), |h| format!("{}/5", h.get())),
             ),
+            extra: unknown_of_both(&o.extra, &t.extra),
         },
     );
     e.responses = m.keyed(
@@ -398,6 +400,7 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
                 &o.answer,
                 &t.answer,
             ),
+            extra: unknown_of_both(&o.extra, &t.extra),
         },
     );
     e.notes = m.text(
@@ -580,6 +583,20 @@ pub fn merge3(base: &[Entry], ours: &[Entry], theirs: &[Entry]) -> (Vec<Entry>, 
     (out, changes)
 }
 
+/// The fields neither version knows, of a trigger, strategy or answer both have: this
+/// computer's, and those only the other has (closer never removes one, so a field on one side
+/// only was added there, not removed here).
+fn unknown_of_both(
+    ours: &BTreeMap<String, serde_json::Value>,
+    theirs: &BTreeMap<String, serde_json::Value>,
+) -> BTreeMap<String, serde_json::Value> {
+    let mut all = ours.clone();
+    for (k, v) in theirs {
+        all.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -605,6 +622,7 @@ mod tests {
             planned: true,
             tried,
             helpfulness: help.and_then(|h| Helpfulness::try_from(h).ok()),
+            extra: Default::default(),
         }
     }
 
@@ -778,6 +796,7 @@ mod tests {
                         prompt_id: None,
                         prompt: "What felt hard?".into(),
                         answer: answer.to_owned(),
+                        extra: Default::default(),
                     });
                 }
                 e

@@ -29,17 +29,20 @@ fn entry(day: &str, n: u32, mood: u8, trigger: &str, mark: &str) -> Entry {
         },
         intensity: Some(Intensity::try_from(3u8).unwrap()),
         note: format!("trigger-note-{mark}"),
+        extra: Default::default(),
     });
     e.strategies.push(StrategyUse {
         id: Name::try_from("open-honest-talk").unwrap(),
         planned: true,
         tried: Some(true),
         helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
+        extra: Default::default(),
     });
     e.responses.push(Response {
         prompt_id: None,
         prompt: "What did you want to say?".into(),
         answer: format!("answer-{mark}"),
+        extra: Default::default(),
     });
     e.notes = format!("notes-{mark}");
     e.episodes.push(crate::journal::Episode {
@@ -63,7 +66,9 @@ fn entry(day: &str, n: u32, mood: u8, trigger: &str, mark: &str) -> Entry {
             },
             badness: crate::journal::Badness::try_from(2u8).ok(),
             instead: format!("instead-{mark}"),
+            extra: Default::default(),
         }),
+        extra: Default::default(),
     });
     e.tags.push("work".to_owned());
     e

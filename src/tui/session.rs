@@ -479,6 +479,7 @@ mod tests {
                         planned,
                         tried: (tried > 0).then_some(tried > 1),
                         helpfulness: Helpfulness::try_from(tried.saturating_sub(1)).ok(),
+                        extra: Default::default(),
                     })
                     .collect();
                 e

@@ -150,11 +150,13 @@ mod checkin {
                 trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
                 intensity: Some(Intensity::try_from(4u8).unwrap()),
                 note: "before the call".into(),
+                extra: Default::default(),
             },
             TriggerLog {
                 trigger: TriggerRef::Custom(Name::try_from("my sister visiting").unwrap()),
                 intensity: Some(Intensity::try_from(2u8).unwrap()),
                 note: String::new(),
+                extra: Default::default(),
             },
         ];
         d.behaviours = vec![Name::try_from(app.session.catalog.signs[0].id.as_str()).unwrap()];
@@ -167,6 +169,7 @@ mod checkin {
             prompt: p.text.as_str().into(),
             answer: "It felt like too much at once.\nSo I went quiet and scrolled my phone instead of saying so."
                 .into(),
+            extra: Default::default(),
         }];
         let s = app
             .session
@@ -178,12 +181,14 @@ mod checkin {
                 planned: true,
                 tried: None,
                 helpfulness: None,
+                extra: Default::default(),
             },
             StrategyUse {
                 id: Name::try_from("active-listening").unwrap(),
                 planned: false,
                 tried: Some(true),
                 helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
+                extra: Default::default(),
             },
         ];
         d.notes = "Long day. The evening walk helped.".into();
@@ -196,6 +201,7 @@ mod checkin {
             next: "We ate without talking".into(),
             repair: Some(crate::journal::Repair::Own("I said it hurt, later".into())),
             ended: Some(crate::journal::Ending::Same),
+            extra: Default::default(),
         }];
         d.predictions = vec![crate::journal::Prediction {
             fear: "He will be cold all weekend".into(),
@@ -203,6 +209,7 @@ mod checkin {
             badness: crate::journal::Badness::try_from(4u8).ok(),
             look_back: d.date + chrono::Days::new(3),
             outcome: None,
+            extra: Default::default(),
         }];
         d
     }
@@ -315,6 +322,7 @@ mod checkin {
                     trigger: TriggerRef::Id(Name::try_from(id).unwrap()),
                     intensity: None,
                     note: String::new(),
+                    extra: Default::default(),
                 })
                 .collect();
             let mut app = at_step(base, draft, Step::Strategies);
@@ -383,6 +391,7 @@ mod review {
             prompt_id: Some(Name::try_from("anx-just-before").unwrap()),
             prompt: "What situation, thought or feeling came just before you last wanted to withdraw from your partner?".into(),
             answer: answer.into(),
+            extra: Default::default(),
         });
         e
     }
@@ -399,6 +408,7 @@ mod review {
             trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
             intensity: Some(Intensity::try_from(4u8).unwrap()),
             note: "the phone call".into(),
+            extra: Default::default(),
         });
         a.emotions = vec!["lonely".into(), "anxious".into()];
         a.tags = vec!["home".into()];
@@ -408,6 +418,7 @@ mod review {
             planned: true,
             tried: None,
             helpfulness: None,
+            extra: Default::default(),
         });
         let mut b = entry(
             "2026-11-21T08:10:00+01:00",
@@ -420,6 +431,7 @@ mod review {
             trigger: TriggerRef::Custom(Name::try_from("my sister visiting").unwrap()),
             intensity: None,
             note: String::new(),
+            extra: Default::default(),
         });
         let c = entry(
             "2026-11-21T22:00:00+01:00",
@@ -1334,6 +1346,7 @@ mod moments {
             next: "We ate in silence".into(),
             repair: Some(Repair::Own("Later I said it stung, and he listened".into())),
             ended: Some(Ending::Closer),
+            extra: Default::default(),
         });
         newest.predictions.push(Prediction {
             fear: "He will brush it off if I bring it up".into(),
@@ -1345,7 +1358,9 @@ mod moments {
                 result: PredictionResult::No,
                 badness: None,
                 instead: "He put the phone away and asked about it".into(),
+                extra: Default::default(),
             }),
+            extra: Default::default(),
         });
         let older = entries.iter_mut().min_by_key(|e| e.created_at).unwrap();
         older.predictions.push(Prediction {
@@ -1354,6 +1369,7 @@ mod moments {
             badness: Badness::try_from(3u8).ok(),
             look_back: older.date + chrono::Days::new(3),
             outcome: None,
+            extra: Default::default(),
         });
         let mut app = app_at_home();
         app.loaded(Summary {
@@ -1480,6 +1496,7 @@ mod checkin_polish {
             trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
             intensity: None,
             note: String::new(),
+            extra: Default::default(),
         });
         d.step = Step::Triggers;
         let state = State::new(d, &app.session);
@@ -1514,6 +1531,7 @@ mod checkin_polish {
             badness: None,
             look_back: newest.date,
             outcome: None,
+            extra: Default::default(),
         });
         let mut app = app_at_home();
         app.loaded(Summary {
@@ -1665,6 +1683,7 @@ mod insights_view {
                     ),
                     intensity: None,
                     note: String::new(),
+                    extra: Default::default(),
                 });
             }
         }
@@ -1675,5 +1694,202 @@ mod insights_view {
         let text = screen(&mut app, 160, 48);
         assert!(text.contains("not enough data yet"), "{text}");
         assert_eq!(text.matches("not enough data yet").count(), 1, "{text}");
+    }
+}
+
+/// Issue 37, items 17 and 18: chips kept whole, review's columns and list window, and words
+/// that say what a key or a row does there.
+mod polish_layout {
+    use std::sync::Arc;
+
+    use insta::assert_snapshot;
+
+    use crate::journal::draft::{CheckInDraft, Step};
+    use crate::tui::app::App;
+    use crate::tui::keys::Action;
+    use crate::tui::screen::Msg;
+    use crate::tui::screens::Screen;
+    use crate::tui::screens::checkin::State;
+    use crate::tui::session::Summary;
+    use crate::tui::test_support::{app_at_home, draw, generated_year, press, typed};
+
+    fn rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
+        draw(app, w, h)
+            .backend()
+            .to_string()
+            .lines()
+            .map(|l| l.trim_matches('"').to_owned())
+            .collect()
+    }
+
+    fn checkin(step: Step) -> App {
+        let mut app = app_at_home();
+        let mut d = CheckInDraft::new(app.session.now, app.session.perspective());
+        d.step = step;
+        let state = State::new(d, &app.session);
+        app.open_for_test(Screen::CheckIn(Box::new(state)));
+        app
+    }
+
+    fn review(entries: Vec<crate::journal::Entry>) -> App {
+        let mut app = app_at_home();
+        app.loaded(Summary {
+            entries: Arc::new(entries),
+            checked_in_today: true,
+            ..Summary::default()
+        });
+        app.update(Msg::Key(Action::OpenReview));
+        app
+    }
+
+    /// Item 17: at 80 and 160 columns a chip's box never ends a line apart from its label.
+    #[test]
+    fn chips_keep_their_box_with_their_label_at_80_and_160() {
+        for (w, h) in [(80, 24), (160, 48)] {
+            let mut app = checkin(Step::Episodes);
+            let screen = rows(&mut app, w, h);
+            assert!(screen.iter().any(|l| l.contains("[ ] ")), "{screen:#?}");
+            for l in &screen {
+                let t = l.trim_end();
+                assert!(
+                    !t.ends_with("[ ]") && !t.ends_with("[x]") && !t.ends_with('['),
+                    "a box parted from its label at {w}: {screen:#?}"
+                );
+                assert!(!t.trim_start().starts_with(']'), "{w}: {screen:#?}");
+            }
+            assert_snapshot!(format!("chips_whole_{w}x{h}"), screen.join("\n"));
+        }
+    }
+
+    /// Item 17: the filter list's hints start in one column, after the longest name.
+    #[test]
+    fn the_filter_hints_share_one_column() {
+        use crate::tui::screens::review::FilterKind;
+        for (w, h) in [(80, 24), (160, 48)] {
+            let mut app = review(generated_year());
+            app.update(Msg::Key(Action::OpenFilter));
+            let screen = rows(&mut app, w, h);
+            let columns: Vec<usize> = FilterKind::ALL
+                .iter()
+                .map(|k| {
+                    let line = screen
+                        .iter()
+                        .find(|l| l.contains(k.label()))
+                        .unwrap_or_else(|| panic!("{}: {screen:#?}", k.label()));
+                    let first = k.hint().split(' ').next().unwrap();
+                    let at = line.find(k.label()).unwrap() + k.label().len();
+                    line[..at].chars().count()
+                        + line[at..]
+                            .find(first)
+                            .map_or(0, |i| line[at..at + i].chars().count())
+                })
+                .collect();
+            assert!(
+                columns.windows(2).all(|p| p[0] == p[1]),
+                "{columns:?} at {w}: {screen:#?}"
+            );
+            assert_snapshot!(format!("review_filters_{w}x{h}"), screen.join("\n"));
+        }
+    }
+
+    fn is_heading(line: &str) -> bool {
+        let t = line.trim();
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+        .iter()
+        .any(|d| t.starts_with(d))
+            && (t.ends_with("2025") || t.ends_with("2026"))
+    }
+
+    /// Item 17: after `G` the list is full to the bottom, and after `:` the top line of the
+    /// list names its day.
+    #[test]
+    fn the_timeline_names_its_top_day_and_fills_to_the_bottom() {
+        // 80×24: the list runs from the fourth line to the third from the bottom.
+        let (top, bottom) = (3, 21);
+        let mut app = review(generated_year());
+        app.update(Msg::Key(Action::Bottom));
+        let screen = rows(&mut app, 80, 24);
+        assert!(is_heading(&screen[top]), "{screen:#?}");
+        // The oldest row on the last line of the list (or the one above, where its day
+        // heading took a line), the rows above it filling the view.
+        assert!(
+            screen[bottom - 1..=bottom].iter().any(|l| l.contains('▸')),
+            "the oldest rows fill the view: {screen:#?}"
+        );
+        assert!(
+            screen[top..bottom].iter().all(|l| !l.trim().is_empty()),
+            "{screen:#?}"
+        );
+        assert_snapshot!("review_bottom_80x24", screen.join("\n"));
+        for date in ["2026-06-15", "2026-03-02", "2026-09", "2026-01-20"] {
+            app.update(Msg::Key(Action::GoTo));
+            typed(&mut app, date);
+            press(&mut app, "Enter");
+            let screen = rows(&mut app, 80, 24);
+            assert!(is_heading(&screen[top]), "after : {date}: {screen:#?}");
+            assert!(screen.iter().any(|l| l.contains('▸')), "{screen:#?}");
+        }
+        // Paging down a screen at a time, the top line always names its day.
+        app.update(Msg::Key(Action::Top));
+        for _ in 0..10 {
+            app.update(Msg::Key(Action::PageDown));
+            let screen = rows(&mut app, 80, 24);
+            assert!(is_heading(&screen[top]), "{screen:#?}");
+        }
+    }
+
+    /// Item 18: a typed date is applied as a filter, not added as one's own.
+    #[test]
+    fn a_typed_date_is_offered_as_a_filter_not_as_your_own() {
+        use crate::tui::screens::review::FilterKind;
+        let mut app = review(generated_year());
+        app.update(Msg::Key(Action::OpenFilter));
+        let dates = FilterKind::ALL
+            .iter()
+            .position(|k| *k == FilterKind::Dates)
+            .unwrap();
+        for _ in 0..dates {
+            app.update(Msg::Key(Action::Down));
+        }
+        press(&mut app, "Enter");
+        typed(&mut app, "2026-11-20..2026-11-25");
+        press(&mut app, "Down");
+        let text = rows(&mut app, 80, 24).join("\n");
+        assert!(
+            text.contains("▸ + filter by “2026-11-20..2026-11-25” (Enter)"),
+            "{text}"
+        );
+        assert!(!text.contains("as your own"), "{text}");
+    }
+
+    /// Item 18: while something is typed into a list's filter, Space types a space, so the
+    /// footer does not offer "Space pick"; with nothing typed it does.
+    #[test]
+    fn the_footer_offers_space_pick_only_when_space_picks() {
+        for step in [Step::Emotions, Step::Triggers, Step::Reactions] {
+            let mut app = checkin(step);
+            let footer = |app: &mut App| rows(app, 120, 30)[29].clone();
+            assert!(footer(&mut app).contains("Space pick"), "{step:?}");
+            typed(&mut app, "a bit");
+            let f = footer(&mut app);
+            assert!(!f.contains("Space pick"), "{step:?}: {f}");
+            let Screen::CheckIn(s) = app.top() else {
+                panic!()
+            };
+            let list = match step {
+                Step::Emotions => &s.emotions,
+                Step::Triggers => &s.triggers,
+                _ => &s.reactions,
+            };
+            assert_eq!(list.filter, "a bit", "Space typed a space");
+        }
     }
 }

@@ -205,6 +205,7 @@ pub fn generated_year() -> Vec<crate::journal::Entry> {
                     trigger: TriggerRef::Id(Name::try_from(t).unwrap()),
                     intensity: Intensity::try_from(u8::try_from(2 + next(4)).unwrap()).ok(),
                     note: String::new(),
+                    extra: Default::default(),
                 });
             }
             let s = strategies[usize::try_from(next(3)).unwrap()];
@@ -218,6 +219,7 @@ pub fn generated_year() -> Vec<crate::journal::Entry> {
                 } else {
                     None
                 },
+                extra: Default::default(),
             });
             e.emotions
                 .push(feelings[usize::try_from(next(6)).unwrap()].into());
@@ -268,6 +270,7 @@ fn add_moments(entries: &mut [crate::journal::Entry]) {
                     (_, 2) => Ending::FurtherApart,
                     _ => Ending::Same,
                 }),
+                extra: Default::default(),
             });
         }
         if i % 5 == 0 {
@@ -282,6 +285,7 @@ fn add_moments(entries: &mut [crate::journal::Entry]) {
                 ][usize::try_from(next(4)).unwrap()],
                 badness: Badness::try_from(u8::try_from(1 + next(3)).unwrap()).ok(),
                 instead: String::new(),
+                extra: Default::default(),
             });
             e.predictions.push(Prediction {
                 fear: "They will pull further away".into(),
@@ -289,6 +293,7 @@ fn add_moments(entries: &mut [crate::journal::Entry]) {
                 badness: Badness::try_from(u8::try_from(3 + next(3)).unwrap()).ok(),
                 look_back,
                 outcome,
+                extra: Default::default(),
             });
         }
     }

@@ -34,11 +34,13 @@ pub fn entry(when: &str, n: u32) -> Entry {
         trigger: TriggerRef::Id(Name::try_from("fear-of-intimacy").unwrap()),
         intensity: Some(Intensity::try_from(3i64).unwrap()),
         note: format!("note {n}"),
+        extra: Default::default(),
     }];
     e.responses = vec![Response {
         prompt_id: None,
         prompt: "What felt hard today?".into(),
         answer: format!("Answer number {n}, with ünïcode ✓ and \"quotes\".\nSecond line."),
+        extra: Default::default(),
     }];
     e.tags = vec!["test".into()];
     e

@@ -25,6 +25,7 @@ fn predicting(when: &str, n: u32, look_back: LookBack) -> Entry {
         badness: Some(Badness::try_from(4u8).unwrap()),
         look_back: look_back.day(e.date),
         outcome: None,
+        extra: Default::default(),
     });
     e
 }
@@ -35,6 +36,7 @@ fn answer(on: &str, result: PredictionResult) -> PredictionOutcome {
         result,
         badness: Some(Badness::try_from(2u8).unwrap()),
         instead: "we talked".into(),
+        extra: Default::default(),
     }
 }
 
@@ -176,6 +178,7 @@ fn old_entries_read_unchanged_and_new_fields_round_trip() {
             Name::try_from("active-listening").unwrap(),
         )),
         ended: Some(Ending::Same),
+        extra: Default::default(),
     });
     e.episodes.push(Episode {
         repair: Some(Repair::Own("I said sorry".into())),

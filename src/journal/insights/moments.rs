@@ -328,12 +328,14 @@ mod tests {
             trigger: trig(trigger),
             intensity: None,
             note: String::new(),
+            extra: Default::default(),
         });
         let outcome = |r: PredictionResult| PredictionOutcome {
             on: e.date,
             result: r,
             badness: Badness::try_from(after).ok(),
             instead: String::new(),
+            extra: Default::default(),
         };
         e.predictions.push(Prediction {
             fear: format!("fear {n}"),
@@ -347,6 +349,7 @@ mod tests {
                 4 => Some(outcome(PredictionResult::Dropped)),
                 _ => None,
             },
+            extra: Default::default(),
         });
         e.episodes.push(Episode {
             what: "x".into(),

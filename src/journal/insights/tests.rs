@@ -32,6 +32,7 @@ fn with_trigger(mut x: Entry, id: &str, intensity: Option<u8>) -> Entry {
         trigger: TriggerRef::Id(Name::try_from(id).unwrap()),
         intensity: intensity.map(|i| Intensity::try_from(i).unwrap()),
         note: String::new(),
+        extra: Default::default(),
     });
     x
 }
@@ -234,6 +235,7 @@ fn strategies_reactions_and_emotions() {
         planned: true,
         tried: None,
         helpfulness: None,
+        extra: Default::default(),
     });
     a.emotions = vec!["lonely".into(), "tired".into()];
     a.behaviours = vec![Name::try_from("terse-talk").unwrap()];
@@ -243,12 +245,14 @@ fn strategies_reactions_and_emotions() {
         planned: false,
         tried: Some(true),
         helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
+        extra: Default::default(),
     });
     b.strategies.push(StrategyUse {
         id: Name::try_from("talk").unwrap(),
         planned: true,
         tried: None,
         helpfulness: None,
+        extra: Default::default(),
     });
     b.emotions = vec!["lonely".into()];
     b.behaviours = vec![

@@ -31,11 +31,13 @@ fn journal() -> Vec<Entry> {
         trigger: id("anxiety"),
         intensity: None,
         note: "after the call".into(),
+        extra: Default::default(),
     });
     a.responses.push(Response {
         prompt_id: None,
         prompt: "Q?".into(),
         answer: "I Went QUIET at dinner".into(),
+        extra: Default::default(),
     });
     a.tags = vec!["Work".into()];
     let mut b = entry("2026-11-21", 21, 2);
@@ -45,6 +47,7 @@ fn journal() -> Vec<Entry> {
         trigger: custom("my sister"),
         intensity: None,
         note: String::new(),
+        extra: Default::default(),
     });
     b.notes = "A calmer day; we didn’t argue.".into();
     b.emotions = vec!["hopeful".into()];
@@ -297,6 +300,7 @@ fn arb_entry() -> impl Strategy<Value = Entry> {
                         trigger: id(t),
                         intensity: None,
                         note: String::new(),
+                        extra: Default::default(),
                     })
                     .collect();
                 e.tags = tags.into_iter().map(str::to_owned).collect();
@@ -422,6 +426,7 @@ proptest! {
                     prompt_id: None,
                     prompt: "A question".into(),
                     answer,
+                    extra: Default::default(),
                 });
                 e.tags.push(tag);
                 e
@@ -490,6 +495,7 @@ fn the_best_field_is_the_one_holding_the_most_words() {
         prompt_id: None,
         prompt: "What happened?".into(),
         answer: "A quiet walk.".into(),
+        extra: Default::default(),
     });
     e.notes = "Dinner, then a walk by the river.".into();
     e.predictions.push(crate::journal::Prediction {
@@ -498,6 +504,7 @@ fn the_best_field_is_the_one_holding_the_most_words() {
         badness: None,
         look_back: "2026-11-27".parse().unwrap(),
         outcome: None,
+        extra: Default::default(),
     });
     let best = |q: &str| best_field(&e, &words(q)).map(|(f, t, n)| (f, t.to_owned(), n));
     assert_eq!(

@@ -969,12 +969,14 @@ fn review_makes_a_report_of_its_filter_with_words_only_when_chosen() {
             prompt_id: None,
             prompt: "Asked?".into(),
             answer: format!("private-answer-{i}"),
+            extra: Default::default(),
         });
         if i % 3 == 0 {
             e.triggers.push(TriggerLog {
                 trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
                 intensity: None,
                 note: String::new(),
+                extra: Default::default(),
             });
         }
     }
@@ -1067,6 +1069,7 @@ fn a_due_prediction_is_asked_first_answered_saved_and_not_asked_again() {
         badness: Badness::try_from(4u8).ok(),
         look_back: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
         outcome: None,
+        extra: Default::default(),
     });
     let made_id = made.id.clone();
     let mut app = app_at_home();
@@ -1125,6 +1128,7 @@ fn review_drops_an_open_prediction_early() {
         badness: None,
         look_back: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
         outcome: None,
+        extra: Default::default(),
     });
     let mut app = app_at_home();
     app.loaded(crate::tui::session::Summary::of(
@@ -1168,7 +1172,9 @@ fn editing_an_entry_keeps_what_came_of_its_prediction() {
             result: PredictionResult::No,
             badness: None,
             instead: "She came early".into(),
+            extra: Default::default(),
         }),
+        extra: Default::default(),
     });
     let mut app = app_at_home();
     app.loaded(crate::tui::session::Summary::of(
@@ -1972,6 +1978,7 @@ fn the_store_renames_an_own_trigger_in_every_entry() {
         trigger: TriggerRef::Custom(Name::try_from(n).unwrap()),
         intensity: None,
         note: note.into(),
+        extra: Default::default(),
     };
     let mut entries = twelve_entries();
     entries[0].triggers = vec![custom("Money talk", "rent")];

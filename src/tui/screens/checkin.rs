@@ -335,6 +335,7 @@ fn response_for(p: &crate::content::Prompt) -> Response {
         prompt_id: Name::try_from(p.id.as_str()).ok(),
         prompt: p.text.as_str().into(),
         answer: String::new(),
+        extra: Default::default(),
     }
 }
 

@@ -159,6 +159,7 @@ impl State {
                 .filter(|_| result != PredictionResult::No)
                 .and_then(|b| Badness::try_from(b).ok()),
             instead: self.form.text(INSTEAD).trim().to_owned(),
+            extra: Default::default(),
         })
     }
 
@@ -222,6 +223,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
                 result: PredictionResult::Dropped,
                 badness: None,
                 instead: String::new(),
+                extra: Default::default(),
             };
             return state.close(dropped, cx.session);
         }

@@ -251,6 +251,7 @@ mod tests {
             prompt: "What came just before you wanted to withdraw?".into(),
             answer: "He was quiet at dinner and I went quiet too.\n我們今天一起吃了早餐然後散步"
                 .into(),
+            extra: Default::default(),
         });
         e.notes = "https://example.org/a/very/long/link/that/has/no/spaces/at/all".into();
         let theme = Theme::no_colour();

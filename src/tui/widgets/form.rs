@@ -455,12 +455,13 @@ impl Form {
                     at,
                     ..
                 } => {
-                    let mut spans = vec![Span::raw("    ")];
                     if options.is_empty() {
-                        spans.push(Span::styled("nothing to choose from yet", theme.muted));
+                        out.push(Line::from(vec![
+                            Span::raw(INDENT),
+                            Span::styled("nothing to choose from yet", theme.muted),
+                        ]));
                     }
-                    for (j, (o, p)) in options.iter().zip(picked).enumerate() {
-                        let mark = if *p { "[x] " } else { "[ ] " };
+                    let chips = options.iter().zip(picked).enumerate().map(|(j, (o, p))| {
                         let style = if focused && j == *at {
                             theme.selected
                         } else if *p {
@@ -468,10 +469,11 @@ impl Form {
                         } else {
                             theme.text
                         };
-                        spans.push(Span::styled(format!("{mark}{}", o.label), style));
-                        spans.push(Span::raw("  "));
+                        (if *p { "[x] " } else { "[ ] " }, o.label.as_str(), style)
+                    });
+                    if !options.is_empty() {
+                        out.extend(chip_lines(chips, width));
                     }
-                    out.push(Line::from(spans));
                 }
                 FieldKind::Number {
                     value,
@@ -507,6 +509,71 @@ impl Form {
         }
         wrap::lines(out, width)
     }
+}
+
+/// How far a field's value is indented under its label.
+const INDENT: &str = "    ";
+
+/// Chips laid out as units, `width` columns wide, under a label: a chip goes on the next line
+/// when it does not fit on this one, so its box never parts from its label. A chip wider than
+/// a whole line wraps its label, the box glued to the first word and the rest under the label.
+fn chip_lines<'a>(
+    chips: impl Iterator<Item = (&'static str, &'a str, ratatui::style::Style)>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let indent = INDENT.len();
+    let mut out = Vec::new();
+    let mut spans = vec![Span::raw(INDENT)];
+    let mut used = indent;
+    let mut empty = true;
+    for (mark, label, style) in chips {
+        let w = mark.width() + label.width();
+        if !empty && used + 2 + w > width {
+            out.push(Line::from(std::mem::replace(
+                &mut spans,
+                vec![Span::raw(INDENT)],
+            )));
+            used = indent;
+            empty = true;
+        }
+        if !empty {
+            spans.push(Span::raw("  "));
+            used += 2;
+        }
+        empty = false;
+        if used + w <= width {
+            spans.push(Span::styled(format!("{mark}{label}"), style));
+            used += w;
+            continue;
+        }
+        // Wider than a line: here `spans` holds only the indent.
+        let rest = " ".repeat(indent + mark.len());
+        let first = format!("{INDENT}{mark}");
+        let pieces = wrap::indented(label, width, &first, &rest);
+        let last = pieces.len().saturating_sub(1);
+        for (k, piece) in pieces.into_iter().enumerate() {
+            let text = if k == 0 {
+                piece[INDENT.len()..].to_owned()
+            } else {
+                piece[rest.len()..].to_owned()
+            };
+            let lead = if k == 0 {
+                INDENT.to_owned()
+            } else {
+                rest.clone()
+            };
+            let line = vec![Span::raw(lead), Span::styled(text, style)];
+            if k == last {
+                used = line.iter().map(Span::width).sum();
+                spans = line;
+            } else {
+                out.push(Line::from(line));
+            }
+        }
+    }
+    out.push(Line::from(spans));
+    out
 }
 
 #[cfg(test)]
@@ -618,5 +685,63 @@ mod tests {
         assert_eq!(f.number(3), None);
         assert!(!f.down(), "the last field");
         assert!(f.up());
+    }
+
+    /// Issue 37, item 17: a chip is never split between lines, at any width: its box stays
+    /// with its label ("[ ]" never ends a line), and a chip that fits on a line is on one.
+    #[test]
+    fn chips_wrap_as_units_never_parting_box_and_label() {
+        let labels = [
+            "Pull away",
+            "Go quiet",
+            "Shut down and check out",
+            "Get busy with something else",
+            "Change the subject, keep it light",
+            "Hide how you feel",
+            "Start an argument",
+            "Find fault or snap at them",
+            "End it before they can",
+            "Seek reassurance",
+            "Check their phone or where they are",
+        ];
+        let f = Form::new(vec![Field::choice(
+            "What was the urge?",
+            labels.iter().map(|l| Choice::words(*l)).collect(),
+            true,
+            &["Go quiet".to_owned()],
+        )]);
+        let theme = Theme::calm();
+        for width in [30, 41, 60, 79, 80, 100, 120, 160] {
+            let lines: Vec<String> = f
+                .lines(&theme, width)
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect();
+            for l in &lines {
+                let t = l.trim_end();
+                assert!(
+                    !t.ends_with('[') && !t.ends_with("[ ]") && !t.ends_with("[x]"),
+                    "a box left at the end of a line at {width}: {lines:#?}"
+                );
+                assert!(!t.trim_start().starts_with(']'), "{width}: {lines:#?}");
+                assert!(t.chars().count() <= width, "{width}: {lines:#?}");
+            }
+            for label in labels {
+                let mark = if label == "Go quiet" { "[x]" } else { "[ ]" };
+                let chip = format!("{mark} {label}");
+                if chip.len() + 4 <= width {
+                    assert!(
+                        lines.iter().any(|l| l.contains(&chip)),
+                        "{chip:?} split at {width}: {lines:#?}"
+                    );
+                } else {
+                    let first = label.split(' ').next().unwrap();
+                    assert!(
+                        lines.iter().any(|l| l.contains(&format!("{mark} {first}"))),
+                        "{chip:?} parted from its box at {width}: {lines:#?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -44,6 +44,27 @@ pub enum Current {
     Add(String),
 }
 
+/// What adding typed text means in a list, so its row says it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AddRow {
+    /// The text becomes one of the person's own rows: "+ add “…” as your own".
+    #[default]
+    YourOwn,
+    /// The text is used as typed, not kept (a date typed into a filter): "+ {verb} “…”",
+    /// the verb saying what it does ("filter by").
+    Apply(&'static str),
+}
+
+impl AddRow {
+    /// The row's words for `text`.
+    pub fn words(self, text: &str) -> String {
+        match self {
+            AddRow::YourOwn => format!("+ add “{text}” as your own"),
+            AddRow::Apply(verb) => format!("+ {verb} “{text}”"),
+        }
+    }
+}
+
 /// The list's state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PickList {
@@ -55,6 +76,8 @@ pub struct PickList {
     pub cursor: usize,
     /// Whether typing something new offers to add it.
     pub allow_custom: bool,
+    /// What adding it means, said on its row.
+    pub add_row: AddRow,
 }
 
 impl PickList {
@@ -65,7 +88,13 @@ impl PickList {
             filter: String::new(),
             cursor: 0,
             allow_custom,
+            add_row: AddRow::YourOwn,
         }
+    }
+
+    /// The same list, its add row saying `add_row`.
+    pub fn adding(self, add_row: AddRow) -> PickList {
+        PickList { add_row, ..self }
     }
 
     /// What is visible: with nothing typed, every row in order; with a filter, the matching
@@ -231,7 +260,7 @@ impl Widget for PickListView<'_> {
                     };
                     lines.push((
                         Line::styled(
-                            format!("{marker} + add “{text}” as your own{enter}"),
+                            format!("{marker} {}{enter}", self.list.add_row.words(text)),
                             row_style,
                         ),
                         selected,
@@ -378,5 +407,45 @@ mod tests {
         l.type_str("zzz");
         assert!(l.visible().is_empty());
         assert_eq!(l.current(), None);
+    }
+
+    /// Issue 37, item 18: the add row says what adding means where it is: one's own words
+    /// are added as one's own; a typed date is applied, not kept.
+    #[test]
+    fn the_add_row_says_what_adding_does_there() {
+        let theme = Theme::calm();
+        let render = |list: &PickList| {
+            let area = Rect::new(0, 0, 60, 6);
+            let mut buf = Buffer::empty(area);
+            PickListView {
+                list,
+                theme: &theme,
+                picked: &|_| false,
+                extra: &|_| None,
+                placeholder: "",
+            }
+            .render(area, &mut buf);
+            (0..area.height)
+                .map(|y| {
+                    (0..area.width)
+                        .map(|x| buf[(x, y)].symbol())
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let mut own = list();
+        own.type_str("wistful");
+        let text = render(&own);
+        assert!(text.contains("+ add “wistful” as your own"), "{text}");
+        let mut dates = PickList::new(vec![Row::plain("7", "Last 7 days")], true)
+            .adding(AddRow::Apply("filter by"));
+        dates.type_str("2026-11-20..2026-11-25");
+        let text = render(&dates);
+        assert!(
+            text.contains("+ filter by “2026-11-20..2026-11-25” (Enter)"),
+            "{text}"
+        );
+        assert!(!text.contains("as your own"), "{text}");
     }
 }

@@ -52,6 +52,14 @@ pub(super) const PICK: Binding = Binding::new(
     Some("pick"),
     "pick or unpick the row (while typing: a space)",
 );
+/// Space while something is typed into a list's filter: a space, so the footer does not say
+/// "pick".
+pub(super) const PICK_TYPING: Binding = Binding::new(
+    &[Key::ch(' ')],
+    Action::Toggle,
+    None,
+    "pick or unpick the row (while typing: a space)",
+);
 pub(super) const ENTER_PICK: Binding = Binding::new(
     keys::ENTER,
     Action::Confirm,
@@ -96,7 +104,12 @@ pub(super) const TEXT_KEYS: [Binding; 4] = [
 pub const MODES: &[(&str, &[Binding])] = &[
     ("check-in: scales", scales::KEYS),
     ("check-in: feelings and reactions", lists::KEYS),
+    (
+        "check-in: feelings and reactions, typing",
+        lists::KEYS_TYPING,
+    ),
     ("check-in: triggers", lists::TRIGGER_KEYS),
+    ("check-in: triggers, typing", lists::TRIGGER_KEYS_TYPING),
     ("check-in: a moment, traced", episodes::KEYS),
     ("check-in: reflect", reflect::KEYS),
     ("check-in: strategies", strategies::KEYS),
@@ -120,7 +133,9 @@ pub fn keys(state: &State) -> &'static [Binding] {
     }
     match state.step() {
         Step::Scales => scales::KEYS,
+        Step::Emotions | Step::Reactions if lists::filtering(state) => lists::KEYS_TYPING,
         Step::Emotions | Step::Reactions => lists::KEYS,
+        Step::Triggers if lists::filtering(state) => lists::TRIGGER_KEYS_TYPING,
         Step::Triggers => lists::TRIGGER_KEYS,
         Step::Episodes => episodes::KEYS,
         Step::Predictions => predictions::KEYS,

@@ -305,6 +305,13 @@ fn read(form: &Form, state: &State) -> Episode {
         next: form.text(NEXT).trim().to_owned(),
         repair,
         ended,
+        // What a newer closer wrote into this moment is kept through the edit.
+        extra: state
+            .draft
+            .episodes
+            .get(state.episode_at)
+            .map(|e| e.extra.clone())
+            .unwrap_or_default(),
     }
 }
 

@@ -17,6 +17,7 @@ use crate::tui::widgets::page;
 use crate::tui::widgets::pick_list::{Current, PickListView, Row};
 use crate::tui::widgets::wrap;
 
+use super::bindings::PICK_TYPING;
 use super::text::{area_text, text_area};
 use super::{
     ENTER_PICK, LEAVE, LIST_BOTTOM, LIST_DOWN, LIST_PAGE_DOWN, LIST_PAGE_UP, LIST_TOP, LIST_UP,
@@ -53,6 +54,70 @@ pub const TRIGGER_KEYS: &[Binding] = &[
     SAVE,
     LEAVE,
     PICK,
+    Binding::new(
+        &[Key::code(KeyCode::Left)],
+        Action::Left,
+        None,
+        "less intense",
+    ),
+    Binding::new(
+        &[Key::code(KeyCode::Right)],
+        Action::Right,
+        Some("intensity"),
+        "more intense",
+    ),
+    DIGITS[0],
+    DIGITS[1],
+    DIGITS[2],
+    DIGITS[3],
+    DIGITS[4],
+    Binding::new(
+        &[Key::ctrl('n')],
+        Action::Note,
+        Some("note"),
+        "add a note to the trigger",
+    ),
+    Binding::new(
+        &[Key::ctrl('l')],
+        Action::LearnMore,
+        None,
+        "learn about the trigger (Esc comes back)",
+    ),
+    LIST_UP,
+    LIST_DOWN,
+    LIST_PAGE_UP,
+    LIST_PAGE_DOWN,
+    LIST_TOP,
+    LIST_BOTTOM,
+    HELP_KEY_TEXT,
+];
+
+/// Check-in, steps 2 and 4, with something typed into the filter: Space types a space, so
+/// the footer does not offer it as "pick".
+pub const KEYS_TYPING: &[Binding] = &[
+    NEXT_TAB,
+    ENTER_PICK,
+    PREV,
+    SAVE,
+    LEAVE,
+    PICK_TYPING,
+    LIST_UP,
+    LIST_DOWN,
+    LIST_PAGE_UP,
+    LIST_PAGE_DOWN,
+    LIST_TOP,
+    LIST_BOTTOM,
+    HELP_KEY_TEXT,
+];
+
+/// Check-in, step 3, with something typed into the filter (Space and digits type).
+pub const TRIGGER_KEYS_TYPING: &[Binding] = &[
+    NEXT_TAB,
+    ENTER_PICK,
+    PREV,
+    SAVE,
+    LEAVE,
+    PICK_TYPING,
     Binding::new(
         &[Key::code(KeyCode::Left)],
         Action::Left,
@@ -216,6 +281,7 @@ impl State {
                         trigger,
                         intensity: None,
                         note: String::new(),
+                        extra: Default::default(),
                     });
                 }
             }
@@ -373,6 +439,17 @@ pub fn paste(state: &mut State, text: &str) {
     if let Some(list) = state.list_mut() {
         list.type_str(text);
     }
+}
+
+/// Whether something is typed into the filter of this step's list (Space types a space then).
+pub(super) fn filtering(state: &State) -> bool {
+    let list = match state.draft.step {
+        Step::Emotions => &state.emotions,
+        Step::Triggers => &state.triggers,
+        Step::Reactions => &state.reactions,
+        _ => return false,
+    };
+    !list.filter.is_empty()
 }
 
 /// Takes a key before the check-in's own keys do, if it is the list's while something is

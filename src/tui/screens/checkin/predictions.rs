@@ -182,6 +182,12 @@ fn write_back(state: &mut State) {
             .predictions
             .get(state.prediction_at)
             .and_then(|p| p.outcome.clone()),
+        extra: state
+            .draft
+            .predictions
+            .get(state.prediction_at)
+            .map(|p| p.extra.clone())
+            .unwrap_or_default(),
     };
     let at = state.prediction_at;
     match state.draft.predictions.get_mut(at) {

@@ -175,11 +175,46 @@ pub fn update(s: &mut State, action: Action) {
                     planned: true,
                     tried: None,
                     helpfulness: None,
+                    extra: Default::default(),
                 }),
             }
             s.dirty = true;
         }
         _ => {}
+    }
+}
+
+/// What is said after a strategy offered today: one thing, the most that is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    /// Marked to try (and not said to be tried or not).
+    WillTry,
+    /// Tried today, and how much it helped if said.
+    Tried(Option<Helpfulness>),
+    /// Said not to be tried, and not marked to try.
+    NotTried,
+}
+
+impl Status {
+    fn words(self) -> String {
+        match self {
+            Status::WillTry => "I'll try this".to_owned(),
+            Status::Tried(Some(h)) => format!("tried today, helpfulness {h}/5"),
+            Status::Tried(None) => "tried today".to_owned(),
+            Status::NotTried => "not tried".to_owned(),
+        }
+    }
+}
+
+/// The status of a strategy offered today: tried says more than planned, so it is said
+/// alone ("tried today, helpfulness 4/5", not "I'll try this · tried today, …"); planned and
+/// not tried today is still to try.
+fn status(planned: bool, used: Option<&StrategyUse>) -> Option<Status> {
+    match (planned, used.and_then(|u| u.tried)) {
+        (_, Some(true)) => Some(Status::Tried(used.and_then(|u| u.helpfulness))),
+        (true, _) => Some(Status::WillTry),
+        (false, Some(false)) => Some(Status::NotTried),
+        (false, None) => None,
     }
 }
 
@@ -247,20 +282,13 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
         }
         let marker = if focused { "▸" } else { " " };
         let mut title = vec![Span::styled(format!("{marker} {mark} {}", s.title), style)];
-        if planned {
-            title.push(Span::styled("  · I'll try this", theme.good));
-        }
-        let used = d.strategies.iter().find(|u| u.id.as_str() == id);
-        match (used.and_then(|u| u.tried), used.and_then(|u| u.helpfulness)) {
-            (Some(true), Some(h)) => title.push(Span::styled(
-                format!("  · tried today, helpfulness {h}/5"),
-                theme.key,
-            )),
-            (Some(true), None) => {
-                title.push(Span::styled("  · tried today", theme.key));
-            }
-            (Some(false), _) => title.push(Span::styled("  · not tried", theme.muted)),
-            (None, _) => {}
+        if let Some(said) = status(planned, d.strategies.iter().find(|u| u.id.as_str() == id)) {
+            let style = match said {
+                Status::WillTry => theme.good,
+                Status::Tried(_) => theme.key,
+                Status::NotTried => theme.muted,
+            };
+            title.push(Span::styled(format!("  · {}", said.words()), style));
         }
         lines.push(Line::from(title));
         for l in wrap::indented(
@@ -289,4 +317,47 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
     let offset =
         u16::try_from(cursor_line.saturating_sub(usize::from(area.height) / 2)).unwrap_or(0);
     frame.render_widget(para.scroll((offset, 0)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn used(planned: bool, tried: Option<bool>, help: Option<u8>) -> StrategyUse {
+        StrategyUse {
+            id: Name::try_from("active-listening").unwrap(),
+            planned,
+            tried,
+            helpfulness: help.and_then(|h| Helpfulness::try_from(h).ok()),
+            extra: Default::default(),
+        }
+    }
+
+    /// Issue 37, item 18: one strategy gets one status, said once: tried says more than
+    /// planned, so a planned strategy tried today is "tried today, helpfulness 4/5" alone.
+    #[test]
+    fn a_strategy_is_said_to_be_tried_or_to_try_not_both() {
+        let words = |u: &StrategyUse| status(u.planned, Some(u)).map(Status::words);
+        assert_eq!(
+            words(&used(true, Some(true), Some(4))).as_deref(),
+            Some("tried today, helpfulness 4/5")
+        );
+        assert_eq!(
+            words(&used(true, Some(true), None)).as_deref(),
+            Some("tried today")
+        );
+        assert_eq!(
+            words(&used(true, None, None)).as_deref(),
+            Some("I'll try this")
+        );
+        assert_eq!(
+            words(&used(true, Some(false), None)).as_deref(),
+            Some("I'll try this")
+        );
+        assert_eq!(
+            words(&used(false, Some(false), None)).as_deref(),
+            Some("not tried")
+        );
+        assert_eq!(status(false, None), None);
+    }
 }

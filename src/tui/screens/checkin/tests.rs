@@ -407,6 +407,7 @@ fn strategies_suggest_for_triggers_and_follow_up_earlier_plans() {
         planned: true,
         tried: None,
         helpfulness: None,
+        extra: Default::default(),
     });
     f.session.journal = Some(crate::tui::session::Summary::of(
         Arc::new(vec![e]),

@@ -7,7 +7,7 @@ use crate::content::{Catalog, TriggerGroup};
 use crate::journal::query::{self, Condition, DateSpan, PredictionState};
 use crate::journal::{Name, Perspective, TriggerRef};
 use crate::tui::screen::Cmd;
-use crate::tui::widgets::pick_list::{Current, PickList, Row};
+use crate::tui::widgets::pick_list::{AddRow, Current, PickList, Row};
 
 use super::{Mode, State};
 
@@ -164,7 +164,9 @@ impl State {
                 Row::plain("365", "Last 365 days"),
             ],
         };
-        self.pick = PickList::new(rows, kind == FilterKind::Dates);
+        // A date typed is applied as the filter, not kept as one's own.
+        self.pick =
+            PickList::new(rows, kind == FilterKind::Dates).adding(AddRow::Apply("filter by"));
         self.mode = Mode::FilterPick(kind);
     }
 

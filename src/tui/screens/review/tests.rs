@@ -21,6 +21,7 @@ fn entry(day: &str, hour: u32, n: u32, answer: &str) -> Entry {
         prompt_id: None,
         prompt: "What happened?".into(),
         answer: answer.into(),
+        extra: Default::default(),
     });
     e
 }
@@ -35,6 +36,7 @@ fn journal() -> Arc<Vec<Entry>> {
         trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
         intensity: None,
         note: String::new(),
+        extra: Default::default(),
     });
     let c = entry("2026-11-21", 8, 3, "Quiet again; I went for a walk.");
     Arc::new(vec![a, b, c])

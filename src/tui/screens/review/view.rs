@@ -261,6 +261,8 @@ fn timeline(
     let words = query::words(&state.filter.text);
     let width = usize::from(list.width);
     let mut lines: Vec<Line> = Vec::new();
+    // Each line's day, and whether it is that day's heading.
+    let mut days: Vec<(chrono::NaiveDate, bool)> = Vec::new();
     let mut cursor_line = 0;
     let mut day = None;
     // Only the rows near the cursor are laid out, so a long journal draws as fast as a short one.
@@ -273,10 +275,8 @@ fn timeline(
         };
         if day != Some(e.date) {
             day = Some(e.date);
-            lines.push(Line::styled(
-                e.date.format("%A %-d %B %Y").to_string(),
-                theme.title,
-            ));
+            lines.push(day_heading(e.date, theme));
+            days.push((e.date, true));
         }
         let selected = pos == state.cursor;
         if selected {
@@ -322,10 +322,48 @@ fn timeline(
                 .push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
         }
         lines.push(line);
+        days.push((e.date, false));
     }
-    let offset = cursor_line.saturating_sub(height.saturating_sub(2).max(1) / 2 + height / 4);
-    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    let (offset, heading) = list_window(&days, cursor_line, height);
+    let mut visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    if let (Some(date), Some(first)) = (heading, visible.first_mut()) {
+        *first = day_heading(date, theme);
+    }
     frame.render_widget(Paragraph::new(visible), list);
+}
+
+fn day_heading(date: chrono::NaiveDate, theme: &Theme) -> Line<'static> {
+    Line::styled(date.format("%A %-d %B %Y").to_string(), theme.title)
+}
+
+/// Which of the timeline's lines to show, `height` of them, around the cursor's line: the
+/// first shown and, when the top line would be a row, the day heading to show over it (the top
+/// line always says which day it is). The cursor sits a little above the middle, and the view
+/// stays full at the end of the list (after `G`, the oldest rows fill the bottom).
+fn list_window(
+    days: &[(chrono::NaiveDate, bool)],
+    cursor_line: usize,
+    height: usize,
+) -> (usize, Option<chrono::NaiveDate>) {
+    let offset = cursor_line
+        .saturating_sub(height.saturating_sub(2).max(1) / 2 + height / 4)
+        .min(days.len().saturating_sub(height));
+    match days.get(offset) {
+        // A row on top, not the cursor's: its day's heading just above it comes into view
+        // when the cursor stays in view, else the heading is drawn over the row.
+        Some((date, false)) if cursor_line != offset => {
+            if offset > 0 && days[offset - 1].1 && cursor_line < offset - 1 + height {
+                (offset - 1, None)
+            } else if days.get(offset + 1).is_some_and(|(_, heading)| *heading) {
+                // Its day's only row in view: a heading over it would head nothing; the
+                // next day's heading goes on top (at the very end, a line is left empty).
+                (offset + 1, None)
+            } else {
+                (offset, Some(*date))
+            }
+        }
+        _ => (offset, None),
+    }
 }
 
 fn detail(
@@ -395,14 +433,32 @@ fn detail(
 
 fn filters(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines = vec![Line::styled("Filter by", theme.title), Line::default()];
+    // The hints start in one column, after the longest name.
+    let column = FilterKind::ALL
+        .iter()
+        .map(|k| k.label().chars().count())
+        .max()
+        .unwrap_or(0);
     for (i, kind) in FilterKind::ALL.iter().enumerate() {
         let selected = i == state.kind_cursor;
         let marker = if selected { "▸" } else { " " };
         let style = if selected { theme.selected } else { theme.text };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{marker} {:<12}", kind.label()), style),
-            Span::styled(format!(" {}", kind.hint()), theme.muted),
-        ]));
+        // A hint too long for the line goes on under itself, the column kept.
+        let name = format!("{marker} {:<column$} ", kind.label());
+        let lead = " ".repeat(name.chars().count());
+        let width = usize::from(area.width);
+        for (n, piece) in wrap::indented(kind.hint(), width, &lead, &lead)
+            .into_iter()
+            .enumerate()
+        {
+            let hint = piece[lead.len()..].to_owned();
+            let head = if n == 0 {
+                Span::styled(name.clone(), style)
+            } else {
+                Span::raw(lead.clone())
+            };
+            lines.push(Line::from(vec![head, Span::styled(hint, theme.muted)]));
+        }
     }
     lines.push(Line::default());
     lines.push(Line::styled(
@@ -576,6 +632,7 @@ mod tests {
             prompt_id: None,
             prompt: "What happened?".into(),
             answer: "A long day.".into(),
+            extra: Default::default(),
         });
         e.notes = "Later we talked about the holiday.".into();
         assert_eq!(
@@ -605,6 +662,7 @@ mod tests {
                 prompt_id: None,
                 prompt: "What happened?".into(),
                 answer: answer.into(),
+                extra: Default::default(),
             });
         }
         e.episodes.push(crate::journal::Episode {
@@ -618,6 +676,7 @@ mod tests {
             badness: None,
             look_back: "2026-11-27".parse().unwrap(),
             outcome: None,
+            extra: Default::default(),
         });
         assert_eq!(
             written_for(&e, &query::words("dinner")),
