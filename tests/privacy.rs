@@ -1006,3 +1006,47 @@ fn without_its_key_files_closer_checkin_says_so_and_writes_nothing() {
         "{text}"
     );
 }
+
+/// A journal remembered as encrypted whose key files are gone and which holds no sealed file
+/// (a journal started again in the same folder): `closer decrypt` makes it a plain journal
+/// again, without a passphrase. With a sealed file left, it refuses and says what to do. One
+/// sealed file put into a plain journal never makes this computer remember it as encrypted.
+#[test]
+fn a_journal_remembered_as_encrypted_with_nothing_sealed_left_can_be_made_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    journal_with_marker(&root);
+    let (out, text) = closer(&root, &["encrypt"], &format!("{PASS}\n{PASS}\n"));
+    assert!(out.status.success(), "{text}");
+    crypto::lock(&Layout::new(&root));
+    let layout = Layout::new(&root);
+    fs::remove_file(layout.identity_file()).unwrap();
+    fs::remove_file(layout.recipient_file()).unwrap();
+    // Sealed files left: refused, nothing changed.
+    let (out, text) = closer(&root, &["decrypt"], "");
+    assert!(!out.status.success(), "{text}");
+    assert!(text.contains("key files are missing"), "{text}");
+    // The folder emptied and started again: a plain journal once more.
+    fs::remove_dir_all(&root).unwrap();
+    let new = entry("2026-11-25T09:00:00+01:00", 7);
+    assert!(
+        Store::open(&root).unwrap().save_entry(&new).is_err(),
+        "remembered as encrypted, its key gone: nothing written"
+    );
+    assert!(crypto::is_encrypted(&layout));
+    let (out, text) = closer(&root, &["decrypt"], "");
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("plain journal from now on"), "{text}");
+    assert!(!crypto::is_encrypted(&layout));
+    Store::open(&root).unwrap().save_entry(&new).unwrap();
+    // A stray sealed file in a plain journal: read as locked here, never recorded.
+    let other = age::x25519::Identity::generate().to_public();
+    let day = layout.day_file(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap());
+    fs::write(&day, age::encrypt(&other, b"{}").unwrap()).unwrap();
+    let _ = closer::store::check(&layout);
+    assert!(
+        closer::store::known::read(&layout).is_none(),
+        "a stray sealed file is not remembered"
+    );
+    fs::remove_file(&day).unwrap();
+}

@@ -111,7 +111,8 @@ pub fn backup(
     {
         // The backup is worth more than its count.
         eprintln!(
-            "closer: note: the journal could not be unlocked ({e:#}), so its entries are not              counted; the backup holds them all the same."
+            "closer: note: the journal could not be unlocked ({e:#}), so its entries are not \
+             counted; the backup holds them all the same."
         );
     }
     let dir = to.unwrap_or(&settings.dir);

@@ -84,6 +84,7 @@ impl Changed {
             .id
             .as_str()
             .get(9..13)
+            .filter(|hm| hm.bytes().all(|b| b.is_ascii_digit()))
             .map_or(String::new(), |hm| format!(" {}:{}", &hm[..2], &hm[2..]));
         if self.fields.is_empty() {
             format!("{}{when} ({}): {}", self.date, self.id, self.change.label())
@@ -451,14 +452,20 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
     keys.dedup();
     let mut extra = BTreeMap::new();
     for k in keys {
-        let (bo, o, t) = (
-            b.and_then(|b| b.extra.get(k)),
-            ours.extra.get(k),
-            theirs.extra.get(k),
-        );
-        let v = m.value(k, bo.map(Some).as_ref(), &o, &t, |v| {
-            v.map_or("nothing".to_owned(), ToString::to_string)
-        });
+        // The base's value when there is a base (absent there is a value too: `None`).
+        let bo = b.map(|b| b.extra.get(k));
+        let (o, t) = (ours.extra.get(k), theirs.extra.get(k));
+        let v = match (bo, o, t) {
+            // Without a base, a field only one side has is kept (a newer closer's, say).
+            (None, Some(_), None) => o,
+            (None, None, Some(_)) => {
+                m.took(k);
+                t
+            }
+            _ => m.value(k, bo.as_ref(), &o, &t, |v| {
+                v.map_or("nothing".to_owned(), ToString::to_string)
+            }),
+        };
         if let Some(v) = v {
             extra.insert(k.clone(), v.clone());
         }
@@ -763,6 +770,25 @@ mod tests {
         let (again, changes) = merge(&merged, &theirs, &deleted);
         assert_eq!(again, merged, "merging again changes nothing");
         assert!(changes.iter().all(|c| c.change == Change::StaysDeleted));
+    }
+
+    /// Fields closer does not know: one added on one side is kept, with or without a base, and
+    /// it is no conflict.
+    #[test]
+    fn a_field_only_one_side_has_is_kept_and_is_no_conflict() {
+        let base = entry(1, 14, 0, "words");
+        let mut theirs = base.clone();
+        theirs
+            .extra
+            .insert("weather".into(), serde_json::json!("rain"));
+        for b in [Some(&base), None] {
+            let (m, change) = merge_entry(b, &base, &theirs);
+            assert_eq!(m.extra.get("weather"), Some(&serde_json::json!("rain")));
+            assert_eq!(change.map(|c| c.change), Some(Change::Updated));
+            let (m, change) = merge_entry(b, &theirs, &base);
+            assert_eq!(m.extra.get("weather"), Some(&serde_json::json!("rain")));
+            assert!(change.is_none_or(|c| c.change != Change::KeptBoth));
+        }
     }
 
     /// A random entry's texts and lists, from small alphabets so sides often agree.

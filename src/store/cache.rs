@@ -196,7 +196,11 @@ impl Cache {
         mac.update(&line);
         let forged = || (Cache::default(), CacheCheck::Forged);
         let mut days = Vec::new();
-        let mut entries = Vec::with_capacity(head.entries);
+        // The count is not trusted before the tag is checked: room for at most what a file of
+        // this size could hold (an entry takes more than 64 bytes).
+        let most =
+            std::fs::metadata(&path).map_or(0, |m| usize::try_from(m.len() / 64).unwrap_or(0));
+        let mut entries = Vec::with_capacity(head.entries.min(most));
         loop {
             match next(&mut line) {
                 Some(true) if line.starts_with(b"{\"tag\"") => {

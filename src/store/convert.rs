@@ -79,6 +79,39 @@ pub fn journal_files(layout: &Layout) -> Vec<PathBuf> {
     out
 }
 
+/// The file-sync conflict copies of `state.json` in the data folder at `layout`: in an
+/// encrypted journal their own words are sealed, so `closer decrypt` waits until `closer
+/// doctor --merge-conflicts` has taken them in.
+pub fn state_copies(layout: &Layout) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(layout.root())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|f| {
+            let name = f.file_name().to_string_lossy().into_owned();
+            name != "state.json"
+                && Layout::original_of_conflict_copy(&name).as_deref() == Some("state.json")
+        })
+        .map(|f| f.path())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Whether any file of the journal at `layout` is sealed: its day files, drafts, trash and
+/// inbox (see [`journal_files`]), `state.json`'s sealed words, and `cache.age`.
+pub fn holds_sealed(layout: &Layout) -> bool {
+    if layout.cache_file().exists() {
+        return true;
+    }
+    let sealed = |p: &Path| {
+        crate::files::read_regular(p, crate::files::DATA_FILE_CAP).is_ok_and(|b| {
+            crypto::is_sealed(&b) || memchr::memmem::find(&b, b"\"sealed_words\"").is_some()
+        })
+    };
+    sealed(&layout.state_file()) || journal_files(layout).iter().any(|p| sealed(p))
+}
+
 /// Encrypts the journal opened as `store`: makes its key with `passphrase` unless it has one
 /// (then `passphrase` must unlock it), then encrypts every file not encrypted yet. `progress`
 /// is told (done, total) after each file.

@@ -148,19 +148,22 @@ fn seen_encrypted(layout: &Layout) -> bool {
 }
 
 /// Notes that a file of the journal at `layout` was found sealed: it is an encrypted journal
-/// from now on, in this process and (recorded) on this computer.
+/// for the rest of this process. Not recorded on this computer: only an unlock (or
+/// `closer encrypt`) records a journal, so one stray sealed file never locks a plain journal
+/// for good.
 pub fn note_sealed(layout: &Layout) {
     if !seen_encrypted(layout) {
         SEEN_ENCRYPTED
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .push(key_of(layout));
-        known::remember(layout, None);
     }
 }
 
 /// Whether the small files looked at first hold sealed data: `cache.age`, the sealed words of
-/// `state.json`, or a sealed draft (a few hundred bytes read, for a journal with no key files).
+/// `state.json` (its `sealed_words` field: a plain journal never has one), or a sealed draft.
+/// Only for a journal with no key files and no record (a plain one, as a rule): the draft and
+/// `state.json` are read whole, within their caps.
 fn holds_sealed_files(layout: &Layout) -> bool {
     if std::fs::symlink_metadata(layout.cache_file()).is_ok() {
         return true;
@@ -169,9 +172,8 @@ fn holds_sealed_files(layout: &Layout) -> bool {
         crate::files::read_regular(path, crate::files::SETTINGS_CAP).ok()
     };
     head(&layout.draft_file()).is_some_and(|b| is_sealed(&b))
-        || head(&layout.state_file()).is_some_and(|b| {
-            memchr::memmem::find(&b, b"-----BEGIN AGE ENCRYPTED FILE-----").is_some()
-        })
+        || head(&layout.state_file())
+            .is_some_and(|b| memchr::memmem::find(&b, b"\"sealed_words\"").is_some())
 }
 
 /// Whether the journal at `layout` was encrypted and has lost its key (`identity.age`): it

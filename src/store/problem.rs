@@ -259,7 +259,7 @@ impl Problem {
             }
             ProblemKind::Locked => "Unlock the journal to read it.".into(),
             ProblemKind::KeyMissing => {
-                "Put identity.age and recipient.txt back from a backup (closer backups lists them; closer restore ARCHIVE --dry-run shows what it holds) or from the computer you sync with, then unlock. Your entries are still there, encrypted.".into()
+                "Put identity.age and recipient.txt back from a backup (closer backups lists them; closer restore ARCHIVE --dry-run shows what it holds) or from the computer you sync with, then unlock. Your entries are still there, encrypted. If you started a new journal in this folder and nothing in it is encrypted, `closer decrypt` makes it a plain journal again.".into()
             }
             ProblemKind::ForeignRecipient { .. } => format!(
                 "If you did not change it, someone who can write this folder (or push to your sync remote) may have. Keep a copy to look at, then remove it ({path}); the next unlock writes the journal's own."

@@ -254,6 +254,21 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
                 ),
             ]));
             lines.push(Line::styled(format!("      {status}"), theme.key));
+            // An earlier plan that can raise the risk with a frightening partner says so too,
+            // whether or not the cursor is on it.
+            if let Some(caveat) = catalog
+                .strategy(f.strategy.as_str())
+                .and_then(|s| s.caveat.as_ref())
+            {
+                for l in wrap::indented(
+                    &format!("Careful: {caveat}"),
+                    usize::from(area.width),
+                    "      ",
+                    "               ",
+                ) {
+                    lines.push(Line::styled(l, theme.warn));
+                }
+            }
             row += 1;
         }
         lines.push(Line::default());
