@@ -9,11 +9,13 @@ pub mod error;
 pub mod history;
 pub mod insights;
 pub mod merge;
+pub mod predictions;
 pub mod preferences;
 pub mod printable;
 pub mod query;
 pub mod streak;
 pub mod transfer;
+pub mod values;
 pub mod vocabulary;
 
 pub use entry::{

@@ -24,14 +24,15 @@ pub mod scan;
 mod journal_store;
 
 pub mod backup;
+pub mod bodies;
 pub mod cache;
 pub mod convert;
 pub mod sync;
 
-pub use error::StoreError;
+pub use error::{ReadOnlyReason, StoreError};
 pub use journal_store::{
-    Access, CopyMerged, Partial, ReadOnlyReason, Store, TrashItem, keep_conflict_copy,
-    read_day_entries, read_preferences,
+    Access, CopyMerged, Partial, Store, TrashItem, keep_conflict_copy, read_day_entries,
+    read_preferences,
 };
 pub use layout::Layout;
 pub use problem::{Problem, ProblemKind, Severity};

@@ -8,7 +8,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::journal::episode::{self, Found};
+use crate::journal::predictions::{self, Found};
 use crate::journal::vocabulary::count;
 use crate::journal::{Prediction, PredictionOutcome};
 use crate::store::{self, Layout};
@@ -40,9 +40,9 @@ pub fn run(
     crate::cli::journal_is_there(data_dir)?;
     let scan = store::load(&Layout::new(data_dir));
     let found: Vec<Found<'_>> = if all {
-        episode::all(&scan.entries)
+        predictions::all(&scan.entries)
     } else {
-        episode::open(&scan.entries)
+        predictions::open(&scan.entries)
     };
     if json {
         let rows: Vec<Row<'_>> = found

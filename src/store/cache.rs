@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 use hmac::Mac as _;
 use serde::{Deserialize, Serialize};
 
+use super::bodies::DayBody;
 use super::layout::Layout;
-use super::scan::DayBody;
 use super::{atomic, crypto};
 use zeroize::Zeroize;
 

@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use super::atomic::plain_reason;
-use super::journal_store::ReadOnlyReason;
 
 /// A failed store operation. Every variant names the file involved and says the cause once
 /// (the cause is in the message, not also a `source` that error chains would print again).
@@ -121,6 +120,31 @@ impl StoreError {
             existed: std::fs::symlink_metadata(&path).is_ok(),
             path,
             cause,
+        }
+    }
+}
+
+/// Why a journal was opened read-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Another closer has the journal open.
+    AnotherInstance,
+    /// The data folder cannot be written (a read-only disk or folder).
+    NotWritable(String),
+}
+
+impl std::fmt::Display for ReadOnlyReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadOnlyReason::AnotherInstance => f.write_str(
+                "another closer has this journal open. Close it to write here; you can still read.",
+            ),
+            ReadOnlyReason::NotWritable(why) => {
+                write!(
+                    f,
+                    "the data folder cannot be written ({why}); you can still read."
+                )
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 //! The open journal: saves, deletes, trash, drafts and state, under one writer's lock.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -14,35 +13,10 @@ use crate::journal::{Entry, EntryId, Preferences};
 
 use super::atomic;
 use super::envelope;
-use super::error::StoreError;
+use super::error::{ReadOnlyReason, StoreError};
 use super::layout::Layout;
 use super::lock::{self, Lock};
 use super::scan::{self, DayBody, DraftBody, Scan, TrashBody};
-
-/// Why a journal was opened read-only.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadOnlyReason {
-    /// Another closer has the journal open.
-    AnotherInstance,
-    /// The data folder cannot be written (a read-only disk or folder).
-    NotWritable(String),
-}
-
-impl fmt::Display for ReadOnlyReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadOnlyReason::AnotherInstance => f.write_str(
-                "another closer has this journal open. Close it to write here; you can still read.",
-            ),
-            ReadOnlyReason::NotWritable(why) => {
-                write!(
-                    f,
-                    "the data folder cannot be written ({why}); you can still read."
-                )
-            }
-        }
-    }
-}
 
 /// Whether this process may write.
 #[derive(Debug)]

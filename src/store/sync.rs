@@ -10,8 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use super::bodies::DayBody;
 use super::layout::Layout;
-use super::scan::DayBody;
 use super::{StoreError, envelope};
 use crate::journal::merge::{Changed, merge3};
 

@@ -3,6 +3,8 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::*;
+use crate::journal::predictions::{close, due, open};
+use crate::journal::{Entry, EntryId};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()

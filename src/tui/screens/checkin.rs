@@ -395,7 +395,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             if !state.looked_back && !state.draft.is_edit() && session.journal.is_some() =>
         {
             state.looked_back = true;
-            if crate::journal::episode::due(session.entries(), session.today).is_empty() {
+            if crate::journal::predictions::due(session.entries(), session.today).is_empty() {
                 Cmd::None
             } else {
                 Cmd::Open(Open::LookBack(None))

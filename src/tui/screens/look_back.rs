@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::Input;
 
-use crate::journal::episode::{self, PredictionRef};
+use crate::journal::predictions::{self, PredictionRef};
 use crate::journal::{Badness, Prediction, PredictionOutcome, PredictionResult};
 use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, HELP_KEY_TEXT, Key, UP_ARROW};
@@ -107,7 +107,7 @@ impl State {
     /// The predictions due on the session's day, or `None` when there are none.
     pub fn due(session: &Session) -> Option<State> {
         State::of(
-            episode::due(session.entries(), session.today)
+            predictions::due(session.entries(), session.today)
                 .into_iter()
                 .map(|f| Item {
                     at: f.at,
@@ -121,7 +121,7 @@ impl State {
     /// The open predictions of one entry, to close or drop early.
     pub fn of_entry(session: &Session, entry: &crate::journal::EntryId) -> Option<State> {
         State::of(
-            episode::open(session.entries())
+            predictions::open(session.entries())
                 .into_iter()
                 .filter(|f| &f.at.entry == entry)
                 .map(|f| Item {
@@ -175,7 +175,7 @@ impl State {
         let Some(item) = self.items.get(self.at) else {
             return Cmd::Pop;
         };
-        match episode::close(session.entries(), &item.at, outcome, session.now) {
+        match predictions::close(session.entries(), &item.at, outcome, session.now) {
             Some(entry) => Cmd::Effect(Effect::SaveEntry(Box::new(entry))),
             // Answered meanwhile (another check-in, another window): nothing to do.
             None => Cmd::info("That prediction was looked back on already."),

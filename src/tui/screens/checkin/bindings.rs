@@ -52,14 +52,6 @@ pub(super) const PICK: Binding = Binding::new(
     Some("pick"),
     "pick or unpick the row (while typing: a space)",
 );
-/// Space while something is typed into a list's filter: a space, so the footer does not say
-/// "pick".
-pub(super) const PICK_TYPING: Binding = Binding::new(
-    &[Key::ch(' ')],
-    Action::Toggle,
-    None,
-    "pick or unpick the row (while typing: a space)",
-);
 pub(super) const ENTER_PICK: Binding = Binding::new(
     keys::ENTER,
     Action::Confirm,

@@ -17,7 +17,6 @@ use crate::tui::widgets::page;
 use crate::tui::widgets::pick_list::{Current, PickListView, Row};
 use crate::tui::widgets::wrap;
 
-use super::bindings::PICK_TYPING;
 use super::text::{area_text, text_area};
 use super::{
     ENTER_PICK, LEAVE, LIST_BOTTOM, LIST_DOWN, LIST_PAGE_DOWN, LIST_PAGE_UP, LIST_TOP, LIST_UP,
@@ -46,6 +45,39 @@ pub const KEYS: &[Binding] = &[
     HELP_KEY_TEXT,
 ];
 
+/// Space while something is typed into a list's filter: a space, so the footer does not say
+/// "pick".
+const PICK_TYPING: Binding = Binding::new(
+    &[Key::ch(' ')],
+    Action::Toggle,
+    None,
+    "pick or unpick the row (while typing: a space)",
+);
+const LESS_INTENSE: Binding = Binding::new(
+    &[Key::code(KeyCode::Left)],
+    Action::Left,
+    None,
+    "less intense",
+);
+const MORE_INTENSE: Binding = Binding::new(
+    &[Key::code(KeyCode::Right)],
+    Action::Right,
+    Some("intensity"),
+    "more intense",
+);
+const NOTE: Binding = Binding::new(
+    &[Key::ctrl('n')],
+    Action::Note,
+    Some("note"),
+    "add a note to the trigger",
+);
+const LEARN: Binding = Binding::new(
+    &[Key::ctrl('l')],
+    Action::LearnMore,
+    None,
+    "learn about the trigger (Esc comes back)",
+);
+
 /// Check-in, step 3: triggers.
 pub const TRIGGER_KEYS: &[Binding] = &[
     NEXT_TAB,
@@ -54,35 +86,15 @@ pub const TRIGGER_KEYS: &[Binding] = &[
     SAVE,
     LEAVE,
     PICK,
-    Binding::new(
-        &[Key::code(KeyCode::Left)],
-        Action::Left,
-        None,
-        "less intense",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Right)],
-        Action::Right,
-        Some("intensity"),
-        "more intense",
-    ),
+    LESS_INTENSE,
+    MORE_INTENSE,
     DIGITS[0],
     DIGITS[1],
     DIGITS[2],
     DIGITS[3],
     DIGITS[4],
-    Binding::new(
-        &[Key::ctrl('n')],
-        Action::Note,
-        Some("note"),
-        "add a note to the trigger",
-    ),
-    Binding::new(
-        &[Key::ctrl('l')],
-        Action::LearnMore,
-        None,
-        "learn about the trigger (Esc comes back)",
-    ),
+    NOTE,
+    LEARN,
     LIST_UP,
     LIST_DOWN,
     LIST_PAGE_UP,
@@ -118,35 +130,15 @@ pub const TRIGGER_KEYS_TYPING: &[Binding] = &[
     SAVE,
     LEAVE,
     PICK_TYPING,
-    Binding::new(
-        &[Key::code(KeyCode::Left)],
-        Action::Left,
-        None,
-        "less intense",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Right)],
-        Action::Right,
-        Some("intensity"),
-        "more intense",
-    ),
+    LESS_INTENSE,
+    MORE_INTENSE,
     DIGITS[0],
     DIGITS[1],
     DIGITS[2],
     DIGITS[3],
     DIGITS[4],
-    Binding::new(
-        &[Key::ctrl('n')],
-        Action::Note,
-        Some("note"),
-        "add a note to the trigger",
-    ),
-    Binding::new(
-        &[Key::ctrl('l')],
-        Action::LearnMore,
-        None,
-        "learn about the trigger (Esc comes back)",
-    ),
+    NOTE,
+    LEARN,
     LIST_UP,
     LIST_DOWN,
     LIST_PAGE_UP,
