@@ -134,20 +134,23 @@ pub const FILTERS: &[Binding] = &[
     BACK,
 ];
 
+const PICK_USE: Binding = Binding::new(
+    &[Key::code(KeyCode::Enter)],
+    Action::Confirm,
+    Some("use"),
+    "filter by it",
+);
+const PICK_BACK: Binding = Binding::new(
+    &[Key::code(KeyCode::Esc)],
+    Action::Back,
+    Some("back"),
+    "back",
+);
+
 /// Review: choosing a value to filter by.
 pub const FILTER_PICK: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter)],
-        Action::Confirm,
-        Some("use"),
-        "filter by it",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Esc)],
-        Action::Back,
-        Some("back"),
-        "back",
-    ),
+    PICK_USE,
+    PICK_BACK,
     Binding::new(
         &[Key::ch(' ')],
         Action::Toggle,
@@ -166,18 +169,8 @@ pub const FILTER_PICK: &[Binding] = &[
 /// Review: choosing a value to filter by, with something typed: Space types a space, so
 /// the footer does not offer it as "pick".
 pub const FILTER_PICK_TYPING: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter)],
-        Action::Confirm,
-        Some("use"),
-        "filter by it",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Esc)],
-        Action::Back,
-        Some("back"),
-        "back",
-    ),
+    PICK_USE,
+    PICK_BACK,
     Binding::new(
         &[Key::ch(' ')],
         Action::Toggle,
