@@ -6,6 +6,7 @@ pub mod draft;
 pub mod entry;
 pub mod episode;
 pub mod error;
+pub mod facts;
 pub mod history;
 pub mod insights;
 pub mod merge;
@@ -13,6 +14,7 @@ pub mod predictions;
 pub mod preferences;
 pub mod printable;
 pub mod query;
+pub mod scale;
 pub mod streak;
 pub mod transfer;
 pub mod values;
@@ -20,12 +22,14 @@ pub mod vocabulary;
 
 pub use entry::{
     Badness, Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Outcome, Perspective,
-    Response, StrategyUse, TriggerLog, TriggerRef,
+    Rating, Response, StrategyUse, TriggerLog, TriggerRef,
 };
 pub use episode::{
     Ending, Episode, Likelihood, Prediction, PredictionOutcome, PredictionResult, Repair,
 };
 pub use error::JournalError;
+pub use facts::{Fact, facts};
 pub use preferences::{
     MoodLabels, OwnWords, PerspectiveChoice, Preferences, RenameError, ThemeChoice, WeekStart,
 };
+pub use scale::{PerScale, Scale};

@@ -188,8 +188,7 @@ fn describe_filter(filter: &Filter, catalog: &Catalog) -> Vec<String> {
             }
             Condition::Tag(t) => out.push(format!("entries tagged #{t}")),
             Condition::Perspective(p) => out.push(format!("entries written as “{}”", p.label())),
-            Condition::Mood(lo, hi) => out.push(format!("mood {lo}–{hi}")),
-            Condition::Closeness(lo, hi) => out.push(format!("closeness {lo}–{hi}")),
+            Condition::Scale(s, lo, hi) => out.push(format!("{} {lo}–{hi}", s.id())),
             Condition::Dates(_) => {}
             Condition::HasEpisode => out.push("entries with a moment traced".to_owned()),
             Condition::TwoVersions => out.push("entries changed on two computers".to_owned()),

@@ -13,7 +13,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use super::every_core;
 use crate::content::Catalog;
 use crate::journal::transfer::Export;
-use crate::journal::{Entry, MoodLabels};
+use crate::journal::{Entry, Fact, MoodLabels, Scale, facts};
 use crate::store::{self, Layout, atomic};
 
 /// The formats.
@@ -24,7 +24,7 @@ pub enum Format {
     /// Every field of every entry, versioned: `closer import` gives back identical entries
     /// (entries only: `closer backup` keeps settings, trash and your own files too).
     Json,
-    /// One row per entry with every field, for spreadsheets (columns in [`CSV_COLUMNS`]).
+    /// One row per entry with every field, for spreadsheets.
     Csv,
 }
 
@@ -166,7 +166,7 @@ pub fn run(
                 }
                 let mut header = ::csv::Writer::from_writer(Vec::new());
                 header
-                    .write_record(CSV_COLUMNS)
+                    .write_record(csv_columns())
                     .map_err(std::io::Error::other)?;
                 out.write_all(
                     &header
@@ -337,91 +337,112 @@ pub fn markdown(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Str
             out.push_str(&format!("\n## {}\n", e.date.format("%A %-d %B %Y")));
         }
         out.push_str(&format!("\n### {}\n\n", e.created_at.format("%H:%M")));
-        let mut facts = Vec::new();
-        if let Some(p) = e.perspective {
-            facts.push(format!("- Perspective: {}", p.label()));
-        }
-        if let Some(m) = e.mood {
-            match labels.label_of(m.get()) {
-                "" => facts.push(format!("- Mood: {m}/5")),
-                label => facts.push(format!("- Mood: {m}/5 ({label})")),
-            }
-        }
-        if let Some(c) = e.closeness {
-            facts.push(format!("- Closeness: {c}/5 ({})", c.label()));
-        }
-        if !e.emotions.is_empty() {
-            facts.push(format!("- Feelings: {}", e.emotions.join(", ")));
-        }
-        if !facts.is_empty() {
-            out.push_str(&facts.join("\n"));
-            out.push_str("\n\n");
-        }
-        if !e.triggers.is_empty() {
-            out.push_str("Triggers:\n\n");
-            for t in &e.triggers {
-                out.push_str(&format!(
-                    "- {}\n",
-                    with_breaks(&trigger_line(t, catalog, true), "  ")
-                ));
-            }
-            out.push('\n');
-        }
-        if !e.behaviours.is_empty() {
-            out.push_str("Noticed:\n\n");
-            for b in &e.behaviours {
-                out.push_str(&format!("- {}\n", sign_label(b.as_str(), catalog)));
-            }
-            out.push('\n');
-        }
-        for r in &e.responses {
-            out.push_str(&format!(
-                "> {}\n\n{}\n\n",
-                with_breaks(&r.prompt, "> "),
-                with_breaks(&r.answer, "")
-            ));
-        }
-        if !e.strategies.is_empty() {
-            out.push_str("Strategies:\n\n");
-            for s in &e.strategies {
-                out.push_str(&format!("- {}\n", strategy_line(s, catalog)));
-            }
-            out.push('\n');
-        }
-        for (i, ep) in e.episodes.iter().enumerate() {
-            out.push_str(&if e.episodes.len() > 1 {
-                format!("A moment, traced ({}):\n\n", i + 1)
-            } else {
-                "A moment, traced:\n\n".to_owned()
-            });
-            for (what, value) in crate::report::words::episode_chain(ep, catalog) {
-                out.push_str(&format!("- {what}: {}\n", with_breaks(&value, "  ")));
-            }
-            out.push('\n');
-        }
-        if !e.predictions.is_empty() {
-            out.push_str("Predictions:\n\n");
-            for p in &e.predictions {
-                let (fear, after) = crate::report::words::prediction_lines(p);
-                out.push_str(&format!(
-                    "- {}  \n  {}\n",
-                    with_breaks(&fear, "  "),
-                    with_breaks(&after, "  ")
-                ));
-            }
-            out.push('\n');
-        }
-        if !e.notes.trim().is_empty() {
-            out.push_str(&format!("Notes:\n\n{}\n\n", with_breaks(&e.notes, "")));
-        }
-        if !e.tags.is_empty() {
-            let tags: Vec<String> = e.tags.iter().map(|t| format!("#{t}")).collect();
-            out.push_str(&format!("Tags: {}\n\n", tags.join(" ")));
-        }
+        markdown_entry(&mut out, e, catalog, labels);
     }
     while out.ends_with("\n\n") {
         out.pop();
     }
+    out
+}
+
+/// One entry's parts in Markdown, after its heading: the perspective, scales and feelings as a
+/// list, then each part under its own label. Strategies come before moments and predictions,
+/// as they did before those existed.
+fn markdown_entry(out: &mut String, e: &Entry, catalog: &Catalog, labels: MoodLabels) {
+    let mut list = Vec::new();
+    let mut later = String::new();
+    for fact in facts(e) {
+        let part = match fact {
+            Fact::Perspective(None) | Fact::Scale(_, None) => continue,
+            Fact::Perspective(Some(p)) => {
+                list.push(format!("- Perspective: {}", p.label()));
+                continue;
+            }
+            Fact::Scale(scale, Some(v)) => {
+                match scale.words(labels)[usize::from(v.get() - 1)] {
+                    "" => list.push(format!("- {}: {v}/5", scale.label())),
+                    word => list.push(format!("- {}: {v}/5 ({word})", scale.label())),
+                }
+                continue;
+            }
+            Fact::Feelings(feelings) => {
+                if !feelings.is_empty() {
+                    list.push(format!("- Feelings: {}", feelings.join(", ")));
+                }
+                if !list.is_empty() {
+                    out.push_str(&list.join("\n"));
+                    out.push_str("\n\n");
+                }
+                continue;
+            }
+            Fact::Triggers(triggers) => bullets("Triggers:", triggers, |t| {
+                with_breaks(&trigger_line(t, catalog, true), "  ")
+            }),
+            Fact::Signs(signs) => bullets("Noticed:", signs, |b| {
+                sign_label(b.as_str(), catalog).to_owned()
+            }),
+            Fact::Answers(answers) => answers
+                .iter()
+                .map(|r| {
+                    format!(
+                        "> {}\n\n{}\n\n",
+                        with_breaks(&r.prompt, "> "),
+                        with_breaks(&r.answer, "")
+                    )
+                })
+                .collect(),
+            Fact::Moments(episodes) => {
+                for (i, ep) in episodes.iter().enumerate() {
+                    later.push_str(&if episodes.len() > 1 {
+                        format!("A moment, traced ({}):\n\n", i + 1)
+                    } else {
+                        "A moment, traced:\n\n".to_owned()
+                    });
+                    for (what, value) in crate::report::words::episode_chain(ep, catalog) {
+                        later.push_str(&format!("- {what}: {}\n", with_breaks(&value, "  ")));
+                    }
+                    later.push('\n');
+                }
+                continue;
+            }
+            Fact::Predictions(predictions) => {
+                later.push_str(&bullets("Predictions:", predictions, |p| {
+                    let (fear, after) = crate::report::words::prediction_lines(p);
+                    format!(
+                        "{}  \n  {}",
+                        with_breaks(&fear, "  "),
+                        with_breaks(&after, "  ")
+                    )
+                }));
+                continue;
+            }
+            Fact::Strategies(strategies) => {
+                let mut part = bullets("Strategies:", strategies, |s| strategy_line(s, catalog));
+                part.push_str(&std::mem::take(&mut later));
+                part
+            }
+            Fact::Notes(notes) if notes.trim().is_empty() => continue,
+            Fact::Notes(notes) => format!("Notes:\n\n{}\n\n", with_breaks(notes, "")),
+            Fact::Tags([]) => continue,
+            Fact::Tags(tags) => {
+                let tags: Vec<String> = tags.iter().map(|t| format!("#{t}")).collect();
+                format!("Tags: {}\n\n", tags.join(" "))
+            }
+        };
+        out.push_str(&part);
+    }
+}
+
+/// `label`, a blank line, a bullet for each item and a blank line; nothing for no items.
+fn bullets<T>(label: &str, items: &[T], line: impl Fn(&T) -> String) -> String {
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("{label}\n\n");
+    for item in items {
+        out.push_str(&format!("- {}\n", line(item)));
+    }
+    out.push('\n');
     out
 }
 
@@ -431,26 +452,27 @@ pub fn markdown(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Str
 /// answer, and a blank line between answers. `mood_label` is empty when labels are numbers.
 /// Moments and predictions are one per paragraph in their cells, each link of a moment's chain
 /// on a line of its own.
-pub const CSV_COLUMNS: [&str; 18] = [
-    "date",
-    "time",
-    "perspective",
-    "mood",
-    "mood_label",
-    "closeness",
-    "closeness_label",
-    "emotions",
-    "triggers",
-    "signs",
-    "answers",
-    "strategies",
-    "notes",
-    "tags",
-    "moments",
-    "predictions",
-    "updated_at",
-    "id",
-];
+pub fn csv_columns() -> Vec<String> {
+    let mut columns = vec!["date", "time", "perspective"];
+    let scales = Scale::ALL
+        .iter()
+        .flat_map(|s| [s.id(), s.about().label_column]);
+    columns.extend(scales);
+    columns.extend([
+        "emotions",
+        "triggers",
+        "signs",
+        "answers",
+        "strategies",
+        "notes",
+        "tags",
+        "moments",
+        "predictions",
+        "updated_at",
+        "id",
+    ]);
+    columns.into_iter().map(str::to_owned).collect()
+}
 
 /// A moment's chain, a line per link ("The urge: Go quiet").
 fn moment_text(ep: &crate::journal::Episode, catalog: &Catalog) -> String {
@@ -467,13 +489,13 @@ fn prediction_text(p: &crate::journal::Prediction) -> String {
     format!("{fear}\n{after}")
 }
 
-/// The entries as CSV ([`CSV_COLUMNS`]), quoted where needed, without a byte order mark.
+/// The entries as CSV ([`csv_columns`]), quoted where needed, without a byte order mark.
 ///
 /// # Errors
 /// Only if the CSV writer fails on memory.
 pub fn csv(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Result<Vec<u8>> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(CSV_COLUMNS)?;
+    w.write_record(csv_columns())?;
     let mut out = w
         .into_inner()
         .map_err(|e| anyhow::anyhow!("{}", e.error()))?;
@@ -481,61 +503,80 @@ pub fn csv(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Result<V
     Ok(out)
 }
 
-/// The rows of `entries` as CSV ([`CSV_COLUMNS`], without the header), quoted where needed.
+/// The rows of `entries` as CSV ([`csv_columns`], without the header), quoted where needed.
 ///
 /// # Errors
 /// Only if the CSV writer fails on memory.
 pub fn csv_rows(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Result<Vec<u8>> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     for e in entries {
-        let lines = |items: Vec<String>| items.join("\n");
-        let triggers = e.triggers.iter().map(|t| trigger_line(t, catalog, true));
-        let signs: Vec<&str> = e
-            .behaviours
-            .iter()
-            .map(|b| sign_label(b.as_str(), catalog))
-            .collect();
-        let answers: Vec<String> = e
-            .responses
-            .iter()
-            .map(|r| format!("{}\n{}", r.prompt.trim_end(), r.answer.trim_end()))
-            .collect();
-        let strategies = e.strategies.iter().map(|s| strategy_line(s, catalog));
-        let row: [String; CSV_COLUMNS.len()] = [
-            e.date.to_string(),
-            e.created_at.format("%H:%M").to_string(),
-            e.perspective.map(|p| p.id().to_owned()).unwrap_or_default(),
-            e.mood.map(|m| m.to_string()).unwrap_or_default(),
-            e.mood
-                .map(|m| labels.label_of(m.get()).to_owned())
-                .unwrap_or_default(),
-            e.closeness.map(|c| c.to_string()).unwrap_or_default(),
-            e.closeness
-                .map(|c| c.label().to_owned())
-                .unwrap_or_default(),
-            e.emotions.join("; "),
-            lines(triggers.collect()),
-            signs.join("; "),
-            answers.join("\n\n"),
-            lines(strategies.collect()),
-            e.notes.trim_end().to_owned(),
-            e.tags.join("; "),
-            e.episodes
-                .iter()
-                .map(|ep| moment_text(ep, catalog))
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-            e.predictions
-                .iter()
-                .map(prediction_text)
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-            e.updated_at.to_rfc3339(),
-            e.id.to_string(),
-        ];
-        w.write_record(row)?;
+        w.write_record(csv_row(e, catalog, labels))?;
     }
     w.into_inner().map_err(|e| anyhow::anyhow!("{}", e.error()))
+}
+
+/// One entry's cells, in the order of [`csv_columns`]: moments and predictions come after the
+/// tags (they were added after the rest), the last-saved time and the id last.
+fn csv_row(e: &Entry, catalog: &Catalog, labels: MoodLabels) -> Vec<String> {
+    let lines = |items: Vec<String>| items.join("\n");
+    let mut row = vec![e.date.to_string(), e.created_at.format("%H:%M").to_string()];
+    let mut later = Vec::new();
+    for fact in facts(e) {
+        match fact {
+            Fact::Perspective(p) => row.push(p.map(|p| p.id().to_owned()).unwrap_or_default()),
+            Fact::Scale(scale, v) => {
+                row.push(v.map(|v| v.to_string()).unwrap_or_default());
+                let word = v.map(|v| scale.words(labels)[usize::from(v.get() - 1)]);
+                row.push(word.unwrap_or_default().to_owned());
+            }
+            Fact::Feelings(feelings) => row.push(feelings.join("; ")),
+            Fact::Triggers(triggers) => row.push(lines(
+                triggers
+                    .iter()
+                    .map(|t| trigger_line(t, catalog, true))
+                    .collect(),
+            )),
+            Fact::Signs(signs) => {
+                let signs: Vec<&str> = signs
+                    .iter()
+                    .map(|b| sign_label(b.as_str(), catalog))
+                    .collect();
+                row.push(signs.join("; "));
+            }
+            Fact::Answers(answers) => row.push(
+                answers
+                    .iter()
+                    .map(|r| format!("{}\n{}", r.prompt.trim_end(), r.answer.trim_end()))
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            ),
+            Fact::Moments(episodes) => later.push(
+                episodes
+                    .iter()
+                    .map(|ep| moment_text(ep, catalog))
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            ),
+            Fact::Predictions(predictions) => later.push(
+                predictions
+                    .iter()
+                    .map(prediction_text)
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            ),
+            Fact::Strategies(strategies) => row.push(lines(
+                strategies
+                    .iter()
+                    .map(|s| strategy_line(s, catalog))
+                    .collect(),
+            )),
+            Fact::Notes(notes) => row.push(notes.trim_end().to_owned()),
+            Fact::Tags(tags) => row.push(tags.join("; ")),
+        }
+    }
+    row.extend(later);
+    row.extend([e.updated_at.to_rfc3339(), e.id.to_string()]);
+    row
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 pub use super::values::{
-    Badness, Closeness, EntryId, Helpfulness, Intensity, Mood, Name, Perspective, TriggerRef,
+    Badness, Closeness, EntryId, Helpfulness, Intensity, Mood, Name, Perspective, Rating,
+    TriggerRef,
 };
 
 /// A trigger logged in a check-in.
@@ -434,8 +435,14 @@ mod tests {
 
     #[test]
     fn labels_match_values() {
-        assert_eq!(Mood::try_from(1u8).unwrap().label(), "very low");
-        assert_eq!(Closeness::try_from(5u8).unwrap().label(), "very close");
+        assert_eq!(
+            super::super::Scale::Mood.word(Mood::try_from(1u8).unwrap().into()),
+            "very low"
+        );
+        assert_eq!(
+            super::super::Scale::Closeness.word(Closeness::try_from(5u8).unwrap().into()),
+            "very close"
+        );
         assert_eq!(
             Perspective::from_id("partner-pulls-away"),
             Some(Perspective::PartnerPullsAway)

@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use super::{Entry, Perspective, TriggerRef};
+use super::{Entry, Perspective, Scale, TriggerRef};
 
 pub mod signature;
 
@@ -337,10 +337,9 @@ pub enum Condition {
     Trigger(TriggerRef),
     /// Written from this perspective.
     Perspective(Perspective),
-    /// Mood within the range (entries without a mood never match).
-    Mood(u8, u8),
-    /// Closeness within the range (entries without it never match).
-    Closeness(u8, u8),
+    /// A rating on the scale within the range, both ends included (entries without a rating on
+    /// that scale never match).
+    Scale(Scale, u8, u8),
     /// Has this tag.
     Tag(String),
     /// Dated within the span.
@@ -399,10 +398,7 @@ impl Condition {
         match self {
             Condition::Trigger(t) => e.triggers.iter().any(|l| &l.trigger == t),
             Condition::Perspective(p) => e.perspective == Some(*p),
-            Condition::Mood(lo, hi) => e.mood.is_some_and(|m| (*lo..=*hi).contains(&m.get())),
-            Condition::Closeness(lo, hi) => {
-                e.closeness.is_some_and(|c| (*lo..=*hi).contains(&c.get()))
-            }
+            Condition::Scale(s, lo, hi) => s.of(e).is_some_and(|v| (*lo..=*hi).contains(&v.get())),
             Condition::Tag(tag) => {
                 let tag = fold(tag);
                 e.tags.iter().any(|t| fold(t) == tag)
@@ -430,18 +426,16 @@ impl Filter {
         self.text.trim().is_empty() && self.conditions.is_empty()
     }
 
-    /// Adds a condition; one of the same kind for dates, perspective, mood or closeness is
-    /// replaced (an entry has one of each), while triggers and tags add up.
+    /// Adds a condition; one of the same kind for dates, perspective or a scale is replaced (an entry has one of each), while triggers and tags add up.
     pub fn add(&mut self, c: Condition) {
-        let same_kind = |old: &Condition| {
-            matches!(
+        let same_kind = |old: &Condition| match (old, &c) {
+            (Condition::Scale(a, ..), Condition::Scale(b, ..)) => a == b,
+            _ => matches!(
                 (old, &c),
                 (Condition::Dates(_), Condition::Dates(_))
                     | (Condition::Perspective(_), Condition::Perspective(_))
-                    | (Condition::Mood(..), Condition::Mood(..))
-                    | (Condition::Closeness(..), Condition::Closeness(..))
                     | (Condition::Predictions(_), Condition::Predictions(_))
-            )
+            ),
         };
         self.conditions.retain(|old| !same_kind(old) && *old != c);
         self.conditions.push(c);

@@ -104,12 +104,39 @@ macro_rules! scale {
 }
 
 scale!(
+    /// A rating on any of an entry's 1–5 scales ([`super::scale::Scale`]), as readers that
+    /// treat the scales alike see it.
+    Rating,
+    "rating"
+);
+
+/// Defines the newtype of one of an entry's scales (so a bad value in a file is named by its
+/// field: "mood must be between 1 and 5"), which converts to and from a [`Rating`].
+macro_rules! entry_scale {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        scale!($(#[$doc])* $name, $what);
+
+        impl From<$name> for Rating {
+            fn from(value: $name) -> Rating {
+                Rating(value.0)
+            }
+        }
+
+        impl From<Rating> for $name {
+            fn from(value: Rating) -> $name {
+                $name(value.0)
+            }
+        }
+    };
+}
+
+entry_scale!(
     /// How the person feels, 1 (very low) to 5 (very good).
     Mood,
     "mood"
 );
-scale!(
-    /// How connected to the partner the person feels today, 1 (far) to 5 (close).
+entry_scale!(
+    /// How connected to the partner the person feels, 1 (far apart) to 5 (very close).
     Closeness,
     "closeness"
 );
@@ -129,27 +156,6 @@ scale!(
     Badness,
     "how bad"
 );
-
-impl Mood {
-    /// The words shown beside each mood value.
-    pub const LABELS: [&'static str; 5] = ["very low", "low", "okay", "good", "very good"];
-
-    /// The word for this value.
-    pub fn label(self) -> &'static str {
-        Self::LABELS[usize::from(self.0 - 1)]
-    }
-}
-
-impl Closeness {
-    /// The words shown beside each closeness value.
-    pub const LABELS: [&'static str; 5] =
-        ["far apart", "distant", "in between", "close", "very close"];
-
-    /// The word for this value.
-    pub fn label(self) -> &'static str {
-        Self::LABELS[usize::from(self.0 - 1)]
-    }
-}
 
 /// Defines a non-empty text newtype held compactly: short ids live inline, with no allocation
 /// of their own (a journal holds hundreds of thousands of them).

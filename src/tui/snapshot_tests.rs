@@ -551,7 +551,10 @@ mod review {
         ] {
             state.filter.conditions.push(Condition::Tag(tag.into()));
         }
-        state.filter.conditions.push(Condition::Mood(1, 2));
+        state
+            .filter
+            .conditions
+            .push(Condition::Scale(crate::journal::Scale::Mood, 1, 2));
         let text = draw(&mut app, 80, 24).backend().to_string();
         let line = text
             .lines()
@@ -651,7 +654,9 @@ mod review {
     #[test]
     fn filters_as_chips_and_the_filter_panel() {
         let mut app = app_with_journal();
-        review(&mut app).filter.add(Condition::Mood(1, 3));
+        review(&mut app)
+            .filter
+            .add(Condition::Scale(crate::journal::Scale::Mood, 1, 3));
         review(&mut app)
             .filter
             .add(Condition::Dates(DateSpan::LastDays(30)));

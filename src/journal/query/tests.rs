@@ -115,13 +115,19 @@ fn each_condition() {
         )])),
         vec![2]
     );
-    assert_eq!(run(&with(vec![Condition::Mood(1, 2)])), vec![1]);
     assert_eq!(
-        run(&with(vec![Condition::Mood(1, 5)])),
+        run(&with(vec![Condition::Scale(Scale::Mood, 1, 2)])),
+        vec![1]
+    );
+    assert_eq!(
+        run(&with(vec![Condition::Scale(Scale::Mood, 1, 5)])),
         vec![2, 1],
         "no mood never matches"
     );
-    assert_eq!(run(&with(vec![Condition::Closeness(1, 1)])), vec![1]);
+    assert_eq!(
+        run(&with(vec![Condition::Scale(Scale::Closeness, 1, 1)])),
+        vec![1]
+    );
     assert_eq!(run(&with(vec![Condition::Tag("WORK".into())])), vec![1, 0]);
     assert_eq!(
         run(&with(vec![Condition::Dates(DateSpan::Day(d(
@@ -163,22 +169,27 @@ fn conditions_combine() {
         ],
     };
     assert_eq!(run(&f), vec![1]);
-    let none = with(vec![Condition::Mood(4, 5), Condition::Tag("work".into())]);
+    let none = with(vec![
+        Condition::Scale(Scale::Mood, 4, 5),
+        Condition::Tag("work".into()),
+    ]);
     assert!(run(&none).is_empty());
 }
 
 #[test]
 fn adding_replaces_single_valued_kinds_and_keeps_lists() {
     let mut f = Filter::default();
-    f.add(Condition::Mood(1, 2));
-    f.add(Condition::Mood(4, 5));
+    f.add(Condition::Scale(Scale::Mood, 1, 2));
+    f.add(Condition::Scale(Scale::Mood, 4, 5));
+    f.add(Condition::Scale(Scale::Closeness, 2, 2));
     f.add(Condition::Tag("a".into()));
     f.add(Condition::Tag("b".into()));
     f.add(Condition::Tag("a".into()));
     assert_eq!(
         f.conditions,
         vec![
-            Condition::Mood(4, 5),
+            Condition::Scale(Scale::Mood, 4, 5),
+            Condition::Scale(Scale::Closeness, 2, 2),
             Condition::Tag("b".into()),
             Condition::Tag("a".into())
         ]
@@ -318,8 +329,12 @@ fn arb_condition() -> impl Strategy<Value = Condition> {
             Just(Perspective::PartnerPullsAway)
         ]
         .prop_map(Condition::Perspective),
-        (1u8..=5, 1u8..=5).prop_map(|(a, b)| Condition::Mood(a.min(b), a.max(b))),
-        (1u8..=5, 1u8..=5).prop_map(|(a, b)| Condition::Closeness(a.min(b), a.max(b))),
+        (1u8..=5, 1u8..=5).prop_map(|(a, b)| Condition::Scale(Scale::Mood, a.min(b), a.max(b))),
+        (1u8..=5, 1u8..=5).prop_map(|(a, b)| Condition::Scale(
+            Scale::Closeness,
+            a.min(b),
+            a.max(b)
+        )),
         prop_oneof![Just("work"), Just("home")].prop_map(|t| Condition::Tag(t.to_owned())),
         (0u32..60, 0u32..60).prop_map(|(a, b)| Condition::Dates(DateSpan::Between(
             d("2026-01-01") + Days::new(u64::from(a)),
@@ -342,10 +357,10 @@ fn naive(entries: &[Entry], f: &Filter, today: NaiveDate) -> Vec<usize> {
             let cond_ok = f.conditions.iter().all(|c| match c {
                 Condition::Trigger(t) => e.triggers.iter().any(|l| l.trigger == *t),
                 Condition::Perspective(p) => e.perspective == Some(*p),
-                Condition::Mood(a, b) => {
+                Condition::Scale(Scale::Mood, a, b) => {
                     matches!(e.mood, Some(m) if *a <= m.get() && m.get() <= *b)
                 }
-                Condition::Closeness(a, b) => {
+                Condition::Scale(Scale::Closeness, a, b) => {
                     matches!(e.closeness, Some(m) if *a <= m.get() && m.get() <= *b)
                 }
                 Condition::Tag(t) => e.tags.iter().any(|x| x.to_lowercase() == t.to_lowercase()),

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use crate::content::Catalog;
 use crate::journal::query::match_ranges;
-use crate::journal::{Entry, MoodLabels, Outcome, TriggerRef};
+use crate::journal::{Entry, Fact, MoodLabels, Outcome, StrategyUse, TriggerRef, facts};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
@@ -22,13 +22,12 @@ pub enum Empty {
 /// (up to 80 characters) is followed by a blank line and more text, as entries imported from
 /// jrnl and tui-journal are. Gives the title and the rest of the notes.
 pub fn title(e: &Entry) -> Option<(&str, &str)> {
-    let only_notes = e.mood.is_none()
-        && e.closeness.is_none()
-        && e.emotions.is_empty()
-        && e.triggers.is_empty()
-        && e.behaviours.is_empty()
-        && e.strategies.is_empty()
-        && e.responses.iter().all(|r| r.answer.trim().is_empty());
+    let only_notes = facts(e).all(|f| match f {
+        Fact::Notes(_) | Fact::Perspective(_) | Fact::Tags(_) => true,
+        Fact::Moments(_) | Fact::Predictions(_) => true,
+        Fact::Scale(..) | Fact::Feelings(_) | Fact::Triggers(_) | Fact::Signs(_) => f.is_empty(),
+        Fact::Answers(_) | Fact::Strategies(_) => f.is_empty(),
+    });
     let (first, rest) = e.notes.split_once('\n')?;
     let body = rest
         .strip_prefix('\n')
@@ -45,6 +44,21 @@ fn wrapped(text: &str, width: usize, first: &str, rest: &str, style: Style) -> V
         .into_iter()
         .map(|l| Line::styled(l, style))
         .collect()
+}
+
+/// A strategy's title and what became of it: `Take it slow · tried · helpfulness 4/5`.
+fn strategy_line(s: &StrategyUse, catalog: &Catalog) -> String {
+    let title = catalog
+        .strategy(s.id.as_str())
+        .map_or(s.id.to_string(), |x| x.title.clone());
+    let what = match s.outcome() {
+        Outcome::Tried(Some(h)) => format!("tried · helpfulness {h}/5"),
+        Outcome::Tried(None) => "tried".to_owned(),
+        Outcome::NotTried => "not tried".to_owned(),
+        Outcome::Planned => "planned".to_owned(),
+        Outcome::Mentioned => String::new(),
+    };
+    format!("{title} · {what}")
 }
 
 /// An entry in full, as lines: scales, feelings, triggers with intensity and notes, what was
@@ -73,114 +87,122 @@ pub fn lines(
         lines.extend(body);
     };
     let mut scales = Vec::new();
-    let mood = d.mood.map(|m| match labels.label_of(m.get()) {
-        "" => m.to_string(),
-        label => format!("{m} · {label}"),
-    });
-    let closeness = d.closeness.map(|c| format!("{c} · {}", c.label()));
-    for (name, value) in [("Mood       ", mood), ("Closeness  ", closeness)] {
-        if value.is_some() || empty == Empty::Dashed {
-            scales.push(Line::from(vec![
-                Span::styled(name, theme.muted),
-                Span::styled(value.unwrap_or_else(|| "—".to_owned()), theme.text),
-            ]));
-        }
-    }
-    let feelings = if d.emotions.is_empty() {
-        Vec::new()
-    } else {
-        text(&d.emotions.join(", "), theme.text)
-    };
-    section("Feelings", feelings);
-    let mut triggers = Vec::new();
-    for t in &d.triggers {
-        let name = match &t.trigger {
-            TriggerRef::Id(id) => catalog
-                .trigger(id.as_str())
-                .map_or(id.to_string(), |t| t.name.clone()),
-            TriggerRef::Custom(name) => name.to_string(),
-        };
-        let intensity = t.intensity.map_or(String::new(), |i| format!(" · {i}/5"));
-        triggers.extend(text(&format!("{name}{intensity}"), theme.text));
-        if !t.note.is_empty() {
-            triggers.extend(wrapped(&t.note, width, "    ", "    ", theme.muted));
-        }
-    }
-    section("Triggers", triggers);
-    let noticed = d
-        .behaviours
-        .iter()
-        .flat_map(|b| {
-            let label = catalog
-                .sign(b.as_str())
-                .map_or(b.to_string(), |s| s.label.clone());
-            text(&label, theme.text)
-        })
-        .collect();
-    section("Noticed", noticed);
-    let mut reflections = Vec::new();
-    for r in d.responses.iter().filter(|r| !r.answer.trim().is_empty()) {
-        reflections.extend(text(&r.prompt, theme.key));
-        reflections.extend(text(&r.answer, theme.text));
-    }
-    section("Reflections", reflections);
-    // Moments and predictions: shown when there are some (most entries have none).
-    if !d.episodes.is_empty() {
-        let mut moments = Vec::new();
-        for (i, ep) in d.episodes.iter().enumerate() {
-            if d.episodes.len() > 1 {
-                moments.extend(text(&format!("Moment {}", i + 1), theme.key));
+    for fact in facts(d) {
+        match fact {
+            // Review's detail names the perspective in its heading; the summary, on the step.
+            Fact::Perspective(_) => {}
+            Fact::Scale(scale, value) => {
+                if value.is_none() && empty == Empty::Hidden {
+                    continue;
+                }
+                let value = value.map_or_else(
+                    || "—".to_owned(),
+                    |v| match scale.words(labels)[usize::from(v.get() - 1)] {
+                        "" => v.to_string(),
+                        word => format!("{v} · {word}"),
+                    },
+                );
+                scales.push(Line::from(vec![
+                    Span::styled(format!("{:<11}", scale.label()), theme.muted),
+                    Span::styled(value, theme.text),
+                ]));
             }
-            for (what, value) in crate::report::words::episode_chain(ep, catalog) {
-                moments.extend(wrapped(
-                    &format!("{what}: {value}"),
-                    width,
-                    "  → ",
-                    "    ",
-                    theme.text,
-                ));
+            Fact::Feelings(feelings) => {
+                let body = if feelings.is_empty() {
+                    Vec::new()
+                } else {
+                    text(&feelings.join(", "), theme.text)
+                };
+                section("Feelings", body);
+            }
+            Fact::Triggers(logged) => {
+                let mut body = Vec::new();
+                for t in logged {
+                    let name = match &t.trigger {
+                        TriggerRef::Id(id) => catalog
+                            .trigger(id.as_str())
+                            .map_or(id.to_string(), |t| t.name.clone()),
+                        TriggerRef::Custom(name) => name.to_string(),
+                    };
+                    let intensity = t.intensity.map_or(String::new(), |i| format!(" · {i}/5"));
+                    body.extend(text(&format!("{name}{intensity}"), theme.text));
+                    if !t.note.is_empty() {
+                        body.extend(wrapped(&t.note, width, "    ", "    ", theme.muted));
+                    }
+                }
+                section("Triggers", body);
+            }
+            Fact::Signs(signs) => {
+                let body = signs
+                    .iter()
+                    .flat_map(|b| {
+                        let label = catalog
+                            .sign(b.as_str())
+                            .map_or(b.to_string(), |s| s.label.clone());
+                        text(&label, theme.text)
+                    })
+                    .collect();
+                section("Noticed", body);
+            }
+            Fact::Answers(answers) => {
+                let mut body = Vec::new();
+                for r in answers.iter().filter(|r| !r.answer.trim().is_empty()) {
+                    body.extend(text(&r.prompt, theme.key));
+                    body.extend(text(&r.answer, theme.text));
+                }
+                section("Reflections", body);
+            }
+            // Moments and predictions: shown when there are some (most entries have none).
+            Fact::Moments([]) | Fact::Predictions([]) => {}
+            Fact::Moments(episodes) => {
+                let mut body = Vec::new();
+                for (i, ep) in episodes.iter().enumerate() {
+                    if episodes.len() > 1 {
+                        body.extend(text(&format!("Moment {}", i + 1), theme.key));
+                    }
+                    for (what, value) in crate::report::words::episode_chain(ep, catalog) {
+                        body.extend(wrapped(
+                            &format!("{what}: {value}"),
+                            width,
+                            "  → ",
+                            "    ",
+                            theme.text,
+                        ));
+                    }
+                }
+                section("Moments traced", body);
+            }
+            Fact::Predictions(predictions) => {
+                let mut body = Vec::new();
+                for p in predictions {
+                    let (fear, after) = crate::report::words::prediction_lines(p);
+                    body.extend(text(&fear, theme.text));
+                    body.extend(wrapped(&after, width, "    ", "    ", theme.muted));
+                }
+                section("Predictions", body);
+            }
+            Fact::Strategies(strategies) => {
+                let body = strategies
+                    .iter()
+                    .flat_map(|s| text(&strategy_line(s, catalog), theme.text))
+                    .collect();
+                section("Strategies", body);
+            }
+            Fact::Notes(notes) => match title(d).filter(|_| empty == Empty::Hidden) {
+                Some((title, body)) => section(title, text(body, theme.text)),
+                None if notes.trim().is_empty() => section("Notes", Vec::new()),
+                None => section("Notes", text(notes, theme.text)),
+            },
+            Fact::Tags(tags) => {
+                let body = if tags.is_empty() {
+                    Vec::new()
+                } else {
+                    text(&tags.join(", "), theme.text)
+                };
+                section("Tags", body);
             }
         }
-        section("Moments traced", moments);
     }
-    if !d.predictions.is_empty() {
-        let mut predictions = Vec::new();
-        for p in &d.predictions {
-            let (fear, after) = crate::report::words::prediction_lines(p);
-            predictions.extend(text(&fear, theme.text));
-            predictions.extend(wrapped(&after, width, "    ", "    ", theme.muted));
-        }
-        section("Predictions", predictions);
-    }
-    let strategies = d
-        .strategies
-        .iter()
-        .flat_map(|s| {
-            let title = catalog
-                .strategy(s.id.as_str())
-                .map_or(s.id.to_string(), |x| x.title.clone());
-            let what = match s.outcome() {
-                Outcome::Tried(Some(h)) => format!("tried · helpfulness {h}/5"),
-                Outcome::Tried(None) => "tried".to_owned(),
-                Outcome::NotTried => "not tried".to_owned(),
-                Outcome::Planned => "planned".to_owned(),
-                Outcome::Mentioned => String::new(),
-            };
-            text(&format!("{title} · {what}"), theme.text)
-        })
-        .collect();
-    section("Strategies", strategies);
-    match title(d).filter(|_| empty == Empty::Hidden) {
-        Some((title, body)) => section(title, text(body, theme.text)),
-        None if d.notes.trim().is_empty() => section("Notes", Vec::new()),
-        None => section("Notes", text(&d.notes, theme.text)),
-    }
-    let tags = if d.tags.is_empty() {
-        Vec::new()
-    } else {
-        text(&d.tags.join(", "), theme.text)
-    };
-    section("Tags", tags);
     if empty == Empty::Hidden && lines.is_empty() && scales.is_empty() {
         return vec![Line::styled(
             "Nothing was written in this entry.",

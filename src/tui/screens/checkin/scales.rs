@@ -140,7 +140,7 @@ pub fn view(state: &State, labels: MoodLabels, theme: &Theme, frame: &mut Frame,
         Line::default(),
         scale_line(
             d.closeness.map(Closeness::get),
-            &Closeness::LABELS,
+            &crate::journal::Scale::Closeness.about().words,
             state.focus == 1,
             theme,
         ),

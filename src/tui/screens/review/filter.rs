@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::content::{Catalog, TriggerGroup};
 use crate::journal::query::{self, Condition, DateSpan, PredictionState};
-use crate::journal::{Name, Perspective, TriggerRef};
+use crate::journal::{Name, Perspective, Scale, TriggerRef};
 use crate::tui::screen::Cmd;
 use crate::tui::widgets::pick_list::{AddRow, Current, PickList, Row};
 
@@ -18,10 +18,8 @@ pub enum FilterKind {
     Trigger,
     /// A perspective.
     Perspective,
-    /// A mood range.
-    Mood,
-    /// A closeness range.
-    Closeness,
+    /// A range on one of the entry's 1–5 scales.
+    Scale(Scale),
     /// A tag.
     Tag,
     /// A date range.
@@ -33,25 +31,35 @@ pub enum FilterKind {
 }
 
 impl FilterKind {
-    /// All kinds, in the order offered.
-    pub const ALL: [FilterKind; 8] = [
-        FilterKind::Trigger,
-        FilterKind::Mood,
-        FilterKind::Closeness,
-        FilterKind::Dates,
-        FilterKind::Tag,
-        FilterKind::Perspective,
-        FilterKind::Moments,
-        FilterKind::TwoVersions,
-    ];
+    /// All kinds, in the order offered: the trigger, each scale, then the rest.
+    pub const ALL: [FilterKind; 6 + Scale::COUNT] = {
+        const REST: [FilterKind; 5] = [
+            FilterKind::Dates,
+            FilterKind::Tag,
+            FilterKind::Perspective,
+            FilterKind::Moments,
+            FilterKind::TwoVersions,
+        ];
+        let mut all = [FilterKind::Trigger; 6 + Scale::COUNT];
+        let mut i = 0;
+        while i < Scale::COUNT {
+            all[1 + i] = FilterKind::Scale(Scale::ALL[i]);
+            i += 1;
+        }
+        let mut j = 0;
+        while j < REST.len() {
+            all[1 + Scale::COUNT + j] = REST[j];
+            j += 1;
+        }
+        all
+    };
 
     /// Its name.
     pub fn label(self) -> &'static str {
         match self {
             FilterKind::Trigger => "Trigger",
             FilterKind::Perspective => "Perspective",
-            FilterKind::Mood => "Mood",
-            FilterKind::Closeness => "Closeness",
+            FilterKind::Scale(s) => s.label(),
             FilterKind::Tag => "Tag",
             FilterKind::Dates => "Dates",
             FilterKind::Moments => "Moments and predictions",
@@ -64,8 +72,7 @@ impl FilterKind {
         match self {
             FilterKind::Trigger => "entries where a trigger was logged",
             FilterKind::Perspective => "entries written from one side",
-            FilterKind::Mood => "a mood, or a range of moods",
-            FilterKind::Closeness => "a closeness, or a range",
+            FilterKind::Scale(s) => s.about().filter_hint,
             FilterKind::Tag => "entries with a tag",
             FilterKind::Dates => "a day, a month, the last 30 days, from–to",
             FilterKind::Moments => {
@@ -115,12 +122,8 @@ impl State {
                 .iter()
                 .map(|p| Row::plain(p.id(), p.label()))
                 .collect(),
-            FilterKind::Mood | FilterKind::Closeness => {
-                let labels = if kind == FilterKind::Mood {
-                    crate::journal::Mood::LABELS
-                } else {
-                    crate::journal::Closeness::LABELS
-                };
+            FilterKind::Scale(scale) => {
+                let labels = scale.about().words;
                 let mut rows: Vec<Row> = (1..=5)
                     .map(|n| Row::plain(format!("{n}-{n}"), format!("{n} · {}", labels[n - 1])))
                     .collect();
@@ -190,11 +193,10 @@ impl State {
                 }))
             }
             FilterKind::Perspective => Perspective::from_id(&key).map(Condition::Perspective),
-            FilterKind::Mood | FilterKind::Closeness => {
+            FilterKind::Scale(scale) => {
                 let (lo, hi) = key.split_once('-').unwrap_or((&key, &key));
                 match (lo.parse::<u8>(), hi.parse::<u8>()) {
-                    (Ok(lo), Ok(hi)) if kind == FilterKind::Mood => Some(Condition::Mood(lo, hi)),
-                    (Ok(lo), Ok(hi)) => Some(Condition::Closeness(lo, hi)),
+                    (Ok(lo), Ok(hi)) => Some(Condition::Scale(scale, lo, hi)),
                     _ => None,
                 }
             }

@@ -198,7 +198,10 @@ fn filters_are_chosen_combined_and_cleared() {
     // Mood is the second kind.
     f.act(&mut s, Action::Down);
     f.act(&mut s, Action::Confirm);
-    assert_eq!(s.mode, Mode::FilterPick(FilterKind::Mood));
+    assert_eq!(
+        s.mode,
+        Mode::FilterPick(FilterKind::Scale(crate::journal::Scale::Mood))
+    );
     // "4–5" row.
     let row = s.pick.rows.iter().position(|r| r.key == "4-5").unwrap();
     s.pick.cursor = row;
@@ -388,14 +391,21 @@ fn space_in_a_filter_picker_uses_the_row_under_the_cursor() {
     f.act(&mut s, Action::OpenFilter);
     f.act(&mut s, Action::Down);
     f.act(&mut s, Action::Confirm); // Mood
-    assert_eq!(s.mode, Mode::FilterPick(FilterKind::Mood));
+    assert_eq!(
+        s.mode,
+        Mode::FilterPick(FilterKind::Scale(crate::journal::Scale::Mood))
+    );
     f.act(&mut s, Action::Down);
     f.act(&mut s, Action::Down);
     f.act(&mut s, Action::Toggle);
     assert_eq!(s.mode, Mode::Timeline);
     assert_eq!(
         s.filter.conditions,
-        vec![crate::journal::query::Condition::Mood(3, 3)]
+        vec![crate::journal::query::Condition::Scale(
+            crate::journal::Scale::Mood,
+            3,
+            3
+        )]
     );
     f.act(&mut s, Action::OpenFilter);
     f.act(&mut s, Action::Bottom);
