@@ -18,7 +18,7 @@ use crate::content::Catalog;
 use crate::journal::insights::{self, Insights, Window};
 use crate::journal::query::{Condition, Filter, words as search_words};
 use crate::journal::vocabulary::count;
-use crate::journal::{Entry, MoodLabels};
+use crate::journal::{Entry, MoodLabels, Scale};
 
 /// What a person chooses to put in besides the figures. Nothing, by default.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -235,6 +235,98 @@ fn one(v: Option<f64>) -> String {
 /// Longer windows are shown by month: a weekly table of a year is a page of numbers.
 const WEEKS_IN_A_TABLE: usize = 26;
 
+/// The first scale's average on days with and without each trigger (the chart), and every
+/// scale's in the table: a trigger without enough days of the first scale is said in words
+/// under it. None when no trigger was logged.
+fn trigger_comparison(
+    i: &insights::Insights,
+    trigger_name: &dyn Fn(&crate::journal::TriggerRef) -> String,
+) -> Option<Section> {
+    if i.triggers.is_empty() {
+        return None;
+    }
+    let lead = Scale::ALL[0];
+    let (enough, thin): (Vec<_>, Vec<_>) = i.triggers.iter().partition(|t| t.scales[lead].enough());
+    let mut after: Vec<String> = thin
+        .iter()
+        .map(|t| {
+            let said = if t.any_enough() {
+                t.scales[lead].describe(lead.id())
+            } else {
+                t.not_enough()
+            };
+            format!("{}: {said}", trigger_name(&t.trigger))
+        })
+        .collect();
+    if !enough.is_empty() {
+        after.insert(
+            0,
+            "Days are compared only when each side has at least 5; a difference is \
+             what happened, not what caused it."
+                .to_owned(),
+        );
+    }
+    let mut header = vec!["Trigger".to_owned()];
+    for s in Scale::ALL {
+        header.extend([
+            format!("{} with", s.label()),
+            format!("{} without", s.label()),
+        ]);
+    }
+    header.push("Days with / without".to_owned());
+    Some(Section {
+        title: format!("{} on days with and without each trigger", lead.label()),
+        intro: if enough.is_empty() {
+            format!(
+                "Not enough data yet: a comparison needs at least {} days with a trigger \
+                 and {} without.",
+                insights::MIN_DAYS,
+                insights::MIN_DAYS
+            )
+        } else {
+            format!(
+                "Average daily {} on days when the trigger was logged, and on the other \
+                 days of the window.",
+                Scale::named()
+            )
+        },
+        chart: (!enough.is_empty()).then(|| chart::Chart::WithWithout {
+            labels: enough.iter().map(|t| trigger_name(&t.trigger)).collect(),
+            with: enough.iter().map(|t| t.scales[lead].with).collect(),
+            without: enough.iter().map(|t| t.scales[lead].without).collect(),
+        }),
+        table: Table {
+            header,
+            rows: enough
+                .iter()
+                .map(|t| {
+                    let mut row = vec![trigger_name(&t.trigger)];
+                    for (_, c) in t.scales.iter() {
+                        let (with, without) = if c.enough() {
+                            (one(c.with), one(c.without))
+                        } else {
+                            ("–".to_owned(), "–".to_owned())
+                        };
+                        row.extend([with, without]);
+                    }
+                    let days = &t.scales[lead];
+                    row.push(format!("{} / {}", days.days_with, days.days_without));
+                    row
+                })
+                .collect(),
+        },
+        after,
+    })
+}
+
+/// `text` with its first letter a capital.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// The figures of `report`, laid out: at a glance, mood and closeness over time, triggers,
 /// with and without each trigger, what helped, what was noticed and felt.
 pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
@@ -244,13 +336,15 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
 
     out.push(Section {
         title: "At a glance".to_owned(),
-        intro: "Mood and closeness are this person’s own ratings from 1 (lowest) to 5 \
-                (highest), averaged per day first, so a day with several check-ins counts once."
-            .to_owned(),
+        intro: format!(
+            "{} are this person’s own ratings from 1 (lowest) to 5 (highest), averaged per \
+             day first, so a day with several check-ins counts once.",
+            capitalised(&Scale::named())
+        ),
         chart: None,
         table: Table {
             header: vec!["".to_owned(), "".to_owned()],
-            rows: vec![
+            rows: [
                 vec![
                     "Days covered".to_owned(),
                     format!("{}", report.window.days()),
@@ -260,9 +354,14 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
                     format!("{}", i.days_checked_in),
                 ],
                 vec!["Check-ins".to_owned(), format!("{}", i.entries)],
-                vec!["Average mood (1–5)".to_owned(), one(i.mood)],
-                vec!["Average closeness (1–5)".to_owned(), one(i.closeness)],
-            ],
+            ]
+            .into_iter()
+            .chain(
+                i.scales
+                    .iter()
+                    .map(|(s, v)| vec![format!("Average {} (1–5)", s.id()), one(*v)]),
+            )
+            .collect(),
         },
         after: Vec::new(),
     });
@@ -274,7 +373,7 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
         i.weeks.clone()
     };
     out.push(Section {
-        title: "Mood and closeness over time".to_owned(),
+        title: format!("{} over time", capitalised(&Scale::named())),
         intro: if i.days.is_empty() {
             "No check-ins in these days.".to_owned()
         } else if by_month {
@@ -294,23 +393,20 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
             weeks: i.weeks.clone(),
         }),
         table: Table {
-            header: vec![
-                if by_month { "Month" } else { "Week of" }.to_owned(),
-                "Mood".to_owned(),
-                "Closeness".to_owned(),
-            ],
+            header: std::iter::once(if by_month { "Month" } else { "Week of" }.to_owned())
+                .chain(Scale::ALL.iter().map(|s| s.label().to_owned()))
+                .collect(),
             rows: periods
                 .iter()
                 .map(|w| {
-                    vec![
-                        if by_month {
-                            w.start.format("%B %Y").to_string()
-                        } else {
-                            w.start.format("%-d %b %Y").to_string()
-                        },
-                        one(w.mood),
-                        one(w.closeness),
-                    ]
+                    let period = if by_month {
+                        w.start.format("%B %Y").to_string()
+                    } else {
+                        w.start.format("%-d %b %Y").to_string()
+                    };
+                    std::iter::once(period)
+                        .chain(w.scales.iter().map(|(_, v)| one(*v)))
+                        .collect()
                 })
                 .collect(),
         },
@@ -364,80 +460,7 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
         after: Vec::new(),
     });
 
-    if !i.triggers.is_empty() {
-        let (enough, thin): (Vec<_>, Vec<_>) = i.triggers.iter().partition(|t| t.mood.enough());
-        let mut after: Vec<String> = thin
-            .iter()
-            .map(|t| {
-                let said = if t.closeness.enough() {
-                    t.mood.describe("mood")
-                } else {
-                    t.not_enough()
-                };
-                format!("{}: {said}", trigger_name(&t.trigger))
-            })
-            .collect();
-        if !enough.is_empty() {
-            after.insert(
-                0,
-                "Days are compared only when each side has at least 5; a difference is \
-                 what happened, not what caused it."
-                    .to_owned(),
-            );
-        }
-        out.push(Section {
-            title: "Mood on days with and without each trigger".to_owned(),
-            intro: if enough.is_empty() {
-                format!(
-                    "Not enough data yet: a comparison needs at least {} days with a trigger \
-                     and {} without.",
-                    insights::MIN_DAYS,
-                    insights::MIN_DAYS
-                )
-            } else {
-                "Average daily mood and closeness on days when the trigger was logged, \
-                 and on the other days of the window."
-                    .to_owned()
-            },
-            chart: (!enough.is_empty()).then(|| chart::Chart::WithWithout {
-                labels: enough.iter().map(|t| trigger_name(&t.trigger)).collect(),
-                with: enough.iter().map(|t| t.mood.with).collect(),
-                without: enough.iter().map(|t| t.mood.without).collect(),
-            }),
-            table: Table {
-                header: vec![
-                    "Trigger".to_owned(),
-                    "Mood with".to_owned(),
-                    "Mood without".to_owned(),
-                    "Closeness with".to_owned(),
-                    "Closeness without".to_owned(),
-                    "Days with / without".to_owned(),
-                ],
-                rows: enough
-                    .iter()
-                    .map(|t| {
-                        vec![
-                            trigger_name(&t.trigger),
-                            one(t.mood.with),
-                            one(t.mood.without),
-                            if t.closeness.enough() {
-                                one(t.closeness.with)
-                            } else {
-                                "–".to_owned()
-                            },
-                            if t.closeness.enough() {
-                                one(t.closeness.without)
-                            } else {
-                                "–".to_owned()
-                            },
-                            format!("{} / {}", t.mood.days_with, t.mood.days_without),
-                        ]
-                    })
-                    .collect(),
-            },
-            after,
-        });
-    }
+    out.extend(trigger_comparison(i, &trigger_name));
 
     let strategy_title =
         |id: &str| words::shown(catalog.strategy(id).map_or(id, |s| s.title.as_str()));

@@ -135,8 +135,10 @@ pub fn text(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::R
         plural(i.current_streak, "day", "days"),
         plural(i.longest_streak, "day", "days")
     )?;
-    writeln!(out, "Mood         {} on average (1–5)", fmt(i.mood))?;
-    writeln!(out, "Closeness    {} on average (1–5)", fmt(i.closeness))?;
+    for (scale, average) in i.scales.iter() {
+        let label = scale.label();
+        writeln!(out, "{label:<13}{} on average (1–5)", fmt(*average))?;
+    }
     writeln!(out)?;
     writeln!(out, "Triggers (times logged · average intensity)")?;
     if i.triggers.is_empty() {

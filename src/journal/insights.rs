@@ -18,7 +18,7 @@ use serde::Serialize;
 pub mod moments;
 
 use super::history::{StrategyHistory, count_entry};
-use super::{Entry, TriggerRef, streak};
+use super::{Entry, PerScale, Scale, TriggerRef, streak};
 
 /// Fewer days than this on either side of a comparison, and it is not shown as a finding.
 pub const MIN_DAYS: u32 = 5;
@@ -87,10 +87,9 @@ pub struct Day {
     pub date: NaiveDate,
     /// Check-ins that day.
     pub entries: u32,
-    /// Average mood, if any entry gave one.
-    pub mood: Option<f64>,
-    /// Average closeness, if any entry gave one.
-    pub closeness: Option<f64>,
+    /// Each scale's average, if any entry gave one (`"mood": …` in JSON).
+    #[serde(flatten)]
+    pub scales: PerScale<Option<f64>>,
 }
 
 /// A week's averages, over the days that have a value.
@@ -98,10 +97,9 @@ pub struct Day {
 pub struct Week {
     /// The first day of the week.
     pub start: NaiveDate,
-    /// Average daily mood.
-    pub mood: Option<f64>,
-    /// Average daily closeness.
-    pub closeness: Option<f64>,
+    /// Each scale's average of daily averages.
+    #[serde(flatten)]
+    pub scales: PerScale<Option<f64>>,
 }
 
 /// Days with a trigger against days without it, for one measure.
@@ -153,45 +151,65 @@ pub struct TriggerStat {
     pub count: u32,
     /// Average intensity where one was given.
     pub intensity: Option<f64>,
-    /// Mood on days with it and without it.
-    pub mood: Comparison,
-    /// Closeness on days with it and without it.
-    pub closeness: Comparison,
+    /// Each scale on days with it and without it.
+    #[serde(flatten)]
+    pub scales: PerScale<Comparison>,
 }
 
 impl TriggerStat {
-    /// Mood and closeness on days with it and without, in lines: a finding for each that has
-    /// enough days, and "not enough data yet" said once for both when neither has.
-    pub fn describe(&self) -> Vec<String> {
-        match (self.mood.enough(), self.closeness.enough()) {
-            (false, false) => vec![self.not_enough()],
-            _ => vec![
-                self.mood.describe("mood"),
-                self.closeness.describe("closeness"),
-            ],
-        }
+    /// Whether any scale has enough days on both sides to be a finding.
+    pub fn any_enough(&self) -> bool {
+        self.scales.iter().any(|(_, c)| c.enough())
     }
 
-    /// "Mood and closeness: not enough data yet", with the days behind it (once when mood and
-    /// closeness were given on the same days, as they usually are).
+    /// Each scale on days with it and without, in lines: a finding for each that has enough
+    /// days, and "not enough data yet" said once for all when none has.
+    pub fn describe(&self) -> Vec<String> {
+        if !self.any_enough() {
+            return vec![self.not_enough()];
+        }
+        self.scales
+            .iter()
+            .map(|(s, c)| c.describe(s.id()))
+            .collect()
+    }
+
+    /// "Mood and closeness: not enough data yet", with the days behind it (once when every
+    /// scale was given on the same days, as they usually are).
     pub fn not_enough(&self) -> String {
-        let (m, c) = (&self.mood, &self.closeness);
-        let days = if (m.days_with, m.days_without) == (c.days_with, c.days_without) {
+        let first = &self.scales.0[0];
+        let alike = self
+            .scales
+            .iter()
+            .all(|(_, c)| (c.days_with, c.days_without) == (first.days_with, first.days_without));
+        let days = if alike {
             format!(
                 "{} with it, {} without",
-                count(m.days_with, "day", "days"),
-                m.days_without
+                count(first.days_with, "day", "days"),
+                first.days_without
             )
         } else {
-            format!(
-                "mood on {} with it and {} without, closeness on {} and {}",
-                count(m.days_with, "day", "days"),
-                m.days_without,
-                c.days_with,
-                c.days_without
-            )
+            let each: Vec<String> = self
+                .scales
+                .iter()
+                .enumerate()
+                .map(|(i, (s, c))| match i {
+                    0 => format!(
+                        "{} on {} with it and {} without",
+                        s.id(),
+                        count(c.days_with, "day", "days"),
+                        c.days_without
+                    ),
+                    _ => format!("{} on {} and {}", s.id(), c.days_with, c.days_without),
+                })
+                .collect();
+            each.join(", ")
         };
-        format!("mood and closeness: not enough data yet ({days}; {MIN_DAYS} of each are needed)")
+        let names: Vec<&str> = Scale::ALL.iter().map(|s| s.id()).collect();
+        format!(
+            "{}: not enough data yet ({days}; {MIN_DAYS} of each are needed)",
+            names.join(" and ")
+        )
     }
 }
 
@@ -230,10 +248,9 @@ pub struct Insights {
     pub entries: u32,
     /// Days with at least one check-in in it.
     pub days_checked_in: u32,
-    /// Average mood over its days.
-    pub mood: Option<f64>,
-    /// Average closeness over its days.
-    pub closeness: Option<f64>,
+    /// Each scale's average over its days.
+    #[serde(flatten)]
+    pub scales: PerScale<Option<f64>>,
     /// Each day with a check-in, in order.
     pub days: Vec<Day>,
     /// Weekly averages, in order (weeks without a value left out).
@@ -282,12 +299,13 @@ fn day_of(date: NaiveDate, es: &[&Entry]) -> Day {
     Day {
         date,
         entries: u32::try_from(es.len()).unwrap_or(u32::MAX),
-        mood: mean(es.iter().filter_map(|e| e.mood).map(|m| f64::from(m.get()))),
-        closeness: mean(
-            es.iter()
-                .filter_map(|e| e.closeness)
-                .map(|c| f64::from(c.get())),
-        ),
+        scales: PerScale::from_fn(|s| {
+            mean(
+                es.iter()
+                    .filter_map(|e| s.of(e))
+                    .map(|v| f64::from(v.get())),
+            )
+        }),
     }
 }
 
@@ -365,10 +383,9 @@ fn averages_by(days: &[Day], start_of: impl Fn(NaiveDate) -> NaiveDate) -> Vec<W
         .into_iter()
         .map(|(start, ds)| Week {
             start,
-            mood: mean(ds.iter().filter_map(|d| d.mood)),
-            closeness: mean(ds.iter().filter_map(|d| d.closeness)),
+            scales: PerScale::from_fn(|s| mean(ds.iter().filter_map(|d| d.scales[s]))),
         })
-        .filter(|w| w.mood.is_some() || w.closeness.is_some())
+        .filter(|w| w.scales.iter().any(|(_, v)| v.is_some()))
         .collect()
 }
 
@@ -435,13 +452,10 @@ pub struct Tally {
     /// Triggers, numbered as first met: the trigger, its count, intensity sum and count.
     found: Vec<(TriggerRef, u32, f64, u32)>,
     index: HashMap<TriggerRef, usize>,
-    /// For each trigger, sums of the days it was logged on.
-    mood_sums: Vec<Sums>,
-    close_sums: Vec<Sums>,
-    mood_total: f64,
-    mood_n: u32,
-    close_total: f64,
-    close_n: u32,
+    /// For each trigger, each scale's sums over the days it was logged on.
+    sums: Vec<PerScale<Sums>>,
+    /// Each scale's sum and count over all days.
+    totals: PerScale<(f64, u32)>,
     histories: BTreeMap<String, StrategyHistory>,
     reactions: HashMap<String, u32>,
     emotions: HashMap<String, u32>,
@@ -473,12 +487,8 @@ impl Tally {
             days: Vec::new(),
             found: Vec::new(),
             index: HashMap::new(),
-            mood_sums: Vec::new(),
-            close_sums: Vec::new(),
-            mood_total: 0.0,
-            mood_n: 0,
-            close_total: 0.0,
-            close_n: 0,
+            sums: Vec::new(),
+            totals: PerScale::default(),
             histories: BTreeMap::new(),
             reactions: HashMap::new(),
             emotions: HashMap::new(),
@@ -533,8 +543,7 @@ impl Tally {
                     Some(&i) => i,
                     None => {
                         self.found.push((t.trigger.clone(), 0, 0.0, 0));
-                        self.mood_sums.push(Sums::default());
-                        self.close_sums.push(Sums::default());
+                        self.sums.push(PerScale::default());
                         self.index.insert(t.trigger.clone(), self.found.len() - 1);
                         self.found.len() - 1
                     }
@@ -553,20 +562,13 @@ impl Tally {
                 episodes.add(e);
             }
         }
-        if let Some(m) = day.mood {
-            self.mood_total += m;
-            self.mood_n += 1;
+        for (s, v) in day.scales.iter() {
+            let Some(v) = *v else { continue };
+            self.totals[s].0 += v;
+            self.totals[s].1 += 1;
             for &i in &on_day {
-                self.mood_sums[i].with_sum += m;
-                self.mood_sums[i].with_n += 1;
-            }
-        }
-        if let Some(c) = day.closeness {
-            self.close_total += c;
-            self.close_n += 1;
-            for &i in &on_day {
-                self.close_sums[i].with_sum += c;
-                self.close_sums[i].with_n += 1;
+                self.sums[i][s].with_sum += v;
+                self.sums[i][s].with_n += 1;
             }
         }
         self.on_day = on_day;
@@ -578,12 +580,8 @@ impl Tally {
             window,
             days,
             found,
-            mood_sums,
-            close_sums,
-            mood_total,
-            mood_n,
-            close_total,
-            close_n,
+            sums,
+            totals,
             mut histories,
             reactions,
             emotions,
@@ -600,8 +598,7 @@ impl Tally {
                 trigger,
                 count,
                 intensity: (in_ > 0).then(|| isum / f64::from(in_)),
-                mood: comparison(mood_sums[i], mood_total, mood_n),
-                closeness: comparison(close_sums[i], close_total, close_n),
+                scales: PerScale::from_fn(|s| comparison(sums[i][s], totals[s].0, totals[s].1)),
             })
             .collect();
         triggers.sort_by(|a, b| {
@@ -640,8 +637,7 @@ impl Tally {
             window,
             entries: inside,
             days_checked_in: u32::try_from(days.len()).unwrap_or(u32::MAX),
-            mood: mean(days.iter().filter_map(|d| d.mood)),
-            closeness: mean(days.iter().filter_map(|d| d.closeness)),
+            scales: PerScale::from_fn(|s| mean(days.iter().filter_map(|d| d.scales[s]))),
             reactions: ranked_counts(reactions),
             emotions: ranked_counts(emotions),
             // Without `with_moments`, left empty: only the Moments view, stats and reports

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::NaiveDate;
 
 use super::episode::{Episode, Prediction};
-use super::{Entry, EntryId, Response, StrategyUse, TriggerLog};
+use super::{Entry, EntryId, Response, Scale, StrategyUse, TriggerLog};
 
 /// The line between the two versions of a text that changed on two computers.
 pub const OTHER_VERSION: &str = "── the other computer's version (both kept: choose, then save) ──";
@@ -301,16 +301,13 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
         &theirs.perspective,
         |p| p.map_or("none".to_owned(), |p| p.label().to_owned()),
     );
-    e.mood = m.value("mood", b.map(|b| &b.mood), &ours.mood, &theirs.mood, |v| {
-        v.map_or("none".to_owned(), |v| v.get().to_string())
-    });
-    e.closeness = m.value(
-        "closeness",
-        b.map(|b| &b.closeness),
-        &ours.closeness,
-        &theirs.closeness,
-        |v| v.map_or("none".to_owned(), |v| v.get().to_string()),
-    );
+    for &s in Scale::ALL {
+        let base = b.map(|b| s.of(b));
+        let value = m.value(s.id(), base.as_ref(), &s.of(ours), &s.of(theirs), |v| {
+            v.map_or("none".to_owned(), |v| v.get().to_string())
+        });
+        s.set(&mut e, value);
+    }
     e.emotions = m.set(
         "feelings",
         b.map(|b| b.emotions.as_slice()),

@@ -91,6 +91,16 @@ impl Scale {
         self.about().label
     }
 
+    /// Every scale's id in a phrase: "mood and closeness" (with commas before the last "and"
+    /// when there are more than two).
+    pub fn named() -> String {
+        let ids: Vec<&str> = Self::ALL.iter().map(|s| s.id()).collect();
+        match ids.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => ids.concat(),
+        }
+    }
+
     /// The scale with this id.
     pub fn from_id(id: &str) -> Option<Scale> {
         Self::ALL.iter().copied().find(|s| s.id() == id)

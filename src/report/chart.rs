@@ -9,6 +9,7 @@ use plotters::coord::ranged1d::{SegmentValue, SegmentedCoord};
 use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 
+use crate::journal::Scale;
 use crate::journal::insights::{Day, Week, Window};
 
 /// What a chart shows.
@@ -52,6 +53,11 @@ pub const MOST_ROWS: usize = 12;
 const MOOD: RGBColor = RGBColor(0x0b, 0x4f, 0x8a);
 /// Closeness's colour (contrast 6.5:1 on white).
 const CLOSENESS: RGBColor = RGBColor(0x9c, 0x4a, 0x00);
+
+/// How each scale is drawn over time, in [`Scale::ALL`]'s order: its colour, and whether its
+/// days are outlined triangles and its weekly line dashed (else filled dots and a solid line),
+/// so no two scales differ by colour alone.
+const STYLES: [(RGBColor, bool); Scale::COUNT] = [(MOOD, false), (CLOSENESS, true)];
 /// Text and axes (contrast 15:1).
 const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
 /// Bars (contrast 7:1 with white, readable text beside them).
@@ -166,31 +172,44 @@ fn over_time(out: &mut String, window: Window, days: &[Day], weeks: &[Week]) -> 
         .label_style((FONT, 14).into_font().color(&INK))
         .axis_desc_style((FONT, 14).into_font().color(&INK))
         .draw()?;
-    chart.draw_series(days.iter().filter_map(|d| {
-        d.mood
-            .map(|m| Circle::new((x(d.date), m), 3, MOOD.mix(0.55).filled()))
-    }))?;
-    chart.draw_series(days.iter().filter_map(|d| {
-        d.closeness
-            // An outline, not a fill: where closeness equals mood it is drawn around the mood
-            // dot, both still seen, instead of the two mixing into a mark the legend lacks.
-            .map(|c| EmptyElement::at((x(d.date), c)) + outline_triangle(CLOSENESS))
-    }))?;
-    for run in runs(weeks, |w| w.mood, x) {
-        chart.draw_series(LineSeries::new(run, MOOD.stroke_width(3)))?;
+    for &scale in Scale::ALL {
+        let (colour, outlined) = STYLES[scale as usize];
+        let values = days
+            .iter()
+            .filter_map(|d| d.scales[scale].map(|v| (x(d.date), v)));
+        if outlined {
+            // An outline, not a fill: where it equals a filled dot it is drawn around it, both
+            // still seen, instead of the two mixing into a mark the legend lacks.
+            chart.draw_series(values.map(|p| EmptyElement::at(p) + outline_triangle(colour)))?;
+        } else {
+            chart.draw_series(values.map(|p| Circle::new(p, 3, colour.mix(0.55).filled())))?;
+        }
     }
-    for run in runs(weeks, |w| w.closeness, x) {
-        chart.draw_series(DashedLineSeries::new(run, 8, 5, CLOSENESS.stroke_width(3)))?;
+    for &scale in Scale::ALL {
+        let (colour, dashed) = STYLES[scale as usize];
+        for run in runs(weeks, |w| w.scales[scale], x) {
+            if dashed {
+                chart.draw_series(DashedLineSeries::new(run, 8, 5, colour.stroke_width(3)))?;
+            } else {
+                chart.draw_series(LineSeries::new(run, colour.stroke_width(3)))?;
+            }
+        }
     }
-    legend(
-        &bottom,
-        &[
-            (Mark::Dot(MOOD), "mood, a day"),
-            (Mark::Line(MOOD), "mood, weekly"),
-            (Mark::Triangle(CLOSENESS), "closeness, a day"),
-            (Mark::Dashed(CLOSENESS), "closeness, weekly"),
-        ],
-    )?;
+    let names: Vec<[String; 2]> = Scale::ALL
+        .iter()
+        .map(|s| [format!("{}, a day", s.id()), format!("{}, weekly", s.id())])
+        .collect();
+    let mut items = Vec::new();
+    for (&scale, [day, week]) in Scale::ALL.iter().zip(&names) {
+        let (colour, outlined) = STYLES[scale as usize];
+        let (day_mark, line) = if outlined {
+            (Mark::Triangle(colour), Mark::Dashed(colour))
+        } else {
+            (Mark::Dot(colour), Mark::Line(colour))
+        };
+        items.extend([(day_mark, day.as_str()), (line, week.as_str())]);
+    }
+    legend(&bottom, &items)?;
     root.present()?;
     Ok(())
 }

@@ -110,7 +110,7 @@ fn section(out: &mut String, s: &Section) {
                         .map(str::to_owned)
                 })
                 .unwrap_or_else(|| rest.to_owned());
-            intro_sentence(&rest)
+            super::capitalised(&rest)
         }
         None => s.intro.clone(),
     };
@@ -204,12 +204,4 @@ pub(super) fn has_words(e: &crate::journal::Entry, report: &Report) -> bool {
         || (report.include.answers && e.responses.iter().any(|r| !r.answer.trim().is_empty()))
         || (report.include.notes
             && (!e.notes.trim().is_empty() || e.triggers.iter().any(|t| !t.note.trim().is_empty())))
-}
-
-/// `text` with its first letter a capital.
-fn intro_sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

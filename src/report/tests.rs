@@ -137,7 +137,7 @@ fn the_figures_are_the_insights_for_the_same_window() {
     );
     assert!(md.contains(&format!(
         "| Average mood (1–5) | {:.1} |",
-        expected.mood.unwrap()
+        expected.scales[crate::journal::Scale::Mood].unwrap()
     )));
     for t in &expected.triggers {
         let row = format!(

@@ -58,13 +58,19 @@ fn several_check_ins_a_day_are_averaged_and_missing_values_left_out() {
         "a day without a check-in is a gap, not a zero"
     );
     assert_eq!(days[0].entries, 2);
-    assert_eq!(days[0].mood, Some(3.0));
+    assert_eq!(days[0].scales[crate::journal::Scale::Mood], Some(3.0));
     assert_eq!(
-        days[0].closeness,
+        days[0].scales[crate::journal::Scale::Closeness],
         Some(4.0),
         "the entry without closeness does not count"
     );
-    assert_eq!((days[1].mood, days[1].closeness), (None, None));
+    assert_eq!(
+        (
+            days[1].scales[crate::journal::Scale::Mood],
+            days[1].scales[crate::journal::Scale::Closeness]
+        ),
+        (None, None)
+    );
 }
 
 #[test]
@@ -81,13 +87,17 @@ fn weekly_averages_follow_the_week_start_and_skip_empty_weeks() {
     let starts: Vec<NaiveDate> = monday.iter().map(|w| w.start).collect();
     assert_eq!(starts, [d("2026-10-26"), d("2026-11-02"), d("2026-11-23")]);
     assert_eq!(
-        monday[1].mood,
+        monday[1].scales[crate::journal::Scale::Mood],
         Some(4.0),
         "2 Nov and 8 Nov are one Monday-week"
     );
     let sunday = weeks(&ds, Weekday::Sun);
     assert_eq!(sunday[0].start, d("2026-11-01"));
-    assert_eq!(sunday[0].mood, Some(2.0), "1 and 2 Nov are one Sunday-week");
+    assert_eq!(
+        sunday[0].scales[crate::journal::Scale::Mood],
+        Some(2.0),
+        "1 and 2 Nov are one Sunday-week"
+    );
 }
 
 #[test]
@@ -106,8 +116,20 @@ fn monthly_averages_average_the_days_and_skip_empty_months() {
         [d("2026-09-01"), d("2026-11-01")],
         "October is a gap"
     );
-    assert_eq!((m[0].mood, m[0].closeness), (Some(2.0), Some(3.0)));
-    assert_eq!((m[1].mood, m[1].closeness), (Some(3.0), Some(3.0)));
+    assert_eq!(
+        (
+            m[0].scales[crate::journal::Scale::Mood],
+            m[0].scales[crate::journal::Scale::Closeness]
+        ),
+        (Some(2.0), Some(3.0))
+    );
+    assert_eq!(
+        (
+            m[1].scales[crate::journal::Scale::Mood],
+            m[1].scales[crate::journal::Scale::Closeness]
+        ),
+        (Some(3.0), Some(3.0))
+    );
 }
 
 #[test]
@@ -130,7 +152,7 @@ fn a_week_at_a_glance_has_every_day_newest_first_with_its_triggers_strongest_fir
     );
     let friday = &week[2];
     assert_eq!(friday.day.entries, 3);
-    assert_eq!(friday.day.mood, Some(3.0));
+    assert_eq!(friday.day.scales[crate::journal::Scale::Mood], Some(3.0));
     assert_eq!(
         friday.triggers,
         [
@@ -166,9 +188,24 @@ fn the_under_five_days_rule() {
     let t = &i.triggers[0];
     assert_eq!(t.count, 4);
     assert_eq!(t.intensity, Some(4.0));
-    assert_eq!((t.mood.days_with, t.mood.days_without), (4, 6));
-    assert_eq!((t.mood.with, t.mood.without), (Some(1.0), Some(4.0)));
-    assert!(!t.mood.enough(), "4 days with it is not enough");
+    assert_eq!(
+        (
+            t.scales[crate::journal::Scale::Mood].days_with,
+            t.scales[crate::journal::Scale::Mood].days_without
+        ),
+        (4, 6)
+    );
+    assert_eq!(
+        (
+            t.scales[crate::journal::Scale::Mood].with,
+            t.scales[crate::journal::Scale::Mood].without
+        ),
+        (Some(1.0), Some(4.0))
+    );
+    assert!(
+        !t.scales[crate::journal::Scale::Mood].enough(),
+        "4 days with it is not enough"
+    );
     // A fifth day makes it a finding.
     entries.push(with_trigger(e("2026-11-11", 2, 2), "anxiety", None));
     let i = compute(
@@ -178,10 +215,10 @@ fn the_under_five_days_rule() {
         Weekday::Mon,
     );
     let t = &i.triggers[0];
-    assert!(t.mood.enough());
-    assert_eq!(t.mood.with, Some(6.0 / 5.0));
+    assert!(t.scales[crate::journal::Scale::Mood].enough());
+    assert_eq!(t.scales[crate::journal::Scale::Mood].with, Some(6.0 / 5.0));
     assert_eq!(t.intensity, Some(4.0), "a missing intensity is not a zero");
-    assert_eq!(t.closeness.days_with, 5);
+    assert_eq!(t.scales[crate::journal::Scale::Closeness].days_with, 5);
 }
 
 #[test]
@@ -199,8 +236,18 @@ fn a_day_counts_once_with_a_trigger_even_with_two_entries() {
     );
     let t = &i.triggers[0];
     assert_eq!(t.count, 1);
-    assert_eq!((t.mood.days_with, t.mood.days_without), (1, 1));
-    assert_eq!(t.mood.with, Some(2.0), "the whole day's average");
+    assert_eq!(
+        (
+            t.scales[crate::journal::Scale::Mood].days_with,
+            t.scales[crate::journal::Scale::Mood].days_without
+        ),
+        (1, 1)
+    );
+    assert_eq!(
+        t.scales[crate::journal::Scale::Mood].with,
+        Some(2.0),
+        "the whole day's average"
+    );
 }
 
 #[test]
@@ -301,7 +348,7 @@ fn the_window_limits_everything_but_streaks() {
         Weekday::Mon,
     );
     assert_eq!((i.entries, i.days_checked_in), (1, 1));
-    assert_eq!(i.mood, Some(5.0));
+    assert_eq!(i.scales[crate::journal::Scale::Mood], Some(5.0));
     assert_eq!(
         (i.current_streak, i.longest_streak),
         (3, 3),
@@ -364,7 +411,14 @@ fn an_empty_journal_has_no_figures() {
         d("2026-11-22"),
         Weekday::Mon,
     );
-    assert_eq!((i.entries, i.mood, i.current_streak), (0, None, 0));
+    assert_eq!(
+        (
+            i.entries,
+            i.scales[crate::journal::Scale::Mood],
+            i.current_streak
+        ),
+        (0, None, 0)
+    );
     assert!(i.triggers.is_empty() && i.weeks.is_empty());
 }
 

@@ -10,9 +10,9 @@ mod view;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use ratatui::crossterm::event::KeyCode;
 
-use crate::journal::Entry;
 use crate::journal::insights::{self, Insights, Window};
 use crate::journal::query::DateSpan;
+use crate::journal::{Entry, PerScale};
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
 use crate::tui::screen::{Cmd, Ctx, Msg, Open};
 
@@ -104,10 +104,8 @@ pub struct State {
     pub week_starts: Weekday,
     /// Every day of the journal with its averages (for the calendars), oldest first.
     all_days: Vec<insights::Day>,
-    /// The mood chart.
-    pub mood_series: Series,
-    /// The closeness chart.
-    pub closeness_series: Series,
+    /// Each scale's chart.
+    pub series: PerScale<Series>,
     /// Whether `insights` has the figures of moments and predictions (worked out when the
     /// Moments view is first shown for a window: the other views do not need them).
     moments_done: bool,
@@ -150,8 +148,7 @@ impl State {
             scroll: 0,
             week_starts,
             all_days: all_days(entries),
-            mood_series: Series::default(),
-            closeness_series: Series::default(),
+            series: PerScale::default(),
             moments_done: false,
         };
         state.recompute(today);
@@ -162,8 +159,7 @@ impl State {
     fn recompute(&mut self, today: NaiveDate) {
         let i = compute(&self.entries, self.span, today, self.week_starts);
         self.week = insights::glance(&self.entries, today, 7);
-        self.mood_series = series(&i, |d| d.mood, |w| w.mood);
-        self.closeness_series = series(&i, |d| d.closeness, |w| w.closeness);
+        self.series = PerScale::from_fn(|s| series(&i, |d| d.scales[s], |w| w.scales[s]));
         self.insights = Arc::new(i);
         self.moments_done = false;
         self.ensure_moments();

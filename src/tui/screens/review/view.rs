@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::content::Catalog;
 use crate::journal::query::{self, Condition};
-use crate::journal::{Entry, TriggerRef};
+use crate::journal::{Entry, Scale, TriggerRef};
 use crate::tui::screen::{LastLayout, ViewCx};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::entry_view;
@@ -282,11 +282,14 @@ fn timeline(
         }
         let marker = if selected { "▸" } else { " " };
         let base = if selected { theme.selected } else { theme.text };
+        let ratings: Vec<String> = Scale::ALL
+            .iter()
+            .map(|s| format!("{} {}", s.about().short, scale(s.of(e).map(|v| v.get()))))
+            .collect();
         let head = format!(
-            "{marker} {}  mood {} · close {}  ",
+            "{marker} {}  {}  ",
             e.created_at.format("%H:%M"),
-            scale(e.mood.map(|m| m.get())),
-            scale(e.closeness.map(|c| c.get()))
+            ratings.join(" · ")
         );
         let room = width.saturating_sub(head.chars().count());
         let triggers = fit(&trigger_names(e, catalog), room / 2);

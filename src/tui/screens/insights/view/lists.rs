@@ -89,7 +89,7 @@ pub(super) fn triggers(
             ),
             theme.title,
         ));
-        let style = if t.mood.enough() || t.closeness.enough() {
+        let style = if t.any_enough() {
             theme.text
         } else {
             theme.muted

@@ -1,4 +1,4 @@
-//! Mood and closeness over time: the series and the charts.
+//! Each scale over time (mood, closeness): the series and the charts.
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -7,6 +7,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
 
+use crate::journal::Scale;
 use crate::journal::insights::{self, Insights};
 use crate::journal::vocabulary::count;
 use crate::tui::theme::Theme;
@@ -19,7 +20,7 @@ pub(super) fn over_time(state: &State, theme: &Theme, frame: &mut Frame, area: R
     let i = &state.insights;
     let [head, charts] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     let plot = Plot::new(i, charts);
-    let line = if plot.monthly(&state.mood_series) {
+    let line = if plot.monthly(&state.series.0[0]) {
         "line: monthly averages"
     } else {
         "line: weekly averages"
@@ -28,34 +29,32 @@ pub(super) fn over_time(state: &State, theme: &Theme, frame: &mut Frame, area: R
         n if n > 1.5 => format!("dots: {n:.0}-day averages"),
         _ => "dots: days".to_owned(),
     };
+    let mut summary = format!(
+        "{} on {}",
+        count(i.entries, "check-in", "check-ins"),
+        count(i.days_checked_in, "day", "days")
+    );
+    for (s, average) in i.scales.iter() {
+        summary.push_str(&format!(" · {} {}", s.id(), fmt(*average)));
+    }
     frame.render_widget(
         Paragraph::new(Line::styled(
-            wrap::fit(
-                &format!(
-                    "{} on {} · mood {} · closeness {}",
-                    count(i.entries, "check-in", "check-ins"),
-                    count(i.days_checked_in, "day", "days"),
-                    fmt(i.mood),
-                    fmt(i.closeness)
-                ),
-                usize::from(head.width),
-            ),
+            wrap::fit(&summary, usize::from(head.width)),
             theme.muted,
         )),
         head,
     );
-    let [mood, closeness] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(charts);
+    let areas = Layout::vertical([Constraint::Fill(1); Scale::COUNT]).split(charts);
+    // The legend once, on the first chart.
     let legend = format!("{dots}, {line}");
-    plot.draw("Mood", &legend, &state.mood_series, theme, frame, mood);
-    plot.draw(
-        "Closeness",
-        "",
-        &state.closeness_series,
-        theme,
-        frame,
-        closeness,
-    );
+    for ((s, series), area) in state.series.iter().zip(areas.iter()) {
+        let legend = if s == Scale::ALL[0] {
+            legend.as_str()
+        } else {
+            ""
+        };
+        plot.draw(s.label(), legend, series, theme, frame, *area);
+    }
 }
 
 /// What a chart draws: the days, and the weekly and monthly lines in pieces that break at gaps

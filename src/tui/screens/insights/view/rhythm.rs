@@ -26,7 +26,7 @@ pub(super) fn rhythm(
     let mood_of = |d: NaiveDate| -> Option<Option<f64>> {
         all.binary_search_by_key(&d, |x| x.date)
             .ok()
-            .map(|k| all[k].mood)
+            .map(|k| all[k].scales[crate::journal::Scale::Mood])
     };
     let days = |n: u32| {
         if n == 1 {

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::journal::Scale;
 use crate::journal::vocabulary::count;
 use crate::tui::screen::ViewCx;
 use crate::tui::widgets::wrap;
@@ -23,8 +24,20 @@ pub(super) fn week(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
         Some(v) if v.fract() == 0.0 => format!("{v:.0}"),
         Some(v) => format!("{v:.1}"),
     };
-    // Day, mood and closeness in columns; the triggers take the rest of the line.
-    let head = format!("  {:<11} {:<15} {:<10} ", "Day", "Mood", "Closeness");
+    // The day and each scale in columns (the first with its mark and word); the triggers take
+    // the rest of the line.
+    let lead = Scale::ALL[0];
+    let column = |s: Scale| {
+        if s == lead {
+            15
+        } else {
+            s.label().chars().count() + 1
+        }
+    };
+    let mut head = format!("  {:<11} ", "Day");
+    for &s in Scale::ALL {
+        head.push_str(&format!("{:<w$} ", s.label(), w = column(s)));
+    }
     let trigger_room = width.saturating_sub(head.chars().count());
     let mut lines = vec![Line::styled(
         format!("{head}{}", if trigger_room >= 8 { "Triggers" } else { "" }),
@@ -43,20 +56,19 @@ pub(super) fn week(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
         if g.day.entries == 0 {
             spans.push(Span::styled("no check-in", theme.muted));
         } else {
-            let (style, mark) = level(theme, g.day.mood);
-            let word = g
-                .day
-                .mood
-                .map_or("", |m| labels.label_of((m.round() as u8).clamp(1, 5)));
-            let mood = format!("{mark} {} {word}", value(g.day.mood));
-            spans.push(Span::styled(
-                format!("{:<15} ", wrap::fit(&mood, 15)),
-                style,
-            ));
-            spans.push(Span::styled(
-                format!("{:<10} ", value(g.day.closeness)),
-                theme.text,
-            ));
+            for (s, v) in g.day.scales.iter() {
+                let w = column(s);
+                if s == lead {
+                    let (style, mark) = level(theme, *v);
+                    let word = v.map_or("", |v| {
+                        s.words(labels)[usize::from((v.round() as u8).clamp(1, 5) - 1)]
+                    });
+                    let cell = format!("{mark} {} {word}", value(*v));
+                    spans.push(Span::styled(format!("{:<w$} ", wrap::fit(&cell, w)), style));
+                } else {
+                    spans.push(Span::styled(format!("{:<w$} ", value(*v)), theme.text));
+                }
+            }
             let names: Vec<String> = g
                 .triggers
                 .iter()
