@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use super::{Entry, Perspective, Scale, TriggerRef};
+use super::{Entry, Fact, Perspective, Scale, TriggerRef, facts};
 
 pub mod signature;
 
@@ -172,6 +172,20 @@ pub enum Field {
 }
 
 impl Field {
+    /// Which field a snippet prefers when two hold as many of the words: what a row shows
+    /// anyway first (answers, notes), then moments, predictions, feelings, triggers, tags.
+    fn rank(self) -> u8 {
+        match self {
+            Field::Answer => 0,
+            Field::Notes => 1,
+            Field::Moment => 2,
+            Field::Prediction => 3,
+            Field::Feeling => 4,
+            Field::TriggerNote | Field::Trigger => 5,
+            Field::Tag => 6,
+        }
+    }
+
     /// In a word or two, to set before a snippet of it (none for answers and notes, which
     /// are what a row shows anyway).
     pub fn label(self) -> Option<&'static str> {
@@ -187,13 +201,20 @@ impl Field {
     }
 }
 
-/// Every field of an entry a search looks in, in turn, with what kind of field it is:
-/// answers, notes, what its moments and predictions say, emotions, trigger notes and custom
-/// triggers, tags; stops at the first for which `f` says true.
+/// Every field of an entry a search looks in, in turn (the entry's [`facts`], in reading
+/// order), with what kind of field it is: emotions, trigger notes and custom triggers,
+/// answers, what its moments and predictions say, notes, tags; stops at the first for which
+/// `f` says true. Ratings, signs (chosen from a list), strategies and the perspective are not
+/// words the person wrote.
 fn each_field<'a>(e: &'a Entry, mut f: impl FnMut(Field, &'a str) -> bool) -> bool {
-    e.responses.iter().any(|r| f(Field::Answer, &r.answer))
-        || f(Field::Notes, &e.notes)
-        || e.episodes.iter().any(|ep| {
+    facts(e).any(|fact| match fact {
+        Fact::Feelings(feelings) => feelings.iter().any(|x| f(Field::Feeling, x)),
+        Fact::Triggers(logged) => logged.iter().any(|t| {
+            f(Field::TriggerNote, &t.note)
+                || matches!(&t.trigger, TriggerRef::Custom(name) if f(Field::Trigger, name.as_str()))
+        }),
+        Fact::Answers(answers) => answers.iter().any(|r| f(Field::Answer, &r.answer)),
+        Fact::Moments(episodes) => episodes.iter().any(|ep| {
             f(Field::Moment, &ep.what)
                 || f(Field::Moment, &ep.next)
                 || ep.urges.iter().chain(&ep.did).any(|x| f(Field::Moment, x))
@@ -202,17 +223,17 @@ fn each_field<'a>(e: &'a Entry, mut f: impl FnMut(Field, &'a str) -> bool) -> bo
                     .as_ref()
                     .and_then(crate::journal::Repair::own_words)
                     .is_some_and(|t| f(Field::Moment, t))
-        })
-        || e.predictions.iter().any(|p| {
+        }),
+        Fact::Predictions(predictions) => predictions.iter().any(|p| {
             f(Field::Prediction, &p.fear)
                 || p.outcome
                     .as_ref()
                     .is_some_and(|o| f(Field::Prediction, &o.instead))
-        })
-        || e.emotions.iter().any(|x| f(Field::Feeling, x)) || e.triggers.iter().any(|t| {
-        f(Field::TriggerNote, &t.note)
-            || matches!(&t.trigger, TriggerRef::Custom(name) if f(Field::Trigger, name.as_str()))
-    }) || e.tags.iter().any(|x| f(Field::Tag, x))
+        }),
+        Fact::Notes(notes) => f(Field::Notes, notes),
+        Fact::Tags(tags) => tags.iter().any(|x| f(Field::Tag, x)),
+        Fact::Perspective(_) | Fact::Scale(..) | Fact::Signs(_) | Fact::Strategies(_) => false,
+    })
 }
 
 /// Every field of an entry a search looks in: see [`each_field`].
@@ -231,10 +252,14 @@ pub fn best_field<'a>(e: &'a Entry, words: &[String]) -> Option<(Field, &'a str,
     }
     each_field(e, |field, text| {
         let n = words.iter().filter(|w| contains_folded(text, w)).count();
-        if n > best.map_or(0, |b| b.2) {
+        let better = match best {
+            None => n > 0,
+            Some((b, _, m)) => n > m || (n == m && field.rank() < b.rank()),
+        };
+        if better {
             best = Some((field, text, n));
         }
-        n == words.len()
+        false
     });
     best
 }

@@ -121,13 +121,39 @@ fn section(s: &Section) -> Markup {
     }
 }
 
+/// One piece of an entry's words, as HTML.
+fn shared_words(piece: &words::Shared<'_>, catalog: &Catalog) -> Markup {
+    match piece {
+        words::Shared::TriggerNotes(noted) => page! {
+            ul { @for t in noted { li.words { (words::shown(&words::trigger_line(t, catalog, true))) } } }
+        },
+        words::Shared::Answer(r) => page! {
+            blockquote { (words::shown(&r.prompt)) }
+            p.words { (words::shown(r.answer.trim_end())) }
+        },
+        words::Shared::Moment(ep) => page! {
+            p { b { "A moment, traced" } }
+            ul { @for (what, value) in words::episode_chain(ep, catalog) { li.words { (what) ": " (words::shown(&value)) } } }
+        },
+        words::Shared::Prediction(p) => {
+            let (fear, after) = words::prediction_lines(p);
+            page! { p.words { b { "Feared: " } (words::shown(&fear)) br; (words::shown(&after)) } }
+        }
+        words::Shared::Notes(notes) => page! {
+            p { b { "Notes" } }
+            p.words { (words::shown(notes.trim_end())) }
+        },
+    }
+}
+
 /// The report as one HTML page.
 pub fn html(report: &Report, catalog: &Catalog) -> String {
     let subtitle = words::shown(&super::subtitle(report));
     let shared: Vec<_> = report
         .entries
         .iter()
-        .filter(|e| super::markdown::has_words(e, report))
+        .map(|e| (e, words::shared(e, report.include)))
+        .filter(|(_, pieces)| !pieces.is_empty())
         .collect();
     page! {
         (DOCTYPE)
@@ -153,37 +179,10 @@ pub fn html(report: &Report, catalog: &Catalog) -> String {
                         section {
                             h2 { "In their own words" }
                             @if shared.is_empty() { p { "Nothing written in these days." } }
-                            @for e in &shared {
+                            @for (e, pieces) in &shared {
                                 article.entry {
                                     h3 { (e.created_at.format("%A %-d %B %Y, %H:%M")) }
-                                    @if report.include.notes {
-                                        @let noted: Vec<_> = e.triggers.iter().filter(|t| !t.note.trim().is_empty()).collect();
-                                        @if !noted.is_empty() {
-                                            ul { @for t in noted { li.words { (words::shown(&words::trigger_line(t, catalog, true))) } } }
-                                        }
-                                    }
-                                    @if report.include.answers {
-                                        @for r in e.responses.iter().filter(|r| !r.answer.trim().is_empty()) {
-                                            blockquote { (words::shown(&r.prompt)) }
-                                            p.words { (words::shown(r.answer.trim_end())) }
-                                        }
-                                    }
-                                    @if report.include.episodes {
-                                        @for ep in &e.episodes {
-                                            p { b { "A moment, traced" } }
-                                            ul { @for (what, value) in words::episode_chain(ep, catalog) { li.words { (what) ": " (words::shown(&value)) } } }
-                                        }
-                                    }
-                                    @if report.include.predictions {
-                                        @for p in &e.predictions {
-                                            @let (fear, after) = words::prediction_lines(p);
-                                            p.words { b { "Feared: " } (words::shown(&fear)) br; (words::shown(&after)) }
-                                        }
-                                    }
-                                    @if report.include.notes && !e.notes.trim().is_empty() {
-                                        p { b { "Notes" } }
-                                        p.words { (words::shown(e.notes.trim_end())) }
-                                    }
+                                    @for piece in pieces { (shared_words(piece, catalog)) }
                                 }
                             }
                         }

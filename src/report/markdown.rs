@@ -139,56 +139,23 @@ pub fn markdown(report: &Report, catalog: &Catalog) -> String {
     }
     if report.include.any() {
         out.push_str("## In their own words\n\n");
-        if report.entries.iter().all(|e| !has_words(e, report)) {
-            out.push_str("Nothing written in these days.\n\n");
-        }
-        for e in report.entries.iter().filter(|e| has_words(e, report)) {
+        let mut any = false;
+        for e in &report.entries {
+            let shared = words::shared(e, report.include);
+            if shared.is_empty() {
+                continue;
+            }
+            any = true;
             out.push_str(&format!(
                 "### {}\n\n",
                 e.created_at.format("%A %-d %B %Y, %H:%M")
             ));
-            if report.include.notes {
-                for t in e.triggers.iter().filter(|t| !t.note.trim().is_empty()) {
-                    out.push_str(&format!(
-                        "- {}\n",
-                        block(&words::trigger_line(t, catalog, true), "  ")
-                    ));
-                }
-                if e.triggers.iter().any(|t| !t.note.trim().is_empty()) {
-                    out.push('\n');
-                }
+            for piece in shared {
+                shared_words(&mut out, &piece, catalog);
             }
-            if report.include.answers {
-                for r in e.responses.iter().filter(|r| !r.answer.trim().is_empty()) {
-                    out.push_str(&format!(
-                        "> {}\n\n{}\n\n",
-                        block(&r.prompt, "> "),
-                        block(&r.answer, "")
-                    ));
-                }
-            }
-            if report.include.episodes {
-                for ep in &e.episodes {
-                    out.push_str("A moment, traced:\n\n");
-                    for (what, value) in words::episode_chain(ep, catalog) {
-                        out.push_str(&format!("- {what}: {}\n", block(&value, "  ")));
-                    }
-                    out.push('\n');
-                }
-            }
-            if report.include.predictions {
-                for p in &e.predictions {
-                    let (fear, after) = words::prediction_lines(p);
-                    out.push_str(&format!(
-                        "- Feared: {}  \n  {}\n\n",
-                        block(&fear, "  "),
-                        block(&after, "  ")
-                    ));
-                }
-            }
-            if report.include.notes && !e.notes.trim().is_empty() {
-                out.push_str(&format!("Notes:\n\n{}\n\n", block(&e.notes, "")));
-            }
+        }
+        if !any {
+            out.push_str("Nothing written in these days.\n\n");
         }
     }
     while out.ends_with("\n\n") {
@@ -197,11 +164,38 @@ pub fn markdown(report: &Report, catalog: &Catalog) -> String {
     out
 }
 
-/// Whether `e` has words of the kinds the report includes.
-pub(super) fn has_words(e: &crate::journal::Entry, report: &Report) -> bool {
-    (report.include.episodes && !e.episodes.is_empty())
-        || (report.include.predictions && !e.predictions.is_empty())
-        || (report.include.answers && e.responses.iter().any(|r| !r.answer.trim().is_empty()))
-        || (report.include.notes
-            && (!e.notes.trim().is_empty() || e.triggers.iter().any(|t| !t.note.trim().is_empty())))
+/// One piece of an entry's words, in Markdown.
+fn shared_words(out: &mut String, piece: &words::Shared<'_>, catalog: &Catalog) {
+    match piece {
+        words::Shared::TriggerNotes(noted) => {
+            for t in noted {
+                let line = words::trigger_line(t, catalog, true);
+                out.push_str(&format!("- {}\n", block(&line, "  ")));
+            }
+            out.push('\n');
+        }
+        words::Shared::Answer(r) => out.push_str(&format!(
+            "> {}\n\n{}\n\n",
+            block(&r.prompt, "> "),
+            block(&r.answer, "")
+        )),
+        words::Shared::Moment(ep) => {
+            out.push_str("A moment, traced:\n\n");
+            for (what, value) in words::episode_chain(ep, catalog) {
+                out.push_str(&format!("- {what}: {}\n", block(&value, "  ")));
+            }
+            out.push('\n');
+        }
+        words::Shared::Prediction(p) => {
+            let (fear, after) = words::prediction_lines(p);
+            out.push_str(&format!(
+                "- Feared: {}  \n  {}\n\n",
+                block(&fear, "  "),
+                block(&after, "  ")
+            ));
+        }
+        words::Shared::Notes(notes) => {
+            out.push_str(&format!("Notes:\n\n{}\n\n", block(notes, "")));
+        }
+    }
 }

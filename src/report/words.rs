@@ -1,8 +1,11 @@
 //! Entry fields in words, shared by the Markdown export and reports.
 
+use super::Include;
 use crate::content::Catalog;
 use crate::journal::printable::printable;
-use crate::journal::{Outcome, StrategyUse, TriggerLog, TriggerRef};
+use crate::journal::{
+    Entry, Episode, Fact, Outcome, Prediction, Response, StrategyUse, TriggerLog, TriggerRef, facts,
+};
 
 /// `text` with control characters shown, not obeyed (see [`printable`]), as an owned string.
 pub fn shown(text: &str) -> String {
@@ -135,4 +138,66 @@ pub fn prediction_lines(p: &crate::journal::Prediction) -> (String, String) {
         }
     };
     (fear, after)
+}
+
+/// One piece of an entry's own words as a report shares it, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shared<'a> {
+    /// The triggers that have a note (only those).
+    TriggerNotes(Vec<&'a TriggerLog>),
+    /// A prompt with its answer (only answered ones).
+    Answer(&'a Response),
+    /// A moment traced.
+    Moment(&'a Episode),
+    /// A prediction and what came of it.
+    Prediction(&'a Prediction),
+    /// The notes.
+    Notes(&'a str),
+}
+
+/// What of `e` a report with `include` shares, from the entry's [`facts`] in reading order:
+/// empty when it shares nothing of it.
+pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
+    let mut out = Vec::new();
+    for fact in facts(e) {
+        match fact {
+            Fact::Triggers(logged) if include.notes => {
+                let noted: Vec<&TriggerLog> = logged
+                    .iter()
+                    .filter(|t| !t.note.trim().is_empty())
+                    .collect();
+                if !noted.is_empty() {
+                    out.push(Shared::TriggerNotes(noted));
+                }
+            }
+            Fact::Answers(answers) if include.answers => out.extend(
+                answers
+                    .iter()
+                    .filter(|r| !r.answer.trim().is_empty())
+                    .map(Shared::Answer),
+            ),
+            Fact::Moments(episodes) if include.episodes => {
+                out.extend(episodes.iter().map(Shared::Moment));
+            }
+            Fact::Predictions(predictions) if include.predictions => {
+                out.extend(predictions.iter().map(Shared::Prediction));
+            }
+            Fact::Notes(notes) if include.notes && !notes.trim().is_empty() => {
+                out.push(Shared::Notes(notes));
+            }
+            // Not chosen, or not words of the person's own: the figures hold the rest.
+            Fact::Triggers(_)
+            | Fact::Answers(_)
+            | Fact::Moments(_)
+            | Fact::Predictions(_)
+            | Fact::Notes(_)
+            | Fact::Perspective(_)
+            | Fact::Scale(..)
+            | Fact::Feelings(_)
+            | Fact::Signs(_)
+            | Fact::Strategies(_)
+            | Fact::Tags(_) => {}
+        }
+    }
+    out
 }
