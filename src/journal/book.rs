@@ -75,7 +75,8 @@ impl DayCounts {
     }
 }
 
-/// The journal's entries and the figures home shows, read after the first frame.
+/// The journal in memory: its entries and the figures kept from them (those home shows, the
+/// search index), shared by whatever reads the whole journal.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Journal {
     /// Every readable entry, oldest first.
