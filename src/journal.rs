@@ -2,6 +2,7 @@
 //!
 //! Pure: no files, no terminal, no clock. Time arrives as arguments.
 
+pub mod book;
 pub mod draft;
 pub mod entry;
 pub mod episode;
@@ -20,6 +21,7 @@ pub mod transfer;
 pub mod values;
 pub mod vocabulary;
 
+pub use book::{DayCounts, Journal};
 pub use entry::{
     Badness, Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Outcome, Perspective,
     Rating, Response, StrategyUse, TriggerLog, TriggerRef,

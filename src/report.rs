@@ -168,7 +168,7 @@ pub fn shared_entries(entries: &[Entry], request: &Request, today: NaiveDate) ->
         .filter(|e| request.window.contains(e.date) && request.filter.matches(e, &words, today))
         .cloned()
         .collect();
-    shared.sort_by(|a, b| (a.date, a.created_at, &a.id).cmp(&(b.date, b.created_at, &b.id)));
+    shared.sort_by(Entry::order);
     shared
 }
 

@@ -2,22 +2,21 @@
 //! Reads only file names, today's file and the small index of open predictions, so it is
 //! quick on any journal.
 
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::journal::streak;
+use crate::journal::DayCounts;
 use crate::store::{Layout, Store};
 
 /// Prints the status; returns whether there is a check-in today.
 pub fn run(data_dir: &Path, short: bool, today: NaiveDate, out: &mut impl Write) -> Result<bool> {
     let layout = Layout::new(data_dir);
-    let days: BTreeSet<NaiveDate> = Store::days_with_files_in(&layout).into_iter().collect();
-    let today_done = days.contains(&today);
-    let streak = streak::current(&days, today);
+    let days = DayCounts::of_days(Store::days_with_files_in(&layout));
+    let today_done = days.checked_in(today);
+    let streak = days.streak(today);
     if short {
         let mark = if today_done { "✓" } else { "·" };
         writeln!(out, "{mark} {streak}")?;

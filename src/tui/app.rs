@@ -307,7 +307,7 @@ impl App {
         if self.session.locked {
             return out;
         }
-        self.session.journal = Some(summary);
+        self.session.loaded(summary);
         self.session.refresh_prompt();
         self.broadcast(&Msg::JournalChanged, &mut out);
         // It opens only over the screen that asked, as the person left it; if they went on

@@ -11,11 +11,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crate::config::Config;
 use crate::content::{self, Catalog, Prompt};
 use crate::journal::draft::CheckInDraft;
-use crate::journal::history::{
-    StrategyHistory, count_entry, last_tried_before, strategy_histories,
-};
+use crate::journal::history::StrategyHistory;
 use crate::journal::query::Signature;
-use crate::journal::{Entry, EntryId, Perspective, Preferences, streak};
+use crate::journal::{Entry, EntryId, Journal, Perspective, Preferences};
 
 use super::effect::Done;
 use super::theme::Theme;
@@ -25,138 +23,30 @@ pub const MIN_WIDTH: u16 = 60;
 /// The smallest terminal the screens are laid out for, in rows.
 pub const MIN_HEIGHT: u16 = 20;
 
-/// The figures home shows and the entries behind them, read after the first frame.
+/// What a read of the journal brings: the journal, and how many files had problems.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
-    /// Every readable entry, oldest first.
-    pub entries: Arc<Vec<Entry>>,
-    /// Whether there is an entry today.
-    pub checked_in_today: bool,
-    /// The current streak in days.
-    pub streak: u32,
-    /// What the journal knows of each strategy.
-    pub histories: Arc<BTreeMap<String, StrategyHistory>>,
+    /// The journal as read.
+    pub journal: Journal,
     /// Files with problems worth a look (errors and warnings).
     pub problem_files: usize,
-    /// Check-ins per day, kept current on each change so the streak and "checked in today"
-    /// cost as many days as the streak is long; `None` until first needed (then counted from
-    /// `entries` once).
-    pub days: Option<BTreeMap<NaiveDate, u32>>,
-    /// The search index: each entry's [`Signature`], in the order of `entries`, kept in step
-    /// on each change (an index of another length is not used, and left alone).
-    pub index: Arc<Vec<Signature>>,
-    /// The entries are known to be in order (by day, time of writing, then id): found so when
-    /// read, and kept so by every change. `false`: not known, and checked where it matters.
-    pub in_order: bool,
-    /// How many entries hold two versions from a merge of two computers' edits (home says so).
-    pub two_versions: usize,
 }
 
 impl Summary {
-    /// The figures of `entries` (oldest first) on `today`.
+    /// The journal of `entries` (oldest first) on `today`, and the files with problems.
     pub fn of(entries: Arc<Vec<Entry>>, today: NaiveDate, problem_files: usize) -> Summary {
-        let in_order = entries.is_sorted_by(|a, b| Entry::order(a, b).is_le());
-        let days: BTreeMap<NaiveDate, u32> = if in_order {
-            // Entries in order come a day at a time: the days counted as runs, and the map
-            // built from them in one go rather than looked up once an entry.
-            let mut runs: Vec<(NaiveDate, u32)> = Vec::new();
-            for e in entries.iter() {
-                match runs.last_mut() {
-                    Some((day, n)) if *day == e.date => *n += 1,
-                    _ => runs.push((e.date, 1)),
-                }
-            }
-            runs.into_iter().collect()
-        } else {
-            let mut days = BTreeMap::new();
-            for e in entries.iter() {
-                *days.entry(e.date).or_default() += 1;
-            }
-            days
-        };
         Summary {
-            two_versions: entries
-                .iter()
-                .filter(|e| !e.two_versions.is_empty())
-                .count(),
-            histories: Arc::new(strategy_histories(entries.iter())),
-            checked_in_today: days.contains_key(&today),
-            streak: streak::current_by(|d| days.contains_key(&d), today),
+            journal: Journal::of(entries, today),
             problem_files,
-            index: Arc::default(),
-            in_order,
-            entries,
-            days: Some(days),
         }
     }
+}
 
-    /// Whether the search index is in step with the entries.
-    fn indexed(&self) -> bool {
-        self.index.len() == self.entries.len()
-    }
-
-    /// Takes `old` out of the figures and puts `new` in (either may be absent), without
-    /// looking at the other entries (`entries` is already changed).
-    fn recount(&mut self, old: Option<&Entry>, new: Option<&Entry>, today: NaiveDate) {
-        let entries = &self.entries;
-        let built = self.days.is_none();
-        let days = self.days.get_or_insert_with(|| {
-            // Counted from the entries as they were: the changed list, less `new`, plus `old`.
-            let mut days: BTreeMap<NaiveDate, u32> = BTreeMap::new();
-            for e in entries.iter() {
-                *days.entry(e.date).or_default() += 1;
-            }
-            if let Some(n) = new
-                && let Some(c) = days.get_mut(&n.date)
-            {
-                *c = c.saturating_sub(1);
-                if *c == 0 {
-                    days.remove(&n.date);
-                }
-            }
-            if let Some(o) = old {
-                *days.entry(o.date).or_default() += 1;
-            }
-            days
-        });
-        let two = |e: Option<&Entry>| e.is_some_and(|e| !e.two_versions.is_empty());
-        self.two_versions =
-            (self.two_versions + usize::from(two(new))).saturating_sub(usize::from(two(old)));
-        let histories = Arc::make_mut(&mut self.histories);
-        // Whether a day gained its first check-in or lost its last: only then can the streak
-        // change, and it is counted again (as many days as it is long).
-        let (mut emptied, mut filled) = (None, None);
-        if let Some(o) = old {
-            if let Some(c) = days.get_mut(&o.date) {
-                *c = c.saturating_sub(1);
-                if *c == 0 {
-                    days.remove(&o.date);
-                    emptied = Some(o.date);
-                }
-            }
-            count_entry(histories, o, -1);
-            // A strategy whose latest try was in `old` has an earlier one, or none.
-            for s in &o.strategies {
-                if let Some(h) = histories.get_mut(s.id.as_str())
-                    && h.last_tried == Some(o.date)
-                {
-                    h.last_tried = last_tried_before(entries, s.id.as_str());
-                }
-            }
-        }
-        if let Some(n) = new {
-            let count = days.entry(n.date).or_default();
-            *count += 1;
-            if *count == 1 {
-                filled = Some(n.date);
-            }
-            count_entry(histories, n, 1);
-        }
-        histories.retain(|_, h| !h.is_empty());
-        self.checked_in_today = days.contains_key(&today);
-        // A day that lost its last check-in and gained one back is where it was.
-        if emptied != filled || built {
-            self.streak = streak::current_by(|d| days.contains_key(&d), today);
+impl From<Journal> for Summary {
+    fn from(journal: Journal) -> Summary {
+        Summary {
+            journal,
+            problem_files: 0,
         }
     }
 }
@@ -194,7 +84,9 @@ pub struct Session {
     /// The colours.
     pub theme: Theme,
     /// The journal; `None` until it is read.
-    pub journal: Option<Summary>,
+    pub journal: Option<Journal>,
+    /// Files with problems worth a look (errors and warnings), found when the journal was read.
+    pub problem_files: usize,
     /// Today's question, kept in step with the date, the perspective and the journal.
     pub today_prompt: Option<Prompt>,
     /// The unfinished check-in in the drafts folder, as last written or found.
@@ -239,6 +131,7 @@ impl Session {
             config: Arc::default(),
             theme,
             journal: None,
+            problem_files: 0,
             today_prompt: None,
             pending_draft: None,
             unsaved: None,
@@ -264,33 +157,27 @@ impl Session {
     pub fn entries_arc(&self) -> Arc<Vec<Entry>> {
         self.journal
             .as_ref()
-            .map_or_else(|| Arc::new(Vec::new()), |s| Arc::clone(&s.entries))
+            .map_or_else(|| Arc::new(Vec::new()), Journal::entries_arc)
     }
 
-    /// Takes the search index of `entries` (built off the input path, [`crate::journal::query::signature::index`]),
-    /// if they are still the journal's: `false` when the journal has changed since (then the
-    /// index is of entries that are not there any more).
+    /// Takes the search index of `entries` (see [`Journal::take_index`]); `false` when the
+    /// journal has changed since, or is not read.
     pub fn take_index(&mut self, entries: &Arc<Vec<Entry>>, index: Vec<Signature>) -> bool {
-        match self.journal.as_mut() {
-            Some(s) if Arc::ptr_eq(&s.entries, entries) && index.len() == entries.len() => {
-                s.index = Arc::new(index);
-                true
-            }
-            _ => false,
-        }
+        self.journal
+            .as_mut()
+            .is_some_and(|j| j.take_index(entries, index))
     }
 
     /// The search index of [`Session::entries_arc`] (empty until read, or when not in step).
     pub fn index_arc(&self) -> Arc<Vec<Signature>> {
         self.journal
             .as_ref()
-            .filter(|s| s.indexed())
-            .map_or_else(|| Arc::new(Vec::new()), |s| Arc::clone(&s.index))
+            .map_or_else(|| Arc::new(Vec::new()), Journal::index_arc)
     }
 
-    /// Whether the entries are known to be in order (see [`Summary::in_order`]).
+    /// Whether the entries are known to be in order (see [`Journal::in_order`]).
     pub fn entries_in_order(&self) -> bool {
-        self.journal.as_ref().is_some_and(|s| s.in_order)
+        self.journal.as_ref().is_some_and(|j| j.in_order)
     }
 
     /// What the journal knows of each strategy (empty until read).
@@ -335,73 +222,27 @@ impl Session {
         self.refresh_prompt();
     }
 
-    /// Adds an entry, or replaces the one with its id (after a save, an edit, a restore),
-    /// keeping the entries in order and the figures current without going over the journal:
-    /// the entry's day is found by binary search, an edit is replaced where it is, and a new
-    /// check-in (the newest) goes on the end.
+    /// Takes in a read of the journal.
+    pub fn loaded(&mut self, summary: Summary) {
+        self.journal = Some(summary.journal);
+        self.problem_files = summary.problem_files;
+    }
+
+    /// Adds an entry, or replaces the one with its id (after a save, an edit, a restore; see
+    /// [`Journal::upsert`]), and chooses today's question again.
     pub fn upsert(&mut self, entry: Entry) {
-        let today = self.today;
-        let Some(summary) = self.journal.as_mut() else {
-            return;
-        };
-        let mut index = summary
-            .indexed()
-            .then(|| (Arc::make_mut(&mut summary.index), Signature::of(&entry)));
-        let entries = Arc::make_mut(&mut summary.entries);
-        let first = entries.partition_point(|e| e.date < entry.date);
-        let end = entries.partition_point(|e| e.date <= entry.date);
-        let old = match (first..end).find(|&i| entries[i].id == entry.id) {
-            // The same place in the order (day, time and id do not change): in place.
-            Some(i) if Entry::order(&entries[i], &entry).is_eq() => {
-                if let Some((index, sig)) = index.as_mut() {
-                    index[i] = *sig;
-                }
-                Some(std::mem::replace(&mut entries[i], entry.clone()))
-            }
-            Some(i) => {
-                let old = entries.remove(i);
-                let at = entries.partition_point(|e| Entry::order(e, &entry).is_lt());
-                entries.insert(at, entry.clone());
-                if let Some((index, sig)) = index.as_mut() {
-                    index.remove(i);
-                    index.insert(at, *sig);
-                }
-                Some(old)
-            }
-            None => {
-                let at = entries.partition_point(|e| Entry::order(e, &entry).is_lt());
-                entries.insert(at, entry.clone());
-                if let Some((index, sig)) = index.as_mut() {
-                    index.insert(at, *sig);
-                }
-                None
-            }
-        };
-        summary.recount(old.as_ref(), Some(&entry), today);
-        self.refresh_prompt();
+        if let Some(journal) = self.journal.as_mut() {
+            journal.upsert(entry, self.today);
+            self.refresh_prompt();
+        }
     }
 
     /// Takes out the entry `id` of `date` (after a delete).
     pub fn remove(&mut self, id: &EntryId, date: NaiveDate) {
-        let today = self.today;
-        let Some(summary) = self.journal.as_mut() else {
-            return;
-        };
-        let entries = Arc::make_mut(&mut summary.entries);
-        let first = entries.partition_point(|e| e.date < date);
-        let end = entries.partition_point(|e| e.date <= date);
-        // Its own day first; anywhere, should the date given be another.
-        let at = (first..end)
-            .find(|&i| entries[i].id == *id)
-            .or_else(|| entries.iter().position(|e| e.id == *id));
-        if let Some(at) = at {
-            let old = entries.remove(at);
-            if summary.index.len() == entries.len() + 1 {
-                Arc::make_mut(&mut summary.index).remove(at);
-            }
-            summary.recount(Some(&old), None, today);
+        if let Some(journal) = self.journal.as_mut() {
+            journal.remove(id, date, self.today);
+            self.refresh_prompt();
         }
-        self.refresh_prompt();
     }
 
     /// Takes in what an effect's result changes here: the draft as it is on disk, and the
@@ -443,123 +284,6 @@ impl Session {
                 true
             }
             _ => false,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-    use crate::journal::query::signature;
-    use crate::journal::{EntryId, Helpfulness, Name, StrategyUse};
-    use crate::tui::test_support::{day, session};
-
-    /// An entry on one of the last six days (some around today, so the streak moves), at an
-    /// hour, trying or planning some of three strategies.
-    fn arb_entry() -> impl Strategy<Value = Entry> {
-        (
-            0u64..6,
-            0u32..24,
-            0u32..4,
-            proptest::collection::vec((0usize..3, any::<bool>(), 0u8..7), 0..3),
-        )
-            .prop_map(|(back, hour, n, uses)| {
-                let date = day() - chrono::Days::new(back);
-                let at =
-                    chrono::DateTime::parse_from_rfc3339(&format!("{date}T{hour:02}:00:00+01:00"))
-                        .unwrap();
-                let mut e = Entry::new(EntryId::generate(at, n), at);
-                e.strategies = uses
-                    .into_iter()
-                    .map(|(s, planned, tried)| StrategyUse {
-                        id: Name::try_from(["take-it-slow", "self-compassion", "meet-halfway"][s])
-                            .unwrap(),
-                        planned,
-                        tried: (tried > 0).then_some(tried > 1),
-                        helpfulness: Helpfulness::try_from(tried.saturating_sub(1)).ok(),
-                        extra: Default::default(),
-                    })
-                    .collect();
-                e
-            })
-    }
-
-    #[derive(Debug, Clone)]
-    enum Change {
-        Upsert(Box<Entry>),
-        /// Remove the entry at this index (modulo the count), if any.
-        Remove(usize),
-        /// Edit the entry at this index: take its strategies away.
-        Edit(usize),
-    }
-
-    fn arb_change() -> impl Strategy<Value = Change> {
-        prop_oneof![
-            arb_entry().prop_map(|e| Change::Upsert(Box::new(e))),
-            any::<usize>().prop_map(Change::Remove),
-            any::<usize>().prop_map(Change::Edit),
-        ]
-    }
-
-    proptest! {
-        /// Saves, edits and deletes change the figures as working them out from scratch would.
-        #[test]
-        fn kept_figures_equal_figures_worked_out_again(
-            start in proptest::collection::vec(arb_entry(), 0..12),
-            changes in proptest::collection::vec(arb_change(), 1..12),
-        ) {
-            let mut s = session(Preferences::default());
-            let mut start = start;
-            start.sort_by(Entry::order);
-            start.dedup_by(|a, b| a.id == b.id);
-            // Half the time the day counts are built on the first change instead of up front.
-            let mut first = Summary::of(Arc::new(start), s.today, 0);
-            // Half the time the index comes before the changes, as when a save comes after
-            // it was built; otherwise it is not kept in step (and not used).
-            let index_first = !first.entries.len().is_multiple_of(3);
-            if index_first {
-                first.index = Arc::new(signature::index(&first.entries));
-            }
-            if first.entries.len().is_multiple_of(2) {
-                first.days = None;
-            }
-            s.journal = Some(first);
-            for change in changes {
-                match change {
-                    Change::Upsert(e) => s.upsert(*e),
-                    Change::Remove(i) => {
-                        if let Some(e) = s.entries().get(i % s.entries().len().max(1)).cloned() {
-                            s.remove(&e.id, e.date);
-                        }
-                    }
-                    Change::Edit(i) => {
-                        if let Some(mut e) = s.entries().get(i % s.entries().len().max(1)).cloned() {
-                            e.strategies.clear();
-                            s.upsert(e);
-                        }
-                    }
-                }
-                let kept = s.journal.clone().unwrap();
-                prop_assert!(kept.entries.is_sorted_by(|a, b| Entry::order(a, b).is_le()));
-                let mut ids: Vec<&EntryId> = kept.entries.iter().map(|e| &e.id).collect();
-                ids.sort();
-                ids.dedup();
-                prop_assert_eq!(ids.len(), kept.entries.len(), "an id twice");
-                let again = Summary::of(Arc::clone(&kept.entries), s.today, 0);
-                prop_assert_eq!(kept.checked_in_today, again.checked_in_today);
-                prop_assert_eq!(kept.streak, again.streak);
-                prop_assert_eq!(&kept.histories, &again.histories);
-                // An index in step is the index of the entries; one that is not is not used.
-                prop_assert!(kept.indexed() || !index_first, "the index fell out of step");
-                if kept.indexed() {
-                    prop_assert_eq!(&*kept.index, &signature::index(&kept.entries));
-                }
-                if kept.days.is_some() {
-                    prop_assert_eq!(&kept.days, &again.days);
-                }
-            }
         }
     }
 }

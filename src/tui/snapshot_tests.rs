@@ -37,7 +37,7 @@ fn home_checked_in_with_problems_and_read_only_80x24() {
     if let Some(s) = app.session.journal.as_mut() {
         s.checked_in_today = true;
         s.streak = 1;
-        s.problem_files = 2;
+        app.session.problem_files = 2;
     }
     app.session.read_only = Some(
         "another closer has this journal open. Close it to write here; you can still read.".into(),
@@ -373,6 +373,7 @@ mod review {
     use std::sync::Arc;
 
     use super::*;
+    use crate::journal::Journal;
     use crate::journal::query::{Condition, DateSpan};
     use crate::journal::{
         Closeness, Entry, EntryId, Intensity, Mood, Name, Perspective, Response, StrategyUse,
@@ -448,17 +449,16 @@ mod review {
             "Woke up close. Said thank you for yesterday.",
         );
         let mut app = app_at_home();
-        app.loaded(Summary {
+        app.loaded(Summary::from(Journal {
             entries: Arc::new(vec![a, b, c, d]),
             checked_in_today: true,
             streak: 3,
-            problem_files: 0,
             days: None,
             histories: Arc::default(),
             index: Arc::default(),
             in_order: false,
-            ..Summary::default()
-        });
+            ..Journal::default()
+        }));
         app.update(Msg::Key(Action::OpenReview));
         app
     }
@@ -598,17 +598,16 @@ mod review {
                 .into();
         e.tags = vec!["family".into()];
         let mut app = app_at_home();
-        app.loaded(Summary {
+        app.loaded(Summary::from(Journal {
             entries: Arc::new(vec![e]),
             checked_in_today: true,
             streak: 1,
-            problem_files: 0,
             days: None,
             histories: Arc::default(),
             index: Arc::default(),
             in_order: false,
-            ..Summary::default()
-        });
+            ..Journal::default()
+        }));
         app.update(Msg::Key(Action::OpenReview));
         let list = draw(&mut app, 80, 24);
         assert_snapshot!("review_imported_row_80x24", list.backend());
@@ -896,22 +895,22 @@ mod insights {
     use std::sync::Arc;
 
     use super::*;
+    use crate::journal::Journal;
     use crate::tui::session::Summary;
     use crate::tui::test_support::generated_year;
 
     fn app(entries: Vec<crate::journal::Entry>) -> App {
         let mut app = app_at_home();
-        app.loaded(Summary {
+        app.loaded(Summary::from(Journal {
             entries: Arc::new(entries),
             checked_in_today: true,
             streak: 0,
-            problem_files: 0,
             days: None,
             histories: Arc::default(),
             index: Arc::default(),
             in_order: false,
-            ..Summary::default()
-        });
+            ..Journal::default()
+        }));
         app.update(Msg::Key(Action::OpenInsights));
         app
     }
@@ -1334,6 +1333,7 @@ mod moments {
     use std::sync::Arc;
 
     use super::*;
+    use crate::journal::Journal;
     use crate::journal::{
         Badness, Ending, Episode, Likelihood, Name, Prediction, PredictionOutcome,
         PredictionResult, Repair, TriggerRef,
@@ -1377,17 +1377,16 @@ mod moments {
             extra: Default::default(),
         });
         let mut app = app_at_home();
-        app.loaded(Summary {
+        app.loaded(Summary::from(Journal {
             entries: Arc::new(entries),
             checked_in_today: false,
             streak: 0,
-            problem_files: 0,
             days: None,
             histories: Arc::default(),
             index: Arc::default(),
             in_order: false,
-            ..Summary::default()
-        });
+            ..Journal::default()
+        }));
         app
     }
 
@@ -1483,6 +1482,7 @@ mod checkin_polish {
 
     use insta::assert_snapshot;
 
+    use crate::journal::Journal;
     use crate::journal::draft::{CheckInDraft, Step};
     use crate::journal::{Name, Prediction, TriggerLog, TriggerRef};
     use crate::tui::keys::Action;
@@ -1539,10 +1539,10 @@ mod checkin_polish {
             extra: Default::default(),
         });
         let mut app = app_at_home();
-        app.loaded(Summary {
+        app.loaded(Summary::from(Journal {
             entries: Arc::new(entries),
-            ..Summary::default()
-        });
+            ..Journal::default()
+        }));
         press(&mut app, "c");
         let Screen::LookBack(_) = app.top() else {
             panic!("not the look-back: {:?}", app.top())
@@ -1571,6 +1571,7 @@ mod insights_view {
     use std::sync::Arc;
 
     use crate::journal::Entry;
+    use crate::journal::Journal;
     use crate::tui::app::App;
     use crate::tui::keys::Action;
     use crate::tui::screen::Msg;
@@ -1579,11 +1580,11 @@ mod insights_view {
 
     fn app(entries: Vec<Entry>) -> App {
         let mut app = app_at_home();
-        app.loaded(Summary {
+        app.loaded(Summary::from(Journal {
             entries: Arc::new(entries),
             checked_in_today: true,
-            ..Summary::default()
-        });
+            ..Journal::default()
+        }));
         app.update(Msg::Key(Action::OpenInsights));
         app
     }
@@ -1709,6 +1710,7 @@ mod polish_layout {
 
     use insta::assert_snapshot;
 
+    use crate::journal::Journal;
     use crate::journal::draft::{CheckInDraft, Step};
     use crate::tui::app::App;
     use crate::tui::keys::Action;
@@ -1738,11 +1740,11 @@ mod polish_layout {
 
     fn review(entries: Vec<crate::journal::Entry>) -> App {
         let mut app = app_at_home();
-        app.loaded(Summary {
+        app.loaded(Summary::from(Journal {
             entries: Arc::new(entries),
             checked_in_today: true,
-            ..Summary::default()
-        });
+            ..Journal::default()
+        }));
         app.update(Msg::Key(Action::OpenReview));
         app
     }

@@ -17,6 +17,7 @@ use super::screen::Msg;
 use super::session::{Session, Summary};
 use super::theme::Theme;
 use crate::content::Catalog;
+use crate::journal::Journal;
 
 /// The date every snapshot is taken on.
 pub fn day() -> NaiveDate {
@@ -52,17 +53,16 @@ pub fn app_at_home() -> App {
         ..Preferences::default()
     };
     let mut app = App::new(session(prefs));
-    app.loaded(Summary {
+    app.loaded(Summary::from(Journal {
         entries: Arc::new(twelve_entries()),
         checked_in_today: false,
         streak: 3,
-        problem_files: 0,
         days: None,
         histories: Arc::default(),
         index: Arc::default(),
         in_order: false,
-        ..Summary::default()
-    });
+        ..Journal::default()
+    }));
     app
 }
 

@@ -138,12 +138,10 @@ pub fn view(_state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout:
             theme.warn,
         ));
     }
-    if let Some(s) = &session.journal
-        && s.problem_files > 0
-    {
+    if session.journal.is_some() && session.problem_files > 0 {
         lines.push(Line::default());
         lines.push(Line::styled(
-            text::problems_line(s.problem_files),
+            text::problems_line(session.problem_files),
             theme.warn,
         ));
     }

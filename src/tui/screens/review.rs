@@ -62,7 +62,7 @@ pub struct State {
     entries: Arc<Vec<Entry>>,
     /// Their search index (see [`query::apply_indexed`]).
     index: Arc<Vec<Signature>>,
-    /// The entries are known to be in order (see `Summary::in_order`).
+    /// The entries are known to be in order (see `Journal::in_order`).
     in_order: bool,
     /// Matching entries, newest first (indices into `entries`).
     pub results: Vec<usize>,

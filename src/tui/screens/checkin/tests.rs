@@ -58,7 +58,7 @@ impl Fixture {
             perspective: Some(Perspective::IPullAway.into()),
             ..Preferences::default()
         });
-        session.journal = Some(crate::tui::session::Summary::default());
+        session.journal = Some(crate::journal::Journal::default());
         Fixture {
             session,
             layout: LastLayout {
@@ -409,11 +409,7 @@ fn strategies_suggest_for_triggers_and_follow_up_earlier_plans() {
         helpfulness: None,
         extra: Default::default(),
     });
-    f.session.journal = Some(crate::tui::session::Summary::of(
-        Arc::new(vec![e]),
-        today(),
-        0,
-    ));
+    f.session.journal = Some(crate::journal::Journal::of(Arc::new(vec![e]), today()));
     f.session.prefs.favourites = vec!["self-compassion".into()];
     let mut s = f.state();
     f.to(&mut s, Step::Triggers);

@@ -8,10 +8,11 @@ use ratatui::backend::TestBackend;
 
 use super::*;
 use crate::content::Catalog;
+use crate::journal::Journal;
 use crate::journal::history::StrategyHistory;
 use crate::journal::{Perspective, Preferences};
 use crate::tui::keys;
-use crate::tui::session::{Status, Summary};
+use crate::tui::session::Status;
 use crate::tui::test_support::catalog;
 use ratatui_textarea::{Input, Key as TextKey};
 
@@ -24,9 +25,9 @@ fn ctx(
     let mut prefs = prefs.clone();
     prefs.perspective = Some(Perspective::PartnerPullsAway.into());
     let mut session = crate::tui::test_support::session(prefs);
-    session.journal = Some(Summary {
+    session.journal = Some(Journal {
         histories: Arc::new(histories.clone()),
-        ..Summary::default()
+        ..Journal::default()
     });
     session
 }

@@ -86,11 +86,7 @@ impl Fixture {
 
     fn of(entries: Arc<Vec<Entry>>) -> Fixture {
         let mut session = crate::tui::test_support::session(crate::journal::Preferences::default());
-        session.journal = Some(crate::tui::session::Summary::of(
-            Arc::clone(&entries),
-            today(),
-            0,
-        ));
+        session.journal = Some(crate::journal::Journal::of(Arc::clone(&entries), today()));
         Fixture {
             entries,
             session,
