@@ -264,7 +264,7 @@ pub fn run(options: Options) -> Result<()> {
                 && last_key.elapsed() >= idle
                 && !app.is_locked()
             {
-                let requests = app.lock(super::screens::lock::Why::Idle);
+                let requests = app.lock(super::screen::LockWhy::Idle);
                 run_all(&mut app, &mut fx, requests);
                 continue;
             }

@@ -93,9 +93,46 @@ pub enum Page {
     Card(String),
 }
 
+/// What the lock shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockKind {
+    /// Nothing at all (quick hide, or auto-lock of a plain journal): any key comes back.
+    Hidden,
+    /// The passphrase prompt.
+    Passphrase,
+}
+
+/// Why the journal is locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockWhy {
+    /// closer was just opened on an encrypted journal.
+    Opening,
+    /// The quick-hide key.
+    Hidden,
+    /// No key for the auto-lock time.
+    Idle,
+}
+
+/// The lock as it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lock {
+    /// What it shows.
+    pub kind: LockKind,
+    /// Why.
+    pub why: LockWhy,
+    /// Whether the journal is encrypted (then coming back needs the passphrase).
+    pub encrypted: bool,
+    /// Whether a check-in may be written without unlocking.
+    pub offer_check_in: bool,
+    /// A message to show (why it cannot be unlocked, or why no check-in is offered).
+    pub message: Option<String>,
+}
+
 /// A screen to open, as data: `screens::open` builds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Open {
+    /// Which perspective fits (where closer opens the first time).
+    FirstRun,
     /// Home.
     Home,
     /// Where to find support.
@@ -125,6 +162,10 @@ pub enum Open {
         crate::journal::insights::Window,
         Box<crate::journal::query::Filter>,
     ),
+    /// The lock: the quick hide or the passphrase prompt.
+    Lock(Box<Lock>),
+    /// The `?` overlay, listing these keys (those of the screen beneath).
+    Help(Vec<Binding>),
 }
 
 impl Open {
@@ -134,14 +175,6 @@ impl Open {
             question,
             title.to_owned(),
             lines.iter().map(|l| (*l).to_owned()).collect(),
-        )
-    }
-
-    /// Whether it can open only once the journal is read.
-    pub fn needs_journal(&self) -> bool {
-        matches!(
-            self,
-            Open::Review | Open::ReviewDay(_) | Open::Insights | Open::Report(..)
         )
     }
 
@@ -407,4 +440,11 @@ pub enum Typing {
     Field,
     /// Into prose, where letters typed in a burst may be put in at once, as a paste is.
     Prose,
+}
+
+impl Typing {
+    /// Into a field while `asking` for text; not at all otherwise.
+    pub fn field_if(asking: bool) -> Typing {
+        if asking { Typing::Field } else { Typing::No }
+    }
 }

@@ -275,7 +275,10 @@ mod checkin {
         let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         for needed in [
             "push the keys down.",
-            confirm::keys(Question::DiscardCheckIn).last().unwrap().help,
+            confirm::asking(Question::DiscardCheckIn)
+                .last()
+                .unwrap()
+                .help,
         ] {
             assert!(
                 words(&flat).contains(&words(needed)),

@@ -1892,7 +1892,7 @@ fn the_lock_says_what_a_forgotten_passphrase_means_and_names_closer_checkin() {
     assert!(text.contains("Forgotten the passphrase?"), "{text}");
     let mut app = app_at_home();
     app.session.encrypted = true;
-    app.lock(lock::Why::Idle);
+    app.lock(crate::tui::screen::LockWhy::Idle);
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("closer checkin"), "{text}");
     assert!(text.contains("Forgotten the passphrase?"), "{text}");

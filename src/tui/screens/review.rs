@@ -17,7 +17,7 @@ use crate::journal::query::{self, Condition, DateSpan, Filter, Signature};
 use crate::journal::vocabulary::count;
 use crate::tui::effect::{Done, Effect, TrashItem};
 use crate::tui::keys::{Action, moved};
-use crate::tui::screen::{Cmd, Ctx, Msg, Open, Page, Question};
+use crate::tui::screen::{Cmd, Ctx, Msg, Open, Page, Question, Typing};
 use crate::tui::session::Session;
 use crate::tui::widgets::pick_list::PickList;
 
@@ -222,6 +222,14 @@ impl State {
             None => false,
         }
     }
+}
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = true;
+
+/// Whether unbound keys are typed: into the search, the jump or a filter's pick.
+pub fn typing(state: &State) -> Typing {
+    Typing::field_if(state.mode.takes_text())
 }
 
 /// Applies a message.
