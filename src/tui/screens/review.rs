@@ -404,185 +404,207 @@ fn on_text(state: &mut State, input: Input, today: NaiveDate) {
 }
 
 fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
-    let session = cx.session;
-    let today = session.today;
-    let page = cx.layout.page();
     match state.mode {
         Mode::Timeline => timeline_action(state, action, cx),
-        Mode::Search => {
-            match action {
-                Action::Back => state.set_search(String::new(), today),
-                Action::Confirm => {}
-                Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                    state.move_cursor(action, page);
-                    return Cmd::None;
+        Mode::Search => search_action(state, action, cx),
+        Mode::Jump => jump_action(state, action),
+        Mode::Filters => filters_action(state, action, cx),
+        Mode::FilterPick(kind) => pick_action(state, kind, action, cx),
+        Mode::Detail => detail_action(state, action, cx),
+        Mode::Trash => trash_action(state, action),
+    }
+}
+
+/// A key while a search is typed.
+fn search_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
+    let today = cx.session.today;
+    let page = cx.layout.page();
+    match action {
+        Action::Back => state.set_search(String::new(), today),
+        Action::Confirm => {}
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+            state.move_cursor(action, page);
+            return Cmd::None;
+        }
+        _ => return Cmd::None,
+    }
+    state.mode = Mode::Timeline;
+    Cmd::None
+}
+
+/// A key while a date to go to is typed.
+fn jump_action(state: &mut State, action: Action) -> Cmd {
+    if action == Action::Confirm {
+        let text = std::mem::take(&mut state.jump);
+        let date = match DateSpan::parse(&text) {
+            Some(DateSpan::Day(d)) => Some(d),
+            Some(DateSpan::Month(d)) => d
+                .checked_add_months(chrono::Months::new(1))
+                .and_then(|n| n.pred_opt()),
+            _ => None,
+        };
+        state.mode = Mode::Timeline;
+        return match date {
+            Some(d) if state.jump_to(d) => {
+                // Say where it went when that is not the day asked for.
+                let landed = state.selected().map(|e| e.date);
+                match landed {
+                    Some(at) if at > d => Cmd::info(format!(
+                        "The journal starts on {}: that is where you are.",
+                        at.format("%-d %B %Y")
+                    )),
+                    Some(at) if at != d => Cmd::info(format!(
+                        "No entry on {}; here is the nearest one before it, {}.",
+                        d.format("%-d %B %Y"),
+                        at.format("%-d %B %Y")
+                    )),
+                    _ => Cmd::None,
                 }
-                _ => return Cmd::None,
             }
+            Some(_) => Cmd::info("No entries to go to."),
+            None => Cmd::info(format!(
+                "“{text}” is not a date: type it like 2026-11-20, or 2026-11 for a month."
+            )),
+        };
+    }
+    if action == Action::Back {
+        state.jump.clear();
+        state.mode = Mode::Timeline;
+    }
+    Cmd::None
+}
+
+/// A key while choosing what to filter by.
+fn filters_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
+    let session = cx.session;
+    match action {
+        Action::Up => state.kind_cursor = state.kind_cursor.saturating_sub(1),
+        Action::Down => state.kind_cursor = (state.kind_cursor + 1).min(FilterKind::ALL.len() - 1),
+        Action::Top => state.kind_cursor = 0,
+        Action::Bottom => state.kind_cursor = FilterKind::ALL.len() - 1,
+        Action::Confirm | Action::Toggle => {
+            if let Some(kind) = FilterKind::ALL.get(state.kind_cursor) {
+                state.open_pick(*kind, &session.catalog);
+            }
+        }
+        Action::Back => state.mode = Mode::Timeline,
+        _ => {}
+    }
+    Cmd::None
+}
+
+/// A key while choosing a value to filter by.
+fn pick_action(state: &mut State, kind: FilterKind, action: Action, cx: &Ctx) -> Cmd {
+    let today = cx.session.today;
+    match action {
+        // While something is typed, Space is a space (a date range has one); otherwise it
+        // uses the row under the cursor, as Enter does.
+        Action::Toggle if !state.pick.filter.is_empty() => {
+            state.pick.type_str(" ");
+            Cmd::None
+        }
+        Action::Confirm | Action::Toggle => state.choose(kind, today),
+        Action::PageUp | Action::PageDown => {
+            let page = isize::try_from(cx.layout.page()).unwrap_or(10);
+            state.pick.move_by(if action == Action::PageUp {
+                -page
+            } else {
+                page
+            });
+            Cmd::None
+        }
+        Action::Top => {
+            state.pick.top();
+            Cmd::None
+        }
+        Action::Bottom => {
+            state.pick.bottom();
+            Cmd::None
+        }
+        Action::Back => {
+            state.mode = Mode::Filters;
+            Cmd::None
+        }
+        Action::Up => {
+            state.pick.move_by(-1);
+            Cmd::None
+        }
+        Action::Down => {
+            state.pick.move_by(1);
+            Cmd::None
+        }
+        _ => Cmd::None,
+    }
+}
+
+/// A key on one entry in full.
+fn detail_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
+    let session = cx.session;
+    match action {
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top => {
+            state.scroll = cx.layout.scrolled(state.scroll, action);
+            Cmd::None
+        }
+        Action::Left | Action::Right => {
+            // ← newer, → older.
+            let before = state.cursor;
+            let step = if action == Action::Left {
+                Action::Up
+            } else {
+                Action::Down
+            };
+            state.move_cursor(step, 1);
+            if state.cursor != before {
+                state.scroll = 0;
+            }
+            Cmd::None
+        }
+        Action::Back => {
             state.mode = Mode::Timeline;
             Cmd::None
         }
-        Mode::Jump => {
-            if action == Action::Confirm {
-                let text = std::mem::take(&mut state.jump);
-                let date = match DateSpan::parse(&text) {
-                    Some(DateSpan::Day(d)) => Some(d),
-                    Some(DateSpan::Month(d)) => d
-                        .checked_add_months(chrono::Months::new(1))
-                        .and_then(|n| n.pred_opt()),
-                    _ => None,
-                };
-                state.mode = Mode::Timeline;
-                return match date {
-                    Some(d) if state.jump_to(d) => {
-                        // Say where it went when that is not the day asked for.
-                        let landed = state.selected().map(|e| e.date);
-                        match landed {
-                            Some(at) if at > d => Cmd::info(format!(
-                                "The journal starts on {}: that is where you are.",
-                                at.format("%-d %B %Y")
-                            )),
-                            Some(at) if at != d => Cmd::info(format!(
-                                "No entry on {}; here is the nearest one before it, {}.",
-                                d.format("%-d %B %Y"),
-                                at.format("%-d %B %Y")
-                            )),
-                            _ => Cmd::None,
-                        }
-                    }
-                    Some(_) => Cmd::info("No entries to go to."),
-                    None => Cmd::info(format!(
-                        "“{text}” is not a date: type it like 2026-11-20, or 2026-11 for a month."
-                    )),
-                };
-            }
-            if action == Action::Back {
-                state.jump.clear();
-                state.mode = Mode::Timeline;
-            }
-            Cmd::None
-        }
-        Mode::Filters => {
-            match action {
-                Action::Up => state.kind_cursor = state.kind_cursor.saturating_sub(1),
-                Action::Down => {
-                    state.kind_cursor = (state.kind_cursor + 1).min(FilterKind::ALL.len() - 1)
-                }
-                Action::Top => state.kind_cursor = 0,
-                Action::Bottom => state.kind_cursor = FilterKind::ALL.len() - 1,
-                Action::Confirm | Action::Toggle => {
-                    if let Some(kind) = FilterKind::ALL.get(state.kind_cursor) {
-                        state.open_pick(*kind, &session.catalog);
-                    }
-                }
-                Action::Back => state.mode = Mode::Timeline,
-                _ => {}
-            }
-            Cmd::None
-        }
-        Mode::FilterPick(kind) => match action {
-            // While something is typed, Space is a space (a date range has one); otherwise it
-            // uses the row under the cursor, as Enter does.
-            Action::Toggle if !state.pick.filter.is_empty() => {
-                state.pick.type_str(" ");
-                Cmd::None
-            }
-            Action::Confirm | Action::Toggle => state.choose(kind, today),
-            Action::PageUp | Action::PageDown => {
-                let page = isize::try_from(cx.layout.page()).unwrap_or(10);
-                state.pick.move_by(if action == Action::PageUp {
-                    -page
-                } else {
-                    page
-                });
-                Cmd::None
-            }
-            Action::Top => {
-                state.pick.top();
-                Cmd::None
-            }
-            Action::Bottom => {
-                state.pick.bottom();
-                Cmd::None
-            }
-            Action::Back => {
-                state.mode = Mode::Filters;
-                Cmd::None
-            }
-            Action::Up => {
-                state.pick.move_by(-1);
-                Cmd::None
-            }
-            Action::Down => {
-                state.pick.move_by(1);
-                Cmd::None
-            }
-            _ => Cmd::None,
+        Action::OpenLinks => match state.selected() {
+            Some(e) => Cmd::Open(Open::Guide(Page::EntryLinks(Box::new(e.clone())))),
+            None => Cmd::None,
         },
-        Mode::Detail => match action {
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top => {
-                state.scroll = cx.layout.scrolled(state.scroll, action);
-                Cmd::None
+        Action::LookBack => match state.selected() {
+            Some(e) if e.predictions.iter().any(|p| p.is_open()) => {
+                Cmd::Open(Open::LookBack(Some(e.id.clone())))
             }
-            Action::Left | Action::Right => {
-                // ← newer, → older.
-                let before = state.cursor;
-                let step = if action == Action::Left {
-                    Action::Up
-                } else {
-                    Action::Down
-                };
-                state.move_cursor(step, 1);
-                if state.cursor != before {
-                    state.scroll = 0;
-                }
-                Cmd::None
-            }
-            Action::Back => {
-                state.mode = Mode::Timeline;
-                Cmd::None
-            }
-            Action::OpenLinks => match state.selected() {
-                Some(e) => Cmd::Open(Open::Guide(Page::EntryLinks(Box::new(e.clone())))),
-                None => Cmd::None,
-            },
-            Action::LookBack => match state.selected() {
-                Some(e) if e.predictions.iter().any(|p| p.is_open()) => {
-                    Cmd::Open(Open::LookBack(Some(e.id.clone())))
-                }
-                Some(_) => Cmd::info("This entry has no open predictions."),
-                None => Cmd::None,
-            },
-            _ => entry_action(state, action, session),
+            Some(_) => Cmd::info("This entry has no open predictions."),
+            None => Cmd::None,
         },
-        Mode::Trash => {
-            if let Some(at) = moved(state.trash_cursor, state.trash.len(), action, 10) {
-                state.trash_cursor = at;
-                return Cmd::None;
-            }
-            match action {
-                Action::Restore => {
-                    if let Some(t) = state.trash.get(state.trash_cursor) {
-                        return Cmd::Effect(Effect::RestoreEntry(t.path.clone()));
-                    }
-                }
-                Action::EmptyTrash if !state.trash.is_empty() => {
-                    let what = match state.trash.len() {
-                        1 => "The entry in the trash will be gone for good.".to_owned(),
-                        n => format!("The {n} entries in the trash will be gone for good."),
-                    };
-                    return Cmd::Open(Open::ask(
-                        Question::EmptyTrash,
-                        "Empty the trash?",
-                        &[&what],
-                    ));
-                }
-                Action::Back => state.mode = Mode::Timeline,
-                _ => {}
-            }
-            Cmd::None
-        }
+        _ => entry_action(state, action, session),
     }
+}
+
+/// A key in the trash.
+fn trash_action(state: &mut State, action: Action) -> Cmd {
+    if let Some(at) = moved(state.trash_cursor, state.trash.len(), action, 10) {
+        state.trash_cursor = at;
+        return Cmd::None;
+    }
+    match action {
+        Action::Restore => {
+            if let Some(t) = state.trash.get(state.trash_cursor) {
+                return Cmd::Effect(Effect::RestoreEntry(t.path.clone()));
+            }
+        }
+        Action::EmptyTrash if !state.trash.is_empty() => {
+            let what = match state.trash.len() {
+                1 => "The entry in the trash will be gone for good.".to_owned(),
+                n => format!("The {n} entries in the trash will be gone for good."),
+            };
+            return Cmd::Open(Open::ask(
+                Question::EmptyTrash,
+                "Empty the trash?",
+                &[&what],
+            ));
+        }
+        Action::Back => state.mode = Mode::Timeline,
+        _ => {}
+    }
+    Cmd::None
 }
 
 fn entry_action(state: &mut State, action: Action, session: &Session) -> Cmd {
