@@ -538,6 +538,13 @@ impl App {
         }
     }
 
+    /// Closes the screen `from` and gives `msg` to the screen then on top.
+    fn close_telling(&mut self, from: LayerId, msg: Msg, out: &mut Vec<Request>) {
+        self.close(from);
+        let top = self.stack[self.stack.len() - 1].id;
+        self.send(top, msg, out);
+    }
+
     fn open(&mut self, open: Open, out: &mut Vec<Request>) {
         let screen = screens::open(open, &self.session);
         self.push(screen);
@@ -578,10 +585,9 @@ impl App {
                 self.quit_answered(question, action, out);
             }
             Cmd::Answer(question, action) => {
-                self.close(from);
-                let top = self.stack[self.stack.len() - 1].id;
-                self.send(top, Msg::Answer(question, action), out);
+                self.close_telling(from, Msg::Answer(question, action), out)
             }
+            Cmd::Return(back) => self.close_telling(from, Msg::Returned(back), out),
             Cmd::Effect(effect) => {
                 // Words the person chose to throw away are not "unsaved" any more, even if
                 // removing the draft file fails.

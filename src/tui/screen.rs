@@ -145,6 +145,11 @@ pub enum Open {
     Review,
     /// Review of one day's check-ins: the entry itself when there is one (needs the journal).
     ReviewDay(NaiveDate),
+    /// One entry of review's list in full, with ← and → to the next: the list's filter, its
+    /// results (indices into the session's entries, newest first) and the one shown.
+    ReviewEntry(Box<crate::journal::query::Filter>, Vec<usize>, usize),
+    /// Review's trash.
+    Trash,
     /// Insights (needs the journal read).
     Insights,
     /// The guide, at this page.
@@ -291,6 +296,8 @@ pub enum Msg {
     Answer(Question, Action),
     /// An effect this screen asked for is done.
     Done(Done),
+    /// A screen this one opened closed, saying this.
+    Returned(Return),
     /// The journal in the session is about to change (a save, a delete, a restore): a screen
     /// holding the journal's entries lets go of them, so the change need not copy the whole
     /// journal to leave the screen's copy as it was. [`Msg::JournalChanged`] always follows.
@@ -307,6 +314,16 @@ pub enum Msg {
     Suspending,
 }
 
+/// What a screen says to the one beneath as it closes (see [`Cmd::Return`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Return {
+    /// Review's entry closed on this entry (← and → may have moved to another): the list
+    /// selects it.
+    Entry(crate::journal::EntryId),
+    /// The trash was emptied: nothing deleted before can be brought back.
+    TrashEmptied,
+}
+
 /// What a screen asks of the app after an update.
 #[derive(Debug, Clone, Default)]
 pub enum Cmd {
@@ -321,6 +338,8 @@ pub enum Cmd {
     Replace(Open),
     /// Close this dialog and give its answer to the screen that opened it.
     Answer(Question, Action),
+    /// Close this screen and tell the screen beneath (`Msg::Returned`).
+    Return(Return),
     /// Carry out this work; the result comes back to this screen as `Msg::Done`.
     Effect(Effect),
     /// Show this in the status line.

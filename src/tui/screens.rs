@@ -28,6 +28,9 @@ use super::keys::{self, Binding};
 use super::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
 use super::session::Session;
 
+// Review's entry and trash are screens of their own, kept with review (they share its code).
+use review::{entry as review_entry, trash as review_trash};
+
 /// Makes, from the list of screens, the [`Screen`] enum and everything that matches on it.
 ///
 /// Each line: the variant and its state, `=` its module (which has `MODES`, `keys`, `typing`,
@@ -161,6 +164,16 @@ screens! {
         Open::Review => Box::new(review::State::new(session)),
         Open::ReviewDay(day) => Box::new(review::State::on_day(session, day)),
     };
+    /// One entry of review's list in full.
+    ReviewEntry(Box<review_entry::State>) = review_entry
+    {
+        Open::ReviewEntry(filter, results, at) => {
+            Box::new(review_entry::State::new(session, *filter, results, at))
+        }
+    };
+    /// Review's trash.
+    ReviewTrash(review_trash::State) = review_trash
+    { Open::Trash => review_trash::State::default() };
     /// The strategy library and Learn.
     Guide(guide::State) = guide { Open::Guide(page) => guide::State::new(page) };
     /// Patterns over time.
