@@ -18,8 +18,10 @@ use crate::journal::query::Signature;
 
 use super::effect::{Done, Effect, LayerId, Request};
 use super::keys::{self, Action, Binding};
-use super::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
-use super::screens::{self, Screen, first_run, help, home, lock};
+use super::screen::{
+    Cmd, Ctx, LastLayout, Lock, LockKind, LockWhy, Msg, Open, Question, Typing, ViewCx,
+};
+use super::screens::{self, Screen};
 use super::session::{Session, Status, Summary};
 use super::widgets::too_small::TooSmall;
 
@@ -69,10 +71,11 @@ impl App {
     /// A new app: first run when no perspective is chosen yet, home otherwise.
     pub fn new(session: Session) -> App {
         let first = if session.prefs.is_first_run() {
-            Screen::FirstRun(first_run::State::default())
+            Open::FirstRun
         } else {
-            Screen::Home(home::State)
+            Open::Home
         };
+        let first = screens::open(first, &session);
         let mut app = App {
             session,
             status: None,
@@ -95,11 +98,7 @@ impl App {
     /// read. Nothing may be put in `drafts/current.json` then: the check-in's next write would
     /// replace it.
     pub fn check_in_open(&self) -> bool {
-        self.waiting.is_some()
-            || self
-                .stack
-                .iter()
-                .any(|l| matches!(l.screen, Screen::CheckIn(_) | Screen::SaveText(_)))
+        self.waiting.is_some() || self.stack.iter().any(|l| l.screen.holds_words())
     }
 
     /// The screen on top.
@@ -145,10 +144,13 @@ impl App {
             // Quick hide: from every screen, typing included, at once.
             // On the lock itself, hidden or asking for the passphrase, it leaves closer (what
             // was being written was kept as the lock came).
-            Msg::Key(Action::Hide) => match self.top() {
-                Screen::Lock(_) => self.quitting(&mut out),
-                _ => out = self.lock(lock::Why::Hidden),
-            },
+            Msg::Key(Action::Hide) => {
+                if self.is_locked() {
+                    self.quitting(&mut out);
+                } else {
+                    out = self.lock(LockWhy::Hidden);
+                }
+            }
             Msg::Key(Action::Suspend) => {
                 self.broadcast(&Msg::Suspending, &mut out);
                 self.suspend_asked = true;
@@ -158,17 +160,17 @@ impl App {
             // open, so Esc comes back to it, a check-in's words untouched.
             Msg::Key(Action::OpenSupport) => {
                 self.status = None;
-                if !matches!(self.top(), Screen::Support(_)) {
+                if !self.top().opened_by(&Open::Support) {
                     self.open(Open::Support, &mut out);
                 }
             }
             Msg::Key(Action::ToggleHelp) => {
                 self.status = None;
-                if matches!(self.top(), Screen::Help(_)) {
+                let help = Open::Help(self.top().keys());
+                if self.top().opened_by(&help) {
                     self.stack.pop();
                 } else {
-                    let keys = self.top().keys();
-                    self.push(Screen::Help(help::State::new(keys)));
+                    self.open(help, &mut out);
                 }
             }
             msg => {
@@ -209,22 +211,27 @@ impl App {
     /// Locks closer: what is being written is kept (as on Ctrl-Z), the screen is replaced at
     /// once by the lock, and an encrypted journal's key is forgotten. Quick hide shows an
     /// empty screen; auto-lock the passphrase prompt (an empty screen for a plain journal).
-    pub fn lock(&mut self, why: lock::Why) -> Vec<Request> {
+    pub fn lock(&mut self, why: LockWhy) -> Vec<Request> {
         let mut out = Vec::new();
-        if matches!(self.top(), Screen::Lock(_)) {
+        if self.is_locked() {
             return out;
         }
         self.broadcast(&Msg::Suspending, &mut out);
         self.status = None;
         let encrypted = self.session.encrypted;
-        let kind = if why == lock::Why::Hidden || !encrypted {
-            lock::Kind::Hidden
+        let kind = if why == LockWhy::Hidden || !encrypted {
+            LockKind::Hidden
         } else {
-            lock::Kind::Passphrase
+            LockKind::Passphrase
         };
-        self.push(Screen::Lock(Box::new(lock::State::new(
-            kind, why, encrypted, false,
-        ))));
+        let lock = Lock {
+            kind,
+            why,
+            encrypted,
+            offer_check_in: false,
+            message: None,
+        };
+        self.open(Open::Lock(Box::new(lock)), &mut out);
         if encrypted {
             self.session.locked = true;
             out.push(Request {
@@ -240,12 +247,14 @@ impl App {
     pub fn open_locked(&mut self, offer_check_in: bool) {
         self.session.locked = true;
         self.after_unlock = self.status.take();
-        self.push(Screen::Lock(Box::new(lock::State::new(
-            lock::Kind::Passphrase,
-            lock::Why::Opening,
-            true,
+        let lock = Lock {
+            kind: LockKind::Passphrase,
+            why: LockWhy::Opening,
+            encrypted: true,
             offer_check_in,
-        ))));
+            message: None,
+        };
+        self.push(screens::open(Open::Lock(Box::new(lock)), &self.session));
     }
 
     /// A message on the lock screen on top (why it cannot be unlocked, or why no check-in is
@@ -260,9 +269,7 @@ impl App {
         if !sentence.ends_with('.') {
             sentence.push('.');
         }
-        if let Screen::Lock(state) = self.top_mut() {
-            state.message = Some(sentence);
-        }
+        self.top_mut().lock_message(sentence);
     }
 
     /// Whether a lock is on the stack above the screen `id`.
@@ -270,14 +277,12 @@ impl App {
         let Some(at) = self.stack.iter().position(|l| l.id == id) else {
             return false;
         };
-        self.stack[at + 1..]
-            .iter()
-            .any(|l| matches!(l.screen, Screen::Lock(_)))
+        self.stack[at + 1..].iter().any(|l| l.screen.is_lock())
     }
 
     /// Whether a lock is on top.
     pub fn is_locked(&self) -> bool {
-        matches!(self.top(), Screen::Lock(_))
+        self.top().is_lock()
     }
 
     /// Whether the journal was unlocked since last asked (asking clears it).
@@ -392,8 +397,7 @@ impl App {
             }
             // Every lock goes: the one at the start under a check-in written while locked,
             // and the one auto-lock put over it.
-            self.stack
-                .retain(|l| !matches!(l.screen, Screen::Lock(_)) || l.id == from);
+            self.stack.retain(|l| !l.screen.is_lock() || l.id == from);
         }
         // Screens let go of the entries first: the session then changes its own, without
         // copying the whole journal for them (see `Msg::JournalChanging`).
@@ -413,11 +417,7 @@ impl App {
     /// to date with its text fields, or else words that could not be written when a check-in
     /// was left.
     pub fn unsaved(&mut self) -> Option<&CheckInDraft> {
-        match self
-            .stack
-            .iter()
-            .rposition(|l| matches!(l.screen, Screen::CheckIn(_)))
-        {
+        match self.stack.iter().rposition(|l| l.screen.is_check_in()) {
             Some(i) => self.stack[i].screen.unsaved(),
             None => self.session.unsaved.as_ref(),
         }
@@ -538,6 +538,13 @@ impl App {
         }
     }
 
+    /// Closes the screen `from` and gives `msg` to the screen then on top.
+    fn close_telling(&mut self, from: LayerId, msg: Msg, out: &mut Vec<Request>) {
+        self.close(from);
+        let top = self.stack[self.stack.len() - 1].id;
+        self.send(top, msg, out);
+    }
+
     fn open(&mut self, open: Open, out: &mut Vec<Request>) {
         let screen = screens::open(open, &self.session);
         self.push(screen);
@@ -548,7 +555,7 @@ impl App {
     fn apply(&mut self, from: LayerId, cmd: Cmd, out: &mut Vec<Request>) {
         match cmd {
             Cmd::None => {}
-            Cmd::Open(open) if open.needs_journal() && self.session.journal.is_none() => {
+            Cmd::Open(open) if screens::needs_journal(&open) && self.session.journal.is_none() => {
                 // A screen that replaced itself (first run, then home) waits on the one in
                 // its place: review after the first choice opens once the journal is read.
                 let asker = if self.stack.iter().any(|l| l.id == from) {
@@ -578,10 +585,9 @@ impl App {
                 self.quit_answered(question, action, out);
             }
             Cmd::Answer(question, action) => {
-                self.close(from);
-                let top = self.stack[self.stack.len() - 1].id;
-                self.send(top, Msg::Answer(question, action), out);
+                self.close_telling(from, Msg::Answer(question, action), out)
             }
+            Cmd::Return(back) => self.close_telling(from, Msg::Returned(back), out),
             Cmd::Effect(effect) => {
                 // Words the person chose to throw away are not "unsaved" any more, even if
                 // removing the draft file fails.

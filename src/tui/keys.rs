@@ -233,7 +233,7 @@ impl Key {
 }
 
 /// One line of a key table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     /// The keys that do it (the first one is shown in the footer).
     pub keys: &'static [Key],

@@ -93,9 +93,46 @@ pub enum Page {
     Card(String),
 }
 
+/// What the lock shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockKind {
+    /// Nothing at all (quick hide, or auto-lock of a plain journal): any key comes back.
+    Hidden,
+    /// The passphrase prompt.
+    Passphrase,
+}
+
+/// Why the journal is locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockWhy {
+    /// closer was just opened on an encrypted journal.
+    Opening,
+    /// The quick-hide key.
+    Hidden,
+    /// No key for the auto-lock time.
+    Idle,
+}
+
+/// The lock as it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lock {
+    /// What it shows.
+    pub kind: LockKind,
+    /// Why.
+    pub why: LockWhy,
+    /// Whether the journal is encrypted (then coming back needs the passphrase).
+    pub encrypted: bool,
+    /// Whether a check-in may be written without unlocking.
+    pub offer_check_in: bool,
+    /// A message to show (why it cannot be unlocked, or why no check-in is offered).
+    pub message: Option<String>,
+}
+
 /// A screen to open, as data: `screens::open` builds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Open {
+    /// Which perspective fits (where closer opens the first time).
+    FirstRun,
     /// Home.
     Home,
     /// Where to find support.
@@ -108,6 +145,11 @@ pub enum Open {
     Review,
     /// Review of one day's check-ins: the entry itself when there is one (needs the journal).
     ReviewDay(NaiveDate),
+    /// One entry of review's list in full, with ← and → to the next: the list's filter, its
+    /// results (indices into the session's entries, newest first) and the one shown.
+    ReviewEntry(Box<crate::journal::query::Filter>, Vec<usize>, usize),
+    /// Review's trash.
+    Trash,
     /// Insights (needs the journal read).
     Insights,
     /// The guide, at this page.
@@ -125,6 +167,10 @@ pub enum Open {
         crate::journal::insights::Window,
         Box<crate::journal::query::Filter>,
     ),
+    /// The lock: the quick hide or the passphrase prompt.
+    Lock(Box<Lock>),
+    /// The `?` overlay, listing these keys (those of the screen beneath).
+    Help(Vec<Binding>),
 }
 
 impl Open {
@@ -134,14 +180,6 @@ impl Open {
             question,
             title.to_owned(),
             lines.iter().map(|l| (*l).to_owned()).collect(),
-        )
-    }
-
-    /// Whether it can open only once the journal is read.
-    pub fn needs_journal(&self) -> bool {
-        matches!(
-            self,
-            Open::Review | Open::ReviewDay(_) | Open::Insights | Open::Report(..)
         )
     }
 
@@ -258,6 +296,8 @@ pub enum Msg {
     Answer(Question, Action),
     /// An effect this screen asked for is done.
     Done(Done),
+    /// A screen this one opened closed, saying this.
+    Returned(Return),
     /// The journal in the session is about to change (a save, a delete, a restore): a screen
     /// holding the journal's entries lets go of them, so the change need not copy the whole
     /// journal to leave the screen's copy as it was. [`Msg::JournalChanged`] always follows.
@@ -274,6 +314,16 @@ pub enum Msg {
     Suspending,
 }
 
+/// What a screen says to the one beneath as it closes (see [`Cmd::Return`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Return {
+    /// Review's entry closed on this entry (← and → may have moved to another): the list
+    /// selects it.
+    Entry(crate::journal::EntryId),
+    /// The trash was emptied: nothing deleted before can be brought back.
+    TrashEmptied,
+}
+
 /// What a screen asks of the app after an update.
 #[derive(Debug, Clone, Default)]
 pub enum Cmd {
@@ -288,6 +338,8 @@ pub enum Cmd {
     Replace(Open),
     /// Close this dialog and give its answer to the screen that opened it.
     Answer(Question, Action),
+    /// Close this screen and tell the screen beneath (`Msg::Returned`).
+    Return(Return),
     /// Carry out this work; the result comes back to this screen as `Msg::Done`.
     Effect(Effect),
     /// Show this in the status line.
@@ -407,4 +459,11 @@ pub enum Typing {
     Field,
     /// Into prose, where letters typed in a burst may be put in at once, as a paste is.
     Prose,
+}
+
+impl Typing {
+    /// Into a field while `asking` for text; not at all otherwise.
+    pub fn field_if(asking: bool) -> Typing {
+        if asking { Typing::Field } else { Typing::No }
+    }
 }

@@ -1,7 +1,8 @@
 //! Every screen, each a module with its state, its keys, its update and its view (the
-//! contract is in `screen.rs`). [`Screen`] lists them all, here and nowhere else: adding a
-//! screen is its module, one variant, its `MODES` in [`all_keys`], and the [`Open`] that opens
-//! it; the compiler points at each `match` below.
+//! contract is in `screen.rs`). The [`screens!`] list below names them all, here and nowhere
+//! else: it makes the [`Screen`] enum, [`open`], [`needs_journal`], [`key_tables`] and every
+//! `match` over the screens. A screen says itself, in its module, whether it takes typed text
+//! (`typing`) and whether it needs the journal read (`NEEDS_JOURNAL`).
 
 pub mod checkin;
 pub mod confirm;
@@ -27,65 +28,182 @@ use super::keys::{self, Binding};
 use super::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
 use super::session::Session;
 
-/// Builds the screen `open` asks for, on the session.
-pub fn open(open: Open, session: &Session) -> Screen {
-    match open {
-        Open::Home => Screen::Home(home::State),
-        Open::Support => Screen::Support(support::State::default()),
-        Open::Settings => Screen::Settings(settings::State::default()),
-        Open::CheckIn(draft) => Screen::CheckIn(Box::new(checkin::State::new(*draft, session))),
-        Open::Review => Screen::Review(Box::new(review::State::new(session))),
-        Open::ReviewDay(day) => Screen::Review(Box::new(review::State::on_day(session, day))),
-        Open::Insights => Screen::Insights(Box::new(insights::State::new(
+// Review's entry and trash are screens of their own, kept with review (they share its code).
+use review::{entry as review_entry, trash as review_trash};
+
+/// Makes, from the list of screens, the [`Screen`] enum and everything that matches on it.
+///
+/// Each line: the variant and its state, `=` its module (which has `MODES`, `keys`, `typing`,
+/// `update`, `view` and `NEEDS_JOURNAL`), then in braces the [`Open`]s that open it and how
+/// its state is built from them (on `session`). After the braces, optionally: `overlay` (drawn
+/// over the screen beneath) and `no_help` (a dialog: no `?` help added to its keys), or
+/// `help:` a test of its state.
+macro_rules! screens {
+    (
+        $session:ident;
+        $(
+            $(#[doc = $doc:literal])*
+            $variant:ident($state:ty) = $module:ident
+            { $($open:pat => $build:expr),* $(,)? }
+            $(overlay $overlay:literal)?
+            $(help: $help:expr)?
+            ;
+        )*
+    ) => {
+        /// Every screen there is.
+        #[derive(Debug, Clone)]
+        pub enum Screen {
+            $( $(#[doc = $doc])* $variant($state), )*
+        }
+
+        /// Builds the screen `open` asks for, on the session.
+        pub fn open(open: Open, $session: &Session) -> Screen {
+            match open {
+                $( $( $open => Screen::$variant($build), )* )*
+            }
+        }
+
+        /// Whether the screen `open` asks for opens only once the journal is read.
+        #[allow(unused_variables)]
+        pub fn needs_journal(open: &Open) -> bool {
+            match open {
+                $( $( $open => $module::NEEDS_JOURNAL, )* )*
+            }
+        }
+
+        /// The own key table of every mode of every screen, named, in the order a person
+        /// meets them, with whether `?` help is added to it (dialogs that take text have
+        /// none). The keys that work everywhere ([`keys::GLOBAL`]) are not repeated in them.
+        /// The manual's KEYS section is made from these.
+        pub fn key_tables() -> impl Iterator<Item = (&'static str, &'static [Binding], bool)> {
+            let screens: &[&[(&str, &[Binding])]] = &[ $( $module::MODES, )* ];
+            let dialogs = checkin::DIALOG_MODES.iter().map(|&(n, t)| (n, t, false));
+            screens
+                .iter()
+                .flat_map(|modes| modes.iter().map(|&(n, t)| (n, t, true)))
+                .chain(dialogs)
+        }
+
+        impl Screen {
+            /// The screen's own key table in its current mode.
+            fn table(&self) -> &'static [Binding] {
+                match self {
+                    $( Screen::$variant(s) => $module::keys(s), )*
+                }
+            }
+
+            /// Whether `?` help is added to its keys (not on a dialog).
+            fn help(&self) -> bool {
+                match self {
+                    $( Screen::$variant(_s) => true $( && ($help)(_s) )?, )*
+                }
+            }
+
+            /// Whether, and how, unbound keys are typed.
+            pub fn typing(&self) -> Typing {
+                match self {
+                    $( Screen::$variant(s) => $module::typing(s), )*
+                }
+            }
+
+            /// Applies a message; returns what the app should do.
+            pub fn update(&mut self, msg: Msg, cx: &Ctx) -> Cmd {
+                match self {
+                    $( Screen::$variant(s) => $module::update(s, msg, cx), )*
+                }
+            }
+
+            /// Draws the screen in `area`, recording what it laid out in `layout`.
+            pub fn view(&self, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
+                match self {
+                    $( Screen::$variant(s) => $module::view(s, cx, frame, area, layout), )*
+                }
+            }
+
+            /// Whether it is drawn over the screen beneath (help, dialogs) rather than alone.
+            pub fn is_overlay(&self) -> bool {
+                match self {
+                    $( Screen::$variant(_) => false $( || $overlay )?, )*
+                }
+            }
+        }
+    };
+}
+
+// The order is the manual's: the order in which a person meets the screens' keys.
+screens! {
+    session;
+    /// The quick hide and the passphrase prompt.
+    Lock(Box<lock::State>) = lock
+    { Open::Lock(lock) => Box::new(lock::State::opened(*lock)) }
+    help: |_: &lock::State| false;
+    /// Which perspective fits.
+    FirstRun(first_run::State) = first_run { Open::FirstRun => first_run::State::default() };
+    /// Home.
+    Home(home::State) = home { Open::Home => home::State };
+    /// Where to find support.
+    Support(support::State) = support { Open::Support => support::State::default() };
+    /// The check-in.
+    CheckIn(Box<checkin::State>) = checkin
+    { Open::CheckIn(draft) => Box::new(checkin::State::new(*draft, session)) }
+    help: |s: &checkin::State| !s.writing_note();
+    /// Predictions to look back on.
+    LookBack(Box<look_back::State>) = look_back
+    {
+        Open::LookBack(entry) => Box::new(
+            match entry {
+                None => look_back::State::due(session),
+                Some(id) => look_back::State::of_entry(session, &id),
+            }
+            .unwrap_or_default(),
+        ),
+    };
+    /// The journal's past.
+    Review(Box<review::State>) = review
+    {
+        Open::Review => Box::new(review::State::new(session)),
+        Open::ReviewDay(day) => Box::new(review::State::on_day(session, day)),
+    };
+    /// One entry of review's list in full.
+    ReviewEntry(Box<review_entry::State>) = review_entry
+    {
+        Open::ReviewEntry(filter, results, at) => {
+            Box::new(review_entry::State::new(session, *filter, results, at))
+        }
+    };
+    /// Review's trash.
+    ReviewTrash(review_trash::State) = review_trash
+    { Open::Trash => review_trash::State::default() };
+    /// The strategy library and Learn.
+    Guide(guide::State) = guide { Open::Guide(page) => guide::State::new(page) };
+    /// Patterns over time.
+    Insights(Box<insights::State>) = insights
+    {
+        Open::Insights => Box::new(insights::State::new(
             &session.entries_arc(),
             session.today,
             session.prefs.week_start.weekday(),
-        ))),
-        Open::Guide(page) => Screen::Guide(guide::State::new(page)),
-        Open::Ask(question, title, lines) => {
-            Screen::Confirm(confirm::State::new(question, &title, &lines))
-        }
-        Open::SaveText(text, asked) => {
-            Screen::SaveText(save_text::State::new(text, asked, session))
-        }
-        Open::LookBack(entry) => {
-            let state = match entry {
-                None => look_back::State::due(session),
-                Some(id) => look_back::State::of_entry(session, &id),
-            };
-            Screen::LookBack(Box::new(state.unwrap_or_default()))
-        }
-        Open::Report(window, filter) => {
-            Screen::Report(Box::new(report::State::new(window, *filter, session)))
-        }
+        )),
+    };
+    /// What goes in a report.
+    Report(Box<report::State>) = report
+    {
+        Open::Report(window, filter) => Box::new(report::State::new(window, *filter, session)),
+    };
+    /// Settings.
+    Settings(settings::State) = settings { Open::Settings => settings::State::default() };
+    /// The `?` overlay: the keys of the screen beneath.
+    Help(help::State) = help { Open::Help(keys) => help::State::new(keys) } overlay true;
+    /// Where to save words that cannot be kept as a draft.
+    SaveText(save_text::State) = save_text
+    { Open::SaveText(text, asked) => save_text::State::new(text, asked, session) };
+    /// A question, over the screen that asked it.
+    Confirm(confirm::State) = confirm
+    {
+        Open::Ask(question, title, lines) => confirm::State::new(question, &title, &lines),
     }
-}
-
-/// The own key table of every mode of every screen, named, in the order a person meets them,
-/// with whether `?` help is added to it (dialogs that take text have none). The keys that work
-/// everywhere ([`keys::GLOBAL`]) are not repeated in them. The manual's KEYS section is made
-/// from these. A new screen adds its `MODES` here.
-pub fn key_tables() -> impl Iterator<Item = (&'static str, &'static [Binding], bool)> {
-    let screens: [&[(&str, &[Binding])]; 13] = [
-        lock::MODES,
-        first_run::MODES,
-        home::MODES,
-        support::MODES,
-        checkin::MODES,
-        look_back::MODES,
-        review::MODES,
-        guide::MODES,
-        insights::MODES,
-        report::MODES,
-        settings::MODES,
-        help::MODES,
-        save_text::MODES,
-    ];
-    let dialogs = checkin::DIALOG_MODES.iter().map(|&(n, t)| (n, t, false));
-    screens
-        .into_iter()
-        .flat_map(|modes| modes.iter().map(|&(n, t)| (n, t, true)))
-        .chain(dialogs)
+    overlay true
+    help: |_: &confirm::State| false;
 }
 
 /// Every key table of every screen in every mode, composed as the app composes them, with a
@@ -97,134 +215,62 @@ pub fn all_keys() -> Vec<(String, Vec<Binding>)> {
     all.extend(
         Question::ALL
             .iter()
-            .map(|q| (format!("{q:?}"), keys::compose(confirm::keys(*q), false))),
+            .map(|q| (format!("{q:?}"), keys::compose(confirm::asking(*q), false))),
     );
     all
 }
 
-/// Every screen there is.
-#[derive(Debug, Clone)]
-pub enum Screen {
-    /// Which perspective fits.
-    FirstRun(first_run::State),
-    /// Home.
-    Home(home::State),
-    /// Where to find support.
-    Support(support::State),
-    /// The check-in.
-    CheckIn(Box<checkin::State>),
-    /// The journal's past.
-    Review(Box<review::State>),
-    /// The strategy library and Learn.
-    Guide(guide::State),
-    /// Patterns over time.
-    Insights(Box<insights::State>),
-    /// Settings.
-    Settings(settings::State),
-    /// The `?` overlay: the keys of the screen beneath.
-    Help(help::State),
-    /// A question, over the screen that asked it.
-    Confirm(confirm::State),
-    /// Where to save words that cannot be kept as a draft.
-    SaveText(save_text::State),
-    /// What goes in a report.
-    Report(Box<report::State>),
-    /// Predictions to look back on.
-    LookBack(Box<look_back::State>),
-    /// The quick hide and the passphrase prompt.
-    Lock(Box<lock::State>),
-}
-
 impl Screen {
-    /// The screen's own key table in its current mode.
-    fn table(&self) -> &'static [Binding] {
-        match self {
-            Screen::FirstRun(_) => first_run::KEYS,
-            Screen::Home(_) => home::KEYS,
-            Screen::Support(s) => support::keys(s),
-            Screen::CheckIn(s) => checkin::keys(s),
-            Screen::Review(s) => review::keys(s),
-            Screen::Guide(s) => guide::keys(s),
-            Screen::Insights(s) => insights::keys(s),
-            Screen::Settings(s) => settings::keys(s),
-            Screen::Help(_) => help::KEYS,
-            Screen::Confirm(s) => confirm::keys(s.question),
-            Screen::SaveText(_) => save_text::KEYS,
-            Screen::Report(_) => report::KEYS,
-            Screen::LookBack(_) => look_back::KEYS,
-            Screen::Lock(s) => lock::keys(s),
-        }
-    }
-
     /// The keys in force: the screen's own, `?` for help unless it is a dialog, and Ctrl-C.
     pub fn keys(&self) -> Vec<Binding> {
-        let dialog = matches!(self, Screen::Confirm(_) | Screen::Lock(_))
-            || matches!(self, Screen::CheckIn(s) if s.writing_note());
-        keys::compose(self.table(), !dialog)
+        keys::compose(self.table(), self.help())
     }
 
-    /// Whether, and how, unbound keys are typed.
-    pub fn typing(&self) -> Typing {
-        match self {
-            Screen::CheckIn(s) => checkin::typing(s),
-            Screen::Review(s) if s.mode.takes_text() => Typing::Field,
-            Screen::Guide(s) if s.takes_text() => Typing::Field,
-            Screen::Settings(s) if s.takes_text() => Typing::Field,
-            Screen::SaveText(_) | Screen::LookBack(_) | Screen::Lock(_) => Typing::Field,
-            _ => Typing::No,
+    /// The lock (quick hide or passphrase prompt): nothing of the journal shows under it.
+    pub fn is_lock(&self) -> bool {
+        matches!(self, Screen::Lock(_))
+    }
+
+    /// Whether it is the check-in.
+    pub fn is_check_in(&self) -> bool {
+        matches!(self, Screen::CheckIn(_))
+    }
+
+    /// Whether it is the dialog asking `question`.
+    pub fn asks(&self, question: Question) -> bool {
+        matches!(self, Screen::Confirm(c) if c.question == question)
+    }
+
+    /// Whether it holds words of a check-in that may not be on disk yet (a check-in, or words
+    /// being saved to a file).
+    pub fn holds_words(&self) -> bool {
+        matches!(self, Screen::CheckIn(_) | Screen::SaveText(_))
+    }
+
+    /// Whether it is the one `open` would open, when that can be open only once at a time
+    /// (help, support, the lock).
+    pub fn opened_by(&self, open: &Open) -> bool {
+        matches!(
+            (self, open),
+            (Screen::Help(_), Open::Help(_))
+                | (Screen::Support(_), Open::Support)
+                | (Screen::Lock(_), Open::Lock(_))
+        )
+    }
+
+    /// A message for the lock on top (why it cannot be unlocked).
+    pub fn lock_message(&mut self, message: String) {
+        if let Screen::Lock(state) = self {
+            state.message = Some(message);
         }
-    }
-
-    /// Applies a message; returns what the app should do.
-    pub fn update(&mut self, msg: Msg, cx: &Ctx) -> Cmd {
-        match self {
-            Screen::FirstRun(s) => first_run::update(s, msg, cx),
-            Screen::Home(s) => home::update(s, msg, cx),
-            Screen::Support(s) => support::update(s, msg, cx),
-            Screen::CheckIn(s) => checkin::update(s, msg, cx),
-            Screen::Review(s) => review::update(s, msg, cx),
-            Screen::Guide(s) => guide::update(s, msg, cx),
-            Screen::Insights(s) => insights::update(s, msg, cx),
-            Screen::Settings(s) => settings::update(s, msg, cx),
-            Screen::Help(s) => help::update(s, msg, cx),
-            Screen::Confirm(s) => confirm::update(s, msg, cx),
-            Screen::SaveText(s) => save_text::update(s, msg, cx),
-            Screen::Report(s) => report::update(s, msg, cx),
-            Screen::LookBack(s) => look_back::update(s, msg, cx),
-            Screen::Lock(s) => lock::update(s, msg, cx),
-        }
-    }
-
-    /// Draws the screen in `area`, recording what it laid out in `layout`.
-    pub fn view(&self, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
-        match self {
-            Screen::FirstRun(s) => first_run::view(s, cx, frame, area, layout),
-            Screen::Home(s) => home::view(s, cx, frame, area, layout),
-            Screen::Support(s) => support::view(s, cx, frame, area, layout),
-            Screen::CheckIn(s) => checkin::view(s, cx, frame, area, layout),
-            Screen::Review(s) => review::view(s, cx, frame, area, layout),
-            Screen::Guide(s) => guide::view(s, cx, frame, area, layout),
-            Screen::Insights(s) => insights::view(s, cx, frame, area, layout),
-            Screen::Settings(s) => settings::view(s, cx, frame, area, layout),
-            Screen::Help(s) => help::view(s, cx, frame, area, layout),
-            Screen::Confirm(s) => confirm::view(s, cx, frame, area, layout),
-            Screen::SaveText(s) => save_text::view(s, cx, frame, area, layout),
-            Screen::Report(s) => report::view(s, cx, frame, area, layout),
-            Screen::LookBack(s) => look_back::view(s, cx, frame, area, layout),
-            Screen::Lock(s) => lock::view(s, cx, frame, area, layout),
-        }
-    }
-
-    /// Whether it is drawn over the screen beneath (help, dialogs) rather than alone.
-    pub fn is_overlay(&self) -> bool {
-        matches!(self, Screen::Help(_) | Screen::Confirm(_))
     }
 
     /// A check-in whose text is not on disk yet, brought up to date with its text fields.
     pub fn unsaved(&mut self) -> Option<&CheckInDraft> {
-        match self {
-            Screen::CheckIn(s) => Some(s.flushed_draft()),
-            _ => None,
+        if let Screen::CheckIn(s) = self {
+            Some(s.flushed_draft())
+        } else {
+            None
         }
     }
 }

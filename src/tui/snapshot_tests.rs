@@ -275,7 +275,10 @@ mod checkin {
         let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         for needed in [
             "push the keys down.",
-            confirm::keys(Question::DiscardCheckIn).last().unwrap().help,
+            confirm::asking(Question::DiscardCheckIn)
+                .last()
+                .unwrap()
+                .help,
         ] {
             assert!(
                 words(&flat).contains(&words(needed)),
@@ -379,7 +382,6 @@ mod review {
         Closeness, Entry, EntryId, Intensity, Mood, Name, Perspective, Response, StrategyUse,
         TriggerLog, TriggerRef,
     };
-    use crate::tui::screens::review::Mode;
     use crate::tui::session::Summary;
 
     fn entry(at: &str, n: u32, mood: u8, close: u8, answer: &str) -> Entry {
@@ -535,7 +537,10 @@ mod review {
         let mut app = app_with_journal();
         app.update(Msg::Key(Action::Bottom));
         app.update(Msg::Key(Action::Confirm));
-        assert_eq!(review(&mut app).mode, Mode::Detail);
+        assert!(
+            matches!(app.top(), Screen::ReviewEntry(_)),
+            "the entry is open"
+        );
         assert_snapshot!("review_detail_80x24", draw(&mut app, 80, 24).backend());
     }
 
@@ -612,7 +617,10 @@ mod review {
         let list = draw(&mut app, 80, 24);
         assert_snapshot!("review_imported_row_80x24", list.backend());
         app.update(Msg::Key(Action::Confirm));
-        assert_eq!(review(&mut app).mode, Mode::Detail);
+        assert!(
+            matches!(app.top(), Screen::ReviewEntry(_)),
+            "the entry is open"
+        );
         let detail = draw(&mut app, 80, 24);
         let text = format!("{:?}", detail.backend());
         assert!(!text.contains("—  "), "no dashes for empty parts");
@@ -698,8 +706,11 @@ mod review {
     #[test]
     fn the_trash_previews_the_entry_under_the_cursor() {
         let mut app = app_with_journal();
-        let state = review(&mut app);
-        let entries = state.entries().to_vec();
+        let entries = review(&mut app).entries().to_vec();
+        app.update(Msg::Key(Action::OpenTrash));
+        let Screen::ReviewTrash(state) = app.top_mut() else {
+            panic!("the trash is open")
+        };
         state.trash = entries
             .iter()
             .take(2)
@@ -710,7 +721,6 @@ mod review {
             })
             .collect();
         state.trash_cursor = 1;
-        state.mode = Mode::Trash;
         let text = draw(&mut app, 80, 24).backend().to_string();
         assert!(text.contains("deleted entry ─"), "{text}");
         assert!(text.contains("A slow breakfast together"), "{text}");
@@ -1123,10 +1133,12 @@ mod insights {
         }
     }
 
-    /// The review on top: its mode and how many entries it shows.
-    fn review_on_top(app: &App) -> (crate::tui::screens::review::Mode, usize) {
+    /// The review on top: its mode (`None` for its entry screen) and how many entries it
+    /// shows.
+    fn review_on_top(app: &App) -> (Option<crate::tui::screens::review::Mode>, usize) {
         match app.top() {
-            Screen::Review(r) => (r.mode, r.results.len()),
+            Screen::Review(r) => (Some(r.mode), r.results.len()),
+            Screen::ReviewEntry(r) => (None, r.list.results.len()),
             other => panic!("not review: {other:?}"),
         }
     }
@@ -1147,9 +1159,13 @@ mod insights {
         );
         assert!(matches!(app.top(), Screen::Insights(_)));
         press(&mut app, "Down Enter");
-        assert_eq!(review_on_top(&app), (Mode::Detail, 1), "one entry: opened");
+        assert_eq!(review_on_top(&app), (None, 1), "one entry: opened");
         press(&mut app, "Esc");
-        assert_eq!(review_on_top(&app), (Mode::Timeline, 1), "the day's list");
+        assert_eq!(
+            review_on_top(&app),
+            (Some(Mode::Timeline), 1),
+            "the day's list"
+        );
         press(&mut app, "Esc");
         assert!(
             matches!(app.top(), Screen::Insights(_)),
@@ -1182,7 +1198,7 @@ mod insights {
         press(&mut app, "Enter");
         assert_eq!(
             review_on_top(&app),
-            (Mode::Timeline, 2),
+            (Some(Mode::Timeline), 2),
             "two entries: the list"
         );
         press(&mut app, "Esc");

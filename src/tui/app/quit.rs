@@ -5,7 +5,7 @@ use super::{APP, App};
 use crate::tui::effect::{Effect, Request};
 use crate::tui::keys::Action;
 use crate::tui::screen::{Open, Question};
-use crate::tui::screens::{self, Screen};
+use crate::tui::screens;
 
 impl App {
     /// Called once the effects of a message are carried out: a quit that was asked for happens
@@ -24,7 +24,7 @@ impl App {
 
     pub(super) fn ask_before_quitting(&mut self) {
         // Asked already (Ctrl-C pressed again over the question): once is enough.
-        if matches!(self.top(), Screen::Confirm(c) if c.question == Question::QuitUnsaved) {
+        if self.top().asks(Question::QuitUnsaved) {
             return;
         }
         let open = Open::ask(

@@ -289,7 +289,7 @@ fn leaving_an_edit_says_the_entry_stays_as_it_was() {
     assert!(!text.contains("gone for good"), "{text}");
     press(&mut app, "y");
     assert!(
-        matches!(app.top(), Screen::Review(_)),
+        matches!(app.top(), Screen::ReviewEntry(_)),
         "back where the edit began"
     );
     let text = screen_text(&mut app, 80, 24);
@@ -530,9 +530,7 @@ fn the_guide_opens_from_home_check_in_and_review_and_esc_comes_back() {
     press(&mut app, "r Enter o");
     assert!(matches!(app.top(), Screen::Guide(_)));
     press(&mut app, "Esc");
-    assert!(
-        matches!(app.top(), Screen::Review(r) if r.mode == crate::tui::screens::review::Mode::Detail)
-    );
+    assert!(matches!(app.top(), Screen::ReviewEntry(_)));
 }
 
 #[test]
@@ -720,10 +718,13 @@ fn a_page_down_right_after_opening_an_entry_scrolls_the_entry() {
     screen_text(&mut app, 80, 24);
     // Enter and PgDn in one burst, before any frame.
     press(&mut app, "Enter PgDn");
-    let Screen::Review(r) = app.top() else {
+    let Screen::ReviewEntry(r) = app.top() else {
         panic!("{:?}", app.top());
     };
-    assert!(r.scroll > 0, "PgDn read the entry's layout, not the list's");
+    assert!(
+        r.list.scroll > 0,
+        "PgDn read the entry's layout, not the list's"
+    );
 }
 
 /// Case r01: Ctrl-C on a full disk used to quit at once (status 0) with the words in no file.
@@ -881,7 +882,10 @@ fn editing_an_entry_waits_for_an_unfinished_check_in() {
     draft.notes = "not finished".into();
     app.draft_found(draft, false);
     press(&mut app, "r Enter e");
-    assert!(matches!(app.top(), Screen::Review(_)), "no edit opened");
+    assert!(
+        matches!(app.top(), Screen::ReviewEntry(_)),
+        "no edit opened"
+    );
     assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("unfinished check-in")));
 }
 
@@ -1151,7 +1155,7 @@ fn review_drops_an_open_prediction_early() {
         Some(PredictionResult::Dropped)
     );
     settle(&mut app, out);
-    assert!(matches!(app.top(), Screen::Review(_)));
+    assert!(matches!(app.top(), Screen::ReviewEntry(_)));
     press(&mut app, "p");
     assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("no open predictions")));
 }
@@ -1749,7 +1753,7 @@ fn an_edit_asks_of_that_day_leaves_quietly_unchanged_and_goes_on_with_e() {
     assert!(!text.contains("partner today?"), "{text}");
     let out = press(&mut app, "Esc");
     assert_eq!(question(&app), None, "nothing changed: nothing to ask");
-    assert!(matches!(app.top(), Screen::Review(_)));
+    assert!(matches!(app.top(), Screen::ReviewEntry(_)));
     assert!(effects(&out).contains(&&Effect::DiscardDraft));
     settle(&mut app, out);
     assert!(app.session.pending_draft.is_none());
@@ -1762,7 +1766,7 @@ fn an_edit_asks_of_that_day_leaves_quietly_unchanged_and_goes_on_with_e() {
     press(&mut app, other);
     let out = press(&mut app, "Esc s");
     settle(&mut app, out);
-    assert!(matches!(app.top(), Screen::Review(_)));
+    assert!(matches!(app.top(), Screen::ReviewEntry(_)));
     assert!(
         matches!(&app.status, Some(Status::Info(t)) if t.contains("Press e on it")),
         "{:?}",
@@ -1866,11 +1870,11 @@ fn footers_offer_only_what_the_keys_do_now() {
 
     let mut app = app_at_home();
     press(&mut app, "r t");
-    let Screen::Review(review) = app.top_mut() else {
+    let Screen::ReviewTrash(trash) = app.top_mut() else {
         panic!()
     };
     let entry = twelve_entries().remove(0);
-    review.trash = vec![crate::tui::effect::TrashItem {
+    trash.trash = vec![crate::tui::effect::TrashItem {
         path: "/trash/one.json".into(),
         deleted_at: entry.created_at,
         entry,
@@ -1892,7 +1896,7 @@ fn the_lock_says_what_a_forgotten_passphrase_means_and_names_closer_checkin() {
     assert!(text.contains("Forgotten the passphrase?"), "{text}");
     let mut app = app_at_home();
     app.session.encrypted = true;
-    app.lock(lock::Why::Idle);
+    app.lock(crate::tui::screen::LockWhy::Idle);
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("closer checkin"), "{text}");
     assert!(text.contains("Forgotten the passphrase?"), "{text}");

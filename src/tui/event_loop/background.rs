@@ -1,7 +1,9 @@
 //! Work the loop hands to threads of its own, so keys work meanwhile: reading the journal,
-//! building its search index, and the day's backup.
+//! building its search index, and the day's backup. Each thread sends what it finished on one
+//! channel, which the loop reads as one of its events (see `events.rs`).
 
 use std::collections::BTreeSet;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
@@ -32,9 +34,143 @@ fn summary(layout: &Layout, today: NaiveDate) -> (Summary, bool) {
     )
 }
 
+/// What a thread finished.
+pub(super) enum Finished {
+    /// The journal was read: home's figures and the entries, and whether the prediction index
+    /// matches them.
+    Read(Summary, bool),
+    /// The search index of these entries was built.
+    Indexed(Arc<Vec<Entry>>, Vec<Signature>),
+    /// The day's backup was written, or why not.
+    Backup(Result<(), String>),
+    /// The thread doing this job ended without a result (it panicked).
+    Lost(Job),
+}
+
+/// The jobs, one of each kind at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Job {
+    /// Reading the journal.
+    Read,
+    /// Building the search index (a search works without it, scanning every entry's text,
+    /// until it comes).
+    Index,
+    /// Writing the day's backup.
+    Backup,
+}
+
+impl Finished {
+    fn job(&self) -> Job {
+        match self {
+            Finished::Read(..) => Job::Read,
+            Finished::Indexed(..) => Job::Index,
+            Finished::Backup(_) => Job::Backup,
+            Finished::Lost(job) => *job,
+        }
+    }
+}
+
+/// The threads of the loop and the one channel their results come back on.
+pub(super) struct Background {
+    sender: mpsc::Sender<Finished>,
+    receiver: mpsc::Receiver<Finished>,
+    /// The jobs going now.
+    going: Vec<Job>,
+    /// The day's backup.
+    backup: DailyBackup,
+}
+
+impl Background {
+    /// Nothing going yet; `backup` says where the day's backup goes.
+    pub(super) fn new(backup: DailyBackup) -> Background {
+        let (sender, receiver) = mpsc::channel();
+        Background {
+            sender,
+            receiver,
+            going: Vec::new(),
+            backup,
+        }
+    }
+
+    /// Whether `job` is going now.
+    pub(super) fn busy(&self, job: Job) -> bool {
+        self.going.contains(&job)
+    }
+
+    /// Starts `work` on a thread of its own, unless a `job` of its kind is going.
+    fn start(&mut self, job: Job, work: impl FnOnce() -> Finished + Send + 'static) {
+        if self.busy(job) {
+            return;
+        }
+        self.going.push(job);
+        let sender = self.sender.clone();
+        std::thread::spawn(move || {
+            let finished =
+                std::panic::catch_unwind(AssertUnwindSafe(work)).unwrap_or(Finished::Lost(job));
+            let _ = sender.send(finished);
+        });
+    }
+
+    /// Starts reading the journal (see [`summary`]), unless a read is going.
+    pub(super) fn read(&mut self, layout: &Layout, today: NaiveDate) {
+        let layout = layout.clone();
+        self.start(Job::Read, move || {
+            let (summary, index_right) = summary(&layout, today);
+            Finished::Read(summary, index_right)
+        });
+    }
+
+    /// Starts indexing the session's entries, once they are read (unless it is going).
+    pub(super) fn index(&mut self, session: &Session) {
+        if session.journal.is_none() {
+            return;
+        }
+        let entries = session.entries_arc();
+        self.start(Job::Index, move || {
+            let index = signature::index(&entries);
+            Finished::Indexed(entries, index)
+        });
+    }
+
+    /// After a save on `today`: starts the day's backup unless there is one.
+    pub(super) fn after_save(&mut self, today: NaiveDate) {
+        if self.backup.checked == Some(today) || self.busy(Job::Backup) {
+            return;
+        }
+        self.backup.checked = Some(today);
+        if crate::store::backup::has_backup_on(&self.backup.dir, today) {
+            return;
+        }
+        let backup = self.backup.clone();
+        self.start(Job::Backup, move || Finished::Backup(backup.write()));
+    }
+
+    /// What a thread finished, if one did.
+    pub(super) fn take(&mut self) -> Option<Finished> {
+        let finished = self.receiver.try_recv().ok()?;
+        self.going.retain(|j| *j != finished.job());
+        Some(finished)
+    }
+
+    /// Waits up to `at_most` for the backup being written (as closer quits: whatever else
+    /// finishes meanwhile is let go); whether none is being written now.
+    pub(super) fn wait_for_backup(&mut self, at_most: Duration) -> bool {
+        let until = std::time::Instant::now() + at_most;
+        while self.busy(Job::Backup) {
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            match self.receiver.recv_timeout(left) {
+                Ok(finished) => self.going.retain(|j| *j != finished.job()),
+                Err(_) => return false,
+            }
+        }
+        true
+    }
+}
+
 /// The day's automatic backup: written on a thread of its own after the first save of a day
 /// (the save itself is not slowed), once a day, into the backup folder; a failure is said,
 /// never fatal.
+#[derive(Clone)]
 pub(super) struct DailyBackup {
     /// The data folder's layout.
     layout: Layout,
@@ -46,8 +182,6 @@ pub(super) struct DailyBackup {
     config_dir: Option<PathBuf>,
     /// The last day a backup was found or started.
     checked: Option<NaiveDate>,
-    /// A backup being written.
-    receiver: Option<mpsc::Receiver<Result<(), String>>>,
 }
 
 impl DailyBackup {
@@ -65,140 +199,19 @@ impl DailyBackup {
             keep,
             config_dir,
             checked: None,
-            receiver: None,
         }
     }
 
-    /// Whether a backup is being written now.
-    pub(super) fn busy(&self) -> bool {
-        self.receiver.is_some()
-    }
-
-    /// After a save on `today`: starts the day's backup unless there is one.
-    pub(super) fn after_save(&mut self, today: NaiveDate) {
-        if self.checked == Some(today) || self.receiver.is_some() {
-            return;
-        }
-        self.checked = Some(today);
-        if crate::store::backup::has_backup_on(&self.dir, today) {
-            return;
-        }
-        let (tx, rx) = mpsc::channel();
-        let (layout, dir, keep, config) = (
-            self.layout.clone(),
-            self.dir.clone(),
+    /// Writes a backup now (on the backup's thread).
+    fn write(&self) -> Result<(), String> {
+        crate::store::backup::write(
+            &self.layout,
+            self.config_dir.as_deref(),
+            &self.dir,
+            now(),
             self.keep,
-            self.config_dir.clone(),
-        );
-        std::thread::spawn(move || {
-            let result = crate::store::backup::write(&layout, config.as_deref(), &dir, now(), keep)
-                .map(|_| ())
-                .map_err(|e| e.to_string());
-            let _ = tx.send(result);
-        });
-        self.receiver = Some(rx);
-    }
-
-    /// Waits up to `at_most` for a backup being written; whether none is being written now.
-    pub(super) fn wait(&mut self, at_most: Duration) -> bool {
-        let Some(receiver) = &self.receiver else {
-            return true;
-        };
-        match receiver.recv_timeout(at_most) {
-            Err(mpsc::RecvTimeoutError::Timeout) => false,
-            Ok(_) | Err(mpsc::RecvTimeoutError::Disconnected) => {
-                self.receiver = None;
-                true
-            }
-        }
-    }
-
-    /// A failure to say, once the backup is done.
-    pub(super) fn take_failure(&mut self) -> Option<String> {
-        let got = self.receiver.as_ref()?.try_recv();
-        match got {
-            Ok(result) => {
-                self.receiver = None;
-                result.err()
-            }
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.receiver = None;
-                None
-            }
-        }
-    }
-}
-
-/// Work done on a thread of its own, so keys work meanwhile: reading the journal, building
-/// its search index.
-pub(super) struct Job<T> {
-    receiver: Option<mpsc::Receiver<T>>,
-}
-
-impl<T: Send + 'static> Job<T> {
-    pub(super) fn new() -> Job<T> {
-        Job { receiver: None }
-    }
-
-    /// Starts `work` (unless a job is already going).
-    pub(super) fn start(&mut self, work: impl FnOnce() -> T + Send + 'static) {
-        if self.receiver.is_some() {
-            return;
-        }
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(work());
-        });
-        self.receiver = Some(rx);
-    }
-
-    /// The result, when it has come.
-    pub(super) fn take(&mut self) -> Option<T> {
-        let got = self.receiver.as_ref()?.try_recv();
-        match got {
-            Ok(result) => {
-                self.receiver = None;
-                Some(result)
-            }
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.receiver = None;
-                None
-            }
-        }
-    }
-
-    pub(super) fn busy(&self) -> bool {
-        self.receiver.is_some()
-    }
-}
-
-/// Reads the journal (see [`summary`]).
-pub(super) struct Loader(pub(super) Job<(Summary, bool)>);
-
-impl Loader {
-    /// Starts reading (unless a read is already going).
-    pub(super) fn start(&mut self, layout: &Layout, today: NaiveDate) {
-        let layout = layout.clone();
-        self.0.start(move || summary(&layout, today));
-    }
-}
-
-/// Builds the search index of the journal's entries once they are read, off the input path
-/// (a search works without it, scanning every entry's text, until it comes).
-pub(super) struct Indexer(pub(super) Job<(Arc<Vec<Entry>>, Vec<Signature>)>);
-
-impl Indexer {
-    /// Starts indexing the session's entries (unless it is already going).
-    pub(super) fn start(&mut self, session: &Session) {
-        if session.journal.is_none() {
-            return;
-        }
-        let entries = session.entries_arc();
-        self.0.start(move || {
-            let index = signature::index(&entries);
-            (entries, index)
-        });
+        )
+        .map(|_| ())
+        .map_err(|e| e.to_string())
     }
 }

@@ -1,7 +1,11 @@
 //! Carrying out what the screens ask for (their effects) against the store, the terminal and
 //! the threads of `background`, each result going back to the screen that asked.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
+
+use crate::journal::draft::CheckInDraft;
 
 use crate::store::{Store, atomic, crypto};
 
@@ -12,15 +16,14 @@ use crate::tui::effect::{Done, Effect, LayerId, Request};
 use crate::tui::signals::Unsaved;
 use crate::tui::terminal;
 
-use super::background::{DailyBackup, Indexer, Loader};
+use super::background::Background;
 
-/// What carries out effects: the store, the terminal (for `$EDITOR`), the journal reader.
+/// What carries out effects: the store, the terminal (for `$EDITOR`), the threads of
+/// `background` (the journal's reader, the day's backup).
 pub(super) struct Runner<'a> {
     pub(super) store: &'a Store,
     pub(super) session: &'a mut terminal::Session,
-    pub(super) loader: Loader,
-    pub(super) indexer: Indexer,
-    pub(super) backup: DailyBackup,
+    pub(super) background: Background,
     /// The signal handler's copy of what must be kept.
     pub(super) unsaved: Unsaved,
 }
@@ -65,7 +68,7 @@ pub(super) fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) 
             )),
         },
         Effect::LoadJournal => {
-            fx.loader.start(store.layout(), today);
+            fx.background.read(store.layout(), today);
             return None;
         }
         Effect::SaveDraft(draft) => match store.save_draft(&*draft, now()) {
@@ -78,26 +81,7 @@ pub(super) fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) 
                 ),
             ),
         },
-        Effect::SaveCheckIn(draft) => {
-            let entry = draft.finish(now());
-            match store.save_entry(&entry) {
-                Ok(()) => {
-                    // The entry is safe; a draft left behind would only be offered again.
-                    let _ = store.discard_draft();
-                    fx.backup.after_save(today);
-                    Done::CheckInSaved(Box::new(entry))
-                }
-                Err(e) => {
-                    let kept = store.save_draft(&*draft, now()).is_ok();
-                    let tail = if kept {
-                        "It is kept as a draft; fix the problem and press Ctrl-S again."
-                    } else {
-                        "Everything you entered is still here; fix the problem and press Ctrl-S again."
-                    };
-                    Done::Failed(format!("The check-in could not be saved: {e} {tail}"))
-                }
-            }
-        }
+        Effect::SaveCheckIn(draft) => save_check_in(fx, draft, today),
         Effect::DiscardDraft => match store.discard_draft() {
             Ok(()) => Done::DraftDiscarded,
             Err(e) => Done::Failed(format!("The draft could not be removed: {e}")),
@@ -130,7 +114,7 @@ pub(super) fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) 
             Ok(n) => {
                 // The entries changed on disk: the journal is read again.
                 if n > 0 {
-                    fx.loader.start(store.layout(), today);
+                    fx.background.read(store.layout(), today);
                 }
                 Done::TriggerRenamed(n)
             }
@@ -144,42 +128,8 @@ pub(super) fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) 
             stem,
             extension,
             text,
-        } => {
-            let dir = match dir {
-                Some(dir) => dir,
-                None => std::env::current_dir().unwrap_or_default(),
-            };
-            match atomic::write_unique(&dir, &stem, &extension, text.as_bytes()) {
-                Ok(path) => Done::ReportWritten(path),
-                Err(e) => Done::Failed(format!(
-                    "The report could not be written in {}: {}. Nothing else changed.",
-                    dir.display(),
-                    atomic::plain_reason(&e)
-                )),
-            }
-        }
-        Effect::WriteText(path, text) => {
-            // A name without a folder is in the folder closer was started from.
-            let path = if path.is_absolute() {
-                path
-            } else {
-                std::env::current_dir().map_or(path.clone(), |d| d.join(&path))
-            };
-            match atomic::write_new(&path, text.as_bytes()) {
-                Ok(()) => Done::TextWritten(path),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Done::Failed(format!(
-                    "{} is there already, and closer does not replace it. Choose another name; \
-                 your words are still here.",
-                    path.display()
-                )),
-                Err(e) => Done::Failed(format!(
-                    "{} could not be written ({}). Choose another place, another disk perhaps; \
-                 your words are still here.",
-                    path.display(),
-                    atomic::plain_reason(&e)
-                )),
-            }
-        }
+        } => write_report(dir, &stem, &extension, &text),
+        Effect::WriteText(path, text) => write_text(path, &text),
         Effect::PurgeTrash(paths) => {
             let mut done = 0;
             for path in &paths {
@@ -194,4 +144,68 @@ pub(super) fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) 
         }
     };
     Some(msg)
+}
+
+/// Saves a check-in as an entry; a draft left behind goes, and the day's backup is started.
+fn save_check_in(fx: &mut Runner<'_>, draft: Box<CheckInDraft>, today: NaiveDate) -> Done {
+    let store = fx.store;
+    let entry = draft.finish(now());
+    match store.save_entry(&entry) {
+        Ok(()) => {
+            // The entry is safe; a draft left behind would only be offered again.
+            let _ = store.discard_draft();
+            fx.background.after_save(today);
+            Done::CheckInSaved(Box::new(entry))
+        }
+        Err(e) => {
+            let kept = store.save_draft(&*draft, now()).is_ok();
+            let tail = if kept {
+                "It is kept as a draft; fix the problem and press Ctrl-S again."
+            } else {
+                "Everything you entered is still here; fix the problem and press Ctrl-S again."
+            };
+            Done::Failed(format!("The check-in could not be saved: {e} {tail}"))
+        }
+    }
+}
+
+/// Writes a report under a name of its own in `dir` (the folder closer was started from when
+/// there is none).
+fn write_report(dir: Option<PathBuf>, stem: &str, extension: &str, text: &str) -> Done {
+    let dir = match dir {
+        Some(dir) => dir,
+        None => std::env::current_dir().unwrap_or_default(),
+    };
+    match atomic::write_unique(&dir, stem, extension, text.as_bytes()) {
+        Ok(path) => Done::ReportWritten(path),
+        Err(e) => Done::Failed(format!(
+            "The report could not be written in {}: {}. Nothing else changed.",
+            dir.display(),
+            atomic::plain_reason(&e)
+        )),
+    }
+}
+
+/// Writes words to a new file at `path`, never over one that is there.
+fn write_text(path: PathBuf, text: &str) -> Done {
+    // A name without a folder is in the folder closer was started from.
+    let path = if path.is_absolute() {
+        path
+    } else {
+        std::env::current_dir().map_or(path.clone(), |d| d.join(&path))
+    };
+    match atomic::write_new(&path, text.as_bytes()) {
+        Ok(()) => Done::TextWritten(path),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Done::Failed(format!(
+            "{} is there already, and closer does not replace it. Choose another name; \
+         your words are still here.",
+            path.display()
+        )),
+        Err(e) => Done::Failed(format!(
+            "{} could not be written ({}). Choose another place, another disk perhaps; \
+         your words are still here.",
+            path.display(),
+            atomic::plain_reason(&e)
+        )),
+    }
 }

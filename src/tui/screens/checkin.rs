@@ -47,6 +47,8 @@ pub use text::parse_tags;
 use text::{area_text, normalise_newlines, text_area};
 
 pub use bindings::{DIALOG_MODES, MODES, keys, typing};
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
 use bindings::{
     EDITOR, ENTER_PICK, LEAVE, LIST_BOTTOM, LIST_DOWN, LIST_PAGE_DOWN, LIST_PAGE_UP, LIST_TOP,
     LIST_UP, NEXT, NEXT_TAB, PICK, PREV, SAVE, TEXT_KEYS,

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::keys::{Action, Binding, ESC, Key};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Question, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Question, Typing, ViewCx};
 use crate::tui::widgets::{page, wrap};
 
 const STAY: Binding = Binding::new(ESC, Action::Back, Some("stay"), "go on with it");
@@ -237,7 +237,7 @@ const REALLY_MERGE: &[Binding] = &[
 ];
 
 /// The keys of `question`: the answers it takes.
-pub fn keys(question: Question) -> &'static [Binding] {
+pub fn asking(question: Question) -> &'static [Binding] {
     match question {
         Question::LeaveCheckIn => LEAVE_CHECKIN,
         Question::LeaveEdit => LEAVE_EDIT,
@@ -279,6 +279,22 @@ impl State {
     }
 }
 
+/// Its key tables are the questions' (see [`asking`]), listed with every question.
+pub const MODES: &[(&str, &[Binding])] = &[];
+
+/// The keys of the question it asks.
+pub fn keys(state: &State) -> &'static [Binding] {
+    asking(state.question)
+}
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// Unbound keys do nothing.
+pub fn typing(_: &State) -> Typing {
+    Typing::No
+}
+
 /// A key answers the question.
 pub fn update(state: &mut State, msg: Msg, _cx: &Ctx) -> Cmd {
     match msg {
@@ -298,7 +314,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         .map(|t| Line::styled(format!(" {t}"), theme.text))
         .collect();
     lines.push(Line::default());
-    for b in keys(state.question) {
+    for b in asking(state.question) {
         let key = b.keys.first().map(Key::label).unwrap_or_default();
         lines.push(Line::from(vec![
             Span::styled(format!(" {key:>3}  "), theme.key),

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::journal::PerspectiveChoice;
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Typing, ViewCx};
 use crate::tui::text;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
@@ -76,6 +76,19 @@ fn chosen(state: &mut State, action: Action) -> Option<PerspectiveChoice> {
         _ => {}
     }
     None
+}
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// Unbound keys do nothing.
+pub fn typing(_: &State) -> Typing {
+    Typing::No
+}
+
+/// The keys in force.
+pub fn keys(_: &State) -> &'static [Binding] {
+    KEYS
 }
 
 /// Applies a message: a choice is kept, and home (or the check-in) opens.

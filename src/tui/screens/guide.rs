@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::tui::keys::Action;
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::page;
@@ -126,6 +126,14 @@ pub fn lay_out(open: &Open, session: &Session, theme: &Theme, width: usize) -> L
         Page::Card(id) => pages::card(&data, id),
         Page::Library => Laid::default(),
     }
+}
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// Whether unbound keys are typed: into a field while it asks for text.
+pub fn typing(state: &State) -> Typing {
+    Typing::field_if(state.takes_text())
 }
 
 /// Applies a message.

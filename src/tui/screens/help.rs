@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::crossterm::event::KeyCode;
 
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Typing, ViewCx};
 use crate::tui::widgets::wrap;
 
 /// The overlay: the keys of the screen beneath, and how far they are scrolled.
@@ -50,6 +50,19 @@ pub const MODES: &[(&str, &[Binding])] = &[("help", KEYS)];
 /// What help lists for `keys`: every binding, as (keys, what they do).
 pub fn entries(keys: &[Binding]) -> Vec<(String, &'static str)> {
     keys.iter().map(|b| (b.keys_label(), b.help)).collect()
+}
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// Unbound keys do nothing.
+pub fn typing(_: &State) -> Typing {
+    Typing::No
+}
+
+/// The keys in force.
+pub fn keys(_: &State) -> &'static [Binding] {
+    KEYS
 }
 
 /// Scrolls within what the last frame laid out.

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::journal::vocabulary::count;
 use crate::tui::keys::{self, Action, Binding, Key};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Typing, ViewCx};
 use crate::tui::text;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
@@ -67,6 +67,19 @@ pub const KEYS: &[Binding] = &[
 
 /// Every key table of the screen, by mode (for tests over all tables).
 pub const MODES: &[(&str, &[Binding])] = &[("home", KEYS)];
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// Unbound keys do nothing.
+pub fn typing(_: &State) -> Typing {
+    Typing::No
+}
+
+/// The keys in force.
+pub fn keys(_: &State) -> &'static [Binding] {
+    KEYS
+}
 
 /// Applies a message.
 pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {

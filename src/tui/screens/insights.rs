@@ -14,7 +14,7 @@ use crate::journal::insights::{self, Insights, Window};
 use crate::journal::query::DateSpan;
 use crate::journal::{Entry, PerScale};
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, Msg, Open};
+use crate::tui::screen::{Cmd, Ctx, Msg, Open, Typing};
 
 pub use view::{Series, series, view};
 
@@ -337,6 +337,14 @@ pub fn keys(state: &State) -> &'static [Binding] {
         Tab::Rhythm => RHYTHM_KEYS,
         Tab::OverTime | Tab::Triggers | Tab::Helped | Tab::Moments => KEYS,
     }
+}
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = true;
+
+/// Unbound keys do nothing.
+pub fn typing(_: &State) -> Typing {
+    Typing::No
 }
 
 /// Applies a message.

@@ -12,28 +12,10 @@ use zeroize::Zeroize;
 
 use crate::tui::effect::{Done, Effect, Passphrase};
 use crate::tui::keys::{self, Action, Binding, Key};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Lock, Msg, Open, Question, Typing, ViewCx};
 use crate::tui::widgets::{page, wrap};
 
-/// What the lock shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Nothing at all (quick hide, or auto-lock of a plain journal): any key comes back.
-    Hidden,
-    /// The passphrase prompt.
-    Passphrase,
-}
-
-/// Why the journal is locked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Why {
-    /// closer was just opened on an encrypted journal.
-    Opening,
-    /// The quick-hide key.
-    Hidden,
-    /// No key for the auto-lock time.
-    Idle,
-}
+pub use crate::tui::screen::{LockKind as Kind, LockWhy as Why};
 
 /// The lock's state. The passphrase typed so far is zeroed when it is sent or dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +59,13 @@ impl State {
         }
     }
 
+    /// The lock `open` asks for.
+    pub fn opened(open: Lock) -> State {
+        let mut state = State::new(open.kind, open.why, open.encrypted, open.offer_check_in);
+        state.message = open.message;
+        state
+    }
+
     /// How many characters are typed.
     pub fn typed_len(&self) -> usize {
         self.typed.chars().count()
@@ -118,6 +107,14 @@ pub fn keys(state: &State) -> &'static [Binding] {
         Kind::Passphrase if state.offer_check_in => PROMPT_CHECK_IN_KEYS,
         Kind::Passphrase => PROMPT_KEYS,
     }
+}
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// The passphrase is typed (never shown).
+pub fn typing(_: &State) -> Typing {
+    Typing::Field
 }
 
 /// Applies a message.

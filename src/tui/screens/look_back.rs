@@ -14,7 +14,7 @@ use crate::journal::predictions::{self, PredictionRef};
 use crate::journal::{Badness, Prediction, PredictionOutcome, PredictionResult};
 use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, HELP_KEY_TEXT, Key, UP_ARROW};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::form::{Choice, Field, Form};
 use crate::tui::widgets::{page, wrap};
@@ -197,6 +197,19 @@ impl State {
         };
         Cmd::Pop.and(Cmd::info(said))
     }
+}
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// Unbound keys are typed into its field.
+pub fn typing(_: &State) -> Typing {
+    Typing::Field
+}
+
+/// The keys in force.
+pub fn keys(_: &State) -> &'static [Binding] {
+    KEYS
 }
 
 /// Applies a message.

@@ -14,7 +14,7 @@ use crate::journal::vocabulary::count;
 use crate::report::{self, Format, Include};
 use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::{page, wrap};
 
@@ -125,6 +125,19 @@ fn shown_path(path: &std::path::Path, session: &Session) -> String {
 /// The file's name without a number (another report today gets `-2`, `-3`, …).
 fn stem(session: &Session) -> String {
     format!("closer-report-{}", session.today.format("%Y-%m-%d"))
+}
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = true;
+
+/// Unbound keys do nothing.
+pub fn typing(_: &State) -> Typing {
+    Typing::No
+}
+
+/// The keys in force.
+pub fn keys(_: &State) -> &'static [Binding] {
+    KEYS
 }
 
 /// Applies a message.

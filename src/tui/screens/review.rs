@@ -1,8 +1,10 @@
-//! Review: the journal's past as a timeline, an entry in full, search, filters, edit, delete
-//! with undo, and the trash.
+//! Review: the journal's past as a timeline, search, filters, edit, delete with undo; an
+//! entry in full (`entry`) and the trash (`trash`) are screens of their own, kept here.
 
+pub mod entry;
 mod filter;
 mod keys;
+pub mod trash;
 mod view;
 
 use std::path::PathBuf;
@@ -14,10 +16,9 @@ use ratatui_textarea::{Input, Key as TextKey};
 use crate::journal::Entry;
 use crate::journal::draft::CheckInDraft;
 use crate::journal::query::{self, Condition, DateSpan, Filter, Signature};
-use crate::journal::vocabulary::count;
-use crate::tui::effect::{Done, Effect, TrashItem};
+use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{Action, moved};
-use crate::tui::screen::{Cmd, Ctx, Msg, Open, Page, Question};
+use crate::tui::screen::{Cmd, Ctx, Msg, Open, Question, Return, Typing};
 use crate::tui::session::Session;
 use crate::tui::widgets::pick_list::PickList;
 
@@ -38,10 +39,6 @@ pub enum Mode {
     Filters,
     /// Choosing a value to filter by.
     FilterPick(FilterKind),
-    /// One entry in full.
-    Detail,
-    /// The trash.
-    Trash,
 }
 
 impl Mode {
@@ -74,12 +71,10 @@ pub struct State {
     pub kind_cursor: usize,
     /// Values of the filter kind being chosen.
     pub pick: PickList,
-    /// How far the detail view is scrolled.
+    /// How far the entry is scrolled (on review's entry screen).
     pub scroll: u16,
-    /// The trash, when shown.
-    pub trash: Vec<TrashItem>,
-    /// The selected trash entry.
-    pub trash_cursor: usize,
+    /// The entry is to open over the list as it opens (a day with one).
+    open_entry: bool,
     /// The trash file of the entry deleted last (for `u`).
     pub last_deleted: Option<PathBuf>,
     /// The entry that was selected when the entries were let go of (see [`State::release`]).
@@ -89,25 +84,47 @@ pub struct State {
 impl State {
     /// The review of the session's journal.
     pub fn new(session: &Session) -> State {
-        let mut state = State {
+        let mut state = State::of_list(session, Filter::default(), Vec::new(), 0);
+        state.refresh(session.today, None);
+        state
+    }
+
+    /// The list as review shows it (`filter`, `results`, the one at `cursor`), over the
+    /// session's entries: what review's entry screen moves through.
+    pub(super) fn of_list(
+        session: &Session,
+        filter: Filter,
+        results: Vec<usize>,
+        cursor: usize,
+    ) -> State {
+        State {
             mode: Mode::Timeline,
-            filter: Filter::default(),
+            filter,
             entries: session.entries_arc(),
             index: session.index_arc(),
             in_order: session.entries_in_order(),
-            results: Vec::new(),
-            cursor: 0,
+            results,
+            cursor,
             jump: String::new(),
             kind_cursor: 0,
             pick: PickList::default(),
             scroll: 0,
-            trash: Vec::new(),
-            trash_cursor: 0,
+            open_entry: false,
             last_deleted: None,
             held: None,
-        };
-        state.refresh(session.today, None);
-        state
+        }
+    }
+
+    /// Opens the selected entry in full, over the list.
+    fn open_selected(&self) -> Cmd {
+        if self.selected().is_none() {
+            return Cmd::None;
+        }
+        Cmd::Open(Open::ReviewEntry(
+            Box::new(self.filter.clone()),
+            self.results.clone(),
+            self.cursor,
+        ))
     }
 
     /// The review of one day: filtered to it, and showing the entry when there is one.
@@ -118,9 +135,7 @@ impl State {
             .conditions
             .push(Condition::Dates(DateSpan::Day(day)));
         state.refresh(session.today, None);
-        if state.results.len() == 1 {
-            state.mode = Mode::Detail;
-        }
+        state.open_entry = state.results.len() == 1;
         state
     }
 
@@ -171,8 +186,16 @@ impl State {
         {
             self.cursor = pos;
         }
-        if self.mode == Mode::Detail && self.selected().is_none() {
-            self.mode = Mode::Timeline;
+    }
+
+    /// Selects the entry `id`, if the list shows it.
+    fn select(&mut self, id: &crate::journal::EntryId) {
+        if let Some(pos) = self
+            .results
+            .iter()
+            .position(|&i| self.entries.get(i).is_some_and(|e| &e.id == id))
+        {
+            self.cursor = pos;
         }
     }
 
@@ -224,6 +247,14 @@ impl State {
     }
 }
 
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = true;
+
+/// Whether unbound keys are typed: into the search, the jump or a filter's pick.
+pub fn typing(state: &State) -> Typing {
+    Typing::field_if(state.mode.takes_text())
+}
+
 /// Applies a message.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     let session = cx.session;
@@ -256,6 +287,15 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         }
         Msg::Answer(question, action) => on_answer(state, question, action, session),
         Msg::Done(done) => on_done(state, done),
+        Msg::Opened if std::mem::take(&mut state.open_entry) => state.open_selected(),
+        Msg::Returned(Return::Entry(id)) => {
+            state.select(&id);
+            Cmd::None
+        }
+        Msg::Returned(Return::TrashEmptied) => {
+            state.last_deleted = None;
+            Cmd::None
+        }
         _ => Cmd::None,
     }
 }
@@ -278,14 +318,6 @@ fn on_answer(state: &mut State, question: Question, action: Action, session: &Se
                 None => Cmd::None,
             }
         }
-        (Question::EmptyTrash, Action::Yes) => Cmd::Open(Open::ask(
-            Question::ReallyEmptyTrash,
-            "Are you sure?",
-            &["This cannot be undone."],
-        )),
-        (Question::ReallyEmptyTrash, Action::Yes) => Cmd::Effect(Effect::PurgeTrash(
-            state.trash.iter().map(|t| t.path.clone()).collect(),
-        )),
         _ => Cmd::None,
     }
 }
@@ -297,30 +329,13 @@ fn on_done(state: &mut State, done: Done) -> Cmd {
             state.last_deleted = Some(path);
             Cmd::info("The entry is in the trash. Press u to bring it back.")
         }
-        Done::Restored(_) => {
-            let reload = if state.mode == Mode::Trash {
-                Cmd::Effect(Effect::LoadTrash)
-            } else {
-                Cmd::None
-            };
-            Cmd::info("The entry is back.").and(reload)
-        }
-        Done::TrashLoaded(items) => {
-            state.trash = items;
-            state.trash_cursor = state.trash_cursor.min(state.trash.len().saturating_sub(1));
-            Cmd::None
-        }
-        Done::TrashEmptied(n) => {
-            state.last_deleted = None;
-            let what = count(n as u64, "entry was", "entries were");
-            Cmd::info(format!("{what} removed for good.")).and(Cmd::Effect(Effect::LoadTrash))
-        }
+        Done::Restored(_) => Cmd::info("The entry is back."),
         _ => Cmd::None,
     }
 }
 
 /// Opens `entry` in the check-in, filled in, to edit it.
-fn edit(entry: &Entry, session: &Session) -> Cmd {
+pub(super) fn edit(entry: &Entry, session: &Session) -> Cmd {
     if let Some(why) = &session.read_only {
         return Cmd::error(format!(
             "Entries cannot be changed while the journal is read-only: {why}"
@@ -396,188 +411,139 @@ fn on_text(state: &mut State, input: Input, today: NaiveDate) {
 }
 
 fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
-    let session = cx.session;
-    let today = session.today;
-    let page = cx.layout.page();
     match state.mode {
         Mode::Timeline => timeline_action(state, action, cx),
-        Mode::Search => {
-            match action {
-                Action::Back => state.set_search(String::new(), today),
-                Action::Confirm => {}
-                Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                    state.move_cursor(action, page);
-                    return Cmd::None;
-                }
-                _ => return Cmd::None,
-            }
-            state.mode = Mode::Timeline;
-            Cmd::None
-        }
-        Mode::Jump => {
-            if action == Action::Confirm {
-                let text = std::mem::take(&mut state.jump);
-                let date = match DateSpan::parse(&text) {
-                    Some(DateSpan::Day(d)) => Some(d),
-                    Some(DateSpan::Month(d)) => d
-                        .checked_add_months(chrono::Months::new(1))
-                        .and_then(|n| n.pred_opt()),
-                    _ => None,
-                };
-                state.mode = Mode::Timeline;
-                return match date {
-                    Some(d) if state.jump_to(d) => {
-                        // Say where it went when that is not the day asked for.
-                        let landed = state.selected().map(|e| e.date);
-                        match landed {
-                            Some(at) if at > d => Cmd::info(format!(
-                                "The journal starts on {}: that is where you are.",
-                                at.format("%-d %B %Y")
-                            )),
-                            Some(at) if at != d => Cmd::info(format!(
-                                "No entry on {}; here is the nearest one before it, {}.",
-                                d.format("%-d %B %Y"),
-                                at.format("%-d %B %Y")
-                            )),
-                            _ => Cmd::None,
-                        }
-                    }
-                    Some(_) => Cmd::info("No entries to go to."),
-                    None => Cmd::info(format!(
-                        "“{text}” is not a date: type it like 2026-11-20, or 2026-11 for a month."
-                    )),
-                };
-            }
-            if action == Action::Back {
-                state.jump.clear();
-                state.mode = Mode::Timeline;
-            }
-            Cmd::None
-        }
-        Mode::Filters => {
-            match action {
-                Action::Up => state.kind_cursor = state.kind_cursor.saturating_sub(1),
-                Action::Down => {
-                    state.kind_cursor = (state.kind_cursor + 1).min(FilterKind::ALL.len() - 1)
-                }
-                Action::Top => state.kind_cursor = 0,
-                Action::Bottom => state.kind_cursor = FilterKind::ALL.len() - 1,
-                Action::Confirm | Action::Toggle => {
-                    if let Some(kind) = FilterKind::ALL.get(state.kind_cursor) {
-                        state.open_pick(*kind, &session.catalog);
-                    }
-                }
-                Action::Back => state.mode = Mode::Timeline,
-                _ => {}
-            }
-            Cmd::None
-        }
-        Mode::FilterPick(kind) => match action {
-            // While something is typed, Space is a space (a date range has one); otherwise it
-            // uses the row under the cursor, as Enter does.
-            Action::Toggle if !state.pick.filter.is_empty() => {
-                state.pick.type_str(" ");
-                Cmd::None
-            }
-            Action::Confirm | Action::Toggle => state.choose(kind, today),
-            Action::PageUp | Action::PageDown => {
-                let page = isize::try_from(cx.layout.page()).unwrap_or(10);
-                state.pick.move_by(if action == Action::PageUp {
-                    -page
-                } else {
-                    page
-                });
-                Cmd::None
-            }
-            Action::Top => {
-                state.pick.top();
-                Cmd::None
-            }
-            Action::Bottom => {
-                state.pick.bottom();
-                Cmd::None
-            }
-            Action::Back => {
-                state.mode = Mode::Filters;
-                Cmd::None
-            }
-            Action::Up => {
-                state.pick.move_by(-1);
-                Cmd::None
-            }
-            Action::Down => {
-                state.pick.move_by(1);
-                Cmd::None
-            }
-            _ => Cmd::None,
-        },
-        Mode::Detail => match action {
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top => {
-                state.scroll = cx.layout.scrolled(state.scroll, action);
-                Cmd::None
-            }
-            Action::Left | Action::Right => {
-                // ← newer, → older.
-                let before = state.cursor;
-                let step = if action == Action::Left {
-                    Action::Up
-                } else {
-                    Action::Down
-                };
-                state.move_cursor(step, 1);
-                if state.cursor != before {
-                    state.scroll = 0;
-                }
-                Cmd::None
-            }
-            Action::Back => {
-                state.mode = Mode::Timeline;
-                Cmd::None
-            }
-            Action::OpenLinks => match state.selected() {
-                Some(e) => Cmd::Open(Open::Guide(Page::EntryLinks(Box::new(e.clone())))),
-                None => Cmd::None,
-            },
-            Action::LookBack => match state.selected() {
-                Some(e) if e.predictions.iter().any(|p| p.is_open()) => {
-                    Cmd::Open(Open::LookBack(Some(e.id.clone())))
-                }
-                Some(_) => Cmd::info("This entry has no open predictions."),
-                None => Cmd::None,
-            },
-            _ => entry_action(state, action, session),
-        },
-        Mode::Trash => {
-            if let Some(at) = moved(state.trash_cursor, state.trash.len(), action, 10) {
-                state.trash_cursor = at;
-                return Cmd::None;
-            }
-            match action {
-                Action::Restore => {
-                    if let Some(t) = state.trash.get(state.trash_cursor) {
-                        return Cmd::Effect(Effect::RestoreEntry(t.path.clone()));
-                    }
-                }
-                Action::EmptyTrash if !state.trash.is_empty() => {
-                    let what = match state.trash.len() {
-                        1 => "The entry in the trash will be gone for good.".to_owned(),
-                        n => format!("The {n} entries in the trash will be gone for good."),
-                    };
-                    return Cmd::Open(Open::ask(
-                        Question::EmptyTrash,
-                        "Empty the trash?",
-                        &[&what],
-                    ));
-                }
-                Action::Back => state.mode = Mode::Timeline,
-                _ => {}
-            }
-            Cmd::None
-        }
+        Mode::Search => search_action(state, action, cx),
+        Mode::Jump => jump_action(state, action),
+        Mode::Filters => filters_action(state, action, cx),
+        Mode::FilterPick(kind) => pick_action(state, kind, action, cx),
     }
 }
 
-fn entry_action(state: &mut State, action: Action, session: &Session) -> Cmd {
+/// A key while a search is typed.
+fn search_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
+    let today = cx.session.today;
+    let page = cx.layout.page();
+    match action {
+        Action::Back => state.set_search(String::new(), today),
+        Action::Confirm => {}
+        Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+            state.move_cursor(action, page);
+            return Cmd::None;
+        }
+        _ => return Cmd::None,
+    }
+    state.mode = Mode::Timeline;
+    Cmd::None
+}
+
+/// A key while a date to go to is typed.
+fn jump_action(state: &mut State, action: Action) -> Cmd {
+    if action == Action::Confirm {
+        let text = std::mem::take(&mut state.jump);
+        let date = match DateSpan::parse(&text) {
+            Some(DateSpan::Day(d)) => Some(d),
+            Some(DateSpan::Month(d)) => d
+                .checked_add_months(chrono::Months::new(1))
+                .and_then(|n| n.pred_opt()),
+            _ => None,
+        };
+        state.mode = Mode::Timeline;
+        return match date {
+            Some(d) if state.jump_to(d) => {
+                // Say where it went when that is not the day asked for.
+                let landed = state.selected().map(|e| e.date);
+                match landed {
+                    Some(at) if at > d => Cmd::info(format!(
+                        "The journal starts on {}: that is where you are.",
+                        at.format("%-d %B %Y")
+                    )),
+                    Some(at) if at != d => Cmd::info(format!(
+                        "No entry on {}; here is the nearest one before it, {}.",
+                        d.format("%-d %B %Y"),
+                        at.format("%-d %B %Y")
+                    )),
+                    _ => Cmd::None,
+                }
+            }
+            Some(_) => Cmd::info("No entries to go to."),
+            None => Cmd::info(format!(
+                "“{text}” is not a date: type it like 2026-11-20, or 2026-11 for a month."
+            )),
+        };
+    }
+    if action == Action::Back {
+        state.jump.clear();
+        state.mode = Mode::Timeline;
+    }
+    Cmd::None
+}
+
+/// A key while choosing what to filter by.
+fn filters_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
+    let session = cx.session;
+    match action {
+        Action::Up => state.kind_cursor = state.kind_cursor.saturating_sub(1),
+        Action::Down => state.kind_cursor = (state.kind_cursor + 1).min(FilterKind::ALL.len() - 1),
+        Action::Top => state.kind_cursor = 0,
+        Action::Bottom => state.kind_cursor = FilterKind::ALL.len() - 1,
+        Action::Confirm | Action::Toggle => {
+            if let Some(kind) = FilterKind::ALL.get(state.kind_cursor) {
+                state.open_pick(*kind, &session.catalog);
+            }
+        }
+        Action::Back => state.mode = Mode::Timeline,
+        _ => {}
+    }
+    Cmd::None
+}
+
+/// A key while choosing a value to filter by.
+fn pick_action(state: &mut State, kind: FilterKind, action: Action, cx: &Ctx) -> Cmd {
+    let today = cx.session.today;
+    match action {
+        // While something is typed, Space is a space (a date range has one); otherwise it
+        // uses the row under the cursor, as Enter does.
+        Action::Toggle if !state.pick.filter.is_empty() => {
+            state.pick.type_str(" ");
+            Cmd::None
+        }
+        Action::Confirm | Action::Toggle => state.choose(kind, today),
+        Action::PageUp | Action::PageDown => {
+            let page = isize::try_from(cx.layout.page()).unwrap_or(10);
+            state.pick.move_by(if action == Action::PageUp {
+                -page
+            } else {
+                page
+            });
+            Cmd::None
+        }
+        Action::Top => {
+            state.pick.top();
+            Cmd::None
+        }
+        Action::Bottom => {
+            state.pick.bottom();
+            Cmd::None
+        }
+        Action::Back => {
+            state.mode = Mode::Filters;
+            Cmd::None
+        }
+        Action::Up => {
+            state.pick.move_by(-1);
+            Cmd::None
+        }
+        Action::Down => {
+            state.pick.move_by(1);
+            Cmd::None
+        }
+        _ => Cmd::None,
+    }
+}
+
+/// Edit and Delete, on the selected entry (in the list and in full).
+pub(super) fn entry_action(state: &mut State, action: Action, session: &Session) -> Cmd {
     match action {
         Action::Edit => match state.selected() {
             Some(e) => edit(e, session),
@@ -617,12 +583,7 @@ fn timeline_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
         | Action::PageDown
         | Action::Top
         | Action::Bottom => state.move_cursor(action, cx.layout.page()),
-        Action::Confirm => {
-            if state.selected().is_some() {
-                state.scroll = 0;
-                state.mode = Mode::Detail;
-            }
-        }
+        Action::Confirm => return state.open_selected(),
         Action::StartSearch => state.mode = Mode::Search,
         Action::OpenFilter => {
             state.kind_cursor = 0;
@@ -648,11 +609,7 @@ fn timeline_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
                 None => Cmd::info("There is nothing to undo."),
             };
         }
-        Action::OpenTrash => {
-            state.trash_cursor = 0;
-            state.mode = Mode::Trash;
-            return Cmd::Effect(Effect::LoadTrash);
-        }
+        Action::OpenTrash => return Cmd::Open(Open::Trash),
         Action::Back => return Cmd::Pop,
         _ => return entry_action(state, action, cx.session),
     }

@@ -11,7 +11,7 @@ use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Question, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Question, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
@@ -65,6 +65,19 @@ fn resolve(path: &str, session: &Session) -> PathBuf {
         (Some(rest), Some(home)) => home.join(rest),
         _ => PathBuf::from(path),
     }
+}
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// Unbound keys are typed into its field.
+pub fn typing(_: &State) -> Typing {
+    Typing::Field
+}
+
+/// The keys in force.
+pub fn keys(_: &State) -> &'static [Binding] {
+    KEYS
 }
 
 /// Applies a message.

@@ -15,7 +15,7 @@ use crate::journal::{
 };
 use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::{page, wrap};
 use ratatui::crossterm::event::KeyCode;
@@ -294,6 +294,14 @@ fn changed(prefs: Preferences, row: Row, config: &Config) -> Change {
 
 /// What a message changed: the new preferences, and what to say of them.
 type Change = Option<(Preferences, String)>;
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// Whether unbound keys are typed: into a field while it asks for text.
+pub fn typing(state: &State) -> Typing {
+    Typing::field_if(state.takes_text())
+}
 
 /// Applies a message: a change is used at once and kept.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::content::validate::SAFETY_PAGE;
 use crate::tui::keys::{self, Action, Binding, DOWN, Key};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, ViewCx};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Typing, ViewCx};
 use crate::tui::text;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{page, wrap};
@@ -90,6 +90,14 @@ const HERE: Binding = Binding::new(
 
 /// Every key table of the screen, by mode (for tests over all tables).
 pub const MODES: &[(&str, &[Binding])] = &[("support", KEYS), ("support: at the end", END_KEYS)];
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// Unbound keys do nothing.
+pub fn typing(_: &State) -> Typing {
+    Typing::No
+}
 
 /// Applies a message: scrolls within the text the last frame laid out, or goes back.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {

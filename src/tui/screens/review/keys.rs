@@ -253,8 +253,6 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ("review: filters", FILTERS),
     ("review: filter value", FILTER_PICK),
     ("review: filter value, typing", FILTER_PICK_TYPING),
-    ("review: entry", DETAIL),
-    ("review: trash", TRASH),
 ];
 
 /// The keys in force.
@@ -266,7 +264,5 @@ pub fn keys(state: &State) -> &'static [Binding] {
         Mode::Filters => FILTERS,
         Mode::FilterPick(_) if !state.pick.filter.is_empty() => FILTER_PICK_TYPING,
         Mode::FilterPick(_) => FILTER_PICK,
-        Mode::Detail => DETAIL,
-        Mode::Trash => TRASH,
     }
 }

@@ -107,16 +107,27 @@ impl Fixture {
 
     /// Presses the first key bound to `a` in review's keys, through the app's translation.
     fn act(&self, s: &mut State, a: Action) -> Outcome {
-        let table = crate::tui::keys::compose(keys(s), true);
+        outcome(self.press(keys(s), a, |msg, cx| update(s, msg, cx)))
+    }
+
+    /// Presses the first key bound to `a` in `keys`, through the app's translation, on a
+    /// screen whose update is `update`.
+    fn press(
+        &self,
+        keys: &[crate::tui::keys::Binding],
+        a: Action,
+        update: impl FnOnce(Msg, &Ctx) -> Cmd,
+    ) -> Cmd {
+        let table = crate::tui::keys::compose(keys, true);
         let binding = table
             .iter()
             .find(|b| b.action == a)
-            .unwrap_or_else(|| panic!("no key for {a:?} in {:?}", s.mode));
+            .unwrap_or_else(|| panic!("no key for {a:?} in {keys:?}"));
         assert_eq!(
             crate::tui::keys::translate(&table, &binding.keys[0].event()),
             Some(a)
         );
-        outcome(update(s, Msg::Key(a), &self.ctx()))
+        update(Msg::Key(a), &self.ctx())
     }
 
     /// The answer to a dialog review opened.
@@ -298,16 +309,40 @@ fn jump_goes_to_the_newest_entry_on_or_before_a_date() {
 fn detail_edit_and_delete_with_confirmation() {
     let f = Fixture::new();
     let mut s = State::new(&f.session);
-    f.act(&mut s, Action::Confirm);
-    assert_eq!(s.mode, Mode::Detail);
-    f.act(&mut s, Action::Right);
-    assert_eq!(s.cursor, 1, "→ goes to the older entry");
-    let out = f.act(&mut s, Action::Edit);
+    // Enter opens the entry, a screen of its own, on the list as it is.
+    let Cmd::Open(Open::ReviewEntry(filter, results, at)) =
+        update(&mut s, Msg::Key(Action::Confirm), &f.ctx())
+    else {
+        panic!("Enter opens the entry")
+    };
+    assert_eq!(at, 0);
+    let mut d = entry::State::new(&f.session, *filter, results, at);
+    let act = |d: &mut entry::State, a: Action| {
+        outcome(f.press(entry::keys(d), a, |msg, cx| entry::update(d, msg, cx)))
+    };
+    act(&mut d, Action::Right);
+    assert_eq!(d.list.cursor, 1, "→ goes to the older entry");
+    let out = act(&mut d, Action::Edit);
     assert!(matches!(out, Outcome::Edit(e) if e.responses[0].answer == "A quiet, kind evening."));
     assert_eq!(
-        f.act(&mut s, Action::Delete),
+        act(&mut d, Action::Delete),
         Outcome::Ask(Question::DeleteEntry)
     );
+    // The answer closes the entry: the list selects it, then hears the answer.
+    let shown = d.list.selected().unwrap().id.clone();
+    let back = entry::update(
+        &mut d,
+        Msg::Answer(Question::DeleteEntry, Action::No),
+        &f.ctx(),
+    );
+    let Cmd::Many(cmds) = back else {
+        panic!("{back:?}")
+    };
+    assert!(
+        matches!(&cmds[..], [Cmd::Return(Return::Entry(id)), Cmd::Answer(Question::DeleteEntry, Action::No)] if *id == shown)
+    );
+    update(&mut s, Msg::Returned(Return::Entry(shown)), &f.ctx());
+    assert_eq!(s.cursor, 1);
     assert_eq!(
         f.answer(&mut s, Question::DeleteEntry, Action::No),
         Outcome::Stay
@@ -346,36 +381,68 @@ fn a_reloaded_journal_keeps_the_selection() {
 fn the_trash_restores_and_empties_after_two_yeses() {
     let f = Fixture::new();
     let mut s = State::new(&f.session);
-    assert_eq!(f.act(&mut s, Action::OpenTrash), Outcome::LoadTrash);
-    s.trash = vec![TrashItem {
+    // The trash is a screen of its own, which reads the trash as it opens.
+    assert!(matches!(
+        update(&mut s, Msg::Key(Action::OpenTrash), &f.ctx()),
+        Cmd::Open(Open::Trash)
+    ));
+    let mut t = trash::State::default();
+    assert_eq!(
+        outcome(trash::update(&mut t, Msg::Opened, &f.ctx())),
+        Outcome::LoadTrash
+    );
+    t.trash = vec![crate::tui::effect::TrashItem {
         path: "/trash/a.json".into(),
         deleted_at: DateTime::parse_from_rfc3339("2026-11-22T10:00:00+01:00").unwrap(),
         entry: f.entries[0].clone(),
     }];
+    let act = |t: &mut trash::State, a: Action| {
+        outcome(f.press(trash::keys(t), a, |msg, cx| trash::update(t, msg, cx)))
+    };
+    let answer = |t: &mut trash::State, q: Question, a: Action| {
+        outcome(trash::update(t, Msg::Answer(q, a), &f.ctx()))
+    };
     assert_eq!(
-        f.act(&mut s, Action::Restore),
+        act(&mut t, Action::Restore),
         Outcome::Restore("/trash/a.json".into())
     );
     assert_eq!(
-        f.act(&mut s, Action::EmptyTrash),
+        act(&mut t, Action::EmptyTrash),
         Outcome::Ask(Question::EmptyTrash)
     );
     assert_eq!(
-        f.answer(&mut s, Question::EmptyTrash, Action::Yes),
+        answer(&mut t, Question::EmptyTrash, Action::Yes),
         Outcome::Ask(Question::ReallyEmptyTrash)
     );
     assert_eq!(
-        f.answer(&mut s, Question::ReallyEmptyTrash, Action::Yes),
+        answer(&mut t, Question::ReallyEmptyTrash, Action::Yes),
         Outcome::EmptyTrash(vec!["/trash/a.json".into()])
     );
     assert_eq!(
-        f.answer(&mut s, Question::EmptyTrash, Action::No),
+        answer(&mut t, Question::EmptyTrash, Action::No),
         Outcome::Stay
     );
-    assert_eq!(s.mode, Mode::Trash);
-    assert_eq!(f.act(&mut s, Action::Back), Outcome::Stay);
+    // Esc leaves the trash for the list, and the list for where review was opened from.
+    assert_eq!(act(&mut t, Action::Back), Outcome::Back);
     assert_eq!(s.mode, Mode::Timeline);
     assert_eq!(f.act(&mut s, Action::Back), Outcome::Back);
+}
+
+/// Emptying the trash is told to the list as the trash closes: nothing deleted before can be
+/// brought back with u.
+#[test]
+fn an_emptied_trash_leaves_nothing_to_undo() {
+    let f = Fixture::new();
+    let mut s = State::new(&f.session);
+    s.last_deleted = Some("/trash/x.json".into());
+    let mut t = trash::State::default();
+    trash::update(&mut t, Msg::Done(Done::TrashEmptied(1)), &f.ctx());
+    let back = trash::update(&mut t, Msg::Key(Action::Back), &f.ctx());
+    let Cmd::Return(told) = back else {
+        panic!("{back:?}")
+    };
+    update(&mut s, Msg::Returned(told), &f.ctx());
+    assert!(matches!(f.act(&mut s, Action::Undo), Outcome::Notice(_)));
 }
 
 /// Issue 20, item 3: in a filter picker, Space uses the row under the cursor (it used to type

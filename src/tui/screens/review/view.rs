@@ -20,16 +20,11 @@ use super::{FilterKind, Mode, State};
 
 /// Draws review.
 pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
-    let title = match state.mode {
-        Mode::Detail => "review · entry",
-        Mode::Trash => "review · trash",
-        _ => "review",
-    };
-    let page = page::draw(cx, frame, area, title);
+    let page = page::draw(cx, frame, area, "review");
     // An entry reads in a column of prose; lists use the whole width, so names are not cut
     // where there is room for them.
     let body = match state.mode {
-        Mode::Detail | Mode::Filters | Mode::FilterPick(_) => page::column(page),
+        Mode::Filters | Mode::FilterPick(_) => page::column(page),
         _ => page::inset(page),
     };
     let session = cx.session;
@@ -38,16 +33,6 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     // Lists page by the rows they show; the entry view scrolls by its wrapped lines.
     layout.record(body, 0);
     match state.mode {
-        Mode::Detail => detail(
-            state,
-            catalog,
-            theme,
-            session.prefs.mood_labels,
-            frame,
-            body,
-            layout,
-        ),
-        Mode::Trash => trash(state, cx, frame, body),
         Mode::Filters => filters(state, theme, frame, body),
         Mode::FilterPick(kind) => filter_pick(state, kind, theme, frame, body),
         _ => timeline(state, catalog, theme, frame, body, layout),
@@ -179,80 +164,16 @@ fn timeline(
     // A page is the rows the list shows.
     layout.record(list, 0);
 
-    // The search line.
     let total = state.entries().len();
-    let entries = crate::journal::vocabulary::count(total as u64, "entry", "entries");
-    let count = if state.filter.is_empty() {
-        entries
-    } else {
-        format!("{} of {entries}", state.results.len())
-    };
-    let search = match state.mode {
-        Mode::Search => Line::from(vec![
-            Span::styled("Search: ", theme.key),
-            Span::styled(state.filter.text.clone(), theme.text),
-            Span::styled("▏", theme.key),
-            Span::styled(format!("   {count}"), theme.muted),
-        ]),
-        Mode::Jump => Line::from(vec![
-            Span::styled("Go to date (2026-11-20 or 2026-11): ", theme.key),
-            Span::styled(state.jump.clone(), theme.text),
-            Span::styled("▏", theme.key),
-        ]),
-        _ if !state.filter.text.is_empty() => Line::from(vec![
-            Span::styled("Search: ", theme.muted),
-            Span::styled(state.filter.text.clone(), theme.text),
-            Span::styled(format!("   {count}"), theme.muted),
-        ]),
-        _ => Line::styled(count, theme.muted),
-    };
-    frame.render_widget(Paragraph::new(search), top);
+    frame.render_widget(Paragraph::new(search_line(state, theme, total)), top);
 
-    // The filters, as chips: as many as fit, then how many more; the hint when there is room.
-    let texts: Vec<String> = state
-        .filter
-        .conditions
-        .iter()
-        .map(|c| format!("[{}]", chip(c, catalog)))
-        .collect();
-    let room = usize::from(chips.width);
-    let mut chip_spans = Vec::new();
-    let mut used = 0;
-    for (i, text) in texts.iter().enumerate() {
-        let after = texts.len() - i - 1;
-        let more = if after > 0 {
-            format!("+{after} more").len()
-        } else {
-            0
-        };
-        let width = text.chars().count() + 1;
-        if used + width + more > room {
-            let left = texts.len() - i;
-            chip_spans.push(Span::styled(format!("+{left} more"), theme.key));
-            used = room;
-            break;
-        }
-        chip_spans.push(Span::styled(text.clone(), theme.key));
-        chip_spans.push(Span::raw(" "));
-        used += width;
-    }
-    let hint = " x removes the last · X clears all";
-    if !texts.is_empty() && used + hint.chars().count() <= room {
-        chip_spans.push(Span::styled(hint, theme.muted));
-    }
-    frame.render_widget(Paragraph::new(Line::from(chip_spans)), chips);
+    frame.render_widget(
+        Paragraph::new(chip_line(state, catalog, theme, chips.width)),
+        chips,
+    );
 
     if state.results.is_empty() {
-        let text = if total == 0 {
-            "Your journal has no entries yet. Esc, then c, to check in."
-        } else {
-            "No entries match. x removes the last filter, X clears every filter and the search, \
-             or / changes the search."
-        };
-        frame.render_widget(
-            Paragraph::new(wrap::paragraph(text, usize::from(list.width), theme.muted)),
-            list,
-        );
+        no_results(total, theme, frame, list);
         return;
     }
 
@@ -333,6 +254,87 @@ fn timeline(
     frame.render_widget(Paragraph::new(visible), list);
 }
 
+/// The search line: what is searched for (or typed, or the date to go to) and how many
+/// entries match.
+fn search_line(state: &State, theme: &Theme, total: usize) -> Line<'static> {
+    let entries = crate::journal::vocabulary::count(total as u64, "entry", "entries");
+    let count = if state.filter.is_empty() {
+        entries
+    } else {
+        format!("{} of {entries}", state.results.len())
+    };
+    match state.mode {
+        Mode::Search => Line::from(vec![
+            Span::styled("Search: ", theme.key),
+            Span::styled(state.filter.text.clone(), theme.text),
+            Span::styled("▏", theme.key),
+            Span::styled(format!("   {count}"), theme.muted),
+        ]),
+        Mode::Jump => Line::from(vec![
+            Span::styled("Go to date (2026-11-20 or 2026-11): ", theme.key),
+            Span::styled(state.jump.clone(), theme.text),
+            Span::styled("▏", theme.key),
+        ]),
+        _ if !state.filter.text.is_empty() => Line::from(vec![
+            Span::styled("Search: ", theme.muted),
+            Span::styled(state.filter.text.clone(), theme.text),
+            Span::styled(format!("   {count}"), theme.muted),
+        ]),
+        _ => Line::styled(count, theme.muted),
+    }
+}
+
+/// The filters, as chips: as many as fit in `room` columns, then how many more; the hint when
+/// there is room.
+fn chip_line(state: &State, catalog: &Catalog, theme: &Theme, room: u16) -> Line<'static> {
+    let texts: Vec<String> = state
+        .filter
+        .conditions
+        .iter()
+        .map(|c| format!("[{}]", chip(c, catalog)))
+        .collect();
+    let room = usize::from(room);
+    let mut chip_spans = Vec::new();
+    let mut used = 0;
+    for (i, text) in texts.iter().enumerate() {
+        let after = texts.len() - i - 1;
+        let more = if after > 0 {
+            format!("+{after} more").len()
+        } else {
+            0
+        };
+        let width = text.chars().count() + 1;
+        if used + width + more > room {
+            let left = texts.len() - i;
+            chip_spans.push(Span::styled(format!("+{left} more"), theme.key));
+            used = room;
+            break;
+        }
+        chip_spans.push(Span::styled(text.clone(), theme.key));
+        chip_spans.push(Span::raw(" "));
+        used += width;
+    }
+    let hint = " x removes the last · X clears all";
+    if !texts.is_empty() && used + hint.chars().count() <= room {
+        chip_spans.push(Span::styled(hint, theme.muted));
+    }
+    Line::from(chip_spans)
+}
+
+/// What the list says when it shows no entry: none yet, or none that match.
+fn no_results(total: usize, theme: &Theme, frame: &mut Frame, list: Rect) {
+    let text = if total == 0 {
+        "Your journal has no entries yet. Esc, then c, to check in."
+    } else {
+        "No entries match. x removes the last filter, X clears every filter and the search, \
+         or / changes the search."
+    };
+    frame.render_widget(
+        Paragraph::new(wrap::paragraph(text, usize::from(list.width), theme.muted)),
+        list,
+    );
+}
+
 fn day_heading(date: chrono::NaiveDate, theme: &Theme) -> Line<'static> {
     Line::styled(date.format("%A %-d %B %Y").to_string(), theme.title)
 }
@@ -367,7 +369,8 @@ fn list_window(
     }
 }
 
-fn detail(
+/// One entry in full (review's entry screen).
+pub(super) fn detail(
     state: &State,
     catalog: &Catalog,
     theme: &Theme,
@@ -511,7 +514,7 @@ fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame
 }
 
 /// The trash: the deleted entries, and below them the one under the cursor, in full.
-fn trash(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
+pub(super) fn trash(state: &super::trash::State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
     let session = cx.session;
     let theme = &session.theme;
     if state.trash.is_empty() {

@@ -1,0 +1,110 @@
+//! The loop's one stream of events: everything it reacts to, from the terminal, the threads of
+//! `background`, the signals and the clock, taken one at a time in a fixed order by
+//! [`Events::next`] (in the spirit of gitui's `select_event`).
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::journal::Entry;
+use crate::journal::query::Signature;
+use crate::tui::app::App;
+use crate::tui::session::Summary;
+use crate::tui::signals::CONTINUED;
+
+use super::background::{Background, Finished, Job};
+
+/// How long without a key counts as a pause in typing (the draft is written then).
+const PAUSE: Duration = Duration::from_millis(400);
+/// How often to look whether the journal has been read, while it is being read.
+const LOADING_POLL: Duration = Duration::from_millis(15);
+
+/// One thing the loop reacts to.
+pub(super) enum LoopEvent {
+    /// closer was continued after a stop (Ctrl-Z and `fg`, or a stop from outside): the
+    /// terminal is taken back, and the next frame drawn whole.
+    Resumed,
+    /// Something changed since the last frame: draw one (and leave, if quitting).
+    Frame,
+    /// The journal was just unlocked.
+    Unlocked,
+    /// The journal was read: home's figures and the entries, and whether the prediction index
+    /// matches them.
+    JournalRead(Summary, bool),
+    /// The search index of these entries was built.
+    Indexed(Arc<Vec<Entry>>, Vec<Signature>),
+    /// The day's backup was written, or why not.
+    BackupFinished(Result<(), String>),
+    /// No key came for a moment (a pause, this long since the last key): the clock moves on.
+    Tick(Duration),
+    /// A key, a paste or a resize: the first of a burst.
+    Terminal(Event),
+}
+
+/// Where the loop's events come from, beyond the app and the background threads it is given.
+pub(super) struct Events {
+    /// A frame is due before anything else is taken.
+    frame_due: bool,
+    /// When the last key came (for the auto-lock).
+    last_key: Instant,
+}
+
+impl Events {
+    /// A frame is due first (the first is drawn before the journal is read).
+    pub(super) fn new() -> Events {
+        Events {
+            frame_due: true,
+            last_key: Instant::now(),
+        }
+    }
+
+    /// The next event, waiting for one if none is there yet. In this order: a resume after a
+    /// stop (before any frame is drawn on a terminal that is not taken back yet), a frame due,
+    /// the unlock, what a thread finished, then the terminal, waiting for it at most a pause
+    /// (a moment, while the journal is being read or indexed).
+    pub(super) fn next(&mut self, app: &mut App, background: &mut Background) -> Result<LoopEvent> {
+        if CONTINUED.swap(false, Ordering::SeqCst) {
+            return Ok(LoopEvent::Resumed);
+        }
+        if self.frame_due {
+            self.frame_due = false;
+            return Ok(LoopEvent::Frame);
+        }
+        // Whatever comes now changes what is shown.
+        self.frame_due = true;
+        if app.take_unlocked() {
+            return Ok(LoopEvent::Unlocked);
+        }
+        while let Some(finished) = background.take() {
+            match finished {
+                Finished::Read(summary, index_right) => {
+                    return Ok(LoopEvent::JournalRead(summary, index_right));
+                }
+                Finished::Indexed(entries, index) => {
+                    return Ok(LoopEvent::Indexed(entries, index));
+                }
+                Finished::Backup(result) => return Ok(LoopEvent::BackupFinished(result)),
+                Finished::Lost(_) => {}
+            }
+        }
+        let wait = if background.busy(Job::Read) || background.busy(Job::Index) {
+            LOADING_POLL
+        } else {
+            PAUSE
+        };
+        if !event::poll(wait)? {
+            return Ok(LoopEvent::Tick(self.last_key.elapsed()));
+        }
+        let event = event::read()?;
+        self.last_key = Instant::now();
+        Ok(LoopEvent::Terminal(event))
+    }
+
+    /// No frame is due: what was handled changed nothing shown.
+    pub(super) fn no_frame(&mut self) {
+        self.frame_due = false;
+    }
+}

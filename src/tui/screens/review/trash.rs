@@ -1,0 +1,117 @@
+//! Review's trash: the deleted entries, one in full below them, to bring back or to remove for
+//! good (after two questions). A screen of its own, over the list; as it closes, the list
+//! hears whether the trash was emptied (then nothing deleted before can be brought back).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::journal::vocabulary::count;
+use crate::tui::effect::{Done, Effect, TrashItem};
+use crate::tui::keys::{Action, Binding, moved};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Return, Typing, ViewCx};
+use crate::tui::widgets::page;
+
+use super::keys::TRASH;
+
+/// The trash.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    /// The deleted entries, once read.
+    pub trash: Vec<TrashItem>,
+    /// The selected one.
+    pub trash_cursor: usize,
+    /// It was emptied while open.
+    emptied: bool,
+}
+
+/// Every key table of the screen, by mode (for tests over all tables).
+pub const MODES: &[(&str, &[Binding])] = &[("review: trash", TRASH)];
+
+/// Whether it opens only once the journal is read.
+pub const NEEDS_JOURNAL: bool = false;
+
+/// Unbound keys do nothing.
+pub fn typing(_: &State) -> Typing {
+    Typing::No
+}
+
+/// The keys in force.
+pub fn keys(_: &State) -> &'static [Binding] {
+    TRASH
+}
+
+/// Applies a message.
+pub fn update(state: &mut State, msg: Msg, _cx: &Ctx) -> Cmd {
+    match msg {
+        Msg::Opened => Cmd::Effect(Effect::LoadTrash),
+        Msg::Key(action) => on_action(state, action),
+        Msg::Answer(Question::EmptyTrash, Action::Yes) => Cmd::Open(Open::ask(
+            Question::ReallyEmptyTrash,
+            "Are you sure?",
+            &["This cannot be undone."],
+        )),
+        Msg::Answer(Question::ReallyEmptyTrash, Action::Yes) => Cmd::Effect(Effect::PurgeTrash(
+            state.trash.iter().map(|t| t.path.clone()).collect(),
+        )),
+        Msg::Done(done) => on_done(state, done),
+        _ => Cmd::None,
+    }
+}
+
+/// Work the trash asked for is done.
+fn on_done(state: &mut State, done: Done) -> Cmd {
+    match done {
+        Done::Restored(_) => Cmd::info("The entry is back.").and(Cmd::Effect(Effect::LoadTrash)),
+        Done::TrashLoaded(items) => {
+            state.trash = items;
+            state.trash_cursor = state.trash_cursor.min(state.trash.len().saturating_sub(1));
+            Cmd::None
+        }
+        Done::TrashEmptied(n) => {
+            state.emptied = true;
+            let what = count(n as u64, "entry was", "entries were");
+            Cmd::info(format!("{what} removed for good.")).and(Cmd::Effect(Effect::LoadTrash))
+        }
+        _ => Cmd::None,
+    }
+}
+
+/// A key in the trash.
+fn on_action(state: &mut State, action: Action) -> Cmd {
+    if let Some(at) = moved(state.trash_cursor, state.trash.len(), action, 10) {
+        state.trash_cursor = at;
+        return Cmd::None;
+    }
+    match action {
+        Action::Restore => {
+            if let Some(t) = state.trash.get(state.trash_cursor) {
+                return Cmd::Effect(Effect::RestoreEntry(t.path.clone()));
+            }
+        }
+        Action::EmptyTrash if !state.trash.is_empty() => {
+            let what = match state.trash.len() {
+                1 => "The entry in the trash will be gone for good.".to_owned(),
+                n => format!("The {n} entries in the trash will be gone for good."),
+            };
+            return Cmd::Open(Open::ask(
+                Question::EmptyTrash,
+                "Empty the trash?",
+                &[&what],
+            ));
+        }
+        Action::Back if state.emptied => return Cmd::Return(Return::TrashEmptied),
+        Action::Back => return Cmd::Pop,
+        _ => {}
+    }
+    Cmd::None
+}
+
+/// Draws the trash.
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
+    let page = page::draw(cx, frame, area, "review · trash");
+    // A list uses the whole width, so names are not cut where there is room for them.
+    let body = page::inset(page);
+    // Lists page by the rows they show.
+    layout.record(body, 0);
+    super::view::trash(state, cx, frame, body);
+}
