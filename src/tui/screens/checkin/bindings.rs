@@ -1,14 +1,11 @@
-//! The check-in's keys: the bindings its steps compose their tables from, every table by
-//! mode (for the manual and the tests over all tables), and which table and kind of typing
-//! is in force on each step.
+//! The check-in's keys: the bindings its steps compose their tables from, and every table by
+//! mode (for the manual and the tests over all tables).
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::journal::draft::Step;
 use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, Key, UP_ARROW};
-use crate::tui::screen::Typing;
 
-use super::{State, episodes, lists, notes, predictions, reflect, scales, strategies, summary};
+use super::{episodes, lists, notes, predictions, reflect, scales, strategies, summary};
 
 pub(super) const NEXT: Binding = Binding::new(
     &[Key::code(KeyCode::Tab), Key::code(KeyCode::Enter)],
@@ -117,37 +114,3 @@ pub const MODES: &[(&str, &[Binding])] = &[
 /// Key tables of the check-in's own small dialogs (no `?` help there).
 pub const DIALOG_MODES: &[(&str, &[Binding])] =
     &[("check-in: a note on a trigger", lists::NOTE_KEYS)];
-
-/// The keys in force.
-pub fn keys(state: &State) -> &'static [Binding] {
-    if state.writing_note() {
-        return lists::NOTE_KEYS;
-    }
-    match state.step() {
-        Step::Scales => scales::KEYS,
-        Step::Emotions | Step::Reactions if lists::filtering(state) => lists::KEYS_TYPING,
-        Step::Emotions | Step::Reactions => lists::KEYS,
-        Step::Triggers if lists::filtering(state) => lists::TRIGGER_KEYS_TYPING,
-        Step::Triggers => lists::TRIGGER_KEYS,
-        Step::Episodes => episodes::KEYS,
-        Step::Predictions => predictions::KEYS,
-        Step::Reflect => reflect::KEYS,
-        Step::Strategies => strategies::KEYS,
-        Step::Notes => notes::KEYS,
-        Step::Summary if state.draft.is_empty() => summary::EMPTY_KEYS,
-        Step::Summary => summary::KEYS,
-    }
-}
-
-/// How the step takes typed keys: list filters one at a time, answers and notes as prose.
-pub fn typing(state: &State) -> Typing {
-    if state.writing_note() {
-        return Typing::Field;
-    }
-    match state.step() {
-        Step::Emotions | Step::Triggers | Step::Reactions => Typing::Field,
-        Step::Episodes | Step::Predictions => Typing::Field,
-        Step::Reflect | Step::Notes => Typing::Prose,
-        Step::Scales | Step::Strategies | Step::Summary => Typing::No,
-    }
-}

@@ -20,15 +20,15 @@ fn a_picked_repair_and_one_in_your_own_words_are_both_kept() {
     let f = Fixture::new();
     let mut s = f.state();
     f.to(&mut s, Step::Triggers);
-    s.triggers.select_key("anxiety");
+    s.triggers_mut().select_key("anxiety");
     f.act(&mut s, Action::Toggle);
     f.to(&mut s, Step::Episodes);
-    while s.episode_form.focus < episodes::REPAIR {
+    while s.episode_form().focus < episodes::REPAIR {
         f.act(&mut s, Action::Down);
     }
     key(&f, &mut s, TextKey::Right);
     f.typed(&mut s, " ");
-    let picked = s.episode_form.picked(episodes::REPAIR)[0].to_owned();
+    let picked = s.episode_form().picked(episodes::REPAIR)[0].to_owned();
     f.act(&mut s, Action::Down);
     f.typed(&mut s, "I told him the phone thing stung");
     let strategy = Name::try_from(picked.as_str()).unwrap();
@@ -44,15 +44,15 @@ fn a_picked_repair_and_one_in_your_own_words_are_both_kept() {
     let mut again = CheckInDraft::editing(&entry, now());
     again.step = Step::Episodes;
     let r = State::new(again, &f.session);
-    assert_eq!(r.episode_form.picked(episodes::REPAIR), [picked.as_str()]);
+    assert_eq!(r.episode_form().picked(episodes::REPAIR), [picked.as_str()]);
     assert_eq!(
-        r.episode_form.text(episodes::OWN_REPAIR),
+        r.episode_form().text(episodes::OWN_REPAIR),
         "I told him the phone thing stung"
     );
     // "Not yet" and words are not both true: the words unpick "not yet", on screen too.
     let mut s = f.state();
     f.to(&mut s, Step::Episodes);
-    while s.episode_form.focus < episodes::REPAIR {
+    while s.episode_form().focus < episodes::REPAIR {
         f.act(&mut s, Action::Down);
     }
     f.typed(&mut s, " ");
@@ -62,7 +62,7 @@ fn a_picked_repair_and_one_in_your_own_words_are_both_kept() {
     );
     f.act(&mut s, Action::Down);
     f.typed(&mut s, "later I said sorry");
-    assert!(s.episode_form.picked(episodes::REPAIR).is_empty());
+    assert!(s.episode_form().picked(episodes::REPAIR).is_empty());
     assert_eq!(
         s.draft.episodes[0].repair,
         Some(crate::journal::Repair::Own("later I said sorry".into()))
@@ -92,10 +92,10 @@ fn a_past_date_for_a_prediction_is_said_kept_and_fixed() {
     let mut s = f.state();
     // "On a date" is asked only once it is picked.
     f.to(&mut s, Step::Predictions);
-    assert!(!s.prediction_form.shown(4));
+    assert!(!s.prediction_form().shown(4));
     let past = (today() - chrono::Days::new(5)).to_string();
     on_a_date(&f, &mut s, &past);
-    let problem = s.prediction_form.fields[4]
+    let problem = s.prediction_form().fields[4]
         .problem
         .clone()
         .unwrap_or_default();
@@ -107,8 +107,8 @@ fn a_past_date_for_a_prediction_is_said_kept_and_fixed() {
             "{leave:?}: {out:?}"
         );
         assert_eq!(s.step(), Step::Predictions);
-        assert_eq!(s.prediction_form.text(4), past, "the text is kept");
-        assert_eq!(s.prediction_form.picked(3), ["date"]);
+        assert_eq!(s.prediction_form().text(4), past, "the text is kept");
+        assert_eq!(s.prediction_form().picked(3), ["date"]);
     }
     for _ in 0..past.len() {
         key(&f, &mut s, TextKey::Backspace);
@@ -120,7 +120,7 @@ fn a_past_date_for_a_prediction_is_said_kept_and_fixed() {
     }
     let later = today() + chrono::Days::new(5);
     f.typed(&mut s, &later.to_string());
-    assert!(s.prediction_form.fields[4].problem.is_none());
+    assert!(s.prediction_form().fields[4].problem.is_none());
     assert_eq!(s.draft.predictions[0].look_back, later);
     assert_eq!(f.act(&mut s, Action::Next), Outcome::SaveDraft);
     assert_eq!(s.step(), Step::Notes);
@@ -152,29 +152,29 @@ fn a_resumed_draft_comes_back_to_the_question_it_was_on() {
     let f = Fixture::new();
     let mut s = f.state();
     f.to(&mut s, Step::Triggers);
-    s.triggers.select_key("anxiety");
+    s.triggers_mut().select_key("anxiety");
     f.act(&mut s, Action::Toggle);
     f.to(&mut s, Step::Reflect);
-    assert_eq!(s.answers.len(), MAX_PROMPTS);
+    assert_eq!(s.answers().len(), MAX_PROMPTS);
     f.act(&mut s, Action::Next);
     let Cmd::Effect(Effect::SaveDraft(kept)) = update(&mut s, Msg::Key(Action::Next), &f.ctx())
     else {
         panic!("no draft written")
     };
-    assert_eq!(s.prompt_index, 2);
+    assert_eq!(s.prompt_index(), 2);
     f.typed(&mut s, "the third one");
     let resumed = |d: &CheckInDraft| {
         let json = serde_json::to_string(d).unwrap();
         State::new(serde_json::from_str(&json).unwrap(), &f.session)
     };
     assert_eq!(
-        resumed(&kept).prompt_index,
+        resumed(&kept).prompt_index(),
         2,
         "from the draft written on Tab"
     );
     let r = resumed(s.flushed_draft());
-    assert_eq!((r.step(), r.prompt_index), (Step::Reflect, 2));
-    assert_eq!(area_text(&r.answers[2]), "the third one");
+    assert_eq!((r.step(), r.prompt_index()), (Step::Reflect, 2));
+    assert_eq!(area_text(&r.answers()[2]), "the third one");
 
     // The second moment, and the tags box, likewise.
     f.to(&mut s, Step::Episodes);
@@ -182,9 +182,9 @@ fn a_resumed_draft_comes_back_to_the_question_it_was_on() {
     f.act(&mut s, Action::Add);
     f.typed(&mut s, "second");
     let r = resumed(s.flushed_draft());
-    assert_eq!(r.episode_at, 1);
-    assert_eq!(r.episode_form.text(0), "second");
+    assert_eq!(r.episode_at(), 1);
+    assert_eq!(r.episode_form().text(0), "second");
     f.to(&mut s, Step::Notes);
     f.act(&mut s, Action::Next);
-    assert_eq!(resumed(s.flushed_draft()).focus, 1);
+    assert_eq!(resumed(s.flushed_draft()).focus(), 1);
 }

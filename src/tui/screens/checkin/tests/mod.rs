@@ -3,18 +3,106 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui_textarea::{CursorMove, DataCursor, Input, Key as TextKey};
+use ratatui_textarea::{CursorMove, DataCursor, Input, Key as TextKey, TextArea};
 
-use super::text::{paste_into, text_area};
+use super::text::{area_text, paste_into, text_area};
 use super::*;
 use crate::content::offer::{MAX_PROMPTS, MAX_SUGGESTIONS};
 use crate::journal::Helpfulness;
+use crate::journal::draft::FollowUp;
 use crate::journal::{
     Closeness, Entry, EntryId, Intensity, Mood, Perspective, Preferences, StrategyUse,
 };
+use crate::journal::{Name, TriggerRef};
 use crate::tui::effect::EditTarget;
 use crate::tui::keys;
 use crate::tui::screen::Typing;
+use crate::tui::widgets::form::Form;
+use crate::tui::widgets::pick_list::Current;
+
+/// The steps' own state, read (and the trigger list moved) as the tests need.
+impl State {
+    fn step_state(&self, step: Step) -> &StepState {
+        &self.steps[step.number() - 1]
+    }
+
+    fn list_of(&self, step: Step) -> &PickList {
+        self.list(step).unwrap()
+    }
+
+    fn emotions(&self) -> &PickList {
+        self.list_of(Step::Emotions)
+    }
+
+    fn triggers(&self) -> &PickList {
+        self.list_of(Step::Triggers)
+    }
+
+    fn triggers_mut(&mut self) -> &mut PickList {
+        match &mut self.steps[Step::Triggers.number() - 1] {
+            StepState::Triggers(l) => &mut l.list,
+            other => panic!("not the triggers: {other:?}"),
+        }
+    }
+
+    fn reactions(&self) -> &PickList {
+        self.list_of(Step::Reactions)
+    }
+
+    fn note(&self) -> Option<&(String, TextArea<'static>, String)> {
+        match self.step_state(Step::Triggers) {
+            StepState::Triggers(l) => l.note.as_ref(),
+            other => panic!("not the triggers: {other:?}"),
+        }
+    }
+
+    /// The row (or box) focused on the step shown.
+    fn focus(&self) -> usize {
+        self.current().place()
+    }
+
+    fn follow_ups(&self) -> &[FollowUp] {
+        match self.step_state(Step::Strategies) {
+            StepState::Strategies(s) => &s.follow_ups,
+            other => panic!("not the strategies: {other:?}"),
+        }
+    }
+
+    fn episode_form(&self) -> &Form {
+        match self.step_state(Step::Episodes) {
+            StepState::Episodes(s) => &s.form,
+            other => panic!("not the moments: {other:?}"),
+        }
+    }
+
+    fn episode_at(&self) -> usize {
+        match self.step_state(Step::Episodes) {
+            StepState::Episodes(s) => episodes::place(s),
+            other => panic!("not the moments: {other:?}"),
+        }
+    }
+
+    fn prediction_form(&self) -> &Form {
+        match self.step_state(Step::Predictions) {
+            StepState::Predictions(s) => &s.form,
+            other => panic!("not the predictions: {other:?}"),
+        }
+    }
+
+    fn answers(&self) -> &[TextArea<'static>] {
+        match self.step_state(Step::Reflect) {
+            StepState::Reflect(s) => &s.answers,
+            other => panic!("not Reflect: {other:?}"),
+        }
+    }
+
+    fn prompt_index(&self) -> usize {
+        match self.step_state(Step::Reflect) {
+            StepState::Reflect(s) => s.prompt_index,
+            other => panic!("not Reflect: {other:?}"),
+        }
+    }
+}
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-22T09:30:00+01:00").unwrap()

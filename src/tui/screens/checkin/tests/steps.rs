@@ -8,7 +8,7 @@ fn every_step_can_be_skipped_to_the_summary_and_back() {
     let mut s = f.state();
     for expected in Step::ALL.iter().skip(1) {
         // Reflect has one question per prompt; Tab walks them, then the step.
-        while s.step() == Step::Reflect && s.prompt_index + 1 < s.answers.len() {
+        while s.step() == Step::Reflect && s.prompt_index() + 1 < s.answers().len() {
             assert_eq!(f.act(&mut s, Action::Next), Outcome::SaveDraft);
         }
         if s.step() == Step::Notes {
@@ -36,7 +36,7 @@ fn scales_take_digits_arrows_and_clear() {
     let mut s = f.state();
     f.act(&mut s, Action::Choose(2));
     assert_eq!(s.draft.mood.map(Mood::get), Some(2));
-    assert_eq!(s.focus, 1, "a digit on mood moves on to closeness");
+    assert_eq!(s.focus(), 1, "a digit on mood moves on to closeness");
     f.act(&mut s, Action::Right);
     assert_eq!(s.draft.closeness.map(Closeness::get), Some(3));
     f.act(&mut s, Action::Right);
@@ -63,24 +63,24 @@ fn emotions_are_picked_filtered_and_added() {
     assert!(s.draft.emotions.is_empty());
     f.typed(&mut s, "hope");
     // The best match comes first; adding "hope" as one's own is the last row.
-    assert_eq!(s.emotions.current(), Some(Current::Row(19)));
+    assert_eq!(s.emotions().current(), Some(Current::Row(19)));
     assert_eq!(
-        s.emotions.visible().last(),
+        s.emotions().visible().last(),
         Some(&Current::Add("hope".into()))
     );
     // While typing, Space is a space; Enter picks the highlighted row.
     assert_eq!(f.act(&mut s, Action::Confirm), Outcome::Stay);
     assert_eq!(s.draft.emotions, ["hopeful"]);
-    assert!(s.emotions.filter.is_empty(), "picking clears the filter");
+    assert!(s.emotions().filter.is_empty(), "picking clears the filter");
     assert_eq!(
-        s.emotions.current(),
+        s.emotions().current(),
         Some(Current::Row(19)),
         "and keeps the cursor on it"
     );
     f.typed(&mut s, "hurt");
     f.act(&mut s, Action::Toggle);
     f.typed(&mut s, "me");
-    assert_eq!(s.emotions.filter, "hurt me");
+    assert_eq!(s.emotions().filter, "hurt me");
     assert_eq!(s.draft.emotions, ["hopeful"], "a space typed is not a pick");
     f.act(&mut s, Action::Confirm);
     assert_eq!(s.draft.emotions, ["hopeful", "hurt me"]);
@@ -113,7 +113,7 @@ fn triggers_take_intensity_notes_and_custom_names() {
     assert_eq!(typing(&s), Typing::Field);
     f.typed(&mut s, "after the phone call");
     f.act(&mut s, Action::Next);
-    assert!(s.note.is_none());
+    assert!(s.note().is_none());
     assert_eq!(s.draft.triggers[0].note, "after the phone call");
     f.act(&mut s, Action::Note);
     f.typed(&mut s, " never mind");
@@ -128,7 +128,7 @@ fn triggers_take_intensity_notes_and_custom_names() {
     f.typed(&mut s, "visiting");
     f.act(&mut s, Action::Toggle);
     f.act(&mut s, Action::Choose(2)); // digits type while typing
-    assert_eq!(s.triggers.filter, "my sister visiting 2");
+    assert_eq!(s.triggers().filter, "my sister visiting 2");
     f.typed(&mut s, "\u{8}");
     assert_eq!(f.act(&mut s, Action::Confirm), Outcome::Stay);
     let custom = s.draft.triggers.last().unwrap();
@@ -148,7 +148,7 @@ fn triggers_take_intensity_notes_and_custom_names() {
         Some(2)
     );
     assert!(
-        s.triggers
+        s.triggers()
             .rows
             .iter()
             .any(|r| r.label == "my sister visiting" && r.group.as_deref() == Some(OWN_GROUP))
@@ -160,7 +160,12 @@ fn remembered_custom_triggers_are_offered() {
     let mut f = Fixture::new();
     f.session.prefs.custom_triggers = vec!["money talk".into()];
     let s = f.state();
-    assert!(s.triggers.rows.iter().any(|r| r.key == "custom:money talk"));
+    assert!(
+        s.triggers()
+            .rows
+            .iter()
+            .any(|r| r.key == "custom:money talk")
+    );
 }
 
 #[test]
@@ -168,8 +173,8 @@ fn reactions_fit_the_perspective() {
     let f = Fixture::new();
     let mut s = f.state();
     f.to(&mut s, Step::Reactions);
-    assert!(!s.reactions.rows.is_empty());
-    for row in &s.reactions.rows {
+    assert!(!s.reactions().rows.is_empty());
+    for row in &s.reactions().rows {
         let sign = f.session.catalog.sign(&row.key).unwrap();
         assert!(sign.perspectives.contains(&Perspective::IPullAway));
     }
@@ -182,7 +187,7 @@ fn reflect_offers_prompts_for_the_triggers_and_swaps() {
     let f = Fixture::new();
     let mut s = f.state();
     f.to(&mut s, Step::Triggers);
-    s.triggers.select_key("anxiety");
+    s.triggers_mut().select_key("anxiety");
     f.act(&mut s, Action::Toggle);
     f.to(&mut s, Step::Reflect);
     assert!(!s.draft.responses.is_empty() && s.draft.responses.len() <= MAX_PROMPTS);
@@ -214,7 +219,7 @@ fn reflect_offers_prompts_for_the_triggers_and_swaps() {
 
     // Going back and changing triggers keeps the answered prompt.
     f.to(&mut s, Step::Triggers);
-    s.triggers.select_key("past-hurt");
+    s.triggers_mut().select_key("past-hurt");
     f.act(&mut s, Action::Toggle);
     f.to(&mut s, Step::Reflect);
     assert_eq!(

@@ -68,10 +68,10 @@ fn strategies_suggest_for_triggers_and_follow_up_earlier_plans() {
     f.session.prefs.favourites = vec!["self-compassion".into()];
     let mut s = f.state();
     f.to(&mut s, Step::Triggers);
-    s.triggers.select_key("anxiety");
+    s.triggers_mut().select_key("anxiety");
     f.act(&mut s, Action::Toggle);
     f.to(&mut s, Step::Strategies);
-    assert_eq!(s.follow_ups.len(), 1);
+    assert_eq!(s.follow_ups().len(), 1);
     assert!(!s.suggestions.is_empty() && s.suggestions.len() <= MAX_SUGGESTIONS);
     assert!(
         !s.suggestions.contains(&"active-listening".to_owned()),
@@ -178,7 +178,7 @@ fn notes_and_tags() {
     assert_eq!(s.step(), Step::Summary);
     f.act(&mut s, Action::Prev);
     assert_eq!(
-        (s.step(), s.focus),
+        (s.step(), s.focus()),
         (Step::Notes, 1),
         "back lands on the tags"
     );
@@ -195,7 +195,7 @@ fn a_restored_draft_comes_back_where_it_was() {
     let restored = State::new(draft, &f.session);
     assert_eq!(restored.step(), Step::Reflect);
     assert_eq!(restored.draft.responses[0].answer, "kept across a crash");
-    assert_eq!(area_text(&restored.answers[0]), "kept across a crash");
+    assert_eq!(area_text(&restored.answers()[0]), "kept across a crash");
     assert_eq!(restored.draft, s.draft);
 }
 
@@ -293,7 +293,7 @@ fn a_suggested_strategy_can_be_marked_tried_and_rated() {
     let f = Fixture::new();
     let mut s = f.state();
     f.to(&mut s, Step::Strategies);
-    assert!(s.follow_ups.is_empty() && !s.suggestions.is_empty());
+    assert!(s.follow_ups().is_empty() && !s.suggestions.is_empty());
     f.act(&mut s, Action::Choose(4));
     let id = s.suggestions[0].clone();
     let used = s
