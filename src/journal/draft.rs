@@ -10,7 +10,8 @@ use std::ops::{Deref, DerefMut};
 
 use super::{Entry, EntryId, Episode, Helpfulness, Name, Perspective, StrategyUse};
 
-/// The steps of the check-in, in order.
+/// The steps of the check-in, in order: declared in the order they come, the summary last
+/// (the build checks that [`Step::ALL`] lists them so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
@@ -52,8 +53,8 @@ impl Step {
     ];
 
     /// 1-based position.
-    pub fn number(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    pub const fn number(self) -> usize {
+        self as usize + 1
     }
 
     /// The step after this one, if any.
@@ -85,6 +86,23 @@ impl Step {
         }
     }
 }
+
+// `Step::ALL` holds every step in the order they are declared, the summary last: a step
+// declared before the summary and left out of `ALL`, or put in out of order, does not build.
+const _: () = {
+    let mut i = 0;
+    while i < Step::ALL.len() {
+        assert!(
+            Step::ALL[i] as usize == i,
+            "Step::ALL is in declaration order"
+        );
+        i += 1;
+    }
+    assert!(
+        Step::Summary as usize + 1 == Step::ALL.len(),
+        "Step::ALL ends with the summary, the last step declared"
+    );
+};
 
 /// A check-in in progress: the entry it makes, as far as it is written, and where the person
 /// is in the flow. It reads as its entry (`draft.mood` is the entry's mood).
