@@ -43,7 +43,6 @@ pub use summary::summary_lines;
 use text::normalise_newlines;
 pub use text::parse_tags;
 
-pub use bindings::{DIALOG_MODES, MODES};
 use bindings::{
     EDITOR, ENTER_PICK, LEAVE, LIST_BOTTOM, LIST_DOWN, LIST_PAGE_DOWN, LIST_PAGE_UP, LIST_TOP,
     LIST_UP, NEXT, NEXT_TAB, PICK, PREV, SAVE, TEXT_KEYS,
@@ -67,6 +66,32 @@ pub struct State {
     /// The text areas hold text the draft does not have yet (see [`State::flush`]).
     stale: bool,
 }
+
+/// Every key table of the screen, by mode (for tests over all tables).
+pub const MODES: &[(&str, &[Binding])] = &[
+    ("check-in: scales", scales::KEYS),
+    ("check-in: feelings and reactions", lists::KEYS),
+    (
+        "check-in: feelings and reactions, typing",
+        lists::KEYS_TYPING,
+    ),
+    ("check-in: triggers", lists::TRIGGER_KEYS),
+    ("check-in: triggers, typing", lists::TRIGGER_KEYS_TYPING),
+    ("check-in: a moment, traced", episodes::KEYS),
+    ("check-in: reflect", reflect::KEYS),
+    ("check-in: strategies", strategies::KEYS),
+    ("check-in: a fear, as a prediction", predictions::KEYS),
+    ("check-in: notes", notes::KEYS),
+    ("check-in: summary", summary::KEYS),
+    (
+        "check-in: summary, nothing to save yet",
+        summary::EMPTY_KEYS,
+    ),
+];
+
+/// Key tables of the check-in's own small dialogs (no `?` help there).
+pub const DIALOG_MODES: &[(&str, &[Binding])] =
+    &[("check-in: a note on a trigger", lists::NOTE_KEYS)];
 
 /// The state of one step.
 #[derive(Debug, Clone)]

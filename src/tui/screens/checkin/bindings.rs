@@ -1,11 +1,8 @@
-//! The check-in's keys: the bindings its steps compose their tables from, and every table by
-//! mode (for the manual and the tests over all tables).
+//! The check-in's keys: the bindings its steps compose their tables from.
 
 use ratatui::crossterm::event::KeyCode;
 
 use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, Key, UP_ARROW};
-
-use super::{episodes, lists, notes, predictions, reflect, scales, strategies, summary};
 
 pub(super) const NEXT: Binding = Binding::new(
     &[Key::code(KeyCode::Tab), Key::code(KeyCode::Enter)],
@@ -88,29 +85,3 @@ pub(super) const TEXT_KEYS: [Binding; 4] = [
         "delete to the end of the line (Ctrl-U undoes it)",
     ),
 ];
-
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[
-    ("check-in: scales", scales::KEYS),
-    ("check-in: feelings and reactions", lists::KEYS),
-    (
-        "check-in: feelings and reactions, typing",
-        lists::KEYS_TYPING,
-    ),
-    ("check-in: triggers", lists::TRIGGER_KEYS),
-    ("check-in: triggers, typing", lists::TRIGGER_KEYS_TYPING),
-    ("check-in: a moment, traced", episodes::KEYS),
-    ("check-in: reflect", reflect::KEYS),
-    ("check-in: strategies", strategies::KEYS),
-    ("check-in: a fear, as a prediction", predictions::KEYS),
-    ("check-in: notes", notes::KEYS),
-    ("check-in: summary", summary::KEYS),
-    (
-        "check-in: summary, nothing to save yet",
-        summary::EMPTY_KEYS,
-    ),
-];
-
-/// Key tables of the check-in's own small dialogs (no `?` help there).
-pub const DIALOG_MODES: &[(&str, &[Binding])] =
-    &[("check-in: a note on a trigger", lists::NOTE_KEYS)];

@@ -227,3 +227,27 @@ fn reflect_offers_prompts_for_the_triggers_and_swaps() {
         "It felt like too much.\nSo I went quiet."
     );
 }
+
+/// Every key table a step puts in force is one of the check-in's `MODES` (which the manual
+/// and the tests over all tables read): a step added with a table of its own and not listed
+/// there fails here.
+#[test]
+fn every_table_in_force_is_listed_in_modes() {
+    let f = Fixture::new();
+    let listed = |table: &[Binding]| {
+        let table = format!("{table:?}");
+        MODES
+            .iter()
+            .chain(DIALOG_MODES)
+            .any(|(_, t)| format!("{t:?}") == table)
+    };
+    let mut s = f.state();
+    for step in Step::ALL {
+        f.to(&mut s, step);
+        assert!(listed(keys(&s)), "{step:?}");
+    }
+    f.to(&mut s, Step::Triggers);
+    f.act(&mut s, Action::Note);
+    assert!(s.writing_note());
+    assert!(listed(keys(&s)), "a note on a trigger");
+}
