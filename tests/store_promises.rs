@@ -838,3 +838,83 @@ fn unknown_fields_inside_an_entry_stay_through_a_save_and_an_edit() {
         .collect();
     assert!(problems.is_empty(), "{problems:?}");
 }
+
+/// Issue 32: the draft holds an entry now; a `drafts/current.json` written before that (these
+/// two files were written by closer as it was then) reads as the same check-in, and writing
+/// it again gives the same bytes.
+#[test]
+fn a_draft_written_before_it_held_an_entry_reads_and_writes_the_same() {
+    use closer::journal::draft::{CheckInDraft, EditTarget, Step};
+    use closer::journal::{Entry, EntryId, Perspective};
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/drafts");
+    let read = |name: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let original = fs::read(data.join(name)).unwrap();
+        fs::create_dir_all(dir.path().join("drafts")).unwrap();
+        fs::write(dir.path().join("drafts/current.json"), &original).unwrap();
+        let draft: CheckInDraft = store.load_draft().unwrap().unwrap();
+        store
+            .save_draft(&draft, at("2026-12-01T10:00:00+01:00"))
+            .unwrap();
+        let again = fs::read(dir.path().join("drafts/current.json")).unwrap();
+        assert_eq!(
+            String::from_utf8(again).unwrap(),
+            String::from_utf8(original).unwrap(),
+            "{name} is written as it was"
+        );
+        draft
+    };
+
+    // An edit: the entry's unknown fields nested under `extra`, the draft's own beside it.
+    let edit = read("edit.json");
+    let created = at("2026-11-20T08:00:00+01:00");
+    let mut entry = Entry::new(
+        EntryId::try_from("20261120-080000-1".to_owned()).unwrap(),
+        created,
+    );
+    entry
+        .extra
+        .insert("future".into(), serde_json::json!({"x": [1, 2]}));
+    entry.extra.insert("voice".into(), "memo.ogg".into());
+    let mut expected = CheckInDraft::editing(&entry, at("2026-12-01T09:30:00+01:00"));
+    expected
+        .unknown
+        .insert("weather".into(), serde_json::json!("rain"));
+    assert_eq!(edit, expected);
+    assert!(edit.is_edit());
+    assert_eq!(edit.finish(created).created_at, created);
+
+    // A new check-in with every part, on Reflect's second question, one answer in `$EDITOR`.
+    let new = read("new.json");
+    assert!(!new.is_edit());
+    assert_eq!(new.id.as_str(), "20261201-080000-7");
+    assert_eq!(new.date, day("2026-12-01"));
+    assert_eq!(new.started_at, at("2026-12-01T08:00:00+01:00"));
+    assert_eq!((new.step, new.at), (Step::Reflect, 1));
+    assert_eq!(new.perspective, Some(Perspective::IPullAway));
+    assert_eq!(new.mood.map(Mood::get), Some(2));
+    assert_eq!(new.closeness.map(|c| c.get()), Some(4));
+    assert_eq!(new.emotions, ["lonely", "wistful"]);
+    assert_eq!(new.triggers.len(), 2);
+    assert_eq!(new.triggers[0].note, "after the call");
+    assert_eq!(new.behaviours[0].as_str(), "withdrawing");
+    assert_eq!(new.responses.len(), 2);
+    assert_eq!(new.strategies.len(), 2);
+    assert_eq!(new.notes, "ünïcödé ✓ 🌱\nline two");
+    assert_eq!(new.tags, ["work", "weekend"]);
+    assert_eq!(new.episodes[0].what, "a quiet dinner");
+    assert_eq!(new.predictions[0].fear, "they will say no");
+    assert_eq!(
+        new.in_editor.as_ref().map(|e| (e.file.as_str(), e.target)),
+        Some(("edit-1.txt", EditTarget::Answer(0)))
+    );
+    assert!(new.extra.is_empty() && new.unknown.is_empty());
+    let saved = new.finish(at("2026-12-01T10:00:00+01:00"));
+    assert_eq!(
+        saved.responses.len(),
+        1,
+        "the unanswered question is not kept"
+    );
+    assert_eq!(saved.created_at, at("2026-12-01T10:00:00+01:00"));
+}

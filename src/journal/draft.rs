@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Closeness, Entry, EntryId, Episode, Helpfulness, Mood, Name, Perspective, Prediction, Response,
-    StrategyUse, TriggerLog,
-};
+use std::ops::{Deref, DerefMut};
 
-/// The steps of the check-in, in order.
+use super::{Entry, EntryId, Episode, Helpfulness, Name, Perspective, StrategyUse};
+
+/// The steps of the check-in, in order: declared in the order they come, the summary last
+/// (the build checks that [`Step::ALL`] lists them so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
@@ -53,8 +53,8 @@ impl Step {
     ];
 
     /// 1-based position.
-    pub fn number(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    pub const fn number(self) -> usize {
+        self as usize + 1
     }
 
     /// The step after this one, if any.
@@ -87,17 +87,36 @@ impl Step {
     }
 }
 
-/// A check-in in progress.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// `Step::ALL` holds every step in the order they are declared, the summary last: a step
+// declared before the summary and left out of `ALL`, or put in out of order, does not build.
+const _: () = {
+    let mut i = 0;
+    while i < Step::ALL.len() {
+        assert!(
+            Step::ALL[i] as usize == i,
+            "Step::ALL is in declaration order"
+        );
+        i += 1;
+    }
+    assert!(
+        Step::Summary as usize + 1 == Step::ALL.len(),
+        "Step::ALL ends with the summary, the last step declared"
+    );
+};
+
+/// A check-in in progress: the entry it makes, as far as it is written, and where the person
+/// is in the flow. It reads as its entry (`draft.mood` is the entry's mood).
+#[derive(Debug, Clone, PartialEq)]
 pub struct CheckInDraft {
-    /// The id the entry will have: fixed when the check-in begins, so saving the same draft
-    /// twice (say, after a crash between saving and clearing the draft) replaces, never doubles.
-    pub id: EntryId,
-    /// The day the entry belongs to: the day the check-in began, or the edited entry's day.
-    pub date: NaiveDate,
-    /// When the entry was first saved; set when this draft edits a saved entry.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<DateTime<FixedOffset>>,
+    /// The entry so far. Its id is fixed when the check-in begins, so saving the same draft
+    /// twice (say, after a crash between saving and clearing the draft) replaces, never
+    /// doubles; its day is the day the check-in began, or the edited entry's day. Its
+    /// `created_at` is the edited entry's (a new check-in's is set when it is saved), its
+    /// `updated_at` is `started_at` until it is saved, and `extra` holds the fields of an
+    /// edited entry this flow does not show, kept as they were.
+    pub entry: Entry,
+    /// Whether this draft edits a saved entry.
+    pub edits: bool,
     /// When the check-in began.
     pub started_at: DateTime<FixedOffset>,
     /// The step the person is on.
@@ -105,59 +124,137 @@ pub struct CheckInDraft {
     /// Where in that step: the question of Reflect, the moment or the prediction shown, the
     /// row of the scales, strategies or notes (0, the first, is not written). A closer that
     /// does not know it starts the step from its beginning.
-    #[serde(default, skip_serializing_if = "is_zero")]
     pub at: usize,
-    /// The perspective written from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub perspective: Option<Perspective>,
-    /// Mood, if given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mood: Option<Mood>,
-    /// Closeness, if given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub closeness: Option<Closeness>,
-    /// Emotion words.
-    #[serde(default)]
-    pub emotions: Vec<String>,
-    /// Triggers, with intensity and note.
-    #[serde(default)]
-    pub triggers: Vec<TriggerLog>,
-    /// Sign ids noticed.
-    #[serde(default)]
-    pub behaviours: Vec<Name>,
-    /// The prompts offered, as asked, with whatever was written so far.
-    #[serde(default)]
-    pub responses: Vec<Response>,
-    /// Strategies planned, and follow-ups on earlier plans.
-    #[serde(default)]
-    pub strategies: Vec<StrategyUse>,
-    /// Notes.
-    #[serde(default)]
-    pub notes: String,
-    /// Tags.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Moments traced.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub episodes: Vec<Episode>,
-    /// Predictions made.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub predictions: Vec<Prediction>,
-    /// Fields of an edited entry this flow does not show, kept as they were.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub extra: BTreeMap<String, serde_json::Value>,
     /// A text open in `$EDITOR`, in a file of the drafts folder, while the editor runs: if
     /// closer is stopped meanwhile, the next start takes the file's text back into the draft.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_editor: Option<InEditor>,
     /// Fields of the draft itself that this closer does not know (a newer closer's), kept as
     /// they were so that writing the draft again never drops them.
-    #[serde(flatten)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
+impl Deref for CheckInDraft {
+    type Target = Entry;
+
+    fn deref(&self) -> &Entry {
+        &self.entry
+    }
+}
+
+impl DerefMut for CheckInDraft {
+    fn deref_mut(&mut self) -> &mut Entry {
+        &mut self.entry
+    }
+}
+
+/// A draft as `drafts/current.json` holds it: the entry's fields beside the draft's own, the
+/// entry's unknown fields nested under `extra`, no `updated_at`, and `created_at` only for
+/// an edit. The file's lists and notes are written even when empty, as closers before the
+/// draft held an entry wrote them.
+#[derive(Serialize, Deserialize)]
+struct DraftFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    created_at: Option<DateTime<FixedOffset>>,
+    started_at: DateTime<FixedOffset>,
+    step: Step,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    at: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    in_editor: Option<InEditor>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    extra: BTreeMap<String, serde_json::Value>,
+    /// The entry's own fields, and the draft's unknown ones.
+    #[serde(flatten)]
+    entry: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Keys of an entry a draft file does not hold: the draft says them otherwise.
+const NOT_IN_FILE: [&str; 2] = ["created_at", "updated_at"];
+
+/// Lists a draft file holds even when they are empty (and the notes, even when blank).
+const LISTS_IN_FILE: [&str; 6] = [
+    "emotions",
+    "triggers",
+    "behaviours",
+    "responses",
+    "strategies",
+    "tags",
+];
+
 fn is_zero(n: &usize) -> bool {
     *n == 0
+}
+
+impl CheckInDraft {
+    fn to_file(&self) -> Result<DraftFile, serde_json::Error> {
+        let serde_json::Value::Object(mut entry) = serde_json::to_value(&self.entry)? else {
+            return Err(serde::ser::Error::custom(
+                "an entry is written as an object",
+            ));
+        };
+        for key in NOT_IN_FILE
+            .into_iter()
+            .chain(self.entry.extra.keys().map(String::as_str))
+        {
+            entry.remove(key);
+        }
+        for key in LISTS_IN_FILE {
+            entry
+                .entry(key)
+                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+        }
+        entry
+            .entry("notes")
+            .or_insert_with(|| serde_json::Value::String(String::new()));
+        for (key, value) in &self.unknown {
+            entry.entry(key.clone()).or_insert_with(|| value.clone());
+        }
+        Ok(DraftFile {
+            created_at: self.edits.then_some(self.entry.created_at),
+            started_at: self.started_at,
+            step: self.step,
+            at: self.at,
+            in_editor: self.in_editor.clone(),
+            extra: self.entry.extra.clone(),
+            entry,
+        })
+    }
+
+    fn from_file(file: DraftFile) -> Result<CheckInDraft, serde_json::Error> {
+        let mut fields = file.entry;
+        let created_at = file.created_at.unwrap_or(file.started_at);
+        fields.insert("created_at".to_owned(), serde_json::to_value(created_at)?);
+        fields.insert(
+            "updated_at".to_owned(),
+            serde_json::to_value(file.started_at)?,
+        );
+        let mut entry: Entry = serde_json::from_value(serde_json::Value::Object(fields))?;
+        // What the entry did not know is the draft's: the entry's own are nested.
+        let unknown = std::mem::replace(&mut entry.extra, file.extra);
+        Ok(CheckInDraft {
+            entry,
+            edits: file.created_at.is_some(),
+            started_at: file.started_at,
+            step: file.step,
+            at: file.at,
+            in_editor: file.in_editor,
+            unknown,
+        })
+    }
+}
+
+impl Serialize for CheckInDraft {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_file()
+            .map_err(serde::ser::Error::custom)?
+            .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for CheckInDraft {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<CheckInDraft, D::Error> {
+        CheckInDraft::from_file(DraftFile::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
 }
 
 /// Which text of the check-in an `$EDITOR` run is for.
@@ -183,53 +280,27 @@ pub struct InEditor {
 impl CheckInDraft {
     /// A new, empty check-in begun at `now`, for the day `now` falls on.
     pub fn new(now: DateTime<FixedOffset>, perspective: Option<Perspective>) -> CheckInDraft {
-        CheckInDraft {
-            id: EntryId::generate(now, now.timestamp_subsec_nanos()),
-            date: now.date_naive(),
-            created_at: None,
-            started_at: now,
-            step: Step::Scales,
-            at: 0,
-            perspective,
-            mood: None,
-            closeness: None,
-            emotions: Vec::new(),
-            triggers: Vec::new(),
-            behaviours: Vec::new(),
-            responses: Vec::new(),
-            strategies: Vec::new(),
-            notes: String::new(),
-            tags: Vec::new(),
-            episodes: Vec::new(),
-            predictions: Vec::new(),
-            extra: BTreeMap::new(),
-            in_editor: None,
-            unknown: BTreeMap::new(),
-        }
+        let mut entry = Entry::new(EntryId::generate(now, now.timestamp_subsec_nanos()), now);
+        entry.perspective = perspective;
+        CheckInDraft::of(entry, false, now)
     }
 
     /// A draft that edits a saved entry, filled in from it.
     pub fn editing(entry: &Entry, now: DateTime<FixedOffset>) -> CheckInDraft {
+        let mut entry = entry.clone();
+        entry.updated_at = now;
+        // What a merge kept twice is the saved entry's to say; saving the edit ends it.
+        entry.two_versions.clear();
+        CheckInDraft::of(entry, true, now)
+    }
+
+    fn of(entry: Entry, edits: bool, now: DateTime<FixedOffset>) -> CheckInDraft {
         CheckInDraft {
-            id: entry.id.clone(),
-            date: entry.date,
-            created_at: Some(entry.created_at),
+            entry,
+            edits,
             started_at: now,
             step: Step::Scales,
             at: 0,
-            perspective: entry.perspective,
-            mood: entry.mood,
-            closeness: entry.closeness,
-            emotions: entry.emotions.clone(),
-            triggers: entry.triggers.clone(),
-            behaviours: entry.behaviours.clone(),
-            responses: entry.responses.clone(),
-            strategies: entry.strategies.clone(),
-            notes: entry.notes.clone(),
-            tags: entry.tags.clone(),
-            episodes: entry.episodes.clone(),
-            predictions: entry.predictions.clone(),
-            extra: entry.extra.clone(),
             in_editor: None,
             unknown: BTreeMap::new(),
         }
@@ -241,7 +312,7 @@ impl CheckInDraft {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let text = text.strip_suffix('\n').unwrap_or(&text).to_owned();
         match target {
-            EditTarget::Answer(i) => match self.responses.get_mut(i) {
+            EditTarget::Answer(i) => match self.entry.responses.get_mut(i) {
                 Some(r) => {
                     r.answer = text;
                     true
@@ -249,7 +320,7 @@ impl CheckInDraft {
                 None => false,
             },
             EditTarget::Notes => {
-                self.notes = text;
+                self.entry.notes = text;
                 true
             }
         }
@@ -273,9 +344,7 @@ impl CheckInDraft {
     /// Whether its file must carry schema 2 (it holds episodes or predictions, or stands on
     /// a step a closer before them does not know).
     pub fn needs_schema_2(&self) -> bool {
-        !self.episodes.is_empty()
-            || !self.predictions.is_empty()
-            || matches!(self.step, Step::Episodes | Step::Predictions)
+        self.entry.needs_schema_2() || matches!(self.step, Step::Episodes | Step::Predictions)
     }
 
     /// What the person wrote and chose, as plain text to read or keep anywhere (when the draft
@@ -348,43 +417,21 @@ impl CheckInDraft {
 
     /// Whether this draft edits a saved entry.
     pub fn is_edit(&self) -> bool {
-        self.created_at.is_some()
+        self.edits
     }
 
     /// The entry this draft makes, saved at `now`. It keeps the draft's id and day; an edited
     /// entry keeps its creation time. Prompts left unanswered are not kept.
     pub fn finish(&self, now: DateTime<FixedOffset>) -> Entry {
-        let mut entry = Entry::new(self.id.clone(), self.created_at.unwrap_or(now));
-        entry.date = self.date;
+        let mut entry = self.entry.clone();
+        if !self.edits {
+            entry.created_at = now;
+        }
         entry.updated_at = now;
-        entry.perspective = self.perspective;
-        entry.mood = self.mood;
-        entry.closeness = self.closeness;
-        entry.emotions = self.emotions.clone();
-        entry.triggers = self.triggers.clone();
-        entry.behaviours = self.behaviours.clone();
-        entry.responses = self
-            .responses
-            .iter()
-            .filter(|r| !r.answer.trim().is_empty())
-            .cloned()
-            .collect();
-        entry.strategies = self.strategies.clone();
-        entry.notes = self.notes.clone();
-        entry.tags = self.tags.clone();
-        entry.episodes = self
-            .episodes
-            .iter()
-            .filter(|e| !e.is_empty())
-            .cloned()
-            .collect();
-        entry.predictions = self
-            .predictions
-            .iter()
-            .filter(|p| !p.fear.trim().is_empty())
-            .cloned()
-            .collect();
-        entry.extra = self.extra.clone();
+        entry.two_versions.clear();
+        entry.responses.retain(|r| !r.answer.trim().is_empty());
+        entry.episodes.retain(|e| !e.is_empty());
+        entry.predictions.retain(|p| !p.fear.trim().is_empty());
         entry
     }
 }
@@ -472,7 +519,7 @@ pub fn answer_follow_up(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{Intensity, TriggerRef};
+    use crate::journal::{Intensity, Mood, Response, TriggerLog, TriggerRef};
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()

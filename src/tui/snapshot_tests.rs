@@ -1907,11 +1907,7 @@ mod polish_layout {
             let Screen::CheckIn(s) = app.top() else {
                 panic!()
             };
-            let list = match step {
-                Step::Emotions => &s.emotions,
-                Step::Triggers => &s.triggers,
-                _ => &s.reactions,
-            };
+            let list = s.list(step).unwrap();
             assert_eq!(list.filter, "a bit", "Space typed a space");
         }
     }

@@ -431,7 +431,8 @@ fn own_feelings_are_remembered_offered_renamed_and_removed_and_entries_keep_thei
     press(&mut app, "c");
     assert!(
         checkin(&app)
-            .emotions
+            .list(Step::Emotions)
+            .unwrap()
             .rows
             .iter()
             .any(|r| r.key == "wistful")

@@ -1,13 +1,15 @@
 //! The daily check-in: one step a screen, every step skippable, from mood to a saved entry.
 //!
 //! The draft (`journal::draft::CheckInDraft`) is the single source of truth; the lists and text
-//! areas here are views onto it, and every change reaches it (text at the next flush), so
-//! whatever is written to the draft file is exactly what the person sees.
+//! areas of the steps are views onto it, and every change reaches it (text at the next
+//! flush), so whatever is written to the draft file is exactly what the person sees.
 //!
-//! Each step is a module with the screen contract one level down: its keys, whether it takes
-//! typed text, its update and its view. The `match step` sites in this file, in `bindings.rs`
-//! (which keys, which typing) and in `steps.rs` (moving between steps) are the only places
-//! that list the steps.
+//! Each step is a module that owns its state (a variant of [`StepState`]) and exports the same
+//! functions: `enter`, `place`, `resume`, `keys`, `typing`, `update`, `input`, `paste`,
+//! `flush`, `edited` and `view`, each given the step's state and a [`Cx`] (the draft, the
+//! session) or the draft. The `impl StepState` below holds one `match` per function, with no
+//! wildcard arm, so the compiler checks that every step has every function. A step's state
+//! lives as long as the check-in: coming back to a step finds it as it was left.
 
 mod bindings;
 mod episodes;
@@ -22,31 +24,25 @@ mod strategies;
 mod summary;
 mod text;
 
-use crate::journal::Perspective;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui_textarea::TextArea;
+use ratatui_textarea::Input;
 
-use crate::content::TriggerGroup;
-use crate::journal::draft::{CheckInDraft, FollowUp, Step, pending_follow_ups};
-use crate::journal::vocabulary::EMOTIONS;
-use crate::journal::{Name, Response, TriggerRef};
-use crate::tui::effect::{Done, Effect};
-use crate::tui::keys::Action;
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, ViewCx};
+use crate::journal::draft::{CheckInDraft, Step};
+use crate::tui::effect::{Done, EditTarget, Effect};
+use crate::tui::keys::{Action, Binding};
+use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::page;
-use crate::tui::widgets::pick_list::{Current, PickList, Row};
+use crate::tui::widgets::pick_list::PickList;
 
 pub use lists::OWN_GROUP;
-use lists::custom_key;
 pub use summary::summary_lines;
+use text::normalise_newlines;
 pub use text::parse_tags;
-use text::{area_text, normalise_newlines, text_area};
 
-pub use bindings::{DIALOG_MODES, MODES, keys, typing};
 /// Whether it opens only once the journal is read.
 pub const NEEDS_JOURNAL: bool = false;
 use bindings::{
@@ -54,156 +50,360 @@ use bindings::{
     LIST_UP, NEXT, NEXT_TAB, PICK, PREV, SAVE, TEXT_KEYS,
 };
 
-/// The check-in's state.
+/// The check-in's state: the draft, each step's own state, and what the whole check-in keeps.
 #[derive(Debug, Clone)]
 pub struct State {
     /// The check-in so far.
     pub draft: CheckInDraft,
-    /// The focused row: the scale (0 mood, 1 closeness), a strategy row, or notes (0) / tags (1).
-    pub focus: usize,
-    /// Emotion words.
-    pub emotions: PickList,
-    /// Triggers.
-    pub triggers: PickList,
-    /// Signs and behaviours.
-    pub reactions: PickList,
-    /// Which prompt of the Reflect step is shown.
-    pub prompt_index: usize,
-    /// One text area per prompt, in step with `draft.responses`.
-    pub answers: Vec<TextArea<'static>>,
-    /// Prompt ids offered so far (so "another question" does not repeat itself).
-    pub offered: Vec<String>,
-    /// Strategy ids suggested.
+    /// Each step's state, in the order of [`Step::ALL`].
+    steps: Vec<StepState>,
+    /// Strategy ids suggested (the library's plans offered here are done with once it is saved).
     pub suggestions: Vec<String>,
-    /// Earlier plans to follow up.
-    pub follow_ups: Vec<FollowUp>,
-    /// The notes.
-    pub notes: TextArea<'static>,
-    /// The tags, comma-separated.
-    pub tags: TextArea<'static>,
-    /// A trigger note being written: (trigger key, text, the note before, for Esc).
-    pub note: Option<(String, TextArea<'static>, String)>,
-    /// How far the summary is scrolled.
-    pub scroll: u16,
-    /// The moment shown in the episode step.
-    pub episode_at: usize,
-    /// Its form.
-    pub episode_form: crate::tui::widgets::form::Form,
-    /// The prediction shown in the prediction step (one past the last: a new one).
-    pub prediction_at: usize,
-    /// Its form.
-    pub prediction_form: crate::tui::widgets::form::Form,
     /// Whether the predictions due were offered to look back on (once per check-in).
     pub looked_back: bool,
     /// Typed since the draft was last written.
     pub dirty: bool,
     /// Leaving, once the draft is written.
     leaving: bool,
-    /// A new check-in on a day that has entries already: how many (it will be one more).
-    pub earlier_today: usize,
     /// The text areas hold text the draft does not have yet (see [`State::flush`]).
     stale: bool,
+}
+
+/// Every key table of the screen, by mode (for tests over all tables).
+pub const MODES: &[(&str, &[Binding])] = &[
+    ("check-in: scales", scales::KEYS),
+    ("check-in: feelings and reactions", lists::KEYS),
+    (
+        "check-in: feelings and reactions, typing",
+        lists::KEYS_TYPING,
+    ),
+    ("check-in: triggers", lists::TRIGGER_KEYS),
+    ("check-in: triggers, typing", lists::TRIGGER_KEYS_TYPING),
+    ("check-in: a moment, traced", episodes::KEYS),
+    ("check-in: reflect", reflect::KEYS),
+    ("check-in: strategies", strategies::KEYS),
+    ("check-in: a fear, as a prediction", predictions::KEYS),
+    ("check-in: notes", notes::KEYS),
+    ("check-in: summary", summary::KEYS),
+    (
+        "check-in: summary, nothing to save yet",
+        summary::EMPTY_KEYS,
+    ),
+];
+
+/// Key tables of the check-in's own small dialogs (no `?` help there).
+pub const DIALOG_MODES: &[(&str, &[Binding])] =
+    &[("check-in: a note on a trigger", lists::NOTE_KEYS)];
+
+/// The state of one step.
+#[derive(Debug, Clone)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one of each for the life of a check-in: boxing would save nothing"
+)]
+enum StepState {
+    /// Mood and closeness.
+    Scales(scales::State),
+    /// Emotion words.
+    Emotions(lists::State),
+    /// Triggers.
+    Triggers(lists::State),
+    /// Signs and behaviours.
+    Reactions(lists::State),
+    /// Moments traced.
+    Episodes(episodes::State),
+    /// Questions to reflect on.
+    Reflect(reflect::State),
+    /// Strategies.
+    Strategies(strategies::State),
+    /// Predictions.
+    Predictions(predictions::State),
+    /// Notes and tags.
+    Notes(notes::State),
+    /// The summary.
+    Summary(summary::State),
+}
+
+/// What a step works with besides its own state.
+struct Cx<'a> {
+    /// The check-in so far.
+    pub draft: &'a mut CheckInDraft,
+    /// Strategy ids suggested in this check-in.
+    pub suggestions: &'a mut Vec<String>,
+    /// The session.
+    pub session: &'a Session,
+    /// The last frame's layout (page sizes, scrolling).
+    pub layout: &'a LastLayout,
+    dirty: &'a mut bool,
+    stale: &'a mut bool,
+}
+
+impl Cx<'_> {
+    /// The draft changed: it is written at the next pause.
+    pub fn changed(&mut self) {
+        *self.dirty = true;
+    }
+
+    /// A text box changed: its text reaches the draft at the next [`State::flush`] (copying
+    /// a long answer on every key would make typing into it slow).
+    pub fn typed(&mut self) {
+        *self.stale = true;
+        *self.dirty = true;
+    }
+
+    /// Writes the draft now, `at` the place in the step.
+    pub fn save_draft(&mut self, at: usize) -> Cmd {
+        *self.dirty = false;
+        save_draft(self.draft, at)
+    }
+
+    /// The draft, `at` the place in the step, to `$EDITOR` with `text` as `target`.
+    pub fn editor(&mut self, at: usize, target: EditTarget, text: String) -> Cmd {
+        self.draft.at = at;
+        Cmd::Effect(Effect::OpenEditor(
+            Box::new(self.draft.clone()),
+            target,
+            text,
+            self.session.prefs.editor.clone(),
+        ))
+    }
+}
+
+fn save_draft(draft: &CheckInDraft, at: usize) -> Cmd {
+    let mut draft = draft.clone();
+    draft.at = at;
+    Cmd::Effect(Effect::SaveDraft(Box::new(draft)))
+}
+
+impl StepState {
+    /// The state of `step` as the check-in opens on `draft`.
+    fn new(step: Step, draft: &CheckInDraft, session: &Session) -> StepState {
+        match step {
+            Step::Scales => StepState::Scales(scales::new(draft, session)),
+            Step::Emotions => StepState::Emotions(lists::emotions(draft, session)),
+            Step::Triggers => StepState::Triggers(lists::triggers(draft, session)),
+            Step::Reactions => StepState::Reactions(lists::reactions(draft, session)),
+            Step::Episodes => StepState::Episodes(episodes::new(draft, session)),
+            Step::Reflect => StepState::Reflect(reflect::new(draft, session)),
+            Step::Strategies => StepState::Strategies(strategies::new(draft, session)),
+            Step::Predictions => StepState::Predictions(predictions::new(draft, session)),
+            Step::Notes => StepState::Notes(notes::new(draft, session)),
+            Step::Summary => StepState::Summary(summary::new(draft, session)),
+        }
+    }
+
+    /// The step is entered: forward, or `back` from the step after it.
+    fn enter(&mut self, back: bool, cx: &mut Cx) {
+        match self {
+            StepState::Scales(s) => scales::enter(s, back, cx),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::enter(s, back, cx);
+            }
+            StepState::Episodes(s) => episodes::enter(s, back, cx),
+            StepState::Reflect(s) => reflect::enter(s, back, cx),
+            StepState::Strategies(s) => strategies::enter(s, back, cx),
+            StepState::Predictions(s) => predictions::enter(s, back, cx),
+            StepState::Notes(s) => notes::enter(s, back, cx),
+            StepState::Summary(s) => summary::enter(s, back, cx),
+        }
+    }
+
+    /// Where in the step the check-in is (see `CheckInDraft::at`).
+    fn place(&self) -> usize {
+        match self {
+            StepState::Scales(s) => scales::place(s),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::place(s)
+            }
+            StepState::Episodes(s) => episodes::place(s),
+            StepState::Reflect(s) => reflect::place(s),
+            StepState::Strategies(s) => strategies::place(s),
+            StepState::Predictions(s) => predictions::place(s),
+            StepState::Notes(s) => notes::place(s),
+            StepState::Summary(s) => summary::place(s),
+        }
+    }
+
+    /// Goes back to where a resumed draft was in the step (as far as that place still is).
+    fn resume(&mut self, at: usize, cx: &mut Cx) {
+        match self {
+            StepState::Scales(s) => scales::resume(s, at, cx),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::resume(s, at, cx);
+            }
+            StepState::Episodes(s) => episodes::resume(s, at, cx),
+            StepState::Reflect(s) => reflect::resume(s, at, cx),
+            StepState::Strategies(s) => strategies::resume(s, at, cx),
+            StepState::Predictions(s) => predictions::resume(s, at, cx),
+            StepState::Notes(s) => notes::resume(s, at, cx),
+            StepState::Summary(s) => summary::resume(s, at, cx),
+        }
+    }
+
+    /// The keys in force.
+    fn keys(&self, draft: &CheckInDraft) -> &'static [Binding] {
+        match self {
+            StepState::Scales(s) => scales::keys(s, draft),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::keys(s, draft)
+            }
+            StepState::Episodes(s) => episodes::keys(s, draft),
+            StepState::Reflect(s) => reflect::keys(s, draft),
+            StepState::Strategies(s) => strategies::keys(s, draft),
+            StepState::Predictions(s) => predictions::keys(s, draft),
+            StepState::Notes(s) => notes::keys(s, draft),
+            StepState::Summary(s) => summary::keys(s, draft),
+        }
+    }
+
+    /// How the step takes typed keys: list filters and forms one at a time, answers and
+    /// notes as prose.
+    fn typing(&self) -> Typing {
+        match self {
+            StepState::Scales(s) => scales::typing(s),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::typing(s)
+            }
+            StepState::Episodes(s) => episodes::typing(s),
+            StepState::Reflect(s) => reflect::typing(s),
+            StepState::Strategies(s) => strategies::typing(s),
+            StepState::Predictions(s) => predictions::typing(s),
+            StepState::Notes(s) => notes::typing(s),
+            StepState::Summary(s) => summary::typing(s),
+        }
+    }
+
+    /// Applies a key; `None` leaves it to the check-in's own keys (next, back, save, leave).
+    fn update(&mut self, action: Action, cx: &mut Cx) -> Option<Cmd> {
+        match self {
+            StepState::Scales(s) => scales::update(s, action, cx),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::update(s, action, cx)
+            }
+            StepState::Episodes(s) => episodes::update(s, action, cx),
+            StepState::Reflect(s) => reflect::update(s, action, cx),
+            StepState::Strategies(s) => strategies::update(s, action, cx),
+            StepState::Predictions(s) => predictions::update(s, action, cx),
+            StepState::Notes(s) => notes::update(s, action, cx),
+            StepState::Summary(s) => summary::update(s, action, cx),
+        }
+    }
+
+    /// Applies a typed key.
+    fn input(&mut self, input: Input, cx: &mut Cx) {
+        match self {
+            StepState::Scales(s) => scales::input(s, input, cx),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::input(s, input, cx);
+            }
+            StepState::Episodes(s) => episodes::input(s, input, cx),
+            StepState::Reflect(s) => reflect::input(s, input, cx),
+            StepState::Strategies(s) => strategies::input(s, input, cx),
+            StepState::Predictions(s) => predictions::input(s, input, cx),
+            StepState::Notes(s) => notes::input(s, input, cx),
+            StepState::Summary(s) => summary::input(s, input, cx),
+        }
+    }
+
+    /// Applies pasted text (line ends already `\n`).
+    fn paste(&mut self, text: &str, cx: &mut Cx) {
+        match self {
+            StepState::Scales(s) => scales::paste(s, text, cx),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::paste(s, text, cx);
+            }
+            StepState::Episodes(s) => episodes::paste(s, text, cx),
+            StepState::Reflect(s) => reflect::paste(s, text, cx),
+            StepState::Strategies(s) => strategies::paste(s, text, cx),
+            StepState::Predictions(s) => predictions::paste(s, text, cx),
+            StepState::Notes(s) => notes::paste(s, text, cx),
+            StepState::Summary(s) => summary::paste(s, text, cx),
+        }
+    }
+
+    /// Copies what the step's text areas hold into the draft.
+    fn flush(&self, draft: &mut CheckInDraft) {
+        match self {
+            StepState::Scales(s) => scales::flush(s, draft),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::flush(s, draft);
+            }
+            StepState::Episodes(s) => episodes::flush(s, draft),
+            StepState::Reflect(s) => reflect::flush(s, draft),
+            StepState::Strategies(s) => strategies::flush(s, draft),
+            StepState::Predictions(s) => predictions::flush(s, draft),
+            StepState::Notes(s) => notes::flush(s, draft),
+            StepState::Summary(s) => summary::flush(s, draft),
+        }
+    }
+
+    /// `$EDITOR` gave back the text of `target` (already in the draft).
+    fn edited(&mut self, target: EditTarget, draft: &CheckInDraft) {
+        match self {
+            StepState::Scales(s) => scales::edited(s, target, draft),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::edited(s, target, draft);
+            }
+            StepState::Episodes(s) => episodes::edited(s, target, draft),
+            StepState::Reflect(s) => reflect::edited(s, target, draft),
+            StepState::Strategies(s) => strategies::edited(s, target, draft),
+            StepState::Predictions(s) => predictions::edited(s, target, draft),
+            StepState::Notes(s) => notes::edited(s, target, draft),
+            StepState::Summary(s) => summary::edited(s, target, draft),
+        }
+    }
+
+    /// Draws the step.
+    fn view(&self, v: &StepView, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
+        match self {
+            StepState::Scales(s) => scales::view(s, v, frame, area, layout),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::view(s, v, frame, area, layout);
+            }
+            StepState::Episodes(s) => episodes::view(s, v, frame, area, layout),
+            StepState::Reflect(s) => reflect::view(s, v, frame, area, layout),
+            StepState::Strategies(s) => strategies::view(s, v, frame, area, layout),
+            StepState::Predictions(s) => predictions::view(s, v, frame, area, layout),
+            StepState::Notes(s) => notes::view(s, v, frame, area, layout),
+            StepState::Summary(s) => summary::view(s, v, frame, area, layout),
+        }
+    }
+}
+
+/// What a step's view reads besides its own state.
+struct StepView<'a> {
+    /// The check-in so far.
+    pub draft: &'a CheckInDraft,
+    /// The session (theme, catalog, preferences).
+    pub session: &'a Session,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// Strategy ids suggested in this check-in.
+    pub suggestions: &'a [String],
 }
 
 impl State {
     /// The check-in for `draft` (new, resumed or editing an entry).
     pub fn new(draft: CheckInDraft, session: &Session) -> State {
-        let perspective = draft.perspective;
-        let mut emotion_rows: Vec<Row> = EMOTIONS.iter().map(|w| Row::plain(*w, *w)).collect();
-        for e in session.prefs.custom_feelings.iter().chain(&draft.emotions) {
-            if !emotion_rows.iter().any(|r| &r.key == e) {
-                emotion_rows.push(Row::plain(e.clone(), e.clone()));
-            }
-        }
-        let mut trigger_rows = Vec::new();
-        for group in TriggerGroup::ALL {
-            for t in session.catalog.triggers_in(*group, perspective) {
-                // The summary that speaks to this person: the partner's, where there is one.
-                let detail = match (perspective, &t.partner_summary) {
-                    (Some(Perspective::PartnerPullsAway), Some(theirs)) => theirs.clone(),
-                    _ => t.summary.clone(),
-                };
-                trigger_rows.push(Row {
-                    key: t.id.clone(),
-                    label: t.name.clone(),
-                    detail,
-                    group: Some(group.label().to_owned()),
-                });
-            }
-        }
-        let drafted = draft.triggers.iter().filter_map(|t| match &t.trigger {
-            TriggerRef::Custom(n) => Some(n.to_string()),
-            TriggerRef::Id(_) => None,
-        });
-        let mut own: Vec<String> = session.prefs.custom_triggers.clone();
-        for name in drafted {
-            if !own.contains(&name) {
-                own.push(name);
-            }
-        }
-        for name in own {
-            trigger_rows.push(Row {
-                key: custom_key(&name),
-                label: name,
-                detail: String::new(),
-                group: Some(OWN_GROUP.to_owned()),
-            });
-        }
-        let reaction_rows = session
-            .catalog
-            .signs_for(perspective)
-            .into_iter()
-            .map(|s| Row::plain(s.id.clone(), s.label.clone()))
-            .collect();
-        let follow_ups = pending_follow_ups(
-            session.entries(),
-            session.today,
-            draft.is_edit().then_some(&draft.id),
-        )
-        .into_iter()
-        .filter(|f| session.catalog.strategy(f.strategy.as_str()).is_some())
-        .collect();
-        let answers = draft
-            .responses
+        let steps = Step::ALL
             .iter()
-            .map(|r| text_area(&r.answer, reflect::PLACEHOLDER))
+            .map(|step| StepState::new(*step, &draft, session))
             .collect();
         let mut state = State {
-            notes: text_area(&draft.notes, "Anything else you want to keep from today…"),
-            tags: text_area(&draft.tags.join(", "), "e.g. work, weekend"),
             draft,
-            focus: 0,
-            emotions: PickList::new(emotion_rows, true),
-            triggers: PickList::new(trigger_rows, true),
-            reactions: PickList::new(reaction_rows, false),
-            prompt_index: 0,
-            answers,
-            offered: Vec::new(),
+            steps,
             suggestions: Vec::new(),
-            follow_ups,
-            note: None,
-            scroll: 0,
-            episode_at: 0,
-            episode_form: crate::tui::widgets::form::Form::default(),
-            prediction_at: 0,
-            prediction_form: crate::tui::widgets::form::Form::default(),
             looked_back: false,
             dirty: false,
             leaving: false,
-            earlier_today: 0,
             stale: false,
         };
-        state.earlier_today = if state.draft.is_edit() {
-            0
-        } else {
-            session
-                .entries()
-                .iter()
-                .filter(|e| e.date == state.draft.date && e.id != state.draft.id)
-                .count()
-        };
-        state.enter(state.draft.step, session);
-        state.resume_place(session);
+        let layout = LastLayout::default();
+        let at = state.draft.at;
+        state.with_step(session, &layout, |step, cx| {
+            step.enter(false, cx);
+            step.resume(at, cx);
+        });
         state
     }
 
@@ -212,9 +412,46 @@ impl State {
         self.draft.step
     }
 
+    /// The state of the step shown.
+    fn current(&self) -> &StepState {
+        &self.steps[self.draft.step.number() - 1]
+    }
+
+    /// Runs `f` on the step shown, with the draft and the session.
+    fn with_step<R>(
+        &mut self,
+        session: &Session,
+        layout: &LastLayout,
+        f: impl FnOnce(&mut StepState, &mut Cx) -> R,
+    ) -> R {
+        let step = &mut self.steps[self.draft.step.number() - 1];
+        let mut cx = Cx {
+            draft: &mut self.draft,
+            suggestions: &mut self.suggestions,
+            session,
+            layout,
+            dirty: &mut self.dirty,
+            stale: &mut self.stale,
+        };
+        f(step, &mut cx)
+    }
+
     /// Whether a note on a trigger is being written (a small dialog of its own).
     pub fn writing_note(&self) -> bool {
-        self.note.is_some()
+        let StepState::Triggers(list) = self.current() else {
+            return false;
+        };
+        lists::writing_note(list)
+    }
+
+    /// The list of `step`, if it has one.
+    pub fn list(&self, step: Step) -> Option<&PickList> {
+        let (StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s)) =
+            &self.steps[step.number() - 1]
+        else {
+            return None;
+        };
+        Some(lists::list(s))
     }
 
     /// The draft, brought up to date with the text areas.
@@ -223,122 +460,33 @@ impl State {
         &self.draft
     }
 
-    /// The list of this step, if it has one.
-    fn list_mut(&mut self) -> Option<&mut PickList> {
-        match self.draft.step {
-            Step::Emotions => Some(&mut self.emotions),
-            Step::Triggers => Some(&mut self.triggers),
-            Step::Reactions => Some(&mut self.reactions),
-            _ => None,
-        }
-    }
-
-    /// Notes that the text areas changed; their text reaches the draft at the next
-    /// [`State::flush`] (copying a long answer on every key would make typing into it slow).
-    fn sync_text(&mut self) {
-        self.stale = true;
-        self.dirty = true;
-    }
-
     /// Copies what the text areas hold into the draft, if they changed since the last time.
     /// Done before any command, at every pause, and after every burst of keys.
     pub fn flush(&mut self) {
-        self.draft.at = self.place();
+        self.draft.at = self.current().place();
         if !self.stale {
             return;
         }
         self.stale = false;
-        let step = self.draft.step;
-        if step == Step::Reflect
-            && let (Some(r), Some(a)) = (
-                self.draft.responses.get_mut(self.prompt_index),
-                self.answers.get(self.prompt_index),
-            )
-        {
-            r.answer = area_text(a);
-        }
-        if step == Step::Notes {
-            self.draft.notes = area_text(&self.notes);
-            self.draft.tags = parse_tags(&area_text(&self.tags));
-        }
+        let step = &self.steps[self.draft.step.number() - 1];
+        step.flush(&mut self.draft);
         self.dirty = true;
     }
 
     /// Writes the draft now.
     fn save_draft(&self) -> Cmd {
-        let mut draft = self.draft.clone();
-        draft.at = self.place();
-        Cmd::Effect(Effect::SaveDraft(Box::new(draft)))
-    }
-
-    /// The guide page for what is under the cursor: a bundled trigger, or a strategy row.
-    fn learn_more(&self) -> Cmd {
-        let page = match self.draft.step {
-            Step::Triggers => match self.triggers.current() {
-                Some(Current::Row(i)) if !self.triggers.rows[i].key.starts_with(lists::CUSTOM) => {
-                    Page::Trigger(self.triggers.rows[i].key.clone())
-                }
-                _ => return Cmd::info("closer has nothing written about a trigger of your own."),
-            },
-            Step::Strategies => {
-                let follow = self.follow_ups.len();
-                let id = if self.focus < follow {
-                    self.follow_ups
-                        .get(self.focus)
-                        .map(|f| f.strategy.to_string())
-                } else {
-                    self.suggestions.get(self.focus - follow).cloned()
-                };
-                match id {
-                    Some(id) => Page::Strategy(id),
-                    None => return Cmd::None,
-                }
-            }
-            _ => return Cmd::None,
-        };
-        Cmd::Open(Open::Guide(page))
-    }
-
-    /// The text box that has the focus, if the step has one.
-    fn focused_text(&mut self) -> Option<&mut TextArea<'static>> {
-        match self.draft.step {
-            Step::Reflect => self.answers.get_mut(self.prompt_index),
-            Step::Notes if self.focus == 0 => Some(&mut self.notes),
-            Step::Notes => Some(&mut self.tags),
-            _ => None,
-        }
-    }
-
-    /// Undo, redo, or a delete of more than a character, in the focused text box.
-    fn edit_text(&mut self, action: Action) {
-        let Some(area) = self.focused_text() else {
-            return;
-        };
-        let changed = match action {
-            Action::Undo => area.undo(),
-            Action::Redo => area.redo(),
-            Action::DeleteWord => area.delete_word(),
-            Action::DeleteToLineEnd => area.delete_line_by_end(),
-            _ => false,
-        };
-        if changed {
-            self.sync_text();
-        }
-    }
-
-    /// Rows of the strategy step: follow-ups first, then suggestions.
-    pub fn strategy_rows(&self) -> usize {
-        self.follow_ups.len() + self.suggestions.len()
+        save_draft(&self.draft, self.current().place())
     }
 }
 
-fn response_for(p: &crate::content::Prompt) -> Response {
-    Response {
-        prompt_id: Name::try_from(p.id.as_str()).ok(),
-        prompt: p.text.as_str().into(),
-        answer: String::new(),
-        extra: Default::default(),
-    }
+/// The keys in force.
+pub fn keys(state: &State) -> &'static [Binding] {
+    state.current().keys(&state.draft)
+}
+
+/// How the step takes typed keys.
+pub fn typing(state: &State) -> Typing {
+    state.current().typing()
 }
 
 /// Applies a message.
@@ -350,37 +498,12 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             on_key(state, action, cx)
         }
         Msg::Input(input) => {
-            if state.writing_note() {
-                lists::input(state, input);
-                return Cmd::None;
-            }
-            match state.step() {
-                Step::Emotions | Step::Triggers | Step::Reactions => lists::input(state, input),
-                Step::Reflect => reflect::input(state, input),
-                Step::Notes => notes::input(state, input),
-                Step::Episodes => episodes::input(state, input),
-                Step::Predictions => predictions::input(state, input),
-                Step::Scales | Step::Strategies | Step::Summary => {}
-            }
+            state.with_step(session, cx.layout, |step, cx| step.input(input, cx));
             Cmd::None
         }
         Msg::Paste(text) => {
             let text = normalise_newlines(&text);
-            if state.writing_note() {
-                lists::paste(state, &text);
-                return Cmd::None;
-            }
-            match state.step() {
-                Step::Emotions | Step::Triggers | Step::Reactions => {
-                    lists::paste(state, &text);
-                    state.sync_text();
-                }
-                Step::Reflect => reflect::paste(state, &text),
-                Step::Notes => notes::paste(state, &text),
-                Step::Episodes => episodes::paste(state, &text),
-                Step::Predictions => predictions::paste(state, &text),
-                Step::Scales | Step::Strategies | Step::Summary => {}
-            }
+            state.with_step(session, cx.layout, |step, cx| step.paste(&text, cx));
             Cmd::None
         }
         // A pause in typing: keep what was typed.
@@ -414,51 +537,19 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     }
 }
 
+/// A key: the step's own first, then the check-in's (next, back, save, leave).
 fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
     let session = cx.session;
-    if state.writing_note() {
-        lists::note_update(state, action);
-        return Cmd::None;
-    }
-    let page = cx.layout.page();
-    if lists::intercept(state, action, page) {
-        return Cmd::None;
-    }
-    if state.step() == Step::Predictions
-        && let Some(cmd) = predictions::hold(state, action)
-    {
+    if let Some(cmd) = state.with_step(session, cx.layout, |step, cx| step.update(action, cx)) {
         return cmd;
     }
-    let own = match state.step() {
-        Step::Episodes => episodes::update(state, action, session),
-        Step::Predictions => predictions::update(state, action),
-        _ => false,
-    };
-    if own {
-        return Cmd::None;
-    }
     match action {
-        Action::Next | Action::Confirm => return state.next(session),
-        Action::Prev => return state.prev(session),
-        Action::Save => return state.finish(session),
-        Action::Back => return state.leave(session),
-        Action::LearnMore => return state.learn_more(),
-        Action::Editor => return state.editor(session),
-        Action::Undo | Action::Redo | Action::DeleteWord | Action::DeleteToLineEnd => {
-            state.edit_text(action);
-            return Cmd::None;
-        }
-        _ => {}
+        Action::Next | Action::Confirm => state.next(session, cx.layout),
+        Action::Prev => state.prev(session, cx.layout),
+        Action::Save => state.finish(session),
+        Action::Back => state.leave(session),
+        _ => Cmd::None,
     }
-    match state.step() {
-        Step::Scales => scales::update(state, action),
-        Step::Emotions | Step::Triggers | Step::Reactions => lists::update(state, action, page),
-        Step::Reflect => return reflect::update(state, action, session),
-        Step::Strategies => strategies::update(state, action),
-        Step::Summary => summary::update(state, action, cx.layout),
-        Step::Notes | Step::Episodes | Step::Predictions => {}
-    }
-    Cmd::None
 }
 
 /// A question line.
@@ -466,7 +557,7 @@ fn question(text: &str, theme: &Theme) -> Line<'static> {
     Line::styled(text.to_owned(), theme.title)
 }
 
-/// Draws the check-in: "step N of M" in the title, the step, and a note being written.
+/// Draws the check-in: "step N of M" in the title, and the step.
 pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let step = state.step();
     let verb = if state.draft.is_edit() {
@@ -482,24 +573,15 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     );
     let body = page::column(page::draw(cx, frame, area, &title));
     let session = cx.session;
-    let theme = &session.theme;
-    let catalog = &session.catalog;
-    let labels = session.prefs.mood_labels;
     // Lists page by the rows the body shows; the summary records its wrapped lines.
     layout.record(body, 0);
-    match step {
-        Step::Scales => scales::view(state, labels, theme, frame, body),
-        Step::Emotions | Step::Triggers | Step::Reactions => {
-            lists::view(state, step, session.locked, theme, frame, body, layout);
-        }
-        Step::Reflect => reflect::view(state, theme, catalog, frame, body),
-        Step::Strategies => strategies::view(state, theme, catalog, frame, body),
-        Step::Notes => notes::view(state, theme, frame, body),
-        Step::Episodes => episodes::view(state, theme, session, frame, body),
-        Step::Predictions => predictions::view(state, theme, session, frame, body),
-        Step::Summary => summary::view(state, catalog, labels, theme, frame, body, layout),
-    }
-    lists::note_view(state, theme, frame, body);
+    let v = StepView {
+        draft: &state.draft,
+        session,
+        theme: &session.theme,
+        suggestions: &state.suggestions,
+    };
+    state.current().view(&v, frame, body, layout);
 }
 
 #[cfg(test)]

@@ -1,14 +1,8 @@
-//! The check-in's keys: the bindings its steps compose their tables from, every table by
-//! mode (for the manual and the tests over all tables), and which table and kind of typing
-//! is in force on each step.
+//! The check-in's keys: the bindings its steps compose their tables from.
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::journal::draft::Step;
 use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, Key, UP_ARROW};
-use crate::tui::screen::Typing;
-
-use super::{State, episodes, lists, notes, predictions, reflect, scales, strategies, summary};
 
 pub(super) const NEXT: Binding = Binding::new(
     &[Key::code(KeyCode::Tab), Key::code(KeyCode::Enter)],
@@ -91,63 +85,3 @@ pub(super) const TEXT_KEYS: [Binding; 4] = [
         "delete to the end of the line (Ctrl-U undoes it)",
     ),
 ];
-
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[
-    ("check-in: scales", scales::KEYS),
-    ("check-in: feelings and reactions", lists::KEYS),
-    (
-        "check-in: feelings and reactions, typing",
-        lists::KEYS_TYPING,
-    ),
-    ("check-in: triggers", lists::TRIGGER_KEYS),
-    ("check-in: triggers, typing", lists::TRIGGER_KEYS_TYPING),
-    ("check-in: a moment, traced", episodes::KEYS),
-    ("check-in: reflect", reflect::KEYS),
-    ("check-in: strategies", strategies::KEYS),
-    ("check-in: a fear, as a prediction", predictions::KEYS),
-    ("check-in: notes", notes::KEYS),
-    ("check-in: summary", summary::KEYS),
-    (
-        "check-in: summary, nothing to save yet",
-        summary::EMPTY_KEYS,
-    ),
-];
-
-/// Key tables of the check-in's own small dialogs (no `?` help there).
-pub const DIALOG_MODES: &[(&str, &[Binding])] =
-    &[("check-in: a note on a trigger", lists::NOTE_KEYS)];
-
-/// The keys in force.
-pub fn keys(state: &State) -> &'static [Binding] {
-    if state.writing_note() {
-        return lists::NOTE_KEYS;
-    }
-    match state.step() {
-        Step::Scales => scales::KEYS,
-        Step::Emotions | Step::Reactions if lists::filtering(state) => lists::KEYS_TYPING,
-        Step::Emotions | Step::Reactions => lists::KEYS,
-        Step::Triggers if lists::filtering(state) => lists::TRIGGER_KEYS_TYPING,
-        Step::Triggers => lists::TRIGGER_KEYS,
-        Step::Episodes => episodes::KEYS,
-        Step::Predictions => predictions::KEYS,
-        Step::Reflect => reflect::KEYS,
-        Step::Strategies => strategies::KEYS,
-        Step::Notes => notes::KEYS,
-        Step::Summary if state.draft.is_empty() => summary::EMPTY_KEYS,
-        Step::Summary => summary::KEYS,
-    }
-}
-
-/// How the step takes typed keys: list filters one at a time, answers and notes as prose.
-pub fn typing(state: &State) -> Typing {
-    if state.writing_note() {
-        return Typing::Field;
-    }
-    match state.step() {
-        Step::Emotions | Step::Triggers | Step::Reactions => Typing::Field,
-        Step::Episodes | Step::Predictions => Typing::Field,
-        Step::Reflect | Step::Notes => Typing::Prose,
-        Step::Scales | Step::Strategies | Step::Summary => Typing::No,
-    }
-}

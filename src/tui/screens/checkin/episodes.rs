@@ -8,13 +8,17 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::journal::{Ending, Episode, Name, Repair, TriggerRef};
+use crate::content::Catalog;
+use crate::journal::draft::CheckInDraft;
+use crate::journal::{Ending, Episode, Name, Perspective, Repair, TriggerRef};
 use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, HELP_KEY_TEXT, Key, UP_ARROW};
+use crate::tui::screen::{Cmd, LastLayout, Typing};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{Choice, Field, Form};
 
-use super::{LEAVE, NEXT_TAB, PREV, SAVE, State};
+pub(super) use super::steps::no_text::{edited, flush};
+use super::{Cx, LEAVE, NEXT_TAB, PREV, SAVE, StepView};
 
 /// Enter: the next field (the next step after the last).
 pub const NEXT_FIELD: Binding = Binding::new(
@@ -92,47 +96,68 @@ fn trigger_key(t: &TriggerRef) -> String {
     }
 }
 
-/// The form for `episode`, with the choices this check-in and this person have.
-pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
-    let catalog = &session.catalog;
-    let perspective = state.draft.perspective;
-    let mut triggers: Vec<TriggerRef> = state
-        .draft
-        .triggers
-        .iter()
-        .map(|t| t.trigger.clone())
-        .collect();
-    for t in &episode.triggers {
-        if !triggers.contains(t) {
-            triggers.push(t.clone());
-        }
-    }
-    let trigger_choices = triggers
-        .iter()
-        .map(|t| Choice {
-            key: trigger_key(t),
-            label: catalog.trigger_label(t),
-        })
-        .collect();
-    let picked_triggers: Vec<String> = episode.triggers.iter().map(trigger_key).collect();
-    let urges: Vec<Choice> = catalog
-        .urges_for(perspective)
+/// The step's state (the prediction step's too).
+#[derive(Debug, Clone, Default)]
+pub(super) struct State {
+    /// The moment (or prediction) shown.
+    pub(super) at: usize,
+    /// Its form.
+    pub(super) form: Form,
+}
+
+/// The step's state as the check-in opens (its form is made when the step is entered).
+pub(super) fn new(_draft: &CheckInDraft, _session: &Session) -> State {
+    State::default()
+}
+
+/// The step is entered: on the first moment.
+pub(super) fn enter(s: &mut State, _back: bool, cx: &mut Cx) {
+    open(s, 0, cx);
+}
+
+/// The moment shown.
+pub(super) fn place(s: &State) -> usize {
+    s.at
+}
+
+/// Back on the moment a resumed draft was on.
+pub(super) fn resume(s: &mut State, at: usize, cx: &mut Cx) {
+    let last = cx.draft.episodes.len().saturating_sub(1);
+    open(s, at.min(last), cx);
+}
+
+/// The keys in force.
+pub(super) fn keys(_s: &State, _draft: &CheckInDraft) -> &'static [Binding] {
+    KEYS
+}
+
+/// A form's fields take a line at a time.
+pub(super) fn typing(_s: &State) -> Typing {
+    Typing::Field
+}
+
+/// Choices of a field, from keys and labels.
+fn choices<K: Into<String>, L: Into<String>>(
+    items: impl IntoIterator<Item = (K, L)>,
+) -> Vec<Choice> {
+    items
         .into_iter()
-        .map(|u| Choice {
-            key: u.id.clone(),
-            label: u.label.clone(),
+        .map(|(key, label)| Choice {
+            key: key.into(),
+            label: label.into(),
         })
-        .collect();
-    let own_urges: Vec<&str> = episode
-        .urges
-        .iter()
-        .filter(|u| catalog.urge(u).is_none())
-        .map(String::as_str)
-        .collect();
-    // What I did: the signs noticed in this check-in and those the moment names first, then
-    // the perspective's others up to ten (the whole list is a wall of chips); anything else
-    // in the person's own words.
-    let mut sign_ids: Vec<&str> = state.draft.behaviours.iter().map(|b| b.as_str()).collect();
+        .collect()
+}
+
+/// What I did: the signs noticed in this check-in and those the moment names first, then
+/// the perspective's others up to ten (the whole list is a wall of chips).
+fn sign_choices(
+    episode: &Episode,
+    draft: &CheckInDraft,
+    catalog: &Catalog,
+    perspective: Option<Perspective>,
+) -> Vec<Choice> {
+    let mut sign_ids: Vec<&str> = draft.behaviours.iter().map(|b| b.as_str()).collect();
     for d in &episode.did {
         if catalog.sign(d).is_some() && !sign_ids.contains(&d.as_str()) {
             sign_ids.push(d);
@@ -146,22 +171,18 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
             sign_ids.push(&s.id);
         }
     }
-    let signs: Vec<Choice> = sign_ids
-        .into_iter()
-        .filter_map(|id| catalog.sign(id))
-        .map(|s| Choice {
-            key: s.id.clone(),
-            label: s.label.clone(),
-        })
-        .collect();
-    let own_did: Vec<&str> = episode
-        .did
-        .iter()
-        .filter(|d| catalog.sign(d).is_none())
-        .map(String::as_str)
-        .collect();
-    // Repairs: not yet, then strategies this person knows (favourites, tried before, in this
-    // check-in), at most eight; anything else in their own words.
+    choices(
+        sign_ids
+            .into_iter()
+            .filter_map(|id| catalog.sign(id))
+            .map(|s| (s.id.clone(), s.label.clone())),
+    )
+}
+
+/// Repairs: not yet, then strategies this person knows (favourites, tried before, in this
+/// check-in), at most eight.
+fn repair_choices(episode: &Episode, draft: &CheckInDraft, session: &Session) -> Vec<Choice> {
+    let catalog = &session.catalog;
     let mut strategies: Vec<String> = session.prefs.favourites.clone();
     if let Some(j) = &session.journal {
         let mut tried: Vec<(&String, u32)> = j
@@ -173,12 +194,12 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
         tried.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         strategies.extend(tried.into_iter().map(|(id, _)| id.clone()));
     }
-    strategies.extend(state.draft.strategies.iter().map(|s| s.id.to_string()));
-    for t in &state.draft.triggers {
+    strategies.extend(draft.strategies.iter().map(|s| s.id.to_string()));
+    for t in &draft.triggers {
         if let TriggerRef::Id(id) = &t.trigger {
             strategies.extend(
                 catalog
-                    .strategies_for_trigger(id.as_str(), perspective)
+                    .strategies_for_trigger(id.as_str(), draft.perspective)
                     .into_iter()
                     .take(3)
                     .map(|s| s.id.clone()),
@@ -188,10 +209,7 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
     if let Some(id) = episode.repair.as_ref().and_then(Repair::strategy) {
         strategies.insert(0, id.to_string());
     }
-    let mut repairs = vec![Choice {
-        key: NOT_YET.to_owned(),
-        label: "not yet".to_owned(),
-    }];
+    let mut repairs = choices([(NOT_YET, "not yet")]);
     for id in strategies {
         if repairs.len() > 8 || repairs.iter().any(|r| r.key == id) {
             continue;
@@ -203,6 +221,42 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
             });
         }
     }
+    repairs
+}
+
+/// The form for `episode`, with the choices this check-in and this person have.
+pub fn form(episode: &Episode, draft: &CheckInDraft, session: &Session) -> Form {
+    let catalog = &session.catalog;
+    let perspective = draft.perspective;
+    let mut triggers: Vec<TriggerRef> = draft.triggers.iter().map(|t| t.trigger.clone()).collect();
+    for t in &episode.triggers {
+        if !triggers.contains(t) {
+            triggers.push(t.clone());
+        }
+    }
+    let trigger_choices = choices(
+        triggers
+            .iter()
+            .map(|t| (trigger_key(t), catalog.trigger_label(t))),
+    );
+    let picked_triggers: Vec<String> = episode.triggers.iter().map(trigger_key).collect();
+    let urges = choices(
+        catalog
+            .urges_for(perspective)
+            .into_iter()
+            .map(|u| (u.id.clone(), u.label.clone())),
+    );
+    // Urges and what the person did that closer does not list, in their own words.
+    let own = |words: &[String], known: &dyn Fn(&str) -> bool| {
+        words
+            .iter()
+            .filter(|w| !known(w))
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let own_urges = own(&episode.urges, &|u| catalog.urge(u).is_some());
+    let own_did = own(&episode.did, &|d| catalog.sign(d).is_some());
     // A strategy picked and the person's own words are kept together.
     let picked_repair: Vec<String> = match &episode.repair {
         Some(Repair::NotYet) => vec![NOT_YET.to_owned()],
@@ -214,13 +268,7 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
         .as_ref()
         .and_then(Repair::own_words)
         .unwrap_or_default();
-    let endings = Ending::ALL
-        .iter()
-        .map(|e| Choice {
-            key: e.label().to_owned(),
-            label: e.label().to_owned(),
-        })
-        .collect();
+    let endings = choices(Ending::ALL.iter().map(|e| (e.label(), e.label())));
     let ended: Vec<String> = episode.ended.iter().map(|e| e.label().to_owned()).collect();
     Form::new(vec![
         Field::text("What happened?", &episode.what, "in a line"),
@@ -233,19 +281,24 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
         Field::choice("What was the urge?", urges, true, &episode.urges),
         Field::text(
             "An urge in your own words",
-            &own_urges.join(", "),
+            &own_urges,
             "separate with commas",
         ),
-        Field::choice("What did you do?", signs, true, &episode.did),
+        Field::choice(
+            "What did you do?",
+            sign_choices(episode, draft, catalog, perspective),
+            true,
+            &episode.did,
+        ),
         Field::text(
             "What you did, in your own words",
-            &own_did.join(", "),
+            &own_did,
             "separate with commas",
         ),
         Field::text("What happened next?", &episode.next, "in a line"),
         Field::choice(
             "Did you try a repair? (pick one)",
-            repairs,
+            repair_choices(episode, draft, session),
             false,
             &picked_repair,
         ),
@@ -258,25 +311,18 @@ pub fn form(episode: &Episode, state: &State, session: &Session) -> Form {
     ])
 }
 
-/// The episode the form says.
-fn read(form: &Form, state: &State) -> Episode {
+/// The episode the form says, in place of the moment `at` of `draft`.
+fn read(form: &Form, draft: &CheckInDraft, at: usize) -> Episode {
+    let shown = draft.episodes.get(at);
     let triggers = form
         .picked(TRIGGERS)
         .into_iter()
         .filter_map(|key| {
-            state
-                .draft
+            draft
                 .triggers
                 .iter()
                 .map(|t| &t.trigger)
-                .chain(
-                    state
-                        .draft
-                        .episodes
-                        .get(state.episode_at)
-                        .into_iter()
-                        .flat_map(|e| &e.triggers),
-                )
+                .chain(shown.into_iter().flat_map(|e| &e.triggers))
                 .find(|t| trigger_key(t) == key)
                 .cloned()
         })
@@ -306,83 +352,72 @@ fn read(form: &Form, state: &State) -> Episode {
         repair,
         ended,
         // What a newer closer wrote into this moment is kept through the edit.
-        extra: state
-            .draft
-            .episodes
-            .get(state.episode_at)
-            .map(|e| e.extra.clone())
-            .unwrap_or_default(),
+        extra: shown.map(|e| e.extra.clone()).unwrap_or_default(),
     }
 }
 
 /// Opens the moment `at` (a new, empty one past the last).
-pub fn open(state: &mut State, at: usize, session: &Session) {
-    if state.draft.episodes.len() <= at {
-        state.draft.episodes.push(Episode::default());
+fn open(s: &mut State, at: usize, cx: &mut Cx) {
+    let episodes = &mut cx.draft.entry.episodes;
+    if episodes.len() <= at {
+        episodes.push(Episode::default());
     }
-    state.episode_at = at.min(state.draft.episodes.len() - 1);
-    let episode = state.draft.episodes[state.episode_at].clone();
-    state.episode_form = form(&episode, state, session);
+    s.at = at.min(episodes.len() - 1);
+    let episode = episodes[s.at].clone();
+    s.form = form(&episode, cx.draft, cx.session);
 }
 
 /// Takes the form into the draft. Words of a repair make "not yet" moot: it is unpicked, so
 /// the screen shows what is kept.
-fn write_back(state: &mut State) {
-    if !state.episode_form.text(OWN_REPAIR).trim().is_empty()
-        && state.episode_form.picked(REPAIR).first() == Some(&NOT_YET)
+fn write_back(s: &mut State, cx: &mut Cx) {
+    if !s.form.text(OWN_REPAIR).trim().is_empty() && s.form.picked(REPAIR).first() == Some(&NOT_YET)
     {
-        state.episode_form.unpick(REPAIR);
+        s.form.unpick(REPAIR);
     }
-    let episode = read(&state.episode_form, state);
-    if let Some(slot) = state.draft.episodes.get_mut(state.episode_at) {
+    let episode = read(&s.form, cx.draft, s.at);
+    if let Some(slot) = cx.draft.entry.episodes.get_mut(s.at) {
         *slot = episode;
     }
-    state.dirty = true;
+    cx.changed();
 }
 
 /// Applies a typed key.
-pub fn input(state: &mut State, input: ratatui_textarea::Input) {
-    if state.episode_form.input(input) {
-        write_back(state);
+pub(super) fn input(s: &mut State, input: ratatui_textarea::Input, cx: &mut Cx) {
+    if s.form.input(input) {
+        write_back(s, cx);
     }
 }
 
 /// Applies a paste.
-pub fn paste(state: &mut State, text: &str) {
-    if state.episode_form.paste(text) {
-        write_back(state);
+pub(super) fn paste(s: &mut State, text: &str, cx: &mut Cx) {
+    if s.form.paste(text) {
+        write_back(s, cx);
     }
 }
 
-/// Applies a key of this step; returns true when it was the step's own (else the check-in's).
-pub fn update(state: &mut State, action: Action, session: &Session) -> bool {
+/// Applies a key of this step; `None` when it is not the step's own (else the check-in's).
+pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
     match action {
         Action::Up => {
-            state.episode_form.up();
+            s.form.up();
         }
         Action::Down => {
-            state.episode_form.down();
+            s.form.down();
         }
-        Action::Confirm => return state.episode_form.down(),
+        Action::Confirm => return s.form.down().then_some(Cmd::None),
         Action::Add => {
             // A new moment only after one with something in it.
-            let last = state.draft.episodes.len();
-            if state.draft.episodes.last().is_some_and(|e| !e.is_empty()) {
-                open(state, last, session);
+            let last = cx.draft.episodes.len();
+            if cx.draft.episodes.last().is_some_and(|e| !e.is_empty()) {
+                open(s, last, cx);
             }
         }
-        Action::PageUp if state.episode_at > 0 => {
-            let at = state.episode_at - 1;
-            open(state, at, session);
-        }
-        Action::PageDown if state.episode_at + 1 < state.draft.episodes.len() => {
-            let at = state.episode_at + 1;
-            open(state, at, session);
-        }
+        Action::PageUp if s.at > 0 => open(s, s.at - 1, cx),
+        Action::PageDown if s.at + 1 < cx.draft.episodes.len() => open(s, s.at + 1, cx),
         Action::PageUp | Action::PageDown => {}
-        _ => return false,
+        _ => return None,
     }
-    true
+    Some(Cmd::None)
 }
 
 /// The lines over the moment and prediction steps: `intro`, then the day's question of
@@ -390,15 +425,14 @@ pub fn update(state: &mut State, action: Action, session: &Session) -> bool {
 pub(super) fn head(
     intro: &str,
     kind: crate::content::PromptKind,
-    state: &State,
+    draft: &CheckInDraft,
     session: &Session,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(intro.trim().to_owned(), theme.muted)];
-    let prompts = session.catalog.prompts_of(kind, state.draft.perspective);
+    let prompts = session.catalog.prompts_of(kind, draft.perspective);
     if !prompts.is_empty() {
-        let day =
-            usize::try_from(chrono::Datelike::num_days_from_ce(&state.draft.date)).unwrap_or(0);
+        let day = usize::try_from(chrono::Datelike::num_days_from_ce(&draft.date)).unwrap_or(0);
         lines.push(Line::styled(
             prompts[day % prompts.len()].text.clone(),
             theme.text,
@@ -408,22 +442,28 @@ pub(super) fn head(
 }
 
 /// Draws the step.
-pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, area: Rect) {
+pub(super) fn view(
+    s: &State,
+    v: &StepView,
+    frame: &mut Frame,
+    area: Rect,
+    _layout: &mut LastLayout,
+) {
     let mut lines = head(
-        &session.catalog.episodes.episode_intro,
+        &v.session.catalog.episodes.episode_intro,
         crate::content::PromptKind::Episode,
-        state,
-        session,
-        theme,
+        v.draft,
+        v.session,
+        v.theme,
     );
-    let count = state.draft.episodes.len().max(1);
+    let count = v.draft.episodes.len().max(1);
     lines.push(Line::styled(
         format!(
             "Moment {} of {count} · Ctrl-N another · ←/→ and Space choose · Tab skips the step",
-            state.episode_at + 1
+            s.at + 1
         ),
-        theme.muted,
+        v.theme.muted,
     ));
     lines.push(Line::default());
-    state.episode_form.render(lines, theme, frame, area);
+    s.form.render(lines, v.theme, frame, area);
 }

@@ -9,45 +9,13 @@ use crate::tui::screen::{Cmd, Open, Question};
 use crate::tui::session::Session;
 
 use super::State;
-use super::text::{area_text, text_area};
-use crate::journal::draft::Step;
 
 impl State {
-    /// The text of `target` for `$EDITOR`.
-    pub(super) fn editor(&mut self, session: &Session) -> Cmd {
-        let (target, text) = match self.draft.step {
-            Step::Reflect if !self.answers.is_empty() => (
-                EditTarget::Answer(self.prompt_index),
-                self.answers
-                    .get(self.prompt_index)
-                    .map(area_text)
-                    .unwrap_or_default(),
-            ),
-            Step::Notes => {
-                self.focus = 0;
-                (EditTarget::Notes, area_text(&self.notes))
-            }
-            _ => return Cmd::None,
-        };
-        self.flush();
-        Cmd::Effect(Effect::OpenEditor(
-            Box::new(self.draft.clone()),
-            target,
-            text,
-            session.prefs.editor.clone(),
-        ))
-    }
-
     /// Text back from `$EDITOR`.
     pub(super) fn edited(&mut self, target: EditTarget, text: &str) -> Cmd {
         self.draft.take_edit(target, text);
-        match target {
-            EditTarget::Answer(i) => {
-                if let (Some(a), Some(r)) = (self.answers.get_mut(i), self.draft.responses.get(i)) {
-                    *a = text_area(&r.answer, "");
-                }
-            }
-            EditTarget::Notes => self.notes = text_area(&self.draft.notes, ""),
+        for step in &mut self.steps {
+            step.edited(target, &self.draft);
         }
         self.dirty = false;
         self.save_draft()

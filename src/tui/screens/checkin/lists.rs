@@ -6,21 +6,25 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
-use ratatui_textarea::{Input, Key as TextKey};
+use ratatui_textarea::{Input, Key as TextKey, TextArea};
 
-use crate::journal::draft::Step;
+use crate::content::TriggerGroup;
+use crate::journal::draft::CheckInDraft;
+use crate::journal::vocabulary::EMOTIONS;
 use crate::journal::{Intensity, Name, Perspective, TriggerLog, TriggerRef};
 use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY_TEXT, Key};
-use crate::tui::screen::LastLayout;
+use crate::tui::screen::{Cmd, LastLayout, Open, Page, Typing};
+use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::page;
-use crate::tui::widgets::pick_list::{Current, PickListView, Row};
+use crate::tui::widgets::pick_list::{Current, PickList, PickListView, Row};
 use crate::tui::widgets::wrap;
 
+pub(super) use super::steps::no_text::{edited, flush};
 use super::text::{area_text, text_area};
 use super::{
-    ENTER_PICK, LEAVE, LIST_BOTTOM, LIST_DOWN, LIST_PAGE_DOWN, LIST_PAGE_UP, LIST_TOP, LIST_UP,
-    NEXT_TAB, PICK, PREV, SAVE, State, question,
+    Cx, ENTER_PICK, LEAVE, LIST_BOTTOM, LIST_DOWN, LIST_PAGE_DOWN, LIST_PAGE_UP, LIST_TOP, LIST_UP,
+    NEXT_TAB, PICK, PREV, SAVE, StepView, question,
 };
 
 /// Key prefix of custom trigger rows.
@@ -159,6 +163,100 @@ pub const NOTE_KEYS: &[Binding] = &[
     Binding::new(keys::ESC, Action::Back, Some("cancel"), "cancel"),
 ];
 
+/// Which list a list step is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Emotions,
+    Triggers,
+    Reactions,
+}
+
+/// The state of a list step.
+#[derive(Debug, Clone)]
+pub(super) struct State {
+    kind: Kind,
+    /// The rows, the cursor and what is typed to filter them.
+    pub(super) list: PickList,
+    /// A trigger note being written: (trigger key, text, the note before, for Esc).
+    pub(super) note: Option<(String, TextArea<'static>, String)>,
+}
+
+fn state(kind: Kind, rows: Vec<Row>, custom: bool) -> State {
+    State {
+        kind,
+        list: PickList::new(rows, custom),
+        note: None,
+    }
+}
+
+/// The feelings: the words closer knows, the person's own, and those in the draft.
+pub(super) fn emotions(draft: &CheckInDraft, session: &Session) -> State {
+    let mut rows: Vec<Row> = EMOTIONS.iter().map(|w| Row::plain(*w, *w)).collect();
+    for e in session.prefs.custom_feelings.iter().chain(&draft.emotions) {
+        if !rows.iter().any(|r| &r.key == e) {
+            rows.push(Row::plain(e.clone(), e.clone()));
+        }
+    }
+    state(Kind::Emotions, rows, true)
+}
+
+/// The triggers of the perspective by group, then the person's own (remembered, and those
+/// in the draft).
+pub(super) fn triggers(draft: &CheckInDraft, session: &Session) -> State {
+    let perspective = draft.perspective;
+    let mut rows = Vec::new();
+    for group in TriggerGroup::ALL {
+        for t in session.catalog.triggers_in(*group, perspective) {
+            // The summary that speaks to this person: the partner's, where there is one.
+            let detail = match (perspective, &t.partner_summary) {
+                (Some(Perspective::PartnerPullsAway), Some(theirs)) => theirs.clone(),
+                _ => t.summary.clone(),
+            };
+            rows.push(Row {
+                key: t.id.clone(),
+                label: t.name.clone(),
+                detail,
+                group: Some(group.label().to_owned()),
+            });
+        }
+    }
+    let drafted = draft.triggers.iter().filter_map(|t| match &t.trigger {
+        TriggerRef::Custom(n) => Some(n.to_string()),
+        TriggerRef::Id(_) => None,
+    });
+    let mut own: Vec<String> = session.prefs.custom_triggers.clone();
+    for name in drafted {
+        if !own.contains(&name) {
+            own.push(name);
+        }
+    }
+    for name in own {
+        rows.push(own_row(custom_key(&name), name));
+    }
+    state(Kind::Triggers, rows, true)
+}
+
+/// The signs of the perspective.
+pub(super) fn reactions(draft: &CheckInDraft, session: &Session) -> State {
+    let rows = session
+        .catalog
+        .signs_for(draft.perspective)
+        .into_iter()
+        .map(|s| Row::plain(s.id.clone(), s.label.clone()))
+        .collect();
+    state(Kind::Reactions, rows, false)
+}
+
+/// A row of a trigger of the person's own.
+fn own_row(key: String, name: String) -> Row {
+    Row {
+        key,
+        label: name,
+        detail: String::new(),
+        group: Some(OWN_GROUP.to_owned()),
+    }
+}
+
 pub(super) fn custom_key(name: &str) -> String {
     format!("{CUSTOM}{name}")
 }
@@ -179,354 +277,373 @@ fn trigger_ref(key: &str) -> Option<TriggerRef> {
     })
 }
 
-impl State {
-    /// Enter with something typed: picks (or unpicks) the highlighted row, or adds the typed
-    /// name; then clears the filter and keeps the cursor on that row.
-    fn pick_typed(&mut self, page: usize) {
-        let key = match self.draft.step {
-            Step::Emotions => match self.emotions.current() {
-                Some(Current::Row(i)) => Some(self.emotions.rows[i].key.clone()),
-                Some(Current::Add(word)) => Some(word),
-                None => None,
-            },
-            Step::Triggers => self.current_trigger_key(),
-            Step::Reactions => match self.reactions.current() {
-                Some(Current::Row(i)) => Some(self.reactions.rows[i].key.clone()),
-                _ => None,
-            },
+/// The step is entered.
+pub(super) fn enter(_s: &mut State, _back: bool, _cx: &mut Cx) {}
+
+/// A list keeps no place in the draft.
+pub(super) fn place(_s: &State) -> usize {
+    0
+}
+
+/// A list keeps no place in the draft.
+pub(super) fn resume(_s: &mut State, _at: usize, _cx: &mut Cx) {}
+
+/// Whether a note on a trigger is being written.
+pub(super) fn writing_note(s: &State) -> bool {
+    s.note.is_some()
+}
+
+/// The list.
+pub(super) fn list(s: &State) -> &PickList {
+    &s.list
+}
+
+/// The keys in force: the note's while one is written; Space types while something is
+/// typed into the filter.
+pub(super) fn keys(s: &State, _draft: &CheckInDraft) -> &'static [Binding] {
+    let typing = !s.list.filter.is_empty();
+    match (s.kind, typing) {
+        _ if s.note.is_some() => NOTE_KEYS,
+        (Kind::Emotions | Kind::Reactions, true) => KEYS_TYPING,
+        (Kind::Emotions | Kind::Reactions, false) => KEYS,
+        (Kind::Triggers, true) => TRIGGER_KEYS_TYPING,
+        (Kind::Triggers, false) => TRIGGER_KEYS,
+    }
+}
+
+/// The filter (and a note) takes one line.
+pub(super) fn typing(_s: &State) -> Typing {
+    Typing::Field
+}
+
+/// Enter with something typed: picks (or unpicks) the highlighted row, or adds the typed
+/// name; then clears the filter and keeps the cursor on that row.
+fn pick_typed(s: &mut State, cx: &mut Cx) {
+    let key = match s.kind {
+        Kind::Emotions => match s.list.current() {
+            Some(Current::Row(i)) => Some(s.list.rows[i].key.clone()),
+            Some(Current::Add(word)) => Some(word),
+            None => None,
+        },
+        Kind::Triggers => current_trigger_key(s),
+        Kind::Reactions => match s.list.current() {
+            Some(Current::Row(i)) => Some(s.list.rows[i].key.clone()),
             _ => None,
-        };
-        let Some(key) = key else {
-            return;
-        };
-        self.list_action(Action::Toggle, page);
-        if let Some(list) = self.list_mut() {
-            list.select_key(&key);
-        }
-    }
+        },
+    };
+    let Some(key) = key else {
+        return;
+    };
+    list_action(s, Action::Toggle, cx);
+    s.list.select_key(&key);
+}
 
-    fn toggle_emotion(&mut self) {
-        match self.emotions.current() {
-            Some(Current::Row(i)) => {
-                let word = self.emotions.rows[i].key.clone();
-                match self.draft.emotions.iter().position(|e| *e == word) {
-                    Some(pos) => {
-                        self.draft.emotions.remove(pos);
-                    }
-                    None => self.draft.emotions.push(word),
+fn toggle_emotion(s: &mut State, cx: &mut Cx) {
+    let emotions = &mut cx.draft.entry.emotions;
+    match s.list.current() {
+        Some(Current::Row(i)) => {
+            let word = s.list.rows[i].key.clone();
+            match emotions.iter().position(|e| *e == word) {
+                Some(pos) => {
+                    emotions.remove(pos);
                 }
-            }
-            Some(Current::Add(word)) => {
-                self.emotions
-                    .rows
-                    .push(Row::plain(word.clone(), word.clone()));
-                self.draft.emotions.push(word.clone());
-                self.emotions.select_key(&word);
-            }
-            None => return,
-        }
-        self.dirty = true;
-    }
-
-    fn current_trigger_key(&mut self) -> Option<String> {
-        match self.triggers.current()? {
-            Current::Row(i) => Some(self.triggers.rows[i].key.clone()),
-            Current::Add(name) => {
-                let key = custom_key(&name);
-                if !self.triggers.rows.iter().any(|r| r.key == key) {
-                    self.triggers.rows.push(Row {
-                        key: key.clone(),
-                        label: name,
-                        detail: String::new(),
-                        group: Some(OWN_GROUP.to_owned()),
-                    });
-                }
-                self.triggers.select_key(&key);
-                Some(key)
+                None => emotions.push(word),
             }
         }
-    }
-
-    fn trigger_log(&mut self, key: &str) -> Option<&mut TriggerLog> {
-        self.draft
-            .triggers
-            .iter_mut()
-            .find(|t| trigger_key(&t.trigger) == key)
-    }
-
-    fn toggle_trigger(&mut self) {
-        let Some(key) = self.current_trigger_key() else {
-            return;
-        };
-        match self
-            .draft
-            .triggers
-            .iter()
-            .position(|t| trigger_key(&t.trigger) == key)
-        {
-            Some(pos) => {
-                self.draft.triggers.remove(pos);
-            }
-            None => {
-                if let Some(trigger) = trigger_ref(&key) {
-                    self.draft.triggers.push(TriggerLog {
-                        trigger,
-                        intensity: None,
-                        note: String::new(),
-                        extra: Default::default(),
-                    });
-                }
-            }
+        Some(Current::Add(word)) => {
+            s.list.rows.push(Row::plain(word.clone(), word.clone()));
+            emotions.push(word.clone());
+            s.list.select_key(&word);
         }
-        self.dirty = true;
+        None => return,
     }
+    cx.changed();
+}
 
-    /// Sets (or nudges by `delta`) the intensity of the trigger under the cursor, picking it.
-    fn set_intensity(&mut self, value: Option<u8>, delta: i8) {
-        let Some(key) = self.current_trigger_key() else {
-            return;
-        };
-        if self.trigger_log(&key).is_none() {
-            self.toggle_trigger();
-        }
-        if let Some(log) = self.trigger_log(&key) {
-            let now = log.intensity.map_or(0, Intensity::get);
-            let wanted = match value {
-                Some(v) => v,
-                None if now == 0 && delta > 0 => 1,
-                None => now.saturating_add_signed(delta).clamp(1, 5),
-            };
-            log.intensity = Intensity::try_from(wanted).ok();
-        }
-        self.dirty = true;
-    }
-
-    fn toggle_reaction(&mut self) {
-        let Some(Current::Row(i)) = self.reactions.current() else {
-            return;
-        };
-        let Ok(id) = Name::try_from(self.reactions.rows[i].key.as_str()) else {
-            return;
-        };
-        match self.draft.behaviours.iter().position(|b| *b == id) {
-            Some(pos) => {
-                self.draft.behaviours.remove(pos);
+fn current_trigger_key(s: &mut State) -> Option<String> {
+    match s.list.current()? {
+        Current::Row(i) => Some(s.list.rows[i].key.clone()),
+        Current::Add(name) => {
+            let key = custom_key(&name);
+            if !s.list.rows.iter().any(|r| r.key == key) {
+                s.list.rows.push(own_row(key.clone(), name));
             }
-            None => self.draft.behaviours.push(id),
-        }
-        self.dirty = true;
-    }
-
-    fn list_action(&mut self, action: Action, ctx_page: usize) {
-        let list = match self.draft.step {
-            Step::Emotions => &mut self.emotions,
-            Step::Triggers => &mut self.triggers,
-            Step::Reactions => &mut self.reactions,
-            _ => return,
-        };
-        let page = isize::try_from(ctx_page.max(1)).unwrap_or(10);
-        match action {
-            Action::Up => list.move_by(-1),
-            Action::Down => list.move_by(1),
-            Action::PageUp => list.move_by(-page),
-            Action::PageDown => list.move_by(page),
-            Action::Top => list.top(),
-            Action::Bottom => list.bottom(),
-            Action::Toggle => match self.draft.step {
-                Step::Emotions => self.toggle_emotion(),
-                Step::Triggers => self.toggle_trigger(),
-                _ => self.toggle_reaction(),
-            },
-            Action::Left if self.draft.step == Step::Triggers => self.set_intensity(None, -1),
-            Action::Right if self.draft.step == Step::Triggers => self.set_intensity(None, 1),
-            Action::Choose(n) if self.draft.step == Step::Triggers => {
-                self.set_intensity(Some(n), 0)
-            }
-            Action::Note if self.draft.step == Step::Triggers => {
-                let Some(key) = self.current_trigger_key() else {
-                    return;
-                };
-                if self.trigger_log(&key).is_none() {
-                    self.toggle_trigger();
-                }
-                let text = self
-                    .trigger_log(&key)
-                    .map(|l| l.note.clone())
-                    .unwrap_or_default();
-                // One paragraph, wrapped in its box like every other text box.
-                let area = text_area(&text, "A few words about it…");
-                self.note = Some((key, area, text));
-            }
-            _ => {}
-        }
-    }
-
-    /// Copies the note being written into the draft (as it is typed, so a pause or a quit
-    /// keeps it).
-    fn sync_note(&mut self) {
-        let Some((key, area, _)) = &self.note else {
-            return;
-        };
-        let key = key.clone();
-        let text = area_text(area).replace('\n', " ").trim().to_owned();
-        if let Some(log) = self.trigger_log(&key) {
-            log.note = text;
-        }
-        self.dirty = true;
-    }
-
-    fn note_action(&mut self, action: Action) {
-        match action {
-            Action::Next | Action::Save => {
-                self.sync_note();
-                self.note = None;
-            }
-            Action::Back => {
-                // Cancel: the note as it was before.
-                if let Some((key, _, before)) = self.note.take()
-                    && let Some(log) = self.trigger_log(&key)
-                {
-                    log.note = before;
-                    self.dirty = true;
-                }
-            }
-            _ => {}
+            s.list.select_key(&key);
+            Some(key)
         }
     }
 }
 
+fn trigger_log<'a>(draft: &'a mut CheckInDraft, key: &str) -> Option<&'a mut TriggerLog> {
+    draft
+        .entry
+        .triggers
+        .iter_mut()
+        .find(|t| trigger_key(&t.trigger) == key)
+}
+
+fn toggle_trigger(s: &mut State, cx: &mut Cx) {
+    let Some(key) = current_trigger_key(s) else {
+        return;
+    };
+    let triggers = &mut cx.draft.entry.triggers;
+    match triggers.iter().position(|t| trigger_key(&t.trigger) == key) {
+        Some(pos) => {
+            triggers.remove(pos);
+        }
+        None => {
+            if let Some(trigger) = trigger_ref(&key) {
+                triggers.push(TriggerLog {
+                    trigger,
+                    intensity: None,
+                    note: String::new(),
+                    extra: Default::default(),
+                });
+            }
+        }
+    }
+    cx.changed();
+}
+
+/// Sets (or nudges by `delta`) the intensity of the trigger under the cursor, picking it.
+fn set_intensity(s: &mut State, value: Option<u8>, delta: i8, cx: &mut Cx) {
+    let Some(key) = current_trigger_key(s) else {
+        return;
+    };
+    if trigger_log(cx.draft, &key).is_none() {
+        toggle_trigger(s, cx);
+    }
+    if let Some(log) = trigger_log(cx.draft, &key) {
+        let now = log.intensity.map_or(0, Intensity::get);
+        let wanted = match value {
+            Some(v) => v,
+            None if now == 0 && delta > 0 => 1,
+            None => now.saturating_add_signed(delta).clamp(1, 5),
+        };
+        log.intensity = Intensity::try_from(wanted).ok();
+    }
+    cx.changed();
+}
+
+fn toggle_reaction(s: &mut State, cx: &mut Cx) {
+    let Some(Current::Row(i)) = s.list.current() else {
+        return;
+    };
+    let Ok(id) = Name::try_from(s.list.rows[i].key.as_str()) else {
+        return;
+    };
+    let behaviours = &mut cx.draft.entry.behaviours;
+    match behaviours.iter().position(|b| *b == id) {
+        Some(pos) => {
+            behaviours.remove(pos);
+        }
+        None => behaviours.push(id),
+    }
+    cx.changed();
+}
+
+/// Opens a note on the trigger under the cursor, picking it.
+fn open_note(s: &mut State, cx: &mut Cx) {
+    let Some(key) = current_trigger_key(s) else {
+        return;
+    };
+    if trigger_log(cx.draft, &key).is_none() {
+        toggle_trigger(s, cx);
+    }
+    let text = trigger_log(cx.draft, &key)
+        .map(|l| l.note.clone())
+        .unwrap_or_default();
+    // One paragraph, wrapped in its box like every other text box.
+    let area = text_area(&text, "A few words about it…");
+    s.note = Some((key, area, text));
+}
+
+fn list_action(s: &mut State, action: Action, cx: &mut Cx) {
+    let page = isize::try_from(cx.layout.page().max(1)).unwrap_or(10);
+    let triggers = s.kind == Kind::Triggers;
+    match action {
+        Action::Up => s.list.move_by(-1),
+        Action::Down => s.list.move_by(1),
+        Action::PageUp => s.list.move_by(-page),
+        Action::PageDown => s.list.move_by(page),
+        Action::Top => s.list.top(),
+        Action::Bottom => s.list.bottom(),
+        Action::Toggle => match s.kind {
+            Kind::Emotions => toggle_emotion(s, cx),
+            Kind::Triggers => toggle_trigger(s, cx),
+            Kind::Reactions => toggle_reaction(s, cx),
+        },
+        Action::Left if triggers => set_intensity(s, None, -1, cx),
+        Action::Right if triggers => set_intensity(s, None, 1, cx),
+        Action::Choose(n) if triggers => set_intensity(s, Some(n), 0, cx),
+        Action::Note if triggers => open_note(s, cx),
+        _ => {}
+    }
+}
+
+/// Copies the note being written into the draft (as it is typed, so a pause or a quit
+/// keeps it).
+fn sync_note(s: &State, cx: &mut Cx) {
+    let Some((key, area, _)) = &s.note else {
+        return;
+    };
+    let text = area_text(area).replace('\n', " ").trim().to_owned();
+    if let Some(log) = trigger_log(cx.draft, key) {
+        log.note = text;
+    }
+    cx.changed();
+}
+
+/// A key while a note on a trigger is written: Enter keeps it, Esc puts back the note as
+/// it was before.
+fn note_action(s: &mut State, action: Action, cx: &mut Cx) {
+    match action {
+        Action::Next | Action::Save => {
+            sync_note(s, cx);
+            s.note = None;
+        }
+        Action::Back => {
+            if let Some((key, _, before)) = s.note.take()
+                && let Some(log) = trigger_log(cx.draft, &key)
+            {
+                log.note = before;
+                cx.changed();
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Typing into the list's filter (or the note being written).
-pub fn input(state: &mut State, input: Input) {
-    if let Some((_, area, _)) = state.note.as_mut() {
+pub(super) fn input(s: &mut State, input: Input, cx: &mut Cx) {
+    if let Some((_, area, _)) = s.note.as_mut() {
         if super::text::edit(area, input, false) {
-            state.sync_note();
+            sync_note(s, cx);
         }
         return;
     }
-    let Some(list) = state.list_mut() else {
-        return;
-    };
     match input {
         Input {
             key: TextKey::Char(c),
             ctrl: false,
             alt: false,
             ..
-        } => list.type_str(&c.to_string()),
+        } => s.list.type_str(&c.to_string()),
         Input {
             key: TextKey::Backspace,
             ..
-        } => list.backspace(),
+        } => s.list.backspace(),
         _ => {}
     }
 }
 
 /// Pasted text goes into the filter (or the note, on one line).
-pub fn paste(state: &mut State, text: &str) {
-    if let Some((_, area, _)) = state.note.as_mut() {
+pub(super) fn paste(s: &mut State, text: &str, cx: &mut Cx) {
+    if let Some((_, area, _)) = s.note.as_mut() {
         area.insert_str(text.replace('\n', " "));
-        state.sync_note();
+        sync_note(s, cx);
         return;
     }
-    if let Some(list) = state.list_mut() {
-        list.type_str(text);
-    }
+    s.list.type_str(text);
+    cx.typed();
 }
 
-/// Whether something is typed into the filter of this step's list (Space types a space then).
-pub(super) fn filtering(state: &State) -> bool {
-    let list = match state.draft.step {
-        Step::Emotions => &state.emotions,
-        Step::Triggers => &state.triggers,
-        Step::Reactions => &state.reactions,
-        _ => return false,
-    };
-    !list.filter.is_empty()
-}
-
-/// Takes a key before the check-in's own keys do, if it is the list's while something is
+/// Takes a key before the list's own keys do, if it is the filter's while something is
 /// typed: Space and digits go into the filter, and Enter picks the highlighted row (or adds
 /// what was typed). With nothing typed, Space picks, digits set intensity and Enter goes on.
 /// Returns whether it took the key.
-pub fn intercept(state: &mut State, action: Action, page: usize) -> bool {
-    if let Some(list) = state.list_mut()
-        && !list.filter.is_empty()
-    {
-        match action {
-            Action::Toggle => {
-                list.type_str(" ");
-                return true;
-            }
-            Action::Choose(n) => {
-                list.type_str(&n.to_string());
-                return true;
-            }
-            Action::Confirm => {
-                state.pick_typed(page);
-                return true;
-            }
-            _ => {}
+fn intercept(s: &mut State, action: Action, cx: &mut Cx) -> bool {
+    if s.list.filter.is_empty() {
+        return false;
+    }
+    match action {
+        Action::Toggle => s.list.type_str(" "),
+        Action::Choose(n) => s.list.type_str(&n.to_string()),
+        Action::Confirm => pick_typed(s, cx),
+        _ => return false,
+    }
+    true
+}
+
+/// The guide page of the trigger under the cursor (closer has none on one of the person's
+/// own).
+fn learn_more(s: &State) -> Cmd {
+    match s.list.current() {
+        Some(Current::Row(i)) if !s.list.rows[i].key.starts_with(CUSTOM) => {
+            Cmd::Open(Open::Guide(Page::Trigger(s.list.rows[i].key.clone())))
+        }
+        _ => Cmd::info("closer has nothing written about a trigger of your own."),
+    }
+}
+
+/// Applies a key of this step: a note's, the filter's, or the list's. Next, back, save and
+/// leave are the check-in's.
+pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
+    if s.note.is_some() {
+        note_action(s, action, cx);
+        return Some(Cmd::None);
+    }
+    if intercept(s, action, cx) {
+        return Some(Cmd::None);
+    }
+    match action {
+        Action::LearnMore if s.kind == Kind::Triggers => Some(learn_more(s)),
+        Action::Next
+        | Action::Confirm
+        | Action::Prev
+        | Action::Save
+        | Action::Back
+        | Action::LearnMore
+        | Action::Editor
+        | Action::Undo
+        | Action::Redo
+        | Action::DeleteWord
+        | Action::DeleteToLineEnd => None,
+        _ => {
+            list_action(s, action, cx);
+            Some(Cmd::None)
         }
     }
-    false
 }
 
-/// Applies a key of this step.
-pub fn update(state: &mut State, action: Action, page: usize) {
-    state.list_action(action, page);
+/// The question over the list, its placeholder, and the line said when the person's own
+/// words cannot be shown (written without unlocking: they are kept encrypted with the rest
+/// of state.json's private part).
+fn words(kind: Kind, partner: bool) -> (&'static str, &'static str, Option<&'static str>) {
+    match kind {
+        Kind::Emotions => (
+            "Which feelings were there today? Pick any, or add your own.",
+            "a feeling",
+            Some("Feelings of your own show after unlocking: they are kept encrypted."),
+        ),
+        Kind::Triggers => (
+            "Did anything stir up distance today? Pick what fits and how strongly (1–5).",
+            "a trigger, or name your own",
+            Some("Triggers of your own show after unlocking: they are kept encrypted."),
+        ),
+        Kind::Reactions if partner => (
+            "What did you notice today, in your partner or in yourself?",
+            "a sign",
+            None,
+        ),
+        Kind::Reactions => ("What did you notice yourself doing today?", "a sign", None),
+    }
 }
 
-/// Applies a key while a note on a trigger is written.
-pub fn note_update(state: &mut State, action: Action) {
-    state.note_action(action);
-}
-/// Draws the step (emotions, triggers or reactions).
-pub fn view(
-    state: &State,
-    step: Step,
-    locked: bool,
-    theme: &Theme,
+/// Draws the step (emotions, triggers or reactions), and a note being written over it.
+pub(super) fn view(
+    s: &State,
+    v: &StepView,
     frame: &mut Frame,
     area: Rect,
     layout: &mut LastLayout,
 ) {
-    let partner = state.draft.perspective == Some(Perspective::PartnerPullsAway);
-    let (ask, list, placeholder) = match step {
-        Step::Emotions => (
-            "Which feelings were there today? Pick any, or add your own.",
-            &state.emotions,
-            "a feeling",
-        ),
-        Step::Triggers => (
-            "Did anything stir up distance today? Pick what fits and how strongly (1–5).",
-            &state.triggers,
-            "a trigger, or name your own",
-        ),
-        _ if partner => (
-            "What did you notice today, in your partner or in yourself?",
-            &state.reactions,
-            "a sign",
-        ),
-        _ => (
-            "What did you notice yourself doing today?",
-            &state.reactions,
-            "a sign",
-        ),
-    };
+    let theme = v.theme;
+    let partner = v.draft.perspective == Some(Perspective::PartnerPullsAway);
+    let (ask, placeholder, own) = words(s.kind, partner);
     let mut ask = vec![question(ask, theme)];
-    // Written without unlocking, the person's own words are not offered: they are kept
-    // encrypted with the rest of state.json's private part, and cannot be read now.
-    let own = match step {
-        Step::Emotions => {
-            Some("Feelings of your own show after unlocking: they are kept encrypted.")
-        }
-        Step::Triggers => {
-            Some("Triggers of your own show after unlocking: they are kept encrypted.")
-        }
-        _ => None,
-    };
     let shown = match own {
-        Some(own) if locked => {
+        Some(own) if v.session.locked => {
             ask.push(Line::styled(own, theme.muted));
             true
         }
@@ -544,17 +661,48 @@ pub fn view(
     let [head, body] =
         Layout::vertical([Constraint::Length(tall), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(ask), head);
-    let d = &state.draft;
-    let picked = |row: &Row| match step {
-        Step::Emotions => d.emotions.contains(&row.key),
-        Step::Triggers => d
+    // The highlighted trigger's description in full, under the list (rows may cut it short).
+    let (body, about) = if s.kind == Kind::Triggers {
+        let [list_area, _, about] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(2),
+        ])
+        .areas(body);
+        (list_area, Some(about))
+    } else {
+        (body, None)
+    };
+    // A page is the rows the list shows.
+    layout.record(body, 0);
+    draw_list(s, v.draft, placeholder, theme, frame, body);
+    if let Some(about) = about {
+        draw_about(&s.list, theme, frame, about);
+    }
+    note_view(s, theme, frame, area);
+}
+
+/// The list, each row marked picked or not (a trigger with its intensity and a mark for a
+/// note).
+fn draw_list(
+    s: &State,
+    d: &CheckInDraft,
+    placeholder: &str,
+    theme: &Theme,
+    frame: &mut Frame,
+    body: Rect,
+) {
+    let kind = s.kind;
+    let picked = |row: &Row| match kind {
+        Kind::Emotions => d.emotions.contains(&row.key),
+        Kind::Triggers => d
             .triggers
             .iter()
             .any(|t| trigger_key(&t.trigger) == row.key),
-        _ => d.behaviours.iter().any(|b| b.as_str() == row.key),
+        Kind::Reactions => d.behaviours.iter().any(|b| b.as_str() == row.key),
     };
     let extra = |row: &Row| {
-        if step != Step::Triggers {
+        if kind != Kind::Triggers {
             return None;
         }
         let log = d
@@ -571,24 +719,9 @@ pub fn view(
         let note = if log.note.is_empty() { "" } else { " ✎" };
         Some(format!("{dots}{note}"))
     };
-    // The highlighted trigger's description in full, under the list (rows may cut it short).
-    let (body, about) = if step == Step::Triggers {
-        let [list_area, gap, about] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(2),
-        ])
-        .areas(body);
-        let _ = gap;
-        (list_area, Some(about))
-    } else {
-        (body, None)
-    };
-    // A page is the rows the list shows.
-    layout.record(body, 0);
     frame.render_widget(
         PickListView {
-            list,
+            list: &s.list,
             theme,
             picked: &picked,
             extra: &extra,
@@ -596,8 +729,11 @@ pub fn view(
         },
         body,
     );
-    if let Some(about) = about
-        && let Some(crate::tui::widgets::pick_list::Current::Row(i)) = list.current()
+}
+
+/// The highlighted row's description in full.
+fn draw_about(list: &PickList, theme: &Theme, frame: &mut Frame, about: Rect) {
+    if let Some(Current::Row(i)) = list.current()
         && let Some(row) = list.rows.get(i)
         && !row.detail.is_empty()
     {
@@ -613,8 +749,8 @@ pub fn view(
 }
 
 /// Draws the note being written on a trigger, in a box over `body`.
-pub fn note_view(state: &State, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let Some((_, area, _)) = &state.note else {
+fn note_view(s: &State, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let Some((_, area, _)) = &s.note else {
         return;
     };
     let popup = crate::tui::widgets::page::centered(body, 6);

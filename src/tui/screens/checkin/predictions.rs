@@ -7,15 +7,30 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use crate::journal::draft::CheckInDraft;
 use crate::journal::episode::LookBack;
 use crate::journal::{Badness, Likelihood, Prediction};
 use crate::tui::keys::{Action, Binding};
-use crate::tui::screen::Cmd;
-use crate::tui::session::Session;
-use crate::tui::theme::Theme;
+use crate::tui::screen::{Cmd, LastLayout};
 use crate::tui::widgets::form::{Choice, Field, Form};
 
-use super::State;
+use super::{Cx, StepView};
+
+/// The step's state: like a moment's, the one shown and its form.
+pub(super) use super::episodes::State;
+/// Shared with the moment step: a form's state, keys and typing, written through as it
+/// changes.
+pub(super) use super::episodes::{edited, flush, keys, new, place, typing};
+
+/// The step is entered: on the first prediction.
+pub(super) fn enter(s: &mut State, _back: bool, cx: &mut Cx) {
+    open(s, 0, cx.draft);
+}
+
+/// Back on the prediction a resumed draft was on.
+pub(super) fn resume(s: &mut State, at: usize, cx: &mut Cx) {
+    open(s, at, cx.draft);
+}
 
 /// The step's keys: the moment step's (Left/Right, Space and Backspace go to the focused
 /// field).
@@ -120,18 +135,18 @@ fn ask_what_applies(form: &mut Form, made_on: NaiveDate) {
 /// Keeps the person on a prediction whose date cannot be kept (passed, or not a date) when a
 /// key would leave it (another step, another prediction, saving): says why, keeps what they
 /// typed, and puts the cursor on the date to fix it. `None` lets the key through.
-pub fn hold(state: &mut State, action: Action) -> Option<Cmd> {
+fn hold(s: &mut State, action: Action, made_on: NaiveDate) -> Option<Cmd> {
     let leaving = match action {
         Action::Next | Action::Prev | Action::Save | Action::Add => true,
         Action::PageUp | Action::PageDown => true,
-        Action::Confirm => state.prediction_form.focus + 1 >= state.prediction_form.fields.len(),
+        Action::Confirm => s.form.focus + 1 >= s.form.fields.len(),
         _ => false,
     };
-    let form = &mut state.prediction_form;
+    let form = &mut s.form;
     if !leaving || form.text(FEAR).trim().is_empty() {
         return None;
     }
-    let problem = date_problem(form, state.draft.date)?;
+    let problem = date_problem(form, made_on)?;
     form.focus = DATE;
     Some(Cmd::error(format!(
         "{problem} What you typed is kept: fix the date, or pick another day to look back."
@@ -156,19 +171,21 @@ fn look_back(form: &Form, made_on: NaiveDate) -> LookBack {
 }
 
 /// Opens the prediction `at` (a new, empty one past the last).
-pub fn open(state: &mut State, at: usize) {
-    let made_on = state.draft.date;
-    let at = at.min(state.draft.predictions.len());
-    state.prediction_at = at;
-    state.prediction_form = form(state.draft.predictions.get(at), made_on);
-    ask_what_applies(&mut state.prediction_form, made_on);
+fn open(s: &mut State, at: usize, draft: &CheckInDraft) {
+    let made_on = draft.date;
+    let at = at.min(draft.predictions.len());
+    s.at = at;
+    s.form = form(draft.predictions.get(at), made_on);
+    ask_what_applies(&mut s.form, made_on);
 }
 
 /// Takes the form into the draft: a prediction exists once its fear has words.
-fn write_back(state: &mut State) {
-    let made_on = state.draft.date;
-    let f = &state.prediction_form;
+fn write_back(s: &State, cx: &mut Cx) {
+    let draft = &mut cx.draft.entry;
+    let made_on = draft.date;
+    let f = &s.form;
     let fear = f.text(FEAR).trim().to_owned();
+    let shown = draft.predictions.get(s.at);
     let prediction = Prediction {
         fear: fear.clone(),
         likelihood: f
@@ -177,92 +194,86 @@ fn write_back(state: &mut State) {
         badness: f.number(BAD).and_then(|v| Badness::try_from(v).ok()),
         look_back: look_back(f, made_on).day(made_on),
         // An entry being edited keeps what came of its predictions.
-        outcome: state
-            .draft
-            .predictions
-            .get(state.prediction_at)
-            .and_then(|p| p.outcome.clone()),
-        extra: state
-            .draft
-            .predictions
-            .get(state.prediction_at)
-            .map(|p| p.extra.clone())
-            .unwrap_or_default(),
+        outcome: shown.and_then(|p| p.outcome.clone()),
+        extra: shown.map(|p| p.extra.clone()).unwrap_or_default(),
     };
-    let at = state.prediction_at;
-    match state.draft.predictions.get_mut(at) {
+    match draft.predictions.get_mut(s.at) {
         Some(slot) => *slot = prediction,
-        None if !fear.is_empty() => state.draft.predictions.push(prediction),
+        None if !fear.is_empty() => draft.predictions.push(prediction),
         None => {}
     }
-    state.dirty = true;
+    cx.changed();
 }
 
 /// Applies a typed key.
-pub fn input(state: &mut State, input: ratatui_textarea::Input) {
-    if state.prediction_form.input(input) {
-        ask_what_applies(&mut state.prediction_form, state.draft.date);
-        write_back(state);
+pub(super) fn input(s: &mut State, input: ratatui_textarea::Input, cx: &mut Cx) {
+    if s.form.input(input) {
+        ask_what_applies(&mut s.form, cx.draft.date);
+        write_back(s, cx);
     }
 }
 
 /// Applies a paste.
-pub fn paste(state: &mut State, text: &str) {
-    if state.prediction_form.paste(text) {
-        ask_what_applies(&mut state.prediction_form, state.draft.date);
-        write_back(state);
+pub(super) fn paste(s: &mut State, text: &str, cx: &mut Cx) {
+    if s.form.paste(text) {
+        ask_what_applies(&mut s.form, cx.draft.date);
+        write_back(s, cx);
     }
 }
 
-/// Applies a key of this step; returns true when it was the step's own.
-pub fn update(state: &mut State, action: Action) -> bool {
+/// Applies a key of this step (first keeping the person on a date that cannot be kept);
+/// `None` when it is not the step's own.
+pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
+    if let Some(cmd) = hold(s, action, cx.draft.date) {
+        return Some(cmd);
+    }
+    let made = cx.draft.predictions.len();
     match action {
         Action::Up => {
-            state.prediction_form.up();
+            s.form.up();
         }
         Action::Down => {
-            state.prediction_form.down();
+            s.form.down();
         }
-        Action::Confirm => return state.prediction_form.down(),
+        Action::Confirm => return s.form.down().then_some(Cmd::None),
         Action::Add => {
-            if state.prediction_at < state.draft.predictions.len() {
-                let next = state.draft.predictions.len();
-                open(state, next);
+            if s.at < made {
+                open(s, made, cx.draft);
             }
         }
-        Action::PageUp if state.prediction_at > 0 => {
-            let at = state.prediction_at - 1;
-            open(state, at);
-        }
-        Action::PageDown if state.prediction_at < state.draft.predictions.len() => {
-            let at = state.prediction_at + 1;
-            open(state, at);
-        }
+        Action::PageUp if s.at > 0 => open(s, s.at - 1, cx.draft),
+        Action::PageDown if s.at < made => open(s, s.at + 1, cx.draft),
         Action::PageUp | Action::PageDown => {}
-        _ => return false,
+        _ => return None,
     }
-    true
+    Some(Cmd::None)
 }
 
 /// Draws the step.
-pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, area: Rect) {
+pub(super) fn view(
+    s: &State,
+    v: &StepView,
+    frame: &mut Frame,
+    area: Rect,
+    _layout: &mut LastLayout,
+) {
     let mut lines = super::episodes::head(
-        &session.catalog.episodes.prediction_why,
+        &v.session.catalog.episodes.prediction_why,
         crate::content::PromptKind::Prediction,
-        state,
-        session,
-        theme,
+        v.draft,
+        v.session,
+        v.theme,
     );
-    let made = state.draft.predictions.len();
-    let shown = if state.prediction_at < made {
-        format!("Prediction {} of {made}", state.prediction_at + 1)
+    let made = v.draft.predictions.len();
+    let shown = if s.at < made {
+        format!("Prediction {} of {made}", s.at + 1)
     } else {
         "A new prediction".to_owned()
     };
-    let due = state
+    let due = v
         .draft
         .predictions
-        .get(state.prediction_at)
+        .get(s.at)
         .map(|p| {
             format!(
                 " · you will be asked on {}",
@@ -272,8 +283,8 @@ pub fn view(state: &State, theme: &Theme, session: &Session, frame: &mut Frame, 
         .unwrap_or_default();
     lines.push(Line::styled(
         format!("{shown}{due} · Ctrl-N another · Tab skips the step"),
-        theme.muted,
+        v.theme.muted,
     ));
     lines.push(Line::default());
-    state.prediction_form.render(lines, theme, frame, area);
+    s.form.render(lines, v.theme, frame, area);
 }

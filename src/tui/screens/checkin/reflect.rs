@@ -4,21 +4,20 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
-use ratatui_textarea::Input;
+use ratatui_textarea::{Input, TextArea};
 
-use crate::content::{Catalog, offer};
+use crate::content::offer;
+use crate::journal::draft::CheckInDraft;
+use crate::journal::{Name, Response};
+use crate::tui::effect::EditTarget;
 use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, Key};
-use crate::tui::screen::Cmd;
+use crate::tui::screen::{Cmd, LastLayout, Typing};
 use crate::tui::session::Session;
-use crate::tui::theme::Theme;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
 
-use super::text::{edit, paste_into, text_area};
-use crate::journal::Response;
-use ratatui_textarea::TextArea;
-
-use super::{EDITOR, LEAVE, NEXT_TAB, PREV, SAVE, State, TEXT_KEYS, question, response_for};
+use super::text::{area_text, edit, edit_action, paste_into, text_area};
+use super::{Cx, EDITOR, LEAVE, NEXT_TAB, PREV, SAVE, StepView, TEXT_KEYS, question};
 
 /// The placeholder of an empty answer.
 pub const PLACEHOLDER: &str = "Write as much or as little as you like…";
@@ -43,109 +42,234 @@ pub const KEYS: &[Binding] = &[
     HELP_KEY_TEXT,
 ];
 
-impl State {
-    /// Picks the Reflect step's prompts (see `content::offer::prompts`). Answered prompts
-    /// always stay; unanswered ones follow the triggers.
-    pub(super) fn choose_prompts(&mut self, session: &Session) {
-        let triggers = offer::trigger_ids(&self.draft.triggers);
-        let wanted = offer::prompts(
-            &session.catalog,
-            &triggers,
-            self.draft.perspective,
-            session.today,
-            session.entries(),
-        );
-        let mut kept: Vec<(Response, TextArea<'static>)> = Vec::new();
-        for (r, a) in self.draft.responses.drain(..).zip(self.answers.drain(..)) {
-            let answered = !r.answer.trim().is_empty();
-            let still_wanted = r
-                .prompt_id
-                .as_ref()
-                .is_some_and(|id| wanted.iter().any(|w| w.id == id.as_str()));
-            if answered || still_wanted || r.prompt_id.is_none() {
-                kept.push((r, a));
-            }
-        }
-        for p in wanted {
-            if kept.len() >= offer::MAX_PROMPTS {
-                break;
-            }
-            let present = kept
-                .iter()
-                .any(|(r, _)| r.prompt_id.as_ref().is_some_and(|id| id.as_str() == p.id));
-            if !present {
-                kept.push((response_for(p), text_area("", PLACEHOLDER)));
-            }
-        }
-        for (r, _) in &kept {
-            if let Some(id) = &r.prompt_id
-                && !self.offered.iter().any(|o| o == id.as_str())
-            {
-                self.offered.push(id.to_string());
-            }
-        }
-        let (responses, answers) = kept.into_iter().unzip();
-        self.draft.responses = responses;
-        self.answers = answers;
-        self.prompt_index = self.prompt_index.min(self.answers.len().saturating_sub(1));
+/// The step's state.
+#[derive(Debug, Clone)]
+pub(super) struct State {
+    /// Which question is shown.
+    pub(super) prompt_index: usize,
+    /// One text area per question, in step with `draft.responses`.
+    pub(super) answers: Vec<TextArea<'static>>,
+    /// Prompt ids offered so far (so "another question" does not repeat itself).
+    offered: Vec<String>,
+}
+
+/// The step's state as the check-in opens: the answers written so far.
+pub(super) fn new(draft: &CheckInDraft, _session: &Session) -> State {
+    State {
+        prompt_index: 0,
+        answers: draft
+            .responses
+            .iter()
+            .map(|r| text_area(&r.answer, PLACEHOLDER))
+            .collect(),
+        offered: Vec::new(),
     }
 }
 
+fn response_for(p: &crate::content::Prompt) -> Response {
+    Response {
+        prompt_id: Name::try_from(p.id.as_str()).ok(),
+        prompt: p.text.as_str().into(),
+        answer: String::new(),
+        extra: Default::default(),
+    }
+}
+
+/// The step is entered: its questions chosen again for the triggers, on the first (or,
+/// coming back, the last).
+pub(super) fn enter(s: &mut State, back: bool, cx: &mut Cx) {
+    choose_prompts(s, cx);
+    if back {
+        s.prompt_index = s.answers.len().saturating_sub(1);
+    }
+}
+
+/// Picks the Reflect step's prompts (see `content::offer::prompts`). Answered prompts
+/// always stay; unanswered ones follow the triggers.
+fn choose_prompts(s: &mut State, cx: &mut Cx) {
+    let session = cx.session;
+    let draft = &mut cx.draft.entry;
+    let triggers = offer::trigger_ids(&draft.triggers);
+    let wanted = offer::prompts(
+        &session.catalog,
+        &triggers,
+        draft.perspective,
+        session.today,
+        session.entries(),
+    );
+    let mut kept: Vec<(Response, TextArea<'static>)> = Vec::new();
+    for (r, a) in draft.responses.drain(..).zip(s.answers.drain(..)) {
+        let answered = !r.answer.trim().is_empty();
+        let still_wanted = r
+            .prompt_id
+            .as_ref()
+            .is_some_and(|id| wanted.iter().any(|w| w.id == id.as_str()));
+        if answered || still_wanted || r.prompt_id.is_none() {
+            kept.push((r, a));
+        }
+    }
+    for p in wanted {
+        if kept.len() >= offer::MAX_PROMPTS {
+            break;
+        }
+        let present = kept
+            .iter()
+            .any(|(r, _)| r.prompt_id.as_ref().is_some_and(|id| id.as_str() == p.id));
+        if !present {
+            kept.push((response_for(p), text_area("", PLACEHOLDER)));
+        }
+    }
+    for (r, _) in &kept {
+        if let Some(id) = &r.prompt_id
+            && !s.offered.iter().any(|o| o == id.as_str())
+        {
+            s.offered.push(id.to_string());
+        }
+    }
+    let (responses, answers) = kept.into_iter().unzip();
+    draft.responses = responses;
+    s.answers = answers;
+    s.prompt_index = 0;
+}
+
+/// The question shown.
+pub(super) fn place(s: &State) -> usize {
+    s.prompt_index
+}
+
+/// Back on the question a resumed draft was on.
+pub(super) fn resume(s: &mut State, at: usize, _cx: &mut Cx) {
+    s.prompt_index = at.min(s.answers.len().saturating_sub(1));
+}
+
+/// The keys in force.
+pub(super) fn keys(_s: &State, _draft: &CheckInDraft) -> &'static [Binding] {
+    KEYS
+}
+
+/// Answers are prose.
+pub(super) fn typing(_s: &State) -> Typing {
+    Typing::Prose
+}
+
 /// Typing into the answer shown.
-pub fn input(state: &mut State, input: Input) {
-    if let Some(a) = state.answers.get_mut(state.prompt_index)
+pub(super) fn input(s: &mut State, input: Input, cx: &mut Cx) {
+    if let Some(a) = s.answers.get_mut(s.prompt_index)
         && edit(a, input, true)
     {
-        state.sync_text();
+        cx.typed();
     }
 }
 
 /// Pasting into the answer shown.
-pub fn paste(state: &mut State, text: &str) {
-    if let Some(a) = state.answers.get_mut(state.prompt_index) {
+pub(super) fn paste(s: &mut State, text: &str, cx: &mut Cx) {
+    if let Some(a) = s.answers.get_mut(s.prompt_index) {
         paste_into(a, text);
-        state.sync_text();
+        cx.typed();
     }
 }
 
-/// Applies a key of this step: another question instead of the one shown.
-pub fn update(state: &mut State, action: Action, session: &Session) -> Cmd {
-    if action != Action::OtherPrompt {
-        return Cmd::None;
+/// Copies the answer shown into the draft.
+pub(super) fn flush(s: &State, draft: &mut CheckInDraft) {
+    if let (Some(r), Some(a)) = (
+        draft.entry.responses.get_mut(s.prompt_index),
+        s.answers.get(s.prompt_index),
+    ) {
+        r.answer = area_text(a);
     }
-    let i = state.prompt_index;
-    let Some(current) = state.draft.responses.get(i) else {
+}
+
+/// An answer, back from `$EDITOR`.
+pub(super) fn edited(s: &mut State, target: EditTarget, draft: &CheckInDraft) {
+    if let EditTarget::Answer(i) = target
+        && let (Some(a), Some(r)) = (s.answers.get_mut(i), draft.responses.get(i))
+    {
+        *a = text_area(&r.answer, "");
+    }
+}
+
+/// Applies a key of this step: Tab and Shift-Tab go from question to question first; another
+/// question instead of the one shown; the answer in `$EDITOR`; the text box's own keys.
+pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
+    match action {
+        Action::Next | Action::Confirm if s.prompt_index + 1 < s.answers.len() => {
+            s.prompt_index += 1;
+            Some(cx.save_draft(s.prompt_index))
+        }
+        Action::Prev if s.prompt_index > 0 => {
+            s.prompt_index -= 1;
+            Some(cx.save_draft(s.prompt_index))
+        }
+        Action::OtherPrompt => Some(other_prompt(s, cx)),
+        Action::Editor if !s.answers.is_empty() => {
+            let text = s
+                .answers
+                .get(s.prompt_index)
+                .map(area_text)
+                .unwrap_or_default();
+            Some(cx.editor(s.prompt_index, EditTarget::Answer(s.prompt_index), text))
+        }
+        Action::Editor => Some(Cmd::None),
+        _ => {
+            let area = s.answers.get_mut(s.prompt_index);
+            if area.and_then(|a| edit_action(a, action)) == Some(true) {
+                cx.typed();
+            }
+            edit_action_taken(action)
+        }
+    }
+}
+
+/// Whether `action` is one of the text box's own keys (taken whether or not there is a box).
+fn edit_action_taken(action: Action) -> Option<Cmd> {
+    matches!(
+        action,
+        Action::Undo | Action::Redo | Action::DeleteWord | Action::DeleteToLineEnd
+    )
+    .then_some(Cmd::None)
+}
+
+/// Another question instead of the one shown.
+fn other_prompt(s: &mut State, cx: &mut Cx) -> Cmd {
+    let i = s.prompt_index;
+    let draft = &mut cx.draft.entry;
+    let Some(current) = draft.responses.get(i) else {
         return Cmd::None;
     };
     if !current.answer.trim().is_empty() {
         return Cmd::info("This question has an answer. Clear it first to ask another one.");
     }
-    let shown: Vec<String> = state
-        .draft
+    let shown: Vec<String> = draft
         .responses
         .iter()
         .filter_map(|r| r.prompt_id.as_ref().map(ToString::to_string))
         .collect();
-    let triggers = offer::trigger_ids(&state.draft.triggers);
-    let perspective = state.draft.perspective;
+    let triggers = offer::trigger_ids(&draft.triggers);
     let Some(next) = offer::other_prompt(
-        &session.catalog,
+        &cx.session.catalog,
         &triggers,
-        perspective,
+        draft.perspective,
         &shown,
-        &mut state.offered,
+        &mut s.offered,
     ) else {
         return Cmd::info("There is no other question for this check-in.");
     };
-    state.draft.responses[i] = response_for(next);
-    state.answers[i] = text_area("", PLACEHOLDER);
-    state.dirty = true;
+    draft.responses[i] = response_for(next);
+    s.answers[i] = text_area("", PLACEHOLDER);
+    cx.changed();
     Cmd::None
 }
 
 /// Draws the step.
-pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, area: Rect) {
-    let Some(response) = state.draft.responses.get(state.prompt_index) else {
+pub(super) fn view(
+    state: &State,
+    v: &StepView,
+    frame: &mut Frame,
+    area: Rect,
+    _layout: &mut LastLayout,
+) {
+    let (theme, catalog) = (v.theme, &v.session.catalog);
+    let Some(response) = v.draft.responses.get(state.prompt_index) else {
         frame.render_widget(
             Paragraph::new(Line::styled(
                 "There is no question for this check-in. Tab goes on.",
@@ -163,7 +287,7 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
         format!(
             "Question {} of {}",
             state.prompt_index + 1,
-            state.draft.responses.len()
+            v.draft.responses.len()
         ),
         theme.muted,
     )];

@@ -7,12 +7,62 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::journal::{Closeness, Mood, MoodLabels};
+use crate::journal::draft::CheckInDraft;
+use crate::journal::{Closeness, Mood};
 use crate::tui::keys::{self, Action, Binding, DIGITS, DOWN, HELP_KEY, Key, UP};
+use crate::tui::screen::{Cmd, LastLayout};
+use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
-use super::{LEAVE, NEXT, PREV, SAVE, State, question};
+pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
+use super::{Cx, LEAVE, NEXT, PREV, SAVE, StepView, question};
+
+/// The step's state.
+#[derive(Debug, Clone, Default)]
+pub(super) struct State {
+    /// The scale marked: 0 mood, 1 closeness.
+    pub(super) focus: usize,
+    /// A new check-in on a day that has entries already: how many (it will be one more).
+    earlier_today: usize,
+}
+
+/// The step's state as the check-in opens.
+pub(super) fn new(draft: &CheckInDraft, session: &Session) -> State {
+    let earlier_today = if draft.is_edit() {
+        0
+    } else {
+        session
+            .entries()
+            .iter()
+            .filter(|e| e.date == draft.date && e.id != draft.id)
+            .count()
+    };
+    State {
+        focus: 0,
+        earlier_today,
+    }
+}
+
+/// The step is entered: on mood.
+pub(super) fn enter(s: &mut State, _back: bool, _cx: &mut Cx) {
+    s.focus = 0;
+}
+
+/// The scale marked.
+pub(super) fn place(s: &State) -> usize {
+    s.focus
+}
+
+/// Back on the scale a resumed draft was on.
+pub(super) fn resume(s: &mut State, at: usize, _cx: &mut Cx) {
+    s.focus = at.min(1);
+}
+
+/// The keys in force.
+pub(super) fn keys(_s: &State, _draft: &CheckInDraft) -> &'static [Binding] {
+    KEYS
+}
 
 /// The step's keys.
 pub const KEYS: &[Binding] = &[
@@ -53,37 +103,39 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// Applies a key of this step.
-pub fn update(s: &mut State, action: Action) {
+pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
+    let draft = &mut cx.draft.entry;
     let current = if s.focus == 0 {
-        s.draft.mood.map(Mood::get)
+        draft.mood.map(Mood::get)
     } else {
-        s.draft.closeness.map(Closeness::get)
+        draft.closeness.map(Closeness::get)
     };
     let value = match action {
         Action::Up => {
             s.focus = 0;
-            return;
+            return Some(Cmd::None);
         }
         Action::Down => {
             s.focus = 1;
-            return;
+            return Some(Cmd::None);
         }
         Action::Left => Some(current.map_or(3, |v| v.saturating_sub(1).max(1))),
         Action::Right => Some(current.map_or(3, |v| (v + 1).min(5))),
         Action::Choose(n) => Some(n),
         Action::Clear => None,
-        _ => return,
+        _ => return None,
     };
     if s.focus == 0 {
-        s.draft.mood = value.and_then(|v| Mood::try_from(v).ok());
+        draft.mood = value.and_then(|v| Mood::try_from(v).ok());
     } else {
-        s.draft.closeness = value.and_then(|v| Closeness::try_from(v).ok());
+        draft.closeness = value.and_then(|v| Closeness::try_from(v).ok());
     }
     // A digit on mood moves on to closeness, so two digits fill the step.
     if matches!(action, Action::Choose(_)) && s.focus == 0 {
         s.focus = 1;
     }
-    s.dirty = true;
+    cx.changed();
+    Some(Cmd::None)
 }
 
 fn scale_line(
@@ -116,9 +168,17 @@ fn scale_line(
 }
 
 /// Draws the step.
-pub fn view(state: &State, labels: MoodLabels, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub(super) fn view(
+    state: &State,
+    v: &StepView,
+    frame: &mut Frame,
+    area: Rect,
+    _layout: &mut LastLayout,
+) {
+    let theme = v.theme;
+    let labels = v.session.prefs.mood_labels;
     let mood_labels: [&'static str; 5] = [1, 2, 3, 4, 5].map(|v| labels.label_of(v));
-    let d = &state.draft;
+    let d = v.draft;
     // Editing an entry of another day asks about that day.
     let when = if d.is_edit() && d.date != d.started_at.date_naive() {
         "that day"

@@ -1,56 +1,15 @@
-//! Moving between the check-in's steps: entering one, forward and back (an answer at a time
-//! on Reflect, a box at a time on Notes), and saving at the end.
+//! Moving between the check-in's steps: entering one, forward and back (each step may move
+//! within itself first: an answer at a time on Reflect, a box at a time on Notes), and saving
+//! at the end.
 
 use crate::journal::draft::Step;
 use crate::tui::effect::Effect;
-use crate::tui::screen::Cmd;
+use crate::tui::screen::{Cmd, LastLayout};
 use crate::tui::session::Session;
 
-use super::{State, episodes, predictions};
+use super::State;
 
 impl State {
-    /// Prepares a step when it is entered.
-    pub(super) fn enter(&mut self, step: Step, session: &Session) {
-        self.draft.step = step;
-        self.focus = 0;
-        self.scroll = 0;
-        match step {
-            Step::Reflect => self.choose_prompts(session),
-            Step::Strategies => self.choose_strategies(session),
-            Step::Episodes => episodes::open(self, 0, session),
-            Step::Predictions => predictions::open(self, 0),
-            _ => {}
-        }
-    }
-
-    /// Where in its step the check-in is (see `CheckInDraft::at`).
-    pub(super) fn place(&self) -> usize {
-        match self.draft.step {
-            Step::Reflect => self.prompt_index,
-            Step::Episodes => self.episode_at,
-            Step::Predictions => self.prediction_at,
-            Step::Scales | Step::Strategies | Step::Notes => self.focus,
-            _ => 0,
-        }
-    }
-
-    /// Goes back to where a resumed draft was in its step (as far as that place still is).
-    pub(super) fn resume_place(&mut self, session: &Session) {
-        let at = self.draft.at;
-        match self.draft.step {
-            Step::Reflect => self.prompt_index = at.min(self.answers.len().saturating_sub(1)),
-            Step::Episodes => {
-                let last = self.draft.episodes.len().saturating_sub(1);
-                episodes::open(self, at.min(last), session);
-            }
-            Step::Predictions => predictions::open(self, at),
-            Step::Scales => self.focus = at.min(1),
-            Step::Notes => self.focus = at.min(1),
-            Step::Strategies => self.focus = at.min(self.strategy_rows().saturating_sub(1)),
-            _ => {}
-        }
-    }
-
     /// Saves the entry, if there is something to save.
     pub(super) fn finish(&mut self, session: &Session) -> Cmd {
         // An edit keeps answers given to its predictions since it began (from review).
@@ -58,7 +17,7 @@ impl State {
             && let Some(stored) = session.entries().iter().find(|e| e.id == self.draft.id)
         {
             crate::journal::episode::keep_outcomes(
-                &mut self.draft.predictions,
+                &mut self.draft.entry.predictions,
                 &stored.predictions,
             );
         }
@@ -70,10 +29,12 @@ impl State {
         Cmd::Effect(Effect::SaveCheckIn(Box::new(self.draft.clone())))
     }
 
-    pub(super) fn go(&mut self, to: Option<Step>, session: &Session) -> Cmd {
+    /// Goes to `to` (from the step after it when `back`), and writes the draft.
+    fn go(&mut self, to: Option<Step>, back: bool, session: &Session, layout: &LastLayout) -> Cmd {
         match to {
             Some(step) => {
-                self.enter(step, session);
+                self.draft.step = step;
+                self.with_step(session, layout, |step, cx| step.enter(back, cx));
                 self.dirty = false;
                 self.save_draft()
             }
@@ -81,49 +42,45 @@ impl State {
         }
     }
 
-    pub(super) fn next(&mut self, session: &Session) -> Cmd {
-        match self.draft.step {
-            Step::Reflect if self.prompt_index + 1 < self.answers.len() => {
-                self.prompt_index += 1;
-                self.dirty = false;
-                self.save_draft()
-            }
-            Step::Notes if self.focus == 0 => {
-                self.focus = 1;
-                Cmd::None
-            }
-            Step::Summary => self.finish(session),
-            step => {
-                let out = self.go(step.next(), session);
-                if self.draft.step == Step::Reflect {
-                    self.prompt_index = 0;
-                }
-                out
-            }
+    /// The next step; after the last, the check-in is saved.
+    pub(super) fn next(&mut self, session: &Session, layout: &LastLayout) -> Cmd {
+        match self.draft.step.next() {
+            Some(step) => self.go(Some(step), false, session, layout),
+            None => self.finish(session),
         }
     }
 
-    pub(super) fn prev(&mut self, session: &Session) -> Cmd {
-        match self.draft.step {
-            Step::Reflect if self.prompt_index > 0 => {
-                self.prompt_index -= 1;
-                self.dirty = false;
-                self.save_draft()
-            }
-            Step::Notes if self.focus == 1 => {
-                self.focus = 0;
-                Cmd::None
-            }
-            step => {
-                let out = self.go(step.prev(), session);
-                if self.draft.step == Step::Reflect {
-                    self.prompt_index = self.answers.len().saturating_sub(1);
-                }
-                if self.draft.step == Step::Notes {
-                    self.focus = 1;
-                }
-                out
-            }
-        }
+    /// The step before.
+    pub(super) fn prev(&mut self, session: &Session, layout: &LastLayout) -> Cmd {
+        self.go(self.draft.step.prev(), true, session, layout)
     }
+}
+
+/// The contract's functions for a step that takes no text (re-exported under the contract's
+/// names by the steps it fits).
+pub(super) mod no_text {
+    use ratatui_textarea::Input;
+
+    use crate::journal::draft::CheckInDraft;
+    use crate::tui::effect::EditTarget;
+    use crate::tui::screen::Typing;
+
+    use super::super::Cx;
+
+    /// The step takes no typed text.
+    pub(in super::super) fn typing<S>(_s: &S) -> Typing {
+        Typing::No
+    }
+
+    /// No typed text.
+    pub(in super::super) fn input<S>(_s: &mut S, _input: Input, _cx: &mut Cx) {}
+
+    /// No pasted text.
+    pub(in super::super) fn paste<S>(_s: &mut S, _text: &str, _cx: &mut Cx) {}
+
+    /// No text areas: nothing to copy into the draft.
+    pub(in super::super) fn flush<S>(_s: &S, _draft: &mut CheckInDraft) {}
+
+    /// No text for `$EDITOR`.
+    pub(in super::super) fn edited<S>(_s: &mut S, _target: EditTarget, _draft: &CheckInDraft) {}
 }

@@ -6,14 +6,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::content::{Catalog, offer};
-use crate::journal::draft::answer_follow_up;
+use crate::journal::draft::{CheckInDraft, FollowUp, answer_follow_up, pending_follow_ups};
 use crate::journal::{Helpfulness, Name, StrategyUse};
 use crate::tui::keys::{self, Action, Binding, DOWN, HELP_KEY, Key, UP};
+use crate::tui::screen::{Cmd, LastLayout, Open, Page};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
-use super::{LEAVE, NEXT, PREV, SAVE, State, question};
+pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
+use super::{Cx, LEAVE, NEXT, PREV, SAVE, StepView, question};
 
 /// Check-in, step 6: strategies.
 pub const KEYS: &[Binding] = &[
@@ -76,112 +78,179 @@ pub const KEYS: &[Binding] = &[
     HELP_KEY,
 ];
 
-impl State {
-    /// Suggests strategies (see `content::offer::strategies`).
-    pub(super) fn choose_strategies(&mut self, session: &Session) {
-        let planned_here: Vec<String> = self
-            .draft
-            .strategies
-            .iter()
-            .filter(|s| s.planned)
-            .map(|s| s.id.to_string())
-            .collect();
-        let following_up: Vec<String> = self
-            .follow_ups
-            .iter()
-            .map(|f| f.strategy.to_string())
-            .collect();
-        self.suggestions = offer::strategies(
-            &session.catalog,
-            &offer::trigger_ids(&self.draft.triggers),
-            self.draft.perspective,
-            session.today,
-            offer::Wishes {
-                planned_here: &planned_here,
-                planned_next: &session.prefs.planned_next,
-                favourites: &session.prefs.favourites,
-                following_up: &following_up,
-            },
-        );
+/// The step's state.
+#[derive(Debug, Clone)]
+pub(super) struct State {
+    /// The row focused: follow-ups first, then suggestions.
+    pub(super) focus: usize,
+    /// Earlier plans to follow up, found when the check-in opens.
+    pub(super) follow_ups: Vec<FollowUp>,
+}
+
+/// The step's state as the check-in opens: the earlier plans to follow up (those the
+/// library still has).
+pub(super) fn new(draft: &CheckInDraft, session: &Session) -> State {
+    let follow_ups = pending_follow_ups(
+        session.entries(),
+        session.today,
+        draft.is_edit().then_some(&draft.id),
+    )
+    .into_iter()
+    .filter(|f| session.catalog.strategy(f.strategy.as_str()).is_some())
+    .collect();
+    State {
+        focus: 0,
+        follow_ups,
     }
 }
 
-/// Applies a key of this step.
-pub fn update(s: &mut State, action: Action) {
-    let rows = s.strategy_rows();
+/// The step is entered: strategies suggested again (see `content::offer::strategies`), the
+/// first row focused.
+pub(super) fn enter(s: &mut State, _back: bool, cx: &mut Cx) {
+    s.focus = 0;
+    let session = cx.session;
+    let draft = &cx.draft;
+    let planned_here: Vec<String> = draft
+        .strategies
+        .iter()
+        .filter(|s| s.planned)
+        .map(|s| s.id.to_string())
+        .collect();
+    let following_up: Vec<String> = s
+        .follow_ups
+        .iter()
+        .map(|f| f.strategy.to_string())
+        .collect();
+    *cx.suggestions = offer::strategies(
+        &session.catalog,
+        &offer::trigger_ids(&draft.triggers),
+        draft.perspective,
+        session.today,
+        offer::Wishes {
+            planned_here: &planned_here,
+            planned_next: &session.prefs.planned_next,
+            favourites: &session.prefs.favourites,
+            following_up: &following_up,
+        },
+    );
+}
+
+/// Rows of the step: follow-ups first, then suggestions.
+fn rows(s: &State, cx: &Cx) -> usize {
+    s.follow_ups.len() + cx.suggestions.len()
+}
+
+/// The row focused.
+pub(super) fn place(s: &State) -> usize {
+    s.focus
+}
+
+/// Back on the row a resumed draft was on.
+pub(super) fn resume(s: &mut State, at: usize, cx: &mut Cx) {
+    s.focus = at.min(rows(s, cx).saturating_sub(1));
+}
+
+/// The keys in force.
+pub(super) fn keys(_s: &State, _draft: &CheckInDraft) -> &'static [Binding] {
+    KEYS
+}
+
+/// The strategy on the focused row, in the library.
+fn learn_more(s: &State, cx: &Cx) -> Cmd {
     let follow = s.follow_ups.len();
+    let id = if s.focus < follow {
+        s.follow_ups.get(s.focus).map(|f| f.strategy.to_string())
+    } else {
+        cx.suggestions.get(s.focus - follow).cloned()
+    };
+    match id {
+        Some(id) => Cmd::Open(Open::Guide(Page::Strategy(id))),
+        None => Cmd::None,
+    }
+}
+
+/// Tried? How helpful? Said of a strategy: `None` when `action` does not say.
+fn answer(
+    action: Action,
+    tried: Option<bool>,
+    help: Option<Helpfulness>,
+) -> Option<(Option<bool>, Option<Helpfulness>)> {
+    Some(match action {
+        Action::Yes => (Some(true), help),
+        Action::No => (Some(false), None),
+        Action::Toggle => match tried {
+            None => (Some(true), help),
+            Some(true) => (Some(false), None),
+            Some(false) => (None, None),
+        },
+        Action::Choose(n) => (Some(true), Helpfulness::try_from(n).ok()),
+        Action::Clear => (None, None),
+        _ => return None,
+    })
+}
+
+/// Plans the suggestion `id`, or unplans it.
+fn toggle_plan(strategies: &mut Vec<StrategyUse>, id: Name) {
+    match strategies.iter().position(|s| s.id == id && s.planned) {
+        Some(pos) => {
+            strategies.remove(pos);
+        }
+        None => strategies.push(StrategyUse {
+            id,
+            planned: true,
+            tried: None,
+            helpfulness: None,
+            extra: Default::default(),
+        }),
+    }
+}
+
+/// Applies a key of this step; `None` when it is not the step's own.
+pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
+    let rows = rows(s, cx);
+    let follow = s.follow_ups.len();
+    let suggested = s.focus >= follow && s.focus - follow < cx.suggestions.len();
+    let strategies = &mut cx.draft.entry.strategies;
     match action {
+        Action::LearnMore => return Some(learn_more(s, cx)),
         Action::Up => s.focus = s.focus.saturating_sub(1),
         Action::Down => s.focus = (s.focus + 1).min(rows.saturating_sub(1)),
         Action::Top => s.focus = 0,
         Action::Bottom => s.focus = rows.saturating_sub(1),
         // Tried? How helpful? On a strategy planned before, and on one suggested today (a
         // person may try something today and say it helped).
-        Action::Yes | Action::No | Action::Choose(_) | Action::Clear
-            if s.focus >= follow && s.focus - follow < s.suggestions.len() =>
-        {
-            let Ok(id) = Name::try_from(s.suggestions[s.focus - follow].as_str()) else {
-                return;
+        Action::Yes | Action::No | Action::Choose(_) | Action::Clear if suggested => {
+            let Ok(id) = Name::try_from(cx.suggestions[s.focus - follow].as_str()) else {
+                return Some(Cmd::None);
             };
-            let current = s.draft.strategies.iter().find(|u| u.id == id);
-            let help = current.and_then(|u| u.helpfulness);
-            let (tried, help) = match action {
-                Action::Yes => (Some(true), help),
-                Action::No => (Some(false), None),
-                Action::Choose(n) => (Some(true), Helpfulness::try_from(n).ok()),
-                _ => (None, None),
-            };
-            answer_follow_up(&mut s.draft.strategies, &id, tried, help);
-            s.dirty = true;
+            let help = strategies
+                .iter()
+                .find(|u| u.id == id)
+                .and_then(|u| u.helpfulness);
+            let (tried, help) = answer(action, None, help)?;
+            answer_follow_up(strategies, &id, tried, help);
+            cx.changed();
         }
         _ if s.focus < follow => {
             let id = s.follow_ups[s.focus].strategy.clone();
-            let current = s.draft.strategies.iter().find(|s| s.id == id);
+            let current = strategies.iter().find(|s| s.id == id);
             let tried = current.and_then(|s| s.tried);
             let help = current.and_then(|s| s.helpfulness);
-            let (tried, help) = match action {
-                Action::Yes => (Some(true), help),
-                Action::No => (Some(false), None),
-                Action::Toggle => match tried {
-                    None => (Some(true), help),
-                    Some(true) => (Some(false), None),
-                    Some(false) => (None, None),
-                },
-                Action::Choose(n) => (Some(true), Helpfulness::try_from(n).ok()),
-                Action::Clear => (None, None),
-                _ => return,
-            };
-            answer_follow_up(&mut s.draft.strategies, &id, tried, help);
-            s.dirty = true;
+            let (tried, help) = answer(action, tried, help)?;
+            answer_follow_up(strategies, &id, tried, help);
+            cx.changed();
         }
         Action::Toggle => {
-            let Some(id) = s.suggestions.get(s.focus - follow) else {
-                return;
-            };
+            let id = cx.suggestions.get(s.focus - follow)?;
             let Ok(id) = Name::try_from(id.as_str()) else {
-                return;
+                return Some(Cmd::None);
             };
-            match s
-                .draft
-                .strategies
-                .iter()
-                .position(|s| s.id == id && s.planned)
-            {
-                Some(pos) => {
-                    s.draft.strategies.remove(pos);
-                }
-                None => s.draft.strategies.push(StrategyUse {
-                    id,
-                    planned: true,
-                    tried: None,
-                    helpfulness: None,
-                    extra: Default::default(),
-                }),
-            }
-            s.dirty = true;
+            toggle_plan(strategies, id);
+            cx.changed();
         }
-        _ => {}
+        _ => return None,
     }
+    Some(Cmd::None)
 }
 
 /// What is said after a strategy offered today: one thing, the most that is known.
@@ -218,70 +287,94 @@ fn status(planned: bool, used: Option<&StrategyUse>) -> Option<Status> {
     }
 }
 
-/// Draws the step.
-pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, area: Rect) {
-    let d = &state.draft;
-    let mut lines = Vec::new();
-    let mut row = 0;
-    let mut cursor_line = 0;
-    if !state.follow_ups.is_empty() {
-        lines.push(question("Earlier you planned to try:", theme));
-        for f in &state.follow_ups {
-            let title = catalog
-                .strategy(f.strategy.as_str())
-                .map_or(f.strategy.as_str(), |s| s.title.as_str());
-            let answer = d.strategies.iter().find(|s| s.id == f.strategy);
-            let status = match (
-                answer.and_then(|s| s.tried),
-                answer.and_then(|s| s.helpfulness),
-            ) {
-                (Some(true), Some(h)) => format!("tried · helpfulness {h}/5"),
-                (Some(true), None) => "tried · how helpful? 1–5".to_owned(),
-                (Some(false), _) => "not tried".to_owned(),
-                (None, _) => "did you try it? y / n".to_owned(),
-            };
-            let focused = state.focus == row;
-            let style = if focused { theme.selected } else { theme.text };
-            if focused {
-                cursor_line = lines.len();
-            }
-            let marker = if focused { "▸" } else { " " };
-            lines.push(Line::from(vec![
-                Span::styled(format!("{marker} {title}"), style),
-                Span::styled(
-                    format!("  (planned {})", f.planned_on.format("%-d %b")),
-                    theme.muted,
-                ),
-            ]));
-            lines.push(Line::styled(format!("      {status}"), theme.key));
-            // An earlier plan that can raise the risk with a frightening partner says so too,
-            // whether or not the cursor is on it.
-            if let Some(caveat) = catalog
-                .strategy(f.strategy.as_str())
-                .and_then(|s| s.caveat.as_ref())
-            {
-                for l in wrap::indented(
-                    &format!("Careful: {caveat}"),
-                    usize::from(area.width),
-                    "      ",
-                    "               ",
-                ) {
-                    lines.push(Line::styled(l, theme.warn));
-                }
-            }
-            row += 1;
+/// Lines of the step being drawn, and which of them has the cursor.
+struct Lines<'a> {
+    lines: Vec<Line<'static>>,
+    cursor_line: usize,
+    row: usize,
+    focus: usize,
+    theme: &'a Theme,
+    width: usize,
+}
+
+impl Lines<'_> {
+    /// The next row's style and marker, noting the cursor's line when it is the focused one.
+    fn row(&mut self) -> (ratatui::style::Style, &'static str) {
+        let focused = self.focus == self.row;
+        self.row += 1;
+        if focused {
+            self.cursor_line = self.lines.len();
+            (self.theme.selected, "▸")
+        } else {
+            (self.theme.text, " ")
         }
-        lines.push(Line::default());
     }
-    if state.suggestions.is_empty() {
-        lines.push(Line::styled(
+
+    /// `text` wrapped under a row, indented, in `style`.
+    fn under(&mut self, text: &str, rest: &str, style: ratatui::style::Style) {
+        for l in wrap::indented(text, self.width, "      ", rest) {
+            self.lines.push(Line::styled(l, style));
+        }
+    }
+}
+
+/// Earlier plans, each with what was said about it.
+fn follow_up_lines(out: &mut Lines, s: &State, d: &CheckInDraft, catalog: &Catalog) {
+    if s.follow_ups.is_empty() {
+        return;
+    }
+    out.lines
+        .push(question("Earlier you planned to try:", out.theme));
+    for f in &s.follow_ups {
+        let strategy = catalog.strategy(f.strategy.as_str());
+        let title = strategy.map_or(f.strategy.as_str(), |s| s.title.as_str());
+        let answer = d.strategies.iter().find(|s| s.id == f.strategy);
+        let status = match (
+            answer.and_then(|s| s.tried),
+            answer.and_then(|s| s.helpfulness),
+        ) {
+            (Some(true), Some(h)) => format!("tried · helpfulness {h}/5"),
+            (Some(true), None) => "tried · how helpful? 1–5".to_owned(),
+            (Some(false), _) => "not tried".to_owned(),
+            (None, _) => "did you try it? y / n".to_owned(),
+        };
+        let (style, marker) = out.row();
+        out.lines.push(Line::from(vec![
+            Span::styled(format!("{marker} {title}"), style),
+            Span::styled(
+                format!("  (planned {})", f.planned_on.format("%-d %b")),
+                out.theme.muted,
+            ),
+        ]));
+        out.lines
+            .push(Line::styled(format!("      {status}"), out.theme.key));
+        // An earlier plan that can raise the risk with a frightening partner says so too,
+        // whether or not the cursor is on it.
+        if let Some(caveat) = strategy.and_then(|s| s.caveat.as_ref()) {
+            out.under(
+                &format!("Careful: {caveat}"),
+                "               ",
+                out.theme.warn,
+            );
+        }
+    }
+    out.lines.push(Line::default());
+}
+
+/// Today's suggestions, each marked planned or not, with what was said about it.
+fn suggestion_lines(out: &mut Lines, suggestions: &[String], d: &CheckInDraft, catalog: &Catalog) {
+    if suggestions.is_empty() {
+        out.lines.push(Line::styled(
             "No strategy to suggest. Tab goes on.",
-            theme.muted,
+            out.theme.muted,
         ));
     } else {
-        lines.push(question("Something to try — mark any with Space:", theme));
+        out.lines.push(question(
+            "Something to try — mark any with Space:",
+            out.theme,
+        ));
     }
-    for id in &state.suggestions {
+    for id in suggestions {
         let Some(s) = catalog.strategy(id) else {
             continue;
         };
@@ -290,47 +383,56 @@ pub fn view(state: &State, theme: &Theme, catalog: &Catalog, frame: &mut Frame, 
             .iter()
             .any(|u| u.id.as_str() == id && u.planned);
         let mark = if planned { "[x]" } else { "[ ]" };
-        let focused = state.focus == row;
-        let style = if focused { theme.selected } else { theme.text };
-        if focused {
-            cursor_line = lines.len();
-        }
-        let marker = if focused { "▸" } else { " " };
+        let (style, marker) = out.row();
         let mut title = vec![Span::styled(format!("{marker} {mark} {}", s.title), style)];
         if let Some(said) = status(planned, d.strategies.iter().find(|u| u.id.as_str() == id)) {
             let style = match said {
-                Status::WillTry => theme.good,
-                Status::Tried(_) => theme.key,
-                Status::NotTried => theme.muted,
+                Status::WillTry => out.theme.good,
+                Status::Tried(_) => out.theme.key,
+                Status::NotTried => out.theme.muted,
             };
             title.push(Span::styled(format!("  · {}", said.words()), style));
         }
-        lines.push(Line::from(title));
-        for l in wrap::indented(
+        out.lines.push(Line::from(title));
+        out.under(
             &format!("Today: {}", s.try_today),
-            usize::from(area.width),
-            "      ",
             "             ",
-        ) {
-            lines.push(Line::styled(l, theme.muted));
-        }
+            out.theme.muted,
+        );
         // When not to use it, under every strategy that has one, focused or not: someone
         // skimming the list sees it before choosing (issue 29).
         if let Some(caveat) = &s.caveat {
-            for l in wrap::indented(
+            out.under(
                 &format!("Careful: {caveat}"),
-                usize::from(area.width),
-                "      ",
                 "               ",
-            ) {
-                lines.push(Line::styled(l, theme.warn));
-            }
+                out.theme.warn,
+            );
         }
-        row += 1;
     }
-    let para = Paragraph::new(wrap::lines(lines, usize::from(area.width)));
+}
+
+/// Draws the step, scrolled to keep the focused row in the middle.
+pub(super) fn view(
+    state: &State,
+    v: &StepView,
+    frame: &mut Frame,
+    area: Rect,
+    _layout: &mut LastLayout,
+) {
+    let catalog = &v.session.catalog;
+    let mut out = Lines {
+        lines: Vec::new(),
+        cursor_line: 0,
+        row: 0,
+        focus: state.focus,
+        theme: v.theme,
+        width: usize::from(area.width),
+    };
+    follow_up_lines(&mut out, state, v.draft, catalog);
+    suggestion_lines(&mut out, v.suggestions, v.draft, catalog);
+    let para = Paragraph::new(wrap::lines(out.lines, usize::from(area.width)));
     let offset =
-        u16::try_from(cursor_line.saturating_sub(usize::from(area.height) / 2)).unwrap_or(0);
+        u16::try_from(out.cursor_line.saturating_sub(usize::from(area.height) / 2)).unwrap_or(0);
     frame.render_widget(para.scroll((offset, 0)), area);
 }
 

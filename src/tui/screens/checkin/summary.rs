@@ -10,12 +10,14 @@ use crate::content::Catalog;
 use crate::journal::MoodLabels;
 use crate::journal::draft::CheckInDraft;
 use crate::tui::keys::{self, Action, Binding, DOWN, HELP_KEY, Key, UP};
-use crate::tui::screen::LastLayout;
+use crate::tui::screen::{Cmd, LastLayout};
+use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::entry_view;
 use crate::tui::widgets::wrap;
 
-use super::{LEAVE, PREV, State};
+pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
+use super::{Cx, LEAVE, PREV, StepView};
 
 /// The step's keys.
 pub const KEYS: &[Binding] = &[
@@ -56,25 +58,65 @@ pub const EMPTY_KEYS: &[Binding] = &[
     HELP_KEY,
 ];
 
+/// The step's state.
+#[derive(Debug, Clone, Default)]
+pub(super) struct State {
+    /// How far the summary is scrolled.
+    scroll: u16,
+}
+
+/// The step's state as the check-in opens.
+pub(super) fn new(_draft: &CheckInDraft, _session: &Session) -> State {
+    State::default()
+}
+
+/// The step is entered: at the top.
+pub(super) fn enter(s: &mut State, _back: bool, _cx: &mut Cx) {
+    s.scroll = 0;
+}
+
+/// The summary keeps no place in the draft.
+pub(super) fn place(_s: &State) -> usize {
+    0
+}
+
+/// The summary keeps no place in the draft.
+pub(super) fn resume(_s: &mut State, _at: usize, _cx: &mut Cx) {}
+
+/// The keys in force: with nothing to save yet, saving is not offered.
+pub(super) fn keys(_s: &State, draft: &CheckInDraft) -> &'static [Binding] {
+    if draft.is_empty() { EMPTY_KEYS } else { KEYS }
+}
+
 /// Scrolls within what the last frame laid out: never past the last line.
-pub fn update(state: &mut State, action: Action, layout: &LastLayout) {
-    state.scroll = layout.scrolled(state.scroll, action);
+pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => {
+            s.scroll = cx.layout.scrolled(s.scroll, action);
+            Some(Cmd::None)
+        }
+        _ => None,
+    }
 }
 
 /// Draws the step, recording how many lines the summary wraps to.
-pub fn view(
+pub(super) fn view(
     state: &State,
-    catalog: &Catalog,
-    labels: MoodLabels,
-    theme: &Theme,
+    v: &StepView,
     frame: &mut Frame,
     area: Rect,
     layout: &mut LastLayout,
 ) {
+    let labels = v.session.prefs.mood_labels;
     let lines = summary_lines(
-        &state.draft,
-        catalog,
-        theme,
+        v.draft,
+        &v.session.catalog,
+        v.theme,
         labels,
         usize::from(area.width),
     );

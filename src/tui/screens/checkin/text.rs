@@ -2,6 +2,8 @@
 
 use ratatui_textarea::{CursorMove, DataCursor, Input, Key, TextArea, WrapMode};
 
+use crate::tui::keys::Action;
+
 /// A text area holding `text`, wrapping words, the cursor at the end.
 pub fn text_area(text: &str, placeholder: &str) -> TextArea<'static> {
     text_area_of(text.split('\n').map(str::to_owned).collect(), placeholder)
@@ -158,4 +160,17 @@ pub fn edit(area: &mut TextArea<'static>, input: Input, multi_line: bool) -> boo
             false
         }
     }
+}
+
+/// Applies a bound key of a text box that changes more than a character (undo, redo, delete
+/// a word or to the line's end). `None` when the key is not one of them; else whether the
+/// text changed.
+pub fn edit_action(area: &mut TextArea<'static>, action: Action) -> Option<bool> {
+    Some(match action {
+        Action::Undo => area.undo(),
+        Action::Redo => area.redo(),
+        Action::DeleteWord => area.delete_word(),
+        Action::DeleteToLineEnd => area.delete_line_by_end(),
+        _ => return None,
+    })
 }
