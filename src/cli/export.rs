@@ -28,6 +28,75 @@ pub enum Format {
     Csv,
 }
 
+/// Export entries: Markdown to read, JSON to move (lossless), or CSV for spreadsheets.
+///
+/// To standard output, or with -o to a file (written atomically, private to you; an
+/// existing file is only replaced with --force).
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  closer export --format markdown > journal.md\n  closer export --format json -o backup.json\n  closer export --format csv --from 2026-01-01 --to 2026-06-30 -o first-half.csv\n  closer export --format csv --bom -o journal.csv   # for Excel\n\nCSV has one row per entry and every field; lists of words are joined with '; ',\ntriggers, strategies and answers are one per line inside their cell."
+)]
+pub struct Args {
+    /// markdown, json or csv
+    #[arg(long, value_enum)]
+    format: Format,
+    /// First day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    from: Option<chrono::NaiveDate>,
+    /// Last day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    to: Option<chrono::NaiveDate>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    force: bool,
+    /// Start the CSV with a UTF-8 byte order mark, so Excel shows accents and emoji right
+    #[arg(long)]
+    bom: bool,
+    /// Encrypt the export (age format) to the journal's own key: an encrypted journal only
+    #[arg(long)]
+    encrypt: bool,
+    /// Encrypt the export (age format) to this age recipient (age1…), someone else's key or
+    /// your own; repeat for more. The age tool decrypts it: age -d -i KEY-FILE
+    #[arg(long, value_name = "AGE-RECIPIENT")]
+    recipient: Vec<String>,
+}
+
+impl Args {
+    /// Exports the journal as asked.
+    ///
+    /// # Errors
+    /// As [`run`] and [`recipients`]; the journal cannot be unlocked.
+    pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
+        ctx.unlock()?;
+        let recipients = recipients(&ctx.layout()?, self.encrypt, &self.recipient)?;
+        if recipients.is_empty() {
+            ctx.plaintext_note("the export");
+        }
+        // The mood words the person chose, as the journal screens show them; the person's own
+        // triggers and strategies get their titles too.
+        let prefs = ctx.preferences();
+        let catalog = ctx.catalog();
+        let request = Request {
+            format: self.format,
+            from: self.from,
+            to: self.to,
+            output: self.output.as_deref(),
+            force: self.force,
+            bom: self.bom,
+            mood_labels: prefs.mood_labels,
+            catalog: &catalog,
+            recipients: &recipients,
+        };
+        // Markdown and CSV are made printable inside; JSON escapes control characters.
+        let now = chrono::Local::now().fixed_offset();
+        ctx.raw(|out| run(ctx.data_dir()?, &request, now, out))?;
+        Ok(std::process::ExitCode::SUCCESS)
+    }
+}
+
 /// What to export and how.
 #[derive(Debug, Clone, Copy)]
 pub struct Request<'a> {

@@ -29,6 +29,76 @@ pub enum Part {
     Predictions,
 }
 
+/// Make a report to read yourself or bring to a therapist: summary and charts of a window.
+///
+/// By default it holds figures and charts only, none of your own words; add --include
+/// answers, notes, moments and/or predictions to put those in. HTML is one self-contained
+/// page (nothing is fetched from the internet) that reads on a phone and prints; Markdown
+/// has tables instead of charts. Without -o, it is written to a new file in this folder, readable by
+/// you only; `-o -` writes to standard output.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  closer report\n  closer report --from 2026-09-01 --to 2026-11-30 -o autumn.html\n  closer report --trigger feeling-ignored --include answers,notes,moments\n  closer report --format markdown -o - | less"
+)]
+pub struct Args {
+    /// First day (YYYY-MM-DD) [default: the journal's first day]
+    #[arg(long, value_name = "DATE")]
+    from: Option<chrono::NaiveDate>,
+    /// Last day (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    to: Option<chrono::NaiveDate>,
+    /// Only entries with this trigger (its id, its name, or one of your own); repeat for more
+    #[arg(long, value_name = "TRIGGER")]
+    trigger: Vec<String>,
+    /// Only entries with this tag; repeat for more
+    #[arg(long, value_name = "TAG")]
+    tag: Vec<String>,
+    /// Your own words to put in: answers, notes, moments, predictions, or several
+    /// (answers,notes,moments) [default: none]
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
+    include: Vec<Part>,
+    /// html (a page with charts) or markdown (tables)
+    #[arg(long, value_enum, default_value = "html")]
+    format: Format,
+    /// Write to this file (`-`: standard output) [default: closer-report-DATE.html here]
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    force: bool,
+}
+
+impl Args {
+    /// Writes the report asked for.
+    ///
+    /// # Errors
+    /// As [`run`]; the journal cannot be unlocked.
+    pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
+        ctx.unlock()?;
+        ctx.plaintext_note("the report");
+        let prefs = ctx.preferences();
+        let catalog = ctx.catalog();
+        let request = Request {
+            from: self.from,
+            to: self.to,
+            triggers: &self.trigger,
+            tags: &self.tag,
+            include: &self.include,
+            format: self.format,
+            output: self.output.as_deref(),
+            force: self.force,
+            mood_labels: prefs.mood_labels,
+            week_starts: prefs.week_start.weekday(),
+            catalog: &catalog,
+            own_triggers: &prefs.custom_triggers,
+        };
+        let today = chrono::Local::now().date_naive();
+        let mut err = super::printable::Printable::new(std::io::stderr().lock());
+        ctx.raw(|out| run(ctx.data_dir()?, &request, today, out, &mut err))?;
+        Ok(std::process::ExitCode::SUCCESS)
+    }
+}
+
 /// What to report, from the command line.
 #[derive(Debug, Clone)]
 pub struct Request<'a> {
