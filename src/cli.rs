@@ -8,6 +8,7 @@
 mod args;
 mod ctx;
 pub mod every_core;
+pub mod outfile;
 pub mod printable;
 pub mod secrets;
 

@@ -41,12 +41,8 @@ pub enum Part {
     after_help = "Examples:\n  closer report\n  closer report --from 2026-09-01 --to 2026-11-30 -o autumn.html\n  closer report --trigger feeling-ignored --include answers,notes,moments\n  closer report --format markdown -o - | less"
 )]
 pub struct Args {
-    /// First day (YYYY-MM-DD) [default: the journal's first day]
-    #[arg(long, value_name = "DATE")]
-    from: Option<chrono::NaiveDate>,
-    /// Last day (YYYY-MM-DD) [default: today]
-    #[arg(long, value_name = "DATE")]
-    to: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    window: super::outfile::Window,
     /// Only entries with this trigger (its id, its name, or one of your own); repeat for more
     #[arg(long, value_name = "TRIGGER")]
     trigger: Vec<String>,
@@ -79,8 +75,8 @@ impl Args {
         let prefs = ctx.preferences();
         let catalog = ctx.catalog();
         let request = Request {
-            from: self.from,
-            to: self.to,
+            from: self.window.from,
+            to: self.window.to,
             triggers: &self.trigger,
             tags: &self.tag,
             include: &self.include,
@@ -168,11 +164,7 @@ pub fn run(
     stdout: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<()> {
-    if let (Some(f), Some(t)) = (request.from, request.to)
-        && f > t
-    {
-        bail!("--from {f} is after --to {t}: give the earlier date first");
-    }
+    super::outfile::dates_in_order(request.from, request.to)?;
     let mut filter = Filter::default();
     for t in request.triggers {
         filter.add(Condition::Trigger(trigger(
@@ -186,13 +178,8 @@ pub fn run(
     }
     if let Some(path) = request.output
         && path != Path::new("-")
-        && std::fs::symlink_metadata(path).is_ok()
-        && !request.force
     {
-        bail!(
-            "{} already exists; closer does not overwrite it. Choose another name, or add --force to replace it.",
-            path.display()
-        );
+        super::outfile::not_there_unless(request.force, path)?;
     }
     crate::cli::journal_is_there(data_dir)?;
     let scan = store::load(&Layout::new(data_dir));
@@ -230,30 +217,7 @@ pub fn run(
         Format::Html => report::html(&built, request.catalog),
         Format::Markdown => report::markdown(&built, request.catalog),
     };
-    let written: Option<PathBuf> = match request.output {
-        Some(p) if p == Path::new("-") => {
-            stdout.write_all(text.as_bytes())?;
-            None
-        }
-        Some(p) => {
-            let path = if p.is_absolute() {
-                p.to_owned()
-            } else {
-                std::env::current_dir()?.join(p)
-            };
-            atomic::write(&path, text.as_bytes())
-                .with_context(|| format!("writing {}", path.display()))?;
-            Some(path)
-        }
-        None => {
-            let dir = std::env::current_dir()?;
-            let stem = format!("closer-report-{}", today.format("%Y-%m-%d"));
-            Some(
-                atomic::write_unique(&dir, &stem, request.format.extension(), text.as_bytes())
-                    .with_context(|| format!("writing a report in {}", dir.display()))?,
-            )
-        }
-    };
+    let written = write(request, today, &text, stdout)?;
     let what = format!(
         "{} of {} – {}: {}, from {}",
         match request.format {
@@ -274,4 +238,34 @@ pub fn run(
         None => writeln!(err, "Wrote {what}.")?,
     }
     Ok(())
+}
+
+/// Writes `text` where `request` says: to `stdout` (`-o -`, giving no path), to its file, or
+/// to a new file in the current folder; gives the path written.
+fn write(
+    request: &Request<'_>,
+    today: NaiveDate,
+    text: &str,
+    stdout: &mut impl Write,
+) -> Result<Option<PathBuf>> {
+    Ok(match request.output {
+        Some(p) if p == Path::new("-") => {
+            stdout.write_all(text.as_bytes())?;
+            None
+        }
+        Some(p) => {
+            let path = super::outfile::absolute(p)?;
+            atomic::write(&path, text.as_bytes())
+                .with_context(|| format!("writing {}", path.display()))?;
+            Some(path)
+        }
+        None => {
+            let dir = std::env::current_dir()?;
+            let stem = format!("closer-report-{}", today.format("%Y-%m-%d"));
+            Some(
+                atomic::write_unique(&dir, &stem, request.format.extension(), text.as_bytes())
+                    .with_context(|| format!("writing a report in {}", dir.display()))?,
+            )
+        }
+    })
 }

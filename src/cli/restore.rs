@@ -122,7 +122,6 @@ pub fn restore(
     secrets: &super::secrets::Source,
     out: &mut impl Write,
 ) -> Result<()> {
-    let RestoreOptions { dry_run, decrypt } = options;
     if !archive.is_file() {
         bail!(
             "{} is not a file. `closer backups` lists the backups and where they are.",
@@ -131,71 +130,17 @@ pub fn restore(
     }
     // The whole archive is read and checked first, in memory: a damaged one is refused before
     // anything is created or written.
-    let unpacked = backup::read_archive(archive)?;
-    let config_dir = settings.config_dir.as_deref();
-    let ask = || secrets.read("This backup is encrypted. Its passphrase: ");
-    let stopped = |e: StoreError| match e {
-        e @ (StoreError::Write { .. } | StoreError::CreateDir { .. }) => anyhow::anyhow!(
-            "{e} Restoring stopped there; what it restored before stays. The backup is whole \
-             and was left as it is: when that is fixed, run the same command again, and it \
-             adds what is missing."
-        ),
-        e => e.into(),
+    let restoring = Restoring {
+        data_dir,
+        unpacked: backup::read_archive(archive)?,
+        config_dir: settings.config_dir.as_deref(),
+        options,
+        secrets,
     };
-    let mut allow = |done: &Restored| decrypt || ask_to_decrypt(data_dir, done);
     let done = if data_dir.exists() {
-        let store = Store::open(data_dir)?;
-        if let Some(why) = store.read_only() {
-            bail!(
-                "nothing can be restored into {} now: {why}",
-                data_dir.display()
-            );
-        }
-        secrets.unlock(store.layout())?;
-        let mut run = |p: Option<&SecretString>| {
-            backup::restore_unpacked(&store, &unpacked, config_dir, dry_run, p, &mut allow)
-        };
-        match run(None) {
-            // Encrypted with another key than this journal's: the passphrase it had.
-            Err(StoreError::Locked { .. }) => run(Some(&ask()?)),
-            other => other,
-        }
-        .map_err(stopped)?
+        restoring.merged_into_journal()?
     } else {
-        // Into a new folder: it is made only once the backup is known to restore (its files
-        // read, its passphrase right), and not at all for a dry run.
-        let layout = Layout::new(data_dir);
-        let mut passphrase = None;
-        let opened = match backup::open(&unpacked, &layout, None) {
-            Err(StoreError::Locked { .. }) => {
-                let p = ask()?;
-                let opened = backup::open(&unpacked, &layout, Some(&p))?;
-                passphrase = Some(p);
-                opened
-            }
-            other => other?,
-        };
-        if dry_run {
-            backup::preview_into_new(data_dir, &unpacked, &opened, config_dir)
-        } else {
-            let store = Store::open(data_dir)?;
-            if let Some(why) = store.read_only() {
-                bail!(
-                    "nothing can be restored into {} now: {why}",
-                    data_dir.display()
-                );
-            }
-            backup::restore_opened(
-                &store,
-                &unpacked,
-                &opened,
-                config_dir,
-                false,
-                passphrase.as_ref(),
-                &mut allow,
-            )
-            .map_err(stopped)?
-        }
+        restoring.made_anew()?
     };
     if done.declined {
         bail!(
@@ -208,6 +153,116 @@ pub fn restore(
             what = entries_written(&done)
         );
     }
+    say(data_dir, &done, options.dry_run, out)
+}
+
+/// A backup read and checked, on its way into the journal at `data_dir`.
+struct Restoring<'a> {
+    data_dir: &'a Path,
+    unpacked: backup::Unpacked,
+    config_dir: Option<&'a Path>,
+    options: RestoreOptions,
+    secrets: &'a super::secrets::Source,
+}
+
+impl Restoring<'_> {
+    /// The passphrase the backup was made with.
+    fn ask(&self) -> Result<SecretString> {
+        self.secrets
+            .read("This backup is encrypted. Its passphrase: ")
+    }
+
+    /// Whether an encrypted backup's entries may be written in plain text: `--decrypt`, or a
+    /// yes on the terminal.
+    fn allow(&self, done: &Restored) -> bool {
+        self.options.decrypt || ask_to_decrypt(self.data_dir, done)
+    }
+
+    /// The journal's store, when it can be written now.
+    fn store(&self) -> Result<Store> {
+        let store = Store::open(self.data_dir)?;
+        if let Some(why) = store.read_only() {
+            bail!(
+                "nothing can be restored into {} now: {why}",
+                self.data_dir.display()
+            );
+        }
+        Ok(store)
+    }
+
+    /// Into the journal there, merged (unlocked first when it is encrypted).
+    fn merged_into_journal(&self) -> Result<Restored> {
+        let store = self.store()?;
+        self.secrets.unlock(store.layout())?;
+        let mut allow = |done: &Restored| self.allow(done);
+        let mut run = |p: Option<&SecretString>| {
+            backup::restore_unpacked(
+                &store,
+                &self.unpacked,
+                self.config_dir,
+                self.options.dry_run,
+                p,
+                &mut allow,
+            )
+        };
+        match run(None) {
+            // Encrypted with another key than this journal's: the passphrase it had.
+            Err(StoreError::Locked { .. }) => run(Some(&self.ask()?)),
+            other => other,
+        }
+        .map_err(stopped)
+    }
+
+    /// Into a new folder: it is made only once the backup is known to restore (its files
+    /// read, its passphrase right), and not at all for a dry run.
+    fn made_anew(&self) -> Result<Restored> {
+        let layout = Layout::new(self.data_dir);
+        let mut passphrase = None;
+        let opened = match backup::open(&self.unpacked, &layout, None) {
+            Err(StoreError::Locked { .. }) => {
+                let p = self.ask()?;
+                let opened = backup::open(&self.unpacked, &layout, Some(&p))?;
+                passphrase = Some(p);
+                opened
+            }
+            other => other?,
+        };
+        if self.options.dry_run {
+            return Ok(backup::preview_into_new(
+                self.data_dir,
+                &self.unpacked,
+                &opened,
+                self.config_dir,
+            ));
+        }
+        let store = self.store()?;
+        backup::restore_opened(
+            &store,
+            &self.unpacked,
+            &opened,
+            self.config_dir,
+            false,
+            passphrase.as_ref(),
+            &mut |done: &Restored| self.allow(done),
+        )
+        .map_err(stopped)
+    }
+}
+
+/// A restore stopped by a failed write: what to do about it.
+fn stopped(e: StoreError) -> anyhow::Error {
+    match e {
+        e @ (StoreError::Write { .. } | StoreError::CreateDir { .. }) => anyhow::anyhow!(
+            "{e} Restoring stopped there; what it restored before stays. The backup is whole \
+             and was left as it is: when that is fixed, run the same command again, and it \
+             adds what is missing."
+        ),
+        e => e.into(),
+    }
+}
+
+/// Says what the restore into `data_dir` did (with `dry_run`, would do).
+fn say(data_dir: &Path, done: &Restored, dry_run: bool, out: &mut impl Write) -> Result<()> {
     let verb = |now: &str, would: &str| {
         if dry_run {
             would.to_owned()

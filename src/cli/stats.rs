@@ -24,12 +24,8 @@ use super::Ctx;
     after_help = "Examples:\n  closer stats\n  closer stats --from 2026-01-01 --to 2026-03-31\n  closer stats --json | jq .mood"
 )]
 pub struct Args {
-    /// First day (YYYY-MM-DD) [default: the journal's first day]
-    #[arg(long, value_name = "DATE")]
-    from: Option<chrono::NaiveDate>,
-    /// Last day (YYYY-MM-DD) [default: today]
-    #[arg(long, value_name = "DATE")]
-    to: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    window: super::outfile::Window,
     /// Print JSON, for scripts
     #[arg(long)]
     json: bool,
@@ -46,7 +42,16 @@ impl Args {
             ctx.plaintext_note("what stats --json prints");
         }
         let today = chrono::Local::now().date_naive();
-        ctx.printed(|out| run(ctx.data_dir()?, self.from, self.to, self.json, today, out))?;
+        ctx.printed(|out| {
+            run(
+                ctx.data_dir()?,
+                self.window.from,
+                self.window.to,
+                self.json,
+                today,
+                out,
+            )
+        })?;
         Ok(std::process::ExitCode::SUCCESS)
     }
 }
