@@ -35,7 +35,7 @@ pub mod status;
 pub mod sync;
 
 pub use args::Cli;
-pub use ctx::{Ctx, config_dir};
+pub use ctx::Ctx;
 pub(crate) use ctx::{journal_is_there, success_if};
 
 use std::process::ExitCode;

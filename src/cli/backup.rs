@@ -71,7 +71,7 @@ impl Settings {
                 .clone()
                 .unwrap_or_else(|| crate::store::backup::default_dir(data_dir)),
             keep: config.backup_keep.unwrap_or_default(),
-            config_dir: super::config_dir(),
+            config_dir: ctx.config_dir(),
         })
     }
 }

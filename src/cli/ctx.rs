@@ -106,6 +106,11 @@ impl Ctx {
         self.config_file.as_deref()
     }
 
+    /// Where the person's own prompts and strategies live (see [`config_dir`]).
+    pub fn config_dir(&self) -> Option<PathBuf> {
+        config_dir()
+    }
+
     /// What the settings file says.
     pub fn config(&self) -> &Config {
         &self.config
@@ -202,7 +207,7 @@ impl Ctx {
 
 /// Where the person's own prompts and strategies live: the platform config folder
 /// (`~/.config/closer` on Linux, or `$XDG_CONFIG_HOME/closer`).
-pub fn config_dir() -> Option<PathBuf> {
+fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "closer").map(|d| d.config_dir().to_owned())
 }
 

@@ -58,7 +58,7 @@ impl Args {
                 writeln!(out)?;
             }
             // The settings too: config.toml, and the person's own prompts and strategies.
-            let dir = super::config_dir();
+            let dir = ctx.config_dir();
             let settings = Settings {
                 file: ctx.config_file(),
                 dir: dir.as_deref(),

@@ -37,7 +37,7 @@ impl Args {
         // As on screen: config.toml's perspective wins over the one stored.
         let perspective = self.perspective.or(ctx.config().perspective);
         let today = chrono::Local::now().date_naive();
-        let config_dir = super::config_dir();
+        let config_dir = ctx.config_dir();
         ctx.printed(|out| {
             run(
                 data_dir,
