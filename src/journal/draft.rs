@@ -351,7 +351,10 @@ impl CheckInDraft {
     /// trigger notes, the notes and the tags. Ids and empty parts are left out.
     pub fn words(&self) -> String {
         let mut out = format!("Check-in of {}\n", self.date.format("%-d %B %Y"));
-        for (scale, v) in Scale::ALL.iter().filter_map(|s| Some((s, s.of(&self.entry)?))) {
+        for (scale, v) in Scale::ALL
+            .iter()
+            .filter_map(|s| Some((s, s.of(&self.entry)?)))
+        {
             out.push_str(&format!("{}: {}\n", scale.label(), v.get()));
         }
         if !self.emotions.is_empty() {

@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::journal::draft::CheckInDraft;
 use crate::journal::Scale;
+use crate::journal::draft::CheckInDraft;
 use crate::tui::keys::{self, Action, Binding, DIGITS, DOWN, HELP_KEY, Key, UP};
 use crate::tui::screen::{Cmd, LastLayout};
 use crate::tui::session::Session;
