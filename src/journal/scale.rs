@@ -142,9 +142,10 @@ impl Scale {
 
     /// The words beside its values 1 to 5; mood's follow the person's choice of labels.
     pub fn words(self, labels: MoodLabels) -> [&'static str; 5] {
-        match self {
-            Scale::Mood => [1, 2, 3, 4, 5].map(|v| labels.label_of(v)),
-            Scale::Closeness => self.about().words,
+        if self == Scale::Mood {
+            [1, 2, 3, 4, 5].map(|v| labels.label_of(v))
+        } else {
+            self.about().words
         }
     }
 
