@@ -53,17 +53,23 @@ pub fn app_at_home() -> App {
         ..Preferences::default()
     };
     let mut app = App::new(session(prefs));
+    load(&mut app, twelve_entries(), false, 3);
+    app
+}
+
+/// Hands `app` a journal of `entries` as read (no figures counted but the two given).
+pub fn load(
+    app: &mut App,
+    entries: Vec<crate::journal::Entry>,
+    checked_in_today: bool,
+    streak: u32,
+) {
     app.loaded(Summary::from(Journal {
-        entries: Arc::new(twelve_entries()),
-        checked_in_today: false,
-        streak: 3,
-        days: None,
-        histories: Arc::default(),
-        index: Arc::default(),
-        in_order: false,
+        entries: Arc::new(entries),
+        checked_in_today,
+        streak,
         ..Journal::default()
     }));
-    app
 }
 
 /// Draws `app` at `width`×`height`.

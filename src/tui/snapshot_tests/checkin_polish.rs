@@ -1,17 +1,13 @@
 //! Issue 37 (items 6 and 10): the check-in's note box and the look-back on a prediction.
 
-use std::sync::Arc;
-
 use insta::assert_snapshot;
 
-use crate::journal::Journal;
 use crate::journal::draft::{CheckInDraft, Step};
 use crate::journal::{Name, Prediction, TriggerLog, TriggerRef};
 use crate::tui::keys::Action;
 use crate::tui::screen::Msg;
 use crate::tui::screens::Screen;
 use crate::tui::screens::checkin::State;
-use crate::tui::session::Summary;
 use crate::tui::test_support::{app_at_home, draw, press, typed};
 
 /// Item 10: a long note on a trigger wraps inside its box; every word of it shows.
@@ -61,10 +57,7 @@ fn the_look_back_asks_only_what_applies_80x24() {
         extra: Default::default(),
     });
     let mut app = app_at_home();
-    app.loaded(Summary::from(Journal {
-        entries: Arc::new(entries),
-        ..Journal::default()
-    }));
+    crate::tui::test_support::load(&mut app, entries, false, 0);
     press(&mut app, "c");
     let Screen::LookBack(_) = app.top() else {
         panic!("not the look-back: {:?}", app.top())

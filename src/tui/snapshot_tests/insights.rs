@@ -1,22 +1,9 @@
-use std::sync::Arc;
-
 use super::*;
-use crate::journal::Journal;
-use crate::tui::session::Summary;
 use crate::tui::test_support::generated_year;
 
 fn app(entries: Vec<crate::journal::Entry>) -> App {
     let mut app = app_at_home();
-    app.loaded(Summary::from(Journal {
-        entries: Arc::new(entries),
-        checked_in_today: true,
-        streak: 0,
-        days: None,
-        histories: Arc::default(),
-        index: Arc::default(),
-        in_order: false,
-        ..Journal::default()
-    }));
+    crate::tui::test_support::load(&mut app, entries, true, 0);
     app.update(Msg::Key(Action::OpenInsights));
     app
 }

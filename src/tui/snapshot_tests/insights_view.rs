@@ -1,23 +1,15 @@
 //! Insights as a person reads them (issue 37, item 13): the window said at 80 columns, an empty
 //! journal, and 160 columns.
 
-use std::sync::Arc;
-
 use crate::journal::Entry;
-use crate::journal::Journal;
 use crate::tui::app::App;
 use crate::tui::keys::Action;
 use crate::tui::screen::Msg;
-use crate::tui::session::Summary;
 use crate::tui::test_support::{app_at_home, draw, generated_year, twelve_entries};
 
 fn app(entries: Vec<Entry>) -> App {
     let mut app = app_at_home();
-    app.loaded(Summary::from(Journal {
-        entries: Arc::new(entries),
-        checked_in_today: true,
-        ..Journal::default()
-    }));
+    crate::tui::test_support::load(&mut app, entries, true, 0);
     app.update(Msg::Key(Action::OpenInsights));
     app
 }

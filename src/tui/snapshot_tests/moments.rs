@@ -1,15 +1,11 @@
 //! Issue 17: the look-back on a due prediction, and an entry with a moment and predictions in
 //! review, at 80×24 and 120×40.
 
-use std::sync::Arc;
-
 use super::*;
-use crate::journal::Journal;
 use crate::journal::{
     Badness, Ending, Episode, Likelihood, Name, Prediction, PredictionOutcome, PredictionResult,
     Repair, TriggerRef,
 };
-use crate::tui::session::Summary;
 
 fn app() -> App {
     let mut entries = crate::tui::test_support::twelve_entries();
@@ -48,16 +44,7 @@ fn app() -> App {
         extra: Default::default(),
     });
     let mut app = app_at_home();
-    app.loaded(Summary::from(Journal {
-        entries: Arc::new(entries),
-        checked_in_today: false,
-        streak: 0,
-        days: None,
-        histories: Arc::default(),
-        index: Arc::default(),
-        in_order: false,
-        ..Journal::default()
-    }));
+    crate::tui::test_support::load(&mut app, entries, false, 0);
     app
 }
 

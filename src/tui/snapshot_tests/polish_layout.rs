@@ -1,18 +1,14 @@
 //! Issue 37, items 17 and 18: chips kept whole, review's columns and list window, and words
 //! that say what a key or a row does there.
 
-use std::sync::Arc;
-
 use insta::assert_snapshot;
 
-use crate::journal::Journal;
 use crate::journal::draft::{CheckInDraft, Step};
 use crate::tui::app::App;
 use crate::tui::keys::Action;
 use crate::tui::screen::Msg;
 use crate::tui::screens::Screen;
 use crate::tui::screens::checkin::State;
-use crate::tui::session::Summary;
 use crate::tui::test_support::{app_at_home, draw, generated_year, press, typed};
 
 fn rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
@@ -35,11 +31,7 @@ fn checkin(step: Step) -> App {
 
 fn review(entries: Vec<crate::journal::Entry>) -> App {
     let mut app = app_at_home();
-    app.loaded(Summary::from(Journal {
-        entries: Arc::new(entries),
-        checked_in_today: true,
-        ..Journal::default()
-    }));
+    crate::tui::test_support::load(&mut app, entries, true, 0);
     app.update(Msg::Key(Action::OpenReview));
     app
 }

@@ -1,7 +1,6 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::journal::Journal;
 use crate::journal::query::{Condition, DateSpan};
 use crate::journal::{
     Closeness, Entry, EntryId, Intensity, Mood, Name, Perspective, Response, StrategyUse,
@@ -76,16 +75,7 @@ fn app_with_journal() -> App {
         "Woke up close. Said thank you for yesterday.",
     );
     let mut app = app_at_home();
-    app.loaded(Summary::from(Journal {
-        entries: Arc::new(vec![a, b, c, d]),
-        checked_in_today: true,
-        streak: 3,
-        days: None,
-        histories: Arc::default(),
-        index: Arc::default(),
-        in_order: false,
-        ..Journal::default()
-    }));
+    crate::tui::test_support::load(&mut app, vec![a, b, c, d], true, 3);
     app.update(Msg::Key(Action::OpenReview));
     app
 }
@@ -227,16 +217,7 @@ fn an_imported_entry_shows_its_title_and_no_empty_sections() {
         "Dinner with the in-laws\n\nIt went better than I feared.\nWe walked home slowly.".into();
     e.tags = vec!["family".into()];
     let mut app = app_at_home();
-    app.loaded(Summary::from(Journal {
-        entries: Arc::new(vec![e]),
-        checked_in_today: true,
-        streak: 1,
-        days: None,
-        histories: Arc::default(),
-        index: Arc::default(),
-        in_order: false,
-        ..Journal::default()
-    }));
+    crate::tui::test_support::load(&mut app, vec![e], true, 1);
     app.update(Msg::Key(Action::OpenReview));
     let list = draw(&mut app, 80, 24);
     assert_snapshot!("review_imported_row_80x24", list.backend());
