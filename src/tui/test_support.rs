@@ -72,6 +72,13 @@ pub fn load(
     }));
 }
 
+/// Hands `app` the journal of `entries` as the store reads it: its figures counted on the
+/// app's day, no file with problems.
+pub fn read_journal(app: &mut App, entries: Vec<crate::journal::Entry>) {
+    let today = app.session.today;
+    app.loaded(Summary::of(Arc::new(entries), today, 0));
+}
+
 /// Draws `app` at `width`×`height`.
 pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     app.resize(width, height);

@@ -1,12 +1,9 @@
-use std::sync::Arc;
-
 use super::*;
 use crate::journal::query::{Condition, DateSpan};
 use crate::journal::{
     Closeness, Entry, EntryId, Intensity, Mood, Name, Perspective, Response, StrategyUse,
     TriggerLog, TriggerRef,
 };
-use crate::tui::session::Summary;
 
 fn entry(at: &str, n: u32, mood: u8, close: u8, answer: &str) -> Entry {
     let t = chrono::DateTime::parse_from_rfc3339(at).unwrap();
@@ -94,11 +91,7 @@ fn an_entry_kept_in_two_versions_is_said_on_home_and_found_in_review() {
     assert!(merged.notes.contains(OTHER_VERSION));
     let other = entry("2026-11-21T08:10:00+01:00", 2, 4, 4, "Breakfast.");
     let mut app = app_at_home();
-    app.loaded(Summary::of(
-        Arc::new(vec![merged.clone(), other]),
-        app.session.today,
-        0,
-    ));
+    crate::tui::test_support::read_journal(&mut app, vec![merged.clone(), other]);
     let home = draw(&mut app, 80, 24).backend().to_string();
     assert!(
         home.contains("1 entry was changed on two computers"),

@@ -137,11 +137,7 @@ fn a_check_in_written_locked_returns_to_the_prompt_never_to_the_journal() {
 #[test]
 fn an_encrypted_journal_asks_before_writing_a_plain_report() {
     let mut app = app_at_home();
-    app.loaded(crate::tui::session::Summary::of(
-        Arc::new(twelve_entries()),
-        app.session.today,
-        0,
-    ));
+    read_journal(&mut app, twelve_entries());
     app.session.encrypted = true;
     app.update(Msg::Key(Action::OpenReview));
     press(&mut app, "R");
@@ -273,11 +269,7 @@ fn the_journal_is_not_read_while_locked() {
     let out = press(&mut app, "Enter");
     app.done(out[0].from, Done::Unlocked);
     assert!(is_home(&app));
-    app.loaded(crate::tui::session::Summary::of(
-        Arc::new(twelve_entries()),
-        app.session.today,
-        0,
-    ));
+    read_journal(&mut app, twelve_entries());
     assert_eq!(app.session.entries().len(), 12);
 }
 

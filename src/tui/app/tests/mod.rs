@@ -13,7 +13,7 @@ use crate::tui::screen::Question;
 use crate::tui::screens::all_keys;
 use crate::tui::screens::help;
 use crate::tui::test_support::{
-    act, app_at_home, app_first_run, draw, press, session, twelve_entries, typed,
+    act, app_at_home, app_first_run, draw, press, read_journal, session, twelve_entries, typed,
 };
 
 mod checkin;

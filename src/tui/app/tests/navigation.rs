@@ -87,11 +87,7 @@ fn review_or_insights_asked_for_while_loading_open_when_the_journal_is_read() {
         press(&mut app, key);
         assert!(is_home(&app));
         assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("Still reading")));
-        app.loaded(crate::tui::session::Summary::of(
-            Arc::new(twelve_entries()),
-            app.session.today,
-            0,
-        ));
+        read_journal(&mut app, twelve_entries());
         match app.top() {
             Screen::Review(r) => assert!(want_review && r.results.len() == 12),
             Screen::Insights(_) => assert!(!want_review),
@@ -133,11 +129,7 @@ fn scrolled_views_stop_at_their_last_line_at_every_size() {
         for (open, last) in views {
             let mut app = app_at_home();
             if open.starts_with('i') {
-                app.loaded(crate::tui::session::Summary::of(
-                    Arc::new(crate::tui::test_support::generated_year()),
-                    app.session.today,
-                    0,
-                ));
+                read_journal(&mut app, crate::tui::test_support::generated_year());
             }
             app.resize(w, h);
             press(&mut app, open);
@@ -271,11 +263,7 @@ fn a_request_made_while_loading_lapses_if_the_person_went_elsewhere() {
         ..Preferences::default()
     }));
     press(&mut app, "r c 3");
-    app.loaded(crate::tui::session::Summary::of(
-        Arc::new(twelve_entries()),
-        app.session.today,
-        0,
-    ));
+    read_journal(&mut app, twelve_entries());
     assert_eq!(
         checkin(&app).draft.mood.map(|m| m.get()),
         Some(3),

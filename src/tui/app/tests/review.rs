@@ -50,11 +50,7 @@ fn review_makes_a_report_of_its_filter_with_words_only_when_chosen() {
         }
     }
     let mut app = app_at_home();
-    app.loaded(crate::tui::session::Summary::of(
-        Arc::new(entries),
-        app.session.today,
-        0,
-    ));
+    read_journal(&mut app, entries);
     app.session.home = Some("/home/you".into());
     app.session.reports = Some("/home/you/Documents".into());
     app.update(Msg::Key(Action::OpenReview));
@@ -142,11 +138,7 @@ fn a_due_prediction_is_asked_first_answered_saved_and_not_asked_again() {
     });
     let made_id = made.id.clone();
     let mut app = app_at_home();
-    app.loaded(crate::tui::session::Summary::of(
-        Arc::new(entries),
-        app.session.today,
-        0,
-    ));
+    read_journal(&mut app, entries);
     press(&mut app, "c");
     assert!(matches!(app.top(), Screen::LookBack(_)), "{:?}", app.top());
     let text = screen_text(&mut app, 80, 24);
@@ -200,11 +192,7 @@ fn review_drops_an_open_prediction_early() {
         extra: Default::default(),
     });
     let mut app = app_at_home();
-    app.loaded(crate::tui::session::Summary::of(
-        Arc::new(entries),
-        app.session.today,
-        0,
-    ));
+    read_journal(&mut app, entries);
     app.update(Msg::Key(Action::OpenReview));
     press(&mut app, "Enter");
     let text = screen_text(&mut app, 80, 24);
@@ -246,11 +234,7 @@ fn editing_an_entry_keeps_what_came_of_its_prediction() {
         extra: Default::default(),
     });
     let mut app = app_at_home();
-    app.loaded(crate::tui::session::Summary::of(
-        Arc::new(entries),
-        app.session.today,
-        0,
-    ));
+    read_journal(&mut app, entries);
     app.update(Msg::Key(Action::OpenReview));
     press(&mut app, "Enter e");
     for _ in 0..7 {
@@ -280,11 +264,7 @@ fn the_search_index_comes_later_and_changes_no_result() {
         perspective: Some(Perspective::IPullAway.into()),
         ..Preferences::default()
     }));
-    app.loaded(crate::tui::session::Summary::of(
-        Arc::new(entries),
-        app.session.today,
-        0,
-    ));
+    read_journal(&mut app, entries);
     assert!(
         app.session.index_arc().is_empty(),
         "no index before it is built"
@@ -351,11 +331,7 @@ fn a_change_under_an_open_review_or_insights_does_not_copy_the_journal() {
         perspective: Some(Perspective::IPullAway.into()),
         ..Preferences::default()
     }));
-    app.loaded(crate::tui::session::Summary::of(
-        Arc::new(twelve_entries()),
-        app.session.today,
-        0,
-    ));
+    read_journal(&mut app, twelve_entries());
     let entries = app.session.entries_arc();
     let index = crate::journal::query::signature::index(&entries);
     app.indexed(&entries, index).unwrap();
