@@ -242,18 +242,10 @@ fn editing_an_entry_writes_its_draft_at_once_from_the_check_in() {
     let mut app = app_at_home();
     press(&mut app, "r Enter");
     let out = press(&mut app, "e");
-    let [
-        Request {
-            from,
-            effect: Effect::SaveDraft(d),
-        },
-    ] = &out[..]
-    else {
-        panic!("{out:?}");
-    };
+    let (from, d) = draft_write(&out);
     assert!(d.is_edit());
     // The result goes to the check-in that asked: a failure there is retried at a pause.
-    app.done(*from, Done::DraftFailed(d.clone(), "denied".into()));
+    app.done(from, Done::DraftFailed(d.clone(), "denied".into()));
     assert!(checkin(&app).dirty);
 }
 

@@ -114,16 +114,8 @@ fn a_setting_that_could_not_be_written_is_retried_after_the_next_good_write() {
     assert!(app.session.prefs_unsaved);
     press(&mut app, "Esc c 3");
     let out = press(&mut app, "Tab");
-    let [
-        Request {
-            from,
-            effect: Effect::SaveDraft(d),
-        },
-    ] = &out[..]
-    else {
-        panic!("{out:?}");
-    };
-    let more = app.done(*from, Done::DraftSaved(d.clone()));
+    let (from, d) = draft_write(&out);
+    let more = app.done(from, Done::DraftSaved(d.clone()));
     assert!(
         matches!(&effects(&more)[..], [Effect::SavePreferences(p)] if *p == app.session.prefs),
         "{more:?}"

@@ -45,6 +45,20 @@ fn question(app: &App) -> Option<Question> {
     }
 }
 
+/// The one request in `out`, a draft write: the screen that asked, and the draft.
+fn draft_write(out: &[Request]) -> (LayerId, Box<CheckInDraft>) {
+    let [
+        Request {
+            from,
+            effect: Effect::SaveDraft(d),
+        },
+    ] = out
+    else {
+        panic!("{out:?}");
+    };
+    (*from, d.clone())
+}
+
 /// Carries out the requests as the event loop would for those that need no disk: a draft
 /// write succeeds.
 fn settle(app: &mut App, requests: Vec<Request>) {
