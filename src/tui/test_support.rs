@@ -168,6 +168,17 @@ pub fn twelve_entries() -> Vec<crate::journal::Entry> {
         .collect()
 }
 
+/// A stream of numbers the same every run from `seed` (a linear congruential generator): each
+/// call gives one below `n`.
+fn random_stream(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    }
+}
+
 /// A year of check-ins up to the fixture date, the same every run: most days, sometimes two,
 /// with moods, triggers, strategies, feelings and signs.
 pub fn generated_year() -> Vec<crate::journal::Entry> {
@@ -175,13 +186,7 @@ pub fn generated_year() -> Vec<crate::journal::Entry> {
         Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, StrategyUse, TriggerLog,
         TriggerRef,
     };
-    let mut seed: u64 = 0x5eed;
-    let mut next = move |n: u64| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) % n
-    };
+    let mut next = random_stream(0x5eed);
     let triggers = [
         "anxiety",
         "external-stressors",
@@ -253,13 +258,7 @@ fn add_moments(entries: &mut [crate::journal::Entry]) {
         Badness, Ending, Episode, Likelihood, Prediction, PredictionOutcome, PredictionResult,
         Repair,
     };
-    let mut seed: u64 = 0x00e9_150d;
-    let mut next = move |n: u64| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) % n
-    };
+    let mut next = random_stream(0x00e9_150d);
     let urges = ["go-quiet", "pull-away", "get-busy", "seek-reassurance"];
     let today = day();
     for (i, e) in entries.iter_mut().enumerate() {

@@ -190,13 +190,7 @@ fn custom_triggers_are_remembered_and_planned_strategies_cleared_after_saving() 
 
 #[test]
 fn a_failed_save_keeps_the_check_in_open() {
-    let mut app = app_at_home();
-    press(&mut app, "c 4");
-    let out = press(&mut app, "Ctrl-s");
-    app.done(
-        out[0].from,
-        Done::Failed("The check-in could not be saved: the disk is full.".into()),
-    );
+    let app = after_a_failed_save();
     assert_eq!(checkin(&app).draft.mood.map(|m| m.get()), Some(4));
     assert!(matches!(app.status, Some(Status::Error(_))));
 }

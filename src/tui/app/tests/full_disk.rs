@@ -86,13 +86,7 @@ fn leaving_a_check_in_on_a_full_disk_stays_until_the_words_are_somewhere() {
 /// Case r06: a failed save used to give way within a second to the draft's retry message.
 #[test]
 fn a_failure_stays_until_the_person_acts() {
-    let mut app = app_at_home();
-    press(&mut app, "c 4");
-    let out = press(&mut app, "Ctrl-s");
-    app.done(
-        out[0].from,
-        Done::Failed("The check-in could not be saved: the disk is full.".into()),
-    );
+    let mut app = after_a_failed_save();
     let now = app.session.now;
     let out = app.tick(now);
     settle_with(&mut app, out, true);

@@ -59,6 +59,18 @@ fn draft_write(out: &[Request]) -> (LayerId, Box<CheckInDraft>) {
     (*from, d.clone())
 }
 
+/// A check-in (mood 4) whose save failed on a full disk.
+fn after_a_failed_save() -> App {
+    let mut app = app_at_home();
+    press(&mut app, "c 4");
+    let out = press(&mut app, "Ctrl-s");
+    app.done(
+        out[0].from,
+        Done::Failed("The check-in could not be saved: the disk is full.".into()),
+    );
+    app
+}
+
 /// Carries out the requests as the event loop would for those that need no disk: a draft
 /// write succeeds.
 fn settle(app: &mut App, requests: Vec<Request>) {
