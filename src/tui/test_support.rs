@@ -310,3 +310,54 @@ fn add_moments(entries: &mut [crate::journal::Entry]) {
         }
     }
 }
+
+/// What a screen's `update` is given in a unit test: a session, and the layout its last frame
+/// left (`height` rows of 60 columns).
+pub struct Bench {
+    /// The session.
+    pub session: Session,
+    /// The last frame's layout.
+    pub layout: super::screen::LastLayout,
+}
+
+impl Bench {
+    /// A bench for `session`, its last frame `height` rows high.
+    pub fn new(session: Session, height: u16) -> Bench {
+        Bench {
+            session,
+            layout: super::screen::LastLayout {
+                height,
+                width: 60,
+                ..super::screen::LastLayout::default()
+            },
+        }
+    }
+
+    /// The context an update is given.
+    pub fn ctx(&self) -> super::screen::Ctx<'_> {
+        super::screen::Ctx {
+            session: &self.session,
+            layout: &self.layout,
+        }
+    }
+
+    /// Presses the first key bound to `a` in `keys`, through the translation the app uses,
+    /// on a screen whose update is `update`.
+    pub fn press<T>(
+        &self,
+        keys: &[super::keys::Binding],
+        a: Action,
+        update: impl FnOnce(Msg, &super::screen::Ctx) -> T,
+    ) -> T {
+        let table = super::keys::compose(keys, true);
+        let binding = table
+            .iter()
+            .find(|b| b.action == a)
+            .unwrap_or_else(|| panic!("no key for {a:?} in {keys:?}"));
+        assert_eq!(
+            super::keys::translate(&table, &binding.keys[0].event()),
+            Some(a)
+        );
+        update(Msg::Key(a), &self.ctx())
+    }
+}
