@@ -231,7 +231,13 @@ impl Part<'_> {
             let intensity = t.intensity.map_or(String::new(), |i| format!(" · {i}/5"));
             body.extend(self.text(&format!("{name}{intensity}"), self.theme.text));
             if !t.note.is_empty() {
-                body.extend(wrapped(&t.note, self.width, "    ", "    ", self.theme.muted));
+                body.extend(wrapped(
+                    &t.note,
+                    self.width,
+                    "    ",
+                    "    ",
+                    self.theme.muted,
+                ));
             }
         }
         body
