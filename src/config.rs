@@ -15,7 +15,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::journal::{MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, WeekStart};
+use crate::journal::{Choice, MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, WeekStart};
 
 /// The file's name in the config folder.
 pub const FILE: &str = "config.toml";

@@ -540,7 +540,7 @@ pub fn validate(catalog: &Catalog) -> Vec<Finding> {
             }
         }
     }
-    for source in Source::ALL {
+    for &source in Source::ALL {
         if !catalog.digests.iter().any(|d| d.source == Some(source)) {
             f.push(Finding {
                 kind: "digest",
