@@ -41,7 +41,7 @@ pub fn read_regular_into(path: &Path, cap: u64, bytes: &mut Vec<u8>) -> io::Resu
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits().cast_signed());
     }
     let file = options.open(path)?;
     let meta = file.metadata()?;
