@@ -1,4 +1,4 @@
-//! The typed content items of DESIGN §2, as read from the TOML files in `content/`.
+//! The typed content items, as read from the TOML files in `content/`.
 
 use std::fmt;
 
