@@ -233,81 +233,84 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
             ));
             continue;
         };
-        macro_rules! choice {
-            ($ty:ty, $field:ident, $what:literal) => {
-                match <$ty>::from_id(text_value) {
-                    Some(v) => config.$field = Some(v),
-                    None => errors.push(err(
-                        line,
-                        format!(
-                            "{key} = \"{text_value}\" is not {}; use {}",
-                            $what,
-                            <$ty>::ids()
-                        ),
-                    )),
-                }
-            };
-        }
-        match key.as_str() {
-            "perspective" => choice!(PerspectiveChoice, perspective, "a perspective"),
-            "theme" => choice!(ThemeChoice, theme, "a theme"),
-            "mood_labels" => choice!(MoodLabels, mood_labels, "a set of mood labels"),
-            "week_start" => choice!(WeekStart, week_start, "a day a week can start on"),
-            "editor" if text_value.trim().is_empty() => {
-                errors.push(err(
-                    line,
-                    "editor is empty; name a program, like editor = \"nano\"".into(),
-                ));
-            }
-            "editor" => config.editor = Some(text_value.to_owned()),
-            "backup_dir" if text_value.trim().is_empty() => errors.push(err(
-                line,
-                "backup_dir is empty; name a folder, like backup_dir = \"/media/usb/closer\""
-                    .into(),
-            )),
-            "backup_dir" => {
-                let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
-                config.backup_dir = Some(match (text_value.strip_prefix("~/"), home) {
-                    (Some(rest), Some(home)) => home.join(rest),
-                    _ => PathBuf::from(text_value),
-                });
-            }
-            "backup_keep" => match crate::store::backup::Keep::parse(text_value) {
-                Some(keep) => config.backup_keep = Some(keep),
-                None => errors.push(err(
-                    line,
-                    format!(
-                        "backup_keep = \"{text_value}\" is not a rotation; write it like \
-                         backup_keep = \"7 daily, 4 weekly, 12 monthly\""
-                    ),
-                )),
-            },
-            "passphrase_command" if text_value.trim().is_empty() => errors.push(err(
-                line,
-                "passphrase_command is empty; name a command, like passphrase_command = \"pass show closer\""
-                    .into(),
-            )),
-            "passphrase_command" => config.passphrase_command = Some(text_value.to_owned()),
-            "auto_lock" => match AutoLock::parse(text_value) {
-                Some(a) => config.auto_lock = Some(a),
-                None => errors.push(err(
-                    line,
-                    format!(
-                        "auto_lock = \"{text_value}\" is not a time; write it like \
-                         auto_lock = \"10m\", \"90s\" or \"off\""
-                    ),
-                )),
-            },
-            other => errors.push(err(
-                line,
-                format!(
-                    "closer has no setting \"{other}\"; the settings are {}",
-                    KEYS.join(", ")
-                ),
-            )),
+        if let Err(message) = set(&mut config, key, text_value) {
+            errors.push(err(line, message));
         }
     }
     (config, errors)
+}
+
+/// Sets the setting `key` of `config` to `text_value`; why not, when it cannot be.
+fn set(config: &mut Config, key: &str, text_value: &str) -> Result<(), String> {
+    macro_rules! choice {
+        ($ty:ty, $field:ident, $what:literal) => {
+            match <$ty>::from_id(text_value) {
+                Some(v) => config.$field = Some(v),
+                None => {
+                    return Err(format!(
+                        "{key} = \"{text_value}\" is not {}; use {}",
+                        $what,
+                        <$ty>::ids()
+                    ));
+                }
+            }
+        };
+    }
+    match key {
+        "perspective" => choice!(PerspectiveChoice, perspective, "a perspective"),
+        "theme" => choice!(ThemeChoice, theme, "a theme"),
+        "mood_labels" => choice!(MoodLabels, mood_labels, "a set of mood labels"),
+        "week_start" => choice!(WeekStart, week_start, "a day a week can start on"),
+        "editor" if text_value.trim().is_empty() => {
+            return Err("editor is empty; name a program, like editor = \"nano\"".into());
+        }
+        "editor" => config.editor = Some(text_value.to_owned()),
+        "backup_dir" if text_value.trim().is_empty() => {
+            return Err(
+                "backup_dir is empty; name a folder, like backup_dir = \"/media/usb/closer\""
+                    .into(),
+            );
+        }
+        "backup_dir" => {
+            let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
+            config.backup_dir = Some(match (text_value.strip_prefix("~/"), home) {
+                (Some(rest), Some(home)) => home.join(rest),
+                _ => PathBuf::from(text_value),
+            });
+        }
+        "backup_keep" => match crate::store::backup::Keep::parse(text_value) {
+            Some(keep) => config.backup_keep = Some(keep),
+            None => {
+                return Err(format!(
+                    "backup_keep = \"{text_value}\" is not a rotation; write it like \
+                     backup_keep = \"7 daily, 4 weekly, 12 monthly\""
+                ));
+            }
+        },
+        "passphrase_command" if text_value.trim().is_empty() => {
+            return Err(
+                "passphrase_command is empty; name a command, like passphrase_command = \"pass show closer\""
+                    .into(),
+            );
+        }
+        "passphrase_command" => config.passphrase_command = Some(text_value.to_owned()),
+        "auto_lock" => match AutoLock::parse(text_value) {
+            Some(a) => config.auto_lock = Some(a),
+            None => {
+                return Err(format!(
+                    "auto_lock = \"{text_value}\" is not a time; write it like \
+                     auto_lock = \"10m\", \"90s\" or \"off\""
+                ));
+            }
+        },
+        other => {
+            return Err(format!(
+                "closer has no setting \"{other}\"; the settings are {}",
+                KEYS.join(", ")
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Reads the config file at `path`; no file is no settings and no error.

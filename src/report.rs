@@ -331,10 +331,28 @@ pub(crate) fn capitalised(text: &str) -> String {
 /// with and without each trigger, what helped, what was noticed and felt.
 pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
     let i = &report.insights;
-    let mut out = Vec::new();
     let trigger_name = |t: &crate::journal::TriggerRef| words::shown(&catalog.trigger_label(t));
+    let mut out = vec![
+        glance_section(report),
+        over_time_section(report),
+        triggers_section(i, &trigger_name),
+    ];
+    out.extend(trigger_comparison(i, &trigger_name));
+    out.push(helped_section(i, catalog));
+    out.extend(moment_sections(report, catalog));
+    out.push(top_ten("Signs noticed", "noticed", &i.reactions, &|id| {
+        words::shown(catalog.sign(id).map_or(id, |s| s.label.as_str()))
+    }));
+    out.push(top_ten("Feelings", "named", &i.emotions, &|w| {
+        words::shown(w)
+    }));
+    out
+}
 
-    out.push(Section {
+/// At a glance: the days covered and checked in, the check-ins, and each scale's average.
+fn glance_section(report: &Report) -> Section {
+    let i = &report.insights;
+    Section {
         title: "At a glance".to_owned(),
         intro: format!(
             "{} are this person’s own ratings from 1 (lowest) to 5 (highest), averaged per \
@@ -364,15 +382,20 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
             .collect(),
         },
         after: Vec::new(),
-    });
+    }
+}
 
+/// The scales over time: a chart of the days and weeks, and a table by week, or by month
+/// when there are too many weeks for one.
+fn over_time_section(report: &Report) -> Section {
+    let i = &report.insights;
     let by_month = i.weeks.len() > WEEKS_IN_A_TABLE;
     let periods = if by_month {
         insights::months(&i.days)
     } else {
         i.weeks.clone()
     };
-    out.push(Section {
+    Section {
         title: format!("{} over time", capitalised(&Scale::named())),
         intro: if i.days.is_empty() {
             "No check-ins in these days.".to_owned()
@@ -411,9 +434,15 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
                 .collect(),
         },
         after: Vec::new(),
-    });
+    }
+}
 
-    out.push(Section {
+/// How many check-ins named each trigger, and how strong it felt.
+fn triggers_section(
+    i: &Insights,
+    trigger_name: &dyn Fn(&crate::journal::TriggerRef) -> String,
+) -> Section {
+    Section {
         title: "Triggers".to_owned(),
         intro: if i.triggers.is_empty() {
             "No triggers were logged in these days.".to_owned()
@@ -458,14 +487,15 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
                 .collect(),
         },
         after: Vec::new(),
-    });
+    }
+}
 
-    out.extend(trigger_comparison(i, &trigger_name));
-
+/// What helped: the strategies planned and tried, and how helpful they felt.
+fn helped_section(i: &Insights, catalog: &Catalog) -> Section {
     let strategy_title =
         |id: &str| words::shown(catalog.strategy(id).map_or(id, |s| s.title.as_str()));
     let tried: Vec<_> = i.strategies.iter().filter(|s| s.tried > 0).collect();
-    out.push(Section {
+    Section {
         title: "What helped".to_owned(),
         intro: if i.strategies.is_empty() {
             "No strategies were planned or tried in these days.".to_owned()
@@ -507,172 +537,181 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
                 .collect(),
         },
         after: Vec::new(),
-    });
+    }
+}
 
-    out.extend(moment_sections(report, catalog));
-
-    let list =
-        |title: &str, what: &str, items: &[(String, u32)], label: &dyn Fn(&str) -> String| {
-            Section {
-                title: title.to_owned(),
-                intro: if items.is_empty() {
-                    format!("None {what} in these days.")
-                } else {
-                    format!("The ten {what} most often, with how many check-ins.")
-                },
-                chart: None,
-                table: Table {
-                    header: vec!["".to_owned(), "Check-ins".to_owned()],
-                    rows: insights::first_of(items, 10)
-                        .0
-                        .iter()
-                        .map(|(id, n)| vec![label(id), n.to_string()])
-                        .collect(),
-                },
-                after: match insights::first_of(items, 10).1 {
-                    0 => Vec::new(),
-                    more => vec![format!("And {more} more, {what} as often or less.")],
-                },
-            }
-        };
-    out.push(list("Signs noticed", "noticed", &i.reactions, &|id| {
-        words::shown(catalog.sign(id).map_or(id, |s| s.label.as_str()))
-    }));
-    out.push(list("Feelings", "named", &i.emotions, &|w| words::shown(w)));
-    out
+/// The ten `items` (ids with how many check-ins) seen most often, named by `label`.
+fn top_ten(
+    title: &str,
+    what: &str,
+    items: &[(String, u32)],
+    label: &dyn Fn(&str) -> String,
+) -> Section {
+    Section {
+        title: title.to_owned(),
+        intro: if items.is_empty() {
+            format!("None {what} in these days.")
+        } else {
+            format!("The ten {what} most often, with how many check-ins.")
+        },
+        chart: None,
+        table: Table {
+            header: vec!["".to_owned(), "Check-ins".to_owned()],
+            rows: insights::first_of(items, 10)
+                .0
+                .iter()
+                .map(|(id, n)| vec![label(id), n.to_string()])
+                .collect(),
+        },
+        after: match insights::first_of(items, 10).1 {
+            0 => Vec::new(),
+            more => vec![format!("And {more} more, {what} as often or less.")],
+        },
+    }
 }
 
 /// "Fears checked against what happened" and "Moments traced", when the window has any.
 fn moment_sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
     let i = &report.insights;
-    let p = &i.predictions;
-    let e = &i.episodes;
     let mut out = Vec::new();
-    let min = insights::MIN_DAYS;
-    if p.made > 0 {
-        let answered = p.answered();
-        let enough = answered >= min;
-        let mut rows = vec![
-            vec!["Made".to_owned(), p.made.to_string()],
-            vec!["Looked back on".to_owned(), answered.to_string()],
-            vec!["It happened".to_owned(), p.yes.to_string()],
-            vec!["Partly".to_owned(), p.partly.to_string()],
-            vec!["It did not happen".to_owned(), p.no.to_string()],
-            vec!["Still open".to_owned(), p.open.to_string()],
-            vec!["Dropped".to_owned(), p.dropped.to_string()],
-        ];
-        if p.rated >= min {
-            rows.push(vec![
-                format!("How bad it was feared to be (1–5, {} answers)", p.rated),
-                one(p.predicted_badness),
-            ]);
-            rows.push(vec![
-                format!("How bad it really was (1–5, {} answers)", p.rated),
-                one(p.actual_badness),
-            ]);
-        }
-        let mut after: Vec<String> = p
-            .by_trigger
-            .iter()
-            .map(|t| {
-                format!(
-                    "{}: {} of {} came true at least in part; feared {}, really {}",
-                    words::shown(&catalog.trigger_label(&t.trigger)),
-                    t.came_true,
-                    t.answered,
-                    one(t.predicted_badness),
-                    one(t.actual_badness)
-                )
-            })
-            .collect();
-        if !enough {
-            after.insert(
-                0,
-                format!(
-                    "Not enough looked back on yet to say how often fears came true ({answered} of the {min} needed)."
-                ),
-            );
-        }
-        out.push(Section {
-            title: "Fears checked against what happened".to_owned(),
-            intro: "Fears written down as predictions in the check-in, with how likely and how \
-                    bad they felt, and, on the day chosen, what really happened."
-                .to_owned(),
-            chart: enough.then(|| chart::Chart::Bars {
-                labels: vec![
-                    "It happened".to_owned(),
-                    "Partly".to_owned(),
-                    "It did not happen".to_owned(),
-                ],
-                values: vec![f64::from(p.yes), f64::from(p.partly), f64::from(p.no)],
-                notes: Vec::new(),
-                axis: "predictions looked back on".to_owned(),
-            }),
-            table: Table {
-                header: vec![String::new(), "Predictions".to_owned()],
-                rows,
-            },
-            after,
-        });
+    if i.predictions.made > 0 {
+        out.push(fears_section(&i.predictions, catalog));
     }
-    if e.count > 0 {
-        let ends = |counts: [u32; 3]| {
-            let n: u32 = counts.iter().sum();
-            if n < min {
-                vec![
-                    format!("not enough yet ({n})"),
-                    "–".to_owned(),
-                    "–".to_owned(),
-                ]
-            } else {
-                counts.iter().map(u32::to_string).collect()
-            }
-        };
-        let mut with = vec!["With a repair".to_owned()];
-        with.extend(ends(e.ended_with_repair));
-        let mut without = vec!["Without a repair".to_owned()];
-        without.extend(ends(e.ended_without_repair));
-        let after = e
-            .urges
-            .iter()
-            .map(|u| {
-                // An urge in the person's own words is their words: only when they chose
-                // to include their moments.
-                let urge = if catalog.urge(&u.urge).is_some() || report.include.episodes {
-                    format!("“{}”", words::shown(catalog.urge_label(&u.urge)))
-                } else {
-                    "one in your own words".to_owned()
-                };
-                format!(
-                    "{}: the urge most often was {urge} ({} of {} moments)",
-                    words::shown(&catalog.trigger_label(&u.trigger)),
-                    u.times,
-                    u.moments
-                )
-            })
-            .collect();
-        out.push(Section {
-            title: "Moments traced".to_owned(),
-            intro: format!(
-                "{} traced from what happened to how it ended; a repair was tried in {}. \
-                 How they ended, with and without a repair:",
-                count(e.count, "moment", "moments"),
-                e.repaired
-            ),
-            chart: None,
-            table: Table {
-                header: vec![
-                    String::new(),
-                    "Closer".to_owned(),
-                    "About the same".to_owned(),
-                    "Further apart".to_owned(),
-                ],
-                rows: vec![with, without],
-            },
-            after,
-        });
+    if i.episodes.count > 0 {
+        out.push(moments_section(report, catalog));
     }
     out
+}
+
+/// Fears written down as predictions, checked against what happened.
+fn fears_section(p: &insights::moments::Predictions, catalog: &Catalog) -> Section {
+    let min = insights::MIN_DAYS;
+    let answered = p.answered();
+    let enough = answered >= min;
+    let mut rows = vec![
+        vec!["Made".to_owned(), p.made.to_string()],
+        vec!["Looked back on".to_owned(), answered.to_string()],
+        vec!["It happened".to_owned(), p.yes.to_string()],
+        vec!["Partly".to_owned(), p.partly.to_string()],
+        vec!["It did not happen".to_owned(), p.no.to_string()],
+        vec!["Still open".to_owned(), p.open.to_string()],
+        vec!["Dropped".to_owned(), p.dropped.to_string()],
+    ];
+    if p.rated >= min {
+        rows.push(vec![
+            format!("How bad it was feared to be (1–5, {} answers)", p.rated),
+            one(p.predicted_badness),
+        ]);
+        rows.push(vec![
+            format!("How bad it really was (1–5, {} answers)", p.rated),
+            one(p.actual_badness),
+        ]);
+    }
+    let mut after: Vec<String> = p
+        .by_trigger
+        .iter()
+        .map(|t| {
+            format!(
+                "{}: {} of {} came true at least in part; feared {}, really {}",
+                words::shown(&catalog.trigger_label(&t.trigger)),
+                t.came_true,
+                t.answered,
+                one(t.predicted_badness),
+                one(t.actual_badness)
+            )
+        })
+        .collect();
+    if !enough {
+        after.insert(
+            0,
+            format!(
+                "Not enough looked back on yet to say how often fears came true ({answered} of the {min} needed)."
+            ),
+        );
+    }
+    Section {
+        title: "Fears checked against what happened".to_owned(),
+        intro: "Fears written down as predictions in the check-in, with how likely and how \
+                bad they felt, and, on the day chosen, what really happened."
+            .to_owned(),
+        chart: enough.then(|| chart::Chart::Bars {
+            labels: vec![
+                "It happened".to_owned(),
+                "Partly".to_owned(),
+                "It did not happen".to_owned(),
+            ],
+            values: vec![f64::from(p.yes), f64::from(p.partly), f64::from(p.no)],
+            notes: Vec::new(),
+            axis: "predictions looked back on".to_owned(),
+        }),
+        table: Table {
+            header: vec![String::new(), "Predictions".to_owned()],
+            rows,
+        },
+        after,
+    }
+}
+
+/// Moments traced, how they ended with and without a repair, and the urge most often felt
+/// with each trigger.
+fn moments_section(report: &Report, catalog: &Catalog) -> Section {
+    let e = &report.insights.episodes;
+    let min = insights::MIN_DAYS;
+    let ends = |counts: [u32; 3]| {
+        let n: u32 = counts.iter().sum();
+        if n < min {
+            vec![
+                format!("not enough yet ({n})"),
+                "–".to_owned(),
+                "–".to_owned(),
+            ]
+        } else {
+            counts.iter().map(u32::to_string).collect()
+        }
+    };
+    let mut with = vec!["With a repair".to_owned()];
+    with.extend(ends(e.ended_with_repair));
+    let mut without = vec!["Without a repair".to_owned()];
+    without.extend(ends(e.ended_without_repair));
+    let after = e
+        .urges
+        .iter()
+        .map(|u| {
+            // An urge in the person's own words is their words: only when they chose
+            // to include their moments.
+            let urge = if catalog.urge(&u.urge).is_some() || report.include.episodes {
+                format!("“{}”", words::shown(catalog.urge_label(&u.urge)))
+            } else {
+                "one in your own words".to_owned()
+            };
+            format!(
+                "{}: the urge most often was {urge} ({} of {} moments)",
+                words::shown(&catalog.trigger_label(&u.trigger)),
+                u.times,
+                u.moments
+            )
+        })
+        .collect();
+    Section {
+        title: "Moments traced".to_owned(),
+        intro: format!(
+            "{} traced from what happened to how it ended; a repair was tried in {}. \
+             How they ended, with and without a repair:",
+            count(e.count, "moment", "moments"),
+            e.repaired
+        ),
+        chart: None,
+        table: Table {
+            header: vec![
+                String::new(),
+                "Closer".to_owned(),
+                "About the same".to_owned(),
+                "Further apart".to_owned(),
+            ],
+            rows: vec![with, without],
+        },
+        after,
+    }
 }
 
 /// The line under a report's title: the window, its length and the filter.

@@ -309,3 +309,234 @@ fn screens_wrap_with_the_one_helper() {
         found.join("\n")
     );
 }
+
+/// A production file of `src/` as a module path (`src/journal/scale.rs` is `journal::scale`),
+/// with its code before any `#[cfg(test)]`; none for test files.
+fn modules_of_src() -> Vec<(Vec<String>, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = Vec::new();
+    for file in rust_files(&src) {
+        let rel = file.strip_prefix(&src).unwrap_or(&file).with_extension("");
+        let path: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let test_file = path.iter().any(|p| {
+            p == "tests" || p == "test_support" || p.ends_with("_tests") || p == "snapshot_tests"
+        });
+        if test_file || path == ["main"] {
+            continue;
+        }
+        let path = if path == ["lib"] { Vec::new() } else { path };
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let code: String = code
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+        out.push((path, code));
+    }
+    out
+}
+
+/// Every path a file names (`crate::a::b`, `super::c`, `self::d`), made absolute, with a use
+/// tree's braces opened one level (`use super::{a, b::c}` names `super::a` and `super::b::c`).
+fn paths_named(module: &[String], code: &str) -> Vec<Vec<String>> {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = Vec::new();
+    let bytes: Vec<char> = code.chars().collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = ["crate::", "super::", "self::"]
+            .iter()
+            .any(|p| code_at(&bytes, i, p) && (i == 0 || !ident(bytes[i - 1])));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // Read `seg::seg::…`, stopping at a brace or anything else.
+        let mut segs: Vec<String> = Vec::new();
+        let mut j = i;
+        loop {
+            let s = j;
+            while j < bytes.len() && ident(bytes[j]) {
+                j += 1;
+            }
+            if s == j {
+                break;
+            }
+            segs.push(bytes[s..j].iter().collect());
+            if code_at(&bytes, j, "::") {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let mut absolute: Vec<String> = module.to_vec();
+        let mut rest = segs.as_slice();
+        match rest.first().map(String::as_str) {
+            Some("crate") => {
+                absolute.clear();
+                rest = &rest[1..];
+            }
+            Some("self") => rest = &rest[1..],
+            _ => {
+                while rest.first().is_some_and(|s| s == "super") {
+                    absolute.pop();
+                    rest = &rest[1..];
+                }
+            }
+        }
+        absolute.extend(rest.iter().cloned());
+        if j < bytes.len() && bytes[j] == '{' {
+            // The items of the brace, one level deep.
+            let mut depth = 0;
+            let mut item = String::new();
+            let mut k = j + 1;
+            while k < bytes.len() {
+                match bytes[k] {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        push_item(&mut out, &absolute, &item);
+                        item.clear();
+                    }
+                    c => item.push(c),
+                }
+                k += 1;
+            }
+            push_item(&mut out, &absolute, &item);
+            i = k;
+        } else {
+            out.push(absolute);
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+fn code_at(chars: &[char], at: usize, text: &str) -> bool {
+    text.chars()
+        .enumerate()
+        .all(|(n, c)| chars.get(at + n) == Some(&c))
+}
+
+fn push_item(out: &mut Vec<Vec<String>>, base: &[String], item: &str) {
+    let segs: Vec<String> = item
+        .trim()
+        .split("::")
+        .map(|s| s.split_whitespace().next().unwrap_or("").to_owned())
+        .take_while(|s| !s.is_empty() && !s.contains('{'))
+        .collect();
+    if segs.is_empty() || segs[0] == "self" {
+        out.push(base.to_vec());
+    } else {
+        let mut p = base.to_vec();
+        p.extend(segs);
+        out.push(p);
+    }
+}
+
+/// No import cycle anywhere in `src/`: between the files of a folder (siblings), and between
+/// folders, counting a name taken through a parent's `pub use` as taken from where it lives.
+#[test]
+fn no_module_of_the_crate_is_in_an_import_cycle() {
+    let files = modules_of_src();
+    let known: Vec<&Vec<String>> = files.iter().map(|(m, _)| m).collect();
+    // A parent's re-exports: item name → the child module it comes from.
+    let mut reexports: Vec<(Vec<String>, String, Vec<String>)> = Vec::new();
+    for (m, code) in &files {
+        // Each `pub use …;` statement, however many lines it takes.
+        let statements = code
+            .split("pub use ")
+            .skip(1)
+            .filter_map(|s| s.split(';').next());
+        for statement in statements {
+            let statement = statement.trim();
+            let statement = if statement.starts_with("super::") || statement.starts_with("crate::")
+            {
+                format!("use {statement}")
+            } else {
+                format!("use self::{}", statement.trim_start_matches("self::"))
+            };
+            for p in paths_named(m, &statement) {
+                if let Some((name, from)) = p.split_last()
+                    && from != m.as_slice()
+                    && known.contains(&&from.to_vec())
+                {
+                    reexports.push((m.clone(), name.clone(), from.to_vec()));
+                }
+            }
+        }
+    }
+    // Where a name really lives: through re-exports (a chain of them, as `journal` re-exports
+    // `entry`'s re-export of `values`), to the module that defines it.
+    let resolve = |p: &[String]| -> Option<Vec<String>> {
+        let longest = (0..=p.len())
+            .rev()
+            .find(|&n| known.contains(&&p[..n].to_vec()))?;
+        let mut module = p[..longest].to_vec();
+        let Some(name) = p.get(longest) else {
+            return Some(module);
+        };
+        for _ in 0..8 {
+            match reexports.iter().find(|(m, n, _)| *m == module && n == name) {
+                Some((_, _, from)) => module = from.clone(),
+                None => break,
+            }
+        }
+        Some(module)
+    };
+    let mut edges: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for (m, code) in &files {
+        for p in paths_named(m, code) {
+            let Some(to) = resolve(&p) else { continue };
+            let common = m.iter().zip(&to).take_while(|(a, b)| a == b).count();
+            // A module and its own parent or child: declarations and re-exports.
+            if common == m.len() || common == to.len() {
+                continue;
+            }
+            edges.push((m[..=common].to_vec(), to[..=common].to_vec()));
+        }
+    }
+    edges.sort();
+    edges.dedup();
+    assert!(edges.len() > 50, "the checker read too little: {edges:?}");
+    let named = |m: &Vec<String>| m.join("::");
+    for (from, _) in &edges {
+        let mut stack = vec![(from.clone(), vec![from.clone()])];
+        let mut seen: Vec<Vec<String>> = Vec::new();
+        while let Some((node, path)) = stack.pop() {
+            for (_, b) in edges.iter().filter(|(a, _)| *a == node) {
+                if b == from {
+                    let cycle: Vec<String> = path.iter().chain([b]).map(named).collect();
+                    panic!("import cycle: {}", cycle.join(" → "));
+                }
+                if !seen.contains(b) {
+                    seen.push(b.clone());
+                    let mut next = path.clone();
+                    next.push(b.clone());
+                    stack.push((b.clone(), next));
+                }
+            }
+        }
+    }
+}
+
+/// The cycle check sees a cycle through a parent's re-export.
+#[test]
+fn the_cycle_checker_reads_paths_and_braces() {
+    let m = vec!["journal".to_owned(), "scale".to_owned()];
+    let got = paths_named(
+        &m,
+        "use super::{entry::Entry, values::Rating};\nlet x = crate::report::words::shown(y);",
+    );
+    let want: Vec<Vec<&str>> = vec![
+        vec!["journal", "entry", "Entry"],
+        vec!["journal", "values", "Rating"],
+        vec!["report", "words", "shown"],
+    ];
+    assert_eq!(got, want);
+}

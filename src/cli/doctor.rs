@@ -11,6 +11,64 @@ use anyhow::Result;
 
 use crate::store::{self, Layout, Severity};
 
+use super::Ctx;
+
+/// Check the journal's files and say what is wrong and where, changing nothing.
+///
+/// Exits 0 when the journal is healthy and 1 when a file needs a look. With
+/// --merge-conflicts it first takes in the conflict copies a file-sync tool made (and
+/// changes only the days, the unfinished check-ins and the state.json they concern); with
+/// --fix-permissions it first makes every file private (and changes nothing else).
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  closer doctor --data-dir ~/journal\n  closer doctor --merge-conflicts   # after Syncthing, Dropbox or Nextcloud made conflict copies\n  closer doctor --fix-permissions   # when doctor says files can be read by others"
+)]
+pub struct Args {
+    /// Take in the conflict copies a file-sync tool made: of day files, merged into their
+    /// days (entries by id, the newer version kept); of the unfinished check-in, offered
+    /// to resume after the one in progress; of state.json, its own triggers and feelings
+    /// added. Nothing is lost; each copy merged is kept in the trash
+    #[arg(long)]
+    merge_conflicts: bool,
+    /// Make every file and folder in the data folder private to you (no permissions for
+    /// others: files 600, folders 700); symbolic links are not followed, nothing else changes
+    #[arg(long)]
+    fix_permissions: bool,
+}
+
+impl Args {
+    /// Checks the journal (after the merge and the permissions asked for); exits 1 when a file
+    /// needs a look.
+    ///
+    /// # Errors
+    /// The journal cannot be unlocked; a failed write.
+    pub fn run(self, ctx: &Ctx) -> Result<std::process::ExitCode> {
+        let data_dir = ctx.data_dir()?;
+        // A journal that lost its key is checked as it is: doctor says what is missing.
+        if !store::crypto::key_missing(&ctx.layout()?) {
+            ctx.unlock()?;
+        }
+        let healthy = ctx.printed(|out| {
+            if self.fix_permissions {
+                fix_permissions(data_dir, out)?;
+                writeln!(out)?;
+            }
+            if self.merge_conflicts {
+                merge_conflicts(data_dir, out)?;
+                writeln!(out)?;
+            }
+            // The settings too: config.toml, and the person's own prompts and strategies.
+            let dir = ctx.config_dir();
+            let settings = Settings {
+                file: ctx.config_file(),
+                dir: dir.as_deref(),
+            };
+            run(data_dir, &settings, out)
+        })?;
+        Ok(super::success_if(healthy))
+    }
+}
+
 /// Where the person's settings are: the settings file, and the config folder that holds
 /// their own prompts and strategies.
 #[derive(Debug, Clone, Default)]

@@ -10,7 +10,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::every_core;
+use super::{every_core, outfile};
 use crate::content::Catalog;
 use crate::journal::transfer::Export;
 use crate::journal::{Entry, Fact, MoodLabels, Scale, facts};
@@ -26,6 +26,75 @@ pub enum Format {
     Json,
     /// One row per entry with every field, for spreadsheets.
     Csv,
+}
+
+/// Export entries: Markdown to read, JSON to move (lossless), or CSV for spreadsheets.
+///
+/// To standard output, or with -o to a file (written atomically, private to you; an
+/// existing file is only replaced with --force).
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  closer export --format markdown > journal.md\n  closer export --format json -o backup.json\n  closer export --format csv --from 2026-01-01 --to 2026-06-30 -o first-half.csv\n  closer export --format csv --bom -o journal.csv   # for Excel\n\nCSV has one row per entry and every field; lists of words are joined with '; ',\ntriggers, strategies and answers are one per line inside their cell."
+)]
+pub struct Args {
+    /// markdown, json or csv
+    #[arg(long, value_enum)]
+    format: Format,
+    /// First day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    from: Option<chrono::NaiveDate>,
+    /// Last day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    to: Option<chrono::NaiveDate>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    force: bool,
+    /// Start the CSV with a UTF-8 byte order mark, so Excel shows accents and emoji right
+    #[arg(long)]
+    bom: bool,
+    /// Encrypt the export (age format) to the journal's own key: an encrypted journal only
+    #[arg(long)]
+    encrypt: bool,
+    /// Encrypt the export (age format) to this age recipient (age1…), someone else's key or
+    /// your own; repeat for more. The age tool decrypts it: age -d -i KEY-FILE
+    #[arg(long, value_name = "AGE-RECIPIENT")]
+    recipient: Vec<String>,
+}
+
+impl Args {
+    /// Exports the journal as asked.
+    ///
+    /// # Errors
+    /// As [`run`] and [`recipients`]; the journal cannot be unlocked.
+    pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
+        ctx.unlock()?;
+        let recipients = recipients(&ctx.layout()?, self.encrypt, &self.recipient)?;
+        if recipients.is_empty() {
+            ctx.plaintext_note("the export");
+        }
+        // The mood words the person chose, as the journal screens show them; the person's own
+        // triggers and strategies get their titles too.
+        let prefs = ctx.preferences();
+        let catalog = ctx.catalog();
+        let request = Request {
+            format: self.format,
+            from: self.from,
+            to: self.to,
+            output: self.output.as_deref(),
+            force: self.force,
+            bom: self.bom,
+            mood_labels: prefs.mood_labels,
+            catalog: &catalog,
+            recipients: &recipients,
+        };
+        // Markdown and CSV are made printable inside; JSON escapes control characters.
+        let now = chrono::Local::now().fixed_offset();
+        ctx.raw(|out| run(ctx.data_dir()?, &request, now, out))?;
+        Ok(std::process::ExitCode::SUCCESS)
+    }
 }
 
 /// What to export and how.
@@ -114,21 +183,9 @@ pub fn run(
             "--bom is for CSV only: spreadsheet programs need it to read UTF-8, Markdown and JSON readers do not. Leave it out, or use --format csv."
         );
     }
-    if let (Some(f), Some(t)) = (from, to)
-        && f > t
-    {
-        bail!("--from {f} is after --to {t}: give the earlier date first");
-    }
-    // Anything at the path counts, a link that points to nothing too; even with --force,
-    // only a regular file (or a link to one) is replaced (see `store::atomic::write_target`).
-    if let Some(path) = output
-        && std::fs::symlink_metadata(path).is_ok()
-        && !force
-    {
-        bail!(
-            "{} already exists; closer does not overwrite it. Choose another name, or add --force to replace it.",
-            path.display()
-        );
+    outfile::dates_in_order(from, to)?;
+    if let Some(path) = output {
+        outfile::not_there_unless(force, path)?;
     }
     crate::cli::journal_is_there(data_dir)?;
     let layout = Layout::new(data_dir);
@@ -141,40 +198,8 @@ pub fn run(
     let day_text = |day: NaiveDate| -> DayText {
         format_day(&layout, day, from, to, format, catalog, mood_labels)
     };
-    let mut fill = |out: &mut dyn Write| -> std::io::Result<()> {
-        match format {
-            Format::Markdown => out.write_all(MARKDOWN_TITLE.as_bytes())?,
-            Format::Json => {
-                let head = Export::new(Vec::new(), now);
-                out.write_all(b"{\n")?;
-                writeln!(
-                    out,
-                    "  \"format\": {},",
-                    serde_json::to_string(&head.format)?
-                )?;
-                writeln!(out, "  \"version\": {},", head.version)?;
-                writeln!(
-                    out,
-                    "  \"exported_at\": {},",
-                    serde_json::to_string(&head.exported_at)?
-                )?;
-                out.write_all(b"  \"entries\": [")?;
-            }
-            Format::Csv => {
-                if bom {
-                    out.write_all(BOM.as_bytes())?;
-                }
-                let mut header = ::csv::Writer::from_writer(Vec::new());
-                header
-                    .write_record(csv_columns())
-                    .map_err(std::io::Error::other)?;
-                out.write_all(
-                    &header
-                        .into_inner()
-                        .map_err(|e| std::io::Error::other(e.to_string()))?,
-                )?;
-            }
-        }
+    let fill = |out: &mut dyn Write| -> std::io::Result<()> {
+        write_head(out, format, bom, now)?;
         let mut first = true;
         every_core::in_order(&days, &day_text, |text: DayText| {
             if let Some(why) = text.skipped {
@@ -195,18 +220,7 @@ pub fn run(
         Ok(())
     };
     // Encrypted as it is written, when asked: the plain text never reaches the file.
-    let mut fill = |out: &mut dyn Write| -> std::io::Result<()> {
-        if recipients.is_empty() {
-            return fill(out);
-        }
-        let encryptor =
-            age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
-                .map_err(std::io::Error::other)?;
-        let mut sealed = encryptor.wrap_output(out)?;
-        fill(&mut sealed)?;
-        sealed.finish()?;
-        Ok(())
-    };
+    let fill = |out: &mut dyn Write| sealed(recipients, out, fill);
     match output {
         None => {
             let mut buffered = std::io::BufWriter::new(&mut *stdout);
@@ -214,11 +228,7 @@ pub fn run(
             buffered.flush()?;
         }
         Some(path) => {
-            let path = if path.is_absolute() {
-                path.to_owned()
-            } else {
-                std::env::current_dir()?.join(path)
-            };
+            let path = outfile::absolute(path)?;
             atomic::write_with(&path, fill)
                 .with_context(|| format!("writing {}", path.display()))?;
         }
@@ -229,6 +239,68 @@ pub fn run(
             printable(&why)
         );
     }
+    Ok(())
+}
+
+/// The start of an export in `format`: Markdown's title, JSON's fields before its entries,
+/// CSV's byte order mark (with `bom`) and header.
+fn write_head(
+    out: &mut dyn Write,
+    format: Format,
+    bom: bool,
+    now: DateTime<FixedOffset>,
+) -> std::io::Result<()> {
+    match format {
+        Format::Markdown => out.write_all(MARKDOWN_TITLE.as_bytes())?,
+        Format::Json => {
+            let head = Export::new(Vec::new(), now);
+            out.write_all(b"{\n")?;
+            writeln!(
+                out,
+                "  \"format\": {},",
+                serde_json::to_string(&head.format)?
+            )?;
+            writeln!(out, "  \"version\": {},", head.version)?;
+            writeln!(
+                out,
+                "  \"exported_at\": {},",
+                serde_json::to_string(&head.exported_at)?
+            )?;
+            out.write_all(b"  \"entries\": [")?;
+        }
+        Format::Csv => {
+            if bom {
+                out.write_all(BOM.as_bytes())?;
+            }
+            let mut header = ::csv::Writer::from_writer(Vec::new());
+            header
+                .write_record(csv_columns())
+                .map_err(std::io::Error::other)?;
+            out.write_all(
+                &header
+                    .into_inner()
+                    .map_err(|e| std::io::Error::other(e.to_string()))?,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `fill` run on `out`, encrypted to `recipients` as it is written when there are any.
+fn sealed(
+    recipients: &[age::x25519::Recipient],
+    out: &mut dyn Write,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if recipients.is_empty() {
+        return fill(out);
+    }
+    let encryptor =
+        age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+            .map_err(std::io::Error::other)?;
+    let mut sealed = encryptor.wrap_output(out)?;
+    fill(&mut sealed)?;
+    sealed.finish()?;
     Ok(())
 }
 

@@ -23,6 +23,35 @@ fn local_offset(naive: NaiveDateTime) -> FixedOffset {
         .map_or_else(|| Local::now().offset().fix(), |t| t.offset().fix())
 }
 
+/// Import entries from closer's own JSON export, jrnl (jrnl --export json) or tui-journal.
+///
+/// The file is read and checked whole before anything is written. Entries already in the
+/// journal are left out, so importing the same file twice adds nothing the second time.
+/// From jrnl and tui-journal, a title and body become the notes and tags stay tags.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  closer import backup.json\n  jrnl --export json > jrnl.json && closer import jrnl.json --dry-run"
+)]
+pub struct Args {
+    /// The file to import
+    file: std::path::PathBuf,
+    /// Only say what would be added
+    #[arg(long)]
+    dry_run: bool,
+}
+
+impl Args {
+    /// Imports the file.
+    ///
+    /// # Errors
+    /// As [`run`]; the journal cannot be unlocked.
+    pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
+        ctx.unlock()?;
+        ctx.printed(|out| run(ctx.data_dir()?, &self.file, self.dry_run, out))?;
+        Ok(std::process::ExitCode::SUCCESS)
+    }
+}
+
 /// Imports `file` into the journal at `data_dir`; with `dry_run`, only says what it would add.
 pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) -> Result<()> {
     let bytes = crate::files::read_named(file, crate::files::IMPORT_CAP)

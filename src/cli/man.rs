@@ -15,6 +15,32 @@ use crate::store::atomic;
 use crate::tui::keys::{GLOBAL, HELP_KEY};
 use crate::tui::screens::key_tables;
 
+/// Print the manual page (roff), made from the same definitions as --help and the keys.
+///
+/// With --dir, write closer.1 and a page per subcommand (closer-export.1, …) into a
+/// folder instead.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  closer man > closer.1 && man ./closer.1\n  closer man --dir ~/.local/share/man/man1 && man closer-export"
+)]
+pub struct Args {
+    /// Write every page into this existing folder
+    #[arg(long, value_name = "DIR")]
+    dir: Option<PathBuf>,
+}
+
+impl Args {
+    /// Prints the main page, or writes every page (no journal needed).
+    ///
+    /// # Errors
+    /// As [`run`].
+    pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
+        let command = <super::Cli as clap::CommandFactory>::command();
+        ctx.printed(|out| run(command, self.dir.as_deref(), out))?;
+        Ok(std::process::ExitCode::SUCCESS)
+    }
+}
+
 /// Prints the main page to `out`, or with `dir` writes `closer.1` and one page per subcommand
 /// (`closer-export.1`, …) into that existing folder and lists them on `out`.
 ///

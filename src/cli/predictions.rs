@@ -13,6 +13,43 @@ use crate::journal::vocabulary::count;
 use crate::journal::{Prediction, PredictionOutcome};
 use crate::store::{self, Layout};
 
+/// The fears you wrote as predictions that are still open, the ones due first.
+///
+/// A check-in can write a fear down as a prediction ("they will be cold all weekend"),
+/// with how likely and how bad it feels and a day to look back on; on that day the next
+/// check-in asks what really happened.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  closer predictions\n  closer predictions --all\n  closer predictions --json | jq '.[] | select(.due)'"
+)]
+pub struct Args {
+    /// The ones looked back on too, with what came of them
+    #[arg(long)]
+    all: bool,
+    /// Print JSON, for scripts
+    #[arg(long)]
+    json: bool,
+}
+
+impl Args {
+    /// Prints the predictions.
+    ///
+    /// # Errors
+    /// As [`run`]; the journal cannot be unlocked.
+    pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
+        ctx.unlock()?;
+        let today = chrono::Local::now().date_naive();
+        let data_dir = ctx.data_dir()?;
+        // JSON escapes control characters itself; text is made printable.
+        if self.json {
+            ctx.raw(|out| run(data_dir, self.all, true, today, out))?;
+        } else {
+            ctx.printed(|out| run(data_dir, self.all, false, today, out))?;
+        }
+        Ok(std::process::ExitCode::SUCCESS)
+    }
+}
+
 /// A prediction as `--json` gives it.
 #[derive(Debug, Serialize)]
 struct Row<'a> {

@@ -11,6 +11,54 @@ use crate::content;
 use crate::journal::PerspectiveChoice;
 use crate::store::{self, Layout};
 
+/// Print today's question: the same all day, a new one tomorrow.
+///
+/// It fits the perspective you chose in the journal, and skips questions you answered in
+/// the last 30 days. Handy in a shell greeting.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  closer prompt\n  closer prompt --perspective partner-pulls-away\n  closer prompt --perspective both"
+)]
+pub struct Args {
+    /// Whose distance to ask about: i-pull-away, partner-pulls-away or both [default: the
+    /// one in config.toml, else the one chosen in the journal]
+    #[arg(long, value_parser = perspective_parser())]
+    perspective: Option<PerspectiveChoice>,
+}
+
+impl Args {
+    /// Prints today's question.
+    ///
+    /// # Errors
+    /// As [`run`].
+    pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
+        let data_dir = ctx.data_dir()?;
+        let mut err = super::printable::Printable::new(std::io::stderr().lock());
+        // As on screen: config.toml's perspective wins over the one stored.
+        let perspective = self.perspective.or(ctx.config().perspective);
+        let today = chrono::Local::now().date_naive();
+        let config_dir = ctx.config_dir();
+        ctx.printed(|out| {
+            run(
+                data_dir,
+                config_dir.as_deref(),
+                perspective,
+                today,
+                out,
+                &mut err,
+            )
+        })?;
+        Ok(std::process::ExitCode::SUCCESS)
+    }
+}
+
+/// A perspective on the command line, by its id (the journal's own enum, so there is one).
+fn perspective_parser() -> impl clap::builder::TypedValueParser<Value = PerspectiveChoice> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(PerspectiveChoice::ALL.iter().map(|p| p.id()))
+        .try_map(|id| PerspectiveChoice::from_id(&id).ok_or("not a perspective"))
+}
+
 /// How many content problems are printed before the rest are counted.
 pub const SHOWN_PROBLEMS: usize = 5;
 

@@ -29,6 +29,72 @@ pub enum Part {
     Predictions,
 }
 
+/// Make a report to read yourself or bring to a therapist: summary and charts of a window.
+///
+/// By default it holds figures and charts only, none of your own words; add --include
+/// answers, notes, moments and/or predictions to put those in. HTML is one self-contained
+/// page (nothing is fetched from the internet) that reads on a phone and prints; Markdown
+/// has tables instead of charts. Without -o, it is written to a new file in this folder, readable by
+/// you only; `-o -` writes to standard output.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  closer report\n  closer report --from 2026-09-01 --to 2026-11-30 -o autumn.html\n  closer report --trigger feeling-ignored --include answers,notes,moments\n  closer report --format markdown -o - | less"
+)]
+pub struct Args {
+    #[command(flatten)]
+    window: super::outfile::Window,
+    /// Only entries with this trigger (its id, its name, or one of your own); repeat for more
+    #[arg(long, value_name = "TRIGGER")]
+    trigger: Vec<String>,
+    /// Only entries with this tag; repeat for more
+    #[arg(long, value_name = "TAG")]
+    tag: Vec<String>,
+    /// Your own words to put in: answers, notes, moments, predictions, or several
+    /// (answers,notes,moments) [default: none]
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
+    include: Vec<Part>,
+    /// html (a page with charts) or markdown (tables)
+    #[arg(long, value_enum, default_value = "html")]
+    format: Format,
+    /// Write to this file (`-`: standard output) [default: closer-report-DATE.html here]
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    force: bool,
+}
+
+impl Args {
+    /// Writes the report asked for.
+    ///
+    /// # Errors
+    /// As [`run`]; the journal cannot be unlocked.
+    pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
+        ctx.unlock()?;
+        ctx.plaintext_note("the report");
+        let prefs = ctx.preferences();
+        let catalog = ctx.catalog();
+        let request = Request {
+            from: self.window.from,
+            to: self.window.to,
+            triggers: &self.trigger,
+            tags: &self.tag,
+            include: &self.include,
+            format: self.format,
+            output: self.output.as_deref(),
+            force: self.force,
+            mood_labels: prefs.mood_labels,
+            week_starts: prefs.week_start.weekday(),
+            catalog: &catalog,
+            own_triggers: &prefs.custom_triggers,
+        };
+        let today = chrono::Local::now().date_naive();
+        let mut err = super::printable::Printable::new(std::io::stderr().lock());
+        ctx.raw(|out| run(ctx.data_dir()?, &request, today, out, &mut err))?;
+        Ok(std::process::ExitCode::SUCCESS)
+    }
+}
+
 /// What to report, from the command line.
 #[derive(Debug, Clone)]
 pub struct Request<'a> {
@@ -98,11 +164,7 @@ pub fn run(
     stdout: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<()> {
-    if let (Some(f), Some(t)) = (request.from, request.to)
-        && f > t
-    {
-        bail!("--from {f} is after --to {t}: give the earlier date first");
-    }
+    super::outfile::dates_in_order(request.from, request.to)?;
     let mut filter = Filter::default();
     for t in request.triggers {
         filter.add(Condition::Trigger(trigger(
@@ -116,13 +178,8 @@ pub fn run(
     }
     if let Some(path) = request.output
         && path != Path::new("-")
-        && std::fs::symlink_metadata(path).is_ok()
-        && !request.force
     {
-        bail!(
-            "{} already exists; closer does not overwrite it. Choose another name, or add --force to replace it.",
-            path.display()
-        );
+        super::outfile::not_there_unless(request.force, path)?;
     }
     crate::cli::journal_is_there(data_dir)?;
     let scan = store::load(&Layout::new(data_dir));
@@ -160,30 +217,7 @@ pub fn run(
         Format::Html => report::html(&built, request.catalog),
         Format::Markdown => report::markdown(&built, request.catalog),
     };
-    let written: Option<PathBuf> = match request.output {
-        Some(p) if p == Path::new("-") => {
-            stdout.write_all(text.as_bytes())?;
-            None
-        }
-        Some(p) => {
-            let path = if p.is_absolute() {
-                p.to_owned()
-            } else {
-                std::env::current_dir()?.join(p)
-            };
-            atomic::write(&path, text.as_bytes())
-                .with_context(|| format!("writing {}", path.display()))?;
-            Some(path)
-        }
-        None => {
-            let dir = std::env::current_dir()?;
-            let stem = format!("closer-report-{}", today.format("%Y-%m-%d"));
-            Some(
-                atomic::write_unique(&dir, &stem, request.format.extension(), text.as_bytes())
-                    .with_context(|| format!("writing a report in {}", dir.display()))?,
-            )
-        }
-    };
+    let written = write(request, today, &text, stdout)?;
     let what = format!(
         "{} of {} – {}: {}, from {}",
         match request.format {
@@ -204,4 +238,34 @@ pub fn run(
         None => writeln!(err, "Wrote {what}.")?,
     }
     Ok(())
+}
+
+/// Writes `text` where `request` says: to `stdout` (`-o -`, giving no path), to its file, or
+/// to a new file in the current folder; gives the path written.
+fn write(
+    request: &Request<'_>,
+    today: NaiveDate,
+    text: &str,
+    stdout: &mut impl Write,
+) -> Result<Option<PathBuf>> {
+    Ok(match request.output {
+        Some(p) if p == Path::new("-") => {
+            stdout.write_all(text.as_bytes())?;
+            None
+        }
+        Some(p) => {
+            let path = super::outfile::absolute(p)?;
+            atomic::write(&path, text.as_bytes())
+                .with_context(|| format!("writing {}", path.display()))?;
+            Some(path)
+        }
+        None => {
+            let dir = std::env::current_dir()?;
+            let stem = format!("closer-report-{}", today.format("%Y-%m-%d"));
+            Some(
+                atomic::write_unique(&dir, &stem, request.format.extension(), text.as_bytes())
+                    .with_context(|| format!("writing a report in {}", dir.display()))?,
+            )
+        }
+    })
 }

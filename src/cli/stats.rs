@@ -14,6 +14,48 @@ use crate::journal::Entry;
 use crate::journal::insights::{self, Insights, Window};
 use crate::store::{self, Layout};
 
+use super::Ctx;
+
+/// Print the insights: check-ins, streaks, mood and closeness, triggers, what helped.
+///
+/// A comparison with fewer than 5 days on either side says "not enough data yet".
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  closer stats\n  closer stats --from 2026-01-01 --to 2026-03-31\n  closer stats --json | jq .mood"
+)]
+pub struct Args {
+    #[command(flatten)]
+    window: super::outfile::Window,
+    /// Print JSON, for scripts
+    #[arg(long)]
+    json: bool,
+}
+
+impl Args {
+    /// Prints the insights.
+    ///
+    /// # Errors
+    /// As [`run`]; the journal cannot be unlocked.
+    pub fn run(self, ctx: &Ctx) -> Result<std::process::ExitCode> {
+        ctx.unlock()?;
+        if self.json {
+            ctx.plaintext_note("what stats --json prints");
+        }
+        let today = chrono::Local::now().date_naive();
+        ctx.printed(|out| {
+            run(
+                ctx.data_dir()?,
+                self.window.from,
+                self.window.to,
+                self.json,
+                today,
+                out,
+            )
+        })?;
+        Ok(std::process::ExitCode::SUCCESS)
+    }
+}
+
 /// Prints the insights of the journal at `data_dir` between `from` and `to` (default: the
 /// whole journal up to `today`).
 pub fn run(

@@ -420,6 +420,17 @@ fn duplicates<'a>(kind: &'static str, ids: impl Iterator<Item = &'a str>) -> Vec
 /// needs (every trigger has at least 3 prompts and 2 strategies, and some for each perspective
 /// it fits; general prompts for both perspectives; a digest of each article).
 pub fn validate(catalog: &Catalog) -> Vec<Finding> {
+    let mut f = check_items(catalog);
+    for t in &catalog.triggers {
+        f.extend(check_trigger_coverage(catalog, t));
+    }
+    f.extend(check_general_prompts(catalog));
+    f.extend(check_digest_coverage(catalog));
+    f
+}
+
+/// The rules each item breaks, and ids used twice.
+fn check_items(catalog: &Catalog) -> Vec<Finding> {
     let mut f = Vec::new();
     f.extend(
         catalog
@@ -468,59 +479,69 @@ pub fn validate(catalog: &Catalog) -> Vec<Finding> {
         "digest",
         catalog.digests.iter().map(|d| d.id.as_str()),
     ));
+    f
+}
 
-    for t in &catalog.triggers {
-        let mut fail = |message: String| {
-            f.push(Finding {
-                kind: "trigger",
-                id: t.id.clone(),
-                message,
-            })
-        };
-        let prompts = catalog.prompts_for_trigger(&t.id, None).len();
-        if prompts < 3 {
-            fail(format!("has {prompts} prompts; needs at least 3"));
+/// The coverage a trigger needs: prompts and strategies, for each perspective it fits, and
+/// for a safety trigger, its lead strategy and no prompt that leads to a talk.
+fn check_trigger_coverage(catalog: &Catalog, t: &Trigger) -> Vec<Finding> {
+    let mut f = Vec::new();
+    let mut fail = |message: String| {
+        f.push(Finding {
+            kind: "trigger",
+            id: t.id.clone(),
+            message,
+        })
+    };
+    let prompts = catalog.prompts_for_trigger(&t.id, None).len();
+    if prompts < 3 {
+        fail(format!("has {prompts} prompts; needs at least 3"));
+    }
+    if t.perspectives.contains(&Perspective::PartnerPullsAway) && t.partner_note.is_none() {
+        fail("is shown to someone whose partner pulls away but has no partner_note".into());
+    }
+    if catalog.is_safety_trigger(&t.id) {
+        match SAFETY_LEADS.iter().find(|(trigger, _)| *trigger == t.id) {
+            None => fail("is in the Safety group but has no strategy in SAFETY_LEADS".into()),
+            Some((_, lead)) => match catalog.strategy(lead) {
+                Some(s) if s.triggers.contains(&t.id) && s.caveat.is_none() => {}
+                _ => fail(format!(
+                    "leads with \"{lead}\", which is not a strategy of it without a caveat"
+                )),
+            },
         }
-        if t.perspectives.contains(&Perspective::PartnerPullsAway) && t.partner_note.is_none() {
-            fail("is shown to someone whose partner pulls away but has no partner_note".into());
-        }
-        if catalog.is_safety_trigger(&t.id) {
-            match SAFETY_LEADS.iter().find(|(trigger, _)| *trigger == t.id) {
-                None => fail("is in the Safety group but has no strategy in SAFETY_LEADS".into()),
-                Some((_, lead)) => match catalog.strategy(lead) {
-                    Some(s) if s.triggers.contains(&t.id) && s.caveat.is_none() => {}
-                    _ => fail(format!(
-                        "leads with \"{lead}\", which is not a strategy of it without a caveat"
-                    )),
-                },
-            }
-            for p in catalog.prompts_for_trigger(&t.id, None) {
-                if p.safe_only {
-                    fail(format!("has the prompt {}, which leads to a talk", p.id));
-                }
-            }
-        }
-        let strategies = catalog.strategies_for_trigger(&t.id, None).len();
-        if strategies < 2 {
-            fail(format!("has {strategies} strategies; needs at least 2"));
-        }
-        for &p in &t.perspectives {
-            let prompts = catalog.prompts_for_trigger(&t.id, Some(p)).len();
-            if prompts < PROMPTS_PER_PERSPECTIVE {
-                fail(format!(
-                    "has {prompts} prompts for the perspective \"{}\"; needs at least \
-                     {PROMPTS_PER_PERSPECTIVE}",
-                    p.id()
-                ));
-            }
-            if catalog.strategies_for_trigger(&t.id, Some(p)).is_empty() {
-                fail(format!(
-                    "has no strategy for the perspective \"{}\"",
-                    p.id()
-                ));
+        for p in catalog.prompts_for_trigger(&t.id, None) {
+            if p.safe_only {
+                fail(format!("has the prompt {}, which leads to a talk", p.id));
             }
         }
     }
+    let strategies = catalog.strategies_for_trigger(&t.id, None).len();
+    if strategies < 2 {
+        fail(format!("has {strategies} strategies; needs at least 2"));
+    }
+    for &p in &t.perspectives {
+        let prompts = catalog.prompts_for_trigger(&t.id, Some(p)).len();
+        if prompts < PROMPTS_PER_PERSPECTIVE {
+            fail(format!(
+                "has {prompts} prompts for the perspective \"{}\"; needs at least \
+                 {PROMPTS_PER_PERSPECTIVE}",
+                p.id()
+            ));
+        }
+        if catalog.strategies_for_trigger(&t.id, Some(p)).is_empty() {
+            fail(format!(
+                "has no strategy for the perspective \"{}\"",
+                p.id()
+            ));
+        }
+    }
+    f
+}
+
+/// General prompts (for no trigger) of each kind for each perspective.
+fn check_general_prompts(catalog: &Catalog) -> Vec<Finding> {
+    let mut f = Vec::new();
     for p in Perspective::ALL {
         for kind in [
             PromptKind::Appreciation,
@@ -540,6 +561,12 @@ pub fn validate(catalog: &Catalog) -> Vec<Finding> {
             }
         }
     }
+    f
+}
+
+/// A digest of each article.
+fn check_digest_coverage(catalog: &Catalog) -> Vec<Finding> {
+    let mut f = Vec::new();
     for &source in Source::ALL {
         if !catalog.digests.iter().any(|d| d.source == Some(source)) {
             f.push(Finding {

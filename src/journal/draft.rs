@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use std::ops::{Deref, DerefMut};
 
-use super::{Entry, EntryId, Episode, Helpfulness, Name, Perspective, StrategyUse};
+use super::{Entry, EntryId, Episode, Helpfulness, Name, Perspective, Scale, StrategyUse};
 
 /// The steps of the check-in, in order: declared in the order they come, the summary last
 /// (the build checks that [`Step::ALL`] lists them so).
@@ -328,8 +328,7 @@ impl CheckInDraft {
 
     /// Whether anything has been entered (an empty check-in is not worth keeping).
     pub fn is_empty(&self) -> bool {
-        self.mood.is_none()
-            && self.closeness.is_none()
+        Scale::ALL.iter().all(|s| s.of(&self.entry).is_none())
             && self.emotions.is_empty()
             && self.triggers.is_empty()
             && self.behaviours.is_empty()
@@ -348,15 +347,15 @@ impl CheckInDraft {
     }
 
     /// What the person wrote and chose, as plain text to read or keep anywhere (when the draft
-    /// itself cannot be written): the day, mood and closeness, each answer under its question,
+    /// itself cannot be written): the day, each scale, each answer under its question,
     /// trigger notes, the notes and the tags. Ids and empty parts are left out.
     pub fn words(&self) -> String {
         let mut out = format!("Check-in of {}\n", self.date.format("%-d %B %Y"));
-        if let Some(m) = self.mood {
-            out.push_str(&format!("Mood: {}\n", m.get()));
-        }
-        if let Some(c) = self.closeness {
-            out.push_str(&format!("Closeness: {}\n", c.get()));
+        for (scale, v) in Scale::ALL
+            .iter()
+            .filter_map(|s| Some((s, s.of(&self.entry)?)))
+        {
+            out.push_str(&format!("{}: {}\n", scale.label(), v.get()));
         }
         if !self.emotions.is_empty() {
             out.push_str(&format!("Feelings: {}\n", self.emotions.join(", ")));

@@ -11,9 +11,9 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub use super::scale::{Closeness, Mood, Scale};
 pub use super::values::{
-    Badness, Closeness, EntryId, Helpfulness, Intensity, Mood, Name, Perspective, Rating,
-    TriggerRef,
+    Badness, EntryId, Helpfulness, Intensity, Name, Perspective, Rating, TriggerRef,
 };
 
 /// A trigger logged in a check-in.
@@ -261,6 +261,24 @@ impl Entry {
     }
 }
 
+impl Scale {
+    /// The entry's rating on this scale, if it gave one.
+    pub fn of(self, e: &Entry) -> Option<Rating> {
+        match self {
+            Scale::Mood => e.mood.map(Rating::from),
+            Scale::Closeness => e.closeness.map(Rating::from),
+        }
+    }
+
+    /// Sets (or, with `None`, clears) the entry's rating on this scale.
+    pub fn set(self, e: &mut Entry, value: Option<Rating>) {
+        match self {
+            Scale::Mood => e.mood = value.map(From::from),
+            Scale::Closeness => e.closeness = value.map(From::from),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,5 +466,27 @@ mod tests {
             Some(Perspective::PartnerPullsAway)
         );
         assert_eq!(Perspective::from_id("nope"), None);
+    }
+
+    #[test]
+    fn every_scale_reads_and_writes_its_own_field() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-01T09:00:00+00:00").unwrap();
+        let mut e = Entry::new(EntryId::try_from("e1").unwrap(), now);
+        for (i, s) in Scale::ALL.iter().enumerate() {
+            let v = Rating::try_from(u8::try_from(i + 1).unwrap()).unwrap();
+            s.set(&mut e, Some(v));
+            assert_eq!(s.of(&e), Some(v));
+            assert_eq!(Scale::from_id(s.id()), Some(*s));
+        }
+        // Each field holds its own value: setting one did not change another.
+        assert_eq!(e.mood.map(|v| v.get()), Some(1));
+        assert_eq!(e.closeness.map(|v| v.get()), Some(2));
+        // The ids are the entry's field names in files.
+        let json = serde_json::to_value(&e).unwrap();
+        for s in Scale::ALL {
+            assert!(json.get(s.id()).is_some(), "{}", s.id());
+        }
+        Scale::Mood.set(&mut e, None);
+        assert_eq!(e.mood, None);
     }
 }

@@ -326,7 +326,53 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
         &ours.tags,
         &theirs.tags,
     );
-    e.triggers = m.keyed(
+    e.triggers = merge_triggers(&mut m, b, ours, theirs);
+    e.strategies = merge_strategies(&mut m, b, ours, theirs);
+    e.responses = merge_responses(&mut m, b, ours, theirs);
+    e.notes = m.text(
+        "notes",
+        b.map(|b| b.notes.as_str()),
+        &ours.notes,
+        &theirs.notes,
+    );
+    e.episodes = m.set::<Episode>(
+        "moments",
+        b.map(|b| b.episodes.as_slice()),
+        &ours.episodes,
+        &theirs.episodes,
+    );
+    e.predictions = m.set::<Prediction>(
+        "predictions",
+        b.map(|b| b.predictions.as_slice()),
+        &ours.predictions,
+        &theirs.predictions,
+    );
+    note_kept_both(&mut m, base, ours, theirs, &e);
+    e.extra = merge_unknown(&mut m, b, ours, theirs);
+    e.two_versions = m.set(
+        "two versions",
+        b.map(|b| b.two_versions.as_slice()),
+        &ours.two_versions,
+        &theirs.two_versions,
+    );
+    for both in &m.both {
+        if !e.two_versions.contains(both) {
+            e.two_versions.push(both.clone());
+        }
+    }
+    m.taken.retain(|t| t != "two versions");
+    let change = m.change(&e);
+    (e, change)
+}
+
+/// The triggers of both sides, merged by trigger: intensity and note field by field.
+fn merge_triggers(
+    m: &mut Merger,
+    b: Option<&Entry>,
+    ours: &Entry,
+    theirs: &Entry,
+) -> Vec<TriggerLog> {
+    m.keyed(
         "triggers",
         b.map(|b| b.triggers.as_slice()),
         &ours.triggers,
@@ -349,8 +395,17 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
             ),
             extra: unknown_of_both(&o.extra, &t.extra),
         },
-    );
-    e.strategies = m.keyed(
+    )
+}
+
+/// The strategies of both sides, merged by id: planned, tried and helpfulness field by field.
+fn merge_strategies(
+    m: &mut Merger,
+    b: Option<&Entry>,
+    ours: &Entry,
+    theirs: &Entry,
+) -> Vec<StrategyUse> {
+    m.keyed(
         "strategies",
         b.map(|b| b.strategies.as_slice()),
         &ours.strategies,
@@ -382,8 +437,17 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
             ),
             extra: unknown_of_both(&o.extra, &t.extra),
         },
-    );
-    e.responses = m.keyed(
+    )
+}
+
+/// The answers of both sides, merged by prompt.
+fn merge_responses(
+    m: &mut Merger,
+    b: Option<&Entry>,
+    ours: &Entry,
+    theirs: &Entry,
+) -> Vec<Response> {
+    m.keyed(
         "answers",
         b.map(|b| b.responses.as_slice()),
         &ours.responses,
@@ -400,26 +464,11 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
             ),
             extra: unknown_of_both(&o.extra, &t.extra),
         },
-    );
-    e.notes = m.text(
-        "notes",
-        b.map(|b| b.notes.as_str()),
-        &ours.notes,
-        &theirs.notes,
-    );
-    e.episodes = m.set::<Episode>(
-        "moments",
-        b.map(|b| b.episodes.as_slice()),
-        &ours.episodes,
-        &theirs.episodes,
-    );
-    e.predictions = m.set::<Prediction>(
-        "predictions",
-        b.map(|b| b.predictions.as_slice()),
-        &ours.predictions,
-        &theirs.predictions,
-    );
-    // A moment or prediction changed on both sides is kept in both versions, as two.
+    )
+}
+
+/// Notes a moment or prediction changed on both sides, and so kept in both versions, as two.
+fn note_kept_both(m: &mut Merger, base: Option<&Entry>, ours: &Entry, theirs: &Entry, e: &Entry) {
     for (label, ours_len, theirs_len, merged_len) in [
         (
             "moments",
@@ -444,6 +493,15 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
             }
         }
     }
+}
+
+/// The fields a newer closer wrote that this one does not know, merged one by one.
+fn merge_unknown(
+    m: &mut Merger,
+    b: Option<&Entry>,
+    ours: &Entry,
+    theirs: &Entry,
+) -> BTreeMap<String, serde_json::Value> {
     let mut keys: Vec<&String> = ours.extra.keys().chain(theirs.extra.keys()).collect();
     keys.sort();
     keys.dedup();
@@ -467,33 +525,27 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
             extra.insert(k.clone(), v.clone());
         }
     }
-    e.extra = extra;
-    e.two_versions = m.set(
-        "two versions",
-        b.map(|b| b.two_versions.as_slice()),
-        &ours.two_versions,
-        &theirs.two_versions,
-    );
-    for both in &m.both {
-        if !e.two_versions.contains(both) {
-            e.two_versions.push(both.clone());
+    extra
+}
+
+impl Merger {
+    /// What came of merging into `e`: both versions kept, fields taken from the other side,
+    /// or nothing.
+    fn change(&self, e: &Entry) -> Option<Changed> {
+        if !self.both.is_empty() {
+            Some(Changed {
+                fields: self.both.iter().map(|b| short_label(b)).collect(),
+                ..Changed::new(e, Change::KeptBoth)
+            })
+        } else if !self.taken.is_empty() {
+            Some(Changed {
+                fields: self.taken.clone(),
+                ..Changed::new(e, Change::Updated)
+            })
+        } else {
+            None
         }
     }
-    m.taken.retain(|t| t != "two versions");
-    let change = if !m.both.is_empty() {
-        Some(Changed {
-            fields: m.both.iter().map(|b| short_label(b)).collect(),
-            ..Changed::new(&e, Change::KeptBoth)
-        })
-    } else if !m.taken.is_empty() {
-        Some(Changed {
-            fields: m.taken.clone(),
-            ..Changed::new(&e, Change::Updated)
-        })
-    } else {
-        None
-    };
-    (e, change)
 }
 
 /// The field a `two_versions` line names, without what follows its colon.

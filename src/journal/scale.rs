@@ -2,18 +2,52 @@
 //!
 //! Every reader — the check-in's scales step, review's list and filter, insights, the CSV
 //! columns, `closer stats` and the report's charts — iterates over [`Scale::ALL`] rather
-//! than naming a rating. A new rating is one variant, one row of [`ABOUT`], one arm each in
-//! [`Scale::of`] and [`Scale::set`], its newtype in `values.rs` (`entry_scale!`), and its field
-//! in [`Entry`] (and in [`Entry::new`]).
+//! than naming a rating. A new rating is one variant and one row of [`ABOUT`] and its newtype
+//! (`entry_scale!`) here, its field in `Entry` with its arms in `Scale::of` and `Scale::set`
+//! (entry.rs, beside the fields), and its style in the report's chart (`report/chart.rs`).
 
 use std::ops::{Index, IndexMut};
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::fmt;
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
 use strum::VariantArray;
 
-use super::entry::Entry;
+use super::JournalError;
 use super::preferences::MoodLabels;
 use super::values::Rating;
+
+/// Defines the newtype of one of an entry's scales (so a bad value in a file is named by its
+/// field: "mood must be between 1 and 5"), which converts to and from a [`Rating`].
+macro_rules! entry_scale {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        super::values::scale!($(#[$doc])* $name, $what);
+
+        impl From<$name> for Rating {
+            fn from(value: $name) -> Rating {
+                Rating::of_valid(value.0)
+            }
+        }
+
+        impl From<Rating> for $name {
+            fn from(value: Rating) -> $name {
+                $name(value.get())
+            }
+        }
+    };
+}
+
+entry_scale!(
+    /// How the person feels, 1 (very low) to 5 (very good).
+    Mood,
+    "mood"
+);
+entry_scale!(
+    /// How connected to the partner the person feels, 1 (far apart) to 5 (very close).
+    Closeness,
+    "closeness"
+);
 
 /// A 1–5 rating an entry may hold. The order of the variants is the order every reader shows
 /// them in.
@@ -108,31 +142,16 @@ impl Scale {
 
     /// The words beside its values 1 to 5; mood's follow the person's choice of labels.
     pub fn words(self, labels: MoodLabels) -> [&'static str; 5] {
-        match self {
-            Scale::Mood => [1, 2, 3, 4, 5].map(|v| labels.label_of(v)),
-            Scale::Closeness => self.about().words,
+        if self == Scale::Mood {
+            [1, 2, 3, 4, 5].map(|v| labels.label_of(v))
+        } else {
+            self.about().words
         }
     }
 
     /// The word for `value` in the default labels ("okay").
     pub fn word(self, value: Rating) -> &'static str {
         self.about().words[usize::from(value.get() - 1)]
-    }
-
-    /// The entry's rating on this scale, if it gave one.
-    pub fn of(self, e: &Entry) -> Option<Rating> {
-        match self {
-            Scale::Mood => e.mood.map(Rating::from),
-            Scale::Closeness => e.closeness.map(Rating::from),
-        }
-    }
-
-    /// Sets (or, with `None`, clears) the entry's rating on this scale.
-    pub fn set(self, e: &mut Entry, value: Option<Rating>) {
-        match self {
-            Scale::Mood => e.mood = value.map(From::from),
-            Scale::Closeness => e.closeness = value.map(From::from),
-        }
     }
 }
 
@@ -184,29 +203,6 @@ impl<T: Serialize> Serialize for PerScale<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::EntryId;
-
-    #[test]
-    fn every_scale_reads_and_writes_its_own_field() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-03-01T09:00:00+00:00").unwrap();
-        let mut e = Entry::new(EntryId::try_from("e1").unwrap(), now);
-        for (i, s) in Scale::ALL.iter().enumerate() {
-            let v = Rating::try_from(u8::try_from(i + 1).unwrap()).unwrap();
-            s.set(&mut e, Some(v));
-            assert_eq!(s.of(&e), Some(v));
-            assert_eq!(Scale::from_id(s.id()), Some(*s));
-        }
-        // Each field holds its own value: setting one did not change another.
-        assert_eq!(e.mood.map(|v| v.get()), Some(1));
-        assert_eq!(e.closeness.map(|v| v.get()), Some(2));
-        // The ids are the entry's field names in files.
-        let json = serde_json::to_value(&e).unwrap();
-        for s in Scale::ALL {
-            assert!(json.get(s.id()).is_some(), "{}", s.id());
-        }
-        Scale::Mood.set(&mut e, None);
-        assert_eq!(e.mood, None);
-    }
 
     #[test]
     fn per_scale_values_serialise_under_the_scale_ids_in_order() {

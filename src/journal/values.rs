@@ -103,6 +103,8 @@ macro_rules! scale {
     };
 }
 
+pub(super) use scale;
+
 scale!(
     /// A rating on any of an entry's 1–5 scales ([`super::scale::Scale`]), as readers that
     /// treat the scales alike see it.
@@ -110,36 +112,6 @@ scale!(
     "rating"
 );
 
-/// Defines the newtype of one of an entry's scales (so a bad value in a file is named by its
-/// field: "mood must be between 1 and 5"), which converts to and from a [`Rating`].
-macro_rules! entry_scale {
-    ($(#[$doc:meta])* $name:ident, $what:literal) => {
-        scale!($(#[$doc])* $name, $what);
-
-        impl From<$name> for Rating {
-            fn from(value: $name) -> Rating {
-                Rating(value.0)
-            }
-        }
-
-        impl From<Rating> for $name {
-            fn from(value: Rating) -> $name {
-                $name(value.0)
-            }
-        }
-    };
-}
-
-entry_scale!(
-    /// How the person feels, 1 (very low) to 5 (very good).
-    Mood,
-    "mood"
-);
-entry_scale!(
-    /// How connected to the partner the person feels, 1 (far apart) to 5 (very close).
-    Closeness,
-    "closeness"
-);
 scale!(
     /// How strongly a trigger was felt, 1 (a little) to 5 (a lot).
     Intensity,
@@ -156,6 +128,14 @@ scale!(
     Badness,
     "how bad"
 );
+
+impl Rating {
+    /// A rating from a value already known to be 1..=5 (another scale's newtype).
+    pub(super) fn of_valid(value: u8) -> Rating {
+        debug_assert!((1..=5).contains(&value), "{value}");
+        Rating(value.clamp(1, 5))
+    }
+}
 
 /// Defines a non-empty text newtype held compactly: short ids live inline, with no allocation
 /// of their own (a journal holds hundreds of thousands of them).

@@ -8,7 +8,7 @@ use std::sync::{Arc, mpsc};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::journal::{Entry, EntryId, Preferences};
+use crate::journal::{Entry, EntryId};
 
 use super::envelope;
 use super::error::StoreError;
@@ -108,6 +108,7 @@ fn read_day_checked(
 type DayRead = (Vec<Problem>, Result<DayBody, StoreError>);
 
 mod first_seen;
+mod others;
 mod readers;
 use first_seen::*;
 use readers::*;
@@ -152,46 +153,95 @@ fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
 }
 
 fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
-    let mut cache = use_cache.then(|| super::cache::Cache::read(layout));
-    let mut cache_stale = cache.as_ref().is_some_and(super::cache::Cache::is_empty);
-    let mut cache_order: Vec<(PathBuf, super::cache::Stamp, Option<DayBody>)> = Vec::new();
-    let mut scan = Scan::default();
-    if cache.as_ref().is_some_and(super::cache::Cache::was_forged) {
-        scan.problems.push(Problem {
-            path: layout.cache_file(),
-            kind: ProblemKind::CacheForged,
-        });
-    }
-    // Looked up once a read, not once a file (two metadata calls each).
-    let encrypted = super::crypto::is_encrypted(layout);
-    // The list of entries made once at its size: grown by doubling after the cache was read,
-    // each old copy freed where nothing reuses it (8 MB kept at 10,000 entries).
-    if let Some(cache) = &cache {
-        scan.entries.reserve_exact(cache.entries());
-    }
+    let mut scanning = Scanning::start(layout, keep, use_cache);
     let root = layout.root();
     if !root.exists() {
-        return scan;
+        return scanning.scan;
     }
-    scan.exists = true;
-    check_mode(&mut scan.problems, root, true);
-    // The day each id was first seen on, to notice duplicates.
-    let mut seen = FirstSeen::default();
-    // One read buffer for the days read on this thread.
-    let mut buffer = Vec::new();
+    scanning.scan.exists = true;
+    check_mode(&mut scanning.scan.problems, root, true);
+    scanning.read_days();
+    scanning.write_cache();
+    scanning.check_keys();
+    scanning.check_state();
+    scanning.check_top_conflicts();
+    scanning.check_drafts();
+    scanning.check_trash();
+    scanning.read_inbox();
+    scanning.finish()
+}
 
-    // entries/YYYY/YYYY-MM-DD.json
-    let entries_dir = layout.entries_dir();
-    if entries_dir.exists() {
-        check_mode(&mut scan.problems, &entries_dir, true);
+/// A scan under way: what it found so far, and what it keeps from file to file.
+struct Scanning<'a> {
+    layout: &'a Layout,
+    /// Whether the entries are kept (a scan), or only counted and checked (a check).
+    keep: bool,
+    /// Whether the journal is encrypted, looked up once a read, not once a file (two
+    /// metadata calls each).
+    encrypted: bool,
+    /// An encrypted journal's cache of its days, when it is loaded from it.
+    cache: Option<super::cache::Cache>,
+    /// Whether the cache must be written again.
+    cache_stale: bool,
+    /// The days to write to the cache, in order: their body when read from the file now,
+    /// `None` when it is the cached one.
+    cache_order: Vec<(PathBuf, super::cache::Stamp, Option<DayBody>)>,
+    scan: Scan,
+    /// The day each id was first seen on, to notice duplicates.
+    seen: FirstSeen,
+    /// One read buffer for the days read on this thread.
+    buffer: Vec<u8>,
+}
+
+impl<'a> Scanning<'a> {
+    fn start(layout: &'a Layout, keep: bool, use_cache: bool) -> Scanning<'a> {
+        let cache = use_cache.then(|| super::cache::Cache::read(layout));
+        let cache_stale = cache.as_ref().is_some_and(super::cache::Cache::is_empty);
+        let mut scan = Scan::default();
+        if cache.as_ref().is_some_and(super::cache::Cache::was_forged) {
+            scan.problems.push(Problem {
+                path: layout.cache_file(),
+                kind: ProblemKind::CacheForged,
+            });
+        }
+        let encrypted = super::crypto::is_encrypted(layout);
+        // The list of entries made once at its size: grown by doubling after the cache was
+        // read, each old copy freed where nothing reuses it (8 MB kept at 10,000 entries).
+        if let Some(cache) = &cache {
+            scan.entries.reserve_exact(cache.entries());
+        }
+        Scanning {
+            layout,
+            keep,
+            encrypted,
+            cache,
+            cache_stale,
+            cache_order: Vec::new(),
+            scan,
+            seen: FirstSeen::default(),
+            buffer: Vec::new(),
+        }
+    }
+
+    /// Reads `entries/YYYY/YYYY-MM-DD.json`: lists the year folders a little ahead of taking
+    /// their days in, in order.
+    fn read_days(&mut self) {
+        let entries_dir = self.layout.entries_dir();
+        if !entries_dir.exists() {
+            return;
+        }
+        check_mode(&mut self.scan.problems, &entries_dir, true);
+        let layout = self.layout;
         std::thread::scope(|threads| {
             // Days not in the cache (all of a plain journal's) are read on every core while
             // this thread lists the folders, a little ahead, and takes the days in, in
             // order: the listing and the taking in, a fifth of the time, no longer leave the
             // cores idle (benches/README.md). A check reads each day here, one at a time, so
             // that its memory stays flat.
-            let mut readers = keep.then(|| Readers::start(threads, layout, encrypted));
-            let mut year_dirs = sorted_children(&mut scan.problems, &entries_dir).into_iter();
+            let mut readers = self
+                .keep
+                .then(|| Readers::start(threads, layout, self.encrypted));
+            let mut year_dirs = sorted_children(&mut self.scan.problems, &entries_dir).into_iter();
             // Years listed and not yet taken in, and how many days they hold: the listing
             // keeps at most `LIST_AHEAD` days ahead of the taking in (listed all at once,
             // `closer doctor` took 234 MB at a million entries instead of 163).
@@ -200,78 +250,16 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
             let mut all_listed = false;
             loop {
                 if !all_listed && (ahead < LIST_AHEAD || years.is_empty()) {
-                    let Some(year_dir) = year_dirs.next() else {
+                    if let Some(year_dir) = year_dirs.next() {
+                        let year = self.list_year(&year_dir, readers.as_mut());
+                        ahead += year.weight();
+                        years.push_back(year);
+                    } else {
                         all_listed = true;
                         if let Some(readers) = &mut readers {
                             readers.listed();
                         }
-                        continue;
-                    };
-                    let mut year = Year::default();
-                    let name = file_name(&year_dir);
-                    let is_year = name.len() == 4 && name.chars().all(|c| c.is_ascii_digit());
-                    if !is_year || !year_dir.is_dir() {
-                        note_stray(&mut year.problems, root, &year_dir);
-                        ahead += year.weight();
-                        years.push_back(year);
-                        continue;
                     }
-                    check_mode(&mut year.problems, &year_dir, true);
-                    let number: i32 = name.parse().unwrap_or(-1);
-                    year.folder = fs::File::open(&year_dir).ok().map(Arc::new);
-                    for (path, regular) in sorted_children_typed(&mut year.problems, &year_dir) {
-                        let file = path.file_name().unwrap_or_default().to_string_lossy();
-                        let Some(day) =
-                            Layout::day_of_file_name(&file).filter(|d| d.year() == number)
-                        else {
-                            match Layout::day_of_conflict_copy(&file) {
-                                Some(day) => year.problems.push(Problem {
-                                    path: path.clone(),
-                                    kind: ProblemKind::SyncConflict { day },
-                                }),
-                                None => note_stray(&mut year.problems, root, &path),
-                            }
-                            continue;
-                        };
-                        // An encrypted journal's days come from its cache when their files are
-                        // the ones cached.
-                        let meta = if cache.is_some() {
-                            fs::metadata(&path).ok()
-                        } else {
-                            None
-                        };
-                        let stamp = meta.as_ref().and_then(super::cache::Stamp::of);
-                        let hit = cache.as_ref().is_some_and(|c| c.holds(&path, stamp));
-                        let cached = match meta.filter(|_| hit) {
-                            Some(meta) => {
-                                let mut notes: Vec<Problem> =
-                                    mode_problem(&path, &meta, false).into_iter().collect();
-                                if meta.len() > LARGE_DAY_FILE {
-                                    notes.push(Problem {
-                                        path: path.clone(),
-                                        kind: ProblemKind::Large { bytes: meta.len() },
-                                    });
-                                }
-                                Some(notes)
-                            }
-                            None => {
-                                if let Some(readers) = &mut readers {
-                                    year.queued_through =
-                                        readers.queue(path.clone(), year.folder.as_ref(), regular);
-                                }
-                                None
-                            }
-                        };
-                        year.days.push(ListedDay {
-                            day,
-                            path,
-                            regular,
-                            cached,
-                            stamp,
-                        });
-                    }
-                    ahead += year.weight();
-                    years.push_back(year);
                     continue;
                 }
                 // Listed far enough ahead, or all listed: the next year is taken in.
@@ -279,110 +267,7 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
                     break;
                 };
                 ahead -= year.weight();
-                if let Some(readers) = &mut readers {
-                    readers.send_through(year.queued_through);
-                }
-                scan.problems.extend(year.problems);
-                for ListedDay {
-                    day,
-                    path,
-                    regular,
-                    cached,
-                    stamp,
-                } in year.days
-                {
-                    // Read here: a day not handed to the readers (a check reads every day
-                    // here), or one whose reader failed.
-                    let mut read_here = || {
-                        let (notes, mut read) = read_day_checked(
-                            layout,
-                            &path,
-                            year.folder.as_deref().map(|f| (f, regular)),
-                            encrypted,
-                            &mut buffer,
-                        );
-                        if let (Ok(body), true) = (&mut read, keep) {
-                            body.entries.iter_mut().for_each(Entry::shrink_to_fit);
-                        }
-                        (notes, read)
-                    };
-                    // A cached day's body is taken from the cache only now (see
-                    // `Cache::holds`); any other day was handed to the readers, if there are
-                    // any, and comes from them in the order handed.
-                    let (notes, read, was_cached) = match cached {
-                        Some(notes) => match cache.as_mut().and_then(|c| c.take(&path, stamp)) {
-                            Some(body) => (notes, Ok(body), true),
-                            None => {
-                                let (notes, read) = read_here();
-                                (notes, read, false)
-                            }
-                        },
-                        None => {
-                            let (notes, read) = match readers.as_mut().and_then(Readers::next) {
-                                Some(done) => done,
-                                None => read_here(),
-                            };
-                            (notes, read, false)
-                        }
-                    };
-                    if cache.is_some() {
-                        let fresh = match (&read, was_cached) {
-                            (Ok(body), false) => {
-                                cache_stale = true;
-                                Some(body.clone())
-                            }
-                            _ => None,
-                        };
-                        // A plain file in an encrypted journal is not cached: its note must
-                        // show.
-                        let plain = notes.iter().any(|n| n.kind == ProblemKind::Plaintext);
-                        if let Some(stamp) = stamp.filter(|_| read.is_ok() && !plain) {
-                            cache_order.push((path.clone(), stamp, fresh));
-                        }
-                    }
-                    scan.problems.extend(notes);
-                    match read {
-                        Ok(body) => {
-                            scan.day_files += 1;
-                            for (i, entry) in body.entries.iter().enumerate() {
-                                if entry.date != day {
-                                    scan.problems.push(Problem {
-                                        path: path.clone(),
-                                        kind: ProblemKind::WrongDay {
-                                            id: entry.id.to_string(),
-                                            date: entry.date,
-                                        },
-                                    });
-                                }
-                                // Whether the id is in the day file first seen with its hash:
-                                // this very file before this entry (read again, the file
-                                // would hold this entry itself), or another one, read again.
-                                let holds = |first: NaiveDate| {
-                                    if first == day {
-                                        body.entries[..i].iter().any(|e| e.id == entry.id)
-                                    } else {
-                                        day_holds(layout, first, &entry.id, encrypted, &mut buffer)
-                                    }
-                                };
-                                if let Some(first) = seen.seen_before(&entry.id, day, holds) {
-                                    scan.problems.push(Problem {
-                                        path: path.clone(),
-                                        kind: ProblemKind::DuplicateId {
-                                            id: entry.id.to_string(),
-                                            other: layout.day_file(first),
-                                        },
-                                    });
-                                }
-                                scan.entry_count += 1;
-                            }
-                            // Shrunk where they were read (see `Entry::shrink_to_fit`).
-                            if keep {
-                                scan.entries.extend(body.entries);
-                            }
-                        }
-                        Err(err) => scan.problems.push(Problem::from_error(path, &err)),
-                    }
-                }
+                self.take_in_year(year, readers.as_mut());
             }
             if let Some(readers) = readers {
                 readers.join();
@@ -390,155 +275,255 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
         });
     }
 
-    // The cache again, when a day was read from its file or a cached one is gone: the
-    // days read now, the others from the cache as it was.
-    if let Some(left) = &cache {
-        cache_stale |= left.remaining() > 0;
-        if cache_stale {
-            let mut old = super::cache::Cache::read(layout);
-            let days = cache_order
+    /// Lists one year folder of `entries/`: its days, each handed to the `readers` (if
+    /// there are any) unless the cache holds it, and the problems with the folder and its
+    /// files.
+    fn list_year(&self, year_dir: &Path, mut readers: Option<&mut Readers<'_>>) -> Year {
+        let root = self.layout.root();
+        let mut year = Year::default();
+        let name = file_name(year_dir);
+        let is_year = name.len() == 4 && name.chars().all(|c| c.is_ascii_digit());
+        if !is_year || !year_dir.is_dir() {
+            note_stray(&mut year.problems, root, year_dir);
+            return year;
+        }
+        check_mode(&mut year.problems, year_dir, true);
+        let number: i32 = name.parse().unwrap_or(-1);
+        year.folder = fs::File::open(year_dir).ok().map(Arc::new);
+        for (path, regular) in sorted_children_typed(&mut year.problems, year_dir) {
+            let file = path.file_name().unwrap_or_default().to_string_lossy();
+            let Some(day) = Layout::day_of_file_name(&file).filter(|d| d.year() == number) else {
+                match Layout::day_of_conflict_copy(&file) {
+                    Some(day) => year.problems.push(Problem {
+                        path: path.clone(),
+                        kind: ProblemKind::SyncConflict { day },
+                    }),
+                    None => note_stray(&mut year.problems, root, &path),
+                }
+                continue;
+            };
+            let (stamp, cached) = self.cached_day(&path);
+            if cached.is_none()
+                && let Some(readers) = &mut readers
+            {
+                year.queued_through = readers.queue(path.clone(), year.folder.as_ref(), regular);
+            }
+            year.days.push(ListedDay {
+                day,
+                path,
+                regular,
+                cached,
+                stamp,
+            });
+        }
+        year
+    }
+
+    /// The stamp of the day file at `path` and, when the cache holds it as it is (an
+    /// encrypted journal's days come from its cache when their files are the ones cached),
+    /// the notes its file gives without reading it.
+    fn cached_day(&self, path: &Path) -> (Option<super::cache::Stamp>, Option<Vec<Problem>>) {
+        let meta = if self.cache.is_some() {
+            fs::metadata(path).ok()
+        } else {
+            None
+        };
+        let stamp = meta.as_ref().and_then(super::cache::Stamp::of);
+        let hit = self.cache.as_ref().is_some_and(|c| c.holds(path, stamp));
+        let cached = meta.filter(|_| hit).map(|meta| {
+            let mut notes: Vec<Problem> = mode_problem(path, &meta, false).into_iter().collect();
+            if meta.len() > LARGE_DAY_FILE {
+                notes.push(Problem {
+                    path: path.to_owned(),
+                    kind: ProblemKind::Large { bytes: meta.len() },
+                });
+            }
+            notes
+        });
+        (stamp, cached)
+    }
+
+    /// Takes in the days of one year listed by [`Scanning::list_year`], in order.
+    fn take_in_year(&mut self, year: Year, mut readers: Option<&mut Readers<'_>>) {
+        if let Some(readers) = &mut readers {
+            readers.send_through(year.queued_through);
+        }
+        self.scan.problems.extend(year.problems);
+        for listed in year.days {
+            self.take_in_day(listed, year.folder.as_deref(), &mut readers);
+        }
+    }
+
+    /// Takes in one listed day: its body from the cache, the readers or its file, its notes,
+    /// and its entries.
+    fn take_in_day(
+        &mut self,
+        listed: ListedDay,
+        folder: Option<&fs::File>,
+        readers: &mut Option<&mut Readers<'_>>,
+    ) {
+        let ListedDay {
+            day,
+            path,
+            regular,
+            cached,
+            stamp,
+        } = listed;
+        let folder = folder.map(|f| (f, regular));
+        // A cached day's body is taken from the cache only now (see `Cache::holds`); any
+        // other day was handed to the readers, if there are any, and comes from them in the
+        // order handed.
+        let (notes, read, was_cached) = match cached {
+            Some(notes) => match self.cache.as_mut().and_then(|c| c.take(&path, stamp)) {
+                Some(body) => (notes, Ok(body), true),
+                None => {
+                    let (notes, read) = self.read_here(&path, folder);
+                    (notes, read, false)
+                }
+            },
+            None => {
+                let (notes, read) = match readers.as_deref_mut().and_then(Readers::next) {
+                    Some(done) => done,
+                    None => self.read_here(&path, folder),
+                };
+                (notes, read, false)
+            }
+        };
+        if self.cache.is_some() {
+            self.remember_for_cache(&path, stamp, &notes, &read, was_cached);
+        }
+        self.scan.problems.extend(notes);
+        match read {
+            Ok(body) => self.take_in_body(day, &path, body),
+            Err(err) => self.scan.problems.push(Problem::from_error(path, &err)),
+        }
+    }
+
+    /// Reads a day here: a day not handed to the readers (a check reads every day here), or
+    /// one whose reader failed.
+    fn read_here(&mut self, path: &Path, folder: Option<(&fs::File, bool)>) -> DayRead {
+        let (notes, mut read) =
+            read_day_checked(self.layout, path, folder, self.encrypted, &mut self.buffer);
+        if let (Ok(body), true) = (&mut read, self.keep) {
+            body.entries.iter_mut().for_each(Entry::shrink_to_fit);
+        }
+        (notes, read)
+    }
+
+    /// Notes a day for the cache written again after the scan: its body when it was read
+    /// from its file (the cache is then stale), only its place when it came from the cache.
+    fn remember_for_cache(
+        &mut self,
+        path: &Path,
+        stamp: Option<super::cache::Stamp>,
+        notes: &[Problem],
+        read: &Result<DayBody, StoreError>,
+        was_cached: bool,
+    ) {
+        let fresh = match (read, was_cached) {
+            (Ok(body), false) => {
+                self.cache_stale = true;
+                Some(body.clone())
+            }
+            _ => None,
+        };
+        // A plain file in an encrypted journal is not cached: its note must show.
+        let plain = notes.iter().any(|n| n.kind == ProblemKind::Plaintext);
+        if let Some(stamp) = stamp.filter(|_| read.is_ok() && !plain) {
+            self.cache_order.push((path.to_owned(), stamp, fresh));
+        }
+    }
+
+    /// Takes in the entries of the day file of `day` at `path`: counted, checked for their
+    /// day and for ids seen before, and kept when the scan keeps them.
+    fn take_in_body(&mut self, day: NaiveDate, path: &Path, body: DayBody) {
+        self.scan.day_files += 1;
+        for (i, entry) in body.entries.iter().enumerate() {
+            if entry.date != day {
+                self.scan.problems.push(Problem {
+                    path: path.to_owned(),
+                    kind: ProblemKind::WrongDay {
+                        id: entry.id.to_string(),
+                        date: entry.date,
+                    },
+                });
+            }
+            // Whether the id is in the day file first seen with its hash: this very file
+            // before this entry (read again, the file would hold this entry itself), or
+            // another one, read again.
+            let holds = |first: NaiveDate| {
+                if first == day {
+                    body.entries[..i].iter().any(|e| e.id == entry.id)
+                } else {
+                    day_holds(
+                        self.layout,
+                        first,
+                        &entry.id,
+                        self.encrypted,
+                        &mut self.buffer,
+                    )
+                }
+            };
+            if let Some(first) = self.seen.seen_before(&entry.id, day, holds) {
+                self.scan.problems.push(Problem {
+                    path: path.to_owned(),
+                    kind: ProblemKind::DuplicateId {
+                        id: entry.id.to_string(),
+                        other: self.layout.day_file(first),
+                    },
+                });
+            }
+            self.scan.entry_count += 1;
+        }
+        // Shrunk where they were read (see `Entry::shrink_to_fit`).
+        if self.keep {
+            self.scan.entries.extend(body.entries);
+        }
+    }
+
+    /// Writes the cache again, when a day was read from its file or a cached one is gone: the
+    /// days read now, the others from the cache as it was.
+    fn write_cache(&mut self) {
+        let Some(left) = &self.cache else {
+            return;
+        };
+        self.cache_stale |= left.remaining() > 0;
+        if self.cache_stale {
+            let mut old = super::cache::Cache::read(self.layout);
+            let days = std::mem::take(&mut self.cache_order)
                 .into_iter()
                 .filter_map(|(path, stamp, fresh)| {
                     let body = fresh.or_else(|| old.take(&path, Some(stamp)))?;
                     Some((path, stamp, body))
                 })
                 .collect();
-            super::cache::write(layout, days);
+            super::cache::write(self.layout, days);
         }
     }
 
-    // The key files: gone from a journal that was encrypted, or a recipient that is not the
-    // journal's own (issue 30).
-    if super::crypto::key_missing(layout) {
-        scan.problems.push(Problem {
-            path: layout.identity_file(),
-            kind: ProblemKind::KeyMissing,
-        });
-    }
-    if let Some(found) = super::crypto::foreign_recipient(layout) {
-        scan.problems.push(Problem {
-            path: layout.recipient_file(),
-            kind: ProblemKind::ForeignRecipient { found },
-        });
-    }
-
-    // state.json
-    let state = layout.state_file();
-    if state.exists() {
-        check_mode(&mut scan.problems, &state, false);
-        if let Err(err) = read_json::<Preferences>(layout, &state) {
-            scan.problems.push(Problem::from_error(state, &err));
-        }
-    }
-
-    // Conflict copies a file-sync tool made of the files at the top of the data folder
-    // (state.json, predictions.json, cache.age, the key files); nothing else there is looked
-    // at (a sync tool's or git's own files live there too).
-    let mut quiet = Vec::new();
-    for path in sorted_children(&mut quiet, root) {
-        let Some(of) = conflict_copy_of(root, &path) else {
-            continue;
-        };
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
-            continue;
-        }
-        check_mode(&mut scan.problems, &path, false);
-        let kind = if of == "state.json" {
-            ProblemKind::StateConflict
-        } else {
-            ProblemKind::OtherConflict { of }
-        };
-        scan.problems.push(Problem { path, kind });
-    }
-
-    // drafts/
-    let drafts = layout.drafts_dir();
-    if drafts.exists() {
-        check_mode(&mut scan.problems, &drafts, true);
-        for path in sorted_children(&mut scan.problems, &drafts) {
-            if path == layout.draft_file() {
-                check_mode(&mut scan.problems, &path, false);
-                match read_json_noting::<DraftBody>(layout, &path, encrypted) {
-                    Err(err) => scan.problems.push(Problem::from_error(path, &err)),
-                    Ok((_, Some(plain))) => scan.problems.push(plain),
-                    Ok(_) => {}
-                }
-            } else if is_draft_conflict(&file_name(&path)) {
-                // The other computer's unfinished check-in: words to offer, never a stranger.
-                check_mode(&mut scan.problems, &path, false);
-                let saved = draft_saved(layout, &path);
-                scan.problems.push(Problem {
-                    path,
-                    kind: ProblemKind::DraftConflict { saved },
-                });
-            } else if Layout::is_waiting_draft(&file_name(&path)) {
-                check_mode(&mut scan.problems, &path, false);
-                let saved = draft_saved(layout, &path);
-                scan.problems.push(Problem {
-                    path,
-                    kind: ProblemKind::WaitingDraft { saved },
-                });
-            } else if !file_name(&path).starts_with("unreadable-")
-                || conflict_copy_of(root, &path).is_some()
-            {
-                note_stray(&mut scan.problems, root, &path);
-            }
-        }
-    }
-
-    // trash/
-    let trash = layout.trash_dir();
-    if trash.exists() {
-        check_mode(&mut scan.problems, &trash, true);
-        for path in sorted_children(&mut scan.problems, &trash) {
-            // Conflict copies already merged into their day, kept as they were.
-            if path == layout.merged_conflicts_dir() && path.is_dir() {
-                continue;
-            }
+    /// inbox/: entries saved while the journal was locked, not yet in their day.
+    fn read_inbox(&mut self) {
+        let (layout, root) = (self.layout, self.layout.root());
+        let mut in_inbox: std::collections::HashSet<EntryId> = std::collections::HashSet::new();
+        for path in folder_children(&mut self.scan.problems, &layout.inbox_dir()) {
             if !file_name(&path).ends_with(".json") {
-                note_stray(&mut scan.problems, root, &path);
+                note_stray(&mut self.scan.problems, root, &path);
                 continue;
             }
-            // A copy of a trash file is a deleted entry as well, shown in the trash beside
-            // the other copy: named for what it is, and read as the trash file it is.
-            if let Some(of) = conflict_copy_of(root, &path) {
-                scan.problems.push(Problem {
-                    path: path.clone(),
-                    kind: ProblemKind::OtherConflict { of },
-                });
-            }
-            check_mode(&mut scan.problems, &path, false);
-            match read_json_noting::<TrashBody>(layout, &path, encrypted) {
-                Err(err) => scan.problems.push(Problem::from_error(path, &err)),
-                Ok((_, Some(plain))) => scan.problems.push(plain),
-                Ok(_) => {}
-            }
-        }
-    }
-
-    // inbox/: entries saved while the journal was locked, not yet in their day.
-    let inbox = layout.inbox_dir();
-    let mut in_inbox: std::collections::HashSet<EntryId> = std::collections::HashSet::new();
-    if inbox.exists() {
-        check_mode(&mut scan.problems, &inbox, true);
-        for path in sorted_children(&mut scan.problems, &inbox) {
-            if !file_name(&path).ends_with(".json") {
-                note_stray(&mut scan.problems, root, &path);
-                continue;
-            }
-            check_mode(&mut scan.problems, &path, false);
-            match read_json_noting::<InboxBody>(layout, &path, encrypted) {
-                Err(err) => scan.problems.push(Problem::from_error(path, &err)),
+            check_mode(&mut self.scan.problems, &path, false);
+            match read_json_noting::<InboxBody>(layout, &path, self.encrypted) {
+                Err(err) => self.scan.problems.push(Problem::from_error(path, &err)),
                 Ok((body, plain)) => {
-                    scan.problems.extend(plain);
+                    self.scan.problems.extend(plain);
                     // Already in its day (moved there, the inbox file not yet removed).
                     let id = &body.entry.id;
-                    let holds =
-                        |first: NaiveDate| day_holds(layout, first, id, encrypted, &mut buffer);
-                    if !seen.seen_in_a_day(id, holds) && in_inbox.insert(id.clone()) {
-                        scan.entry_count += 1;
-                        if keep {
-                            scan.entries.push(body.entry);
+                    let holds = |first: NaiveDate| {
+                        day_holds(layout, first, id, self.encrypted, &mut self.buffer)
+                    };
+                    if !self.seen.seen_in_a_day(id, holds) && in_inbox.insert(id.clone()) {
+                        self.scan.entry_count += 1;
+                        if self.keep {
+                            self.scan.entries.push(body.entry);
                         }
                     }
                 }
@@ -546,10 +531,13 @@ fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
         }
     }
 
-    scan.entries.sort_by(Entry::order);
-    // The list grew by doubling; give back what it does not use.
-    scan.entries.shrink_to_fit();
-    scan
+    /// The scan, its entries in order.
+    fn finish(mut self) -> Scan {
+        self.scan.entries.sort_by(Entry::order);
+        // The list grew by doubling; give back what it does not use.
+        self.scan.entries.shrink_to_fit();
+        self.scan
+    }
 }
 
 /// Reads and decodes one JSON file of the store at `layout` (decrypting it if it is
@@ -634,6 +622,16 @@ fn draft_saved(layout: &Layout, path: &Path) -> Option<chrono::NaiveDateTime> {
 pub(crate) fn is_draft_conflict(name: &str) -> bool {
     Layout::original_of_conflict_copy(name)
         .is_some_and(|of| of == "current.json" || Layout::is_waiting_draft(&of))
+}
+
+/// The children of the folder `dir` of the data folder, sorted, the folder's mode checked;
+/// none when it does not exist.
+fn folder_children(problems: &mut Vec<Problem>, dir: &Path) -> Vec<PathBuf> {
+    if !dir.exists() {
+        return Vec::new();
+    }
+    check_mode(problems, dir, true);
+    sorted_children(problems, dir)
 }
 
 fn sorted_children(problems: &mut Vec<Problem>, dir: &Path) -> Vec<PathBuf> {

@@ -175,21 +175,80 @@ pub fn sync(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, Sy
 
 fn sync_steps(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, SyncError> {
     let root = layout.root();
-    let mut done = Synced::default();
-    let dot_git = root.join(".git");
-    // No repository yet, or one whose `git init` stopped half way (before it wrote HEAD).
-    if !dot_git.exists() || (dot_git.is_dir() && !dot_git.join("HEAD").exists()) {
-        // No template: nothing is copied from git's (or the person's) template folder, such
-        // as sample hooks.
-        ok(
-            root,
-            &["init", "-q", "--template="],
-            "make the data folder a repository",
-        )?;
-        done.initialised = true;
-    }
+    let mut done = Synced {
+        initialised: make_repository(root)?,
+        ..Synced::default()
+    };
     wait_for_index_lock(root)?;
     remove_merge_leftovers(root);
+    write_attributes(root)?;
+    refuse_unfinished_merge(root)?;
+    register_merge_drivers(root, closer_exe)?;
+    let who = identity(root);
+    done.committed = commit_changes(root, &who, host)?;
+    let remote = ok(root, &["remote"], "list the remotes")?;
+    let Some(remote) = remote.lines().next().map(str::to_owned) else {
+        return Ok(done);
+    };
+    done.remote = Some(remote.clone());
+    let branch = ok(
+        root,
+        &["symbolic-ref", "--short", "HEAD"],
+        "find the branch",
+    )?;
+    fetch(root, &remote)?;
+    let theirs = format!("{remote}/{branch}");
+    let has_theirs = git(root, &["rev-parse", "-q", "--verify", &theirs])?
+        .status
+        .success();
+    let has_ours = git(root, &["rev-parse", "-q", "--verify", "HEAD"])?
+        .status
+        .success();
+    if has_theirs {
+        refuse_incoming_links(root, &theirs, has_ours)?;
+    }
+    if has_theirs {
+        merge_theirs(root, &who, &theirs, &mut done)?;
+    }
+    if has_ours || has_theirs {
+        let ahead = if has_theirs {
+            ok(
+                root,
+                &["rev-list", "--count", &format!("{theirs}..HEAD")],
+                "compare",
+            )?
+        } else {
+            "1".to_owned()
+        };
+        if ahead != "0" {
+            push(root, &remote, &branch, done.pulled)?;
+            done.pushed = true;
+        }
+    }
+    Ok(done)
+}
+
+/// Makes the data folder a repository when it is not one yet, or one whose `git init`
+/// stopped half way (before it wrote HEAD); whether it did.
+fn make_repository(root: &Path) -> Result<bool, SyncError> {
+    let dot_git = root.join(".git");
+    let half_made = dot_git.is_dir() && !dot_git.join("HEAD").exists();
+    if dot_git.exists() && !half_made {
+        return Ok(false);
+    }
+    // No template: nothing is copied from git's (or the person's) template folder, such as
+    // sample hooks.
+    ok(
+        root,
+        &["init", "-q", "--template="],
+        "make the data folder a repository",
+    )?;
+    Ok(true)
+}
+
+/// Writes `.gitignore`, `.gitattributes` and the attributes that choose the merge drivers
+/// where they differ from closer's.
+fn write_attributes(root: &Path) -> Result<(), SyncError> {
     for (name, text) in [(".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)] {
         let path = root.join(name);
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
@@ -210,8 +269,12 @@ fn sync_steps(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, 
             .and_then(|()| super::atomic::write(&info, INFO_ATTRIBUTES.as_bytes()))
             .map_err(|e| SyncError(format!("{} could not be written: {e}", info.display())))?;
     }
-    // A merge left unfinished (by hand, or one the driver could not do) is never committed
-    // as it stands: that would keep one side of a day and drop the other's entries.
+    Ok(())
+}
+
+/// A merge left unfinished (by hand, or one the driver could not do) is never committed as it
+/// stands: that would keep one side of a day and drop the other's entries.
+fn refuse_unfinished_merge(root: &Path) -> Result<(), SyncError> {
     let merging = git(root, &["rev-parse", "-q", "--verify", "MERGE_HEAD"])?
         .status
         .success();
@@ -224,6 +287,12 @@ fn sync_steps(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, 
             root.display()
         )));
     }
+    Ok(())
+}
+
+/// Registers closer's merge drivers in the repository's configuration: day files merged by
+/// entry id, this computer's settings kept.
+fn register_merge_drivers(root: &Path, closer_exe: &Path) -> Result<(), SyncError> {
     let driver = format!("{} merge-day %O %A %B %P", shell_quoted(closer_exe));
     ok(
         root,
@@ -248,27 +317,26 @@ fn sync_steps(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, 
     ] {
         ok(root, &["config", key, value], "register the merge driver")?;
     }
+    Ok(())
+}
+
+/// Commits what changed in the data folder, as `who`; whether there was anything to commit.
+fn commit_changes(root: &Path, who: &[String], host: &str) -> Result<bool, SyncError> {
     ok(root, &["add", "-A"], "stage the journal's changes")?;
     let staged = git(root, &["diff", "--cached", "--quiet"])?;
-    let who = identity(root);
     let mut commit: Vec<&str> = who.iter().map(String::as_str).collect();
     let message = format!("closer sync from {host}");
     commit.extend(["commit", "-q", "-m", &message]);
-    if !staged.status.success() {
-        ok(root, &commit, "commit the journal's changes")?;
-        done.committed = true;
+    if staged.status.success() {
+        return Ok(false);
     }
-    let remote = ok(root, &["remote"], "list the remotes")?;
-    let Some(remote) = remote.lines().next().map(str::to_owned) else {
-        return Ok(done);
-    };
-    done.remote = Some(remote.clone());
-    let branch = ok(
-        root,
-        &["symbolic-ref", "--short", "HEAD"],
-        "find the branch",
-    )?;
-    let fetched = git(root, &["fetch", "-q", &remote])?;
+    ok(root, &commit, "commit the journal's changes")?;
+    Ok(true)
+}
+
+/// Fetches from `remote`.
+fn fetch(root: &Path, remote: &str) -> Result<(), SyncError> {
+    let fetched = git(root, &["fetch", "-q", remote])?;
     if !fetched.status.success() {
         return Err(SyncError(format!(
             "git could not fetch from {remote}: {} What was written here is committed and \
@@ -277,72 +345,58 @@ fn sync_steps(layout: &Layout, closer_exe: &Path, host: &str) -> Result<Synced, 
             String::from_utf8_lossy(&fetched.stderr).trim()
         )));
     }
-    let theirs = format!("{remote}/{branch}");
-    let has_theirs = git(root, &["rev-parse", "-q", "--verify", &theirs])?
-        .status
-        .success();
-    let has_ours = git(root, &["rev-parse", "-q", "--verify", "HEAD"])?
-        .status
-        .success();
-    if has_theirs {
-        refuse_incoming_links(root, &theirs, has_ours)?;
+    Ok(())
+}
+
+/// Merges the remote branch `theirs` into this one, as `who`: notes in `done` whether
+/// anything came in and what the merge driver merged.
+fn merge_theirs(
+    root: &Path,
+    who: &[String],
+    theirs: &str,
+    done: &mut Synced,
+) -> Result<(), SyncError> {
+    // A report a merge killed before it was read is not this merge's.
+    let _ = std::fs::remove_file(root.join(MERGE_REPORT));
+    let before = ok(root, &["rev-parse", "HEAD"], "read the commit").unwrap_or_default();
+    let mut merge: Vec<&str> = who.iter().map(String::as_str).collect();
+    merge.extend([
+        "merge",
+        "-q",
+        "--no-edit",
+        "--allow-unrelated-histories",
+        theirs,
+    ]);
+    let out = git(root, &merge)?;
+    if !out.status.success() {
+        return Err(SyncError(format!(
+            "git could not merge {theirs}: {} The day files merged where they could; for \
+             the rest, run `git -C {} status`, finish the merge by hand (or `git merge \
+             --abort`), then `closer sync` again.",
+            String::from_utf8_lossy(&out.stderr).trim(),
+            root.display()
+        )));
     }
-    if has_theirs {
-        // A report a merge killed before it was read is not this merge's.
-        let _ = std::fs::remove_file(root.join(MERGE_REPORT));
-        let before = ok(root, &["rev-parse", "HEAD"], "read the commit").unwrap_or_default();
-        let mut merge: Vec<&str> = who.iter().map(String::as_str).collect();
-        merge.extend([
-            "merge",
-            "-q",
-            "--no-edit",
-            "--allow-unrelated-histories",
-            &theirs,
-        ]);
-        let out = git(root, &merge)?;
-        if !out.status.success() {
-            return Err(SyncError(format!(
-                "git could not merge {theirs}: {} The day files merged where they could; for \
-                 the rest, run `git -C {} status`, finish the merge by hand (or `git merge \
-                 --abort`), then `closer sync` again.",
-                String::from_utf8_lossy(&out.stderr).trim(),
-                root.display()
-            )));
-        }
-        let after = ok(root, &["rev-parse", "HEAD"], "read the commit").unwrap_or_default();
-        done.pulled = before != after;
-        done.merged = take_merge_report(root);
+    let after = ok(root, &["rev-parse", "HEAD"], "read the commit").unwrap_or_default();
+    done.pulled = before != after;
+    done.merged = take_merge_report(root);
+    Ok(())
+}
+
+/// Pushes `branch` to `remote`; `pulled` says whether something came in before.
+fn push(root: &Path, remote: &str, branch: &str, pulled: bool) -> Result<(), SyncError> {
+    let pushed = git(root, &["push", "-q", "-u", remote, branch])?;
+    if !pushed.status.success() {
+        return Err(SyncError(format!(
+            "{remote} did not take the push: {} Nothing is lost: what was written \
+             here{} is committed here and goes with the next closer sync. Once \
+             {remote} takes pushes again (your access to it, its free space, a \
+             branch it protects), run closer sync again.",
+            String::from_utf8_lossy(&pushed.stderr).trim(),
+            if pulled { ", and what came in," } else { "" }
+        )));
     }
-    if has_ours || has_theirs {
-        let ahead = if has_theirs {
-            ok(
-                root,
-                &["rev-list", "--count", &format!("{theirs}..HEAD")],
-                "compare",
-            )?
-        } else {
-            "1".to_owned()
-        };
-        if ahead != "0" {
-            let pushed = git(root, &["push", "-q", "-u", &remote, &branch])?;
-            if !pushed.status.success() {
-                return Err(SyncError(format!(
-                    "{remote} did not take the push: {} Nothing is lost: what was written \
-                     here{} is committed here and goes with the next closer sync. Once \
-                     {remote} takes pushes again (your access to it, its free space, a \
-                     branch it protects), run closer sync again.",
-                    String::from_utf8_lossy(&pushed.stderr).trim(),
-                    if done.pulled {
-                        ", and what came in,"
-                    } else {
-                        ""
-                    }
-                )));
-            }
-            done.pushed = true;
-        }
-    }
-    Ok(done)
+    Ok(())
 }
 
 /// Refuses to merge `theirs` when it brings symbolic links: links it has that neither this

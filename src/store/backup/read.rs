@@ -332,23 +332,7 @@ pub(super) fn read_once(
         reason,
     };
     let read_err = |e: io::Error| StoreError::read(archive, e);
-    let mut file = fs::File::open(archive).map_err(read_err)?;
-    let len = file.metadata().map_err(read_err)?.len();
-    // A gzip stream's first two bytes say it is one.
-    let mut magic = Vec::with_capacity(2);
-    (&mut file)
-        .take(2)
-        .read_to_end(&mut magic)
-        .map_err(read_err)?;
-    if len == 0 {
-        return Err(unusable("it is empty, not a closer backup".to_owned()));
-    }
-    if magic != [0x1f, 0x8b] {
-        return Err(unusable(
-            "it is not a closer backup (a gzipped tar archive)".to_owned(),
-        ));
-    }
-    file.seek(io::SeekFrom::Start(0)).map_err(read_err)?;
+    let (file, len) = open_gzip(archive)?;
     // The size gzip records at its end is checked when the stream is read to it; it cannot
     // bound the reading before, as a file cut short ends in other bytes.
     let bound = UNPACKED_FLOOR.max(len.saturating_mul(UNPACKED_RATIO));
@@ -411,6 +395,46 @@ pub(super) fn read_once(
     let stored: StoredManifest = serde_json::from_slice(&text)
         .map_err(|e| damaged(format!("its manifest cannot be read ({e})")))?;
     check_sums(&stored, &found.sums).map_err(damaged)?;
+    let manifest = manifest_from(stored, &found.sums);
+    Ok(Unpacked {
+        path: archive.to_owned(),
+        manifest,
+        files: found.files,
+        unpacked,
+    })
+}
+
+/// Opens the archive at `archive` and its length, refusing an empty file or one that is not a
+/// gzip stream; positioned at its start.
+fn open_gzip(archive: &Path) -> Result<(fs::File, u64), StoreError> {
+    let unusable = |reason: &str| StoreError::BackupUnusable {
+        path: archive.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let read_err = |e: io::Error| StoreError::read(archive, e);
+    let mut file = fs::File::open(archive).map_err(read_err)?;
+    let len = file.metadata().map_err(read_err)?.len();
+    // A gzip stream's first two bytes say it is one.
+    let mut magic = Vec::with_capacity(2);
+    (&mut file)
+        .take(2)
+        .read_to_end(&mut magic)
+        .map_err(read_err)?;
+    if len == 0 {
+        return Err(unusable("it is empty, not a closer backup"));
+    }
+    if magic != [0x1f, 0x8b] {
+        return Err(unusable(
+            "it is not a closer backup (a gzipped tar archive)",
+        ));
+    }
+    file.seek(io::SeekFrom::Start(0)).map_err(read_err)?;
+    Ok((file, len))
+}
+
+/// The manifest of a backup as stored, with what a manifest of an older closer did not count
+/// counted from the names of its files (`sums`).
+fn manifest_from(stored: StoredManifest, sums: &[FileSum]) -> Manifest {
     let mut manifest = Manifest {
         made_at: stored.made_at,
         entries: stored.entries,
@@ -426,7 +450,7 @@ pub(super) fn read_once(
     if stored.counted.is_none() && stored.entries == 0 {
         // Counted from its names.
         let (mut day_files, mut inbox) = (0, 0);
-        for sum in &found.sums {
+        for sum in sums {
             match sum.path.split('/').collect::<Vec<_>>()[..] {
                 ["data", "identity.age" | "recipient.txt"] => manifest.encrypted = true,
                 ["data", "entries", _, name] if Layout::day_of_file_name(name).is_some() => {
@@ -442,12 +466,7 @@ pub(super) fn read_once(
             manifest.inbox = inbox;
         }
     }
-    Ok(Unpacked {
-        path: archive.to_owned(),
-        manifest,
-        files: found.files,
-        unpacked,
-    })
+    manifest
 }
 
 /// Checks the files found in an archive against what its manifest says: how many, and each

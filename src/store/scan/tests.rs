@@ -1,4 +1,5 @@
 use super::*;
+use crate::journal::Preferences;
 use crate::store::Store;
 
 /// Issue 21, item 6: the journal as read holds no room it does not use (a list read from

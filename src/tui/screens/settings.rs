@@ -403,7 +403,6 @@ fn rename_answered(list: &mut OwnList, question: Question, action: Action) -> Cm
 
 /// Applies a message to the open list of own words (renaming, removing, adding).
 fn update_own(state: &mut State, msg: Msg, session: &Session) -> Cmd {
-    let prefs = &session.prefs;
     let Some(list) = state.own.as_mut() else {
         return Cmd::None;
     };
@@ -417,84 +416,13 @@ fn update_own(state: &mut State, msg: Msg, session: &Session) -> Cmd {
         }
         _ => {}
     }
-    let kind = list.kind;
-    let words = prefs.own(kind);
-    let keep = |p: Preferences, said: String| Cmd::Prefs(Box::new(p)).and(Cmd::info(said));
     if let Some((_, text)) = list.naming.as_mut() {
         if type_into(text, &msg) {
             return Cmd::None;
         }
         match msg {
             Msg::Key(Action::Back) => list.naming = None,
-            Msg::Key(Action::Confirm) => {
-                let (old, text) = list.naming.take().unwrap_or_default();
-                let new = text.trim().to_owned();
-                let mut p = prefs.clone();
-                // Renaming to one of the others (ignoring case) makes the two one.
-                let merge = old.as_ref().is_some_and(|old| {
-                    p.own(kind)
-                        .iter()
-                        .any(|w| w != old && w.trim().to_lowercase() == new.to_lowercase())
-                });
-                let said = match old {
-                    Some(old) if old == new => return Cmd::None,
-                    Some(old) => match p.rename_own(kind, &old, &new) {
-                        // A trigger that entries name: ask whether to rename it there too, so
-                        // its history stays one.
-                        Ok(())
-                            if kind == OwnWords::Triggers && entries_naming(session, &old) > 0 =>
-                        {
-                            let n = entries_naming(session, &old);
-                            let entries = count(n as u64, "entry names", "entries name");
-                            let then = if merge {
-                                format!("“{new}” is one of yours already: the two become one.")
-                            } else {
-                                "Rename it back later to undo.".to_owned()
-                            };
-                            list.renaming = Some((old.clone(), new.clone(), merge));
-                            if let Some(at) = p
-                                .own(kind)
-                                .iter()
-                                .position(|w| w.eq_ignore_ascii_case(&new))
-                            {
-                                list.cursor = at;
-                            }
-                            return Cmd::Prefs(Box::new(p)).and(Cmd::Open(Open::ask(
-                                Question::RenameInEntries,
-                                "Rename it in past entries too?",
-                                &[
-                                    &format!("{entries} “{old}”."),
-                                    "Renamed there too, insights, filters and the report",
-                                    &format!("count them as one. {then}"),
-                                ],
-                            )));
-                        }
-                        Ok(()) => format!(
-                            "“{old}” is now “{new}” in the list. Entries that name “{old}” keep it."
-                        ),
-                        Err(RenameError::Empty) => {
-                            return Cmd::error(
-                                "A name cannot be empty, so nothing changed. To stop offering it, \
-                                 press d.",
-                            );
-                        }
-                        Err(RenameError::Missing) => return Cmd::None,
-                    },
-                    None if new.is_empty() => return Cmd::None,
-                    None if !p.remember(kind, &new) => {
-                        return Cmd::info(format!("“{new}” is in the list already."));
-                    }
-                    None => format!("“{new}” will be offered in your check-ins."),
-                };
-                if let Some(at) = p
-                    .own(kind)
-                    .iter()
-                    .position(|w| w.eq_ignore_ascii_case(&new))
-                {
-                    list.cursor = at;
-                }
-                return keep(p, said);
-            }
+            Msg::Key(Action::Confirm) => return confirm_name(list, session),
             _ => {}
         }
         return Cmd::None;
@@ -502,12 +430,110 @@ fn update_own(state: &mut State, msg: Msg, session: &Session) -> Cmd {
     let Msg::Key(action) = msg else {
         return Cmd::None;
     };
+    let words = session.prefs.own(list.kind);
     if let Some(at) = keys::moved(list.cursor, words.len(), action, OWN_PAGE) {
         list.cursor = at;
         return Cmd::None;
     }
+    if action == Action::Back {
+        state.own = None;
+        return Cmd::None;
+    }
+    own_list_key(list, action, session)
+}
+
+/// The preferences `p` saved, and `said` shown.
+fn keep(p: Preferences, said: String) -> Cmd {
+    Cmd::Prefs(Box::new(p)).and(Cmd::info(said))
+}
+
+/// Keeps the name being typed in the list of own words: a new word, or a word renamed (when
+/// entries name a renamed trigger, asking whether to rename it there too).
+fn confirm_name(list: &mut OwnList, session: &Session) -> Cmd {
+    let kind = list.kind;
+    let (old, text) = list.naming.take().unwrap_or_default();
+    let new = text.trim().to_owned();
+    let mut p = session.prefs.clone();
+    // Renaming to one of the others (ignoring case) makes the two one.
+    let merge = old.as_ref().is_some_and(|old| {
+        p.own(kind)
+            .iter()
+            .any(|w| w != old && w.trim().to_lowercase() == new.to_lowercase())
+    });
+    let said = match old {
+        Some(old) if old == new => return Cmd::None,
+        Some(old) => match p.rename_own(kind, &old, &new) {
+            // A trigger that entries name: ask whether to rename it there too, so its history
+            // stays one.
+            Ok(()) if kind == OwnWords::Triggers && entries_naming(session, &old) > 0 => {
+                return ask_rename_in_entries(list, p, (old, new, merge), session);
+            }
+            Ok(()) => {
+                format!("“{old}” is now “{new}” in the list. Entries that name “{old}” keep it.")
+            }
+            Err(RenameError::Empty) => {
+                return Cmd::error(
+                    "A name cannot be empty, so nothing changed. To stop offering it, press d.",
+                );
+            }
+            Err(RenameError::Missing) => return Cmd::None,
+        },
+        None if new.is_empty() => return Cmd::None,
+        None if !p.remember(kind, &new) => {
+            return Cmd::info(format!("“{new}” is in the list already."));
+        }
+        None => format!("“{new}” will be offered in your check-ins."),
+    };
+    put_cursor_on(list, &p, &new);
+    keep(p, said)
+}
+
+/// Puts the cursor of the list on `word` in the preferences `p`.
+fn put_cursor_on(list: &mut OwnList, p: &Preferences, word: &str) {
+    if let Some(at) = p
+        .own(list.kind)
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case(word))
+    {
+        list.cursor = at;
+    }
+}
+
+/// Saves a trigger renamed from `old` to `new` (`merge`: into one of the others) in the list,
+/// and asks whether to rename it in the entries that name it too.
+fn ask_rename_in_entries(
+    list: &mut OwnList,
+    p: Preferences,
+    (old, new, merge): (String, String, bool),
+    session: &Session,
+) -> Cmd {
+    let n = entries_naming(session, &old);
+    let entries = count(n as u64, "entry names", "entries name");
+    let then = if merge {
+        format!("“{new}” is one of yours already: the two become one.")
+    } else {
+        "Rename it back later to undo.".to_owned()
+    };
+    list.renaming = Some((old.clone(), new.clone(), merge));
+    put_cursor_on(list, &p, &new);
+    Cmd::Prefs(Box::new(p)).and(Cmd::Open(Open::ask(
+        Question::RenameInEntries,
+        "Rename it in past entries too?",
+        &[
+            &format!("{entries} “{old}”."),
+            "Renamed there too, insights, filters and the report",
+            &format!("count them as one. {then}"),
+        ],
+    )))
+}
+
+/// Applies a key to the list of own words when no name is being typed: add, rename, remove,
+/// put back.
+fn own_list_key(list: &mut OwnList, action: Action, session: &Session) -> Cmd {
+    let kind = list.kind;
+    let prefs = &session.prefs;
+    let words = prefs.own(kind);
     match action {
-        Action::Back => state.own = None,
         Action::Add => list.naming = Some((None, String::new())),
         Action::Edit => {
             if let Some(word) = words.get(list.cursor) {

@@ -220,115 +220,20 @@ impl Form {
         };
         let Input { key, ctrl, alt, .. } = input;
         match &mut field.kind {
-            FieldKind::Text { text, cursor, .. } => {
-                let len = text.chars().count();
-                let byte = |t: &str, c: usize| t.char_indices().nth(c).map_or(t.len(), |(i, _)| i);
-                match (key, ctrl, alt) {
-                    // A line break typed or sent into one line (LF from a paste that is not
-                    // bracketed, Ctrl-J, Ctrl-M) is a space: the words on either side stay apart.
-                    (Key::Char('\n' | '\r'), _, _) | (Key::Char('j' | 'm'), true, false) => {
-                        let at = byte(text, *cursor);
-                        text.insert(at, ' ');
-                        *cursor += 1;
-                        true
-                    }
-                    (Key::Char(c), false, false) if !c.is_control() => {
-                        let at = byte(text, *cursor);
-                        text.insert(at, c);
-                        *cursor += 1;
-                        true
-                    }
-                    (Key::Backspace, false, _) | (Key::Char('h'), true, false) if *cursor > 0 => {
-                        let at = byte(text, *cursor - 1);
-                        text.remove(at);
-                        *cursor -= 1;
-                        true
-                    }
-                    (Key::Delete, false, _) | (Key::Char('d'), true, false) if *cursor < len => {
-                        let at = byte(text, *cursor);
-                        text.remove(at);
-                        true
-                    }
-                    (Key::Left, _, _) | (Key::Char('b'), true, false) => {
-                        *cursor = cursor.saturating_sub(1);
-                        false
-                    }
-                    (Key::Right, _, _) | (Key::Char('f'), true, false) => {
-                        *cursor = (*cursor + 1).min(len);
-                        false
-                    }
-                    (Key::Home, _, _) | (Key::Char('a'), true, false) => {
-                        *cursor = 0;
-                        false
-                    }
-                    (Key::End, _, _) | (Key::Char('e'), true, false) => {
-                        *cursor = len;
-                        false
-                    }
-                    _ => false,
-                }
-            }
+            FieldKind::Text { text, cursor, .. } => edit_text(text, cursor, key, ctrl, alt),
             FieldKind::Choice {
                 options,
                 multi,
                 picked,
                 at,
-            } => match key {
-                Key::Left => {
-                    *at = at.saturating_sub(1);
-                    false
-                }
-                Key::Right => {
-                    *at = (*at + 1).min(options.len().saturating_sub(1));
-                    false
-                }
-                Key::Char(' ') if !options.is_empty() => {
-                    let now = !picked[*at];
-                    if !*multi {
-                        picked.iter_mut().for_each(|p| *p = false);
-                    }
-                    picked[*at] = now;
-                    true
-                }
-                Key::Backspace | Key::Delete => {
-                    let any = picked.iter().any(|p| *p);
-                    picked.iter_mut().for_each(|p| *p = false);
-                    any
-                }
-                _ => false,
-            },
+            } => choose(options.len(), *multi, picked, at, key),
             FieldKind::Number {
                 value,
                 min,
                 max,
                 step,
                 ..
-            } => {
-                let before = *value;
-                match key {
-                    Key::Left => {
-                        *value = Some(value.map_or(*min, |v| v.saturating_sub(*step).max(*min)));
-                    }
-                    Key::Right => {
-                        *value = Some(value.map_or(*min, |v| v.saturating_add(*step).min(*max)));
-                    }
-                    Key::Backspace | Key::Delete => *value = None,
-                    // A digit sets the value as on every other scale: that many steps (1 on
-                    // 1–5; 7 on a percentage is 70 %), where the scale has it.
-                    Key::Char(c) if !ctrl && !alt => {
-                        if let Some(v) = c
-                            .to_digit(10)
-                            .and_then(|d| u8::try_from(d).ok())
-                            .and_then(|d| d.checked_mul(*step))
-                            .filter(|v| (*min..=*max).contains(v))
-                        {
-                            *value = Some(v);
-                        }
-                    }
-                    _ => {}
-                }
-                *value != before
-            }
+            } => set_number(value, (*min, *max, *step), key, ctrl || alt),
         }
     }
 
@@ -574,6 +479,120 @@ fn chip_lines<'a>(
     }
     out.push(Line::from(spans));
     out
+}
+
+/// Applies a typed key to a text field's `text`, its `cursor` a count of characters; whether
+/// the text changed.
+fn edit_text(text: &mut String, cursor: &mut usize, key: Key, ctrl: bool, alt: bool) -> bool {
+    let len = text.chars().count();
+    let byte = |t: &str, c: usize| t.char_indices().nth(c).map_or(t.len(), |(i, _)| i);
+    match (key, ctrl, alt) {
+        // A line break typed or sent into one line (LF from a paste that is not
+        // bracketed, Ctrl-J, Ctrl-M) is a space: the words on either side stay apart.
+        (Key::Char('\n' | '\r'), _, _) | (Key::Char('j' | 'm'), true, false) => {
+            let at = byte(text, *cursor);
+            text.insert(at, ' ');
+            *cursor += 1;
+            true
+        }
+        (Key::Char(c), false, false) if !c.is_control() => {
+            let at = byte(text, *cursor);
+            text.insert(at, c);
+            *cursor += 1;
+            true
+        }
+        (Key::Backspace, false, _) | (Key::Char('h'), true, false) if *cursor > 0 => {
+            let at = byte(text, *cursor - 1);
+            text.remove(at);
+            *cursor -= 1;
+            true
+        }
+        (Key::Delete, false, _) | (Key::Char('d'), true, false) if *cursor < len => {
+            let at = byte(text, *cursor);
+            text.remove(at);
+            true
+        }
+        (Key::Left, _, _) | (Key::Char('b'), true, false) => {
+            *cursor = cursor.saturating_sub(1);
+            false
+        }
+        (Key::Right, _, _) | (Key::Char('f'), true, false) => {
+            *cursor = (*cursor + 1).min(len);
+            false
+        }
+        (Key::Home, _, _) | (Key::Char('a'), true, false) => {
+            *cursor = 0;
+            false
+        }
+        (Key::End, _, _) | (Key::Char('e'), true, false) => {
+            *cursor = len;
+            false
+        }
+        _ => false,
+    }
+}
+
+/// Applies a key to a choice of `options` options: moves among them, picks (one, unless
+/// `multi`) or unpicks them all; whether what is picked changed.
+fn choose(options: usize, multi: bool, picked: &mut [bool], at: &mut usize, key: Key) -> bool {
+    match key {
+        Key::Left => {
+            *at = at.saturating_sub(1);
+            false
+        }
+        Key::Right => {
+            *at = (*at + 1).min(options.saturating_sub(1));
+            false
+        }
+        Key::Char(' ') if options > 0 => {
+            let now = !picked[*at];
+            if !multi {
+                picked.iter_mut().for_each(|p| *p = false);
+            }
+            picked[*at] = now;
+            true
+        }
+        Key::Backspace | Key::Delete => {
+            let any = picked.iter().any(|p| *p);
+            picked.iter_mut().for_each(|p| *p = false);
+            any
+        }
+        _ => false,
+    }
+}
+
+/// Applies a key to a number field's `value` on the scale `(min, max, step)`; `modified`
+/// when Ctrl or Alt was held; whether the value changed.
+fn set_number(
+    value: &mut Option<u8>,
+    (min, max, step): (u8, u8, u8),
+    key: Key,
+    modified: bool,
+) -> bool {
+    let before = *value;
+    match key {
+        Key::Left => {
+            *value = Some(value.map_or(min, |v| v.saturating_sub(step).max(min)));
+        }
+        Key::Right => {
+            *value = Some(value.map_or(min, |v| v.saturating_add(step).min(max)));
+        }
+        Key::Backspace | Key::Delete => *value = None,
+        // A digit sets the value as on every other scale: that many steps (1 on
+        // 1–5; 7 on a percentage is 70 %), where the scale has it.
+        Key::Char(c) if !modified => {
+            if let Some(v) = c
+                .to_digit(10)
+                .and_then(|d| u8::try_from(d).ok())
+                .and_then(|d| d.checked_mul(step))
+                .filter(|v| (min..=max).contains(v))
+            {
+                *value = Some(v);
+            }
+        }
+        _ => {}
+    }
+    *value != before
 }
 
 #[cfg(test)]

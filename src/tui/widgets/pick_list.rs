@@ -206,13 +206,11 @@ pub struct PickListView<'a> {
     pub placeholder: &'a str,
 }
 
-impl Widget for PickListView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl PickListView<'_> {
+    /// The line above the rows: the filter typed, or what typing does.
+    fn filter_line(&self) -> Line<'static> {
         let theme = self.theme;
-        if area.height == 0 {
-            return;
-        }
-        let filter = if self.list.filter.is_empty() {
+        if self.list.filter.is_empty() {
             Line::from(vec![
                 Span::styled("Type to filter: ", theme.muted),
                 Span::styled(self.placeholder.to_owned(), theme.muted),
@@ -223,7 +221,46 @@ impl Widget for PickListView<'_> {
                 Span::styled(self.list.filter.clone(), theme.key),
                 Span::styled("▏", theme.key),
             ])
-        };
+        }
+    }
+
+    /// The line of `row` (`selected`: the cursor's) in a list `width` wide: its mark, its
+    /// label, its extra text, and as much of its detail as there is room for.
+    fn row_line(&self, row: &Row, selected: bool, width: u16) -> Line<'static> {
+        let theme = self.theme;
+        let row_style = if selected { theme.selected } else { theme.text };
+        let mark = if (self.picked)(row) { "[x]" } else { "[ ]" };
+        let marker = if selected { "▸" } else { " " };
+        let mut spans = vec![Span::styled(
+            format!("{marker} {mark} {}", row.label),
+            row_style,
+        )];
+        if let Some(extra) = (self.extra)(row) {
+            spans.push(Span::styled(format!("  {extra}"), theme.key));
+        }
+        // The detail takes the room left on the line, "…" where it is cut.
+        let used: usize = spans.iter().map(Span::width).sum();
+        let room = usize::from(width).saturating_sub(used + 2);
+        if !row.detail.is_empty() && room > 1 {
+            let style: Style = if selected {
+                theme.selected
+            } else {
+                theme.muted
+            };
+            let detail = crate::tui::widgets::wrap::fit(&row.detail, room);
+            spans.push(Span::styled(format!("  {detail}"), style));
+        }
+        Line::from(spans)
+    }
+}
+
+impl Widget for PickListView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        if area.height == 0 {
+            return;
+        }
+        let filter = self.filter_line();
         Paragraph::new(filter).render(Rect { height: 1, ..area }, buf);
         let body = Rect {
             y: area.y + 1,
@@ -280,28 +317,7 @@ impl Widget for PickListView<'_> {
                     if selected {
                         cursor_line = lines.len();
                     }
-                    let mark = if (self.picked)(row) { "[x]" } else { "[ ]" };
-                    let marker = if selected { "▸" } else { " " };
-                    let mut spans = vec![Span::styled(
-                        format!("{marker} {mark} {}", row.label),
-                        row_style,
-                    )];
-                    if let Some(extra) = (self.extra)(row) {
-                        spans.push(Span::styled(format!("  {extra}"), theme.key));
-                    }
-                    // The detail takes the room left on the line, "…" where it is cut.
-                    let used: usize = spans.iter().map(Span::width).sum();
-                    let room = usize::from(body.width).saturating_sub(used + 2);
-                    if !row.detail.is_empty() && room > 1 {
-                        let style: Style = if selected {
-                            theme.selected
-                        } else {
-                            theme.muted
-                        };
-                        let detail = crate::tui::widgets::wrap::fit(&row.detail, room);
-                        spans.push(Span::styled(format!("  {detail}"), style));
-                    }
-                    lines.push((Line::from(spans), selected));
+                    lines.push((self.row_line(row, selected, body.width), selected));
                 }
             }
         }

@@ -1,5 +1,5 @@
-//! Step 1: how the person feels, and how close to their partner (two 1–5 scales, each
-//! skippable).
+//! Step 1: the entry's 1–5 scales, one question each (how the person feels, how close to their
+//! partner), each skippable. The scales are [`Scale::ALL`]: a new one is asked here unchanged.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::journal::Scale;
 use crate::journal::draft::CheckInDraft;
-use crate::journal::{Closeness, Mood};
 use crate::tui::keys::{self, Action, Binding, DIGITS, DOWN, HELP_KEY, Key, UP};
 use crate::tui::screen::{Cmd, LastLayout};
 use crate::tui::session::Session;
@@ -21,7 +21,7 @@ use super::{Cx, LEAVE, NEXT, PREV, SAVE, StepView, question};
 /// The step's state.
 #[derive(Debug, Clone, Default)]
 pub(super) struct State {
-    /// The scale marked: 0 mood, 1 closeness.
+    /// The scale marked, as its place in [`Scale::ALL`].
     pub(super) focus: usize,
     /// A new check-in on a day that has entries already: how many (it will be one more).
     earlier_today: usize,
@@ -56,7 +56,7 @@ pub(super) fn place(s: &State) -> usize {
 
 /// Back on the scale a resumed draft was on.
 pub(super) fn resume(s: &mut State, at: usize, _cx: &mut Cx) {
-    s.focus = at.min(1);
+    s.focus = at.min(Scale::COUNT - 1);
 }
 
 /// The keys in force.
@@ -105,18 +105,15 @@ pub const KEYS: &[Binding] = &[
 /// Applies a key of this step.
 pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
     let draft = &mut cx.draft.entry;
-    let current = if s.focus == 0 {
-        draft.mood.map(Mood::get)
-    } else {
-        draft.closeness.map(Closeness::get)
-    };
+    let scale = Scale::ALL[s.focus];
+    let current = scale.of(draft).map(|v| v.get());
     let value = match action {
         Action::Up => {
-            s.focus = 0;
+            s.focus = s.focus.saturating_sub(1);
             return Some(Cmd::None);
         }
         Action::Down => {
-            s.focus = 1;
+            s.focus = (s.focus + 1).min(Scale::COUNT - 1);
             return Some(Cmd::None);
         }
         Action::Left => Some(current.map_or(3, |v| v.saturating_sub(1).max(1))),
@@ -125,14 +122,10 @@ pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> 
         Action::Clear => None,
         _ => return None,
     };
-    if s.focus == 0 {
-        draft.mood = value.and_then(|v| Mood::try_from(v).ok());
-    } else {
-        draft.closeness = value.and_then(|v| Closeness::try_from(v).ok());
-    }
-    // A digit on mood moves on to closeness, so two digits fill the step.
-    if matches!(action, Action::Choose(_)) && s.focus == 0 {
-        s.focus = 1;
+    scale.set(draft, value.and_then(|v| v.try_into().ok()));
+    // A digit moves on to the next scale, so a digit for each fills the step.
+    if matches!(action, Action::Choose(_)) && s.focus + 1 < Scale::COUNT {
+        s.focus += 1;
     }
     cx.changed();
     Some(Cmd::None)
@@ -177,7 +170,6 @@ pub(super) fn view(
 ) {
     let theme = v.theme;
     let labels = v.session.prefs.mood_labels;
-    let mood_labels: [&'static str; 5] = [1, 2, 3, 4, 5].map(|v| labels.label_of(v));
     let d = v.draft;
     // Editing an entry of another day asks about that day.
     let when = if d.is_edit() && d.date != d.started_at.date_naive() {
@@ -186,32 +178,29 @@ pub(super) fn view(
         "today"
     };
     let marker = |i: usize| if state.focus == i { "▸ " } else { "  " };
-    let lines = vec![
-        Line::default(),
-        question(&format!("{}How are you feeling?", marker(0)), theme),
-        Line::default(),
-        scale_line(d.mood.map(Mood::get), &mood_labels, state.focus == 0, theme),
-        Line::default(),
-        Line::default(),
-        question(
-            &format!("{}How close do you feel to your partner {when}?", marker(1)),
-            theme,
-        ),
-        Line::default(),
-        scale_line(
-            d.closeness.map(Closeness::get),
-            &crate::journal::Scale::Closeness.about().words,
-            state.focus == 1,
-            theme,
-        ),
-        Line::default(),
+    let mut lines = Vec::new();
+    for (i, &scale) in Scale::ALL.iter().enumerate() {
+        let ask = scale.about().question.replace("{when}", when);
+        lines.extend([
+            Line::default(),
+            question(&format!("{}{ask}", marker(i)), theme),
+            Line::default(),
+            scale_line(
+                scale.of(d).map(|v| v.get()),
+                &scale.words(labels),
+                state.focus == i,
+                theme,
+            ),
+            Line::default(),
+        ]);
+    }
+    lines.extend([
         Line::default(),
         Line::styled(
             "Digits set the marked scale; ←/→ change it, ↑/↓ switch, 0 clears. Both can be skipped.",
             theme.muted,
         ),
-    ];
-    let mut lines = lines;
+    ]);
     if state.earlier_today > 0 {
         lines.push(Line::default());
         lines.push(Line::styled(

@@ -1,5 +1,5 @@
 //! Drawing review: the timeline with its search and filter line, an entry in full, the filter
-//! choosers, the trash and the questions.
+//! choosers and the questions.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -72,7 +72,7 @@ fn one_line(text: &str) -> String {
 
 /// What was written first in an entry, on one line: an answer, or the notes; a title and the
 /// text under it set apart with a dash.
-fn written(e: &Entry) -> String {
+pub(super) fn written(e: &Entry) -> String {
     if let Some((title, body)) = entry_view::title(e) {
         return format!("{} — {}", one_line(title), one_line(body));
     }
@@ -511,84 +511,6 @@ fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame
         },
         body,
     );
-}
-
-/// The trash: the deleted entries, and below them the one under the cursor, in full.
-pub(super) fn trash(state: &super::trash::State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
-    let session = cx.session;
-    let theme = &session.theme;
-    if state.trash.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled("The trash is empty.", theme.muted)),
-            area,
-        );
-        return;
-    }
-    // The list takes what it needs, up to half the room; the preview the rest.
-    let wanted = u16::try_from(state.trash.len() + 2).unwrap_or(u16::MAX);
-    let list_height = wanted.min((area.height / 2).max(3));
-    let [area, rule, preview] = Layout::vertical([
-        Constraint::Length(list_height),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    if let Some(t) = state.trash.get(state.trash_cursor) {
-        let label = " deleted entry ";
-        let dashes = usize::from(rule.width).saturating_sub(label.chars().count() + 2);
-        frame.render_widget(
-            Line::styled(format!("──{label}{}", "─".repeat(dashes)), theme.muted),
-            rule,
-        );
-        let lines = entry_view::lines(
-            &t.entry,
-            &session.catalog,
-            theme,
-            session.prefs.mood_labels,
-            entry_view::Empty::Hidden,
-            usize::from(preview.width),
-        );
-        frame.render_widget(
-            Paragraph::new(wrap::lines(lines, usize::from(preview.width))),
-            preview,
-        );
-    }
-    let mut lines = vec![
-        Line::styled(
-            format!(
-                "{}. r puts one back where it was.",
-                crate::journal::vocabulary::count(
-                    state.trash.len() as u64,
-                    "deleted entry",
-                    "deleted entries"
-                )
-            ),
-            theme.muted,
-        ),
-        Line::default(),
-    ];
-    for (i, t) in state.trash.iter().enumerate() {
-        let selected = i == state.trash_cursor;
-        let marker = if selected { "▸" } else { " " };
-        let style = if selected { theme.selected } else { theme.text };
-        let head = format!(
-            "{marker} {} {}  deleted {}  ",
-            t.entry.date.format("%-d %b %Y"),
-            t.entry.created_at.format("%H:%M"),
-            t.deleted_at.format("%-d %b, %H:%M")
-        );
-        let room = usize::from(area.width).saturating_sub(head.chars().count());
-        lines.push(Line::from(vec![
-            Span::styled(head, style),
-            Span::styled(
-                fit(&written(&t.entry), room),
-                if selected { style } else { theme.muted },
-            ),
-        ]));
-    }
-    let offset = (state.trash_cursor + 2).saturating_sub(usize::from(area.height));
-    let lines: Vec<Line> = lines.into_iter().skip(offset).collect();
-    frame.render_widget(Paragraph::new(lines), area);
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use ratatui::text::Line;
 use crate::content::Catalog;
 use crate::journal::Ending;
 use crate::journal::insights::MIN_DAYS;
+use crate::journal::insights::moments::{Episodes, Predictions};
 use crate::journal::vocabulary::count;
 use crate::tui::screen::LastLayout;
 use crate::tui::theme::Theme;
@@ -34,8 +35,14 @@ pub(super) fn moments(
     layout: &mut LastLayout,
 ) {
     let i = &state.insights;
-    let p = &i.predictions;
-    let e = &i.episodes;
+    let mut lines = prediction_lines(&i.predictions, catalog, theme);
+    lines.push(Line::default());
+    lines.extend(moment_lines(&i.episodes, catalog, theme));
+    scrolled(lines, state.scroll, frame, area, layout);
+}
+
+/// The predictions made in the window and what came of them.
+fn prediction_lines(p: &Predictions, catalog: &Catalog, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(
         "Fears checked against what happened",
         theme.title,
@@ -98,8 +105,13 @@ pub(super) fn moments(
             ));
         }
     }
-    lines.push(Line::default());
-    lines.push(Line::styled("Moments traced", theme.title));
+    lines
+}
+
+/// The moments traced in the window: how they ended, with and without a repair, and the
+/// usual urge of each trigger.
+fn moment_lines(e: &Episodes, catalog: &Catalog, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("Moments traced", theme.title)];
     if e.count == 0 {
         lines.push(Line::styled(
             "  No moments traced in this window. The check-in's step 5 traces one, from what happened to how it ended.",
@@ -151,5 +163,5 @@ pub(super) fn moments(
             ));
         }
     }
-    scrolled(lines, state.scroll, frame, area, layout);
+    lines
 }

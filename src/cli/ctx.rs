@@ -1,0 +1,234 @@
+//! What every subcommand shares, made once from the global options: the data folder (and the
+//! check that a journal is there), the settings file and config folder, unlocking an
+//! encrypted journal, preferences with config.toml laid over, the content catalog, a
+//! printable standard output, and the note that what is printed is not encrypted.
+
+use std::io::{StdoutLock, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::Cli;
+use super::printable::Printable;
+use super::secrets;
+use crate::config::Config;
+use crate::content::Catalog;
+use crate::journal::Preferences;
+use crate::store::{self, Layout, Store};
+
+/// The glue a subcommand needs, from the global options.
+#[derive(Debug)]
+pub struct Ctx {
+    /// The data folder, when `--data-dir`, `CLOSER_DATA_DIR` or the platform names one.
+    data_dir: Option<PathBuf>,
+    /// The settings file: `--config`, else `config.toml` in the config folder.
+    config_file: Option<PathBuf>,
+    /// What the settings file says (its defaults when it cannot be read).
+    config: Config,
+    /// Where passphrases come from.
+    secrets: secrets::Source,
+}
+
+impl Ctx {
+    /// The context of one run, from its global options.
+    pub fn new(cli: &Cli) -> Ctx {
+        let data_dir = cli.data_dir.clone().or_else(|| {
+            directories::ProjectDirs::from("", "", "closer").map(|d| d.data_dir().to_owned())
+        });
+        let config_file = cli
+            .config
+            .clone()
+            .or_else(|| config_dir().map(|d| d.join(crate::config::FILE)));
+        let config = config_file
+            .as_deref()
+            .map(|f| crate::config::load(f).0)
+            .unwrap_or_default();
+        let secrets = secrets::Source {
+            fd: cli.passphrase_fd,
+            command: config.passphrase_command.clone(),
+        };
+        Ctx {
+            data_dir,
+            config_file,
+            config,
+            secrets,
+        }
+    }
+
+    /// The data folder: `--data-dir`, then `CLOSER_DATA_DIR` (both via clap), then the
+    /// platform's.
+    ///
+    /// # Errors
+    /// None given and no home folder to find the platform's in.
+    pub fn data_dir(&self) -> Result<&Path> {
+        match &self.data_dir {
+            Some(dir) => Ok(dir),
+            None => bail!(
+                "cannot find your home folder to keep the journal in. \
+                 Choose a folder with --data-dir DIR or the CLOSER_DATA_DIR environment variable."
+            ),
+        }
+    }
+
+    /// The data folder's layout.
+    ///
+    /// # Errors
+    /// As [`Ctx::data_dir`].
+    pub fn layout(&self) -> Result<Layout> {
+        Ok(Layout::new(self.data_dir()?))
+    }
+
+    /// The data folder, failing when there is no journal in it.
+    ///
+    /// # Errors
+    /// As [`Ctx::data_dir`]; the folder does not exist.
+    pub fn journal(&self) -> Result<&Path> {
+        let dir = self.data_dir()?;
+        journal_is_there(dir)?;
+        Ok(dir)
+    }
+
+    /// The journal's store, for a command that changes it (`what`: "changed", "synced").
+    ///
+    /// # Errors
+    /// No journal; it cannot be opened, or it is read-only now.
+    pub fn store_to_be(&self, what: &str) -> Result<Store> {
+        let store = Store::open(self.journal()?)?;
+        if let Some(why) = store.read_only() {
+            bail!("the journal cannot be {what} now: {why}");
+        }
+        Ok(store)
+    }
+
+    /// The settings file, when there is a config folder or `--config`.
+    pub fn config_file(&self) -> Option<&Path> {
+        self.config_file.as_deref()
+    }
+
+    /// Where the person's own prompts and strategies live (see [`config_dir`]).
+    pub fn config_dir(&self) -> Option<PathBuf> {
+        config_dir()
+    }
+
+    /// What the settings file says.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Where passphrases come from.
+    pub fn secrets(&self) -> &secrets::Source {
+        &self.secrets
+    }
+
+    /// Unlocks an encrypted journal, asking for its passphrase (terminal, `--passphrase-fd`
+    /// or `passphrase_command`): what commands that read what the person wrote do first.
+    ///
+    /// # Errors
+    /// As [`Ctx::data_dir`] and [`secrets::Source::unlock`].
+    pub fn unlock(&self) -> Result<()> {
+        self.secrets.unlock(&self.layout()?)
+    }
+
+    /// Says on standard error that `what` ("the export") is not encrypted, when the journal is.
+    pub fn plaintext_note(&self, what: &str) {
+        if self
+            .layout()
+            .is_ok_and(|layout| store::crypto::is_encrypted(&layout))
+        {
+            eprintln!(
+                "closer: note: {what} is not encrypted, though your journal is. Keep it \
+                 somewhere private, and delete it when you are done with it."
+            );
+        }
+    }
+
+    /// The preferences as the journal screens use them: the stored ones with config.toml laid
+    /// over; defaults when either cannot be read.
+    pub fn preferences(&self) -> Preferences {
+        let mut prefs = self
+            .layout()
+            .ok()
+            .and_then(|layout| store::read_preferences(&layout).ok())
+            .unwrap_or_default();
+        if self.config_file.is_some() {
+            self.config.apply(&mut prefs);
+        }
+        prefs
+    }
+
+    /// The bundled content with the person's own triggers and strategies.
+    pub fn catalog(&self) -> Catalog {
+        crate::content::load(config_dir().as_deref()).0
+    }
+
+    /// Runs `print` on standard output made printable (control characters shown), then
+    /// flushes it.
+    ///
+    /// # Errors
+    /// What `print` returns; a failed write.
+    pub fn printed<T>(
+        &self,
+        print: impl FnOnce(&mut Printable<StdoutLock<'static>>) -> Result<T>,
+    ) -> Result<T> {
+        let mut out = Printable::new(std::io::stdout().lock());
+        let done = print(&mut out)?;
+        out.flush()?;
+        Ok(done)
+    }
+
+    /// Runs `print` on standard output as it is (for JSON, which escapes control characters
+    /// itself, and for bytes), then flushes it.
+    ///
+    /// # Errors
+    /// What `print` returns; a failed write.
+    pub fn raw<T>(&self, print: impl FnOnce(&mut StdoutLock<'static>) -> Result<T>) -> Result<T> {
+        let mut out = std::io::stdout().lock();
+        let done = print(&mut out)?;
+        out.flush()?;
+        Ok(done)
+    }
+
+    /// Opens the journal at `start`.
+    ///
+    /// # Errors
+    /// As [`Ctx::data_dir`] and [`crate::tui::run`].
+    pub fn open(&self, start: crate::tui::Start) -> Result<ExitCode> {
+        crate::tui::run(crate::tui::Options {
+            data_dir: self.data_dir()?.to_owned(),
+            config_dir: config_dir(),
+            no_colour: std::env::var("NO_COLOR").ok(),
+            config_file: self.config_file.clone(),
+            start,
+        })?;
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// Where the person's own prompts and strategies live: the platform config folder
+/// (`~/.config/closer` on Linux, or `$XDG_CONFIG_HOME/closer`).
+fn config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "closer").map(|d| d.config_dir().to_owned())
+}
+
+/// Fails, saying so, when there is no journal at `data_dir` (a mistyped `--data-dir` made
+/// stats, status and export report an empty journal, and export write an empty "backup").
+pub(crate) fn journal_is_there(data_dir: &Path) -> Result<()> {
+    if !data_dir.is_dir() {
+        bail!(
+            "there is no journal in {}: that folder does not exist. Check --data-dir (or \
+             CLOSER_DATA_DIR); closer makes the journal the first time you open it.",
+            data_dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// An exit code that says whether all was well (0) or not (1).
+pub fn success_if(well: bool) -> ExitCode {
+    if well {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,60 @@
+//! What the commands that read a window of days and write a file share: `--from` and `--to`
+//! (in order), an existing file left alone without `--force`, and a path taken from the
+//! current folder.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+
+/// The days a summary covers (`closer stats`, `closer report`).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct Window {
+    /// First day (YYYY-MM-DD) [default: the journal's first day]
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    /// Last day (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+}
+
+/// Fails when `--from` is after `--to`.
+///
+/// # Errors
+/// `from` after `to`.
+pub fn dates_in_order(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<()> {
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        bail!("--from {f} is after --to {t}: give the earlier date first");
+    }
+    Ok(())
+}
+
+/// Fails when something is at `path` and `force` is not given. Anything at the path counts, a
+/// link that points to nothing too; even with --force, only a regular file (or a link to one)
+/// is replaced (see `store::atomic::write_target`).
+///
+/// # Errors
+/// Something is at `path`, and no `force`.
+pub fn not_there_unless(force: bool, path: &Path) -> Result<()> {
+    if std::fs::symlink_metadata(path).is_ok() && !force {
+        bail!(
+            "{} already exists; closer does not overwrite it. Choose another name, or add --force to replace it.",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// `path`, from the current folder when it is relative.
+///
+/// # Errors
+/// The current folder cannot be found.
+pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    Ok(if path.is_absolute() {
+        path.to_owned()
+    } else {
+        std::env::current_dir()?.join(path)
+    })
+}
