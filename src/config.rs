@@ -139,8 +139,8 @@ impl Config {
 
     /// What to keep in `state.json` when the preferences in use change from `before` to
     /// `after`: `after`, except that a setting this file sets, and the person did not change on
-    /// screen, keeps the person's own `stored` value (config.toml's values used to leak into
-    /// `state.json` whenever any setting was changed, replacing the person's choice).
+    /// screen, keeps the person's own `stored` value (so config.toml's values do not leak into
+    /// `state.json` when any setting is changed, replacing the person's choice).
     pub fn to_store(
         &self,
         stored: &Preferences,

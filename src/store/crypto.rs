@@ -19,7 +19,7 @@
 //! Without closer: `age -d -i identity.age entries/2026/2026-11-30.json` (age asks for the
 //! passphrase of `identity.age`; no plain key touches the disk).
 //!
-//! Nothing in the data folder is trusted to say whether, or to whom, to encrypt (issue 30):
+//! Nothing in the data folder is trusted to say whether, or to whom, to encrypt:
 //! whoever can write the folder, or push to the sync remote, can swap `recipient.txt` or
 //! remove both key files without the passphrase. A journal seen encrypted on this computer
 //! (key files, sealed files, or the record of [`super::known`]) is never written in plain
