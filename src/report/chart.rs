@@ -5,7 +5,8 @@
 //! graphics against white (mood #0b4f8a is 8.6:1, closeness #9c4a00 6.5:1).
 
 use chrono::{Days, NaiveDate};
-use plotters::coord::ranged1d::{SegmentValue, SegmentedCoord};
+use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::{SegmentValue, SegmentedCoord, ValueFormatter};
 use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 
@@ -159,18 +160,12 @@ fn over_time(out: &mut String, window: Window, days: &[Day], weeks: &[Week]) -> 
             day.format("%-d %b").to_string()
         }
     };
-    chart
-        .configure_mesh()
+    house_style(&mut chart.configure_mesh())
         .x_labels(6)
         .y_labels(5)
         .x_label_formatter(&date_of)
         .y_label_formatter(&|v| format!("{v:.0}"))
         .y_desc("1 low – 5 high")
-        .light_line_style(WHITE)
-        .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
-        .axis_style(INK)
-        .label_style((FONT, 14).into_font().color(&INK))
-        .axis_desc_style((FONT, 14).into_font().color(&INK))
         .draw()?;
     for &scale in Scale::ALL {
         let (colour, outlined) = STYLES[scale as usize];
@@ -298,8 +293,7 @@ fn rows_chart<'a, DB: DrawingBackend>(
         .x_label_area_size(40)
         .y_label_area_size(label_width(labels))
         .build_cartesian_2d(x, (0..n).into_segmented())?;
-    chart
-        .configure_mesh()
+    house_style(&mut chart.configure_mesh())
         .disable_y_mesh()
         .x_labels(x_labels)
         .y_labels(n)
@@ -309,11 +303,6 @@ fn rows_chart<'a, DB: DrawingBackend>(
             _ => String::new(),
         })
         .x_desc(x_desc)
-        .light_line_style(WHITE)
-        .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
-        .axis_style(INK)
-        .label_style((FONT, 14).into_font().color(&INK))
-        .axis_desc_style((FONT, 14).into_font().color(&INK))
         .draw()?;
     Ok(chart)
 }
@@ -413,4 +402,21 @@ fn with_without(
     )?;
     root.present()?;
     Ok(())
+}
+
+/// The report's look for a chart's grid and axes: white light lines, grey bold ones, ink
+/// axes and labels.
+fn house_style<'m, 'a, 'b, X, Y, XT, YT, DB>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged<ValueType = XT> + ValueFormatter<XT>,
+    Y: Ranged<ValueType = YT> + ValueFormatter<YT>,
+    DB: DrawingBackend,
+{
+    mesh.light_line_style(WHITE)
+        .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
+        .axis_style(INK)
+        .label_style((FONT, 14).into_font().color(&INK))
+        .axis_desc_style((FONT, 14).into_font().color(&INK))
 }

@@ -80,18 +80,17 @@ pub fn write_target(path: &Path) -> io::Result<std::path::PathBuf> {
     }
 }
 
-/// Writes `bytes` to `path` atomically, with mode 0600, through a link to a regular file
-/// (see [`write_target`]). The parent folder must exist.
-pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = write_target(path)?;
-    let path = target.as_path();
-    // A bare file name is in the current folder.
-    let dir = match path.parent() {
+/// The folder `path` is in: a bare file name is in the current folder.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
-    };
-    fault::check(path, Step::Create)?;
-    let mut tmp = tempfile::Builder::new()
+    }
+}
+
+/// A new temporary file in `dir`, readable by its owner only (0600), to be renamed into place.
+fn temp_in(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(".tmp")
         .tempfile_in(dir)?;
@@ -101,6 +100,17 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         tmp.as_file()
             .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
     }
+    Ok(tmp)
+}
+
+/// Writes `bytes` to `path` atomically, with mode 0600, through a link to a regular file
+/// (see [`write_target`]). The parent folder must exist.
+pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = write_target(path)?;
+    let path = target.as_path();
+    let dir = folder_of(path);
+    fault::check(path, Step::Create)?;
+    let mut tmp = temp_in(dir)?;
     fault::check(path, Step::Write)?;
     tmp.write_all(bytes)?;
     fault::check(path, Step::Sync)?;
@@ -127,21 +137,8 @@ pub fn write_temp(
     flush_now: bool,
 ) -> io::Result<(tempfile::TempPath, std::path::PathBuf)> {
     let target = write_target(path)?;
-    let dir = match target.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_owned(),
-        _ => std::path::PathBuf::from("."),
-    };
     fault::check(&target, Step::Create)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
-    }
+    let mut tmp = temp_in(folder_of(&target))?;
     fault::check(&target, Step::Write)?;
     tmp.write_all(bytes)?;
     fault::check(&target, Step::Sync)?;
@@ -175,20 +172,8 @@ pub fn write_with(
 ) -> io::Result<()> {
     let target = write_target(path)?;
     let path = target.as_path();
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
-    }
+    let dir = folder_of(path);
+    let tmp = temp_in(dir)?;
     {
         let mut out = io::BufWriter::new(tmp.as_file());
         fill(&mut out)?;
@@ -203,20 +188,8 @@ pub fn write_with(
 /// when anything is there already (a file, a link, a folder): closer never replaces a file it
 /// did not write.
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
-    }
+    let dir = folder_of(path);
+    let mut tmp = temp_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     // The name is taken only if nothing has it, checked in the same step as the rename.

@@ -142,6 +142,11 @@ pub enum Action {
 impl Action {
     /// Whether it moves by what the screen laid out (a line, a page, a link, to an end).
     pub fn moves(self) -> bool {
+        self.scrolls() || matches!(self, Action::Next | Action::Prev)
+    }
+
+    /// Whether it scrolls or moves a cursor: a line, a page, or to an end.
+    pub fn scrolls(self) -> bool {
         matches!(
             self,
             Action::Up
@@ -150,8 +155,6 @@ impl Action {
                 | Action::PageDown
                 | Action::Top
                 | Action::Bottom
-                | Action::Next
-                | Action::Prev
         )
     }
 }

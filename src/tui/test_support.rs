@@ -53,17 +53,30 @@ pub fn app_at_home() -> App {
         ..Preferences::default()
     };
     let mut app = App::new(session(prefs));
+    load(&mut app, twelve_entries(), false, 3);
+    app
+}
+
+/// Hands `app` a journal of `entries` as read (no figures counted but the two given).
+pub fn load(
+    app: &mut App,
+    entries: Vec<crate::journal::Entry>,
+    checked_in_today: bool,
+    streak: u32,
+) {
     app.loaded(Summary::from(Journal {
-        entries: Arc::new(twelve_entries()),
-        checked_in_today: false,
-        streak: 3,
-        days: None,
-        histories: Arc::default(),
-        index: Arc::default(),
-        in_order: false,
+        entries: Arc::new(entries),
+        checked_in_today,
+        streak,
         ..Journal::default()
     }));
-    app
+}
+
+/// Hands `app` the journal of `entries` as the store reads it: its figures counted on the
+/// app's day, no file with problems.
+pub fn read_journal(app: &mut App, entries: Vec<crate::journal::Entry>) {
+    let today = app.session.today;
+    app.loaded(Summary::of(Arc::new(entries), today, 0));
 }
 
 /// Draws `app` at `width`×`height`.
@@ -155,6 +168,17 @@ pub fn twelve_entries() -> Vec<crate::journal::Entry> {
         .collect()
 }
 
+/// A stream of numbers the same every run from `seed` (a linear congruential generator): each
+/// call gives one below `n`.
+fn random_stream(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    }
+}
+
 /// A year of check-ins up to the fixture date, the same every run: most days, sometimes two,
 /// with moods, triggers, strategies, feelings and signs.
 pub fn generated_year() -> Vec<crate::journal::Entry> {
@@ -162,13 +186,7 @@ pub fn generated_year() -> Vec<crate::journal::Entry> {
         Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, StrategyUse, TriggerLog,
         TriggerRef,
     };
-    let mut seed: u64 = 0x5eed;
-    let mut next = move |n: u64| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) % n
-    };
+    let mut next = random_stream(0x5eed);
     let triggers = [
         "anxiety",
         "external-stressors",
@@ -240,13 +258,7 @@ fn add_moments(entries: &mut [crate::journal::Entry]) {
         Badness, Ending, Episode, Likelihood, Prediction, PredictionOutcome, PredictionResult,
         Repair,
     };
-    let mut seed: u64 = 0x00e9_150d;
-    let mut next = move |n: u64| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) % n
-    };
+    let mut next = random_stream(0x00e9_150d);
     let urges = ["go-quiet", "pull-away", "get-busy", "seek-reassurance"];
     let today = day();
     for (i, e) in entries.iter_mut().enumerate() {
@@ -296,5 +308,56 @@ fn add_moments(entries: &mut [crate::journal::Entry]) {
                 extra: Default::default(),
             });
         }
+    }
+}
+
+/// What a screen's `update` is given in a unit test: a session, and the layout its last frame
+/// left (`height` rows of 60 columns).
+pub struct Bench {
+    /// The session.
+    pub session: Session,
+    /// The last frame's layout.
+    pub layout: super::screen::LastLayout,
+}
+
+impl Bench {
+    /// A bench for `session`, its last frame `height` rows high.
+    pub fn new(session: Session, height: u16) -> Bench {
+        Bench {
+            session,
+            layout: super::screen::LastLayout {
+                height,
+                width: 60,
+                ..super::screen::LastLayout::default()
+            },
+        }
+    }
+
+    /// The context an update is given.
+    pub fn ctx(&self) -> super::screen::Ctx<'_> {
+        super::screen::Ctx {
+            session: &self.session,
+            layout: &self.layout,
+        }
+    }
+
+    /// Presses the first key bound to `a` in `keys`, through the translation the app uses,
+    /// on a screen whose update is `update`.
+    pub fn press<T>(
+        &self,
+        keys: &[super::keys::Binding],
+        a: Action,
+        update: impl FnOnce(Msg, &super::screen::Ctx) -> T,
+    ) -> T {
+        let table = super::keys::compose(keys, true);
+        let binding = table
+            .iter()
+            .find(|b| b.action == a)
+            .unwrap_or_else(|| panic!("no key for {a:?} in {keys:?}"));
+        assert_eq!(
+            super::keys::translate(&table, &binding.keys[0].event()),
+            Some(a)
+        );
+        update(Msg::Key(a), &self.ctx())
     }
 }

@@ -16,62 +16,89 @@ use crate::tui::widgets::{page, wrap};
 const STAY: Binding = Binding::new(ESC, Action::Back, Some("stay"), "go on with it");
 const STAY_EDITING: Binding = Binding::new(ESC, Action::Back, Some("stay"), "go on editing");
 
+const Y: &[Key] = &[Key::ch('y')];
+const N_OR_ESC: &[Key] = &[Key::ch('n'), Key::code(KeyCode::Esc)];
+const S: &[Key] = &[Key::ch('s')];
+const D: &[Key] = &[Key::ch('d')];
+const L: &[Key] = &[Key::ch('l')];
+const R: &[Key] = &[Key::ch('r')];
+const F: &[Key] = &[Key::ch('f')];
+
+/// y: yes, with its footer hint and its help.
+const fn yes(hint: &'static str, help: &'static str) -> Binding {
+    answer(Y, Action::Yes, hint, help)
+}
+
+/// n or Esc: no, with its footer hint and its help.
+const fn no(hint: &'static str, help: &'static str) -> Binding {
+    answer(N_OR_ESC, Action::No, hint, help)
+}
+
+/// s: keep (a draft) and leave.
+const fn keep_and_leave(hint: &'static str, help: &'static str) -> Binding {
+    answer(S, Action::KeepAndLeave, hint, help)
+}
+
+/// d: discard.
+const fn discard(hint: &'static str, help: &'static str) -> Binding {
+    answer(D, Action::Discard, hint, help)
+}
+
+/// l: leave (or quit) without the words that could not be written.
+const fn leave_anyway(hint: &'static str, help: &'static str) -> Binding {
+    answer(L, Action::LeaveAnyway, hint, help)
+}
+
+/// A key that answers, with its footer hint and its help.
+const fn answer(
+    keys: &'static [Key],
+    action: Action,
+    hint: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding::new(keys, action, Some(hint), help)
+}
+
+/// r: try to write the draft again.
+const TRY_AGAIN: Binding = answer(
+    R,
+    Action::TryAgain,
+    "try again",
+    "try to write the draft again",
+);
+
+/// f: save the words to a file.
+const SAVE_TO_FILE: Binding = answer(
+    F,
+    Action::SaveToFile,
+    "save to a file",
+    "save your words to a file you name",
+);
+
+/// n or Esc: no, keep it.
+const KEEP_IT: Binding = no("no", "no, keep it");
+
+/// n or Esc: no, go back.
+const GO_BACK: Binding = no("no", "no, go back");
+
 const LEAVE_CHECKIN: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('s')],
-        Action::KeepAndLeave,
-        Some("keep draft and leave"),
-        "keep the draft and leave",
-    ),
-    Binding::new(
-        &[Key::ch('d')],
-        Action::Discard,
-        Some("discard"),
-        "discard this check-in",
-    ),
+    keep_and_leave("keep draft and leave", "keep the draft and leave"),
+    discard("discard", "discard this check-in"),
     STAY,
 ];
 
 const LEAVE_EDIT: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('s')],
-        Action::KeepAndLeave,
-        Some("keep changes and leave"),
+    keep_and_leave(
+        "keep changes and leave",
         "keep your changes as a draft and leave",
     ),
-    Binding::new(
-        &[Key::ch('d')],
-        Action::Discard,
-        Some("discard changes"),
-        "discard your changes",
-    ),
+    discard("discard changes", "discard your changes"),
     STAY_EDITING,
 ];
 
-const YES_NO_BACK: &[Binding] = &[
-    Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes, discard it"),
-    Binding::new(
-        &[Key::ch('n'), Key::code(KeyCode::Esc)],
-        Action::No,
-        Some("no"),
-        "no, go back",
-    ),
-];
+const YES_NO_BACK: &[Binding] = &[yes("yes", "yes, discard it"), GO_BACK];
 
-const DISCARD_EDIT: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('y')],
-        Action::Yes,
-        Some("yes"),
-        "yes, discard my changes",
-    ),
-    Binding::new(
-        &[Key::ch('n'), Key::code(KeyCode::Esc)],
-        Action::No,
-        Some("no"),
-        "no, go back",
-    ),
-];
+const DISCARD_EDIT: &[Binding] = &[yes("yes", "yes, discard my changes"), GO_BACK];
 
 const RESUME: &[Binding] = &[
     Binding::new(
@@ -80,160 +107,56 @@ const RESUME: &[Binding] = &[
         Some("resume"),
         "resume it",
     ),
-    Binding::new(
-        &[Key::ch('d')],
-        Action::Discard,
-        Some("discard"),
-        "discard it",
-    ),
+    discard("discard", "discard it"),
     Binding::new(ESC, Action::Back, Some("later"), "decide later"),
 ];
 
-/// n or Esc: no, keep it.
-const KEEP_IT: Binding = Binding::new(
-    &[Key::ch('n'), Key::code(KeyCode::Esc)],
-    Action::No,
-    Some("no"),
-    "no, keep it",
-);
+const DISCARD_DRAFT: &[Binding] = &[yes("yes, discard", "yes, discard it"), KEEP_IT];
 
-const DISCARD_DRAFT: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('y')],
-        Action::Yes,
-        Some("yes, discard"),
-        "yes, discard it",
-    ),
-    KEEP_IT,
-];
-
-const DELETE: &[Binding] = &[
-    Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes, delete it"),
-    KEEP_IT,
-];
+const DELETE: &[Binding] = &[yes("yes", "yes, delete it"), KEEP_IT];
 
 const WRITE_PLAIN: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('y')],
-        Action::Yes,
-        Some("yes"),
-        "yes, write it unencrypted",
-    ),
-    Binding::new(
-        &[Key::ch('n'), Key::code(KeyCode::Esc)],
-        Action::No,
-        Some("no"),
-        "no, write nothing",
-    ),
+    yes("yes", "yes, write it unencrypted"),
+    no("no", "no, write nothing"),
 ];
 
-const EMPTY: &[Binding] = &[
-    Binding::new(&[Key::ch('y')], Action::Yes, Some("yes"), "yes, empty it"),
-    KEEP_IT,
-];
+const EMPTY: &[Binding] = &[yes("yes", "yes, empty it"), KEEP_IT];
 
 const REALLY_EMPTY: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('y')],
-        Action::Yes,
-        Some("yes"),
-        "yes, empty the trash for good",
-    ),
-    Binding::new(
-        &[Key::ch('n'), Key::code(KeyCode::Esc)],
-        Action::No,
-        Some("no"),
-        "no, keep what is in it",
-    ),
+    yes("yes", "yes, empty the trash for good"),
+    no("no", "no, keep what is in it"),
 ];
 
 const LEAVE_UNSAVED: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('r')],
-        Action::TryAgain,
-        Some("try again"),
-        "try to write the draft again",
-    ),
-    Binding::new(
-        &[Key::ch('f')],
-        Action::SaveToFile,
-        Some("save to a file"),
-        "save your words to a file you name",
-    ),
-    Binding::new(
-        &[Key::ch('l')],
-        Action::LeaveAnyway,
-        Some("leave"),
+    TRY_AGAIN,
+    SAVE_TO_FILE,
+    leave_anyway(
+        "leave",
         "leave the check-in; its words stay in memory, and closer asks before it quits",
     ),
     STAY,
 ];
 
 const QUIT_UNSAVED: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('r')],
-        Action::TryAgain,
-        Some("try again"),
-        "try to write the draft again",
-    ),
-    Binding::new(
-        &[Key::ch('f')],
-        Action::SaveToFile,
-        Some("save to a file"),
-        "save your words to a file you name",
-    ),
-    Binding::new(
-        &[Key::ch('l')],
-        Action::LeaveAnyway,
-        Some("quit anyway"),
-        "quit without them (asks again)",
-    ),
+    TRY_AGAIN,
+    SAVE_TO_FILE,
+    leave_anyway("quit anyway", "quit without them (asks again)"),
     Binding::new(ESC, Action::Back, Some("stay"), "stay in closer"),
 ];
 
-const QUIT_WITHOUT: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('y')],
-        Action::Yes,
-        Some("yes"),
-        "yes, quit; the words are lost",
-    ),
-    Binding::new(
-        &[Key::ch('n'), Key::code(KeyCode::Esc)],
-        Action::No,
-        Some("no"),
-        "no, go back",
-    ),
-];
+const QUIT_WITHOUT: &[Binding] = &[yes("yes", "yes, quit; the words are lost"), GO_BACK];
 
 const RENAME_IN_ENTRIES: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('y')],
-        Action::Yes,
-        Some("yes, there too"),
-        "yes, rename it in those entries too",
-    ),
-    Binding::new(
-        &[Key::ch('n'), Key::code(KeyCode::Esc)],
-        Action::No,
-        Some("no, list only"),
+    yes("yes, there too", "yes, rename it in those entries too"),
+    no(
+        "no, list only",
         "no, only in the list; the entries keep the old name",
     ),
 ];
 
 const REALLY_MERGE: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('y')],
-        Action::Yes,
-        Some("yes, merge"),
-        "yes, make them one in those entries",
-    ),
-    Binding::new(
-        &[Key::ch('n'), Key::code(KeyCode::Esc)],
-        Action::No,
-        Some("no"),
-        "no, only in the list; the entries keep both names",
-    ),
+    yes("yes, merge", "yes, make them one in those entries"),
+    no("no", "no, only in the list; the entries keep both names"),
 ];
 
 /// The keys of `question`: the answers it takes.

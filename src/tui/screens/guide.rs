@@ -180,14 +180,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             };
             select_link(top, &layout.marks, delta, height);
         }
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom
-            if !menu =>
-        {
+        _ if action.scrolls() && !menu => {
             top.scroll = layout.scrolled(top.scroll, action);
         }
         Action::Next => select_link(top, &layout.marks, 1, height),

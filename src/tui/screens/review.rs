@@ -577,12 +577,7 @@ fn timeline_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
             );
             return Cmd::Open(Open::Report(window, Box::new(state.filter.clone())));
         }
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => state.move_cursor(action, cx.layout.page()),
+        _ if action.scrolls() => state.move_cursor(action, cx.layout.page()),
         Action::Confirm => return state.open_selected(),
         Action::StartSearch => state.mode = Mode::Search,
         Action::OpenFilter => {

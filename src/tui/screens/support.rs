@@ -41,31 +41,26 @@ pub fn paragraph(theme: &Theme, width: u16) -> Paragraph<'static> {
     Paragraph::new(wrap::lines(lines, usize::from(width)))
 }
 
+/// Support's keys, with `down_hint` the footer's word for ↓.
+const fn support_keys(down_hint: Option<&'static str>) -> [Binding; 9] {
+    [
+        keys::SCROLL[0],
+        Binding::new(DOWN, Action::Down, down_hint, "scroll down"),
+        keys::SCROLL[2],
+        keys::SCROLL[3],
+        keys::SCROLL[4],
+        keys::SCROLL[5],
+        SAFETY,
+        HERE,
+        keys::BACK,
+    ]
+}
+
 /// Support's keys: scrolling, and back.
-pub const KEYS: &[Binding] = &[
-    keys::SCROLL[0],
-    Binding::new(DOWN, Action::Down, Some("scroll"), "scroll down"),
-    keys::SCROLL[2],
-    keys::SCROLL[3],
-    keys::SCROLL[4],
-    keys::SCROLL[5],
-    SAFETY,
-    HERE,
-    keys::BACK,
-];
+pub const KEYS: &[Binding] = &support_keys(Some("scroll"));
 
 /// Support's keys at the end of the text: nothing more below, so the footer offers no scroll.
-pub const END_KEYS: &[Binding] = &[
-    keys::SCROLL[0],
-    Binding::new(DOWN, Action::Down, None, "scroll down"),
-    keys::SCROLL[2],
-    keys::SCROLL[3],
-    keys::SCROLL[4],
-    keys::SCROLL[5],
-    SAFETY,
-    HERE,
-    keys::BACK,
-];
+pub const END_KEYS: &[Binding] = &support_keys(None);
 
 /// The keys in force: the footer offers ↓ only while there is more below.
 pub fn keys(state: &State) -> &'static [Binding] {

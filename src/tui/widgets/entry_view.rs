@@ -5,7 +5,10 @@ use ratatui::text::{Line, Span};
 
 use crate::content::Catalog;
 use crate::journal::query::match_ranges;
-use crate::journal::{Entry, Fact, MoodLabels, Outcome, StrategyUse, TriggerRef, facts};
+use crate::journal::{
+    Entry, Episode, Fact, MoodLabels, Outcome, Rating, Scale, StrategyUse, TriggerLog, TriggerRef,
+    facts,
+};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
@@ -73,135 +76,32 @@ pub fn lines(
     empty: Empty,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let text = |t: &str, style: Style| wrapped(t, width, "  ", "  ", style);
     let mut lines = Vec::new();
-    // A heading and its lines; an empty part is a dash, or nothing.
-    let mut section = |title: &str, body: Vec<Line<'static>>| {
-        if body.is_empty() && empty == Empty::Hidden {
-            return;
+    let mut scales = Vec::new();
+    let part = Part {
+        catalog,
+        theme,
+        width,
+    };
+    for fact in facts(d) {
+        if let Fact::Scale(scale, value) = fact {
+            if value.is_some() || empty == Empty::Dashed {
+                scales.push(part.scale(scale, value, labels));
+            }
+            continue;
         }
-        lines.push(Line::styled(title.to_owned(), theme.title));
+        let Some((title, body)) = part.section(fact, d, empty) else {
+            continue;
+        };
+        // A heading and its lines; an empty part is a dash, or nothing.
+        if body.is_empty() && empty == Empty::Hidden {
+            continue;
+        }
+        lines.push(Line::styled(title, theme.title));
         if body.is_empty() {
             lines.push(Line::styled("  —", theme.muted));
         }
         lines.extend(body);
-    };
-    let mut scales = Vec::new();
-    for fact in facts(d) {
-        match fact {
-            // Review's detail names the perspective in its heading; the summary, on the step.
-            Fact::Perspective(_) => {}
-            Fact::Scale(scale, value) => {
-                if value.is_none() && empty == Empty::Hidden {
-                    continue;
-                }
-                let value = value.map_or_else(
-                    || "—".to_owned(),
-                    |v| match scale.words(labels)[usize::from(v.get() - 1)] {
-                        "" => v.to_string(),
-                        word => format!("{v} · {word}"),
-                    },
-                );
-                scales.push(Line::from(vec![
-                    Span::styled(format!("{:<11}", scale.label()), theme.muted),
-                    Span::styled(value, theme.text),
-                ]));
-            }
-            Fact::Feelings(feelings) => {
-                let body = if feelings.is_empty() {
-                    Vec::new()
-                } else {
-                    text(&feelings.join(", "), theme.text)
-                };
-                section("Feelings", body);
-            }
-            Fact::Triggers(logged) => {
-                let mut body = Vec::new();
-                for t in logged {
-                    let name = match &t.trigger {
-                        TriggerRef::Id(id) => catalog
-                            .trigger(id.as_str())
-                            .map_or(id.to_string(), |t| t.name.clone()),
-                        TriggerRef::Custom(name) => name.to_string(),
-                    };
-                    let intensity = t.intensity.map_or(String::new(), |i| format!(" · {i}/5"));
-                    body.extend(text(&format!("{name}{intensity}"), theme.text));
-                    if !t.note.is_empty() {
-                        body.extend(wrapped(&t.note, width, "    ", "    ", theme.muted));
-                    }
-                }
-                section("Triggers", body);
-            }
-            Fact::Signs(signs) => {
-                let body = signs
-                    .iter()
-                    .flat_map(|b| {
-                        let label = catalog
-                            .sign(b.as_str())
-                            .map_or(b.to_string(), |s| s.label.clone());
-                        text(&label, theme.text)
-                    })
-                    .collect();
-                section("Noticed", body);
-            }
-            Fact::Answers(answers) => {
-                let mut body = Vec::new();
-                for r in answers.iter().filter(|r| !r.answer.trim().is_empty()) {
-                    body.extend(text(&r.prompt, theme.key));
-                    body.extend(text(&r.answer, theme.text));
-                }
-                section("Reflections", body);
-            }
-            // Moments and predictions: shown when there are some (most entries have none).
-            Fact::Moments([]) | Fact::Predictions([]) => {}
-            Fact::Moments(episodes) => {
-                let mut body = Vec::new();
-                for (i, ep) in episodes.iter().enumerate() {
-                    if episodes.len() > 1 {
-                        body.extend(text(&format!("Moment {}", i + 1), theme.key));
-                    }
-                    for (what, value) in crate::report::words::episode_chain(ep, catalog) {
-                        body.extend(wrapped(
-                            &format!("{what}: {value}"),
-                            width,
-                            "  → ",
-                            "    ",
-                            theme.text,
-                        ));
-                    }
-                }
-                section("Moments traced", body);
-            }
-            Fact::Predictions(predictions) => {
-                let mut body = Vec::new();
-                for p in predictions {
-                    let (fear, after) = crate::report::words::prediction_lines(p);
-                    body.extend(text(&fear, theme.text));
-                    body.extend(wrapped(&after, width, "    ", "    ", theme.muted));
-                }
-                section("Predictions", body);
-            }
-            Fact::Strategies(strategies) => {
-                let body = strategies
-                    .iter()
-                    .flat_map(|s| text(&strategy_line(s, catalog), theme.text))
-                    .collect();
-                section("Strategies", body);
-            }
-            Fact::Notes(notes) => match title(d).filter(|_| empty == Empty::Hidden) {
-                Some((title, body)) => section(title, text(body, theme.text)),
-                None if notes.trim().is_empty() => section("Notes", Vec::new()),
-                None => section("Notes", text(notes, theme.text)),
-            },
-            Fact::Tags(tags) => {
-                let body = if tags.is_empty() {
-                    Vec::new()
-                } else {
-                    text(&tags.join(", "), theme.text)
-                };
-                section("Tags", body);
-            }
-        }
     }
     if empty == Empty::Hidden && lines.is_empty() && scales.is_empty() {
         return vec![Line::styled(
@@ -214,6 +114,148 @@ pub fn lines(
     }
     scales.extend(lines);
     scales
+}
+
+/// What every part of the entry view is drawn with.
+struct Part<'a> {
+    catalog: &'a Catalog,
+    theme: &'a Theme,
+    width: usize,
+}
+
+impl Part<'_> {
+    /// Text under a heading, indented two columns.
+    fn text(&self, t: &str, style: Style) -> Vec<Line<'static>> {
+        wrapped(t, self.width, "  ", "  ", style)
+    }
+
+    /// A scale's line: its name and the value with its word, or a dash.
+    fn scale(&self, scale: Scale, value: Option<Rating>, labels: MoodLabels) -> Line<'static> {
+        let value = value.map_or_else(
+            || "—".to_owned(),
+            |v| match scale.words(labels)[usize::from(v.get() - 1)] {
+                "" => v.to_string(),
+                word => format!("{v} · {word}"),
+            },
+        );
+        Line::from(vec![
+            Span::styled(format!("{:<11}", scale.label()), self.theme.muted),
+            Span::styled(value, self.theme.text),
+        ])
+    }
+
+    /// A part of the entry as its heading and lines (none: nothing written in it); `None` for
+    /// the parts shown otherwise (the perspective, the scales) or only when there are some
+    /// (moments, predictions).
+    fn section(
+        &self,
+        fact: Fact<'_>,
+        d: &Entry,
+        empty: Empty,
+    ) -> Option<(String, Vec<Line<'static>>)> {
+        let theme = self.theme;
+        let joined = |items: &[String]| {
+            if items.is_empty() {
+                Vec::new()
+            } else {
+                self.text(&items.join(", "), theme.text)
+            }
+        };
+        let (title, body) = match fact {
+            // Review's detail names the perspective in its heading; the summary, on the step.
+            Fact::Perspective(_) | Fact::Scale(..) => return None,
+            Fact::Moments([]) | Fact::Predictions([]) => return None,
+            Fact::Feelings(feelings) => ("Feelings", joined(feelings)),
+            Fact::Triggers(logged) => ("Triggers", self.triggers(logged)),
+            Fact::Signs(signs) => {
+                let body = signs
+                    .iter()
+                    .flat_map(|b| {
+                        let label = self
+                            .catalog
+                            .sign(b.as_str())
+                            .map_or(b.to_string(), |s| s.label.clone());
+                        self.text(&label, theme.text)
+                    })
+                    .collect();
+                ("Noticed", body)
+            }
+            Fact::Answers(answers) => {
+                let mut body = Vec::new();
+                for r in answers.iter().filter(|r| !r.answer.trim().is_empty()) {
+                    body.extend(self.text(&r.prompt, theme.key));
+                    body.extend(self.text(&r.answer, theme.text));
+                }
+                ("Reflections", body)
+            }
+            Fact::Moments(episodes) => ("Moments traced", self.moments(episodes)),
+            Fact::Predictions(predictions) => {
+                let mut body = Vec::new();
+                for p in predictions {
+                    let (fear, after) = crate::report::words::prediction_lines(p);
+                    body.extend(self.text(&fear, theme.text));
+                    body.extend(wrapped(&after, self.width, "    ", "    ", theme.muted));
+                }
+                ("Predictions", body)
+            }
+            Fact::Strategies(strategies) => {
+                let body = strategies
+                    .iter()
+                    .flat_map(|s| self.text(&strategy_line(s, self.catalog), theme.text))
+                    .collect();
+                ("Strategies", body)
+            }
+            Fact::Notes(notes) => {
+                return Some(match title(d).filter(|_| empty == Empty::Hidden) {
+                    Some((title, body)) => (title.to_owned(), self.text(body, theme.text)),
+                    None if notes.trim().is_empty() => ("Notes".to_owned(), Vec::new()),
+                    None => ("Notes".to_owned(), self.text(notes, theme.text)),
+                });
+            }
+            Fact::Tags(tags) => ("Tags", joined(tags)),
+        };
+        Some((title.to_owned(), body))
+    }
+
+    /// Each trigger with its strength, its note under it.
+    fn triggers(&self, logged: &[TriggerLog]) -> Vec<Line<'static>> {
+        let mut body = Vec::new();
+        for t in logged {
+            let name = match &t.trigger {
+                TriggerRef::Id(id) => self
+                    .catalog
+                    .trigger(id.as_str())
+                    .map_or(id.to_string(), |t| t.name.clone()),
+                TriggerRef::Custom(name) => name.to_string(),
+            };
+            let intensity = t.intensity.map_or(String::new(), |i| format!(" · {i}/5"));
+            body.extend(self.text(&format!("{name}{intensity}"), self.theme.text));
+            if !t.note.is_empty() {
+                body.extend(wrapped(&t.note, self.width, "    ", "    ", self.theme.muted));
+            }
+        }
+        body
+    }
+
+    /// Each moment's chain, a link a line, numbered when there are several.
+    fn moments(&self, episodes: &[Episode]) -> Vec<Line<'static>> {
+        let mut body = Vec::new();
+        for (i, ep) in episodes.iter().enumerate() {
+            if episodes.len() > 1 {
+                body.extend(self.text(&format!("Moment {}", i + 1), self.theme.key));
+            }
+            for (what, value) in crate::report::words::episode_chain(ep, self.catalog) {
+                body.extend(wrapped(
+                    &format!("{what}: {value}"),
+                    self.width,
+                    "  → ",
+                    "    ",
+                    self.theme.text,
+                ));
+            }
+        }
+        body
+    }
 }
 
 /// `lines` with every match of `words` in the given style (matches within one span).

@@ -32,23 +32,6 @@ pub(super) const CUSTOM: &str = "custom:";
 /// The group custom triggers are listed under.
 pub const OWN_GROUP: &str = "Your own";
 
-/// Check-in, steps 2 and 4: emotions and reactions.
-pub const KEYS: &[Binding] = &[
-    NEXT_TAB,
-    ENTER_PICK,
-    PREV,
-    SAVE,
-    LEAVE,
-    PICK,
-    LIST_UP,
-    LIST_DOWN,
-    LIST_PAGE_UP,
-    LIST_PAGE_DOWN,
-    LIST_TOP,
-    LIST_BOTTOM,
-    HELP_KEY_TEXT,
-];
-
 /// Space while something is typed into a list's filter: a space, so the footer does not say
 /// "pick".
 const PICK_TYPING: Binding = Binding::new(
@@ -82,75 +65,65 @@ const LEARN: Binding = Binding::new(
     "learn about the trigger (Esc comes back)",
 );
 
+/// Check-in, steps 2 and 4, with `pick` for Space.
+const fn list_keys(pick: Binding) -> [Binding; 13] {
+    [
+        NEXT_TAB,
+        ENTER_PICK,
+        PREV,
+        SAVE,
+        LEAVE,
+        pick,
+        LIST_UP,
+        LIST_DOWN,
+        LIST_PAGE_UP,
+        LIST_PAGE_DOWN,
+        LIST_TOP,
+        LIST_BOTTOM,
+        HELP_KEY_TEXT,
+    ]
+}
+
+/// Check-in, step 3, with `pick` for Space.
+const fn trigger_keys(pick: Binding) -> [Binding; 22] {
+    [
+        NEXT_TAB,
+        ENTER_PICK,
+        PREV,
+        SAVE,
+        LEAVE,
+        pick,
+        LESS_INTENSE,
+        MORE_INTENSE,
+        DIGITS[0],
+        DIGITS[1],
+        DIGITS[2],
+        DIGITS[3],
+        DIGITS[4],
+        NOTE,
+        LEARN,
+        LIST_UP,
+        LIST_DOWN,
+        LIST_PAGE_UP,
+        LIST_PAGE_DOWN,
+        LIST_TOP,
+        LIST_BOTTOM,
+        HELP_KEY_TEXT,
+    ]
+}
+
+/// Check-in, steps 2 and 4: emotions and reactions.
+pub const KEYS: &[Binding] = &list_keys(PICK);
+
 /// Check-in, step 3: triggers.
-pub const TRIGGER_KEYS: &[Binding] = &[
-    NEXT_TAB,
-    ENTER_PICK,
-    PREV,
-    SAVE,
-    LEAVE,
-    PICK,
-    LESS_INTENSE,
-    MORE_INTENSE,
-    DIGITS[0],
-    DIGITS[1],
-    DIGITS[2],
-    DIGITS[3],
-    DIGITS[4],
-    NOTE,
-    LEARN,
-    LIST_UP,
-    LIST_DOWN,
-    LIST_PAGE_UP,
-    LIST_PAGE_DOWN,
-    LIST_TOP,
-    LIST_BOTTOM,
-    HELP_KEY_TEXT,
-];
+pub const TRIGGER_KEYS: &[Binding] = &trigger_keys(PICK);
 
 /// Check-in, steps 2 and 4, with something typed into the filter: Space types a space, so
 /// the footer does not offer it as "pick".
-pub const KEYS_TYPING: &[Binding] = &[
-    NEXT_TAB,
-    ENTER_PICK,
-    PREV,
-    SAVE,
-    LEAVE,
-    PICK_TYPING,
-    LIST_UP,
-    LIST_DOWN,
-    LIST_PAGE_UP,
-    LIST_PAGE_DOWN,
-    LIST_TOP,
-    LIST_BOTTOM,
-    HELP_KEY_TEXT,
-];
+pub const KEYS_TYPING: &[Binding] = &list_keys(PICK_TYPING);
 
 /// Check-in, step 3, with something typed into the filter (Space and digits type).
-pub const TRIGGER_KEYS_TYPING: &[Binding] = &[
-    NEXT_TAB,
-    ENTER_PICK,
-    PREV,
-    SAVE,
-    LEAVE,
-    PICK_TYPING,
-    LESS_INTENSE,
-    MORE_INTENSE,
-    DIGITS[0],
-    DIGITS[1],
-    DIGITS[2],
-    DIGITS[3],
-    DIGITS[4],
-    NOTE,
-    LEARN,
-    LIST_UP,
-    LIST_DOWN,
-    LIST_PAGE_UP,
-    LIST_PAGE_DOWN,
-    LIST_TOP,
-    LIST_BOTTOM,
-    HELP_KEY_TEXT,
-];
+pub const TRIGGER_KEYS_TYPING: &[Binding] = &trigger_keys(PICK_TYPING);
 
 /// A note on a trigger being written.
 pub const NOTE_KEYS: &[Binding] = &[

@@ -19,44 +19,43 @@ use crate::tui::widgets::wrap;
 pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
 use super::{Cx, LEAVE, PREV, StepView};
 
+const SAVE_KEYS: &[Key] = &[Key::code(KeyCode::Enter), Key::ctrl('s')];
+
+/// The step's keys, with `save` for Enter and Ctrl-S.
+const fn summary_keys(save: Binding) -> [Binding; 10] {
+    [
+        save,
+        PREV,
+        LEAVE,
+        keys::up(UP, "scroll up"),
+        keys::down(DOWN, "scroll down"),
+        keys::PAGE_UP_BINDING,
+        keys::PAGE_DOWN_BINDING,
+        keys::top(G, "to the top"),
+        keys::bottom(SHIFT_G, "to the bottom"),
+        HELP_KEY,
+    ]
+}
+
+const G: &[Key] = &[Key::ch('g')];
+const SHIFT_G: &[Key] = &[Key::ch('G')];
+
 /// The step's keys.
-pub const KEYS: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter), Key::ctrl('s')],
-        Action::Save,
-        Some("save"),
-        "save the check-in",
-    ),
-    PREV,
-    LEAVE,
-    keys::up(UP, "scroll up"),
-    keys::down(DOWN, "scroll down"),
-    keys::PAGE_UP_BINDING,
-    keys::PAGE_DOWN_BINDING,
-    keys::top(&[Key::ch('g')], "to the top"),
-    keys::bottom(&[Key::ch('G')], "to the bottom"),
-    HELP_KEY,
-];
+pub const KEYS: &[Binding] = &summary_keys(Binding::new(
+    SAVE_KEYS,
+    Action::Save,
+    Some("save"),
+    "save the check-in",
+));
 
 /// The step's keys with nothing to save yet: Enter and Ctrl-S only say so, and the footer
 /// does not offer to save.
-pub const EMPTY_KEYS: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter), Key::ctrl('s')],
-        Action::Save,
-        None,
-        "save the check-in (once something is in it)",
-    ),
-    PREV,
-    LEAVE,
-    keys::up(UP, "scroll up"),
-    keys::down(DOWN, "scroll down"),
-    keys::PAGE_UP_BINDING,
-    keys::PAGE_DOWN_BINDING,
-    keys::top(&[Key::ch('g')], "to the top"),
-    keys::bottom(&[Key::ch('G')], "to the bottom"),
-    HELP_KEY,
-];
+pub const EMPTY_KEYS: &[Binding] = &summary_keys(Binding::new(
+    SAVE_KEYS,
+    Action::Save,
+    None,
+    "save the check-in (once something is in it)",
+));
 
 /// The step's state.
 #[derive(Debug, Clone, Default)]
@@ -90,18 +89,10 @@ pub(super) fn keys(_s: &State, draft: &CheckInDraft) -> &'static [Binding] {
 
 /// Scrolls within what the last frame laid out: never past the last line.
 pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
-    match action {
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => {
-            s.scroll = cx.layout.scrolled(s.scroll, action);
-            Some(Cmd::None)
-        }
-        _ => None,
-    }
+    action.scrolls().then(|| {
+        s.scroll = cx.layout.scrolled(s.scroll, action);
+        Cmd::None
+    })
 }
 
 /// Draws the step, recording how many lines the summary wraps to.

@@ -147,44 +147,38 @@ const PICK_BACK: Binding = Binding::new(
     "back",
 );
 
+const SPACE: &[Key] = &[Key::ch(' ')];
+const HOME: &[Key] = &[Key::code(KeyCode::Home)];
+const END: &[Key] = &[Key::code(KeyCode::End)];
+
+/// Review: choosing a value to filter by; `space_hint` is the footer's word for Space, none
+/// where Space types a space.
+const fn filter_pick(space_hint: Option<&'static str>) -> [Binding; 10] {
+    [
+        PICK_USE,
+        PICK_BACK,
+        Binding::new(
+            SPACE,
+            Action::Toggle,
+            space_hint,
+            "use the row under the cursor (while typing: a space)",
+        ),
+        keys::up(UP_ARROW, "previous"),
+        keys::down(DOWN_ARROW, "next"),
+        PAGE_UP,
+        PAGE_DOWN,
+        keys::top(HOME, "the first"),
+        keys::bottom(END, "the last"),
+        HELP_KEY_TEXT,
+    ]
+}
+
 /// Review: choosing a value to filter by.
-pub const FILTER_PICK: &[Binding] = &[
-    PICK_USE,
-    PICK_BACK,
-    Binding::new(
-        &[Key::ch(' ')],
-        Action::Toggle,
-        Some("pick"),
-        "use the row under the cursor (while typing: a space)",
-    ),
-    keys::up(UP_ARROW, "previous"),
-    keys::down(DOWN_ARROW, "next"),
-    PAGE_UP,
-    PAGE_DOWN,
-    keys::top(&[Key::code(KeyCode::Home)], "the first"),
-    keys::bottom(&[Key::code(KeyCode::End)], "the last"),
-    HELP_KEY_TEXT,
-];
+pub const FILTER_PICK: &[Binding] = &filter_pick(Some("pick"));
 
 /// Review: choosing a value to filter by, with something typed: Space types a space, so
 /// the footer does not offer it as "pick".
-pub const FILTER_PICK_TYPING: &[Binding] = &[
-    PICK_USE,
-    PICK_BACK,
-    Binding::new(
-        &[Key::ch(' ')],
-        Action::Toggle,
-        None,
-        "use the row under the cursor (while typing: a space)",
-    ),
-    keys::up(UP_ARROW, "previous"),
-    keys::down(DOWN_ARROW, "next"),
-    PAGE_UP,
-    PAGE_DOWN,
-    keys::top(&[Key::code(KeyCode::Home)], "the first"),
-    keys::bottom(&[Key::code(KeyCode::End)], "the last"),
-    HELP_KEY_TEXT,
-];
+pub const FILTER_PICK_TYPING: &[Binding] = &filter_pick(None);
 
 /// Review: an entry in full.
 pub const DETAIL: &[Binding] = &[

@@ -7,7 +7,7 @@ use ratatui_textarea::{Input, Key as TextKey};
 
 use super::*;
 use crate::journal::{EntryId, Mood, Name, Response, TriggerLog, TriggerRef};
-use crate::tui::screen::LastLayout;
+use crate::tui::test_support::Bench;
 
 fn today() -> NaiveDate {
     "2026-11-22".parse().unwrap()
@@ -74,9 +74,16 @@ fn outcome(cmd: Cmd) -> Outcome {
 
 struct Fixture {
     entries: Arc<Vec<Entry>>,
-    session: Session,
     /// As if the last frame showed six rows: a page is five.
-    layout: LastLayout,
+    bench: Bench,
+}
+
+impl std::ops::Deref for Fixture {
+    type Target = Bench;
+
+    fn deref(&self) -> &Bench {
+        &self.bench
+    }
 }
 
 impl Fixture {
@@ -89,45 +96,13 @@ impl Fixture {
         session.journal = Some(crate::journal::Journal::of(Arc::clone(&entries), today()));
         Fixture {
             entries,
-            session,
-            layout: LastLayout {
-                height: 6,
-                width: 60,
-                ..LastLayout::default()
-            },
-        }
-    }
-
-    fn ctx(&self) -> Ctx<'_> {
-        Ctx {
-            session: &self.session,
-            layout: &self.layout,
+            bench: Bench::new(session, 6),
         }
     }
 
     /// Presses the first key bound to `a` in review's keys, through the app's translation.
     fn act(&self, s: &mut State, a: Action) -> Outcome {
         outcome(self.press(keys(s), a, |msg, cx| update(s, msg, cx)))
-    }
-
-    /// Presses the first key bound to `a` in `keys`, through the app's translation, on a
-    /// screen whose update is `update`.
-    fn press(
-        &self,
-        keys: &[crate::tui::keys::Binding],
-        a: Action,
-        update: impl FnOnce(Msg, &Ctx) -> Cmd,
-    ) -> Cmd {
-        let table = crate::tui::keys::compose(keys, true);
-        let binding = table
-            .iter()
-            .find(|b| b.action == a)
-            .unwrap_or_else(|| panic!("no key for {a:?} in {keys:?}"));
-        assert_eq!(
-            crate::tui::keys::translate(&table, &binding.keys[0].event()),
-            Some(a)
-        );
-        update(Msg::Key(a), &self.ctx())
     }
 
     /// The answer to a dialog review opened.

@@ -15,8 +15,8 @@ use crate::journal::{
 };
 use crate::journal::{Name, TriggerRef};
 use crate::tui::effect::EditTarget;
-use crate::tui::keys;
 use crate::tui::screen::Typing;
+use crate::tui::test_support::Bench;
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::pick_list::Current;
 
@@ -135,9 +135,22 @@ fn outcome(cmd: Cmd) -> Outcome {
 }
 
 struct Fixture {
-    session: Session,
     /// As if the last frame showed eleven rows: a page is ten.
-    layout: LastLayout,
+    bench: Bench,
+}
+
+impl std::ops::Deref for Fixture {
+    type Target = Bench;
+
+    fn deref(&self) -> &Bench {
+        &self.bench
+    }
+}
+
+impl std::ops::DerefMut for Fixture {
+    fn deref_mut(&mut self) -> &mut Bench {
+        &mut self.bench
+    }
 }
 
 impl Fixture {
@@ -148,19 +161,7 @@ impl Fixture {
         });
         session.journal = Some(crate::journal::Journal::default());
         Fixture {
-            session,
-            layout: LastLayout {
-                height: 11,
-                width: 60,
-                ..LastLayout::default()
-            },
-        }
-    }
-
-    fn ctx(&self) -> Ctx<'_> {
-        Ctx {
-            session: &self.session,
-            layout: &self.layout,
+            bench: Bench::new(session, 11),
         }
     }
 
@@ -174,14 +175,7 @@ impl Fixture {
     /// Presses the first key bound to `a` in the step's table, through the translation the
     /// app uses.
     fn act(&self, s: &mut State, a: Action) -> Outcome {
-        let table = keys::compose(super::keys(s), true);
-        let binding = table
-            .iter()
-            .find(|b| b.action == a)
-            .unwrap_or_else(|| panic!("no key for {a:?} on {:?}", s.step()));
-        let translated = keys::translate(&table, &binding.keys[0].event());
-        assert_eq!(translated, Some(a));
-        outcome(update(s, Msg::Key(a), &self.ctx()))
+        outcome(self.press(super::keys(s), a, |msg, cx| update(s, msg, cx)))
     }
 
     fn send(&self, s: &mut State, msg: Msg) -> Outcome {

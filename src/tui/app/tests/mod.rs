@@ -1,0 +1,135 @@
+//! The app as a person drives it: keys in (through the key tables, as the event loop sends
+//! them), screens, status and effects out.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::journal::draft::Step;
+use crate::journal::{Perspective, Preferences, TriggerRef};
+use crate::tui::keys::translate;
+use crate::tui::screen::Question;
+use crate::tui::screens::all_keys;
+use crate::tui::screens::help;
+use crate::tui::test_support::{
+    act, app_at_home, app_first_run, draw, press, read_journal, session, twelve_entries, typed,
+};
+
+mod checkin;
+mod full_disk;
+mod lock;
+mod navigation;
+mod own_words;
+mod review;
+
+fn effects(requests: &[Request]) -> Vec<&Effect> {
+    requests.iter().map(|r| &r.effect).collect()
+}
+
+fn is_home(app: &App) -> bool {
+    matches!(app.top(), Screen::Home(_))
+}
+
+fn checkin(app: &App) -> &crate::tui::screens::checkin::State {
+    match app.top() {
+        Screen::CheckIn(c) => c,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn question(app: &App) -> Option<Question> {
+    match app.top() {
+        Screen::Confirm(c) => Some(c.question),
+        _ => None,
+    }
+}
+
+/// The one request in `out`, a draft write: the screen that asked, and the draft.
+fn draft_write(out: &[Request]) -> (LayerId, Box<CheckInDraft>) {
+    let [
+        Request {
+            from,
+            effect: Effect::SaveDraft(d),
+        },
+    ] = out
+    else {
+        panic!("{out:?}");
+    };
+    (*from, d.clone())
+}
+
+/// A check-in (mood 4) whose save failed on a full disk.
+fn after_a_failed_save() -> App {
+    let mut app = app_at_home();
+    press(&mut app, "c 4");
+    let out = press(&mut app, "Ctrl-s");
+    app.done(
+        out[0].from,
+        Done::Failed("The check-in could not be saved: the disk is full.".into()),
+    );
+    app
+}
+
+/// Carries out the requests as the event loop would for those that need no disk: a draft
+/// write succeeds.
+fn settle(app: &mut App, requests: Vec<Request>) {
+    settle_with(app, requests, false);
+}
+
+/// Carries out the requests; draft writes fail (a full disk) when `full` is true.
+fn settle_with(app: &mut App, requests: Vec<Request>, full: bool) {
+    for r in requests {
+        let done = match r.effect {
+            Effect::SaveDraft(d) if full => Done::DraftFailed(d, "the disk is full".into()),
+            Effect::SaveDraft(d) => Done::DraftSaved(d),
+            Effect::DiscardDraft => Done::DraftDiscarded,
+            Effect::SaveCheckIn(d) => Done::CheckInSaved(Box::new(d.finish(d.started_at))),
+            Effect::WriteText(path, _) => Done::TextWritten(path),
+            Effect::SaveEntry(e) => Done::EntrySaved(e),
+            Effect::WriteReport {
+                dir,
+                stem,
+                extension,
+                ..
+            } => Done::ReportWritten(dir.unwrap_or_default().join(format!("{stem}.{extension}"))),
+            _ => continue,
+        };
+        let more = app.done(r.from, done);
+        settle_with(app, more, full);
+    }
+    app.after_effects();
+}
+
+fn screen_text(app: &mut App, w: u16, h: u16) -> String {
+    draw(app, w, h).backend().to_string()
+}
+
+#[test]
+fn after_a_hard_check_in_home_says_once_where_help_is() {
+    for (keys, hard) in [("c 1", true), ("c 3 Down 1", true), ("c 3 Down 3", false)] {
+        let mut app = app_at_home();
+        press(&mut app, keys);
+        let out = press(&mut app, "Ctrl-s");
+        settle(&mut app, out);
+        assert!(is_home(&app));
+        let text = screen_text(&mut app, 80, 24);
+        if keys == "c 1" {
+            insta::assert_snapshot!("home_after_a_hard_check_in_80x24", text);
+        }
+        assert_eq!(
+            text.contains("If today was hard, ! shows where to find support."),
+            hard,
+            "{keys}: {text}"
+        );
+        // Once: the next key takes it away.
+        press(&mut app, "? ?");
+        assert!(!screen_text(&mut app, 80, 24).contains("If today was hard"));
+    }
+}
+
+/// The text of the footer (the last line) of what is drawn.
+fn footer(app: &mut App) -> String {
+    let text = screen_text(app, 80, 24);
+    text.lines().nth(23).unwrap_or_default().to_owned()
+}
