@@ -15,7 +15,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::journal::{MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, WeekStart};
+use crate::journal::{Choice, MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, WeekStart};
 
 /// The file's name in the config folder.
 pub const FILE: &str = "config.toml";
@@ -139,8 +139,8 @@ impl Config {
 
     /// What to keep in `state.json` when the preferences in use change from `before` to
     /// `after`: `after`, except that a setting this file sets, and the person did not change on
-    /// screen, keeps the person's own `stored` value (config.toml's values used to leak into
-    /// `state.json` whenever any setting was changed, replacing the person's choice).
+    /// screen, keeps the person's own `stored` value (so config.toml's values do not leak into
+    /// `state.json` when any setting is changed, replacing the person's choice).
     pub fn to_store(
         &self,
         stored: &Preferences,

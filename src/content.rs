@@ -1,4 +1,4 @@
-//! The bundled guidance (DESIGN §2): triggers, signs, strategies, prompts and article digests,
+//! The bundled guidance: triggers, signs, strategies, prompts and article digests,
 //! embedded in the binary from `content/`, with the person's own prompts and strategies merged
 //! over them. Read-only; no terminal here, and files are read only in `user`.
 

@@ -1,7 +1,7 @@
 //! Reading files that a person, another program or an accident may have put where closer looks
 //! (the data folder, the config folder, a file to import): only regular files are read, and no
-//! more than fits what they hold. A FIFO used to hang `doctor`, export and loading; a link to
-//! `/dev/zero` ate memory until the process died. A special file is refused without being
+//! more than fits what they hold. A FIFO would hang `doctor`, export and loading; a link to
+//! `/dev/zero` would eat memory until the process died. A special file is refused without being
 //! opened (so nothing blocks), and the refusal reads like any other problem.
 
 use std::fs;
@@ -41,7 +41,7 @@ pub fn read_regular_into(path: &Path, cap: u64, bytes: &mut Vec<u8>) -> io::Resu
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits().cast_signed());
     }
     let file = options.open(path)?;
     let meta = file.metadata()?;

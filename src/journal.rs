@@ -32,6 +32,7 @@ pub use episode::{
 pub use error::JournalError;
 pub use facts::{Fact, facts};
 pub use preferences::{
-    MoodLabels, OwnWords, PerspectiveChoice, Preferences, RenameError, ThemeChoice, WeekStart,
+    Choice, MoodLabels, OwnWords, PerspectiveChoice, Preferences, RenameError, ThemeChoice,
+    WeekStart,
 };
 pub use scale::{PerScale, Scale};

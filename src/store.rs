@@ -1,4 +1,4 @@
-//! The journal on disk (DESIGN §4): one JSON file per local day, drafts, trash and state, all
+//! The journal on disk: one JSON file per local day, drafts, trash and state, all
 //! written atomically, all carrying a `schema` version, never overwriting what cannot be read.
 //!
 //! ```text

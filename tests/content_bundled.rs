@@ -185,7 +185,7 @@ fn bundled_content_keeps_every_rule() {
 #[test]
 fn every_article_has_a_digest_and_both_faqs_are_there() {
     let c = Catalog::bundled().unwrap();
-    for source in Source::ALL {
+    for &source in Source::ALL {
         let d = c.digests.iter().find(|d| d.source == Some(source)).unwrap();
         assert!(
             d.sections.len() >= 5,

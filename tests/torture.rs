@@ -223,8 +223,8 @@ fn plan(step: Step, kind: Kind) -> Option<Plan> {
 
 #[test]
 fn a_failure_at_any_step_of_a_write_keeps_the_old_file_and_a_retry_succeeds() {
-    for step in Step::ALL {
-        for kind in Kind::ALL {
+    for &step in Step::ALL {
+        for &kind in Kind::ALL {
             let dir = tempfile::tempdir().unwrap();
             let store = Store::open(dir.path()).unwrap();
             let mut e = entry("2026-11-22T09:00:00+01:00", 1);

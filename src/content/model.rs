@@ -1,13 +1,14 @@
-//! The typed content items of DESIGN §2, as read from the TOML files in `content/`.
+//! The typed content items, as read from the TOML files in `content/`.
 
 use std::fmt;
 
 use serde::Deserialize;
+use strum::{Display, IntoStaticStr, VariantArray};
 
 use crate::journal::Perspective;
 
 /// One of the four source articles. Content names them by exact title.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, VariantArray)]
 #[serde(try_from = "String")]
 pub enum Source {
     /// "Breaking the Walls: Overcoming Relationship Distancing".
@@ -21,13 +22,8 @@ pub enum Source {
 }
 
 impl Source {
-    /// All four, in a fixed order.
-    pub const ALL: [Source; 4] = [
-        Source::BreakingTheWalls,
-        Source::HealingEmotionalDistance,
-        Source::BuildIntimacy,
-        Source::WhyAPartnerPullsAway,
-    ];
+    /// All four, in the order declared.
+    pub const ALL: &'static [Source] = <Source as VariantArray>::VARIANTS;
 
     /// The article's title, exactly as published.
     pub fn title(self) -> &'static str {
@@ -70,7 +66,8 @@ impl TryFrom<String> for Source {
     type Error = String;
     fn try_from(title: String) -> Result<Self, Self::Error> {
         Source::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|s| s.title() == title)
             .ok_or_else(|| {
                 let titles: Vec<String> = Source::ALL
@@ -91,85 +88,106 @@ impl fmt::Display for Source {
     }
 }
 
-/// Defines a closed set of labels read from their exact text.
-macro_rules! labels {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-        pub enum $name {
-            $($(#[$vdoc])* #[serde(rename = $text)] $variant),+
-        }
-
-        impl $name {
-            /// All of them, in order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The text shown for it.
-            pub fn label(self) -> &'static str {
-                match self {
-                    $($name::$variant => $text),+
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.label())
-            }
-        }
-    };
+/// How triggers are grouped in the check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, VariantArray, IntoStaticStr, Display)]
+pub enum TriggerGroup {
+    /// Fear of a partner, or of one's own anger or need to control: listed first, since
+    /// abuse is not a relationship problem and safety comes before closeness.
+    #[serde(rename = "Safety")]
+    #[strum(serialize = "Safety")]
+    Safety,
+    /// Fears about closeness, loss or not being enough.
+    #[serde(rename = "Fears")]
+    #[strum(serialize = "Fears")]
+    Fears,
+    /// Patterns learned from the past.
+    #[serde(rename = "Old wounds")]
+    #[strum(serialize = "Old wounds")]
+    OldWounds,
+    /// Pressures from outside the relationship.
+    #[serde(rename = "Life pressures")]
+    #[strum(serialize = "Life pressures")]
+    LifePressures,
+    /// What happens between the two of you.
+    #[serde(rename = "Between us")]
+    #[strum(serialize = "Between us")]
+    BetweenUs,
 }
 
-labels!(
-    /// How triggers are grouped in the check-in.
-    TriggerGroup {
-        /// Fear of a partner, or of one's own anger or need to control: listed first, since
-        /// abuse is not a relationship problem and safety comes before closeness.
-        Safety = "Safety",
-        /// Fears about closeness, loss or not being enough.
-        Fears = "Fears",
-        /// Patterns learned from the past.
-        OldWounds = "Old wounds",
-        /// Pressures from outside the relationship.
-        LifePressures = "Life pressures",
-        /// What happens between the two of you.
-        BetweenUs = "Between us",
-    }
-);
+impl TriggerGroup {
+    /// All of them, in order.
+    pub const ALL: &'static [TriggerGroup] = <TriggerGroup as VariantArray>::VARIANTS;
 
-labels!(
-    /// How strategies are grouped in the library.
-    Category {
-        /// Speaking and listening.
-        TalkingAndListening = "Talking and listening",
-        /// Noticing your own patterns.
-        UnderstandingYourself = "Understanding yourself",
-        /// Self-care and support from others.
-        CareAndSupport = "Care and support",
-        /// Small acts that build connection.
-        BuildingCloseness = "Building closeness",
-        /// Space, balance and limits.
-        BalanceAndBoundaries = "Balance and boundaries",
+    /// The text shown for it, which is also its text in content files.
+    pub fn label(self) -> &'static str {
+        self.into()
     }
-);
+}
 
-labels!(
-    /// What a prompt is for.
-    PromptKind {
-        /// A question about today.
-        CheckIn = "check-in",
-        /// A question that goes further back or deeper.
-        DeepDive = "deep-dive",
-        /// Noticing what is good.
-        Appreciation = "appreciation",
-        /// Planning a next step.
-        Plan = "plan",
-        /// A question over the episode step: tracing one moment.
-        Episode = "episode",
-        /// A question over the prediction step: a fear as something to check.
-        Prediction = "prediction",
+/// How strategies are grouped in the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, VariantArray, IntoStaticStr, Display)]
+pub enum Category {
+    /// Speaking and listening.
+    #[serde(rename = "Talking and listening")]
+    #[strum(serialize = "Talking and listening")]
+    TalkingAndListening,
+    /// Noticing your own patterns.
+    #[serde(rename = "Understanding yourself")]
+    #[strum(serialize = "Understanding yourself")]
+    UnderstandingYourself,
+    /// Self-care and support from others.
+    #[serde(rename = "Care and support")]
+    #[strum(serialize = "Care and support")]
+    CareAndSupport,
+    /// Small acts that build connection.
+    #[serde(rename = "Building closeness")]
+    #[strum(serialize = "Building closeness")]
+    BuildingCloseness,
+    /// Space, balance and limits.
+    #[serde(rename = "Balance and boundaries")]
+    #[strum(serialize = "Balance and boundaries")]
+    BalanceAndBoundaries,
+}
+
+impl Category {
+    /// All of them, in order.
+    pub const ALL: &'static [Category] = <Category as VariantArray>::VARIANTS;
+
+    /// The text shown for it, which is also its text in content files.
+    pub fn label(self) -> &'static str {
+        self.into()
     }
-);
+}
+
+/// What a prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[derive(VariantArray, IntoStaticStr, Display)]
+#[strum(serialize_all = "kebab-case")]
+pub enum PromptKind {
+    /// A question about today.
+    CheckIn,
+    /// A question that goes further back or deeper.
+    DeepDive,
+    /// Noticing what is good.
+    Appreciation,
+    /// Planning a next step.
+    Plan,
+    /// A question over the episode step: tracing one moment.
+    Episode,
+    /// A question over the prediction step: a fear as something to check.
+    Prediction,
+}
+
+impl PromptKind {
+    /// All of them, in order.
+    pub const ALL: &'static [PromptKind] = <PromptKind as VariantArray>::VARIANTS;
+
+    /// The text shown for it, which is also its text in content files.
+    pub fn label(self) -> &'static str {
+        self.into()
+    }
+}
 
 impl PromptKind {
     /// Whether it is asked on its own (Reflect, the prompt of the day), rather than over the
@@ -485,4 +503,64 @@ impl Toolkit {
 /// Whether an item tagged with `perspectives` fits `wanted` (`None`: any).
 pub fn fits(perspectives: &[Perspective], wanted: Option<Perspective>) -> bool {
     wanted.is_none_or(|p| perspectives.contains(&p))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::de::DeserializeOwned;
+
+    use super::*;
+
+    /// Every value of a closed set of labels is read from the text it is shown as.
+    fn read_from_labels<T>(label: impl Fn(T) -> &'static str)
+    where
+        T: DeserializeOwned + PartialEq + fmt::Debug + fmt::Display + VariantArray + Copy,
+    {
+        for &v in T::VARIANTS {
+            let read: T = serde_json::from_value(serde_json::json!(label(v))).unwrap();
+            assert_eq!(read, v);
+            assert_eq!(label(v), format!("{v}").as_str());
+        }
+    }
+
+    #[test]
+    fn labels_are_read_from_the_text_shown() {
+        read_from_labels(TriggerGroup::label);
+        read_from_labels(Category::label);
+        read_from_labels(PromptKind::label);
+        let labels: Vec<&str> = TriggerGroup::ALL.iter().map(|g| g.label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Safety",
+                "Fears",
+                "Old wounds",
+                "Life pressures",
+                "Between us"
+            ]
+        );
+        let labels: Vec<&str> = Category::ALL.iter().map(|c| c.label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Talking and listening",
+                "Understanding yourself",
+                "Care and support",
+                "Building closeness",
+                "Balance and boundaries"
+            ]
+        );
+        let labels: Vec<&str> = PromptKind::ALL.iter().map(|k| k.label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "check-in",
+                "deep-dive",
+                "appreciation",
+                "plan",
+                "episode",
+                "prediction"
+            ]
+        );
+    }
 }

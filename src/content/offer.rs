@@ -2,7 +2,7 @@
 //! strategy step, chosen from the catalog for the triggers the person logged. Pure: the
 //! check-in screen asks, this answers.
 //!
-//! Safety first (issue 29): when a trigger of the Safety group is logged ("I'm afraid of my
+//! Safety first: when a trigger of the Safety group is logged ("I'm afraid of my
 //! partner", "My own anger or need to control"), its questions come first, the strategy that
 //! leads it ([`SAFETY_LEADS`]: reaching a service safely, or a service for people who want to
 //! stop hurting a partner) is offered first, and nothing that can raise the risk with a

@@ -36,7 +36,7 @@ pub const SAFETY_LEADS: &[(&str, &str)] = &[
 ];
 
 /// Strategies that can raise the risk with a controlling or frightening partner, and so must
-/// carry a caveat (issue 15): couples counselling, announcing boundaries, calm and direct
+/// carry a caveat: couples counselling, announcing boundaries, calm and direct
 /// conversations (naming needs, "I" statements, explaining, sharing what you carry, talking
 /// about priorities), meeting halfway, accepting a "not now", checking the story, and the
 /// plans to stop retreating. Domestic-abuse services advise against joint counselling and
@@ -567,7 +567,7 @@ fn check_general_prompts(catalog: &Catalog) -> Vec<Finding> {
 /// A digest of each article.
 fn check_digest_coverage(catalog: &Catalog) -> Vec<Finding> {
     let mut f = Vec::new();
-    for source in Source::ALL {
+    for &source in Source::ALL {
         if !catalog.digests.iter().any(|d| d.source == Some(source)) {
             f.push(Finding {
                 kind: "digest",

@@ -14,12 +14,13 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use super::JournalError;
 use super::values::{Badness, Name, TriggerRef};
 
 /// How a moment ended between the two people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray)]
 #[serde(rename_all = "kebab-case")]
 pub enum Ending {
     /// Closer than before.
@@ -31,8 +32,8 @@ pub enum Ending {
 }
 
 impl Ending {
-    /// Every ending, closest first.
-    pub const ALL: [Ending; 3] = [Ending::Closer, Ending::Same, Ending::FurtherApart];
+    /// Every ending, closest first (the order declared).
+    pub const ALL: &'static [Ending] = <Ending as VariantArray>::VARIANTS;
 
     /// In words.
     pub fn label(self) -> &'static str {

@@ -2,7 +2,7 @@
 //! sync`'s merge driver, with the day as both last had it), a file-sync tool's conflict copy
 //! into its day, a backup into the journal (both without one).
 //!
-//! The rules (DESIGN §4, issue 31): entries are matched by id; an entry only one side has is
+//! The rules: entries are matched by id; an entry only one side has is
 //! kept; an entry deleted on one side and left alone on the other stays deleted, one deleted
 //! on one side and changed on the other keeps the change; an entry this side deleted (its id
 //! is in the trash) does not come back from a copy. An entry both sides have is merged **field

@@ -2,85 +2,97 @@
 //! for people who keep dotfiles, partly set in `config.toml`).
 
 use std::collections::BTreeMap;
-use std::fmt;
+use std::str::FromStr;
 
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
+use strum::{EnumMessage, EnumString, IntoStaticStr, VariantArray};
 
 use super::Perspective;
 
-/// Defines a setting with a fixed set of values, each with its id (in files) and its label.
-macro_rules! choice {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $id:literal, $label:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vdoc])* #[serde(rename = $id)] $variant),+
+/// A setting with a fixed set of values. Each value has an id in files and in `config.toml`
+/// (strum's `IntoStaticStr` and `EnumString`, in kebab case like serde's names) and a label on
+/// screen (its strum `message`); the values are offered in the order they are declared.
+pub trait Choice:
+    Copy + PartialEq + VariantArray + EnumMessage + FromStr + Into<&'static str>
+{
+    /// Its id in files.
+    fn id(self) -> &'static str {
+        self.into()
+    }
+
+    /// Its label on screen.
+    fn label(self) -> &'static str {
+        self.get_message().unwrap_or_default()
+    }
+
+    /// The value with this id.
+    fn from_id(id: &str) -> Option<Self> {
+        id.parse().ok()
+    }
+
+    /// The ids, for messages ("a", "b" or "c").
+    fn ids() -> String {
+        let ids: Vec<String> = Self::VARIANTS
+            .iter()
+            .map(|v| format!("\"{}\"", v.id()))
+            .collect();
+        match ids.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => ids.join(""),
         }
+    }
 
-        impl $name {
-            /// Every value, in the order offered.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+    /// The next value, round.
+    fn next(self) -> Self {
+        let all = Self::VARIANTS;
+        let i = all.iter().position(|v| *v == self).unwrap_or(0);
+        all[(i + 1) % all.len()]
+    }
 
-            /// Its id in files.
-            pub fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-
-            /// Its label on screen.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            /// The value with this id.
-            pub fn from_id(id: &str) -> Option<$name> {
-                $name::ALL.iter().copied().find(|v| v.id() == id)
-            }
-
-            /// The ids, for messages ("a", "b" or "c").
-            pub fn ids() -> String {
-                let ids: Vec<String> = $name::ALL.iter().map(|v| format!("\"{}\"", v.id())).collect();
-                match ids.split_last() {
-                    Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-                    _ => ids.join(""),
-                }
-            }
-
-            /// The next value, round.
-            pub fn next(self) -> $name {
-                let i = $name::ALL.iter().position(|v| *v == self).unwrap_or(0);
-                $name::ALL[(i + 1) % $name::ALL.len()]
-            }
-
-            /// The previous value, round.
-            pub fn prev(self) -> $name {
-                let i = $name::ALL.iter().position(|v| *v == self).unwrap_or(0);
-                $name::ALL[(i + $name::ALL.len() - 1) % $name::ALL.len()]
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.label())
-            }
-        }
-    };
+    /// The previous value, round.
+    fn prev(self) -> Self {
+        let all = Self::VARIANTS;
+        let i = all.iter().position(|v| *v == self).unwrap_or(0);
+        all[(i + all.len() - 1) % all.len()]
+    }
 }
 
-choice!(
-    /// Whose distance the journal is about.
-    PerspectiveChoice {
-        /// "I notice myself pulling away."
-        #[default]
-        IPullAway = "i-pull-away", "I pull away",
-        /// "I feel my partner pulling away."
-        PartnerPullsAway = "partner-pulls-away", "My partner pulls away",
-        /// Both, in turns.
-        Both = "both", "Both",
-    }
-);
+/// Whose distance the journal is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[derive(VariantArray, IntoStaticStr, EnumString, EnumMessage)]
+#[strum(serialize_all = "kebab-case")]
+pub enum PerspectiveChoice {
+    /// "I notice myself pulling away."
+    #[default]
+    #[strum(message = "I pull away")]
+    IPullAway,
+    /// "I feel my partner pulling away."
+    #[strum(message = "My partner pulls away")]
+    PartnerPullsAway,
+    /// Both, in turns.
+    #[strum(message = "Both")]
+    Both,
+}
+
+impl Choice for PerspectiveChoice {}
 
 impl PerspectiveChoice {
+    /// Every value, in the order offered.
+    pub const ALL: &'static [PerspectiveChoice] = <PerspectiveChoice as VariantArray>::VARIANTS;
+
+    /// Its id, as [`Choice::id`] (here as well for callers without the trait in scope).
+    pub fn id(self) -> &'static str {
+        Choice::id(self)
+    }
+
+    /// The value with this id, as [`Choice::from_id`] (here as well for callers without the
+    /// trait in scope).
+    pub fn from_id(id: &str) -> Option<PerspectiveChoice> {
+        <PerspectiveChoice as Choice>::from_id(id)
+    }
+
     /// The perspective content is filtered by: `None` for both.
     pub fn perspective(self) -> Option<Perspective> {
         match self {
@@ -100,31 +112,55 @@ impl From<Perspective> for PerspectiveChoice {
     }
 }
 
-choice!(
-    /// The colours.
-    ThemeChoice {
-        /// Calm colours.
-        #[default]
-        Default = "default", "Default",
-        /// Strong contrast, bold.
-        HighContrast = "high-contrast", "High contrast",
-        /// No colour at all: bold, reverse and underline.
-        NoColour = "no-colour", "No colour",
-    }
-);
+/// The colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[derive(VariantArray, IntoStaticStr, EnumString, EnumMessage)]
+#[strum(serialize_all = "kebab-case")]
+pub enum ThemeChoice {
+    /// Calm colours.
+    #[default]
+    #[strum(message = "Default")]
+    Default,
+    /// Strong contrast, bold.
+    #[strum(message = "High contrast")]
+    HighContrast,
+    /// No colour at all: bold, reverse and underline.
+    #[strum(message = "No colour")]
+    NoColour,
+}
 
-choice!(
-    /// The words shown beside mood values.
-    MoodLabels {
-        /// very low … very good.
-        #[default]
-        Words = "words", "Words (very low … very good)",
-        /// struggling … bright.
-        Gentle = "gentle", "Gentle (struggling … bright)",
-        /// Numbers only.
-        Numbers = "numbers", "Numbers only",
-    }
-);
+impl Choice for ThemeChoice {}
+
+impl ThemeChoice {
+    /// Every value, in the order offered.
+    pub const ALL: &'static [ThemeChoice] = <ThemeChoice as VariantArray>::VARIANTS;
+}
+
+/// The words shown beside mood values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[derive(VariantArray, IntoStaticStr, EnumString, EnumMessage)]
+#[strum(serialize_all = "kebab-case")]
+pub enum MoodLabels {
+    /// very low … very good.
+    #[default]
+    #[strum(message = "Words (very low … very good)")]
+    Words,
+    /// struggling … bright.
+    #[strum(message = "Gentle (struggling … bright)")]
+    Gentle,
+    /// Numbers only.
+    #[strum(message = "Numbers only")]
+    Numbers,
+}
+
+impl Choice for MoodLabels {}
+
+impl MoodLabels {
+    /// Every value, in the order offered.
+    pub const ALL: &'static [MoodLabels] = <MoodLabels as VariantArray>::VARIANTS;
+}
 
 impl MoodLabels {
     /// The label of mood value `v` (1..=5).
@@ -138,16 +174,27 @@ impl MoodLabels {
     }
 }
 
-choice!(
-    /// The first day of the week (insights' weeks and calendars).
-    WeekStart {
-        /// Monday.
-        #[default]
-        Monday = "monday", "Monday",
-        /// Sunday.
-        Sunday = "sunday", "Sunday",
-    }
-);
+/// The first day of the week (insights' weeks and calendars).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[derive(VariantArray, IntoStaticStr, EnumString, EnumMessage)]
+#[strum(serialize_all = "kebab-case")]
+pub enum WeekStart {
+    /// Monday.
+    #[default]
+    #[strum(message = "Monday")]
+    Monday,
+    /// Sunday.
+    #[strum(message = "Sunday")]
+    Sunday,
+}
+
+impl Choice for WeekStart {}
+
+impl WeekStart {
+    /// Every value, in the order offered.
+    pub const ALL: &'static [WeekStart] = <WeekStart as VariantArray>::VARIANTS;
+}
 
 impl WeekStart {
     /// As a chrono weekday.
@@ -211,7 +258,7 @@ impl Preferences {
 }
 
 /// The two lists of the person's own words that closer remembers between check-ins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum OwnWords {
     /// Custom trigger names ([`Preferences::custom_triggers`]).
     Triggers,
@@ -221,7 +268,7 @@ pub enum OwnWords {
 
 impl OwnWords {
     /// Both lists.
-    pub const ALL: [OwnWords; 2] = [OwnWords::Triggers, OwnWords::Feelings];
+    pub const ALL: &'static [OwnWords] = <OwnWords as VariantArray>::VARIANTS;
 
     /// One of them, in lower case ("trigger", "feeling").
     pub fn noun(self) -> &'static str {
@@ -372,5 +419,58 @@ mod tests {
         assert_eq!(MoodLabels::from_id("gentle"), Some(MoodLabels::Gentle));
         assert_eq!(MoodLabels::Gentle.label_of(5), "bright");
         assert_eq!(MoodLabels::Numbers.label_of(3), "");
+    }
+
+    /// Each choice's id in files and its label on screen; serde writes the id.
+    fn written<T: Choice + Serialize>() -> Vec<(&'static str, &'static str)> {
+        T::VARIANTS
+            .iter()
+            .map(|v| {
+                let json = serde_json::to_string(v).unwrap();
+                assert_eq!(json, format!("\"{}\"", v.id()), "serde writes the id");
+                (v.id(), v.label())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_choice_has_its_id_in_files_and_its_label() {
+        let all = [
+            written::<PerspectiveChoice>(),
+            written::<ThemeChoice>(),
+            written::<MoodLabels>(),
+            written::<WeekStart>(),
+        ];
+        assert_eq!(
+            all,
+            [
+                vec![
+                    ("i-pull-away", "I pull away"),
+                    ("partner-pulls-away", "My partner pulls away"),
+                    ("both", "Both"),
+                ],
+                vec![
+                    ("default", "Default"),
+                    ("high-contrast", "High contrast"),
+                    ("no-colour", "No colour"),
+                ],
+                vec![
+                    ("words", "Words (very low … very good)"),
+                    ("gentle", "Gentle (struggling … bright)"),
+                    ("numbers", "Numbers only"),
+                ],
+                vec![("monday", "Monday"), ("sunday", "Sunday")],
+            ]
+        );
+        assert_eq!(
+            PerspectiveChoice::from_id("both"),
+            Some(PerspectiveChoice::Both)
+        );
+        assert_eq!(
+            ThemeChoice::from_id("No colour"),
+            None,
+            "a label is not an id"
+        );
+        assert_eq!(ThemeChoice::from_id("No-Colour"), None, "ids are exact");
     }
 }

@@ -379,7 +379,7 @@ pub enum Condition {
 }
 
 /// Which predictions a filter looks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum PredictionState {
     /// Not looked back on yet.
     Open,
@@ -390,12 +390,8 @@ pub enum PredictionState {
 }
 
 impl PredictionState {
-    /// Every state, in the order offered.
-    pub const ALL: [PredictionState; 3] = [
-        PredictionState::Open,
-        PredictionState::CameTrue,
-        PredictionState::DidNot,
-    ];
+    /// Every state, in the order offered (the order declared).
+    pub const ALL: &'static [PredictionState] = <PredictionState as strum::VariantArray>::VARIANTS;
 
     /// In words.
     pub fn label(self) -> &'static str {

@@ -334,9 +334,10 @@ fn derived_id(prefix: &str, when: DateTime<FixedOffset>, text: &str) -> EntryId 
 
 /// Ids for the entries of one file, unique within it: entries with the same time and text (jrnl
 /// gives every entry made without a time 09:00, so "Went for a walk." twice a day is likely)
-/// used to share one id, and the second was dropped as "already in the journal". The first
-/// keeps the id it always had, so files imported before import the same; each twin after it,
-/// in the file's order, adds `-2`, `-3`…, the same every time the file is read.
+/// would otherwise share one id, and the second be dropped as "already in the journal". The
+/// first keeps the plain id (what an entry without a twin gets, so a file imported again is
+/// recognised); each twin after it, in the file's order, adds `-2`, `-3`…, the same every
+/// time the file is read.
 #[derive(Default)]
 struct Twins {
     seen: std::collections::HashMap<String, u32>,

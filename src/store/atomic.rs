@@ -45,8 +45,8 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// Where a write to `path` goes. Nothing there, or a regular file: `path`. A symbolic link to
-/// a regular file: that file (written through; the link stays a link — a symlinked day file
-/// used to be replaced by a regular one). Anything else is refused and never replaced: a
+/// a regular file: that file (written through; the link stays a link, so a symlinked day file
+/// is not replaced by a regular one). Anything else is refused and never replaced: a
 /// folder, a named pipe, a device, a socket, a link to one of those, or a link that points to
 /// nothing.
 pub fn write_target(path: &Path) -> io::Result<std::path::PathBuf> {

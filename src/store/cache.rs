@@ -7,7 +7,7 @@
 //! from its file, and the cache written again. The day files stay the truth: a missing,
 //! damaged or foreign cache is no cache.
 //!
-//! The cache is authenticated (issue 30). age has no sender authentication: anyone who can
+//! The cache is authenticated. age has no sender authentication: anyone who can
 //! write the data folder and read `recipient.txt` can make a valid `cache.age`, with a day
 //! whose stamp matches the real file but whose entries are not its entries. So its last line
 //! is a tag, HMAC-SHA-256 over every line before it, keyed from the journal's identity

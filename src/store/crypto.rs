@@ -1,4 +1,4 @@
-//! Encryption at rest (DESIGN §4, issue 16), in the age format (<https://age-encryption.org>),
+//! Encryption at rest, in the age format (<https://age-encryption.org>),
 //! with the `age` crate.
 //!
 //! An encrypted journal has its own X25519 key pair:
@@ -19,7 +19,7 @@
 //! Without closer: `age -d -i identity.age entries/2026/2026-11-30.json` (age asks for the
 //! passphrase of `identity.age`; no plain key touches the disk).
 //!
-//! Nothing in the data folder is trusted to say whether, or to whom, to encrypt (issue 30):
+//! Nothing in the data folder is trusted to say whether, or to whom, to encrypt:
 //! whoever can write the folder, or push to the sync remote, can swap `recipient.txt` or
 //! remove both key files without the passphrase. A journal seen encrypted on this computer
 //! (key files, sealed files, or the record of [`super::known`]) is never written in plain
@@ -41,8 +41,8 @@ use super::layout::Layout;
 const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
 
 /// The scrypt work factor (log2 N) a passphrase is wrapped with: N = 2^16 takes 64 MiB and
-/// about a quarter of a second on a 2-core laptop of 2020 (the unlock budget is 1 s, DESIGN
-/// §8). age's own tool picks one that takes about a second on the machine it runs on.
+/// about a quarter of a second on a 2-core laptop of 2020 (the unlock budget is 1 s,
+/// `benches/README.md`). age's own tool picks one that takes about a second on the machine it runs on.
 pub const WORK_FACTOR: u8 = 16;
 
 /// The highest work factor accepted when unlocking (2^20: 1 GiB, a few seconds), so a

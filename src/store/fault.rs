@@ -16,8 +16,11 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::sync::OnceLock;
 
-/// A step of the atomic write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use strum::{EnumString, VariantArray};
+
+/// A step of the atomic write; its name in `CLOSER_TEST_FAULTS` is in kebab case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray, EnumString)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Step {
     /// Creating the temporary file.
     Create,
@@ -33,28 +36,12 @@ pub enum Step {
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 5] = [
-        Step::Create,
-        Step::Write,
-        Step::Sync,
-        Step::Rename,
-        Step::SyncDir,
-    ];
-
-    fn parse(s: &str) -> Option<Step> {
-        match s {
-            "create" => Some(Step::Create),
-            "write" => Some(Step::Write),
-            "sync" => Some(Step::Sync),
-            "rename" => Some(Step::Rename),
-            "sync-dir" => Some(Step::SyncDir),
-            _ => None,
-        }
-    }
+    pub const ALL: &'static [Step] = <Step as VariantArray>::VARIANTS;
 }
 
-/// Which failure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which failure; its name in `CLOSER_TEST_FAULTS` is in lower case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray, EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Kind {
     /// No space left on the device.
     Full,
@@ -66,7 +53,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 3] = [Kind::Full, Kind::Denied, Kind::Io];
+    pub const ALL: &'static [Kind] = <Kind as VariantArray>::VARIANTS;
 
     fn error(self) -> io::Error {
         match self {
@@ -111,25 +98,29 @@ thread_local! {
 
 static FROM_ENV: OnceLock<Mutex<Option<Plan>>> = OnceLock::new();
 
+impl Plan {
+    /// The plan written as `CLOSER_TEST_FAULTS` takes it: `<file>:<step>:<kind>:<count>` (a
+    /// kind it does not name is an I/O error).
+    fn parse(v: &str) -> Option<Plan> {
+        let mut parts = v.split(':');
+        let file = parts.next()?.to_owned();
+        let step = parts.next()?.parse().ok()?;
+        let kind = parts.next()?.parse().unwrap_or(Kind::Io);
+        let count = parts.next()?.parse().ok()?;
+        Some(Plan {
+            file,
+            step,
+            kind,
+            count,
+        })
+    }
+}
+
 fn from_env() -> &'static Mutex<Option<Plan>> {
     FROM_ENV.get_or_init(|| {
-        let plan = std::env::var("CLOSER_TEST_FAULTS").ok().and_then(|v| {
-            let mut parts = v.split(':');
-            let file = parts.next()?.to_owned();
-            let step = Step::parse(parts.next()?)?;
-            let kind = match parts.next()? {
-                "full" => Kind::Full,
-                "denied" => Kind::Denied,
-                _ => Kind::Io,
-            };
-            let count = parts.next()?.parse().ok()?;
-            Some(Plan {
-                file,
-                step,
-                kind,
-                count,
-            })
-        });
+        let plan = std::env::var("CLOSER_TEST_FAULTS")
+            .ok()
+            .and_then(|v| Plan::parse(&v));
         Mutex::new(plan)
     })
 }
@@ -159,4 +150,30 @@ pub fn check(path: &Path, step: Step) -> io::Result<()> {
         return Err(e);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_are_read_as_the_environment_writes_them() {
+        let steps = ["create", "write", "sync", "rename", "sync-dir"];
+        for (name, step) in steps.iter().zip(Step::ALL) {
+            let plan = Plan::parse(&format!("day:{name}:full:2")).unwrap();
+            assert_eq!((plan.step, plan.kind, plan.count), (*step, Kind::Full, 2));
+        }
+        let kinds = ["full", "denied", "io", "other"];
+        for (name, kind) in kinds
+            .iter()
+            .zip([Kind::Full, Kind::Denied, Kind::Io, Kind::Io])
+        {
+            assert_eq!(
+                Plan::parse(&format!("any:sync:{name}:1")).unwrap().kind,
+                kind
+            );
+        }
+        assert_eq!(Plan::parse("any:sync_dir:io:1"), None);
+        assert_eq!(Plan::parse("any:write:io"), None);
+    }
 }

@@ -1,5 +1,5 @@
-//! What this computer knows of a journal's encryption, kept **outside** the data folder (issue
-//! 30): whether the journal was ever seen encrypted here, and its recipient (public key) as it
+//! What this computer knows of a journal's encryption, kept **outside** the data folder:
+//! whether the journal was ever seen encrypted here, and its recipient (public key) as it
 //! was last seen unlocked.
 //!
 //! Everything in the data folder can be changed by whoever can write it, or push to the sync

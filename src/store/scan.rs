@@ -45,7 +45,7 @@ fn read_day_checked(
 ) -> (Vec<Problem>, Result<DayBody, StoreError>) {
     let mut notes = Vec::new();
     // Only a regular file is read, and no more than a day file may hold: a FIFO or a link to
-    // a device is reported, not read (it used to hang or fill memory). The buffer is the
+    // a device is reported, not read (it would hang or fill memory). The buffer is the
     // caller's, kept from file to file; the file is looked up in its open year folder when
     // there is one.
     let read = match (folder, path.file_name()) {

@@ -358,7 +358,7 @@ impl App {
     pub fn done(&mut self, from: LayerId, done: Done) -> Vec<Request> {
         let mut out = Vec::new();
         // A failure stays until the person acts: a later one does not replace it (a failed
-        // save used to give way within a second to the draft's retry message).
+        // save is not hidden a second later by the draft's retry message).
         if let Done::Failed(text) | Done::DraftFailed(_, text) | Done::PreferencesFailed(text) =
             &done
             && !matches!(self.status, Some(Status::Error(_)))

@@ -232,8 +232,8 @@ fn open_locked(app: &mut App, store: &Store, start: Start) -> bool {
     if !locked {
         return false;
     }
-    // A locked write needs the key file and this computer's record of the recipient (issue
-    // 30): without them, no check-in is offered, and the prompt says why.
+    // A locked write needs the key file and this computer's record of the recipient: without
+    // them, no check-in is offered, and the prompt says why.
     let blocked = crypto::journal_recipient(store.layout()).err();
     let asked = start == Start::CheckIn;
     let offer = asked

@@ -16,7 +16,7 @@ use super::keys::{Action, Binding};
 use super::session::{Session, Status};
 
 /// Every question closer asks (the one dialog, `screens/confirm.rs`, holds their keys).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Question {
     /// "Leave the check-in?"
     LeaveCheckIn,
@@ -52,23 +52,7 @@ pub enum Question {
 
 impl Question {
     /// Every question, for tests of the key tables.
-    pub const ALL: [Question; 15] = [
-        Question::LeaveCheckIn,
-        Question::LeaveEdit,
-        Question::DiscardCheckIn,
-        Question::DiscardEdit,
-        Question::ResumeDraft,
-        Question::DiscardDraft,
-        Question::DeleteEntry,
-        Question::EmptyTrash,
-        Question::ReallyEmptyTrash,
-        Question::LeaveUnsaved,
-        Question::QuitUnsaved,
-        Question::QuitWithout,
-        Question::WritePlain,
-        Question::RenameInEntries,
-        Question::ReallyMerge,
-    ];
+    pub const ALL: &'static [Question] = <Question as strum::VariantArray>::VARIANTS;
 }
 
 /// A page of the guide (the strategy library and Learn).

@@ -3,7 +3,7 @@
 //!
 //! Written by hand: it is a Bloom filter of one word (letters) and four (pairs) per entry,
 //! answered with a few AND operations; a general full-text index (tantivy and the like) keeps
-//! far more than the journal's memory budget allows (DESIGN §8: 1.3 × the journal on disk) and
+//! far more than the journal's memory budget allows (1.3 × the journal on disk, `benches/README.md`) and
 //! does not fold case as [`super::fold`] does.
 
 use super::{Entry, each_text, fold};

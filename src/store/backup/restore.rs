@@ -11,8 +11,8 @@ pub struct Restored {
     /// Each entry added, updated, kept in two versions or left out, by day.
     pub changes: Vec<Changed>,
     /// The merged versions of the entries both had and that changed here (updated, or kept
-    /// in two versions): what a restore writes for them (issue 31: merged field by field,
-    /// never the backup's version over the journal's).
+    /// in two versions): what a restore writes for them (merged field by field, never
+    /// the backup's version over the journal's).
     pub merged: Vec<Entry>,
     /// Trash records put back.
     pub trash: usize,

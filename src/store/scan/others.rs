@@ -15,7 +15,7 @@ use super::{
 
 impl Scanning<'_> {
     /// The key files: gone from a journal that was encrypted, or a recipient that is not the
-    /// journal's own (issue 30).
+    /// journal's own.
     pub(super) fn check_keys(&mut self) {
         if crate::store::crypto::key_missing(self.layout) {
             self.scan.problems.push(Problem {

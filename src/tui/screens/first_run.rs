@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::journal::PerspectiveChoice;
+use crate::journal::{Choice, PerspectiveChoice};
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Typing, ViewCx};
 use crate::tui::text;

@@ -19,7 +19,7 @@ use crate::tui::screen::{Cmd, Ctx, Msg, Open, Typing};
 pub use view::{Series, series, view};
 
 /// The views of insights.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Tab {
     /// The last seven days, a line each.
     Week,
@@ -36,15 +36,8 @@ pub enum Tab {
 }
 
 impl Tab {
-    /// All tabs in order.
-    pub const ALL: [Tab; 6] = [
-        Tab::Week,
-        Tab::OverTime,
-        Tab::Triggers,
-        Tab::Helped,
-        Tab::Moments,
-        Tab::Rhythm,
-    ];
+    /// All tabs in order (the order declared).
+    pub const ALL: &'static [Tab] = <Tab as strum::VariantArray>::VARIANTS;
 
     /// Its name.
     pub fn label(self) -> &'static str {

@@ -11,7 +11,8 @@ use ratatui_textarea::{Input, Key as TextKey};
 use crate::config::Config;
 use crate::journal::vocabulary::count;
 use crate::journal::{
-    MoodLabels, OwnWords, PerspectiveChoice, Preferences, RenameError, ThemeChoice, WeekStart,
+    Choice, MoodLabels, OwnWords, PerspectiveChoice, Preferences, RenameError, ThemeChoice,
+    WeekStart,
 };
 use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
@@ -103,7 +104,7 @@ pub fn keys(state: &State) -> &'static [Binding] {
 }
 
 /// The settings, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Row {
     /// Whose distance.
     Perspective,
@@ -122,16 +123,8 @@ pub enum Row {
 }
 
 impl Row {
-    /// Every row.
-    pub const ALL: [Row; 7] = [
-        Row::Perspective,
-        Row::Theme,
-        Row::MoodLabels,
-        Row::WeekStart,
-        Row::Editor,
-        Row::OwnTriggers,
-        Row::OwnFeelings,
-    ];
+    /// Every row, in the order declared.
+    pub const ALL: &'static [Row] = <Row as strum::VariantArray>::VARIANTS;
 
     /// The list of own words it opens, if it is one.
     pub fn own(self) -> Option<OwnWords> {

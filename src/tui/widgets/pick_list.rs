@@ -100,7 +100,7 @@ impl PickList {
     /// What is visible: with nothing typed, every row in order; with a filter, the matching
     /// rows best first (the label is the text, then starts with it, then holds it, then the
     /// description holds it), and last an "add" entry when the text is new. So Enter on what
-    /// was typed picks the best match, as pickers do; "anx" no longer becomes a new feeling.
+    /// was typed picks the best match, as pickers do, rather than adding "anx" as a new feeling.
     pub fn visible(&self) -> Vec<Current> {
         let filter = fold(self.filter.trim());
         if filter.is_empty() {

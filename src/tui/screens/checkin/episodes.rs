@@ -342,7 +342,7 @@ fn read(form: &Form, draft: &CheckInDraft, at: usize) -> Episode {
     let ended = form
         .picked(ENDED)
         .first()
-        .and_then(|l| Ending::ALL.into_iter().find(|e| e.label() == *l));
+        .and_then(|l| Ending::ALL.iter().copied().find(|e| e.label() == *l));
     Episode {
         what: form.text(WHAT).trim().to_owned(),
         triggers,

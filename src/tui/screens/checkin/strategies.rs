@@ -400,7 +400,7 @@ fn suggestion_lines(out: &mut Lines, suggestions: &[String], d: &CheckInDraft, c
             out.theme.muted,
         );
         // When not to use it, under every strategy that has one, focused or not: someone
-        // skimming the list sees it before choosing (issue 29).
+        // skimming the list sees it before choosing.
         if let Some(caveat) = &s.caveat {
             out.under(
                 &format!("Careful: {caveat}"),

@@ -93,7 +93,7 @@ fn tab_line(state: &State, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         let name = |t: Tab| if short { t.short_label() } else { t.label() };
         let tabs_width: usize = Tab::ALL.iter().map(|t| name(*t).chars().count() + 3).sum();
         let mut spans = Vec::new();
-        for t in Tab::ALL {
+        for &t in Tab::ALL {
             let style = if t == state.tab {
                 theme.selected
             } else {

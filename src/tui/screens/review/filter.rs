@@ -205,7 +205,8 @@ impl State {
             FilterKind::Moments => match key.as_str() {
                 "episode" => Some(Condition::HasEpisode),
                 other => PredictionState::ALL
-                    .into_iter()
+                    .iter()
+                    .copied()
                     .find(|s| format!("{s:?}") == other)
                     .map(Condition::Predictions),
             },

@@ -420,8 +420,8 @@ fn an_emptied_trash_leaves_nothing_to_undo() {
     assert!(matches!(f.act(&mut s, Action::Undo), Outcome::Notice(_)));
 }
 
-/// Issue 20, item 3: in a filter picker, Space uses the row under the cursor (it used to type
-/// a space, jump to the top, and Enter then applied another row); End and Home move.
+/// Issue 20, item 3: in a filter picker, Space uses the row under the cursor (rather than type
+/// a space and jump to the top, so that Enter would apply another row); End and Home move.
 #[test]
 fn space_in_a_filter_picker_uses_the_row_under_the_cursor() {
     let f = Fixture::new();

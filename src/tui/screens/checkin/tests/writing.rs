@@ -201,8 +201,8 @@ fn tags_are_parsed_kindly() {
     assert!(parse_tags(" , ,").is_empty());
 }
 
-/// Case r13: every way a newline arrives makes a new line; Ctrl-J used to delete to the start
-/// of the line, so a paste with LF line ends kept only its last line.
+/// Case r13: every way a newline arrives makes a new line; Ctrl-J does not delete to the start
+/// of the line (a paste with LF line ends would keep only its last line).
 #[test]
 fn every_newline_key_makes_a_new_line_and_nothing_erases_a_line_silently() {
     let f = Fixture::new();
@@ -236,7 +236,7 @@ fn every_newline_key_makes_a_new_line_and_nothing_erases_a_line_silently() {
             text, "line 0\nline 1\nline 2\nline 3\nline 4\nlast",
             "{step:?}"
         );
-        // Keys of the text area's old default map that destroyed text now do nothing.
+        // Keys that destroy text in the text area's default map (Ctrl-U, R, X, V) do nothing.
         for c in ['u', 'r', 'x', 'v'] {
             f.send(&mut s, Msg::Input(key(TextKey::Char(c), true)));
         }
