@@ -1,4 +1,4 @@
-//! One check-in: the entry model of DESIGN §3.
+//! One check-in: the entry and what it is made of.
 //!
 //! Every value that has a valid range is a newtype checked when it is built or deserialised, so
 //! an `Entry` in memory is always well formed. Any step of a check-in may be skipped, so every
@@ -221,7 +221,7 @@ impl Entry {
 
     /// The schema its file must carry, so an older closer leaves what it cannot read whole
     /// alone ("written by a newer closer"): 3 when a moment's repair holds both a strategy and
-    /// the person's own words (issue 37), 2 when it holds moments or predictions, else 1.
+    /// the person's own words, 2 when it holds moments or predictions, else 1.
     pub fn schema(&self) -> u32 {
         let both = self
             .episodes

@@ -235,7 +235,7 @@ impl<'a> Scanning<'a> {
         std::thread::scope(|threads| {
             // Days not in the cache (all of a plain journal's) are read on every core while
             // this thread lists the folders, a little ahead, and takes the days in, in
-            // order: the listing and the taking in, a fifth of the time, no longer leave the
+            // order: the listing and the taking in, a fifth of the time, do not leave the
             // cores idle (benches/README.md). A check reads each day here, one at a time, so
             // that its memory stays flat.
             let mut readers = self
