@@ -243,7 +243,7 @@ const REPORT_QUIET: Binding = Binding::new(
     "make a report of this window, to read or to bring to a therapist",
 );
 const OPEN_DAY: Binding = Binding::new(
-    &[Key::code(KeyCode::Enter)],
+    keys::ENTER,
     Action::Confirm,
     Some("open the day"),
     "open the day's check-ins in review",

@@ -127,12 +127,7 @@ pub const TRIGGER_KEYS_TYPING: &[Binding] = &trigger_keys(PICK_TYPING);
 
 /// A note on a trigger being written.
 pub const NOTE_KEYS: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter)],
-        Action::Next,
-        Some("keep"),
-        "keep the note",
-    ),
+    Binding::new(keys::ENTER, Action::Next, Some("keep"), "keep the note"),
     Binding::new(keys::ESC, Action::Back, Some("cancel"), "cancel"),
 ];
 

@@ -19,7 +19,7 @@ const LINK_PREV: Binding = Binding::new(
     "select the previous link",
 );
 const FOLLOW: Binding = Binding::new(
-    &[Key::code(KeyCode::Enter)],
+    keys::ENTER,
     Action::Confirm,
     Some("open"),
     "follow the selected link",
@@ -69,12 +69,7 @@ pub const STRATEGY: &[Binding] = &[
 
 /// The Learn index: a menu.
 pub const LEARN: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter)],
-        Action::Confirm,
-        Some("open"),
-        "open it",
-    ),
+    Binding::new(keys::ENTER, Action::Confirm, Some("open"), "open it"),
     Binding::new(
         &[Key::ch('/')],
         Action::StartSearch,
@@ -93,7 +88,7 @@ pub const LEARN: &[Binding] = &[
 /// The strategy library.
 pub const LIBRARY: &[Binding] = &[
     Binding::new(
-        &[Key::code(KeyCode::Enter)],
+        keys::ENTER,
         Action::Confirm,
         Some("open"),
         "open the strategy",
@@ -136,17 +131,12 @@ pub const LIBRARY: &[Binding] = &[
 /// A search being typed, in the library or the Learn index.
 pub const SEARCH: &[Binding] = &[
     Binding::new(
-        &[Key::code(KeyCode::Enter)],
+        keys::ENTER,
         Action::Confirm,
         Some("done"),
         "keep the search; Enter again opens the selected one",
     ),
-    Binding::new(
-        &[Key::code(KeyCode::Esc)],
-        Action::Back,
-        Some("clear"),
-        "clear the search",
-    ),
+    Binding::new(keys::ESC, Action::Back, Some("clear"), "clear the search"),
     keys::up(UP_ARROW, "previous"),
     keys::down(DOWN_ARROW, "next"),
     HELP_KEY_TEXT,

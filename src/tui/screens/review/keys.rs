@@ -26,12 +26,7 @@ const BACK: Binding = keys::BACK;
 
 /// Review: the timeline.
 pub const TIMELINE: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter)],
-        Action::Confirm,
-        Some("open"),
-        "open the entry",
-    ),
+    Binding::new(keys::ENTER, Action::Confirm, Some("open"), "open the entry"),
     Binding::new(
         &[Key::ch('/')],
         Action::StartSearch,
@@ -84,17 +79,12 @@ pub const TIMELINE: &[Binding] = &[
 /// Review: typing a search.
 pub const SEARCH: &[Binding] = &[
     Binding::new(
-        &[Key::code(KeyCode::Enter)],
+        keys::ENTER,
         Action::Confirm,
         Some("done"),
         "keep the search and go to the list",
     ),
-    Binding::new(
-        &[Key::code(KeyCode::Esc)],
-        Action::Back,
-        Some("clear"),
-        "clear the search",
-    ),
+    Binding::new(keys::ESC, Action::Back, Some("clear"), "clear the search"),
     keys::up(UP_ARROW, "newer entry"),
     keys::down(DOWN_ARROW, "older entry"),
     PAGE_UP,
@@ -104,18 +94,8 @@ pub const SEARCH: &[Binding] = &[
 
 /// Review: typing a date.
 pub const JUMP: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter)],
-        Action::Confirm,
-        Some("go"),
-        "go to the date",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Esc)],
-        Action::Back,
-        Some("cancel"),
-        "cancel",
-    ),
+    Binding::new(keys::ENTER, Action::Confirm, Some("go"), "go to the date"),
+    Binding::new(keys::ESC, Action::Back, Some("cancel"), "cancel"),
     HELP_KEY_TEXT,
 ];
 
@@ -134,18 +114,8 @@ pub const FILTERS: &[Binding] = &[
     BACK,
 ];
 
-const PICK_USE: Binding = Binding::new(
-    &[Key::code(KeyCode::Enter)],
-    Action::Confirm,
-    Some("use"),
-    "filter by it",
-);
-const PICK_BACK: Binding = Binding::new(
-    &[Key::code(KeyCode::Esc)],
-    Action::Back,
-    Some("back"),
-    "back",
-);
+const PICK_USE: Binding = Binding::new(keys::ENTER, Action::Confirm, Some("use"), "filter by it");
+const PICK_BACK: Binding = Binding::new(keys::ESC, Action::Back, Some("back"), "back");
 
 const SPACE: &[Key] = &[Key::ch(' ')];
 const HOME: &[Key] = &[Key::code(KeyCode::Home)];
