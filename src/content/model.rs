@@ -232,33 +232,27 @@ pub struct Trigger {
     pub sources: Vec<Source>,
 }
 
-/// A sign or behaviour a person may notice.
+/// An item a person picks from a list, with the perspectives it fits: a [`Sign`] or an
+/// [`Urge`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Sign {
+pub struct Picked {
     /// Stable id.
     pub id: String,
-    /// What it is.
+    /// What it is ("Go quiet").
     pub label: String,
-    /// Perspectives it fits: noticed in yourself (`i-pull-away`) or in a partner.
+    /// Perspectives it fits: for a sign, noticed in yourself (`i-pull-away`) or in a partner;
+    /// for an urge, felt by the one who pulls away or by the one whose partner does.
     pub perspectives: Vec<Perspective>,
     /// The articles it comes from.
     pub sources: Vec<Source>,
 }
 
+/// A sign or behaviour a person may notice.
+pub type Sign = Picked;
+
 /// An urge that can rise in a moment, between what happened and what the person did.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Urge {
-    /// Stable id.
-    pub id: String,
-    /// The urge itself ("Go quiet").
-    pub label: String,
-    /// Perspectives it fits: felt by the one who pulls away, by the one whose partner does.
-    pub perspectives: Vec<Perspective>,
-    /// The articles it comes from.
-    pub sources: Vec<Source>,
-}
+pub type Urge = Picked;
 
 /// The words around the episode and prediction steps, and the urge vocabulary.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
