@@ -8,6 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::content::Catalog;
 use crate::journal::query::{self, Condition};
+use std::fmt::Write as _;
+
 use crate::journal::{Entry, Scale, TriggerRef};
 use crate::tui::screen::{LastLayout, ViewCx};
 use crate::tui::theme::Theme;
@@ -143,10 +145,6 @@ fn snippet(text: &str, words: &[String], width: usize) -> String {
     out
 }
 
-fn scale(v: Option<u8>) -> String {
-    v.map_or("–".to_owned(), |v| v.to_string())
-}
-
 fn timeline(
     state: &State,
     catalog: &Catalog,
@@ -203,15 +201,18 @@ fn timeline(
         }
         let marker = if selected { "▸" } else { " " };
         let base = if selected { theme.selected } else { theme.text };
-        let ratings: Vec<String> = Scale::ALL
-            .iter()
-            .map(|s| format!("{} {}", s.about().short, scale(s.of(e).map(|v| v.get()))))
-            .collect();
-        let head = format!(
-            "{marker} {}  {}  ",
-            e.created_at.format("%H:%M"),
-            ratings.join(" · ")
-        );
+        let mut head = format!("{marker} {}  ", e.created_at.format("%H:%M"));
+        for (i, s) in Scale::ALL.iter().enumerate() {
+            let sep = if i == 0 { "" } else { " · " };
+            let _ = write!(head, "{sep}{} ", s.about().short);
+            match s.of(e) {
+                Some(v) => {
+                    let _ = write!(head, "{}", v.get());
+                }
+                None => head.push('–'),
+            }
+        }
+        head.push_str("  ");
         let room = width.saturating_sub(head.chars().count());
         let triggers = fit(&trigger_names(e, catalog), room / 2);
         let gap = if triggers.is_empty() { "" } else { "  " };
