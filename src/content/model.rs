@@ -492,6 +492,14 @@ impl Toolkit {
     pub fn card(&self, id: &str) -> Option<&Card> {
         self.cards.iter().find(|c| c.id == id)
     }
+
+    /// A thinking trap's name, or the id as it is when the toolkit does not know it.
+    pub fn trap_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.traps
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.name.as_str())
+    }
 }
 
 /// Whether an item tagged with `perspectives` fits `wanted` (`None`: any).

@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use std::ops::{Deref, DerefMut};
 
-use super::{Entry, EntryId, Episode, Helpfulness, Name, Perspective, Scale, StrategyUse};
+use super::{
+    Debrief, Entry, EntryId, Episode, Helpfulness, Name, Perspective, Scale, StrategyUse,
+    ThoughtCheck,
+};
 
 /// The steps of the check-in, in order: declared in the order they come, the summary last
 /// (the build checks that [`Step::ALL`] lists them so).
@@ -338,6 +341,8 @@ impl CheckInDraft {
             && self.tags.is_empty()
             && self.episodes.iter().all(Episode::is_empty)
             && self.predictions.iter().all(|p| p.fear.trim().is_empty())
+            && self.debriefs.iter().all(Debrief::is_empty)
+            && self.thoughts.iter().all(ThoughtCheck::is_empty)
     }
 
     /// Whether its file must carry schema 2 (it holds episodes or predictions, or stands on
