@@ -12,24 +12,27 @@
 //! lives as long as the check-in: coming back to a step finds it as it was left.
 
 mod bindings;
+mod debrief;
 mod episodes;
 mod leave;
 mod lists;
 mod notes;
 mod predictions;
+mod record;
 mod reflect;
 mod scales;
 mod steps;
 mod strategies;
 mod summary;
 mod text;
+mod thought;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui_textarea::Input;
 
-use crate::journal::draft::{CheckInDraft, Step};
+use crate::journal::draft::{CheckInDraft, Flow, Step};
 use crate::tui::effect::{Done, EditTarget, Effect};
 use crate::tui::keys::{Action, Binding};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Typing, ViewCx};
@@ -55,7 +58,7 @@ use bindings::{
 pub struct State {
     /// The check-in so far.
     pub draft: CheckInDraft,
-    /// Each step's state, in the order of [`Step::ALL`].
+    /// Each step's state, in the order of [`Step::EVERY`].
     steps: Vec<StepState>,
     /// Strategy ids suggested (the library's plans offered here are done with once it is saved).
     pub suggestions: Vec<String>,
@@ -120,6 +123,10 @@ enum StepState {
     Predictions(predictions::State),
     /// Notes and tags.
     Notes(notes::State),
+    /// A thought checked.
+    Thought(thought::State),
+    /// A debrief.
+    Debrief(debrief::State),
     /// The summary.
     Summary(summary::State),
 }
@@ -188,6 +195,8 @@ impl StepState {
             Step::Strategies => StepState::Strategies(strategies::new(draft, session)),
             Step::Predictions => StepState::Predictions(predictions::new(draft, session)),
             Step::Notes => StepState::Notes(notes::new(draft, session)),
+            Step::Thought => StepState::Thought(thought::new(draft, session)),
+            Step::Debrief => StepState::Debrief(debrief::new(draft, session)),
             Step::Summary => StepState::Summary(summary::new(draft, session)),
         }
     }
@@ -204,6 +213,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::enter(s, back, cx),
             StepState::Predictions(s) => predictions::enter(s, back, cx),
             StepState::Notes(s) => notes::enter(s, back, cx),
+            StepState::Thought(s) => thought::enter(s, back, cx),
+            StepState::Debrief(s) => debrief::enter(s, back, cx),
             StepState::Summary(s) => summary::enter(s, back, cx),
         }
     }
@@ -220,6 +231,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::place(s),
             StepState::Predictions(s) => predictions::place(s),
             StepState::Notes(s) => notes::place(s),
+            StepState::Thought(s) => thought::place(s),
+            StepState::Debrief(s) => debrief::place(s),
             StepState::Summary(s) => summary::place(s),
         }
     }
@@ -236,6 +249,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::resume(s, at, cx),
             StepState::Predictions(s) => predictions::resume(s, at, cx),
             StepState::Notes(s) => notes::resume(s, at, cx),
+            StepState::Thought(s) => thought::resume(s, at, cx),
+            StepState::Debrief(s) => debrief::resume(s, at, cx),
             StepState::Summary(s) => summary::resume(s, at, cx),
         }
     }
@@ -252,6 +267,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::keys(s, draft),
             StepState::Predictions(s) => predictions::keys(s, draft),
             StepState::Notes(s) => notes::keys(s, draft),
+            StepState::Thought(s) => thought::keys(s, draft),
+            StepState::Debrief(s) => debrief::keys(s, draft),
             StepState::Summary(s) => summary::keys(s, draft),
         }
     }
@@ -269,6 +286,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::typing(s),
             StepState::Predictions(s) => predictions::typing(s),
             StepState::Notes(s) => notes::typing(s),
+            StepState::Thought(s) => thought::typing(s),
+            StepState::Debrief(s) => debrief::typing(s),
             StepState::Summary(s) => summary::typing(s),
         }
     }
@@ -285,6 +304,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::update(s, action, cx),
             StepState::Predictions(s) => predictions::update(s, action, cx),
             StepState::Notes(s) => notes::update(s, action, cx),
+            StepState::Thought(s) => thought::update(s, action, cx),
+            StepState::Debrief(s) => debrief::update(s, action, cx),
             StepState::Summary(s) => summary::update(s, action, cx),
         }
     }
@@ -301,6 +322,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::input(s, input, cx),
             StepState::Predictions(s) => predictions::input(s, input, cx),
             StepState::Notes(s) => notes::input(s, input, cx),
+            StepState::Thought(s) => thought::input(s, input, cx),
+            StepState::Debrief(s) => debrief::input(s, input, cx),
             StepState::Summary(s) => summary::input(s, input, cx),
         }
     }
@@ -317,6 +340,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::paste(s, text, cx),
             StepState::Predictions(s) => predictions::paste(s, text, cx),
             StepState::Notes(s) => notes::paste(s, text, cx),
+            StepState::Thought(s) => thought::paste(s, text, cx),
+            StepState::Debrief(s) => debrief::paste(s, text, cx),
             StepState::Summary(s) => summary::paste(s, text, cx),
         }
     }
@@ -333,6 +358,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::flush(s, draft),
             StepState::Predictions(s) => predictions::flush(s, draft),
             StepState::Notes(s) => notes::flush(s, draft),
+            StepState::Thought(s) => thought::flush(s, draft),
+            StepState::Debrief(s) => debrief::flush(s, draft),
             StepState::Summary(s) => summary::flush(s, draft),
         }
     }
@@ -349,6 +376,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::edited(s, target, draft),
             StepState::Predictions(s) => predictions::edited(s, target, draft),
             StepState::Notes(s) => notes::edited(s, target, draft),
+            StepState::Thought(s) => thought::edited(s, target, draft),
+            StepState::Debrief(s) => debrief::edited(s, target, draft),
             StepState::Summary(s) => summary::edited(s, target, draft),
         }
     }
@@ -365,6 +394,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::view(s, v, frame, area, layout),
             StepState::Predictions(s) => predictions::view(s, v, frame, area, layout),
             StepState::Notes(s) => notes::view(s, v, frame, area, layout),
+            StepState::Thought(s) => thought::view(s, v, frame, area, layout),
+            StepState::Debrief(s) => debrief::view(s, v, frame, area, layout),
             StepState::Summary(s) => summary::view(s, v, frame, area, layout),
         }
     }
@@ -385,7 +416,7 @@ struct StepView<'a> {
 impl State {
     /// The check-in for `draft` (new, resumed or editing an entry).
     pub fn new(draft: CheckInDraft, session: &Session) -> State {
-        let steps = Step::ALL
+        let steps = Step::EVERY
             .iter()
             .map(|step| StepState::new(*step, &draft, session))
             .collect();
@@ -560,17 +591,16 @@ fn question(text: &str, theme: &Theme) -> Line<'static> {
 /// Draws the check-in: "step N of M" in the title, and the step.
 pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let step = state.step();
-    let verb = if state.draft.is_edit() {
-        format!("editing {}", state.draft.date.format("%-d %b %Y"))
-    } else {
-        "check-in".to_owned()
+    let flow = state.draft.flow;
+    let day = state.draft.date.format("%-d %b %Y");
+    let verb = match flow {
+        Flow::CheckIn if state.draft.is_edit() => format!("editing {day}"),
+        Flow::CheckIn => "check-in".to_owned(),
+        Flow::Debrief => format!("debrief · with {day}'s entry"),
+        Flow::Thought => format!("a thought · with {day}'s entry"),
     };
-    let title = format!(
-        "{verb} · step {} of {} · {}",
-        step.number(),
-        Step::ALL.len(),
-        step.title()
-    );
+    let (n, of) = flow.position(step);
+    let title = format!("{verb} · step {n} of {of} · {}", step.title());
     let body = page::column(page::draw(cx, frame, area, &title));
     let session = cx.session;
     // Lists page by the rows the body shows; the summary records its wrapped lines.

@@ -80,7 +80,7 @@ const ENDED: usize = 9;
 const NOT_YET: &str = "not-yet";
 
 /// Words typed as a comma-separated list, trimmed, without empties.
-fn own_words(text: &str) -> Vec<String> {
+pub(super) fn own_words(text: &str) -> Vec<String> {
     text.split(',')
         .map(str::trim)
         .filter(|w| !w.is_empty())
@@ -89,7 +89,7 @@ fn own_words(text: &str) -> Vec<String> {
 }
 
 /// The key a trigger has in the form.
-fn trigger_key(t: &TriggerRef) -> String {
+pub(super) fn trigger_key(t: &TriggerRef) -> String {
     match t {
         TriggerRef::Id(id) => format!("id:{id}"),
         TriggerRef::Custom(name) => format!("own:{name}"),
@@ -137,7 +137,7 @@ pub(super) fn typing(_s: &State) -> Typing {
 }
 
 /// Choices of a field, from keys and labels.
-fn choices<K: Into<String>, L: Into<String>>(
+pub(super) fn choices<K: Into<String>, L: Into<String>>(
     items: impl IntoIterator<Item = (K, L)>,
 ) -> Vec<Choice> {
     items

@@ -44,7 +44,7 @@ impl State {
 
     /// The next step; after the last, the check-in is saved.
     pub(super) fn next(&mut self, session: &Session, layout: &LastLayout) -> Cmd {
-        match self.draft.step.next() {
+        match self.draft.flow.next(self.draft.step) {
             Some(step) => self.go(Some(step), false, session, layout),
             None => self.finish(session),
         }
@@ -52,7 +52,7 @@ impl State {
 
     /// The step before.
     pub(super) fn prev(&mut self, session: &Session, layout: &LastLayout) -> Cmd {
-        self.go(self.draft.step.prev(), true, session, layout)
+        self.go(self.draft.flow.prev(self.draft.step), true, session, layout)
     }
 }
 
