@@ -722,7 +722,10 @@ mod tests {
         // Begun from the moment step of a check-in, a detour: back to the moment, on to
         // what comes after it.
         for step in [Step::Thought, Step::Debrief] {
-            assert_eq!(Flow::CheckIn.position(step), Step::Episodes.position_in_check_in());
+            assert_eq!(
+                Flow::CheckIn.position(step),
+                Step::Episodes.position_in_check_in()
+            );
             assert_eq!(Flow::CheckIn.prev(step), Some(Step::Episodes));
             assert_eq!(Flow::CheckIn.next(step), Some(Step::Reflect));
         }
