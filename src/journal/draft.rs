@@ -453,8 +453,14 @@ impl CheckInDraft {
         }
     }
 
-    /// Whether anything has been entered (an empty check-in is not worth keeping).
+    /// Whether anything has been entered (an empty check-in is not worth keeping); for a
+    /// debrief or a thought check on its own, whether one holds anything.
     pub fn is_empty(&self) -> bool {
+        match self.flow {
+            Flow::Debrief => return self.debriefs.iter().all(Debrief::is_empty),
+            Flow::Thought => return self.thoughts.iter().all(ThoughtCheck::is_empty),
+            Flow::CheckIn => {}
+        }
         Scale::ALL.iter().all(|s| s.of(&self.entry).is_none())
             && self.emotions.is_empty()
             && self.triggers.is_empty()

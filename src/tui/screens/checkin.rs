@@ -82,7 +82,8 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ),
     ("check-in: triggers", lists::TRIGGER_KEYS),
     ("check-in: triggers, typing", lists::TRIGGER_KEYS_TYPING),
-    ("check-in: a moment, traced", episodes::KEYS),
+    ("check-in: a moment, traced", episodes::MOMENT_KEYS),
+    ("check-in: a thought, checked, or a debrief", episodes::KEYS),
     ("check-in: reflect", reflect::KEYS),
     ("check-in: strategies", strategies::KEYS),
     ("check-in: a fear, as a prediction", predictions::KEYS),
@@ -579,6 +580,8 @@ fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
         Action::Prev => state.prev(session, cx.layout),
         Action::Save => state.finish(session),
         Action::Back => state.leave(session),
+        Action::CheckThought => state.detour(Step::Thought, session, cx.layout),
+        Action::StartDebrief => state.detour(Step::Debrief, session, cx.layout),
         _ => Cmd::None,
     }
 }
@@ -596,8 +599,8 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     let verb = match flow {
         Flow::CheckIn if state.draft.is_edit() => format!("editing {day}"),
         Flow::CheckIn => "check-in".to_owned(),
-        Flow::Debrief => format!("debrief · with {day}'s entry"),
-        Flow::Thought => format!("a thought · with {day}'s entry"),
+        Flow::Debrief => "debrief".to_owned(),
+        Flow::Thought => "a thought".to_owned(),
     };
     let (n, of) = flow.position(step);
     let title = format!("{verb} · step {n} of {of} · {}", step.title());

@@ -39,10 +39,11 @@ pub(super) fn new(_draft: &CheckInDraft, _session: &Session) -> State {
     State::default()
 }
 
-/// The step is entered: on the record the draft is at (a new one, past the last).
-pub(super) fn enter<R: Record>(s: &mut State, _back: bool, cx: &mut Cx) {
-    let at = cx.draft.at;
-    open::<R>(s, at, cx);
+/// The step is entered: on a new record, past the last; or, `back` from the summary, on the
+/// last one. (A check-in that opens on the step then resumes where its draft was.)
+pub(super) fn enter<R: Record>(s: &mut State, back: bool, cx: &mut Cx) {
+    let made = R::list(cx.draft).len();
+    open::<R>(s, if back { made.saturating_sub(1) } else { made }, cx);
 }
 
 /// Back on the record a resumed draft was on.

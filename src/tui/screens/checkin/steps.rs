@@ -50,6 +50,15 @@ impl State {
         }
     }
 
+    /// A thought check or a debrief begun from the moment step: its step, from which Tab goes
+    /// on with the check-in and Shift-Tab back to the moment (see `Flow`).
+    pub(super) fn detour(&mut self, to: Step, session: &Session, layout: &LastLayout) -> Cmd {
+        if self.draft.step != Step::Episodes {
+            return Cmd::None;
+        }
+        self.go(Some(to), false, session, layout)
+    }
+
     /// The step before.
     pub(super) fn prev(&mut self, session: &Session, layout: &LastLayout) -> Cmd {
         self.go(self.draft.flow.prev(self.draft.step), true, session, layout)
