@@ -19,7 +19,16 @@ pub struct Debriefs {
     /// Of those, how many chose a repair phrase (from the toolkit or their own).
     pub with_repair: u32,
     /// The triggers debriefs touched at least [`MIN_TIMES`] times, most often first.
-    pub triggers: Vec<(TriggerRef, u32)>,
+    pub triggers: Vec<Times<TriggerRef>>,
+}
+
+/// How many times something was seen: a trigger, a thinking trap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Times<T> {
+    /// What was seen.
+    pub what: T,
+    /// How many times.
+    pub times: u32,
 }
 
 /// Thoughts checked in a window.
@@ -28,7 +37,7 @@ pub struct Thoughts {
     /// Thought checks (with anything filled in).
     pub count: u32,
     /// The thinking traps named at least [`MIN_TIMES`] times (toolkit ids), most often first.
-    pub traps: Vec<(Name, u32)>,
+    pub traps: Vec<Times<Name>>,
     /// Checks that rated the belief both before and after.
     pub rated: u32,
     /// The average change in belief over `rated`, in percentage points (negative: it eased);
@@ -55,10 +64,13 @@ fn count<K: PartialEq + Clone>(counts: &mut Vec<(K, u32)>, key: &K) {
 }
 
 /// The counts from `MIN_TIMES` on, most first (ties by `order`).
-fn ranked<K>(mut counts: Vec<(K, u32)>, order: impl Fn(&K) -> String) -> Vec<(K, u32)> {
+fn ranked<K>(mut counts: Vec<(K, u32)>, order: impl Fn(&K) -> String) -> Vec<Times<K>> {
     counts.retain(|(_, n)| *n >= MIN_TIMES);
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order(&a.0).cmp(&order(&b.0))));
     counts
+        .into_iter()
+        .map(|(what, times)| Times { what, times })
+        .collect()
 }
 
 impl AftermathTally {
@@ -158,8 +170,8 @@ mod tests {
         three.push(entry(3, "trap-a", 60, 30, "t"));
         let (d, t) = aftermath_of(three.iter());
         assert_eq!(d.triggers.len(), 1);
-        assert_eq!(d.triggers[0].1, 4);
-        assert_eq!(t.traps[0].1, 4);
+        assert_eq!(d.triggers[0].times, 4);
+        assert_eq!(t.traps[0].times, 4);
         // (−40 −40 −30) / 3; the check without an "after" is not rated.
         assert_eq!(t.rated, 3);
         assert!((t.belief_change.unwrap() + 110.0 / 3.0).abs() < 1e-9);
