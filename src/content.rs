@@ -143,6 +143,11 @@ impl Catalog {
             .is_some_and(|t| t.group == TriggerGroup::Safety)
     }
 
+    /// Whether `t` is a bundled trigger of the Safety group.
+    pub fn is_safety(&self, t: &TriggerRef) -> bool {
+        matches!(t, TriggerRef::Id(id) if self.is_safety_trigger(id.as_str()))
+    }
+
     /// Whether any entry of the [`RECENT_DAYS`] days up to `today` logged a Safety trigger:
     /// then the prompt of the day is never one that starts a talk with the partner.
     pub fn safety_logged_recently(&self, entries: &[Entry], today: NaiveDate) -> bool {

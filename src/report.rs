@@ -8,6 +8,7 @@
 //! CSS and SVG, nothing fetched) and [`markdown`] as tables. Pure: no files, no terminal.
 
 pub mod chart;
+pub mod cycle;
 pub mod html;
 pub mod markdown;
 pub mod words;
@@ -35,6 +36,8 @@ pub struct Include {
     pub thoughts: bool,
     /// Their debriefs after hard moments.
     pub debriefs: bool,
+    /// Their cycle, drawn from the moments they traced.
+    pub cycle: bool,
 }
 
 impl Include {
@@ -46,6 +49,7 @@ impl Include {
             || self.predictions
             || self.thoughts
             || self.debriefs
+            || self.cycle
     }
 
     /// In words, for the page and for the message after writing it: "the figures only, none
@@ -69,6 +73,9 @@ impl Include {
         }
         if self.debriefs {
             parts.push("your debriefs");
+        }
+        if self.cycle {
+            parts.push("your cycle");
         }
         match parts.as_slice() {
             [] => "the figures only, none of your own words".to_owned(),
@@ -126,6 +133,11 @@ pub struct Report {
     pub entries: Vec<Entry>,
     /// Mood words, as the person chose them.
     pub mood_labels: MoodLabels,
+    /// The cycle of the window and the side it is worded for, when included.
+    pub cycle: Option<(
+        crate::journal::insights::cycle::CycleView,
+        Option<crate::journal::Perspective>,
+    )>,
 }
 
 /// The report `request` asks for, over `entries` (any order), on `today`.
@@ -158,6 +170,11 @@ pub fn build(
         inside,
     );
     let shared = shared_entries(entries, request, today);
+    let cycle = request.include.cycle.then(|| {
+        let view = insights::cycle::cycle(inside, window, |t| catalog.is_safety(t));
+        let days = inside.iter().filter(|e| window.contains(e.date));
+        (view, cycle::perspective_of(days))
+    });
     Report {
         window,
         made_on: today,
@@ -166,6 +183,7 @@ pub fn build(
         insights: figures,
         entries: shared,
         mood_labels,
+        cycle,
     }
 }
 
@@ -361,6 +379,10 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
     out.push(top_ten("Feelings", "named", &i.emotions, &|w| {
         words::shown(w)
     }));
+    if let Some((view, perspective)) = &report.cycle {
+        let own_words = report.include.episodes;
+        out.push(cycle::section(view, catalog, *perspective, own_words));
+    }
     out
 }
 

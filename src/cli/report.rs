@@ -31,12 +31,14 @@ pub enum Part {
     Thoughts,
     /// Your debriefs after hard moments.
     Debriefs,
+    /// Your cycle, drawn from the moments you traced.
+    Cycle,
 }
 
 /// Make a report to read yourself or bring to a therapist: summary and charts of a window.
 ///
 /// By default it holds figures and charts only, none of your own words; add --include
-/// answers, notes, moments, predictions, thoughts and/or debriefs to put those in. HTML is one self-contained
+/// answers, notes, moments, predictions, thoughts, debriefs and/or cycle to put those in. HTML is one self-contained
 /// page (nothing is fetched from the internet) that reads on a phone and prints; Markdown
 /// has tables instead of charts. Without -o, it is written to a new file in this folder, readable by
 /// you only; `-o -` writes to standard output.
@@ -54,7 +56,7 @@ pub struct Args {
     #[arg(long, value_name = "TAG")]
     tag: Vec<String>,
     /// Your own words to put in: answers, notes, moments, predictions, thoughts, debriefs,
-    /// or several (answers,notes,moments) [default: none]
+    /// cycle, or several (answers,notes,moments) [default: none]
     #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
     include: Vec<Part>,
     /// html (a page with charts) or markdown (tables)
@@ -206,6 +208,7 @@ pub fn run(
         predictions: request.include.contains(&Part::Predictions),
         thoughts: request.include.contains(&Part::Thoughts),
         debriefs: request.include.contains(&Part::Debriefs),
+        cycle: request.include.contains(&Part::Cycle),
     };
     let built = report::build(
         &scan.entries,

@@ -268,6 +268,8 @@ pub struct Episodes {
     pub debrief: DebriefWords,
     /// Checking a thought: its words and questions.
     pub thought: ThoughtWords,
+    /// The cycle view's words.
+    pub cycle: CycleWords,
     /// The urges, in the order offered.
     #[serde(default, rename = "urge")]
     pub urges: Vec<Urge>,
@@ -295,6 +297,25 @@ pub struct DebriefWords {
     /// A repair phrase to use.
     pub repair: String,
     /// Instead of their side, my part and the repair, after a safety trigger.
+    pub safety: String,
+    /// The articles these come from.
+    pub sources: Vec<Source>,
+}
+
+/// The cycle view's words: over it, when there are too few moments, the loop as each side
+/// sees it, and what replaces the map after a safety trigger.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CycleWords {
+    /// Over the map.
+    pub intro: String,
+    /// Fewer moments than a map needs.
+    pub not_enough: String,
+    /// The loop, for the one who pulls away.
+    pub loop_pull_away: String,
+    /// The loop, for the one whose partner pulls away.
+    pub loop_partner: String,
+    /// Instead of the map, after a safety trigger in the window.
     pub safety: String,
     /// The articles these come from.
     pub sources: Vec<Source>,

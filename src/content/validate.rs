@@ -263,7 +263,17 @@ pub fn check_episodes(catalog: &Catalog) -> Vec<Finding> {
     ] {
         c.text(field, text);
     }
-    if d.sources.is_empty() || t.sources.is_empty() {
+    let y = &e.cycle;
+    for (field, text) in [
+        ("cycle.intro", &y.intro),
+        ("cycle.not_enough", &y.not_enough),
+        ("cycle.loop_pull_away", &y.loop_pull_away),
+        ("cycle.loop_partner", &y.loop_partner),
+        ("cycle.safety", &y.safety),
+    ] {
+        c.text(field, text);
+    }
+    if d.sources.is_empty() || t.sources.is_empty() || y.sources.is_empty() {
         c.fail("the debrief's or the thought check's sources are empty: name the article(s)");
     }
     if e.sources.is_empty() {

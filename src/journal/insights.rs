@@ -16,6 +16,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
 pub mod aftermath;
+pub mod cycle;
 pub mod moments;
 
 use super::history::{StrategyHistory, count_entry};

@@ -257,6 +257,7 @@ fn hostile_text_is_escaped_everywhere() {
             predictions: true,
             thoughts: true,
             debriefs: true,
+            cycle: true,
         },
     );
     assert!(report.include.any());
@@ -494,4 +495,38 @@ fn charts_fit_a_phone_and_do_not_scroll_sideways() {
     let page = html::html(&report, &catalog());
     assert!(!page.contains("overflow-x"), "a sideways-scrolling box");
     assert!(!page.contains("600px"), "a chart wider than a phone");
+}
+
+/// Issue 33: the cycle goes in only when chosen; twelve moments draw it, in both formats; a
+/// safety trigger in the window puts the safety words in its place, with no map.
+#[test]
+fn the_cycle_is_opt_in_and_never_drawn_over_a_safety_trigger() {
+    let entries = journal();
+    let without = report_of(&entries, Filter::default(), Include::default());
+    assert!(!markdown(&without, &catalog()).contains("Their cycle"));
+    let with = Include {
+        cycle: true,
+        ..Include::default()
+    };
+    let report = report_of(&entries, Filter::default(), with);
+    let (md, page) = (markdown(&report, &catalog()), html(&report, &catalog()));
+    for text in [&md, &page] {
+        assert!(text.contains("Their cycle"), "{text}");
+        assert!(text.contains("Drawn from 12 moments"), "{text}");
+        assert!(text.contains("What starts it") && text.contains("Go quiet (12)"));
+    }
+    assert!(
+        !md.contains("repair-M"),
+        "the cycle is figures, not the words of repairs"
+    );
+
+    let mut frightened = entries;
+    frightened[3].triggers[0].trigger = TriggerRef::Id(Name::try_from("control-or-fear").unwrap());
+    let report = report_of(&frightened, Filter::default(), with);
+    let md = markdown(&report, &catalog());
+    assert!(md.contains("not a cycle two people make"), "{md}");
+    assert!(
+        !md.contains("What starts it"),
+        "no map over a safety trigger:\n{md}"
+    );
 }

@@ -305,3 +305,75 @@ pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
     }
     out
 }
+
+/// A step of the cycle in words: `Anxiety (7) · Past hurt (4)`, or a dash.
+fn cycle_parts<T>(
+    items: &[crate::journal::insights::aftermath::Times<T>],
+    label: impl Fn(&T) -> String,
+) -> String {
+    if items.is_empty() {
+        return "–".to_owned();
+    }
+    items
+        .iter()
+        .map(|t| format!("{} ({})", label(&t.what), t.times))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The cycle in words, as the insights view and the report show it: each step's name and its
+/// parts with how many times each was seen (see `journal::insights::cycle`). A repair in the
+/// person's own words is quoted when `own_words`, else named only as that (a report shares
+/// their words only when they chose to).
+pub fn cycle_steps(
+    c: &crate::journal::insights::cycle::Cycle,
+    catalog: &Catalog,
+    own_words: bool,
+) -> Vec<(&'static str, String)> {
+    let helped = cycle_parts(&c.helped, |w| match catalog.strategy(w) {
+        Some(s) => s.title.clone(),
+        None if own_words => format!("“{w}”"),
+        None => "a repair in their own words".to_owned(),
+    });
+    vec![
+        (
+            "What starts it",
+            cycle_parts(&c.triggers, |t| catalog.trigger_label(t)),
+        ),
+        (
+            "The urge",
+            cycle_parts(&c.urges, |u| catalog.urge_label(u).to_owned()),
+        ),
+        (
+            "What I do",
+            cycle_parts(&c.did, |d| sign_label(d, catalog).to_owned()),
+        ),
+        (
+            "What I notice",
+            cycle_parts(&c.noticed, |n| sign_label(n.as_str(), catalog).to_owned()),
+        ),
+        ("What I feel", cycle_parts(&c.feelings, Clone::clone)),
+        (
+            "What helped",
+            format!(
+                "{helped}  ({} of {} repaired moments ended closer)",
+                c.repaired_closer, c.repaired
+            ),
+        ),
+    ]
+}
+
+/// The loop as the person's side sees it (both, for both perspectives).
+pub fn cycle_loops(
+    catalog: &Catalog,
+    perspective: Option<crate::journal::Perspective>,
+) -> Vec<&str> {
+    use crate::journal::Perspective;
+    let words = &catalog.episodes.cycle;
+    let loops = match perspective {
+        Some(Perspective::IPullAway) => vec![&words.loop_pull_away],
+        Some(Perspective::PartnerPullsAway) => vec![&words.loop_partner],
+        None => vec![&words.loop_pull_away, &words.loop_partner],
+    };
+    loops.into_iter().map(|l| l.trim()).collect()
+}

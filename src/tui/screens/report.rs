@@ -18,8 +18,9 @@ use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, View
 use crate::tui::session::Session;
 use crate::tui::widgets::{page, wrap};
 
-/// The rows to choose on: answers, notes, moments, predictions, the format.
-const ROWS: usize = 7;
+/// The rows to choose on: answers, notes, moments, predictions, thoughts, debriefs, the cycle,
+/// the format.
+const ROWS: usize = 8;
 
 /// What the report covers and what the person chose so far.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,6 +152,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             3 => state.include.predictions = !state.include.predictions,
             4 => state.include.thoughts = !state.include.thoughts,
             5 => state.include.debriefs = !state.include.debriefs,
+            6 => state.include.cycle = !state.include.cycle,
             _ => {
                 state.format = match state.format {
                     Format::Html => Format::Markdown,
@@ -219,6 +221,10 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         format!(
             "{}Your debriefs after hard moments",
             check(state.include.debriefs)
+        ),
+        format!(
+            "{}Your cycle, drawn from your moments",
+            check(state.include.cycle)
         ),
         format!(
             "Format: {}",
