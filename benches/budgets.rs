@@ -385,6 +385,15 @@ fn insights_all(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("moments view", n), |b| {
             b.iter(|| insights::with_moments(base.clone(), &entries))
         });
+        // The cycle view (issue 33), over the whole journal: budget ≤ 100 ms.
+        let catalog = closer::content::Catalog::bundled().unwrap();
+        group.bench_function(BenchmarkId::new("cycle view", n), |b| {
+            b.iter(|| {
+                insights::cycle::cycle(&entries, Window::all(&entries, today), |t| {
+                    catalog.is_safety(t)
+                })
+            })
+        });
     }
     group.finish();
 }

@@ -266,6 +266,59 @@ fn sigkill_while_typing_loses_nothing_the_resume_offer_gives_it_back() {
     assert_eq!(day["entries"][0]["responses"][0]["answer"], words);
 }
 
+/// Issue 33: a debrief typed and killed mid-way is offered back whole, on the field it was
+/// on, and saved with the day's entry.
+#[test]
+fn a_debrief_killed_mid_way_is_offered_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let mut app = Closer::start(&root, 80, 24);
+    app.wait_for("d debrief");
+    app.send("d");
+    app.wait_for("After a hard moment");
+    // Feelings: the first chip; then my side and their side in my words.
+    app.send(" ");
+    app.send("\x1b[B\x1b[B");
+    let mine = "He was on his phone; I needed him to look up.";
+    app.send(mine);
+    app.send("\x1b[B");
+    let theirs = "Maybe work, answering a message he had to.";
+    app.send(theirs);
+    app.wait_for("answering a message he had to.");
+    let draft = root.join("drafts/current.json");
+    let start = Instant::now();
+    while !fs::read_to_string(&draft)
+        .unwrap_or_default()
+        .contains(theirs)
+    {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the draft never held the debrief"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    signal(&app, "-9");
+    let _ = app.wait_exit();
+    drop(app);
+
+    let mut again = Closer::start(&root, 80, 24);
+    again.wait_for("You began a debrief on");
+    again.send("r");
+    again.wait_for("debrief · step 1 of 2");
+    again.wait_for("I needed him to look up.");
+    again.send("\x13");
+    again.wait_for("Your debrief is saved with today's entry.");
+    again.send("q");
+    assert!(again.wait_exit().success());
+    let day = only_day_file(&root);
+    let debrief = &day["entries"][0]["debriefs"][0];
+    assert_eq!(debrief["my_side"], mine);
+    assert_eq!(debrief["their_side"], theirs);
+    assert_eq!(debrief["felt"][0], "lonely");
+    assert_eq!(day["schema"], 4);
+}
+
 #[test]
 fn closing_the_terminal_mid_sentence_keeps_the_sentence() {
     let dir = tempfile::tempdir().unwrap();

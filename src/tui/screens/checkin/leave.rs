@@ -200,7 +200,13 @@ impl State {
                 || self.draft.triggers.iter().any(|t| {
                     matches!(&t.trigger, TriggerRef::Id(id) if session.catalog.is_safety_trigger(id.as_str()))
                 });
-        let said = if self.draft.is_edit() {
+        let said = if self.draft.flow == crate::journal::draft::Flow::Debrief {
+            "Your debrief is saved with today's entry. ✓ If it still feels heavy, ! shows where \
+             to find support."
+                .to_owned()
+        } else if self.draft.flow == crate::journal::draft::Flow::Thought {
+            "Your thought check is saved with today's entry. ✓".to_owned()
+        } else if self.draft.is_edit() {
             format!(
                 "Your changes to the entry of {} are saved. ✓",
                 self.draft.date.format("%-d %B")
