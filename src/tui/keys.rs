@@ -268,6 +268,11 @@ impl Binding {
         }
     }
 
+    /// The same binding with no footer hint (only `?` help shows it).
+    pub const fn quiet(self) -> Binding {
+        Binding { hint: None, ..self }
+    }
+
     /// All its keys, written for help: "↑ / k".
     pub fn keys_label(&self) -> String {
         self.keys
@@ -276,6 +281,93 @@ impl Binding {
             .collect::<Vec<_>>()
             .join(" / ")
     }
+}
+
+/// One line of a key table: `bind!([keys] => Action, "hint", "help")`, the hint `_` where the
+/// footer does not show it (only `?` help does). Keys are written as help shows them: `'c'` a
+/// character, `Ctrl 'c'`, or a named key (`Enter`, `Esc`, `Tab`, `BackTab`, `Left`, `F(1)`…);
+/// a named list of keys (`UP`, `keys::ESC_Q`) may stand for the brackets.
+macro_rules! bind {
+    (@hint _) => { None };
+    (@hint $hint:literal) => { Some($hint) };
+    // The keys, one at a time, into `[$done]`.
+    (@keys [$($done:expr),*]) => { &[$($done),*] };
+    (@keys [$($done:expr),*] Ctrl $c:literal $(, $($rest:tt)*)?) => {
+        $crate::tui::keys::bind!(@keys [$($done,)* $crate::tui::keys::Key::ctrl($c)] $($($rest)*)?)
+    };
+    (@keys [$($done:expr),*] $c:literal $(, $($rest:tt)*)?) => {
+        $crate::tui::keys::bind!(@keys [$($done,)* $crate::tui::keys::Key::ch($c)] $($($rest)*)?)
+    };
+    (@keys [$($done:expr),*] $code:ident $(($n:literal))? $(, $($rest:tt)*)?) => {
+        $crate::tui::keys::bind!(@keys [
+            $($done,)* $crate::tui::keys::Key::code(
+                ::ratatui::crossterm::event::KeyCode::$code $(($n))?
+            )
+        ] $($($rest)*)?)
+    };
+    ([$($keys:tt)*] => $action:ident $(($n:literal))?, $hint:tt, $help:expr $(,)?) => {
+        $crate::tui::keys::Binding::new(
+            $crate::tui::keys::bind!(@keys [] $($keys)*),
+            $crate::tui::keys::Action::$action $(($n))?,
+            $crate::tui::keys::bind!(@hint $hint),
+            $help,
+        )
+    };
+    ($keys:path => $action:ident $(($n:literal))?, $hint:tt, $help:expr $(,)?) => {
+        $crate::tui::keys::Binding::new(
+            $keys,
+            $crate::tui::keys::Action::$action $(($n))?,
+            $crate::tui::keys::bind!(@hint $hint),
+            $help,
+        )
+    };
+}
+pub(crate) use bind;
+
+/// A key table of rows and shared groups, in order: `table![ROW, ..GROUP, ROW]`, where `..`
+/// spreads a group (an array or a slice of bindings) into the table.
+macro_rules! table {
+    (@ [$($parts:expr),*]) => {{
+        const PARTS: &[&[$crate::tui::keys::Binding]] = &[$($parts),*];
+        const TABLE: [$crate::tui::keys::Binding; $crate::tui::keys::total(PARTS)] =
+            $crate::tui::keys::join(PARTS);
+        &TABLE
+    }};
+    (@ [$($parts:expr),*] .. $group:expr $(, $($rest:tt)*)?) => {
+        $crate::tui::keys::table!(@ [$($parts,)* &$group] $($($rest)*)?)
+    };
+    (@ [$($parts:expr),*] $row:expr $(, $($rest:tt)*)?) => {
+        $crate::tui::keys::table!(@ [$($parts,)* &[$row]] $($($rest)*)?)
+    };
+    ($($rows:tt)*) => { $crate::tui::keys::table!(@ [] $($rows)*) };
+}
+pub(crate) use table;
+
+/// How many bindings `parts` hold in all (the length of a [`table!`]).
+pub const fn total(parts: &[&[Binding]]) -> usize {
+    let (mut n, mut p) = (0, 0);
+    while p < parts.len() {
+        n += parts[p].len();
+        p += 1;
+    }
+    n
+}
+
+/// `parts` one after the other, in a table of `N`: their [`total`], or it does not compile.
+pub const fn join<const N: usize>(parts: &[&[Binding]]) -> [Binding; N] {
+    let mut table = [Binding::new(&[], Action::Back, None, ""); N];
+    let (mut n, mut p) = (0, 0);
+    while p < parts.len() {
+        let mut i = 0;
+        while i < parts[p].len() {
+            table[n] = parts[p][i];
+            n += 1;
+            i += 1;
+        }
+        p += 1;
+    }
+    assert!(n == N, "a table's length is the total of its parts");
+    table
 }
 
 /// ↑ and k.
@@ -319,23 +411,28 @@ pub fn moved(cursor: usize, len: usize, action: Action, page: usize) -> Option<u
     })
 }
 
-/// Up one row or line, with `help` saying what that is here.
-pub const fn up(keys: &'static [Key], help: &'static str) -> Binding {
-    Binding::new(keys, Action::Up, None, help)
+/// ↑/k and ↓/j: up and down one row or line, with `up` and `down` saying what is there.
+pub const fn up_down(up: &'static str, down: &'static str) -> [Binding; 2] {
+    [
+        Binding::new(UP, Action::Up, None, up),
+        Binding::new(DOWN, Action::Down, None, down),
+    ]
 }
 
-/// Down one row or line.
-pub const fn down(keys: &'static [Key], help: &'static str) -> Binding {
-    Binding::new(keys, Action::Down, None, help)
+/// ↑ and ↓ alone, where k and j are something to type.
+pub const fn up_down_arrows(up: &'static str, down: &'static str) -> [Binding; 2] {
+    [
+        Binding::new(UP_ARROW, Action::Up, None, up),
+        Binding::new(DOWN_ARROW, Action::Down, None, down),
+    ]
 }
 
 /// Up one page.
-pub const PAGE_UP_BINDING: Binding = Binding::new(PAGE_UP, Action::PageUp, None, "page up");
+pub const PAGE_UP_BINDING: Binding = bind!(PAGE_UP => PageUp, _, "page up");
 /// Down one page.
-pub const PAGE_DOWN_BINDING: Binding = Binding::new(PAGE_DOWN, Action::PageDown, None, "page down");
+pub const PAGE_DOWN_BINDING: Binding = bind!(PAGE_DOWN => PageDown, _, "page down");
 /// Down one page, Space too (reading pages).
-pub const PAGE_DOWN_READ: Binding =
-    Binding::new(PAGE_DOWN_SPACE, Action::PageDown, None, "page down");
+pub const PAGE_DOWN_READ: Binding = bind!(PAGE_DOWN_SPACE => PageDown, _, "page down");
 
 /// To the top (`help` says of what).
 pub const fn top(keys: &'static [Key], help: &'static str) -> Binding {
@@ -347,82 +444,69 @@ pub const fn bottom(keys: &'static [Key], help: &'static str) -> Binding {
     Binding::new(keys, Action::Bottom, None, help)
 }
 
+/// Moving through a list: ↑/k and ↓/j (to the `previous` and `next` row), PgUp, PgDn, g/Home
+/// and G/End (to the `first` and the `last`).
+pub const fn moves(
+    previous: &'static str,
+    next: &'static str,
+    first: &'static str,
+    last: &'static str,
+) -> [Binding; 6] {
+    let [up, down] = up_down(previous, next);
+    [
+        up,
+        down,
+        PAGE_UP_BINDING,
+        PAGE_DOWN_BINDING,
+        top(TOP, first),
+        bottom(BOTTOM, last),
+    ]
+}
+
 /// Scrolling a page of text: ↑/k, ↓/j, PgUp, PgDn/Space, g/Home, G/End.
-pub const SCROLL: [Binding; 6] = [
-    up(UP, "scroll up"),
-    down(DOWN, "scroll down"),
-    PAGE_UP_BINDING,
-    PAGE_DOWN_READ,
-    top(TOP, "to the top"),
-    bottom(BOTTOM, "to the bottom"),
-];
+pub const SCROLL: [Binding; 6] = {
+    let mut scroll = moves("scroll up", "scroll down", "to the top", "to the bottom");
+    scroll[3] = PAGE_DOWN_READ;
+    scroll
+};
 
 /// `!`: where to find support, from every screen where `!` is not something to type (F2
 /// works where it is: see [`GLOBAL`]).
-pub const SUPPORT: Binding = Binding::new(
-    &[Key::ch('!')],
-    Action::OpenSupport,
-    Some("support"),
-    "where to find support",
-);
+pub const SUPPORT: Binding = bind!(['!'] => OpenSupport, "support", "where to find support");
 
 /// `q`: leave closer (where q types nothing and goes back nowhere).
-pub const QUIT: Binding = Binding::new(&[Key::ch('q')], Action::Quit, Some("quit"), "quit closer");
+pub const QUIT: Binding = bind!(['q'] => Quit, "quit", "quit closer");
 
 /// Leave this screen with Esc or q.
-pub const BACK: Binding = Binding::new(ESC_Q, Action::Back, Some("back"), "back");
+pub const BACK: Binding = bind!(ESC_Q => Back, "back", "back");
 
 /// Keys that work on every screen.
 pub const GLOBAL: &[Binding] = &[
-    Binding::new(
-        &[Key::ctrl('c')],
-        Action::Quit,
-        None,
-        "quit closer (a check-in in progress is kept)",
-    ),
-    Binding::new(
-        &[Key::ctrl('z')],
-        Action::Suspend,
-        None,
-        "suspend closer (a check-in is kept); fg in the shell brings it back",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::F(2))],
-        Action::OpenSupport,
-        None,
-        "where to find support (F2 works while you type; ! elsewhere)",
-    ),
-    Binding::new(
-        &[Key::ctrl('q')],
-        Action::Hide,
-        None,
-        "hide closer at once: a blank screen (what you were writing is kept); Ctrl-Q again leaves closer",
-    ),
+    bind!([Ctrl 'c'] => Quit, _, "quit closer (a check-in in progress is kept)"),
+    bind!([Ctrl 'z'] => Suspend, _,
+        "suspend closer (a check-in is kept); fg in the shell brings it back"),
+    bind!([F(2)] => OpenSupport, _,
+        "where to find support (F2 works while you type; ! elsewhere)"),
+    bind!([Ctrl 'q'] => Hide, _,
+        "hide closer at once: a blank screen (what you were writing is kept); Ctrl-Q again \
+         leaves closer"),
 ];
 
 /// `?` (or F1) for help, on screens where typing does not go into a text field.
-pub const HELP_KEY: Binding = Binding::new(
-    &[Key::ch('?'), Key::code(KeyCode::F(1))],
-    Action::ToggleHelp,
-    Some("keys"),
-    "show the keys of this screen",
-);
+pub const HELP_KEY: Binding =
+    bind!(['?', F(1)] => ToggleHelp, "keys", "show the keys of this screen");
 
 /// F1 for help, where `?` is something to type.
-pub const HELP_KEY_TEXT: Binding = Binding::new(
-    &[Key::code(KeyCode::F(1))],
-    Action::ToggleHelp,
-    Some("keys"),
-    "show the keys of this screen",
-);
+pub const HELP_KEY_TEXT: Binding =
+    bind!([F(1)] => ToggleHelp, "keys", "show the keys of this screen");
 
 /// Digits 1 to 5 setting a value.
 pub const DIGITS: [Binding; 5] = [
-    Binding::new(&[Key::ch('1')], Action::Choose(1), None, "set 1"),
-    Binding::new(&[Key::ch('2')], Action::Choose(2), None, "set 2"),
-    Binding::new(&[Key::ch('3')], Action::Choose(3), None, "set 3"),
-    Binding::new(&[Key::ch('4')], Action::Choose(4), None, "set 4"),
-    Binding::new(&[Key::ch('5')], Action::Choose(5), None, "set 5"),
+    bind!(['1'] => Choose(1), _, "set 1"),
+    bind!(['2'] => Choose(2), _, "set 2"),
+    bind!(['3'] => Choose(3), _, "set 3"),
+    bind!(['4'] => Choose(4), _, "set 4"),
+    bind!(['5'] => Choose(5), _, "set 5"),
 ];
 
 /// The bindings in force on a screen whose own table is `own`: its own, then `?` for help

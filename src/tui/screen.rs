@@ -464,6 +464,27 @@ pub struct ViewCx<'a> {
     pub keys: &'a [Binding],
 }
 
+/// A screen's keys where one table is always in force: `MODES` (that table, named as the
+/// manual names it), `keys` and `typing` (`Typing::No`, unbound keys do nothing, or
+/// `Typing::Field`, they are typed into its field).
+macro_rules! one_table {
+    ($mode:literal => $table:expr, $typing:expr) => {
+        /// Every key table of the screen, by mode (for tests over all tables).
+        pub const MODES: &[(&str, &[$crate::tui::keys::Binding])] = &[($mode, $table)];
+
+        /// The keys in force.
+        pub fn keys(_: &State) -> &'static [$crate::tui::keys::Binding] {
+            $table
+        }
+
+        /// Whether, and how, unbound keys are typed.
+        pub fn typing(_: &State) -> $crate::tui::screen::Typing {
+            $typing
+        }
+    };
+}
+pub(crate) use one_table;
+
 /// How a screen takes typed keys that are not in its key table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Typing {

@@ -49,8 +49,7 @@ pub use text::parse_tags;
 /// Whether it opens only once the journal is read.
 pub const NEEDS_JOURNAL: bool = false;
 use bindings::{
-    EDITOR, ENTER_PICK, LEAVE, LIST_BOTTOM, LIST_DOWN, LIST_PAGE_DOWN, LIST_PAGE_UP, LIST_TOP,
-    LIST_UP, NEXT, NEXT_TAB, PICK, PREV, SAVE, TEXT_KEYS,
+    EDITOR, ENTER_PICK, LEAVE, LIST_MOVES, NEXT_TAB, PICK, PREV, SAVE, STEP, STEP_TAB, TEXT_KEYS,
 };
 
 /// The check-in's state: the draft, each step's own state, and what the whole check-in keeps.

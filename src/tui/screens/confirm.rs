@@ -9,20 +9,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::keys::{Action, Binding, ESC, Key};
+use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Question, Typing, ViewCx};
 use crate::tui::widgets::{page, wrap};
 
-const STAY: Binding = Binding::new(ESC, Action::Back, Some("stay"), "go on with it");
-const STAY_EDITING: Binding = Binding::new(ESC, Action::Back, Some("stay"), "go on editing");
+const STAY: Binding = bind!([Esc] => Back, "stay", "go on with it");
+const STAY_EDITING: Binding = bind!([Esc] => Back, "stay", "go on editing");
 
 const Y: &[Key] = &[Key::ch('y')];
 const N_OR_ESC: &[Key] = &[Key::ch('n'), Key::code(KeyCode::Esc)];
 const S: &[Key] = &[Key::ch('s')];
 const D: &[Key] = &[Key::ch('d')];
 const L: &[Key] = &[Key::ch('l')];
-const R: &[Key] = &[Key::ch('r')];
-const F: &[Key] = &[Key::ch('f')];
 
 /// y: yes, with its footer hint and its help.
 const fn yes(hint: &'static str, help: &'static str) -> Binding {
@@ -60,20 +58,11 @@ const fn answer(
 }
 
 /// r: try to write the draft again.
-const TRY_AGAIN: Binding = answer(
-    R,
-    Action::TryAgain,
-    "try again",
-    "try to write the draft again",
-);
+const TRY_AGAIN: Binding = bind!(['r'] => TryAgain, "try again", "try to write the draft again");
 
 /// f: save the words to a file.
-const SAVE_TO_FILE: Binding = answer(
-    F,
-    Action::SaveToFile,
-    "save to a file",
-    "save your words to a file you name",
-);
+const SAVE_TO_FILE: Binding =
+    bind!(['f'] => SaveToFile, "save to a file", "save your words to a file you name");
 
 /// n or Esc: no, keep it.
 const KEEP_IT: Binding = no("no", "no, keep it");
@@ -101,14 +90,9 @@ const YES_NO_BACK: &[Binding] = &[yes("yes", "yes, discard it"), GO_BACK];
 const DISCARD_EDIT: &[Binding] = &[yes("yes", "yes, discard my changes"), GO_BACK];
 
 const RESUME: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('r'), Key::code(KeyCode::Enter)],
-        Action::Resume,
-        Some("resume"),
-        "resume it",
-    ),
+    bind!(['r', Enter] => Resume, "resume", "resume it"),
     discard("discard", "discard it"),
-    Binding::new(ESC, Action::Back, Some("later"), "decide later"),
+    bind!([Esc] => Back, "later", "decide later"),
 ];
 
 const DISCARD_DRAFT: &[Binding] = &[yes("yes, discard", "yes, discard it"), KEEP_IT];
@@ -141,7 +125,7 @@ const QUIT_UNSAVED: &[Binding] = &[
     TRY_AGAIN,
     SAVE_TO_FILE,
     leave_anyway("quit anyway", "quit without them (asks again)"),
-    Binding::new(ESC, Action::Back, Some("stay"), "stay in closer"),
+    bind!([Esc] => Back, "stay", "stay in closer"),
 ];
 
 const QUIT_WITHOUT: &[Binding] = &[yes("yes", "yes, quit; the words are lost"), GO_BACK];

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::journal::{Choice, PerspectiveChoice};
-use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Typing, ViewCx};
+use crate::tui::keys::{self, Action, Binding, bind, table};
+use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Open, Typing, ViewCx};
 use crate::tui::text;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
@@ -25,40 +25,18 @@ pub struct State {
 }
 
 /// The first-run screen's keys.
-pub const KEYS: &[Binding] = &[
-    keys::up(UP, "previous choice"),
-    keys::down(DOWN, "next choice"),
+pub const KEYS: &[Binding] = table![
+    ..keys::up_down("previous choice", "next choice"),
     // The digits choose at once (no Enter needed), and the footer says so.
-    Binding::new(
-        &[Key::ch('1')],
-        Action::Choose(1),
-        Some("2 3 choose"),
-        "choose \"I pull away\" at once",
-    ),
-    Binding::new(
-        &[Key::ch('2')],
-        Action::Choose(2),
-        None,
-        "choose \"My partner pulls away\" at once",
-    ),
-    Binding::new(
-        &[Key::ch('3')],
-        Action::Choose(3),
-        None,
-        "choose \"Both\" at once",
-    ),
-    Binding::new(
-        keys::ENTER,
-        Action::Confirm,
-        Some("choose marked"),
-        "choose the marked one and continue",
-    ),
+    bind!(['1'] => Choose(1), "2 3 choose", "choose \"I pull away\" at once"),
+    bind!(['2'] => Choose(2), _, "choose \"My partner pulls away\" at once"),
+    bind!(['3'] => Choose(3), _, "choose \"Both\" at once"),
+    bind!([Enter] => Confirm, "choose marked", "choose the marked one and continue"),
     keys::SUPPORT,
     keys::QUIT,
 ];
 
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("first run", KEYS)];
+screen::one_table!("first run" => KEYS, Typing::No);
 
 /// The perspective an action chooses, if it chooses one.
 fn chosen(state: &mut State, action: Action) -> Option<PerspectiveChoice> {
@@ -80,16 +58,6 @@ fn chosen(state: &mut State, action: Action) -> Option<PerspectiveChoice> {
 
 /// Whether it opens only once the journal is read.
 pub const NEEDS_JOURNAL: bool = false;
-
-/// Unbound keys do nothing.
-pub fn typing(_: &State) -> Typing {
-    Typing::No
-}
-
-/// The keys in force.
-pub fn keys(_: &State) -> &'static [Binding] {
-    KEYS
-}
 
 /// Applies a message: a choice is kept, and home (or the check-in) opens.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {

@@ -5,10 +5,8 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use ratatui::crossterm::event::KeyCode;
-
-use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Typing, ViewCx};
+use crate::tui::keys::{self, Binding, bind, table};
+use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Typing, ViewCx};
 use crate::tui::widgets::wrap;
 
 /// The overlay: the keys of the screen beneath, and how far they are scrolled.
@@ -28,24 +26,12 @@ impl State {
 }
 
 /// Help's own keys (the app closes it on `ToggleHelp`).
-pub const KEYS: &[Binding] = &[
-    Binding::new(
-        &[
-            Key::code(KeyCode::Esc),
-            Key::ch('?'),
-            Key::code(KeyCode::F(1)),
-            Key::ch('q'),
-        ],
-        Action::ToggleHelp,
-        Some("close"),
-        "close this help",
-    ),
-    keys::up(UP, "scroll up"),
-    keys::down(DOWN, "scroll down"),
+pub const KEYS: &[Binding] = table![
+    bind!([Esc, '?', F(1), 'q'] => ToggleHelp, "close", "close this help"),
+    ..keys::up_down("scroll up", "scroll down"),
 ];
 
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("help", KEYS)];
+screen::one_table!("help" => KEYS, Typing::No);
 
 /// What help lists for `keys`: every binding, as (keys, what they do).
 pub fn entries(keys: &[Binding]) -> Vec<(String, &'static str)> {
@@ -54,16 +40,6 @@ pub fn entries(keys: &[Binding]) -> Vec<(String, &'static str)> {
 
 /// Whether it opens only once the journal is read.
 pub const NEEDS_JOURNAL: bool = false;
-
-/// Unbound keys do nothing.
-pub fn typing(_: &State) -> Typing {
-    Typing::No
-}
-
-/// The keys in force.
-pub fn keys(_: &State) -> &'static [Binding] {
-    KEYS
-}
 
 /// Scrolls within what the last frame laid out.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {

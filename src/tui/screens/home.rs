@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 use crate::journal::Choice;
 use crate::journal::draft::Flow;
 use crate::journal::vocabulary::count;
-use crate::tui::keys::{self, Action, Binding, Key};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Typing, ViewCx};
+use crate::tui::keys::{self, Action, Binding, bind};
+use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Open, Page, Typing, ViewCx};
 use crate::tui::text;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
@@ -20,80 +20,29 @@ pub struct State;
 
 /// Home's keys: every place to go (the screen lists them from this table too).
 pub const KEYS: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('c')],
-        Action::StartCheckIn,
-        Some("check in"),
-        "check in: a few questions about today",
-    ),
-    Binding::new(
-        &[Key::ch('d')],
-        Action::StartDebrief,
-        Some("debrief"),
-        "after a hard moment, once things are calm: a debrief on your own",
-    ),
-    Binding::new(
-        &[Key::ch('t')],
-        Action::CheckThought,
-        Some("a thought"),
-        "check a thought: a hot thought, how much you believe it, and a kinder one",
-    ),
-    Binding::new(
-        &[Key::ch('r')],
-        Action::OpenReview,
-        Some("review"),
-        "review past entries: search, filter, edit, delete",
-    ),
-    Binding::new(
-        &[Key::ch('i')],
-        Action::OpenInsights,
-        Some("insights"),
-        "insights: the last 7 days, mood and closeness over time, triggers, what helped",
-    ),
-    Binding::new(
-        &[Key::ch('s')],
-        Action::OpenLibrary,
-        Some("strategies"),
-        "the strategy library: what may help",
-    ),
-    Binding::new(
-        &[Key::ch('l')],
-        Action::OpenLearn,
-        Some("learn"),
-        "learn: the articles in short, and each trigger",
-    ),
-    Binding::new(
-        &[Key::ch('o'), Key::ch(',')],
-        Action::OpenSettings,
-        Some("settings"),
-        "settings: perspective, theme, mood labels, week start, editor, your own words",
-    ),
-    Binding::new(
-        &[Key::ch('p')],
-        Action::OpenCard,
-        Some("right now"),
+    bind!(['c'] => StartCheckIn, "check in", "check in: a few questions about today"),
+    bind!(['d'] => StartDebrief, "debrief",
+        "after a hard moment, once things are calm: a debrief on your own"),
+    bind!(['t'] => CheckThought, "a thought",
+        "check a thought: a hot thought, how much you believe it, and a kinder one"),
+    bind!(['r'] => OpenReview, "review", "review past entries: search, filter, edit, delete"),
+    bind!(['i'] => OpenInsights, "insights",
+        "insights: the last 7 days, mood and closeness over time, triggers, what helped"),
+    bind!(['s'] => OpenLibrary, "strategies", "the strategy library: what may help"),
+    bind!(['l'] => OpenLearn, "learn", "learn: the articles in short, and each trigger"),
+    bind!(['o', ','] => OpenSettings, "settings",
+        "settings: perspective, theme, mood labels, week start, editor, your own words"),
+    bind!(['p'] => OpenCard, "right now",
         "a hard minute (\"I want to pull away right now\", or \"they've gone quiet and I'm \
-         spiralling\"): grounding, and one small step instead",
-    ),
+         spiralling\"): grounding, and one small step instead"),
     keys::SUPPORT,
     keys::QUIT,
 ];
 
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("home", KEYS)];
+screen::one_table!("home" => KEYS, Typing::No);
 
 /// Whether it opens only once the journal is read.
 pub const NEEDS_JOURNAL: bool = false;
-
-/// Unbound keys do nothing.
-pub fn typing(_: &State) -> Typing {
-    Typing::No
-}
-
-/// The keys in force.
-pub fn keys(_: &State) -> &'static [Binding] {
-    KEYS
-}
 
 /// Applies a message.
 pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {

@@ -8,12 +8,11 @@ use std::sync::Arc;
 mod view;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use ratatui::crossterm::event::KeyCode;
 
 use crate::journal::insights::{self, Insights, Window};
 use crate::journal::query::DateSpan;
 use crate::journal::{Entry, PerScale};
-use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
+use crate::tui::keys::{self, Action, Binding, bind, table};
 use crate::tui::screen::{Cmd, Ctx, Msg, Open, Typing};
 
 pub use view::{Series, series, view};
@@ -180,86 +179,31 @@ impl State {
 
 /// Next and previous view with Tab and Shift-Tab (all views), and with ←/→ where arrows do not
 /// move a cursor.
-const NEXT_VIEW: Binding = Binding::new(
-    &[
-        Key::code(KeyCode::Tab),
-        Key::code(KeyCode::Right),
-        Key::ch('l'),
-    ],
-    Action::Next,
-    Some("next view"),
-    "next view: last 7 days, over time, triggers, what helped, rhythm",
-);
-const PREV_VIEW: Binding = Binding::new(
-    &[
-        Key::code(KeyCode::BackTab),
-        Key::code(KeyCode::Left),
-        Key::ch('h'),
-    ],
-    Action::Prev,
-    None,
-    "previous view",
-);
-const NEXT_VIEW_TAB: Binding = Binding::new(
-    &[Key::code(KeyCode::Tab)],
-    Action::Next,
-    Some("next view"),
-    "next view: last 7 days, over time, triggers, what helped, rhythm",
-);
-const PREV_VIEW_TAB: Binding = Binding::new(
-    &[Key::code(KeyCode::BackTab)],
-    Action::Prev,
-    None,
-    "previous view",
-);
+const NEXT_VIEW_HELP: &str = "next view: last 7 days, over time, triggers, what helped, rhythm";
+const NEXT_VIEW: Binding = bind!([Tab, Right, 'l'] => Next, "next view", NEXT_VIEW_HELP);
+const PREV_VIEW: Binding = bind!([BackTab, Left, 'h'] => Prev, _, "previous view");
+const NEXT_VIEW_TAB: Binding = bind!([Tab] => Next, "next view", NEXT_VIEW_HELP);
+const PREV_VIEW_TAB: Binding = bind!([BackTab] => Prev, _, "previous view");
 const WINDOW: [Binding; 5] = [
-    Binding::new(
-        &[Key::ch('w')],
-        Action::Group,
-        Some("window"),
-        "change the window: 30, 90, 365 days, all time",
-    ),
-    Binding::new(&[Key::ch('1')], Action::Choose(1), None, "the last 30 days"),
-    Binding::new(&[Key::ch('2')], Action::Choose(2), None, "the last 90 days"),
-    Binding::new(
-        &[Key::ch('3')],
-        Action::Choose(3),
-        None,
-        "the last 365 days",
-    ),
-    Binding::new(&[Key::ch('4')], Action::Choose(4), None, "all time"),
+    bind!(['w'] => Group, "window", "change the window: 30, 90, 365 days, all time"),
+    bind!(['1'] => Choose(1), _, "the last 30 days"),
+    bind!(['2'] => Choose(2), _, "the last 90 days"),
+    bind!(['3'] => Choose(3), _, "the last 365 days"),
+    bind!(['4'] => Choose(4), _, "all time"),
 ];
-const REPORT: Binding = Binding::new(
-    &[Key::ch('R')],
-    Action::MakeReport,
-    Some("report"),
-    "make a report of this window, to read or to bring to a therapist",
-);
+const REPORT: Binding = bind!(['R'] => MakeReport, "report",
+    "make a report of this window, to read or to bring to a therapist");
 /// The same key without a hint, where the footer has no room for it beside support's.
-const REPORT_QUIET: Binding = Binding::new(
-    &[Key::ch('R')],
-    Action::MakeReport,
-    None,
-    "make a report of this window, to read or to bring to a therapist",
-);
-const OPEN_DAY: Binding = Binding::new(
-    keys::ENTER,
-    Action::Confirm,
-    Some("open the day"),
-    "open the day's check-ins in review",
-);
+const REPORT_QUIET: Binding = REPORT.quiet();
+const OPEN_DAY: Binding =
+    bind!([Enter] => Confirm, "open the day", "open the day's check-ins in review");
 
 /// Insights' keys over the charts and lists (over time, triggers, what helped).
-pub const KEYS: &[Binding] = &[
+pub const KEYS: &[Binding] = table![
     NEXT_VIEW,
     PREV_VIEW,
-    WINDOW[0],
-    WINDOW[1],
-    WINDOW[2],
-    WINDOW[3],
-    WINDOW[4],
-    keys::up(UP, "scroll up"),
-    keys::down(DOWN, "scroll down"),
+    ..WINDOW,
+    ..keys::up_down("scroll up", "scroll down"),
     keys::PAGE_UP_BINDING,
     keys::PAGE_DOWN_BINDING,
     keys::top(keys::TOP, "to the top"),
@@ -268,12 +212,11 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// The last seven days: a day to open.
-pub const WEEK_KEYS: &[Binding] = &[
+pub const WEEK_KEYS: &[Binding] = table![
     OPEN_DAY,
     NEXT_VIEW,
     PREV_VIEW,
-    keys::up(UP, "the day after"),
-    keys::down(DOWN, "the day before"),
+    ..keys::up_down("the day after", "the day before"),
     keys::top(keys::TOP, "today"),
     keys::bottom(keys::BOTTOM, "six days ago"),
     REPORT,
@@ -281,37 +224,17 @@ pub const WEEK_KEYS: &[Binding] = &[
 ];
 
 /// The rhythm: a calendar whose days open.
-pub const RHYTHM_KEYS: &[Binding] = &[
+pub const RHYTHM_KEYS: &[Binding] = table![
     OPEN_DAY,
     NEXT_VIEW_TAB,
     PREV_VIEW_TAB,
-    Binding::new(
-        &[Key::code(KeyCode::Left), Key::ch('h')],
-        Action::Left,
-        None,
-        "the day before",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Right), Key::ch('l')],
-        Action::Right,
-        None,
-        "the day after",
-    ),
-    keys::up(UP, "a week before"),
-    keys::down(DOWN, "a week after"),
-    Binding::new(
-        &[Key::ch('[')],
-        Action::OlderMonth,
-        None,
-        "the month before",
-    ),
-    Binding::new(&[Key::ch(']')], Action::NewerMonth, None, "the month after"),
+    bind!([Left, 'h'] => Left, _, "the day before"),
+    bind!([Right, 'l'] => Right, _, "the day after"),
+    ..keys::up_down("a week before", "a week after"),
+    bind!(['['] => OlderMonth, _, "the month before"),
+    bind!([']'] => NewerMonth, _, "the month after"),
     keys::top(keys::TOP, "today"),
-    WINDOW[0],
-    WINDOW[1],
-    WINDOW[2],
-    WINDOW[3],
-    WINDOW[4],
+    ..WINDOW,
     REPORT_QUIET,
     keys::BACK,
 ];

@@ -11,7 +11,7 @@ use ratatui_textarea::{Input, Key as TextKey};
 use zeroize::Zeroize;
 
 use crate::tui::effect::{Done, Effect, Passphrase};
-use crate::tui::keys::{self, Action, Binding, Key};
+use crate::tui::keys::{self, Action, Binding, bind};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Lock, Msg, Open, Question, Typing, ViewCx};
 use crate::tui::widgets::{page, wrap};
 
@@ -75,21 +75,16 @@ impl State {
 /// Keys of the hidden screen: none of its own (every key comes back; Ctrl-Q, global, leaves).
 pub const HIDDEN_KEYS: &[Binding] = &[];
 
+const UNLOCK: Binding = bind!([Enter] => Confirm, "unlock", "unlock");
+
 /// Keys of the passphrase prompt.
-pub const PROMPT_KEYS: &[Binding] = &[
-    Binding::new(keys::ENTER, Action::Confirm, Some("unlock"), "unlock"),
-    keys::HELP_KEY_TEXT,
-];
+pub const PROMPT_KEYS: &[Binding] = &[UNLOCK, keys::HELP_KEY_TEXT];
 
 /// Keys of the passphrase prompt where a check-in may be written without unlocking.
 pub const PROMPT_CHECK_IN_KEYS: &[Binding] = &[
-    Binding::new(keys::ENTER, Action::Confirm, Some("unlock"), "unlock"),
-    Binding::new(
-        &[Key::ctrl('n')],
-        Action::StartCheckIn,
-        Some("check in without unlocking"),
-        "write today's check-in without unlocking (nothing of the past is shown)",
-    ),
+    UNLOCK,
+    bind!([Ctrl 'n'] => StartCheckIn, "check in without unlocking",
+        "write today's check-in without unlocking (nothing of the past is shown)"),
     keys::HELP_KEY_TEXT,
 ];
 

@@ -4,7 +4,6 @@
 //! early). Each answer is saved at once into the entry that made the prediction.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -13,8 +12,8 @@ use ratatui_textarea::Input;
 use crate::journal::predictions::{self, PredictionRef};
 use crate::journal::{Badness, Prediction, PredictionOutcome, PredictionResult};
 use crate::tui::effect::{Done, Effect};
-use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, HELP_KEY_TEXT, Key, UP_ARROW};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Typing, ViewCx};
+use crate::tui::keys::{self, Action, Binding, HELP_KEY_TEXT, bind, table};
+use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::form::{Choice, Field, Form};
 use crate::tui::widgets::{page, wrap};
@@ -44,39 +43,17 @@ pub struct State {
 }
 
 /// The screen's keys (Left/Right, Space and Backspace go to the focused field).
-pub const KEYS: &[Binding] = &[
-    Binding::new(
-        keys::ENTER,
-        Action::Confirm,
-        Some("save"),
-        "save the answer (once you said whether it happened)",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Tab)],
-        Action::Next,
-        Some("later"),
-        "leave this one for later",
-    ),
+pub const KEYS: &[Binding] = table![
+    bind!([Enter] => Confirm, "save", "save the answer (once you said whether it happened)"),
+    bind!([Tab] => Next, "later", "leave this one for later"),
     // Not Ctrl-D, which deletes a character in the text field.
-    Binding::new(
-        &[Key::ctrl('x')],
-        Action::Delete,
-        Some("drop"),
-        "drop it: close it without an answer",
-    ),
-    keys::up(UP_ARROW, "the field above"),
-    keys::down(DOWN_ARROW, "the field below"),
-    Binding::new(
-        keys::ESC,
-        Action::Back,
-        Some("not now"),
-        "close; the ones not answered wait for next time",
-    ),
+    bind!([Ctrl 'x'] => Delete, "drop", "drop it: close it without an answer"),
+    ..keys::up_down_arrows("the field above", "the field below"),
+    bind!([Esc] => Back, "not now", "close; the ones not answered wait for next time"),
     HELP_KEY_TEXT,
 ];
 
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("look back on a prediction", KEYS)];
+screen::one_table!("look back on a prediction" => KEYS, Typing::Field);
 
 const RESULT: usize = 0;
 const BAD: usize = 1;
@@ -201,16 +178,6 @@ impl State {
 
 /// Whether it opens only once the journal is read.
 pub const NEEDS_JOURNAL: bool = false;
-
-/// Unbound keys are typed into its field.
-pub fn typing(_: &State) -> Typing {
-    Typing::Field
-}
-
-/// The keys in force.
-pub fn keys(_: &State) -> &'static [Binding] {
-    KEYS
-}
 
 /// Applies a message.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {

@@ -13,8 +13,8 @@ use crate::journal::query::Filter;
 use crate::journal::vocabulary::count;
 use crate::report::{self, Format, Include};
 use crate::tui::effect::{Done, Effect};
-use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
+use crate::tui::keys::{self, Action, Binding, bind, table};
+use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::{page, wrap};
 
@@ -45,26 +45,14 @@ pub struct State {
 }
 
 /// The screen's keys.
-pub const KEYS: &[Binding] = &[
-    Binding::new(
-        &[Key::ch(' ')],
-        Action::Toggle,
-        Some("choose"),
-        "put in or leave out; switch the format",
-    ),
-    Binding::new(
-        keys::ENTER,
-        Action::Confirm,
-        Some("write"),
-        "write the report",
-    ),
-    keys::up(UP, "the row above"),
-    keys::down(DOWN, "the row below"),
+pub const KEYS: &[Binding] = table![
+    bind!([' '] => Toggle, "choose", "put in or leave out; switch the format"),
+    bind!([Enter] => Confirm, "write", "write the report"),
+    ..keys::up_down("the row above", "the row below"),
     keys::BACK,
 ];
 
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("make a report", KEYS)];
+screen::one_table!("make a report" => KEYS, Typing::No);
 
 impl State {
     /// A report of `window` and `filter`, over the loaded journal.
@@ -130,16 +118,6 @@ fn stem(session: &Session) -> String {
 
 /// Whether it opens only once the journal is read.
 pub const NEEDS_JOURNAL: bool = true;
-
-/// Unbound keys do nothing.
-pub fn typing(_: &State) -> Typing {
-    Typing::No
-}
-
-/// The keys in force.
-pub fn keys(_: &State) -> &'static [Binding] {
-    KEYS
-}
 
 /// Applies a message.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {

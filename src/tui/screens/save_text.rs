@@ -10,8 +10,8 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::tui::effect::{Done, Effect};
-use crate::tui::keys::{self, Action, Binding};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Question, Typing, ViewCx};
+use crate::tui::keys::{self, Action, Binding, bind};
+use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Question, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
@@ -29,23 +29,12 @@ pub struct State {
 
 /// The screen's keys.
 pub const KEYS: &[Binding] = &[
-    Binding::new(
-        keys::ENTER,
-        Action::Confirm,
-        Some("write"),
-        "write the file",
-    ),
-    Binding::new(
-        keys::ESC,
-        Action::Back,
-        Some("back"),
-        "back, without writing",
-    ),
+    bind!([Enter] => Confirm, "write", "write the file"),
+    bind!([Esc] => Back, "back", "back, without writing"),
     keys::HELP_KEY_TEXT,
 ];
 
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("save words to a file", KEYS)];
+screen::one_table!("save words to a file" => KEYS, Typing::Field);
 
 impl State {
     /// Saving `text`, with a path suggested in the home folder, named by the time.
@@ -69,16 +58,6 @@ fn resolve(path: &str, session: &Session) -> PathBuf {
 
 /// Whether it opens only once the journal is read.
 pub const NEEDS_JOURNAL: bool = false;
-
-/// Unbound keys are typed into its field.
-pub fn typing(_: &State) -> Typing {
-    Typing::Field
-}
-
-/// The keys in force.
-pub fn keys(_: &State) -> &'static [Binding] {
-    KEYS
-}
 
 /// Applies a message.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {

@@ -15,33 +15,17 @@ use crate::journal::{
     WeekStart,
 };
 use crate::tui::effect::{Done, Effect};
-use crate::tui::keys::{self, Action, Binding, DOWN, Key, UP};
+use crate::tui::keys::{self, Action, Binding, bind, table};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::widgets::{page, wrap};
-use ratatui::crossterm::event::KeyCode;
 
 /// Settings' keys.
-pub const KEYS: &[Binding] = &[
-    Binding::new(
-        &[
-            Key::code(KeyCode::Right),
-            Key::ch('l'),
-            Key::code(KeyCode::Enter),
-            Key::ch(' '),
-        ],
-        Action::Right,
-        Some("change"),
-        "the next choice (Enter on the editor: type it; on your own words: list them)",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Left), Key::ch('h')],
-        Action::Left,
-        None,
-        "the previous choice",
-    ),
-    keys::up(UP, "previous setting"),
-    keys::down(DOWN, "next setting"),
+pub const KEYS: &[Binding] = table![
+    bind!([Right, 'l', Enter, ' '] => Right, "change",
+        "the next choice (Enter on the editor: type it; on your own words: list them)"),
+    bind!([Left, 'h'] => Left, _, "the previous choice"),
+    ..keys::up_down("previous setting", "next setting"),
     keys::top(keys::TOP, "the first setting"),
     keys::bottom(keys::BOTTOM, "the last setting"),
     keys::BACK,
@@ -49,38 +33,19 @@ pub const KEYS: &[Binding] = &[
 
 /// Typing the editor's name.
 pub const EDITOR_KEYS: &[Binding] = &[
-    Binding::new(keys::ENTER, Action::Confirm, Some("keep"), "keep it"),
-    Binding::new(keys::ESC, Action::Back, Some("cancel"), "cancel"),
+    bind!([Enter] => Confirm, "keep", "keep it"),
+    bind!([Esc] => Back, "cancel", "cancel"),
     keys::HELP_KEY_TEXT,
 ];
 
 /// The list of the person's own triggers or feelings.
-pub const OWN_KEYS: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter), Key::ch('r')],
-        Action::Edit,
-        Some("rename"),
-        "rename it (a trigger: in past entries too, if you say so)",
-    ),
-    Binding::new(
-        &[Key::ch('d'), Key::code(KeyCode::Delete)],
-        Action::Delete,
-        Some("remove"),
-        "stop offering it (entries keep it; u puts it back)",
-    ),
-    Binding::new(&[Key::ch('a')], Action::Add, Some("add"), "add one"),
-    Binding::new(
-        &[Key::ch('u')],
-        Action::Undo,
-        None,
-        "put back the one removed last",
-    ),
-    keys::up(UP, "previous"),
-    keys::down(DOWN, "next"),
-    keys::PAGE_UP_BINDING,
-    keys::PAGE_DOWN_BINDING,
-    keys::top(keys::TOP, "the first"),
-    keys::bottom(keys::BOTTOM, "the last"),
+pub const OWN_KEYS: &[Binding] = table![
+    bind!([Enter, 'r'] => Edit, "rename",
+        "rename it (a trigger: in past entries too, if you say so)"),
+    bind!(['d', Delete] => Delete, "remove", "stop offering it (entries keep it; u puts it back)"),
+    bind!(['a'] => Add, "add", "add one"),
+    bind!(['u'] => Undo, _, "put back the one removed last"),
+    ..keys::moves("previous", "next", "the first", "the last"),
     keys::BACK,
 ];
 

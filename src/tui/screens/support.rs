@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::content::validate::SAFETY_PAGE;
-use crate::tui::keys::{self, Action, Binding, DOWN, Key};
+use crate::tui::keys::{self, Action, Binding, bind};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Typing, ViewCx};
 use crate::tui::text;
 use crate::tui::theme::Theme;
@@ -43,17 +43,9 @@ pub fn paragraph(theme: &Theme, width: u16) -> Paragraph<'static> {
 
 /// Support's keys, with `down_hint` the footer's word for ↓.
 const fn support_keys(down_hint: Option<&'static str>) -> [Binding; 9] {
-    [
-        keys::SCROLL[0],
-        Binding::new(DOWN, Action::Down, down_hint, "scroll down"),
-        keys::SCROLL[2],
-        keys::SCROLL[3],
-        keys::SCROLL[4],
-        keys::SCROLL[5],
-        SAFETY,
-        HERE,
-        keys::BACK,
-    ]
+    let mut table = keys::join(&[&keys::SCROLL, &[SAFETY, HERE, keys::BACK]]);
+    table[1].hint = down_hint; // ↓
+    table
 }
 
 /// Support's keys: scrolling, and back.
@@ -67,22 +59,11 @@ pub fn keys(state: &State) -> &'static [Binding] {
     if state.at_end { END_KEYS } else { KEYS }
 }
 
-const SAFETY: Binding = Binding::new(
-    &[Key::ch('s')],
-    Action::LearnMore,
-    Some("safety"),
-    "read \"When distance is about safety\"",
-);
-
+const SAFETY: Binding =
+    bind!(['s'] => LearnMore, "safety", "read \"When distance is about safety\"");
 // `!` opens this screen from everywhere else; here it is where it leads, so it is not
 // offered in the footer (it does nothing more).
-const HERE: Binding = Binding::new(
-    &[Key::ch('!')],
-    Action::OpenSupport,
-    None,
-    "where to find support: this screen",
-);
-
+const HERE: Binding = bind!(['!'] => OpenSupport, _, "where to find support: this screen");
 /// Every key table of the screen, by mode (for tests over all tables).
 pub const MODES: &[(&str, &[Binding])] = &[("support", KEYS), ("support: at the end", END_KEYS)];
 

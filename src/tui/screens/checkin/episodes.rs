@@ -4,98 +4,56 @@
 //! The form writes through to `draft.episodes` on every change.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::content::Catalog;
 use crate::journal::draft::CheckInDraft;
 use crate::journal::{Ending, Episode, Name, Perspective, Repair, TriggerRef};
-use crate::tui::keys::{self, Action, Binding, DOWN_ARROW, HELP_KEY_TEXT, Key, UP_ARROW};
+use crate::tui::keys::{self, Action, Binding, HELP_KEY_TEXT, bind, table};
 use crate::tui::screen::{Cmd, LastLayout, Typing};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{Choice, Field, Form};
 
 pub(super) use super::steps::no_text::{edited, flush};
-use super::{Cx, LEAVE, NEXT_TAB, PREV, SAVE, StepView};
+use super::{Cx, STEP_TAB, StepView};
 
 /// Enter: the next field (the next step after the last).
-pub const NEXT_FIELD: Binding = Binding::new(
-    keys::ENTER,
-    Action::Confirm,
-    None,
-    "the next field (after the last: the next step)",
-);
+pub const NEXT_FIELD: Binding =
+    bind!([Enter] => Confirm, _, "the next field (after the last: the next step)");
 /// Ctrl-N: another one.
-pub const ANOTHER: Binding = Binding::new(
-    &[Key::ctrl('n')],
-    Action::Add,
-    Some("another"),
-    "add another (moment or prediction)",
-);
+pub const ANOTHER: Binding =
+    bind!([Ctrl 'n'] => Add, "another", "add another (moment or prediction)");
 /// PgUp/PgDn: the one before or after.
-pub const OTHER_UP: Binding = Binding::new(
-    &[Key::code(KeyCode::PageUp)],
-    Action::PageUp,
-    None,
-    "the one before",
-);
+pub const OTHER_UP: Binding = bind!([PageUp] => PageUp, _, "the one before");
 /// PgDn.
-pub const OTHER_DOWN: Binding = Binding::new(
-    &[Key::code(KeyCode::PageDown)],
-    Action::PageDown,
-    None,
-    "the one after",
-);
+pub const OTHER_DOWN: Binding = bind!([PageDown] => PageDown, _, "the one after");
 
 /// Ctrl-T: check a thought of this moment (then back to the check-in).
-pub const THOUGHT: Binding = Binding::new(
-    &[Key::ctrl('t')],
-    Action::CheckThought,
-    Some("a thought"),
-    "check a thought of this moment, then go on with the check-in",
-);
+pub const THOUGHT: Binding = bind!([Ctrl 't'] => CheckThought, "a thought",
+    "check a thought of this moment, then go on with the check-in");
 /// Ctrl-D: a debrief of this moment (then back to the check-in).
-pub const DEBRIEF: Binding = Binding::new(
-    &[Key::ctrl('d')],
-    Action::StartDebrief,
-    Some("debrief"),
-    "a debrief of this moment, once things are calm, then go on with the check-in",
-);
+pub const DEBRIEF: Binding = bind!([Ctrl 'd'] => StartDebrief, "debrief",
+    "a debrief of this moment, once things are calm, then go on with the check-in");
 
-/// The moment step's keys: a form's, and the way to check a thought of it or debrief it.
-pub const MOMENT_KEYS: &[Binding] = &[
-    NEXT_TAB,
-    PREV,
-    SAVE,
-    LEAVE,
-    keys::up(UP_ARROW, "the field above"),
-    keys::down(DOWN_ARROW, "the field below"),
+/// What the keys of a form step begin with (Left/Right, Space and Backspace go to the focused
+/// field: see the form).
+const FORM_KEYS: &[Binding] = table![
+    ..STEP_TAB,
+    ..keys::up_down_arrows("the field above", "the field below"),
     NEXT_FIELD,
     ANOTHER,
     OTHER_UP,
     OTHER_DOWN,
-    THOUGHT,
-    DEBRIEF,
-    HELP_KEY_TEXT,
 ];
+
+/// The moment step's keys: a form's, and the way to check a thought of it or debrief it.
+pub const MOMENT_KEYS: &[Binding] = table![..FORM_KEYS, THOUGHT, DEBRIEF, HELP_KEY_TEXT];
 
 /// The keys of a form step (Left/Right, Space and Backspace go to the focused field: see the
 /// form).
-pub const KEYS: &[Binding] = &[
-    NEXT_TAB,
-    PREV,
-    SAVE,
-    LEAVE,
-    keys::up(UP_ARROW, "the field above"),
-    keys::down(DOWN_ARROW, "the field below"),
-    NEXT_FIELD,
-    ANOTHER,
-    OTHER_UP,
-    OTHER_DOWN,
-    HELP_KEY_TEXT,
-];
+pub const KEYS: &[Binding] = table![..FORM_KEYS, HELP_KEY_TEXT];
 
 /// The form's fields, in order.
 const WHAT: usize = 0;

@@ -2,7 +2,6 @@
 //! list to pick from, filter by typing, or add to.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
@@ -12,7 +11,7 @@ use crate::content::TriggerGroup;
 use crate::journal::draft::CheckInDraft;
 use crate::journal::vocabulary::EMOTIONS;
 use crate::journal::{Intensity, Name, Perspective, TriggerLog, TriggerRef};
-use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY_TEXT, Key};
+use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY_TEXT, bind};
 use crate::tui::screen::{Cmd, LastLayout, Open, Page, Typing};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -22,94 +21,40 @@ use crate::tui::widgets::wrap;
 
 pub(super) use super::steps::no_text::{edited, flush};
 use super::text::{area_text, text_area};
-use super::{
-    Cx, ENTER_PICK, LEAVE, LIST_BOTTOM, LIST_DOWN, LIST_PAGE_DOWN, LIST_PAGE_UP, LIST_TOP, LIST_UP,
-    NEXT_TAB, PICK, PREV, SAVE, StepView, question,
-};
+use super::{Cx, ENTER_PICK, LEAVE, LIST_MOVES, NEXT_TAB, PICK, PREV, SAVE, StepView, question};
 
 /// Key prefix of custom trigger rows.
 pub(super) const CUSTOM: &str = "custom:";
 /// The group custom triggers are listed under.
 pub const OWN_GROUP: &str = "Your own";
 
-/// Space while something is typed into a list's filter: a space, so the footer does not say
-/// "pick".
-const PICK_TYPING: Binding = Binding::new(
-    &[Key::ch(' ')],
-    Action::Toggle,
-    None,
-    "pick or unpick the row (while typing: a space)",
-);
-const LESS_INTENSE: Binding = Binding::new(
-    &[Key::code(KeyCode::Left)],
-    Action::Left,
-    None,
-    "less intense",
-);
-const MORE_INTENSE: Binding = Binding::new(
-    &[Key::code(KeyCode::Right)],
-    Action::Right,
-    Some("intensity"),
-    "more intense",
-);
-const NOTE: Binding = Binding::new(
-    &[Key::ctrl('n')],
-    Action::Note,
-    Some("note"),
-    "add a note to the trigger",
-);
-const LEARN: Binding = Binding::new(
-    &[Key::ctrl('l')],
-    Action::LearnMore,
-    None,
-    "learn about the trigger (Esc comes back)",
-);
+const INTENSITY: [Binding; 2] = [
+    bind!([Left] => Left, _, "less intense"),
+    bind!([Right] => Right, "intensity", "more intense"),
+];
+const NOTE: Binding = bind!([Ctrl 'n'] => Note, "note", "add a note to the trigger");
+const LEARN: Binding =
+    bind!([Ctrl 'l'] => LearnMore, _, "learn about the trigger (Esc comes back)");
 
 /// Check-in, steps 2 and 4, with `pick` for Space.
 const fn list_keys(pick: Binding) -> [Binding; 13] {
-    [
-        NEXT_TAB,
-        ENTER_PICK,
-        PREV,
-        SAVE,
-        LEAVE,
-        pick,
-        LIST_UP,
-        LIST_DOWN,
-        LIST_PAGE_UP,
-        LIST_PAGE_DOWN,
-        LIST_TOP,
-        LIST_BOTTOM,
-        HELP_KEY_TEXT,
-    ]
+    keys::join(&[
+        &[NEXT_TAB, ENTER_PICK, PREV, SAVE, LEAVE, pick],
+        LIST_MOVES,
+        &[HELP_KEY_TEXT],
+    ])
 }
 
 /// Check-in, step 3, with `pick` for Space.
 const fn trigger_keys(pick: Binding) -> [Binding; 22] {
-    [
-        NEXT_TAB,
-        ENTER_PICK,
-        PREV,
-        SAVE,
-        LEAVE,
-        pick,
-        LESS_INTENSE,
-        MORE_INTENSE,
-        DIGITS[0],
-        DIGITS[1],
-        DIGITS[2],
-        DIGITS[3],
-        DIGITS[4],
-        NOTE,
-        LEARN,
-        LIST_UP,
-        LIST_DOWN,
-        LIST_PAGE_UP,
-        LIST_PAGE_DOWN,
-        LIST_TOP,
-        LIST_BOTTOM,
-        HELP_KEY_TEXT,
-    ]
+    keys::join(&[
+        &[NEXT_TAB, ENTER_PICK, PREV, SAVE, LEAVE, pick],
+        &INTENSITY,
+        &DIGITS,
+        &[NOTE, LEARN],
+        LIST_MOVES,
+        &[HELP_KEY_TEXT],
+    ])
 }
 
 /// Check-in, steps 2 and 4: emotions and reactions.
@@ -120,15 +65,15 @@ pub const TRIGGER_KEYS: &[Binding] = &trigger_keys(PICK);
 
 /// Check-in, steps 2 and 4, with something typed into the filter: Space types a space, so
 /// the footer does not offer it as "pick".
-pub const KEYS_TYPING: &[Binding] = &list_keys(PICK_TYPING);
+pub const KEYS_TYPING: &[Binding] = &list_keys(PICK.quiet());
 
 /// Check-in, step 3, with something typed into the filter (Space and digits type).
-pub const TRIGGER_KEYS_TYPING: &[Binding] = &trigger_keys(PICK_TYPING);
+pub const TRIGGER_KEYS_TYPING: &[Binding] = &trigger_keys(PICK.quiet());
 
 /// A note on a trigger being written.
 pub const NOTE_KEYS: &[Binding] = &[
-    Binding::new(keys::ENTER, Action::Next, Some("keep"), "keep the note"),
-    Binding::new(keys::ESC, Action::Back, Some("cancel"), "cancel"),
+    bind!([Enter] => Next, "keep", "keep the note"),
+    bind!([Esc] => Back, "cancel", "cancel"),
 ];
 
 /// Which list a list step is.

@@ -7,27 +7,16 @@ use ratatui_textarea::{Input, TextArea};
 
 use crate::journal::draft::CheckInDraft;
 use crate::tui::effect::EditTarget;
-use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT};
+use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, table};
 use crate::tui::screen::{Cmd, LastLayout, Typing};
 use crate::tui::session::Session;
 use crate::tui::widgets::page;
 
 use super::text::{area_text, edit, edit_action, paste_into, text_area};
-use super::{Cx, EDITOR, LEAVE, NEXT_TAB, PREV, SAVE, StepView, TEXT_KEYS, parse_tags, question};
+use super::{Cx, EDITOR, STEP_TAB, StepView, TEXT_KEYS, parse_tags, question};
 
 /// Check-in, step 9: notes and tags (text areas).
-pub const KEYS: &[Binding] = &[
-    NEXT_TAB,
-    PREV,
-    SAVE,
-    LEAVE,
-    EDITOR,
-    TEXT_KEYS[0],
-    TEXT_KEYS[1],
-    TEXT_KEYS[2],
-    TEXT_KEYS[3],
-    HELP_KEY_TEXT,
-];
+pub const KEYS: &[Binding] = table![..STEP_TAB, EDITOR, ..TEXT_KEYS, HELP_KEY_TEXT];
 
 /// The step's state.
 #[derive(Debug, Clone)]

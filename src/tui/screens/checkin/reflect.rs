@@ -10,35 +10,24 @@ use crate::content::offer;
 use crate::journal::draft::CheckInDraft;
 use crate::journal::{Name, Response};
 use crate::tui::effect::EditTarget;
-use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, Key};
+use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, bind, table};
 use crate::tui::screen::{Cmd, LastLayout, Typing};
 use crate::tui::session::Session;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
 
 use super::text::{area_text, edit, edit_action, paste_into, text_area};
-use super::{Cx, EDITOR, LEAVE, NEXT_TAB, PREV, SAVE, StepView, TEXT_KEYS, question};
+use super::{Cx, EDITOR, STEP_TAB, StepView, TEXT_KEYS, question};
 
 /// The placeholder of an empty answer.
 pub const PLACEHOLDER: &str = "Write as much or as little as you like…";
 
 /// Check-in, step 5: reflect (a text area).
-pub const KEYS: &[Binding] = &[
-    NEXT_TAB,
-    PREV,
-    SAVE,
-    LEAVE,
-    Binding::new(
-        &[Key::ctrl('o')],
-        Action::OtherPrompt,
-        Some("other question"),
-        "ask another question instead",
-    ),
+pub const KEYS: &[Binding] = table![
+    ..STEP_TAB,
+    bind!([Ctrl 'o'] => OtherPrompt, "other question", "ask another question instead"),
     EDITOR,
-    TEXT_KEYS[0],
-    TEXT_KEYS[1],
-    TEXT_KEYS[2],
-    TEXT_KEYS[3],
+    ..TEXT_KEYS,
     HELP_KEY_TEXT,
 ];
 

@@ -2,21 +2,20 @@
 //! partner), each skippable. The scales are [`Scale::ALL`]: a new one is asked here unchanged.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::journal::Scale;
 use crate::journal::draft::CheckInDraft;
-use crate::tui::keys::{self, Action, Binding, DIGITS, DOWN, HELP_KEY, Key, UP};
+use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY, bind, table};
 use crate::tui::screen::{Cmd, LastLayout};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
 pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
-use super::{Cx, LEAVE, NEXT, PREV, SAVE, StepView, question};
+use super::{Cx, STEP, StepView, question};
 
 /// The step's state.
 #[derive(Debug, Clone, Default)]
@@ -65,40 +64,13 @@ pub(super) fn keys(_s: &State, _draft: &CheckInDraft) -> &'static [Binding] {
 }
 
 /// The step's keys.
-pub const KEYS: &[Binding] = &[
-    NEXT,
-    PREV,
-    SAVE,
-    LEAVE,
-    keys::up(UP, "the mood scale"),
-    keys::down(DOWN, "the closeness scale"),
-    Binding::new(
-        &[Key::code(KeyCode::Left), Key::ch('h')],
-        Action::Left,
-        None,
-        "lower",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Right), Key::ch('l')],
-        Action::Right,
-        None,
-        "higher",
-    ),
-    DIGITS[0],
-    DIGITS[1],
-    DIGITS[2],
-    DIGITS[3],
-    DIGITS[4],
-    Binding::new(
-        &[
-            Key::ch('0'),
-            Key::code(KeyCode::Backspace),
-            Key::code(KeyCode::Delete),
-        ],
-        Action::Clear,
-        None,
-        "skip this scale",
-    ),
+pub const KEYS: &[Binding] = table![
+    ..STEP,
+    ..keys::up_down("the mood scale", "the closeness scale"),
+    bind!([Left, 'h'] => Left, _, "lower"),
+    bind!([Right, 'l'] => Right, _, "higher"),
+    ..DIGITS,
+    bind!(['0', Backspace, Delete] => Clear, _, "skip this scale"),
     HELP_KEY,
 ];
 

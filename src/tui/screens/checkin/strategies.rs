@@ -8,73 +8,29 @@ use ratatui::widgets::Paragraph;
 use crate::content::{Catalog, offer};
 use crate::journal::draft::{CheckInDraft, FollowUp, answer_follow_up, pending_follow_ups};
 use crate::journal::{Helpfulness, Name, StrategyUse};
-use crate::tui::keys::{self, Action, Binding, DOWN, HELP_KEY, Key, UP};
+use crate::tui::keys::{self, Action, Binding, HELP_KEY, bind, table};
 use crate::tui::screen::{Cmd, LastLayout, Open, Page};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
 pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
-use super::{Cx, LEAVE, NEXT, PREV, SAVE, StepView, question};
+use super::{Cx, STEP, StepView, question};
 
 /// Check-in, step 6: strategies.
-pub const KEYS: &[Binding] = &[
-    NEXT,
-    PREV,
-    SAVE,
-    LEAVE,
-    Binding::new(
-        &[Key::ch('o')],
-        Action::LearnMore,
-        None,
-        "open the strategy in the library (Esc comes back)",
-    ),
-    keys::up(UP, "previous row"),
-    keys::down(DOWN, "next row"),
-    Binding::new(
-        &[Key::ch(' ')],
-        Action::Toggle,
-        Some("pick"),
-        "plan it / mark it tried",
-    ),
-    Binding::new(
-        &[Key::ch('y')],
-        Action::Yes,
-        None,
-        "yes, I tried it (a strategy planned before, or one here today)",
-    ),
-    Binding::new(&[Key::ch('n')], Action::No, None, "no, I did not try it"),
-    Binding::new(
-        &[Key::ch('1')],
-        Action::Choose(1),
-        None,
-        "tried it: helpfulness 1 of 5 (did not help)",
-    ),
-    Binding::new(
-        &[Key::ch('2')],
-        Action::Choose(2),
-        None,
-        "tried it: helpfulness 2 of 5",
-    ),
-    Binding::new(
-        &[Key::ch('3')],
-        Action::Choose(3),
-        None,
-        "tried it: helpfulness 3 of 5",
-    ),
-    Binding::new(
-        &[Key::ch('4')],
-        Action::Choose(4),
-        None,
-        "tried it: helpfulness 4 of 5",
-    ),
-    Binding::new(
-        &[Key::ch('5')],
-        Action::Choose(5),
-        None,
-        "tried it: helpfulness 5 of 5 (helped a lot)",
-    ),
-    Binding::new(&[Key::ch('0')], Action::Clear, None, "clear the answer"),
+pub const KEYS: &[Binding] = table![
+    ..STEP,
+    bind!(['o'] => LearnMore, _, "open the strategy in the library (Esc comes back)"),
+    ..keys::up_down("previous row", "next row"),
+    bind!([' '] => Toggle, "pick", "plan it / mark it tried"),
+    bind!(['y'] => Yes, _, "yes, I tried it (a strategy planned before, or one here today)"),
+    bind!(['n'] => No, _, "no, I did not try it"),
+    bind!(['1'] => Choose(1), _, "tried it: helpfulness 1 of 5 (did not help)"),
+    bind!(['2'] => Choose(2), _, "tried it: helpfulness 2 of 5"),
+    bind!(['3'] => Choose(3), _, "tried it: helpfulness 3 of 5"),
+    bind!(['4'] => Choose(4), _, "tried it: helpfulness 4 of 5"),
+    bind!(['5'] => Choose(5), _, "tried it: helpfulness 5 of 5 (helped a lot)"),
+    bind!(['0'] => Clear, _, "clear the answer"),
     HELP_KEY,
 ];
 

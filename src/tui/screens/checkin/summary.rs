@@ -1,7 +1,6 @@
 //! Step 8: the whole check-in as it will be saved, to read over before saving.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -9,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::content::Catalog;
 use crate::journal::draft::{CheckInDraft, Flow};
 use crate::journal::{Entry, MoodLabels};
-use crate::tui::keys::{self, Action, Binding, DOWN, HELP_KEY, Key, UP};
+use crate::tui::keys::{self, Action, Binding, HELP_KEY, bind};
 use crate::tui::screen::{Cmd, LastLayout};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
@@ -19,43 +18,32 @@ use crate::tui::widgets::wrap;
 pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
 use super::{Cx, LEAVE, PREV, StepView};
 
-const SAVE_KEYS: &[Key] = &[Key::code(KeyCode::Enter), Key::ctrl('s')];
+const TOP: Binding = bind!(['g'] => Top, _, "to the top");
+const BOTTOM: Binding = bind!(['G'] => Bottom, _, "to the bottom");
 
 /// The step's keys, with `save` for Enter and Ctrl-S.
 const fn summary_keys(save: Binding) -> [Binding; 10] {
-    [
-        save,
-        PREV,
-        LEAVE,
-        keys::up(UP, "scroll up"),
-        keys::down(DOWN, "scroll down"),
-        keys::PAGE_UP_BINDING,
-        keys::PAGE_DOWN_BINDING,
-        keys::top(G, "to the top"),
-        keys::bottom(SHIFT_G, "to the bottom"),
-        HELP_KEY,
-    ]
+    keys::join(&[
+        &[save, PREV, LEAVE],
+        &keys::up_down("scroll up", "scroll down"),
+        &[
+            keys::PAGE_UP_BINDING,
+            keys::PAGE_DOWN_BINDING,
+            TOP,
+            BOTTOM,
+            HELP_KEY,
+        ],
+    ])
 }
 
-const G: &[Key] = &[Key::ch('g')];
-const SHIFT_G: &[Key] = &[Key::ch('G')];
-
 /// The step's keys.
-pub const KEYS: &[Binding] = &summary_keys(Binding::new(
-    SAVE_KEYS,
-    Action::Save,
-    Some("save"),
-    "save the check-in",
-));
+pub const KEYS: &[Binding] =
+    &summary_keys(bind!([Enter, Ctrl 's'] => Save, "save", "save the check-in"));
 
 /// The step's keys with nothing to save yet: Enter and Ctrl-S only say so, and the footer
 /// does not offer to save.
-pub const EMPTY_KEYS: &[Binding] = &summary_keys(Binding::new(
-    SAVE_KEYS,
-    Action::Save,
-    None,
-    "save the check-in (once something is in it)",
-));
+pub const EMPTY_KEYS: &[Binding] = &summary_keys(bind!([Enter, Ctrl 's'] => Save, _,
+    "save the check-in (once something is in it)"));
 
 /// The step's state.
 #[derive(Debug, Clone, Default)]

@@ -5,8 +5,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::tui::keys::{Action, Binding};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Question, Return, Typing, ViewCx};
+use crate::tui::keys::Action;
+use crate::tui::screen::{
+    self, Cmd, Ctx, LastLayout, Msg, Open, Page, Question, Return, Typing, ViewCx,
+};
 use crate::tui::session::Session;
 use crate::tui::widgets::page;
 
@@ -34,21 +36,10 @@ impl State {
     }
 }
 
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("review: entry", DETAIL)];
+screen::one_table!("review: entry" => DETAIL, Typing::No);
 
 /// Whether it opens only once the journal is read.
 pub const NEEDS_JOURNAL: bool = true;
-
-/// Unbound keys do nothing.
-pub fn typing(_: &State) -> Typing {
-    Typing::No
-}
-
-/// The keys in force.
-pub fn keys(_: &State) -> &'static [Binding] {
-    DETAIL
-}
 
 /// Applies a message.
 pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {

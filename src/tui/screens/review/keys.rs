@@ -1,92 +1,40 @@
 //! Review's keys, one table for each of its modes.
 
-use ratatui::crossterm::event::KeyCode;
-
-use crate::tui::keys::{self, Action, Binding, DOWN, DOWN_ARROW, HELP_KEY_TEXT, Key, UP, UP_ARROW};
+use crate::tui::keys::{self, Binding, HELP_KEY_TEXT, bind, table};
 
 use super::{Mode, State};
 
 const TOP: Binding = keys::top(keys::TOP, "to the top");
-const BOTTOM: Binding = keys::bottom(keys::BOTTOM, "to the bottom");
 const PAGE_UP: Binding = keys::PAGE_UP_BINDING;
 const PAGE_DOWN: Binding = keys::PAGE_DOWN_BINDING;
-const EDIT: Binding = Binding::new(
-    &[Key::ch('e')],
-    Action::Edit,
-    Some("edit"),
-    "edit the entry",
-);
-const DELETE: Binding = Binding::new(
-    &[Key::ch('d')],
-    Action::Delete,
-    Some("delete"),
-    "delete the entry (asks first)",
-);
+const EDIT: Binding = bind!(['e'] => Edit, "edit", "edit the entry");
+const DELETE: Binding = bind!(['d'] => Delete, "delete", "delete the entry (asks first)");
 const BACK: Binding = keys::BACK;
 
 /// Review: the timeline.
-pub const TIMELINE: &[Binding] = &[
-    Binding::new(keys::ENTER, Action::Confirm, Some("open"), "open the entry"),
-    Binding::new(
-        &[Key::ch('/')],
-        Action::StartSearch,
-        Some("search"),
-        "search what you wrote",
-    ),
-    Binding::new(
-        &[Key::ch('f')],
-        Action::OpenFilter,
-        Some("filter"),
-        "filter by trigger, mood, closeness, dates, tag or perspective",
-    ),
-    Binding::new(
-        &[Key::ch('x')],
-        Action::Clear,
-        None,
-        "remove the last filter (or the search)",
-    ),
-    Binding::new(
-        &[Key::ch('X')],
-        Action::ClearAll,
-        None,
-        "clear every filter and the search",
-    ),
-    Binding::new(
-        &[Key::ch(':')],
-        Action::GoTo,
-        Some("go to date"),
-        "go to a date",
-    ),
+pub const TIMELINE: &[Binding] = table![
+    bind!([Enter] => Confirm, "open", "open the entry"),
+    bind!(['/'] => StartSearch, "search", "search what you wrote"),
+    bind!(['f'] => OpenFilter, "filter",
+        "filter by trigger, mood, closeness, dates, tag or perspective"),
+    bind!(['x'] => Clear, _, "remove the last filter (or the search)"),
+    bind!(['X'] => ClearAll, _, "clear every filter and the search"),
+    bind!([':'] => GoTo, "go to date", "go to a date"),
     EDIT,
     DELETE,
-    Binding::new(&[Key::ch('u')], Action::Undo, None, "undo the last delete"),
-    Binding::new(&[Key::ch('t')], Action::OpenTrash, None, "show the trash"),
-    Binding::new(
-        &[Key::ch('R')],
-        Action::MakeReport,
-        None,
-        "make a report of what is shown, to read or to bring to a therapist",
-    ),
-    keys::up(UP, "newer entry"),
-    keys::down(DOWN, "older entry"),
-    PAGE_UP,
-    PAGE_DOWN,
-    TOP,
-    BOTTOM,
+    bind!(['u'] => Undo, _, "undo the last delete"),
+    bind!(['t'] => OpenTrash, _, "show the trash"),
+    bind!(['R'] => MakeReport, _,
+        "make a report of what is shown, to read or to bring to a therapist"),
+    ..keys::moves("newer entry", "older entry", "to the top", "to the bottom"),
     BACK,
 ];
 
 /// Review: typing a search.
-pub const SEARCH: &[Binding] = &[
-    Binding::new(
-        keys::ENTER,
-        Action::Confirm,
-        Some("done"),
-        "keep the search and go to the list",
-    ),
-    Binding::new(keys::ESC, Action::Back, Some("clear"), "clear the search"),
-    keys::up(UP_ARROW, "newer entry"),
-    keys::down(DOWN_ARROW, "older entry"),
+pub const SEARCH: &[Binding] = table![
+    bind!([Enter] => Confirm, "done", "keep the search and go to the list"),
+    bind!([Esc] => Back, "clear", "clear the search"),
+    ..keys::up_down_arrows("newer entry", "older entry"),
     PAGE_UP,
     PAGE_DOWN,
     HELP_KEY_TEXT,
@@ -94,92 +42,53 @@ pub const SEARCH: &[Binding] = &[
 
 /// Review: typing a date.
 pub const JUMP: &[Binding] = &[
-    Binding::new(keys::ENTER, Action::Confirm, Some("go"), "go to the date"),
-    Binding::new(keys::ESC, Action::Back, Some("cancel"), "cancel"),
+    bind!([Enter] => Confirm, "go", "go to the date"),
+    bind!([Esc] => Back, "cancel", "cancel"),
     HELP_KEY_TEXT,
 ];
 
 /// Review: what to filter by.
-pub const FILTERS: &[Binding] = &[
-    Binding::new(
-        &[Key::code(KeyCode::Enter), Key::ch(' ')],
-        Action::Confirm,
-        Some("choose"),
-        "choose",
-    ),
-    keys::up(UP, "previous"),
-    keys::down(DOWN, "next"),
+pub const FILTERS: &[Binding] = table![
+    bind!([Enter, ' '] => Confirm, "choose", "choose"),
+    ..keys::up_down("previous", "next"),
     keys::top(keys::TOP, "the first"),
     keys::bottom(keys::BOTTOM, "the last"),
     BACK,
 ];
 
-const PICK_USE: Binding = Binding::new(keys::ENTER, Action::Confirm, Some("use"), "filter by it");
-const PICK_BACK: Binding = Binding::new(keys::ESC, Action::Back, Some("back"), "back");
+const PICK_USE: Binding = bind!([Enter] => Confirm, "use", "filter by it");
+const PICK_BACK: Binding = bind!([Esc] => Back, "back", "back");
+const PICK_SPACE: Binding =
+    bind!([' '] => Toggle, "pick", "use the row under the cursor (while typing: a space)");
+const FIRST: Binding = bind!([Home] => Top, _, "the first");
+const LAST: Binding = bind!([End] => Bottom, _, "the last");
 
-const SPACE: &[Key] = &[Key::ch(' ')];
-const HOME: &[Key] = &[Key::code(KeyCode::Home)];
-const END: &[Key] = &[Key::code(KeyCode::End)];
-
-/// Review: choosing a value to filter by; `space_hint` is the footer's word for Space, none
-/// where Space types a space.
-const fn filter_pick(space_hint: Option<&'static str>) -> [Binding; 10] {
-    [
-        PICK_USE,
-        PICK_BACK,
-        Binding::new(
-            SPACE,
-            Action::Toggle,
-            space_hint,
-            "use the row under the cursor (while typing: a space)",
-        ),
-        keys::up(UP_ARROW, "previous"),
-        keys::down(DOWN_ARROW, "next"),
-        PAGE_UP,
-        PAGE_DOWN,
-        keys::top(HOME, "the first"),
-        keys::bottom(END, "the last"),
-        HELP_KEY_TEXT,
-    ]
+/// Review: choosing a value to filter by, with `space` for Space.
+const fn filter_pick(space: Binding) -> [Binding; 10] {
+    keys::join(&[
+        &[PICK_USE, PICK_BACK, space],
+        &keys::up_down_arrows("previous", "next"),
+        &[PAGE_UP, PAGE_DOWN, FIRST, LAST, HELP_KEY_TEXT],
+    ])
 }
 
 /// Review: choosing a value to filter by.
-pub const FILTER_PICK: &[Binding] = &filter_pick(Some("pick"));
+pub const FILTER_PICK: &[Binding] = &filter_pick(PICK_SPACE);
 
 /// Review: choosing a value to filter by, with something typed: Space types a space, so
 /// the footer does not offer it as "pick".
-pub const FILTER_PICK_TYPING: &[Binding] = &filter_pick(None);
+pub const FILTER_PICK_TYPING: &[Binding] = &filter_pick(PICK_SPACE.quiet());
 
 /// Review: an entry in full.
-pub const DETAIL: &[Binding] = &[
+pub const DETAIL: &[Binding] = table![
     EDIT,
     DELETE,
-    Binding::new(
-        &[Key::ch('o')],
-        Action::OpenLinks,
-        Some("links"),
-        "its triggers and strategies, in Learn and the library",
-    ),
-    Binding::new(
-        &[Key::ch('p')],
-        Action::LookBack,
-        None,
-        "look back on its open predictions: answer or drop one before its day",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Left), Key::ch('h')],
-        Action::Left,
-        Some("newer"),
-        "newer entry",
-    ),
-    Binding::new(
-        &[Key::code(KeyCode::Right), Key::ch('l')],
-        Action::Right,
-        Some("older"),
-        "older entry",
-    ),
-    keys::up(UP, "scroll up"),
-    keys::down(DOWN, "scroll down"),
+    bind!(['o'] => OpenLinks, "links", "its triggers and strategies, in Learn and the library"),
+    bind!(['p'] => LookBack, _,
+        "look back on its open predictions: answer or drop one before its day"),
+    bind!([Left, 'h'] => Left, "newer", "newer entry"),
+    bind!([Right, 'l'] => Right, "older", "older entry"),
+    ..keys::up_down("scroll up", "scroll down"),
     PAGE_UP,
     PAGE_DOWN,
     TOP,
@@ -187,25 +96,10 @@ pub const DETAIL: &[Binding] = &[
 ];
 
 /// Review: the trash.
-pub const TRASH: &[Binding] = &[
-    Binding::new(
-        &[Key::ch('r')],
-        Action::Restore,
-        Some("restore"),
-        "put the entry back",
-    ),
-    Binding::new(
-        &[Key::ch('E')],
-        Action::EmptyTrash,
-        Some("empty trash"),
-        "empty the trash (asks twice)",
-    ),
-    keys::up(UP, "previous"),
-    keys::down(DOWN, "next"),
-    PAGE_UP,
-    PAGE_DOWN,
-    TOP,
-    BOTTOM,
+pub const TRASH: &[Binding] = table![
+    bind!(['r'] => Restore, "restore", "put the entry back"),
+    bind!(['E'] => EmptyTrash, "empty trash", "empty the trash (asks twice)"),
+    ..keys::moves("previous", "next", "to the top", "to the bottom"),
     BACK,
 ];
 

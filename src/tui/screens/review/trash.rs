@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::journal::vocabulary::count;
 use crate::tui::effect::{Done, Effect, TrashItem};
-use crate::tui::keys::{Action, Binding, moved};
-use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Return, Typing, ViewCx};
+use crate::tui::keys::{Action, moved};
+use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Open, Question, Return, Typing, ViewCx};
 use crate::tui::widgets::wrap::fit;
 use crate::tui::widgets::{entry_view, page, wrap};
 
@@ -28,21 +28,10 @@ pub struct State {
     emptied: bool,
 }
 
-/// Every key table of the screen, by mode (for tests over all tables).
-pub const MODES: &[(&str, &[Binding])] = &[("review: trash", TRASH)];
+screen::one_table!("review: trash" => TRASH, Typing::No);
 
 /// Whether it opens only once the journal is read.
 pub const NEEDS_JOURNAL: bool = false;
-
-/// Unbound keys do nothing.
-pub fn typing(_: &State) -> Typing {
-    Typing::No
-}
-
-/// The keys in force.
-pub fn keys(_: &State) -> &'static [Binding] {
-    TRASH
-}
 
 /// Applies a message.
 pub fn update(state: &mut State, msg: Msg, _cx: &Ctx) -> Cmd {
