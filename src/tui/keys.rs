@@ -285,8 +285,7 @@ impl Binding {
 
 /// One line of a key table: `bind!([keys] => Action, "hint", "help")`, the hint `_` where the
 /// footer does not show it (only `?` help does). Keys are written as help shows them: `'c'` a
-/// character, `Ctrl 'c'`, or a named key (`Enter`, `Esc`, `Tab`, `BackTab`, `Left`, `F(1)`…);
-/// a named list of keys (`UP`, `keys::ESC_Q`) may stand for the brackets.
+/// character, `Ctrl 'c'`, or a named key (`Enter`, `Esc`, `Tab`, `BackTab`, `Left`, `F(1)`…).
 macro_rules! bind {
     (@hint _) => { None };
     (@hint $hint:literal) => { Some($hint) };
@@ -308,14 +307,6 @@ macro_rules! bind {
     ([$($keys:tt)*] => $action:ident $(($n:literal))?, $hint:tt, $help:expr $(,)?) => {
         $crate::tui::keys::Binding::new(
             $crate::tui::keys::bind!(@keys [] $($keys)*),
-            $crate::tui::keys::Action::$action $(($n))?,
-            $crate::tui::keys::bind!(@hint $hint),
-            $help,
-        )
-    };
-    ($keys:path => $action:ident $(($n:literal))?, $hint:tt, $help:expr $(,)?) => {
-        $crate::tui::keys::Binding::new(
-            $keys,
             $crate::tui::keys::Action::$action $(($n))?,
             $crate::tui::keys::bind!(@hint $hint),
             $help,
@@ -371,29 +362,17 @@ pub const fn join<const N: usize>(parts: &[&[Binding]]) -> [Binding; N] {
 }
 
 /// ↑ and k.
-pub const UP: &[Key] = &[Key::code(KeyCode::Up), Key::ch('k')];
+const UP: &[Key] = &[Key::code(KeyCode::Up), Key::ch('k')];
 /// ↓ and j.
-pub const DOWN: &[Key] = &[Key::code(KeyCode::Down), Key::ch('j')];
+const DOWN: &[Key] = &[Key::code(KeyCode::Down), Key::ch('j')];
 /// ↑ alone, where k is something to type.
-pub const UP_ARROW: &[Key] = &[Key::code(KeyCode::Up)];
+const UP_ARROW: &[Key] = &[Key::code(KeyCode::Up)];
 /// ↓ alone, where j is something to type.
-pub const DOWN_ARROW: &[Key] = &[Key::code(KeyCode::Down)];
+const DOWN_ARROW: &[Key] = &[Key::code(KeyCode::Down)];
 /// g and Home.
-pub const TOP: &[Key] = &[Key::ch('g'), Key::code(KeyCode::Home)];
+const TOP: &[Key] = &[Key::ch('g'), Key::code(KeyCode::Home)];
 /// G and End.
-pub const BOTTOM: &[Key] = &[Key::ch('G'), Key::code(KeyCode::End)];
-/// PgUp.
-pub const PAGE_UP: &[Key] = &[Key::code(KeyCode::PageUp)];
-/// PgDn.
-pub const PAGE_DOWN: &[Key] = &[Key::code(KeyCode::PageDown)];
-/// PgDn and Space, on pages that are only read.
-pub const PAGE_DOWN_SPACE: &[Key] = &[Key::code(KeyCode::PageDown), Key::ch(' ')];
-/// Esc and q: leave a screen where q types nothing.
-pub const ESC_Q: &[Key] = &[Key::code(KeyCode::Esc), Key::ch('q')];
-/// Esc.
-pub const ESC: &[Key] = &[Key::code(KeyCode::Esc)];
-/// Enter.
-pub const ENTER: &[Key] = &[Key::code(KeyCode::Enter)];
+const BOTTOM: &[Key] = &[Key::ch('G'), Key::code(KeyCode::End)];
 
 /// A list's cursor after `action` (↑ ↓ PgUp PgDn Top Bottom), in a list of `len` rows where
 /// a page is `page` rows; `None` if `action` does not move.
@@ -428,20 +407,20 @@ pub const fn up_down_arrows(up: &'static str, down: &'static str) -> [Binding; 2
 }
 
 /// Up one page.
-pub const PAGE_UP_BINDING: Binding = bind!(PAGE_UP => PageUp, _, "page up");
+pub const PAGE_UP_BINDING: Binding = bind!([PageUp] => PageUp, _, "page up");
 /// Down one page.
-pub const PAGE_DOWN_BINDING: Binding = bind!(PAGE_DOWN => PageDown, _, "page down");
+pub const PAGE_DOWN_BINDING: Binding = bind!([PageDown] => PageDown, _, "page down");
 /// Down one page, Space too (reading pages).
-pub const PAGE_DOWN_READ: Binding = bind!(PAGE_DOWN_SPACE => PageDown, _, "page down");
+pub const PAGE_DOWN_READ: Binding = bind!([PageDown, ' '] => PageDown, _, "page down");
 
-/// To the top (`help` says of what).
-pub const fn top(keys: &'static [Key], help: &'static str) -> Binding {
-    Binding::new(keys, Action::Top, None, help)
+/// g or Home: to the top (`help` says of what).
+pub const fn top(help: &'static str) -> Binding {
+    Binding::new(TOP, Action::Top, None, help)
 }
 
-/// To the bottom.
-pub const fn bottom(keys: &'static [Key], help: &'static str) -> Binding {
-    Binding::new(keys, Action::Bottom, None, help)
+/// G or End: to the bottom.
+pub const fn bottom(help: &'static str) -> Binding {
+    Binding::new(BOTTOM, Action::Bottom, None, help)
 }
 
 /// Moving through a list: ↑/k and ↓/j (to the `previous` and `next` row), PgUp, PgDn, g/Home
@@ -458,12 +437,13 @@ pub const fn moves(
         down,
         PAGE_UP_BINDING,
         PAGE_DOWN_BINDING,
-        top(TOP, first),
-        bottom(BOTTOM, last),
+        top(first),
+        bottom(last),
     ]
 }
 
-/// Scrolling a page of text: ↑/k, ↓/j, PgUp, PgDn/Space, g/Home, G/End.
+/// Scrolling a page of text: ↑/k, ↓/j, PgUp, PgDn/Space, g/Home, G/End (the moves of a list,
+/// Space paging down too).
 pub const SCROLL: [Binding; 6] = {
     let mut scroll = moves("scroll up", "scroll down", "to the top", "to the bottom");
     scroll[3] = PAGE_DOWN_READ;
@@ -478,7 +458,7 @@ pub const SUPPORT: Binding = bind!(['!'] => OpenSupport, "support", "where to fi
 pub const QUIT: Binding = bind!(['q'] => Quit, "quit", "quit closer");
 
 /// Leave this screen with Esc or q.
-pub const BACK: Binding = bind!(ESC_Q => Back, "back", "back");
+pub const BACK: Binding = bind!([Esc, 'q'] => Back, "back", "back");
 
 /// Keys that work on every screen.
 pub const GLOBAL: &[Binding] = &[

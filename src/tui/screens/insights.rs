@@ -206,7 +206,7 @@ pub const KEYS: &[Binding] = table![
     ..keys::up_down("scroll up", "scroll down"),
     keys::PAGE_UP_BINDING,
     keys::PAGE_DOWN_BINDING,
-    keys::top(keys::TOP, "to the top"),
+    keys::top("to the top"),
     REPORT,
     keys::BACK,
 ];
@@ -217,8 +217,8 @@ pub const WEEK_KEYS: &[Binding] = table![
     NEXT_VIEW,
     PREV_VIEW,
     ..keys::up_down("the day after", "the day before"),
-    keys::top(keys::TOP, "today"),
-    keys::bottom(keys::BOTTOM, "six days ago"),
+    keys::top("today"),
+    keys::bottom("six days ago"),
     REPORT,
     keys::BACK,
 ];
@@ -233,7 +233,7 @@ pub const RHYTHM_KEYS: &[Binding] = table![
     ..keys::up_down("a week before", "a week after"),
     bind!(['['] => OlderMonth, _, "the month before"),
     bind!([']'] => NewerMonth, _, "the month after"),
-    keys::top(keys::TOP, "today"),
+    keys::top("today"),
     ..WINDOW,
     REPORT_QUIET,
     keys::BACK,

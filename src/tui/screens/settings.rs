@@ -26,8 +26,8 @@ pub const KEYS: &[Binding] = table![
         "the next choice (Enter on the editor: type it; on your own words: list them)"),
     bind!([Left, 'h'] => Left, _, "the previous choice"),
     ..keys::up_down("previous setting", "next setting"),
-    keys::top(keys::TOP, "the first setting"),
-    keys::bottom(keys::BOTTOM, "the last setting"),
+    keys::top("the first setting"),
+    keys::bottom("the last setting"),
     keys::BACK,
 ];
 

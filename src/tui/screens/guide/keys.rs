@@ -24,8 +24,8 @@ pub const LEARN: &[Binding] = table![
     ..keys::up_down("previous", "next"),
     keys::PAGE_UP_BINDING,
     keys::PAGE_DOWN_READ,
-    keys::top(keys::TOP, "the first"),
-    keys::bottom(keys::BOTTOM, "the last"),
+    keys::top("the first"),
+    keys::bottom("the last"),
     keys::BACK,
 ];
 

@@ -4,7 +4,7 @@ use crate::tui::keys::{self, Binding, HELP_KEY_TEXT, bind, table};
 
 use super::{Mode, State};
 
-const TOP: Binding = keys::top(keys::TOP, "to the top");
+const TOP: Binding = keys::top("to the top");
 const PAGE_UP: Binding = keys::PAGE_UP_BINDING;
 const PAGE_DOWN: Binding = keys::PAGE_DOWN_BINDING;
 const EDIT: Binding = bind!(['e'] => Edit, "edit", "edit the entry");
@@ -51,8 +51,8 @@ pub const JUMP: &[Binding] = &[
 pub const FILTERS: &[Binding] = table![
     bind!([Enter, ' '] => Confirm, "choose", "choose"),
     ..keys::up_down("previous", "next"),
-    keys::top(keys::TOP, "the first"),
-    keys::bottom(keys::BOTTOM, "the last"),
+    keys::top("the first"),
+    keys::bottom("the last"),
     BACK,
 ];
 
