@@ -9,6 +9,7 @@ mod view;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use crate::journal::insights::cycle::CycleView;
 use crate::journal::insights::{self, Insights, Window};
 use crate::journal::query::DateSpan;
 use crate::journal::{Entry, PerScale};
@@ -30,6 +31,8 @@ pub enum Tab {
     Helped,
     /// Moments traced and predictions checked.
     Moments,
+    /// Your cycle, drawn from your moments.
+    Cycle,
     /// Streaks and calendars.
     Rhythm,
 }
@@ -46,6 +49,7 @@ impl Tab {
             Tab::Triggers => "Triggers",
             Tab::Helped => "What helped",
             Tab::Moments => "Moments",
+            Tab::Cycle => "Your cycle",
             Tab::Rhythm => "Rhythm",
         }
     }
@@ -58,6 +62,7 @@ impl Tab {
             Tab::Triggers => "Triggers",
             Tab::Helped => "Helped",
             Tab::Moments => "Moments",
+            Tab::Cycle => "Cycle",
             Tab::Rhythm => "Rhythm",
         }
     }
@@ -101,6 +106,8 @@ pub struct State {
     /// Whether `insights` has the figures of moments and predictions (worked out when the
     /// Moments view is first shown for a window: the other views do not need them).
     moments_done: bool,
+    /// The cycle of the window, worked out when the cycle view is first shown for it.
+    cycle: std::cell::OnceCell<CycleView>,
 }
 
 fn all_days(entries: &[Entry]) -> Vec<insights::Day> {
@@ -142,6 +149,7 @@ impl State {
             all_days: all_days(entries),
             series: PerScale::default(),
             moments_done: false,
+            cycle: std::cell::OnceCell::new(),
         };
         state.recompute(today);
         state
@@ -154,6 +162,7 @@ impl State {
         self.series = PerScale::from_fn(|s| series(&i, |d| d.scales[s], |w| w.scales[s]));
         self.insights = Arc::new(i);
         self.moments_done = false;
+        self.cycle = std::cell::OnceCell::new();
         self.ensure_moments();
     }
 
@@ -165,6 +174,14 @@ impl State {
         let i = insights::with_moments((*self.insights).clone(), &self.entries);
         self.insights = Arc::new(i);
         self.moments_done = true;
+    }
+
+    /// The cycle of the window, worked out once for it (safety triggers are the catalog's).
+    pub fn cycle(&self, catalog: &crate::content::Catalog) -> &CycleView {
+        self.cycle.get_or_init(|| {
+            let window = self.insights.window;
+            insights::cycle::cycle(&self.entries, window, |t| catalog.is_safety(t))
+        })
     }
 
     /// Takes in a journal read again.
@@ -251,7 +268,7 @@ pub fn keys(state: &State) -> &'static [Binding] {
     match state.tab {
         Tab::Week => WEEK_KEYS,
         Tab::Rhythm => RHYTHM_KEYS,
-        Tab::OverTime | Tab::Triggers | Tab::Helped | Tab::Moments => KEYS,
+        Tab::OverTime | Tab::Triggers | Tab::Helped | Tab::Moments | Tab::Cycle => KEYS,
     }
 }
 

@@ -14,6 +14,7 @@ use crate::tui::widgets::wrap;
 
 use super::{State, Tab};
 
+mod cycle;
 mod lists;
 mod moments;
 mod over_time;
@@ -77,6 +78,10 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Tab::Triggers => lists::triggers(state, catalog, theme, frame, body, layout),
         Tab::Helped => lists::helped(state, catalog, theme, frame, body, layout),
         Tab::Moments => moments::moments(state, catalog, theme, frame, body, layout),
+        Tab::Cycle => {
+            let perspective = cx.session.perspective();
+            cycle::cycle(state, catalog, perspective, theme, frame, body, layout);
+        }
         Tab::Rhythm => rhythm::rhythm(state, cx.session.today, theme, frame, body),
     }
 }
