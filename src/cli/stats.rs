@@ -147,9 +147,7 @@ pub fn figures(
     figures
 }
 
-fn fmt(v: Option<f64>) -> String {
-    v.map_or("–".to_owned(), |v| format!("{v:.1}"))
-}
+use crate::journal::insights::one_decimal as fmt;
 
 fn plural(n: u32, one: &str, many: &str) -> String {
     count(n, one, many)
@@ -244,19 +242,12 @@ pub fn text(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::R
     moments(i, catalog, out)
 }
 
-fn percent(part: u32, whole: u32) -> String {
-    if whole == 0 {
-        "–".to_owned()
-    } else {
-        format!("{}%", (f64::from(part) * 100.0 / f64::from(whole)).round())
-    }
-}
-
 /// Predictions and moments traced, as insights show them; each figure says how many it rests
 /// on, and says nothing until there are enough.
 fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
-    use crate::journal::Ending;
     use crate::journal::insights::MIN_DAYS;
+    use crate::journal::insights::moments::{endings, percent};
+    use crate::report::words;
     let p = &i.predictions;
     writeln!(out, "Predictions (fears written down to look back on)")?;
     if p.made == 0 {
@@ -295,15 +286,7 @@ fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Re
             )?;
         }
         for t in &p.by_trigger {
-            writeln!(
-                out,
-                "  {}: {} of {} came true · feared {}, really {}",
-                catalog.trigger_label(&t.trigger),
-                t.came_true,
-                t.answered,
-                fmt(t.predicted_badness),
-                fmt(t.actual_badness)
-            )?;
+            writeln!(out, "  {}", words::trigger_predictions_line(t, catalog))?;
         }
     }
     writeln!(out)?;
@@ -331,23 +314,11 @@ fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Re
                 "  {label}  not enough yet ({n} with an ending; {MIN_DAYS} needed)"
             )?;
         } else {
-            let parts: Vec<String> = Ending::ALL
-                .iter()
-                .zip(ends)
-                .map(|(end, k)| format!("{} {k}", end.label()))
-                .collect();
-            writeln!(out, "  {label}  {}  (of {n})", parts.join(" · "))?;
+            writeln!(out, "  {label}  {}  (of {n})", endings(ends))?;
         }
     }
     for u in &e.urges {
-        writeln!(
-            out,
-            "  {}: most often “{}” ({} of {} moments)",
-            catalog.trigger_label(&u.trigger),
-            catalog.urge_label(&u.urge),
-            u.times,
-            u.moments
-        )?;
+        writeln!(out, "  {}", words::urge_line(u, catalog))?;
     }
     Ok(())
 }

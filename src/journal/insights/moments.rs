@@ -84,6 +84,25 @@ pub struct TriggerUrge {
     pub times: u32,
 }
 
+/// `part` of `whole` as a whole percentage ("40%"); "–" of nothing.
+pub fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        "–".to_owned()
+    } else {
+        format!("{}%", (f64::from(part) * 100.0 / f64::from(whole)).round())
+    }
+}
+
+/// How moments ended, each way with its count: "closer 3 · the same 1 · further apart 0".
+pub fn endings(ends: [u32; 3]) -> String {
+    let parts: Vec<String> = Ending::ALL
+        .iter()
+        .zip(ends)
+        .map(|(end, k)| format!("{} {k}", end.label()))
+        .collect();
+    parts.join(" · ")
+}
+
 fn mean(sum: u32, n: u32) -> Option<f64> {
     (n > 0).then(|| f64::from(sum) / f64::from(n))
 }
