@@ -11,7 +11,8 @@ use chrono::{NaiveDate, Weekday};
 use super::every_core;
 use crate::content::Catalog;
 use crate::journal::Entry;
-use crate::journal::insights::{self, Insights, Window};
+use crate::journal::insights::{self, Insights, Window, one_decimal as fmt};
+use crate::report::words;
 use crate::store::{self, Layout};
 
 use super::Ctx;
@@ -147,8 +148,6 @@ pub fn figures(
     figures
 }
 
-use crate::journal::insights::one_decimal as fmt;
-
 fn plural(n: u32, one: &str, many: &str) -> String {
     count(n, one, many)
 }
@@ -214,32 +213,44 @@ pub fn text(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::R
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "Noticed most often")?;
-    if i.reactions.is_empty() {
-        writeln!(out, "  nothing noted")?;
-    }
-    let (shown, more) = insights::first_of(&i.reactions, 10);
-    for (id, n) in shown {
-        let label = catalog.sign(id).map_or(id.as_str(), |s| s.label.as_str());
-        writeln!(out, "  {n:>4}  {label}")?;
-    }
-    if let Some(more) = insights::and_more(more) {
-        writeln!(out, "        {more}")?;
-    }
-    writeln!(out)?;
-    writeln!(out, "Feelings named most often")?;
-    if i.emotions.is_empty() {
-        writeln!(out, "  none named")?;
-    }
-    let (shown, more) = insights::first_of(&i.emotions, 10);
-    for (word, n) in shown {
-        writeln!(out, "  {n:>4}  {word}")?;
-    }
-    if let Some(more) = insights::and_more(more) {
-        writeln!(out, "        {more}")?;
-    }
-    writeln!(out)?;
+    counts(
+        out,
+        "Noticed most often",
+        "nothing noted",
+        &i.reactions,
+        |id| words::sign_label(id, catalog),
+    )?;
+    counts(
+        out,
+        "Feelings named most often",
+        "none named",
+        &i.emotions,
+        |w| w,
+    )?;
     moments(i, catalog, out)
+}
+
+/// A list of counts under its title, most first: the first 10, with `label` of each, and how
+/// many more; `none` when it is empty.
+fn counts<'a>(
+    out: &mut impl Write,
+    title: &str,
+    none: &str,
+    list: &'a [(String, u32)],
+    label: impl Fn(&'a str) -> &'a str,
+) -> std::io::Result<()> {
+    writeln!(out, "{title}")?;
+    if list.is_empty() {
+        writeln!(out, "  {none}")?;
+    }
+    let (shown, more) = insights::first_of(list, 10);
+    for (item, n) in shown {
+        writeln!(out, "  {n:>4}  {}", label(item))?;
+    }
+    if let Some(more) = insights::and_more(more) {
+        writeln!(out, "        {more}")?;
+    }
+    writeln!(out)
 }
 
 /// Predictions and moments traced, as insights show them; each figure says how many it rests
@@ -247,7 +258,6 @@ pub fn text(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::R
 fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
     use crate::journal::insights::MIN_DAYS;
     use crate::journal::insights::moments::{endings, percent};
-    use crate::report::words;
     let p = &i.predictions;
     writeln!(out, "Predictions (fears written down to look back on)")?;
     if p.made == 0 {
