@@ -257,7 +257,7 @@ fn counts<'a>(
 /// on, and says nothing until there are enough.
 fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
     use crate::journal::insights::MIN_DAYS;
-    use crate::journal::insights::moments::{endings, percent};
+    use crate::journal::insights::moments::{endings_line, percent};
     let p = &i.predictions;
     writeln!(out, "Predictions (fears written down to look back on)")?;
     if p.made == 0 {
@@ -306,26 +306,12 @@ fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Re
         writeln!(out, "  none traced")?;
         return Ok(());
     }
-    writeln!(
-        out,
-        "  {} · a repair tried in {} ({})",
-        plural(e.count, "moment", "moments"),
-        e.repaired,
-        percent(e.repaired, e.count)
-    )?;
+    writeln!(out, "  {}", e.repaired_line())?;
     for (label, ends) in [
         ("with a repair   ", e.ended_with_repair),
         ("without a repair", e.ended_without_repair),
     ] {
-        let n: u32 = ends.iter().sum();
-        if n < MIN_DAYS {
-            writeln!(
-                out,
-                "  {label}  not enough yet ({n} with an ending; {MIN_DAYS} needed)"
-            )?;
-        } else {
-            writeln!(out, "  {label}  {}  (of {n})", endings(ends))?;
-        }
+        writeln!(out, "  {}", endings_line(label, ends))?;
     }
     for u in &e.urges {
         writeln!(out, "  {}", words::urge_line(u, catalog))?;

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::journal::Perspective;
 
-use super::model::{Digest, Prompt, PromptKind, Sign, Source, Strategy, Trigger, Urge};
+use super::model::{Digest, Picked, Prompt, PromptKind, Sign, Source, Strategy, Trigger, Urge};
 use super::{Catalog, fits};
 
 /// The width prompts are laid out at.
@@ -215,17 +215,19 @@ pub fn check_trigger(catalog: &Catalog, t: &Trigger) -> Vec<Finding> {
 
 /// The rules one sign breaks.
 pub fn check_sign(catalog: &Catalog, s: &Sign) -> Vec<Finding> {
-    let mut c = checker(catalog, "sign", &s.id);
-    c.common(&s.perspectives, &s.sources);
-    c.text("label", &s.label);
-    c.findings
+    check_picked(catalog, "sign", s)
 }
 
 /// The rules one urge breaks.
 pub fn check_urge(catalog: &Catalog, u: &Urge) -> Vec<Finding> {
-    let mut c = checker(catalog, "urge", &u.id);
-    c.common(&u.perspectives, &u.sources);
-    c.text("label", &u.label);
+    check_picked(catalog, "urge", u)
+}
+
+/// The rules one item picked from a list (a sign, an urge) breaks.
+fn check_picked(catalog: &Catalog, kind: &'static str, p: &Picked) -> Vec<Finding> {
+    let mut c = checker(catalog, kind, &p.id);
+    c.common(&p.perspectives, &p.sources);
+    c.text("label", &p.label);
     c.findings
 }
 

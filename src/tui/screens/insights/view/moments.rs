@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use crate::content::Catalog;
 use crate::journal::insights::MIN_DAYS;
 use crate::journal::insights::moments::{Episodes, Predictions};
-use crate::journal::insights::moments::{endings, percent};
+use crate::journal::insights::moments::{endings_line, percent};
 use crate::journal::vocabulary::count;
 use crate::report::words;
 use crate::tui::screen::LastLayout;
@@ -104,26 +104,15 @@ fn moment_lines(e: &Episodes, catalog: &Catalog, theme: &Theme) -> Vec<Line<'sta
             theme.muted,
         ));
     } else {
-        lines.push(Line::styled(
-            format!(
-                "  {} · a repair tried in {} ({})",
-                count(e.count, "moment", "moments"),
-                e.repaired,
-                percent(e.repaired, e.count)
-            ),
-            theme.text,
-        ));
+        lines.push(Line::styled(format!("  {}", e.repaired_line()), theme.text));
         for (label, ends) in [
             ("With a repair   ", e.ended_with_repair),
             ("Without a repair", e.ended_without_repair),
         ] {
-            let n: u32 = ends.iter().sum();
-            let text = if n < MIN_DAYS {
-                format!("  {label}  not enough yet ({n} with an ending; {MIN_DAYS} needed)")
-            } else {
-                format!("  {label}  {}  (of {n})", endings(ends))
-            };
-            lines.push(Line::styled(text, theme.text));
+            lines.push(Line::styled(
+                format!("  {}", endings_line(label, ends)),
+                theme.text,
+            ));
         }
         if e.urges.is_empty() {
             lines.push(Line::styled(
