@@ -3,6 +3,7 @@
 //! Pure: no files, no terminal, no clock. Time arrives as arguments.
 
 pub mod book;
+pub mod debrief;
 pub mod draft;
 pub mod entry;
 pub mod episode;
@@ -22,6 +23,7 @@ pub mod values;
 pub mod vocabulary;
 
 pub use book::{DayCounts, Journal};
+pub use debrief::{Debrief, ThoughtCheck};
 pub use entry::{
     Badness, Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Outcome, Perspective,
     Rating, Response, StrategyUse, TriggerLog, TriggerRef,

@@ -31,12 +31,21 @@ pub struct Include {
     pub episodes: bool,
     /// Their predictions: the fears in their words and what came of them.
     pub predictions: bool,
+    /// The thoughts they checked.
+    pub thoughts: bool,
+    /// Their debriefs after hard moments.
+    pub debriefs: bool,
 }
 
 impl Include {
     /// Whether any written text goes in.
     pub fn any(self) -> bool {
-        self.answers || self.notes || self.episodes || self.predictions
+        self.answers
+            || self.notes
+            || self.episodes
+            || self.predictions
+            || self.thoughts
+            || self.debriefs
     }
 
     /// In words, for the page and for the message after writing it: "the figures only, none
@@ -54,6 +63,12 @@ impl Include {
         }
         if self.predictions {
             parts.push("your predictions");
+        }
+        if self.thoughts {
+            parts.push("the thoughts you checked");
+        }
+        if self.debriefs {
+            parts.push("your debriefs");
         }
         match parts.as_slice() {
             [] => "the figures only, none of your own words".to_owned(),

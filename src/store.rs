@@ -39,8 +39,9 @@ pub use problem::{Problem, ProblemKind, Severity};
 pub use scan::{Scan, check, load, scan};
 
 /// The highest schema version this build reads: 2 since episodes and predictions, 3 since a
-/// moment's repair can hold both a strategy and the person's own words.
-pub const SCHEMA: u32 = 3;
+/// moment's repair can hold both a strategy and the person's own words, 4 since an entry can
+/// hold debriefs and thought checks.
+pub const SCHEMA: u32 = 4;
 
 /// The schema version of files that hold nothing a closer before schema 2 would not know:
 /// files are written with it unless they hold episodes or predictions, so an older closer

@@ -82,7 +82,7 @@ fn doctor_names_each_bad_file_changes_nothing_and_exits_1() {
     let future = year.join("2026-11-11.json");
     fs::write(
         &future,
-        br#"{"schema": 4, "date": "2026-11-11", "entries": []}"#,
+        br#"{"schema": 99, "date": "2026-11-11", "entries": []}"#,
     )
     .unwrap();
     for f in [&corrupt, &future] {
@@ -100,7 +100,7 @@ fn doctor_names_each_bad_file_changes_nothing_and_exits_1() {
     assert_eq!(out.status.code(), Some(1), "{text}");
     for (path, words) in [
         (&corrupt, "Damaged at line 1"),
-        (&future, "newer version of closer (schema 4"),
+        (&future, "newer version of closer (schema 99"),
         (&open, "mode 644, should be 600"),
     ] {
         let at = text

@@ -737,11 +737,12 @@ fn the_prediction_index_keeps_unknown_fields_when_mended() {
     assert!(text.contains("\"synced_by\": \"phone\""), "{text}");
 }
 
-/// This closer reads every schema it writes (a repair with both a strategy and own words is
-/// schema 3).
+/// This closer reads every schema it writes: a repair with both a strategy and own words is
+/// schema 3, a debrief or a thought check schema 4; each day file carries its entry's schema
+/// and reads back whole.
 #[test]
 fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
-    use closer::journal::{Episode, Name, Repair};
+    use closer::journal::{Debrief, Episode, Name, Repair, ThoughtCheck};
     let mut e = common::entry("2026-11-20T09:00:00+01:00", 1);
     e.episodes.push(Episode {
         what: "a moment".into(),
@@ -751,16 +752,29 @@ fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
         )),
         ..Episode::default()
     });
-    assert_eq!(e.schema(), closer::store::SCHEMA);
+    let mut debriefed = common::entry("2026-11-21T09:00:00+01:00", 2);
+    debriefed.debriefs.push(Debrief {
+        my_side: "I needed a minute".into(),
+        ..Debrief::default()
+    });
+    let mut checked = common::entry("2026-11-22T09:00:00+01:00", 3);
+    checked.thoughts.push(ThoughtCheck {
+        thought: "they are bored of me".into(),
+        ..ThoughtCheck::default()
+    });
+    assert_eq!(checked.schema(), closer::store::SCHEMA);
     let dir = tempfile::tempdir().unwrap();
     let store = closer::store::Store::open(dir.path()).unwrap();
-    store.save_entry(&e).unwrap();
-    let day =
-        std::fs::read_to_string(closer::store::Layout::new(dir.path()).day_file(e.date)).unwrap();
-    assert!(day.starts_with("{\n  \"schema\": 3,"), "{day}");
+    let layout = closer::store::Layout::new(dir.path());
+    for (entry, schema) in [(&e, 3), (&debriefed, 4), (&checked, 4)] {
+        store.save_entry(entry).unwrap();
+        let day = std::fs::read_to_string(layout.day_file(entry.date)).unwrap();
+        let head = format!("{{\n  \"schema\": {schema},");
+        assert!(day.starts_with(&head), "{day}");
+    }
     assert_eq!(
-        closer::store::scan(&closer::store::Layout::new(dir.path())).entries,
-        [e]
+        closer::store::scan(&layout).entries,
+        [e, debriefed, checked]
     );
 }
 

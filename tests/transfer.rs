@@ -97,7 +97,32 @@ fn fixture(root: &Path) -> Store {
         }),
         extra: Default::default(),
     }];
-    let b = entry("2026-11-21T08:05:00+01:00", 2);
+    let mut b = entry("2026-11-21T08:05:00+01:00", 2);
+    b.thoughts = vec![closer::journal::ThoughtCheck {
+        thought: "He is bored of me".into(),
+        belief: closer::journal::Likelihood::try_from(80).ok(),
+        traps: vec![
+            Name::try_from("trap-mind-reading").unwrap(),
+            Name::try_from("a trap, \"mine\"").unwrap(),
+        ],
+        fits: "He was on his phone".into(),
+        does_not_fit: "He asked about my day,\nand listened".into(),
+        kinder: "He was tired".into(),
+        belief_after: closer::journal::Likelihood::try_from(30).ok(),
+        extra: Default::default(),
+    }];
+    b.debriefs = vec![closer::journal::Debrief {
+        felt: vec!["hurt".into(), "small".into()],
+        my_side: "I needed him to look up".into(),
+        triggers: vec![TriggerRef::Id(
+            Name::try_from("communication-breakdown").unwrap(),
+        )],
+        before: "Being talked over as a child".into(),
+        next_time: "Say it | early".into(),
+        repair_id: Some(Name::try_from("repair-p-said-it-badly").unwrap()),
+        repair: "What I said came out as blame.".into(),
+        ..Default::default()
+    }];
     let mut c = entry("2026-11-21T22:40:00+01:00", 3);
     c.mood = None;
     c.closeness = None;

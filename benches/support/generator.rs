@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Days, FixedOffset, Local, NaiveDate};
 use closer::content::Catalog;
 use closer::journal::{
-    Badness, Closeness, Ending, Entry, EntryId, Episode, Helpfulness, Intensity, Likelihood, Mood,
-    Name, Perspective, Prediction, PredictionOutcome, PredictionResult, Repair, Response,
-    StrategyUse, TriggerLog, TriggerRef,
+    Badness, Closeness, Debrief, Ending, Entry, EntryId, Episode, Helpfulness, Intensity,
+    Likelihood, Mood, Name, Perspective, Prediction, PredictionOutcome, PredictionResult, Repair,
+    Response, StrategyUse, ThoughtCheck, TriggerLog, TriggerRef,
 };
 use closer::store::Store;
 
@@ -263,7 +263,57 @@ fn entry(
         }
     }
     moments(rng, catalog, &mut e, end);
+    aftermath(rng, catalog, &mut e);
     e
+}
+
+/// About one moment in four is debriefed; about one entry in twelve checks a thought, most
+/// with both beliefs rated (the second on the whole lower).
+fn aftermath(rng: &mut Rng, catalog: &Catalog, e: &mut Entry) {
+    let moment = e.episodes.first().map(|ep| ep.triggers.clone());
+    if let Some(triggers) = moment.filter(|_| rng.chance(25)) {
+        let text = |rng: &mut Rng, percent| {
+            if rng.chance(percent) {
+                let n = 4 + rng.below(10);
+                sentence(rng, n)
+            } else {
+                String::new()
+            }
+        };
+        let repair = catalog.toolkit.repairs.get(rng.below(8) as usize);
+        e.debriefs.push(Debrief {
+            felt: vec![rng.pick(closer::journal::vocabulary::EMOTIONS).to_string()],
+            my_side: text(rng, 90),
+            their_side: text(rng, 50),
+            triggers,
+            before: text(rng, 40),
+            my_part: text(rng, 50),
+            next_time: text(rng, 70),
+            repair_id: repair.and_then(|r| Name::try_from(r.id.as_str()).ok()),
+            repair: repair.map(|r| r.text.clone()).unwrap_or_default(),
+            extra: Default::default(),
+        });
+    }
+    if rng.chance(8) && !catalog.toolkit.traps.is_empty() {
+        let belief = 40 + 10 * rng.below(6);
+        let trap = rng.pick(&catalog.toolkit.traps).id.as_str();
+        e.thoughts.push(ThoughtCheck {
+            thought: {
+                let n = 4 + rng.below(6);
+                sentence(rng, n)
+            },
+            belief: Likelihood::try_from(belief as i64).ok(),
+            traps: Name::try_from(trap).ok().into_iter().collect(),
+            fits: sentence(rng, 6),
+            does_not_fit: sentence(rng, 8),
+            kinder: sentence(rng, 8),
+            belief_after: rng
+                .chance(85)
+                .then(|| Likelihood::try_from((belief - 10 * rng.below(5)) as i64).ok())
+                .flatten(),
+            extra: Default::default(),
+        });
+    }
 }
 
 /// About a third of the entries with a trigger trace a moment; about one in eight makes a

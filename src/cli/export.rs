@@ -3,7 +3,7 @@
 
 use crate::journal::printable::printable;
 use crate::report::markdown::with_breaks;
-use crate::report::words::{sign_label, strategy_line, trigger_line};
+use crate::report::words::{Chain, sign_label, strategy_line, trigger_line};
 use std::io::Write;
 use std::path::Path;
 
@@ -417,6 +417,27 @@ pub fn markdown(entries: &[Entry], catalog: &Catalog, labels: MoodLabels) -> Str
     out
 }
 
+/// Each chain (a moment, a thought checked, a debrief) under its title, numbered when there
+/// are several, a bullet per labelled line.
+fn markdown_chains<'a>(
+    out: &mut String,
+    chains: impl ExactSizeIterator<Item = Chain<'a>>,
+    catalog: &Catalog,
+) {
+    let several = chains.len() > 1;
+    for (i, chain) in chains.enumerate() {
+        out.push_str(&if several {
+            format!("{} ({}):\n\n", chain.title(), i + 1)
+        } else {
+            format!("{}:\n\n", chain.title())
+        });
+        for (what, value) in chain.lines(catalog) {
+            out.push_str(&format!("- {what}: {}\n", with_breaks(&value, "  ")));
+        }
+        out.push('\n');
+    }
+}
+
 /// One entry's parts in Markdown, after its heading: the perspective, scales and feelings as a
 /// list, then each part under its own label. Strategies come before moments and predictions,
 /// as they did before those existed.
@@ -464,17 +485,15 @@ fn markdown_entry(out: &mut String, e: &Entry, catalog: &Catalog, labels: MoodLa
                 })
                 .collect(),
             Fact::Moments(episodes) => {
-                for (i, ep) in episodes.iter().enumerate() {
-                    later.push_str(&if episodes.len() > 1 {
-                        format!("A moment, traced ({}):\n\n", i + 1)
-                    } else {
-                        "A moment, traced:\n\n".to_owned()
-                    });
-                    for (what, value) in crate::report::words::episode_chain(ep, catalog) {
-                        later.push_str(&format!("- {what}: {}\n", with_breaks(&value, "  ")));
-                    }
-                    later.push('\n');
-                }
+                markdown_chains(&mut later, episodes.iter().map(Chain::Moment), catalog);
+                continue;
+            }
+            Fact::Thoughts(thoughts) => {
+                markdown_chains(&mut later, thoughts.iter().map(Chain::Thought), catalog);
+                continue;
+            }
+            Fact::Debriefs(debriefs) => {
+                markdown_chains(&mut later, debriefs.iter().map(Chain::Debrief), catalog);
                 continue;
             }
             Fact::Predictions(predictions) => {
@@ -539,6 +558,8 @@ pub fn csv_columns() -> Vec<String> {
         "notes",
         "tags",
         "moments",
+        "thoughts",
+        "debriefs",
         "predictions",
         "updated_at",
         "id",
@@ -546,13 +567,20 @@ pub fn csv_columns() -> Vec<String> {
     columns.into_iter().map(str::to_owned).collect()
 }
 
-/// A moment's chain, a line per link ("The urge: Go quiet").
-fn moment_text(ep: &crate::journal::Episode, catalog: &Catalog) -> String {
-    crate::report::words::episode_chain(ep, catalog)
-        .into_iter()
-        .map(|(what, value)| format!("{what}: {value}"))
+/// Chains (moments, thoughts checked, debriefs) as one CSV cell: a line per link ("The urge:
+/// Go quiet"), a blank line between chains.
+fn chains_text<'a>(chains: impl Iterator<Item = Chain<'a>>, catalog: &Catalog) -> String {
+    chains
+        .map(|chain| {
+            chain
+                .lines(catalog)
+                .into_iter()
+                .map(|(what, value)| format!("{what}: {value}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n\n")
 }
 
 /// A prediction in two lines: the fear with how likely and bad it felt, then what came of it.
@@ -622,13 +650,15 @@ fn csv_row(e: &Entry, catalog: &Catalog, labels: MoodLabels) -> Vec<String> {
                     .collect::<Vec<_>>()
                     .join("\n\n"),
             ),
-            Fact::Moments(episodes) => later.push(
-                episodes
-                    .iter()
-                    .map(|ep| moment_text(ep, catalog))
-                    .collect::<Vec<_>>()
-                    .join("\n\n"),
-            ),
+            Fact::Moments(episodes) => {
+                later.push(chains_text(episodes.iter().map(Chain::Moment), catalog));
+            }
+            Fact::Thoughts(thoughts) => {
+                later.push(chains_text(thoughts.iter().map(Chain::Thought), catalog));
+            }
+            Fact::Debriefs(debriefs) => {
+                later.push(chains_text(debriefs.iter().map(Chain::Debrief), catalog));
+            }
             Fact::Predictions(predictions) => later.push(
                 predictions
                     .iter()

@@ -27,12 +27,16 @@ pub enum Part {
     Moments,
     /// Your predictions: the fears and what came of them.
     Predictions,
+    /// The thoughts you checked.
+    Thoughts,
+    /// Your debriefs after hard moments.
+    Debriefs,
 }
 
 /// Make a report to read yourself or bring to a therapist: summary and charts of a window.
 ///
 /// By default it holds figures and charts only, none of your own words; add --include
-/// answers, notes, moments and/or predictions to put those in. HTML is one self-contained
+/// answers, notes, moments, predictions, thoughts and/or debriefs to put those in. HTML is one self-contained
 /// page (nothing is fetched from the internet) that reads on a phone and prints; Markdown
 /// has tables instead of charts. Without -o, it is written to a new file in this folder, readable by
 /// you only; `-o -` writes to standard output.
@@ -49,8 +53,8 @@ pub struct Args {
     /// Only entries with this tag; repeat for more
     #[arg(long, value_name = "TAG")]
     tag: Vec<String>,
-    /// Your own words to put in: answers, notes, moments, predictions, or several
-    /// (answers,notes,moments) [default: none]
+    /// Your own words to put in: answers, notes, moments, predictions, thoughts, debriefs,
+    /// or several (answers,notes,moments) [default: none]
     #[arg(long, value_enum, value_delimiter = ',', value_name = "WHAT")]
     include: Vec<Part>,
     /// html (a page with charts) or markdown (tables)
@@ -200,6 +204,8 @@ pub fn run(
         notes: request.include.contains(&Part::Notes),
         episodes: request.include.contains(&Part::Moments),
         predictions: request.include.contains(&Part::Predictions),
+        thoughts: request.include.contains(&Part::Thoughts),
+        debriefs: request.include.contains(&Part::Debriefs),
     };
     let built = report::build(
         &scan.entries,

@@ -264,9 +264,64 @@ pub struct Episodes {
     pub prediction_why: String,
     /// The articles these come from.
     pub sources: Vec<Source>,
+    /// The debrief after a hard moment: its words and questions.
+    pub debrief: DebriefWords,
+    /// Checking a thought: its words and questions.
+    pub thought: ThoughtWords,
     /// The urges, in the order offered.
     #[serde(default, rename = "urge")]
     pub urges: Vec<Urge>,
+}
+
+/// The debrief's words: over it, each question in the order asked, and what is shown instead
+/// of the questions about the partner when a safety trigger was logged lately.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DebriefWords {
+    /// Over the debrief.
+    pub intro: String,
+    /// What I felt.
+    pub felt: String,
+    /// What I saw and needed.
+    pub my_side: String,
+    /// What their side might have been.
+    pub their_side: String,
+    /// What it touched from before.
+    pub before: String,
+    /// My part, if any.
+    pub my_part: String,
+    /// One thing to try next time.
+    pub next_time: String,
+    /// A repair phrase to use.
+    pub repair: String,
+    /// Instead of their side, my part and the repair, after a safety trigger.
+    pub safety: String,
+    /// The articles these come from.
+    pub sources: Vec<Source>,
+}
+
+/// Checking a thought: the words over it and each question in the order asked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThoughtWords {
+    /// Over the thought check.
+    pub intro: String,
+    /// The hot thought.
+    pub thought: String,
+    /// How much I believe it.
+    pub belief: String,
+    /// The thinking traps it might be.
+    pub traps: String,
+    /// What fits it.
+    pub fits: String,
+    /// What does not.
+    pub does_not_fit: String,
+    /// A kinder thought.
+    pub kinder: String,
+    /// How much I believe the first thought now.
+    pub belief_after: String,
+    /// The articles these come from.
+    pub sources: Vec<Source>,
 }
 
 /// A coping strategy.
@@ -491,6 +546,14 @@ impl Toolkit {
     /// A card by id.
     pub fn card(&self, id: &str) -> Option<&Card> {
         self.cards.iter().find(|c| c.id == id)
+    }
+
+    /// A thinking trap's name, or the id as it is when the toolkit does not know it.
+    pub fn trap_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.traps
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.name.as_str())
     }
 }
 

@@ -238,6 +238,36 @@ pub fn check_episodes(catalog: &Catalog) -> Vec<Finding> {
     let mut c = checker(catalog, "episodes", "episodes.toml");
     c.text("episode_intro", &e.episode_intro);
     c.text("prediction_why", &e.prediction_why);
+    let d = &e.debrief;
+    for (field, text) in [
+        ("debrief.intro", &d.intro),
+        ("debrief.felt", &d.felt),
+        ("debrief.my_side", &d.my_side),
+        ("debrief.their_side", &d.their_side),
+        ("debrief.before", &d.before),
+        ("debrief.my_part", &d.my_part),
+        ("debrief.next_time", &d.next_time),
+        ("debrief.repair", &d.repair),
+        ("debrief.safety", &d.safety),
+    ] {
+        c.text(field, text);
+    }
+    let t = &e.thought;
+    for (field, text) in [
+        ("thought.intro", &t.intro),
+        ("thought.thought", &t.thought),
+        ("thought.belief", &t.belief),
+        ("thought.traps", &t.traps),
+        ("thought.fits", &t.fits),
+        ("thought.does_not_fit", &t.does_not_fit),
+        ("thought.kinder", &t.kinder),
+        ("thought.belief_after", &t.belief_after),
+    ] {
+        c.text(field, text);
+    }
+    if d.sources.is_empty() || t.sources.is_empty() {
+        c.fail("the debrief's or the thought check's sources are empty: name the article(s)");
+    }
     if e.sources.is_empty() {
         c.fail("sources is empty: name the article(s) it draws on");
     }

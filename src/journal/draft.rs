@@ -8,10 +8,15 @@ use serde::{Deserialize, Serialize};
 
 use std::ops::{Deref, DerefMut};
 
-use super::{Entry, EntryId, Episode, Helpfulness, Name, Perspective, Scale, StrategyUse};
+use super::{
+    Debrief, Entry, EntryId, Episode, Helpfulness, Name, Perspective, Scale, StrategyUse,
+    ThoughtCheck,
+};
 
-/// The steps of the check-in, in order: declared in the order they come, the summary last
-/// (the build checks that [`Step::ALL`] lists them so).
+/// The steps of a check-in: declared in the order they come, the summary last (the build
+/// checks that [`Step::EVERY`] lists them so). The daily check-in goes through [`Step::ALL`];
+/// a debrief or a thought check on its own goes through its one step and the summary (see
+/// [`Flow`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
@@ -33,12 +38,16 @@ pub enum Step {
     Predictions,
     /// Notes and tags.
     Notes,
+    /// A thought checked (on its own, from home or the moment step).
+    Thought,
+    /// A debrief after a hard moment (on its own, from home or the moment step).
+    Debrief,
     /// Everything, to confirm.
     Summary,
 }
 
 impl Step {
-    /// Every step, in order.
+    /// The daily check-in's steps, in order.
     pub const ALL: [Step; 10] = [
         Step::Scales,
         Step::Emotions,
@@ -52,22 +61,40 @@ impl Step {
         Step::Summary,
     ];
 
-    /// 1-based position.
+    /// Every step there is, in the order declared.
+    pub const EVERY: [Step; 12] = [
+        Step::Scales,
+        Step::Emotions,
+        Step::Triggers,
+        Step::Reactions,
+        Step::Episodes,
+        Step::Reflect,
+        Step::Strategies,
+        Step::Predictions,
+        Step::Notes,
+        Step::Thought,
+        Step::Debrief,
+        Step::Summary,
+    ];
+
+    /// Its place in [`Step::EVERY`], from 0.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// 1-based place in [`Step::EVERY`] (where a step is in a flow: [`Flow::position`]).
     pub const fn number(self) -> usize {
         self as usize + 1
     }
 
-    /// The step after this one, if any.
+    /// The step after this one in the daily check-in, if any.
     pub fn next(self) -> Option<Step> {
-        Step::ALL.get(self.number()).copied()
+        Flow::CheckIn.next(self)
     }
 
-    /// The step before this one, if any.
+    /// The step before this one in the daily check-in, if any.
     pub fn prev(self) -> Option<Step> {
-        self.number()
-            .checked_sub(2)
-            .and_then(|i| Step::ALL.get(i))
-            .copied()
+        Flow::CheckIn.prev(self)
     }
 
     /// Its title.
@@ -82,27 +109,93 @@ impl Step {
             Step::Reflect => "Reflect",
             Step::Strategies => "What might help",
             Step::Notes => "Notes and tags",
+            Step::Thought => "A thought, checked",
+            Step::Debrief => "After a hard moment",
             Step::Summary => "Summary",
         }
     }
 }
 
-// `Step::ALL` holds every step in the order they are declared, the summary last: a step
-// declared before the summary and left out of `ALL`, or put in out of order, does not build.
+// `Step::EVERY` holds every step in the order they are declared, the summary last: a step
+// declared and left out of it, or put in out of order, does not build.
 const _: () = {
     let mut i = 0;
-    while i < Step::ALL.len() {
+    while i < Step::EVERY.len() {
         assert!(
-            Step::ALL[i] as usize == i,
-            "Step::ALL is in declaration order"
+            Step::EVERY[i] as usize == i,
+            "Step::EVERY is in declaration order"
         );
         i += 1;
     }
     assert!(
-        Step::Summary as usize + 1 == Step::ALL.len(),
-        "Step::ALL ends with the summary, the last step declared"
+        Step::Summary as usize + 1 == Step::EVERY.len(),
+        "Step::EVERY ends with the summary, the last step declared"
     );
 };
+
+/// What a check-in is for: the whole daily check-in, or one record on its own (a debrief, a
+/// thought check), which goes through its step and the summary and is saved with the day's
+/// entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flow {
+    /// The daily check-in.
+    #[default]
+    CheckIn,
+    /// A debrief after a hard moment.
+    Debrief,
+    /// A thought checked.
+    Thought,
+}
+
+impl Flow {
+    /// Its steps, in order, the summary last.
+    pub fn steps(self) -> &'static [Step] {
+        match self {
+            Flow::CheckIn => &Step::ALL,
+            Flow::Debrief => &[Step::Debrief, Step::Summary],
+            Flow::Thought => &[Step::Thought, Step::Summary],
+        }
+    }
+
+    /// Its first step.
+    pub fn first(self) -> Step {
+        self.steps()[0]
+    }
+
+    /// The step of the flow `step` stands for: itself, or, for a thought check or a debrief
+    /// begun from the moment step of the daily check-in (a detour), the moment step.
+    fn home(self, step: Step) -> Step {
+        match (self, step) {
+            (Flow::CheckIn, Step::Thought | Step::Debrief) => Step::Episodes,
+            _ => step,
+        }
+    }
+
+    /// Where `step` is in it: its 1-based position and how many steps there are (a detour
+    /// counts as the moment step; a step it does not hold, as its first).
+    pub fn position(self, step: Step) -> (usize, usize) {
+        let steps = self.steps();
+        let home = self.home(step);
+        let at = steps.iter().position(|s| *s == home).unwrap_or(0);
+        (at + 1, steps.len())
+    }
+
+    /// The step after `step`, if any (after a detour, the one after the moment step).
+    pub fn next(self, step: Step) -> Option<Step> {
+        let (n, _) = self.position(step);
+        self.steps().get(n).copied()
+    }
+
+    /// The step before `step`, if any (before a detour, the moment step it left).
+    pub fn prev(self, step: Step) -> Option<Step> {
+        if self.home(step) != step {
+            return Some(self.home(step));
+        }
+        let (n, _) = self.position(step);
+        n.checked_sub(2).map(|i| self.steps()[i])
+    }
+}
 
 /// A check-in in progress: the entry it makes, as far as it is written, and where the person
 /// is in the flow. It reads as its entry (`draft.mood` is the entry's mood).
@@ -119,6 +212,8 @@ pub struct CheckInDraft {
     pub edits: bool,
     /// When the check-in began.
     pub started_at: DateTime<FixedOffset>,
+    /// What the check-in is for: the daily check-in, or a debrief or a thought check.
+    pub flow: Flow,
     /// The step the person is on.
     pub step: Step,
     /// Where in that step: the question of Reflect, the moment or the prediction shown, the
@@ -156,6 +251,8 @@ struct DraftFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     created_at: Option<DateTime<FixedOffset>>,
     started_at: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "is_check_in")]
+    flow: Flow,
     step: Step,
     #[serde(default, skip_serializing_if = "is_zero")]
     at: usize,
@@ -180,6 +277,10 @@ const LISTS_IN_FILE: [&str; 6] = [
     "strategies",
     "tags",
 ];
+
+fn is_check_in(flow: &Flow) -> bool {
+    *flow == Flow::CheckIn
+}
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
@@ -212,6 +313,7 @@ impl CheckInDraft {
         Ok(DraftFile {
             created_at: self.edits.then_some(self.entry.created_at),
             started_at: self.started_at,
+            flow: self.flow,
             step: self.step,
             at: self.at,
             in_editor: self.in_editor.clone(),
@@ -235,6 +337,7 @@ impl CheckInDraft {
             entry,
             edits: file.created_at.is_some(),
             started_at: file.started_at,
+            flow: file.flow,
             step: file.step,
             at: file.at,
             in_editor: file.in_editor,
@@ -294,11 +397,35 @@ impl CheckInDraft {
         CheckInDraft::of(entry, true, now)
     }
 
+    /// A debrief or a thought check on its own (`flow`), begun at `now` and kept with the
+    /// day's entry: `day_entry` (the day's last, edited) when there is one, else a new entry
+    /// from `perspective`. It opens on a new record of its kind, after the entry's own.
+    pub fn record(
+        flow: Flow,
+        day_entry: Option<&Entry>,
+        now: DateTime<FixedOffset>,
+        perspective: Option<Perspective>,
+    ) -> CheckInDraft {
+        let mut draft = match day_entry {
+            Some(e) => CheckInDraft::editing(e, now),
+            None => CheckInDraft::new(now, perspective),
+        };
+        draft.flow = flow;
+        draft.step = flow.first();
+        draft.at = match flow {
+            Flow::CheckIn => 0,
+            Flow::Debrief => draft.debriefs.len(),
+            Flow::Thought => draft.thoughts.len(),
+        };
+        draft
+    }
+
     fn of(entry: Entry, edits: bool, now: DateTime<FixedOffset>) -> CheckInDraft {
         CheckInDraft {
             entry,
             edits,
             started_at: now,
+            flow: Flow::CheckIn,
             step: Step::Scales,
             at: 0,
             in_editor: None,
@@ -326,8 +453,14 @@ impl CheckInDraft {
         }
     }
 
-    /// Whether anything has been entered (an empty check-in is not worth keeping).
+    /// Whether anything has been entered (an empty check-in is not worth keeping); for a
+    /// debrief or a thought check on its own, whether one holds anything.
     pub fn is_empty(&self) -> bool {
+        match self.flow {
+            Flow::Debrief => return self.debriefs.iter().all(Debrief::is_empty),
+            Flow::Thought => return self.thoughts.iter().all(ThoughtCheck::is_empty),
+            Flow::CheckIn => {}
+        }
         Scale::ALL.iter().all(|s| s.of(&self.entry).is_none())
             && self.emotions.is_empty()
             && self.triggers.is_empty()
@@ -338,6 +471,8 @@ impl CheckInDraft {
             && self.tags.is_empty()
             && self.episodes.iter().all(Episode::is_empty)
             && self.predictions.iter().all(|p| p.fear.trim().is_empty())
+            && self.debriefs.iter().all(Debrief::is_empty)
+            && self.thoughts.iter().all(ThoughtCheck::is_empty)
     }
 
     /// Whether its file must carry schema 2 (it holds episodes or predictions, or stands on
@@ -431,6 +566,8 @@ impl CheckInDraft {
         entry.responses.retain(|r| !r.answer.trim().is_empty());
         entry.episodes.retain(|e| !e.is_empty());
         entry.predictions.retain(|p| !p.fear.trim().is_empty());
+        entry.debriefs.retain(|d| !d.is_empty());
+        entry.thoughts.retain(|t| !t.is_empty());
         entry
     }
 }
@@ -528,16 +665,75 @@ mod tests {
         Name::try_from(s).unwrap()
     }
 
+    impl Step {
+        fn position_in_check_in(self) -> (usize, usize) {
+            Flow::CheckIn.position(self)
+        }
+    }
+
+    #[test]
+    fn a_debrief_or_thought_check_is_kept_with_the_days_entry_and_its_draft_reads_back() {
+        let now = at("2026-11-22T21:00:00+01:00");
+        let mut day = Entry::new(EntryId::generate(at("2026-11-22T08:00:00+01:00"), 1), now);
+        day.debriefs.push(Debrief {
+            my_side: "earlier".into(),
+            ..Debrief::default()
+        });
+        let d = CheckInDraft::record(Flow::Debrief, Some(&day), now, None);
+        assert!(d.is_edit() && d.id == day.id, "the day's entry is added to");
+        assert_eq!((d.flow, d.step, d.at), (Flow::Debrief, Step::Debrief, 1));
+        let t = CheckInDraft::record(Flow::Thought, None, now, Some(Perspective::IPullAway));
+        assert!(!t.is_edit());
+        assert_eq!((t.flow, t.step, t.at), (Flow::Thought, Step::Thought, 0));
+
+        let mut t = t;
+        t.thoughts.push(ThoughtCheck {
+            thought: "they are bored of me".into(),
+            ..ThoughtCheck::default()
+        });
+        let text = serde_json::to_string(&t).unwrap();
+        assert!(text.contains(r#""flow":"thought""#), "{text}");
+        let back: CheckInDraft = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, t);
+        // A daily check-in's draft file does not name its flow: it reads as it always did.
+        let plain = CheckInDraft::new(now, None);
+        assert!(!serde_json::to_string(&plain).unwrap().contains("flow"));
+        let finished = CheckInDraft::record(Flow::Thought, None, now, None).finish(now);
+        assert!(finished.thoughts.is_empty(), "an empty check is not kept");
+    }
+
     #[test]
     fn steps_go_forward_and_back_in_order() {
         assert_eq!(Step::Scales.prev(), None);
         assert_eq!(Step::Scales.next(), Some(Step::Emotions));
         assert_eq!(Step::Summary.next(), None);
         assert_eq!(Step::Summary.prev(), Some(Step::Notes));
-        assert_eq!(Step::Summary.number(), 10);
+        assert_eq!(Flow::CheckIn.position(Step::Summary).0, 10);
         for w in Step::ALL.windows(2) {
             assert_eq!(w[0].next(), Some(w[1]));
             assert_eq!(w[1].prev(), Some(w[0]));
+        }
+        // A debrief or a thought check on its own: its step, then the summary.
+        for (flow, step) in [
+            (Flow::Debrief, Step::Debrief),
+            (Flow::Thought, Step::Thought),
+        ] {
+            assert_eq!(flow.first(), step);
+            assert_eq!(flow.next(step), Some(Step::Summary));
+            assert_eq!(flow.prev(Step::Summary), Some(step));
+            assert_eq!(flow.prev(step), None);
+            assert_eq!(flow.position(Step::Summary), (2, 2));
+        }
+        assert_eq!(Flow::CheckIn.position(Step::Summary), (10, 10));
+        // Begun from the moment step of a check-in, a detour: back to the moment, on to
+        // what comes after it.
+        for step in [Step::Thought, Step::Debrief] {
+            assert_eq!(
+                Flow::CheckIn.position(step),
+                Step::Episodes.position_in_check_in()
+            );
+            assert_eq!(Flow::CheckIn.prev(step), Some(Step::Episodes));
+            assert_eq!(Flow::CheckIn.next(step), Some(Step::Reflect));
         }
     }
 

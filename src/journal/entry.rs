@@ -161,6 +161,12 @@ pub struct Entry {
     /// Fears written as predictions, to look back on (schema 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub predictions: Vec<super::episode::Prediction>,
+    /// Debriefs after a hard moment (schema 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub debriefs: Vec<super::debrief::Debrief>,
+    /// Thoughts checked (schema 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thoughts: Vec<super::debrief::ThoughtCheck>,
     /// What a merge of two computers' versions kept twice, or could keep only once, in words
     /// ("notes", "mood: this computer's kept, the other had 4"); see [`super::merge`]. Empty
     /// once the person saves the entry again (they have seen both and chosen).
@@ -220,14 +226,17 @@ impl Entry {
     }
 
     /// The schema its file must carry, so an older closer leaves what it cannot read whole
-    /// alone ("written by a newer closer"): 3 when a moment's repair holds both a strategy and
-    /// the person's own words, 2 when it holds moments or predictions, else 1.
+    /// alone ("written by a newer closer"): 4 when it holds a debrief or a thought check, 3
+    /// when a moment's repair holds both a strategy and the person's own words, 2 when it
+    /// holds moments or predictions, else 1.
     pub fn schema(&self) -> u32 {
         let both = self
             .episodes
             .iter()
             .any(|e| matches!(e.repair, Some(super::episode::Repair::Both(..))));
-        if both {
+        if !self.debriefs.is_empty() || !self.thoughts.is_empty() {
+            4
+        } else if both {
             3
         } else if self.needs_schema_2() {
             2
@@ -255,6 +264,8 @@ impl Entry {
             tags: Vec::new(),
             episodes: Vec::new(),
             predictions: Vec::new(),
+            debriefs: Vec::new(),
+            thoughts: Vec::new(),
             two_versions: Vec::new(),
             extra: BTreeMap::new(),
         }

@@ -7,6 +7,7 @@
 //! show it. Names of bundled triggers, signs and strategies are the catalog's, so a reader
 //! resolves them; this module stays pure and knows no content.
 
+use super::debrief::{Debrief, ThoughtCheck};
 use super::entry::{Entry, Response, StrategyUse, TriggerLog};
 use super::episode::{Episode, Prediction};
 use super::scale::Scale;
@@ -30,6 +31,10 @@ pub enum Fact<'a> {
     Answers(&'a [Response]),
     /// The moments traced.
     Moments(&'a [Episode]),
+    /// The thoughts checked.
+    Thoughts(&'a [ThoughtCheck]),
+    /// The debriefs after a hard moment.
+    Debriefs(&'a [Debrief]),
     /// The fears written as predictions.
     Predictions(&'a [Prediction]),
     /// The strategies planned or tried.
@@ -41,7 +46,7 @@ pub enum Fact<'a> {
 }
 
 /// Every part of `e`, in reading order: perspective, the scales, feelings, triggers, signs,
-/// answers, moments, predictions, strategies, notes, tags.
+/// answers, moments, thoughts checked, debriefs, predictions, strategies, notes, tags.
 pub fn facts(e: &Entry) -> impl Iterator<Item = Fact<'_>> {
     let scales = Scale::ALL.iter().map(|&s| Fact::Scale(s, s.of(e)));
     std::iter::once(Fact::Perspective(e.perspective))
@@ -52,6 +57,8 @@ pub fn facts(e: &Entry) -> impl Iterator<Item = Fact<'_>> {
             Fact::Signs(&e.behaviours),
             Fact::Answers(&e.responses),
             Fact::Moments(&e.episodes),
+            Fact::Thoughts(&e.thoughts),
+            Fact::Debriefs(&e.debriefs),
             Fact::Predictions(&e.predictions),
             Fact::Strategies(&e.strategies),
             Fact::Notes(&e.notes),
@@ -70,6 +77,8 @@ impl Fact<'_> {
             Fact::Signs(x) => x.is_empty(),
             Fact::Answers(x) => x.iter().all(|r| r.answer.trim().is_empty()),
             Fact::Moments(x) => x.is_empty(),
+            Fact::Thoughts(x) => x.iter().all(ThoughtCheck::is_empty),
+            Fact::Debriefs(x) => x.iter().all(Debrief::is_empty),
             Fact::Predictions(x) => x.is_empty(),
             Fact::Strategies(x) => x.is_empty(),
             Fact::Notes(x) => x.trim().is_empty(),
@@ -104,6 +113,6 @@ mod tests {
         assert_eq!(kinds[0], "Perspective");
         assert_eq!(kinds[1..=Scale::COUNT], vec!["Scale"; Scale::COUNT]);
         assert_eq!(kinds[Scale::COUNT + 1], "Feelings");
-        assert_eq!(kinds.len(), Scale::COUNT + 10);
+        assert_eq!(kinds.len(), Scale::COUNT + 12);
     }
 }

@@ -15,6 +15,7 @@ use foldhash::{HashMap, HashMapExt};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
+pub mod aftermath;
 pub mod moments;
 
 use super::history::{StrategyHistory, count_entry};
@@ -276,6 +277,10 @@ pub struct Insights {
     pub predictions: moments::Predictions,
     /// Moments traced in the window.
     pub episodes: moments::Episodes,
+    /// Debriefs done in the window.
+    pub debriefs: aftermath::Debriefs,
+    /// Thoughts checked in the window.
+    pub thoughts: aftermath::Thoughts,
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -468,7 +473,11 @@ pub struct Tally {
     /// Each day with a check-in, in the whole journal.
     all_days: Vec<NaiveDate>,
     /// The figures of moments and predictions, when asked for.
-    moments: Option<(moments::PredictionTally, moments::EpisodeTally)>,
+    moments: Option<(
+        moments::PredictionTally,
+        moments::EpisodeTally,
+        aftermath::AftermathTally,
+    )>,
     /// The triggers of the day being counted (kept to save an allocation a day).
     on_day: Vec<usize>,
 }
@@ -562,9 +571,10 @@ impl Tally {
                     on_day.push(i);
                 }
             }
-            if let Some((predictions, episodes)) = self.moments.as_mut() {
+            if let Some((predictions, episodes, aftermath)) = self.moments.as_mut() {
                 predictions.add(e);
                 episodes.add(e);
+                aftermath.add(e);
             }
         }
         for (s, v) in day.scales.iter() {
@@ -635,8 +645,8 @@ impl Tally {
             all_days.sort_unstable();
         }
         all_days.dedup();
-        let (predictions, episodes) = moments
-            .map(|(p, e)| (p.finish(), e.finish()))
+        let (predictions, episodes, (debriefs, thoughts)) = moments
+            .map(|(p, e, a)| (p.finish(), e.finish(), a.finish()))
             .unwrap_or_default();
         Insights {
             window,
@@ -649,6 +659,8 @@ impl Tally {
             // need them, and they cost a third again at 100,000 entries.
             predictions,
             episodes,
+            debriefs,
+            thoughts,
             current_streak: streak::current_by(|d| all_days.binary_search(&d).is_ok(), today),
             longest_streak: streak::longest_of(all_days.iter().copied()),
             days,
@@ -664,6 +676,9 @@ impl Tally {
 pub fn with_moments(mut insights: Insights, entries: &[Entry]) -> Insights {
     insights.predictions = moments::predictions(entries, insights.window);
     insights.episodes = moments::episodes(entries, insights.window);
+    let window = insights.window;
+    (insights.debriefs, insights.thoughts) =
+        aftermath::aftermath_of(entries.iter().filter(|e| window.contains(e.date)));
     insights
 }
 

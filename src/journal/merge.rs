@@ -372,6 +372,8 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
     e.notes = m.text_of("notes", sides, |e| &e.notes);
     e.episodes = m.set_of("moments", sides, |e| &e.episodes);
     e.predictions = m.set_of("predictions", sides, |e| &e.predictions);
+    e.thoughts = m.set_of("thoughts checked", sides, |e| &e.thoughts);
+    e.debriefs = m.set_of("debriefs", sides, |e| &e.debriefs);
     note_kept_both(&mut m, base, ours, theirs, &e);
     e.extra = merge_unknown(&mut m, b, ours, theirs);
     e.two_versions = m.set_of("two versions", sides, |e| &e.two_versions);
@@ -463,30 +465,29 @@ fn merge_responses(m: &mut Merger, sides: Sides) -> Vec<Response> {
     )
 }
 
-/// Notes a moment or prediction changed on both sides, and so kept in both versions, as two.
+/// Notes a moment, prediction, thought check or debrief changed on both sides, and so kept in
+/// both versions, as two.
 fn note_kept_both(m: &mut Merger, base: Option<&Entry>, ours: &Entry, theirs: &Entry, e: &Entry) {
-    for (label, ours_len, theirs_len, merged_len) in [
-        (
-            "moments",
-            ours.episodes.len(),
-            theirs.episodes.len(),
-            e.episodes.len(),
-        ),
-        (
-            "predictions",
-            ours.predictions.len(),
-            theirs.predictions.len(),
-            e.predictions.len(),
-        ),
-    ] {
-        if merged_len > ours_len.max(theirs_len) && base.is_some() {
-            let changed_here = match label {
-                "moments" => base.is_some_and(|b| b.episodes != ours.episodes),
-                _ => base.is_some_and(|b| b.predictions != ours.predictions),
-            };
-            if changed_here {
-                m.both.push(format!("{label}: both computers' kept"));
-            }
+    let Some(b) = base else { return };
+    let lens = |x: &Entry| {
+        [
+            x.episodes.len(),
+            x.predictions.len(),
+            x.thoughts.len(),
+            x.debriefs.len(),
+        ]
+    };
+    let changed_here = [
+        b.episodes != ours.episodes,
+        b.predictions != ours.predictions,
+        b.thoughts != ours.thoughts,
+        b.debriefs != ours.debriefs,
+    ];
+    let labels = ["moments", "predictions", "thoughts checked", "debriefs"];
+    let (o, t, merged) = (lens(ours), lens(theirs), lens(e));
+    for i in 0..labels.len() {
+        if merged[i] > o[i].max(t[i]) && changed_here[i] {
+            m.both.push(format!("{}: both computers' kept", labels[i]));
         }
     }
 }

@@ -161,6 +161,10 @@ pub enum Field {
     Moment,
     /// What a prediction fears, or what happened instead.
     Prediction,
+    /// Something a thought check says.
+    Thought,
+    /// Something a debrief says.
+    Debrief,
     /// A feeling named.
     Feeling,
     /// A trigger's note.
@@ -173,16 +177,19 @@ pub enum Field {
 
 impl Field {
     /// Which field a snippet prefers when two hold as many of the words: what a row shows
-    /// anyway first (answers, notes), then moments, predictions, feelings, triggers, tags.
+    /// anyway first (answers, notes), then moments, predictions, thought checks, debriefs,
+    /// feelings, triggers, tags.
     fn rank(self) -> u8 {
         match self {
             Field::Answer => 0,
             Field::Notes => 1,
             Field::Moment => 2,
             Field::Prediction => 3,
-            Field::Feeling => 4,
-            Field::TriggerNote | Field::Trigger => 5,
-            Field::Tag => 6,
+            Field::Thought => 4,
+            Field::Debrief => 5,
+            Field::Feeling => 6,
+            Field::TriggerNote | Field::Trigger => 7,
+            Field::Tag => 8,
         }
     }
 
@@ -193,6 +200,8 @@ impl Field {
             Field::Answer | Field::Notes => None,
             Field::Moment => Some("moment"),
             Field::Prediction => Some("prediction"),
+            Field::Thought => Some("thought"),
+            Field::Debrief => Some("debrief"),
             Field::Feeling => Some("feeling"),
             Field::TriggerNote => Some("trigger note"),
             Field::Trigger => Some("trigger"),
@@ -203,7 +212,7 @@ impl Field {
 
 /// Every field of an entry a search looks in, in turn (the entry's [`facts`], in reading
 /// order), with what kind of field it is: emotions, trigger notes and custom triggers,
-/// answers, what its moments and predictions say, notes, tags; stops at the first for which
+/// answers, what its moments, thought checks, debriefs and predictions say, notes, tags; stops at the first for which
 /// `f` says true. Ratings, signs (chosen from a list), strategies and the perspective are not
 /// words the person wrote.
 fn each_field<'a>(e: &'a Entry, mut f: impl FnMut(Field, &'a str) -> bool) -> bool {
@@ -229,6 +238,16 @@ fn each_field<'a>(e: &'a Entry, mut f: impl FnMut(Field, &'a str) -> bool) -> bo
                 || p.outcome
                     .as_ref()
                     .is_some_and(|o| f(Field::Prediction, &o.instead))
+        }),
+        Fact::Thoughts(thoughts) => thoughts
+            .iter()
+            .any(|t| t.texts().iter().any(|(_, x)| f(Field::Thought, x))),
+        Fact::Debriefs(debriefs) => debriefs.iter().any(|d| {
+            d.felt.iter().any(|x| f(Field::Debrief, x))
+                || d.texts().iter().any(|(_, x)| f(Field::Debrief, x))
+                || d.triggers.iter().any(
+                    |t| matches!(t, TriggerRef::Custom(name) if f(Field::Debrief, name.as_str())),
+                )
         }),
         Fact::Notes(notes) => f(Field::Notes, notes),
         Fact::Tags(tags) => tags.iter().any(|x| f(Field::Tag, x)),

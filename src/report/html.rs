@@ -131,9 +131,9 @@ fn shared_words(piece: &words::Shared<'_>, catalog: &Catalog) -> Markup {
             blockquote { (words::shown(&r.prompt)) }
             p.words { (words::shown(r.answer.trim_end())) }
         },
-        words::Shared::Moment(ep) => page! {
-            p { b { "A moment, traced" } }
-            ul { @for (what, value) in words::episode_chain(ep, catalog) { li.words { (what) ": " (words::shown(&value)) } } }
+        words::Shared::Chain(chain) => page! {
+            p { b { (chain.title()) } }
+            ul { @for (what, value) in chain.lines(catalog) { li.words { (what) ": " (words::shown(&value)) } } }
         },
         words::Shared::Prediction(p) => {
             let (fear, after) = words::prediction_lines(p);

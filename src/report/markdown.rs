@@ -179,9 +179,9 @@ fn shared_words(out: &mut String, piece: &words::Shared<'_>, catalog: &Catalog) 
             block(&r.prompt, "> "),
             block(&r.answer, "")
         )),
-        words::Shared::Moment(ep) => {
-            out.push_str("A moment, traced:\n\n");
-            for (what, value) in words::episode_chain(ep, catalog) {
+        words::Shared::Chain(chain) => {
+            out.push_str(&format!("{}:\n\n", chain.title()));
+            for (what, value) in chain.lines(catalog) {
                 out.push_str(&format!("- {what}: {}\n", block(&value, "  ")));
             }
             out.push('\n');

@@ -235,6 +235,17 @@ fn hostile_text_is_escaped_everywhere() {
         e.episodes[0].triggers = vec![TriggerRef::Custom(Name::try_from(hostile).unwrap())];
         e.episodes[0].urges = vec!["<img src=y>".to_owned()];
         e.predictions[0].fear = "</svg><script>fear()</script>\u{9b}".to_owned();
+        e.thoughts.push(crate::journal::ThoughtCheck {
+            thought: "<script>thought()</script>".to_owned(),
+            kinder: "<img src=z>\u{1b}[2J".to_owned(),
+            ..Default::default()
+        });
+        e.debriefs.push(crate::journal::Debrief {
+            felt: vec!["<b>hurt</b>".to_owned()],
+            their_side: "</ul><script>debrief()</script>".to_owned(),
+            triggers: vec![TriggerRef::Custom(Name::try_from(hostile).unwrap())],
+            ..Default::default()
+        });
     }
     let report = report_of(
         &entries,
@@ -244,7 +255,15 @@ fn hostile_text_is_escaped_everywhere() {
             notes: true,
             episodes: true,
             predictions: true,
+            thoughts: true,
+            debriefs: true,
         },
+    );
+    assert!(report.include.any());
+    let page = html(&report, &catalog());
+    assert!(
+        page.contains("thought()") && page.contains("debrief()"),
+        "thought checks and debriefs are in the page"
     );
     let page = html(&report, &catalog());
     assert!(

@@ -6,7 +6,8 @@ use crate::journal::insights::moments::{TriggerPredictions, TriggerUrge};
 use crate::journal::insights::one_decimal;
 use crate::journal::printable::printable;
 use crate::journal::{
-    Entry, Episode, Fact, Outcome, Prediction, Response, StrategyUse, TriggerLog, TriggerRef, facts,
+    Debrief, Entry, Episode, Fact, Outcome, Prediction, Response, StrategyUse, ThoughtCheck,
+    TriggerLog, TriggerRef, facts,
 };
 
 /// `text` with control characters shown, not obeyed (see [`printable`]), as an owned string.
@@ -167,6 +168,70 @@ pub fn prediction_lines(p: &crate::journal::Prediction) -> (String, String) {
     (fear, after)
 }
 
+/// A thought check as labelled lines, one for each part filled in: the thought and how much
+/// it was believed, the thinking traps, what fits it, what does not, the kinder thought, and
+/// how much the first thought is believed now (with the first figure beside it).
+pub fn thought_lines(t: &ThoughtCheck, catalog: &Catalog) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let thought = t.thought.trim();
+    match (thought.is_empty(), t.belief) {
+        (false, Some(b)) => out.push(("Thought", format!("“{thought}” · believed {}%", b.get()))),
+        (false, None) => out.push(("Thought", format!("“{thought}”"))),
+        (true, Some(b)) => out.push(("Thought", format!("believed {}%", b.get()))),
+        (true, None) => {}
+    }
+    if !t.traps.is_empty() {
+        let traps: Vec<&str> = t
+            .traps
+            .iter()
+            .map(|id| catalog.toolkit.trap_name(id.as_str()))
+            .collect();
+        out.push(("Thinking trap", traps.join(", ")));
+    }
+    for (label, text) in &t.texts()[1..] {
+        if !text.trim().is_empty() {
+            out.push((label, text.trim().to_owned()));
+        }
+    }
+    if let Some(now) = t.belief_after {
+        let from = t
+            .belief
+            .map_or(String::new(), |b| format!(" (from {}%)", b.get()));
+        out.push(("Believed now", format!("{}%{from}", now.get())));
+    }
+    out
+}
+
+/// A debrief as labelled lines, one for each part filled in, in the order they are asked:
+/// what I felt, my side, their side, what it touched (triggers, then from before), my part,
+/// next time, the repair phrase.
+pub fn debrief_lines(d: &Debrief, catalog: &Catalog) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if !d.felt.is_empty() {
+        out.push(("What I felt", d.felt.join(", ")));
+    }
+    let [my_side, their_side, before, rest @ ..] = d.texts();
+    for (label, text) in [my_side, their_side] {
+        if !text.trim().is_empty() {
+            out.push((label, text.trim().to_owned()));
+        }
+    }
+    if !d.triggers.is_empty() {
+        let names: Vec<String> = d
+            .triggers
+            .iter()
+            .map(|t| catalog.trigger_label(t))
+            .collect();
+        out.push(("It touched", names.join(", ")));
+    }
+    for (label, text) in std::iter::once(before).chain(rest) {
+        if !text.trim().is_empty() {
+            out.push((label, text.trim().to_owned()));
+        }
+    }
+    out
+}
+
 /// One piece of an entry's own words as a report shares it, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shared<'a> {
@@ -174,12 +239,43 @@ pub enum Shared<'a> {
     TriggerNotes(Vec<&'a TriggerLog>),
     /// A prompt with its answer (only answered ones).
     Answer(&'a Response),
-    /// A moment traced.
-    Moment(&'a Episode),
+    /// A moment traced, a thought checked or a debrief: a chain of labelled lines.
+    Chain(Chain<'a>),
     /// A prediction and what came of it.
     Prediction(&'a Prediction),
     /// The notes.
     Notes(&'a str),
+}
+
+/// A part of an entry read as a titled chain of labelled lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Chain<'a> {
+    /// A moment traced.
+    Moment(&'a Episode),
+    /// A thought checked.
+    Thought(&'a ThoughtCheck),
+    /// A debrief after a hard moment.
+    Debrief(&'a Debrief),
+}
+
+impl Chain<'_> {
+    /// Its title: "A moment, traced".
+    pub fn title(self) -> &'static str {
+        match self {
+            Chain::Moment(_) => "A moment, traced",
+            Chain::Thought(_) => "A thought, checked",
+            Chain::Debrief(_) => "After a hard moment",
+        }
+    }
+
+    /// Its labelled lines, one for each part filled in.
+    pub fn lines(self, catalog: &Catalog) -> Vec<(&'static str, String)> {
+        match self {
+            Chain::Moment(ep) => episode_chain(ep, catalog),
+            Chain::Thought(t) => thought_lines(t, catalog),
+            Chain::Debrief(d) => debrief_lines(d, catalog),
+        }
+    }
 }
 
 /// What of `e` a report with `include` shares, from the entry's [`facts`] in reading order:
@@ -204,10 +300,16 @@ pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
                     .map(Shared::Answer),
             ),
             Fact::Moments(episodes) if include.episodes => {
-                out.extend(episodes.iter().map(Shared::Moment));
+                out.extend(episodes.iter().map(|x| Shared::Chain(Chain::Moment(x))));
             }
             Fact::Predictions(predictions) if include.predictions => {
                 out.extend(predictions.iter().map(Shared::Prediction));
+            }
+            Fact::Thoughts(thoughts) if include.thoughts => {
+                out.extend(thoughts.iter().map(|x| Shared::Chain(Chain::Thought(x))));
+            }
+            Fact::Debriefs(debriefs) if include.debriefs => {
+                out.extend(debriefs.iter().map(|x| Shared::Chain(Chain::Debrief(x))));
             }
             Fact::Notes(notes) if include.notes && !notes.trim().is_empty() => {
                 out.push(Shared::Notes(notes));
@@ -217,6 +319,8 @@ pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
             | Fact::Answers(_)
             | Fact::Moments(_)
             | Fact::Predictions(_)
+            | Fact::Thoughts(_)
+            | Fact::Debriefs(_)
             | Fact::Notes(_)
             | Fact::Perspective(_)
             | Fact::Scale(..)

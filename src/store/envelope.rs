@@ -211,9 +211,11 @@ mod tests {
 
     #[test]
     fn newer_schema_is_reported_not_read() {
-        let err = decode::<Body>(&p(), br#"{"schema": 4, "n": 3}"#).unwrap_err();
+        let newer = SCHEMA + 1;
+        let file = format!(r#"{{"schema": {newer}, "n": 3}}"#);
+        let err = decode::<Body>(&p(), file.as_bytes()).unwrap_err();
         assert!(
-            matches!(err, StoreError::NewerSchema { found: 4, .. }),
+            matches!(err, StoreError::NewerSchema { found, .. } if found == u64::from(newer)),
             "{err}"
         );
     }

@@ -36,6 +36,10 @@ pub enum Action {
     Confirm,
     /// Begin a check-in.
     StartCheckIn,
+    /// Begin a debrief after a hard moment.
+    StartDebrief,
+    /// Begin checking a thought.
+    CheckThought,
     /// Next step (or next question).
     Next,
     /// Previous step.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui_textarea::Input;
 
-use crate::journal::draft::CheckInDraft;
+use crate::journal::draft::{CheckInDraft, Flow};
 use crate::journal::{Entry, Perspective, Preferences};
 
 use super::effect::{Done, Effect};
@@ -188,6 +188,31 @@ impl Open {
         }
     }
 
+    /// Begins a debrief or a thought check on its own (`flow`), kept with today's last entry
+    /// (or a new entry when there is none): refuses on a read-only journal, offers an
+    /// unfinished check-in first (there is one draft at a time), and waits for the journal to
+    /// be read (it must know today's entry).
+    pub fn record(session: &Session, flow: Flow) -> Cmd {
+        if let Some(why) = &session.read_only {
+            return Cmd::error(format!(
+                "Nothing can be saved while the journal is read-only: {why}"
+            ));
+        }
+        if let Some(draft) = &session.pending_draft {
+            return Cmd::Open(Open::offer_draft(draft));
+        }
+        if session.journal.is_none() {
+            return Cmd::info("The journal is still being read: try again in a moment.");
+        }
+        let today = session
+            .entries()
+            .iter()
+            .rev()
+            .find(|e| e.date == session.today);
+        let draft = CheckInDraft::record(flow, today, session.now, session.perspective());
+        Cmd::Open(Open::CheckIn(Box::new(draft)))
+    }
+
     /// Offers the unfinished check-in again, if there is one.
     pub fn offer_draft_again(session: &Session) -> Cmd {
         session
@@ -245,7 +270,12 @@ impl Open {
 
     /// "You have an unfinished check-in": resume, discard or decide later.
     pub fn offer_draft(draft: &CheckInDraft) -> Open {
-        let what = if draft.is_edit() {
+        let began = draft.started_at.format("%A %-d %B, %H:%M");
+        let what = if draft.flow == Flow::Debrief {
+            format!("You began a debrief on {began}.")
+        } else if draft.flow == Flow::Thought {
+            format!("You began checking a thought on {began}.")
+        } else if draft.is_edit() {
             format!(
                 "You were editing the entry of {}.",
                 draft.date.format("%-d %B")

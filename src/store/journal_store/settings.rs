@@ -149,7 +149,16 @@ impl Store {
                         .is_some_and(|r| r.get("strategy").is_some() && r.get("own").is_some())
                 })
             });
-        let schema = if both {
+        // A debrief or a thought check, in the draft or as what it is for, needs schema 4.
+        let fourth = ["debriefs", "thoughts"].iter().any(|k| {
+            draft
+                .get(k)
+                .and_then(|v| v.as_array())
+                .is_some_and(|a| !a.is_empty())
+        }) || draft.get("flow").is_some();
+        let schema = if fourth {
+            4
+        } else if both {
             3
         } else if new_kind {
             2

@@ -12,24 +12,27 @@
 //! lives as long as the check-in: coming back to a step finds it as it was left.
 
 mod bindings;
+mod debrief;
 mod episodes;
 mod leave;
 mod lists;
 mod notes;
 mod predictions;
+mod record;
 mod reflect;
 mod scales;
 mod steps;
 mod strategies;
 mod summary;
 mod text;
+mod thought;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui_textarea::Input;
 
-use crate::journal::draft::{CheckInDraft, Step};
+use crate::journal::draft::{CheckInDraft, Flow, Step};
 use crate::tui::effect::{Done, EditTarget, Effect};
 use crate::tui::keys::{Action, Binding};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Typing, ViewCx};
@@ -55,7 +58,7 @@ use bindings::{
 pub struct State {
     /// The check-in so far.
     pub draft: CheckInDraft,
-    /// Each step's state, in the order of [`Step::ALL`].
+    /// Each step's state, in the order of [`Step::EVERY`].
     steps: Vec<StepState>,
     /// Strategy ids suggested (the library's plans offered here are done with once it is saved).
     pub suggestions: Vec<String>,
@@ -79,7 +82,8 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ),
     ("check-in: triggers", lists::TRIGGER_KEYS),
     ("check-in: triggers, typing", lists::TRIGGER_KEYS_TYPING),
-    ("check-in: a moment, traced", episodes::KEYS),
+    ("check-in: a moment, traced", episodes::MOMENT_KEYS),
+    ("check-in: a thought, checked, or a debrief", episodes::KEYS),
     ("check-in: reflect", reflect::KEYS),
     ("check-in: strategies", strategies::KEYS),
     ("check-in: a fear, as a prediction", predictions::KEYS),
@@ -120,6 +124,10 @@ enum StepState {
     Predictions(predictions::State),
     /// Notes and tags.
     Notes(notes::State),
+    /// A thought checked.
+    Thought(thought::State),
+    /// A debrief.
+    Debrief(debrief::State),
     /// The summary.
     Summary(summary::State),
 }
@@ -189,6 +197,8 @@ macro_rules! on_step {
             StepState::Strategies(s) => strategies::$f(s, $($arg),*),
             StepState::Predictions(s) => predictions::$f(s, $($arg),*),
             StepState::Notes(s) => notes::$f(s, $($arg),*),
+            StepState::Thought(s) => thought::$f(s, $($arg),*),
+            StepState::Debrief(s) => debrief::$f(s, $($arg),*),
             StepState::Summary(s) => summary::$f(s, $($arg),*),
         }
     };
@@ -207,6 +217,8 @@ impl StepState {
             Step::Strategies => StepState::Strategies(strategies::new(draft, session)),
             Step::Predictions => StepState::Predictions(predictions::new(draft, session)),
             Step::Notes => StepState::Notes(notes::new(draft, session)),
+            Step::Thought => StepState::Thought(thought::new(draft, session)),
+            Step::Debrief => StepState::Debrief(debrief::new(draft, session)),
             Step::Summary => StepState::Summary(summary::new(draft, session)),
         }
     }
@@ -238,6 +250,8 @@ impl StepState {
             StepState::Strategies(s) => strategies::keys(s, draft),
             StepState::Predictions(s) => predictions::keys(s, draft),
             StepState::Notes(s) => notes::keys(s, draft),
+            StepState::Thought(s) => thought::keys(s, draft),
+            StepState::Debrief(s) => debrief::keys(s, draft),
             StepState::Summary(s) => summary::keys(s, draft),
         }
     }
@@ -294,7 +308,7 @@ struct StepView<'a> {
 impl State {
     /// The check-in for `draft` (new, resumed or editing an entry).
     pub fn new(draft: CheckInDraft, session: &Session) -> State {
-        let steps = Step::ALL
+        let steps = Step::EVERY
             .iter()
             .map(|step| StepState::new(*step, &draft, session))
             .collect();
@@ -457,6 +471,8 @@ fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
         Action::Prev => state.prev(session, cx.layout),
         Action::Save => state.finish(session),
         Action::Back => state.leave(session),
+        Action::CheckThought => state.detour(Step::Thought, session, cx.layout),
+        Action::StartDebrief => state.detour(Step::Debrief, session, cx.layout),
         _ => Cmd::None,
     }
 }
@@ -469,17 +485,16 @@ fn question(text: &str, theme: &Theme) -> Line<'static> {
 /// Draws the check-in: "step N of M" in the title, and the step.
 pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let step = state.step();
-    let verb = if state.draft.is_edit() {
-        format!("editing {}", state.draft.date.format("%-d %b %Y"))
-    } else {
-        "check-in".to_owned()
+    let flow = state.draft.flow;
+    let day = state.draft.date.format("%-d %b %Y");
+    let verb = match flow {
+        Flow::CheckIn if state.draft.is_edit() => format!("editing {day}"),
+        Flow::CheckIn => "check-in".to_owned(),
+        Flow::Debrief => "debrief".to_owned(),
+        Flow::Thought => "a thought".to_owned(),
     };
-    let title = format!(
-        "{verb} · step {} of {} · {}",
-        step.number(),
-        Step::ALL.len(),
-        step.title()
-    );
+    let (n, of) = flow.position(step);
+    let title = format!("{verb} · step {n} of {of} · {}", step.title());
     let body = page::column(page::draw(cx, frame, area, &title));
     let session = cx.session;
     // Lists page by the rows the body shows; the summary records its wrapped lines.

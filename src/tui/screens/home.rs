@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::journal::Choice;
+use crate::journal::draft::Flow;
 use crate::journal::vocabulary::count;
 use crate::tui::keys::{self, Action, Binding, Key};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Typing, ViewCx};
@@ -24,6 +25,18 @@ pub const KEYS: &[Binding] = &[
         Action::StartCheckIn,
         Some("check in"),
         "check in: a few questions about today",
+    ),
+    Binding::new(
+        &[Key::ch('d')],
+        Action::StartDebrief,
+        Some("debrief"),
+        "after a hard moment, once things are calm: a debrief on your own",
+    ),
+    Binding::new(
+        &[Key::ch('t')],
+        Action::CheckThought,
+        Some("a thought"),
+        "check a thought: a hot thought, how much you believe it, and a kinder one",
     ),
     Binding::new(
         &[Key::ch('r')],
@@ -87,6 +100,8 @@ pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
     let session = cx.session;
     match msg {
         Msg::Key(Action::StartCheckIn) => Open::check_in(session),
+        Msg::Key(Action::StartDebrief) => Open::record(session, Flow::Debrief),
+        Msg::Key(Action::CheckThought) => Open::record(session, Flow::Thought),
         Msg::Key(Action::OpenReview) => Cmd::Open(Open::Review),
         Msg::Key(Action::OpenInsights) => Cmd::Open(Open::Insights),
         Msg::Key(Action::OpenLibrary) => Cmd::Open(Open::Guide(Page::Library)),

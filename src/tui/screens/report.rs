@@ -19,7 +19,7 @@ use crate::tui::session::Session;
 use crate::tui::widgets::{page, wrap};
 
 /// The rows to choose on: answers, notes, moments, predictions, the format.
-const ROWS: usize = 5;
+const ROWS: usize = 7;
 
 /// What the report covers and what the person chose so far.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,6 +149,8 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             1 => state.include.notes = !state.include.notes,
             2 => state.include.episodes = !state.include.episodes,
             3 => state.include.predictions = !state.include.predictions,
+            4 => state.include.thoughts = !state.include.thoughts,
+            5 => state.include.debriefs = !state.include.debriefs,
             _ => {
                 state.format = match state.format {
                     Format::Html => Format::Markdown,
@@ -212,6 +214,11 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         format!(
             "{}Your predictions, and what came of them",
             check(state.include.predictions)
+        ),
+        format!("{}The thoughts you checked", check(state.include.thoughts)),
+        format!(
+            "{}Your debriefs after hard moments",
+            check(state.include.debriefs)
         ),
         format!(
             "Format: {}",

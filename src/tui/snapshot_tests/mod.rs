@@ -10,6 +10,7 @@ use super::session::Status;
 use super::test_support::{app_at_home, app_first_run, draw, press, typed};
 use super::theme::Theme;
 
+mod aftermath;
 mod checkin;
 mod checkin_polish;
 mod guide;

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use crate::content::Catalog;
 use crate::journal::query::match_ranges;
 use crate::journal::{
-    Entry, Episode, Fact, MoodLabels, Outcome, Rating, Scale, StrategyUse, TriggerLog, TriggerRef,
-    facts,
+    Entry, Fact, MoodLabels, Outcome, Rating, Scale, StrategyUse, TriggerLog, TriggerRef, facts,
 };
+use crate::report::words::Chain;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
@@ -28,6 +28,7 @@ pub fn title(e: &Entry) -> Option<(&str, &str)> {
     let only_notes = facts(e).all(|f| match f {
         Fact::Notes(_) | Fact::Perspective(_) | Fact::Tags(_) => true,
         Fact::Moments(_) | Fact::Predictions(_) => true,
+        Fact::Thoughts(_) | Fact::Debriefs(_) => true,
         Fact::Scale(..) | Fact::Feelings(_) | Fact::Triggers(_) | Fact::Signs(_) => f.is_empty(),
         Fact::Answers(_) | Fact::Strategies(_) => f.is_empty(),
     });
@@ -165,6 +166,7 @@ impl Part<'_> {
             // Review's detail names the perspective in its heading; the summary, on the step.
             Fact::Perspective(_) | Fact::Scale(..) => return None,
             Fact::Moments([]) | Fact::Predictions([]) => return None,
+            Fact::Thoughts([]) | Fact::Debriefs([]) => return None,
             Fact::Feelings(feelings) => ("Feelings", joined(feelings)),
             Fact::Triggers(logged) => ("Triggers", self.triggers(logged)),
             Fact::Signs(signs) => {
@@ -188,7 +190,18 @@ impl Part<'_> {
                 }
                 ("Reflections", body)
             }
-            Fact::Moments(episodes) => ("Moments traced", self.moments(episodes)),
+            Fact::Moments(episodes) => (
+                "Moments traced",
+                self.chains(episodes.iter().map(Chain::Moment), "Moment"),
+            ),
+            Fact::Thoughts(thoughts) => (
+                "Thoughts checked",
+                self.chains(thoughts.iter().map(Chain::Thought), "Thought"),
+            ),
+            Fact::Debriefs(debriefs) => (
+                "After a hard moment",
+                self.chains(debriefs.iter().map(Chain::Debrief), "Debrief"),
+            ),
             Fact::Predictions(predictions) => {
                 let mut body = Vec::new();
                 for p in predictions {
@@ -243,14 +256,20 @@ impl Part<'_> {
         body
     }
 
-    /// Each moment's chain, a link a line, numbered when there are several.
-    fn moments(&self, episodes: &[Episode]) -> Vec<Line<'static>> {
+    /// Each chain (a moment, a thought checked, a debrief), a link a line, numbered with
+    /// `each` ("Moment 2") when there are several.
+    fn chains<'a>(
+        &self,
+        chains: impl ExactSizeIterator<Item = Chain<'a>>,
+        each: &str,
+    ) -> Vec<Line<'static>> {
         let mut body = Vec::new();
-        for (i, ep) in episodes.iter().enumerate() {
-            if episodes.len() > 1 {
-                body.extend(self.text(&format!("Moment {}", i + 1), self.theme.key));
+        let several = chains.len() > 1;
+        for (i, chain) in chains.enumerate() {
+            if several {
+                body.extend(self.text(&format!("{each} {}", i + 1), self.theme.key));
             }
-            for (what, value) in crate::report::words::episode_chain(ep, self.catalog) {
+            for (what, value) in chain.lines(self.catalog) {
                 body.extend(wrapped(
                     &format!("{what}: {value}"),
                     self.width,

@@ -16,6 +16,7 @@ use crate::tui::test_support::{
     act, app_at_home, app_first_run, draw, press, read_journal, session, twelve_entries, typed,
 };
 
+mod aftermath;
 mod checkin;
 mod full_disk;
 mod lock;

@@ -93,7 +93,7 @@ fn review_makes_a_report_of_its_filter_with_words_only_when_chosen() {
     assert!(text.contains("<svg"));
 
     // Answers chosen, Markdown: the answers, not the notes.
-    press(&mut app, "Space Down Down Down Down Space");
+    press(&mut app, "Space Down Down Down Down Down Down Space");
     let out = press(&mut app, "Enter");
     let [
         Effect::WriteReport {

@@ -49,7 +49,40 @@ pub const OTHER_DOWN: Binding = Binding::new(
     "the one after",
 );
 
-/// The step's keys (Left/Right, Space and Backspace go to the focused field: see the form).
+/// Ctrl-T: check a thought of this moment (then back to the check-in).
+pub const THOUGHT: Binding = Binding::new(
+    &[Key::ctrl('t')],
+    Action::CheckThought,
+    Some("a thought"),
+    "check a thought of this moment, then go on with the check-in",
+);
+/// Ctrl-D: a debrief of this moment (then back to the check-in).
+pub const DEBRIEF: Binding = Binding::new(
+    &[Key::ctrl('d')],
+    Action::StartDebrief,
+    Some("debrief"),
+    "a debrief of this moment, once things are calm, then go on with the check-in",
+);
+
+/// The moment step's keys: a form's, and the way to check a thought of it or debrief it.
+pub const MOMENT_KEYS: &[Binding] = &[
+    NEXT_TAB,
+    PREV,
+    SAVE,
+    LEAVE,
+    keys::up(UP_ARROW, "the field above"),
+    keys::down(DOWN_ARROW, "the field below"),
+    NEXT_FIELD,
+    ANOTHER,
+    OTHER_UP,
+    OTHER_DOWN,
+    THOUGHT,
+    DEBRIEF,
+    HELP_KEY_TEXT,
+];
+
+/// The keys of a form step (Left/Right, Space and Backspace go to the focused field: see the
+/// form).
 pub const KEYS: &[Binding] = &[
     NEXT_TAB,
     PREV,
@@ -80,7 +113,7 @@ const ENDED: usize = 9;
 const NOT_YET: &str = "not-yet";
 
 /// Words typed as a comma-separated list, trimmed, without empties.
-fn own_words(text: &str) -> Vec<String> {
+pub(super) fn own_words(text: &str) -> Vec<String> {
     text.split(',')
         .map(str::trim)
         .filter(|w| !w.is_empty())
@@ -89,7 +122,7 @@ fn own_words(text: &str) -> Vec<String> {
 }
 
 /// The key a trigger has in the form.
-fn trigger_key(t: &TriggerRef) -> String {
+pub(super) fn trigger_key(t: &TriggerRef) -> String {
     match t {
         TriggerRef::Id(id) => format!("id:{id}"),
         TriggerRef::Custom(name) => format!("own:{name}"),
@@ -126,9 +159,13 @@ pub(super) fn resume(s: &mut State, at: usize, cx: &mut Cx) {
     open(s, at.min(last), cx);
 }
 
-/// The keys in force.
-pub(super) fn keys(_s: &State, _draft: &CheckInDraft) -> &'static [Binding] {
-    KEYS
+/// The keys in force (for the steps that share the form: theirs).
+pub(super) fn keys(_s: &State, draft: &CheckInDraft) -> &'static [Binding] {
+    if draft.step == crate::journal::draft::Step::Episodes {
+        MOMENT_KEYS
+    } else {
+        KEYS
+    }
 }
 
 /// A form's fields take a line at a time.
@@ -137,7 +174,7 @@ pub(super) fn typing(_s: &State) -> Typing {
 }
 
 /// Choices of a field, from keys and labels.
-fn choices<K: Into<String>, L: Into<String>>(
+pub(super) fn choices<K: Into<String>, L: Into<String>>(
     items: impl IntoIterator<Item = (K, L)>,
 ) -> Vec<Choice> {
     items

@@ -44,15 +44,24 @@ impl State {
 
     /// The next step; after the last, the check-in is saved.
     pub(super) fn next(&mut self, session: &Session, layout: &LastLayout) -> Cmd {
-        match self.draft.step.next() {
+        match self.draft.flow.next(self.draft.step) {
             Some(step) => self.go(Some(step), false, session, layout),
             None => self.finish(session),
         }
     }
 
+    /// A thought check or a debrief begun from the moment step: its step, from which Tab goes
+    /// on with the check-in and Shift-Tab back to the moment (see `Flow`).
+    pub(super) fn detour(&mut self, to: Step, session: &Session, layout: &LastLayout) -> Cmd {
+        if self.draft.step != Step::Episodes {
+            return Cmd::None;
+        }
+        self.go(Some(to), false, session, layout)
+    }
+
     /// The step before.
     pub(super) fn prev(&mut self, session: &Session, layout: &LastLayout) -> Cmd {
-        self.go(self.draft.step.prev(), true, session, layout)
+        self.go(self.draft.flow.prev(self.draft.step), true, session, layout)
     }
 }
 

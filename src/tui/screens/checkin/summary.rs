@@ -7,8 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::content::Catalog;
-use crate::journal::MoodLabels;
-use crate::journal::draft::CheckInDraft;
+use crate::journal::draft::{CheckInDraft, Flow};
+use crate::journal::{Entry, MoodLabels};
 use crate::tui::keys::{self, Action, Binding, DOWN, HELP_KEY, Key, UP};
 use crate::tui::screen::{Cmd, LastLayout};
 use crate::tui::session::Session;
@@ -120,7 +120,8 @@ pub(super) fn view(
     );
 }
 
-/// The whole check-in as lines, for the summary step.
+/// The whole check-in as lines, for the summary step. A debrief or a thought check on its own
+/// shows only what it adds, under where it is kept (today's entry, or a new one).
 pub fn summary_lines(
     d: &CheckInDraft,
     catalog: &Catalog,
@@ -128,20 +129,44 @@ pub fn summary_lines(
     labels: MoodLabels,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let mut lines = entry_view::lines(
-        &d.finish(d.started_at),
-        catalog,
-        theme,
-        labels,
-        entry_view::Empty::Dashed,
-        width,
-    );
+    let entry = d.finish(d.started_at);
+    let (shown, empty, what) = match d.flow {
+        Flow::CheckIn => (entry, entry_view::Empty::Dashed, "this check-in"),
+        flow => {
+            let mut only = Entry::new(entry.id.clone(), entry.created_at);
+            only.date = entry.date;
+            let what = if flow == Flow::Debrief {
+                only.debriefs = entry.debriefs;
+                "this debrief"
+            } else {
+                only.thoughts = entry.thoughts;
+                "this thought check"
+            };
+            (only, entry_view::Empty::Hidden, what)
+        }
+    };
+    let mut lines = Vec::new();
+    if d.flow != Flow::CheckIn {
+        let whither = if d.is_edit() {
+            format!(
+                "Kept with the entry of today, {}.",
+                d.created_at.format("%H:%M")
+            )
+        } else {
+            "Kept as a new entry for today.".to_owned()
+        };
+        lines.push(Line::styled(whither, theme.muted));
+        lines.push(Line::default());
+    }
+    lines.extend(entry_view::lines(
+        &shown, catalog, theme, labels, empty, width,
+    ));
     lines.push(Line::default());
     // Say what is true: an empty check-in is not saved.
     let hint = if d.is_empty() {
-        "Nothing to save yet: Shift-Tab goes back to pick a mood or write something."
+        "Nothing to save yet: Shift-Tab goes back to pick a mood or write something.".to_owned()
     } else {
-        "Enter or Ctrl-S saves this check-in. Shift-Tab goes back to change something."
+        format!("Enter or Ctrl-S saves {what}. Shift-Tab goes back to change something.")
     };
     lines.push(Line::styled(hint, theme.muted));
     lines

@@ -1,0 +1,278 @@
+//! After a hard moment: a debrief done alone, once things have calmed down (from home, or
+//! after a moment). What I felt, what I saw and needed, their side (only if it feels safe to
+//! think about), what it touched (triggers, and from before), my part if any, one thing for
+//! next time, and a repair phrase from the toolkit or my own. Its questions are content
+//! (`episodes.toml`, `[debrief]`). When a safety trigger was logged lately (or in this
+//! check-in), their side, my part and the repair are not asked: the content's safety words
+//! are shown instead. Every field skippable; the form writes through to `draft.debriefs`.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use crate::journal::draft::CheckInDraft;
+use crate::journal::vocabulary::EMOTIONS;
+use crate::journal::{Debrief, Entry, Name, TriggerRef};
+use crate::tui::screen::LastLayout;
+use crate::tui::session::Session;
+use crate::tui::widgets::form::{Choice, Field, Form};
+
+use super::StepView;
+use super::episodes::{choices, own_words, trigger_key};
+use super::record::{self, Record};
+pub(super) use super::record::{State, edited, flush, keys, new, place, typing};
+
+const FELT: usize = 0;
+const OWN_FELT: usize = 1;
+const MY_SIDE: usize = 2;
+const THEIR_SIDE: usize = 3;
+const TOUCHED: usize = 4;
+const BEFORE: usize = 5;
+const MY_PART: usize = 6;
+const NEXT_TIME: usize = 7;
+const REPAIR: usize = 8;
+const OWN_REPAIR: usize = 9;
+
+/// The fields not asked after a safety trigger: they turn toward the partner.
+const TOWARD_THE_PARTNER: [usize; 4] = [THEIR_SIDE, MY_PART, REPAIR, OWN_REPAIR];
+
+/// How many feelings and triggers are offered as chips (the whole lists are a wall).
+const CHIPS: usize = 12;
+
+/// Whether a safety trigger was logged lately, or in this check-in (a trigger of the day, or
+/// one a debrief says it touched).
+fn safety(draft: &CheckInDraft, session: &Session) -> bool {
+    let catalog = &session.catalog;
+    let is_safety =
+        |t: &TriggerRef| matches!(t, TriggerRef::Id(id) if catalog.is_safety_trigger(id.as_str()));
+    catalog.safety_logged_recently(session.entries(), session.today)
+        || draft.triggers.iter().any(|t| is_safety(&t.trigger))
+        || draft
+            .debriefs
+            .iter()
+            .flat_map(|d| &d.triggers)
+            .any(is_safety)
+}
+
+/// The triggers offered: this check-in's, the debrief's own, then the perspective's.
+fn touched(d: &Debrief, draft: &CheckInDraft, session: &Session) -> Vec<TriggerRef> {
+    let mut triggers: Vec<TriggerRef> = draft.triggers.iter().map(|t| t.trigger.clone()).collect();
+    for t in &d.triggers {
+        if !triggers.contains(t) {
+            triggers.push(t.clone());
+        }
+    }
+    let catalog = &session.catalog;
+    let fitting = catalog
+        .triggers
+        .iter()
+        .filter(|t| crate::content::model::fits(&t.perspectives, draft.perspective));
+    for t in fitting {
+        if triggers.len() >= CHIPS {
+            break;
+        }
+        let Ok(id) = Name::try_from(t.id.as_str()) else {
+            continue;
+        };
+        let t = TriggerRef::Id(id);
+        if !triggers.contains(&t) {
+            triggers.push(t);
+        }
+    }
+    triggers
+}
+
+impl Record for Debrief {
+    fn list(e: &Entry) -> &Vec<Self> {
+        &e.debriefs
+    }
+
+    fn list_mut(e: &mut Entry) -> &mut Vec<Self> {
+        &mut e.debriefs
+    }
+
+    fn form(d: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form {
+        let words = &session.catalog.episodes.debrief;
+        let empty = Debrief::default();
+        let d = d.unwrap_or(&empty);
+        // Feelings: this check-in's, then the list's heavier words, up to a dozen.
+        let mut felt: Vec<String> = draft.emotions.clone();
+        for w in EMOTIONS {
+            if felt.len() >= CHIPS {
+                break;
+            }
+            if !felt.iter().any(|f| f == w) {
+                felt.push((*w).to_owned());
+            }
+        }
+        let own_felt: Vec<&str> = d
+            .felt
+            .iter()
+            .filter(|f| !felt.contains(f))
+            .map(String::as_str)
+            .collect();
+        let triggers = touched(d, draft, session);
+        let catalog = &session.catalog;
+        let repairs: Vec<Choice> = catalog
+            .toolkit
+            .repairs
+            .iter()
+            .filter(|r| crate::content::model::fits(&r.perspectives, draft.perspective))
+            .map(|r| Choice {
+                key: r.id.clone(),
+                label: r.text.clone(),
+            })
+            .collect();
+        let picked_repair: Vec<String> = d.repair_id.iter().map(ToString::to_string).collect();
+        let own_repair = if d.repair_id.is_some() { "" } else { &d.repair };
+        let mut form = Form::new(vec![
+            Field::choice(
+                &words.felt,
+                choices(felt.iter().map(|f| (f.clone(), f.clone()))),
+                true,
+                &d.felt,
+            ),
+            Field::text(
+                "Feelings in your own words",
+                &own_felt.join(", "),
+                "separate with commas",
+            ),
+            Field::text(&words.my_side, &d.my_side, "in your words"),
+            Field::text(
+                &words.their_side,
+                &d.their_side,
+                "skip it if you'd rather not",
+            ),
+            Field::choice(
+                "What did it touch? (triggers)",
+                choices(
+                    triggers
+                        .iter()
+                        .map(|t| (trigger_key(t), catalog.trigger_label(t))),
+                ),
+                true,
+                &d.triggers.iter().map(trigger_key).collect::<Vec<_>>(),
+            ),
+            Field::text(&words.before, &d.before, "an old hurt or fear, if any"),
+            Field::text(&words.my_part, &d.my_part, "if any"),
+            Field::text(&words.next_time, &d.next_time, "one small thing"),
+            Field::choice(&words.repair, repairs, false, &picked_repair),
+            Field::text(
+                "A repair in your own words",
+                own_repair,
+                "what you could say",
+            ),
+        ]);
+        Self::refresh(&mut form, draft, session);
+        form
+    }
+
+    fn refresh(form: &mut Form, draft: &CheckInDraft, session: &Session) {
+        let unsafe_now = safety(draft, session);
+        for i in TOWARD_THE_PARTNER {
+            form.set_hidden(i, unsafe_now);
+        }
+    }
+
+    fn read(form: &Form, shown: Option<&Self>, session: &Session) -> Self {
+        let mut felt: Vec<String> = form.picked(FELT).into_iter().map(str::to_owned).collect();
+        felt.extend(own_words(form.text(OWN_FELT)));
+        let keys = form.picked(TOUCHED);
+        let known = shown.map(|d| d.triggers.as_slice()).unwrap_or_default();
+        let triggers = keys
+            .into_iter()
+            .filter_map(|key| {
+                known
+                    .iter()
+                    .find(|t| trigger_key(t) == key)
+                    .cloned()
+                    .or_else(|| {
+                        let id = key.strip_prefix("id:")?;
+                        Name::try_from(id).ok().map(TriggerRef::Id)
+                    })
+            })
+            .collect();
+        // A repair of one's own words is kept as written; a picked one, as the toolkit has it.
+        let own = form.text(OWN_REPAIR).trim();
+        let picked = form.picked(REPAIR).first().map(|id| (*id).to_owned());
+        let (repair_id, repair) = match picked {
+            Some(id) if own.is_empty() => {
+                let text = session
+                    .catalog
+                    .toolkit
+                    .repairs
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(|r| r.text.clone())
+                    .unwrap_or_default();
+                (Name::try_from(id).ok(), text)
+            }
+            _ => (None, own.to_owned()),
+        };
+        Debrief {
+            felt,
+            my_side: form.text(MY_SIDE).trim().to_owned(),
+            their_side: form.text(THEIR_SIDE).trim().to_owned(),
+            triggers,
+            before: form.text(BEFORE).trim().to_owned(),
+            my_part: form.text(MY_PART).trim().to_owned(),
+            next_time: form.text(NEXT_TIME).trim().to_owned(),
+            repair_id,
+            repair,
+            // What a newer closer wrote into it is kept through the edit.
+            extra: shown.map(|d| d.extra.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+/// The step is entered.
+pub(super) fn enter(s: &mut State, back: bool, cx: &mut super::Cx) {
+    record::enter::<Debrief>(s, back, cx);
+}
+
+/// Back where a resumed draft was.
+pub(super) fn resume(s: &mut State, at: usize, cx: &mut super::Cx) {
+    record::resume::<Debrief>(s, at, cx);
+}
+
+/// Applies a typed key.
+pub(super) fn input(s: &mut State, input: ratatui_textarea::Input, cx: &mut super::Cx) {
+    record::input::<Debrief>(s, input, cx);
+}
+
+/// Applies a paste.
+pub(super) fn paste(s: &mut State, text: &str, cx: &mut super::Cx) {
+    record::paste::<Debrief>(s, text, cx);
+}
+
+/// Applies a key of this step.
+pub(super) fn update(
+    s: &mut State,
+    action: crate::tui::keys::Action,
+    cx: &mut super::Cx,
+) -> Option<crate::tui::screen::Cmd> {
+    record::update::<Debrief>(s, action, cx)
+}
+
+/// Draws the step: the intro (or, after a safety trigger, the safety words), which debrief,
+/// then the form.
+pub(super) fn view(
+    s: &State,
+    v: &StepView,
+    frame: &mut Frame,
+    area: Rect,
+    _layout: &mut LastLayout,
+) {
+    let words = &v.session.catalog.episodes.debrief;
+    let shown = record::shown(s.at, v.draft.debriefs.len(), "Debrief", "A new debrief");
+    let mut lines = vec![Line::styled(words.intro.trim().to_owned(), v.theme.muted)];
+    if safety(v.draft, v.session) {
+        lines.push(Line::styled(words.safety.trim().to_owned(), v.theme.title));
+    }
+    lines.push(Line::styled(
+        format!("{shown} · ←/→ and Space choose · Ctrl-N another · Tab to the summary"),
+        v.theme.muted,
+    ));
+    lines.push(Line::default());
+    s.form.render(lines, v.theme, frame, area);
+}

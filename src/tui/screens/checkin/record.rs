@@ -1,0 +1,120 @@
+//! What the thought-check and debrief steps share: a list of records of the entry, shown one
+//! at a time as a form that writes through to the draft on every change. A record exists in
+//! the draft once something is filled in; Ctrl-N starts another, PgUp/PgDn go to the one
+//! before or after (a debrief or thought check done earlier that day, when the day's entry
+//! is being added to).
+
+use crate::journal::Entry;
+use crate::journal::draft::CheckInDraft;
+use crate::tui::keys::Action;
+use crate::tui::screen::Cmd;
+use crate::tui::session::Session;
+use crate::tui::widgets::form::Form;
+
+use super::Cx;
+pub(super) use super::episodes::{State, edited, flush, keys, place, typing};
+
+/// A kind of record an entry holds a list of, asked as a form.
+pub(super) trait Record: Clone + Default + PartialEq + Sized {
+    /// The entry's list of them.
+    fn list(e: &Entry) -> &Vec<Self>;
+    /// The entry's list of them, to change.
+    fn list_mut(e: &mut Entry) -> &mut Vec<Self>;
+    /// The form for `record` (none: a new one), in this check-in.
+    fn form(record: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form;
+    /// What the form says, in place of `shown` (whose fields this closer does not show, it
+    /// keeps).
+    fn read(form: &Form, shown: Option<&Self>, session: &Session) -> Self;
+    /// Brings what the form asks up to date with the draft (after every change).
+    fn refresh(_form: &mut Form, _draft: &CheckInDraft, _session: &Session) {}
+
+    /// Whether nothing is filled in.
+    fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// The step's state as the check-in opens (its form is made when the step is entered).
+pub(super) fn new(_draft: &CheckInDraft, _session: &Session) -> State {
+    State::default()
+}
+
+/// The step is entered: on a new record, past the last; or, `back` from the summary, on the
+/// last one. (A check-in that opens on the step then resumes where its draft was.)
+pub(super) fn enter<R: Record>(s: &mut State, back: bool, cx: &mut Cx) {
+    let made = R::list(cx.draft).len();
+    open::<R>(s, if back { made.saturating_sub(1) } else { made }, cx);
+}
+
+/// Back on the record a resumed draft was on.
+pub(super) fn resume<R: Record>(s: &mut State, at: usize, cx: &mut Cx) {
+    open::<R>(s, at, cx);
+}
+
+/// Opens the record `at` (a new, empty one past the last).
+fn open<R: Record>(s: &mut State, at: usize, cx: &mut Cx) {
+    let list = R::list(cx.draft);
+    s.at = at.min(list.len());
+    s.form = R::form(list.get(s.at), cx.draft, cx.session);
+}
+
+/// Takes the form into the draft: a new record is added once something is in it.
+fn write_back<R: Record>(s: &State, cx: &mut Cx) {
+    let list = R::list_mut(&mut cx.draft.entry);
+    let record = R::read(&s.form, list.get(s.at), cx.session);
+    match list.get_mut(s.at) {
+        Some(slot) => *slot = record,
+        None if !record.is_empty() => list.push(record),
+        None => {}
+    }
+    cx.changed();
+}
+
+/// Takes a change of the form into the draft, then lets the form follow it.
+fn changed<R: Record>(s: &mut State, cx: &mut Cx) {
+    write_back::<R>(s, cx);
+    R::refresh(&mut s.form, cx.draft, cx.session);
+}
+
+/// Applies a typed key.
+pub(super) fn input<R: Record>(s: &mut State, input: ratatui_textarea::Input, cx: &mut Cx) {
+    if s.form.input(input) {
+        changed::<R>(s, cx);
+    }
+}
+
+/// Applies a paste.
+pub(super) fn paste<R: Record>(s: &mut State, text: &str, cx: &mut Cx) {
+    if s.form.paste(text) {
+        changed::<R>(s, cx);
+    }
+}
+
+/// Applies a key of this step; `None` when it is not the step's own (else the check-in's).
+pub(super) fn update<R: Record>(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
+    let made = R::list(cx.draft).len();
+    match action {
+        Action::Up => {
+            s.form.up();
+        }
+        Action::Down => {
+            s.form.down();
+        }
+        Action::Confirm => return s.form.down().then_some(Cmd::None),
+        Action::Add if s.at < made => open::<R>(s, made, cx),
+        Action::PageUp if s.at > 0 => open::<R>(s, s.at - 1, cx),
+        Action::PageDown if s.at < made => open::<R>(s, s.at + 1, cx),
+        Action::Add | Action::PageUp | Action::PageDown => {}
+        _ => return None,
+    }
+    Some(Cmd::None)
+}
+
+/// "Thought 2 of 3" or "A new thought check", for the line over the form.
+pub(super) fn shown(at: usize, made: usize, one: &str, new: &str) -> String {
+    if at < made {
+        format!("{one} {} of {made}", at + 1)
+    } else {
+        new.to_owned()
+    }
+}
