@@ -94,10 +94,9 @@ impl Catalog {
 
     /// The prompts of `kind` that fit a perspective.
     pub fn prompts_of(&self, kind: PromptKind, perspective: Option<Perspective>) -> Vec<&Prompt> {
-        self.prompts
-            .iter()
-            .filter(|p| p.kind == kind && fits(&p.perspectives, perspective))
-            .collect()
+        those(&self.prompts, |p| {
+            p.kind == kind && fits(&p.perspectives, perspective)
+        })
     }
 
     /// A trigger by id.
@@ -169,34 +168,24 @@ impl Catalog {
         group: TriggerGroup,
         perspective: Option<Perspective>,
     ) -> Vec<&Trigger> {
-        self.triggers
-            .iter()
-            .filter(|t| t.group == group && fits(&t.perspectives, perspective))
-            .collect()
+        those(&self.triggers, |t| {
+            t.group == group && fits(&t.perspectives, perspective)
+        })
     }
 
     /// Signs that fit a perspective.
     pub fn signs_for(&self, perspective: Option<Perspective>) -> Vec<&Sign> {
-        self.signs
-            .iter()
-            .filter(|s| fits(&s.perspectives, perspective))
-            .collect()
+        those(&self.signs, |s| fits(&s.perspectives, perspective))
     }
 
     /// Strategies that fit a perspective.
     pub fn strategies_for(&self, perspective: Option<Perspective>) -> Vec<&Strategy> {
-        self.strategies
-            .iter()
-            .filter(|s| fits(&s.perspectives, perspective))
-            .collect()
+        those(&self.strategies, |s| fits(&s.perspectives, perspective))
     }
 
     /// Strategies in a category.
     pub fn strategies_in(&self, category: Category) -> Vec<&Strategy> {
-        self.strategies
-            .iter()
-            .filter(|s| s.category == category)
-            .collect()
+        those(&self.strategies, |s| s.category == category)
     }
 
     /// Strategies that fit a trigger and a perspective.
@@ -205,20 +194,14 @@ impl Catalog {
         trigger: &str,
         perspective: Option<Perspective>,
     ) -> Vec<&Strategy> {
-        self.strategies
-            .iter()
-            .filter(|s| {
-                s.triggers.iter().any(|t| t == trigger) && fits(&s.perspectives, perspective)
-            })
-            .collect()
+        those(&self.strategies, |s| {
+            s.triggers.iter().any(|t| t == trigger) && fits(&s.perspectives, perspective)
+        })
     }
 
     /// Prompts that fit a perspective.
     pub fn prompts_for(&self, perspective: Option<Perspective>) -> Vec<&Prompt> {
-        self.prompts
-            .iter()
-            .filter(|p| fits(&p.perspectives, perspective))
-            .collect()
+        those(&self.prompts, |p| fits(&p.perspectives, perspective))
     }
 
     /// Prompts of a trigger that fit a perspective.
@@ -227,12 +210,9 @@ impl Catalog {
         trigger: &str,
         perspective: Option<Perspective>,
     ) -> Vec<&Prompt> {
-        self.prompts
-            .iter()
-            .filter(|p| {
-                p.triggers.iter().any(|t| t == trigger) && fits(&p.perspectives, perspective)
-            })
-            .collect()
+        those(&self.prompts, |p| {
+            p.triggers.iter().any(|t| t == trigger) && fits(&p.perspectives, perspective)
+        })
     }
 
     /// Up to `limit` prompts for the logged triggers, taking one from each trigger in turn
@@ -250,6 +230,11 @@ impl Catalog {
             .collect();
         interleave(&lists, limit)
     }
+}
+
+/// The items `keep` keeps, in order.
+fn those<T>(items: &[T], keep: impl Fn(&T) -> bool) -> Vec<&T> {
+    items.iter().filter(|i| keep(i)).collect()
 }
 
 /// Up to `limit` prompts taken from `lists` in turns (the first of each list, then the

@@ -261,9 +261,7 @@ pub struct Section {
     pub after: Vec<String>,
 }
 
-fn one(v: Option<f64>) -> String {
-    v.map_or("–".to_owned(), |v| format!("{v:.1}"))
-}
+use insights::one_decimal as one;
 
 /// Longer windows are shown by month: a weekly table of a year is a page of numbers.
 const WEEKS_IN_A_TABLE: usize = 26;

@@ -307,21 +307,41 @@ type TakenIn = Vec<(PathBuf, Result<String, store::StoreError>)>;
 /// `trash/sync-conflicts/`; one that cannot be read is left where it is.
 fn take_in_draft_copies(store: &store::Store) -> TakenIn {
     let layout = store.layout();
-    let mut copies: Vec<PathBuf> = std::fs::read_dir(layout.drafts_dir())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|f| store::scan::is_draft_conflict(&f.file_name().to_string_lossy()))
-        .map(|f| f.path())
-        .collect();
-    copies.sort();
+    let copies = files_in(layout.drafts_dir(), |_, name| {
+        store::scan::is_draft_conflict(name)
+    });
+    each_taken_in(copies, |path| take_in_draft_copy(layout, path))
+}
+
+/// Each of `copies` with what `take` made of it.
+fn each_taken_in(
+    copies: Vec<PathBuf>,
+    take: impl Fn(&Path) -> Result<String, store::StoreError>,
+) -> TakenIn {
     copies
         .into_iter()
         .map(|path| {
-            let result = take_in_draft_copy(layout, &path);
+            let result = take(&path);
             (path, result)
         })
         .collect()
+}
+
+/// The files of `dir` that `keep` keeps (given each and its name), sorted by path; none when
+/// `dir` cannot be read.
+fn files_in(
+    dir: impl AsRef<Path>,
+    keep: impl Fn(&std::fs::DirEntry, &str) -> bool,
+) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|f| keep(f, &f.file_name().to_string_lossy()))
+        .map(|f| f.path())
+        .collect();
+    files.sort();
+    files
 }
 
 fn take_in_draft_copy(layout: &Layout, path: &Path) -> Result<String, store::StoreError> {
@@ -337,13 +357,9 @@ fn take_in_draft_copy(layout: &Layout, path: &Path) -> Result<String, store::Sto
     // The same check-in as one already offered (the copy made as the other computer wrote
     // the very same words): kept in the trash, nothing new in it.
     let current = layout.draft_file();
-    let waiting: Vec<PathBuf> = std::fs::read_dir(layout.drafts_dir())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|f| Layout::is_waiting_draft(&f.file_name().to_string_lossy()))
-        .map(|f| f.path())
-        .collect();
+    let waiting = files_in(layout.drafts_dir(), |_, name| {
+        Layout::is_waiting_draft(name)
+    });
     let same = std::iter::once(current.clone())
         .chain(waiting)
         .filter_map(|p| read(&p).ok().map(|(body, _)| (p, body)))
@@ -390,25 +406,11 @@ fn take_in_draft_copy(layout: &Layout, path: &Path) -> Result<String, store::Sto
 /// left as it is.
 fn take_in_state_copies(store: &store::Store) -> TakenIn {
     let layout = store.layout();
-    let mut copies: Vec<PathBuf> = std::fs::read_dir(layout.root())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|f| {
-            Layout::original_of_conflict_copy(&f.file_name().to_string_lossy()).as_deref()
-                == Some("state.json")
-                && f.file_type().is_ok_and(|t| !t.is_dir())
-        })
-        .map(|f| f.path())
-        .collect();
-    copies.sort();
-    copies
-        .into_iter()
-        .map(|path| {
-            let result = take_in_state_copy(store, &path);
-            (path, result)
-        })
-        .collect()
+    let copies = files_in(layout.root(), |f, name| {
+        Layout::original_of_conflict_copy(name).as_deref() == Some("state.json")
+            && f.file_type().is_ok_and(|t| !t.is_dir())
+    });
+    each_taken_in(copies, |path| take_in_state_copy(store, path))
 }
 
 /// The person's own words as an encrypted journal seals them in state.json (under

@@ -11,7 +11,8 @@ use chrono::{NaiveDate, Weekday};
 use super::every_core;
 use crate::content::Catalog;
 use crate::journal::Entry;
-use crate::journal::insights::{self, Insights, Window};
+use crate::journal::insights::{self, Insights, Window, one_decimal as fmt};
+use crate::report::words;
 use crate::store::{self, Layout};
 
 use super::Ctx;
@@ -147,10 +148,6 @@ pub fn figures(
     figures
 }
 
-fn fmt(v: Option<f64>) -> String {
-    v.map_or("–".to_owned(), |v| format!("{v:.1}"))
-}
-
 fn plural(n: u32, one: &str, many: &str) -> String {
     count(n, one, many)
 }
@@ -216,47 +213,51 @@ pub fn text(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::R
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "Noticed most often")?;
-    if i.reactions.is_empty() {
-        writeln!(out, "  nothing noted")?;
-    }
-    let (shown, more) = insights::first_of(&i.reactions, 10);
-    for (id, n) in shown {
-        let label = catalog.sign(id).map_or(id.as_str(), |s| s.label.as_str());
-        writeln!(out, "  {n:>4}  {label}")?;
-    }
-    if let Some(more) = insights::and_more(more) {
-        writeln!(out, "        {more}")?;
-    }
-    writeln!(out)?;
-    writeln!(out, "Feelings named most often")?;
-    if i.emotions.is_empty() {
-        writeln!(out, "  none named")?;
-    }
-    let (shown, more) = insights::first_of(&i.emotions, 10);
-    for (word, n) in shown {
-        writeln!(out, "  {n:>4}  {word}")?;
-    }
-    if let Some(more) = insights::and_more(more) {
-        writeln!(out, "        {more}")?;
-    }
-    writeln!(out)?;
+    counts(
+        out,
+        "Noticed most often",
+        "nothing noted",
+        &i.reactions,
+        |id| words::sign_label(id, catalog),
+    )?;
+    counts(
+        out,
+        "Feelings named most often",
+        "none named",
+        &i.emotions,
+        |w| w,
+    )?;
     moments(i, catalog, out)
 }
 
-fn percent(part: u32, whole: u32) -> String {
-    if whole == 0 {
-        "–".to_owned()
-    } else {
-        format!("{}%", (f64::from(part) * 100.0 / f64::from(whole)).round())
+/// A list of counts under its title, most first: the first 10, with `label` of each, and how
+/// many more; `none` when it is empty.
+fn counts<'a>(
+    out: &mut impl Write,
+    title: &str,
+    none: &str,
+    list: &'a [(String, u32)],
+    label: impl Fn(&'a str) -> &'a str,
+) -> std::io::Result<()> {
+    writeln!(out, "{title}")?;
+    if list.is_empty() {
+        writeln!(out, "  {none}")?;
     }
+    let (shown, more) = insights::first_of(list, 10);
+    for (item, n) in shown {
+        writeln!(out, "  {n:>4}  {}", label(item))?;
+    }
+    if let Some(more) = insights::and_more(more) {
+        writeln!(out, "        {more}")?;
+    }
+    writeln!(out)
 }
 
 /// Predictions and moments traced, as insights show them; each figure says how many it rests
 /// on, and says nothing until there are enough.
 fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Result<()> {
-    use crate::journal::Ending;
     use crate::journal::insights::MIN_DAYS;
+    use crate::journal::insights::moments::{endings_line, percent};
     let p = &i.predictions;
     writeln!(out, "Predictions (fears written down to look back on)")?;
     if p.made == 0 {
@@ -295,15 +296,7 @@ fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Re
             )?;
         }
         for t in &p.by_trigger {
-            writeln!(
-                out,
-                "  {}: {} of {} came true · feared {}, really {}",
-                catalog.trigger_label(&t.trigger),
-                t.came_true,
-                t.answered,
-                fmt(t.predicted_badness),
-                fmt(t.actual_badness)
-            )?;
+            writeln!(out, "  {}", words::trigger_predictions_line(t, catalog))?;
         }
     }
     writeln!(out)?;
@@ -313,41 +306,15 @@ fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Re
         writeln!(out, "  none traced")?;
         return Ok(());
     }
-    writeln!(
-        out,
-        "  {} · a repair tried in {} ({})",
-        plural(e.count, "moment", "moments"),
-        e.repaired,
-        percent(e.repaired, e.count)
-    )?;
+    writeln!(out, "  {}", e.repaired_line())?;
     for (label, ends) in [
         ("with a repair   ", e.ended_with_repair),
         ("without a repair", e.ended_without_repair),
     ] {
-        let n: u32 = ends.iter().sum();
-        if n < MIN_DAYS {
-            writeln!(
-                out,
-                "  {label}  not enough yet ({n} with an ending; {MIN_DAYS} needed)"
-            )?;
-        } else {
-            let parts: Vec<String> = Ending::ALL
-                .iter()
-                .zip(ends)
-                .map(|(end, k)| format!("{} {k}", end.label()))
-                .collect();
-            writeln!(out, "  {label}  {}  (of {n})", parts.join(" · "))?;
-        }
+        writeln!(out, "  {}", endings_line(label, ends))?;
     }
     for u in &e.urges {
-        writeln!(
-            out,
-            "  {}: most often “{}” ({} of {} moments)",
-            catalog.trigger_label(&u.trigger),
-            catalog.urge_label(&u.urge),
-            u.times,
-            u.moments
-        )?;
+        writeln!(out, "  {}", words::urge_line(u, catalog))?;
     }
     Ok(())
 }

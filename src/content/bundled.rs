@@ -5,56 +5,30 @@ use serde::Deserialize;
 use super::model::{Digest, Episodes, Prompt, Sign, Strategy, Toolkit, Trigger};
 use super::{Catalog, ContentError, parse_toml};
 
+/// A bundled file: (its name, its text), the name written once.
+macro_rules! bundled {
+    ($file:literal) => {
+        (
+            concat!("content/", $file),
+            include_str!(concat!("../../content/", $file)),
+        )
+    };
+}
+
 /// The bundled files: (name, text).
-pub(crate) const TRIGGERS: (&str, &str) = (
-    "content/triggers.toml",
-    include_str!("../../content/triggers.toml"),
-);
-pub(crate) const SIGNS: (&str, &str) = (
-    "content/signs.toml",
-    include_str!("../../content/signs.toml"),
-);
-pub(crate) const STRATEGIES: (&str, &str) = (
-    "content/strategies.toml",
-    include_str!("../../content/strategies.toml"),
-);
-pub(crate) const PROMPTS: (&str, &str) = (
-    "content/prompts.toml",
-    include_str!("../../content/prompts.toml"),
-);
-pub(crate) const EPISODES: (&str, &str) = (
-    "content/episodes.toml",
-    include_str!("../../content/episodes.toml"),
-);
-pub(crate) const TOOLKIT: (&str, &str) = (
-    "content/toolkit.toml",
-    include_str!("../../content/toolkit.toml"),
-);
+pub(crate) const TRIGGERS: (&str, &str) = bundled!("triggers.toml");
+pub(crate) const SIGNS: (&str, &str) = bundled!("signs.toml");
+pub(crate) const STRATEGIES: (&str, &str) = bundled!("strategies.toml");
+pub(crate) const PROMPTS: (&str, &str) = bundled!("prompts.toml");
+pub(crate) const EPISODES: (&str, &str) = bundled!("episodes.toml");
+pub(crate) const TOOLKIT: (&str, &str) = bundled!("toolkit.toml");
 pub(crate) const DIGESTS: [(&str, &str); 6] = [
-    (
-        "content/safety.toml",
-        include_str!("../../content/safety.toml"),
-    ),
-    (
-        "content/digests/breaking-the-walls.toml",
-        include_str!("../../content/digests/breaking-the-walls.toml"),
-    ),
-    (
-        "content/digests/healing-emotional-distance.toml",
-        include_str!("../../content/digests/healing-emotional-distance.toml"),
-    ),
-    (
-        "content/digests/build-intimacy-stop-pushing-away.toml",
-        include_str!("../../content/digests/build-intimacy-stop-pushing-away.toml"),
-    ),
-    (
-        "content/digests/why-a-partner-pulls-away.toml",
-        include_str!("../../content/digests/why-a-partner-pulls-away.toml"),
-    ),
-    (
-        "content/attachment.toml",
-        include_str!("../../content/attachment.toml"),
-    ),
+    bundled!("safety.toml"),
+    bundled!("digests/breaking-the-walls.toml"),
+    bundled!("digests/healing-emotional-distance.toml"),
+    bundled!("digests/build-intimacy-stop-pushing-away.toml"),
+    bundled!("digests/why-a-partner-pulls-away.toml"),
+    bundled!("attachment.toml"),
 ];
 
 #[derive(Deserialize)]

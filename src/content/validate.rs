@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::journal::Perspective;
 
-use super::model::{Digest, Prompt, PromptKind, Sign, Source, Strategy, Trigger, Urge};
+use super::model::{Digest, Picked, Prompt, PromptKind, Sign, Source, Strategy, Trigger, Urge};
 use super::{Catalog, fits};
 
 /// The width prompts are laid out at.
@@ -215,17 +215,19 @@ pub fn check_trigger(catalog: &Catalog, t: &Trigger) -> Vec<Finding> {
 
 /// The rules one sign breaks.
 pub fn check_sign(catalog: &Catalog, s: &Sign) -> Vec<Finding> {
-    let mut c = checker(catalog, "sign", &s.id);
-    c.common(&s.perspectives, &s.sources);
-    c.text("label", &s.label);
-    c.findings
+    check_picked(catalog, "sign", s)
 }
 
 /// The rules one urge breaks.
 pub fn check_urge(catalog: &Catalog, u: &Urge) -> Vec<Finding> {
-    let mut c = checker(catalog, "urge", &u.id);
-    c.common(&u.perspectives, &u.sources);
-    c.text("label", &u.label);
+    check_picked(catalog, "urge", u)
+}
+
+/// The rules one item picked from a list (a sign, an urge) breaks.
+fn check_picked(catalog: &Catalog, kind: &'static str, p: &Picked) -> Vec<Finding> {
+    let mut c = checker(catalog, kind, &p.id);
+    c.common(&p.perspectives, &p.sources);
+    c.text("label", &p.label);
     c.findings
 }
 
@@ -291,7 +293,7 @@ pub fn check_episodes(catalog: &Catalog) -> Vec<Finding> {
     }
     let mut f = c.findings;
     f.extend(e.urges.iter().flat_map(|u| check_urge(catalog, u)));
-    f.extend(duplicates("urge", e.urges.iter().map(|u| u.id.as_str())));
+    f.extend(duplicates("urge", ids(&e.urges, |u| &u.id)));
     f
 }
 
@@ -472,54 +474,33 @@ pub fn validate(catalog: &Catalog) -> Vec<Finding> {
 /// The rules each item breaks, and ids used twice.
 fn check_items(catalog: &Catalog) -> Vec<Finding> {
     let mut f = Vec::new();
-    f.extend(
-        catalog
-            .triggers
-            .iter()
-            .flat_map(|t| check_trigger(catalog, t)),
-    );
-    f.extend(catalog.signs.iter().flat_map(|s| check_sign(catalog, s)));
-    f.extend(
-        catalog
-            .strategies
-            .iter()
-            .flat_map(|s| check_strategy(catalog, s)),
-    );
-    f.extend(
-        catalog
-            .prompts
-            .iter()
-            .flat_map(|p| check_prompt(catalog, p)),
-    );
-    f.extend(
-        catalog
-            .digests
-            .iter()
-            .flat_map(|d| check_digest(catalog, d)),
-    );
+    f.extend(each_item(catalog, &catalog.triggers, check_trigger));
+    f.extend(each_item(catalog, &catalog.signs, check_sign));
+    f.extend(each_item(catalog, &catalog.strategies, check_strategy));
+    f.extend(each_item(catalog, &catalog.prompts, check_prompt));
+    f.extend(each_item(catalog, &catalog.digests, check_digest));
     f.extend(check_toolkit(catalog));
     f.extend(check_episodes(catalog));
-    f.extend(duplicates(
-        "trigger",
-        catalog.triggers.iter().map(|t| t.id.as_str()),
-    ));
-    f.extend(duplicates(
-        "sign",
-        catalog.signs.iter().map(|s| s.id.as_str()),
-    ));
-    f.extend(duplicates(
-        "strategy",
-        catalog.strategies.iter().map(|s| s.id.as_str()),
-    ));
-    f.extend(duplicates(
-        "prompt",
-        catalog.prompts.iter().map(|p| p.id.as_str()),
-    ));
-    f.extend(duplicates(
-        "digest",
-        catalog.digests.iter().map(|d| d.id.as_str()),
-    ));
+    f.extend(duplicates("trigger", ids(&catalog.triggers, |t| &t.id)));
+    f.extend(duplicates("sign", ids(&catalog.signs, |s| &s.id)));
+    f.extend(duplicates("strategy", ids(&catalog.strategies, |s| &s.id)));
+    f.extend(duplicates("prompt", ids(&catalog.prompts, |p| &p.id)));
+    f.extend(duplicates("digest", ids(&catalog.digests, |d| &d.id)));
     f
+}
+
+/// The rules each of `items` breaks, in order.
+fn each_item<T>(
+    catalog: &Catalog,
+    items: &[T],
+    check: fn(&Catalog, &T) -> Vec<Finding>,
+) -> Vec<Finding> {
+    items.iter().flat_map(|i| check(catalog, i)).collect()
+}
+
+/// The ids of `items`, in order.
+fn ids<T>(items: &[T], id: fn(&T) -> &String) -> impl Iterator<Item = &str> {
+    items.iter().map(move |i| id(i).as_str())
 }
 
 /// The coverage a trigger needs: prompts and strategies, for each perspective it fits, and

@@ -125,7 +125,7 @@ impl Comparison {
 
     /// In words: a finding, or "not enough data yet" with the counts behind it.
     pub fn describe(&self, what: &str) -> String {
-        let fmt = |v: Option<f64>| v.map_or("–".to_owned(), |v| format!("{v:.1}"));
+        let fmt = one_decimal;
         if self.enough() {
             format!(
                 "{what} {} on {} with it, {} on {} without",
@@ -221,6 +221,11 @@ impl TriggerStat {
 pub fn first_of(list: &[(String, u32)], n: usize) -> (&[(String, u32)], usize) {
     let shown = &list[..n.min(list.len())];
     (shown, list.len() - shown.len())
+}
+
+/// An average as insights show it: one decimal, "–" for none.
+pub fn one_decimal(v: Option<f64>) -> String {
+    v.map_or("–".to_owned(), |v| format!("{v:.1}"))
 }
 
 /// "and 4 more" for a list cut short, none when it was not.

@@ -20,7 +20,6 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::episode::{Episode, Prediction};
 use super::{Entry, EntryId, Response, Scale, StrategyUse, TriggerLog};
 
 /// The line between the two versions of a text that changed on two computers.
@@ -121,6 +120,9 @@ fn pick<T: PartialEq + Clone>(base: Option<&T>, ours: &T, theirs: &T) -> Pick<T>
     }
 }
 
+/// An entry as both sides last had it (when known), as this side has it, as the other has it.
+type Sides<'a, E = Entry> = (Option<&'a E>, &'a E, &'a E);
+
 /// Collects, while one entry is merged, which fields came from the other side and which hold
 /// two versions.
 #[derive(Default)]
@@ -185,6 +187,79 @@ impl Merger {
         }
     }
 
+    /// A field of an entry's (or of an item's in one of its lists) that cannot hold two
+    /// versions (see [`Merger::value`]).
+    fn value_of<E, T: PartialEq + Clone>(
+        &mut self,
+        label: &str,
+        (base, ours, theirs): Sides<E>,
+        field: impl Fn(&E) -> &T,
+        show: impl Fn(&T) -> String,
+    ) -> T {
+        self.value(label, base.map(&field), field(ours), field(theirs), show)
+    }
+
+    /// A text of an entry's (or of an item's in one of its lists) (see [`Merger::text`]).
+    fn text_of<E>(
+        &mut self,
+        label: &str,
+        (base, ours, theirs): Sides<E>,
+        field: impl Fn(&E) -> &String,
+    ) -> String {
+        self.text(
+            label,
+            base.map(|b| field(b).as_str()),
+            field(ours),
+            field(theirs),
+        )
+    }
+
+    /// A list changed on one side only (its order too): that side, whole.
+    fn one_side<T: PartialEq + Clone>(
+        &mut self,
+        label: &str,
+        base: Option<&[T]>,
+        ours: &[T],
+        theirs: &[T],
+    ) -> Option<Vec<T>> {
+        let b = base?;
+        if b == ours {
+            if theirs != ours {
+                self.took(label);
+            }
+            return Some(theirs.to_vec());
+        }
+        (b == theirs).then(|| ours.to_vec())
+    }
+
+    /// A list of an entry's, merged as a set (see [`Merger::set`]).
+    fn set_of<T: PartialEq + Clone>(
+        &mut self,
+        label: &str,
+        (base, ours, theirs): Sides,
+        list: impl Fn(&Entry) -> &Vec<T>,
+    ) -> Vec<T> {
+        self.set(
+            label,
+            base.map(|b| list(b).as_slice()),
+            list(ours),
+            list(theirs),
+        )
+    }
+
+    /// A list of an entry's, merged by key (see [`Merger::keyed`]).
+    fn keyed_of<T: PartialEq + Clone, K: PartialEq>(
+        &mut self,
+        label: &str,
+        (base, ours, theirs): Sides,
+        list: impl Fn(&Entry) -> &Vec<T>,
+        key: impl Fn(&T) -> K,
+        item: impl FnMut(&mut Merger, Option<&T>, &T, &T) -> T,
+    ) -> Vec<T> {
+        let base = base.map(|b| list(b).as_slice());
+        self.keyed(label, base, list(ours), list(theirs), key, item)
+    }
+
     /// A list merged as a set: what either side added is kept, what one side removed and the
     /// other kept as it was is removed.
     fn set<T: PartialEq + Clone>(
@@ -194,17 +269,8 @@ impl Merger {
         ours: &[T],
         theirs: &[T],
     ) -> Vec<T> {
-        // Changed on one side only (its order too): that side, whole.
-        if let Some(b) = base {
-            if b == ours {
-                if theirs != ours {
-                    self.took(label);
-                }
-                return theirs.to_vec();
-            }
-            if b == theirs {
-                return ours.to_vec();
-            }
+        if let Some(whole) = self.one_side(label, base, ours, theirs) {
+            return whole;
         }
         let base = base.unwrap_or(&[]);
         let mut out: Vec<T> = ours
@@ -234,17 +300,8 @@ impl Merger {
         key: impl Fn(&T) -> K,
         mut item: impl FnMut(&mut Merger, Option<&T>, &T, &T) -> T,
     ) -> Vec<T> {
-        // Changed on one side only (its order too): that side, whole.
-        if let Some(b) = base {
-            if b == ours {
-                if theirs != ours {
-                    self.took(label);
-                }
-                return theirs.to_vec();
-            }
-            if b == theirs {
-                return ours.to_vec();
-            }
+        if let Some(whole) = self.one_side(label, base, ours, theirs) {
+            return whole;
         }
         fn find<'a, T, K: PartialEq>(
             list: Option<&'a [T]>,
@@ -288,17 +345,15 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
     }
     let mut m = Merger::default();
     let b = base;
+    let sides = (b, ours, theirs);
     let mut e = ours.clone();
     e.created_at = ours.created_at.min(theirs.created_at);
     e.updated_at = ours.updated_at.max(theirs.updated_at);
-    e.date = m.value("day", b.map(|b| &b.date), &ours.date, &theirs.date, |d| {
-        d.to_string()
-    });
-    e.perspective = m.value(
+    e.date = m.value_of("day", sides, |e| &e.date, |d| d.to_string());
+    e.perspective = m.value_of(
         "perspective",
-        b.map(|b| &b.perspective),
-        &ours.perspective,
-        &theirs.perspective,
+        sides,
+        |e| &e.perspective,
         |p| p.map_or("none".to_owned(), |p| p.label().to_owned()),
     );
     for &s in Scale::ALL {
@@ -308,65 +363,20 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
         });
         s.set(&mut e, value);
     }
-    e.emotions = m.set(
-        "feelings",
-        b.map(|b| b.emotions.as_slice()),
-        &ours.emotions,
-        &theirs.emotions,
-    );
-    e.behaviours = m.set(
-        "signs",
-        b.map(|b| b.behaviours.as_slice()),
-        &ours.behaviours,
-        &theirs.behaviours,
-    );
-    e.tags = m.set(
-        "tags",
-        b.map(|b| b.tags.as_slice()),
-        &ours.tags,
-        &theirs.tags,
-    );
-    e.triggers = merge_triggers(&mut m, b, ours, theirs);
-    e.strategies = merge_strategies(&mut m, b, ours, theirs);
-    e.responses = merge_responses(&mut m, b, ours, theirs);
-    e.notes = m.text(
-        "notes",
-        b.map(|b| b.notes.as_str()),
-        &ours.notes,
-        &theirs.notes,
-    );
-    e.episodes = m.set::<Episode>(
-        "moments",
-        b.map(|b| b.episodes.as_slice()),
-        &ours.episodes,
-        &theirs.episodes,
-    );
-    e.predictions = m.set::<Prediction>(
-        "predictions",
-        b.map(|b| b.predictions.as_slice()),
-        &ours.predictions,
-        &theirs.predictions,
-    );
-    e.thoughts = m.set(
-        "thoughts checked",
-        b.map(|b| b.thoughts.as_slice()),
-        &ours.thoughts,
-        &theirs.thoughts,
-    );
-    e.debriefs = m.set(
-        "debriefs",
-        b.map(|b| b.debriefs.as_slice()),
-        &ours.debriefs,
-        &theirs.debriefs,
-    );
+    e.emotions = m.set_of("feelings", sides, |e| &e.emotions);
+    e.behaviours = m.set_of("signs", sides, |e| &e.behaviours);
+    e.tags = m.set_of("tags", sides, |e| &e.tags);
+    e.triggers = merge_triggers(&mut m, sides);
+    e.strategies = merge_strategies(&mut m, sides);
+    e.responses = merge_responses(&mut m, sides);
+    e.notes = m.text_of("notes", sides, |e| &e.notes);
+    e.episodes = m.set_of("moments", sides, |e| &e.episodes);
+    e.predictions = m.set_of("predictions", sides, |e| &e.predictions);
+    e.thoughts = m.set_of("thoughts checked", sides, |e| &e.thoughts);
+    e.debriefs = m.set_of("debriefs", sides, |e| &e.debriefs);
     note_kept_both(&mut m, base, ours, theirs, &e);
     e.extra = merge_unknown(&mut m, b, ours, theirs);
-    e.two_versions = m.set(
-        "two versions",
-        b.map(|b| b.two_versions.as_slice()),
-        &ours.two_versions,
-        &theirs.two_versions,
-    );
+    e.two_versions = m.set_of("two versions", sides, |e| &e.two_versions);
     for both in &m.both {
         if !e.two_versions.contains(both) {
             e.two_versions.push(both.clone());
@@ -378,73 +388,58 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
 }
 
 /// The triggers of both sides, merged by trigger: intensity and note field by field.
-fn merge_triggers(
-    m: &mut Merger,
-    b: Option<&Entry>,
-    ours: &Entry,
-    theirs: &Entry,
-) -> Vec<TriggerLog> {
-    m.keyed(
+fn merge_triggers(m: &mut Merger, sides: Sides) -> Vec<TriggerLog> {
+    m.keyed_of(
         "triggers",
-        b.map(|b| b.triggers.as_slice()),
-        &ours.triggers,
-        &theirs.triggers,
+        sides,
+        |e| &e.triggers,
         |t: &TriggerLog| t.trigger.clone(),
         |m, b, o, t| TriggerLog {
             trigger: o.trigger.clone(),
-            intensity: m.value(
+            intensity: m.value_of(
                 "trigger intensity",
-                b.map(|b| &b.intensity),
-                &o.intensity,
-                &t.intensity,
+                (b, o, t),
+                |x| &x.intensity,
                 |i| i.map_or("none".to_owned(), |i| i.get().to_string()),
             ),
-            note: m.text(
-                "a trigger's note",
-                b.map(|b| b.note.as_str()),
-                &o.note,
-                &t.note,
-            ),
+            note: m.text_of("a trigger's note", (b, o, t), |x| &x.note),
             extra: unknown_of_both(&o.extra, &t.extra),
         },
     )
 }
 
 /// The strategies of both sides, merged by id: planned, tried and helpfulness field by field.
-fn merge_strategies(
-    m: &mut Merger,
-    b: Option<&Entry>,
-    ours: &Entry,
-    theirs: &Entry,
-) -> Vec<StrategyUse> {
-    m.keyed(
+fn merge_strategies(m: &mut Merger, sides: Sides) -> Vec<StrategyUse> {
+    m.keyed_of(
         "strategies",
-        b.map(|b| b.strategies.as_slice()),
-        &ours.strategies,
-        &theirs.strategies,
+        sides,
+        |e| &e.strategies,
         |s: &StrategyUse| s.id.clone(),
         |m, b, o, t| StrategyUse {
             id: o.id.clone(),
-            planned: m.value(
+            planned: m.value_of(
                 "strategies",
-                b.map(|b| &b.planned),
-                &o.planned,
-                &t.planned,
+                (b, o, t),
+                |x| &x.planned,
                 |p| if *p { "planned" } else { "not planned" }.to_owned(),
             ),
-            tried: m.value("strategies", b.map(|b| &b.tried), &o.tried, &t.tried, |v| {
-                match v {
-                    Some(true) => "tried",
-                    Some(false) => "not tried",
-                    None => "not said",
-                }
-                .to_owned()
-            }),
-            helpfulness: m.value(
+            tried: m.value_of(
                 "strategies",
-                b.map(|b| &b.helpfulness),
-                &o.helpfulness,
-                &t.helpfulness,
+                (b, o, t),
+                |x| &x.tried,
+                |v| {
+                    match v {
+                        Some(true) => "tried",
+                        Some(false) => "not tried",
+                        None => "not said",
+                    }
+                    .to_owned()
+                },
+            ),
+            helpfulness: m.value_of(
+                "strategies",
+                (b, o, t),
+                |x| &x.helpfulness,
                 |h| h.map_or("no rating".to_owned(), |h| format!("{}/5", h.get())),
             ),
             extra: unknown_of_both(&o.extra, &t.extra),
@@ -453,27 +448,18 @@ fn merge_strategies(
 }
 
 /// The answers of both sides, merged by prompt.
-fn merge_responses(
-    m: &mut Merger,
-    b: Option<&Entry>,
-    ours: &Entry,
-    theirs: &Entry,
-) -> Vec<Response> {
-    m.keyed(
+fn merge_responses(m: &mut Merger, sides: Sides) -> Vec<Response> {
+    m.keyed_of(
         "answers",
-        b.map(|b| b.responses.as_slice()),
-        &ours.responses,
-        &theirs.responses,
+        sides,
+        |e| &e.responses,
         |r: &Response| (r.prompt_id.clone(), r.prompt.clone()),
         |m, b, o, t| Response {
             prompt_id: o.prompt_id.clone(),
             prompt: o.prompt.clone(),
-            answer: m.text(
-                &format!("the answer to \"{}\"", o.prompt),
-                b.map(|b| b.answer.as_str()),
-                &o.answer,
-                &t.answer,
-            ),
+            answer: m.text_of(&format!("the answer to \"{}\"", o.prompt), (b, o, t), |x| {
+                &x.answer
+            }),
             extra: unknown_of_both(&o.extra, &t.extra),
         },
     )

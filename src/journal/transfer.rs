@@ -158,29 +158,18 @@ struct First(Option<Vec<String>>);
 /// A string; `None` for anything else.
 struct Text(Option<String>);
 
-impl<'de> Deserialize<'de> for Keys {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ShapeOf::<Keys>(std::marker::PhantomData))
-    }
+/// Each of the shapes is read with [`ShapeOf`].
+macro_rules! read_as_shape {
+    ($($t:ty),*) => {$(
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_any(ShapeOf::<$t>(std::marker::PhantomData))
+            }
+        }
+    )*};
 }
 
-impl<'de> Deserialize<'de> for First {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ShapeOf::<First>(std::marker::PhantomData))
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ShapeOf::<Text>(std::marker::PhantomData))
-    }
-}
-
-impl<'de> Deserialize<'de> for Shape {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ShapeOf::<Shape>(std::marker::PhantomData))
-    }
-}
+read_as_shape!(Keys, First, Text, Shape);
 
 /// What each shape makes of an array, an object, a string, or anything else.
 trait FromShape: Sized {

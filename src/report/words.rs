@@ -2,6 +2,8 @@
 
 use super::Include;
 use crate::content::Catalog;
+use crate::journal::insights::moments::{TriggerPredictions, TriggerUrge};
+use crate::journal::insights::one_decimal;
 use crate::journal::printable::printable;
 use crate::journal::{
     Debrief, Entry, Episode, Fact, Outcome, Prediction, Response, StrategyUse, ThoughtCheck,
@@ -42,6 +44,31 @@ pub fn strategy_line(s: &StrategyUse, catalog: &Catalog) -> String {
         Outcome::Mentioned => "mentioned".to_owned(),
     };
     format!("{title}: {what}")
+}
+
+/// What came of one trigger's predictions, as insights and `closer stats` say it: `Feeling
+/// ignored: 3 of 5 came true · feared 3.2, really 2.0`.
+pub fn trigger_predictions_line(t: &TriggerPredictions, catalog: &Catalog) -> String {
+    format!(
+        "{}: {} of {} came true · feared {}, really {}",
+        catalog.trigger_label(&t.trigger),
+        t.came_true,
+        t.answered,
+        one_decimal(t.predicted_badness),
+        one_decimal(t.actual_badness)
+    )
+}
+
+/// One trigger's usual urge, as insights and `closer stats` say it: `Feeling ignored: most
+/// often “Go quiet” (4 of 6 moments)`.
+pub fn urge_line(u: &TriggerUrge, catalog: &Catalog) -> String {
+    format!(
+        "{}: most often “{}” ({} of {} moments)",
+        catalog.trigger_label(&u.trigger),
+        catalog.urge_label(&u.urge),
+        u.times,
+        u.moments
+    )
 }
 
 /// A sign's label, or its id when the catalog does not know it.

@@ -155,25 +155,11 @@ fn start_app(
     };
     let stored_prefs = prefs.clone();
     config.apply(&mut prefs);
-    if let Some(first) = config_errors.first() {
-        let more = match config_errors.len() - 1 {
-            0 => String::new(),
-            n => format!(" ({n} more in the file)"),
-        };
-        status.get_or_insert(Status::Error(format!(
-            "{first}{more}. closer started with the other settings."
-        )));
-    }
+    let then = "closer started with the other settings.";
+    status = status.or_else(|| first_error(&config_errors, " in the file", then));
     let (catalog, content_errors) = content::load(options.config_dir.as_deref());
-    if let Some(first) = content_errors.first() {
-        let more = match content_errors.len() - 1 {
-            0 => String::new(),
-            n => format!(" ({n} more)"),
-        };
-        status.get_or_insert(Status::Error(format!(
-            "{first}{more}. Everything else works as usual."
-        )));
-    }
+    let then = "Everything else works as usual.";
+    status = status.or_else(|| first_error(&content_errors, "", then));
     keep_on_signals(Arc::clone(store), unsaved);
     let mut session = new_session(store, options, prefs, catalog);
     session.config = Arc::new(config);
@@ -189,6 +175,17 @@ fn start_app(
 
 /// The session: the time, the folders, the theme, whether the journal is encrypted or
 /// read-only.
+/// The first of `errors` as the status line says it: how many more there are (`where_` says
+/// where), then what `then` says of the rest.
+fn first_error(errors: &[impl std::fmt::Display], where_: &str, then: &str) -> Option<Status> {
+    let first = errors.first()?;
+    let more = match errors.len() - 1 {
+        0 => String::new(),
+        n => format!(" ({n} more{where_})"),
+    };
+    Some(Status::Error(format!("{first}{more}. {then}")))
+}
+
 fn new_session(
     store: &Store,
     options: &Options,

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::journal::vocabulary::count;
 use crate::journal::{Ending, Entry, PredictionResult, TriggerRef};
 
 use super::{MIN_DAYS, Window};
@@ -82,6 +83,43 @@ pub struct TriggerUrge {
     pub urge: String,
     /// In how many of those moments.
     pub times: u32,
+}
+
+/// `part` of `whole` as a whole percentage ("40%"); "–" of nothing.
+pub fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        "–".to_owned()
+    } else {
+        format!("{}%", (f64::from(part) * 100.0 / f64::from(whole)).round())
+    }
+}
+
+/// How moments (`label`: with a repair, say) ended, each way with its count: "With a repair
+/// closer 3 · the same 1 · further apart 0  (of 4)"; not enough yet under [`MIN_DAYS`].
+pub fn endings_line(label: &str, ends: [u32; 3]) -> String {
+    let n: u32 = ends.iter().sum();
+    if n < MIN_DAYS {
+        return format!("{label}  not enough yet ({n} with an ending; {MIN_DAYS} needed)");
+    }
+    let parts: Vec<String> = Ending::ALL
+        .iter()
+        .zip(ends)
+        .map(|(end, k)| format!("{} {k}", end.label()))
+        .collect();
+    format!("{label}  {}  (of {n})", parts.join(" · "))
+}
+
+impl Episodes {
+    /// How many moments, and in how many a repair was tried: "5 moments · a repair tried in 2
+    /// (40%)".
+    pub fn repaired_line(&self) -> String {
+        format!(
+            "{} · a repair tried in {} ({})",
+            count(self.count, "moment", "moments"),
+            self.repaired,
+            percent(self.repaired, self.count)
+        )
+    }
 }
 
 fn mean(sum: u32, n: u32) -> Option<f64> {

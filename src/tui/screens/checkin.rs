@@ -182,6 +182,27 @@ fn save_draft(draft: &CheckInDraft, at: usize) -> Cmd {
     Cmd::Effect(Effect::SaveDraft(Box::new(draft)))
 }
 
+/// Calls the step module's own `f` (`scales::f`, `lists::f`…) with the step's state and
+/// `args`: `on_step!(self, enter(back, cx))`. The one place a step is matched to its module.
+macro_rules! on_step {
+    ($state:expr, $f:ident($($arg:expr),*)) => {
+        match $state {
+            StepState::Scales(s) => scales::$f(s, $($arg),*),
+            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
+                lists::$f(s, $($arg),*)
+            }
+            StepState::Episodes(s) => episodes::$f(s, $($arg),*),
+            StepState::Reflect(s) => reflect::$f(s, $($arg),*),
+            StepState::Strategies(s) => strategies::$f(s, $($arg),*),
+            StepState::Predictions(s) => predictions::$f(s, $($arg),*),
+            StepState::Notes(s) => notes::$f(s, $($arg),*),
+            StepState::Thought(s) => thought::$f(s, $($arg),*),
+            StepState::Debrief(s) => debrief::$f(s, $($arg),*),
+            StepState::Summary(s) => summary::$f(s, $($arg),*),
+        }
+    };
+}
+
 impl StepState {
     /// The state of `step` as the check-in opens on `draft`.
     fn new(step: Step, draft: &CheckInDraft, session: &Session) -> StepState {
@@ -203,56 +224,17 @@ impl StepState {
 
     /// The step is entered: forward, or `back` from the step after it.
     fn enter(&mut self, back: bool, cx: &mut Cx) {
-        match self {
-            StepState::Scales(s) => scales::enter(s, back, cx),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::enter(s, back, cx);
-            }
-            StepState::Episodes(s) => episodes::enter(s, back, cx),
-            StepState::Reflect(s) => reflect::enter(s, back, cx),
-            StepState::Strategies(s) => strategies::enter(s, back, cx),
-            StepState::Predictions(s) => predictions::enter(s, back, cx),
-            StepState::Notes(s) => notes::enter(s, back, cx),
-            StepState::Thought(s) => thought::enter(s, back, cx),
-            StepState::Debrief(s) => debrief::enter(s, back, cx),
-            StepState::Summary(s) => summary::enter(s, back, cx),
-        }
+        on_step!(self, enter(back, cx))
     }
 
     /// Where in the step the check-in is (see `CheckInDraft::at`).
     fn place(&self) -> usize {
-        match self {
-            StepState::Scales(s) => scales::place(s),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::place(s)
-            }
-            StepState::Episodes(s) => episodes::place(s),
-            StepState::Reflect(s) => reflect::place(s),
-            StepState::Strategies(s) => strategies::place(s),
-            StepState::Predictions(s) => predictions::place(s),
-            StepState::Notes(s) => notes::place(s),
-            StepState::Thought(s) => thought::place(s),
-            StepState::Debrief(s) => debrief::place(s),
-            StepState::Summary(s) => summary::place(s),
-        }
+        on_step!(self, place())
     }
 
     /// Goes back to where a resumed draft was in the step (as far as that place still is).
     fn resume(&mut self, at: usize, cx: &mut Cx) {
-        match self {
-            StepState::Scales(s) => scales::resume(s, at, cx),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::resume(s, at, cx);
-            }
-            StepState::Episodes(s) => episodes::resume(s, at, cx),
-            StepState::Reflect(s) => reflect::resume(s, at, cx),
-            StepState::Strategies(s) => strategies::resume(s, at, cx),
-            StepState::Predictions(s) => predictions::resume(s, at, cx),
-            StepState::Notes(s) => notes::resume(s, at, cx),
-            StepState::Thought(s) => thought::resume(s, at, cx),
-            StepState::Debrief(s) => debrief::resume(s, at, cx),
-            StepState::Summary(s) => summary::resume(s, at, cx),
-        }
+        on_step!(self, resume(at, cx))
     }
 
     /// The keys in force.
@@ -276,128 +258,37 @@ impl StepState {
     /// How the step takes typed keys: list filters and forms one at a time, answers and
     /// notes as prose.
     fn typing(&self) -> Typing {
-        match self {
-            StepState::Scales(s) => scales::typing(s),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::typing(s)
-            }
-            StepState::Episodes(s) => episodes::typing(s),
-            StepState::Reflect(s) => reflect::typing(s),
-            StepState::Strategies(s) => strategies::typing(s),
-            StepState::Predictions(s) => predictions::typing(s),
-            StepState::Notes(s) => notes::typing(s),
-            StepState::Thought(s) => thought::typing(s),
-            StepState::Debrief(s) => debrief::typing(s),
-            StepState::Summary(s) => summary::typing(s),
-        }
+        on_step!(self, typing())
     }
 
     /// Applies a key; `None` leaves it to the check-in's own keys (next, back, save, leave).
     fn update(&mut self, action: Action, cx: &mut Cx) -> Option<Cmd> {
-        match self {
-            StepState::Scales(s) => scales::update(s, action, cx),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::update(s, action, cx)
-            }
-            StepState::Episodes(s) => episodes::update(s, action, cx),
-            StepState::Reflect(s) => reflect::update(s, action, cx),
-            StepState::Strategies(s) => strategies::update(s, action, cx),
-            StepState::Predictions(s) => predictions::update(s, action, cx),
-            StepState::Notes(s) => notes::update(s, action, cx),
-            StepState::Thought(s) => thought::update(s, action, cx),
-            StepState::Debrief(s) => debrief::update(s, action, cx),
-            StepState::Summary(s) => summary::update(s, action, cx),
-        }
+        on_step!(self, update(action, cx))
     }
 
     /// Applies a typed key.
     fn input(&mut self, input: Input, cx: &mut Cx) {
-        match self {
-            StepState::Scales(s) => scales::input(s, input, cx),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::input(s, input, cx);
-            }
-            StepState::Episodes(s) => episodes::input(s, input, cx),
-            StepState::Reflect(s) => reflect::input(s, input, cx),
-            StepState::Strategies(s) => strategies::input(s, input, cx),
-            StepState::Predictions(s) => predictions::input(s, input, cx),
-            StepState::Notes(s) => notes::input(s, input, cx),
-            StepState::Thought(s) => thought::input(s, input, cx),
-            StepState::Debrief(s) => debrief::input(s, input, cx),
-            StepState::Summary(s) => summary::input(s, input, cx),
-        }
+        on_step!(self, input(input, cx))
     }
 
     /// Applies pasted text (line ends already `\n`).
     fn paste(&mut self, text: &str, cx: &mut Cx) {
-        match self {
-            StepState::Scales(s) => scales::paste(s, text, cx),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::paste(s, text, cx);
-            }
-            StepState::Episodes(s) => episodes::paste(s, text, cx),
-            StepState::Reflect(s) => reflect::paste(s, text, cx),
-            StepState::Strategies(s) => strategies::paste(s, text, cx),
-            StepState::Predictions(s) => predictions::paste(s, text, cx),
-            StepState::Notes(s) => notes::paste(s, text, cx),
-            StepState::Thought(s) => thought::paste(s, text, cx),
-            StepState::Debrief(s) => debrief::paste(s, text, cx),
-            StepState::Summary(s) => summary::paste(s, text, cx),
-        }
+        on_step!(self, paste(text, cx))
     }
 
     /// Copies what the step's text areas hold into the draft.
     fn flush(&self, draft: &mut CheckInDraft) {
-        match self {
-            StepState::Scales(s) => scales::flush(s, draft),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::flush(s, draft);
-            }
-            StepState::Episodes(s) => episodes::flush(s, draft),
-            StepState::Reflect(s) => reflect::flush(s, draft),
-            StepState::Strategies(s) => strategies::flush(s, draft),
-            StepState::Predictions(s) => predictions::flush(s, draft),
-            StepState::Notes(s) => notes::flush(s, draft),
-            StepState::Thought(s) => thought::flush(s, draft),
-            StepState::Debrief(s) => debrief::flush(s, draft),
-            StepState::Summary(s) => summary::flush(s, draft),
-        }
+        on_step!(self, flush(draft))
     }
 
     /// `$EDITOR` gave back the text of `target` (already in the draft).
     fn edited(&mut self, target: EditTarget, draft: &CheckInDraft) {
-        match self {
-            StepState::Scales(s) => scales::edited(s, target, draft),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::edited(s, target, draft);
-            }
-            StepState::Episodes(s) => episodes::edited(s, target, draft),
-            StepState::Reflect(s) => reflect::edited(s, target, draft),
-            StepState::Strategies(s) => strategies::edited(s, target, draft),
-            StepState::Predictions(s) => predictions::edited(s, target, draft),
-            StepState::Notes(s) => notes::edited(s, target, draft),
-            StepState::Thought(s) => thought::edited(s, target, draft),
-            StepState::Debrief(s) => debrief::edited(s, target, draft),
-            StepState::Summary(s) => summary::edited(s, target, draft),
-        }
+        on_step!(self, edited(target, draft))
     }
 
     /// Draws the step.
     fn view(&self, v: &StepView, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
-        match self {
-            StepState::Scales(s) => scales::view(s, v, frame, area, layout),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::view(s, v, frame, area, layout);
-            }
-            StepState::Episodes(s) => episodes::view(s, v, frame, area, layout),
-            StepState::Reflect(s) => reflect::view(s, v, frame, area, layout),
-            StepState::Strategies(s) => strategies::view(s, v, frame, area, layout),
-            StepState::Predictions(s) => predictions::view(s, v, frame, area, layout),
-            StepState::Notes(s) => notes::view(s, v, frame, area, layout),
-            StepState::Thought(s) => thought::view(s, v, frame, area, layout),
-            StepState::Debrief(s) => debrief::view(s, v, frame, area, layout),
-            StepState::Summary(s) => summary::view(s, v, frame, area, layout),
-        }
+        on_step!(self, view(v, frame, area, layout))
     }
 }
 

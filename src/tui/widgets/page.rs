@@ -10,6 +10,11 @@ use crate::tui::screen::ViewCx;
 use crate::tui::session::Status;
 use crate::tui::theme::Theme;
 
+/// `text` in `area`, muted: what a view says when it has nothing to show.
+pub fn muted_line(frame: &mut Frame, area: Rect, text: &'static str, theme: &Theme) {
+    frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), area);
+}
+
 /// The regions of a page.
 pub struct Regions {
     /// The title bar.

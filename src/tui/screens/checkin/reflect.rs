@@ -259,12 +259,11 @@ pub(super) fn view(
 ) {
     let (theme, catalog) = (v.theme, &v.session.catalog);
     let Some(response) = v.draft.responses.get(state.prompt_index) else {
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                "There is no question for this check-in. Tab goes on.",
-                theme.muted,
-            )),
+        page::muted_line(
+            frame,
             area,
+            "There is no question for this check-in. Tab goes on.",
+            theme,
         );
         return;
     };

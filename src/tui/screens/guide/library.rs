@@ -13,6 +13,7 @@ use crate::content::{Catalog, Category, ItemKind, TriggerGroup, fits};
 use crate::journal::{Perspective, Preferences};
 use crate::tui::keys::{self, Action};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
+use crate::tui::widgets::page;
 
 use super::{Page, State, toggle_pref};
 
@@ -283,12 +284,11 @@ pub(super) fn view(
     };
     frame.render_widget(Paragraph::new(vec![Line::from(head), search]), top);
     if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                "No strategy matches. Esc clears the search; a shows every perspective.",
-                theme.muted,
-            )),
+        page::muted_line(
+            frame,
             list,
+            "No strategy matches. Esc clears the search; a shows every perspective.",
+            theme,
         );
         return;
     }

@@ -23,9 +23,7 @@ mod week;
 
 pub use over_time::{Series, series};
 
-fn fmt(v: Option<f64>) -> String {
-    v.map_or("–".to_owned(), |v| format!("{v:.1}"))
-}
+use crate::journal::insights::one_decimal as fmt;
 
 /// Draws insights.
 pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {

@@ -114,10 +114,7 @@ fn draw(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
     let session = cx.session;
     let theme = &session.theme;
     if state.trash.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled("The trash is empty.", theme.muted)),
-            area,
-        );
+        page::muted_line(frame, area, "The trash is empty.", theme);
         return;
     }
     // The list takes what it needs, up to half the room; the preview the rest.

@@ -494,10 +494,7 @@ fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame
         head,
     );
     if state.pick.rows.is_empty() && kind == FilterKind::Tag {
-        frame.render_widget(
-            Paragraph::new(Line::styled("No entry has a tag yet.", theme.muted)),
-            body,
-        );
+        page::muted_line(frame, body, "No entry has a tag yet.", theme);
         return;
     }
     let none = |_: &Row| false;

@@ -9,6 +9,7 @@ use crate::content::Catalog;
 use crate::journal::insights;
 use crate::tui::screen::LastLayout;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
 
 use super::super::State;
@@ -24,12 +25,11 @@ pub(super) fn triggers(
 ) {
     let i = &state.insights;
     if i.triggers.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                "No triggers were logged in this window.",
-                theme.muted,
-            )),
+        page::muted_line(
+            frame,
             area,
+            "No triggers were logged in this window.",
+            theme,
         );
         return;
     }

@@ -7,23 +7,16 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::content::Catalog;
-use crate::journal::Ending;
 use crate::journal::insights::MIN_DAYS;
 use crate::journal::insights::moments::{Episodes, Predictions};
+use crate::journal::insights::moments::{endings_line, percent};
 use crate::journal::vocabulary::count;
+use crate::report::words;
 use crate::tui::screen::LastLayout;
 use crate::tui::theme::Theme;
 
 use super::super::State;
 use super::{fmt, scrolled};
-
-fn percent(part: u32, whole: u32) -> String {
-    if whole == 0 {
-        "–".to_owned()
-    } else {
-        format!("{}%", (f64::from(part) * 100.0 / f64::from(whole)).round())
-    }
-}
 
 /// Lines of the moments view (also what the report says, in its own words).
 pub(super) fn moments(
@@ -93,14 +86,7 @@ fn prediction_lines(p: &Predictions, catalog: &Catalog, theme: &Theme) -> Vec<Li
         }
         for t in &p.by_trigger {
             lines.push(Line::styled(
-                format!(
-                    "  {}: {} of {} came true · feared {}, really {}",
-                    catalog.trigger_label(&t.trigger),
-                    t.came_true,
-                    t.answered,
-                    fmt(t.predicted_badness),
-                    fmt(t.actual_badness)
-                ),
+                format!("  {}", words::trigger_predictions_line(t, catalog)),
                 theme.text,
             ));
         }
@@ -118,31 +104,15 @@ fn moment_lines(e: &Episodes, catalog: &Catalog, theme: &Theme) -> Vec<Line<'sta
             theme.muted,
         ));
     } else {
-        lines.push(Line::styled(
-            format!(
-                "  {} · a repair tried in {} ({})",
-                count(e.count, "moment", "moments"),
-                e.repaired,
-                percent(e.repaired, e.count)
-            ),
-            theme.text,
-        ));
+        lines.push(Line::styled(format!("  {}", e.repaired_line()), theme.text));
         for (label, ends) in [
             ("With a repair   ", e.ended_with_repair),
             ("Without a repair", e.ended_without_repair),
         ] {
-            let n: u32 = ends.iter().sum();
-            let parts: Vec<String> = Ending::ALL
-                .iter()
-                .zip(ends)
-                .map(|(end, k)| format!("{} {k}", end.label()))
-                .collect();
-            let text = if n < MIN_DAYS {
-                format!("  {label}  not enough yet ({n} with an ending; {MIN_DAYS} needed)")
-            } else {
-                format!("  {label}  {}  (of {n})", parts.join(" · "))
-            };
-            lines.push(Line::styled(text, theme.text));
+            lines.push(Line::styled(
+                format!("  {}", endings_line(label, ends)),
+                theme.text,
+            ));
         }
         if e.urges.is_empty() {
             lines.push(Line::styled(
@@ -152,13 +122,7 @@ fn moment_lines(e: &Episodes, catalog: &Catalog, theme: &Theme) -> Vec<Line<'sta
         }
         for u in &e.urges {
             lines.push(Line::styled(
-                format!(
-                    "  {}: most often “{}” ({} of {} moments)",
-                    catalog.trigger_label(&u.trigger),
-                    catalog.urge_label(&u.urge),
-                    u.times,
-                    u.moments
-                ),
+                format!("  {}", words::urge_line(u, catalog)),
                 theme.text,
             ));
         }
