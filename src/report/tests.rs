@@ -4,10 +4,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Weekday};
 
 use super::*;
-use crate::journal::{
-    Closeness, EntryId, Helpfulness, Intensity, Mood, Name, Response, StrategyUse, TriggerLog,
-    TriggerRef,
-};
+use crate::journal::test_support::{catalog_trigger, logged, own_trigger, response, strategy};
+use crate::journal::{Closeness, EntryId, Mood, Name, TriggerRef};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -21,29 +19,19 @@ fn entry(day: &str, n: u32, mood: u8, trigger: &str, mark: &str) -> Entry {
     let mut e = Entry::new(EntryId::generate(t, n), t);
     e.mood = Some(Mood::try_from(mood).unwrap());
     e.closeness = Some(Closeness::try_from(6 - mood).unwrap());
-    e.triggers.push(TriggerLog {
-        trigger: if trigger.starts_with("my ") || trigger.contains('<') {
-            TriggerRef::Custom(Name::try_from(trigger).unwrap())
-        } else {
-            TriggerRef::Id(Name::try_from(trigger).unwrap())
-        },
-        intensity: Some(Intensity::try_from(3u8).unwrap()),
-        note: format!("trigger-note-{mark}"),
-        extra: Default::default(),
-    });
-    e.strategies.push(StrategyUse {
-        id: Name::try_from("open-honest-talk").unwrap(),
-        planned: true,
-        tried: Some(true),
-        helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
-        extra: Default::default(),
-    });
-    e.responses.push(Response {
-        prompt_id: None,
-        prompt: "What did you want to say?".into(),
-        answer: format!("answer-{mark}"),
-        extra: Default::default(),
-    });
+    let trigger = if trigger.starts_with("my ") || trigger.contains('<') {
+        own_trigger(trigger)
+    } else {
+        catalog_trigger(trigger)
+    };
+    e.triggers
+        .push(logged(trigger, Some(3), &format!("trigger-note-{mark}")));
+    e.strategies
+        .push(strategy("open-honest-talk", true, Some(true), Some(4)));
+    e.responses.push(response(
+        "What did you want to say?",
+        &format!("answer-{mark}"),
+    ));
     e.notes = format!("notes-{mark}");
     e.episodes.push(crate::journal::Episode {
         what: format!("moment-{mark}"),

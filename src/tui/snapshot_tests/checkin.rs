@@ -1,8 +1,9 @@
 use super::*;
 use crate::journal::draft::{CheckInDraft, Step};
-use crate::journal::{
-    Closeness, Helpfulness, Intensity, Mood, Name, Response, StrategyUse, TriggerLog, TriggerRef,
+use crate::journal::test_support::{
+    catalog_trigger, episode, logged, own_trigger, prediction, strategy,
 };
+use crate::journal::{Closeness, Mood, Name, Response, TriggerLog, TriggerRef};
 use crate::tui::screens::checkin::State;
 
 fn filled(app: &App) -> CheckInDraft {
@@ -11,18 +12,8 @@ fn filled(app: &App) -> CheckInDraft {
     d.closeness = Some(Closeness::try_from(4u8).unwrap());
     d.emotions = vec!["lonely".into(), "hopeful".into(), "a bit wistful".into()];
     d.triggers = vec![
-        TriggerLog {
-            trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
-            intensity: Some(Intensity::try_from(4u8).unwrap()),
-            note: "before the call".into(),
-            extra: Default::default(),
-        },
-        TriggerLog {
-            trigger: TriggerRef::Custom(Name::try_from("my sister visiting").unwrap()),
-            intensity: Some(Intensity::try_from(2u8).unwrap()),
-            note: String::new(),
-            extra: Default::default(),
-        },
+        logged(catalog_trigger("anxiety"), Some(4), "before the call"),
+        logged(own_trigger("my sister visiting"), Some(2), ""),
     ];
     d.behaviours = vec![Name::try_from(app.session.catalog.signs[0].id.as_str()).unwrap()];
     let p = app
@@ -41,40 +32,23 @@ fn filled(app: &App) -> CheckInDraft {
         .catalog
         .strategies_for_trigger("anxiety", app.session.perspective())[0];
     d.strategies = vec![
-        StrategyUse {
-            id: Name::try_from(s.id.as_str()).unwrap(),
-            planned: true,
-            tried: None,
-            helpfulness: None,
-            extra: Default::default(),
-        },
-        StrategyUse {
-            id: Name::try_from("active-listening").unwrap(),
-            planned: false,
-            tried: Some(true),
-            helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
-            extra: Default::default(),
-        },
+        strategy(s.id.as_str(), true, None, None),
+        strategy("active-listening", false, Some(true), Some(4)),
     ];
     d.notes = "Long day. The evening walk helped.".into();
     d.tags = vec!["work".into(), "weekend".into()];
     d.episodes = vec![crate::journal::Episode {
-        what: "He looked at his phone while I talked".into(),
-        triggers: vec![TriggerRef::Id(Name::try_from("anxiety").unwrap())],
         urges: vec!["go-quiet".into(), "leave the room".into()],
         did: vec![app.session.catalog.signs[0].id.clone()],
         next: "We ate without talking".into(),
         repair: Some(crate::journal::Repair::Own("I said it hurt, later".into())),
         ended: Some(crate::journal::Ending::Same),
-        extra: Default::default(),
+        ..episode("He looked at his phone while I talked", "anxiety")
     }];
     d.predictions = vec![crate::journal::Prediction {
-        fear: "He will be cold all weekend".into(),
         likelihood: crate::journal::Likelihood::try_from(70).ok(),
         badness: crate::journal::Badness::try_from(4u8).ok(),
-        look_back: d.date + chrono::Days::new(3),
-        outcome: None,
-        extra: Default::default(),
+        ..prediction("He will be cold all weekend", d.date + chrono::Days::new(3))
     }];
     d
 }

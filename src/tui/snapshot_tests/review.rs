@@ -1,9 +1,7 @@
 use super::*;
 use crate::journal::query::{Condition, DateSpan};
-use crate::journal::{
-    Closeness, Entry, EntryId, Intensity, Mood, Name, Perspective, Response, StrategyUse,
-    TriggerLog, TriggerRef,
-};
+use crate::journal::test_support::{catalog_trigger, logged, own_trigger, strategy};
+use crate::journal::{Closeness, Entry, EntryId, Mood, Name, Perspective, Response};
 
 fn entry(at: &str, n: u32, mood: u8, close: u8, answer: &str) -> Entry {
     let t = chrono::DateTime::parse_from_rfc3339(at).unwrap();
@@ -28,22 +26,16 @@ fn app_with_journal() -> App {
         1,
         "He was quiet at dinner and I went quiet too. Later I felt lonely but did not say so.",
     );
-    a.triggers.push(TriggerLog {
-        trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
-        intensity: Some(Intensity::try_from(4u8).unwrap()),
-        note: "the phone call".into(),
-        extra: Default::default(),
-    });
+    a.triggers.push(logged(
+        catalog_trigger("anxiety"),
+        Some(4),
+        "the phone call",
+    ));
     a.emotions = vec!["lonely".into(), "anxious".into()];
     a.tags = vec!["home".into()];
     a.notes = "Quiet evenings are the hardest.".into();
-    a.strategies.push(StrategyUse {
-        id: Name::try_from("active-listening").unwrap(),
-        planned: true,
-        tried: None,
-        helpfulness: None,
-        extra: Default::default(),
-    });
+    a.strategies
+        .push(strategy("active-listening", true, None, None));
     let mut b = entry(
         "2026-11-21T08:10:00+01:00",
         2,
@@ -51,12 +43,8 @@ fn app_with_journal() -> App {
         4,
         "A slow breakfast together. We laughed about the cat.",
     );
-    b.triggers.push(TriggerLog {
-        trigger: TriggerRef::Custom(Name::try_from("my sister visiting").unwrap()),
-        intensity: None,
-        note: String::new(),
-        extra: Default::default(),
-    });
+    b.triggers
+        .push(logged(own_trigger("my sister visiting"), None, ""));
     let c = entry(
         "2026-11-21T22:00:00+01:00",
         3,

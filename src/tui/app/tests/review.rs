@@ -1,6 +1,7 @@
 //! Review and insights: the entry view, reports, predictions and the search index.
 
 use super::*;
+use crate::journal::test_support::{outcome, prediction};
 
 #[test]
 fn deleting_from_the_entry_view_goes_back_to_the_list_where_u_undoes_it() {
@@ -180,17 +181,13 @@ fn a_due_prediction_is_asked_first_answered_saved_and_not_asked_again() {
 /// Issue 17: in review, p on an entry with an open prediction drops it before its day.
 #[test]
 fn review_drops_an_open_prediction_early() {
-    use crate::journal::{Prediction, PredictionResult};
+    use crate::journal::PredictionResult;
     let mut entries = twelve_entries();
     let newest = entries.iter_mut().max_by_key(|e| e.created_at).unwrap();
-    newest.predictions.push(Prediction {
-        fear: "The weekend will go badly".into(),
-        likelihood: None,
-        badness: None,
-        look_back: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-        outcome: None,
-        extra: Default::default(),
-    });
+    newest.predictions.push(prediction(
+        "The weekend will go badly",
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    ));
     let mut app = app_at_home();
     read_journal(&mut app, entries);
     app.update(Msg::Key(Action::OpenReview));
@@ -216,22 +213,13 @@ fn review_drops_an_open_prediction_early() {
 /// Editing an entry whose prediction was answered keeps the answer, whatever is retyped.
 #[test]
 fn editing_an_entry_keeps_what_came_of_its_prediction() {
-    use crate::journal::{Prediction, PredictionOutcome, PredictionResult};
+    use crate::journal::{Prediction, PredictionResult};
     let mut entries = twelve_entries();
     let newest = entries.iter_mut().max_by_key(|e| e.created_at).unwrap();
+    let next_day = newest.date + chrono::Days::new(1);
     newest.predictions.push(Prediction {
-        fear: "She will not come".into(),
-        likelihood: None,
-        badness: None,
-        look_back: newest.date + chrono::Days::new(1),
-        outcome: Some(PredictionOutcome {
-            on: newest.date + chrono::Days::new(1),
-            result: PredictionResult::No,
-            badness: None,
-            instead: "She came early".into(),
-            extra: Default::default(),
-        }),
-        extra: Default::default(),
+        outcome: Some(outcome(next_day, PredictionResult::No, "She came early")),
+        ..prediction("She will not come", next_day)
     });
     let mut app = app_at_home();
     read_journal(&mut app, entries);
