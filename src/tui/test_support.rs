@@ -46,13 +46,38 @@ pub fn app_first_run() -> App {
     App::new(session(Preferences::default()))
 }
 
-/// An app on home, its journal read: 12 entries, a 3-day streak, not yet today.
-pub fn app_at_home() -> App {
-    let prefs = Preferences {
+/// An app on home for a person who pulls away, its journal not yet read.
+pub fn app_unread() -> App {
+    App::new(session(Preferences {
         perspective: Some(Perspective::IPullAway.into()),
         ..Preferences::default()
+    }))
+}
+
+/// An app as `closer checkin` opens it on an encrypted journal that is locked: home beneath
+/// (never drawn), the journal not read, the passphrase prompt offering a check-in.
+pub fn app_opened_locked() -> App {
+    let mut app = app_unread();
+    app.session.encrypted = true;
+    app.open_locked(true);
+    app
+}
+
+/// The state of `$top` (a screen, as `app.top()` gives it), which must be a `$screen`: the
+/// test fails otherwise, naming the screen there.
+macro_rules! on_top {
+    ($top:expr, $screen:path) => {
+        match $top {
+            $screen(state) => state,
+            other => panic!("{other:?}"),
+        }
     };
-    let mut app = App::new(session(prefs));
+}
+pub(crate) use on_top;
+
+/// An app on home, its journal read: 12 entries, a 3-day streak, not yet today.
+pub fn app_at_home() -> App {
+    let mut app = app_unread();
     load(&mut app, twelve_entries(), false, 3);
     app
 }

@@ -2,18 +2,12 @@
 
 use insta::assert_snapshot;
 
-use crate::journal::{Perspective, Preferences};
 use crate::tui::app::App;
-use crate::tui::test_support::{draw, press, session, typed};
+use crate::tui::test_support::{app_opened_locked, draw, press, typed};
 
 /// As `closer checkin` opens on a locked journal, its check-in begun.
 fn checking_in() -> App {
-    let mut app = App::new(session(Preferences {
-        perspective: Some(Perspective::IPullAway.into()),
-        ..Preferences::default()
-    }));
-    app.session.encrypted = true;
-    app.open_locked(true);
+    let mut app = app_opened_locked();
     press(&mut app, "Ctrl-n");
     app
 }

@@ -115,10 +115,7 @@ fn an_entry_kept_in_two_versions_is_said_on_home_and_found_in_review() {
 }
 
 fn review(app: &mut App) -> &mut crate::tui::screens::review::State {
-    match app.top_mut() {
-        Screen::Review(r) => r,
-        other => panic!("{other:?}"),
-    }
+    crate::tui::test_support::on_top!(app.top_mut(), Screen::Review)
 }
 
 #[test]

@@ -248,10 +248,7 @@ fn the_search_index_comes_later_and_changes_no_result() {
     for (i, e) in entries.iter_mut().enumerate() {
         e.notes = ["Straße at night", "a quiet walk", "ΣΊΣΥΦΟΣ again", "Quiet"][i % 4].into();
     }
-    let mut app = App::new(session(Preferences {
-        perspective: Some(Perspective::IPullAway.into()),
-        ..Preferences::default()
-    }));
+    let mut app = app_unread();
     read_journal(&mut app, entries);
     assert!(
         app.session.index_arc().is_empty(),
@@ -263,10 +260,7 @@ fn the_search_index_comes_later_and_changes_no_result() {
             r.filter.text.clear();
         }
         app.update(Msg::Paste(text.into()));
-        match app.top() {
-            Screen::Review(r) => r.results.clone(),
-            other => panic!("{other:?}"),
-        }
+        on_top!(app.top(), Screen::Review).results.clone()
     };
     let queries = ["q", "quiet", "strasse", "σίσυφος", "z", "t a"];
     let scanned: Vec<Vec<usize>> = queries.iter().map(|q| results(&mut app, q)).collect();
@@ -315,10 +309,7 @@ fn the_search_index_comes_later_and_changes_no_result() {
 /// review on the entry it had selected, with its search index in step.
 #[test]
 fn a_change_under_an_open_review_or_insights_does_not_copy_the_journal() {
-    let mut app = App::new(session(Preferences {
-        perspective: Some(Perspective::IPullAway.into()),
-        ..Preferences::default()
-    }));
+    let mut app = app_unread();
     read_journal(&mut app, twelve_entries());
     let entries = app.session.entries_arc();
     let index = crate::journal::query::signature::index(&entries);
@@ -329,9 +320,9 @@ fn a_change_under_an_open_review_or_insights_does_not_copy_the_journal() {
 
     press(&mut app, "r j j");
     let review_id = app.stack.last().unwrap().id;
-    let selected = |app: &App| match app.top() {
-        Screen::Review(r) => r.selected().map(|e| (e.id.clone(), e.notes.clone())),
-        other => panic!("{other:?}"),
+    let selected = |app: &App| {
+        let r = on_top!(app.top(), Screen::Review);
+        r.selected().map(|e| (e.id.clone(), e.notes.clone()))
     };
     let (id, _) = selected(&app).unwrap();
     let mut edited = app
