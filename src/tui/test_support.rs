@@ -104,6 +104,38 @@ pub fn read_journal(app: &mut App, entries: Vec<crate::journal::Entry>) {
     app.loaded(Summary::of(Arc::new(entries), today, 0));
 }
 
+/// An app on home whose journal of `entries` is read (checked in today, no streak), with
+/// `action` taken there (opening review or insights, say).
+pub fn app_opened(entries: Vec<crate::journal::Entry>, action: Action) -> App {
+    let mut app = app_at_home();
+    load(&mut app, entries, true, 0);
+    app.update(Msg::Key(action));
+    app
+}
+
+/// What `app` draws at `width`×`height`, as text, holding every one of `texts` (the test fails
+/// naming the one missing).
+pub fn drawn_with(app: &mut App, width: u16, height: u16, texts: &[&str]) -> String {
+    let text = draw(app, width, height).backend().to_string();
+    for t in texts {
+        assert!(text.contains(t), "{t:?} is not drawn (or cut off):\n{text}");
+    }
+    text
+}
+
+/// No line of `lines` (a screen drawn `width` wide) ends with a chip's box parted from its
+/// label, or starts with the end of one.
+pub fn assert_boxes_keep_their_labels(lines: &[String], width: u16) {
+    for l in lines {
+        let t = l.trim_end();
+        assert!(
+            !t.ends_with("[ ]") && !t.ends_with("[x]") && !t.ends_with('['),
+            "a box parted from its label at {width}: {lines:#?}"
+        );
+        assert!(!t.trim_start().starts_with(']'), "{width}: {lines:#?}");
+    }
+}
+
 /// Draws `app` at `width`×`height`.
 pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     app.resize(width, height);

@@ -85,11 +85,11 @@ fn leave_dialog_and_resume_offer() {
     let draft = filled(&base);
     let mut app = at_step(base, draft.clone(), Step::Triggers);
     app.update(Msg::Key(Action::Back));
-    assert_snapshot!("checkin_leave_dialog", draw(&mut app, 80, 24).backend());
+    assert_drawn!("checkin_leave_dialog", &mut app, 80, 24);
 
     let mut home = app_at_home();
     home.draft_found(draft, true);
-    assert_snapshot!("home_resume_offer", draw(&mut home, 80, 24).backend());
+    assert_drawn!("home_resume_offer", &mut home, 80, 24);
 }
 
 #[test]
@@ -178,9 +178,11 @@ fn with_the_safety_trigger_logged_the_strategies_put_safety_first() {
             let s = app.session.catalog.strategy(id).unwrap();
             assert!(!needs_caveat(s), "{id} offered");
         }
-        assert_snapshot!(
+        assert_drawn!(
             format!("checkin_safety_trigger_strategies_{name}_80x24"),
-            draw(&mut app, 80, 24).backend()
+            &mut app,
+            80,
+            24
         );
     }
 }
@@ -207,5 +209,5 @@ fn trigger_note_popup() {
     let draft = filled(&base);
     let mut app = at_step(base, draft, Step::Triggers);
     app.update(Msg::Key(Action::Note));
-    assert_snapshot!("checkin_trigger_note", draw(&mut app, 80, 24).backend());
+    assert_drawn!("checkin_trigger_note", &mut app, 80, 24);
 }

@@ -17,7 +17,7 @@ fn checking_in() -> App {
 fn the_lists_say_your_own_words_show_after_unlocking_80x24() {
     let mut app = checking_in();
     press(&mut app, "Tab");
-    assert_snapshot!("locked_feelings_80x24", draw(&mut app, 80, 24).backend());
+    assert_drawn!("locked_feelings_80x24", &mut app, 80, 24);
     press(&mut app, "Tab");
     // Only the top: the list below is the bundled content, which changes on its own.
     let text = draw(&mut app, 80, 24).backend().to_string();

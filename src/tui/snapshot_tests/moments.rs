@@ -51,14 +51,11 @@ fn the_look_back_and_an_entry_with_moments_at_80x24_and_120x40() {
         press(&mut a, "c");
         assert!(matches!(a.top(), Screen::LookBack(_)), "{:?}", a.top());
         press(&mut a, "Space Down Right Right");
-        assert_snapshot!(format!("look_back_{w}x{h}"), draw(&mut a, w, h).backend());
+        assert_drawn!(format!("look_back_{w}x{h}"), &mut a, w, h);
 
         let mut a = app();
         a.update(Msg::Key(Action::OpenReview));
         press(&mut a, "Enter");
-        assert_snapshot!(
-            format!("entry_with_moments_{w}x{h}"),
-            draw(&mut a, w, h).backend()
-        );
+        assert_drawn!(format!("entry_with_moments_{w}x{h}"), &mut a, w, h);
     }
 }
