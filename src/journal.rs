@@ -38,3 +38,6 @@ pub use preferences::{
     WeekStart,
 };
 pub use scale::{PerScale, Scale};
+
+#[cfg(test)]
+pub(crate) mod test_support;

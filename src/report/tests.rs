@@ -4,10 +4,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Weekday};
 
 use super::*;
-use crate::journal::{
-    Closeness, EntryId, Helpfulness, Intensity, Mood, Name, Response, StrategyUse, TriggerLog,
-    TriggerRef,
-};
+use crate::journal::test_support::{catalog_trigger, logged, own_trigger, response, strategy};
+use crate::journal::{Closeness, EntryId, Mood, Name, TriggerRef};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -21,29 +19,19 @@ fn entry(day: &str, n: u32, mood: u8, trigger: &str, mark: &str) -> Entry {
     let mut e = Entry::new(EntryId::generate(t, n), t);
     e.mood = Some(Mood::try_from(mood).unwrap());
     e.closeness = Some(Closeness::try_from(6 - mood).unwrap());
-    e.triggers.push(TriggerLog {
-        trigger: if trigger.starts_with("my ") || trigger.contains('<') {
-            TriggerRef::Custom(Name::try_from(trigger).unwrap())
-        } else {
-            TriggerRef::Id(Name::try_from(trigger).unwrap())
-        },
-        intensity: Some(Intensity::try_from(3u8).unwrap()),
-        note: format!("trigger-note-{mark}"),
-        extra: Default::default(),
-    });
-    e.strategies.push(StrategyUse {
-        id: Name::try_from("open-honest-talk").unwrap(),
-        planned: true,
-        tried: Some(true),
-        helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
-        extra: Default::default(),
-    });
-    e.responses.push(Response {
-        prompt_id: None,
-        prompt: "What did you want to say?".into(),
-        answer: format!("answer-{mark}"),
-        extra: Default::default(),
-    });
+    let trigger = if trigger.starts_with("my ") || trigger.contains('<') {
+        own_trigger(trigger)
+    } else {
+        catalog_trigger(trigger)
+    };
+    e.triggers
+        .push(logged(trigger, Some(3), &format!("trigger-note-{mark}")));
+    e.strategies
+        .push(strategy("open-honest-talk", true, Some(true), Some(4)));
+    e.responses.push(response(
+        "What did you want to say?",
+        &format!("answer-{mark}"),
+    ));
     e.notes = format!("notes-{mark}");
     e.episodes.push(crate::journal::Episode {
         what: format!("moment-{mark}"),
@@ -102,6 +90,23 @@ fn window() -> Window {
     Window {
         from: d("2026-11-01"),
         to: d("2026-11-30"),
+    }
+}
+
+/// The report as a page and as Markdown.
+fn both(report: &Report) -> [String; 2] {
+    [html(report, &catalog()), markdown(report, &catalog())]
+}
+
+/// Both forms of `report` hold every text of `shown` and none of `hidden`.
+fn holds(report: &Report, shown: &[&str], hidden: &[&str]) {
+    for text in both(report) {
+        for s in shown {
+            assert!(text.contains(s), "{s:?} is not in: {text}");
+        }
+        for h in hidden {
+            assert!(!text.contains(h), "{h:?} leaked into: {text}");
+        }
     }
 }
 
@@ -174,7 +179,7 @@ fn a_filter_counts_only_the_entries_it_lets_through_and_is_named() {
 fn by_default_no_free_text_goes_in() {
     let entries = journal();
     let report = report_of(&entries, Filter::default(), Include::default());
-    for text in [html(&report, &catalog()), markdown(&report, &catalog())] {
+    for text in both(&report) {
         for word in [
             "answer-M",
             "notes-M",
@@ -194,32 +199,26 @@ fn by_default_no_free_text_goes_in() {
 #[test]
 fn chosen_words_go_in_and_only_those() {
     let entries = journal();
-    let answers = report_of(
-        &entries,
-        Filter::default(),
-        Include {
-            answers: true,
-            notes: false,
-            ..Include::default()
-        },
+    let answers = Include {
+        answers: true,
+        notes: false,
+        ..Include::default()
+    };
+    holds(
+        &report_of(&entries, Filter::default(), answers),
+        &["answer-M1", "answer-M12"],
+        &["notes-M1", "trigger-note-M1"],
     );
-    for text in [html(&answers, &catalog()), markdown(&answers, &catalog())] {
-        assert!(text.contains("answer-M1") && text.contains("answer-M12"));
-        assert!(!text.contains("notes-M1") && !text.contains("trigger-note-M1"));
-    }
-    let notes = report_of(
-        &entries,
-        Filter::default(),
-        Include {
-            answers: false,
-            notes: true,
-            ..Include::default()
-        },
+    let notes = Include {
+        answers: false,
+        notes: true,
+        ..Include::default()
+    };
+    holds(
+        &report_of(&entries, Filter::default(), notes),
+        &["notes-M3", "trigger-note-M3"],
+        &["answer-M3"],
     );
-    for text in [html(&notes, &catalog()), markdown(&notes, &catalog())] {
-        assert!(text.contains("notes-M3") && text.contains("trigger-note-M3"));
-        assert!(!text.contains("answer-M3"));
-    }
 }
 
 #[test]
@@ -389,15 +388,17 @@ fn moments_and_predictions_are_figures_by_default_and_words_only_when_chosen() {
             ..Include::default()
         },
     );
-    for text in [html(&chosen, &catalog()), markdown(&chosen, &catalog())] {
-        assert!(
-            text.contains("moment-M5") && text.contains("repair-M5"),
-            "{text}"
-        );
-        assert!(text.contains("fear-M7") && text.contains("instead-M7"));
-        assert!(!text.contains("answer-M") && !text.contains("notes-M"));
-        assert!(text.contains("the moments you traced and your predictions"));
-    }
+    holds(
+        &chosen,
+        &[
+            "moment-M5",
+            "repair-M5",
+            "fear-M7",
+            "instead-M7",
+            "the moments you traced and your predictions",
+        ],
+        &["answer-M", "notes-M"],
+    );
 }
 
 #[test]
@@ -412,10 +413,7 @@ fn an_urge_in_their_own_words_stays_out_of_a_default_report() {
         !default.insights.episodes.urges.is_empty(),
         "there is a usual urge to show"
     );
-    for text in [html(&default, &catalog()), markdown(&default, &catalog())] {
-        assert!(!text.contains("check his phone"), "their words leaked");
-        assert!(text.contains("one in your own words"));
-    }
+    holds(&default, &["one in your own words"], &["check his phone"]);
     let chosen = report_of(
         &entries,
         Filter::default(),

@@ -46,13 +46,38 @@ pub fn app_first_run() -> App {
     App::new(session(Preferences::default()))
 }
 
-/// An app on home, its journal read: 12 entries, a 3-day streak, not yet today.
-pub fn app_at_home() -> App {
-    let prefs = Preferences {
+/// An app on home for a person who pulls away, its journal not yet read.
+pub fn app_unread() -> App {
+    App::new(session(Preferences {
         perspective: Some(Perspective::IPullAway.into()),
         ..Preferences::default()
+    }))
+}
+
+/// An app as `closer checkin` opens it on an encrypted journal that is locked: home beneath
+/// (never drawn), the journal not read, the passphrase prompt offering a check-in.
+pub fn app_opened_locked() -> App {
+    let mut app = app_unread();
+    app.session.encrypted = true;
+    app.open_locked(true);
+    app
+}
+
+/// The state of `$top` (a screen, as `app.top()` gives it), which must be a `$screen`: the
+/// test fails otherwise, naming the screen there.
+macro_rules! on_top {
+    ($top:expr, $screen:path) => {
+        match $top {
+            $screen(state) => state,
+            other => panic!("{other:?}"),
+        }
     };
-    let mut app = App::new(session(prefs));
+}
+pub(crate) use on_top;
+
+/// An app on home, its journal read: 12 entries, a 3-day streak, not yet today.
+pub fn app_at_home() -> App {
+    let mut app = app_unread();
     load(&mut app, twelve_entries(), false, 3);
     app
 }
@@ -77,6 +102,38 @@ pub fn load(
 pub fn read_journal(app: &mut App, entries: Vec<crate::journal::Entry>) {
     let today = app.session.today;
     app.loaded(Summary::of(Arc::new(entries), today, 0));
+}
+
+/// An app on home whose journal of `entries` is read (checked in today, no streak), with
+/// `action` taken there (opening review or insights, say).
+pub fn app_opened(entries: Vec<crate::journal::Entry>, action: Action) -> App {
+    let mut app = app_at_home();
+    load(&mut app, entries, true, 0);
+    app.update(Msg::Key(action));
+    app
+}
+
+/// What `app` draws at `width`×`height`, as text, holding every one of `texts` (the test fails
+/// naming the one missing).
+pub fn drawn_with(app: &mut App, width: u16, height: u16, texts: &[&str]) -> String {
+    let text = draw(app, width, height).backend().to_string();
+    for t in texts {
+        assert!(text.contains(t), "{t:?} is not drawn (or cut off):\n{text}");
+    }
+    text
+}
+
+/// No line of `lines` (a screen drawn `width` wide) ends with a chip's box parted from its
+/// label, or starts with the end of one.
+pub fn assert_boxes_keep_their_labels(lines: &[String], width: u16) {
+    for l in lines {
+        let t = l.trim_end();
+        assert!(
+            !t.ends_with("[ ]") && !t.ends_with("[x]") && !t.ends_with('['),
+            "a box parted from its label at {width}: {lines:#?}"
+        );
+        assert!(!t.trim_start().starts_with(']'), "{width}: {lines:#?}");
+    }
 }
 
 /// Draws `app` at `width`×`height`.

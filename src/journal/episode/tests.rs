@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::*;
 use crate::journal::predictions::{close, due, open};
+use crate::journal::test_support::episode;
 use crate::journal::{Entry, EntryId};
 
 fn d(s: &str) -> NaiveDate {
@@ -171,8 +172,6 @@ fn old_entries_read_unchanged_and_new_fields_round_trip() {
 
     let mut e = predicting("2026-11-20T20:00:00+01:00", 1, LookBack::Tomorrow);
     e.episodes.push(Episode {
-        what: "He was on his phone at dinner".into(),
-        triggers: vec![TriggerRef::Id(Name::try_from("unmet-needs").unwrap())],
         urges: vec!["go-quiet".into(), "my own urge".into()],
         did: vec!["terse-talk".into()],
         next: "We ate in silence".into(),
@@ -180,7 +179,7 @@ fn old_entries_read_unchanged_and_new_fields_round_trip() {
             Name::try_from("active-listening").unwrap(),
         )),
         ended: Some(Ending::Same),
-        extra: Default::default(),
+        ..episode("He was on his phone at dinner", "unmet-needs")
     });
     e.episodes.push(Episode {
         repair: Some(Repair::Own("I said sorry".into())),

@@ -3,9 +3,8 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::*;
-use crate::journal::{
-    Closeness, EntryId, Helpfulness, Intensity, Mood, Name, StrategyUse, TriggerLog,
-};
+use crate::journal::test_support::strategy;
+use crate::journal::{Closeness, EntryId, Intensity, Mood, Name, TriggerLog};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -277,30 +276,13 @@ fn ties_are_broken_by_name() {
 #[test]
 fn strategies_reactions_and_emotions() {
     let mut a = e("2026-11-01", 3, 3);
-    a.strategies.push(StrategyUse {
-        id: Name::try_from("walk").unwrap(),
-        planned: true,
-        tried: None,
-        helpfulness: None,
-        extra: Default::default(),
-    });
+    a.strategies.push(strategy("walk", true, None, None));
     a.emotions = vec!["lonely".into(), "tired".into()];
     a.behaviours = vec![Name::try_from("terse-talk").unwrap()];
     let mut b = e("2026-11-02", 3, 3);
-    b.strategies.push(StrategyUse {
-        id: Name::try_from("walk").unwrap(),
-        planned: false,
-        tried: Some(true),
-        helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
-        extra: Default::default(),
-    });
-    b.strategies.push(StrategyUse {
-        id: Name::try_from("talk").unwrap(),
-        planned: true,
-        tried: None,
-        helpfulness: None,
-        extra: Default::default(),
-    });
+    b.strategies
+        .push(strategy("walk", false, Some(true), Some(4)));
+    b.strategies.push(strategy("talk", true, None, None));
     b.emotions = vec!["lonely".into()];
     b.behaviours = vec![
         Name::try_from("terse-talk").unwrap(),

@@ -2,6 +2,7 @@ use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
 use super::*;
+use crate::journal::test_support::{prediction, response};
 use crate::journal::{Closeness, EntryId, Mood, Name, Response, TriggerLog};
 
 fn d(s: &str) -> NaiveDate {
@@ -506,21 +507,13 @@ fn the_best_field_is_the_one_holding_the_most_words() {
         crate::journal::EntryId::try_from("b".to_owned()).unwrap(),
         chrono::DateTime::parse_from_rfc3339("2026-11-20T21:30:00+01:00").unwrap(),
     );
-    e.responses.push(crate::journal::Response {
-        prompt_id: None,
-        prompt: "What happened?".into(),
-        answer: "A quiet walk.".into(),
-        extra: Default::default(),
-    });
+    e.responses
+        .push(response("What happened?", "A quiet walk."));
     e.notes = "Dinner, then a walk by the river.".into();
-    e.predictions.push(crate::journal::Prediction {
-        fear: "They will forget the river trip".into(),
-        likelihood: None,
-        badness: None,
-        look_back: "2026-11-27".parse().unwrap(),
-        outcome: None,
-        extra: Default::default(),
-    });
+    e.predictions.push(prediction(
+        "They will forget the river trip",
+        "2026-11-27".parse().unwrap(),
+    ));
     let best = |q: &str| best_field(&e, &words(q)).map(|(f, t, n)| (f, t.to_owned(), n));
     assert_eq!(
         best("walk"),

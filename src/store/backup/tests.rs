@@ -186,6 +186,12 @@ fn manifest_listing(members: &[(&str, &[u8])]) -> Vec<u8> {
     serde_json::to_vec_pretty(&manifest).unwrap()
 }
 
+/// `bytes` are refused as a backup, saying `says`.
+fn refused_saying(bytes: &[u8], says: &str) {
+    let err = refusal(bytes);
+    assert!(err.contains(says), "{err}");
+}
+
 /// The words of reading `bytes` as an archive.
 fn refusal(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -269,59 +275,50 @@ fn a_file_the_manifest_does_not_vouch_for_is_refused_and_named() {
     assert!(read_archive(&path).is_ok());
 
     let other: &[u8] = b"{\"schema\": 2}";
-    let err = refusal(&tar_gz(&[
-        ("data/entries/2026/2026-11-30.json", other),
-        ("manifest.json", &listed),
-    ]));
-    assert!(
-        err.contains(
-            "is damaged: data/entries/2026/2026-11-30.json in it does not match its \
-                 checksum in the manifest; nothing was restored"
-        ),
-        "{err}"
+    refused_saying(
+        &tar_gz(&[
+            ("data/entries/2026/2026-11-30.json", other),
+            ("manifest.json", &listed),
+        ]),
+        "is damaged: data/entries/2026/2026-11-30.json in it does not match its \
+                 checksum in the manifest; nothing was restored",
     );
-    let err = refusal(&tar_gz(&[
-        ("data/entries/2026/2026-11-30.json", b"{}"),
-        ("manifest.json", &listed),
-    ]));
-    assert!(
-        err.contains("2026-11-30.json in it is 2 bytes, and its manifest says 13 bytes"),
-        "{err}"
+    refused_saying(
+        &tar_gz(&[
+            ("data/entries/2026/2026-11-30.json", b"{}"),
+            ("manifest.json", &listed),
+        ]),
+        "2026-11-30.json in it is 2 bytes, and its manifest says 13 bytes",
     );
-    let err = refusal(&tar_gz(&[("manifest.json", &listed)]));
-    assert!(
-        err.contains("its manifest says it holds 1 file, and it holds 0 files"),
-        "{err}"
+    refused_saying(
+        &tar_gz(&[("manifest.json", &listed)]),
+        "its manifest says it holds 1 file, and it holds 0 files",
     );
-    let err = refusal(&tar_gz(&[
-        members[0],
-        ("data/state.json", b"{}"),
-        ("manifest.json", &listed),
-    ]));
-    assert!(
-        err.contains("its manifest says it holds 1 file, and it holds 2"),
-        "{err}"
+    refused_saying(
+        &tar_gz(&[
+            members[0],
+            ("data/state.json", b"{}"),
+            ("manifest.json", &listed),
+        ]),
+        "its manifest says it holds 1 file, and it holds 2",
     );
     let mut two = manifest_listing(&[members[0], ("data/gone.json", b"{}")]);
-    let err = refusal(&tar_gz(&[
-        members[0],
-        ("data/state.json", b"{}"),
-        ("manifest.json", &two),
-    ]));
-    assert!(
-        err.contains("data/state.json is in it, and not in its manifest"),
-        "{err}"
+    refused_saying(
+        &tar_gz(&[
+            members[0],
+            ("data/state.json", b"{}"),
+            ("manifest.json", &two),
+        ]),
+        "data/state.json is in it, and not in its manifest",
     );
     two = manifest_listing(&[members[0], ("data/gone.json", b"{}")]);
-    let err = refusal(&tar_gz(&[members[0], members[0], ("manifest.json", &two)]));
-    assert!(
-        err.contains("it holds data/entries/2026/2026-11-30.json twice"),
-        "{err}"
+    refused_saying(
+        &tar_gz(&[members[0], members[0], ("manifest.json", &two)]),
+        "it holds data/entries/2026/2026-11-30.json twice",
     );
-    let err = refusal(&tar_gz(&[members[0]]));
-    assert!(
-        err.contains("cannot be restored: it has no manifest.json, so it is not a closer backup"),
-        "{err}"
+    refused_saying(
+        &tar_gz(&[members[0]]),
+        "cannot be restored: it has no manifest.json, so it is not a closer backup",
     );
 }
 
@@ -356,14 +353,11 @@ fn damage_to_the_gzip_stream_is_said_for_what_it_is() {
     bad[n / 2] ^= 0x01;
     assert!(refusal(&bad).contains("is damaged: "));
     // Not gzip at all, or gzip of something else.
-    let err = refusal(b"hello");
-    assert!(err.contains("not a closer backup"), "{err}");
-    let err = refusal(b"");
-    assert!(err.contains("it is empty"), "{err}");
+    refused_saying(b"hello", "not a closer backup");
+    refused_saying(b"", "it is empty");
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(b"just some text, not a tar archive").unwrap();
-    let err = refusal(&gz.finish().unwrap());
-    assert!(err.contains("not a closer backup"), "{err}");
+    refused_saying(&gz.finish().unwrap(), "not a closer backup");
 }
 
 #[test]
@@ -378,8 +372,7 @@ fn an_earlier_closers_backup_is_checked_by_its_gzip_checksum() {
     let mut bytes = fs::read(&path).unwrap();
     let n = bytes.len();
     bytes[n - 7] ^= 0x80;
-    let err = refusal(&bytes);
-    assert!(err.contains("does not match its checksum"), "{err}");
+    refused_saying(&bytes, "does not match its checksum");
 }
 
 /// A tar header (of an ordinary file of `size` bytes) named `name` byte for byte, which the
@@ -439,28 +432,26 @@ fn links_devices_and_paths_outside_the_folder_are_refused() {
 #[test]
 fn a_file_larger_than_a_backup_can_hold_is_refused_from_its_header_before_it_is_read() {
     // Headers alone: were the data read, the stream would end first ("cut short").
-    let err = refusal(&tar_gz_raw(&[(
-        raw_header(
-            "data/entries/2026/2026-11-30.json",
-            300 << 20,
-            tar::EntryType::Regular,
-        ),
-        b"",
-    )]));
-    assert!(
-        err.contains("2026-11-30.json in it would be 314.6 MB, more than closer ever backs up"),
-        "{err}"
+    refused_saying(
+        &tar_gz_raw(&[(
+            raw_header(
+                "data/entries/2026/2026-11-30.json",
+                300 << 20,
+                tar::EntryType::Regular,
+            ),
+            b"",
+        )]),
+        "2026-11-30.json in it would be 314.6 MB, more than closer ever backs up",
     );
-    let err = refusal(&tar_gz_raw(&[(
-        raw_header(
-            "data/entries/2026/2026-11-30.json",
-            100 << 20,
-            tar::EntryType::Regular,
-        ),
-        b"",
-    )]));
-    assert!(
-        err.contains("it unpacks to more than 67.1 MB, far more than a backup of"),
-        "{err}"
+    refused_saying(
+        &tar_gz_raw(&[(
+            raw_header(
+                "data/entries/2026/2026-11-30.json",
+                100 << 20,
+                tar::EntryType::Regular,
+            ),
+            b"",
+        )]),
+        "it unpacks to more than 67.1 MB, far more than a backup of",
     );
 }

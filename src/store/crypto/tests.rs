@@ -4,6 +4,15 @@ fn pass(s: &str) -> SecretString {
     SecretString::from(s.to_owned())
 }
 
+/// A journal in a folder of its own, encrypted with `passphrase` and unlocked (the folder
+/// goes when the first is dropped).
+fn encrypted(passphrase: &str) -> (tempfile::TempDir, Layout) {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = Layout::new(dir.path());
+    create(&layout, &pass(passphrase)).unwrap();
+    (dir, layout)
+}
+
 #[test]
 fn a_file_sealed_for_the_journal_opens_only_when_it_is_unlocked() {
     let dir = tempfile::tempdir().unwrap();
@@ -49,9 +58,7 @@ fn a_file_sealed_for_the_journal_opens_only_when_it_is_unlocked() {
 
 #[test]
 fn a_passphrase_change_rewraps_the_identity_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let layout = Layout::new(dir.path());
-    create(&layout, &pass("one")).unwrap();
+    let (_dir, layout) = encrypted("one");
     let p = layout.state_file();
     let sealed = seal(&layout, &p, b"words".to_vec()).unwrap();
     assert!(matches!(
@@ -82,9 +89,7 @@ fn a_passphrase_change_rewraps_the_identity_only() {
 
 #[test]
 fn a_journal_that_lost_its_key_files_is_never_written_at_all() {
-    let dir = tempfile::tempdir().unwrap();
-    let layout = Layout::new(dir.path());
-    create(&layout, &pass("a long passphrase")).unwrap();
+    let (dir, layout) = encrypted("a long passphrase");
     lock(&layout);
     let p = layout.state_file();
     // identity.age gone: nothing is written (it could never be read), not even sealed.
@@ -126,9 +131,7 @@ fn a_journal_that_lost_its_key_files_is_never_written_at_all() {
 
 #[test]
 fn a_swapped_recipient_never_receives_a_locked_write_and_is_kept_as_evidence() {
-    let dir = tempfile::tempdir().unwrap();
-    let layout = Layout::new(dir.path());
-    create(&layout, &pass("a long passphrase")).unwrap();
+    let (_dir, layout) = encrypted("a long passphrase");
     let mine = std::fs::read_to_string(layout.recipient_file()).unwrap();
     let theirs = age::x25519::Identity::generate();
     let forged = theirs.to_public().to_string();
@@ -157,9 +160,7 @@ fn a_swapped_recipient_never_receives_a_locked_write_and_is_kept_as_evidence() {
 
 #[test]
 fn a_computer_that_never_saw_the_journal_unlocked_asks_to_unlock_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let layout = Layout::new(dir.path());
-    create(&layout, &pass("a long passphrase")).unwrap();
+    let (_dir, layout) = encrypted("a long passphrase");
     lock(&layout);
     known::forget(&layout).unwrap();
     let p = layout.draft_file();
@@ -174,10 +175,8 @@ fn a_computer_that_never_saw_the_journal_unlocked_asks_to_unlock_once() {
 
 #[test]
 fn a_passphrase_in_another_normal_form_unlocks() {
-    let dir = tempfile::tempdir().unwrap();
-    let layout = Layout::new(dir.path());
     // "é" as one character, then as "e" and a combining accent.
-    create(&layout, &pass("caf\u{e9} au lait")).unwrap();
+    let (_dir, layout) = encrypted("caf\u{e9} au lait");
     lock(&layout);
     unlock(&layout, &pass("cafe\u{301} au lait")).unwrap();
     lock(&layout);

@@ -103,6 +103,7 @@ fn reading_on_threads_finds_what_reading_in_turn_finds() {
     assert_eq!(threads.day_files, in_turn.day_files);
     assert_eq!(threads.entry_count, in_turn.entry_count);
     let kinds: Vec<&ProblemKind> = threads.problems.iter().map(|p| &p.kind).collect();
+    let has = |is: &dyn Fn(&ProblemKind) -> bool| kinds.iter().any(|k| is(k));
     // The two copied days' entries, and nothing else, are duplicates.
     let duplicates = kinds
         .iter()
@@ -119,25 +120,16 @@ fn reading_on_threads_finds_what_reading_in_turn_finds() {
         );
     }
     assert!(
-        kinds
-            .iter()
-            .any(|k| matches!(k, ProblemKind::Damaged { .. })),
+        has(&|k| matches!(k, ProblemKind::Damaged { .. })),
         "{kinds:?}"
     );
     assert!(
-        kinds
-            .iter()
-            .any(|k| matches!(k, ProblemKind::WrongDay { .. })),
+        has(&|k| matches!(k, ProblemKind::WrongDay { .. })),
         "{kinds:?}"
     );
+    assert!(has(&|k| matches!(k, ProblemKind::Unexpected)), "{kinds:?}");
     assert!(
-        kinds.iter().any(|k| matches!(k, ProblemKind::Unexpected)),
-        "{kinds:?}"
-    );
-    assert!(
-        kinds
-            .iter()
-            .any(|k| matches!(k, ProblemKind::SyncConflict { .. })),
+        has(&|k| matches!(k, ProblemKind::SyncConflict { .. })),
         "{kinds:?}"
     );
     #[cfg(unix)]

@@ -1,8 +1,9 @@
 use super::*;
 use crate::journal::draft::{CheckInDraft, Step};
-use crate::journal::{
-    Closeness, Helpfulness, Intensity, Mood, Name, Response, StrategyUse, TriggerLog, TriggerRef,
+use crate::journal::test_support::{
+    catalog_trigger, episode, logged, own_trigger, prediction, strategy,
 };
+use crate::journal::{Closeness, Mood, Name, Response, TriggerLog, TriggerRef};
 use crate::tui::screens::checkin::State;
 
 fn filled(app: &App) -> CheckInDraft {
@@ -11,18 +12,8 @@ fn filled(app: &App) -> CheckInDraft {
     d.closeness = Some(Closeness::try_from(4u8).unwrap());
     d.emotions = vec!["lonely".into(), "hopeful".into(), "a bit wistful".into()];
     d.triggers = vec![
-        TriggerLog {
-            trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
-            intensity: Some(Intensity::try_from(4u8).unwrap()),
-            note: "before the call".into(),
-            extra: Default::default(),
-        },
-        TriggerLog {
-            trigger: TriggerRef::Custom(Name::try_from("my sister visiting").unwrap()),
-            intensity: Some(Intensity::try_from(2u8).unwrap()),
-            note: String::new(),
-            extra: Default::default(),
-        },
+        logged(catalog_trigger("anxiety"), Some(4), "before the call"),
+        logged(own_trigger("my sister visiting"), Some(2), ""),
     ];
     d.behaviours = vec![Name::try_from(app.session.catalog.signs[0].id.as_str()).unwrap()];
     let p = app
@@ -41,40 +32,23 @@ fn filled(app: &App) -> CheckInDraft {
         .catalog
         .strategies_for_trigger("anxiety", app.session.perspective())[0];
     d.strategies = vec![
-        StrategyUse {
-            id: Name::try_from(s.id.as_str()).unwrap(),
-            planned: true,
-            tried: None,
-            helpfulness: None,
-            extra: Default::default(),
-        },
-        StrategyUse {
-            id: Name::try_from("active-listening").unwrap(),
-            planned: false,
-            tried: Some(true),
-            helpfulness: Some(Helpfulness::try_from(4u8).unwrap()),
-            extra: Default::default(),
-        },
+        strategy(s.id.as_str(), true, None, None),
+        strategy("active-listening", false, Some(true), Some(4)),
     ];
     d.notes = "Long day. The evening walk helped.".into();
     d.tags = vec!["work".into(), "weekend".into()];
     d.episodes = vec![crate::journal::Episode {
-        what: "He looked at his phone while I talked".into(),
-        triggers: vec![TriggerRef::Id(Name::try_from("anxiety").unwrap())],
         urges: vec!["go-quiet".into(), "leave the room".into()],
         did: vec![app.session.catalog.signs[0].id.clone()],
         next: "We ate without talking".into(),
         repair: Some(crate::journal::Repair::Own("I said it hurt, later".into())),
         ended: Some(crate::journal::Ending::Same),
-        extra: Default::default(),
+        ..episode("He looked at his phone while I talked", "anxiety")
     }];
     d.predictions = vec![crate::journal::Prediction {
-        fear: "He will be cold all weekend".into(),
         likelihood: crate::journal::Likelihood::try_from(70).ok(),
         badness: crate::journal::Badness::try_from(4u8).ok(),
-        look_back: d.date + chrono::Days::new(3),
-        outcome: None,
-        extra: Default::default(),
+        ..prediction("He will be cold all weekend", d.date + chrono::Days::new(3))
     }];
     d
 }
@@ -111,11 +85,11 @@ fn leave_dialog_and_resume_offer() {
     let draft = filled(&base);
     let mut app = at_step(base, draft.clone(), Step::Triggers);
     app.update(Msg::Key(Action::Back));
-    assert_snapshot!("checkin_leave_dialog", draw(&mut app, 80, 24).backend());
+    assert_drawn!("checkin_leave_dialog", &mut app, 80, 24);
 
     let mut home = app_at_home();
     home.draft_found(draft, true);
-    assert_snapshot!("home_resume_offer", draw(&mut home, 80, 24).backend());
+    assert_drawn!("home_resume_offer", &mut home, 80, 24);
 }
 
 #[test]
@@ -204,9 +178,11 @@ fn with_the_safety_trigger_logged_the_strategies_put_safety_first() {
             let s = app.session.catalog.strategy(id).unwrap();
             assert!(!needs_caveat(s), "{id} offered");
         }
-        assert_snapshot!(
+        assert_drawn!(
             format!("checkin_safety_trigger_strategies_{name}_80x24"),
-            draw(&mut app, 80, 24).backend()
+            &mut app,
+            80,
+            24
         );
     }
 }
@@ -233,5 +209,5 @@ fn trigger_note_popup() {
     let draft = filled(&base);
     let mut app = at_step(base, draft, Step::Triggers);
     app.update(Msg::Key(Action::Note));
-    assert_snapshot!("checkin_trigger_note", draw(&mut app, 80, 24).backend());
+    assert_drawn!("checkin_trigger_note", &mut app, 80, 24);
 }

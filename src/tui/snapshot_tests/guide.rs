@@ -23,10 +23,7 @@ fn the_safety_layer_the_page_a_caveat_and_the_trigger_that_links_to_it() {
         ("control_trigger", Page::Trigger("control-or-fear".into())),
     ] {
         let mut app = open(page);
-        assert_snapshot!(
-            format!("guide_{name}_80x24"),
-            draw(&mut app, 80, 24).backend()
-        );
+        assert_drawn!(format!("guide_{name}_80x24"), &mut app, 80, 24);
     }
     // The caveat's link opens the safety page.
     let mut app = open(Page::Strategy("try-couples-counselling".into()));
@@ -65,7 +62,7 @@ fn things_to_say_and_try_and_the_card_one_key_from_home() {
         !text.contains("spiralling"),
         "only the card of this side: {text}"
     );
-    assert_snapshot!("guide_card_80x24", draw(&mut app, 80, 24).backend());
+    assert_drawn!("guide_card_80x24", &mut app, 80, 24);
     // The other side of the pull has its own card.
     let mut app = app_at_home();
     app.session.prefs.perspective = Some(PerspectiveChoice::from(Perspective::PartnerPullsAway));
@@ -76,7 +73,7 @@ fn things_to_say_and_try_and_the_card_one_key_from_home() {
         "{text}"
     );
     assert!(!text.contains("I want to pull away"), "{text}");
-    assert_snapshot!("guide_card_partner_80x24", draw(&mut app, 80, 24).backend());
+    assert_drawn!("guide_card_partner_80x24", &mut app, 80, 24);
     // Both sides: the first card, and a link to the other.
     let mut app = app_at_home();
     app.session.prefs.perspective = Some(PerspectiveChoice::Both);
@@ -88,10 +85,7 @@ fn things_to_say_and_try_and_the_card_one_key_from_home() {
         "{text}"
     );
     let mut app = open(Page::Toolkit);
-    assert_snapshot!(
-        "guide_toolkit_i_pull_away_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    assert_drawn!("guide_toolkit_i_pull_away_80x24", &mut app, 80, 24);
     // Each perspective sees its own lines; the partner's are not shown to the one who
     // pulls away.
     let whole = |app: &mut App| {
@@ -126,10 +120,7 @@ fn library_strategy_page_digest_and_learn_at_80x24_and_120x40() {
     ] {
         for (w, h) in [(80, 24), (120, 40)] {
             let mut app = open(page.clone());
-            assert_snapshot!(
-                format!("guide_{name}_{w}x{h}"),
-                draw(&mut app, w, h).backend()
-            );
+            assert_drawn!(format!("guide_{name}_{w}x{h}"), &mut app, w, h);
         }
     }
 }
@@ -150,8 +141,5 @@ fn library_by_trigger_favourites_first() {
     let mut app = open(Page::Library);
     app.update(Msg::Key(Action::Group));
     app.update(Msg::Key(Action::FavouritesFirst));
-    assert_snapshot!(
-        "guide_library_by_trigger_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    assert_drawn!("guide_library_by_trigger_80x24", &mut app, 80, 24);
 }

@@ -2,10 +2,23 @@ use super::*;
 use crate::tui::test_support::generated_year;
 
 fn app(entries: Vec<crate::journal::Entry>) -> App {
-    let mut app = app_at_home();
-    crate::tui::test_support::load(&mut app, entries, true, 0);
-    app.update(Msg::Key(Action::OpenInsights));
+    crate::tui::test_support::app_opened(entries, Action::OpenInsights)
+}
+
+/// A year of entries in no colour, on the calendar.
+fn calendar_of_a_year_in_no_colour() -> App {
+    let mut app = app(generated_year());
+    app.session.theme = Theme::no_colour();
+    for _ in 0..5 {
+        app.update(Msg::Key(Action::Next));
+    }
     app
+}
+
+/// Presses `keys`, then gives what review on top shows (see [`review_on_top`]).
+fn review_after(app: &mut App, keys: &str) -> (Option<crate::tui::screens::review::Mode>, usize) {
+    press(app, keys);
+    review_on_top(app)
 }
 
 #[test]
@@ -24,10 +37,7 @@ fn every_view_empty_and_a_year_at_80x24_and_160x48() {
                 "moments",
                 "rhythm",
             ] {
-                assert_snapshot!(
-                    format!("insights_{tab}_{kind}_{w}x{h}"),
-                    draw(&mut app, w, h).backend()
-                );
+                assert_drawn!(format!("insights_{tab}_{kind}_{w}x{h}"), &mut app, w, h);
                 app.update(Msg::Key(Action::Next));
             }
         }
@@ -38,10 +48,7 @@ fn every_view_empty_and_a_year_at_80x24_and_160x48() {
 fn make_a_report_of_the_window_at_80x24_and_160x48() {
     let mut app = app(generated_year());
     app.update(Msg::Key(Action::MakeReport));
-    assert_snapshot!(
-        "report_from_insights_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    assert_drawn!("report_from_insights_80x24", &mut app, 80, 24);
     app.session.home = Some("/home/you".into());
     app.session.reports = Some("/home/you/Documents".into());
     app.update(Msg::Key(Action::Toggle));
@@ -50,7 +57,7 @@ fn make_a_report_of_the_window_at_80x24_and_160x48() {
         app.update(Msg::Key(Action::Down));
     }
     app.update(Msg::Key(Action::Toggle));
-    assert_snapshot!("report_chosen_160x48", draw(&mut app, 160, 48).backend());
+    assert_drawn!("report_chosen_160x48", &mut app, 160, 48);
 }
 
 #[test]
@@ -60,19 +67,12 @@ fn moments_at_120x40() {
     for _ in 0..4 {
         app.update(Msg::Key(Action::Next));
     }
-    assert_snapshot!(
-        "insights_moments_year_120x40",
-        draw(&mut app, 120, 40).backend()
-    );
+    assert_drawn!("insights_moments_year_120x40", &mut app, 120, 40);
 }
 
 #[test]
 fn the_calendar_marks_days_with_the_mood_in_no_colour_too() {
-    let mut app = app(generated_year());
-    app.session.theme = Theme::no_colour();
-    for _ in 0..5 {
-        app.update(Msg::Key(Action::Next));
-    }
+    let mut app = calendar_of_a_year_in_no_colour();
     let text = draw(&mut app, 80, 24).backend().to_string();
     assert!(text.contains("November 2026"), "{text}");
     assert!(
@@ -241,11 +241,13 @@ fn the_last_seven_days_open_a_day_and_say_when_there_is_none() {
         app.status
     );
     assert!(matches!(app.top(), Screen::Insights(_)));
-    press(&mut app, "Down Enter");
-    assert_eq!(review_on_top(&app), (None, 1), "one entry: opened");
-    press(&mut app, "Esc");
     assert_eq!(
-        review_on_top(&app),
+        review_after(&mut app, "Down Enter"),
+        (None, 1),
+        "one entry: opened"
+    );
+    assert_eq!(
+        review_after(&mut app, "Esc"),
         (Some(Mode::Timeline), 1),
         "the day's list"
     );
@@ -278,9 +280,8 @@ fn the_calendar_chooses_a_day_with_the_arrows_and_opens_it() {
         panic!()
     };
     assert_eq!(s.day, day, "{day}");
-    press(&mut app, "Enter");
     assert_eq!(
-        review_on_top(&app),
+        review_after(&mut app, "Enter"),
         (Some(Mode::Timeline), 2),
         "two entries: the list"
     );
@@ -298,11 +299,7 @@ fn the_calendar_chooses_a_day_with_the_arrows_and_opens_it() {
 #[test]
 fn the_calendar_underlines_today() {
     use ratatui::style::Modifier;
-    let mut app = app(generated_year());
-    app.session.theme = Theme::no_colour();
-    for _ in 0..5 {
-        app.update(Msg::Key(Action::Next));
-    }
+    let mut app = calendar_of_a_year_in_no_colour();
     let today = chrono::Datelike::day(&app.session.today).to_string();
     let term = draw(&mut app, 80, 24);
     let buf = term.backend().buffer();

@@ -5,13 +5,10 @@ use crate::journal::Entry;
 use crate::tui::app::App;
 use crate::tui::keys::Action;
 use crate::tui::screen::Msg;
-use crate::tui::test_support::{app_at_home, draw, generated_year, twelve_entries};
+use crate::tui::test_support::{app_opened, draw, generated_year, twelve_entries};
 
 fn app(entries: Vec<Entry>) -> App {
-    let mut app = app_at_home();
-    crate::tui::test_support::load(&mut app, entries, true, 0);
-    app.update(Msg::Key(Action::OpenInsights));
-    app
+    app_opened(entries, Action::OpenInsights)
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {

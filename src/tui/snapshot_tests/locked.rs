@@ -2,18 +2,12 @@
 
 use insta::assert_snapshot;
 
-use crate::journal::{Perspective, Preferences};
 use crate::tui::app::App;
-use crate::tui::test_support::{draw, press, session, typed};
+use crate::tui::test_support::{app_opened_locked, draw, press, typed};
 
 /// As `closer checkin` opens on a locked journal, its check-in begun.
 fn checking_in() -> App {
-    let mut app = App::new(session(Preferences {
-        perspective: Some(Perspective::IPullAway.into()),
-        ..Preferences::default()
-    }));
-    app.session.encrypted = true;
-    app.open_locked(true);
+    let mut app = app_opened_locked();
     press(&mut app, "Ctrl-n");
     app
 }
@@ -23,7 +17,7 @@ fn checking_in() -> App {
 fn the_lists_say_your_own_words_show_after_unlocking_80x24() {
     let mut app = checking_in();
     press(&mut app, "Tab");
-    assert_snapshot!("locked_feelings_80x24", draw(&mut app, 80, 24).backend());
+    assert_drawn!("locked_feelings_80x24", &mut app, 80, 24);
     press(&mut app, "Tab");
     // Only the top: the list below is the bundled content, which changes on its own.
     let text = draw(&mut app, 80, 24).backend().to_string();

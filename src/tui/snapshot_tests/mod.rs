@@ -7,8 +7,18 @@ use super::keys::Action;
 use super::screen::Msg;
 use super::screens::Screen;
 use super::session::Status;
-use super::test_support::{app_at_home, app_first_run, draw, press, typed};
+use super::test_support::{app_at_home, app_first_run, draw, drawn_with, press, typed};
 use super::theme::Theme;
+
+/// Snapshots what `$app` draws at `$width`×`$height`, under the name `$name`.
+macro_rules! assert_drawn {
+    ($name:expr, $app:expr, $width:expr, $height:expr) => {
+        insta::assert_snapshot!(
+            $name,
+            $crate::tui::test_support::draw($app, $width, $height).backend()
+        )
+    };
+}
 
 mod aftermath;
 mod checkin;
@@ -37,10 +47,27 @@ fn first_run_no_colour_marks_the_selection_with_reverse() {
     assert_snapshot!(format!("{:?}", terminal.backend().buffer()));
 }
 
-#[test]
-fn home_80x24() {
-    let mut app = app_at_home();
-    assert_snapshot!(draw(&mut app, 80, 24).backend());
+/// Snapshot tests, each named as its snapshot: an app on home, given these actions, drawn at
+/// 80×24.
+macro_rules! home_after {
+    ($($name:ident: [$($action:ident),*];)*) => {
+        $(
+            #[test]
+            fn $name() {
+                let mut app = app_at_home();
+                $(app.update(Msg::Key(Action::$action));)*
+                assert_snapshot!(draw(&mut app, 80, 24).backend());
+            }
+        )*
+    };
+}
+
+home_after! {
+    home_80x24: [];
+    help_on_home_80x24: [ToggleHelp];
+    support_80x24: [OpenSupport];
+    support_scrolled_to_the_bottom_80x24: [OpenSupport, Bottom];
+    help_on_support_80x24: [OpenSupport, ToggleHelp];
 }
 
 #[test]
@@ -67,51 +94,23 @@ fn home_while_loading_160x48() {
     assert_snapshot!(draw(&mut app, 160, 48).backend());
 }
 
-#[test]
-fn help_on_home_80x24() {
-    let mut app = app_at_home();
-    app.update(Msg::Key(Action::ToggleHelp));
-    assert_snapshot!(draw(&mut app, 80, 24).backend());
-}
-
-#[test]
-fn support_80x24() {
-    let mut app = app_at_home();
-    app.update(Msg::Key(Action::OpenSupport));
-    assert_snapshot!(draw(&mut app, 80, 24).backend());
-}
-
-#[test]
-fn support_scrolled_to_the_bottom_80x24() {
-    let mut app = app_at_home();
-    app.update(Msg::Key(Action::OpenSupport));
-    app.update(Msg::Key(Action::Bottom));
-    assert_snapshot!(draw(&mut app, 80, 24).backend());
-}
-
 /// Issue 15: every section of Support on one screen, the new ones among them.
 #[test]
 fn support_whole_160x60() {
     let mut app = app_at_home();
     app.update(Msg::Key(Action::OpenSupport));
-    let text = draw(&mut app, 160, 60).backend().to_string();
-    for heading in [
-        "If you can't talk safely at home",
-        "I'm worried about how I treat my partner",
-        "Who else can read this journal",
-        "988 (US and Canada)",
-    ] {
-        assert!(text.contains(heading), "{heading}: {text}");
-    }
+    drawn_with(
+        &mut app,
+        160,
+        60,
+        &[
+            "If you can't talk safely at home",
+            "I'm worried about how I treat my partner",
+            "Who else can read this journal",
+            "988 (US and Canada)",
+        ],
+    );
     assert_snapshot!(draw(&mut app, 160, 60).backend());
-}
-
-#[test]
-fn help_on_support_80x24() {
-    let mut app = app_at_home();
-    app.update(Msg::Key(Action::OpenSupport));
-    app.update(Msg::Key(Action::ToggleHelp));
-    assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
 #[test]

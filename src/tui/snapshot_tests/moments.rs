@@ -2,46 +2,42 @@
 //! review, at 80×24 and 120×40.
 
 use super::*;
-use crate::journal::{
-    Badness, Ending, Episode, Likelihood, Name, Prediction, PredictionOutcome, PredictionResult,
-    Repair, TriggerRef,
-};
+use crate::journal::test_support::{episode, outcome, prediction};
+use crate::journal::{Badness, Ending, Episode, Likelihood, Prediction, PredictionResult, Repair};
 
 fn app() -> App {
     let mut entries = crate::tui::test_support::twelve_entries();
     let newest = entries.iter_mut().max_by_key(|e| e.created_at).unwrap();
     newest.episodes.push(Episode {
-        what: "He scrolled his phone while I told him about my day".into(),
-        triggers: vec![TriggerRef::Id(Name::try_from("anxiety").unwrap())],
         urges: vec!["go-quiet".into(), "leave the room".into()],
         did: vec!["terse-talk".into()],
         next: "We ate in silence".into(),
         repair: Some(Repair::Own("Later I said it stung, and he listened".into())),
         ended: Some(Ending::Closer),
-        extra: Default::default(),
+        ..episode(
+            "He scrolled his phone while I told him about my day",
+            "anxiety",
+        )
     });
+    let next_day = newest.date + chrono::Days::new(1);
     newest.predictions.push(Prediction {
-        fear: "He will brush it off if I bring it up".into(),
         likelihood: Likelihood::try_from(70).ok(),
         badness: Badness::try_from(4u8).ok(),
-        look_back: newest.date + chrono::Days::new(1),
-        outcome: Some(PredictionOutcome {
-            on: newest.date + chrono::Days::new(1),
-            result: PredictionResult::No,
-            badness: None,
-            instead: "He put the phone away and asked about it".into(),
-            extra: Default::default(),
-        }),
-        extra: Default::default(),
+        outcome: Some(outcome(
+            next_day,
+            PredictionResult::No,
+            "He put the phone away and asked about it",
+        )),
+        ..prediction("He will brush it off if I bring it up", next_day)
     });
     let older = entries.iter_mut().min_by_key(|e| e.created_at).unwrap();
     older.predictions.push(Prediction {
-        fear: "She will cancel our weekend".into(),
         likelihood: Likelihood::try_from(50).ok(),
         badness: Badness::try_from(3u8).ok(),
-        look_back: older.date + chrono::Days::new(3),
-        outcome: None,
-        extra: Default::default(),
+        ..prediction(
+            "She will cancel our weekend",
+            older.date + chrono::Days::new(3),
+        )
     });
     let mut app = app_at_home();
     crate::tui::test_support::load(&mut app, entries, false, 0);
@@ -55,14 +51,11 @@ fn the_look_back_and_an_entry_with_moments_at_80x24_and_120x40() {
         press(&mut a, "c");
         assert!(matches!(a.top(), Screen::LookBack(_)), "{:?}", a.top());
         press(&mut a, "Space Down Right Right");
-        assert_snapshot!(format!("look_back_{w}x{h}"), draw(&mut a, w, h).backend());
+        assert_drawn!(format!("look_back_{w}x{h}"), &mut a, w, h);
 
         let mut a = app();
         a.update(Msg::Key(Action::OpenReview));
         press(&mut a, "Enter");
-        assert_snapshot!(
-            format!("entry_with_moments_{w}x{h}"),
-            draw(&mut a, w, h).backend()
-        );
+        assert_drawn!(format!("entry_with_moments_{w}x{h}"), &mut a, w, h);
     }
 }

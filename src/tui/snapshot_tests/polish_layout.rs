@@ -9,7 +9,9 @@ use crate::tui::keys::Action;
 use crate::tui::screen::Msg;
 use crate::tui::screens::Screen;
 use crate::tui::screens::checkin::State;
-use crate::tui::test_support::{app_at_home, draw, generated_year, press, typed};
+use crate::tui::test_support::{
+    app_at_home, app_opened, assert_boxes_keep_their_labels, draw, generated_year, press, typed,
+};
 
 fn rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
     draw(app, w, h)
@@ -30,10 +32,7 @@ fn checkin(step: Step) -> App {
 }
 
 fn review(entries: Vec<crate::journal::Entry>) -> App {
-    let mut app = app_at_home();
-    crate::tui::test_support::load(&mut app, entries, true, 0);
-    app.update(Msg::Key(Action::OpenReview));
-    app
+    app_opened(entries, Action::OpenReview)
 }
 
 /// Item 17: at 80 and 160 columns a chip's box never ends a line apart from its label.
@@ -43,14 +42,7 @@ fn chips_keep_their_box_with_their_label_at_80_and_160() {
         let mut app = checkin(Step::Episodes);
         let screen = rows(&mut app, w, h);
         assert!(screen.iter().any(|l| l.contains("[ ] ")), "{screen:#?}");
-        for l in &screen {
-            let t = l.trim_end();
-            assert!(
-                !t.ends_with("[ ]") && !t.ends_with("[x]") && !t.ends_with('['),
-                "a box parted from its label at {w}: {screen:#?}"
-            );
-            assert!(!t.trim_start().starts_with(']'), "{w}: {screen:#?}");
-        }
+        assert_boxes_keep_their_labels(&screen, w);
         assert_snapshot!(format!("chips_whole_{w}x{h}"), screen.join("\n"));
     }
 }

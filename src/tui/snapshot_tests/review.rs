@@ -1,9 +1,7 @@
 use super::*;
 use crate::journal::query::{Condition, DateSpan};
-use crate::journal::{
-    Closeness, Entry, EntryId, Intensity, Mood, Name, Perspective, Response, StrategyUse,
-    TriggerLog, TriggerRef,
-};
+use crate::journal::test_support::{catalog_trigger, logged, own_trigger, strategy};
+use crate::journal::{Closeness, Entry, EntryId, Mood, Name, Perspective, Response};
 
 fn entry(at: &str, n: u32, mood: u8, close: u8, answer: &str) -> Entry {
     let t = chrono::DateTime::parse_from_rfc3339(at).unwrap();
@@ -28,22 +26,16 @@ fn app_with_journal() -> App {
         1,
         "He was quiet at dinner and I went quiet too. Later I felt lonely but did not say so.",
     );
-    a.triggers.push(TriggerLog {
-        trigger: TriggerRef::Id(Name::try_from("anxiety").unwrap()),
-        intensity: Some(Intensity::try_from(4u8).unwrap()),
-        note: "the phone call".into(),
-        extra: Default::default(),
-    });
+    a.triggers.push(logged(
+        catalog_trigger("anxiety"),
+        Some(4),
+        "the phone call",
+    ));
     a.emotions = vec!["lonely".into(), "anxious".into()];
     a.tags = vec!["home".into()];
     a.notes = "Quiet evenings are the hardest.".into();
-    a.strategies.push(StrategyUse {
-        id: Name::try_from("active-listening").unwrap(),
-        planned: true,
-        tried: None,
-        helpfulness: None,
-        extra: Default::default(),
-    });
+    a.strategies
+        .push(strategy("active-listening", true, None, None));
     let mut b = entry(
         "2026-11-21T08:10:00+01:00",
         2,
@@ -51,12 +43,8 @@ fn app_with_journal() -> App {
         4,
         "A slow breakfast together. We laughed about the cat.",
     );
-    b.triggers.push(TriggerLog {
-        trigger: TriggerRef::Custom(Name::try_from("my sister visiting").unwrap()),
-        intensity: None,
-        note: String::new(),
-        extra: Default::default(),
-    });
+    b.triggers
+        .push(logged(own_trigger("my sister visiting"), None, ""));
     let c = entry(
         "2026-11-21T22:00:00+01:00",
         3,
@@ -111,10 +99,7 @@ fn an_entry_kept_in_two_versions_is_said_on_home_and_found_in_review() {
         "{text}"
     );
     press(&mut app, "Enter");
-    assert_snapshot!(
-        "review_entry_in_two_versions_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    assert_drawn!("review_entry_in_two_versions_80x24", &mut app, 80, 24);
     // Saved again (an edit), it holds one version: home says nothing more.
     let mut chosen = merged.clone();
     chosen.notes = "We talked after dinner.".into();
@@ -127,17 +112,14 @@ fn an_entry_kept_in_two_versions_is_said_on_home_and_found_in_review() {
 }
 
 fn review(app: &mut App) -> &mut crate::tui::screens::review::State {
-    match app.top_mut() {
-        Screen::Review(r) => r,
-        other => panic!("{other:?}"),
-    }
+    crate::tui::test_support::on_top!(app.top_mut(), Screen::Review)
 }
 
 #[test]
 fn timeline_80x24_and_120x40() {
     let mut app = app_with_journal();
-    assert_snapshot!("review_timeline_80x24", draw(&mut app, 80, 24).backend());
-    assert_snapshot!("review_timeline_120x40", draw(&mut app, 120, 40).backend());
+    assert_drawn!("review_timeline_80x24", &mut app, 80, 24);
+    assert_drawn!("review_timeline_120x40", &mut app, 120, 40);
 }
 
 #[test]
@@ -149,7 +131,7 @@ fn detail_80x24() {
         matches!(app.top(), Screen::ReviewEntry(_)),
         "the entry is open"
     );
-    assert_snapshot!("review_detail_80x24", draw(&mut app, 80, 24).backend());
+    assert_drawn!("review_detail_80x24", &mut app, 80, 24);
 }
 
 #[test]
@@ -229,16 +211,21 @@ fn an_imported_entry_shows_its_title_and_no_empty_sections() {
     assert_snapshot!("review_imported_detail_80x24", detail.backend());
 }
 
-#[test]
-fn search_highlights_matches() {
-    let mut app = app_with_journal();
+/// Starts a search and types `words`, key by key.
+fn search_for(app: &mut App, words: &str) {
     app.update(Msg::Key(Action::StartSearch));
-    for c in "quiet".chars() {
+    for c in words.chars() {
         app.update(Msg::Input(ratatui_textarea::Input {
             key: ratatui_textarea::Key::Char(c),
             ..Default::default()
         }));
     }
+}
+
+#[test]
+fn search_highlights_matches() {
+    let mut app = app_with_journal();
+    search_for(&mut app, "quiet");
     app.session.theme = Theme::no_colour();
     let terminal = draw(&mut app, 80, 24);
     assert_snapshot!("review_search_80x24", terminal.backend());
@@ -273,32 +260,20 @@ fn filters_as_chips_and_the_filter_panel() {
         .filter
         .add(Condition::Dates(DateSpan::LastDays(30)));
     app.update(Msg::Key(Action::OpenFilter));
-    assert_snapshot!(
-        "review_filter_panel_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    assert_drawn!("review_filter_panel_80x24", &mut app, 80, 24);
     app.update(Msg::Key(Action::Down));
     app.update(Msg::Key(Action::Confirm));
-    assert_snapshot!("review_filter_mood_80x24", draw(&mut app, 80, 24).backend());
+    assert_drawn!("review_filter_mood_80x24", &mut app, 80, 24);
     app.update(Msg::Key(Action::Down));
     app.update(Msg::Key(Action::Confirm));
-    assert_snapshot!("review_filtered_80x24", draw(&mut app, 80, 24).backend());
+    assert_drawn!("review_filtered_80x24", &mut app, 80, 24);
 }
 
 #[test]
 fn empty_result_says_how_to_widen() {
     let mut app = app_with_journal();
-    app.update(Msg::Key(Action::StartSearch));
-    for c in "zebra".chars() {
-        app.update(Msg::Input(ratatui_textarea::Input {
-            key: ratatui_textarea::Key::Char(c),
-            ..Default::default()
-        }));
-    }
-    assert_snapshot!(
-        "review_empty_result_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    search_for(&mut app, "zebra");
+    assert_drawn!("review_empty_result_80x24", &mut app, 80, 24);
 }
 
 #[test]
@@ -322,15 +297,12 @@ fn the_trash_previews_the_entry_under_the_cursor() {
     let text = draw(&mut app, 80, 24).backend().to_string();
     assert!(text.contains("deleted entry ─"), "{text}");
     assert!(text.contains("A slow breakfast together"), "{text}");
-    assert_snapshot!("review_trash_80x24", draw(&mut app, 80, 24).backend());
+    assert_drawn!("review_trash_80x24", &mut app, 80, 24);
 }
 
 #[test]
 fn trash_and_delete_question() {
     let mut app = app_with_journal();
     app.update(Msg::Key(Action::Delete));
-    assert_snapshot!(
-        "review_confirm_delete_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    assert_drawn!("review_confirm_delete_80x24", &mut app, 80, 24);
 }

@@ -5,7 +5,7 @@ use crate::journal::ThemeChoice;
 fn the_settings_screen_80x24() {
     let mut app = app_at_home();
     app.update(Msg::Key(Action::OpenSettings));
-    assert_snapshot!("settings_80x24", draw(&mut app, 80, 24).backend());
+    assert_drawn!("settings_80x24", &mut app, 80, 24);
     app.update(Msg::Key(Action::Down));
     app.update(Msg::Key(Action::Right));
     assert_eq!(app.session.prefs.theme, ThemeChoice::HighContrast);
@@ -14,10 +14,7 @@ fn the_settings_screen_80x24() {
         Theme::high_contrast(),
         "a change applies at once"
     );
-    assert_snapshot!(
-        "settings_high_contrast_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    assert_drawn!("settings_high_contrast_80x24", &mut app, 80, 24);
 }
 
 #[test]
@@ -29,18 +26,12 @@ fn your_own_triggers_listed_and_renamed_80x24() {
         "the long drive to his parents' house every second Sunday of the month".into(),
     ];
     press(&mut app, "o End Up");
-    assert_snapshot!("settings_own_row_80x24", draw(&mut app, 80, 24).backend());
+    assert_drawn!("settings_own_row_80x24", &mut app, 80, 24);
     press(&mut app, "Enter Down Down");
-    assert_snapshot!(
-        "settings_own_triggers_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    assert_drawn!("settings_own_triggers_80x24", &mut app, 80, 24);
     press(&mut app, "Up r");
     typed(&mut app, " again");
-    assert_snapshot!(
-        "settings_own_trigger_renamed_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    assert_drawn!("settings_own_trigger_renamed_80x24", &mut app, 80, 24);
 }
 
 #[test]
@@ -60,10 +51,7 @@ fn settings_when_colour_is_forbidden_and_config_sets_a_value() {
         Theme::no_colour(),
         "no colour stays when colour is forbidden"
     );
-    assert_snapshot!(
-        "settings_forbidden_config_80x24",
-        draw(&mut app, 80, 24).backend()
-    );
+    assert_drawn!("settings_forbidden_config_80x24", &mut app, 80, 24);
 }
 
 #[test]

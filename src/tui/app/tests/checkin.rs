@@ -2,6 +2,40 @@
 
 use super::*;
 
+/// An empty check-in, walked to its Summary.
+fn empty_at_summary() -> App {
+    let mut app = app_at_home();
+    press(&mut app, "c Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab");
+    app
+}
+
+/// Esc leaves at once: nothing to keep or lose, so no question. The work that asks for.
+fn esc_asks_nothing(app: &mut App) -> Vec<Request> {
+    let out = press(app, "Esc");
+    assert_eq!(question(app), None, "nothing to keep or lose: no question");
+    out
+}
+
+/// Presses `start` over a draft found, and resumes it: the draft resumed.
+fn resume<'a>(app: &'a mut App, start: &str) -> &'a CheckInDraft {
+    press(app, start);
+    assert_eq!(question(app), Some(Question::ResumeDraft));
+    press(app, "r");
+    &checkin(app).draft
+}
+
+/// On the question `asked`, `d` asks once more (`again`), `n` goes back to `asked`, and `d y`
+/// discards: the work that asks for.
+fn discard_asking_twice(app: &mut App, asked: Question, again: Question) -> Vec<Request> {
+    assert_eq!(question(app), Some(asked));
+    assert!(press(app, "d").is_empty(), "discarding asks once more");
+    assert_eq!(question(app), Some(again));
+    press(app, "n");
+    assert_eq!(question(app), Some(asked));
+    press(app, "d");
+    press(app, "y")
+}
+
 #[test]
 fn c_starts_a_check_in_and_ctrl_s_saves_it() {
     let mut app = app_at_home();
@@ -25,10 +59,7 @@ fn c_starts_a_check_in_and_ctrl_s_saves_it() {
     let summary = app.session.journal.as_ref().unwrap();
     assert!(summary.checked_in_today);
     assert_eq!(summary.streak, 13, "twelve days before and today");
-    assert_eq!(
-        app.status,
-        Some(Status::Info("Your check-in is saved. ✓".into()))
-    );
+    assert_eq!(info(&app), Some("Your check-in is saved. ✓"));
 }
 
 #[test]
@@ -75,25 +106,14 @@ fn esc_asks_then_keeps_the_draft_and_c_offers_to_resume() {
     assert!(matches!(effects(&out)[..], [Effect::SaveDraft(_)]));
     settle(&mut app, out);
     assert!(is_home(&app));
-    press(&mut app, "c");
-    assert_eq!(question(&app), Some(Question::ResumeDraft));
-    press(&mut app, "r");
-    assert_eq!(checkin(&app).draft.mood.map(|m| m.get()), Some(3));
+    assert_eq!(resume(&mut app, "c").mood.map(|m| m.get()), Some(3));
 }
 
 #[test]
 fn a_found_draft_is_offered_and_discarding_asks_twice() {
     let mut app = app_at_home();
-    let mut draft = CheckInDraft::new(app.session.now, None);
-    draft.notes = "half a thought".into();
-    app.draft_found(draft, true);
-    assert_eq!(question(&app), Some(Question::ResumeDraft));
-    assert!(press(&mut app, "d").is_empty());
-    assert_eq!(question(&app), Some(Question::DiscardDraft));
-    press(&mut app, "n");
-    assert_eq!(question(&app), Some(Question::ResumeDraft));
-    press(&mut app, "d");
-    let out = press(&mut app, "y");
+    find_draft(&mut app, "half a thought", true);
+    let out = discard_asking_twice(&mut app, Question::ResumeDraft, Question::DiscardDraft);
     assert!(matches!(effects(&out)[..], [Effect::DiscardDraft]));
     settle(&mut app, out);
     assert!(is_home(&app));
@@ -104,18 +124,10 @@ fn a_found_draft_is_offered_and_discarding_asks_twice() {
 fn discarding_from_the_leave_dialog_removes_the_draft() {
     let mut app = app_at_home();
     press(&mut app, "c 3 Esc");
-    assert!(press(&mut app, "d").is_empty(), "discarding asks once more");
-    assert_eq!(question(&app), Some(Question::DiscardCheckIn));
-    press(&mut app, "n");
-    assert_eq!(question(&app), Some(Question::LeaveCheckIn));
-    press(&mut app, "d");
-    let out = press(&mut app, "y");
+    let out = discard_asking_twice(&mut app, Question::LeaveCheckIn, Question::DiscardCheckIn);
     assert!(matches!(effects(&out)[..], [Effect::DiscardDraft]));
     assert!(is_home(&app));
-    assert_eq!(
-        app.status,
-        Some(Status::Info("The check-in was discarded.".into()))
-    );
+    assert_eq!(info(&app), Some("The check-in was discarded."));
 }
 
 /// Bug 4: leaving an edit of a saved entry said "Discard this check-in? … gone for good" and
@@ -126,23 +138,18 @@ fn leaving_an_edit_says_the_entry_stays_as_it_was() {
     press(&mut app, "r Enter e");
     assert!(checkin(&app).draft.is_edit());
     // A change (an edit with none leaves without asking).
-    let other = if checkin(&app).draft.mood.map(|m| m.get()) == Some(1) {
-        "2"
-    } else {
-        "1"
-    };
+    let other = if mood(&app) == Some(1) { "2" } else { "1" };
     press(&mut app, other);
     press(&mut app, "Esc");
     assert_eq!(question(&app), Some(Question::LeaveEdit));
-    let text = screen_text(&mut app, 80, 24);
-    assert!(text.contains("Leave the edit?"), "{text}");
-    assert!(!text.contains("gone for good"), "{text}");
+    shows(&mut app, &["Leave the edit?"], &["gone for good"]);
     press(&mut app, "d");
     assert_eq!(question(&app), Some(Question::DiscardEdit));
-    let text = screen_text(&mut app, 80, 24);
-    assert!(text.contains("Discard your changes?"), "{text}");
-    assert!(text.contains("The entry stays as it was saved"), "{text}");
-    assert!(!text.contains("gone for good"), "{text}");
+    shows(
+        &mut app,
+        &["Discard your changes?", "The entry stays as it was saved"],
+        &["gone for good"],
+    );
     press(&mut app, "y");
     assert!(
         matches!(app.top(), Screen::ReviewEntry(_)),
@@ -174,8 +181,7 @@ fn custom_triggers_are_remembered_and_planned_strategies_cleared_after_saving() 
     press(&mut app, "Enter Tab Tab Tab Tab");
     assert_eq!(checkin(&app).step(), Step::Strategies);
     assert_eq!(checkin(&app).suggestions[0], "take-it-slow");
-    let out = press(&mut app, "Ctrl-s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Ctrl-s");
     assert!(is_home(&app));
     assert_eq!(app.session.prefs.custom_triggers, ["money talk"]);
     assert!(app.session.prefs.planned_next.is_empty());
@@ -191,21 +197,16 @@ fn custom_triggers_are_remembered_and_planned_strategies_cleared_after_saving() 
 #[test]
 fn a_failed_save_keeps_the_check_in_open() {
     let app = after_a_failed_save();
-    assert_eq!(checkin(&app).draft.mood.map(|m| m.get()), Some(4));
+    assert_eq!(mood(&app), Some(4));
     assert!(matches!(app.status, Some(Status::Error(_))));
 }
 
 #[test]
 fn closer_checkin_on_a_first_run_still_offers_an_unfinished_draft() {
     let mut app = app_first_run();
-    let mut draft = CheckInDraft::new(app.session.now, None);
-    draft.notes = "kept from before".into();
-    app.draft_found(draft, false);
+    find_draft(&mut app, "kept from before", false);
     app.request(Action::StartCheckIn);
-    press(&mut app, "1");
-    assert_eq!(question(&app), Some(Question::ResumeDraft));
-    press(&mut app, "r");
-    assert_eq!(checkin(&app).draft.notes, "kept from before");
+    assert_eq!(resume(&mut app, "1").notes, "kept from before");
 }
 
 #[test]
@@ -225,10 +226,7 @@ fn a_draft_that_could_not_be_written_on_leaving_is_offered_again() {
     assert_eq!(question(&app), Some(Question::LeaveUnsaved));
     press(&mut app, "l");
     assert!(is_home(&app));
-    press(&mut app, "c");
-    assert_eq!(question(&app), Some(Question::ResumeDraft));
-    press(&mut app, "r");
-    assert_eq!(checkin(&app).draft.mood.map(|m| m.get()), Some(2));
+    assert_eq!(resume(&mut app, "c").mood.map(|m| m.get()), Some(2));
 }
 
 #[test]
@@ -247,9 +245,7 @@ fn editing_an_entry_writes_its_draft_at_once_from_the_check_in() {
 #[test]
 fn editing_an_entry_waits_for_an_unfinished_check_in() {
     let mut app = app_at_home();
-    let mut draft = CheckInDraft::new(app.session.now, None);
-    draft.notes = "not finished".into();
-    app.draft_found(draft, false);
+    find_draft(&mut app, "not finished", false);
     press(&mut app, "r Enter e");
     assert!(
         matches!(app.top(), Screen::ReviewEntry(_)),
@@ -261,24 +257,22 @@ fn editing_an_entry_waits_for_an_unfinished_check_in() {
 /// Issue 20, item 12: say what is true of an empty check-in and of a second one today.
 #[test]
 fn an_empty_check_in_says_nothing_is_saved_and_leaves_without_asking() {
-    let mut app = app_at_home();
-    press(&mut app, "c Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab");
-    let text = screen_text(&mut app, 80, 24);
-    assert!(text.contains("Nothing to save yet"), "{text}");
-    assert!(!text.contains("Enter or Ctrl-S saves"), "{text}");
-    let out = press(&mut app, "Esc");
-    assert_eq!(question(&app), None, "nothing to keep or lose: no question");
+    let mut app = empty_at_summary();
+    shows(
+        &mut app,
+        &["Nothing to save yet"],
+        &["Enter or Ctrl-S saves"],
+    );
+    let out = esc_asks_nothing(&mut app);
     assert!(is_home(&app));
     assert!(matches!(effects(&out)[..], [Effect::DiscardDraft]));
 
     // A second check-in on a day with an entry says so.
     press(&mut app, "c 4");
-    let out = press(&mut app, "Ctrl-s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Ctrl-s");
     app.session.now += chrono::Duration::minutes(5);
     press(&mut app, "c");
-    let text = screen_text(&mut app, 80, 24);
-    assert!(text.contains("this will be the second entry"), "{text}");
+    shows(&mut app, &["this will be the second entry"], &[]);
 }
 
 /// Issue 37, item 7: an edit of a past entry asks about that day; Esc with no change leaves
@@ -287,29 +281,27 @@ fn an_empty_check_in_says_nothing_is_saved_and_leaves_without_asking() {
 #[test]
 fn an_edit_asks_of_that_day_leaves_quietly_unchanged_and_goes_on_with_e() {
     let mut app = app_at_home();
-    let out = press(&mut app, "r Enter e");
-    settle(&mut app, out);
-    let text = screen_text(&mut app, 80, 24);
-    assert!(text.contains("to your partner that day?"), "{text}");
-    assert!(!text.contains("partner today?"), "{text}");
-    let out = press(&mut app, "Esc");
-    assert_eq!(question(&app), None, "nothing changed: nothing to ask");
+    press_settled(&mut app, "r Enter e");
+    shows(
+        &mut app,
+        &["to your partner that day?"],
+        &["partner today?"],
+    );
+    let out = esc_asks_nothing(&mut app);
     assert!(matches!(app.top(), Screen::ReviewEntry(_)));
     assert!(effects(&out).contains(&&Effect::DiscardDraft));
     settle(&mut app, out);
     assert!(app.session.pending_draft.is_none());
 
     // Changed and kept as a draft: the status says how to go on, and `e` does.
-    let out = press(&mut app, "e");
-    settle(&mut app, out);
-    let mood = checkin(&app).draft.mood.map(|m| m.get());
+    press_settled(&mut app, "e");
+    let mood = mood(&app);
     let other = if mood == Some(1) { "2" } else { "1" };
     press(&mut app, other);
-    let out = press(&mut app, "Esc s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Esc s");
     assert!(matches!(app.top(), Screen::ReviewEntry(_)));
     assert!(
-        matches!(&app.status, Some(Status::Info(t)) if t.contains("Press e on it")),
+        info(&app).is_some_and(|t| t.contains("Press e on it")),
         "{:?}",
         app.status
     );
@@ -324,8 +316,7 @@ fn an_edit_asks_of_that_day_leaves_quietly_unchanged_and_goes_on_with_e() {
         Some(other.to_owned())
     );
     let date = checkin(&app).draft.date.format("%-d %B").to_string();
-    let out = press(&mut app, "Ctrl-s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Ctrl-s");
     assert_eq!(
         app.status,
         Some(Status::Info(format!(
@@ -334,22 +325,17 @@ fn an_edit_asks_of_that_day_leaves_quietly_unchanged_and_goes_on_with_e() {
     );
 
     // Kept again, then discarded from home: the entry stays.
-    let out = press(&mut app, "e");
-    settle(&mut app, out);
+    press_settled(&mut app, "e");
     press(&mut app, if other == "1" { "2" } else { "1" });
-    let out = press(&mut app, "Esc s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Esc s");
     press(&mut app, "Esc Esc");
     assert!(is_home(&app));
     press(&mut app, "c d");
     assert_eq!(question(&app), Some(Question::DiscardDraft));
-    let text = screen_text(&mut app, 80, 24);
-    assert!(!text.contains("gone for good"), "{text}");
-    assert!(text.contains("stays as it was saved"), "{text}");
-    let out = press(&mut app, "y");
-    settle(&mut app, out);
+    shows(&mut app, &["stays as it was saved"], &["gone for good"]);
+    press_settled(&mut app, "y");
     assert!(
-        matches!(&app.status, Some(Status::Info(t)) if t.contains("the entry of") && t.contains("as it was")),
+        info(&app).is_some_and(|t| t.contains("the entry of") && t.contains("as it was")),
         "{:?}",
         app.status
     );
@@ -362,17 +348,14 @@ fn check_in_wording_counts_entries_and_names_the_day_saved_to() {
     let mut app = app_at_home();
     for _ in 0..2 {
         press(&mut app, "c 4");
-        let out = press(&mut app, "Ctrl-s");
-        settle(&mut app, out);
+        press_settled(&mut app, "Ctrl-s");
         app.session.now += chrono::Duration::minutes(5);
     }
     press(&mut app, "c");
-    let text = screen_text(&mut app, 80, 24);
-    assert!(text.contains("this will be the third entry"), "{text}");
+    shows(&mut app, &["this will be the third entry"], &[]);
     press(&mut app, "Esc");
 
-    let mut app = app_at_home();
-    press(&mut app, "c Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab");
+    let mut app = empty_at_summary();
     let line = footer(&mut app);
     assert!(!line.contains("Enter save"), "{line}");
     press(&mut app, "Esc");
@@ -381,10 +364,9 @@ fn check_in_wording_counts_entries_and_names_the_day_saved_to() {
     press(&mut app, "c 4");
     let later = app.session.now + chrono::Duration::days(1);
     app.tick(later);
-    let out = press(&mut app, "Ctrl-s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Ctrl-s");
     assert!(
-        matches!(&app.status, Some(Status::Info(t)) if t.contains("saved to Sunday 22 November")),
+        info(&app).is_some_and(|t| t.contains("saved to Sunday 22 November")),
         "{:?}",
         app.status
     );

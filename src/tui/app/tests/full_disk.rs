@@ -2,20 +2,24 @@
 
 use super::*;
 
+/// A check-in with `words` typed in Reflect.
+fn words_in_reflect(words: &str) -> App {
+    let mut app = app_at_home();
+    press(&mut app, "c Tab Tab Tab Tab");
+    typed(&mut app, words);
+    app
+}
+
 /// Case r01: Ctrl-C on a full disk used to quit at once (status 0) with the words in no file.
 /// Now closer stays and asks: try again, a file, or quit without them after a second question.
 #[test]
 fn quitting_with_words_that_cannot_be_written_asks_first() {
-    let mut app = app_at_home();
-    press(&mut app, "c Tab Tab Tab Tab");
-    typed(&mut app, "words on a full disk");
-    let out = press(&mut app, "Ctrl-c");
-    settle_with(&mut app, out, true);
+    let mut app = words_in_reflect("words on a full disk");
+    press_on_full_disk(&mut app, "Ctrl-c");
     assert!(!app.quit, "not while the words are only in memory");
     assert_eq!(question(&app), Some(Question::QuitUnsaved));
     // Try again, still full: asked again.
-    let out = press(&mut app, "r");
-    settle_with(&mut app, out, true);
+    press_on_full_disk(&mut app, "r");
     assert!(!app.quit);
     assert_eq!(question(&app), Some(Question::QuitUnsaved));
     // Quit anyway asks a second time; n goes back to the choice.
@@ -33,8 +37,7 @@ fn words_that_cannot_be_kept_can_go_to_a_file_and_then_closer_quits() {
     app.session.home = Some("/home/you".into());
     press(&mut app, "c Tab Tab Tab Tab");
     typed(&mut app, "into a file");
-    let out = press(&mut app, "Ctrl-c");
-    settle_with(&mut app, out, true);
+    press_on_full_disk(&mut app, "Ctrl-c");
     press(&mut app, "f");
     assert!(matches!(app.top(), Screen::SaveText(_)));
     for _ in 0..80 {
@@ -51,8 +54,7 @@ fn words_that_cannot_be_kept_can_go_to_a_file_and_then_closer_quits() {
     app.done(out[0].from, Done::Failed("no such folder".into()));
     assert!(!app.quit);
     assert!(matches!(app.top(), Screen::SaveText(_)));
-    let out = press(&mut app, "Enter");
-    settle_with(&mut app, out, true);
+    press_on_full_disk(&mut app, "Enter");
     assert!(app.quit, "quits once the words are in the file");
 }
 
@@ -60,21 +62,17 @@ fn words_that_cannot_be_kept_can_go_to_a_file_and_then_closer_quits() {
 fn leaving_a_check_in_on_a_full_disk_stays_until_the_words_are_somewhere() {
     let mut app = app_at_home();
     press(&mut app, "c 2 Esc");
-    let out = press(&mut app, "s");
-    settle_with(&mut app, out, true);
+    press_on_full_disk(&mut app, "s");
     assert_eq!(question(&app), Some(Question::LeaveUnsaved));
-    let out = press(&mut app, "r");
-    settle_with(&mut app, out, true);
+    press_on_full_disk(&mut app, "r");
     assert_eq!(question(&app), Some(Question::LeaveUnsaved), "still full");
-    let out = press(&mut app, "r");
-    settle(&mut app, out);
+    press_settled(&mut app, "r");
     assert!(is_home(&app), "written at last: the check-in is left");
     assert!(app.session.unsaved.is_none());
     // Leaving with the words in memory only: closer asks before it quits.
     press(&mut app, "c");
     press(&mut app, "r Esc");
-    let out = press(&mut app, "s");
-    settle_with(&mut app, out, true);
+    press_on_full_disk(&mut app, "s");
     press(&mut app, "l");
     assert!(is_home(&app));
     assert!(app.session.unsaved.is_some());
@@ -119,18 +117,13 @@ fn a_setting_that_could_not_be_written_is_retried_after_the_next_good_write() {
 
 #[test]
 fn ctrl_c_over_the_question_asks_once_and_l_y_still_quits() {
-    let mut app = app_at_home();
-    press(&mut app, "c Tab Tab Tab Tab");
-    typed(&mut app, "words");
-    let out = press(&mut app, "Ctrl-c");
-    settle_with(&mut app, out, true);
-    let out = press(&mut app, "Ctrl-c");
-    settle_with(&mut app, out, true);
+    let mut app = words_in_reflect("words");
+    press_on_full_disk(&mut app, "Ctrl-c");
+    press_on_full_disk(&mut app, "Ctrl-c");
     assert_eq!(question(&app), Some(Question::QuitUnsaved));
     press(&mut app, "Esc");
     assert_eq!(question(&app), None, "one question, not two stacked");
-    let out = press(&mut app, "Ctrl-c");
-    settle_with(&mut app, out, true);
+    press_on_full_disk(&mut app, "Ctrl-c");
     press(&mut app, "l y");
     assert!(app.quit);
 }

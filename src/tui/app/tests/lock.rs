@@ -3,19 +3,14 @@
 use super::*;
 
 fn lock_state(app: &App) -> &crate::tui::screens::lock::State {
-    match app.top() {
-        Screen::Lock(s) => s,
-        other => panic!("{other:?}"),
-    }
+    on_top!(app.top(), Screen::Lock)
 }
 
 #[test]
 fn quick_hide_works_while_typing_keeps_the_words_and_blanks_the_screen() {
     let mut app = app_at_home();
-    let out = press(&mut app, "c");
-    settle(&mut app, out);
-    typed(&mut app, "3");
-    press(&mut app, "Tab");
+    press_settled(&mut app, "c");
+    press(&mut app, "3 Tab");
     assert_ne!(app.typing(), Typing::No, "keys type here");
     typed(&mut app, "ten");
     let before = screen_text(&mut app, 80, 24);
@@ -45,8 +40,7 @@ fn quick_hide_works_while_typing_keeps_the_words_and_blanks_the_screen() {
     assert!(screen_text(&mut app, 80, 24).contains("ten"));
     // Ctrl-Q twice leaves closer.
     press(&mut app, "Ctrl-q");
-    let out = press(&mut app, "Ctrl-q");
-    settle(&mut app, out);
+    press_settled(&mut app, "Ctrl-q");
     assert!(app.quit);
 }
 
@@ -87,8 +81,7 @@ fn an_encrypted_journal_hides_and_comes_back_only_with_the_passphrase() {
 fn auto_lock_keeps_the_check_in_and_asks_for_the_passphrase() {
     let mut app = app_at_home();
     app.session.encrypted = true;
-    let out = press(&mut app, "c");
-    settle(&mut app, out);
+    press_settled(&mut app, "c");
     typed(&mut app, "4");
     let out = app.lock(crate::tui::screens::lock::Why::Idle);
     assert!(
@@ -120,12 +113,10 @@ fn a_check_in_written_locked_returns_to_the_prompt_never_to_the_journal() {
     press(&mut app, "Ctrl-n");
     assert!(matches!(app.top(), Screen::CheckIn(_)));
     typed(&mut app, "2");
-    let out = press(&mut app, "Ctrl-s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Ctrl-s");
     // However the check-in ends, beneath it is the prompt.
     while matches!(app.top(), Screen::CheckIn(_)) {
-        let out = press(&mut app, "Esc");
-        settle(&mut app, out);
+        press_settled(&mut app, "Esc");
     }
     assert!(app.is_locked(), "{:?}", app.top());
     let text = screen_text(&mut app, 80, 24);
@@ -157,18 +148,6 @@ fn an_encrypted_journal_asks_before_writing_a_plain_report() {
     );
 }
 
-/// An app as `closer checkin` opens it on an encrypted journal that is locked: home beneath
-/// (never drawn), the journal not read, the passphrase prompt offering a check-in.
-fn opened_locked() -> App {
-    let mut app = App::new(session(Preferences {
-        perspective: Some(Perspective::IPullAway.into()),
-        ..Preferences::default()
-    }));
-    app.session.encrypted = true;
-    app.open_locked(true);
-    app
-}
-
 /// The lock is on top, and nothing of the journal shows (no home saying "Entries 0").
 fn back_at_the_prompt(app: &mut App) -> String {
     assert!(app.is_locked(), "{:?}", app.top());
@@ -185,21 +164,17 @@ fn back_at_the_prompt(app: &mut App) -> String {
 /// check-in" did nothing on the lock).
 #[test]
 fn a_locked_check_in_kept_resumed_or_discarded_comes_back_to_the_prompt() {
-    let mut app = opened_locked();
+    let mut app = app_opened_locked();
     // Left with nothing in it.
     press(&mut app, "Ctrl-n");
     assert!(matches!(app.top(), Screen::CheckIn(_)));
-    let out = press(&mut app, "Esc");
-    settle(&mut app, out);
+    press_settled(&mut app, "Esc");
     back_at_the_prompt(&mut app);
 
     // Kept as a draft: the prompt says so, and Ctrl-N goes on with it.
-    press(&mut app, "Ctrl-n");
-    typed(&mut app, "2");
-    press(&mut app, "Esc");
+    press(&mut app, "Ctrl-n 2 Esc");
     assert_eq!(question(&app), Some(Question::LeaveCheckIn));
-    let out = press(&mut app, "s");
-    settle(&mut app, out);
+    press_settled(&mut app, "s");
     let text = back_at_the_prompt(&mut app);
     assert!(text.contains("kept as a draft"), "{text}");
     assert!(text.contains("Ctrl-N to go on with it"), "{text}");
@@ -225,8 +200,7 @@ fn a_locked_check_in_kept_resumed_or_discarded_comes_back_to_the_prompt() {
     // Kept again, then discarded from the prompt's offer.
     press(&mut app, "Ctrl-n");
     typed(&mut app, "3");
-    let out = press(&mut app, "Esc s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Esc s");
     press(&mut app, "Ctrl-n");
     press(&mut app, "d");
     assert_eq!(question(&app), Some(Question::DiscardDraft));
@@ -239,8 +213,7 @@ fn a_locked_check_in_kept_resumed_or_discarded_comes_back_to_the_prompt() {
     // Saved: the prompt, saying so, and no other check-in offered.
     press(&mut app, "Ctrl-n");
     typed(&mut app, "4");
-    let out = press(&mut app, "Ctrl-s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Ctrl-s");
     let text = back_at_the_prompt(&mut app);
     assert!(text.contains("Your check-in is saved, encrypted"), "{text}");
     assert!(!text.contains("Ctrl-N"), "{text}");
@@ -251,7 +224,7 @@ fn a_locked_check_in_kept_resumed_or_discarded_comes_back_to_the_prompt() {
 /// unlock); it is read once unlocked.
 #[test]
 fn the_journal_is_not_read_while_locked() {
-    let mut app = opened_locked();
+    let mut app = app_opened_locked();
     let tomorrow = app.session.now + chrono::Days::new(1);
     let out = app.tick(tomorrow);
     assert!(!effects(&out).contains(&&Effect::LoadJournal), "{out:?}");
@@ -261,8 +234,7 @@ fn the_journal_is_not_read_while_locked() {
     assert!(app.session.journal.is_none());
     press(&mut app, "Ctrl-n");
     typed(&mut app, "3");
-    let out = press(&mut app, "Ctrl-s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Ctrl-s");
     back_at_the_prompt(&mut app);
 
     typed(&mut app, "a long passphrase");
@@ -278,10 +250,7 @@ fn the_journal_is_not_read_while_locked() {
 /// status line, and typing the passphrase used to clear them before anyone saw them.
 #[test]
 fn settings_mistakes_show_once_an_encrypted_journal_is_unlocked() {
-    let mut app = App::new(session(Preferences {
-        perspective: Some(Perspective::IPullAway.into()),
-        ..Preferences::default()
-    }));
+    let mut app = app_unread();
     let mistake = "/home/you/.config/closer/config.toml, line 2: theme = \"purple\" is not a \
                    theme; use \"default\", \"high-contrast\" or \"no-colour\". closer started \
                    with the other settings.";
@@ -307,7 +276,7 @@ fn settings_mistakes_show_once_an_encrypted_journal_is_unlocked() {
 /// not.
 #[test]
 fn a_locked_check_in_says_why_your_own_words_are_not_offered() {
-    let mut app = opened_locked();
+    let mut app = app_opened_locked();
     press(&mut app, "Ctrl-n Tab");
     let text = screen_text(&mut app, 80, 24);
     assert!(
@@ -337,14 +306,11 @@ fn a_locked_check_in_says_why_your_own_words_are_not_offered() {
 /// rather than "kept as a draft", and Ctrl-N goes on with it.
 #[test]
 fn a_locked_check_in_left_in_memory_is_not_called_kept() {
-    let mut app = opened_locked();
-    press(&mut app, "Ctrl-n");
-    typed(&mut app, "2");
-    let out = press(&mut app, "Esc s");
-    settle_with(&mut app, out, true);
+    let mut app = app_opened_locked();
+    press(&mut app, "Ctrl-n 2");
+    press_on_full_disk(&mut app, "Esc s");
     assert_eq!(question(&app), Some(Question::LeaveUnsaved));
-    let out = press(&mut app, "l");
-    settle_with(&mut app, out, true);
+    press_on_full_disk(&mut app, "l");
     let text = back_at_the_prompt(&mut app);
     assert!(text.contains("only in memory"), "{text}");
     assert!(!text.contains("kept as a draft"), "{text}");
@@ -359,7 +325,7 @@ fn a_locked_check_in_left_in_memory_is_not_called_kept() {
 /// a check-in can be written without it.
 #[test]
 fn the_lock_says_what_a_forgotten_passphrase_means_and_names_closer_checkin() {
-    let mut app = opened_locked();
+    let mut app = app_opened_locked();
     let text = back_at_the_prompt(&mut app);
     assert!(text.contains("Forgotten the passphrase?"), "{text}");
     let mut app = app_at_home();

@@ -7,13 +7,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::journal::draft::Step;
-use crate::journal::{Perspective, Preferences, TriggerRef};
+use crate::journal::{Perspective, TriggerRef};
 use crate::tui::keys::translate;
 use crate::tui::screen::Question;
 use crate::tui::screens::all_keys;
 use crate::tui::screens::help;
 use crate::tui::test_support::{
-    act, app_at_home, app_first_run, draw, press, read_journal, session, twelve_entries, typed,
+    act, app_at_home, app_first_run, app_opened_locked, app_unread, draw, on_top, press,
+    read_journal, twelve_entries, typed,
 };
 
 mod aftermath;
@@ -33,10 +34,18 @@ fn is_home(app: &App) -> bool {
 }
 
 fn checkin(app: &App) -> &crate::tui::screens::checkin::State {
-    match app.top() {
-        Screen::CheckIn(c) => c,
-        other => panic!("{other:?}"),
-    }
+    on_top!(app.top(), Screen::CheckIn)
+}
+
+/// The mood of the check-in on top.
+fn mood(app: &App) -> Option<u8> {
+    checkin(app).draft.mood.map(|m| m.get())
+}
+
+/// Presses `keys`, then gives the screen on top.
+fn after<'a>(app: &'a mut App, keys: &str) -> &'a Screen {
+    press(app, keys);
+    app.top()
 }
 
 fn question(app: &App) -> Option<Question> {
@@ -70,6 +79,26 @@ fn after_a_failed_save() -> App {
         Done::Failed("The check-in could not be saved: the disk is full.".into()),
     );
     app
+}
+
+/// Presses `keys` and carries out the work asked for as the event loop would (a draft write
+/// succeeds).
+fn press_settled(app: &mut App, keys: &str) {
+    let out = press(app, keys);
+    settle(app, out);
+}
+
+/// Presses `keys` and carries out the work asked for on a full disk (a draft write fails).
+fn press_on_full_disk(app: &mut App, keys: &str) {
+    let out = press(app, keys);
+    settle_with(app, out, true);
+}
+
+/// A draft of `notes` found on disk, offered at once if `offer`.
+fn find_draft(app: &mut App, notes: &str, offer: bool) {
+    let mut draft = CheckInDraft::new(app.session.now, None);
+    draft.notes = notes.into();
+    app.draft_found(draft, offer);
 }
 
 /// Carries out the requests as the event loop would for those that need no disk: a draft
@@ -106,13 +135,31 @@ fn screen_text(app: &mut App, w: u16, h: u16) -> String {
     draw(app, w, h).backend().to_string()
 }
 
+/// What is drawn at 80×24 holds every text of `shown` and none of `hidden`.
+fn shows(app: &mut App, shown: &[&str], hidden: &[&str]) {
+    let text = screen_text(app, 80, 24);
+    for s in shown {
+        assert!(text.contains(s), "{s:?} not shown: {text}");
+    }
+    for h in hidden {
+        assert!(!text.contains(h), "{h:?} shown: {text}");
+    }
+}
+
+/// The status line's news, if it says some (not an error).
+fn info(app: &App) -> Option<&str> {
+    match &app.status {
+        Some(Status::Info(t)) => Some(t),
+        _ => None,
+    }
+}
+
 #[test]
 fn after_a_hard_check_in_home_says_once_where_help_is() {
     for (keys, hard) in [("c 1", true), ("c 3 Down 1", true), ("c 3 Down 3", false)] {
         let mut app = app_at_home();
         press(&mut app, keys);
-        let out = press(&mut app, "Ctrl-s");
-        settle(&mut app, out);
+        press_settled(&mut app, "Ctrl-s");
         assert!(is_home(&app));
         let text = screen_text(&mut app, 80, 24);
         if keys == "c 1" {

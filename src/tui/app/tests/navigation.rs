@@ -33,8 +33,7 @@ fn both_can_be_chosen_at_first_run_and_home_says_so() {
 #[test]
 fn support_opens_and_esc_goes_back_and_q_quits_only_from_home() {
     let mut app = app_at_home();
-    press(&mut app, "!");
-    assert!(matches!(app.top(), Screen::Support(_)));
+    assert!(matches!(after(&mut app, "!"), Screen::Support(_)));
     press(&mut app, "q");
     assert!(is_home(&app), "q on support goes back");
     assert!(!app.quit);
@@ -47,10 +46,8 @@ fn support_opens_and_esc_goes_back_and_q_quits_only_from_home() {
 #[test]
 fn help_swallows_other_keys_and_closes() {
     let mut app = app_at_home();
-    press(&mut app, "?");
-    assert!(matches!(app.top(), Screen::Help(_)));
-    press(&mut app, "c x");
-    assert!(matches!(app.top(), Screen::Help(_)));
+    assert!(matches!(after(&mut app, "?"), Screen::Help(_)));
+    assert!(matches!(after(&mut app, "c x"), Screen::Help(_)));
     press(&mut app, "?");
     assert!(is_home(&app));
 }
@@ -80,10 +77,7 @@ fn ticks_move_the_date() {
 #[test]
 fn review_or_insights_asked_for_while_loading_open_when_the_journal_is_read() {
     for (key, want_review) in [("r", true), ("i", false)] {
-        let mut app = App::new(session(Preferences {
-            perspective: Some(Perspective::IPullAway.into()),
-            ..Preferences::default()
-        }));
+        let mut app = app_unread();
         press(&mut app, key);
         assert!(is_home(&app));
         assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("Still reading")));
@@ -177,8 +171,7 @@ fn the_entry_view_stops_at_its_last_line() {
 #[test]
 fn the_guide_opens_from_home_check_in_and_review_and_esc_comes_back() {
     let mut app = app_at_home();
-    press(&mut app, "s");
-    assert!(matches!(app.top(), Screen::Guide(_)));
+    assert!(matches!(after(&mut app, "s"), Screen::Guide(_)));
     press(&mut app, "Esc");
     assert!(is_home(&app));
     press(&mut app, "c 2 Tab Tab");
@@ -187,7 +180,7 @@ fn the_guide_opens_from_home_check_in_and_review_and_esc_comes_back() {
     assert!(matches!(app.top(), Screen::Guide(_)));
     press(&mut app, "Esc");
     assert_eq!(checkin(&app).step(), Step::Triggers);
-    assert_eq!(checkin(&app).draft.mood.map(|m| m.get()), Some(2));
+    assert_eq!(mood(&app), Some(2));
 
     let mut app = app_at_home();
     press(&mut app, "r Enter o");
@@ -258,19 +251,11 @@ fn the_help_overlay_lists_the_keys_of_the_screen_beneath() {
 
 #[test]
 fn a_request_made_while_loading_lapses_if_the_person_went_elsewhere() {
-    let mut app = App::new(session(Preferences {
-        perspective: Some(Perspective::IPullAway.into()),
-        ..Preferences::default()
-    }));
+    let mut app = app_unread();
     press(&mut app, "r c 3");
     read_journal(&mut app, twelve_entries());
-    assert_eq!(
-        checkin(&app).draft.mood.map(|m| m.get()),
-        Some(3),
-        "the check-in stays in front"
-    );
-    let out = press(&mut app, "Esc s");
-    settle(&mut app, out);
+    assert_eq!(mood(&app), Some(3), "the check-in stays in front");
+    press_settled(&mut app, "Esc s");
     assert!(is_home(&app), "and review did not open beneath it");
 }
 
@@ -346,19 +331,21 @@ fn closer_review_on_a_first_run_opens_review_after_welcome() {
 /// trash of one entry is not "them".
 #[test]
 fn footers_offer_only_what_the_keys_do_now() {
-    let mut app = app_at_home();
-    press(&mut app, "!");
-    assert!(footer(&mut app).contains("↓ scroll"));
-    press(&mut app, "End");
-    let line = footer(&mut app);
-    assert!(!line.contains("↓ scroll"), "{line}");
-
-    let mut app = app_at_home();
-    press(&mut app, "r f Enter");
-    assert!(footer(&mut app).contains("Space pick"));
-    typed(&mut app, "a");
-    let line = footer(&mut app);
-    assert!(!line.contains("Space pick"), "{line}");
+    // The footer offers `offer` once `keys` are pressed, and no longer after `then`.
+    let offered_until = |keys: &str, offer: &str, then: &dyn Fn(&mut App)| {
+        let mut app = app_at_home();
+        press(&mut app, keys);
+        assert!(footer(&mut app).contains(offer));
+        then(&mut app);
+        let line = footer(&mut app);
+        assert!(!line.contains(offer), "{line}");
+    };
+    offered_until("!", "↓ scroll", &|app| {
+        press(app, "End");
+    });
+    offered_until("r f Enter", "Space pick", &|app| {
+        typed(app, "a");
+    });
 
     let mut app = app_at_home();
     press(&mut app, "r t");

@@ -2,6 +2,17 @@
 
 use super::*;
 
+/// `y` to the question on top asks for the trigger `from` to be renamed `to` in the entries:
+/// the work asked for.
+fn yes_renames(app: &mut App, from: &str, to: &str) -> Vec<Request> {
+    let out = press(app, "y");
+    assert!(
+        effects(&out).contains(&&Effect::RenameTrigger(from.into(), to.into())),
+        "{out:?}"
+    );
+    out
+}
+
 #[test]
 fn own_feelings_are_remembered_offered_renamed_and_removed_and_entries_keep_their_words() {
     let mut app = app_at_home();
@@ -9,8 +20,7 @@ fn own_feelings_are_remembered_offered_renamed_and_removed_and_entries_keep_thei
     typed(&mut app, "wistful");
     press(&mut app, "Enter");
     assert!(checkin(&app).draft.emotions.contains(&"wistful".to_owned()));
-    let out = press(&mut app, "Ctrl-s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Ctrl-s");
     assert!(is_home(&app));
     assert_eq!(app.session.prefs.custom_feelings, ["wistful"]);
 
@@ -96,29 +106,20 @@ fn renaming_an_own_trigger_offers_to_rename_it_in_entries_and_removal_undoes() {
     press(&mut app, "c 3 Tab Tab");
     typed(&mut app, "money talk");
     press(&mut app, "Enter");
-    let out = press(&mut app, "Ctrl-s");
-    settle(&mut app, out);
+    press_settled(&mut app, "Ctrl-s");
     assert!(is_home(&app));
 
     press(&mut app, "o End Up Enter");
     press(&mut app, "r");
     press(&mut app, "Ctrl-w");
     typed(&mut app, "rows");
-    let out = press(&mut app, "Enter");
-    settle(&mut app, out);
+    press_settled(&mut app, "Enter");
     assert_eq!(
         app.session.prefs.custom_triggers[0], "money rows",
         "Ctrl-W took a word"
     );
     assert_eq!(question(&app), Some(Question::RenameInEntries));
-    let out = press(&mut app, "y");
-    assert!(
-        effects(&out).contains(&&Effect::RenameTrigger(
-            "money talk".into(),
-            "money rows".into()
-        )),
-        "{out:?}"
-    );
+    let out = yes_renames(&mut app, "money talk", "money rows");
     let from = out[0].from;
     app.done(from, Done::TriggerRenamed(1));
     assert!(
@@ -139,14 +140,7 @@ fn renaming_an_own_trigger_offers_to_rename_it_in_entries_and_removal_undoes() {
     let out = press(&mut app, "y");
     assert!(out.is_empty(), "{out:?}");
     assert_eq!(question(&app), Some(Question::ReallyMerge));
-    let out = press(&mut app, "y");
-    assert!(
-        effects(&out).contains(&&Effect::RenameTrigger(
-            "money talk".into(),
-            "The Dishes".into()
-        )),
-        "{out:?}"
-    );
+    yes_renames(&mut app, "money talk", "The Dishes");
 
     // Removing one is undone by u, in its place.
     app.session.prefs.custom_triggers = vec!["a".into(), "b".into(), "c".into()];

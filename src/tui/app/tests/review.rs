@@ -1,6 +1,7 @@
 //! Review and insights: the entry view, reports, predictions and the search index.
 
 use super::*;
+use crate::journal::test_support::{outcome, prediction};
 
 #[test]
 fn deleting_from_the_entry_view_goes_back_to_the_list_where_u_undoes_it() {
@@ -180,17 +181,13 @@ fn a_due_prediction_is_asked_first_answered_saved_and_not_asked_again() {
 /// Issue 17: in review, p on an entry with an open prediction drops it before its day.
 #[test]
 fn review_drops_an_open_prediction_early() {
-    use crate::journal::{Prediction, PredictionResult};
+    use crate::journal::PredictionResult;
     let mut entries = twelve_entries();
     let newest = entries.iter_mut().max_by_key(|e| e.created_at).unwrap();
-    newest.predictions.push(Prediction {
-        fear: "The weekend will go badly".into(),
-        likelihood: None,
-        badness: None,
-        look_back: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-        outcome: None,
-        extra: Default::default(),
-    });
+    newest.predictions.push(prediction(
+        "The weekend will go badly",
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    ));
     let mut app = app_at_home();
     read_journal(&mut app, entries);
     app.update(Msg::Key(Action::OpenReview));
@@ -216,22 +213,13 @@ fn review_drops_an_open_prediction_early() {
 /// Editing an entry whose prediction was answered keeps the answer, whatever is retyped.
 #[test]
 fn editing_an_entry_keeps_what_came_of_its_prediction() {
-    use crate::journal::{Prediction, PredictionOutcome, PredictionResult};
+    use crate::journal::{Prediction, PredictionResult};
     let mut entries = twelve_entries();
     let newest = entries.iter_mut().max_by_key(|e| e.created_at).unwrap();
+    let next_day = newest.date + chrono::Days::new(1);
     newest.predictions.push(Prediction {
-        fear: "She will not come".into(),
-        likelihood: None,
-        badness: None,
-        look_back: newest.date + chrono::Days::new(1),
-        outcome: Some(PredictionOutcome {
-            on: newest.date + chrono::Days::new(1),
-            result: PredictionResult::No,
-            badness: None,
-            instead: "She came early".into(),
-            extra: Default::default(),
-        }),
-        extra: Default::default(),
+        outcome: Some(outcome(next_day, PredictionResult::No, "She came early")),
+        ..prediction("She will not come", next_day)
     });
     let mut app = app_at_home();
     read_journal(&mut app, entries);
@@ -260,10 +248,7 @@ fn the_search_index_comes_later_and_changes_no_result() {
     for (i, e) in entries.iter_mut().enumerate() {
         e.notes = ["Straße at night", "a quiet walk", "ΣΊΣΥΦΟΣ again", "Quiet"][i % 4].into();
     }
-    let mut app = App::new(session(Preferences {
-        perspective: Some(Perspective::IPullAway.into()),
-        ..Preferences::default()
-    }));
+    let mut app = app_unread();
     read_journal(&mut app, entries);
     assert!(
         app.session.index_arc().is_empty(),
@@ -275,10 +260,7 @@ fn the_search_index_comes_later_and_changes_no_result() {
             r.filter.text.clear();
         }
         app.update(Msg::Paste(text.into()));
-        match app.top() {
-            Screen::Review(r) => r.results.clone(),
-            other => panic!("{other:?}"),
-        }
+        on_top!(app.top(), Screen::Review).results.clone()
     };
     let queries = ["q", "quiet", "strasse", "σίσυφος", "z", "t a"];
     let scanned: Vec<Vec<usize>> = queries.iter().map(|q| results(&mut app, q)).collect();
@@ -327,10 +309,7 @@ fn the_search_index_comes_later_and_changes_no_result() {
 /// review on the entry it had selected, with its search index in step.
 #[test]
 fn a_change_under_an_open_review_or_insights_does_not_copy_the_journal() {
-    let mut app = App::new(session(Preferences {
-        perspective: Some(Perspective::IPullAway.into()),
-        ..Preferences::default()
-    }));
+    let mut app = app_unread();
     read_journal(&mut app, twelve_entries());
     let entries = app.session.entries_arc();
     let index = crate::journal::query::signature::index(&entries);
@@ -341,9 +320,9 @@ fn a_change_under_an_open_review_or_insights_does_not_copy_the_journal() {
 
     press(&mut app, "r j j");
     let review_id = app.stack.last().unwrap().id;
-    let selected = |app: &App| match app.top() {
-        Screen::Review(r) => r.selected().map(|e| (e.id.clone(), e.notes.clone())),
-        other => panic!("{other:?}"),
+    let selected = |app: &App| {
+        let r = on_top!(app.top(), Screen::Review);
+        r.selected().map(|e| (e.id.clone(), e.notes.clone()))
     };
     let (id, _) = selected(&app).unwrap();
     let mut edited = app

@@ -55,6 +55,16 @@ fn update_drawn(state: &mut State, msg: Msg, session: Session) -> Cmd {
     )
 }
 
+/// A session of default preferences whose journal has no history.
+fn plain() -> Session {
+    ctx(&catalog(), &Preferences::default(), &BTreeMap::new())
+}
+
+/// Draws the guide (default preferences, no history) and presses the key for `action`.
+fn press(state: &mut State, action: Action) -> Cmd {
+    update_drawn(state, Msg::Key(action), plain())
+}
+
 /// Types `text` a key at a time, drawing before each key as the app does.
 fn type_text(state: &mut State, text: &str, session: impl Fn() -> Session) {
     for ch in text.chars() {
@@ -163,61 +173,53 @@ fn favourites_first_when_asked() {
 #[test]
 fn favourite_and_plan_toggle_and_say_so() {
     let c = catalog();
-    let prefs = Preferences::default();
-    let h = BTreeMap::new();
     let mut state = State::new(Page::Strategy("active-listening".into()));
-    let out = update_drawn(&mut state, Msg::Key(Action::Favourite), ctx(&c, &prefs, &h));
+    let out = press(&mut state, Action::Favourite);
     let Some((saved, text)) = kept(&out) else {
         panic!("{out:?}")
     };
     assert_eq!(saved.favourites, ["active-listening"]);
     assert!(text.contains("favourites"));
-    let out = update_drawn(&mut state, Msg::Key(Action::Favourite), ctx(&c, &saved, &h));
+    let out = update_drawn(
+        &mut state,
+        Msg::Key(Action::Favourite),
+        ctx(&c, &saved, &BTreeMap::new()),
+    );
     assert!(kept(&out).is_some_and(|(p, _)| p.favourites.is_empty()));
-    let out = update_drawn(&mut state, Msg::Key(Action::PlanNext), ctx(&c, &prefs, &h));
+    let out = press(&mut state, Action::PlanNext);
     assert!(kept(&out).is_some_and(|(p, _)| p.planned_next == ["active-listening"]));
 }
 
 #[test]
 fn links_are_selected_with_tab_followed_with_enter_and_esc_comes_back() {
     let c = catalog();
-    let prefs = Preferences::default();
-    let h = BTreeMap::new();
     let mut state = State::new(Page::Strategy("active-listening".into()));
-    let out = update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    let out = press(&mut state, Action::Confirm);
     assert!(
         matches!(out, Cmd::Status(Status::Info(_))),
         "no link selected yet"
     );
-    update_drawn(&mut state, Msg::Key(Action::Next), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Next);
     assert_eq!(state.current().unwrap().link, Some(0));
-    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Confirm);
     let first_trigger = c.strategy("active-listening").unwrap().triggers[0].clone();
     assert_eq!(state.current().unwrap().page, Page::Trigger(first_trigger));
-    assert!(matches!(
-        update_drawn(&mut state, Msg::Key(Action::Back), ctx(&c, &prefs, &h)),
-        Cmd::None
-    ));
+    assert!(matches!(press(&mut state, Action::Back), Cmd::None));
     assert_eq!(
         state.current().unwrap().page,
         Page::Strategy("active-listening".into())
     );
-    assert!(matches!(
-        update_drawn(&mut state, Msg::Key(Action::Back), ctx(&c, &prefs, &h)),
-        Cmd::Pop
-    ));
+    assert!(matches!(press(&mut state, Action::Back), Cmd::Pop));
 }
 
 #[test]
 fn a_trigger_links_to_its_digest_sections_opened_at_the_section() {
     let c = catalog();
-    let prefs = Preferences::default();
-    let h = BTreeMap::new();
     let mut state = State::new(Page::Trigger("anxiety".into()));
-    update_drawn(&mut state, Msg::Key(Action::Next), ctx(&c, &prefs, &h));
-    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Next);
+    press(&mut state, Action::Confirm);
     // The section is found when the page is first drawn; any key then scrolls from there.
-    update_drawn(&mut state, Msg::Key(Action::Clear), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Clear);
     let open = state.current().unwrap().clone();
     let Page::Digest(id) = &open.page else {
         panic!("{open:?}")
@@ -225,7 +227,7 @@ fn a_trigger_links_to_its_digest_sections_opened_at_the_section() {
     let (d, s) = c.sections_for_trigger("anxiety")[0];
     assert_eq!(id, &d.id);
     // The page opens scrolled to that section's heading.
-    let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
+    let laid = lay_out(&open, &plain(), &Theme::no_colour(), 78);
     let line = laid.lines[usize::from(open.scroll)].to_string();
     assert!(
         s.heading.starts_with(line.trim()),
@@ -236,28 +238,23 @@ fn a_trigger_links_to_its_digest_sections_opened_at_the_section() {
 
 #[test]
 fn scrolling_stops_at_the_end() {
-    let c = catalog();
-    let prefs = Preferences::default();
-    let h = BTreeMap::new();
     let mut state = State::new(Page::Digest("why-a-partner-pulls-away".into()));
     for _ in 0..400 {
-        update_drawn(&mut state, Msg::Key(Action::Down), ctx(&c, &prefs, &h));
+        press(&mut state, Action::Down);
     }
     let bottom = state.current().unwrap().scroll;
-    update_drawn(&mut state, Msg::Key(Action::Bottom), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Bottom);
     assert_eq!(state.current().unwrap().scroll, bottom);
     assert!(bottom > 50, "a long digest");
-    update_drawn(&mut state, Msg::Key(Action::Top), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Top);
     assert_eq!(state.current().unwrap().scroll, 0);
 }
 
 #[test]
 fn the_learn_index_is_a_menu_of_every_digest_the_toolkit_the_card_and_every_trigger() {
     let c = catalog();
-    let prefs = Preferences::default();
-    let h = BTreeMap::new();
     let open = Open::new(Page::Learn);
-    let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
+    let laid = lay_out(&open, &plain(), &Theme::no_colour(), 78);
     // The digests and the safety page, things to say and try, the card, the triggers.
     assert_eq!(laid.links.len(), c.digests.len() + 2 + c.triggers.len());
     let mut state = State::new(Page::Learn);
@@ -266,8 +263,8 @@ fn the_learn_index_is_a_menu_of_every_digest_the_toolkit_the_card_and_every_trig
         Some(0),
         "the first entry starts selected"
     );
-    update_drawn(&mut state, Msg::Key(Action::Down), ctx(&c, &prefs, &h));
-    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Down);
+    press(&mut state, Action::Confirm);
     assert_eq!(
         state.current().unwrap().page,
         Page::Digest(c.digests[1].id.clone())
@@ -302,21 +299,14 @@ fn the_strategy_page_shows_the_journal_history() {
 
 #[test]
 fn library_search_is_typed_and_cleared() {
-    let c = catalog();
-    let prefs = Preferences::default();
-    let h = BTreeMap::new();
     let mut state = State::new(Page::Library);
-    update_drawn(
-        &mut state,
-        Msg::Key(Action::StartSearch),
-        ctx(&c, &prefs, &h),
-    );
+    press(&mut state, Action::StartSearch);
     assert!(state.takes_text());
-    type_text(&mut state, "listen", || ctx(&c, &prefs, &h));
+    type_text(&mut state, "listen", plain);
     assert_eq!(state.library.search, "listen");
-    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Confirm);
     assert!(!state.takes_text());
-    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Confirm);
     assert!(matches!(state.current().unwrap().page, Page::Strategy(_)));
 }
 
@@ -324,15 +314,13 @@ fn library_search_is_typed_and_cleared() {
 #[test]
 fn the_learn_index_has_top_bottom_and_page_keys() {
     let c = catalog();
-    let prefs = Preferences::default();
-    let h = BTreeMap::new();
     let mut state = State::new(Page::Learn);
-    update_drawn(&mut state, Msg::Key(Action::Bottom), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Bottom);
     let last = c.digests.len() + 2 + c.triggers.len() - 1;
     assert_eq!(state.current().unwrap().link, Some(last));
-    update_drawn(&mut state, Msg::Key(Action::Top), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Top);
     assert_eq!(state.current().unwrap().link, Some(0));
-    update_drawn(&mut state, Msg::Key(Action::PageDown), ctx(&c, &prefs, &h));
+    press(&mut state, Action::PageDown);
     assert!(state.current().unwrap().link.unwrap() > 1);
     assert!(
         super::keys(&state)
@@ -345,24 +333,18 @@ fn the_learn_index_has_top_bottom_and_page_keys() {
 #[test]
 fn the_learn_index_can_be_searched() {
     let c = catalog();
-    let prefs = Preferences::default();
-    let h = BTreeMap::new();
     let mut state = State::new(Page::Learn);
     assert!(
         super::keys(&state)
             .iter()
             .any(|b| b.action == Action::StartSearch)
     );
-    update_drawn(
-        &mut state,
-        Msg::Key(Action::StartSearch),
-        ctx(&c, &prefs, &h),
-    );
+    press(&mut state, Action::StartSearch);
     assert!(state.takes_text());
-    type_text(&mut state, "abandon", || ctx(&c, &prefs, &h));
+    type_text(&mut state, "abandon", plain);
     let open = state.current().unwrap().clone();
     assert_eq!(open.search, "abandon");
-    let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
+    let laid = lay_out(&open, &plain(), &Theme::no_colour(), 78);
     let every = c.digests.len() + c.triggers.len();
     assert!(
         !laid.links.is_empty() && laid.links.len() < every,
@@ -375,26 +357,22 @@ fn the_learn_index_can_be_searched() {
             .any(|(l, _)| *l == Link::Trigger("fear-of-abandonment".into()))
     );
     // Enter keeps the search, Enter again opens what is selected.
-    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Confirm);
     assert!(!state.takes_text());
     assert_eq!(state.current().unwrap().search, "abandon");
-    update_drawn(&mut state, Msg::Key(Action::Confirm), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Confirm);
     assert_ne!(state.current().unwrap().page, Page::Learn);
     // Back on the index, Esc clears the search before it leaves.
-    update_drawn(&mut state, Msg::Key(Action::Back), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Back);
     assert_eq!(state.current().unwrap().page, Page::Learn);
-    update_drawn(&mut state, Msg::Key(Action::Back), ctx(&c, &prefs, &h));
+    press(&mut state, Action::Back);
     assert_eq!(state.current().unwrap().search, "");
     assert_eq!(state.stack.len(), 1);
     // Nothing found is said.
-    update_drawn(
-        &mut state,
-        Msg::Key(Action::StartSearch),
-        ctx(&c, &prefs, &h),
-    );
-    update_drawn(&mut state, Msg::Paste("zzqqxx".into()), ctx(&c, &prefs, &h));
+    press(&mut state, Action::StartSearch);
+    update_drawn(&mut state, Msg::Paste("zzqqxx".into()), plain());
     let open = state.current().unwrap().clone();
-    let laid = lay_out(&open, &ctx(&c, &prefs, &h), &Theme::no_colour(), 78);
+    let laid = lay_out(&open, &plain(), &Theme::no_colour(), 78);
     assert!(laid.links.is_empty());
     let text: String = laid.lines.iter().map(|l| format!("{l}\n")).collect();
     assert!(text.contains("Nothing in Learn matches"), "{text}");

@@ -91,6 +91,20 @@ impl Fixture {
         Fixture::of(journal())
     }
 
+    /// A fixture, and review opened on its journal.
+    fn opened() -> (Fixture, State) {
+        let f = Fixture::new();
+        let s = State::new(&f.session);
+        (f, s)
+    }
+
+    /// Opens the filters and chooses the kind `kind`.
+    fn filter_by(&self, s: &mut State, kind: FilterKind) {
+        self.act(s, Action::OpenFilter);
+        s.kind_cursor = FilterKind::ALL.iter().position(|k| *k == kind).unwrap();
+        self.act(s, Action::Confirm);
+    }
+
     fn of(entries: Arc<Vec<Entry>>) -> Fixture {
         let mut session = crate::tui::test_support::session(crate::journal::Preferences::default());
         session.journal = Some(crate::journal::Journal::of(Arc::clone(&entries), today()));
@@ -138,8 +152,7 @@ fn answers(s: &State) -> Vec<String> {
 
 #[test]
 fn the_timeline_is_newest_first_and_the_cursor_stays_inside() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     assert_eq!(answers(&s)[0], "Quiet again; I went for a walk.");
     f.act(&mut s, Action::Up);
     assert_eq!(s.cursor, 0);
@@ -153,8 +166,7 @@ fn the_timeline_is_newest_first_and_the_cursor_stays_inside() {
 
 #[test]
 fn search_narrows_as_you_type_and_esc_clears_it() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     f.act(&mut s, Action::StartSearch);
     assert_eq!(s.mode, Mode::Search);
     f.typed(&mut s, "qui");
@@ -173,8 +185,7 @@ fn search_narrows_as_you_type_and_esc_clears_it() {
 
 #[test]
 fn filters_are_chosen_combined_and_cleared() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     f.act(&mut s, Action::OpenFilter);
     assert_eq!(s.mode, Mode::Filters);
     // Mood is the second kind.
@@ -192,12 +203,7 @@ fn filters_are_chosen_combined_and_cleared() {
     assert_eq!(answers(&s), ["A quiet, kind evening."]);
 
     // Dates typed by hand: the "use what you typed" row.
-    f.act(&mut s, Action::OpenFilter);
-    s.kind_cursor = FilterKind::ALL
-        .iter()
-        .position(|k| *k == FilterKind::Dates)
-        .unwrap();
-    f.act(&mut s, Action::Confirm);
+    f.filter_by(&mut s, FilterKind::Dates);
     f.typed(&mut s, "2026-11-01..2026-11-10");
     f.act(&mut s, Action::Confirm);
     assert!(s.results.is_empty(), "mood 4–5 and early November: nothing");
@@ -212,14 +218,8 @@ fn filters_are_chosen_combined_and_cleared() {
 
 #[test]
 fn a_date_that_is_not_one_says_how_to_write_it() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
-    f.act(&mut s, Action::OpenFilter);
-    s.kind_cursor = FilterKind::ALL
-        .iter()
-        .position(|k| *k == FilterKind::Dates)
-        .unwrap();
-    f.act(&mut s, Action::Confirm);
+    let (f, mut s) = Fixture::opened();
+    f.filter_by(&mut s, FilterKind::Dates);
     f.typed(&mut s, "last tuesday");
     let out = f.act(&mut s, Action::Confirm);
     assert!(matches!(out, Outcome::Notice(t) if t.contains("2026-11-20")));
@@ -228,20 +228,14 @@ fn a_date_that_is_not_one_says_how_to_write_it() {
 
 #[test]
 fn trigger_and_tag_filters() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     f.act(&mut s, Action::OpenFilter);
     f.act(&mut s, Action::Confirm); // Trigger
     f.typed(&mut s, "anxiety");
     f.act(&mut s, Action::Confirm);
     assert_eq!(answers(&s), ["A quiet, kind evening."]);
     f.act(&mut s, Action::ClearAll);
-    f.act(&mut s, Action::OpenFilter);
-    s.kind_cursor = FilterKind::ALL
-        .iter()
-        .position(|k| *k == FilterKind::Tag)
-        .unwrap();
-    f.act(&mut s, Action::Confirm);
+    f.filter_by(&mut s, FilterKind::Tag);
     assert_eq!(s.pick.rows.len(), 1);
     f.act(&mut s, Action::Confirm);
     assert_eq!(answers(&s), ["We argued about the dishes."]);
@@ -249,8 +243,7 @@ fn trigger_and_tag_filters() {
 
 #[test]
 fn jump_goes_to_the_newest_entry_on_or_before_a_date() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     f.act(&mut s, Action::GoTo);
     f.typed(&mut s, "2026-11-16");
     // Issue 20, item 5: a day without entries says where it went.
@@ -282,8 +275,7 @@ fn jump_goes_to_the_newest_entry_on_or_before_a_date() {
 
 #[test]
 fn detail_edit_and_delete_with_confirmation() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     // Enter opens the entry, a screen of its own, on the list as it is.
     let Cmd::Open(Open::ReviewEntry(filter, results, at)) =
         update(&mut s, Msg::Key(Action::Confirm), &f.ctx())
@@ -328,8 +320,7 @@ fn detail_edit_and_delete_with_confirmation() {
 
 #[test]
 fn undo_brings_back_the_last_delete_once() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     assert!(matches!(f.act(&mut s, Action::Undo), Outcome::Notice(_)));
     s.last_deleted = Some("/trash/x.json".into());
     assert_eq!(
@@ -341,8 +332,7 @@ fn undo_brings_back_the_last_delete_once() {
 
 #[test]
 fn a_reloaded_journal_keeps_the_selection() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     f.act(&mut s, Action::Down);
     let id = s.selected().unwrap().id.clone();
     let mut more = (*f.entries).clone();
@@ -354,8 +344,7 @@ fn a_reloaded_journal_keeps_the_selection() {
 
 #[test]
 fn the_trash_restores_and_empties_after_two_yeses() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     // The trash is a screen of its own, which reads the trash as it opens.
     assert!(matches!(
         update(&mut s, Msg::Key(Action::OpenTrash), &f.ctx()),
@@ -407,8 +396,7 @@ fn the_trash_restores_and_empties_after_two_yeses() {
 /// brought back with u.
 #[test]
 fn an_emptied_trash_leaves_nothing_to_undo() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     s.last_deleted = Some("/trash/x.json".into());
     let mut t = trash::State::default();
     trash::update(&mut t, Msg::Done(Done::TrashEmptied(1)), &f.ctx());
@@ -424,8 +412,7 @@ fn an_emptied_trash_leaves_nothing_to_undo() {
 /// a space and jump to the top, so that Enter would apply another row); End and Home move.
 #[test]
 fn space_in_a_filter_picker_uses_the_row_under_the_cursor() {
-    let f = Fixture::new();
-    let mut s = State::new(&f.session);
+    let (f, mut s) = Fixture::opened();
     f.act(&mut s, Action::OpenFilter);
     f.act(&mut s, Action::Down);
     f.act(&mut s, Action::Confirm); // Mood

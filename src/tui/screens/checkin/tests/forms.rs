@@ -2,15 +2,12 @@
 
 use super::*;
 
-/// A key sent as typed input (arrows and Space go to the focused field of a form).
-fn key(f: &Fixture, s: &mut State, k: TextKey) {
-    f.send(
-        s,
-        Msg::Input(Input {
-            key: k,
-            ..Input::default()
-        }),
-    );
+/// Walks to the moments and down to the repair.
+fn to_repair(f: &Fixture, s: &mut State) {
+    f.to(s, Step::Episodes);
+    while s.episode_form().focus < episodes::REPAIR {
+        f.act(s, Action::Down);
+    }
 }
 
 /// Issue 37, item 1: in a moment, a picked repair and a repair in the person's own words are
@@ -19,14 +16,9 @@ fn key(f: &Fixture, s: &mut State, k: TextKey) {
 fn a_picked_repair_and_one_in_your_own_words_are_both_kept() {
     let f = Fixture::new();
     let mut s = f.state();
-    f.to(&mut s, Step::Triggers);
-    s.triggers_mut().select_key("anxiety");
-    f.act(&mut s, Action::Toggle);
-    f.to(&mut s, Step::Episodes);
-    while s.episode_form().focus < episodes::REPAIR {
-        f.act(&mut s, Action::Down);
-    }
-    key(&f, &mut s, TextKey::Right);
+    f.pick_trigger(&mut s, "anxiety");
+    to_repair(&f, &mut s);
+    f.key(&mut s, TextKey::Right);
     f.typed(&mut s, " ");
     let picked = s.episode_form().picked(episodes::REPAIR)[0].to_owned();
     f.act(&mut s, Action::Down);
@@ -51,10 +43,7 @@ fn a_picked_repair_and_one_in_your_own_words_are_both_kept() {
     );
     // "Not yet" and words are not both true: the words unpick "not yet", on screen too.
     let mut s = f.state();
-    f.to(&mut s, Step::Episodes);
-    while s.episode_form().focus < episodes::REPAIR {
-        f.act(&mut s, Action::Down);
-    }
+    to_repair(&f, &mut s);
     f.typed(&mut s, " ");
     assert_eq!(
         s.draft.episodes[0].repair,
@@ -77,7 +66,7 @@ fn on_a_date(f: &Fixture, s: &mut State, date: &str) {
     f.act(s, Action::Down);
     f.act(s, Action::Down);
     for _ in 0..3 {
-        key(f, s, TextKey::Right);
+        f.key(s, TextKey::Right);
     }
     f.typed(s, " ");
     assert!(f.act(s, Action::Down) == Outcome::Stay);
@@ -111,12 +100,12 @@ fn a_past_date_for_a_prediction_is_said_kept_and_fixed() {
         assert_eq!(s.prediction_form().picked(3), ["date"]);
     }
     for _ in 0..past.len() {
-        key(&f, &mut s, TextKey::Backspace);
+        f.key(&mut s, TextKey::Backspace);
     }
     f.typed(&mut s, "2026-13-40");
     assert!(matches!(f.act(&mut s, Action::Next), Outcome::Other(t) if t.contains("not a date")));
     for _ in 0..10 {
-        key(&f, &mut s, TextKey::Backspace);
+        f.key(&mut s, TextKey::Backspace);
     }
     let later = today() + chrono::Days::new(5);
     f.typed(&mut s, &later.to_string());
@@ -129,9 +118,7 @@ fn a_past_date_for_a_prediction_is_said_kept_and_fixed() {
 /// Issue 37, item 6: digits set the prediction's scales, as they set every other scale.
 #[test]
 fn digits_set_the_prediction_scales() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Predictions);
+    let (f, mut s) = Fixture::at(Step::Predictions);
     f.typed(&mut s, "He will be cold");
     f.act(&mut s, Action::Down);
     f.typed(&mut s, "7");
@@ -151,9 +138,7 @@ fn digits_set_the_prediction_scales() {
 fn a_resumed_draft_comes_back_to_the_question_it_was_on() {
     let f = Fixture::new();
     let mut s = f.state();
-    f.to(&mut s, Step::Triggers);
-    s.triggers_mut().select_key("anxiety");
-    f.act(&mut s, Action::Toggle);
+    f.pick_trigger(&mut s, "anxiety");
     f.to(&mut s, Step::Reflect);
     assert_eq!(s.answers().len(), MAX_PROMPTS);
     f.act(&mut s, Action::Next);

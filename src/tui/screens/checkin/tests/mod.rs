@@ -102,6 +102,15 @@ impl State {
             other => panic!("not Reflect: {other:?}"),
         }
     }
+
+    /// The draft's use of the strategy `id` (fails if it has none).
+    fn used(&self, id: &str) -> &StrategyUse {
+        self.draft
+            .strategies
+            .iter()
+            .find(|u| u.id.as_str() == id)
+            .unwrap()
+    }
 }
 
 fn now() -> DateTime<FixedOffset> {
@@ -165,6 +174,14 @@ impl Fixture {
         }
     }
 
+    /// A fixture, and a check-in walked to `step`.
+    fn at(step: Step) -> (Fixture, State) {
+        let f = Fixture::new();
+        let mut s = f.state();
+        f.to(&mut s, step);
+        (f, s)
+    }
+
     fn state(&self) -> State {
         State::new(
             CheckInDraft::new(now(), Some(Perspective::IPullAway)),
@@ -182,6 +199,17 @@ impl Fixture {
         outcome(update(s, msg, &self.ctx()))
     }
 
+    /// A key sent as typed input (arrows and Space go to the focused field of a form).
+    fn key(&self, s: &mut State, key: TextKey) -> Outcome {
+        self.send(
+            s,
+            Msg::Input(Input {
+                key,
+                ..Input::default()
+            }),
+        )
+    }
+
     fn typed(&self, s: &mut State, text: &str) {
         for c in text.chars() {
             let key = match c {
@@ -189,13 +217,7 @@ impl Fixture {
                 '\u{8}' => TextKey::Backspace,
                 c => TextKey::Char(c),
             };
-            self.send(
-                s,
-                Msg::Input(Input {
-                    key,
-                    ..Input::default()
-                }),
-            );
+            self.key(s, key);
         }
         // The app flushes at the first pause after a burst of keys.
         s.flush();
@@ -209,6 +231,13 @@ impl Fixture {
             self.act(s, Action::Prev);
         }
         assert_eq!(s.step(), step);
+    }
+
+    /// Walks to the triggers and picks the one keyed `key`.
+    fn pick_trigger(&self, s: &mut State, key: &str) {
+        self.to(s, Step::Triggers);
+        s.triggers_mut().select_key(key);
+        self.act(s, Action::Toggle);
     }
 }
 

@@ -54,9 +54,7 @@ fn scales_take_digits_arrows_and_clear() {
 
 #[test]
 fn emotions_are_picked_filtered_and_added() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Emotions);
+    let (f, mut s) = Fixture::at(Step::Emotions);
     f.act(&mut s, Action::Toggle);
     assert_eq!(s.draft.emotions, ["lonely"]);
     f.act(&mut s, Action::Toggle);
@@ -96,9 +94,7 @@ fn emotions_are_picked_filtered_and_added() {
 
 #[test]
 fn triggers_take_intensity_notes_and_custom_names() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Triggers);
+    let (f, mut s) = Fixture::at(Step::Triggers);
     f.act(&mut s, Action::Choose(4));
     assert_eq!(
         s.draft.triggers.len(),
@@ -170,9 +166,7 @@ fn remembered_custom_triggers_are_offered() {
 
 #[test]
 fn reactions_fit_the_perspective() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Reactions);
+    let (f, mut s) = Fixture::at(Step::Reactions);
     assert!(!s.reactions().rows.is_empty());
     for row in &s.reactions().rows {
         let sign = f.session.catalog.sign(&row.key).unwrap();
@@ -184,9 +178,7 @@ fn reactions_fit_the_perspective() {
 
 #[test]
 fn reflect_offers_prompts_for_the_triggers_and_swaps() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Triggers);
+    let (f, mut s) = Fixture::at(Step::Triggers);
     s.triggers_mut().select_key("anxiety");
     f.act(&mut s, Action::Toggle);
     f.to(&mut s, Step::Reflect);
@@ -218,9 +210,7 @@ fn reflect_offers_prompts_for_the_triggers_and_swaps() {
     assert_eq!(s.draft.responses[0].prompt_id.as_ref(), Some(&second));
 
     // Going back and changing triggers keeps the answered prompt.
-    f.to(&mut s, Step::Triggers);
-    s.triggers_mut().select_key("past-hurt");
-    f.act(&mut s, Action::Toggle);
+    f.pick_trigger(&mut s, "past-hurt");
     f.to(&mut s, Step::Reflect);
     assert_eq!(
         s.draft.responses[0].answer,

@@ -1,12 +1,11 @@
 //! Writing: answers, `$EDITOR`, strategies, notes and tags, newlines and undo.
 
 use super::*;
+use crate::journal::test_support::strategy;
 
 #[test]
 fn without_triggers_reflect_asks_the_prompt_of_the_day() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Reflect);
+    let (f, s) = Fixture::at(Step::Reflect);
     let expected = f
         .session
         .catalog
@@ -18,9 +17,7 @@ fn without_triggers_reflect_asks_the_prompt_of_the_day() {
 
 #[test]
 fn a_large_paste_lands_whole_in_the_answer() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Reflect);
+    let (f, mut s) = Fixture::at(Step::Reflect);
     let big: String = "line of pasted text ✓\r\n".repeat(50_000);
     f.send(&mut s, Msg::Paste(big.clone()));
     s.flush();
@@ -31,9 +28,7 @@ fn a_large_paste_lands_whole_in_the_answer() {
 
 #[test]
 fn the_editor_round_trip_replaces_the_answer() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Reflect);
+    let (f, mut s) = Fixture::at(Step::Reflect);
     f.typed(&mut s, "draft");
     let out = f.act(&mut s, Action::Editor);
     assert_eq!(out, Outcome::Editor(EditTarget::Answer(0), "draft".into()));
@@ -53,19 +48,12 @@ fn strategies_suggest_for_triggers_and_follow_up_earlier_plans() {
     let mut f = Fixture::new();
     let earlier = now() - chrono::Duration::days(2);
     let mut e = Entry::new(EntryId::generate(earlier, 1), earlier);
-    e.strategies.push(StrategyUse {
-        id: Name::try_from("active-listening").unwrap(),
-        planned: true,
-        tried: None,
-        helpfulness: None,
-        extra: Default::default(),
-    });
+    e.strategies
+        .push(strategy("active-listening", true, None, None));
     f.session.journal = Some(crate::journal::Journal::of(Arc::new(vec![e]), today()));
     f.session.prefs.favourites = vec!["self-compassion".into()];
     let mut s = f.state();
-    f.to(&mut s, Step::Triggers);
-    s.triggers_mut().select_key("anxiety");
-    f.act(&mut s, Action::Toggle);
+    f.pick_trigger(&mut s, "anxiety");
     f.to(&mut s, Step::Strategies);
     assert_eq!(s.follow_ups().len(), 1);
     assert!(!s.suggestions.is_empty() && s.suggestions.len() <= MAX_SUGGESTIONS);
@@ -91,23 +79,13 @@ fn strategies_suggest_for_triggers_and_follow_up_earlier_plans() {
 
     // The follow-up row: tried, helpfulness 4.
     f.act(&mut s, Action::Choose(4));
-    let used = s
-        .draft
-        .strategies
-        .iter()
-        .find(|u| u.id.as_str() == "active-listening")
-        .unwrap();
+    let used = s.used("active-listening");
     assert_eq!(
         (used.tried, used.helpfulness.map(Helpfulness::get)),
         (Some(true), Some(4))
     );
     f.act(&mut s, Action::No);
-    let used = s
-        .draft
-        .strategies
-        .iter()
-        .find(|u| u.id.as_str() == "active-listening")
-        .unwrap();
+    let used = s.used("active-listening");
     assert_eq!((used.tried, used.helpfulness), (Some(false), None));
 
     // A suggestion: plan it, then unplan it.
@@ -125,15 +103,9 @@ fn strategies_suggest_for_triggers_and_follow_up_earlier_plans() {
 
 #[test]
 fn any_command_first_copies_what_was_typed_into_the_draft() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Notes);
+    let (f, mut s) = Fixture::at(Step::Notes);
     for c in "typed, then Tab".chars() {
-        let input = Input {
-            key: TextKey::Char(c),
-            ..Input::default()
-        };
-        f.send(&mut s, Msg::Input(input));
+        f.key(&mut s, TextKey::Char(c));
     }
     f.act(&mut s, Action::Next);
     assert_eq!(s.draft.notes, "typed, then Tab");
@@ -158,9 +130,7 @@ fn a_paste_of_several_lines_goes_in_at_the_cursor() {
 
 #[test]
 fn notes_and_tags() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Notes);
+    let (f, mut s) = Fixture::at(Step::Notes);
     f.typed(&mut s, "Long day.\nBetter evening.");
     assert_eq!(
         f.act(&mut s, Action::Next),
@@ -182,9 +152,7 @@ fn notes_and_tags() {
 
 #[test]
 fn a_restored_draft_comes_back_where_it_was() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Reflect);
+    let (f, mut s) = Fixture::at(Step::Reflect);
     f.typed(&mut s, "kept across a crash");
     let saved = serde_json::to_string(&s.draft).unwrap();
     let draft: CheckInDraft = serde_json::from_str(&saved).unwrap();
@@ -251,18 +219,10 @@ fn every_newline_key_makes_a_new_line_and_nothing_erases_a_line_silently() {
 
 #[test]
 fn deleting_more_than_a_word_is_undone_with_ctrl_u_and_redone_with_ctrl_r() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Reflect);
+    let (f, mut s) = Fixture::at(Step::Reflect);
     f.typed(&mut s, "keep this sentence");
     for _ in 0.."this sentence".len() {
-        f.send(
-            &mut s,
-            Msg::Input(Input {
-                key: TextKey::Left,
-                ..Input::default()
-            }),
-        );
+        f.key(&mut s, TextKey::Left);
     }
     f.act(&mut s, Action::DeleteToLineEnd);
     s.flush();
@@ -286,18 +246,11 @@ fn deleting_more_than_a_word_is_undone_with_ctrl_u_and_redone_with_ctrl_r() {
 /// today, not only of one planned before.
 #[test]
 fn a_suggested_strategy_can_be_marked_tried_and_rated() {
-    let f = Fixture::new();
-    let mut s = f.state();
-    f.to(&mut s, Step::Strategies);
+    let (f, mut s) = Fixture::at(Step::Strategies);
     assert!(s.follow_ups().is_empty() && !s.suggestions.is_empty());
     f.act(&mut s, Action::Choose(4));
     let id = s.suggestions[0].clone();
-    let used = s
-        .draft
-        .strategies
-        .iter()
-        .find(|u| u.id.as_str() == id)
-        .unwrap();
+    let used = s.used(&id);
     assert_eq!(
         (used.tried, used.helpfulness.map(Helpfulness::get)),
         (Some(true), Some(4))
