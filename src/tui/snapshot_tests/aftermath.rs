@@ -62,3 +62,72 @@ fn the_debrief_and_the_thought_check_at_80x24_and_160x48() {
         assert_snapshot!(name, draw(&mut app, 80, 24).backend());
     }
 }
+
+/// Insights on the cycle view, over `entries` (the last 365 days), from `perspective`.
+fn cycle_of(entries: Vec<crate::journal::Entry>, perspective: crate::journal::Perspective) -> App {
+    let mut app = crate::tui::test_support::app_opened(entries, Action::OpenInsights);
+    app.session.prefs.perspective = Some(perspective.into());
+    app.update(Msg::Key(Action::Choose(3)));
+    let tabs = crate::tui::screens::insights::Tab::ALL;
+    let at = tabs
+        .iter()
+        .position(|t| *t == crate::tui::screens::insights::Tab::Cycle)
+        .unwrap();
+    for _ in 0..at {
+        app.update(Msg::Key(Action::Next));
+    }
+    app
+}
+
+/// A year of check-ins with moments, the last `moments` of them tracing one.
+fn with_moments(moments: usize) -> Vec<crate::journal::Entry> {
+    let mut entries = crate::tui::test_support::generated_year();
+    for e in &mut entries {
+        e.episodes.clear();
+    }
+    for e in entries.iter_mut().rev().take(moments) {
+        e.episodes.push(crate::journal::Episode {
+            triggers: vec![TriggerRef::Id(name("anxiety"))],
+            urges: vec!["go-quiet".into()],
+            did: vec!["terse-talk".into()],
+            repair: Some(crate::journal::Repair::Own("I said it stung".into())),
+            ended: Some(crate::journal::Ending::Closer),
+            ..Default::default()
+        });
+    }
+    entries
+}
+
+#[test]
+fn the_cycle_thin_rich_from_each_side_and_over_a_safety_trigger() {
+    use crate::journal::Perspective::{IPullAway, PartnerPullsAway};
+    let mut frightened = with_moments(12);
+    let last = frightened.last_mut().unwrap();
+    last.triggers.push(crate::journal::TriggerLog {
+        trigger: TriggerRef::Id(name("control-or-fear")),
+        intensity: None,
+        note: String::new(),
+        extra: Default::default(),
+    });
+    for (what, entries, side) in [
+        ("thin", with_moments(3), IPullAway),
+        ("rich_pull_away", with_moments(12), IPullAway),
+        ("rich_partner", with_moments(12), PartnerPullsAway),
+        ("safety", frightened, PartnerPullsAway),
+    ] {
+        for (w, h) in [(80, 24), (160, 48)] {
+            let mut app = cycle_of(entries.clone(), side);
+            let text = draw(&mut app, w, h).backend().to_string();
+            match what {
+                "thin" => assert!(text.contains("3 moments traced"), "{text}"),
+                "safety" => assert!(
+                    text.contains("not a cycle two people make")
+                        && !text.contains("What starts it"),
+                    "{text}"
+                ),
+                _ => assert!(text.contains("Go quiet (12)"), "{text}"),
+            }
+            assert_snapshot!(format!("cycle_{what}_{w}x{h}"), text);
+        }
+    }
+}

@@ -5,11 +5,19 @@ fn app(entries: Vec<crate::journal::Entry>) -> App {
     crate::tui::test_support::app_opened(entries, Action::OpenInsights)
 }
 
+/// How many times Tab goes from the first view to `tab`.
+fn tabs_to(tab: crate::tui::screens::insights::Tab) -> usize {
+    crate::tui::screens::insights::Tab::ALL
+        .iter()
+        .position(|t| *t == tab)
+        .unwrap()
+}
+
 /// A year of entries in no colour, on the calendar.
 fn calendar_of_a_year_in_no_colour() -> App {
     let mut app = app(generated_year());
     app.session.theme = Theme::no_colour();
-    for _ in 0..5 {
+    for _ in 0..tabs_to(crate::tui::screens::insights::Tab::Rhythm) {
         app.update(Msg::Key(Action::Next));
     }
     app
@@ -35,6 +43,7 @@ fn every_view_empty_and_a_year_at_80x24_and_160x48() {
                 "triggers",
                 "helped",
                 "moments",
+                "cycle",
                 "rhythm",
             ] {
                 assert_drawn!(format!("insights_{tab}_{kind}_{w}x{h}"), &mut app, w, h);
@@ -183,7 +192,7 @@ fn all_time_draws_a_dot_a_column_and_a_monthly_line() {
 fn the_tabs_fit_at_every_width() {
     let mut app = app(generated_year());
     for w in [60u16, 64, 70, 80, 120] {
-        for _ in 0..5 {
+        for _ in 0..crate::tui::screens::insights::Tab::ALL.len() - 1 {
             let text = draw(&mut app, w, 24).backend().to_string();
             let tabs = text
                 .lines()
@@ -267,7 +276,7 @@ fn the_calendar_chooses_a_day_with_the_arrows_and_opens_it() {
     let day = twice.date;
     entries.push(twice);
     let mut app = app(entries);
-    for _ in 0..5 {
+    for _ in 0..tabs_to(crate::tui::screens::insights::Tab::Rhythm) {
         press(&mut app, "Tab");
     }
     let Screen::Insights(s) = app.top() else {

@@ -5,7 +5,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use crate::content::Catalog;
 use crate::journal::Perspective;
@@ -28,17 +28,16 @@ pub fn map_lines(
 ) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::styled(
-            format!("Your cycle, from {}", count(c.moments, "moment", "moments")),
+            format!("Your cycle · {}", count(c.moments, "moment", "moments")),
             theme.title,
         ),
         Line::styled(catalog.episodes.cycle.intro.trim().to_owned(), theme.muted),
         Line::default(),
     ];
+    // Each step's name over its parts (counts in brackets), which wrap under it.
     for (step, what) in words::cycle_steps(c, catalog, true) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {step:<15}"), theme.key),
-            Span::styled(what, theme.text),
-        ]));
+        lines.push(Line::styled(format!("  {step}"), theme.key));
+        lines.push(Line::styled(format!("    {what}"), theme.text));
     }
     lines.push(Line::default());
     for l in words::cycle_loops(catalog, perspective) {
