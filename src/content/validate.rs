@@ -238,8 +238,8 @@ pub fn check_episodes(catalog: &Catalog) -> Vec<Finding> {
     let mut c = checker(catalog, "episodes", "episodes.toml");
     c.text("episode_intro", &e.episode_intro);
     c.text("prediction_why", &e.prediction_why);
-    let d = &e.debrief;
-    for (field, text) in [
+    let (d, t, y) = (&e.debrief, &e.thought, &e.cycle);
+    let texts = [
         ("debrief.intro", &d.intro),
         ("debrief.felt", &d.felt),
         ("debrief.my_side", &d.my_side),
@@ -249,11 +249,6 @@ pub fn check_episodes(catalog: &Catalog) -> Vec<Finding> {
         ("debrief.next_time", &d.next_time),
         ("debrief.repair", &d.repair),
         ("debrief.safety", &d.safety),
-    ] {
-        c.text(field, text);
-    }
-    let t = &e.thought;
-    for (field, text) in [
         ("thought.intro", &t.intro),
         ("thought.thought", &t.thought),
         ("thought.belief", &t.belief),
@@ -262,17 +257,13 @@ pub fn check_episodes(catalog: &Catalog) -> Vec<Finding> {
         ("thought.does_not_fit", &t.does_not_fit),
         ("thought.kinder", &t.kinder),
         ("thought.belief_after", &t.belief_after),
-    ] {
-        c.text(field, text);
-    }
-    let y = &e.cycle;
-    for (field, text) in [
         ("cycle.intro", &y.intro),
         ("cycle.not_enough", &y.not_enough),
         ("cycle.loop_pull_away", &y.loop_pull_away),
         ("cycle.loop_partner", &y.loop_partner),
         ("cycle.safety", &y.safety),
-    ] {
+    ];
+    for (field, text) in texts {
         c.text(field, text);
     }
     if d.sources.is_empty() || t.sources.is_empty() || y.sources.is_empty() {

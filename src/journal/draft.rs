@@ -14,10 +14,22 @@ use super::{
 };
 
 /// The steps of a check-in: declared in the order they come, the summary last (the build
-/// checks that [`Step::EVERY`] lists them so). The daily check-in goes through [`Step::ALL`];
+/// checks it). The daily check-in goes through [`Step::ALL`];
 /// a debrief or a thought check on its own goes through its one step and the summary (see
 /// [`Flow`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
     /// Mood and closeness.
@@ -62,20 +74,7 @@ impl Step {
     ];
 
     /// Every step there is, in the order declared.
-    pub const EVERY: [Step; 12] = [
-        Step::Scales,
-        Step::Emotions,
-        Step::Triggers,
-        Step::Reactions,
-        Step::Episodes,
-        Step::Reflect,
-        Step::Strategies,
-        Step::Predictions,
-        Step::Notes,
-        Step::Thought,
-        Step::Debrief,
-        Step::Summary,
-    ];
+    pub const EVERY: &'static [Step] = <Step as strum::VariantArray>::VARIANTS;
 
     /// Its place in [`Step::EVERY`], from 0.
     pub const fn index(self) -> usize {
@@ -116,22 +115,11 @@ impl Step {
     }
 }
 
-// `Step::EVERY` holds every step in the order they are declared, the summary last: a step
-// declared and left out of it, or put in out of order, does not build.
-const _: () = {
-    let mut i = 0;
-    while i < Step::EVERY.len() {
-        assert!(
-            Step::EVERY[i] as usize == i,
-            "Step::EVERY is in declaration order"
-        );
-        i += 1;
-    }
-    assert!(
-        Step::Summary as usize + 1 == Step::EVERY.len(),
-        "Step::EVERY ends with the summary, the last step declared"
-    );
-};
+// The summary is the last step declared: every flow ends with it.
+const _: () = assert!(
+    Step::Summary as usize + 1 == Step::EVERY.len(),
+    "the summary is the last step declared"
+);
 
 /// What a check-in is for: the whole daily check-in, or one record on its own (a debrief, a
 /// thought check), which goes through its step and the summary and is saved with the day's

@@ -188,11 +188,7 @@ pub fn thought_lines(t: &ThoughtCheck, catalog: &Catalog) -> Vec<(&'static str, 
             .collect();
         out.push(("Thinking trap", traps.join(", ")));
     }
-    for (label, text) in &t.texts()[1..] {
-        if !text.trim().is_empty() {
-            out.push((label, text.trim().to_owned()));
-        }
-    }
+    filled(&mut out, t.texts()[1..].iter().copied());
     if let Some(now) = t.belief_after {
         let from = t
             .belief
@@ -211,11 +207,7 @@ pub fn debrief_lines(d: &Debrief, catalog: &Catalog) -> Vec<(&'static str, Strin
         out.push(("What I felt", d.felt.join(", ")));
     }
     let [my_side, their_side, before, rest @ ..] = d.texts();
-    for (label, text) in [my_side, their_side] {
-        if !text.trim().is_empty() {
-            out.push((label, text.trim().to_owned()));
-        }
-    }
+    filled(&mut out, [my_side, their_side]);
     if !d.triggers.is_empty() {
         let names: Vec<String> = d
             .triggers
@@ -224,12 +216,20 @@ pub fn debrief_lines(d: &Debrief, catalog: &Catalog) -> Vec<(&'static str, Strin
             .collect();
         out.push(("It touched", names.join(", ")));
     }
-    for (label, text) in std::iter::once(before).chain(rest) {
+    filled(&mut out, std::iter::once(before).chain(rest));
+    out
+}
+
+/// Adds each labelled text that has words, trimmed.
+fn filled<'a>(
+    out: &mut Vec<(&'static str, String)>,
+    texts: impl IntoIterator<Item = (&'static str, &'a str)>,
+) {
+    for (label, text) in texts {
         if !text.trim().is_empty() {
             out.push((label, text.trim().to_owned()));
         }
     }
-    out
 }
 
 /// One piece of an entry's own words as a report shares it, in reading order.

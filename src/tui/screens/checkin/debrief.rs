@@ -20,7 +20,6 @@ use crate::tui::widgets::form::{Choice, Field, Form};
 use super::StepView;
 use super::episodes::{choices, own_words, trigger_key};
 use super::record::{self, Record};
-pub(super) use super::record::{State, edited, flush, keys, new, place, typing};
 
 const FELT: usize = 0;
 const OWN_FELT: usize = 1;
@@ -225,34 +224,7 @@ impl Record for Debrief {
     }
 }
 
-/// The step is entered.
-pub(super) fn enter(s: &mut State, back: bool, cx: &mut super::Cx) {
-    record::enter::<Debrief>(s, back, cx);
-}
-
-/// Back where a resumed draft was.
-pub(super) fn resume(s: &mut State, at: usize, cx: &mut super::Cx) {
-    record::resume::<Debrief>(s, at, cx);
-}
-
-/// Applies a typed key.
-pub(super) fn input(s: &mut State, input: ratatui_textarea::Input, cx: &mut super::Cx) {
-    record::input::<Debrief>(s, input, cx);
-}
-
-/// Applies a paste.
-pub(super) fn paste(s: &mut State, text: &str, cx: &mut super::Cx) {
-    record::paste::<Debrief>(s, text, cx);
-}
-
-/// Applies a key of this step.
-pub(super) fn update(
-    s: &mut State,
-    action: crate::tui::keys::Action,
-    cx: &mut super::Cx,
-) -> Option<crate::tui::screen::Cmd> {
-    record::update::<Debrief>(s, action, cx)
-}
+record::step_functions!(Debrief);
 
 /// Draws the step: the intro (or, after a safety trigger, the safety words), which debrief,
 /// then the form.

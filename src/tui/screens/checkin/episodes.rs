@@ -376,6 +376,18 @@ fn write_back(s: &mut State, cx: &mut Cx) {
     cx.changed();
 }
 
+/// Up and Down move between a form's fields, Enter to the next one (past the last, Enter is
+/// the check-in's: `Some(None)`); `None` for other keys.
+pub(super) fn move_in(form: &mut Form, action: Action) -> Option<Option<Cmd>> {
+    match action {
+        Action::Up => form.up(),
+        Action::Down => form.down(),
+        Action::Confirm => return Some(form.down().then_some(Cmd::None)),
+        _ => return None,
+    };
+    Some(Some(Cmd::None))
+}
+
 /// Applies a typed key.
 pub(super) fn input(s: &mut State, input: ratatui_textarea::Input, cx: &mut Cx) {
     if s.form.input(input) {
@@ -392,14 +404,10 @@ pub(super) fn paste(s: &mut State, text: &str, cx: &mut Cx) {
 
 /// Applies a key of this step; `None` when it is not the step's own (else the check-in's).
 pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
+    if let Some(done) = super::episodes::move_in(&mut s.form, action) {
+        return done;
+    }
     match action {
-        Action::Up => {
-            s.form.up();
-        }
-        Action::Down => {
-            s.form.down();
-        }
-        Action::Confirm => return s.form.down().then_some(Cmd::None),
         Action::Add => {
             // A new moment only after one with something in it.
             let last = cx.draft.episodes.len();

@@ -228,14 +228,10 @@ pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> 
         return Some(cmd);
     }
     let made = cx.draft.predictions.len();
+    if let Some(done) = super::episodes::move_in(&mut s.form, action) {
+        return done;
+    }
     match action {
-        Action::Up => {
-            s.form.up();
-        }
-        Action::Down => {
-            s.form.down();
-        }
-        Action::Confirm => return s.form.down().then_some(Cmd::None),
         Action::Add => {
             if s.at < made {
                 open(s, made, cx.draft);

@@ -14,6 +14,44 @@ use crate::tui::widgets::form::Form;
 use super::Cx;
 pub(super) use super::episodes::{State, edited, flush, keys, place, typing};
 
+/// The check-in's step functions for the step of `$record` (a [`Record`]): those of this
+/// module, for that record.
+macro_rules! step_functions {
+    ($record:ty) => {
+        pub(super) use super::record::{State, edited, flush, keys, new, place, typing};
+
+        /// The step is entered.
+        pub(super) fn enter(s: &mut State, back: bool, cx: &mut super::Cx) {
+            super::record::enter::<$record>(s, back, cx);
+        }
+
+        /// Back where a resumed draft was.
+        pub(super) fn resume(s: &mut State, at: usize, cx: &mut super::Cx) {
+            super::record::resume::<$record>(s, at, cx);
+        }
+
+        /// Applies a typed key.
+        pub(super) fn input(s: &mut State, input: ratatui_textarea::Input, cx: &mut super::Cx) {
+            super::record::input::<$record>(s, input, cx);
+        }
+
+        /// Applies a paste.
+        pub(super) fn paste(s: &mut State, text: &str, cx: &mut super::Cx) {
+            super::record::paste::<$record>(s, text, cx);
+        }
+
+        /// Applies a key of this step.
+        pub(super) fn update(
+            s: &mut State,
+            action: crate::tui::keys::Action,
+            cx: &mut super::Cx,
+        ) -> Option<crate::tui::screen::Cmd> {
+            super::record::update::<$record>(s, action, cx)
+        }
+    };
+}
+pub(super) use step_functions;
+
 /// A kind of record an entry holds a list of, asked as a form.
 pub(super) trait Record: Clone + Default + PartialEq + Sized {
     /// The entry's list of them.
@@ -93,14 +131,10 @@ pub(super) fn paste<R: Record>(s: &mut State, text: &str, cx: &mut Cx) {
 /// Applies a key of this step; `None` when it is not the step's own (else the check-in's).
 pub(super) fn update<R: Record>(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
     let made = R::list(cx.draft).len();
+    if let Some(done) = super::episodes::move_in(&mut s.form, action) {
+        return done;
+    }
     match action {
-        Action::Up => {
-            s.form.up();
-        }
-        Action::Down => {
-            s.form.down();
-        }
-        Action::Confirm => return s.form.down().then_some(Cmd::None),
         Action::Add if s.at < made => open::<R>(s, made, cx),
         Action::PageUp if s.at > 0 => open::<R>(s, s.at - 1, cx),
         Action::PageDown if s.at < made => open::<R>(s, s.at + 1, cx),

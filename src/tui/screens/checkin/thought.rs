@@ -15,7 +15,6 @@ use crate::tui::widgets::form::{Choice, Field, Form};
 
 use super::StepView;
 use super::record::{self, Record};
-pub(super) use super::record::{State, edited, flush, keys, new, place, typing};
 
 const THOUGHT: usize = 0;
 const BELIEF: usize = 1;
@@ -110,34 +109,7 @@ impl Record for ThoughtCheck {
     }
 }
 
-/// The step is entered.
-pub(super) fn enter(s: &mut State, back: bool, cx: &mut super::Cx) {
-    record::enter::<ThoughtCheck>(s, back, cx);
-}
-
-/// Back where a resumed draft was.
-pub(super) fn resume(s: &mut State, at: usize, cx: &mut super::Cx) {
-    record::resume::<ThoughtCheck>(s, at, cx);
-}
-
-/// Applies a typed key.
-pub(super) fn input(s: &mut State, input: ratatui_textarea::Input, cx: &mut super::Cx) {
-    record::input::<ThoughtCheck>(s, input, cx);
-}
-
-/// Applies a paste.
-pub(super) fn paste(s: &mut State, text: &str, cx: &mut super::Cx) {
-    record::paste::<ThoughtCheck>(s, text, cx);
-}
-
-/// Applies a key of this step.
-pub(super) fn update(
-    s: &mut State,
-    action: crate::tui::keys::Action,
-    cx: &mut super::Cx,
-) -> Option<crate::tui::screen::Cmd> {
-    record::update::<ThoughtCheck>(s, action, cx)
-}
+record::step_functions!(ThoughtCheck);
 
 /// Draws the step.
 pub(super) fn view(
