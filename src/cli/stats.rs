@@ -304,17 +304,24 @@ fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Re
     writeln!(out, "Moments traced")?;
     if e.count == 0 {
         writeln!(out, "  none traced")?;
-        return Ok(());
-    }
-    writeln!(out, "  {}", e.repaired_line())?;
-    for (label, ends) in [
-        ("with a repair   ", e.ended_with_repair),
-        ("without a repair", e.ended_without_repair),
-    ] {
-        writeln!(out, "  {}", endings_line(label, ends))?;
+    } else {
+        writeln!(out, "  {}", e.repaired_line())?;
+        for (label, ends) in [
+            ("with a repair   ", e.ended_with_repair),
+            ("without a repair", e.ended_without_repair),
+        ] {
+            writeln!(out, "  {}", endings_line(label, ends))?;
+        }
     }
     for u in &e.urges {
         writeln!(out, "  {}", words::urge_line(u, catalog))?;
+    }
+    for (heading, said) in words::aftermath_lines(&i.debriefs, &i.thoughts, catalog) {
+        writeln!(out)?;
+        writeln!(out, "{heading}")?;
+        for line in said {
+            writeln!(out, "  {line}")?;
+        }
     }
     Ok(())
 }

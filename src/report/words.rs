@@ -404,3 +404,71 @@ pub fn cycle_loops(
     };
     loops.into_iter().map(|l| l.trim()).collect()
 }
+
+/// Debriefs and thought checks in words, as insights and `closer stats` give them: a heading
+/// and its lines for each. A trigger, a trap or a change in belief is given only from
+/// [`MIN_TIMES`](crate::journal::insights::aftermath::MIN_TIMES) times, and says so before.
+pub fn aftermath_lines(
+    d: &crate::journal::insights::aftermath::Debriefs,
+    t: &crate::journal::insights::aftermath::Thoughts,
+    catalog: &Catalog,
+) -> [(&'static str, Vec<String>); 2] {
+    use crate::journal::insights::aftermath::MIN_TIMES;
+    use crate::journal::vocabulary::count;
+    let mut debriefs = Vec::new();
+    if d.count == 0 {
+        debriefs.push("none in these days (d on Home, or Ctrl-D in a moment, starts one)".into());
+    } else {
+        debriefs.push(format!(
+            "{} · a repair phrase chosen in {}",
+            count(d.count, "debrief", "debriefs"),
+            d.with_repair
+        ));
+        if d.triggers.is_empty() {
+            debriefs.push(format!(
+                "which triggers they touch shows once one comes up {MIN_TIMES} times"
+            ));
+        } else {
+            let touched = cycle_parts(&d.triggers, |x| catalog.trigger_label(x));
+            debriefs.push(format!("touched most: {touched}"));
+        }
+    }
+    let mut thoughts = Vec::new();
+    if t.count == 0 {
+        thoughts.push("none in these days (t on Home, or Ctrl-T in a moment, starts one)".into());
+    } else {
+        thoughts.push(format!(
+            "{} · belief rated before and after in {}",
+            count(t.count, "thought checked", "thoughts checked"),
+            t.rated
+        ));
+        if t.traps.is_empty() {
+            thoughts.push(format!(
+                "which thinking traps recur shows once one is named {MIN_TIMES} times"
+            ));
+        } else {
+            let traps = cycle_parts(&t.traps, |x| {
+                catalog.toolkit.trap_name(x.as_str()).to_owned()
+            });
+            thoughts.push(format!("traps that recur: {traps}"));
+        }
+        thoughts.push(match t.belief_change {
+            None => {
+                format!("the change in belief shows from {MIN_TIMES} checks rated before and after")
+            }
+            Some(c) if c < 0.0 => format!(
+                "belief in the first thought eased by {:.0} points on average (over {})",
+                -c,
+                count(t.rated, "check", "checks")
+            ),
+            Some(c) => format!(
+                "belief in the first thought rose by {c:.0} points on average (over {})",
+                count(t.rated, "check", "checks")
+            ),
+        });
+    }
+    [
+        ("Debriefs after a hard moment", debriefs),
+        ("Thoughts checked", thoughts),
+    ]
+}

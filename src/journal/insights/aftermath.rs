@@ -11,6 +11,9 @@ use crate::journal::{Entry, Name, TriggerRef};
 /// From how many times a trigger, a trap, or a change in belief is shown as a pattern.
 pub const MIN_TIMES: u32 = 3;
 
+/// How many triggers or traps are named at most (the most seen).
+pub const TOP: usize = 5;
+
 /// Debriefs done in a window.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Debriefs {
@@ -18,7 +21,7 @@ pub struct Debriefs {
     pub count: u32,
     /// Of those, how many chose a repair phrase (from the toolkit or their own).
     pub with_repair: u32,
-    /// The triggers debriefs touched at least [`MIN_TIMES`] times, most often first.
+    /// The [`TOP`] triggers debriefs touched at least [`MIN_TIMES`] times, most often first.
     pub triggers: Vec<Times<TriggerRef>>,
 }
 
@@ -36,7 +39,8 @@ pub struct Times<T> {
 pub struct Thoughts {
     /// Thought checks (with anything filled in).
     pub count: u32,
-    /// The thinking traps named at least [`MIN_TIMES`] times (toolkit ids), most often first.
+    /// The [`TOP`] thinking traps named at least [`MIN_TIMES`] times (toolkit ids), most
+    /// often first.
     pub traps: Vec<Times<Name>>,
     /// Checks that rated the belief both before and after.
     pub rated: u32,
@@ -69,6 +73,7 @@ fn ranked<K>(mut counts: Vec<(K, u32)>, order: impl Fn(&K) -> String) -> Vec<Tim
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| order(&a.0).cmp(&order(&b.0))));
     counts
         .into_iter()
+        .take(TOP)
         .map(|(what, times)| Times { what, times })
         .collect()
 }

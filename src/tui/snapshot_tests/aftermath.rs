@@ -131,3 +131,36 @@ fn the_cycle_thin_rich_from_each_side_and_over_a_safety_trigger() {
         }
     }
 }
+
+#[test]
+fn insights_count_debriefs_and_thought_checks_120x40() {
+    let mut entries = with_moments(6);
+    for (i, e) in entries.iter_mut().rev().take(6).enumerate() {
+        e.debriefs.push(Debrief {
+            triggers: vec![TriggerRef::Id(name("anxiety"))],
+            repair: "Can we try that again?".into(),
+            ..Debrief::default()
+        });
+        let before = 70 + 5 * i64::try_from(i).unwrap();
+        e.thoughts.push(ThoughtCheck {
+            thought: "They are bored of me".into(),
+            traps: vec![name("trap-mind-reading")],
+            belief: Likelihood::try_from(before).ok(),
+            belief_after: Likelihood::try_from(before - 40).ok(),
+            ..ThoughtCheck::default()
+        });
+    }
+    let mut app = cycle_of(entries, crate::journal::Perspective::IPullAway);
+    // From the cycle back to the moments view.
+    app.update(Msg::Key(Action::Prev));
+    let text = draw(&mut app, 120, 40).backend().to_string();
+    for said in [
+        "6 debriefs · a repair phrase chosen in 6",
+        "touched most: Anxiety (6)",
+        "traps that recur: Mind reading (6)",
+        "eased by 40 points on average (over 6 checks)",
+    ] {
+        assert!(text.contains(said), "{said}:\n{text}");
+    }
+    assert_snapshot!("insights_debriefs_and_thoughts_120x40", text);
+}

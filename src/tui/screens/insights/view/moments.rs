@@ -31,6 +31,14 @@ pub(super) fn moments(
     let mut lines = prediction_lines(&i.predictions, catalog, theme);
     lines.push(Line::default());
     lines.extend(moment_lines(&i.episodes, catalog, theme));
+    for (heading, said) in words::aftermath_lines(&i.debriefs, &i.thoughts, catalog) {
+        lines.push(Line::default());
+        lines.push(Line::styled(heading, theme.title));
+        lines.extend(
+            said.into_iter()
+                .map(|l| Line::styled(format!("  {l}"), theme.text)),
+        );
+    }
     scrolled(lines, state.scroll, frame, area, layout);
 }
 
