@@ -420,6 +420,12 @@ Predictions (fears written down to look back on)
 
 Moments traced
   none traced
+
+Debriefs after a hard moment
+  none in these days (d on Home, or Ctrl-D in a moment, starts one)
+
+Thoughts checked
+  none in these days (t on Home, or Ctrl-T in a moment, starts one)
 ";
     assert_eq!(text, expected);
 }

@@ -49,7 +49,7 @@ impl Tab {
             Tab::Triggers => "Triggers",
             Tab::Helped => "What helped",
             Tab::Moments => "Moments",
-            Tab::Cycle => "Your cycle",
+            Tab::Cycle => "Cycle",
             Tab::Rhythm => "Rhythm",
         }
     }
