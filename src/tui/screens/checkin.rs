@@ -288,9 +288,13 @@ impl StepState {
 
     /// Draws the step.
     fn view(&self, v: &StepView, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
-        on_step!(self, view(v, frame, area, layout))
+        on_step!(self, view(v, Canvas(frame, area, layout)))
     }
 }
+
+/// Where a step draws: the frame, the step's area, and what the frame laid out (page sizes,
+/// scrolling) for the next update.
+struct Canvas<'a, 'f>(&'a mut Frame<'f>, Rect, &'a mut LastLayout);
 
 /// What a step's view reads besides its own state.
 struct StepView<'a> {

@@ -6,20 +6,17 @@
 //! check-in), their side, my part and the repair are not asked: the content's safety words
 //! are shown instead. Every field skippable; the form writes through to `draft.debriefs`.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::journal::draft::CheckInDraft;
 use crate::journal::vocabulary::EMOTIONS;
 use crate::journal::{Debrief, Entry, Name, TriggerRef};
-use crate::tui::screen::LastLayout;
 use crate::tui::session::Session;
 use crate::tui::widgets::form::{Choice, Field, Form};
 
-use super::StepView;
 use super::episodes::{choices, own_words, trigger_key};
 use super::record::{self, Record};
+use super::{Canvas, StepView};
 
 const FELT: usize = 0;
 const OWN_FELT: usize = 1;
@@ -228,13 +225,8 @@ record::step_functions!(Debrief);
 
 /// Draws the step: the intro (or, after a safety trigger, the safety words), which debrief,
 /// then the form.
-pub(super) fn view(
-    s: &State,
-    v: &StepView,
-    frame: &mut Frame,
-    area: Rect,
-    _layout: &mut LastLayout,
-) {
+pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
+    let Canvas(frame, area, _) = c;
     let words = &v.session.catalog.episodes.debrief;
     let shown = record::shown(s.at, v.draft.debriefs.len(), "Debrief", "A new debrief");
     let mut lines = vec![Line::styled(words.intro.trim().to_owned(), v.theme.muted)];

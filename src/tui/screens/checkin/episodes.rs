@@ -3,21 +3,19 @@
 //! person did, what happened next, a repair attempt and how it ended, every field skippable.
 //! The form writes through to `draft.episodes` on every change.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::content::Catalog;
 use crate::journal::draft::CheckInDraft;
 use crate::journal::{Ending, Episode, Name, Perspective, Repair, TriggerRef};
 use crate::tui::keys::{self, Action, Binding, HELP_KEY_TEXT, bind, table};
-use crate::tui::screen::{Cmd, LastLayout, Typing};
+use crate::tui::screen::{Cmd, Typing};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{Choice, Field, Form};
 
 pub(super) use super::steps::no_text::{edited, flush};
-use super::{Cx, STEP_TAB, StepView};
+use super::{Canvas, Cx, STEP_TAB, StepView};
 
 /// Enter: the next field (the next step after the last).
 pub const NEXT_FIELD: Binding =
@@ -445,13 +443,8 @@ pub(super) fn head(
 }
 
 /// Draws the step.
-pub(super) fn view(
-    s: &State,
-    v: &StepView,
-    frame: &mut Frame,
-    area: Rect,
-    _layout: &mut LastLayout,
-) {
+pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
+    let Canvas(frame, area, _) = c;
     let mut lines = head(
         &v.session.catalog.episodes.episode_intro,
         crate::content::PromptKind::Episode,

@@ -12,7 +12,7 @@ use crate::journal::draft::CheckInDraft;
 use crate::journal::vocabulary::EMOTIONS;
 use crate::journal::{Intensity, Name, Perspective, TriggerLog, TriggerRef};
 use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY_TEXT, bind};
-use crate::tui::screen::{Cmd, LastLayout, Open, Page, Typing};
+use crate::tui::screen::{Cmd, Open, Page, Typing};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::page;
@@ -21,7 +21,9 @@ use crate::tui::widgets::wrap;
 
 pub(super) use super::steps::no_text::{edited, flush};
 use super::text::{area_text, text_area};
-use super::{Cx, ENTER_PICK, LEAVE, LIST_MOVES, NEXT_TAB, PICK, PREV, SAVE, StepView, question};
+use super::{
+    Canvas, Cx, ENTER_PICK, LEAVE, LIST_MOVES, NEXT_TAB, PICK, PREV, SAVE, StepView, question,
+};
 
 /// Key prefix of custom trigger rows.
 pub(super) const CUSTOM: &str = "custom:";
@@ -544,13 +546,8 @@ fn words(kind: Kind, partner: bool) -> (&'static str, &'static str, Option<&'sta
 }
 
 /// Draws the step (emotions, triggers or reactions), and a note being written over it.
-pub(super) fn view(
-    s: &State,
-    v: &StepView,
-    frame: &mut Frame,
-    area: Rect,
-    layout: &mut LastLayout,
-) {
+pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
+    let Canvas(frame, area, layout) = c;
     let theme = v.theme;
     let partner = v.draft.perspective == Some(Perspective::PartnerPullsAway);
     let (ask, placeholder, own) = words(s.kind, partner);

@@ -1,19 +1,18 @@
 //! Step 9: notes in the person's own words, and tags.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui_textarea::{Input, TextArea};
 
 use crate::journal::draft::CheckInDraft;
 use crate::tui::effect::EditTarget;
 use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, table};
-use crate::tui::screen::{Cmd, LastLayout, Typing};
+use crate::tui::screen::{Cmd, Typing};
 use crate::tui::session::Session;
 use crate::tui::widgets::page;
 
 use super::text::{area_text, edit, edit_action, paste_into, text_area};
-use super::{Cx, EDITOR, STEP_TAB, StepView, TEXT_KEYS, parse_tags, question};
+use super::{Canvas, Cx, EDITOR, STEP_TAB, StepView, TEXT_KEYS, parse_tags, question};
 
 /// Check-in, step 9: notes and tags (text areas).
 pub const KEYS: &[Binding] = table![..STEP_TAB, EDITOR, ..TEXT_KEYS, HELP_KEY_TEXT];
@@ -128,13 +127,8 @@ pub(super) fn edited(s: &mut State, target: EditTarget, draft: &CheckInDraft) {
 }
 
 /// Draws the step.
-pub(super) fn view(
-    state: &State,
-    v: &StepView,
-    frame: &mut Frame,
-    area: Rect,
-    _layout: &mut LastLayout,
-) {
+pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
+    let Canvas(frame, area, _) = c;
     let theme = v.theme;
     let [q, body, _, tq, tags] = Layout::vertical([
         Constraint::Length(1),

@@ -3,18 +3,16 @@
 //! back. On that day the next check-in asks what really happened.
 
 use chrono::NaiveDate;
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::journal::draft::CheckInDraft;
 use crate::journal::episode::LookBack;
 use crate::journal::{Badness, Likelihood, Prediction};
 use crate::tui::keys::{Action, Binding};
-use crate::tui::screen::{Cmd, LastLayout};
+use crate::tui::screen::Cmd;
 use crate::tui::widgets::form::{Choice, Field, Form};
 
-use super::{Cx, StepView};
+use super::{Canvas, Cx, StepView};
 
 /// The step's state: like a moment's, the one shown and its form.
 pub(super) use super::episodes::State;
@@ -246,13 +244,8 @@ pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> 
 }
 
 /// Draws the step.
-pub(super) fn view(
-    s: &State,
-    v: &StepView,
-    frame: &mut Frame,
-    area: Rect,
-    _layout: &mut LastLayout,
-) {
+pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
+    let Canvas(frame, area, _) = c;
     let mut lines = super::episodes::head(
         &v.session.catalog.episodes.prediction_why,
         crate::content::PromptKind::Prediction,

@@ -1,7 +1,6 @@
 //! Step 5: questions to reflect on, chosen for the triggers logged, each with a text area.
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::{Input, TextArea};
@@ -11,13 +10,13 @@ use crate::journal::draft::CheckInDraft;
 use crate::journal::{Name, Response};
 use crate::tui::effect::EditTarget;
 use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, bind, table};
-use crate::tui::screen::{Cmd, LastLayout, Typing};
+use crate::tui::screen::{Cmd, Typing};
 use crate::tui::session::Session;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
 
 use super::text::{area_text, edit, edit_action, paste_into, text_area};
-use super::{Cx, EDITOR, STEP_TAB, StepView, TEXT_KEYS, question};
+use super::{Canvas, Cx, EDITOR, STEP_TAB, StepView, TEXT_KEYS, question};
 
 /// The placeholder of an empty answer.
 pub const PLACEHOLDER: &str = "Write as much or as little as you like…";
@@ -250,13 +249,8 @@ fn other_prompt(s: &mut State, cx: &mut Cx) -> Cmd {
 }
 
 /// Draws the step.
-pub(super) fn view(
-    state: &State,
-    v: &StepView,
-    frame: &mut Frame,
-    area: Rect,
-    _layout: &mut LastLayout,
-) {
+pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
+    let Canvas(frame, area, _) = c;
     let (theme, catalog) = (v.theme, &v.session.catalog);
     let Some(response) = v.draft.responses.get(state.prompt_index) else {
         page::muted_line(

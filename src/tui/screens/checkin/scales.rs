@@ -1,21 +1,19 @@
 //! Step 1: the entry's 1–5 scales, one question each (how the person feels, how close to their
 //! partner), each skippable. The scales are [`Scale::ALL`]: a new one is asked here unchanged.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::journal::Scale;
 use crate::journal::draft::CheckInDraft;
 use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY, bind, table};
-use crate::tui::screen::{Cmd, LastLayout};
+use crate::tui::screen::Cmd;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
 pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
-use super::{Cx, STEP, StepView, question};
+use super::{Canvas, Cx, STEP, StepView, question};
 
 /// The step's state.
 #[derive(Debug, Clone, Default)]
@@ -133,13 +131,8 @@ fn scale_line(
 }
 
 /// Draws the step.
-pub(super) fn view(
-    state: &State,
-    v: &StepView,
-    frame: &mut Frame,
-    area: Rect,
-    _layout: &mut LastLayout,
-) {
+pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
+    let Canvas(frame, area, _) = c;
     let theme = v.theme;
     let labels = v.session.prefs.mood_labels;
     let d = v.draft;

@@ -1,7 +1,5 @@
 //! Step 6: strategies to plan, and a look back at ones planned before (tried? how helpful?).
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -9,13 +7,13 @@ use crate::content::{Catalog, offer};
 use crate::journal::draft::{CheckInDraft, FollowUp, answer_follow_up, pending_follow_ups};
 use crate::journal::{Helpfulness, Name, StrategyUse};
 use crate::tui::keys::{self, Action, Binding, HELP_KEY, bind, table};
-use crate::tui::screen::{Cmd, LastLayout, Open, Page};
+use crate::tui::screen::{Cmd, Open, Page};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap;
 
 pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
-use super::{Cx, STEP, StepView, question};
+use super::{Canvas, Cx, STEP, StepView, question};
 
 /// Check-in, step 6: strategies.
 pub const KEYS: &[Binding] = table![
@@ -368,13 +366,8 @@ fn suggestion_lines(out: &mut Lines, suggestions: &[String], d: &CheckInDraft, c
 }
 
 /// Draws the step, scrolled to keep the focused row in the middle.
-pub(super) fn view(
-    state: &State,
-    v: &StepView,
-    frame: &mut Frame,
-    area: Rect,
-    _layout: &mut LastLayout,
-) {
+pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
+    let Canvas(frame, area, _) = c;
     let catalog = &v.session.catalog;
     let mut out = Lines {
         lines: Vec::new(),

@@ -1,7 +1,5 @@
 //! Step 8: the whole check-in as it will be saved, to read over before saving.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -9,14 +7,14 @@ use crate::content::Catalog;
 use crate::journal::draft::{CheckInDraft, Flow};
 use crate::journal::{Entry, MoodLabels};
 use crate::tui::keys::{self, Action, Binding, HELP_KEY, bind};
-use crate::tui::screen::{Cmd, LastLayout};
+use crate::tui::screen::Cmd;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::entry_view;
 use crate::tui::widgets::wrap;
 
 pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
-use super::{Cx, LEAVE, PREV, StepView};
+use super::{Canvas, Cx, LEAVE, PREV, StepView};
 
 const TOP: Binding = bind!(['g'] => Top, _, "to the top");
 const BOTTOM: Binding = bind!(['G'] => Bottom, _, "to the bottom");
@@ -84,13 +82,8 @@ pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> 
 }
 
 /// Draws the step, recording how many lines the summary wraps to.
-pub(super) fn view(
-    state: &State,
-    v: &StepView,
-    frame: &mut Frame,
-    area: Rect,
-    layout: &mut LastLayout,
-) {
+pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
+    let Canvas(frame, area, layout) = c;
     let labels = v.session.prefs.mood_labels;
     let lines = summary_lines(
         v.draft,

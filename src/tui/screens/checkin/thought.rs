@@ -3,18 +3,15 @@
 //! what does not, a kinder thought that is just as true, and how much the first thought is
 //! believed now. Every field skippable; the form writes through to `draft.thoughts`.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::journal::draft::CheckInDraft;
 use crate::journal::{Entry, Likelihood, Name, ThoughtCheck};
-use crate::tui::screen::LastLayout;
 use crate::tui::session::Session;
 use crate::tui::widgets::form::{Choice, Field, Form};
 
-use super::StepView;
 use super::record::{self, Record};
+use super::{Canvas, StepView};
 
 const THOUGHT: usize = 0;
 const BELIEF: usize = 1;
@@ -112,13 +109,8 @@ impl Record for ThoughtCheck {
 record::step_functions!(ThoughtCheck);
 
 /// Draws the step.
-pub(super) fn view(
-    s: &State,
-    v: &StepView,
-    frame: &mut Frame,
-    area: Rect,
-    _layout: &mut LastLayout,
-) {
+pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
+    let Canvas(frame, area, _) = c;
     let words = &v.session.catalog.episodes.thought;
     let shown = record::shown(
         s.at,
