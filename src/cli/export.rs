@@ -496,6 +496,10 @@ fn markdown_entry(out: &mut String, e: &Entry, catalog: &Catalog, labels: MoodLa
                 markdown_chains(&mut later, debriefs.iter().map(Chain::Debrief), catalog);
                 continue;
             }
+            Fact::CycleWords(words) => {
+                markdown_chains(&mut later, words.iter().map(Chain::Cycle), catalog);
+                continue;
+            }
             Fact::Predictions(predictions) => {
                 later.push_str(&bullets("Predictions:", predictions, |p| {
                     let (fear, after) = crate::report::words::prediction_lines(p);
@@ -560,6 +564,7 @@ pub fn csv_columns() -> Vec<String> {
         "moments",
         "thoughts",
         "debriefs",
+        "cycle",
         "predictions",
         "updated_at",
         "id",
@@ -658,6 +663,9 @@ fn csv_row(e: &Entry, catalog: &Catalog, labels: MoodLabels) -> Vec<String> {
             }
             Fact::Debriefs(debriefs) => {
                 later.push(chains_text(debriefs.iter().map(Chain::Debrief), catalog));
+            }
+            Fact::CycleWords(words) => {
+                later.push(chains_text(words.iter().map(Chain::Cycle), catalog));
             }
             Fact::Predictions(predictions) => later.push(
                 predictions

@@ -317,6 +317,22 @@ pub struct CycleWords {
     pub loop_partner: String,
     /// Instead of the map, after a safety trigger in the window.
     pub safety: String,
+    /// Over the map in the person's own words.
+    pub own_intro: String,
+    /// Which trigger it starts with.
+    pub own_trigger: String,
+    /// When this happens…
+    pub own_starts: String,
+    /// …what I do.
+    pub own_i_do: String,
+    /// …and what they may do then.
+    pub own_they_may: String,
+    /// Underneath, I feel…
+    pub own_underneath: String,
+    /// What I long for is…
+    pub own_long_for: String,
+    /// What helps me step out of it.
+    pub own_helps: String,
     /// The articles these come from.
     pub sources: Vec<Source>,
 }

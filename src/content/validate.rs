@@ -262,6 +262,14 @@ pub fn check_episodes(catalog: &Catalog) -> Vec<Finding> {
         ("cycle.loop_pull_away", &y.loop_pull_away),
         ("cycle.loop_partner", &y.loop_partner),
         ("cycle.safety", &y.safety),
+        ("cycle.own_intro", &y.own_intro),
+        ("cycle.own_trigger", &y.own_trigger),
+        ("cycle.own_starts", &y.own_starts),
+        ("cycle.own_i_do", &y.own_i_do),
+        ("cycle.own_they_may", &y.own_they_may),
+        ("cycle.own_underneath", &y.own_underneath),
+        ("cycle.own_long_for", &y.own_long_for),
+        ("cycle.own_helps", &y.own_helps),
     ];
     for (field, text) in texts {
         c.text(field, text);

@@ -128,6 +128,56 @@ impl ThoughtCheck {
     }
 }
 
+/// The person's cycle in their own words: a line for each step of the map, and the trigger it
+/// starts with (offered back as a question on days it is logged). The newest one written is
+/// the person's cycle; every one is kept with the entry it was written in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CycleWords {
+    /// The trigger it starts with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<TriggerRef>,
+    /// When this happens…
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub starts: String,
+    /// …what I do.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub i_do: String,
+    /// …and what they may do then.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub they_may: String,
+    /// Underneath, I feel…
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub underneath: String,
+    /// What I long for is…
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub long_for: String,
+    /// What helps me step out of it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub helps: String,
+    /// Fields this version does not know, kept as they were so a rewrite never drops them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl CycleWords {
+    /// Whether nothing was filled in.
+    pub fn is_empty(&self) -> bool {
+        *self == CycleWords::default()
+    }
+
+    /// Its lines, labelled, in the order of the map (empty ones included).
+    pub fn texts(&self) -> [(&'static str, &str); 6] {
+        [
+            ("When", &self.starts),
+            ("What I do", &self.i_do),
+            ("They may", &self.they_may),
+            ("Underneath, I feel", &self.underneath),
+            ("What I long for", &self.long_for),
+            ("What helps", &self.helps),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

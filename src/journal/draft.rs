@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use std::ops::{Deref, DerefMut};
 
 use super::{
-    Debrief, Entry, EntryId, Episode, Helpfulness, Name, Perspective, Scale, StrategyUse,
-    ThoughtCheck,
+    CycleWords, Debrief, Entry, EntryId, Episode, Helpfulness, Name, Perspective, Scale,
+    StrategyUse, ThoughtCheck,
 };
 
 /// The steps of a check-in: declared in the order they come, the summary last (the build
@@ -54,6 +54,8 @@ pub enum Step {
     Thought,
     /// A debrief after a hard moment (on its own, from home or the moment step).
     Debrief,
+    /// The cycle in the person's own words (on its own, from insights' cycle view).
+    Cycle,
     /// Everything, to confirm.
     Summary,
 }
@@ -110,6 +112,7 @@ impl Step {
             Step::Notes => "Notes and tags",
             Step::Thought => "A thought, checked",
             Step::Debrief => "After a hard moment",
+            Step::Cycle => "Your cycle, in your words",
             Step::Summary => "Summary",
         }
     }
@@ -134,6 +137,8 @@ pub enum Flow {
     Debrief,
     /// A thought checked.
     Thought,
+    /// The cycle, in the person's own words.
+    Cycle,
 }
 
 impl Flow {
@@ -143,6 +148,7 @@ impl Flow {
             Flow::CheckIn => &Step::ALL,
             Flow::Debrief => &[Step::Debrief, Step::Summary],
             Flow::Thought => &[Step::Thought, Step::Summary],
+            Flow::Cycle => &[Step::Cycle, Step::Summary],
         }
     }
 
@@ -404,6 +410,7 @@ impl CheckInDraft {
             Flow::CheckIn => 0,
             Flow::Debrief => draft.debriefs.len(),
             Flow::Thought => draft.thoughts.len(),
+            Flow::Cycle => draft.cycle_words.len(),
         };
         draft
     }
@@ -447,6 +454,7 @@ impl CheckInDraft {
         match self.flow {
             Flow::Debrief => return self.debriefs.iter().all(Debrief::is_empty),
             Flow::Thought => return self.thoughts.iter().all(ThoughtCheck::is_empty),
+            Flow::Cycle => return self.cycle_words.iter().all(CycleWords::is_empty),
             Flow::CheckIn => {}
         }
         Scale::ALL.iter().all(|s| s.of(&self.entry).is_none())
@@ -461,6 +469,7 @@ impl CheckInDraft {
             && self.predictions.iter().all(|p| p.fear.trim().is_empty())
             && self.debriefs.iter().all(Debrief::is_empty)
             && self.thoughts.iter().all(ThoughtCheck::is_empty)
+            && self.cycle_words.iter().all(CycleWords::is_empty)
     }
 
     /// Whether its file must carry schema 2 (it holds episodes or predictions, or stands on
@@ -556,6 +565,7 @@ impl CheckInDraft {
         entry.predictions.retain(|p| !p.fear.trim().is_empty());
         entry.debriefs.retain(|d| !d.is_empty());
         entry.thoughts.retain(|t| !t.is_empty());
+        entry.cycle_words.retain(|w| !w.is_empty());
         entry
     }
 }

@@ -167,6 +167,9 @@ pub struct Entry {
     /// Thoughts checked (schema 4).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub thoughts: Vec<super::debrief::ThoughtCheck>,
+    /// The person's cycle in their own words, as written that day (schema 4).
+    #[serde(default, rename = "cycle", skip_serializing_if = "Vec::is_empty")]
+    pub cycle_words: Vec<super::debrief::CycleWords>,
     /// What a merge of two computers' versions kept twice, or could keep only once, in words
     /// ("notes", "mood: this computer's kept, the other had 4"); see [`super::merge`]. Empty
     /// once the person saves the entry again (they have seen both and chosen).
@@ -226,7 +229,8 @@ impl Entry {
     }
 
     /// The schema its file must carry, so an older closer leaves what it cannot read whole
-    /// alone ("written by a newer closer"): 4 when it holds a debrief or a thought check, 3
+    /// alone ("written by a newer closer"): 4 when it holds a debrief, a thought check or the
+    /// cycle in the person's words, 3
     /// when a moment's repair holds both a strategy and the person's own words, 2 when it
     /// holds moments or predictions, else 1.
     pub fn schema(&self) -> u32 {
@@ -234,7 +238,7 @@ impl Entry {
             .episodes
             .iter()
             .any(|e| matches!(e.repair, Some(super::episode::Repair::Both(..))));
-        if !self.debriefs.is_empty() || !self.thoughts.is_empty() {
+        if !self.debriefs.is_empty() || !self.thoughts.is_empty() || !self.cycle_words.is_empty() {
             4
         } else if both {
             3
@@ -266,6 +270,7 @@ impl Entry {
             predictions: Vec::new(),
             debriefs: Vec::new(),
             thoughts: Vec::new(),
+            cycle_words: Vec::new(),
             two_versions: Vec::new(),
             extra: BTreeMap::new(),
         }

@@ -7,7 +7,7 @@
 //! show it. Names of bundled triggers, signs and strategies are the catalog's, so a reader
 //! resolves them; this module stays pure and knows no content.
 
-use super::debrief::{Debrief, ThoughtCheck};
+use super::debrief::{CycleWords, Debrief, ThoughtCheck};
 use super::entry::{Entry, Response, StrategyUse, TriggerLog};
 use super::episode::{Episode, Prediction};
 use super::scale::Scale;
@@ -35,6 +35,8 @@ pub enum Fact<'a> {
     Thoughts(&'a [ThoughtCheck]),
     /// The debriefs after a hard moment.
     Debriefs(&'a [Debrief]),
+    /// The person's cycle, in their own words.
+    CycleWords(&'a [CycleWords]),
     /// The fears written as predictions.
     Predictions(&'a [Prediction]),
     /// The strategies planned or tried.
@@ -46,7 +48,8 @@ pub enum Fact<'a> {
 }
 
 /// Every part of `e`, in reading order: perspective, the scales, feelings, triggers, signs,
-/// answers, moments, thoughts checked, debriefs, predictions, strategies, notes, tags.
+/// answers, moments, thoughts checked, debriefs, the cycle in the person's words,
+/// predictions, strategies, notes, tags.
 pub fn facts(e: &Entry) -> impl Iterator<Item = Fact<'_>> {
     let scales = Scale::ALL.iter().map(|&s| Fact::Scale(s, s.of(e)));
     std::iter::once(Fact::Perspective(e.perspective))
@@ -59,6 +62,7 @@ pub fn facts(e: &Entry) -> impl Iterator<Item = Fact<'_>> {
             Fact::Moments(&e.episodes),
             Fact::Thoughts(&e.thoughts),
             Fact::Debriefs(&e.debriefs),
+            Fact::CycleWords(&e.cycle_words),
             Fact::Predictions(&e.predictions),
             Fact::Strategies(&e.strategies),
             Fact::Notes(&e.notes),
@@ -79,6 +83,7 @@ impl Fact<'_> {
             Fact::Moments(x) => x.is_empty(),
             Fact::Thoughts(x) => x.iter().all(ThoughtCheck::is_empty),
             Fact::Debriefs(x) => x.iter().all(Debrief::is_empty),
+            Fact::CycleWords(x) => x.iter().all(CycleWords::is_empty),
             Fact::Predictions(x) => x.is_empty(),
             Fact::Strategies(x) => x.is_empty(),
             Fact::Notes(x) => x.trim().is_empty(),
@@ -113,6 +118,6 @@ mod tests {
         assert_eq!(kinds[0], "Perspective");
         assert_eq!(kinds[1..=Scale::COUNT], vec!["Scale"; Scale::COUNT]);
         assert_eq!(kinds[Scale::COUNT + 1], "Feelings");
-        assert_eq!(kinds.len(), Scale::COUNT + 12);
+        assert_eq!(kinds.len(), Scale::COUNT + 13);
     }
 }

@@ -374,6 +374,7 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
     e.predictions = m.set_of("predictions", sides, |e| &e.predictions);
     e.thoughts = m.set_of("thoughts checked", sides, |e| &e.thoughts);
     e.debriefs = m.set_of("debriefs", sides, |e| &e.debriefs);
+    e.cycle_words = m.set_of("your cycle", sides, |e| &e.cycle_words);
     note_kept_both(&mut m, base, ours, theirs, &e);
     e.extra = merge_unknown(&mut m, b, ours, theirs);
     e.two_versions = m.set_of("two versions", sides, |e| &e.two_versions);
@@ -465,8 +466,8 @@ fn merge_responses(m: &mut Merger, sides: Sides) -> Vec<Response> {
     )
 }
 
-/// Notes a moment, prediction, thought check or debrief changed on both sides, and so kept in
-/// both versions, as two.
+/// Notes a moment, prediction, thought check, debrief or cycle in the person's words changed
+/// on both sides, and so kept in both versions, as two.
 fn note_kept_both(m: &mut Merger, base: Option<&Entry>, ours: &Entry, theirs: &Entry, e: &Entry) {
     let Some(b) = base else { return };
     let lens = |x: &Entry| {
@@ -475,6 +476,7 @@ fn note_kept_both(m: &mut Merger, base: Option<&Entry>, ours: &Entry, theirs: &E
             x.predictions.len(),
             x.thoughts.len(),
             x.debriefs.len(),
+            x.cycle_words.len(),
         ]
     };
     let changed_here = [
@@ -482,8 +484,15 @@ fn note_kept_both(m: &mut Merger, base: Option<&Entry>, ours: &Entry, theirs: &E
         b.predictions != ours.predictions,
         b.thoughts != ours.thoughts,
         b.debriefs != ours.debriefs,
+        b.cycle_words != ours.cycle_words,
     ];
-    let labels = ["moments", "predictions", "thoughts checked", "debriefs"];
+    let labels = [
+        "moments",
+        "predictions",
+        "thoughts checked",
+        "debriefs",
+        "your cycle",
+    ];
     let (o, t, merged) = (lens(ours), lens(theirs), lens(e));
     for i in 0..labels.len() {
         if merged[i] > o[i].max(t[i]) && changed_here[i] {

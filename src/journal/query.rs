@@ -165,6 +165,8 @@ pub enum Field {
     Thought,
     /// Something a debrief says.
     Debrief,
+    /// A line of the cycle in the person's own words.
+    Cycle,
     /// A feeling named.
     Feeling,
     /// A trigger's note.
@@ -187,9 +189,10 @@ impl Field {
             Field::Prediction => 3,
             Field::Thought => 4,
             Field::Debrief => 5,
-            Field::Feeling => 6,
-            Field::TriggerNote | Field::Trigger => 7,
-            Field::Tag => 8,
+            Field::Cycle => 6,
+            Field::Feeling => 7,
+            Field::TriggerNote | Field::Trigger => 8,
+            Field::Tag => 9,
         }
     }
 
@@ -202,6 +205,7 @@ impl Field {
             Field::Prediction => Some("prediction"),
             Field::Thought => Some("thought"),
             Field::Debrief => Some("debrief"),
+            Field::Cycle => Some("cycle"),
             Field::Feeling => Some("feeling"),
             Field::TriggerNote => Some("trigger note"),
             Field::Trigger => Some("trigger"),
@@ -249,6 +253,9 @@ fn each_field<'a>(e: &'a Entry, mut f: impl FnMut(Field, &'a str) -> bool) -> bo
                     |t| matches!(t, TriggerRef::Custom(name) if f(Field::Debrief, name.as_str())),
                 )
         }),
+        Fact::CycleWords(words) => words
+            .iter()
+            .any(|w| w.texts().iter().any(|(_, x)| f(Field::Cycle, x))),
         Fact::Notes(notes) => f(Field::Notes, notes),
         Fact::Tags(tags) => tags.iter().any(|x| f(Field::Tag, x)),
         Fact::Perspective(_) | Fact::Scale(..) | Fact::Signs(_) | Fact::Strategies(_) => false,

@@ -6,8 +6,8 @@ use crate::journal::insights::moments::{TriggerPredictions, TriggerUrge};
 use crate::journal::insights::one_decimal;
 use crate::journal::printable::printable;
 use crate::journal::{
-    Debrief, Entry, Episode, Fact, Outcome, Prediction, Response, StrategyUse, ThoughtCheck,
-    TriggerLog, TriggerRef, facts,
+    CycleWords, Debrief, Entry, Episode, Fact, Outcome, Prediction, Response, StrategyUse,
+    ThoughtCheck, TriggerLog, TriggerRef, facts,
 };
 
 /// `text` with control characters shown, not obeyed (see [`printable`]), as an owned string.
@@ -256,6 +256,8 @@ pub enum Chain<'a> {
     Thought(&'a ThoughtCheck),
     /// A debrief after a hard moment.
     Debrief(&'a Debrief),
+    /// The cycle in the person's own words.
+    Cycle(&'a CycleWords),
 }
 
 impl Chain<'_> {
@@ -265,6 +267,7 @@ impl Chain<'_> {
             Chain::Moment(_) => "A moment, traced",
             Chain::Thought(_) => "A thought, checked",
             Chain::Debrief(_) => "After a hard moment",
+            Chain::Cycle(_) => "The cycle, in my words",
         }
     }
 
@@ -274,6 +277,15 @@ impl Chain<'_> {
             Chain::Moment(ep) => episode_chain(ep, catalog),
             Chain::Thought(t) => thought_lines(t, catalog),
             Chain::Debrief(d) => debrief_lines(d, catalog),
+            Chain::Cycle(w) => {
+                let mut out: Vec<(&'static str, String)> = w
+                    .trigger
+                    .iter()
+                    .map(|t| ("Starts with", catalog.trigger_label(t)))
+                    .collect();
+                filled(&mut out, w.texts());
+                out
+            }
         }
     }
 }
@@ -308,6 +320,9 @@ pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
             Fact::Thoughts(thoughts) if include.thoughts => {
                 out.extend(thoughts.iter().map(|x| Shared::Chain(Chain::Thought(x))));
             }
+            Fact::CycleWords(words) if include.cycle => {
+                out.extend(words.iter().map(|x| Shared::Chain(Chain::Cycle(x))));
+            }
             Fact::Debriefs(debriefs) if include.debriefs => {
                 out.extend(debriefs.iter().map(|x| Shared::Chain(Chain::Debrief(x))));
             }
@@ -321,6 +336,7 @@ pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
             | Fact::Predictions(_)
             | Fact::Thoughts(_)
             | Fact::Debriefs(_)
+            | Fact::CycleWords(_)
             | Fact::Notes(_)
             | Fact::Perspective(_)
             | Fact::Scale(..)

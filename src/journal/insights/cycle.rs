@@ -106,6 +106,16 @@ impl<T: PartialEq + Clone> Counts<T> {
     }
 }
 
+/// The person's cycle in their own words: the newest written with anything in it, in
+/// `entries` (kept in order, oldest first).
+pub fn own_words(entries: &[Entry]) -> Option<&crate::journal::CycleWords> {
+    entries
+        .iter()
+        .rev()
+        .flat_map(|e| e.cycle_words.iter().rev())
+        .find(|w| !w.is_empty())
+}
+
 /// A repair in a word: its strategy id, or the person's words.
 fn repair_word(r: &Repair) -> Option<String> {
     match r {

@@ -12,6 +12,7 @@
 //! lives as long as the check-in: coming back to a step finds it as it was left.
 
 mod bindings;
+mod cycle_words;
 mod debrief;
 mod episodes;
 mod leave;
@@ -127,6 +128,8 @@ enum StepState {
     Thought(thought::State),
     /// A debrief.
     Debrief(debrief::State),
+    /// The cycle in the person's own words.
+    Cycle(cycle_words::State),
     /// The summary.
     Summary(summary::State),
 }
@@ -198,6 +201,7 @@ macro_rules! on_step {
             StepState::Notes(s) => notes::$f(s, $($arg),*),
             StepState::Thought(s) => thought::$f(s, $($arg),*),
             StepState::Debrief(s) => debrief::$f(s, $($arg),*),
+            StepState::Cycle(s) => cycle_words::$f(s, $($arg),*),
             StepState::Summary(s) => summary::$f(s, $($arg),*),
         }
     };
@@ -218,6 +222,7 @@ impl StepState {
             Step::Notes => StepState::Notes(notes::new(draft, session)),
             Step::Thought => StepState::Thought(thought::new(draft, session)),
             Step::Debrief => StepState::Debrief(debrief::new(draft, session)),
+            Step::Cycle => StepState::Cycle(cycle_words::new(draft, session)),
             Step::Summary => StepState::Summary(summary::new(draft, session)),
         }
     }
@@ -239,20 +244,7 @@ impl StepState {
 
     /// The keys in force.
     fn keys(&self, draft: &CheckInDraft) -> &'static [Binding] {
-        match self {
-            StepState::Scales(s) => scales::keys(s, draft),
-            StepState::Emotions(s) | StepState::Triggers(s) | StepState::Reactions(s) => {
-                lists::keys(s, draft)
-            }
-            StepState::Episodes(s) => episodes::keys(s, draft),
-            StepState::Reflect(s) => reflect::keys(s, draft),
-            StepState::Strategies(s) => strategies::keys(s, draft),
-            StepState::Predictions(s) => predictions::keys(s, draft),
-            StepState::Notes(s) => notes::keys(s, draft),
-            StepState::Thought(s) => thought::keys(s, draft),
-            StepState::Debrief(s) => debrief::keys(s, draft),
-            StepState::Summary(s) => summary::keys(s, draft),
-        }
+        on_step!(self, keys(draft))
     }
 
     /// How the step takes typed keys: list filters and forms one at a time, answers and
@@ -495,6 +487,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Flow::CheckIn => "check-in".to_owned(),
         Flow::Debrief => "debrief".to_owned(),
         Flow::Thought => "a thought".to_owned(),
+        Flow::Cycle => "your cycle".to_owned(),
     };
     let (n, of) = flow.position(step);
     let title = format!("{verb} · step {n} of {of} · {}", step.title());

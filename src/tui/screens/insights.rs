@@ -184,6 +184,11 @@ impl State {
         })
     }
 
+    /// The entries the figures are worked out from.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
     /// Takes in a journal read again.
     pub fn reload(&mut self, entries: &Arc<Vec<Entry>>, today: NaiveDate) {
         if !Arc::ptr_eq(&self.entries, entries) {
@@ -228,6 +233,12 @@ pub const KEYS: &[Binding] = table![
     keys::BACK,
 ];
 
+/// The cycle view: the views' keys, and the cycle in your own words.
+pub const CYCLE_KEYS: &[Binding] = table![
+    ..KEYS,
+    bind!(['e'] => Edit, "in your words", "put your cycle in your own words, a line a step"),
+];
+
 /// The last seven days: a day to open.
 pub const WEEK_KEYS: &[Binding] = table![
     OPEN_DAY,
@@ -260,6 +271,7 @@ pub const RHYTHM_KEYS: &[Binding] = table![
 pub const MODES: &[(&str, &[Binding])] = &[
     ("insights", KEYS),
     ("insights: last 7 days", WEEK_KEYS),
+    ("insights: your cycle", CYCLE_KEYS),
     ("insights: rhythm", RHYTHM_KEYS),
 ];
 
@@ -268,7 +280,10 @@ pub fn keys(state: &State) -> &'static [Binding] {
     match state.tab {
         Tab::Week => WEEK_KEYS,
         Tab::Rhythm => RHYTHM_KEYS,
-        Tab::OverTime | Tab::Triggers | Tab::Helped | Tab::Moments | Tab::Cycle => KEYS,
+        // No cycle to put in words where a safety trigger was logged.
+        Tab::Cycle if matches!(state.cycle.get(), Some(CycleView::Safety)) => KEYS,
+        Tab::Cycle => CYCLE_KEYS,
+        Tab::OverTime | Tab::Triggers | Tab::Helped | Tab::Moments => KEYS,
     }
 }
 
@@ -290,6 +305,15 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::JournalChanged => state.reload(&cx.session.entries_arc(), today),
         Msg::Key(Action::Back) => return Cmd::Pop,
         Msg::Key(Action::Confirm) => return state.open_day(),
+        // Never a shared cycle to put in words where a safety trigger was logged.
+        Msg::Key(Action::Edit) if state.tab == Tab::Cycle => {
+            return match state.cycle(&cx.session.catalog) {
+                CycleView::Safety => {
+                    Cmd::info("Your safety comes first: ! shows where to find support.".to_owned())
+                }
+                _ => Open::record(cx.session, crate::journal::draft::Flow::Cycle),
+            };
+        }
         Msg::Key(Action::MakeReport) => {
             let window = Window::of(state.span, cx.session.entries(), today);
             return Cmd::Open(Open::Report(window, Box::default()));
@@ -309,6 +333,10 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         _ => {}
     }
     state.ensure_moments();
+    // Worked out as the view is chosen, so its keys know whether it may be put in words.
+    if state.tab == Tab::Cycle {
+        state.cycle(&cx.session.catalog);
+    }
     Cmd::None
 }
 

@@ -164,3 +164,33 @@ fn insights_count_debriefs_and_thought_checks_120x40() {
     }
     assert_snapshot!("insights_debriefs_and_thoughts_120x40", text);
 }
+
+#[test]
+fn the_cycle_in_your_own_words_at_80x24_and_160x48() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = opened(Flow::Cycle, false, Step::Cycle);
+        assert_snapshot!(
+            format!("cycle_words_{w}x{h}"),
+            draw(&mut app, w, h).backend()
+        );
+    }
+    // Written, they stand under the map.
+    let mut entries = with_moments(12);
+    entries
+        .last_mut()
+        .unwrap()
+        .cycle_words
+        .push(crate::journal::CycleWords {
+            trigger: Some(TriggerRef::Id(name("anxiety"))),
+            starts: "he is on his phone at dinner".into(),
+            i_do: "I go quiet".into(),
+            underneath: "afraid I don't matter".into(),
+            long_for: "to feel chosen".into(),
+            ..Default::default()
+        });
+    let mut app = cycle_of(entries, crate::journal::Perspective::IPullAway);
+    assert_snapshot!(
+        "cycle_with_own_words_160x48",
+        draw(&mut app, 160, 48).backend()
+    );
+}

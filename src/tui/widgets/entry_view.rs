@@ -28,7 +28,7 @@ pub fn title(e: &Entry) -> Option<(&str, &str)> {
     let only_notes = facts(e).all(|f| match f {
         Fact::Notes(_) | Fact::Perspective(_) | Fact::Tags(_) => true,
         Fact::Moments(_) | Fact::Predictions(_) => true,
-        Fact::Thoughts(_) | Fact::Debriefs(_) => true,
+        Fact::Thoughts(_) | Fact::Debriefs(_) | Fact::CycleWords(_) => true,
         Fact::Scale(..) | Fact::Feelings(_) | Fact::Triggers(_) | Fact::Signs(_) => f.is_empty(),
         Fact::Answers(_) | Fact::Strategies(_) => f.is_empty(),
     });
@@ -166,7 +166,7 @@ impl Part<'_> {
             // Review's detail names the perspective in its heading; the summary, on the step.
             Fact::Perspective(_) | Fact::Scale(..) => return None,
             Fact::Moments([]) | Fact::Predictions([]) => return None,
-            Fact::Thoughts([]) | Fact::Debriefs([]) => return None,
+            Fact::Thoughts([]) | Fact::Debriefs([]) | Fact::CycleWords([]) => return None,
             Fact::Feelings(feelings) => ("Feelings", joined(feelings)),
             Fact::Triggers(logged) => ("Triggers", self.triggers(logged)),
             Fact::Signs(signs) => {
@@ -201,6 +201,10 @@ impl Part<'_> {
             Fact::Debriefs(debriefs) => (
                 "After a hard moment",
                 self.chains(debriefs.iter().map(Chain::Debrief), "Debrief"),
+            ),
+            Fact::CycleWords(words) => (
+                "The cycle, in my words",
+                self.chains(words.iter().map(Chain::Cycle), "Cycle"),
             ),
             Fact::Predictions(predictions) => {
                 let mut body = Vec::new();

@@ -146,3 +146,107 @@ fn ctrl_t_in_a_moment_checks_a_thought_then_goes_on_with_the_check_in() {
     assert_eq!(checkin(&app).step(), Step::Debrief);
     assert_eq!(checkin(&app).draft.thoughts[0].thought, "I always ruin it");
 }
+
+/// The check-in on top, to change.
+fn checkin_mut(app: &mut App) -> &mut crate::tui::screens::checkin::State {
+    match app.top_mut() {
+        Screen::CheckIn(c) => c,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Home, to insights' cycle view.
+fn to_the_cycle(app: &mut App) {
+    press(app, "i");
+    let tabs = crate::tui::screens::insights::Tab::ALL;
+    let at = tabs
+        .iter()
+        .position(|t| *t == crate::tui::screens::insights::Tab::Cycle)
+        .unwrap();
+    for _ in 0..at {
+        press(app, "Tab");
+    }
+}
+
+#[test]
+fn the_cycle_in_your_own_words_is_kept_and_offered_back_on_a_day_its_trigger_is_logged() {
+    let mut app = app_at_home();
+    to_the_cycle(&mut app);
+    assert!(screen_text(&mut app, 80, 24).contains("e puts your cycle in your own words"));
+    press(&mut app, "e");
+    assert_eq!(checkin(&app).step(), Step::Cycle);
+    assert_eq!(checkin(&app).draft.flow, Flow::Cycle);
+    // The trigger: the first offered; then when it happens, what I do, what they may do,
+    // underneath, what I long for.
+    press(&mut app, "Space Down");
+    write(&mut app, "he is on his phone at dinner");
+    press(&mut app, "Down Down Down");
+    write(&mut app, "afraid I don't matter");
+    press(&mut app, "Down");
+    write(&mut app, "to feel chosen");
+    let out = press(&mut app, "Ctrl-s");
+    let [Effect::SaveCheckIn(draft)] = effects(&out)[..] else {
+        panic!("{out:?}");
+    };
+    let words = draft.cycle_words[0].clone();
+    let trigger = words.trigger.clone().expect("a trigger picked");
+    assert_eq!(words.underneath, "afraid I don't matter");
+    settle(&mut app, out);
+    // Saved from insights, the check-in closes back onto it: the words are under the map.
+    let text = screen_text(&mut app, 80, 40);
+    assert!(text.contains("In your words (e to change them)"), "{text}");
+    assert!(
+        text.contains("Underneath, I feel: afraid I don't matter"),
+        "{text}"
+    );
+
+    // A check-in that logs the trigger is asked about it in the person's words.
+    press(&mut app, "Esc c");
+    let draft = &mut checkin_mut(&mut app).draft;
+    draft.triggers.push(crate::journal::TriggerLog {
+        trigger,
+        intensity: None,
+        note: String::new(),
+        extra: Default::default(),
+    });
+    press(&mut app, "Tab Tab Tab Tab Tab");
+    assert_eq!(checkin(&app).step(), Step::Reflect);
+    let text = screen_text(&mut app, 80, 24);
+    assert!(
+        text.contains("Underneath, you feel “afraid I don't matter”"),
+        "{text}"
+    );
+    assert!(
+        text.contains("What would help you step out of the loop today?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn over_a_safety_trigger_there_is_no_cycle_to_put_in_words() {
+    let mut app = app_at_home();
+    let mut entries = app.session.entries().to_vec();
+    entries
+        .last_mut()
+        .unwrap()
+        .triggers
+        .push(crate::journal::TriggerLog {
+            trigger: TriggerRef::Id(crate::journal::Name::try_from("control-or-fear").unwrap()),
+            intensity: None,
+            note: String::new(),
+            extra: Default::default(),
+        });
+    crate::tui::test_support::load(&mut app, entries, false, 3);
+    to_the_cycle(&mut app);
+    assert!(
+        !app.keys().iter().any(|b| b.action == Action::Edit),
+        "e is not offered"
+    );
+    press(&mut app, "e");
+    assert!(
+        !matches!(app.top(), Screen::CheckIn(_)),
+        "no form over a safety trigger"
+    );
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("not a cycle two people make"), "{text}");
+}

@@ -14,7 +14,7 @@ use crate::journal::{Debrief, Entry, Name, TriggerRef};
 use crate::tui::session::Session;
 use crate::tui::widgets::form::{Choice, Field, Form};
 
-use super::episodes::{choices, own_words, trigger_key};
+use super::episodes::{choices, own_words, trigger_key, trigger_of_key};
 use super::record::{self, Record};
 use super::{Canvas, StepView};
 
@@ -50,27 +50,33 @@ fn safety(draft: &CheckInDraft, session: &Session) -> bool {
             .any(is_safety)
 }
 
-/// The triggers offered: this check-in's, the debrief's own, then the perspective's.
-fn touched(d: &Debrief, draft: &CheckInDraft, session: &Session) -> Vec<TriggerRef> {
-    let mut triggers: Vec<TriggerRef> = draft.triggers.iter().map(|t| t.trigger.clone()).collect();
-    for t in &d.triggers {
-        if !triggers.contains(t) {
-            triggers.push(t.clone());
-        }
-    }
+/// The triggers offered on a form: `first`, then this check-in's, then the perspective's,
+/// each once, up to a dozen (more than `first` only when there is room).
+pub(super) fn offered_triggers(
+    first: impl IntoIterator<Item = TriggerRef>,
+    draft: &CheckInDraft,
+    session: &Session,
+) -> Vec<TriggerRef> {
     let catalog = &session.catalog;
     let fitting = catalog
         .triggers
         .iter()
-        .filter(|t| crate::content::model::fits(&t.perspectives, draft.perspective));
-    for t in fitting {
+        .filter(|t| crate::content::model::fits(&t.perspectives, draft.perspective))
+        .filter_map(|t| Name::try_from(t.id.as_str()).ok().map(TriggerRef::Id));
+    let mut triggers: Vec<TriggerRef> = Vec::new();
+    let mut more = first
+        .into_iter()
+        .chain(draft.triggers.iter().map(|t| t.trigger.clone()));
+    for t in more.by_ref().chain(fitting) {
+        if !triggers.contains(&t) {
+            triggers.push(t);
+        }
         if triggers.len() >= CHIPS {
             break;
         }
-        let Ok(id) = Name::try_from(t.id.as_str()) else {
-            continue;
-        };
-        let t = TriggerRef::Id(id);
+    }
+    // What a record already holds is always offered.
+    for t in more {
         if !triggers.contains(&t) {
             triggers.push(t);
         }
@@ -107,7 +113,7 @@ impl Record for Debrief {
             .filter(|f| !felt.contains(f))
             .map(String::as_str)
             .collect();
-        let triggers = touched(d, draft, session);
+        let triggers = offered_triggers(d.triggers.iter().cloned(), draft, session);
         let catalog = &session.catalog;
         let repairs: Vec<Choice> = catalog
             .toolkit
@@ -182,10 +188,7 @@ impl Record for Debrief {
                     .iter()
                     .find(|t| trigger_key(t) == key)
                     .cloned()
-                    .or_else(|| {
-                        let id = key.strip_prefix("id:")?;
-                        Name::try_from(id).ok().map(TriggerRef::Id)
-                    })
+                    .or_else(|| trigger_of_key(key))
             })
             .collect();
         // A repair of one's own words is kept as written; a picked one, as the toolkit has it.

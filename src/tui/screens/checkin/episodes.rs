@@ -77,6 +77,15 @@ pub(super) fn own_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The trigger a form's key stands for (see [`trigger_key`]).
+pub(super) fn trigger_of_key(key: &str) -> Option<TriggerRef> {
+    if let Some(id) = key.strip_prefix("id:") {
+        return Name::try_from(id).ok().map(TriggerRef::Id);
+    }
+    let own = key.strip_prefix("own:")?;
+    Name::try_from(own).ok().map(TriggerRef::Custom)
+}
+
 /// The key a trigger has in the form.
 pub(super) fn trigger_key(t: &TriggerRef) -> String {
     match t {

@@ -85,16 +85,33 @@ fn choose_prompts(s: &mut State, cx: &mut Cx) {
         session.today,
         session.entries(),
     );
+    let own = own_cycle_question(draft, session);
     let mut kept: Vec<(Response, TextArea<'static>)> = Vec::new();
     for (r, a) in draft.responses.drain(..).zip(s.answers.drain(..)) {
         let answered = !r.answer.trim().is_empty();
-        let still_wanted = r
-            .prompt_id
-            .as_ref()
-            .is_some_and(|id| wanted.iter().any(|w| w.id == id.as_str()));
+        let still_wanted = r.prompt_id.as_ref().is_some_and(|id| {
+            wanted.iter().any(|w| w.id == id.as_str())
+                || (id.as_str() == OWN_CYCLE && own.as_deref() == Some(&*r.prompt))
+        });
         if answered || still_wanted || r.prompt_id.is_none() {
             kept.push((r, a));
         }
+    }
+    let asked = |kept: &[(Response, TextArea)]| {
+        kept.iter().any(|(r, _)| {
+            r.prompt_id
+                .as_ref()
+                .is_some_and(|id| id.as_str() == OWN_CYCLE)
+        })
+    };
+    if let Some(question) = own.filter(|_| !asked(&kept)) {
+        let response = Response {
+            prompt_id: Name::try_from(OWN_CYCLE).ok(),
+            prompt: question.into(),
+            answer: String::new(),
+            extra: Default::default(),
+        };
+        kept.insert(0, (response, text_area("", PLACEHOLDER)));
     }
     for p in wanted {
         if kept.len() >= offer::MAX_PROMPTS {
@@ -118,6 +135,38 @@ fn choose_prompts(s: &mut State, cx: &mut Cx) {
     draft.responses = responses;
     s.answers = answers;
     s.prompt_index = 0;
+}
+
+/// The id of the question made from the person's own cycle.
+pub const OWN_CYCLE: &str = "own-cycle";
+
+/// The person's cycle in their own words, offered back as a question on a day its trigger is
+/// logged (never where a safety trigger was logged lately: that is no shared cycle).
+fn own_cycle_question(draft: &crate::journal::Entry, session: &Session) -> Option<String> {
+    use crate::journal::insights::cycle::own_words;
+    let w = own_words(session.entries())?;
+    let trigger = w.trigger.as_ref()?;
+    let catalog = &session.catalog;
+    let safety = catalog.safety_logged_recently(session.entries(), session.today)
+        || draft.triggers.iter().any(|t| catalog.is_safety(&t.trigger));
+    if safety || !draft.triggers.iter().any(|t| &t.trigger == trigger) {
+        return None;
+    }
+    let mut q = format!(
+        "Your cycle, in your words, starts with {}",
+        catalog.trigger_label(trigger)
+    );
+    for (lead, text) in [
+        (": “", &w.starts),
+        (". Underneath, you feel “", &w.underneath),
+        (". You long for “", &w.long_for),
+    ] {
+        if !text.trim().is_empty() {
+            q.push_str(&format!("{lead}{}”", text.trim()));
+        }
+    }
+    q.push_str(". What would help you step out of the loop today?");
+    Some(q)
 }
 
 /// The question shown.

@@ -8,8 +8,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::content::Catalog;
+use crate::journal::CycleWords;
 use crate::journal::Perspective;
-use crate::journal::insights::cycle::{Cycle, CycleView, MIN_MOMENTS};
+use crate::journal::insights::cycle::{Cycle, CycleView, MIN_MOMENTS, own_words};
 use crate::journal::vocabulary::count;
 use crate::report::words;
 use crate::tui::screen::LastLayout;
@@ -46,15 +47,38 @@ pub fn map_lines(
     lines
 }
 
-/// The lines of the cycle view for what the window holds.
+/// The person's own words for their cycle, under the map (or the hint to write them).
+fn own_lines(own: Option<&CycleWords>, catalog: &Catalog, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::default()];
+    match own {
+        None => lines.push(Line::styled(
+            "e puts your cycle in your own words, a line for each step.",
+            theme.muted,
+        )),
+        Some(w) => {
+            lines.push(Line::styled(
+                "In your words (e to change them)",
+                theme.title,
+            ));
+            for (what, value) in words::Chain::Cycle(w).lines(catalog) {
+                lines.push(Line::styled(format!("  {what}: {value}"), theme.text));
+            }
+        }
+    }
+    lines
+}
+
+/// The lines of the cycle view for what the window holds, and the person's own words for it
+/// (none over a safety trigger).
 pub fn lines(
     view: &CycleView,
+    own: Option<&CycleWords>,
     catalog: &Catalog,
     perspective: Option<Perspective>,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let words = &catalog.episodes.cycle;
-    match view {
+    let mut lines = match view {
         CycleView::Safety => vec![
             Line::styled("Your cycle", theme.title),
             Line::styled(words.safety.trim().to_owned(), theme.text),
@@ -71,7 +95,11 @@ pub fn lines(
             ),
         ],
         CycleView::Drawn(c) => map_lines(c, catalog, perspective, theme),
+    };
+    if *view != CycleView::Safety {
+        lines.extend(own_lines(own, catalog, theme));
     }
+    lines
 }
 
 /// Draws the cycle view.
@@ -85,8 +113,9 @@ pub(super) fn cycle(
     layout: &mut LastLayout,
 ) {
     let view = state.cycle(catalog);
+    let own = own_words(state.entries());
     scrolled(
-        lines(view, catalog, perspective, theme),
+        lines(view, own, catalog, perspective, theme),
         state.scroll,
         frame,
         area,
