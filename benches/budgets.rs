@@ -385,14 +385,11 @@ fn insights_all(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("moments view", n), |b| {
             b.iter(|| insights::with_moments(base.clone(), &entries))
         });
-        // The cycle view (issue 33), over the whole journal: budget ≤ 100 ms.
-        let catalog = closer::content::Catalog::bundled().unwrap();
+        // The cycle view (issue 33), over the whole journal: budget ≤ 100 ms. The generated
+        // journal logs safety triggers, and a safety trigger ends the work early (no cycle is
+        // drawn); counted here as if none were logged, the whole derivation, the worst case.
         group.bench_function(BenchmarkId::new("cycle view", n), |b| {
-            b.iter(|| {
-                insights::cycle::cycle(&entries, Window::all(&entries, today), |t| {
-                    catalog.is_safety(t)
-                })
-            })
+            b.iter(|| insights::cycle::cycle(&entries, Window::all(&entries, today), |_| false))
         });
     }
     group.finish();

@@ -54,6 +54,11 @@ impl DayCounts {
         streak::current_by(|d| self.checked_in(d), today)
     }
 
+    /// The longest streak there has been (see [`streak::longest_of`]).
+    pub fn longest(&self) -> u32 {
+        streak::longest_of(self.0.keys().copied())
+    }
+
     /// Counts a check-in on `day`; returns whether it is the day's first.
     pub fn add(&mut self, day: NaiveDate) -> bool {
         let count = self.0.entry(day).or_default();

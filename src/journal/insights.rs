@@ -20,7 +20,7 @@ pub mod cycle;
 pub mod moments;
 
 use super::history::{StrategyHistory, count_entry};
-use super::{Entry, PerScale, Scale, TriggerRef, streak};
+use super::{Entry, PerScale, Scale, TriggerRef};
 
 /// Fewer days than this on either side of a comparison, and it is not shown as a finding.
 pub const MIN_DAYS: u32 = 5;
@@ -471,8 +471,9 @@ pub struct Tally {
     reactions: HashMap<String, u32>,
     emotions: HashMap<String, u32>,
     inside: u32,
-    /// Each day with a check-in, in the whole journal.
-    all_days: Vec<NaiveDate>,
+    /// Check-ins per day, in the whole journal (the journal's own count: see
+    /// [`DayCounts`](super::DayCounts)), for the streaks.
+    all_days: super::DayCounts,
     /// The figures of moments and predictions, when asked for.
     moments: Option<(
         moments::PredictionTally,
@@ -508,7 +509,7 @@ impl Tally {
             reactions: HashMap::new(),
             emotions: HashMap::new(),
             inside: 0,
-            all_days: Vec::new(),
+            all_days: super::DayCounts::default(),
             moments: with_moments.then(Default::default),
             on_day: Vec::new(),
         }
@@ -520,9 +521,7 @@ impl Tally {
         // One pass over the entries for the days with a check-in and those in the window.
         let mut inside: Vec<&Entry> = Vec::new();
         for e in entries {
-            if self.all_days.last() != Some(&e.date) {
-                self.all_days.push(e.date);
-            }
+            self.all_days.add(e.date);
             if self.window.contains(e.date) {
                 inside.push(e);
             }
@@ -602,7 +601,7 @@ impl Tally {
             reactions,
             emotions,
             inside,
-            mut all_days,
+            all_days,
             moments,
             ..
         } = self;
@@ -640,12 +639,6 @@ impl Tally {
                 .then_with(|| a.id.cmp(&b.id))
         });
 
-        // Every day with a check-in, in order (entries come oldest first, so usually no sort
-        // is needed), looked up by binary search.
-        if !all_days.is_sorted() {
-            all_days.sort_unstable();
-        }
-        all_days.dedup();
         let (predictions, episodes, (debriefs, thoughts)) = moments
             .map(|(p, e, a)| (p.finish(), e.finish(), a.finish()))
             .unwrap_or_default();
@@ -662,8 +655,8 @@ impl Tally {
             episodes,
             debriefs,
             thoughts,
-            current_streak: streak::current_by(|d| all_days.binary_search(&d).is_ok(), today),
-            longest_streak: streak::longest_of(all_days.iter().copied()),
+            current_streak: all_days.streak(today),
+            longest_streak: all_days.longest(),
             days,
             weeks,
             triggers,
