@@ -40,6 +40,8 @@ pub enum Action {
     StartDebrief,
     /// Begin checking a thought.
     CheckThought,
+    /// Show your cycle (insights' cycle view).
+    OpenCycle,
     /// Next step (or next question).
     Next,
     /// Previous step.

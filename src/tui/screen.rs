@@ -136,6 +136,8 @@ pub enum Open {
     Trash,
     /// Insights (needs the journal read).
     Insights,
+    /// Insights on the cycle view (needs the journal read).
+    Cycle,
     /// The guide, at this page.
     Guide(Page),
     /// A question over the screen that asks it: which, its title, and a few lines.

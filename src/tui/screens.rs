@@ -184,6 +184,7 @@ screens! {
             session.today,
             session.prefs.week_start.weekday(),
         )),
+        Open::Cycle => Box::new(insights::State::on_cycle(session)),
     };
     /// What goes in a report.
     Report(Box<report::State>) = report

@@ -89,6 +89,7 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ("check-in: a fear, as a prediction", predictions::KEYS),
     ("check-in: notes", notes::KEYS),
     ("check-in: summary", summary::KEYS),
+    ("check-in: summary, with a moment", summary::MOMENT_KEYS),
     (
         "check-in: summary, nothing to save yet",
         summary::EMPTY_KEYS,

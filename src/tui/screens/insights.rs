@@ -184,6 +184,18 @@ impl State {
         })
     }
 
+    /// Insights over the session's journal, on the cycle view (from the check-in's summary).
+    pub fn on_cycle(session: &crate::tui::session::Session) -> State {
+        let mut state = State::new(
+            &session.entries_arc(),
+            session.today,
+            session.prefs.week_start.weekday(),
+        );
+        state.tab = Tab::Cycle;
+        state.cycle(&session.catalog);
+        state
+    }
+
     /// The entries the figures are worked out from.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

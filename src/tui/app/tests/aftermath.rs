@@ -250,3 +250,27 @@ fn over_a_safety_trigger_there_is_no_cycle_to_put_in_words() {
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("not a cycle two people make"), "{text}");
 }
+
+#[test]
+fn a_check_ins_summary_after_a_moment_links_to_the_cycle_and_the_check_in_waits() {
+    let mut app = app_at_home();
+    press(&mut app, "c Tab Tab Tab Tab");
+    assert_eq!(checkin(&app).step(), Step::Episodes);
+    write(&mut app, "He looked at his phone");
+    // Tab on through the steps (the notes step has two boxes) to the summary.
+    for _ in 0..8 {
+        if checkin(&app).step() != Step::Summary {
+            press(&mut app, "Tab");
+        }
+    }
+    assert_eq!(checkin(&app).step(), Step::Summary);
+    let text = screen_text(&mut app, 80, 40);
+    assert!(text.contains("y shows your cycle"), "{text}");
+    press(&mut app, "y");
+    let Screen::Insights(s) = app.top() else {
+        panic!("{:?}", app.top());
+    };
+    assert_eq!(s.tab, crate::tui::screens::insights::Tab::Cycle);
+    press(&mut app, "Esc");
+    assert_eq!(checkin(&app).step(), Step::Summary, "back to the check-in");
+}

@@ -38,6 +38,13 @@ const fn summary_keys(save: Binding) -> [Binding; 10] {
 pub const KEYS: &[Binding] =
     &summary_keys(bind!([Enter, Ctrl 's'] => Save, "save", "save the check-in"));
 
+/// The step's keys when the check-in traced a moment: also the way to see the cycle.
+pub const MOMENT_KEYS: &[Binding] = &keys::join::<11>(&[
+    &summary_keys(bind!([Enter, Ctrl 's'] => Save, "save", "save the check-in")),
+    &[bind!(['y'] => OpenCycle, "your cycle",
+        "see your cycle, drawn from your moments (the check-in waits)")],
+]);
+
 /// The step's keys with nothing to save yet: Enter and Ctrl-S only say so, and the footer
 /// does not offer to save.
 pub const EMPTY_KEYS: &[Binding] = &summary_keys(bind!([Enter, Ctrl 's'] => Save, _,
@@ -70,11 +77,25 @@ pub(super) fn resume(_s: &mut State, _at: usize, _cx: &mut Cx) {}
 
 /// The keys in force: with nothing to save yet, saving is not offered.
 pub(super) fn keys(_s: &State, draft: &CheckInDraft) -> &'static [Binding] {
-    if draft.is_empty() { EMPTY_KEYS } else { KEYS }
+    if draft.is_empty() {
+        EMPTY_KEYS
+    } else if traced(draft) {
+        MOMENT_KEYS
+    } else {
+        KEYS
+    }
+}
+
+/// Whether the daily check-in traced a moment (its summary then links to the cycle).
+fn traced(draft: &CheckInDraft) -> bool {
+    draft.flow == Flow::CheckIn && draft.episodes.iter().any(|e| !e.is_empty())
 }
 
 /// Scrolls within what the last frame laid out: never past the last line.
 pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
+    if action == Action::OpenCycle && traced(cx.draft) {
+        return Some(Cmd::Open(crate::tui::screen::Open::Cycle));
+    }
     action.scrolls().then(|| {
         s.scroll = cx.layout.scrolled(s.scroll, action);
         Cmd::None
@@ -143,6 +164,12 @@ pub fn summary_lines(
         &shown, catalog, theme, labels, empty, width,
     ));
     lines.push(Line::default());
+    if traced(d) {
+        lines.push(Line::styled(
+            "y shows your cycle, drawn from the moments you traced; the check-in waits here.",
+            theme.muted,
+        ));
+    }
     // Say what is true: an empty check-in is not saved.
     let hint = if d.is_empty() {
         "Nothing to save yet: Shift-Tab goes back to pick a mood or write something.".to_owned()
