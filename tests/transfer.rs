@@ -123,6 +123,16 @@ fn fixture(root: &Path) -> Store {
         repair: "What I said came out as blame.".into(),
         ..Default::default()
     }];
+    b.cycle_words = vec![closer::journal::CycleWords {
+        trigger: Some(TriggerRef::Id(
+            Name::try_from("communication-breakdown").unwrap(),
+        )),
+        starts: "he is on his phone at dinner".into(),
+        i_do: "I go quiet".into(),
+        underneath: "afraid I don't matter".into(),
+        long_for: "to feel chosen".into(),
+        ..Default::default()
+    }];
     let mut c = entry("2026-11-21T22:40:00+01:00", 3);
     c.mood = None;
     c.closeness = None;

@@ -199,6 +199,38 @@ mod tests {
         assert_eq!(serde_json::from_str::<Debrief>(&back).unwrap(), d);
     }
 
+    /// Issue 33: a search finds words of a debrief, a thought check and the cycle in the
+    /// person's words, and its snippet names which.
+    #[test]
+    fn search_finds_the_new_records_and_names_them() {
+        use crate::journal::query::{Field, best_field, entry_contains_all, words};
+        use crate::journal::{Entry, EntryId};
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-01T09:00:00+00:00").unwrap();
+        let mut e = Entry::new(EntryId::generate(now, 1), now);
+        e.thoughts.push(ThoughtCheck {
+            kinder: "He is tired after the night shift".into(),
+            ..ThoughtCheck::default()
+        });
+        e.debriefs.push(Debrief {
+            their_side: "Maybe a message from his sister".into(),
+            ..Debrief::default()
+        });
+        e.cycle_words.push(CycleWords {
+            long_for: "to feel chosen".into(),
+            ..CycleWords::default()
+        });
+        for (query, field) in [
+            ("night shift", Field::Thought),
+            ("sister", Field::Debrief),
+            ("chosen", Field::Cycle),
+        ] {
+            let w = words(query);
+            assert!(entry_contains_all(&e, &w), "{query}");
+            assert_eq!(best_field(&e, &w).map(|(f, ..)| f), Some(field), "{query}");
+        }
+        assert!(!entry_contains_all(&e, &words("bored")));
+    }
+
     #[test]
     fn a_thought_checks_change_in_belief_needs_both_figures() {
         let pct = |v: i64| Some(Likelihood::try_from(v).unwrap());
