@@ -63,6 +63,20 @@ impl Debrief {
         *self == Debrief::default()
     }
 
+    /// Its text number `i` (in the order of [`Debrief::texts`]), to change.
+    pub fn text_mut(&mut self, i: usize) -> Option<&mut String> {
+        [
+            &mut self.my_side,
+            &mut self.their_side,
+            &mut self.before,
+            &mut self.my_part,
+            &mut self.next_time,
+            &mut self.repair,
+        ]
+        .into_iter()
+        .nth(i)
+    }
+
     /// Its texts, labelled, in the order they are asked (empty ones included).
     pub fn texts(&self) -> [(&'static str, &str); 6] {
         [
@@ -117,6 +131,18 @@ impl ThoughtCheck {
         Some(i16::from(self.belief_after?.get()) - i16::from(self.belief?.get()))
     }
 
+    /// Its text number `i` (in the order of [`ThoughtCheck::texts`]), to change.
+    pub fn text_mut(&mut self, i: usize) -> Option<&mut String> {
+        [
+            &mut self.thought,
+            &mut self.fits,
+            &mut self.does_not_fit,
+            &mut self.kinder,
+        ]
+        .into_iter()
+        .nth(i)
+    }
+
     /// Its texts, labelled, in the order they are asked (empty ones included).
     pub fn texts(&self) -> [(&'static str, &str); 4] {
         [
@@ -163,6 +189,20 @@ impl CycleWords {
     /// Whether nothing was filled in.
     pub fn is_empty(&self) -> bool {
         *self == CycleWords::default()
+    }
+
+    /// Its line number `i` (in the order of [`CycleWords::texts`]), to change.
+    pub fn text_mut(&mut self, i: usize) -> Option<&mut String> {
+        [
+            &mut self.starts,
+            &mut self.i_do,
+            &mut self.they_may,
+            &mut self.underneath,
+            &mut self.long_for,
+            &mut self.helps,
+        ]
+        .into_iter()
+        .nth(i)
     }
 
     /// Its lines, labelled, in the order of the map (empty ones included).

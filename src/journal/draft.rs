@@ -362,6 +362,24 @@ pub enum EditTarget {
     Answer(usize),
     /// The notes.
     Notes,
+    /// Text number `text` of the record `at` of a record's step (a debrief, a thought check,
+    /// the cycle in the person's words; see each record's `texts`).
+    Record {
+        /// The step the record is asked on.
+        step: Step,
+        /// Which record of the entry's list (one past the last: a new one).
+        at: usize,
+        /// Which of its texts.
+        text: usize,
+    },
+}
+
+/// The record `at` of `list`, made (empty) when it is the one past the last.
+fn record_slot<T: Default>(list: &mut Vec<T>, at: usize) -> Option<&mut T> {
+    if at == list.len() {
+        list.push(T::default());
+    }
+    list.get_mut(at)
 }
 
 /// A text of the check-in handed to `$EDITOR`, and the file (in the drafts folder) it is in.
@@ -444,6 +462,16 @@ impl CheckInDraft {
             EditTarget::Notes => {
                 self.entry.notes = text;
                 true
+            }
+            EditTarget::Record { step, at, text: i } => {
+                let e = &mut self.entry;
+                let slot = match step {
+                    Step::Debrief => record_slot(&mut e.debriefs, at).and_then(|r| r.text_mut(i)),
+                    Step::Thought => record_slot(&mut e.thoughts, at).and_then(|r| r.text_mut(i)),
+                    Step::Cycle => record_slot(&mut e.cycle_words, at).and_then(|r| r.text_mut(i)),
+                    _ => None,
+                };
+                slot.map(|t| *t = text).is_some()
             }
         }
     }

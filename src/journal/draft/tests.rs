@@ -216,3 +216,34 @@ fn answering_a_follow_up_records_tried_and_helpfulness() {
         "an unanswered follow-up leaves nothing behind"
     );
 }
+
+/// Issue 33: a text of a debrief, thought check or the cycle in the person's words comes back
+/// from `$EDITOR` into its record (a new one is made), as it does after a crash.
+#[test]
+fn an_editor_text_goes_into_its_record() {
+    let now = at("2026-11-22T21:00:00+01:00");
+    let mut d = CheckInDraft::record(Flow::Thought, None, now, None);
+    let target = EditTarget::Record {
+        step: Step::Thought,
+        at: 0,
+        text: 3,
+    };
+    assert!(d.take_edit(target, "A kinder thought.\nOn two lines.\n"));
+    assert_eq!(d.thoughts[0].kinder, "A kinder thought.\nOn two lines.");
+    let text = serde_json::to_string(&EditTarget::Record {
+        step: Step::Debrief,
+        at: 2,
+        text: 1,
+    })
+    .unwrap();
+    assert_eq!(text, r#"{"record":{"step":"debrief","at":2,"text":1}}"#);
+    let wrong = EditTarget::Record {
+        step: Step::Notes,
+        at: 0,
+        text: 0,
+    };
+    assert!(
+        !d.take_edit(wrong, "lost?"),
+        "no record on that step: not taken"
+    );
+}

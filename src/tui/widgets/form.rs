@@ -270,6 +270,16 @@ impl Form {
         }
     }
 
+    /// Puts `new` in text field `i` (nothing for other kinds), the cursor at its end.
+    pub fn set_text(&mut self, i: usize, new: &str) {
+        if let Some(FieldKind::Text { text, cursor, .. }) =
+            self.fields.get_mut(i).map(|f| &mut f.kind)
+        {
+            *text = new.to_owned();
+            *cursor = new.chars().count();
+        }
+    }
+
     /// The keys picked in field `i`, in the options' order.
     pub fn picked(&self, i: usize) -> Vec<&str> {
         match self.fields.get(i).map(|f| &f.kind) {
@@ -343,14 +353,14 @@ impl Form {
                             .char_indices()
                             .nth(*cursor)
                             .map_or(text.len(), |(i, _)| i);
-                        spans.push(Span::styled(text[..at].to_owned(), theme.text));
+                        spans.push(Span::styled(shown(&text[..at]), theme.text));
                         spans.push(Span::styled("▏", theme.key));
-                        spans.push(Span::styled(text[at..].to_owned(), theme.text));
+                        spans.push(Span::styled(shown(&text[at..]), theme.text));
                         if text.is_empty() {
                             spans.push(Span::styled(placeholder.clone(), theme.muted));
                         }
                     } else {
-                        spans.push(Span::styled(text.clone(), theme.text));
+                        spans.push(Span::styled(shown(text), theme.text));
                     }
                     out.push(Line::from(spans));
                 }
@@ -483,6 +493,11 @@ fn chip_lines<'a>(
 
 /// Applies a typed key to a text field's `text`, its `cursor` a count of characters; whether
 /// the text changed.
+/// A one-line field's text as shown: a line break (from `$EDITOR`) as ` ↵ `, kept in the text.
+fn shown(text: &str) -> String {
+    text.replace('\n', " ↵ ")
+}
+
 fn edit_text(text: &mut String, cursor: &mut usize, key: Key, ctrl: bool, alt: bool) -> bool {
     let len = text.chars().count();
     let byte = |t: &str, c: usize| t.char_indices().nth(c).map_or(t.len(), |(i, _)| i);

@@ -274,3 +274,50 @@ fn a_check_ins_summary_after_a_moment_links_to_the_cycle_and_the_check_in_waits(
     press(&mut app, "Esc");
     assert_eq!(checkin(&app).step(), Step::Summary, "back to the check-in");
 }
+
+#[test]
+fn a_debriefs_text_goes_to_editor_and_comes_back_whole_line_breaks_and_all() {
+    use crate::tui::effect::{Done, EditTarget};
+    let mut app = app_at_home();
+    press(&mut app, "d");
+    // Past the feelings and their own words, to "my side".
+    press(&mut app, "Down Down");
+    write(&mut app, "first words");
+    let out = press(&mut app, "Ctrl-e");
+    let [Effect::OpenEditor(_, target, text, _)] = effects(&out)[..] else {
+        panic!("{out:?}");
+    };
+    let target = *target;
+    assert_eq!(
+        target,
+        EditTarget::Record {
+            step: Step::Debrief,
+            at: 0,
+            text: 0
+        }
+    );
+    assert_eq!(text, "first words");
+    let from = out[0].from;
+    let more = app.done(
+        from,
+        Done::Edited(
+            target,
+            "He was on his phone.\nI needed him to look up.\n".into(),
+        ),
+    );
+    settle(&mut app, more);
+    let c = checkin(&app);
+    assert_eq!(
+        c.draft.debriefs[0].my_side,
+        "He was on his phone.\nI needed him to look up."
+    );
+    let shown = screen_text(&mut app, 80, 24);
+    assert!(
+        shown.contains("He was on his phone. ↵ I needed him to look up."),
+        "{shown}"
+    );
+    // A text field is needed: on a choice, Ctrl-E says so.
+    press(&mut app, "Up Up");
+    assert!(effects(&press(&mut app, "Ctrl-e")).is_empty());
+    assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("$EDITOR takes a text")));
+}

@@ -6,7 +6,7 @@
 
 use ratatui::text::Line;
 
-use crate::journal::draft::CheckInDraft;
+use crate::journal::draft::{CheckInDraft, Step};
 use crate::journal::insights::cycle::{CycleView, cycle, own_words};
 use crate::journal::insights::{Window, aftermath::Times};
 use crate::journal::{CycleWords, Entry, TriggerRef};
@@ -42,6 +42,18 @@ fn triggers(w: &CycleWords, draft: &CheckInDraft, session: &Session) -> Vec<Trig
 }
 
 impl Record for CycleWords {
+    const STEP: Step = Step::Cycle;
+
+    fn text_of_field(field: usize) -> Option<usize> {
+        [STARTS, I_DO, THEY_MAY, UNDERNEATH, LONG_FOR, HELPS]
+            .iter()
+            .position(|f| *f == field)
+    }
+
+    fn text_at(&mut self, i: usize) -> Option<&mut String> {
+        self.text_mut(i)
+    }
+
     fn list(e: &Entry) -> &Vec<Self> {
         &e.cycle_words
     }

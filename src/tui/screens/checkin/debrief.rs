@@ -8,7 +8,7 @@
 
 use ratatui::text::Line;
 
-use crate::journal::draft::CheckInDraft;
+use crate::journal::draft::{CheckInDraft, Step};
 use crate::journal::vocabulary::EMOTIONS;
 use crate::journal::{Debrief, Entry, Name, TriggerRef};
 use crate::tui::session::Session;
@@ -85,6 +85,18 @@ pub(super) fn offered_triggers(
 }
 
 impl Record for Debrief {
+    const STEP: Step = Step::Debrief;
+
+    fn text_of_field(field: usize) -> Option<usize> {
+        [MY_SIDE, THEIR_SIDE, BEFORE, MY_PART, NEXT_TIME, OWN_REPAIR]
+            .iter()
+            .position(|f| *f == field)
+    }
+
+    fn text_at(&mut self, i: usize) -> Option<&mut String> {
+        self.text_mut(i)
+    }
+
     fn list(e: &Entry) -> &Vec<Self> {
         &e.debriefs
     }

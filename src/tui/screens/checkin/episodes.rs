@@ -37,7 +37,7 @@ pub const DEBRIEF: Binding = bind!([Ctrl 'd'] => StartDebrief, "debrief",
 
 /// What the keys of a form step begin with (Left/Right, Space and Backspace go to the focused
 /// field: see the form).
-const FORM_KEYS: &[Binding] = table![
+pub(super) const FORM_KEYS: &[Binding] = table![
     ..STEP_TAB,
     ..keys::up_down_arrows("the field above", "the field below"),
     NEXT_FIELD,
@@ -126,10 +126,11 @@ pub(super) fn resume(s: &mut State, at: usize, cx: &mut Cx) {
 
 /// The keys in force (for the steps that share the form: theirs).
 pub(super) fn keys(_s: &State, draft: &CheckInDraft) -> &'static [Binding] {
-    if draft.step == crate::journal::draft::Step::Episodes {
-        MOMENT_KEYS
-    } else {
-        KEYS
+    use crate::journal::draft::Step;
+    match draft.step {
+        Step::Episodes => MOMENT_KEYS,
+        Step::Thought | Step::Debrief | Step::Cycle => super::record::KEYS,
+        _ => KEYS,
     }
 }
 

@@ -5,20 +5,31 @@
 //! is being added to).
 
 use crate::journal::Entry;
-use crate::journal::draft::CheckInDraft;
-use crate::tui::keys::Action;
+use crate::journal::draft::{CheckInDraft, Step};
+use crate::tui::effect::EditTarget;
+use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, table};
 use crate::tui::screen::Cmd;
 use crate::tui::session::Session;
 use crate::tui::widgets::form::Form;
 
-use super::Cx;
-pub(super) use super::episodes::{State, edited, flush, keys, place, typing};
+use super::episodes::FORM_KEYS;
+pub(super) use super::episodes::{State, flush, keys, place, typing};
+use super::{Cx, EDITOR};
 
 /// The check-in's step functions for the step of `$record` (a [`Record`]): those of this
 /// module, for that record.
 macro_rules! step_functions {
     ($record:ty) => {
-        pub(super) use super::record::{State, edited, flush, keys, new, place, typing};
+        pub(super) use super::record::{State, flush, keys, new, place, typing};
+
+        /// `$EDITOR` gave back one of the record's texts (already in the draft).
+        pub(super) fn edited(
+            s: &mut State,
+            target: crate::tui::effect::EditTarget,
+            draft: &crate::journal::draft::CheckInDraft,
+        ) {
+            super::record::edited::<$record>(s, target, draft);
+        }
 
         /// The step is entered.
         pub(super) fn enter(s: &mut State, back: bool, cx: &mut super::Cx) {
@@ -63,6 +74,15 @@ pub(super) trait Record: Clone + Default + PartialEq + Sized {
     /// What the form says, in place of `shown` (whose fields this closer does not show, it
     /// keeps).
     fn read(form: &Form, shown: Option<&Self>, session: &Session) -> Self;
+    /// The step it is asked on.
+    const STEP: Step;
+
+    /// Which of its texts (see each record's `texts`) form field `field` holds, if it is one.
+    fn text_of_field(field: usize) -> Option<usize>;
+
+    /// Its text number `i`, to change.
+    fn text_at(&mut self, i: usize) -> Option<&mut String>;
+
     /// Brings what the form asks up to date with the draft (after every change).
     fn refresh(_form: &mut Form, _draft: &CheckInDraft, _session: &Session) {}
 
@@ -128,8 +148,43 @@ pub(super) fn paste<R: Record>(s: &mut State, text: &str, cx: &mut Cx) {
     }
 }
 
+/// A record step's keys: a form's, and Ctrl-E to write the focused text in `$EDITOR`.
+pub const KEYS: &[Binding] = table![..FORM_KEYS, EDITOR, HELP_KEY_TEXT];
+
+/// `$EDITOR` gave back text `text` of record `at` (already in the draft): the form shows it.
+pub(super) fn edited<R: Record>(s: &mut State, target: EditTarget, draft: &CheckInDraft) {
+    let EditTarget::Record { step, at, text } = target else {
+        return;
+    };
+    if step != R::STEP || at != s.at {
+        return;
+    }
+    let Some(field) = (0..s.form.fields.len()).find(|f| R::text_of_field(*f) == Some(text)) else {
+        return;
+    };
+    let mut record = R::list(draft).get(at).cloned().unwrap_or_default();
+    if let Some(new) = record.text_at(text) {
+        s.form.set_text(field, new);
+    }
+}
+
 /// Applies a key of this step; `None` when it is not the step's own (else the check-in's).
 pub(super) fn update<R: Record>(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
+    if action == Action::Editor {
+        let focus = s.form.focus;
+        return Some(match R::text_of_field(focus) {
+            Some(text) => {
+                let target = EditTarget::Record {
+                    step: R::STEP,
+                    at: s.at,
+                    text,
+                };
+                let now = s.form.text(focus).to_owned();
+                cx.editor(s.at, target, now)
+            }
+            None => Cmd::info("$EDITOR takes a text: move to one with ↑/↓ first."),
+        });
+    }
     let made = R::list(cx.draft).len();
     if let Some(done) = super::episodes::move_in(&mut s.form, action) {
         return done;

@@ -5,7 +5,7 @@
 
 use ratatui::text::Line;
 
-use crate::journal::draft::CheckInDraft;
+use crate::journal::draft::{CheckInDraft, Step};
 use crate::journal::{Entry, Likelihood, Name, ThoughtCheck};
 use crate::tui::session::Session;
 use crate::tui::widgets::form::{Choice, Field, Form};
@@ -27,6 +27,18 @@ fn percent(v: Option<Likelihood>) -> Option<u8> {
 }
 
 impl Record for ThoughtCheck {
+    const STEP: Step = Step::Thought;
+
+    fn text_of_field(field: usize) -> Option<usize> {
+        [THOUGHT, FITS, DOES_NOT_FIT, KINDER]
+            .iter()
+            .position(|f| *f == field)
+    }
+
+    fn text_at(&mut self, i: usize) -> Option<&mut String> {
+        self.text_mut(i)
+    }
+
     fn list(e: &Entry) -> &Vec<Self> {
         &e.thoughts
     }
