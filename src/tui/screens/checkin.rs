@@ -83,7 +83,7 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ("check-in: triggers", lists::TRIGGER_KEYS),
     ("check-in: triggers, typing", lists::TRIGGER_KEYS_TYPING),
     ("check-in: a moment, traced", episodes::MOMENT_KEYS),
-    ("check-in: a thought, checked, or a debrief", episodes::KEYS),
+    ("check-in: a thought, a debrief, your cycle", record::KEYS),
     ("check-in: reflect", reflect::KEYS),
     ("check-in: strategies", strategies::KEYS),
     ("check-in: a fear, as a prediction", predictions::KEYS),

@@ -126,11 +126,10 @@ pub(super) fn resume(s: &mut State, at: usize, cx: &mut Cx) {
 
 /// The keys in force (for the steps that share the form: theirs).
 pub(super) fn keys(_s: &State, draft: &CheckInDraft) -> &'static [Binding] {
-    use crate::journal::draft::Step;
-    match draft.step {
-        Step::Episodes => MOMENT_KEYS,
-        Step::Thought | Step::Debrief | Step::Cycle => super::record::KEYS,
-        _ => KEYS,
+    if draft.step == crate::journal::draft::Step::Episodes {
+        MOMENT_KEYS
+    } else {
+        KEYS
     }
 }
 

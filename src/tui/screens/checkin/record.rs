@@ -13,7 +13,7 @@ use crate::tui::session::Session;
 use crate::tui::widgets::form::Form;
 
 use super::episodes::FORM_KEYS;
-pub(super) use super::episodes::{State, flush, keys, place, typing};
+pub(super) use super::episodes::{State, flush, place, typing};
 use super::{Cx, EDITOR};
 
 /// The check-in's step functions for the step of `$record` (a [`Record`]): those of this
@@ -150,6 +150,11 @@ pub(super) fn paste<R: Record>(s: &mut State, text: &str, cx: &mut Cx) {
 
 /// A record step's keys: a form's, and Ctrl-E to write the focused text in `$EDITOR`.
 pub const KEYS: &[Binding] = table![..FORM_KEYS, EDITOR, HELP_KEY_TEXT];
+
+/// The keys in force.
+pub(super) fn keys(_s: &State, _draft: &CheckInDraft) -> &'static [Binding] {
+    KEYS
+}
 
 /// `$EDITOR` gave back text `text` of record `at` (already in the draft): the form shows it.
 pub(super) fn edited<R: Record>(s: &mut State, target: EditTarget, draft: &CheckInDraft) {
