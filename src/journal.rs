@@ -23,7 +23,7 @@ pub mod values;
 pub mod vocabulary;
 
 pub use book::{DayCounts, Journal};
-pub use debrief::{CycleWords, Debrief, ThoughtCheck};
+pub use debrief::{CycleWords, Debrief, Texts, ThoughtCheck};
 pub use entry::{
     Badness, Closeness, Entry, EntryId, Helpfulness, Intensity, Mood, Name, Outcome, Perspective,
     Rating, Response, StrategyUse, TriggerLog, TriggerRef,

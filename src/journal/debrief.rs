@@ -22,6 +22,13 @@ use serde::{Deserialize, Serialize};
 use super::episode::Likelihood;
 use super::values::{Name, TriggerRef};
 
+/// A record whose texts can be changed one at a time, by their place in its `texts` (how a
+/// text written in `$EDITOR` comes back into it).
+pub trait Texts {
+    /// Its text number `i`, to change; `None` past the last.
+    fn text_mut(&mut self, i: usize) -> Option<&mut String>;
+}
+
 /// A debrief after a hard moment. Every field may be empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Debrief {
@@ -62,9 +69,10 @@ impl Debrief {
     pub fn is_empty(&self) -> bool {
         *self == Debrief::default()
     }
+}
 
-    /// Its text number `i` (in the order of [`Debrief::texts`]), to change.
-    pub fn text_mut(&mut self, i: usize) -> Option<&mut String> {
+impl Texts for Debrief {
+    fn text_mut(&mut self, i: usize) -> Option<&mut String> {
         [
             &mut self.my_side,
             &mut self.their_side,
@@ -76,7 +84,9 @@ impl Debrief {
         .into_iter()
         .nth(i)
     }
+}
 
+impl Debrief {
     /// Its texts, labelled, in the order they are asked (empty ones included).
     pub fn texts(&self) -> [(&'static str, &str); 6] {
         [
@@ -130,9 +140,10 @@ impl ThoughtCheck {
     pub fn change(&self) -> Option<i16> {
         Some(i16::from(self.belief_after?.get()) - i16::from(self.belief?.get()))
     }
+}
 
-    /// Its text number `i` (in the order of [`ThoughtCheck::texts`]), to change.
-    pub fn text_mut(&mut self, i: usize) -> Option<&mut String> {
+impl Texts for ThoughtCheck {
+    fn text_mut(&mut self, i: usize) -> Option<&mut String> {
         [
             &mut self.thought,
             &mut self.fits,
@@ -142,7 +153,9 @@ impl ThoughtCheck {
         .into_iter()
         .nth(i)
     }
+}
 
+impl ThoughtCheck {
     /// Its texts, labelled, in the order they are asked (empty ones included).
     pub fn texts(&self) -> [(&'static str, &str); 4] {
         [
@@ -190,9 +203,10 @@ impl CycleWords {
     pub fn is_empty(&self) -> bool {
         *self == CycleWords::default()
     }
+}
 
-    /// Its line number `i` (in the order of [`CycleWords::texts`]), to change.
-    pub fn text_mut(&mut self, i: usize) -> Option<&mut String> {
+impl Texts for CycleWords {
+    fn text_mut(&mut self, i: usize) -> Option<&mut String> {
         [
             &mut self.starts,
             &mut self.i_do,
@@ -204,7 +218,9 @@ impl CycleWords {
         .into_iter()
         .nth(i)
     }
+}
 
+impl CycleWords {
     /// Its lines, labelled, in the order of the map (empty ones included).
     pub fn texts(&self) -> [(&'static str, &str); 6] {
         [

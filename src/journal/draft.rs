@@ -10,7 +10,7 @@ use std::ops::{Deref, DerefMut};
 
 use super::{
     CycleWords, Debrief, Entry, EntryId, Episode, Helpfulness, Name, Perspective, Scale,
-    StrategyUse, ThoughtCheck,
+    StrategyUse, Texts, ThoughtCheck,
 };
 
 /// The steps of a check-in: declared in the order they come, the summary last (the build

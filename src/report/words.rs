@@ -6,7 +6,7 @@ use crate::journal::insights::moments::{TriggerPredictions, TriggerUrge};
 use crate::journal::insights::one_decimal;
 use crate::journal::printable::printable;
 use crate::journal::{
-    CycleWords, Debrief, Entry, Episode, Fact, Outcome, Prediction, Response, StrategyUse,
+    CycleWords, Debrief, Entry, Episode, Fact, Name, Outcome, Prediction, Response, StrategyUse,
     ThoughtCheck, TriggerLog, TriggerRef, facts,
 };
 
@@ -271,6 +271,17 @@ impl Chain<'_> {
         }
     }
 
+    /// The heading of several of its kind, in the entry view ("Moments traced"), and the
+    /// word each is numbered with there ("Moment 2").
+    pub fn heading(self) -> (&'static str, &'static str) {
+        match self {
+            Chain::Moment(_) => ("Moments traced", "Moment"),
+            Chain::Thought(_) => ("Thoughts checked", "Thought"),
+            Chain::Debrief(_) => ("After a hard moment", "Debrief"),
+            Chain::Cycle(_) => ("The cycle, in my words", "Cycle"),
+        }
+    }
+
     /// Its labelled lines, one for each part filled in.
     pub fn lines(self, catalog: &Catalog) -> Vec<(&'static str, String)> {
         match self {
@@ -440,14 +451,12 @@ pub fn aftermath_lines(
             count(d.count, "debrief", "debriefs"),
             d.with_repair
         ));
-        if d.triggers.is_empty() {
-            debriefs.push(format!(
-                "which triggers they touch shows once one comes up {MIN_TIMES} times"
-            ));
+        debriefs.push(if d.triggers.is_empty() {
+            format!("which triggers they touch shows once one comes up {MIN_TIMES} times")
         } else {
             let touched = cycle_parts(&d.triggers, |x| catalog.trigger_label(x));
-            debriefs.push(format!("touched most: {touched}"));
-        }
+            format!("touched most: {touched}")
+        });
     }
     let mut thoughts = Vec::new();
     if t.count == 0 {
@@ -458,16 +467,12 @@ pub fn aftermath_lines(
             count(t.count, "thought checked", "thoughts checked"),
             t.rated
         ));
-        if t.traps.is_empty() {
-            thoughts.push(format!(
-                "which thinking traps recur shows once one is named {MIN_TIMES} times"
-            ));
+        let trap = |x: &Name| catalog.toolkit.trap_name(x.as_str()).to_owned();
+        thoughts.push(if t.traps.is_empty() {
+            format!("which thinking traps recur shows once one is named {MIN_TIMES} times")
         } else {
-            let traps = cycle_parts(&t.traps, |x| {
-                catalog.toolkit.trap_name(x.as_str()).to_owned()
-            });
-            thoughts.push(format!("traps that recur: {traps}"));
-        }
+            format!("traps that recur: {}", cycle_parts(&t.traps, trap))
+        });
         thoughts.push(match t.belief_change {
             None => {
                 format!("the change in belief shows from {MIN_TIMES} checks rated before and after")

@@ -185,6 +185,14 @@ pub fn press(app: &mut App, keys: &str) -> Vec<Request> {
     out
 }
 
+/// Moves insights (on its first view) to `tab`, with Tab.
+pub fn to_view(app: &mut App, tab: crate::tui::screens::insights::Tab) {
+    let tabs = crate::tui::screens::insights::Tab::ALL;
+    for _ in 0..tabs.iter().position(|t| *t == tab).unwrap_or(0) {
+        app.update(crate::tui::screen::Msg::Key(Action::Next));
+    }
+}
+
 /// Presses the first key bound to `action` in the keys in force (fails if none is).
 pub fn act(app: &mut App, action: Action) -> Vec<Request> {
     let keys = app.keys();

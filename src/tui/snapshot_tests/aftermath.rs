@@ -68,14 +68,7 @@ fn cycle_of(entries: Vec<crate::journal::Entry>, perspective: crate::journal::Pe
     let mut app = crate::tui::test_support::app_opened(entries, Action::OpenInsights);
     app.session.prefs.perspective = Some(perspective.into());
     app.update(Msg::Key(Action::Choose(3)));
-    let tabs = crate::tui::screens::insights::Tab::ALL;
-    let at = tabs
-        .iter()
-        .position(|t| *t == crate::tui::screens::insights::Tab::Cycle)
-        .unwrap();
-    for _ in 0..at {
-        app.update(Msg::Key(Action::Next));
-    }
+    crate::tui::test_support::to_view(&mut app, crate::tui::screens::insights::Tab::Cycle);
     app
 }
 

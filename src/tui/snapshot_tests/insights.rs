@@ -5,21 +5,11 @@ fn app(entries: Vec<crate::journal::Entry>) -> App {
     crate::tui::test_support::app_opened(entries, Action::OpenInsights)
 }
 
-/// How many times Tab goes from the first view to `tab`.
-fn tabs_to(tab: crate::tui::screens::insights::Tab) -> usize {
-    crate::tui::screens::insights::Tab::ALL
-        .iter()
-        .position(|t| *t == tab)
-        .unwrap()
-}
-
 /// A year of entries in no colour, on the calendar.
 fn calendar_of_a_year_in_no_colour() -> App {
     let mut app = app(generated_year());
     app.session.theme = Theme::no_colour();
-    for _ in 0..tabs_to(crate::tui::screens::insights::Tab::Rhythm) {
-        app.update(Msg::Key(Action::Next));
-    }
+    crate::tui::test_support::to_view(&mut app, crate::tui::screens::insights::Tab::Rhythm);
     app
 }
 
@@ -276,9 +266,7 @@ fn the_calendar_chooses_a_day_with_the_arrows_and_opens_it() {
     let day = twice.date;
     entries.push(twice);
     let mut app = app(entries);
-    for _ in 0..tabs_to(crate::tui::screens::insights::Tab::Rhythm) {
-        press(&mut app, "Tab");
-    }
+    crate::tui::test_support::to_view(&mut app, crate::tui::screens::insights::Tab::Rhythm);
     let Screen::Insights(s) = app.top() else {
         panic!()
     };

@@ -190,22 +190,10 @@ impl Part<'_> {
                 }
                 ("Reflections", body)
             }
-            Fact::Moments(episodes) => (
-                "Moments traced",
-                self.chains(episodes.iter().map(Chain::Moment), "Moment"),
-            ),
-            Fact::Thoughts(thoughts) => (
-                "Thoughts checked",
-                self.chains(thoughts.iter().map(Chain::Thought), "Thought"),
-            ),
-            Fact::Debriefs(debriefs) => (
-                "After a hard moment",
-                self.chains(debriefs.iter().map(Chain::Debrief), "Debrief"),
-            ),
-            Fact::CycleWords(words) => (
-                "The cycle, in my words",
-                self.chains(words.iter().map(Chain::Cycle), "Cycle"),
-            ),
+            Fact::Moments(x) => self.chains(x.iter().map(Chain::Moment)),
+            Fact::Thoughts(x) => self.chains(x.iter().map(Chain::Thought)),
+            Fact::Debriefs(x) => self.chains(x.iter().map(Chain::Debrief)),
+            Fact::CycleWords(x) => self.chains(x.iter().map(Chain::Cycle)),
             Fact::Predictions(predictions) => {
                 let mut body = Vec::new();
                 for p in predictions {
@@ -260,16 +248,19 @@ impl Part<'_> {
         body
     }
 
-    /// Each chain (a moment, a thought checked, a debrief), a link a line, numbered with
-    /// `each` ("Moment 2") when there are several.
+    /// Chains of one kind (moments, thoughts checked, debriefs, the cycle in the person's
+    /// words) under their heading, a link a line, numbered ("Moment 2") when there are
+    /// several.
     fn chains<'a>(
         &self,
         chains: impl ExactSizeIterator<Item = Chain<'a>>,
-        each: &str,
-    ) -> Vec<Line<'static>> {
+    ) -> (&'static str, Vec<Line<'static>>) {
         let mut body = Vec::new();
+        let mut heading = "";
         let several = chains.len() > 1;
         for (i, chain) in chains.enumerate() {
+            let each;
+            (heading, each) = chain.heading();
             if several {
                 body.extend(self.text(&format!("{each} {}", i + 1), self.theme.key));
             }
@@ -283,7 +274,7 @@ impl Part<'_> {
                 ));
             }
         }
-        body
+        (heading, body)
     }
 }
 

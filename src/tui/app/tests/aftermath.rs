@@ -99,15 +99,7 @@ fn after_a_safety_trigger_the_debrief_asks_nothing_that_turns_toward_the_partner
     assert!(calm.contains("What might their side have been?"), "{calm}");
     // The same with a safety trigger logged lately.
     let mut app = app_at_home();
-    let mut entries = app.session.entries().to_vec();
-    let last = entries.last_mut().unwrap();
-    last.triggers.push(crate::journal::TriggerLog {
-        trigger: TriggerRef::Id(crate::journal::Name::try_from("control-or-fear").unwrap()),
-        intensity: None,
-        note: String::new(),
-        extra: Default::default(),
-    });
-    crate::tui::test_support::load(&mut app, entries, false, 3);
+    frightened(&mut app);
     press(&mut app, "d");
     let text = screen_text(&mut app, 80, 40);
     assert!(
@@ -125,9 +117,7 @@ fn after_a_safety_trigger_the_debrief_asks_nothing_that_turns_toward_the_partner
 
 #[test]
 fn ctrl_t_in_a_moment_checks_a_thought_then_goes_on_with_the_check_in() {
-    let mut app = app_at_home();
-    press(&mut app, "c Tab Tab Tab Tab");
-    assert_eq!(checkin(&app).step(), Step::Episodes);
+    let mut app = at_the_moment_step();
     press(&mut app, "Ctrl-t");
     assert_eq!(checkin(&app).step(), Step::Thought);
     assert_eq!(checkin(&app).draft.flow, Flow::CheckIn);
@@ -147,6 +137,14 @@ fn ctrl_t_in_a_moment_checks_a_thought_then_goes_on_with_the_check_in() {
     assert_eq!(checkin(&app).draft.thoughts[0].thought, "I always ruin it");
 }
 
+/// Home, then a check-in on its moment step.
+fn at_the_moment_step() -> App {
+    let mut app = app_at_home();
+    press(&mut app, "c Tab Tab Tab Tab");
+    assert_eq!(checkin(&app).step(), Step::Episodes);
+    app
+}
+
 /// The check-in on top, to change.
 fn checkin_mut(app: &mut App) -> &mut crate::tui::screens::checkin::State {
     match app.top_mut() {
@@ -158,14 +156,17 @@ fn checkin_mut(app: &mut App) -> &mut crate::tui::screens::checkin::State {
 /// Home, to insights' cycle view.
 fn to_the_cycle(app: &mut App) {
     press(app, "i");
-    let tabs = crate::tui::screens::insights::Tab::ALL;
-    let at = tabs
-        .iter()
-        .position(|t| *t == crate::tui::screens::insights::Tab::Cycle)
-        .unwrap();
-    for _ in 0..at {
-        press(app, "Tab");
-    }
+    crate::tui::test_support::to_view(app, crate::tui::screens::insights::Tab::Cycle);
+}
+
+/// A journal whose last check-in logged being afraid of the partner.
+fn frightened(app: &mut App) {
+    use crate::journal::test_support::{catalog_trigger, logged};
+    let mut entries = app.session.entries().to_vec();
+    let last = entries.last_mut().unwrap();
+    last.triggers
+        .push(logged(catalog_trigger("control-or-fear"), None, ""));
+    crate::tui::test_support::load(app, entries, false, 3);
 }
 
 #[test]
@@ -225,18 +226,7 @@ fn the_cycle_in_your_own_words_is_kept_and_offered_back_on_a_day_its_trigger_is_
 #[test]
 fn over_a_safety_trigger_there_is_no_cycle_to_put_in_words() {
     let mut app = app_at_home();
-    let mut entries = app.session.entries().to_vec();
-    entries
-        .last_mut()
-        .unwrap()
-        .triggers
-        .push(crate::journal::TriggerLog {
-            trigger: TriggerRef::Id(crate::journal::Name::try_from("control-or-fear").unwrap()),
-            intensity: None,
-            note: String::new(),
-            extra: Default::default(),
-        });
-    crate::tui::test_support::load(&mut app, entries, false, 3);
+    frightened(&mut app);
     to_the_cycle(&mut app);
     assert!(
         !app.keys().iter().any(|b| b.action == Action::Edit),
@@ -253,9 +243,7 @@ fn over_a_safety_trigger_there_is_no_cycle_to_put_in_words() {
 
 #[test]
 fn a_check_ins_summary_after_a_moment_links_to_the_cycle_and_the_check_in_waits() {
-    let mut app = app_at_home();
-    press(&mut app, "c Tab Tab Tab Tab");
-    assert_eq!(checkin(&app).step(), Step::Episodes);
+    let mut app = at_the_moment_step();
     write(&mut app, "He looked at his phone");
     // Tab on through the steps (the notes step has two boxes) to the summary.
     for _ in 0..8 {

@@ -44,23 +44,9 @@ fn triggers(w: &CycleWords, draft: &CheckInDraft, session: &Session) -> Vec<Trig
 impl Record for CycleWords {
     const STEP: Step = Step::Cycle;
 
-    fn text_of_field(field: usize) -> Option<usize> {
-        [STARTS, I_DO, THEY_MAY, UNDERNEATH, LONG_FOR, HELPS]
-            .iter()
-            .position(|f| *f == field)
-    }
-
-    fn text_at(&mut self, i: usize) -> Option<&mut String> {
-        self.text_mut(i)
-    }
-
-    fn list(e: &Entry) -> &Vec<Self> {
-        &e.cycle_words
-    }
-
-    fn list_mut(e: &mut Entry) -> &mut Vec<Self> {
-        &mut e.cycle_words
-    }
+    const LIST: fn(&Entry) -> &Vec<Self> = |e| &e.cycle_words;
+    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self> = |e| &mut e.cycle_words;
+    const TEXT_FIELDS: &'static [usize] = &[STARTS, I_DO, THEY_MAY, UNDERNEATH, LONG_FOR, HELPS];
 
     fn form(w: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form {
         let words = &session.catalog.episodes.cycle;

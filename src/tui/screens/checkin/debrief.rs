@@ -87,23 +87,10 @@ pub(super) fn offered_triggers(
 impl Record for Debrief {
     const STEP: Step = Step::Debrief;
 
-    fn text_of_field(field: usize) -> Option<usize> {
-        [MY_SIDE, THEIR_SIDE, BEFORE, MY_PART, NEXT_TIME, OWN_REPAIR]
-            .iter()
-            .position(|f| *f == field)
-    }
-
-    fn text_at(&mut self, i: usize) -> Option<&mut String> {
-        self.text_mut(i)
-    }
-
-    fn list(e: &Entry) -> &Vec<Self> {
-        &e.debriefs
-    }
-
-    fn list_mut(e: &mut Entry) -> &mut Vec<Self> {
-        &mut e.debriefs
-    }
+    const LIST: fn(&Entry) -> &Vec<Self> = |e| &e.debriefs;
+    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self> = |e| &mut e.debriefs;
+    const TEXT_FIELDS: &'static [usize] =
+        &[MY_SIDE, THEIR_SIDE, BEFORE, MY_PART, NEXT_TIME, OWN_REPAIR];
 
     fn form(d: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form {
         let words = &session.catalog.episodes.debrief;

@@ -4,8 +4,8 @@
 //! before or after (a debrief or thought check done earlier that day, when the day's entry
 //! is being added to).
 
-use crate::journal::Entry;
 use crate::journal::draft::{CheckInDraft, Step};
+use crate::journal::{Entry, Texts};
 use crate::tui::effect::EditTarget;
 use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, table};
 use crate::tui::screen::Cmd;
@@ -64,11 +64,11 @@ macro_rules! step_functions {
 pub(super) use step_functions;
 
 /// A kind of record an entry holds a list of, asked as a form.
-pub(super) trait Record: Clone + Default + PartialEq + Sized {
+pub(super) trait Record: Clone + Default + PartialEq + Sized + Texts {
     /// The entry's list of them.
-    fn list(e: &Entry) -> &Vec<Self>;
+    const LIST: fn(&Entry) -> &Vec<Self>;
     /// The entry's list of them, to change.
-    fn list_mut(e: &mut Entry) -> &mut Vec<Self>;
+    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self>;
     /// The form for `record` (none: a new one), in this check-in.
     fn form(record: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form;
     /// What the form says, in place of `shown` (whose fields this closer does not show, it
@@ -77,11 +77,8 @@ pub(super) trait Record: Clone + Default + PartialEq + Sized {
     /// The step it is asked on.
     const STEP: Step;
 
-    /// Which of its texts (see each record's `texts`) form field `field` holds, if it is one.
-    fn text_of_field(field: usize) -> Option<usize>;
-
-    /// Its text number `i`, to change.
-    fn text_at(&mut self, i: usize) -> Option<&mut String>;
+    /// The form fields that hold its texts, in the order of its `texts` (see [`Texts`]).
+    const TEXT_FIELDS: &'static [usize];
 
     /// Brings what the form asks up to date with the draft (after every change).
     fn refresh(_form: &mut Form, _draft: &CheckInDraft, _session: &Session) {}
@@ -100,7 +97,7 @@ pub(super) fn new(_draft: &CheckInDraft, _session: &Session) -> State {
 /// The step is entered: on a new record, past the last; or, `back` from the summary, on the
 /// last one. (A check-in that opens on the step then resumes where its draft was.)
 pub(super) fn enter<R: Record>(s: &mut State, back: bool, cx: &mut Cx) {
-    let made = R::list(cx.draft).len();
+    let made = (R::LIST)(cx.draft).len();
     open::<R>(s, if back { made.saturating_sub(1) } else { made }, cx);
 }
 
@@ -111,14 +108,14 @@ pub(super) fn resume<R: Record>(s: &mut State, at: usize, cx: &mut Cx) {
 
 /// Opens the record `at` (a new, empty one past the last).
 fn open<R: Record>(s: &mut State, at: usize, cx: &mut Cx) {
-    let list = R::list(cx.draft);
+    let list = (R::LIST)(cx.draft);
     s.at = at.min(list.len());
     s.form = R::form(list.get(s.at), cx.draft, cx.session);
 }
 
 /// Takes the form into the draft: a new record is added once something is in it.
 fn write_back<R: Record>(s: &State, cx: &mut Cx) {
-    let list = R::list_mut(&mut cx.draft.entry);
+    let list = (R::LIST_MUT)(&mut cx.draft.entry);
     let record = R::read(&s.form, list.get(s.at), cx.session);
     match list.get_mut(s.at) {
         Some(slot) => *slot = record,
@@ -164,11 +161,11 @@ pub(super) fn edited<R: Record>(s: &mut State, target: EditTarget, draft: &Check
     if step != R::STEP || at != s.at {
         return;
     }
-    let Some(field) = (0..s.form.fields.len()).find(|f| R::text_of_field(*f) == Some(text)) else {
+    let Some(&field) = R::TEXT_FIELDS.get(text) else {
         return;
     };
-    let mut record = R::list(draft).get(at).cloned().unwrap_or_default();
-    if let Some(new) = record.text_at(text) {
+    let mut record = (R::LIST)(draft).get(at).cloned().unwrap_or_default();
+    if let Some(new) = record.text_mut(text) {
         s.form.set_text(field, new);
     }
 }
@@ -177,7 +174,7 @@ pub(super) fn edited<R: Record>(s: &mut State, target: EditTarget, draft: &Check
 pub(super) fn update<R: Record>(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> {
     if action == Action::Editor {
         let focus = s.form.focus;
-        return Some(match R::text_of_field(focus) {
+        return Some(match R::TEXT_FIELDS.iter().position(|f| *f == focus) {
             Some(text) => {
                 let target = EditTarget::Record {
                     step: R::STEP,
@@ -190,7 +187,7 @@ pub(super) fn update<R: Record>(s: &mut State, action: Action, cx: &mut Cx) -> O
             None => Cmd::info("$EDITOR takes a text: move to one with ↑/↓ first."),
         });
     }
-    let made = R::list(cx.draft).len();
+    let made = (R::LIST)(cx.draft).len();
     if let Some(done) = super::episodes::move_in(&mut s.form, action) {
         return done;
     }

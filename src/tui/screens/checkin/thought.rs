@@ -29,23 +29,9 @@ fn percent(v: Option<Likelihood>) -> Option<u8> {
 impl Record for ThoughtCheck {
     const STEP: Step = Step::Thought;
 
-    fn text_of_field(field: usize) -> Option<usize> {
-        [THOUGHT, FITS, DOES_NOT_FIT, KINDER]
-            .iter()
-            .position(|f| *f == field)
-    }
-
-    fn text_at(&mut self, i: usize) -> Option<&mut String> {
-        self.text_mut(i)
-    }
-
-    fn list(e: &Entry) -> &Vec<Self> {
-        &e.thoughts
-    }
-
-    fn list_mut(e: &mut Entry) -> &mut Vec<Self> {
-        &mut e.thoughts
-    }
+    const LIST: fn(&Entry) -> &Vec<Self> = |e| &e.thoughts;
+    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self> = |e| &mut e.thoughts;
+    const TEXT_FIELDS: &'static [usize] = &[THOUGHT, FITS, DOES_NOT_FIT, KINDER];
 
     fn form(t: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form {
         let words = &session.catalog.episodes.thought;
