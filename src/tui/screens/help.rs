@@ -99,13 +99,16 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     };
     layout.record(inner, lines.len());
     let scroll = state.scroll.min(layout.max_scroll());
+    // Keys below the box (the quick hide is among the last) are said, not silently cut.
+    let mut block = Block::bordered()
+        .border_style(theme.border)
+        .title(Line::styled(" Keys ", theme.title));
+    if scroll < layout.max_scroll() {
+        block = block.title_bottom(Line::styled(" ↓ more below ", theme.key).right_aligned());
+    }
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).scroll((scroll, 0)).block(
-            Block::bordered()
-                .border_style(theme.border)
-                .title(Line::styled(" Keys ", theme.title)),
-        ),
+        Paragraph::new(lines).scroll((scroll, 0)).block(block),
         popup,
     );
 }

@@ -309,3 +309,20 @@ fn a_debriefs_text_goes_to_editor_and_comes_back_whole_line_breaks_and_all() {
     assert!(effects(&press(&mut app, "Ctrl-e")).is_empty());
     assert!(matches!(&app.status, Some(Status::Info(t)) if t.contains("$EDITOR takes a text")));
 }
+
+/// The `?` overlay says when keys are below it (the quick hide is among the last), and stops
+/// saying so once they are scrolled into view.
+#[test]
+fn the_keys_overlay_says_more_is_below_until_it_is_scrolled_to() {
+    let mut app = app_at_home();
+    press(&mut app, "?");
+    let text = screen_text(&mut app, 80, 20);
+    assert!(text.contains("↓ more below"), "{text}");
+    for _ in 0..30 {
+        press(&mut app, "Down");
+        screen_text(&mut app, 80, 20);
+    }
+    let text = screen_text(&mut app, 80, 20);
+    assert!(!text.contains("↓ more below"), "{text}");
+    assert!(text.contains("Ctrl-Q"), "{text}");
+}
