@@ -197,16 +197,23 @@ impl Session {
         self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
-    /// Chooses today's question again (after the date, the perspective or the journal changed).
-    pub fn refresh_prompt(&mut self) {
-        // The entries are kept in order: the last month is found by binary search, so this
-        // costs the month, not the journal.
+    /// The entries of the last [`content::RECENT_DAYS`] days (and any dated later): the
+    /// entries are kept in order, so this is found by binary search and costs the month, not
+    /// the journal (what a frame or a key may look at).
+    pub fn recent_entries(&self) -> &[Entry] {
         let entries = self.entries();
         let since = self
             .today
             .checked_sub_days(chrono::Days::new(content::RECENT_DAYS))
             .unwrap_or(NaiveDate::MIN);
-        let month = &entries[entries.partition_point(|e| e.date < since)..];
+        &entries[entries.partition_point(|e| e.date < since)..]
+    }
+
+    /// Chooses today's question again (after the date, the perspective or the journal changed).
+    pub fn refresh_prompt(&mut self) {
+        // The entries are kept in order: the last month is found by binary search, so this
+        // costs the month, not the journal.
+        let month = self.recent_entries();
         let recent = content::recently_answered(month, self.today);
         let safety = self.catalog.safety_logged_recently(month, self.today);
         self.today_prompt = self

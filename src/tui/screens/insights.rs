@@ -108,6 +108,8 @@ pub struct State {
     moments_done: bool,
     /// The cycle of the window, worked out when the cycle view is first shown for it.
     cycle: std::cell::OnceCell<CycleView>,
+    /// The cycle in the person's own words, found once for these entries.
+    own: std::cell::OnceCell<Option<crate::journal::CycleWords>>,
 }
 
 fn all_days(entries: &[Entry]) -> Vec<insights::Day> {
@@ -150,6 +152,7 @@ impl State {
             series: PerScale::default(),
             moments_done: false,
             cycle: std::cell::OnceCell::new(),
+            own: std::cell::OnceCell::new(),
         };
         state.recompute(today);
         state
@@ -163,6 +166,7 @@ impl State {
         self.insights = Arc::new(i);
         self.moments_done = false;
         self.cycle = std::cell::OnceCell::new();
+        self.own = std::cell::OnceCell::new();
         self.ensure_moments();
     }
 
@@ -196,9 +200,12 @@ impl State {
         state
     }
 
-    /// The entries the figures are worked out from.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// The cycle in the person's own words (the newest written), found once for the
+    /// entries rather than on every frame.
+    pub fn own_words(&self) -> Option<&crate::journal::CycleWords> {
+        self.own
+            .get_or_init(|| insights::cycle::own_words(&self.entries).cloned())
+            .as_ref()
     }
 
     /// Takes in a journal read again.

@@ -41,7 +41,7 @@ fn safety(draft: &CheckInDraft, session: &Session) -> bool {
     let catalog = &session.catalog;
     let is_safety =
         |t: &TriggerRef| matches!(t, TriggerRef::Id(id) if catalog.is_safety_trigger(id.as_str()));
-    catalog.safety_logged_recently(session.entries(), session.today)
+    catalog.safety_logged_recently(session.recent_entries(), session.today)
         || draft.triggers.iter().any(|t| is_safety(&t.trigger))
         || draft
             .debriefs

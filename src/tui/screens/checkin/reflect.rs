@@ -147,7 +147,7 @@ fn own_cycle_question(draft: &crate::journal::Entry, session: &Session) -> Optio
     let w = own_words(session.entries())?;
     let trigger = w.trigger.as_ref()?;
     let catalog = &session.catalog;
-    let safety = catalog.safety_logged_recently(session.entries(), session.today)
+    let safety = catalog.safety_logged_recently(session.recent_entries(), session.today)
         || draft.triggers.iter().any(|t| catalog.is_safety(&t.trigger));
     if safety || !draft.triggers.iter().any(|t| &t.trigger == trigger) {
         return None;

@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use crate::content::Catalog;
 use crate::journal::CycleWords;
 use crate::journal::Perspective;
-use crate::journal::insights::cycle::{Cycle, CycleView, MIN_MOMENTS, own_words};
+use crate::journal::insights::cycle::{Cycle, CycleView, MIN_MOMENTS};
 use crate::journal::vocabulary::count;
 use crate::report::words;
 use crate::tui::screen::LastLayout;
@@ -113,7 +113,7 @@ pub(super) fn cycle(
     layout: &mut LastLayout,
 ) {
     let view = state.cycle(catalog);
-    let own = own_words(state.entries());
+    let own = state.own_words();
     scrolled(
         lines(view, own, catalog, perspective, theme),
         state.scroll,
