@@ -160,10 +160,13 @@ pub fn summary_lines(
         lines.push(Line::styled(whither, theme.muted));
         lines.push(Line::default());
     }
-    lines.extend(entry_view::lines(
-        &shown, catalog, theme, labels, empty, width,
-    ));
-    lines.push(Line::default());
+    // A debrief or thought check with nothing in it yet says so once, in the hint below.
+    if d.flow == Flow::CheckIn || !d.is_empty() {
+        lines.extend(entry_view::lines(
+            &shown, catalog, theme, labels, empty, width,
+        ));
+        lines.push(Line::default());
+    }
     if traced(d) {
         lines.push(Line::styled(
             "y shows your cycle, drawn from the moments you traced; the check-in waits here.",
@@ -171,8 +174,10 @@ pub fn summary_lines(
         ));
     }
     // Say what is true: an empty check-in is not saved.
-    let hint = if d.is_empty() {
+    let hint = if d.is_empty() && d.flow == Flow::CheckIn {
         "Nothing to save yet: Shift-Tab goes back to pick a mood or write something.".to_owned()
+    } else if d.is_empty() {
+        "Nothing to save yet: Shift-Tab goes back to write something.".to_owned()
     } else {
         format!("Enter or Ctrl-S saves {what}. Shift-Tab goes back to change something.")
     };
