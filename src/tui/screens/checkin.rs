@@ -435,8 +435,12 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         // Predictions whose day has come are asked about first, over a new check-in: when it
         // opens, or once the journal is read if it opened before (`closer checkin`). Looked
         // for once per check-in, not after every save (it goes over the whole journal).
+        // Only over the daily check-in: a debrief or a thought check is not interrupted.
         Msg::Opened | Msg::JournalChanged
-            if !state.looked_back && !state.draft.is_edit() && session.journal.is_some() =>
+            if !state.looked_back
+                && !state.draft.is_edit()
+                && state.draft.flow == Flow::CheckIn
+                && session.journal.is_some() =>
         {
             state.looked_back = true;
             if crate::journal::predictions::due(session.entries(), session.today).is_empty() {

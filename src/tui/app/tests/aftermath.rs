@@ -326,3 +326,33 @@ fn the_keys_overlay_says_more_is_below_until_it_is_scrolled_to() {
     assert!(!text.contains("↓ more below"), "{text}");
     assert!(text.contains("Ctrl-Q"), "{text}");
 }
+
+/// A debrief or a thought check is not interrupted by predictions due to look back on: only
+/// the daily check-in asks about them first.
+#[test]
+fn a_debrief_or_thought_check_is_not_interrupted_by_predictions_due() {
+    use crate::journal::test_support::prediction;
+    for key in ["d", "t"] {
+        let mut entries = crate::tui::test_support::twelve_entries();
+        let due = entries[entries.len() - 2].date;
+        entries
+            .last_mut()
+            .unwrap()
+            .predictions
+            .push(prediction("They will not call", due));
+        let mut app = app_at_home();
+        crate::tui::test_support::read_journal(&mut app, entries);
+        press(&mut app, key);
+        assert!(
+            matches!(app.top(), Screen::CheckIn(_)),
+            "{key}: {:?}",
+            app.top()
+        );
+        press(&mut app, "Esc");
+        press(&mut app, "c");
+        assert!(
+            matches!(app.top(), Screen::LookBack(_)),
+            "the check-in still asks first"
+        );
+    }
+}
