@@ -19,6 +19,7 @@ pub mod query;
 pub mod scale;
 pub mod streak;
 pub mod transfer;
+pub mod turning;
 pub mod values;
 pub mod vocabulary;
 
@@ -29,7 +30,7 @@ pub use entry::{
     Rating, Response, StrategyUse, TriggerLog, TriggerRef,
 };
 pub use episode::{
-    Ending, Episode, Likelihood, Prediction, PredictionOutcome, PredictionResult, Repair,
+    Ending, Episode, Likelihood, Prediction, PredictionOutcome, PredictionResult, Repair, StepOf,
 };
 pub use error::JournalError;
 pub use facts::{Fact, facts};
@@ -38,6 +39,7 @@ pub use preferences::{
     WeekStart,
 };
 pub use scale::{PerScale, Scale};
+pub use turning::{Bid, BidKind, BreakOutcome, BreakSide, Ladder, Rung, TimeOut, Turn, WentBack};
 
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -38,6 +38,8 @@ pub struct Include {
     pub debriefs: bool,
     /// Their cycle, drawn from the moments they traced.
     pub cycle: bool,
+    /// Their bids and appreciations, time-outs and ladders of brave steps, in their words.
+    pub turning: bool,
 }
 
 impl Include {
@@ -50,6 +52,7 @@ impl Include {
             || self.thoughts
             || self.debriefs
             || self.cycle
+            || self.turning
     }
 
     /// In words, for the page and for the message after writing it: "the figures only, none
@@ -76,6 +79,9 @@ impl Include {
         }
         if self.cycle {
             parts.push("your cycle");
+        }
+        if self.turning {
+            parts.push("your bids, appreciations, time-outs and ladders");
         }
         match parts.as_slice() {
             [] => "the figures only, none of your own words".to_owned(),

@@ -395,6 +395,7 @@ fn a_linked_entries_folder_is_backed_up_not_left_out() {
 fn entry_with_a_prediction() -> closer::journal::Entry {
     let mut e = entry("2025-05-05T10:00:00+01:00", 1);
     e.predictions.push(closer::journal::Prediction {
+        step: None,
         fear: "x".into(),
         likelihood: None,
         badness: None,

@@ -1110,6 +1110,7 @@ fn predictions_are_listed_status_counts_the_due_and_only_their_days_carry_schema
     let mut with = entry(&format!("{yesterday}T20:00:00+00:00"), 1);
     with.date = yesterday;
     with.predictions.push(Prediction {
+        step: None,
         fear: "They will not answer my message".into(),
         likelihood: Likelihood::try_from(60).ok(),
         badness: Badness::try_from(3u8).ok(),
@@ -1822,6 +1823,7 @@ fn stats_as_text_has_moments_and_predictions_and_says_not_enough_once() {
             ..Episode::default()
         });
         e.predictions.push(Prediction {
+            step: None,
             fear: "They will cancel".into(),
             likelihood: None,
             badness: Badness::try_from(4u8).ok(),

@@ -738,8 +738,9 @@ fn the_prediction_index_keeps_unknown_fields_when_mended() {
 }
 
 /// This closer reads every schema it writes: a repair with both a strategy and own words is
-/// schema 3, a debrief or a thought check schema 4; each day file carries its entry's schema
-/// and reads back whole.
+/// schema 3, a debrief or a thought check schema 4, a bid, a time-out, a ladder or a
+/// prediction of a ladder's step schema 5; each day file carries its entry's schema and reads
+/// back whole.
 #[test]
 fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
     use closer::journal::{Debrief, Episode, Name, Repair, ThoughtCheck};
@@ -762,11 +763,42 @@ fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
         thought: "they are bored of me".into(),
         ..ThoughtCheck::default()
     });
-    assert_eq!(checked.schema(), closer::store::SCHEMA);
+    assert_eq!(checked.schema(), 4);
+    let mut turned = common::entry("2026-11-23T09:00:00+01:00", 4);
+    turned.bids.push(closer::journal::Bid {
+        kind: closer::journal::BidKind::Theirs,
+        turn: Some(closer::journal::Turn::Toward),
+        text: "she showed me a photo".into(),
+        ..Default::default()
+    });
+    let mut climbed = common::entry("2026-11-24T09:00:00+01:00", 5);
+    let mut step = common::entry("2026-11-24T09:00:00+01:00", 6).predictions;
+    step.push(closer::journal::Prediction {
+        fear: "they will laugh".into(),
+        likelihood: None,
+        badness: None,
+        look_back: "2026-11-25".parse().unwrap(),
+        outcome: None,
+        step: Some(closer::journal::StepOf {
+            ladder: "l-1".into(),
+            step: "say I'm tired".into(),
+            extra: Default::default(),
+        }),
+        extra: Default::default(),
+    });
+    climbed.predictions = step;
+    assert_eq!(turned.schema(), closer::store::SCHEMA);
+    assert_eq!(climbed.schema(), closer::store::SCHEMA);
     let dir = tempfile::tempdir().unwrap();
     let store = closer::store::Store::open(dir.path()).unwrap();
     let layout = closer::store::Layout::new(dir.path());
-    for (entry, schema) in [(&e, 3), (&debriefed, 4), (&checked, 4)] {
+    for (entry, schema) in [
+        (&e, 3),
+        (&debriefed, 4),
+        (&checked, 4),
+        (&turned, 5),
+        (&climbed, 5),
+    ] {
         store.save_entry(entry).unwrap();
         let day = std::fs::read_to_string(layout.day_file(entry.date)).unwrap();
         let head = format!("{{\n  \"schema\": {schema},");
@@ -774,7 +806,7 @@ fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
     }
     assert_eq!(
         closer::store::scan(&layout).entries,
-        [e, debriefed, checked]
+        [e, debriefed, checked, turned, climbed]
     );
 }
 

@@ -84,6 +84,7 @@ fn fixture(root: &Path) -> Store {
         extra: Default::default(),
     }];
     a.predictions = vec![closer::journal::Prediction {
+        step: None,
         fear: "She will be cold all weekend".into(),
         likelihood: closer::journal::Likelihood::try_from(70).ok(),
         badness: closer::journal::Badness::try_from(4u8).ok(),
@@ -132,6 +133,63 @@ fn fixture(root: &Path) -> Store {
         underneath: "afraid I don't matter".into(),
         long_for: "to feel chosen".into(),
         ..Default::default()
+    }];
+    b.bids = vec![
+        closer::journal::Bid {
+            kind: closer::journal::BidKind::Theirs,
+            turn: Some(closer::journal::Turn::Toward),
+            text: "He showed me a song | \"ours\"".into(),
+            ..Default::default()
+        },
+        closer::journal::Bid {
+            kind: closer::journal::BidKind::ThankMe,
+            text: "I stayed at the table".into(),
+            ..Default::default()
+        },
+    ];
+    let mut pause = closer::journal::TimeOut::new(
+        closer::journal::BreakSide::Mine,
+        b.created_at,
+        30,
+    );
+    pause.said = "I need a break to calm down. I'll come back to this at 08:35.".into();
+    pause.until_then = "a walk, then tea".into();
+    pause.back = Some(closer::journal::BreakOutcome {
+        went: closer::journal::WentBack::Yes,
+        on: "2026-11-21T08:40:00+01:00".parse().unwrap(),
+        note: "We talked, calmer".into(),
+        extra: Default::default(),
+    });
+    b.time_outs = vec![pause];
+    b.ladders = vec![closer::journal::Ladder {
+        id: "l-20261121-080500".into(),
+        fear: "Saying how I feel".into(),
+        steps: vec![
+            closer::journal::Rung {
+                text: "Say I'm tired".into(),
+                scary: closer::journal::Likelihood::try_from(20).ok(),
+                extra: Default::default(),
+            },
+            closer::journal::Rung {
+                text: "Say I missed him".into(),
+                scary: closer::journal::Likelihood::try_from(70).ok(),
+                extra: Default::default(),
+            },
+        ],
+        ..Default::default()
+    }];
+    b.predictions = vec![closer::journal::Prediction {
+        fear: "He will laugh it off".into(),
+        likelihood: closer::journal::Likelihood::try_from(60).ok(),
+        badness: closer::journal::Badness::try_from(3u8).ok(),
+        look_back: "2026-11-24".parse().unwrap(),
+        outcome: None,
+        step: Some(closer::journal::StepOf {
+            ladder: "l-20261121-080500".into(),
+            step: "Say I'm tired".into(),
+            extra: Default::default(),
+        }),
+        extra: Default::default(),
     }];
     let mut c = entry("2026-11-21T22:40:00+01:00", 3);
     c.mood = None;

@@ -264,7 +264,81 @@ fn entry(
     }
     moments(rng, catalog, &mut e, end);
     aftermath(rng, catalog, &mut e);
+    turning(rng, &mut e, end);
     e
+}
+
+/// About one entry in three logs a bid or an appreciation (bids from the partner turned
+/// toward most often); about one in twenty-five a time-out, most answered; about one in a
+/// hundred and fifty writes a ladder, with a prediction for its first step.
+fn turning(rng: &mut Rng, e: &mut Entry, end: NaiveDate) {
+    use closer::journal::{
+        Bid, BidKind, BreakOutcome, BreakSide, Ladder, Rung, StepOf, TimeOut, Turn, WentBack,
+    };
+    if rng.chance(33) {
+        for _ in 0..1 + rng.below(2) {
+            let kind = *rng.pick(BidKind::ALL);
+            let turn = kind.is_bid().then(|| match rng.below(10) {
+                0..=5 => Turn::Toward,
+                6..=8 => Turn::Away,
+                _ => Turn::Against,
+            });
+            let n = 3 + rng.below(8);
+            e.bids.push(Bid {
+                kind,
+                turn,
+                text: sentence(rng, n),
+                extra: Default::default(),
+            });
+        }
+    }
+    if rng.chance(4) {
+        let minutes = i64::from(*rng.pick(&[20u16, 30, 60, 120, 240]));
+        let side = *rng.pick(BreakSide::ALL);
+        let mut t = TimeOut::new(side, e.created_at, minutes);
+        t.until_then = sentence(rng, 5);
+        if t.back_at.date_naive() < end && rng.chance(85) {
+            let went = *rng.pick(WentBack::ALL);
+            t.back = Some(BreakOutcome {
+                went,
+                on: t.back_at,
+                note: sentence(rng, 6),
+                extra: Default::default(),
+            });
+        }
+        e.time_outs.push(t);
+    }
+    if rng.chance(1) {
+        let id = format!("l-{}", e.id);
+        let steps: Vec<Rung> = (0..4 + rng.below(3))
+            .map(|i| Rung {
+                text: sentence(rng, 5),
+                scary: Likelihood::try_from(15 * (i as i64 + 1)).ok(),
+                extra: Default::default(),
+            })
+            .collect();
+        e.predictions.push(Prediction {
+            fear: sentence(rng, 7),
+            likelihood: Likelihood::try_from(60).ok(),
+            badness: Badness::try_from(3u8).ok(),
+            look_back: e.date + Days::new(3),
+            outcome: None,
+            step: Some(StepOf {
+                ladder: id.clone(),
+                step: steps[0].text.clone(),
+                extra: Default::default(),
+            }),
+            extra: Default::default(),
+        });
+        e.ladders.push(Ladder {
+            id,
+            fear: sentence(rng, 4),
+            starter: None,
+            steps,
+            put_away: false,
+            extra: Default::default(),
+        });
+    }
 }
 
 /// About one moment in four is debriefed; about one entry in twelve checks a thought, most
@@ -398,6 +472,7 @@ fn moments(rng: &mut Rng, catalog: &Catalog, e: &mut Entry, end: NaiveDate) {
             badness: Badness::try_from(feared).ok(),
             look_back,
             outcome,
+            step: None,
             extra: Default::default(),
         });
     }

@@ -500,6 +500,20 @@ fn markdown_entry(out: &mut String, e: &Entry, catalog: &Catalog, labels: MoodLa
                 markdown_chains(&mut later, words.iter().map(Chain::Cycle), catalog);
                 continue;
             }
+            Fact::Bids(bids) => {
+                if bids.iter().any(|b| !b.is_empty()) {
+                    markdown_chains(&mut later, std::iter::once(Chain::Bids(bids)), catalog);
+                }
+                continue;
+            }
+            Fact::TimeOuts(breaks) => {
+                markdown_chains(&mut later, breaks.iter().map(Chain::TimeOut), catalog);
+                continue;
+            }
+            Fact::Ladders(ladders) => {
+                markdown_chains(&mut later, ladders.iter().map(Chain::Ladder), catalog);
+                continue;
+            }
             Fact::Predictions(predictions) => {
                 later.push_str(&bullets("Predictions:", predictions, |p| {
                     let (fear, after) = crate::report::words::prediction_lines(p);
@@ -565,6 +579,9 @@ pub fn csv_columns() -> Vec<String> {
         "thoughts",
         "debriefs",
         "cycle",
+        "bids",
+        "time_outs",
+        "ladders",
         "predictions",
         "updated_at",
         "id",
@@ -666,6 +683,15 @@ fn csv_row(e: &Entry, catalog: &Catalog, labels: MoodLabels) -> Vec<String> {
             }
             Fact::CycleWords(words) => {
                 later.push(chains_text(words.iter().map(Chain::Cycle), catalog));
+            }
+            Fact::Bids(bids) => {
+                later.push(chains_text(std::iter::once(Chain::Bids(bids)), catalog));
+            }
+            Fact::TimeOuts(breaks) => {
+                later.push(chains_text(breaks.iter().map(Chain::TimeOut), catalog));
+            }
+            Fact::Ladders(ladders) => {
+                later.push(chains_text(ladders.iter().map(Chain::Ladder), catalog));
             }
             Fact::Predictions(predictions) => later.push(
                 predictions

@@ -33,12 +33,15 @@ pub enum Part {
     Debriefs,
     /// Your cycle, drawn from the moments you traced.
     Cycle,
+    /// Your bids and appreciations, time-outs and ladders of brave steps.
+    Turning,
 }
 
 /// Make a report to read yourself or bring to a therapist: summary and charts of a window.
 ///
 /// By default it holds figures and charts only, none of your own words; add --include
-/// answers, notes, moments, predictions, thoughts, debriefs and/or cycle to put those in. HTML is one self-contained
+/// answers, notes, moments, predictions, thoughts, debriefs, cycle and/or turning
+/// (bids, appreciations, time-outs, ladders) to put those in. HTML is one self-contained
 /// page (nothing is fetched from the internet) that reads on a phone and prints; Markdown
 /// has tables instead of charts. Without -o, it is written to a new file in this folder, readable by
 /// you only; `-o -` writes to standard output.
@@ -209,6 +212,7 @@ pub fn run(
         thoughts: request.include.contains(&Part::Thoughts),
         debriefs: request.include.contains(&Part::Debriefs),
         cycle: request.include.contains(&Part::Cycle),
+        turning: request.include.contains(&Part::Turning),
     };
     let built = report::build(
         &scan.entries,

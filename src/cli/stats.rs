@@ -355,6 +355,7 @@ mod tests {
             }
             if i % 4 == 0 {
                 e.predictions.push(Prediction {
+                    step: None,
                     fear: "they will leave".into(),
                     likelihood: None,
                     badness: Badness::try_from(4u8).ok(),

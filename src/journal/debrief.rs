@@ -22,12 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::episode::Likelihood;
 use super::values::{Name, TriggerRef};
 
-/// A record whose texts can be changed one at a time, by their place in its `texts` (how a
-/// text written in `$EDITOR` comes back into it).
-pub trait Texts {
-    /// Its text number `i`, to change; `None` past the last.
-    fn text_mut(&mut self, i: usize) -> Option<&mut String>;
-}
+pub use super::values::Texts;
 
 /// A debrief after a hard moment. Every field may be empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

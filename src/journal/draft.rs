@@ -498,6 +498,9 @@ impl CheckInDraft {
             && self.debriefs.iter().all(Debrief::is_empty)
             && self.thoughts.iter().all(ThoughtCheck::is_empty)
             && self.cycle_words.iter().all(CycleWords::is_empty)
+            && self.bids.iter().all(crate::journal::Bid::is_empty)
+            && self.time_outs.is_empty()
+            && self.ladders.iter().all(crate::journal::Ladder::is_empty)
     }
 
     /// Whether its file must carry schema 2 (it holds episodes or predictions, or stands on
@@ -594,6 +597,8 @@ impl CheckInDraft {
         entry.debriefs.retain(|d| !d.is_empty());
         entry.thoughts.retain(|t| !t.is_empty());
         entry.cycle_words.retain(|w| !w.is_empty());
+        entry.bids.retain(|b| !b.is_empty());
+        entry.ladders.retain(|l| !l.is_empty());
         entry
     }
 }

@@ -170,6 +170,15 @@ pub struct Entry {
     /// The person's cycle in their own words, as written that day (schema 4).
     #[serde(default, rename = "cycle", skip_serializing_if = "Vec::is_empty")]
     pub cycle_words: Vec<super::debrief::CycleWords>,
+    /// Bids for connection and appreciations (schema 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bids: Vec<super::turning::Bid>,
+    /// Time-outs taken or waited through, with the promise to come back (schema 5).
+    #[serde(default, rename = "time_outs", skip_serializing_if = "Vec::is_empty")]
+    pub time_outs: Vec<super::turning::TimeOut>,
+    /// Ladders of small brave steps, as written that day (schema 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ladders: Vec<super::turning::Ladder>,
     /// What a merge of two computers' versions kept twice, or could keep only once, in words
     /// ("notes", "mood: this computer's kept, the other had 4"); see [`super::merge`]. Empty
     /// once the person saves the entry again (they have seen both and chosen).
@@ -229,16 +238,25 @@ impl Entry {
     }
 
     /// The schema its file must carry, so an older closer leaves what it cannot read whole
-    /// alone ("written by a newer closer"): 4 when it holds a debrief, a thought check or the
-    /// cycle in the person's words, 3
-    /// when a moment's repair holds both a strategy and the person's own words, 2 when it
-    /// holds moments or predictions, else 1.
+    /// alone ("written by a newer closer"): 5 when it holds a bid, a time-out, a ladder or a
+    /// prediction of a ladder's step; 4 when it holds a debrief, a thought check or the cycle
+    /// in the person's words; 3 when a moment's repair holds both a strategy and the person's
+    /// own words; 2 when it holds moments or predictions; else 1.
     pub fn schema(&self) -> u32 {
         let both = self
             .episodes
             .iter()
             .any(|e| matches!(e.repair, Some(super::episode::Repair::Both(..))));
-        if !self.debriefs.is_empty() || !self.thoughts.is_empty() || !self.cycle_words.is_empty() {
+        let turning = !self.bids.is_empty()
+            || !self.time_outs.is_empty()
+            || !self.ladders.is_empty()
+            || self.predictions.iter().any(|p| p.step.is_some());
+        if turning {
+            5
+        } else if !self.debriefs.is_empty()
+            || !self.thoughts.is_empty()
+            || !self.cycle_words.is_empty()
+        {
             4
         } else if both {
             3
@@ -271,6 +289,9 @@ impl Entry {
             debriefs: Vec::new(),
             thoughts: Vec::new(),
             cycle_words: Vec::new(),
+            bids: Vec::new(),
+            time_outs: Vec::new(),
+            ladders: Vec::new(),
             two_versions: Vec::new(),
             extra: BTreeMap::new(),
         }

@@ -282,6 +282,9 @@ pub struct Prediction {
     /// What came of it; none while it is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<PredictionOutcome>,
+    /// The step of a ladder it was made for, if it was (schema 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<StepOf>,
     /// Fields this version does not know, kept as they were so a rewrite never drops them.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -305,6 +308,19 @@ impl Prediction {
             .map(|o| o.result)
             .filter(|r| *r != PredictionResult::Dropped)
     }
+}
+
+/// A prediction made for a step of a ladder (see `super::turning::Ladder`): which ladder, and the step as it read then.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepOf {
+    /// The ladder's id.
+    pub ladder: String,
+    /// The step's text when it was done (a step is matched by its words, so a ladder whose
+    /// steps are moved or added to still knows which are done).
+    pub step: String,
+    /// Fields this version does not know, kept as they were so a rewrite never drops them.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// When to look back, as offered: tomorrow, in 3 days, in a week, or a date.

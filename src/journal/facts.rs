@@ -11,6 +11,7 @@ use super::debrief::{CycleWords, Debrief, ThoughtCheck};
 use super::entry::{Entry, Response, StrategyUse, TriggerLog};
 use super::episode::{Episode, Prediction};
 use super::scale::Scale;
+use super::turning::{Bid, Ladder, TimeOut};
 use super::values::{Name, Perspective, Rating};
 
 /// One part of an entry. Parts nobody filled in are given too (empty, or `None`), so a reader
@@ -37,6 +38,12 @@ pub enum Fact<'a> {
     Debriefs(&'a [Debrief]),
     /// The person's cycle, in their own words.
     CycleWords(&'a [CycleWords]),
+    /// The bids for connection and the appreciations.
+    Bids(&'a [Bid]),
+    /// The time-outs, with the promise to come back.
+    TimeOuts(&'a [TimeOut]),
+    /// The ladders of small brave steps written.
+    Ladders(&'a [Ladder]),
     /// The fears written as predictions.
     Predictions(&'a [Prediction]),
     /// The strategies planned or tried.
@@ -48,8 +55,8 @@ pub enum Fact<'a> {
 }
 
 /// Every part of `e`, in reading order: perspective, the scales, feelings, triggers, signs,
-/// answers, moments, thoughts checked, debriefs, the cycle in the person's words,
-/// predictions, strategies, notes, tags.
+/// answers, moments, thoughts checked, debriefs, the cycle in the person's words, bids and
+/// appreciations, time-outs, ladders, predictions, strategies, notes, tags.
 pub fn facts(e: &Entry) -> impl Iterator<Item = Fact<'_>> {
     let scales = Scale::ALL.iter().map(|&s| Fact::Scale(s, s.of(e)));
     std::iter::once(Fact::Perspective(e.perspective))
@@ -63,6 +70,9 @@ pub fn facts(e: &Entry) -> impl Iterator<Item = Fact<'_>> {
             Fact::Thoughts(&e.thoughts),
             Fact::Debriefs(&e.debriefs),
             Fact::CycleWords(&e.cycle_words),
+            Fact::Bids(&e.bids),
+            Fact::TimeOuts(&e.time_outs),
+            Fact::Ladders(&e.ladders),
             Fact::Predictions(&e.predictions),
             Fact::Strategies(&e.strategies),
             Fact::Notes(&e.notes),
@@ -84,6 +94,9 @@ impl Fact<'_> {
             Fact::Thoughts(x) => x.iter().all(ThoughtCheck::is_empty),
             Fact::Debriefs(x) => x.iter().all(Debrief::is_empty),
             Fact::CycleWords(x) => x.iter().all(CycleWords::is_empty),
+            Fact::Bids(x) => x.iter().all(Bid::is_empty),
+            Fact::TimeOuts(x) => x.is_empty(),
+            Fact::Ladders(x) => x.iter().all(Ladder::is_empty),
             Fact::Predictions(x) => x.is_empty(),
             Fact::Strategies(x) => x.is_empty(),
             Fact::Notes(x) => x.trim().is_empty(),
@@ -118,6 +131,6 @@ mod tests {
         assert_eq!(kinds[0], "Perspective");
         assert_eq!(kinds[1..=Scale::COUNT], vec!["Scale"; Scale::COUNT]);
         assert_eq!(kinds[Scale::COUNT + 1], "Feelings");
-        assert_eq!(kinds.len(), Scale::COUNT + 13);
+        assert_eq!(kinds.len(), Scale::COUNT + 16);
     }
 }

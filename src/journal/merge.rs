@@ -375,6 +375,9 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
     e.thoughts = m.set_of("thoughts checked", sides, |e| &e.thoughts);
     e.debriefs = m.set_of("debriefs", sides, |e| &e.debriefs);
     e.cycle_words = m.set_of("your cycle", sides, |e| &e.cycle_words);
+    e.bids = m.set_of("bids and appreciations", sides, |e| &e.bids);
+    e.time_outs = merge_time_outs(&mut m, sides);
+    e.ladders = m.set_of("ladders", sides, |e| &e.ladders);
     note_kept_both(&mut m, base, ours, theirs, &e);
     e.extra = merge_unknown(&mut m, b, ours, theirs);
     e.two_versions = m.set_of("two versions", sides, |e| &e.two_versions);
@@ -466,6 +469,24 @@ fn merge_responses(m: &mut Merger, sides: Sides) -> Vec<Response> {
     )
 }
 
+/// The time-outs of both sides, matched by when they began: a break answered on one computer
+/// ("did you go back to it?") keeps its answer, and is not asked again because the other had
+/// not heard of it.
+fn merge_time_outs(m: &mut Merger, sides: Sides) -> Vec<crate::journal::TimeOut> {
+    m.keyed_of(
+        "time-outs",
+        sides,
+        |e| &e.time_outs,
+        |t| t.from,
+        |m, b, o, t| crate::journal::TimeOut {
+            until_then: m.text_of("what I'll do until then", (b, o, t), |x| &x.until_then),
+            back: o.back.clone().or_else(|| t.back.clone()),
+            extra: unknown_of_both(&o.extra, &t.extra),
+            ..o.clone()
+        },
+    )
+}
+
 /// Notes a moment, prediction, thought check, debrief or cycle in the person's words changed
 /// on both sides, and so kept in both versions, as two.
 fn note_kept_both(m: &mut Merger, base: Option<&Entry>, ours: &Entry, theirs: &Entry, e: &Entry) {
@@ -477,6 +498,8 @@ fn note_kept_both(m: &mut Merger, base: Option<&Entry>, ours: &Entry, theirs: &E
             x.thoughts.len(),
             x.debriefs.len(),
             x.cycle_words.len(),
+            x.bids.len(),
+            x.ladders.len(),
         ]
     };
     let changed_here = [
@@ -485,6 +508,8 @@ fn note_kept_both(m: &mut Merger, base: Option<&Entry>, ours: &Entry, theirs: &E
         b.thoughts != ours.thoughts,
         b.debriefs != ours.debriefs,
         b.cycle_words != ours.cycle_words,
+        b.bids != ours.bids,
+        b.ladders != ours.ladders,
     ];
     let labels = [
         "moments",
@@ -492,6 +517,8 @@ fn note_kept_both(m: &mut Merger, base: Option<&Entry>, ours: &Entry, theirs: &E
         "thoughts checked",
         "debriefs",
         "your cycle",
+        "bids and appreciations",
+        "ladders",
     ];
     let (o, t, merged) = (lens(ours), lens(theirs), lens(e));
     for i in 0..labels.len() {

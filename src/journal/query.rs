@@ -167,6 +167,12 @@ pub enum Field {
     Debrief,
     /// A line of the cycle in the person's own words.
     Cycle,
+    /// A bid or an appreciation.
+    Bid,
+    /// What a time-out says.
+    TimeOut,
+    /// A ladder's fear or one of its steps.
+    Ladder,
     /// A feeling named.
     Feeling,
     /// A trigger's note.
@@ -190,9 +196,10 @@ impl Field {
             Field::Thought => 4,
             Field::Debrief => 5,
             Field::Cycle => 6,
-            Field::Feeling => 7,
-            Field::TriggerNote | Field::Trigger => 8,
-            Field::Tag => 9,
+            Field::Bid | Field::TimeOut | Field::Ladder => 7,
+            Field::Feeling => 8,
+            Field::TriggerNote | Field::Trigger => 9,
+            Field::Tag => 10,
         }
     }
 
@@ -206,6 +213,9 @@ impl Field {
             Field::Thought => Some("thought"),
             Field::Debrief => Some("debrief"),
             Field::Cycle => Some("cycle"),
+            Field::Bid => Some("bid"),
+            Field::TimeOut => Some("time-out"),
+            Field::Ladder => Some("ladder"),
             Field::Feeling => Some("feeling"),
             Field::TriggerNote => Some("trigger note"),
             Field::Trigger => Some("trigger"),
@@ -239,6 +249,7 @@ fn each_field<'a>(e: &'a Entry, mut f: impl FnMut(Field, &'a str) -> bool) -> bo
         }),
         Fact::Predictions(predictions) => predictions.iter().any(|p| {
             f(Field::Prediction, &p.fear)
+                || p.step.as_ref().is_some_and(|s| f(Field::Prediction, &s.step))
                 || p.outcome
                     .as_ref()
                     .is_some_and(|o| f(Field::Prediction, &o.instead))
@@ -256,6 +267,15 @@ fn each_field<'a>(e: &'a Entry, mut f: impl FnMut(Field, &'a str) -> bool) -> bo
         Fact::CycleWords(words) => words
             .iter()
             .any(|w| w.texts().iter().any(|(_, x)| f(Field::Cycle, x))),
+        Fact::Bids(bids) => bids.iter().any(|b| f(Field::Bid, &b.text)),
+        Fact::TimeOuts(breaks) => breaks.iter().any(|t| {
+            f(Field::TimeOut, &t.said)
+                || f(Field::TimeOut, &t.until_then)
+                || t.back.as_ref().is_some_and(|b| f(Field::TimeOut, &b.note))
+        }),
+        Fact::Ladders(ladders) => ladders.iter().any(|l| {
+            f(Field::Ladder, &l.fear) || l.steps.iter().any(|r| f(Field::Ladder, &r.text))
+        }),
         Fact::Notes(notes) => f(Field::Notes, notes),
         Fact::Tags(tags) => tags.iter().any(|x| f(Field::Tag, x)),
         Fact::Perspective(_) | Fact::Scale(..) | Fact::Signs(_) | Fact::Strategies(_) => false,

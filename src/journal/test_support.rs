@@ -62,6 +62,7 @@ pub fn episode(what: &str, trigger: &str) -> Episode {
 /// A fear to look back on on `look_back`; no likelihood, badness or outcome.
 pub fn prediction(fear: &str, look_back: NaiveDate) -> Prediction {
     Prediction {
+        step: None,
         fear: fear.into(),
         likelihood: None,
         badness: None,

@@ -225,3 +225,10 @@ pub enum TriggerRef {
     /// A trigger the person named themselves.
     Custom(Name),
 }
+
+/// A record whose texts can be changed one at a time, by their place in its `texts` (how a
+/// text written in `$EDITOR` comes back into it).
+pub trait Texts {
+    /// Its text number `i`, to change; `None` past the last.
+    fn text_mut(&mut self, i: usize) -> Option<&mut String>;
+}

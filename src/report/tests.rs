@@ -41,6 +41,7 @@ fn entry(day: &str, n: u32, mood: u8, trigger: &str, mark: &str) -> Entry {
         ..Default::default()
     });
     e.predictions.push(crate::journal::Prediction {
+        step: None,
         fear: format!("fear-{mark}"),
         likelihood: None,
         badness: crate::journal::Badness::try_from(4u8).ok(),
@@ -245,6 +246,21 @@ fn hostile_text_is_escaped_everywhere() {
             triggers: vec![TriggerRef::Custom(Name::try_from(hostile).unwrap())],
             ..Default::default()
         });
+        e.bids.push(crate::journal::Bid {
+            kind: crate::journal::BidKind::Mine,
+            turn: Some(crate::journal::Turn::Toward),
+            text: "<script>bid()</script>\u{1b}[2J".to_owned(),
+            ..Default::default()
+        });
+        let mut pause =
+            crate::journal::TimeOut::new(crate::journal::BreakSide::Mine, e.created_at, 30);
+        pause.until_then = "<img src=w>break()".to_owned();
+        e.time_outs.push(pause);
+        e.ladders.push(crate::journal::Ladder {
+            id: "l-1".to_owned(),
+            fear: "</li><script>ladder()</script>".to_owned(),
+            ..Default::default()
+        });
     }
     let report = report_of(
         &entries,
@@ -257,6 +273,7 @@ fn hostile_text_is_escaped_everywhere() {
             thoughts: true,
             debriefs: true,
             cycle: true,
+            turning: true,
         },
     );
     assert!(report.include.any());
@@ -265,6 +282,12 @@ fn hostile_text_is_escaped_everywhere() {
         page.contains("thought()") && page.contains("debrief()"),
         "thought checks and debriefs are in the page"
     );
+    for words in ["bid()", "break()", "ladder()"] {
+        assert!(
+            page.contains(words),
+            "{words}: bids, time-outs and ladders are in the page"
+        );
+    }
     let page = html(&report, &catalog());
     assert!(
         !page.to_lowercase().contains("<script"),

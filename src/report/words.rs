@@ -6,8 +6,8 @@ use crate::journal::insights::moments::{TriggerPredictions, TriggerUrge};
 use crate::journal::insights::one_decimal;
 use crate::journal::printable::printable;
 use crate::journal::{
-    CycleWords, Debrief, Entry, Episode, Fact, Name, Outcome, Prediction, Response, StrategyUse,
-    ThoughtCheck, TriggerLog, TriggerRef, facts,
+    Bid, CycleWords, Debrief, Entry, Episode, Fact, Ladder, Name, Outcome, Prediction, Response,
+    StrategyUse, ThoughtCheck, TimeOut, TriggerLog, TriggerRef, facts,
 };
 
 /// `text` with control characters shown, not obeyed (see [`printable`]), as an owned string.
@@ -143,6 +143,9 @@ pub fn prediction_lines(p: &crate::journal::Prediction) -> (String, String) {
     if let Some(b) = p.badness {
         facts.push(format!("how bad: {b}/5"));
     }
+    if let Some(step) = &p.step {
+        facts.push(format!("a brave step: {}", step.step.trim()));
+    }
     let fear = if facts.is_empty() {
         format!("“{}”", p.fear.trim())
     } else {
@@ -258,6 +261,12 @@ pub enum Chain<'a> {
     Debrief(&'a Debrief),
     /// The cycle in the person's own words.
     Cycle(&'a CycleWords),
+    /// An entry's bids and appreciations, a line each.
+    Bids(&'a [Bid]),
+    /// A time-out with its promise to come back.
+    TimeOut(&'a TimeOut),
+    /// A ladder of small brave steps.
+    Ladder(&'a Ladder),
 }
 
 impl Chain<'_> {
@@ -268,6 +277,9 @@ impl Chain<'_> {
             Chain::Thought(_) => "A thought, checked",
             Chain::Debrief(_) => "After a hard moment",
             Chain::Cycle(_) => "The cycle, in my words",
+            Chain::Bids(_) => "Bids and appreciations",
+            Chain::TimeOut(_) => "A time-out",
+            Chain::Ladder(_) => "A ladder of brave steps",
         }
     }
 
@@ -279,6 +291,9 @@ impl Chain<'_> {
             Chain::Thought(_) => ("Thoughts checked", "Thought"),
             Chain::Debrief(_) => ("After a hard moment", "Debrief"),
             Chain::Cycle(_) => ("The cycle, in my words", "Cycle"),
+            Chain::Bids(_) => ("Bids and appreciations", "Bids"),
+            Chain::TimeOut(_) => ("Time-outs", "Time-out"),
+            Chain::Ladder(_) => ("Ladders of brave steps", "Ladder"),
         }
     }
 
@@ -297,8 +312,98 @@ impl Chain<'_> {
                 filled(&mut out, w.texts());
                 out
             }
+            Chain::Bids(bids) => bids.iter().filter_map(bid_line).collect(),
+            Chain::TimeOut(t) => time_out_lines(t),
+            Chain::Ladder(l) => ladder_lines(l),
         }
     }
+}
+
+/// A bid or an appreciation as a labelled line: its kind, then how it was met and what
+/// happened (`A bid from them`, `I turned toward it · showed me a photo`); `None` when
+/// nothing was said of it.
+pub fn bid_line(b: &Bid) -> Option<(&'static str, String)> {
+    if b.is_empty() {
+        return None;
+    }
+    let turn = b.turn.filter(|_| b.kind.is_bid()).map(|t| t.label(b.kind));
+    let text = b.text.trim();
+    let value = match (turn, text.is_empty()) {
+        (Some(t), false) => format!("{t} · {text}"),
+        (Some(t), true) => t.to_owned(),
+        (None, _) => text.to_owned(),
+    };
+    Some((b.kind.label(), value))
+}
+
+/// A break's length in words: "20 minutes", "1 hour", "1 hour 30 minutes", "24 hours".
+pub fn break_length(minutes: i64) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    let hours = crate::journal::vocabulary::count(u32::try_from(h).unwrap_or(0), "hour", "hours");
+    let mins =
+        crate::journal::vocabulary::count(u32::try_from(m).unwrap_or(0), "minute", "minutes");
+    match (h, m) {
+        (0, _) => mins,
+        (_, 0) => hours,
+        _ => format!("{hours} {mins}"),
+    }
+}
+
+/// A time-out as labelled lines: whose break and for how long, the line said, what the person
+/// did until then, and whether they went back to it.
+pub fn time_out_lines(t: &TimeOut) -> Vec<(&'static str, String)> {
+    let until = if t.back_at.date_naive() == t.from.date_naive() {
+        t.back_at.format("%H:%M").to_string()
+    } else {
+        t.back_at.format("%H:%M on %A %-d %B").to_string()
+    };
+    let mut out = vec![(
+        t.side.label(),
+        format!(
+            "{}, from {} to {until}",
+            break_length(t.minutes()),
+            t.from.format("%H:%M")
+        ),
+    )];
+    filled(
+        &mut out,
+        [("Said", t.said.as_str()), ("Until then", &t.until_then)],
+    );
+    if let Some(b) = &t.back {
+        let note = b.note.trim();
+        out.push((
+            "Went back to it",
+            if note.is_empty() {
+                b.went.label().to_owned()
+            } else {
+                format!("{} · {note}", b.went.label())
+            },
+        ));
+    }
+    out
+}
+
+/// A ladder as labelled lines: the fear it climbs, then each step with how scary it felt.
+pub fn ladder_lines(l: &Ladder) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    filled(&mut out, [("Fear", l.fear.as_str())]);
+    for (i, r) in l.steps.iter().enumerate() {
+        let text = r.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        out.push((
+            "Step",
+            match r.scary {
+                Some(s) => format!("{}. {text} · scary {}/100", i + 1, s.get()),
+                None => format!("{}. {text}", i + 1),
+            },
+        ));
+    }
+    if l.put_away {
+        out.push(("Put away", "yes".to_owned()));
+    }
+    out
 }
 
 /// What of `e` a report with `include` shares, from the entry's [`facts`] in reading order:
@@ -337,6 +442,15 @@ pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
             Fact::Debriefs(debriefs) if include.debriefs => {
                 out.extend(debriefs.iter().map(|x| Shared::Chain(Chain::Debrief(x))));
             }
+            Fact::Bids(bids) if include.turning && bids.iter().any(|b| !b.is_empty()) => {
+                out.push(Shared::Chain(Chain::Bids(bids)));
+            }
+            Fact::TimeOuts(breaks) if include.turning => {
+                out.extend(breaks.iter().map(|x| Shared::Chain(Chain::TimeOut(x))));
+            }
+            Fact::Ladders(ladders) if include.turning => {
+                out.extend(ladders.iter().map(|x| Shared::Chain(Chain::Ladder(x))));
+            }
             Fact::Notes(notes) if include.notes && !notes.trim().is_empty() => {
                 out.push(Shared::Notes(notes));
             }
@@ -348,6 +462,9 @@ pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
             | Fact::Thoughts(_)
             | Fact::Debriefs(_)
             | Fact::CycleWords(_)
+            | Fact::Bids(_)
+            | Fact::TimeOuts(_)
+            | Fact::Ladders(_)
             | Fact::Notes(_)
             | Fact::Perspective(_)
             | Fact::Scale(..)

@@ -365,6 +365,7 @@ fn add_moments(entries: &mut [crate::journal::Entry]) {
                 extra: Default::default(),
             });
             e.predictions.push(Prediction {
+                step: None,
                 fear: "They will pull further away".into(),
                 likelihood: Likelihood::try_from(i64::try_from(10 * (3 + next(7))).unwrap()).ok(),
                 badness: Badness::try_from(u8::try_from(3 + next(3)).unwrap()).ok(),

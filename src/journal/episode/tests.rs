@@ -23,6 +23,7 @@ fn predicting(when: &str, n: u32, look_back: LookBack) -> Entry {
     let t = at(when);
     let mut e = Entry::new(EntryId::generate(t, n), t);
     e.predictions.push(Prediction {
+        step: None,
         fear: format!("fear {n}"),
         likelihood: Some(Likelihood::try_from(70).unwrap()),
         badness: Some(Badness::try_from(4u8).unwrap()),

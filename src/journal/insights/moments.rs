@@ -376,6 +376,7 @@ mod tests {
             extra: Default::default(),
         };
         e.predictions.push(Prediction {
+            step: None,
             fear: format!("fear {n}"),
             likelihood: None,
             badness: Badness::try_from(before).ok(),

@@ -20,7 +20,7 @@ use crate::tui::widgets::{page, wrap};
 
 /// The rows to choose on: answers, notes, moments, predictions, thoughts, debriefs, the cycle,
 /// the format.
-const ROWS: usize = 8;
+const ROWS: usize = 9;
 
 /// What the report covers and what the person chose so far.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,6 +131,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             4 => state.include.thoughts = !state.include.thoughts,
             5 => state.include.debriefs = !state.include.debriefs,
             6 => state.include.cycle = !state.include.cycle,
+            7 => state.include.turning = !state.include.turning,
             _ => {
                 state.format = match state.format {
                     Format::Html => Format::Markdown,
@@ -203,6 +204,10 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         format!(
             "{}Your cycle, drawn from your moments",
             check(state.include.cycle)
+        ),
+        format!(
+            "{}Your bids, appreciations, time-outs and ladders",
+            check(state.include.turning)
         ),
         format!(
             "Format: {}",

@@ -51,6 +51,7 @@ fn the_look_back_asks_only_what_applies_80x24() {
     let mut entries = crate::tui::test_support::twelve_entries();
     let newest = entries.iter_mut().max_by_key(|e| e.created_at).unwrap();
     newest.predictions.push(Prediction {
+        step: None,
         fear: "He will brush it off if I bring it up".into(),
         likelihood: None,
         badness: None,

@@ -51,8 +51,8 @@ fn make_a_report_of_the_window_at_80x24_and_160x48() {
     app.session.home = Some("/home/you".into());
     app.session.reports = Some("/home/you/Documents".into());
     app.update(Msg::Key(Action::Toggle));
-    // Down to the format, past the seven kinds of words.
-    for _ in 0..7 {
+    // Down to the format, past the eight kinds of words.
+    for _ in 0..8 {
         app.update(Msg::Key(Action::Down));
     }
     app.update(Msg::Key(Action::Toggle));

@@ -29,6 +29,7 @@ pub fn title(e: &Entry) -> Option<(&str, &str)> {
         Fact::Notes(_) | Fact::Perspective(_) | Fact::Tags(_) => true,
         Fact::Moments(_) | Fact::Predictions(_) => true,
         Fact::Thoughts(_) | Fact::Debriefs(_) | Fact::CycleWords(_) => true,
+        Fact::Bids(_) | Fact::TimeOuts(_) | Fact::Ladders(_) => f.is_empty(),
         Fact::Scale(..) | Fact::Feelings(_) | Fact::Triggers(_) | Fact::Signs(_) => f.is_empty(),
         Fact::Answers(_) | Fact::Strategies(_) => f.is_empty(),
     });
@@ -167,6 +168,7 @@ impl Part<'_> {
             Fact::Perspective(_) | Fact::Scale(..) => return None,
             Fact::Moments([]) | Fact::Predictions([]) => return None,
             Fact::Thoughts([]) | Fact::Debriefs([]) | Fact::CycleWords([]) => return None,
+            Fact::Bids([]) | Fact::TimeOuts([]) | Fact::Ladders([]) => return None,
             Fact::Feelings(feelings) => ("Feelings", joined(feelings)),
             Fact::Triggers(logged) => ("Triggers", self.triggers(logged)),
             Fact::Signs(signs) => {
@@ -194,6 +196,9 @@ impl Part<'_> {
             Fact::Thoughts(x) => self.chains(x.iter().map(Chain::Thought)),
             Fact::Debriefs(x) => self.chains(x.iter().map(Chain::Debrief)),
             Fact::CycleWords(x) => self.chains(x.iter().map(Chain::Cycle)),
+            Fact::Bids(x) => self.chains(std::iter::once(Chain::Bids(x))),
+            Fact::TimeOuts(x) => self.chains(x.iter().map(Chain::TimeOut)),
+            Fact::Ladders(x) => self.chains(x.iter().map(Chain::Ladder)),
             Fact::Predictions(predictions) => {
                 let mut body = Vec::new();
                 for p in predictions {

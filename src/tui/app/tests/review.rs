@@ -94,7 +94,10 @@ fn review_makes_a_report_of_its_filter_with_words_only_when_chosen() {
     assert!(text.contains("<svg"));
 
     // Answers chosen, Markdown: the answers, not the notes.
-    press(&mut app, "Space Down Down Down Down Down Down Down Space");
+    press(
+        &mut app,
+        "Space Down Down Down Down Down Down Down Down Space",
+    );
     let out = press(&mut app, "Enter");
     let [
         Effect::WriteReport {
@@ -130,6 +133,7 @@ fn a_due_prediction_is_asked_first_answered_saved_and_not_asked_again() {
         .find(|e| e.date == chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap())
         .unwrap();
     made.predictions.push(Prediction {
+        step: None,
         fear: "She will not call back".into(),
         likelihood: Likelihood::try_from(80).ok(),
         badness: Badness::try_from(4u8).ok(),

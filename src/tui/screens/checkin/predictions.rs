@@ -193,6 +193,8 @@ fn write_back(s: &State, cx: &mut Cx) {
         look_back: look_back(f, made_on).day(made_on),
         // An entry being edited keeps what came of its predictions.
         outcome: shown.and_then(|p| p.outcome.clone()),
+        // A prediction made for a ladder's step stays that step's.
+        step: shown.and_then(|p| p.step.clone()),
         extra: shown.map(|p| p.extra.clone()).unwrap_or_default(),
     };
     match draft.predictions.get_mut(s.at) {

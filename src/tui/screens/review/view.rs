@@ -594,6 +594,7 @@ mod tests {
             ..Default::default()
         });
         e.predictions.push(crate::journal::Prediction {
+            step: None,
             fear: "She will cancel the trip to the coast".into(),
             likelihood: None,
             badness: None,
