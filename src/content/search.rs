@@ -152,7 +152,9 @@ fn shown_parts(catalog: &Catalog, perspective: Option<Perspective>, safety: bool
     let phrases = |list: &[super::Phrase]| -> Vec<String> {
         let shown: Vec<&super::Phrase> = list
             .iter()
-            .filter(|p| fit(&p.perspectives) && !(safety && p.safe_only))
+            // After a Safety trigger no line to say to the partner is shown, not even an
+            // everyday question: each of them starts a talk.
+            .filter(|p| fit(&p.perspectives) && !safety)
             .collect();
         let mut texts: Vec<String> = shown.iter().map(|p| p.text.clone()).collect();
         // The sub-headings they are shown under: a purpose, a tier.
@@ -302,7 +304,8 @@ mod tests {
             assert!(parts(q, false).contains(&part.to_owned()), "{q}");
             assert!(!parts(q, true).contains(&part.to_owned()), "{q}");
         }
-        // Everyday questions are still there.
-        assert!(parts("laugh", true).contains(&"questions".to_owned()));
+        // Not even an everyday question: each starts a talk with the partner.
+        assert!(parts("laugh", false).contains(&"questions".to_owned()));
+        assert!(!parts("laugh", true).contains(&"questions".to_owned()));
     }
 }

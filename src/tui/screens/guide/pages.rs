@@ -584,11 +584,14 @@ fn repairs(b: &mut Builder<'_>) {
 }
 
 /// The question bank, tier by tier, each with its note. The pointer to the safety page comes
-/// before the first tier that is only for a safe relationship; after a Safety trigger only the
-/// everyday questions (not `safe_only`) are shown.
+/// before the first tier that is only for a safe relationship; after a Safety trigger none is
+/// shown, not even an everyday one: each of them starts a talk with the partner.
 fn questions(b: &mut Builder<'_>) {
     let k = &b.data.catalog.toolkit;
     let safety = b.data.safety;
+    if safety {
+        return;
+    }
     let tiers: Vec<(Tier, Vec<&Phrase>)> = Tier::ALL
         .iter()
         .map(|&t| {
