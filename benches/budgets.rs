@@ -383,7 +383,7 @@ fn insights_all(c: &mut Criterion) {
             chrono::Weekday::Mon,
         );
         group.bench_function(BenchmarkId::new("moments view", n), |b| {
-            b.iter(|| insights::with_moments(base.clone(), &entries))
+            b.iter(|| insights::with_moments(base.clone(), &entries, chrono::Weekday::Mon))
         });
         // The cycle view (issue 33), over the whole journal: budget ≤ 100 ms. The generated
         // journal logs safety triggers, and a safety trigger ends the work early (no cycle is

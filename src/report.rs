@@ -174,6 +174,7 @@ pub fn build(
     let figures = insights::with_moments(
         insights::compute(inside, window, today, week_starts),
         inside,
+        week_starts,
     );
     let shared = shared_entries(entries, request, today);
     let cycle = request.include.cycle.then(|| {

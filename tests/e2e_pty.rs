@@ -957,7 +957,7 @@ fn support_opens_with_bang_from_review_insights_and_a_check_in_and_with_f2_while
     app.wait_for("keep the draft and leave");
     app.send("s");
     app.wait_for("c check in");
-    for (open, seen) in [("r", "review"), ("i", "Last 7 days")] {
+    for (open, seen) in [("r", "review"), ("i", "7 days")] {
         app.send(open);
         app.wait_for(seen);
         app.send("!");

@@ -323,6 +323,14 @@ fn moments(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::Re
             writeln!(out, "  {line}")?;
         }
     }
+    let toward = words::turning_lines(&i.turning);
+    if !toward.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Turning toward (counts for noticing, not a score)")?;
+        for line in toward {
+            writeln!(out, "  {line}")?;
+        }
+    }
     Ok(())
 }
 
@@ -370,6 +378,20 @@ mod tests {
                     extra: Default::default(),
                 });
             }
+            // Bids and breaks, so the weeks of turning toward are counted both ways too.
+            if i % 2 == 0 {
+                e.bids.push(crate::journal::Bid {
+                    kind: crate::journal::BidKind::ALL[i % 4],
+                    turn: [None, Some(crate::journal::Turn::Toward)][i / 2 % 2],
+                    text: "a bid".into(),
+                    ..Default::default()
+                });
+            }
+            if i % 5 == 0 {
+                let side = crate::journal::BreakSide::ALL[i % 2];
+                e.time_outs
+                    .push(crate::journal::TimeOut::new(side, e.created_at, 30));
+            }
             store.save_entry(e).unwrap();
         }
         let entries = store::load(store.layout()).entries;
@@ -390,6 +412,7 @@ mod tests {
             let want = insights::with_moments(
                 insights::compute(&entries, window, today, Weekday::Mon),
                 &entries,
+                Weekday::Mon,
             );
             let got = figures(store.layout(), from, to, today);
             assert_eq!(got, want, "{from:?} {to}");
@@ -427,6 +450,7 @@ mod damaged {
             insights::with_moments(
                 insights::compute(&entries, window, today, Weekday::Mon),
                 &entries,
+                Weekday::Mon,
             )
         };
 

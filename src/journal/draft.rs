@@ -56,6 +56,11 @@ pub enum Step {
     Debrief,
     /// The cycle in the person's own words (on its own, from insights' cycle view).
     Cycle,
+    /// A bid for connection or an appreciation (on its own from home, or from the moment
+    /// step).
+    Bid,
+    /// A time-out with a promise to come back (from the card for a hard minute, or home).
+    TimeOut,
     /// Everything, to confirm.
     Summary,
 }
@@ -113,6 +118,8 @@ impl Step {
             Step::Thought => "A thought, checked",
             Step::Debrief => "After a hard moment",
             Step::Cycle => "Your cycle, in your words",
+            Step::Bid => "A bid, or something you appreciate",
+            Step::TimeOut => "A break, with a time to come back",
             Step::Summary => "Summary",
         }
     }
@@ -139,6 +146,10 @@ pub enum Flow {
     Thought,
     /// The cycle, in the person's own words.
     Cycle,
+    /// A bid for connection or an appreciation.
+    Bid,
+    /// A time-out with a promise to come back.
+    TimeOut,
 }
 
 impl Flow {
@@ -149,6 +160,8 @@ impl Flow {
             Flow::Debrief => &[Step::Debrief, Step::Summary],
             Flow::Thought => &[Step::Thought, Step::Summary],
             Flow::Cycle => &[Step::Cycle, Step::Summary],
+            Flow::Bid => &[Step::Bid, Step::Summary],
+            Flow::TimeOut => &[Step::TimeOut, Step::Summary],
         }
     }
 
@@ -161,7 +174,7 @@ impl Flow {
     /// begun from the moment step of the daily check-in (a detour), the moment step.
     fn home(self, step: Step) -> Step {
         match (self, step) {
-            (Flow::CheckIn, Step::Thought | Step::Debrief) => Step::Episodes,
+            (Flow::CheckIn, Step::Thought | Step::Debrief | Step::Bid) => Step::Episodes,
             _ => step,
         }
     }
@@ -429,6 +442,8 @@ impl CheckInDraft {
             Flow::Debrief => draft.debriefs.len(),
             Flow::Thought => draft.thoughts.len(),
             Flow::Cycle => draft.cycle_words.len(),
+            Flow::Bid => draft.bids.len(),
+            Flow::TimeOut => draft.time_outs.len(),
         };
         draft
     }
@@ -469,6 +484,8 @@ impl CheckInDraft {
                     Step::Debrief => record_slot(&mut e.debriefs, at).and_then(|r| r.text_mut(i)),
                     Step::Thought => record_slot(&mut e.thoughts, at).and_then(|r| r.text_mut(i)),
                     Step::Cycle => record_slot(&mut e.cycle_words, at).and_then(|r| r.text_mut(i)),
+                    Step::Bid => record_slot(&mut e.bids, at).and_then(|r| r.text_mut(i)),
+                    Step::TimeOut => record_slot(&mut e.time_outs, at).and_then(|r| r.text_mut(i)),
                     _ => None,
                 };
                 slot.map(|t| *t = text).is_some()
@@ -483,6 +500,8 @@ impl CheckInDraft {
             Flow::Debrief => return self.debriefs.iter().all(Debrief::is_empty),
             Flow::Thought => return self.thoughts.iter().all(ThoughtCheck::is_empty),
             Flow::Cycle => return self.cycle_words.iter().all(CycleWords::is_empty),
+            Flow::Bid => return self.bids.iter().all(crate::journal::Bid::is_empty),
+            Flow::TimeOut => return self.time_outs.iter().all(crate::journal::TimeOut::is_empty),
             Flow::CheckIn => {}
         }
         Scale::ALL.iter().all(|s| s.of(&self.entry).is_none())

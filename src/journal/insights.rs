@@ -283,6 +283,8 @@ pub struct Insights {
     pub debriefs: aftermath::Debriefs,
     /// Thoughts checked in the window.
     pub thoughts: aftermath::Thoughts,
+    /// Bids, appreciations and breaks in the window, week by week.
+    pub turning: turning::Turning,
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -480,6 +482,7 @@ pub struct Tally {
         moments::PredictionTally,
         moments::EpisodeTally,
         aftermath::AftermathTally,
+        turning::TurningTally,
     )>,
     /// The triggers of the day being counted (kept to save an allocation a day).
     on_day: Vec<usize>,
@@ -572,10 +575,11 @@ impl Tally {
                     on_day.push(i);
                 }
             }
-            if let Some((predictions, episodes, aftermath)) = self.moments.as_mut() {
+            if let Some((predictions, episodes, aftermath, turning)) = self.moments.as_mut() {
                 predictions.add(e);
                 episodes.add(e);
                 aftermath.add(e);
+                turning.add(e);
             }
         }
         for (s, v) in day.scales.iter() {
@@ -640,8 +644,8 @@ impl Tally {
                 .then_with(|| a.id.cmp(&b.id))
         });
 
-        let (predictions, episodes, (debriefs, thoughts)) = moments
-            .map(|(p, e, a)| (p.finish(), e.finish(), a.finish()))
+        let (predictions, episodes, (debriefs, thoughts), turning) = moments
+            .map(|(p, e, a, t)| (p.finish(), e.finish(), a.finish(), t.finish(week_starts)))
             .unwrap_or_default();
         Insights {
             window,
@@ -656,6 +660,7 @@ impl Tally {
             episodes,
             debriefs,
             thoughts,
+            turning,
             current_streak: all_days.streak(today),
             longest_streak: all_days.longest(),
             days,
@@ -667,13 +672,19 @@ impl Tally {
 }
 
 /// `insights` with the figures of moments and predictions of its window filled in (see
-/// [`moments`]); `compute` leaves them empty.
-pub fn with_moments(mut insights: Insights, entries: &[Entry]) -> Insights {
+/// [`moments`]), and of turning toward in weeks starting on `week_starts`; `compute` leaves
+/// them empty. `entries` are in the journal's order.
+pub fn with_moments(mut insights: Insights, entries: &[Entry], week_starts: Weekday) -> Insights {
     insights.predictions = moments::predictions(entries, insights.window);
     insights.episodes = moments::episodes(entries, insights.window);
     let window = insights.window;
     (insights.debriefs, insights.thoughts) =
         aftermath::aftermath_of(entries.iter().filter(|e| window.contains(e.date)));
+    let mut tally = turning::TurningTally::default();
+    for e in entries.iter().filter(|e| window.contains(e.date)) {
+        tally.add(e);
+    }
+    insights.turning = tally.finish(week_starts);
     insights
 }
 

@@ -133,6 +133,7 @@ fn the_figures_are_the_insights_for_the_same_window() {
     let expected = insights::with_moments(
         insights::compute(&entries, window(), d("2026-11-30"), Weekday::Mon),
         &entries,
+        Weekday::Mon,
     );
     assert_eq!(report.insights, expected);
     // And the page and the Markdown say them.

@@ -610,3 +610,90 @@ pub fn aftermath_lines(
         ("Thoughts checked", thoughts),
     ]
 }
+
+/// Turning toward over a window in words, as insights, `closer stats` and the report say it:
+/// the bids of each side and how they were met, the appreciations, the breaks and whether
+/// they led back to the talk, and what the numbers are too small to say. Empty when nothing
+/// of it was logged.
+pub fn turning_lines(t: &crate::journal::insights::turning::Turning) -> Vec<String> {
+    use crate::journal::insights::turning::{MIN_BIDS, Turns};
+    use crate::journal::vocabulary::count as n;
+    if !t.any() {
+        return Vec::new();
+    }
+    let turns = |who: &str, x: &Turns| {
+        let mut s = format!(
+            "{} · {who} toward {}, away {}, against {}",
+            n(x.total(), "bid", "bids"),
+            x.toward,
+            x.away,
+            x.against
+        );
+        if let Some(p) = x.toward_percent() {
+            s.push_str(&format!(" ({p}% toward)"));
+        }
+        s
+    };
+    let mut out = vec![
+        format!("From them: {}", turns("you turned", &t.theirs)),
+        format!("From you: {}", turns("they turned", &t.mine)),
+        format!(
+            "Appreciations: {} of them, {} of yourself",
+            t.thanks_them, t.thanks_me
+        ),
+    ];
+    let b = &t.breaks;
+    if b.total() > 0 {
+        let mut s = format!(
+            "Breaks: {} ({} you took, {} they asked for) · went back to it {}, later {}, not {}",
+            b.total(),
+            b.taken,
+            b.waited,
+            b.yes,
+            b.later,
+            b.no
+        );
+        if b.open > 0 {
+            s.push_str(&format!(", not answered yet {}", b.open));
+        }
+        if let Some(p) = b.back_percent() {
+            s.push_str(&format!(" ({p}% led back to the talk)"));
+        }
+        out.push(s);
+    }
+    if t.theirs.said() < MIN_BIDS || t.mine.said() < MIN_BIDS {
+        out.push(format!(
+            "Under {MIN_BIDS} bids on a side is too few to say what is usual: each one logged \
+             is a moment you noticed."
+        ));
+    }
+    out
+}
+
+/// Turning toward week by week, newest first, beside the moments traced: a header and a row
+/// a week, in fixed columns (bids as "toward/all").
+pub fn turning_weeks(t: &crate::journal::insights::turning::Turning) -> Vec<String> {
+    let mut out = vec![format!(
+        "{:<12}{:>10}{:>10}{:>8}{:>8}{:>9}",
+        "Week of", "From them", "From you", "Thanks", "Breaks", "Moments"
+    )];
+    for w in t.weeks.iter().rev() {
+        let bids = |x: &crate::journal::insights::turning::Turns| {
+            if x.total() == 0 {
+                "–".to_owned()
+            } else {
+                format!("{}/{}", x.toward, x.total())
+            }
+        };
+        out.push(format!(
+            "{:<12}{:>10}{:>10}{:>8}{:>8}{:>9}",
+            w.starts.format("%-d %b %y").to_string(),
+            bids(&w.theirs),
+            bids(&w.mine),
+            w.thanks,
+            w.breaks,
+            w.moments
+        ));
+    }
+    out
+}

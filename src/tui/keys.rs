@@ -42,6 +42,12 @@ pub enum Action {
     CheckThought,
     /// Show your cycle (insights' cycle view).
     OpenCycle,
+    /// Log a bid for connection or an appreciation.
+    LogBid,
+    /// Take a break with a time to come back.
+    TakeBreak,
+    /// Say whether you went back to the talk after a break.
+    AnswerBreak,
     /// Next step (or next question).
     Next,
     /// Previous step.

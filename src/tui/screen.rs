@@ -151,6 +151,8 @@ pub enum Open {
     SaveText(String, Question),
     /// Look back on predictions: those due today (`None`), or one entry's open ones.
     LookBack(Option<crate::journal::EntryId>),
+    /// Say whether you went back to the talk after the breaks whose time has come.
+    BreakBack,
     /// Make a report of these days and this filter (needs the journal).
     Report(
         crate::journal::insights::Window,
@@ -216,6 +218,22 @@ impl Open {
             .find(|e| e.date == session.today);
         let draft = CheckInDraft::record(flow, today, session.now, session.perspective());
         Cmd::Open(Open::CheckIn(Box::new(draft)))
+    }
+
+    /// Begins a time-out with a promise to come back (from the card for a hard minute): as a
+    /// record of today's entry, like a debrief; but after a Safety trigger, the safety page
+    /// instead, with the content's words: space from someone one fears is right, and nobody
+    /// owes them a time to come back.
+    pub fn time_out(session: &Session) -> Cmd {
+        if session
+            .catalog
+            .safety_logged_recently(session.recent_entries(), session.today)
+        {
+            let page = crate::content::validate::SAFETY_PAGE.to_owned();
+            return Cmd::Open(Open::Guide(Page::Digest(page)))
+                .and(Cmd::info(session.catalog.turning.time_out.safety.clone()));
+        }
+        Open::record(session, Flow::TimeOut)
     }
 
     /// Offers the unfinished check-in again, if there is one.

@@ -4,6 +4,7 @@
 //! `match` over the screens. A screen says itself, in its module, whether it takes typed text
 //! (`typing`) and whether it needs the journal read (`NEEDS_JOURNAL`).
 
+pub mod break_back;
 pub mod checkin;
 pub mod confirm;
 pub mod first_run;
@@ -158,6 +159,9 @@ screens! {
             .unwrap_or_default(),
         ),
     };
+    /// After a break: did you go back to it?
+    BreakBack(Box<break_back::State>) = break_back
+    { Open::BreakBack => Box::new(break_back::State::due(session)) };
     /// The journal's past.
     Review(Box<review::State>) = review
     {

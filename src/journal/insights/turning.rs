@@ -39,6 +39,13 @@ impl Turns {
         }
     }
 
+    fn add_all(&mut self, other: Turns) {
+        self.toward += other.toward;
+        self.away += other.away;
+        self.against += other.against;
+        self.unsaid += other.unsaid;
+    }
+
     /// Every bid logged.
     pub fn total(&self) -> u32 {
         self.toward + self.away + self.against + self.unsaid
@@ -152,63 +159,102 @@ impl Turning {
     }
 }
 
-/// The figures of `entries` (in the journal's order) that fall in `window`, by weeks starting
-/// on `week_starts`.
-pub fn turning(entries: &[Entry], window: Window, week_starts: Weekday) -> Turning {
-    let from = entries.partition_point(|e| e.date < window.from);
-    let mut t = Turning::default();
-    for e in entries[from..].iter().take_while(|e| e.date <= window.to) {
-        let starts = week_start(e.date, week_starts);
-        if t.weeks.last().is_none_or(|w| w.starts != starts) {
-            let mut next = t
-                .weeks
-                .last()
-                .and_then(|w| w.starts.checked_add_days(chrono::Days::new(7)));
-            while let Some(day) = next.filter(|d| *d < starts) {
-                t.weeks.push(WeekTurning {
-                    starts: day,
-                    ..WeekTurning::default()
-                });
-                next = day.checked_add_days(chrono::Days::new(7));
-            }
-            t.weeks.push(WeekTurning {
-                starts,
+/// [`Turning`] counted an entry at a time (entries in the order of their days), as `closer
+/// stats` reads a journal a day at a time; the weeks are made at [`TurningTally::finish`].
+#[derive(Debug, Default)]
+pub struct TurningTally {
+    t: Turning,
+    /// A row a day with anything counted, the day in `starts`, in order.
+    days: Vec<WeekTurning>,
+}
+
+impl TurningTally {
+    /// Counts `e`.
+    pub fn add(&mut self, e: &Entry) {
+        let t = &mut self.t;
+        if self.days.last().is_none_or(|d| d.starts != e.date) {
+            self.days.push(WeekTurning {
+                starts: e.date,
                 ..WeekTurning::default()
             });
         }
-        let Some(week) = t.weeks.last_mut() else {
-            continue;
+        let Some(day) = self.days.last_mut() else {
+            return;
         };
         for b in e.bids.iter().filter(|b| !b.is_empty()) {
             match b.kind {
                 BidKind::Theirs => {
                     t.theirs.add(b.turn);
-                    week.theirs.add(b.turn);
+                    day.theirs.add(b.turn);
                 }
                 BidKind::Mine => {
                     t.mine.add(b.turn);
-                    week.mine.add(b.turn);
+                    day.mine.add(b.turn);
                 }
                 BidKind::ThankThem => {
                     t.thanks_them += 1;
-                    week.thanks += 1;
+                    day.thanks += 1;
                 }
                 BidKind::ThankMe => {
                     t.thanks_me += 1;
-                    week.thanks += 1;
+                    day.thanks += 1;
                 }
             }
         }
         for b in &e.time_outs {
             t.breaks.add(b);
-            week.breaks += 1;
+            day.breaks += 1;
         }
         let moments =
             u32::try_from(e.episodes.iter().filter(|m| !m.is_empty()).count()).unwrap_or(u32::MAX);
         t.moments += moments;
-        week.moments += moments;
+        day.moments += moments;
     }
-    t
+
+    /// The figures of everything counted, the days gathered in weeks starting on
+    /// `week_starts` (the empty weeks between two with entries included).
+    pub fn finish(self, week_starts: Weekday) -> Turning {
+        let TurningTally { mut t, days } = self;
+        for d in days {
+            let starts = week_start(d.starts, week_starts);
+            if t.weeks.last().is_none_or(|w| w.starts != starts) {
+                let mut next = t
+                    .weeks
+                    .last()
+                    .and_then(|w| w.starts.checked_add_days(chrono::Days::new(7)));
+                while let Some(day) = next.filter(|d| *d < starts) {
+                    t.weeks.push(WeekTurning {
+                        starts: day,
+                        ..WeekTurning::default()
+                    });
+                    next = day.checked_add_days(chrono::Days::new(7));
+                }
+                t.weeks.push(WeekTurning {
+                    starts,
+                    ..WeekTurning::default()
+                });
+            }
+            if let Some(w) = t.weeks.last_mut() {
+                w.theirs.add_all(d.theirs);
+                w.mine.add_all(d.mine);
+                w.thanks += d.thanks;
+                w.breaks += d.breaks;
+                w.moments += d.moments;
+            }
+        }
+        t
+    }
+}
+
+/// The figures of `entries` (in the journal's order) that fall in `window`, by weeks starting
+/// on `week_starts`.
+pub fn turning(entries: &[Entry], window: Window, week_starts: Weekday) -> Turning {
+    let from = entries.partition_point(|e| e.date < window.from);
+    let mut tally = TurningTally::default();
+    for e in entries[from..].iter().take_while(|e| e.date <= window.to) {
+        tally.add(e);
+    }
+    tally.finish(week_starts)
 }
 
 #[cfg(test)]

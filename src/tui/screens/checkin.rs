@@ -11,6 +11,7 @@
 //! wildcard arm, so the compiler checks that every step has every function. A step's state
 //! lives as long as the check-in: coming back to a step finds it as it was left.
 
+mod bid;
 mod bindings;
 mod cycle_words;
 mod debrief;
@@ -27,6 +28,7 @@ mod strategies;
 mod summary;
 mod text;
 mod thought;
+mod time_out;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -131,6 +133,10 @@ enum StepState {
     Debrief(debrief::State),
     /// The cycle in the person's own words.
     Cycle(cycle_words::State),
+    /// A bid or an appreciation.
+    Bid(bid::State),
+    /// A time-out.
+    TimeOut(time_out::State),
     /// The summary.
     Summary(summary::State),
 }
@@ -203,6 +209,8 @@ macro_rules! on_step {
             StepState::Thought(s) => thought::$f(s, $($arg),*),
             StepState::Debrief(s) => debrief::$f(s, $($arg),*),
             StepState::Cycle(s) => cycle_words::$f(s, $($arg),*),
+            StepState::Bid(s) => bid::$f(s, $($arg),*),
+            StepState::TimeOut(s) => time_out::$f(s, $($arg),*),
             StepState::Summary(s) => summary::$f(s, $($arg),*),
         }
     };
@@ -224,6 +232,8 @@ impl StepState {
             Step::Thought => StepState::Thought(thought::new(draft, session)),
             Step::Debrief => StepState::Debrief(debrief::new(draft, session)),
             Step::Cycle => StepState::Cycle(cycle_words::new(draft, session)),
+            Step::Bid => StepState::Bid(bid::new(draft, session)),
+            Step::TimeOut => StepState::TimeOut(time_out::new(draft, session)),
             Step::Summary => StepState::Summary(summary::new(draft, session)),
         }
     }
@@ -473,6 +483,7 @@ fn on_key(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
         Action::Back => state.leave(session),
         Action::CheckThought => state.detour(Step::Thought, session, cx.layout),
         Action::StartDebrief => state.detour(Step::Debrief, session, cx.layout),
+        Action::LogBid => state.detour(Step::Bid, session, cx.layout),
         _ => Cmd::None,
     }
 }
@@ -493,6 +504,8 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Flow::Debrief => "debrief".to_owned(),
         Flow::Thought => "a thought".to_owned(),
         Flow::Cycle => "your cycle".to_owned(),
+        Flow::Bid => "turning toward".to_owned(),
+        Flow::TimeOut => "a break".to_owned(),
     };
     let (n, of) = flow.position(step);
     let title = format!("{verb} · step {n} of {of} · {}", step.title());

@@ -94,6 +94,22 @@ impl State {
     }
 }
 
+/// `laid` with `lines` above it (its links and anchors moved down with it).
+fn above(lines: Vec<ratatui::text::Line<'static>>, mut laid: Laid) -> Laid {
+    let n = lines.len();
+    if n == 0 {
+        return laid;
+    }
+    laid.lines.splice(0..0, lines);
+    for (_, line) in &mut laid.links {
+        *line += n;
+    }
+    for line in &mut laid.anchors {
+        *line += n;
+    }
+    laid
+}
+
 /// Lays out a page for `width`.
 pub fn lay_out(open: &Open, session: &Session, theme: &Theme, width: usize) -> Laid {
     let histories = session.histories();
@@ -124,7 +140,10 @@ pub fn lay_out(open: &Open, session: &Session, theme: &Theme, width: usize) -> L
         Page::Learn => pages::learn_index(&data, &open.search, open.typing),
         Page::EntryLinks(e) => pages::entry_links(&data, e),
         Page::Toolkit => pages::toolkit(&data),
-        Page::Card(id) => pages::card(&data, id),
+        Page::Card(id) => above(
+            crate::tui::widgets::countdown::lines(session),
+            pages::card(&data, id),
+        ),
         Page::Bids => pages::bids(&data),
         Page::Library => Laid::default(),
     }
@@ -193,7 +212,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             let Some((link, _)) = top.link.and_then(|i| laid.links.get(i)).cloned() else {
                 return Cmd::info("Tab selects a link; Enter follows it.");
             };
-            follow(state, link);
+            return follow(state, link, cx.session);
         }
         Action::Back => {
             state.stack.pop();
@@ -273,9 +292,10 @@ fn select_link(top: &mut Open, marks: &[usize], delta: isize, height: usize) {
 }
 
 /// Follows a link: opens its page on top, at the right place (a section is found when the
-/// page is first drawn).
-fn follow(state: &mut State, link: Link) {
+/// page is first drawn), or, for a time-out, its form.
+fn follow(state: &mut State, link: Link, session: &Session) -> Cmd {
     match link {
+        Link::TimeOut => return crate::tui::screen::Open::time_out(session),
         Link::Strategy(id) => state.push(Page::Strategy(id)),
         Link::Trigger(id) => state.push(Page::Trigger(id)),
         Link::Toolkit => state.push(Page::Toolkit),
@@ -287,6 +307,7 @@ fn follow(state: &mut State, link: Link) {
             state.stack.push(open);
         }
     }
+    Cmd::None
 }
 
 pub(super) fn toggle_pref(session: &Session, id: &str, action: Action) -> Cmd {

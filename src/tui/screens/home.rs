@@ -25,6 +25,9 @@ pub const KEYS: &[Binding] = &[
         "a debrief after a hard moment, on your own, once things are calm"),
     bind!(['t'] => CheckThought, "a thought",
         "check a thought: how much you believe it, and a kinder one"),
+    bind!(['b'] => LogBid, "a bid",
+        "a bid for connection, or something you appreciate: in a line"),
+    bind!(['a'] => AnswerBreak, _, "after a break: say whether you went back to it"),
     bind!(['r'] => OpenReview, "review", "review past entries: search, filter, edit, delete"),
     bind!(['i'] => OpenInsights, "insights",
         "insights: mood and closeness over time, triggers, what helped"),
@@ -51,6 +54,14 @@ pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::Key(Action::StartCheckIn) => Open::check_in(session),
         Msg::Key(Action::StartDebrief) => Open::record(session, Flow::Debrief),
         Msg::Key(Action::CheckThought) => Open::record(session, Flow::Thought),
+        Msg::Key(Action::LogBid) => Open::record(session, Flow::Bid),
+        Msg::Key(Action::AnswerBreak) => {
+            if crate::journal::breaks::due(session.recent_entries(), session.now).is_empty() {
+                Cmd::info("No break is waiting for an answer.")
+            } else {
+                Cmd::Open(Open::BreakBack)
+            }
+        }
         Msg::Key(Action::OpenReview) => Cmd::Open(Open::Review),
         Msg::Key(Action::OpenInsights) => Cmd::Open(Open::Insights),
         Msg::Key(Action::OpenLibrary) => Cmd::Open(Open::Guide(Page::Library)),
@@ -102,6 +113,9 @@ pub fn view(_state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout:
             Span::styled("Perspective   ", theme.muted),
             Span::styled(p.label(), theme.text),
         ]));
+    }
+    if session.journal.is_some() {
+        lines.extend(crate::tui::widgets::countdown::lines(session));
     }
     if let Some(why) = &session.read_only {
         lines.push(Line::default());

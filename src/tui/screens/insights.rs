@@ -33,6 +33,8 @@ pub enum Tab {
     Moments,
     /// Your cycle, drawn from your moments.
     Cycle,
+    /// Bids, appreciations and breaks, week by week beside the moments.
+    Toward,
     /// Streaks and calendars.
     Rhythm,
 }
@@ -50,6 +52,7 @@ impl Tab {
             Tab::Helped => "What helped",
             Tab::Moments => "Moments",
             Tab::Cycle => "Cycle",
+            Tab::Toward => "Turning toward",
             Tab::Rhythm => "Rhythm",
         }
     }
@@ -63,6 +66,7 @@ impl Tab {
             Tab::Helped => "Helped",
             Tab::Moments => "Moments",
             Tab::Cycle => "Cycle",
+            Tab::Toward => "Toward",
             Tab::Rhythm => "Rhythm",
         }
     }
@@ -110,6 +114,8 @@ pub struct State {
     cycle: std::cell::OnceCell<CycleView>,
     /// The cycle in the person's own words, found once for these entries.
     own: std::cell::OnceCell<Option<crate::journal::CycleWords>>,
+    /// Turning toward in the window, worked out when its view is first shown for it.
+    turning: std::cell::OnceCell<insights::turning::Turning>,
 }
 
 fn all_days(entries: &[Entry]) -> Vec<insights::Day> {
@@ -153,6 +159,7 @@ impl State {
             moments_done: false,
             cycle: std::cell::OnceCell::new(),
             own: std::cell::OnceCell::new(),
+            turning: std::cell::OnceCell::new(),
         };
         state.recompute(today);
         state
@@ -167,6 +174,7 @@ impl State {
         self.moments_done = false;
         self.cycle = std::cell::OnceCell::new();
         self.own = std::cell::OnceCell::new();
+        self.turning = std::cell::OnceCell::new();
         self.ensure_moments();
     }
 
@@ -175,7 +183,7 @@ impl State {
         if self.tab != Tab::Moments || self.moments_done {
             return;
         }
-        let i = insights::with_moments((*self.insights).clone(), &self.entries);
+        let i = insights::with_moments((*self.insights).clone(), &self.entries, self.week_starts);
         self.insights = Arc::new(i);
         self.moments_done = true;
     }
@@ -185,6 +193,13 @@ impl State {
         self.cycle.get_or_init(|| {
             let window = self.insights.window;
             insights::cycle::cycle(&self.entries, window, |t| catalog.is_safety(t))
+        })
+    }
+
+    /// Turning toward in the window, worked out once for it.
+    pub fn turning(&self) -> &insights::turning::Turning {
+        self.turning.get_or_init(|| {
+            insights::turning::turning(&self.entries, self.insights.window, self.week_starts)
         })
     }
 
@@ -302,7 +317,7 @@ pub fn keys(state: &State) -> &'static [Binding] {
         // No cycle to put in words where a safety trigger was logged.
         Tab::Cycle if matches!(state.cycle.get(), Some(CycleView::Safety)) => KEYS,
         Tab::Cycle => CYCLE_KEYS,
-        Tab::OverTime | Tab::Triggers | Tab::Helped | Tab::Moments => KEYS,
+        Tab::OverTime | Tab::Triggers | Tab::Helped | Tab::Moments | Tab::Toward => KEYS,
     }
 }
 

@@ -34,6 +34,7 @@ fn every_view_empty_and_a_year_at_80x24_and_160x48() {
                 "helped",
                 "moments",
                 "cycle",
+                "toward",
                 "rhythm",
             ] {
                 assert_drawn!(format!("insights_{tab}_{kind}_{w}x{h}"), &mut app, w, h);
@@ -307,4 +308,48 @@ fn the_calendar_underlines_today() {
         .map(|c| c.symbol().to_owned())
         .collect();
     assert_eq!(underlined.concat().trim(), today, "{underlined:?}");
+}
+
+/// Issue 34: turning toward beside the moments, week by week, over a year that logged bids,
+/// appreciations and breaks (few bids of the person's own: the small-numbers line shows).
+#[test]
+fn turning_toward_beside_the_moments_at_80x24_and_160x48() {
+    use crate::journal::{Bid, BidKind, BreakOutcome, BreakSide, Episode, TimeOut, Turn, WentBack};
+    let mut entries = generated_year();
+    for (i, e) in entries.iter_mut().enumerate() {
+        let turn = [Turn::Toward, Turn::Toward, Turn::Away, Turn::Against][i % 4];
+        e.bids.push(Bid {
+            kind: if i % 9 == 0 { BidKind::Mine } else { BidKind::Theirs },
+            turn: Some(turn),
+            text: "a bid".into(),
+            ..Bid::default()
+        });
+        if i % 5 == 0 {
+            e.bids.push(Bid {
+                kind: BidKind::ThankThem,
+                text: "made tea".into(),
+                ..Bid::default()
+            });
+        }
+        if i % 11 == 0 {
+            let mut b = TimeOut::new(BreakSide::Mine, e.created_at, 30);
+            b.back = Some(BreakOutcome {
+                went: [WentBack::Yes, WentBack::Later, WentBack::No][i % 3],
+                on: b.back_at,
+                note: String::new(),
+                extra: Default::default(),
+            });
+            e.time_outs.push(b);
+        }
+        if i % 3 == 0 {
+            e.episodes.push(Episode {
+                what: "went quiet".into(),
+                ..Episode::default()
+            });
+        }
+    }
+    let mut app = app(entries);
+    crate::tui::test_support::to_view(&mut app, crate::tui::screens::insights::Tab::Toward);
+    assert_drawn!("insights_toward_bids_80x24", &mut app, 80, 24);
+    assert_drawn!("insights_toward_bids_160x48", &mut app, 160, 48);
 }

@@ -35,6 +35,10 @@ pub const THOUGHT: Binding = bind!([Ctrl 't'] => CheckThought, "a thought",
 pub const DEBRIEF: Binding = bind!([Ctrl 'd'] => StartDebrief, "debrief",
     "a debrief of this moment, once things are calm, then go on with the check-in");
 
+/// Ctrl-B: a bid or an appreciation of this moment (then back to the check-in).
+pub const BID: Binding = bind!([Ctrl 'b'] => LogBid, "a bid",
+    "log a bid for connection, or something you appreciate, then go on with the check-in");
+
 /// What the keys of a form step begin with (Left/Right, Space and Backspace go to the focused
 /// field: see the form).
 pub(super) const FORM_KEYS: &[Binding] = table![
@@ -47,7 +51,7 @@ pub(super) const FORM_KEYS: &[Binding] = table![
 ];
 
 /// The moment step's keys: a form's, and the way to check a thought of it or debrief it.
-pub const MOMENT_KEYS: &[Binding] = table![..FORM_KEYS, THOUGHT, DEBRIEF, HELP_KEY_TEXT];
+pub const MOMENT_KEYS: &[Binding] = table![..FORM_KEYS, THOUGHT, DEBRIEF, BID, HELP_KEY_TEXT];
 
 /// The keys of a form step (Left/Right, Space and Backspace go to the focused field: see the
 /// form).

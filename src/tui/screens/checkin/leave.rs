@@ -206,6 +206,11 @@ impl State {
                 .to_owned()
         } else if self.draft.flow == crate::journal::draft::Flow::Thought {
             "Your thought check is saved with today's entry. ✓".to_owned()
+        } else if self.draft.flow == crate::journal::draft::Flow::Bid {
+            "Kept with today's entry. ✓ Noticing it is the first step of turning toward.".to_owned()
+        } else if self.draft.flow == crate::journal::draft::Flow::TimeOut {
+            "Your break is kept. ✓ closer shows the time left, then asks if you went back to it."
+                .to_owned()
         } else if self.draft.is_edit() {
             format!(
                 "Your changes to the entry of {} are saved. ✓",

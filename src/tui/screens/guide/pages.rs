@@ -30,6 +30,8 @@ pub enum Link {
     Card(String),
     /// The Learn card "Bids for connection".
     Bids,
+    /// A time-out with a time to come back (a form of the check-in, not a page).
+    TimeOut,
 }
 
 /// A page laid out: its lines, and for each link the line it is on.
@@ -698,6 +700,20 @@ pub fn card(data: &Data<'_>, id: &str) -> Laid {
     b.blank();
     b.heading("One small step instead");
     b.prose(&card.instead, "  ");
+    // A break with a time to come back scripts a return to the talk: not after a Safety
+    // trigger, when space from a partner one fears needs no promise.
+    if !data.safety {
+        let words = &data.catalog.turning.time_out;
+        b.prose(&words.intro, "  ");
+        // The card of the one who waits offers the other half of a break.
+        let waits = !card.perspectives.contains(&Perspective::IPullAway);
+        let label = if waits {
+            words.their_intro.as_str()
+        } else {
+            "Take a break, with a time to come back"
+        };
+        b.link(Link::TimeOut, label);
+    }
     b.blank();
     b.warning("If you are afraid", &card.safety);
     b.safety_link();

@@ -19,6 +19,7 @@ mod lists;
 mod moments;
 mod over_time;
 mod rhythm;
+mod turning;
 mod week;
 
 pub use over_time::{Series, series};
@@ -80,6 +81,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
             let perspective = cx.session.perspective();
             cycle::cycle(state, catalog, perspective, theme, frame, body, layout);
         }
+        Tab::Toward => turning::turning(state, catalog, theme, frame, body, layout),
         Tab::Rhythm => rhythm::rhythm(state, cx.session.today, theme, frame, body),
     }
 }
