@@ -1025,6 +1025,78 @@ fn a_prediction_made_today_is_asked_about_tomorrow_and_the_answer_is_kept() {
     assert_eq!(outcome["instead"], "she called on Sunday");
 }
 
+/// `closer status` of the journal at `root`, with the clock `minutes` ahead.
+fn status_line(root: &std::path::Path, minutes: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_closer"))
+        .args(["--data-dir", root.to_str().unwrap(), "status"])
+        .env("CLOSER_TEST_MINUTES_AHEAD", minutes)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Issue 34: a break taken from the card for a hard minute, with a time to come back, is
+/// kept through quitting closer: home and `closer status` show it while it runs, and once its
+/// time has come (the clock moved ahead by the test-only CLOSER_TEST_MINUTES_AHEAD) home asks
+/// whether the person went back to it, and the answer is kept with the break.
+#[test]
+fn a_break_from_the_card_is_asked_about_once_its_time_has_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let mut app = Closer::start(&root, 80, 24);
+    app.wait_for("c check in");
+    app.send("p");
+    app.wait_for("Take a break, with a time to come back");
+    app.press_until("\t", "▸ → Take a break", 10);
+    app.send("\r");
+    app.wait_for("Whose break is it?");
+    app.send("\x1b[B"); // ↓ when will you come back to it
+    app.send(" "); // 20 minutes
+    app.send("\x1b[B"); // ↓ a line to say or send
+    app.send(" "); // the first
+    app.wait_for("[x] I need a break to calm down. I'll come back to this at");
+    app.send("\x1b[B"); // ↓ what I'll do until then
+    app.send("a walk round the block");
+    app.wait_for("a walk round the block▏");
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("Your break is kept.");
+    app.wait_for("20 minutes to go");
+    app.esc();
+    app.wait_for("On a break until");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let day = only_day_file(&root);
+    assert_eq!(day["schema"], 5, "a day with a break carries schema 5");
+    let kept = &day["entries"][0]["time_outs"][0];
+    assert_eq!(kept["until_then"], "a walk round the block");
+    assert!(kept["back"].is_null(), "{kept}");
+    assert!(status_line(&root, "0").contains("on a break until"));
+    assert!(status_line(&root, "21").contains("did you go back to it?"));
+
+    // Twenty-one minutes on: home asks, and the answer is kept with the break.
+    let mut next = Closer::start_with(&root, 80, 24, &[("CLOSER_TEST_MINUTES_AHEAD", "21")]);
+    next.wait_for("Did you go back to it?");
+    next.send("g");
+    next.wait_for("after a break");
+    next.send(" "); // "yes, we talked"
+    next.send("\x1b[B");
+    next.send("we talked, calmer");
+    next.wait_for("we talked, calmer▏");
+    next.send("\r");
+    next.wait_for("Saved.");
+    next.wait_gone("Did you go back to it?");
+    next.send("q");
+    assert!(next.wait_exit().success());
+    let day = only_day_file(&root);
+    let back = &day["entries"][0]["time_outs"][0]["back"];
+    assert_eq!(back["went"], "yes", "{day}");
+    assert_eq!(back["note"], "we talked, calmer");
+    let after = status_line(&root, "21");
+    assert!(!after.contains("break"), "{after}");
+}
+
 /// closer started on `root`, a check-in of a mood alone saved from home; closer left open.
 fn check_in_with_a_mood(root: &std::path::Path) -> Closer {
     let mut app = Closer::start(root, 80, 24);

@@ -27,7 +27,7 @@ pub const KEYS: &[Binding] = &[
         "check a thought: how much you believe it, and a kinder one"),
     bind!(['b'] => LogBid, "a bid",
         "a bid for connection, or something you appreciate: in a line"),
-    bind!(['a'] => AnswerBreak, _, "after a break: say whether you went back to it"),
+    bind!(['g'] => AnswerBreak, _, "after a break: say whether you went back to it"),
     bind!(['r'] => OpenReview, "review", "review past entries: search, filter, edit, delete"),
     bind!(['i'] => OpenInsights, "insights",
         "insights: mood and closeness over time, triggers, what helped"),

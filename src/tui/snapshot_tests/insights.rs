@@ -319,7 +319,11 @@ fn turning_toward_beside_the_moments_at_80x24_and_160x48() {
     for (i, e) in entries.iter_mut().enumerate() {
         let turn = [Turn::Toward, Turn::Toward, Turn::Away, Turn::Against][i % 4];
         e.bids.push(Bid {
-            kind: if i % 9 == 0 { BidKind::Mine } else { BidKind::Theirs },
+            kind: if i % 9 == 0 {
+                BidKind::Mine
+            } else {
+                BidKind::Theirs
+            },
             turn: Some(turn),
             text: "a bid".into(),
             ..Bid::default()

@@ -27,7 +27,7 @@ pub fn lines(session: &Session) -> Vec<Line<'static>> {
                     ),
                     theme.text,
                 ),
-                Span::styled("a", theme.key),
+                Span::styled("g", theme.key),
             ]),
         ];
     }

@@ -24,6 +24,7 @@ mod lock;
 mod navigation;
 mod own_words;
 mod review;
+mod turning;
 
 fn effects(requests: &[Request]) -> Vec<&Effect> {
     requests.iter().map(|r| &r.effect).collect()
