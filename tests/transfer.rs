@@ -147,11 +147,8 @@ fn fixture(root: &Path) -> Store {
             ..Default::default()
         },
     ];
-    let mut pause = closer::journal::TimeOut::new(
-        closer::journal::BreakSide::Mine,
-        b.created_at,
-        30,
-    );
+    let mut pause =
+        closer::journal::TimeOut::new(closer::journal::BreakSide::Mine, b.created_at, 30);
     pause.said = "I need a break to calm down. I'll come back to this at 08:35.".into();
     pause.until_then = "a walk, then tea".into();
     pause.back = Some(closer::journal::BreakOutcome {

@@ -56,6 +56,8 @@ pub enum Step {
     Debrief,
     /// The cycle in the person's own words (on its own, from insights' cycle view).
     Cycle,
+    /// A ladder of small brave steps (on its own, from the ladders).
+    Ladder,
     /// Everything, to confirm.
     Summary,
 }
@@ -113,6 +115,7 @@ impl Step {
             Step::Thought => "A thought, checked",
             Step::Debrief => "After a hard moment",
             Step::Cycle => "Your cycle, in your words",
+            Step::Ladder => "A ladder of small brave steps",
             Step::Summary => "Summary",
         }
     }
@@ -139,6 +142,10 @@ pub enum Flow {
     Thought,
     /// The cycle, in the person's own words.
     Cycle,
+    /// A ladder of small brave steps, new or changed.
+    Ladder,
+    /// A step of a ladder done: a prediction made for it.
+    BraveStep,
 }
 
 impl Flow {
@@ -149,6 +156,8 @@ impl Flow {
             Flow::Debrief => &[Step::Debrief, Step::Summary],
             Flow::Thought => &[Step::Thought, Step::Summary],
             Flow::Cycle => &[Step::Cycle, Step::Summary],
+            Flow::Ladder => &[Step::Ladder, Step::Summary],
+            Flow::BraveStep => &[Step::Predictions, Step::Summary],
         }
     }
 
@@ -429,6 +438,8 @@ impl CheckInDraft {
             Flow::Debrief => draft.debriefs.len(),
             Flow::Thought => draft.thoughts.len(),
             Flow::Cycle => draft.cycle_words.len(),
+            Flow::Ladder => draft.ladders.len(),
+            Flow::BraveStep => draft.predictions.len(),
         };
         draft
     }
@@ -469,6 +480,7 @@ impl CheckInDraft {
                     Step::Debrief => record_slot(&mut e.debriefs, at).and_then(|r| r.text_mut(i)),
                     Step::Thought => record_slot(&mut e.thoughts, at).and_then(|r| r.text_mut(i)),
                     Step::Cycle => record_slot(&mut e.cycle_words, at).and_then(|r| r.text_mut(i)),
+                    Step::Ladder => record_slot(&mut e.ladders, at).and_then(|r| r.text_mut(i)),
                     _ => None,
                 };
                 slot.map(|t| *t = text).is_some()
@@ -483,6 +495,14 @@ impl CheckInDraft {
             Flow::Debrief => return self.debriefs.iter().all(Debrief::is_empty),
             Flow::Thought => return self.thoughts.iter().all(ThoughtCheck::is_empty),
             Flow::Cycle => return self.cycle_words.iter().all(CycleWords::is_empty),
+            Flow::Ladder => return self.ladders.iter().all(crate::journal::Ladder::is_empty),
+            // The step's prediction is the last one: it is the one written here.
+            Flow::BraveStep => {
+                return self
+                    .predictions
+                    .last()
+                    .is_none_or(|p| p.step.is_none() || p.fear.trim().is_empty());
+            }
             Flow::CheckIn => {}
         }
         Scale::ALL.iter().all(|s| s.of(&self.entry).is_none())

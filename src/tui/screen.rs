@@ -277,6 +277,10 @@ impl Open {
             format!("You began a debrief on {began}.")
         } else if draft.flow == Flow::Thought {
             format!("You began checking a thought on {began}.")
+        } else if draft.flow == Flow::Ladder {
+            format!("You began writing a ladder of brave steps on {began}.")
+        } else if draft.flow == Flow::BraveStep {
+            format!("You began a brave step's prediction on {began}.")
         } else if draft.is_edit() {
             format!(
                 "You were editing the entry of {}.",

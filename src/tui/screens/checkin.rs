@@ -15,6 +15,7 @@ mod bindings;
 mod cycle_words;
 mod debrief;
 mod episodes;
+mod ladder;
 mod leave;
 mod lists;
 mod notes;
@@ -87,6 +88,7 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ("check-in: reflect", reflect::KEYS),
     ("check-in: strategies", strategies::KEYS),
     ("check-in: a fear, as a prediction", predictions::KEYS),
+    ("a brave step, as a prediction", predictions::STEP_KEYS),
     ("check-in: notes", notes::KEYS),
     ("check-in: summary", summary::KEYS),
     ("check-in: summary, with a moment", summary::MOMENT_KEYS),
@@ -131,6 +133,8 @@ enum StepState {
     Debrief(debrief::State),
     /// The cycle in the person's own words.
     Cycle(cycle_words::State),
+    /// A ladder of small brave steps.
+    Ladder(ladder::State),
     /// The summary.
     Summary(summary::State),
 }
@@ -203,6 +207,7 @@ macro_rules! on_step {
             StepState::Thought(s) => thought::$f(s, $($arg),*),
             StepState::Debrief(s) => debrief::$f(s, $($arg),*),
             StepState::Cycle(s) => cycle_words::$f(s, $($arg),*),
+            StepState::Ladder(s) => ladder::$f(s, $($arg),*),
             StepState::Summary(s) => summary::$f(s, $($arg),*),
         }
     };
@@ -224,6 +229,7 @@ impl StepState {
             Step::Thought => StepState::Thought(thought::new(draft, session)),
             Step::Debrief => StepState::Debrief(debrief::new(draft, session)),
             Step::Cycle => StepState::Cycle(cycle_words::new(draft, session)),
+            Step::Ladder => StepState::Ladder(ladder::new(draft, session)),
             Step::Summary => StepState::Summary(summary::new(draft, session)),
         }
     }
@@ -493,6 +499,8 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Flow::Debrief => "debrief".to_owned(),
         Flow::Thought => "a thought".to_owned(),
         Flow::Cycle => "your cycle".to_owned(),
+        Flow::Ladder => "a ladder".to_owned(),
+        Flow::BraveStep => "a brave step".to_owned(),
     };
     let (n, of) = flow.position(step);
     let title = format!("{verb} · step {n} of {of} · {}", step.title());
