@@ -42,6 +42,12 @@ pub enum Action {
     CheckThought,
     /// Show your cycle (insights' cycle view).
     OpenCycle,
+    /// Open the ladders of small brave steps.
+    OpenLadders,
+    /// Do the selected step of a ladder (write it as a prediction).
+    DoStep,
+    /// Put the selected ladder away, or take it back.
+    PutAway,
     /// Next step (or next question).
     Next,
     /// Previous step.

@@ -132,7 +132,12 @@ record::step_functions!(Ladder);
 /// Draws the step.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
     let Canvas(frame, area, _) = c;
-    let shown = record::shown(s.at, v.draft.ladders.len(), "Ladder", "A new ladder");
+    let made = v.draft.ladders.len();
+    // "Ladder 2 of 3" only where the day holds more than one.
+    let shown = match made {
+        0 | 1 => String::new(),
+        _ => format!("{} · ", record::shown(s.at, made, "Ladder", "A new ladder")),
+    };
     let lines = vec![
         Line::styled(
             "Write the steps from the easiest to the hardest, with how scary each feels. \
@@ -141,7 +146,7 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
             v.theme.muted,
         ),
         Line::styled(
-            format!("{shown} · ↑/↓ move · ←/→ how scary · Tab to the summary"),
+            format!("{shown}↑/↓ move · ←/→ how scary · Tab to the summary"),
             v.theme.muted,
         ),
         Line::default(),
