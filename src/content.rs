@@ -20,8 +20,9 @@ use thiserror::Error;
 use crate::journal::{Entry, Perspective, TriggerRef};
 
 pub use model::{
-    Card, Category, Digest, Episodes, Faq, Phrase, Prompt, PromptKind, Ritual, Section, Sign,
-    Source, Strategy, Toolkit, Trap, Trigger, TriggerGroup, Urge, fits,
+    BidExample, BidWords, Card, Category, Digest, Episodes, Faq, HardTalk, Phrase, Prompt,
+    PromptKind, Purpose, Ritual, ScriptStep, Section, Sign, Source, StarterLadder, StateOfUs,
+    Strategy, Tier, TimeOutWords, Toolkit, Trap, Trigger, TriggerGroup, Turning, Urge, fits,
 };
 pub use search::{Hit, ItemKind};
 
@@ -65,6 +66,9 @@ pub struct Catalog {
     pub toolkit: Toolkit,
     /// The urge vocabulary and the words around the episode and prediction steps.
     pub episodes: Episodes,
+    /// Turning toward each other: bids, time-outs, starter ladders, the checklist before a
+    /// hard talk and the weekly "state of us".
+    pub turning: Turning,
 }
 
 impl Catalog {

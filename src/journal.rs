@@ -3,6 +3,7 @@
 //! Pure: no files, no terminal, no clock. Time arrives as arguments.
 
 pub mod book;
+pub mod breaks;
 pub mod debrief;
 pub mod draft;
 pub mod entry;

@@ -10,6 +10,7 @@
 #![cfg_attr(test, allow(clippy::too_many_lines))]
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod content;
 pub mod files;

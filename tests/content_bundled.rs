@@ -152,6 +152,66 @@ fn texts(c: &Catalog) -> Vec<(String, String)> {
         add(format!("card {} instead", card.id), &card.instead);
         add(format!("card {} safety", card.id), &card.safety);
     }
+    let t = &c.turning;
+    let b = &t.bids;
+    for (field, text) in [
+        ("title", &b.title),
+        ("intro", &b.intro),
+        ("toward", &b.toward),
+        ("away", &b.away),
+        ("against", &b.against),
+        ("their_bid", &b.their_bid),
+        ("my_bid", &b.my_bid),
+        ("thank_them", &b.thank_them),
+        ("thank_me", &b.thank_me),
+        ("not_a_score", &b.not_a_score),
+    ] {
+        add(format!("bids {field}"), text);
+    }
+    for e in &b.examples {
+        add("bids example".into(), &e.text);
+    }
+    let o = &t.time_out;
+    for (field, text) in [
+        ("intro", &o.intro),
+        ("when", &o.when),
+        ("their_intro", &o.their_intro),
+        ("back_question", &o.back_question),
+        ("back_yes", &o.back_yes),
+        ("back_later", &o.back_later),
+        ("back_no", &o.back_no),
+        ("back_note", &o.back_note),
+        ("safety", &o.safety),
+    ] {
+        add(format!("time_out {field}"), text);
+    }
+    for (field, list) in [
+        ("script", &o.scripts),
+        ("their_idea", &o.their_ideas),
+        ("grounding", &o.grounding),
+    ] {
+        list.iter()
+            .for_each(|s| add(format!("time_out {field}"), s));
+    }
+    for l in &t.ladders {
+        add(format!("ladder {} fear", l.id), &l.fear);
+        add(format!("ladder {} why", l.id), &l.why);
+        l.steps
+            .iter()
+            .for_each(|s| add(format!("ladder {} step", l.id), s));
+    }
+    add("hard_talk title".into(), &t.hard_talk.title);
+    add("hard_talk intro".into(), &t.hard_talk.intro);
+    for i in &t.hard_talk.items {
+        add("hard_talk item".into(), i);
+    }
+    let s = &t.state_of_us;
+    add("state_of_us title".into(), &s.title);
+    add("state_of_us intro".into(), &s.intro);
+    for step in &s.steps {
+        add(format!("state_of_us {:?}", step.heading), &step.heading);
+        add(format!("state_of_us {:?}", step.heading), &step.prompt);
+    }
     for d in &c.digests {
         add(format!("digest {} title", d.id), &d.title);
         add(format!("digest {} summary", d.id), &d.summary);
@@ -769,6 +829,51 @@ fn every_digest_section_and_faq_answer_reads_at_grade_8_or_below() {
             {
                 hard.push(format!("{} {what}: grade {g:.1}", d.id));
             }
+        }
+    }
+    assert!(
+        hard.is_empty(),
+        "above grade {MAX_GRADE}: split long sentences, prefer short words:\n{}",
+        hard.join("\n")
+    );
+}
+
+/// The prose of turning toward reads at grade 8 or below too: the bids Learn card, the
+/// time-out's intro, the checklist before a hard talk and the "state of us" script, each read
+/// as a whole (the checklist's items and the script's steps as its sentences).
+#[test]
+fn the_prose_of_turning_toward_reads_at_grade_8_or_below() {
+    let c = Catalog::bundled().unwrap();
+    let t = &c.turning;
+    let b = &t.bids;
+    let texts = [
+        ("bids intro", b.intro.clone()),
+        (
+            "bids toward, away, against",
+            [&b.toward, &b.away, &b.against]
+                .map(|s| s.as_str())
+                .join("\n"),
+        ),
+        ("time-out intro", t.time_out.intro.clone()),
+        ("time-out safety", t.time_out.safety.clone()),
+        (
+            "before a hard talk",
+            format!("{}\n{}", t.hard_talk.intro, t.hard_talk.items.join("\n")),
+        ),
+        (
+            "state of us",
+            std::iter::once(t.state_of_us.intro.clone())
+                .chain(t.state_of_us.steps.iter().map(|s| s.prompt.clone()))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    ];
+    let mut hard = Vec::new();
+    for (what, text) in texts {
+        match grade(&text) {
+            Some(g) if g > MAX_GRADE => hard.push(format!("{what}: grade {g:.1}")),
+            Some(_) => {}
+            None => hard.push(format!("{what}: no words")),
         }
     }
     assert!(

@@ -152,7 +152,7 @@ pub fn backup(
         &layout,
         settings.config_dir.as_deref(),
         dir,
-        chrono::Local::now().fixed_offset(),
+        crate::clock::now(),
         settings.keep,
     )?;
     let bytes = std::fs::metadata(&written.path).map_or(0, |m| m.len());

@@ -91,7 +91,7 @@ impl Args {
             recipients: &recipients,
         };
         // Markdown and CSV are made printable inside; JSON escapes control characters.
-        let now = chrono::Local::now().fixed_offset();
+        let now = crate::clock::now();
         ctx.raw(|out| run(ctx.data_dir()?, &request, now, out))?;
         Ok(std::process::ExitCode::SUCCESS)
     }

@@ -38,7 +38,7 @@ impl Args {
     /// As [`run`]; the journal cannot be unlocked.
     pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
         ctx.unlock()?;
-        let today = chrono::Local::now().date_naive();
+        let today = crate::clock::today();
         let data_dir = ctx.data_dir()?;
         // JSON escapes control characters itself; text is made printable.
         if self.json {

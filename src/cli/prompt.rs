@@ -36,7 +36,7 @@ impl Args {
         let mut err = super::printable::Printable::new(std::io::stderr().lock());
         // As on screen: config.toml's perspective wins over the one stored.
         let perspective = self.perspective.or(ctx.config().perspective);
-        let today = chrono::Local::now().date_naive();
+        let today = crate::clock::today();
         let config_dir = ctx.config_dir();
         ctx.printed(|out| {
             run(

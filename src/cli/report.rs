@@ -97,7 +97,7 @@ impl Args {
             catalog: &catalog,
             own_triggers: &prefs.custom_triggers,
         };
-        let today = chrono::Local::now().date_naive();
+        let today = crate::clock::today();
         let mut err = super::printable::Printable::new(std::io::stderr().lock());
         ctx.raw(|out| run(ctx.data_dir()?, &request, today, out, &mut err))?;
         Ok(std::process::ExitCode::SUCCESS)

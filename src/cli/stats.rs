@@ -42,7 +42,7 @@ impl Args {
         if self.json {
             ctx.plaintext_note("what stats --json prints");
         }
-        let today = chrono::Local::now().date_naive();
+        let today = crate::clock::today();
         ctx.printed(|out| {
             run(
                 ctx.data_dir()?,

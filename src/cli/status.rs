@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset};
 
 use crate::journal::DayCounts;
 use crate::store::{Layout, Store};
@@ -35,14 +35,36 @@ impl Args {
             let text = e.to_string();
             eprintln!("closer: {}", crate::journal::printable::printable(&text));
         }
-        let today = chrono::Local::now().date_naive();
-        let done = ctx.printed(|out| run(data_dir, self.short, today, out))?;
+        let now = crate::clock::now();
+        let done = ctx.printed(|out| run(data_dir, self.short, now, out))?;
         Ok(super::success_if(done))
     }
 }
 
-/// Prints the status; returns whether there is a check-in today.
-pub fn run(data_dir: &Path, short: bool, today: NaiveDate, out: &mut impl Write) -> Result<bool> {
+/// What the status line says of breaks (`returns`, the unanswered ones' promised return
+/// times, soonest first): the next return while one runs, then whether the person went back
+/// to it; nothing when there is none. No words of the journal: the time only.
+fn break_words(returns: &[DateTime<FixedOffset>], now: DateTime<FixedOffset>) -> String {
+    if returns.iter().any(|t| *t <= now) {
+        return " · a break to look back on: did you go back to it?".to_owned();
+    }
+    match returns.first() {
+        Some(t) if t.date_naive() == now.date_naive() => {
+            format!(" · on a break until {}", t.format("%H:%M"))
+        }
+        Some(t) => format!(" · on a break until {}", t.format("%H:%M on %A")),
+        None => String::new(),
+    }
+}
+
+/// Prints the status at `now`; returns whether there is a check-in today.
+pub fn run(
+    data_dir: &Path,
+    short: bool,
+    now: DateTime<FixedOffset>,
+    out: &mut impl Write,
+) -> Result<bool> {
+    let today = now.date_naive();
     let layout = Layout::new(data_dir);
     let days = DayCounts::of_days(Store::days_with_files_in(&layout));
     let today_done = days.checked_in(today);
@@ -56,20 +78,20 @@ pub fn run(data_dir: &Path, short: bool, today: NaiveDate, out: &mut impl Write)
         } else {
             "not yet today"
         };
+        let mut line = format!("{when} · {streak}-day streak");
         let due = Store::predictions_due_in(&layout, today);
         if due > 0 {
-            writeln!(
-                out,
-                "{when} · {streak}-day streak · {} to look back on",
+            line.push_str(&format!(
+                " · {} to look back on",
                 crate::journal::vocabulary::count(
                     u32::try_from(due).unwrap_or(u32::MAX),
                     "prediction",
                     "predictions"
                 )
-            )?;
-        } else {
-            writeln!(out, "{when} · {streak}-day streak")?;
+            ));
         }
+        line.push_str(&break_words(&Store::open_breaks_in(&layout), now));
+        writeln!(out, "{line}")?;
     }
     Ok(today_done)
 }

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::model::{Digest, Episodes, Prompt, Sign, Strategy, Toolkit, Trigger};
+use super::model::{Digest, Episodes, Prompt, Sign, Strategy, Toolkit, Trigger, Turning};
 use super::{Catalog, ContentError, parse_toml};
 
 /// A bundled file: (its name, its text), the name written once.
@@ -22,6 +22,7 @@ pub(crate) const STRATEGIES: (&str, &str) = bundled!("strategies.toml");
 pub(crate) const PROMPTS: (&str, &str) = bundled!("prompts.toml");
 pub(crate) const EPISODES: (&str, &str) = bundled!("episodes.toml");
 pub(crate) const TOOLKIT: (&str, &str) = bundled!("toolkit.toml");
+pub(crate) const TURNING: (&str, &str) = bundled!("turning.toml");
 pub(crate) const DIGESTS: [(&str, &str); 6] = [
     bundled!("safety.toml"),
     bundled!("digests/breaking-the-walls.toml"),
@@ -71,6 +72,7 @@ pub(crate) fn load() -> Result<Catalog, ContentError> {
         .collect::<Result<Vec<_>, _>>()?;
     let toolkit: Toolkit = parse_toml(TOOLKIT.0, TOOLKIT.1)?;
     let episodes: Episodes = parse_toml(EPISODES.0, EPISODES.1)?;
+    let turning: Turning = parse_toml(TURNING.0, TURNING.1)?;
     Ok(Catalog {
         triggers: triggers.trigger,
         signs: signs.sign,
@@ -79,5 +81,6 @@ pub(crate) fn load() -> Result<Catalog, ContentError> {
         digests,
         toolkit,
         episodes,
+        turning,
     })
 }

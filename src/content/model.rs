@@ -468,6 +468,77 @@ pub struct Digest {
     pub faqs: Vec<Faq>,
 }
 
+/// How far a question to ask a partner goes: the question bank's three tiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[derive(VariantArray)]
+pub enum Tier {
+    /// Everyday curiosity (`light`): fine on any day, never `safe_only`.
+    Light,
+    /// About their inner world (`deeper`): only for a safe relationship.
+    Deeper,
+    /// About the two of you, hopes and hurts (`deep`): only for a safe relationship.
+    Deep,
+}
+
+impl Tier {
+    /// All three, lightest first.
+    pub const ALL: &'static [Tier] = <Tier as VariantArray>::VARIANTS;
+
+    /// Its name, as a heading ("Light", "Deeper", "Deep").
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::Light => "Light",
+            Tier::Deeper => "Deeper",
+            Tier::Deep => "Deep",
+        }
+    }
+
+    /// One line on when it fits, shown under its heading.
+    pub fn note(self) -> &'static str {
+        match self {
+            Tier::Light => "Everyday curiosity, for any ordinary moment.",
+            Tier::Deeper => "About their inner world, for a calm time with room to listen.",
+            Tier::Deep => "About the two of you, for when you both feel safe and unhurried.",
+        }
+    }
+
+    /// Whether its questions are only for a safe relationship (`safe_only`).
+    pub fn safe_only(self) -> bool {
+        self != Tier::Light
+    }
+}
+
+/// What a repair phrase is for: the groups repairs are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[derive(VariantArray)]
+pub enum Purpose {
+    /// Asking for a pause before it gets worse (`pause`).
+    Pause,
+    /// Saying you see their side (`see-your-point`).
+    SeeYourPoint,
+    /// Taking back something said badly and trying again (`try-again`).
+    TryAgain,
+    /// Saying what you value in them, mid-talk (`appreciate`).
+    Appreciate,
+}
+
+impl Purpose {
+    /// All four, in the order shown.
+    pub const ALL: &'static [Purpose] = <Purpose as VariantArray>::VARIANTS;
+
+    /// Its heading on the page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Purpose::Pause => "I need to pause",
+            Purpose::SeeYourPoint => "I see your point",
+            Purpose::TryAgain => "Let me try again",
+            Purpose::Appreciate => "I appreciate…",
+        }
+    }
+}
+
 /// A line to say: an opener for raising the distance, a repair after a hard moment, or a
 /// question to ask a partner.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -477,10 +548,16 @@ pub struct Phrase {
     pub id: String,
     /// The words, as one might say them.
     pub text: String,
-    /// Whether it starts a conversation that is only for a safe relationship (shown under a
-    /// pointer to the safety page).
+    /// Whether it starts a conversation that is only for a safe relationship: never shown
+    /// while a Safety trigger was logged lately.
     #[serde(default)]
     pub safe_only: bool,
+    /// A question's tier in the question bank (questions only; every question has one).
+    #[serde(default)]
+    pub tier: Option<Tier>,
+    /// What a repair is for (repairs only; every repair has one).
+    #[serde(default)]
+    pub purpose: Option<Purpose>,
     /// Perspectives it fits.
     pub perspectives: Vec<Perspective>,
     /// The articles it draws on.
@@ -571,6 +648,22 @@ pub struct Toolkit {
 }
 
 impl Toolkit {
+    /// The questions of a tier that fit a perspective, in file order.
+    pub fn questions_in(&self, tier: Tier, perspective: Option<Perspective>) -> Vec<&Phrase> {
+        self.questions
+            .iter()
+            .filter(|q| q.tier == Some(tier) && fits(&q.perspectives, perspective))
+            .collect()
+    }
+
+    /// The repairs for a purpose that fit a perspective, in file order.
+    pub fn repairs_for(&self, purpose: Purpose, perspective: Option<Perspective>) -> Vec<&Phrase> {
+        self.repairs
+            .iter()
+            .filter(|r| r.purpose == Some(purpose) && fits(&r.perspectives, perspective))
+            .collect()
+    }
+
     /// The card `p` opens for a perspective: the first that fits (for both perspectives, the
     /// first card); `None` when there is no card.
     pub fn card_for(&self, perspective: Option<Perspective>) -> Option<&Card> {
@@ -594,6 +687,193 @@ impl Toolkit {
     }
 }
 
+/// The content for turning toward each other (`content/turning.toml`): bids for connection,
+/// time-outs, starter ladders, the checklist before a hard talk and the weekly "state of us".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Turning {
+    /// Bids for connection: the Learn card and the words of the bid log (`[bids]`).
+    pub bids: BidWords,
+    /// An announced break instead of going silent (`[time_out]`).
+    pub time_out: TimeOutWords,
+    /// Starter ladders: small steps up to a feared thing (`[[ladder]]`).
+    #[serde(rename = "ladder")]
+    pub ladders: Vec<StarterLadder>,
+    /// The checklist before a hard talk (`[hard_talk]`).
+    pub hard_talk: HardTalk,
+    /// The weekly "state of us" talk (`[state_of_us]`).
+    pub state_of_us: StateOfUs,
+}
+
+impl Turning {
+    /// The starter ladders to offer for a perspective (`None`: both), in file order. When
+    /// `safety` is true (a Safety trigger was logged lately: see
+    /// [`Catalog::safety_logged_recently`](crate::content::Catalog::safety_logged_recently)),
+    /// the ladders whose steps involve talking with the partner (`safe_only`) are left out:
+    /// pass it wherever ladders are offered.
+    pub fn ladders_for(
+        &self,
+        perspective: Option<Perspective>,
+        safety: bool,
+    ) -> Vec<&StarterLadder> {
+        self.ladders
+            .iter()
+            .filter(|l| fits(&l.perspectives, perspective) && !(safety && l.safe_only))
+            .collect()
+    }
+
+    /// A starter ladder by id, whatever it fits (for a ladder already in the journal).
+    pub fn ladder(&self, id: &str) -> Option<&StarterLadder> {
+        self.ladders.iter().find(|l| l.id == id)
+    }
+}
+
+/// Bids for connection: the Learn card's words and the labels of the bid log.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BidWords {
+    /// The Learn card's title ("Bids for connection").
+    pub title: String,
+    /// What a bid is: short paragraphs; lines starting with "- " are bullets.
+    pub intro: String,
+    /// One line: what turning toward a bid looks like.
+    pub toward: String,
+    /// One line: what turning away looks like.
+    pub away: String,
+    /// One line: what turning against looks like.
+    pub against: String,
+    /// Everyday bids, each with the perspectives it fits (`[[bids.example]]`).
+    #[serde(rename = "example")]
+    pub examples: Vec<BidExample>,
+    /// Form label: a bid from my partner, and how I responded.
+    pub their_bid: String,
+    /// Form label: a bid I made, and how it landed.
+    pub my_bid: String,
+    /// Form label: something I appreciate about them.
+    pub thank_them: String,
+    /// Form label: something I appreciate about me.
+    pub thank_me: String,
+    /// One line over the counts of bids: they are not a score of the relationship.
+    pub not_a_score: String,
+    /// The articles these draw on.
+    pub sources: Vec<Source>,
+}
+
+impl BidWords {
+    /// The examples that fit a perspective (`None`: all), in file order.
+    pub fn examples_for(&self, perspective: Option<Perspective>) -> Vec<&str> {
+        self.examples
+            .iter()
+            .filter(|e| fits(&e.perspectives, perspective))
+            .map(|e| e.text.as_str())
+            .collect()
+    }
+}
+
+/// An everyday bid for connection.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BidExample {
+    /// The bid, in one line.
+    pub text: String,
+    /// Perspectives it fits.
+    pub perspectives: Vec<Perspective>,
+}
+
+/// A time-out: a break that is announced, with a time to come back, instead of going silent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeOutWords {
+    /// Why an announced break beats going silent (1–3 sentences).
+    pub intro: String,
+    /// The question: when will you come back to it?
+    pub when: String,
+    /// Lines to say or send, each with `{time}` exactly once, where the time goes.
+    pub scripts: Vec<String>,
+    /// For the one whose partner asked for the break: what I'll do until then.
+    pub their_intro: String,
+    /// Things to do while waiting, instead of chasing.
+    pub their_ideas: Vec<String>,
+    /// Single grounding steps; one is shown during the countdown.
+    pub grounding: Vec<String>,
+    /// Afterwards: did you go back to it?
+    pub back_question: String,
+    /// The answer "yes".
+    pub back_yes: String,
+    /// The answer "later" (not yet, at a new time).
+    pub back_later: String,
+    /// The answer "no".
+    pub back_no: String,
+    /// The prompt for a line on how it went.
+    pub back_note: String,
+    /// Shown instead of any script or return to the talk when a Safety trigger was logged
+    /// lately: taking space from someone you fear is right; points to the safety page.
+    pub safety: String,
+    /// The articles these draw on.
+    pub sources: Vec<Source>,
+}
+
+/// A starter ladder: a feared thing, broken into steps from easiest to hardest.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StarterLadder {
+    /// Stable id; ladders in the journal refer to it forever.
+    pub id: String,
+    /// The feared thing ("Saying how I feel").
+    pub fear: String,
+    /// One line on why climbing it helps.
+    pub why: String,
+    /// Four to seven steps, easiest first.
+    pub steps: Vec<String>,
+    /// Whether its steps involve talking with the partner: then it is not offered while a
+    /// Safety trigger was logged lately (see [`Turning::ladders_for`]).
+    #[serde(default)]
+    pub safe_only: bool,
+    /// Perspectives it fits.
+    pub perspectives: Vec<Perspective>,
+    /// The articles it draws on.
+    pub sources: Vec<Source>,
+}
+
+/// The checklist before a hard talk.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HardTalk {
+    /// Its title ("Before a hard talk").
+    pub title: String,
+    /// One or two lines over it.
+    pub intro: String,
+    /// Five to seven things to check, each one line.
+    pub items: Vec<String>,
+    /// The articles it draws on.
+    pub sources: Vec<Source>,
+}
+
+/// The weekly "state of us" talk: a short script in steps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateOfUs {
+    /// Its title ("State of us").
+    pub title: String,
+    /// One or two lines over it.
+    pub intro: String,
+    /// Its steps, in order (`[[state_of_us.step]]`).
+    #[serde(rename = "step")]
+    pub steps: Vec<ScriptStep>,
+    /// The articles it draws on.
+    pub sources: Vec<Source>,
+}
+
+/// One step of a script: a heading and what to say or ask.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptStep {
+    /// Its heading ("Appreciations").
+    pub heading: String,
+    /// What to say or ask in it.
+    pub prompt: String,
+}
+
 /// Whether an item tagged with `perspectives` fits `wanted` (`None`: any).
 pub fn fits(perspectives: &[Perspective], wanted: Option<Perspective>) -> bool {
     wanted.is_none_or(|p| perspectives.contains(&p))
@@ -615,6 +895,88 @@ mod tests {
             assert_eq!(read, v);
             assert_eq!(label(v), format!("{v}").as_str());
         }
+    }
+
+    #[test]
+    fn tiers_and_purposes_are_read_in_kebab_case_and_shown_by_label() {
+        let read =
+            |text: &str| -> Tier { serde_json::from_value(serde_json::json!(text)).unwrap() };
+        assert_eq!(
+            ["light", "deeper", "deep"].map(read),
+            [Tier::Light, Tier::Deeper, Tier::Deep]
+        );
+        let labels: Vec<&str> = Tier::ALL.iter().map(|t| t.label()).collect();
+        assert_eq!(labels, ["Light", "Deeper", "Deep"]);
+        assert!(Tier::ALL.iter().all(|t| !t.note().is_empty()));
+        let read =
+            |text: &str| -> Purpose { serde_json::from_value(serde_json::json!(text)).unwrap() };
+        assert_eq!(
+            ["pause", "see-your-point", "try-again", "appreciate"].map(read),
+            [
+                Purpose::Pause,
+                Purpose::SeeYourPoint,
+                Purpose::TryAgain,
+                Purpose::Appreciate
+            ]
+        );
+        let labels: Vec<&str> = Purpose::ALL.iter().map(|p| p.label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "I need to pause",
+                "I see your point",
+                "Let me try again",
+                "I appreciate…"
+            ]
+        );
+    }
+
+    #[test]
+    fn ladders_and_examples_are_chosen_by_perspective_and_safety() {
+        let ladder = |id: &str, safe_only: bool, perspectives: Vec<Perspective>| StarterLadder {
+            id: id.into(),
+            fear: "A fear".into(),
+            why: "Why".into(),
+            steps: vec!["A step".into(); 4],
+            safe_only,
+            perspectives,
+            sources: vec![Source::BreakingTheWalls],
+        };
+        let (me, them) = (Perspective::IPullAway, Perspective::PartnerPullsAway);
+        let turning = Turning {
+            ladders: vec![
+                ladder("talk", true, vec![me]),
+                ladder("alone", false, vec![me]),
+                ladder("wait", false, vec![them]),
+            ],
+            ..Turning::default()
+        };
+        let ids = |ls: Vec<&StarterLadder>| -> Vec<String> {
+            ls.into_iter().map(|l| l.id.clone()).collect()
+        };
+        assert_eq!(ids(turning.ladders_for(Some(me), false)), ["talk", "alone"]);
+        assert_eq!(ids(turning.ladders_for(Some(me), true)), ["alone"]);
+        assert_eq!(ids(turning.ladders_for(None, true)), ["alone", "wait"]);
+        assert_eq!(ids(turning.ladders_for(None, false)).len(), 3);
+        // A ladder already in the journal is found by id, safe_only or not.
+        assert_eq!(turning.ladder("talk").map(|l| l.safe_only), Some(true));
+        assert!(turning.ladder("nope").is_none());
+        let bids = BidWords {
+            examples: vec![
+                BidExample {
+                    text: "both".into(),
+                    perspectives: vec![me, them],
+                },
+                BidExample {
+                    text: "theirs".into(),
+                    perspectives: vec![them],
+                },
+            ],
+            ..BidWords::default()
+        };
+        assert_eq!(bids.examples_for(Some(me)), ["both"]);
+        assert_eq!(bids.examples_for(Some(them)), ["both", "theirs"]);
+        assert_eq!(bids.examples_for(None), ["both", "theirs"]);
     }
 
     #[test]

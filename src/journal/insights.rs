@@ -18,6 +18,7 @@ use serde::Serialize;
 pub mod aftermath;
 pub mod cycle;
 pub mod moments;
+pub mod turning;
 
 use super::history::{StrategyHistory, count_entry};
 use super::{Entry, PerScale, Scale, TriggerRef};

@@ -27,8 +27,7 @@ use serde::{Deserialize, Serialize};
 use strum::VariantArray;
 
 use super::episode::Likelihood;
-use super::values::Name;
-use super::values::Texts;
+use super::values::{Name, Texts};
 
 /// What a bid record is.
 #[derive(

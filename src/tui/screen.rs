@@ -75,6 +75,9 @@ pub enum Page {
     /// A card for a hard minute, by id ("I want to pull away right now", "They've gone quiet
     /// and I'm spiralling").
     Card(String),
+    /// The Learn card "Bids for connection": what a bid is, turning toward, away or against,
+    /// everyday examples for the person's perspective.
+    Bids,
 }
 
 /// What the lock shows.

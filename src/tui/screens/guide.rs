@@ -106,6 +106,7 @@ pub fn lay_out(open: &Open, session: &Session, theme: &Theme, width: usize) -> L
         width,
         perspective: session.perspective(),
         selected: open.link,
+        safety: catalog.safety_logged_recently(session.recent_entries(), session.today),
     };
     match &open.page {
         Page::Strategy(id) => catalog
@@ -124,6 +125,7 @@ pub fn lay_out(open: &Open, session: &Session, theme: &Theme, width: usize) -> L
         Page::EntryLinks(e) => pages::entry_links(&data, e),
         Page::Toolkit => pages::toolkit(&data),
         Page::Card(id) => pages::card(&data, id),
+        Page::Bids => pages::bids(&data),
         Page::Library => Laid::default(),
     }
 }
@@ -278,6 +280,7 @@ fn follow(state: &mut State, link: Link) {
         Link::Trigger(id) => state.push(Page::Trigger(id)),
         Link::Toolkit => state.push(Page::Toolkit),
         Link::Card(id) => state.push(Page::Card(id)),
+        Link::Bids => state.push(Page::Bids),
         Link::Digest(id, section) => {
             let mut open = Open::new(Page::Digest(id));
             open.anchor = Some(section);
@@ -333,6 +336,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Page::EntryLinks(_) => "review · linked".to_owned(),
         Page::Toolkit => "learn · things to say and try".to_owned(),
         Page::Card(_) => "right now".to_owned(),
+        Page::Bids => "learn · bids for connection".to_owned(),
     };
     let body = page::column(page::draw(cx, frame, area, &title));
     let theme = &cx.session.theme;

@@ -143,3 +143,70 @@ fn library_by_trigger_favourites_first() {
     app.update(Msg::Key(Action::FavouritesFirst));
     assert_drawn!("guide_library_by_trigger_80x24", &mut app, 80, 24);
 }
+
+/// Scrolls the page open in `app`, drawn at `width`×`height`, a line at a time until `heading`
+/// is at the top below the page's title, or the page's end is in view with `heading` on it.
+fn scroll_to(app: &mut App, width: u16, height: u16, heading: &str) {
+    let mut before = String::new();
+    for _ in 0..400 {
+        let text = draw(app, width, height).backend().to_string();
+        let top: Vec<&str> = text.lines().skip(1).take(3).collect();
+        if top.iter().any(|l| l.contains(heading)) {
+            return;
+        }
+        if text == before {
+            assert!(
+                text.contains(heading),
+                "{heading} is not on the page: {text}"
+            );
+            return;
+        }
+        before = text;
+        press(app, "Down");
+    }
+    panic!("{heading} is never at the top");
+}
+
+/// An app on home whose journal logged "I'm afraid of my partner" yesterday.
+fn frightened() -> App {
+    use crate::journal::{Name, TriggerLog, TriggerRef};
+    let mut app = app_at_home();
+    let mut entries = crate::tui::test_support::twelve_entries();
+    if let Some(last) = entries.last_mut() {
+        last.triggers.push(TriggerLog {
+            trigger: TriggerRef::Id(Name::try_from("control-or-fear").unwrap()),
+            intensity: None,
+            note: String::new(),
+            extra: Default::default(),
+        });
+    }
+    crate::tui::test_support::load(&mut app, entries, false, 3);
+    app
+}
+
+/// Issue 34: the Toolkit's repairs by purpose, its question bank by tier, the checklist before
+/// a hard talk and the weekly "state of us"; the page after a Safety trigger; the bids card.
+#[test]
+fn turning_toward_on_the_toolkit_page_on_a_safety_day_and_the_bids_card() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        for (name, heading) in [
+            ("repairs", "Ways to repair"),
+            ("questions", "Questions to ask your partner"),
+            ("talks", "Before a hard talk"),
+        ] {
+            let mut app = open(Page::Toolkit);
+            scroll_to(&mut app, w, h, heading);
+            assert_drawn!(format!("guide_toolkit_{name}_{w}x{h}"), &mut app, w, h);
+        }
+        let mut app = frightened();
+        app.open_for_test(Screen::Guide(crate::tui::screens::guide::State::new(
+            Page::Toolkit,
+        )));
+        let text = drawn_with(&mut app, w, h, &["For now, your safety comes first"]);
+        assert!(!text.contains("Ways to start"), "{text}");
+        assert_drawn!(format!("guide_toolkit_safety_{w}x{h}"), &mut app, w, h);
+        let mut app = open(Page::Bids);
+        drawn_with(&mut app, w, h, &["Bids for connection", "Turning toward"]);
+        assert_drawn!(format!("guide_bids_{w}x{h}"), &mut app, w, h);
+    }
+}

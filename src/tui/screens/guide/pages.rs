@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use ratatui::text::Line;
 
 use crate::content::validate::SAFETY_PAGE;
-use crate::content::{Catalog, Digest, ItemKind, Source, Strategy, Trigger};
+use crate::content::{
+    Catalog, Digest, ItemKind, Phrase, Purpose, ScriptStep, Source, Strategy, Tier, Trigger,
+};
 use crate::journal::history::StrategyHistory;
 use crate::journal::{Entry, Perspective, Preferences, TriggerRef};
 use crate::tui::theme::Theme;
@@ -26,6 +28,8 @@ pub enum Link {
     Toolkit,
     /// A card for a hard minute, by id.
     Card(String),
+    /// The Learn card "Bids for connection".
+    Bids,
 }
 
 /// A page laid out: its lines, and for each link the line it is on.
@@ -55,6 +59,11 @@ pub struct Data<'a> {
     pub perspective: Option<Perspective>,
     /// The selected link, to draw it marked.
     pub selected: Option<usize>,
+    /// Whether a Safety trigger was logged lately
+    /// ([`Catalog::safety_logged_recently`] over the session's recent entries): then nothing
+    /// that starts a talk with the partner is shown (`safe_only` lines, the checklist before a
+    /// hard talk, the "state of us" script, rituals), and a pointer to the safety page is.
+    pub safety: bool,
 }
 
 struct Builder<'a> {
@@ -130,6 +139,46 @@ impl<'a> Builder<'a> {
         }
         for l in lines {
             self.laid.lines.push(Line::styled(l, style));
+        }
+    }
+
+    /// A sub-heading inside a section, indented under its heading.
+    fn subheading(&mut self, text: &str) {
+        let style = self.data.theme.key;
+        for l in wrap::indented(text, self.data.width, "  ", "  ") {
+            self.laid.lines.push(Line::styled(l, style));
+        }
+    }
+
+    /// A muted line indented under a sub-heading.
+    fn note(&mut self, text: &str) {
+        let style = self.data.theme.muted;
+        for l in wrap::indented(text, self.data.width, "  ", "  ") {
+            self.laid.lines.push(Line::styled(l, style));
+        }
+    }
+
+    /// Items to tick off in one's head, each as "[ ] item".
+    fn checklist(&mut self, items: &[String]) {
+        let style = self.data.theme.text;
+        for item in items {
+            for l in wrap::indented(item, self.data.width, "  [ ] ", "      ") {
+                self.laid.lines.push(Line::styled(l, style));
+            }
+        }
+    }
+
+    /// A script's steps numbered from 1: each heading, and its prompt under it.
+    fn script(&mut self, steps: &[ScriptStep]) {
+        let (key, text) = (self.data.theme.key, self.data.theme.text);
+        for (i, step) in steps.iter().enumerate() {
+            let first = format!("  {}. ", i + 1);
+            for l in wrap::indented(&step.heading, self.data.width, &first, "     ") {
+                self.laid.lines.push(Line::styled(l, key));
+            }
+            for l in wrap::indented(&step.prompt, self.data.width, "     ", "     ") {
+                self.laid.lines.push(Line::styled(l, text));
+            }
         }
     }
 
@@ -370,8 +419,11 @@ pub fn learn_index(data: &Data<'_>, search: &str, typing: bool) -> Laid {
     }
     b.blank();
     b.heading("Things to say and try");
-    b.muted("Words to start or repair a talk, thinking traps to check, questions, small rituals.");
+    b.muted(
+        "Words to start or repair a talk, thinking traps to check, questions, small rituals, bids.",
+    );
     b.link(Link::Toolkit, "Things to say and try");
+    b.link(Link::Bids, &data.catalog.turning.bids.title);
     for card in cards_for(data) {
         b.link(Link::Card(card.id.clone()), &card.title);
     }
@@ -393,47 +445,37 @@ pub fn learn_index(data: &Data<'_>, search: &str, typing: bool) -> Laid {
     b.laid
 }
 
-/// Things to say and try, for the person's perspective: openers and repairs (under a pointer
-/// to the safety page), thinking traps with a way to check each, questions to ask, rituals.
+/// Things to say and try, for the person's perspective: openers, repairs by purpose,
+/// thinking traps with a way to check each, the question bank by tier, the checklist before a
+/// hard talk, the weekly "state of us", rituals, and links to the bids card and the cards for a
+/// hard minute. Lines that start a talk (`safe_only`) come under a pointer to the safety page;
+/// after a Safety trigger ([`Data::safety`]) they are not shown at all, nor the checklist, the
+/// "state of us" or the rituals, and one calm pointer to the safety page stands in their place.
 pub fn toolkit(data: &Data<'_>) -> Laid {
     let k = &data.catalog.toolkit;
+    let t = &data.catalog.turning;
     let fit = |p: &[Perspective]| crate::content::fits(p, data.perspective);
     let mut b = Builder::new(data);
     b.heading("Things to say and try");
     b.muted("In our words, drawing on the four articles. Say them your own way.");
-    let phrases =
-        |b: &mut Builder<'_>, heading: &str, about: &str, list: &[crate::content::Phrase]| {
-            let shown: Vec<_> = list.iter().filter(|p| fit(&p.perspectives)).collect();
-            if shown.is_empty() {
-                return;
-            }
-            b.blank();
-            b.heading(heading);
-            b.muted(about);
-            if shown.iter().any(|p| p.safe_only) {
-                b.warning(
-                    "For a relationship that is safe",
-                    "If your partner scares or controls you, these can raise the risk. Read this \
-                 first:",
-                );
-                b.safety_link();
-            }
-            for p in shown {
-                b.prose(&format!("- {}", p.text), "  ");
-            }
-        };
-    phrases(
-        &mut b,
-        "Ways to start",
-        "A first line for talking about the distance.",
-        &k.openers,
-    );
-    phrases(
-        &mut b,
-        "Ways to repair",
-        "For after a talk went badly, or after you pulled back.",
-        &k.repairs,
-    );
+    b.link(Link::Bids, &t.bids.title);
+    if data.safety {
+        b.blank();
+        b.warning(
+            "For now, your safety comes first",
+            "Safety came up in your journal lately, so lines that start a talk with your \
+             partner are left out for now. Read this first:",
+        );
+        b.safety_link();
+    } else {
+        phrases(
+            &mut b,
+            "Ways to start",
+            "A first line for talking about the distance.",
+            &k.openers,
+        );
+        repairs(&mut b);
+    }
     let traps: Vec<_> = k.traps.iter().filter(|t| fit(&t.perspectives)).collect();
     if !traps.is_empty() {
         b.blank();
@@ -441,32 +483,184 @@ pub fn toolkit(data: &Data<'_>) -> Laid {
         b.muted("Thoughts that feed distance, and a way to check each.");
         for t in traps {
             b.blank();
-            let style = data.theme.key;
-            for l in wrap::indented(&t.name, data.width, "  ", "  ") {
-                b.laid.lines.push(Line::styled(l, style));
-            }
+            b.subheading(&t.name);
             b.prose(&format!("Sounds like: {}", t.sounds_like), "    ");
             b.prose(&format!("Check: {}", t.check), "    ");
         }
     }
-    phrases(
-        &mut b,
-        "Questions to ask your partner",
-        "To open a door, not to test them.",
-        &k.questions,
-    );
-    let rituals: Vec<_> = k.rituals.iter().filter(|r| fit(&r.perspectives)).collect();
-    if !rituals.is_empty() {
+    questions(&mut b);
+    if !data.safety {
         b.blank();
-        b.heading("Small rituals of connection");
-        for r in rituals {
-            b.prose(&format!("- {}: {}", r.name, r.text), "  ");
+        b.heading(&t.hard_talk.title);
+        b.prose(&t.hard_talk.intro, "");
+        b.checklist(&t.hard_talk.items);
+        b.blank();
+        b.heading(&t.state_of_us.title);
+        b.prose(&t.state_of_us.intro, "");
+        b.script(&t.state_of_us.steps);
+        let rituals: Vec<_> = k.rituals.iter().filter(|r| fit(&r.perspectives)).collect();
+        if !rituals.is_empty() {
+            b.blank();
+            b.heading("Small rituals of connection");
+            for r in rituals {
+                b.prose(&format!("- {}: {}", r.name, r.text), "  ");
+            }
         }
     }
     b.blank();
     for card in cards_for(data) {
         b.link(Link::Card(card.id.clone()), &card.title);
     }
+    b.laid
+}
+
+/// The pointer over lines that start a talk: for a relationship that is safe.
+fn safe_only_warning(b: &mut Builder<'_>) {
+    b.warning(
+        "For a relationship that is safe",
+        "If your partner scares or controls you, these can raise the risk. Read this first:",
+    );
+    b.safety_link();
+}
+
+/// A section of lines to say that fit the person's perspective, with the pointer to the safety
+/// page over them when any starts a talk; nothing when none fits. After a Safety trigger the
+/// caller leaves it out (and no `safe_only` line would be shown here anyway).
+fn phrases(b: &mut Builder<'_>, heading: &str, about: &str, list: &[Phrase]) {
+    let (perspective, safety) = (b.data.perspective, b.data.safety);
+    let shown: Vec<_> = list
+        .iter()
+        .filter(|p| crate::content::fits(&p.perspectives, perspective) && !(safety && p.safe_only))
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    b.blank();
+    b.heading(heading);
+    b.muted(about);
+    if shown.iter().any(|p| p.safe_only) {
+        safe_only_warning(b);
+    }
+    for p in shown {
+        b.prose(&format!("- {}", p.text), "  ");
+    }
+}
+
+/// Repair phrases under a sub-heading for each purpose ("I need to pause"…), with the pointer
+/// to the safety page. After a Safety trigger the caller leaves it out (and no `safe_only`
+/// repair would be shown here anyway).
+fn repairs(b: &mut Builder<'_>) {
+    let k = &b.data.catalog.toolkit;
+    let safety = b.data.safety;
+    let groups: Vec<(Purpose, Vec<&Phrase>)> = Purpose::ALL
+        .iter()
+        .map(|&p| {
+            let list = k.repairs_for(p, b.data.perspective);
+            (
+                p,
+                list.into_iter()
+                    .filter(|r| !(safety && r.safe_only))
+                    .collect(),
+            )
+        })
+        .filter(|(_, list): &(Purpose, Vec<&Phrase>)| !list.is_empty())
+        .collect();
+    if groups.is_empty() {
+        return;
+    }
+    b.blank();
+    b.heading("Ways to repair");
+    b.muted("For after a talk went badly, or after you pulled back.");
+    if groups.iter().flat_map(|(_, l)| l).any(|p| p.safe_only) {
+        safe_only_warning(b);
+    }
+    for (purpose, list) in groups {
+        b.blank();
+        b.subheading(purpose.label());
+        for p in list {
+            b.prose(&format!("- {}", p.text), "    ");
+        }
+    }
+}
+
+/// The question bank, tier by tier, each with its note. The pointer to the safety page comes
+/// before the first tier that is only for a safe relationship; after a Safety trigger none is
+/// shown, not even an everyday one: each of them starts a talk with the partner.
+fn questions(b: &mut Builder<'_>) {
+    let k = &b.data.catalog.toolkit;
+    let safety = b.data.safety;
+    if safety {
+        return;
+    }
+    let tiers: Vec<(Tier, Vec<&Phrase>)> = Tier::ALL
+        .iter()
+        .map(|&t| {
+            let list: Vec<&Phrase> = k
+                .questions_in(t, b.data.perspective)
+                .into_iter()
+                .filter(|q| !(safety && q.safe_only))
+                .collect();
+            (t, list)
+        })
+        .filter(|(_, list)| !list.is_empty())
+        .collect();
+    if tiers.is_empty() {
+        return;
+    }
+    b.blank();
+    b.heading("Questions to ask your partner");
+    b.muted("To open a door, not to test them. Start light.");
+    let mut warned = false;
+    for (tier, list) in tiers {
+        if !warned && list.iter().any(|q| q.safe_only) {
+            b.blank();
+            safe_only_warning(b);
+            warned = true;
+        }
+        b.blank();
+        b.subheading(tier.label());
+        b.note(tier.note());
+        for q in list {
+            b.prose(&format!("- {}", q.text), "    ");
+        }
+    }
+}
+
+/// The Learn card "Bids for connection": what a bid is, turning toward, away and against,
+/// everyday examples for the person's perspective (all, for both), and its sources. After a
+/// Safety trigger, a pointer to the safety page comes first.
+pub fn bids(data: &Data<'_>) -> Laid {
+    let w = &data.catalog.turning.bids;
+    let mut b = Builder::new(data);
+    b.heading(&w.title);
+    if data.safety {
+        b.blank();
+        b.warning(
+            "If you are afraid of your partner",
+            "Turning toward is for a relationship where you feel safe. Your safety comes \
+             first. Read this:",
+        );
+        b.safety_link();
+    }
+    b.blank();
+    b.prose(&w.intro, "");
+    b.blank();
+    b.heading("Three ways to answer a bid");
+    for line in [&w.toward, &w.away, &w.against] {
+        b.prose(&format!("- {line}"), "  ");
+    }
+    let examples = w.examples_for(data.perspective);
+    if !examples.is_empty() {
+        b.blank();
+        b.heading("Everyday bids");
+        for e in examples {
+            b.prose(&format!("- {e}"), "  ");
+        }
+    }
+    b.blank();
+    b.link(Link::Toolkit, "Things to say and try");
+    b.blank();
+    b.sources(&w.sources);
     b.laid
 }
 
@@ -520,15 +714,20 @@ fn learn_found(mut b: Builder<'_>, search: &str, typing: bool) -> Laid {
     let cursor = if typing { "▏" } else { "" };
     b.heading(&format!("Search: {search}{cursor}"));
     let catalog = b.data.catalog;
-    let hits: Vec<_> = crate::content::search::search_for(catalog, search, b.data.perspective)
-        .into_iter()
-        .filter(|h| {
-            matches!(
-                h.kind,
-                ItemKind::Digest | ItemKind::Trigger | ItemKind::Toolkit | ItemKind::Card
-            )
-        })
-        .collect();
+    let hits: Vec<_> =
+        crate::content::search::search_shown(catalog, search, b.data.perspective, b.data.safety)
+            .into_iter()
+            .filter(|h| {
+                matches!(
+                    h.kind,
+                    ItemKind::Digest
+                        | ItemKind::Trigger
+                        | ItemKind::Toolkit
+                        | ItemKind::Card
+                        | ItemKind::Bids
+                )
+            })
+            .collect();
     if search.trim().is_empty() {
         b.muted("Type to find an article, a thing to say or try, or a trigger.");
     } else if hits.is_empty() {
@@ -553,6 +752,7 @@ fn learn_found(mut b: Builder<'_>, search: &str, typing: bool) -> Laid {
                 Link::Card(hit.id),
                 &format!("{} · a hard minute", hit.title),
             ),
+            ItemKind::Bids => b.link(Link::Bids, &format!("{} · learn", hit.title)),
             _ => b.link(Link::Trigger(hit.id), &format!("{} · trigger", hit.title)),
         }
     }
@@ -617,6 +817,7 @@ mod learn_search_tests {
             width: 78,
             perspective,
             selected: None,
+            safety: false,
         };
         let laid = learn_index(&data, search, false);
         laid.links

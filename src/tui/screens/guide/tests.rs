@@ -255,8 +255,8 @@ fn the_learn_index_is_a_menu_of_every_digest_the_toolkit_the_card_and_every_trig
     let c = catalog();
     let open = Open::new(Page::Learn);
     let laid = lay_out(&open, &plain(), &Theme::no_colour(), 78);
-    // The digests and the safety page, things to say and try, the card, the triggers.
-    assert_eq!(laid.links.len(), c.digests.len() + 2 + c.triggers.len());
+    // The digests and the safety page, things to say and try, bids, the card, the triggers.
+    assert_eq!(laid.links.len(), c.digests.len() + 3 + c.triggers.len());
     let mut state = State::new(Page::Learn);
     assert_eq!(
         state.current().unwrap().link,
@@ -316,7 +316,7 @@ fn the_learn_index_has_top_bottom_and_page_keys() {
     let c = catalog();
     let mut state = State::new(Page::Learn);
     press(&mut state, Action::Bottom);
-    let last = c.digests.len() + 2 + c.triggers.len() - 1;
+    let last = c.digests.len() + 3 + c.triggers.len() - 1;
     assert_eq!(state.current().unwrap().link, Some(last));
     press(&mut state, Action::Top);
     assert_eq!(state.current().unwrap().link, Some(0));
@@ -376,4 +376,200 @@ fn the_learn_index_can_be_searched() {
     assert!(laid.links.is_empty());
     let text: String = laid.lines.iter().map(|l| format!("{l}\n")).collect();
     assert!(text.contains("Nothing in Learn matches"), "{text}");
+}
+
+/// A session of default preferences (a partner who pulls away) whose journal logged "I'm afraid
+/// of my partner" yesterday.
+fn frightened(perspective: Option<Perspective>) -> Session {
+    let mut session = plain();
+    session.prefs.perspective = perspective.map(Into::into);
+    let mut entries = crate::tui::test_support::twelve_entries();
+    if let Some(last) = entries.last_mut() {
+        last.triggers.push(crate::journal::TriggerLog {
+            trigger: crate::journal::TriggerRef::Id(
+                crate::journal::Name::try_from("control-or-fear").unwrap(),
+            ),
+            intensity: None,
+            note: String::new(),
+            extra: Default::default(),
+        });
+    }
+    session.journal = Some(Journal {
+        entries: Arc::new(entries),
+        ..Journal::default()
+    });
+    session
+}
+
+/// The text of a page laid out at 200 columns (so nothing wraps), and its links.
+fn page_text(page: Page, session: &Session) -> (String, Vec<Link>) {
+    let laid = lay_out(&Open::new(page), session, &Theme::no_colour(), 200);
+    let text: Vec<String> = laid.lines.iter().map(ToString::to_string).collect();
+    (
+        text.join("\n"),
+        laid.links.into_iter().map(|(l, _)| l).collect(),
+    )
+}
+
+/// Issue 34: repairs by purpose, the question bank by tier, the checklist before a hard talk,
+/// the weekly "state of us" and a link to the bids card, for each perspective.
+#[test]
+fn the_toolkit_shows_repairs_by_purpose_questions_by_tier_and_the_talks() {
+    let c = catalog();
+    for p in Perspective::ALL {
+        let mut session = plain();
+        session.prefs.perspective = Some(p.into());
+        let (text, links) = page_text(Page::Toolkit, &session);
+        for purpose in crate::content::Purpose::ALL {
+            assert!(text.contains(&format!("  {}", purpose.label())), "{text}");
+        }
+        for tier in crate::content::Tier::ALL {
+            assert!(
+                text.contains(&format!("  {}\n  {}", tier.label(), tier.note())),
+                "{text}"
+            );
+        }
+        for q in c
+            .toolkit
+            .questions
+            .iter()
+            .filter(|q| q.perspectives.contains(&p))
+        {
+            assert!(text.contains(&q.text), "{}", q.id);
+        }
+        for r in c
+            .toolkit
+            .repairs
+            .iter()
+            .filter(|r| r.perspectives.contains(&p))
+        {
+            assert!(text.contains(&r.text), "{}", r.id);
+        }
+        let t = &c.turning;
+        assert!(text.contains(&t.hard_talk.title));
+        for item in &t.hard_talk.items {
+            assert!(text.contains(&format!("  [ ] {item}")), "{item}");
+        }
+        assert!(text.contains(&t.state_of_us.title));
+        for (i, step) in t.state_of_us.steps.iter().enumerate() {
+            assert!(text.contains(&format!(
+                "  {}. {}\n     {}",
+                i + 1,
+                step.heading,
+                step.prompt
+            )));
+        }
+        assert!(text.contains("For a relationship that is safe"));
+        assert!(links.contains(&Link::Bids));
+    }
+    // The bids card's link opens it.
+    let mut state = State::new(Page::Toolkit);
+    press(&mut state, Action::Next);
+    press(&mut state, Action::Confirm);
+    assert_eq!(state.current().unwrap().page, Page::Bids);
+}
+
+/// Nothing may script talking with a partner after a Safety trigger: the Toolkit page shows no
+/// line to say to the partner (not even an everyday question), no checklist, no "state of us" and no ritual, and one calm pointer to the
+/// safety page in their place.
+#[test]
+fn after_a_safety_trigger_the_toolkit_scripts_no_talk_with_the_partner() {
+    let c = catalog();
+    for p in [
+        None,
+        Some(Perspective::IPullAway),
+        Some(Perspective::PartnerPullsAway),
+    ] {
+        let session = frightened(p);
+        assert!(
+            c.safety_logged_recently(session.recent_entries(), session.today),
+            "the fixture logs a Safety trigger"
+        );
+        let (text, links) = page_text(Page::Toolkit, &session);
+        let k = &c.toolkit;
+        for phrase in k.openers.iter().chain(&k.repairs).chain(&k.questions) {
+            // Not even an everyday question: each starts a talk with the partner.
+            assert!(!text.contains(&phrase.text), "{}: {text}", phrase.id);
+        }
+        let t = &c.turning;
+        for hidden in [&t.hard_talk.title, &t.state_of_us.title]
+            .into_iter()
+            .chain(&t.hard_talk.items)
+            .chain(t.state_of_us.steps.iter().map(|s| &s.prompt))
+            .chain(k.rituals.iter().map(|r| &r.text))
+        {
+            assert!(!text.contains(hidden.as_str()), "{hidden}: {text}");
+        }
+        for gone in [
+            "Ways to start",
+            "Ways to repair",
+            "Deeper",
+            "For a relationship",
+        ] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+        assert_eq!(text.matches("For now, your safety comes first").count(), 1);
+        let safety = Link::Digest(crate::content::validate::SAFETY_PAGE.into(), 0);
+        assert_eq!(
+            links.iter().filter(|l| **l == safety).count(),
+            1,
+            "{links:?}"
+        );
+        // What does not start a talk stays: the traps and the cards.
+        assert!(text.contains("Thinking traps") && !text.contains("Questions to ask"));
+        assert!(links.iter().any(|l| matches!(l, Link::Card(_))));
+    }
+}
+
+/// The bids card: what a bid is, three ways to answer, the examples for the person's side
+/// (every one for both), and after a Safety trigger a pointer to the safety page first.
+#[test]
+fn the_bids_card_shows_the_examples_for_the_persons_side() {
+    let c = catalog();
+    let w = &c.turning.bids;
+    for p in [
+        None,
+        Some(Perspective::IPullAway),
+        Some(Perspective::PartnerPullsAway),
+    ] {
+        let mut session = plain();
+        session.prefs.perspective = p.map(Into::into);
+        let (text, links) = page_text(Page::Bids, &session);
+        for line in [&w.title, &w.toward, &w.away, &w.against] {
+            assert!(text.contains(line.as_str()), "{line}");
+        }
+        for e in &w.examples {
+            assert_eq!(
+                text.contains(&e.text),
+                crate::content::fits(&e.perspectives, p),
+                "{}",
+                e.text
+            );
+        }
+        assert!(!text.contains("If you are afraid of your partner"));
+        assert!(links.contains(&Link::Toolkit));
+        let (text, links) = page_text(Page::Bids, &frightened(p));
+        assert!(text.contains("If you are afraid of your partner"), "{text}");
+        assert!(links.contains(&Link::Digest(
+            crate::content::validate::SAFETY_PAGE.into(),
+            0
+        )));
+    }
+}
+
+/// Learn's search finds the bids card by "bid" and "turn toward", and Learn lists it.
+#[test]
+fn learn_finds_the_bids_card() {
+    for q in ["bid", "turn toward"] {
+        let mut open = Open::new(Page::Learn);
+        open.search = q.into();
+        let laid = lay_out(&open, &plain(), &Theme::no_colour(), 78);
+        assert!(
+            laid.links.iter().any(|(l, _)| *l == Link::Bids),
+            "{q}: {:?}",
+            laid.links
+        );
+    }
+    let (_, links) = page_text(Page::Learn, &plain());
+    assert!(links.contains(&Link::Bids));
 }
