@@ -220,12 +220,12 @@ fn a_new_ladder_gets_an_id_from_its_time_that_no_other_has() {
 /// What [`ladders`] works out, worked out the plain way: for each ladder id, the last
 /// version; for each of its steps, every prediction anywhere naming that id and those words.
 fn naive(entries: &[Entry], id: &str) -> Compared {
-    let last = entries
+    let versions: Vec<&Ladder> = entries
         .iter()
         .flat_map(|e| &e.ladders)
         .filter(|l| l.id == id)
-        .last()
-        .unwrap();
+        .collect();
+    let last = versions[versions.len() - 1];
     let preds: Vec<&Prediction> = entries
         .iter()
         .flat_map(|e| &e.predictions)

@@ -366,9 +366,10 @@ fn ladder_lines(state: &State, v: &LadderView, theme: &Theme) -> (Vec<Line<'stat
     (out, chosen)
 }
 
-/// The page before any ladder is written: what a ladder is, and how to begin.
-fn empty_lines(theme: &Theme) -> Vec<Line<'static>> {
-    vec![
+/// The page before any ladder is written: what a ladder is, and how to begin (with the
+/// starter ladders offered for the person's side).
+fn empty_lines(starters: &[String], theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = vec![
         Line::styled("A ladder of small brave steps", theme.title),
         Line::styled(
             "When closeness feels scary (saying how you feel, asking for reassurance without \
@@ -383,8 +384,22 @@ fn empty_lines(theme: &Theme) -> Vec<Line<'static>> {
             theme.text,
         ),
         Line::default(),
-        Line::styled("n begins your first ladder.", theme.key),
-    ]
+    ];
+    if !starters.is_empty() {
+        out.push(Line::styled(
+            "Ladders to start from, to change as you like:",
+            theme.muted,
+        ));
+        for fear in starters {
+            out.push(Line::styled(format!("  · {fear}"), theme.text));
+        }
+        out.push(Line::default());
+    }
+    out.push(Line::styled(
+        "n begins your first ladder: your own, or one of these.",
+        theme.key,
+    ));
+    out
 }
 
 /// Draws the screen.
@@ -399,7 +414,17 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     }
     let mut chosen = 0;
     match state.shown() {
-        None => lines.extend(empty_lines(theme)),
+        None => {
+            let starters: Vec<String> = cx
+                .session
+                .catalog
+                .turning
+                .ladders_for(cx.session.perspective(), state.safety)
+                .iter()
+                .map(|l| l.fear.clone())
+                .collect();
+            lines.extend(empty_lines(&starters, theme));
+        }
         Some(v) => {
             let (more, at) = ladder_lines(state, v, theme);
             // Where the chosen step lands once the lines above it are wrapped.

@@ -19,6 +19,8 @@ fn with_a_ladder() -> App {
         (checkin(&app).step(), checkin(&app).draft.flow),
         (Step::Ladder, Flow::Ladder)
     );
+    // Past the starter ladders offered, to a ladder of one's own.
+    press(&mut app, "Down");
     typed(&mut app, "Saying how I feel");
     press(&mut app, "Down");
     typed(&mut app, "Say I missed him");
@@ -175,7 +177,50 @@ fn the_empty_page_says_what_a_ladder_is_and_how_to_begin() {
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("A ladder of small brave steps"), "{text}");
     assert!(text.contains("n begins your first ladder"), "{text}");
+    assert!(
+        text.contains("· Saying how I feel"),
+        "a starter of this side: {text}"
+    );
     // An empty ladder is not saved.
     press(&mut app, "n");
     assert!(press(&mut app, "Ctrl-s").is_empty());
+}
+
+#[test]
+fn a_starter_ladder_fills_in_the_steps_and_is_not_offered_after_a_safety_trigger() {
+    let mut app = app_at_home();
+    press(&mut app, "a n");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("[ ] Saying how I feel"), "{text}");
+    // The first starter of this side: its fear and steps filled in, to change.
+    press(&mut app, "Right Space");
+    let l = &checkin(&app).draft.ladders[0];
+    assert_eq!(l.fear, "Saying how I feel");
+    assert_eq!(
+        l.starter.as_ref().map(ToString::to_string).as_deref(),
+        Some("ladder-saying-how-i-feel")
+    );
+    assert_eq!(l.steps.len(), 6);
+    // "My own" again: what the starter filled in goes, what was written stays.
+    press(&mut app, "Down Down");
+    typed(&mut app, " (mine)");
+    press(&mut app, "Up Up Left Space");
+    let l = &checkin(&app).draft.ladders[0];
+    assert_eq!((l.fear.as_str(), l.starter.clone()), ("", None));
+    assert_eq!(l.steps.len(), 1);
+    assert!(l.steps[0].text.ends_with("(mine)"));
+
+    let mut app = app_at_home();
+    super::aftermath::frightened(&mut app);
+    press(&mut app, "a n");
+    let text = screen_text(&mut app, 80, 30);
+    assert!(text.contains("not offered now"), "{text}");
+    assert!(!text.contains("Saying how I feel"), "{text}");
+    let offered = app
+        .session
+        .catalog
+        .turning
+        .ladders_for(app.session.perspective(), true);
+    assert!(offered.iter().all(|s| !s.safe_only));
+    assert!(!offered.is_empty(), "some are still offered: {text}");
 }

@@ -136,6 +136,8 @@ fn write_back<R: Record>(s: &State, cx: &mut Cx) {
 fn changed<R: Record>(s: &mut State, cx: &mut Cx) {
     write_back::<R>(s, cx);
     R::refresh(&mut s.form, cx.draft, cx.session);
+    // What the form filled in as it followed (a starter ladder's steps) reaches the draft.
+    write_back::<R>(s, cx);
 }
 
 /// Applies a typed key.
