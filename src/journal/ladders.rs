@@ -281,16 +281,6 @@ pub fn step_prediction(ladder: &Ladder, step: &Rung, made_on: NaiveDate) -> Pred
     }
 }
 
-/// How many steps of the ladders being climbed are done, and how many there are.
-pub fn steps_done(views: &[LadderView]) -> (usize, usize) {
-    views
-        .iter()
-        .filter(|v| !v.ladder.put_away)
-        .fold((0, 0), |(d, n), v| {
-            (d + v.compared.done, n + v.compared.steps)
-        })
-}
-
 impl super::values::Texts for Ladder {
     /// 0: the fear (a step is a line, written in place).
     fn text_mut(&mut self, i: usize) -> Option<&mut String> {
