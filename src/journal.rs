@@ -12,6 +12,7 @@ pub mod error;
 pub mod facts;
 pub mod history;
 pub mod insights;
+pub mod ladders;
 pub mod merge;
 pub mod predictions;
 pub mod preferences;

@@ -1565,7 +1565,7 @@ fn the_journal_offers_a_waiting_check_in_once_the_one_in_progress_is_saved() {
     ]));
     assert!(out.status.success(), "{text}");
 
-    let mut app = Closer::start(&root, 100, 30);
+    let mut app = Closer::start(&root, 100, 40);
     app.wait_for("An unfinished check-in");
     app.wait_for("Another unfinished check-in is waiting");
     app.send("r");

@@ -61,6 +61,8 @@ pub enum Step {
     Bid,
     /// A time-out with a promise to come back (from the card for a hard minute, or home).
     TimeOut,
+    /// A ladder of small brave steps (on its own, from the ladders).
+    Ladder,
     /// Everything, to confirm.
     Summary,
 }
@@ -120,6 +122,7 @@ impl Step {
             Step::Cycle => "Your cycle, in your words",
             Step::Bid => "A bid, or something you appreciate",
             Step::TimeOut => "A break, with a time to come back",
+            Step::Ladder => "A ladder of small brave steps",
             Step::Summary => "Summary",
         }
     }
@@ -150,6 +153,10 @@ pub enum Flow {
     Bid,
     /// A time-out with a promise to come back.
     TimeOut,
+    /// A ladder of small brave steps, new or changed.
+    Ladder,
+    /// A step of a ladder done: a prediction made for it.
+    BraveStep,
 }
 
 impl Flow {
@@ -162,6 +169,8 @@ impl Flow {
             Flow::Cycle => &[Step::Cycle, Step::Summary],
             Flow::Bid => &[Step::Bid, Step::Summary],
             Flow::TimeOut => &[Step::TimeOut, Step::Summary],
+            Flow::Ladder => &[Step::Ladder, Step::Summary],
+            Flow::BraveStep => &[Step::Predictions, Step::Summary],
         }
     }
 
@@ -444,6 +453,8 @@ impl CheckInDraft {
             Flow::Cycle => draft.cycle_words.len(),
             Flow::Bid => draft.bids.len(),
             Flow::TimeOut => draft.time_outs.len(),
+            Flow::Ladder => draft.ladders.len(),
+            Flow::BraveStep => draft.predictions.len(),
         };
         draft
     }
@@ -486,6 +497,7 @@ impl CheckInDraft {
                     Step::Cycle => record_slot(&mut e.cycle_words, at).and_then(|r| r.text_mut(i)),
                     Step::Bid => record_slot(&mut e.bids, at).and_then(|r| r.text_mut(i)),
                     Step::TimeOut => record_slot(&mut e.time_outs, at).and_then(|r| r.text_mut(i)),
+                    Step::Ladder => record_slot(&mut e.ladders, at).and_then(|r| r.text_mut(i)),
                     _ => None,
                 };
                 slot.map(|t| *t = text).is_some()
@@ -502,6 +514,14 @@ impl CheckInDraft {
             Flow::Cycle => return self.cycle_words.iter().all(CycleWords::is_empty),
             Flow::Bid => return self.bids.iter().all(crate::journal::Bid::is_empty),
             Flow::TimeOut => return self.time_outs.iter().all(crate::journal::TimeOut::is_empty),
+            Flow::Ladder => return self.ladders.iter().all(crate::journal::Ladder::is_empty),
+            // The step's prediction is the last one: it is the one written here.
+            Flow::BraveStep => {
+                return self
+                    .predictions
+                    .last()
+                    .is_none_or(|p| p.step.is_none() || p.fear.trim().is_empty());
+            }
             Flow::CheckIn => {}
         }
         Scale::ALL.iter().all(|s| s.of(&self.entry).is_none())

@@ -48,6 +48,12 @@ pub enum Action {
     TakeBreak,
     /// Say whether you went back to the talk after a break.
     AnswerBreak,
+    /// Open the ladders of small brave steps.
+    OpenLadders,
+    /// Do the selected step of a ladder (write it as a prediction).
+    DoStep,
+    /// Put the selected ladder away, or take it back.
+    PutAway,
     /// Next step (or next question).
     Next,
     /// Previous step.

@@ -141,6 +141,8 @@ pub enum Open {
     Insights,
     /// Insights on the cycle view (needs the journal read).
     Cycle,
+    /// The ladders of small brave steps (needs the journal read).
+    Ladders,
     /// The guide, at this page.
     Guide(Page),
     /// A question over the screen that asks it: which, its title, and a few lines.
@@ -200,6 +202,16 @@ impl Open {
     /// unfinished check-in first (there is one draft at a time), and waits for the journal to
     /// be read (it must know today's entry).
     pub fn record(session: &Session, flow: Flow) -> Cmd {
+        Open::record_with(session, flow, |_| {})
+    }
+
+    /// Begins a record on its own as [`Open::record`] does, `prepare` making the draft ready
+    /// (a ladder to change, a step's prediction).
+    pub fn record_with(
+        session: &Session,
+        flow: Flow,
+        prepare: impl FnOnce(&mut CheckInDraft),
+    ) -> Cmd {
         if let Some(why) = &session.read_only {
             return Cmd::error(format!(
                 "Nothing can be saved while the journal is read-only: {why}"
@@ -216,7 +228,8 @@ impl Open {
             .iter()
             .rev()
             .find(|e| e.date == session.today);
-        let draft = CheckInDraft::record(flow, today, session.now, session.perspective());
+        let mut draft = CheckInDraft::record(flow, today, session.now, session.perspective());
+        prepare(&mut draft);
         Cmd::Open(Open::CheckIn(Box::new(draft)))
     }
 
@@ -298,6 +311,10 @@ impl Open {
             format!("You began a debrief on {began}.")
         } else if draft.flow == Flow::Thought {
             format!("You began checking a thought on {began}.")
+        } else if draft.flow == Flow::Ladder {
+            format!("You began writing a ladder of brave steps on {began}.")
+        } else if draft.flow == Flow::BraveStep {
+            format!("You began a brave step's prediction on {began}.")
         } else if draft.is_edit() {
             format!(
                 "You were editing the entry of {}.",

@@ -12,6 +12,7 @@ pub mod guide;
 pub mod help;
 pub mod home;
 pub mod insights;
+pub mod ladders;
 pub mod lock;
 pub mod look_back;
 pub mod report;
@@ -190,6 +191,9 @@ screens! {
         )),
         Open::Cycle => Box::new(insights::State::on_cycle(session)),
     };
+    /// Ladders of small brave steps.
+    Ladders(Box<ladders::State>) = ladders
+    { Open::Ladders => Box::new(ladders::State::new(session)) };
     /// What goes in a report.
     Report(Box<report::State>) = report
     {

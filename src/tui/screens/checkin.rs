@@ -16,6 +16,7 @@ mod bindings;
 mod cycle_words;
 mod debrief;
 mod episodes;
+mod ladder;
 mod leave;
 mod lists;
 mod notes;
@@ -89,6 +90,7 @@ pub const MODES: &[(&str, &[Binding])] = &[
     ("check-in: reflect", reflect::KEYS),
     ("check-in: strategies", strategies::KEYS),
     ("check-in: a fear, as a prediction", predictions::KEYS),
+    ("a brave step, as a prediction", predictions::STEP_KEYS),
     ("check-in: notes", notes::KEYS),
     ("check-in: summary", summary::KEYS),
     ("check-in: summary, with a moment", summary::MOMENT_KEYS),
@@ -137,6 +139,8 @@ enum StepState {
     Bid(bid::State),
     /// A time-out.
     TimeOut(time_out::State),
+    /// A ladder of small brave steps.
+    Ladder(ladder::State),
     /// The summary.
     Summary(summary::State),
 }
@@ -211,6 +215,7 @@ macro_rules! on_step {
             StepState::Cycle(s) => cycle_words::$f(s, $($arg),*),
             StepState::Bid(s) => bid::$f(s, $($arg),*),
             StepState::TimeOut(s) => time_out::$f(s, $($arg),*),
+            StepState::Ladder(s) => ladder::$f(s, $($arg),*),
             StepState::Summary(s) => summary::$f(s, $($arg),*),
         }
     };
@@ -234,6 +239,7 @@ impl StepState {
             Step::Cycle => StepState::Cycle(cycle_words::new(draft, session)),
             Step::Bid => StepState::Bid(bid::new(draft, session)),
             Step::TimeOut => StepState::TimeOut(time_out::new(draft, session)),
+            Step::Ladder => StepState::Ladder(ladder::new(draft, session)),
             Step::Summary => StepState::Summary(summary::new(draft, session)),
         }
     }
@@ -506,6 +512,8 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Flow::Cycle => "your cycle".to_owned(),
         Flow::Bid => "turning toward".to_owned(),
         Flow::TimeOut => "a break".to_owned(),
+        Flow::Ladder => "a ladder".to_owned(),
+        Flow::BraveStep => "a brave step".to_owned(),
     };
     let (n, of) = flow.position(step);
     let title = format!("{verb} · step {n} of {of} · {}", step.title());

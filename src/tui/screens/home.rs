@@ -35,6 +35,8 @@ pub const KEYS: &[Binding] = &[
     bind!(['l'] => OpenLearn, "learn", "learn: the articles in short, and each trigger"),
     bind!(['o', ','] => OpenSettings, "settings",
         "settings: perspective, theme, labels, week start, your words"),
+    bind!(['a'] => OpenLadders, "brave steps",
+        "a ladder of small brave steps: a fear of closeness, climbed a step at a time"),
     bind!(['p'] => OpenCard, "right now",
         "a hard minute (\"I want to pull away right now\", or \"they've gone quiet and I'm \
          spiralling\"): grounding, and one small step instead"),
@@ -67,6 +69,7 @@ pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         Msg::Key(Action::OpenLibrary) => Cmd::Open(Open::Guide(Page::Library)),
         Msg::Key(Action::OpenLearn) => Cmd::Open(Open::Guide(Page::Learn)),
         Msg::Key(Action::OpenSettings) => Cmd::Open(Open::Settings),
+        Msg::Key(Action::OpenLadders) => Cmd::Open(Open::Ladders),
         Msg::Key(Action::OpenCard) => {
             // The card of the person's side of the pull; for both sides, the first card, which
             // links to the other.

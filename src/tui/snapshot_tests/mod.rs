@@ -26,6 +26,7 @@ mod checkin_polish;
 mod guide;
 mod insights;
 mod insights_view;
+mod ladders;
 mod locked;
 mod moments;
 mod polish_layout;

@@ -160,7 +160,7 @@ fn to_the_cycle(app: &mut App) {
 }
 
 /// A journal whose last check-in logged being afraid of the partner.
-fn frightened(app: &mut App) {
+pub(super) fn frightened(app: &mut App) {
     use crate::journal::test_support::{catalog_trigger, logged};
     let mut entries = app.session.entries().to_vec();
     let last = entries.last_mut().unwrap();

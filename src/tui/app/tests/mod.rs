@@ -20,6 +20,7 @@ use crate::tui::test_support::{
 mod aftermath;
 mod checkin;
 mod full_disk;
+mod ladders;
 mod lock;
 mod navigation;
 mod own_words;

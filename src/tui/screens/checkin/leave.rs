@@ -211,6 +211,16 @@ impl State {
         } else if self.draft.flow == crate::journal::draft::Flow::TimeOut {
             "Your break is kept. ✓ closer shows the time left, then asks if you went back to it."
                 .to_owned()
+        } else if self.draft.flow == crate::journal::draft::Flow::Ladder {
+            "Your ladder is saved with today's entry. ✓".to_owned()
+        } else if self.draft.flow == crate::journal::draft::Flow::BraveStep {
+            let day = self
+                .draft
+                .predictions
+                .last()
+                .map(|p| p.look_back.format("%A %-d %B").to_string())
+                .unwrap_or_default();
+            format!("Your step is saved. ✓ On {day}, closer asks what really happened.")
         } else if self.draft.is_edit() {
             format!(
                 "Your changes to the entry of {} are saved. ✓",

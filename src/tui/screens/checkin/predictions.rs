@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use ratatui::text::Line;
 
-use crate::journal::draft::CheckInDraft;
+use crate::journal::draft::{CheckInDraft, Flow};
 use crate::journal::episode::LookBack;
 use crate::journal::{Badness, Likelihood, Prediction};
 use crate::tui::keys::{Action, Binding};
@@ -18,11 +18,17 @@ use super::{Canvas, Cx, StepView};
 pub(super) use super::episodes::State;
 /// Shared with the moment step: a form's state, keys and typing, written through as it
 /// changes.
-pub(super) use super::episodes::{edited, flush, keys, new, place, typing};
+pub(super) use super::episodes::{edited, flush, new, place, typing};
 
-/// The step is entered: on the first prediction.
+/// The step is entered: on the first prediction (doing a brave step, on the step's, which
+/// the flow made last).
 pub(super) fn enter(s: &mut State, _back: bool, cx: &mut Cx) {
-    open(s, 0, cx.draft);
+    let at = if cx.draft.flow == Flow::BraveStep {
+        cx.draft.predictions.len().saturating_sub(1)
+    } else {
+        0
+    };
+    open(s, at, cx.draft);
 }
 
 /// Back on the prediction a resumed draft was on.
@@ -33,6 +39,23 @@ pub(super) fn resume(s: &mut State, at: usize, cx: &mut Cx) {
 /// The step's keys: the moment step's (Left/Right, Space and Backspace go to the focused
 /// field).
 pub const KEYS: &[Binding] = super::episodes::KEYS;
+
+/// Doing a brave step: the same, for its one prediction (no other to add or go to).
+pub const STEP_KEYS: &[Binding] = crate::tui::keys::table![
+    ..super::STEP_TAB,
+    ..crate::tui::keys::up_down_arrows("the field above", "the field below"),
+    super::episodes::NEXT_FIELD,
+    crate::tui::keys::HELP_KEY_TEXT,
+];
+
+/// The keys in force.
+pub(super) fn keys(_s: &State, draft: &CheckInDraft) -> &'static [Binding] {
+    if draft.flow == Flow::BraveStep {
+        STEP_KEYS
+    } else {
+        KEYS
+    }
+}
 
 const FEAR: usize = 0;
 const LIKELY: usize = 1;
@@ -248,15 +271,22 @@ pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> 
 /// Draws the step.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
     let Canvas(frame, area, _) = c;
-    let mut lines = super::episodes::head(
-        &v.session.catalog.episodes.prediction_why,
-        crate::content::PromptKind::Prediction,
-        v.draft,
-        v.session,
-        v.theme,
-    );
+    let brave = v.draft.flow == Flow::BraveStep;
+    let mut lines = if brave {
+        brave_step_lines(v.draft.predictions.get(s.at), v)
+    } else {
+        super::episodes::head(
+            &v.session.catalog.episodes.prediction_why,
+            crate::content::PromptKind::Prediction,
+            v.draft,
+            v.session,
+            v.theme,
+        )
+    };
     let made = v.draft.predictions.len();
-    let shown = if s.at < made {
+    let shown = if brave {
+        "What you fear".to_owned()
+    } else if s.at < made {
         format!("Prediction {} of {made}", s.at + 1)
     } else {
         "A new prediction".to_owned()
@@ -272,10 +302,31 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
             )
         })
         .unwrap_or_default();
+    let keys = if brave {
+        "Tab to the summary"
+    } else {
+        "Ctrl-N another · Tab skips the step"
+    };
     lines.push(Line::styled(
-        format!("{shown}{due} · Ctrl-N another · Tab skips the step"),
+        format!("{shown}{due} · {keys}"),
         v.theme.muted,
     ));
     lines.push(Line::default());
     s.form.render(lines, v.theme, frame, area);
+}
+
+/// Over a brave step's prediction: the step, and why it is written as a prediction.
+fn brave_step_lines(p: Option<&crate::journal::Prediction>, v: &StepView) -> Vec<Line<'static>> {
+    let Some(step) = p.and_then(|p| p.step.as_ref()) else {
+        return Vec::new();
+    };
+    vec![
+        Line::styled(format!("The step: {}", step.step.trim()), v.theme.title),
+        Line::styled(
+            "Before you take it, write what you fear will happen. On the day you choose, \
+             closer asks what really did."
+                .to_owned(),
+            v.theme.muted,
+        ),
+    ]
 }

@@ -87,6 +87,10 @@ pub(super) trait Record: Clone + Default + PartialEq + Sized + Texts {
     fn is_empty(&self) -> bool {
         *self == Self::default()
     }
+
+    /// A new record is about to join `others` (the entry's list): what must differ from
+    /// theirs (an id) is made to.
+    fn placed(&mut self, _others: &[Self]) {}
 }
 
 /// The step's state as the check-in opens (its form is made when the step is entered).
@@ -116,10 +120,13 @@ fn open<R: Record>(s: &mut State, at: usize, cx: &mut Cx) {
 /// Takes the form into the draft: a new record is added once something is in it.
 fn write_back<R: Record>(s: &State, cx: &mut Cx) {
     let list = (R::LIST_MUT)(&mut cx.draft.entry);
-    let record = R::read(&s.form, list.get(s.at), cx.session);
+    let mut record = R::read(&s.form, list.get(s.at), cx.session);
     match list.get_mut(s.at) {
         Some(slot) => *slot = record,
-        None if !record.is_empty() => list.push(record),
+        None if !record.is_empty() => {
+            record.placed(list);
+            list.push(record);
+        }
         None => {}
     }
     cx.changed();
@@ -129,6 +136,8 @@ fn write_back<R: Record>(s: &State, cx: &mut Cx) {
 fn changed<R: Record>(s: &mut State, cx: &mut Cx) {
     write_back::<R>(s, cx);
     R::refresh(&mut s.form, cx.draft, cx.session);
+    // What the form filled in as it followed (a starter ladder's steps) reaches the draft.
+    write_back::<R>(s, cx);
 }
 
 /// Applies a typed key.

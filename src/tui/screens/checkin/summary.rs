@@ -137,12 +137,35 @@ pub fn summary_lines(
         flow => {
             let mut only = Entry::new(entry.id.clone(), entry.created_at);
             only.date = entry.date;
-            let what = if flow == Flow::Debrief {
-                only.debriefs = entry.debriefs;
-                "this debrief"
-            } else {
-                only.thoughts = entry.thoughts;
-                "this thought check"
+            let what = match flow {
+                Flow::Debrief => {
+                    only.debriefs = entry.debriefs;
+                    "this debrief"
+                }
+                Flow::Cycle => {
+                    only.cycle_words = entry.cycle_words;
+                    "your cycle"
+                }
+                Flow::Ladder => {
+                    only.ladders = entry.ladders;
+                    "this ladder"
+                }
+                Flow::Bid => {
+                    only.bids = entry.bids;
+                    "this bid"
+                }
+                Flow::TimeOut => {
+                    only.time_outs = entry.time_outs;
+                    "this break"
+                }
+                Flow::BraveStep => {
+                    only.predictions = entry.predictions.into_iter().rev().take(1).collect();
+                    "this step's prediction"
+                }
+                Flow::Thought | Flow::CheckIn => {
+                    only.thoughts = entry.thoughts;
+                    "this thought check"
+                }
             };
             (only, entry_view::Empty::Hidden, what)
         }
