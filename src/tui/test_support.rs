@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::journal::{Perspective, Preferences};
 
 use super::app::App;
-use super::effect::Request;
+use super::effect::{Done, Effect, Request};
 use super::keys::Action;
 use super::screen::Msg;
 use super::session::{Session, Summary};
@@ -80,6 +80,36 @@ pub fn app_at_home() -> App {
     let mut app = app_unread();
     load(&mut app, twelve_entries(), false, 3);
     app
+}
+
+/// Carries out the requests as the event loop would for those that need no disk: a draft
+/// write succeeds.
+pub fn settle(app: &mut App, requests: Vec<Request>) {
+    settle_with(app, requests, false);
+}
+
+/// Carries out the requests; draft writes fail (a full disk) when `full` is true.
+pub fn settle_with(app: &mut App, requests: Vec<Request>, full: bool) {
+    for r in requests {
+        let done = match r.effect {
+            Effect::SaveDraft(d) if full => Done::DraftFailed(d, "the disk is full".into()),
+            Effect::SaveDraft(d) => Done::DraftSaved(d),
+            Effect::DiscardDraft => Done::DraftDiscarded,
+            Effect::SaveCheckIn(d) => Done::CheckInSaved(Box::new(d.finish(d.started_at))),
+            Effect::WriteText(path, _) => Done::TextWritten(path),
+            Effect::SaveEntry(e) => Done::EntrySaved(e),
+            Effect::WriteReport {
+                dir,
+                stem,
+                extension,
+                ..
+            } => Done::ReportWritten(dir.unwrap_or_default().join(format!("{stem}.{extension}"))),
+            _ => continue,
+        };
+        let more = app.done(r.from, done);
+        settle_with(app, more, full);
+    }
+    app.after_effects();
 }
 
 /// Hands `app` a journal of `entries` as read (no figures counted but the two given).

@@ -95,11 +95,12 @@ impl State {
 }
 
 /// `laid` with `lines` above it (its links and anchors moved down with it).
-fn above(lines: Vec<ratatui::text::Line<'static>>, mut laid: Laid) -> Laid {
-    let n = lines.len();
-    if n == 0 {
+fn above(mut lines: Vec<ratatui::text::Line<'static>>, mut laid: Laid) -> Laid {
+    if lines.is_empty() {
         return laid;
     }
+    lines.push(ratatui::text::Line::default());
+    let n = lines.len();
     laid.lines.splice(0..0, lines);
     for (_, line) in &mut laid.links {
         *line += n;

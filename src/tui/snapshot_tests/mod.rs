@@ -32,6 +32,7 @@ mod moments;
 mod polish_layout;
 mod review;
 mod settings;
+mod turning;
 
 #[test]
 fn first_run_80x24() {

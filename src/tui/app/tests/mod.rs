@@ -14,7 +14,7 @@ use crate::tui::screens::all_keys;
 use crate::tui::screens::help;
 use crate::tui::test_support::{
     act, app_at_home, app_first_run, app_opened_locked, app_unread, draw, on_top, press,
-    read_journal, twelve_entries, typed,
+    read_journal, settle, settle_with, twelve_entries, typed,
 };
 
 mod aftermath;
@@ -101,36 +101,6 @@ fn find_draft(app: &mut App, notes: &str, offer: bool) {
     let mut draft = CheckInDraft::new(app.session.now, None);
     draft.notes = notes.into();
     app.draft_found(draft, offer);
-}
-
-/// Carries out the requests as the event loop would for those that need no disk: a draft
-/// write succeeds.
-fn settle(app: &mut App, requests: Vec<Request>) {
-    settle_with(app, requests, false);
-}
-
-/// Carries out the requests; draft writes fail (a full disk) when `full` is true.
-fn settle_with(app: &mut App, requests: Vec<Request>, full: bool) {
-    for r in requests {
-        let done = match r.effect {
-            Effect::SaveDraft(d) if full => Done::DraftFailed(d, "the disk is full".into()),
-            Effect::SaveDraft(d) => Done::DraftSaved(d),
-            Effect::DiscardDraft => Done::DraftDiscarded,
-            Effect::SaveCheckIn(d) => Done::CheckInSaved(Box::new(d.finish(d.started_at))),
-            Effect::WriteText(path, _) => Done::TextWritten(path),
-            Effect::SaveEntry(e) => Done::EntrySaved(e),
-            Effect::WriteReport {
-                dir,
-                stem,
-                extension,
-                ..
-            } => Done::ReportWritten(dir.unwrap_or_default().join(format!("{stem}.{extension}"))),
-            _ => continue,
-        };
-        let more = app.done(r.from, done);
-        settle_with(app, more, full);
-    }
-    app.after_effects();
 }
 
 fn screen_text(app: &mut App, w: u16, h: u16) -> String {
