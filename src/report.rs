@@ -11,6 +11,7 @@ pub mod chart;
 pub mod cycle;
 pub mod html;
 pub mod markdown;
+pub mod turning;
 pub mod words;
 
 use chrono::{NaiveDate, Weekday};
@@ -384,6 +385,7 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
     out.push(top_ten("Feelings", "named", &i.emotions, &|w| {
         words::shown(w)
     }));
+    out.extend(turning::section(&i.turning, catalog));
     if let Some((view, perspective)) = &report.cycle {
         let own_words = report.include.episodes;
         out.push(cycle::section(view, catalog, *perspective, own_words));

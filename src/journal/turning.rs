@@ -398,6 +398,37 @@ mod tests {
         assert_eq!(serde_json::from_str::<TimeOut>(&json).unwrap(), answered);
     }
 
+    /// Issue 34: a search finds the words of a bid, a break and a ladder, and its snippet
+    /// names which.
+    #[test]
+    fn search_finds_bids_breaks_and_ladders_and_names_them() {
+        use crate::journal::query::{Field, best_field, entry_contains_all, words};
+        use crate::journal::{Entry, EntryId};
+        let now = at("2026-11-01T09:00:00+00:00");
+        let mut e = Entry::new(EntryId::generate(now, 1), now);
+        e.bids.push(Bid {
+            text: "she hummed our song".into(),
+            ..Bid::default()
+        });
+        let mut pause = TimeOut::new(BreakSide::Mine, now, 30);
+        pause.until_then = "water the tomatoes".into();
+        e.time_outs.push(pause);
+        e.ladders.push(Ladder {
+            id: "l-1".into(),
+            fear: "asking for a hug".into(),
+            ..Ladder::default()
+        });
+        for (query, field) in [
+            ("hummed", Field::Bid),
+            ("tomatoes", Field::TimeOut),
+            ("hug", Field::Ladder),
+        ] {
+            let w = words(query);
+            assert!(entry_contains_all(&e, &w), "{query}");
+            assert_eq!(best_field(&e, &w).map(|(f, ..)| f), Some(field), "{query}");
+        }
+    }
+
     #[test]
     fn a_ladder_and_a_step_of_it_read_back_and_keep_what_they_do_not_know() {
         let json = r#"{"id":"l1","fear":"Saying how I feel","steps":[{"text":"Say I'm tired","scary":20,"why":"x"}],"colour":"blue"}"#;

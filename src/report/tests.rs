@@ -552,3 +552,29 @@ fn the_cycle_is_opt_in_and_never_drawn_over_a_safety_trigger() {
         "no map over a safety trigger:\n{md}"
     );
 }
+
+/// Issue 34: turning toward is in the figures (a section, week by week, counts only), and the
+/// person's own lines of bids, breaks and ladders only with `--include turning`.
+#[test]
+fn turning_toward_is_counted_and_its_words_are_opt_in() {
+    let mut entries = journal();
+    for (i, e) in entries.iter_mut().enumerate() {
+        e.bids.push(crate::journal::Bid {
+            kind: crate::journal::BidKind::Theirs,
+            turn: Some(crate::journal::Turn::Toward),
+            text: format!("private-bid-{i}"),
+            ..Default::default()
+        });
+    }
+    let figures = report_of(&entries, Filter::default(), Include::default());
+    let md = markdown(&figures, &catalog());
+    assert!(md.contains("Turning toward"), "{md}");
+    assert!(md.contains(&format!("From them: {} bids", entries.len())), "{md}");
+    assert!(!md.contains("private-bid-"), "no words by default");
+    let with = Include {
+        turning: true,
+        ..Include::default()
+    };
+    let md = markdown(&report_of(&entries, Filter::default(), with), &catalog());
+    assert!(md.contains("private-bid-0"), "{md}");
+}
