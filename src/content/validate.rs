@@ -1,15 +1,22 @@
 //! Rules every content item keeps, checked over the bundled set by the tests and over the
-//! person's own items when they are loaded.
+//! person's own items when they are loaded. The rules of "Things to say and try" are in
+//! `toolkit` and those of the content for turning toward in `turning`, re-exported here.
 
 use std::collections::HashSet;
 
 use crate::journal::Perspective;
 
-use super::model::{
-    Digest, Phrase, Picked, Prompt, PromptKind, Purpose, Sign, Source, Strategy, Tier, Trigger,
-    Urge,
-};
+use super::model::{Digest, Picked, Prompt, PromptKind, Sign, Source, Strategy, Trigger, Urge};
 use super::{Catalog, fits};
+
+mod toolkit;
+mod turning;
+
+pub use toolkit::{QUESTIONS, QUESTIONS_PER_TIER, REPAIRS_PER_PURPOSE, check_toolkit};
+pub use turning::{
+    BID_EXAMPLES, HARD_TALK_ITEMS, LADDER_STEPS, LADDERS_PER_PERSPECTIVE, STATE_OF_US_STEPS, TIME,
+    TIME_OUT_IDEAS, TIME_OUT_SCRIPTS, check_turning,
+};
 
 /// The width prompts are laid out at.
 pub const PROMPT_WIDTH: usize = 76;
@@ -64,30 +71,6 @@ pub const CAVEAT_REQUIRED: &[&str] = &[
     "take-it-slow",
     "trace-the-roots",
 ];
-
-/// How many questions the question bank holds, at least and at most.
-pub const QUESTIONS: std::ops::RangeInclusive<usize> = 30..=40;
-/// Questions each tier needs for each perspective.
-pub const QUESTIONS_PER_TIER: usize = 8;
-/// Repairs each purpose needs for each perspective.
-pub const REPAIRS_PER_PURPOSE: usize = 3;
-/// Everyday examples of bids each perspective needs.
-pub const BID_EXAMPLES: usize = 4;
-/// Starter ladders each perspective needs (and of them, at least one without `safe_only`, to
-/// offer on any day).
-pub const LADDERS_PER_PERSPECTIVE: usize = 2;
-/// How many steps a starter ladder has.
-pub const LADDER_STEPS: std::ops::RangeInclusive<usize> = 4..=7;
-/// How many time-out scripts there are.
-pub const TIME_OUT_SCRIPTS: std::ops::RangeInclusive<usize> = 2..=4;
-/// How many things to do while waiting, and grounding steps, a time-out has.
-pub const TIME_OUT_IDEAS: std::ops::RangeInclusive<usize> = 4..=6;
-/// How many items the checklist before a hard talk has.
-pub const HARD_TALK_ITEMS: std::ops::RangeInclusive<usize> = 5..=7;
-/// How many steps the "state of us" script has.
-pub const STATE_OF_US_STEPS: std::ops::RangeInclusive<usize> = 3..=6;
-/// Where a time-out script's time goes.
-pub const TIME: &str = "{time}";
 
 /// A rule broken by one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -421,315 +404,6 @@ pub fn check_prompt(catalog: &Catalog, p: &Prompt) -> Vec<Finding> {
     c.findings
 }
 
-/// The rules the toolkit breaks: each item's id, perspectives, sources and text (a line to
-/// say fits in three 76-column lines), unique ids, and a card of 3 to 6 grounding steps.
-pub fn check_toolkit(catalog: &Catalog) -> Vec<Finding> {
-    let k = &catalog.toolkit;
-    let mut f = Vec::new();
-    let mut item = |id: &str, perspectives: &[Perspective], sources: &[Source], texts: &[&str]| {
-        let mut c = checker(catalog, "toolkit", id);
-        c.common(perspectives, sources);
-        for t in texts {
-            c.text("text", t);
-            if wrapped_lines(t, PROMPT_WIDTH) > PROMPT_LINES {
-                c.fail(format!(
-                    "\"{t}\" takes more than {PROMPT_LINES} lines at {PROMPT_WIDTH} columns"
-                ));
-            }
-        }
-        f.extend(c.findings);
-    };
-    for p in k.openers.iter().chain(&k.repairs).chain(&k.questions) {
-        item(&p.id, &p.perspectives, &p.sources, &[&p.text]);
-    }
-    for t in &k.traps {
-        item(
-            &t.id,
-            &t.perspectives,
-            &t.sources,
-            &[&t.name, &t.sounds_like, &t.check],
-        );
-    }
-    for r in &k.rituals {
-        item(&r.id, &r.perspectives, &r.sources, &[&r.name, &r.text]);
-    }
-    for card in &k.cards {
-        let mut texts: Vec<&str> = vec![&card.title, &card.intro, &card.instead, &card.safety];
-        texts.extend(card.steps.iter().map(String::as_str));
-        item(&card.id, &card.perspectives, &card.sources, &texts);
-    }
-    for card in &k.cards {
-        if !(3..=6).contains(&card.steps.len()) {
-            f.push(Finding {
-                kind: "toolkit",
-                id: card.id.clone(),
-                message: format!("the card has {} steps; give 3 to 6", card.steps.len()),
-            });
-        }
-    }
-    for p in Perspective::ALL {
-        if !k.cards.iter().any(|c| c.perspectives == [p]) {
-            f.push(Finding {
-                kind: "toolkit",
-                id: "card".to_owned(),
-                message: format!("no card of its own for the perspective {p}"),
-            });
-        }
-    }
-    f.extend(check_phrase_groups(catalog));
-    let ids = k
-        .openers
-        .iter()
-        .chain(&k.repairs)
-        .chain(&k.questions)
-        .map(|p| p.id.as_str())
-        .chain(k.traps.iter().map(|t| t.id.as_str()))
-        .chain(k.rituals.iter().map(|r| r.id.as_str()))
-        .chain(k.cards.iter().map(|c| c.id.as_str()));
-    f.extend(duplicates("toolkit", ids));
-    f
-}
-
-/// The rules of the toolkit's groups: every repair has a purpose and every question a tier
-/// (and nothing else has either); a `light` question is everyday curiosity, never `safe_only`,
-/// and a `deeper` or `deep` one always is; [`QUESTIONS`] questions, at least
-/// [`QUESTIONS_PER_TIER`] of each tier and [`REPAIRS_PER_PURPOSE`] repairs for each purpose,
-/// for each perspective.
-fn check_phrase_groups(catalog: &Catalog) -> Vec<Finding> {
-    let k = &catalog.toolkit;
-    let mut f = Vec::new();
-    let mut fail = |id: &str, message: String| {
-        f.push(Finding {
-            kind: "toolkit",
-            id: id.to_owned(),
-            message,
-        })
-    };
-    let groups: [(&str, &[Phrase], bool, bool); 3] = [
-        ("an opener", &k.openers, false, false),
-        ("a repair", &k.repairs, false, true),
-        ("a question", &k.questions, true, false),
-    ];
-    for (kind, list, tiered, purposed) in groups {
-        for p in list {
-            match (p.tier, tiered) {
-                (None, true) => fail(&p.id, format!("{kind} needs a tier: light, deeper or deep")),
-                (Some(_), false) => fail(&p.id, format!("{kind} has no tier; only questions do")),
-                (Some(tier), true) if tier.safe_only() != p.safe_only => fail(
-                    &p.id,
-                    if p.safe_only {
-                        "a light question is everyday curiosity: it is not safe_only".to_owned()
-                    } else {
-                        format!(
-                            "a {} question must be safe_only",
-                            tier.label().to_lowercase()
-                        )
-                    },
-                ),
-                _ => {}
-            }
-            match (p.purpose, purposed) {
-                (None, true) => fail(
-                    &p.id,
-                    format!(
-                        "{kind} needs a purpose: pause, see-your-point, try-again or appreciate"
-                    ),
-                ),
-                (Some(_), false) => fail(&p.id, format!("{kind} has no purpose; only repairs do")),
-                _ => {}
-            }
-        }
-    }
-    let n = k.questions.len();
-    if !QUESTIONS.contains(&n) {
-        fail(
-            "question",
-            format!(
-                "there are {n} questions; give {} to {}",
-                QUESTIONS.start(),
-                QUESTIONS.end()
-            ),
-        );
-    }
-    for p in Perspective::ALL {
-        for &tier in Tier::ALL {
-            let n = k.questions_in(tier, Some(p)).len();
-            if n < QUESTIONS_PER_TIER {
-                fail(
-                    "question",
-                    format!(
-                        "{n} {} questions for \"{}\"; give at least {QUESTIONS_PER_TIER}",
-                        tier.label().to_lowercase(),
-                        p.id()
-                    ),
-                );
-            }
-        }
-        for &purpose in Purpose::ALL {
-            let n = k.repairs_for(purpose, Some(p)).len();
-            if n < REPAIRS_PER_PURPOSE {
-                fail(
-                    "repair",
-                    format!(
-                        "{n} repairs for \"{}\" for \"{}\"; give at least {REPAIRS_PER_PURPOSE}",
-                        purpose.label(),
-                        p.id()
-                    ),
-                );
-            }
-        }
-    }
-    f
-}
-
-/// The rules the content for turning toward breaks (`content/turning.toml`): no empty text,
-/// one-line labels and lines, the counts of [`BID_EXAMPLES`], [`TIME_OUT_SCRIPTS`],
-/// [`TIME_OUT_IDEAS`], [`LADDER_STEPS`], [`HARD_TALK_ITEMS`] and [`STATE_OF_US_STEPS`],
-/// [`TIME`] exactly once in each time-out script, sources everywhere, and for each
-/// perspective at least [`LADDERS_PER_PERSPECTIVE`] starter ladders, one of them offered on
-/// any day (without `safe_only`), with unique kebab ids.
-pub fn check_turning(catalog: &Catalog) -> Vec<Finding> {
-    let mut f = check_bids(catalog);
-    f.extend(check_time_out(catalog));
-    f.extend(check_ladders(catalog));
-    f.extend(check_talks(catalog));
-    f
-}
-
-/// The bids card and the bid log's labels.
-fn check_bids(catalog: &Catalog) -> Vec<Finding> {
-    let b = &catalog.turning.bids;
-    let mut c = checker(catalog, "turning", "bids");
-    c.lines("title", &b.title, 1);
-    c.text("intro", &b.intro);
-    for (field, text) in [
-        ("toward", &b.toward),
-        ("away", &b.away),
-        ("against", &b.against),
-        ("their_bid", &b.their_bid),
-        ("my_bid", &b.my_bid),
-        ("thank_them", &b.thank_them),
-        ("thank_me", &b.thank_me),
-        ("not_a_score", &b.not_a_score),
-    ] {
-        c.lines(field, text, 1);
-    }
-    for e in &b.examples {
-        c.lines("example", &e.text, 1);
-        if e.perspectives.is_empty() {
-            c.fail(format!("the example \"{}\" has no perspectives", e.text));
-        }
-    }
-    for p in Perspective::ALL {
-        let n = b.examples_for(Some(p)).len();
-        if n < BID_EXAMPLES {
-            c.fail(format!(
-                "{n} examples for \"{}\"; give at least {BID_EXAMPLES}",
-                p.id()
-            ));
-        }
-    }
-    c.sources(&b.sources);
-    c.findings
-}
-
-/// The time-out's words.
-fn check_time_out(catalog: &Catalog) -> Vec<Finding> {
-    let o = &catalog.turning.time_out;
-    let mut c = checker(catalog, "turning", "time_out");
-    c.lines("intro", &o.intro, PROMPT_LINES);
-    c.lines("when", &o.when, 1);
-    c.list("scripts", &o.scripts, TIME_OUT_SCRIPTS, 2);
-    for s in &o.scripts {
-        let n = s.matches(TIME).count();
-        if n != 1 {
-            c.fail(format!(
-                "the script \"{s}\" has {TIME} {n} times; it needs it exactly once"
-            ));
-        }
-    }
-    c.lines("their_intro", &o.their_intro, 1);
-    c.list("their_ideas", &o.their_ideas, TIME_OUT_IDEAS, 1);
-    c.list("grounding", &o.grounding, TIME_OUT_IDEAS, 1);
-    for (field, text) in [
-        ("back_question", &o.back_question),
-        ("back_yes", &o.back_yes),
-        ("back_later", &o.back_later),
-        ("back_no", &o.back_no),
-        ("back_note", &o.back_note),
-    ] {
-        c.lines(field, text, 1);
-    }
-    c.lines("safety", &o.safety, PROMPT_LINES);
-    c.sources(&o.sources);
-    c.findings
-}
-
-/// Each starter ladder, unique ids, and enough for each perspective on any day.
-fn check_ladders(catalog: &Catalog) -> Vec<Finding> {
-    let t = &catalog.turning;
-    let mut f = Vec::new();
-    for l in &t.ladders {
-        let mut c = checker(catalog, "turning", &l.id);
-        c.common(&l.perspectives, &l.sources);
-        c.lines("fear", &l.fear, 1);
-        c.lines("why", &l.why, 1);
-        c.list("steps", &l.steps, LADDER_STEPS, 2);
-        f.extend(c.findings);
-    }
-    let mut c = checker(catalog, "turning", "ladder");
-    for p in Perspective::ALL {
-        let n = t.ladders_for(Some(p), false).len();
-        if n < LADDERS_PER_PERSPECTIVE {
-            c.fail(format!(
-                "{n} starter ladders for \"{}\"; give at least {LADDERS_PER_PERSPECTIVE}",
-                p.id()
-            ));
-        }
-        if t.ladders_for(Some(p), true).is_empty() {
-            c.fail(format!(
-                "every starter ladder for \"{}\" is safe_only; give one to offer on any day",
-                p.id()
-            ));
-        }
-    }
-    f.extend(c.findings);
-    f.extend(duplicates("turning", ids(&t.ladders, |l| &l.id)));
-    f
-}
-
-/// The checklist before a hard talk and the "state of us" script.
-fn check_talks(catalog: &Catalog) -> Vec<Finding> {
-    let t = &catalog.turning;
-    let h = &t.hard_talk;
-    let mut c = checker(catalog, "turning", "hard_talk");
-    c.lines("title", &h.title, 1);
-    c.lines("intro", &h.intro, 2);
-    c.list("items", &h.items, HARD_TALK_ITEMS, 1);
-    c.sources(&h.sources);
-    let mut f = c.findings;
-
-    let s = &t.state_of_us;
-    let mut c = checker(catalog, "turning", "state_of_us");
-    c.lines("title", &s.title, 1);
-    c.lines("intro", &s.intro, PROMPT_LINES);
-    if !STATE_OF_US_STEPS.contains(&s.steps.len()) {
-        c.fail(format!(
-            "has {} steps; give {} to {}",
-            s.steps.len(),
-            STATE_OF_US_STEPS.start(),
-            STATE_OF_US_STEPS.end()
-        ));
-    }
-    for step in &s.steps {
-        c.lines("step heading", &step.heading, 1);
-        c.lines("step prompt", &step.prompt, PROMPT_LINES);
-    }
-    c.sources(&s.sources);
-    f.extend(c.findings);
-    f
-}
-
 /// The rules one digest breaks.
 pub fn check_digest(catalog: &Catalog, d: &Digest) -> Vec<Finding> {
     let mut c = checker(catalog, "digest", &d.id);
@@ -916,6 +590,21 @@ fn check_digest_coverage(catalog: &Catalog) -> Vec<Finding> {
 mod tests {
     use super::*;
 
+    /// What the validator says of `catalog`, one finding a line.
+    fn found(catalog: &Catalog) -> Vec<String> {
+        validate(catalog).iter().map(ToString::to_string).collect()
+    }
+
+    /// Breaks a bundled catalog with `breaking` and checks that every one of `expected` is found.
+    pub(super) fn catches(breaking: impl FnOnce(&mut Catalog), expected: &[&str]) {
+        let mut catalog = Catalog::bundled().unwrap();
+        breaking(&mut catalog);
+        let found = found(&catalog);
+        for e in expected {
+            assert!(found.iter().any(|f| f.contains(e)), "{e}: {found:#?}");
+        }
+    }
+
     #[test]
     fn a_risky_strategy_without_its_caveat_and_a_thin_trigger_are_found() {
         let mut catalog = Catalog::bundled().unwrap();
@@ -951,6 +640,15 @@ mod tests {
         );
     }
 
+    /// The rules of `toolkit` (its question bank and repairs included) and of `turning`.
+    #[test]
+    fn the_bundled_toolkit_and_turning_content_keep_every_rule() {
+        let catalog = Catalog::bundled().unwrap();
+        for found in [check_toolkit(&catalog), check_turning(&catalog)] {
+            assert!(found.is_empty(), "{found:?}");
+        }
+    }
+
     #[test]
     fn wrapping_counts_lines_word_by_word() {
         assert_eq!(wrapped_lines("", 10), 1);
@@ -967,193 +665,5 @@ mod tests {
         for bad in ["", "Fear", "a b", "-a", "a-", "ä"] {
             assert!(!is_id(bad), "{bad}");
         }
-    }
-}
-
-#[cfg(test)]
-mod turning_tests {
-    use super::*;
-    use crate::content::model::{BidExample, StarterLadder};
-
-    /// What the validator says of `catalog`, one finding a line.
-    fn found(catalog: &Catalog) -> Vec<String> {
-        validate(catalog).iter().map(ToString::to_string).collect()
-    }
-
-    /// Breaks a bundled catalog with `breaking` and checks that every one of `expected` is found.
-    fn catches(breaking: impl FnOnce(&mut Catalog), expected: &[&str]) {
-        let mut catalog = Catalog::bundled().unwrap();
-        breaking(&mut catalog);
-        let found = found(&catalog);
-        for e in expected {
-            assert!(found.iter().any(|f| f.contains(e)), "{e}: {found:#?}");
-        }
-    }
-
-    fn question<'a>(c: &'a mut Catalog, id: &str) -> &'a mut Phrase {
-        c.toolkit.questions.iter_mut().find(|q| q.id == id).unwrap()
-    }
-
-    #[test]
-    fn the_bundled_turning_content_keeps_every_rule() {
-        let catalog = Catalog::bundled().unwrap();
-        assert!(
-            check_turning(&catalog).is_empty(),
-            "{:?}",
-            check_turning(&catalog)
-        );
-        assert!(
-            check_phrase_groups(&catalog).is_empty(),
-            "{:?}",
-            check_phrase_groups(&catalog)
-        );
-    }
-
-    #[test]
-    fn tiers_and_purposes_are_where_they_belong_and_deep_questions_are_safe_only() {
-        catches(
-            |c| {
-                question(c, "ask-best-part-of-day").tier = None;
-                question(c, "ask-felt-closest").safe_only = false;
-                question(c, "ask-made-you-laugh").safe_only = true;
-                question(c, "ask-small-win").purpose = Some(Purpose::Pause);
-                c.toolkit.openers[0].tier = Some(Tier::Light);
-                c.toolkit.repairs[0].purpose = None;
-                c.toolkit.repairs[1].tier = Some(Tier::Deep);
-            },
-            &[
-                "toolkit ask-best-part-of-day: a question needs a tier",
-                "toolkit ask-felt-closest: a deep question must be safe_only",
-                "toolkit ask-made-you-laugh: a light question is everyday curiosity",
-                "toolkit ask-small-win: a question has no purpose",
-                "an opener has no tier",
-                "a repair needs a purpose",
-                "a repair has no tier",
-            ],
-        );
-    }
-
-    #[test]
-    fn too_few_questions_in_a_tier_or_repairs_for_a_purpose_are_found() {
-        catches(
-            |c| {
-                c.toolkit.questions.retain(|q| q.tier != Some(Tier::Deeper));
-                c.toolkit
-                    .repairs
-                    .retain(|r| r.purpose != Some(Purpose::Pause));
-            },
-            &[
-                "0 deeper questions for \"i-pull-away\"; give at least 8",
-                "0 deeper questions for \"partner-pulls-away\"",
-                "questions; give 30 to 40",
-                "0 repairs for \"I need to pause\" for \"i-pull-away\"",
-            ],
-        );
-        catches(
-            |c| {
-                let more = c.toolkit.questions.clone();
-                c.toolkit.questions.extend(more.into_iter().map(|mut q| {
-                    q.id.push_str("-again");
-                    q
-                }));
-            },
-            &["questions; give 30 to 40"],
-        );
-    }
-
-    #[test]
-    fn a_time_out_script_needs_its_time_exactly_once() {
-        catches(
-            |c| {
-                let scripts = &mut c.turning.time_out.scripts;
-                scripts[0] = "I need a break.".into();
-                scripts[1] = "Back at {time}, or {time}.".into();
-            },
-            &[
-                "turning time_out: the script \"I need a break.\" has {time} 0 times",
-                "has {time} 2 times",
-            ],
-        );
-        catches(
-            |c| c.turning.time_out.scripts.truncate(1),
-            &["turning time_out: scripts has 1 items; give 2 to 4"],
-        );
-    }
-
-    #[test]
-    fn empty_texts_long_lines_and_wrong_counts_in_turning_are_found() {
-        catches(
-            |c| {
-                let t = &mut c.turning;
-                t.bids.toward = " ".into();
-                t.bids.not_a_score = "word ".repeat(20);
-                t.bids.examples.retain(|e| e.perspectives.len() == 1);
-                t.bids.examples.push(BidExample {
-                    text: "A wink.".into(),
-                    perspectives: Vec::new(),
-                });
-                t.bids.sources.clear();
-                t.time_out.grounding.truncate(2);
-                t.time_out.their_ideas.push(String::new());
-                t.time_out.safety = "word ".repeat(60);
-                t.hard_talk.items.truncate(3);
-                t.state_of_us.steps.truncate(1);
-                t.state_of_us.steps[0].prompt.clear();
-            },
-            &[
-                "turning bids: toward is empty",
-                "turning bids: not_a_score takes 2 lines at 76 columns; keep it to one line",
-                "examples for \"i-pull-away\"; give at least 4",
-                "the example \"A wink.\" has no perspectives",
-                "turning bids: sources is empty",
-                "turning time_out: grounding has 2 items; give 4 to 6",
-                "turning time_out: their_ideas is empty",
-                "turning time_out: safety takes",
-                "turning hard_talk: items has 3 items; give 5 to 7",
-                "turning state_of_us: has 1 steps; give 3 to 6",
-                "turning state_of_us: step prompt is empty",
-            ],
-        );
-    }
-
-    #[test]
-    fn ladders_need_4_to_7_steps_unique_ids_and_one_for_any_day() {
-        catches(
-            |c| {
-                let ladders = &mut c.turning.ladders;
-                ladders[0].steps.truncate(3);
-                ladders[1].id = ladders[0].id.clone();
-                ladders[2].steps = vec!["A step.".into(); 8];
-                for l in ladders.iter_mut() {
-                    l.safe_only = true;
-                }
-                ladders.push(StarterLadder {
-                    id: "Bad Id".into(),
-                    fear: String::new(),
-                    why: "Why.".into(),
-                    steps: vec!["Step.".into(); 4],
-                    safe_only: false,
-                    perspectives: Vec::new(),
-                    sources: Vec::new(),
-                });
-            },
-            &[
-                "steps has 3 items; give 4 to 7",
-                "steps has 8 items; give 4 to 7",
-                "turning ladder-saying-how-i-feel: this id is used twice",
-                "every starter ladder for \"i-pull-away\" is safe_only",
-                "turning Bad Id: the id must be lowercase",
-                "turning Bad Id: perspectives is empty",
-                "turning Bad Id: fear is empty",
-            ],
-        );
-        catches(
-            |c| {
-                c.turning
-                    .ladders
-                    .retain(|l| !l.perspectives.contains(&Perspective::PartnerPullsAway));
-            },
-            &["0 starter ladders for \"partner-pulls-away\"; give at least 2"],
-        );
     }
 }
