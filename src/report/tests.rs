@@ -569,7 +569,10 @@ fn turning_toward_is_counted_and_its_words_are_opt_in() {
     let figures = report_of(&entries, Filter::default(), Include::default());
     let md = markdown(&figures, &catalog());
     assert!(md.contains("Turning toward"), "{md}");
-    assert!(md.contains(&format!("From them: {} bids", entries.len())), "{md}");
+    assert!(
+        md.contains(&format!("From them: {} bids", entries.len())),
+        "{md}"
+    );
     assert!(!md.contains("private-bid-"), "no words by default");
     let with = Include {
         turning: true,
