@@ -104,6 +104,17 @@ pub struct Journal {
     pub in_order: bool,
     /// How many entries hold two versions from a merge of two computers' edits (home says so).
     pub two_versions: usize,
+    /// The look-back days of the open predictions, in order, kept current on each change:
+    /// how many are due on a day is a binary search (home says so on every frame).
+    pub open_look_backs: Vec<NaiveDate>,
+}
+
+/// The look-back days of the open predictions of `e`.
+fn look_backs(e: &Entry) -> impl Iterator<Item = NaiveDate> + '_ {
+    e.predictions
+        .iter()
+        .filter(|p| p.is_open())
+        .map(|p| p.look_back)
 }
 
 impl Journal {
@@ -115,7 +126,10 @@ impl Journal {
         } else {
             DayCounts::of(&entries)
         };
+        let mut open_look_backs: Vec<NaiveDate> = entries.iter().flat_map(look_backs).collect();
+        open_look_backs.sort_unstable();
         Journal {
+            open_look_backs,
             two_versions: entries
                 .iter()
                 .filter(|e| !e.two_versions.is_empty())
@@ -128,6 +142,11 @@ impl Journal {
             entries,
             days: Some(days),
         }
+    }
+
+    /// How many open predictions are due on `today` (their look-back day has come).
+    pub fn predictions_due(&self, today: NaiveDate) -> usize {
+        self.open_look_backs.partition_point(|d| *d <= today)
     }
 
     /// Whether the search index is in step with the entries.
@@ -237,6 +256,15 @@ impl Journal {
             }
             days
         });
+        for day in old.into_iter().flat_map(look_backs) {
+            if let Ok(at) = self.open_look_backs.binary_search(&day) {
+                self.open_look_backs.remove(at);
+            }
+        }
+        for day in new.into_iter().flat_map(look_backs) {
+            let at = self.open_look_backs.partition_point(|d| *d <= day);
+            self.open_look_backs.insert(at, day);
+        }
         let two = |e: Option<&Entry>| e.is_some_and(|e| !e.two_versions.is_empty());
         self.two_versions =
             (self.two_versions + usize::from(two(new))).saturating_sub(usize::from(two(old)));

@@ -39,9 +39,30 @@ pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A day in words as seen from `today`: "Saturday 6 December" in the same year, "6 July 2024"
+/// in another (an old date says its year).
+pub fn day(date: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.year() == today.year() {
+        date.format("%A %-d %B").to_string()
+    } else {
+        date.format("%-d %B %Y").to_string()
+    }
+}
+
 #[cfg(test)]
 mod count_tests {
     use super::count;
+
+    #[test]
+    fn an_old_day_says_its_year() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        assert_eq!(
+            super::day(d("2026-12-05"), d("2026-12-07")),
+            "Saturday 5 December"
+        );
+        assert_eq!(super::day(d("2024-07-06"), d("2026-12-07")), "6 July 2024");
+    }
 
     #[test]
     fn one_and_many() {

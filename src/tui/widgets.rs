@@ -1,6 +1,7 @@
 //! Pieces drawn on several screens. Render-only: they read what they are given.
 
 pub mod countdown;
+pub mod due;
 pub mod entry_view;
 pub mod form;
 pub mod page;

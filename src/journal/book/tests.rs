@@ -34,6 +34,15 @@ fn arb_entry() -> impl Strategy<Value = Entry> {
                     extra: Default::default(),
                 })
                 .collect();
+            // Some with a fear to look back on, some days on.
+            for k in 0..n % 3 {
+                let mut p = crate::journal::test_support::prediction(
+                    "they will leave",
+                    date + chrono::Days::new(u64::from(n + k)),
+                );
+                p.step = None;
+                e.predictions.push(p);
+            }
             e
         })
 }
@@ -43,7 +52,8 @@ enum Change {
     Upsert(Box<Entry>),
     /// Remove the entry at this index (modulo the count), if any.
     Remove(usize),
-    /// Edit the entry at this index: take its strategies away.
+    /// Edit the entry at this index: take its strategies away, and look back on its
+    /// predictions.
     Edit(usize),
 }
 
@@ -88,6 +98,13 @@ proptest! {
                 Change::Edit(i) => {
                     if let Some(mut e) = kept.entries.get(i % kept.entries.len().max(1)).cloned() {
                         e.strategies.clear();
+                        for p in &mut e.predictions {
+                            p.outcome = Some(crate::journal::test_support::outcome(
+                                today,
+                                crate::journal::PredictionResult::No,
+                                "",
+                            ));
+                        }
                         kept.upsert(e, today);
                     }
                 }
@@ -101,6 +118,11 @@ proptest! {
             prop_assert_eq!(kept.checked_in_today, again.checked_in_today);
             prop_assert_eq!(kept.streak, again.streak);
             prop_assert_eq!(&kept.histories, &again.histories);
+            prop_assert_eq!(&kept.open_look_backs, &again.open_look_backs);
+            prop_assert_eq!(
+                kept.predictions_due(today),
+                crate::journal::predictions::due(&kept.entries, today).len()
+            );
             // An index in step is the index of the entries; one that is not is not used.
             prop_assert!(kept.indexed() || !index_first, "the index fell out of step");
             if kept.indexed() {

@@ -118,7 +118,7 @@ pub fn view(_state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout:
         ]));
     }
     if session.journal.is_some() {
-        lines.extend(crate::tui::widgets::countdown::lines(session));
+        lines.extend(crate::tui::widgets::due::lines(session));
     }
     if let Some(why) = &session.read_only {
         lines.push(Line::default());

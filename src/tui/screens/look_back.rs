@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::Input;
 
 use crate::journal::predictions::{self, PredictionRef};
+use crate::journal::vocabulary::day;
 use crate::journal::{Badness, Prediction, PredictionOutcome, PredictionResult};
 use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, HELP_KEY_TEXT, bind, table};
@@ -252,8 +253,8 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
                 "{} of {} · made on {}, to look back on {}",
                 state.at + 1,
                 state.items.len(),
-                item.made_on.format("%A %-d %B"),
-                p.look_back.format("%A %-d %B")
+                day(item.made_on, cx.session.today),
+                day(p.look_back, cx.session.today)
             ),
             theme.muted,
         ),
