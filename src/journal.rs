@@ -24,6 +24,7 @@ pub mod transfer;
 pub mod turning;
 pub mod values;
 pub mod vocabulary;
+pub mod week;
 
 pub use book::{DayCounts, Journal};
 pub use debrief::{CycleWords, Debrief, Texts, ThoughtCheck};
@@ -42,6 +43,7 @@ pub use preferences::{
 };
 pub use scale::{PerScale, Scale};
 pub use turning::{Bid, BidKind, BreakOutcome, BreakSide, Ladder, Rung, TimeOut, Turn, WentBack};
+pub use week::{WeekCard, WeekReview};
 
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -514,6 +514,10 @@ fn markdown_entry(out: &mut String, e: &Entry, catalog: &Catalog, labels: MoodLa
                 markdown_chains(&mut later, ladders.iter().map(Chain::Ladder), catalog);
                 continue;
             }
+            Fact::WeekReviews(reviews) => {
+                markdown_chains(&mut later, reviews.iter().map(Chain::WeekReview), catalog);
+                continue;
+            }
             Fact::Predictions(predictions) => {
                 later.push_str(&bullets("Predictions:", predictions, |p| {
                     let (fear, after) = crate::report::words::prediction_lines(p);
@@ -582,6 +586,7 @@ pub fn csv_columns() -> Vec<String> {
         "bids",
         "time_outs",
         "ladders",
+        "week_reviews",
         "predictions",
         "updated_at",
         "id",
@@ -692,6 +697,9 @@ fn csv_row(e: &Entry, catalog: &Catalog, labels: MoodLabels) -> Vec<String> {
             }
             Fact::Ladders(ladders) => {
                 later.push(chains_text(ladders.iter().map(Chain::Ladder), catalog));
+            }
+            Fact::WeekReviews(reviews) => {
+                later.push(chains_text(reviews.iter().map(Chain::WeekReview), catalog));
             }
             Fact::Predictions(predictions) => later.push(
                 predictions

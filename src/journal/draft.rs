@@ -61,6 +61,8 @@ pub enum Step {
     Bid,
     /// A time-out with a promise to come back (from the card for a hard minute, or home).
     TimeOut,
+    /// The review of a week (from the week card).
+    Week,
     /// A ladder of small brave steps (on its own, from the ladders).
     Ladder,
     /// Everything, to confirm.
@@ -122,6 +124,7 @@ impl Step {
             Step::Cycle => "Your cycle, in your words",
             Step::Bid => "A bid, or something you appreciate",
             Step::TimeOut => "A break, with a time to come back",
+            Step::Week => "The week in review",
             Step::Ladder => "A ladder of small brave steps",
             Step::Summary => "Summary",
         }
@@ -153,6 +156,8 @@ pub enum Flow {
     Bid,
     /// A time-out with a promise to come back.
     TimeOut,
+    /// The review of a week.
+    Week,
     /// A ladder of small brave steps, new or changed.
     Ladder,
     /// A step of a ladder done: a prediction made for it.
@@ -169,6 +174,7 @@ impl Flow {
             Flow::Cycle => &[Step::Cycle, Step::Summary],
             Flow::Bid => &[Step::Bid, Step::Summary],
             Flow::TimeOut => &[Step::TimeOut, Step::Summary],
+            Flow::Week => &[Step::Week, Step::Summary],
             Flow::Ladder => &[Step::Ladder, Step::Summary],
             Flow::BraveStep => &[Step::Predictions, Step::Summary],
         }
@@ -453,6 +459,7 @@ impl CheckInDraft {
             Flow::Cycle => draft.cycle_words.len(),
             Flow::Bid => draft.bids.len(),
             Flow::TimeOut => draft.time_outs.len(),
+            Flow::Week => draft.week_reviews.len(),
             Flow::Ladder => draft.ladders.len(),
             Flow::BraveStep => draft.predictions.len(),
         };
@@ -497,6 +504,7 @@ impl CheckInDraft {
                     Step::Cycle => record_slot(&mut e.cycle_words, at).and_then(|r| r.text_mut(i)),
                     Step::Bid => record_slot(&mut e.bids, at).and_then(|r| r.text_mut(i)),
                     Step::TimeOut => record_slot(&mut e.time_outs, at).and_then(|r| r.text_mut(i)),
+                    Step::Week => record_slot(&mut e.week_reviews, at).and_then(|r| r.text_mut(i)),
                     Step::Ladder => record_slot(&mut e.ladders, at).and_then(|r| r.text_mut(i)),
                     _ => None,
                 };
@@ -514,6 +522,12 @@ impl CheckInDraft {
             Flow::Cycle => return self.cycle_words.iter().all(CycleWords::is_empty),
             Flow::Bid => return self.bids.iter().all(crate::journal::Bid::is_empty),
             Flow::TimeOut => return self.time_outs.iter().all(crate::journal::TimeOut::is_empty),
+            Flow::Week => {
+                return self
+                    .week_reviews
+                    .iter()
+                    .all(crate::journal::WeekReview::is_empty);
+            }
             Flow::Ladder => return self.ladders.iter().all(crate::journal::Ladder::is_empty),
             // The step's prediction is the last one: it is the one written here.
             Flow::BraveStep => {
@@ -540,6 +554,10 @@ impl CheckInDraft {
             && self.bids.iter().all(crate::journal::Bid::is_empty)
             && self.time_outs.is_empty()
             && self.ladders.iter().all(crate::journal::Ladder::is_empty)
+            && self
+                .week_reviews
+                .iter()
+                .all(crate::journal::WeekReview::is_empty)
     }
 
     /// Whether its file must carry schema 2 (it holds episodes or predictions, or stands on
@@ -638,6 +656,7 @@ impl CheckInDraft {
         entry.cycle_words.retain(|w| !w.is_empty());
         entry.bids.retain(|b| !b.is_empty());
         entry.ladders.retain(|l| !l.is_empty());
+        entry.week_reviews.retain(|r| !r.is_empty());
         entry
     }
 }

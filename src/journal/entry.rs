@@ -179,6 +179,9 @@ pub struct Entry {
     /// Ladders of small brave steps, as written that day (schema 5).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ladders: Vec<super::turning::Ladder>,
+    /// Reviews of a week, written that day (schema 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub week_reviews: Vec<super::week::WeekReview>,
     /// What a merge of two computers' versions kept twice, or could keep only once, in words
     /// ("notes", "mood: this computer's kept, the other had 4"); see [`super::merge`]. Empty
     /// once the person saves the entry again (they have seen both and chosen).
@@ -238,8 +241,8 @@ impl Entry {
     }
 
     /// The schema its file must carry, so an older closer leaves what it cannot read whole
-    /// alone ("written by a newer closer"): 5 when it holds a bid, a time-out, a ladder or a
-    /// prediction of a ladder's step; 4 when it holds a debrief, a thought check or the cycle
+    /// alone ("written by a newer closer"): 5 when it holds a bid, a time-out, a ladder, a
+    /// prediction of a ladder's step or a week's review; 4 when it holds a debrief, a thought check or the cycle
     /// in the person's words; 3 when a moment's repair holds both a strategy and the person's
     /// own words; 2 when it holds moments or predictions; else 1.
     pub fn schema(&self) -> u32 {
@@ -250,6 +253,7 @@ impl Entry {
         let turning = !self.bids.is_empty()
             || !self.time_outs.is_empty()
             || !self.ladders.is_empty()
+            || !self.week_reviews.is_empty()
             || self.predictions.iter().any(|p| p.step.is_some());
         if turning {
             5
@@ -292,6 +296,7 @@ impl Entry {
             bids: Vec::new(),
             time_outs: Vec::new(),
             ladders: Vec::new(),
+            week_reviews: Vec::new(),
             two_versions: Vec::new(),
             extra: BTreeMap::new(),
         }

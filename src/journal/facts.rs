@@ -13,6 +13,7 @@ use super::episode::{Episode, Prediction};
 use super::scale::Scale;
 use super::turning::{Bid, Ladder, TimeOut};
 use super::values::{Name, Perspective, Rating};
+use super::week::WeekReview;
 
 /// One part of an entry. Parts nobody filled in are given too (empty, or `None`), so a reader
 /// that shows what was skipped (the check-in's summary) can.
@@ -44,6 +45,8 @@ pub enum Fact<'a> {
     TimeOuts(&'a [TimeOut]),
     /// The ladders of small brave steps written.
     Ladders(&'a [Ladder]),
+    /// The reviews of a week written.
+    WeekReviews(&'a [WeekReview]),
     /// The fears written as predictions.
     Predictions(&'a [Prediction]),
     /// The strategies planned or tried.
@@ -56,7 +59,7 @@ pub enum Fact<'a> {
 
 /// Every part of `e`, in reading order: perspective, the scales, feelings, triggers, signs,
 /// answers, moments, thoughts checked, debriefs, the cycle in the person's words, bids and
-/// appreciations, time-outs, ladders, predictions, strategies, notes, tags.
+/// appreciations, time-outs, ladders, week reviews, predictions, strategies, notes, tags.
 pub fn facts(e: &Entry) -> impl Iterator<Item = Fact<'_>> {
     let scales = Scale::ALL.iter().map(|&s| Fact::Scale(s, s.of(e)));
     std::iter::once(Fact::Perspective(e.perspective))
@@ -73,6 +76,7 @@ pub fn facts(e: &Entry) -> impl Iterator<Item = Fact<'_>> {
             Fact::Bids(&e.bids),
             Fact::TimeOuts(&e.time_outs),
             Fact::Ladders(&e.ladders),
+            Fact::WeekReviews(&e.week_reviews),
             Fact::Predictions(&e.predictions),
             Fact::Strategies(&e.strategies),
             Fact::Notes(&e.notes),
@@ -97,6 +101,7 @@ impl Fact<'_> {
             Fact::Bids(x) => x.iter().all(Bid::is_empty),
             Fact::TimeOuts(x) => x.is_empty(),
             Fact::Ladders(x) => x.iter().all(Ladder::is_empty),
+            Fact::WeekReviews(x) => x.iter().all(WeekReview::is_empty),
             Fact::Predictions(x) => x.is_empty(),
             Fact::Strategies(x) => x.is_empty(),
             Fact::Notes(x) => x.trim().is_empty(),
@@ -131,6 +136,6 @@ mod tests {
         assert_eq!(kinds[0], "Perspective");
         assert_eq!(kinds[1..=Scale::COUNT], vec!["Scale"; Scale::COUNT]);
         assert_eq!(kinds[Scale::COUNT + 1], "Feelings");
-        assert_eq!(kinds.len(), Scale::COUNT + 16);
+        assert_eq!(kinds.len(), Scale::COUNT + 17);
     }
 }

@@ -378,6 +378,7 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
     e.bids = m.set_of("bids and appreciations", sides, |e| &e.bids);
     e.time_outs = merge_time_outs(&mut m, sides);
     e.ladders = m.set_of("ladders", sides, |e| &e.ladders);
+    e.week_reviews = m.set_of("week reviews", sides, |e| &e.week_reviews);
     note_kept_both(&mut m, base, ours, theirs, &e);
     e.extra = merge_unknown(&mut m, b, ours, theirs);
     e.two_versions = m.set_of("two versions", sides, |e| &e.two_versions);

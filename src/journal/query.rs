@@ -173,6 +173,8 @@ pub enum Field {
     TimeOut,
     /// A ladder's fear or one of its steps.
     Ladder,
+    /// The review of a week.
+    WeekReview,
     /// A feeling named.
     Feeling,
     /// A trigger's note.
@@ -196,7 +198,7 @@ impl Field {
             Field::Thought => 4,
             Field::Debrief => 5,
             Field::Cycle => 6,
-            Field::Bid | Field::TimeOut | Field::Ladder => 7,
+            Field::Bid | Field::TimeOut | Field::Ladder | Field::WeekReview => 7,
             Field::Feeling => 8,
             Field::TriggerNote | Field::Trigger => 9,
             Field::Tag => 10,
@@ -216,6 +218,7 @@ impl Field {
             Field::Bid => Some("bid"),
             Field::TimeOut => Some("time-out"),
             Field::Ladder => Some("ladder"),
+            Field::WeekReview => Some("week review"),
             Field::Feeling => Some("feeling"),
             Field::TriggerNote => Some("trigger note"),
             Field::Trigger => Some("trigger"),
@@ -273,6 +276,9 @@ fn each_field<'a>(e: &'a Entry, mut f: impl FnMut(Field, &'a str) -> bool) -> bo
                 || f(Field::TimeOut, &t.until_then)
                 || t.back.as_ref().is_some_and(|b| f(Field::TimeOut, &b.note))
         }),
+        Fact::WeekReviews(reviews) => reviews
+            .iter()
+            .any(|r| r.texts().iter().any(|(_, x)| f(Field::WeekReview, x))),
         Fact::Ladders(ladders) => ladders.iter().any(|l| {
             f(Field::Ladder, &l.fear) || l.steps.iter().any(|r| f(Field::Ladder, &r.text))
         }),

@@ -267,6 +267,8 @@ pub enum Chain<'a> {
     TimeOut(&'a TimeOut),
     /// A ladder of small brave steps.
     Ladder(&'a Ladder),
+    /// The review of a week.
+    WeekReview(&'a crate::journal::WeekReview),
 }
 
 impl Chain<'_> {
@@ -280,6 +282,7 @@ impl Chain<'_> {
             Chain::Bids(_) => "Bids and appreciations",
             Chain::TimeOut(_) => "A time-out",
             Chain::Ladder(_) => "A ladder of brave steps",
+            Chain::WeekReview(_) => "The week in review",
         }
     }
 
@@ -294,6 +297,7 @@ impl Chain<'_> {
             Chain::Bids(_) => ("Bids and appreciations", "Bids"),
             Chain::TimeOut(_) => ("Time-outs", "Time-out"),
             Chain::Ladder(_) => ("Ladders of brave steps", "Ladder"),
+            Chain::WeekReview(_) => ("The week in review", "Week"),
         }
     }
 
@@ -315,6 +319,11 @@ impl Chain<'_> {
             Chain::Bids(bids) => bids.iter().filter_map(bid_line).collect(),
             Chain::TimeOut(t) => time_out_lines(t),
             Chain::Ladder(l) => ladder_lines(l),
+            Chain::WeekReview(r) => {
+                let mut out = vec![("Week of", r.week.format("%-d %B %Y").to_string())];
+                filled(&mut out, r.texts());
+                out
+            }
         }
     }
 }
@@ -451,6 +460,14 @@ pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
             Fact::Ladders(ladders) if include.turning => {
                 out.extend(ladders.iter().map(|x| Shared::Chain(Chain::Ladder(x))));
             }
+            Fact::WeekReviews(reviews) if include.notes => {
+                out.extend(
+                    reviews
+                        .iter()
+                        .filter(|r| !r.is_empty())
+                        .map(|x| Shared::Chain(Chain::WeekReview(x))),
+                );
+            }
             Fact::Notes(notes) if include.notes && !notes.trim().is_empty() => {
                 out.push(Shared::Notes(notes));
             }
@@ -465,6 +482,7 @@ pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
             | Fact::Bids(_)
             | Fact::TimeOuts(_)
             | Fact::Ladders(_)
+            | Fact::WeekReviews(_)
             | Fact::Notes(_)
             | Fact::Perspective(_)
             | Fact::Scale(..)

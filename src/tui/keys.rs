@@ -48,6 +48,8 @@ pub enum Action {
     TakeBreak,
     /// Say whether you went back to the talk after a break.
     AnswerBreak,
+    /// Open the week card.
+    OpenWeek,
     /// Open the ladders of small brave steps.
     OpenLadders,
     /// Do the selected step of a ladder (write it as a prediction).

@@ -155,6 +155,8 @@ pub enum Open {
     LookBack(Option<crate::journal::EntryId>),
     /// Say whether you went back to the talk after the breaks whose time has come.
     BreakBack,
+    /// The week card, on this week (needs the journal).
+    WeekCard,
     /// Make a report of these days and this filter (needs the journal).
     Report(
         crate::journal::insights::Window,

@@ -20,6 +20,7 @@ pub mod review;
 pub mod save_text;
 pub mod settings;
 pub mod support;
+pub mod week_card;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -163,6 +164,9 @@ screens! {
     /// After a break: did you go back to it?
     BreakBack(Box<break_back::State>) = break_back
     { Open::BreakBack => Box::new(break_back::State::due(session)) };
+    /// A week on one page.
+    WeekCard(Box<week_card::State>) = week_card
+    { Open::WeekCard => Box::new(week_card::State::new(session)) };
     /// The journal's past.
     Review(Box<review::State>) = review
     {

@@ -158,19 +158,22 @@ impl Store {
         }) || draft.get("flow").is_some();
         // A bid, a time-out, a ladder or a prediction of a ladder's step needs schema 5, and
         // so does a draft begun for one of them.
-        let fifth = ["bids", "time_outs", "ladders"].iter().any(|k| {
-            draft
-                .get(k)
+        let fifth = ["bids", "time_outs", "ladders", "week_reviews"]
+            .iter()
+            .any(|k| {
+                draft
+                    .get(k)
+                    .and_then(|v| v.as_array())
+                    .is_some_and(|a| !a.is_empty())
+            })
+            || draft
+                .get("predictions")
                 .and_then(|v| v.as_array())
-                .is_some_and(|a| !a.is_empty())
-        }) || draft
-            .get("predictions")
-            .and_then(|v| v.as_array())
-            .is_some_and(|ps| ps.iter().any(|p| p.get("step").is_some()))
+                .is_some_and(|ps| ps.iter().any(|p| p.get("step").is_some()))
             || draft
                 .get("flow")
                 .and_then(|v| v.as_str())
-                .is_some_and(|f| ["bid", "time-out", "ladder"].contains(&f));
+                .is_some_and(|f| ["bid", "time-out", "ladder", "brave-step", "week"].contains(&f));
         let schema = if fifth {
             5
         } else if fourth {

@@ -30,6 +30,7 @@ mod summary;
 mod text;
 mod thought;
 mod time_out;
+mod week_review;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -139,6 +140,8 @@ enum StepState {
     Bid(bid::State),
     /// A time-out.
     TimeOut(time_out::State),
+    /// The review of a week.
+    Week(week_review::State),
     /// A ladder of small brave steps.
     Ladder(ladder::State),
     /// The summary.
@@ -215,6 +218,7 @@ macro_rules! on_step {
             StepState::Cycle(s) => cycle_words::$f(s, $($arg),*),
             StepState::Bid(s) => bid::$f(s, $($arg),*),
             StepState::TimeOut(s) => time_out::$f(s, $($arg),*),
+            StepState::Week(s) => week_review::$f(s, $($arg),*),
             StepState::Ladder(s) => ladder::$f(s, $($arg),*),
             StepState::Summary(s) => summary::$f(s, $($arg),*),
         }
@@ -239,6 +243,7 @@ impl StepState {
             Step::Cycle => StepState::Cycle(cycle_words::new(draft, session)),
             Step::Bid => StepState::Bid(bid::new(draft, session)),
             Step::TimeOut => StepState::TimeOut(time_out::new(draft, session)),
+            Step::Week => StepState::Week(week_review::new(draft, session)),
             Step::Ladder => StepState::Ladder(ladder::new(draft, session)),
             Step::Summary => StepState::Summary(summary::new(draft, session)),
         }
@@ -512,6 +517,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Flow::Cycle => "your cycle".to_owned(),
         Flow::Bid => "turning toward".to_owned(),
         Flow::TimeOut => "a break".to_owned(),
+        Flow::Week => "the week".to_owned(),
         Flow::Ladder => "a ladder".to_owned(),
         Flow::BraveStep => "a brave step".to_owned(),
     };

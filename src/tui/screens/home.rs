@@ -29,6 +29,8 @@ pub const KEYS: &[Binding] = &[
         "a bid for connection, or something you appreciate: in a line"),
     bind!(['g'] => AnswerBreak, _, "after a break: say whether you went back to it"),
     bind!(['r'] => OpenReview, "review", "review past entries: search, filter, edit, delete"),
+    bind!(['w'] => OpenWeek, "the week",
+        "the week card: the week on one page, a column a day, and the week's review"),
     bind!(['i'] => OpenInsights, "insights",
         "insights: mood and closeness over time, triggers, what helped"),
     bind!(['s'] => OpenLibrary, "strategies", "the strategy library: what may help"),
@@ -66,6 +68,7 @@ pub fn update(_state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
         }
         Msg::Key(Action::OpenReview) => Cmd::Open(Open::Review),
         Msg::Key(Action::OpenInsights) => Cmd::Open(Open::Insights),
+        Msg::Key(Action::OpenWeek) => Cmd::Open(Open::WeekCard),
         Msg::Key(Action::OpenLibrary) => Cmd::Open(Open::Guide(Page::Library)),
         Msg::Key(Action::OpenLearn) => Cmd::Open(Open::Guide(Page::Learn)),
         Msg::Key(Action::OpenSettings) => Cmd::Open(Open::Settings),

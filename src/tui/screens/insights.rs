@@ -253,6 +253,8 @@ const REPORT: Binding = bind!(['R'] => MakeReport, "report",
 const REPORT_QUIET: Binding = REPORT.quiet();
 const OPEN_DAY: Binding =
     bind!([Enter] => Confirm, "open the day", "open the day's check-ins in review");
+const WEEK_CARD: Binding =
+    bind!(['W'] => OpenWeek, "week card", "the week card: this week on one page, and its review");
 
 /// Insights' keys over the charts and lists (over time, triggers, what helped).
 pub const KEYS: &[Binding] = table![
@@ -281,6 +283,7 @@ pub const WEEK_KEYS: &[Binding] = table![
     ..keys::up_down("the day after", "the day before"),
     keys::top("today"),
     keys::bottom("six days ago"),
+    WEEK_CARD,
     REPORT,
     keys::BACK,
 ];
@@ -348,6 +351,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
                 _ => Open::record(cx.session, crate::journal::draft::Flow::Cycle),
             };
         }
+        Msg::Key(Action::OpenWeek) => return Cmd::Open(Open::WeekCard),
         Msg::Key(Action::MakeReport) => {
             let window = Window::of(state.span, cx.session.entries(), today);
             return Cmd::Open(Open::Report(window, Box::default()));

@@ -30,6 +30,7 @@ pub fn title(e: &Entry) -> Option<(&str, &str)> {
         Fact::Moments(_) | Fact::Predictions(_) => true,
         Fact::Thoughts(_) | Fact::Debriefs(_) | Fact::CycleWords(_) => true,
         Fact::Bids(_) | Fact::TimeOuts(_) | Fact::Ladders(_) => f.is_empty(),
+        Fact::WeekReviews(_) => f.is_empty(),
         Fact::Scale(..) | Fact::Feelings(_) | Fact::Triggers(_) | Fact::Signs(_) => f.is_empty(),
         Fact::Answers(_) | Fact::Strategies(_) => f.is_empty(),
     });
@@ -169,6 +170,7 @@ impl Part<'_> {
             Fact::Moments([]) | Fact::Predictions([]) => return None,
             Fact::Thoughts([]) | Fact::Debriefs([]) | Fact::CycleWords([]) => return None,
             Fact::Bids([]) | Fact::TimeOuts([]) | Fact::Ladders([]) => return None,
+            Fact::WeekReviews([]) => return None,
             Fact::Feelings(feelings) => ("Feelings", joined(feelings)),
             Fact::Triggers(logged) => ("Triggers", self.triggers(logged)),
             Fact::Signs(signs) => {
@@ -199,6 +201,7 @@ impl Part<'_> {
             Fact::Bids(x) => self.chains(std::iter::once(Chain::Bids(x))),
             Fact::TimeOuts(x) => self.chains(x.iter().map(Chain::TimeOut)),
             Fact::Ladders(x) => self.chains(x.iter().map(Chain::Ladder)),
+            Fact::WeekReviews(x) => self.chains(x.iter().map(Chain::WeekReview)),
             Fact::Predictions(predictions) => {
                 let mut body = Vec::new();
                 for p in predictions {

@@ -211,6 +211,8 @@ impl State {
         } else if self.draft.flow == crate::journal::draft::Flow::TimeOut {
             "Your break is kept. ✓ closer shows the time left, then asks if you went back to it."
                 .to_owned()
+        } else if self.draft.flow == crate::journal::draft::Flow::Week {
+            "The week's review is kept with today's entry. ✓".to_owned()
         } else if self.draft.flow == crate::journal::draft::Flow::Ladder {
             "Your ladder is saved with today's entry. ✓".to_owned()
         } else if self.draft.flow == crate::journal::draft::Flow::BraveStep {

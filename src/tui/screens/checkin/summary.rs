@@ -158,6 +158,10 @@ pub fn summary_lines(
                     only.time_outs = entry.time_outs;
                     "this break"
                 }
+                Flow::Week => {
+                    only.week_reviews = entry.week_reviews;
+                    "this week's review"
+                }
                 Flow::BraveStep => {
                     only.predictions = entry.predictions.into_iter().rev().take(1).collect();
                     "this step's prediction"
