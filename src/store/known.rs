@@ -46,7 +46,7 @@ pub struct Known {
 }
 
 /// The folder the records are kept in, when there is one.
-fn state_dir() -> Option<PathBuf> {
+pub fn state_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("CLOSER_STATE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
