@@ -27,6 +27,7 @@ pub mod merge_day;
 pub mod passphrase;
 pub mod predictions;
 pub mod prompt;
+pub mod remind;
 pub mod report;
 pub mod restore;
 pub mod review;
@@ -87,6 +88,7 @@ commands! {
     Passphrase => passphrase,
     MergeDay => merge_day,
     Status => status,
+    Remind => remind,
     Completions => completions,
     Man => man,
     Prompt => prompt,

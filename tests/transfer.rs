@@ -694,6 +694,7 @@ fn every_subcommand_has_help_with_an_example() {
         "export",
         "import",
         "status",
+        "remind",
         "completions",
         "man",
     ] {

@@ -20,6 +20,7 @@ Examples:
   closer report --from 2026-09-01  a page with charts, to read or to bring to a therapist
   closer import jrnl.json --dry-run
   closer status --short           for a shell prompt
+  closer remind --at 20:30        a daily reminder on days without a check-in
   closer predictions              fears written as predictions, the ones due first";
 
 /// A calm terminal journal for noticing distance in a relationship, and what helps.

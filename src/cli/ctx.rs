@@ -33,9 +33,7 @@ pub struct Ctx {
 impl Ctx {
     /// The context of one run, from its global options.
     pub fn new(cli: &Cli) -> Ctx {
-        let data_dir = cli.data_dir.clone().or_else(|| {
-            directories::ProjectDirs::from("", "", "closer").map(|d| d.data_dir().to_owned())
-        });
+        let data_dir = cli.data_dir.clone().or_else(default_data_dir);
         let config_file = cli
             .config
             .clone()
@@ -69,6 +67,12 @@ impl Ctx {
                  Choose a folder with --data-dir DIR or the CLOSER_DATA_DIR environment variable."
             ),
         }
+    }
+
+    /// Whether the data folder is the platform's (neither `--data-dir` nor `CLOSER_DATA_DIR`
+    /// chose another).
+    pub fn data_dir_is_default(&self) -> bool {
+        self.data_dir.is_none() || self.data_dir == default_data_dir()
     }
 
     /// The data folder's layout.
@@ -203,6 +207,11 @@ impl Ctx {
         })?;
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// The platform's data folder (`~/.local/share/closer` on Linux).
+fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "closer").map(|d| d.data_dir().to_owned())
 }
 
 /// Where the person's own prompts and strategies live: the platform config folder

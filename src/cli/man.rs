@@ -144,6 +144,18 @@ fn sections() -> Roff {
             "settings for people who keep dotfiles; they win over the ones chosen on screen (--config FILE reads another)",
         ),
         (
+            "~/.config/systemd/user/closer-remind.timer, closer-remind.service",
+            "the daily reminder set up by closer remind with systemd ($XDG_CONFIG_HOME/systemd/user when set); closer remind --off removes them",
+        ),
+        (
+            "~/Library/LaunchAgents/local.closer.remind.plist",
+            "the daily reminder set up by closer remind on macOS",
+        ),
+        (
+            "~/.local/state/closer/remind-pending",
+            "a reminder waiting for the shell prompt (closer remind --pending), when there was no desktop to show it",
+        ),
+        (
             "CONFIG/prompts.toml, CONFIG/strategies.toml",
             "your own prompts and strategies, added to the bundled ones or replacing them by id",
         ),

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::journal::DayCounts;
 use crate::store::{Layout, Store};
@@ -55,6 +55,12 @@ fn break_words(returns: &[DateTime<FixedOffset>], now: DateTime<FixedOffset>) ->
         Some(t) => format!(" · on a break until {}", t.format("%H:%M on %A")),
         None => String::new(),
     }
+}
+
+/// Whether the journal at `data_dir` has a check-in on `today` (what `closer status` exits 0
+/// for), from file names alone.
+pub fn checked_in(data_dir: &Path, today: NaiveDate) -> bool {
+    DayCounts::of_days(Store::days_with_files_in(&Layout::new(data_dir))).checked_in(today)
 }
 
 /// Prints the status at `now`; returns whether there is a check-in today.

@@ -45,8 +45,9 @@ pub struct Known {
     pub recipient: Option<String>,
 }
 
-/// The folder the records are kept in, when there is one.
-fn state_dir() -> Option<PathBuf> {
+/// closer's state folder on this computer, when there is one: the records are kept in it (and
+/// `closer remind` keeps a reminder waiting for the shell prompt there).
+pub fn state_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("CLOSER_STATE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
