@@ -391,6 +391,23 @@ fn insights_all(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("cycle view", n), |b| {
             b.iter(|| insights::cycle::cycle(&entries, Window::all(&entries, today), |_| false))
         });
+        // The week card (issue 35) of the journal's last week: budget one frame (≤ 16 ms) at
+        // any size, the week's days found by binary search; its review looked for in every
+        // entry, newest first (the worst case: no review written).
+        let last = entries.last().map_or(today, |e| e.date);
+        group.bench_function(BenchmarkId::new("week card", n), |b| {
+            b.iter(|| closer::journal::WeekCard::of(&entries, last, chrono::Weekday::Mon))
+        });
+        // Turning toward (issue 34), over the whole journal.
+        group.bench_function(BenchmarkId::new("turning toward view", n), |b| {
+            b.iter(|| {
+                insights::turning::turning(
+                    &entries,
+                    Window::all(&entries, today),
+                    chrono::Weekday::Mon,
+                )
+            })
+        });
     }
     group.finish();
 }

@@ -25,6 +25,7 @@ pub mod turning;
 pub mod values;
 pub mod vocabulary;
 pub mod week;
+pub mod week_review;
 
 pub use book::{DayCounts, Journal};
 pub use debrief::{CycleWords, Debrief, Texts, ThoughtCheck};

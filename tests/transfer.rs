@@ -175,6 +175,12 @@ fn fixture(root: &Path) -> Store {
         ],
         ..Default::default()
     }];
+    b.week_reviews = vec![closer::journal::WeekReview {
+        week: "2026-11-16".parse().unwrap(),
+        went_well: "Sunday's walk".into(),
+        learned: "I go quiet | when I'm \"tired\"".into(),
+        ..Default::default()
+    }];
     b.predictions = vec![closer::journal::Prediction {
         fear: "He will laugh it off".into(),
         likelihood: closer::journal::Likelihood::try_from(60).ok(),

@@ -3,7 +3,7 @@
 
 use crate::journal::printable::printable;
 use crate::report::markdown::with_breaks;
-use crate::report::words::{Chain, sign_label, strategy_line, trigger_line};
+use crate::report::words::{Chain, chains_of, sign_label, strategy_line, trigger_line};
 use std::io::Write;
 use std::path::Path;
 
@@ -484,38 +484,15 @@ fn markdown_entry(out: &mut String, e: &Entry, catalog: &Catalog, labels: MoodLa
                     )
                 })
                 .collect(),
-            Fact::Moments(episodes) => {
-                markdown_chains(&mut later, episodes.iter().map(Chain::Moment), catalog);
-                continue;
-            }
-            Fact::Thoughts(thoughts) => {
-                markdown_chains(&mut later, thoughts.iter().map(Chain::Thought), catalog);
-                continue;
-            }
-            Fact::Debriefs(debriefs) => {
-                markdown_chains(&mut later, debriefs.iter().map(Chain::Debrief), catalog);
-                continue;
-            }
-            Fact::CycleWords(words) => {
-                markdown_chains(&mut later, words.iter().map(Chain::Cycle), catalog);
-                continue;
-            }
-            Fact::Bids(bids) => {
-                if bids.iter().any(|b| !b.is_empty()) {
-                    markdown_chains(&mut later, std::iter::once(Chain::Bids(bids)), catalog);
-                }
-                continue;
-            }
-            Fact::TimeOuts(breaks) => {
-                markdown_chains(&mut later, breaks.iter().map(Chain::TimeOut), catalog);
-                continue;
-            }
-            Fact::Ladders(ladders) => {
-                markdown_chains(&mut later, ladders.iter().map(Chain::Ladder), catalog);
-                continue;
-            }
-            Fact::WeekReviews(reviews) => {
-                markdown_chains(&mut later, reviews.iter().map(Chain::WeekReview), catalog);
+            Fact::Moments(_)
+            | Fact::Thoughts(_)
+            | Fact::Debriefs(_)
+            | Fact::CycleWords(_)
+            | Fact::Bids(_)
+            | Fact::TimeOuts(_)
+            | Fact::Ladders(_)
+            | Fact::WeekReviews(_) => {
+                markdown_chains(&mut later, chains_of(fact).into_iter(), catalog);
                 continue;
             }
             Fact::Predictions(predictions) => {
@@ -677,30 +654,14 @@ fn csv_row(e: &Entry, catalog: &Catalog, labels: MoodLabels) -> Vec<String> {
                     .collect::<Vec<_>>()
                     .join("\n\n"),
             ),
-            Fact::Moments(episodes) => {
-                later.push(chains_text(episodes.iter().map(Chain::Moment), catalog));
-            }
-            Fact::Thoughts(thoughts) => {
-                later.push(chains_text(thoughts.iter().map(Chain::Thought), catalog));
-            }
-            Fact::Debriefs(debriefs) => {
-                later.push(chains_text(debriefs.iter().map(Chain::Debrief), catalog));
-            }
-            Fact::CycleWords(words) => {
-                later.push(chains_text(words.iter().map(Chain::Cycle), catalog));
-            }
-            Fact::Bids(bids) => {
-                later.push(chains_text(std::iter::once(Chain::Bids(bids)), catalog));
-            }
-            Fact::TimeOuts(breaks) => {
-                later.push(chains_text(breaks.iter().map(Chain::TimeOut), catalog));
-            }
-            Fact::Ladders(ladders) => {
-                later.push(chains_text(ladders.iter().map(Chain::Ladder), catalog));
-            }
-            Fact::WeekReviews(reviews) => {
-                later.push(chains_text(reviews.iter().map(Chain::WeekReview), catalog));
-            }
+            Fact::Moments(_)
+            | Fact::Thoughts(_)
+            | Fact::Debriefs(_)
+            | Fact::CycleWords(_)
+            | Fact::Bids(_)
+            | Fact::TimeOuts(_)
+            | Fact::Ladders(_)
+            | Fact::WeekReviews(_) => later.push(chains_text(chains_of(fact).into_iter(), catalog)),
             Fact::Predictions(predictions) => later.push(
                 predictions
                     .iter()

@@ -181,7 +181,7 @@ pub struct Entry {
     pub ladders: Vec<super::turning::Ladder>,
     /// Reviews of a week, written that day (schema 5).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub week_reviews: Vec<super::week::WeekReview>,
+    pub week_reviews: Vec<super::week_review::WeekReview>,
     /// What a merge of two computers' versions kept twice, or could keep only once, in words
     /// ("notes", "mood: this computer's kept, the other had 4"); see [`super::merge`]. Empty
     /// once the person saves the entry again (they have seen both and chosen).

@@ -13,7 +13,7 @@ use super::episode::{Episode, Prediction};
 use super::scale::Scale;
 use super::turning::{Bid, Ladder, TimeOut};
 use super::values::{Name, Perspective, Rating};
-use super::week::WeekReview;
+use super::week_review::WeekReview;
 
 /// One part of an entry. Parts nobody filled in are given too (empty, or `None`), so a reader
 /// that shows what was skipped (the check-in's summary) can.

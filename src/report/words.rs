@@ -328,6 +328,32 @@ impl Chain<'_> {
     }
 }
 
+/// The chains a part of an entry is read as (moments, thoughts checked, debriefs, the cycle
+/// in words, bids, time-outs, ladders, week reviews), each titled; none for the other parts.
+pub fn chains_of(fact: Fact<'_>) -> Vec<Chain<'_>> {
+    match fact {
+        Fact::Moments(x) => x.iter().map(Chain::Moment).collect(),
+        Fact::Thoughts(x) => x.iter().map(Chain::Thought).collect(),
+        Fact::Debriefs(x) => x.iter().map(Chain::Debrief).collect(),
+        Fact::CycleWords(x) => x.iter().map(Chain::Cycle).collect(),
+        Fact::Bids(x) if x.iter().any(|b| !b.is_empty()) => vec![Chain::Bids(x)],
+        Fact::TimeOuts(x) => x.iter().map(Chain::TimeOut).collect(),
+        Fact::Ladders(x) => x.iter().map(Chain::Ladder).collect(),
+        Fact::WeekReviews(x) => x.iter().map(Chain::WeekReview).collect(),
+        Fact::Bids(_)
+        | Fact::Perspective(_)
+        | Fact::Scale(..)
+        | Fact::Feelings(_)
+        | Fact::Triggers(_)
+        | Fact::Signs(_)
+        | Fact::Answers(_)
+        | Fact::Predictions(_)
+        | Fact::Strategies(_)
+        | Fact::Notes(_)
+        | Fact::Tags(_) => Vec::new(),
+    }
+}
+
 /// A bid or an appreciation as a labelled line: its kind, then how it was met and what
 /// happened (`A bid from them`, `I turned toward it · showed me a photo`); `None` when
 /// nothing was said of it.

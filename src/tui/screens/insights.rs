@@ -284,7 +284,8 @@ pub const WEEK_KEYS: &[Binding] = table![
     keys::top("today"),
     keys::bottom("six days ago"),
     WEEK_CARD,
-    REPORT,
+    // The footer keeps room for support (`!`): the report's key is in `?` here.
+    REPORT_QUIET,
     keys::BACK,
 ];
 

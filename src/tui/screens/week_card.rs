@@ -150,8 +150,13 @@ fn fit(text: &str, width: usize) -> String {
 /// in `height` rows; and how many rows are above and below what is shown.
 fn table(state: &State, session: &Session, width: usize, height: usize) -> Vec<Line<'static>> {
     let theme = &session.theme;
-    let cell = ((width.saturating_sub(18)) / 7).clamp(5, 12);
-    let label_width = width.saturating_sub(cell * 7).max(8);
+    // The names get a third of a wide screen at most; the days share the rest.
+    let label_width = (width / 3).clamp(18, 36);
+    let cell = (width.saturating_sub(label_width) / 7).clamp(5, 12);
+    let label_width = width
+        .saturating_sub(cell * 7)
+        .min(label_width.max(8))
+        .max(8);
     let mut header = vec![Span::raw(fit("", label_width))];
     for day in state.card.days() {
         let style = if day == session.today {
@@ -226,6 +231,12 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
     let session = cx.session;
     let theme = &session.theme;
     let body = page::draw(cx, frame, area, "week card");
+    // A column of margin on the left, as every page has.
+    let body = Rect {
+        x: body.x.saturating_add(1),
+        width: body.width.saturating_sub(1),
+        ..body
+    };
     let width = usize::from(body.width);
     let starts = state.card.starts;
     let mut top = vec![Line::from(vec![

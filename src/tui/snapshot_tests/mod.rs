@@ -33,6 +33,7 @@ mod polish_layout;
 mod review;
 mod settings;
 mod turning;
+mod week;
 
 #[test]
 fn first_run_80x24() {
