@@ -387,6 +387,10 @@ mod tests {
                     ..Default::default()
                 });
             }
+            // Tags, so tags against each scale are counted both ways too.
+            if i % 3 != 0 {
+                e.tags.push(["work", "family", "rest"][i % 7 % 3].into());
+            }
             if i % 5 == 0 {
                 let side = crate::journal::BreakSide::ALL[i % 2];
                 e.time_outs
@@ -417,6 +421,7 @@ mod tests {
             let got = figures(store.layout(), from, to, today);
             assert_eq!(got, want, "{from:?} {to}");
             assert!(got.episodes.count > 0 && got.predictions.made > 0);
+            assert!(got.when.any() && got.when.tags.len() == 3, "{:?}", got.when);
         }
     }
 }
