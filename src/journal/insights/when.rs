@@ -43,6 +43,16 @@ impl Daypart {
         }
     }
 
+    /// Its name ("morning").
+    pub fn name(self) -> &'static str {
+        match self {
+            Daypart::Morning => "morning",
+            Daypart::Afternoon => "afternoon",
+            Daypart::Evening => "evening",
+            Daypart::Night => "night",
+        }
+    }
+
     /// Its name, with its hours ("morning (5–12)").
     pub fn label(self) -> &'static str {
         match self {
@@ -118,6 +128,11 @@ impl TagStat {
     /// data yet" once.
     pub fn describe(&self) -> Vec<String> {
         super::describe_all(&self.scales)
+    }
+
+    /// "Mood and closeness: not enough data yet", with the days behind it.
+    pub fn not_enough(&self) -> String {
+        super::not_enough(&self.scales)
     }
 }
 
