@@ -408,6 +408,13 @@ fn insights_all(c: &mut Criterion) {
                 )
             })
         });
+        // The When view (issue 35): by weekday, time of day and tag, worked out when the view
+        // is first shown for a window.
+        group.bench_function(BenchmarkId::new("when view", n), |b| {
+            b.iter(|| {
+                insights::when::when(&entries, Window::all(&entries, today), chrono::Weekday::Mon)
+            })
+        });
     }
     group.finish();
 }

@@ -12,6 +12,7 @@ pub mod cycle;
 pub mod html;
 pub mod markdown;
 pub mod turning;
+pub mod when;
 pub mod words;
 
 use chrono::{NaiveDate, Weekday};
@@ -367,7 +368,7 @@ pub(crate) fn capitalised(text: &str) -> String {
 }
 
 /// The figures of `report`, laid out: at a glance, mood and closeness over time, triggers,
-/// with and without each trigger, what helped, what was noticed and felt.
+/// with and without each trigger, by weekday, time of day and tag, what helped, and more.
 pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
     let i = &report.insights;
     let trigger_name = |t: &crate::journal::TriggerRef| words::shown(&catalog.trigger_label(t));
@@ -377,6 +378,7 @@ pub fn sections(report: &Report, catalog: &Catalog) -> Vec<Section> {
         triggers_section(i, &trigger_name),
     ];
     out.extend(trigger_comparison(i, &trigger_name));
+    out.extend(when::sections(&i.when));
     out.push(helped_section(i, catalog));
     out.extend(moment_sections(report, catalog));
     out.push(top_ten("Signs noticed", "noticed", &i.reactions, &|id| {

@@ -406,6 +406,27 @@ Triggers (times logged · average intensity)
     mood 1.0 on 5 days with it, 4.0 on 5 days without
     closeness 2.0 on 5 days with it, 4.0 on 5 days without
 
+By weekday
+  Weekday    Mood  Closeness  Days
+  Monday        –          –     2
+  Tuesday       –          –     2
+  Wednesday     –          –     1
+  Thursday      –          –     1
+  Friday        –          –     1
+  Saturday      –          –     1
+  Sunday        –          –     2
+  Not enough data yet for any weekday: an average is given from 5 days on (– in the table).
+
+By time of day (the local time a check-in was written)
+  Time of day        Mood  Closeness  Days
+  morning (5–12)        –          –     0
+  afternoon (12–17)     –          –     0
+  evening (17–22)     2.5        3.0    10
+  night (22–5)          –          –     0
+
+Tags against mood and closeness
+  #test: mood and closeness: not enough data yet (10 days with it, 0 without; 5 of each are needed)
+
 Strategies (planned · tried · helpfulness when tried)
   Listen to understand, not to reply             1 ·   1 · 5.0
 
@@ -478,6 +499,16 @@ fn stats_as_json() {
     assert_eq!(v["triggers"][0]["mood"]["days_without"], 5);
     assert_eq!(v["strategies"][0]["helpfulness"], 5.0);
     assert_eq!(v["days"].as_array().unwrap().len(), 10);
+    // Issue 35: by weekday, by time of day, and tags, with the days behind each figure.
+    let when = &v["when"];
+    assert_eq!(when["weekdays"].as_array().unwrap().len(), 7);
+    assert_eq!(when["weekdays"][0]["of"], "Mon");
+    assert_eq!(when["weekdays"][0]["mood"]["days"], 2);
+    assert_eq!(when["dayparts"][2]["of"], "evening");
+    assert_eq!(when["dayparts"][2]["mood"]["average"], 2.5);
+    assert_eq!(when["dayparts"][2]["days"], 10);
+    assert_eq!(when["tags"][0]["tag"], "test");
+    assert_eq!(when["tags"][0]["mood"]["days_without"], 0);
 }
 
 #[test]
@@ -1858,7 +1889,8 @@ fn stats_as_text_has_moments_and_predictions_and_says_not_enough_once() {
     assert!(text.contains("it did not 6"), "{text}");
     assert!(text.contains("Moments traced"), "{text}");
     assert!(text.contains("10 moments · a repair tried in 0"), "{text}");
-    assert_eq!(text.matches("not enough data yet").count(), 1, "{text}");
+    let triggers = text.split("By weekday").next().unwrap();
+    assert_eq!(triggers.matches("not enough data yet").count(), 1, "{text}");
     assert!(text.contains("and 11 more"), "{text}");
 }
 

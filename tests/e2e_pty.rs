@@ -277,6 +277,8 @@ fn a_debrief_killed_mid_way_is_offered_back_whole() {
     journal_with_perspective(&root);
     let mut app = Closer::start(&root, 80, 24);
     app.wait_for("d debrief");
+    // A debrief is kept with today's entry: it waits for the journal to be read.
+    app.wait_for("Entries");
     app.send("d");
     app.wait_for("After a hard moment");
     // Feelings: the first chip; then my side and their side in my words.

@@ -196,6 +196,7 @@ pub fn text(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::R
         }
     }
     writeln!(out)?;
+    when(&i.when, out)?;
     writeln!(out, "Strategies (planned · tried · helpfulness when tried)")?;
     if i.strategies.is_empty() {
         writeln!(out, "  none planned or tried")?;
@@ -228,6 +229,48 @@ pub fn text(i: &Insights, catalog: &Catalog, out: &mut impl Write) -> std::io::R
         |w| w,
     )?;
     moments(i, catalog, out)
+}
+
+/// Each scale by weekday and by time of day, and tags against each scale, as insights show
+/// them: an average only from 5 days on, a tag compared only with 5 days on each side.
+fn when(w: &insights::when::When, out: &mut impl Write) -> std::io::Result<()> {
+    use crate::report::when as words;
+    let tables = [
+        ("By weekday", words::weekdays(w), words::weekdays_too_few(w)),
+        (
+            "By time of day (the local time a check-in was written)",
+            words::dayparts(w),
+            words::dayparts_too_few(w),
+        ),
+    ];
+    for (title, table, too_few) in tables {
+        writeln!(out, "{title}")?;
+        if !w.any() {
+            writeln!(out, "  no check-ins")?;
+        } else {
+            for line in words::aligned(&table) {
+                writeln!(out, "  {line}")?;
+            }
+            if let Some(line) = too_few {
+                writeln!(out, "  {line}")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "Tags against {}", crate::journal::Scale::named())?;
+    if w.tags.is_empty() {
+        writeln!(out, "  none used")?;
+    }
+    for (title, lines) in words::tag_findings(w) {
+        writeln!(out, "  {title}")?;
+        for line in lines {
+            writeln!(out, "    {line}")?;
+        }
+    }
+    for line in words::tags_too_few(w) {
+        writeln!(out, "  {line}")?;
+    }
+    writeln!(out)
 }
 
 /// A list of counts under its title, most first: the first 10, with `label` of each, and how
@@ -387,6 +430,10 @@ mod tests {
                     ..Default::default()
                 });
             }
+            // Tags, so tags against each scale are counted both ways too.
+            if i % 3 != 0 {
+                e.tags.push(["work", "family", "rest"][i % 7 % 3].into());
+            }
             if i % 5 == 0 {
                 let side = crate::journal::BreakSide::ALL[i % 2];
                 e.time_outs
@@ -417,6 +464,7 @@ mod tests {
             let got = figures(store.layout(), from, to, today);
             assert_eq!(got, want, "{from:?} {to}");
             assert!(got.episodes.count > 0 && got.predictions.made > 0);
+            assert!(got.when.any() && got.when.tags.len() == 3, "{:?}", got.when);
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod aftermath;
 pub mod cycle;
 pub mod moments;
 pub mod turning;
+pub mod when;
 
 use super::history::{StrategyHistory, count_entry};
 use super::{Entry, PerScale, Scale, TriggerRef};
@@ -162,58 +163,71 @@ pub struct TriggerStat {
 impl TriggerStat {
     /// Whether any scale has enough days on both sides to be a finding.
     pub fn any_enough(&self) -> bool {
-        self.scales.iter().any(|(_, c)| c.enough())
+        any_enough(&self.scales)
     }
 
     /// Each scale on days with it and without, in lines: a finding for each that has enough
     /// days, and "not enough data yet" said once for all when none has.
     pub fn describe(&self) -> Vec<String> {
-        if !self.any_enough() {
-            return vec![self.not_enough()];
-        }
-        self.scales
-            .iter()
-            .map(|(s, c)| c.describe(s.id()))
-            .collect()
+        describe_all(&self.scales)
     }
 
     /// "Mood and closeness: not enough data yet", with the days behind it (once when every
     /// scale was given on the same days, as they usually are).
     pub fn not_enough(&self) -> String {
-        let first = &self.scales.0[0];
-        let alike = self
-            .scales
-            .iter()
-            .all(|(_, c)| (c.days_with, c.days_without) == (first.days_with, first.days_without));
-        let days = if alike {
-            format!(
-                "{} with it, {} without",
-                count(first.days_with, "day", "days"),
-                first.days_without
-            )
-        } else {
-            let each: Vec<String> = self
-                .scales
-                .iter()
-                .enumerate()
-                .map(|(i, (s, c))| match i {
-                    0 => format!(
-                        "{} on {} with it and {} without",
-                        s.id(),
-                        count(c.days_with, "day", "days"),
-                        c.days_without
-                    ),
-                    _ => format!("{} on {} and {}", s.id(), c.days_with, c.days_without),
-                })
-                .collect();
-            each.join(", ")
-        };
-        let names: Vec<&str> = Scale::ALL.iter().map(|s| s.id()).collect();
-        format!(
-            "{}: not enough data yet ({days}; {MIN_DAYS} of each are needed)",
-            names.join(" and ")
-        )
+        not_enough(&self.scales)
     }
+}
+
+/// Whether any scale has enough days on both sides of `scales` to be a finding.
+pub fn any_enough(scales: &PerScale<Comparison>) -> bool {
+    scales.iter().any(|(_, c)| c.enough())
+}
+
+/// Each scale of `scales` (days with something and without), in lines: a finding for each
+/// that has enough days, and "not enough data yet" said once for all when none has. The words
+/// of trigger comparisons and of tags.
+pub fn describe_all(scales: &PerScale<Comparison>) -> Vec<String> {
+    if !any_enough(scales) {
+        return vec![not_enough(scales)];
+    }
+    scales.iter().map(|(s, c)| c.describe(s.id())).collect()
+}
+
+/// "Mood and closeness: not enough data yet", with the days behind `scales` (once when every
+/// scale was given on the same days, as they usually are).
+pub fn not_enough(scales: &PerScale<Comparison>) -> String {
+    let first = &scales.0[0];
+    let alike = scales
+        .iter()
+        .all(|(_, c)| (c.days_with, c.days_without) == (first.days_with, first.days_without));
+    let days = if alike {
+        format!(
+            "{} with it, {} without",
+            count(first.days_with, "day", "days"),
+            first.days_without
+        )
+    } else {
+        let each: Vec<String> = scales
+            .iter()
+            .enumerate()
+            .map(|(i, (s, c))| match i {
+                0 => format!(
+                    "{} on {} with it and {} without",
+                    s.id(),
+                    count(c.days_with, "day", "days"),
+                    c.days_without
+                ),
+                _ => format!("{} on {} and {}", s.id(), c.days_with, c.days_without),
+            })
+            .collect();
+        each.join(", ")
+    };
+    let names: Vec<&str> = Scale::ALL.iter().map(|s| s.id()).collect();
+    format!(
+        "{}: not enough data yet ({days}; {MIN_DAYS} of each are needed)",
+        names.join(" and ")
+    )
 }
 
 /// The first `n` of a list of counts, most first (as [`Insights`] keeps them), and how many
@@ -285,6 +299,8 @@ pub struct Insights {
     pub thoughts: aftermath::Thoughts,
     /// Bids, appreciations and breaks in the window, week by week.
     pub turning: turning::Turning,
+    /// Each scale by weekday and by time of day, and tags against each scale.
+    pub when: when::When,
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -483,6 +499,7 @@ pub struct Tally {
         moments::EpisodeTally,
         aftermath::AftermathTally,
         turning::TurningTally,
+        when::WhenTally,
     )>,
     /// The triggers of the day being counted (kept to save an allocation a day).
     on_day: Vec<usize>,
@@ -575,7 +592,7 @@ impl Tally {
                     on_day.push(i);
                 }
             }
-            if let Some((predictions, episodes, aftermath, turning)) = self.moments.as_mut() {
+            if let Some((predictions, episodes, aftermath, turning, _)) = self.moments.as_mut() {
                 predictions.add(e);
                 episodes.add(e);
                 aftermath.add(e);
@@ -592,6 +609,9 @@ impl Tally {
             }
         }
         self.on_day = on_day;
+        if let Some((.., when)) = self.moments.as_mut() {
+            when.add_day(es, day);
+        }
     }
 
     /// The figures of everything counted, with streaks as of `today`.
@@ -644,8 +664,16 @@ impl Tally {
                 .then_with(|| a.id.cmp(&b.id))
         });
 
-        let (predictions, episodes, (debriefs, thoughts), turning) = moments
-            .map(|(p, e, a, t)| (p.finish(), e.finish(), a.finish(), t.finish(week_starts)))
+        let (predictions, episodes, (debriefs, thoughts), turning, when) = moments
+            .map(|(p, e, a, t, w)| {
+                (
+                    p.finish(),
+                    e.finish(),
+                    a.finish(),
+                    t.finish(week_starts),
+                    w.finish(week_starts),
+                )
+            })
             .unwrap_or_default();
         Insights {
             window,
@@ -661,6 +689,7 @@ impl Tally {
             debriefs,
             thoughts,
             turning,
+            when,
             current_streak: all_days.streak(today),
             longest_streak: all_days.longest(),
             days,
@@ -672,8 +701,8 @@ impl Tally {
 }
 
 /// `insights` with the figures of moments and predictions of its window filled in (see
-/// [`moments`]), and of turning toward in weeks starting on `week_starts`; `compute` leaves
-/// them empty. `entries` are in the journal's order.
+/// [`moments`]), of turning toward in weeks starting on `week_starts`, and of when (see
+/// [`when`]); `compute` leaves them empty. `entries` are in the journal's order.
 pub fn with_moments(mut insights: Insights, entries: &[Entry], week_starts: Weekday) -> Insights {
     insights.predictions = moments::predictions(entries, insights.window);
     insights.episodes = moments::episodes(entries, insights.window);
@@ -685,6 +714,7 @@ pub fn with_moments(mut insights: Insights, entries: &[Entry], week_starts: Week
         tally.add(e);
     }
     insights.turning = tally.finish(week_starts);
+    insights.when = when::when(entries, window, week_starts);
     insights
 }
 

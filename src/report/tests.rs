@@ -581,3 +581,71 @@ fn turning_toward_is_counted_and_its_words_are_opt_in() {
     let md = markdown(&report_of(&entries, Filter::default(), with), &catalog());
     assert!(md.contains("private-bid-0"), "{md}");
 }
+
+/// Issue 35: each scale by weekday and by time of day, and tags against each scale, are in
+/// the report as insights count them; an average on fewer than 5 days and a tag without 5
+/// days on each side are said to be too few, never given as a figure.
+#[test]
+fn weekdays_times_of_day_and_tags_are_the_insights_figures_with_small_numbers_said() {
+    let mut entries = journal();
+    for (i, e) in entries.iter_mut().enumerate() {
+        if i % 2 == 0 {
+            e.tags.push("rest".to_owned());
+        }
+        if i < 2 {
+            e.tags.push("travel".to_owned());
+        }
+    }
+    let report = report_of(&entries, Filter::default(), Include::default());
+    let when = &report.insights.when;
+    let expected = insights::when::when(&entries, window(), Weekday::Mon);
+    assert_eq!(when, &expected);
+    let md = markdown(&report, &catalog());
+    assert!(md.contains("## Mood and closeness by weekday"), "{md}");
+    assert!(md.contains("## Mood and closeness by time of day"), "{md}");
+    assert!(md.contains("## Tags against mood and closeness"), "{md}");
+    // Twelve days: no weekday has five, so every weekday says so and none has an average.
+    assert!(md.contains("| Monday | – | – | 2 |"), "{md}");
+    assert!(
+        md.contains("Not enough data yet for any weekday: an average is given from 5 days on"),
+        "{md}"
+    );
+    // All twelve written at noon: the afternoon has an average, the morning none.
+    let afternoon = &when.dayparts[1];
+    let mood = afternoon.scales[crate::journal::Scale::Mood]
+        .average
+        .unwrap();
+    let close = afternoon.scales[crate::journal::Scale::Closeness]
+        .average
+        .unwrap();
+    let row = format!("| afternoon (12–17) | {mood:.1} | {close:.1} | 12 |");
+    assert!(md.contains(&row), "missing {row} in {md}");
+    assert!(md.contains("| morning (5–12) | – | – | 0 |"), "{md}");
+    assert!(
+        !md.contains("Not enough data yet for morning"),
+        "a time of day without a check-in says 0 in the table: {md}"
+    );
+    // Six days with "rest" and six without: compared. "travel" on two, "work" on every day:
+    // too few on one side, said in words.
+    let rest = when.tags.iter().find(|t| t.tag == "rest").unwrap();
+    let c = rest.scales[crate::journal::Scale::Mood];
+    assert!(c.enough());
+    let row = format!(
+        "| #rest | {:.1} | {:.1} |",
+        c.with.unwrap(),
+        c.without.unwrap()
+    );
+    assert!(md.contains(&row), "missing {row} in {md}");
+    assert!(md.contains("| 6 / 6 |"), "{md}");
+    for thin in [
+        "#travel: mood and closeness: not enough data yet (2 days with it, 10 without",
+        "#work: mood and closeness: not enough data yet (12 days with it, 0 without",
+    ] {
+        assert!(md.contains(thin), "missing {thin} in {md}");
+    }
+    assert!(!md.contains("| #work |"), "{md}");
+    // The page has the same tables.
+    let page = html(&report, &catalog());
+    assert!(page.contains("Mood and closeness by weekday"));
+    assert!(page.contains("<th scope=\"row\">#rest</th>"), "{page}");
+}

@@ -1,5 +1,6 @@
 //! Insights: the last seven days at a glance, mood and closeness over time, trigger patterns,
-//! what helped, and the rhythm of checking in (a calendar whose days open in review). The
+//! what helped, moments, the cycle, turning toward, mood and closeness by weekday, time of day
+//! and tag, and the rhythm of checking in (a calendar whose days open in review). The
 //! figures come from `journal::insights`, computed when the screen opens or its window
 //! changes, never per frame.
 
@@ -35,6 +36,8 @@ pub enum Tab {
     Cycle,
     /// Bids, appreciations and breaks, week by week beside the moments.
     Toward,
+    /// Mood and closeness by weekday and time of day, and tags against them.
+    When,
     /// Streaks and calendars.
     Rhythm,
 }
@@ -53,6 +56,7 @@ impl Tab {
             Tab::Moments => "Moments",
             Tab::Cycle => "Cycle",
             Tab::Toward => "Turning toward",
+            Tab::When => "When",
             Tab::Rhythm => "Rhythm",
         }
     }
@@ -67,6 +71,7 @@ impl Tab {
             Tab::Moments => "Moments",
             Tab::Cycle => "Cycle",
             Tab::Toward => "Toward",
+            Tab::When => "When",
             Tab::Rhythm => "Rhythm",
         }
     }
@@ -116,6 +121,8 @@ pub struct State {
     own: std::cell::OnceCell<Option<crate::journal::CycleWords>>,
     /// Turning toward in the window, worked out when its view is first shown for it.
     turning: std::cell::OnceCell<insights::turning::Turning>,
+    /// By weekday, time of day and tag in the window, worked out when its view is first shown.
+    when: std::cell::OnceCell<insights::when::When>,
 }
 
 fn all_days(entries: &[Entry]) -> Vec<insights::Day> {
@@ -160,6 +167,7 @@ impl State {
             cycle: std::cell::OnceCell::new(),
             own: std::cell::OnceCell::new(),
             turning: std::cell::OnceCell::new(),
+            when: std::cell::OnceCell::new(),
         };
         state.recompute(today);
         state
@@ -175,6 +183,7 @@ impl State {
         self.cycle = std::cell::OnceCell::new();
         self.own = std::cell::OnceCell::new();
         self.turning = std::cell::OnceCell::new();
+        self.when = std::cell::OnceCell::new();
         self.ensure_moments();
     }
 
@@ -200,6 +209,13 @@ impl State {
     pub fn turning(&self) -> &insights::turning::Turning {
         self.turning.get_or_init(|| {
             insights::turning::turning(&self.entries, self.insights.window, self.week_starts)
+        })
+    }
+
+    /// By weekday, time of day and tag in the window, worked out once for it.
+    pub fn when(&self) -> &insights::when::When {
+        self.when.get_or_init(|| {
+            insights::when::when(&self.entries, self.insights.window, self.week_starts)
         })
     }
 
@@ -321,7 +337,9 @@ pub fn keys(state: &State) -> &'static [Binding] {
         // No cycle to put in words where a safety trigger was logged.
         Tab::Cycle if matches!(state.cycle.get(), Some(CycleView::Safety)) => KEYS,
         Tab::Cycle => CYCLE_KEYS,
-        Tab::OverTime | Tab::Triggers | Tab::Helped | Tab::Moments | Tab::Toward => KEYS,
+        Tab::OverTime | Tab::Triggers | Tab::Helped | Tab::Moments | Tab::Toward | Tab::When => {
+            KEYS
+        }
     }
 }
 

@@ -35,6 +35,7 @@ fn every_view_empty_and_a_year_at_80x24_and_160x48() {
                 "moments",
                 "cycle",
                 "toward",
+                "when",
                 "rhythm",
             ] {
                 assert_drawn!(format!("insights_{tab}_{kind}_{w}x{h}"), &mut app, w, h);
@@ -356,4 +357,57 @@ fn turning_toward_beside_the_moments_at_80x24_and_160x48() {
     crate::tui::test_support::to_view(&mut app, crate::tui::screens::insights::Tab::Toward);
     assert_drawn!("insights_toward_bids_80x24", &mut app, 80, 24);
     assert_drawn!("insights_toward_bids_160x48", &mut app, 160, 48);
+}
+
+/// A year with tags (work on weekday mornings, weekend at the weekend, a visit now and then)
+/// and check-ins written at every time of day.
+fn tagged_year() -> Vec<crate::journal::Entry> {
+    use chrono::{Datelike, Timelike};
+    let mut entries = generated_year();
+    for (i, e) in entries.iter_mut().enumerate() {
+        let weekend = e.date.weekday().num_days_from_monday() >= 5;
+        if weekend {
+            e.tags.push("weekend".into());
+        } else if e.created_at.hour() < 12 {
+            e.tags.push("work".into());
+        }
+        if i % 40 == 0 {
+            e.tags.push("visit".into());
+        }
+        let hour = match i {
+            i if i % 13 == 0 => Some(23),
+            i if i % 6 == 0 => Some(13),
+            _ => None,
+        };
+        if let Some(h) = hour {
+            e.created_at = e.created_at.with_hour(h).unwrap();
+        }
+    }
+    entries
+}
+
+/// Issue 35: mood and closeness by weekday and time of day, and tags against them: over 90
+/// days (every weekday has its five days; a tag used on two days is said to be too few), and
+/// over 30 (most weekdays have fewer than five days: said, never averaged).
+#[test]
+fn when_by_weekday_time_of_day_and_tag_at_80x24_and_160x48() {
+    let mut app = app(tagged_year());
+    crate::tui::test_support::to_view(&mut app, crate::tui::screens::insights::Tab::When);
+    app.update(Msg::Key(Action::Choose(2)));
+    assert_drawn!("insights_when_tagged_80x24", &mut app, 80, 24);
+    assert_drawn!("insights_when_tagged_160x48", &mut app, 160, 48);
+    // Scrolled to the tags at 80 columns.
+    draw(&mut app, 80, 24);
+    for _ in 0..2 {
+        app.update(Msg::Key(Action::PageDown));
+    }
+    assert_drawn!("insights_when_tagged_tags_80x24", &mut app, 80, 24);
+    app.update(Msg::Key(Action::Choose(1)));
+    assert_drawn!("insights_when_30_days_80x24", &mut app, 80, 24);
+    let text = draw(&mut app, 80, 24).backend().to_string();
+    assert!(
+        text.contains("Not enough data yet for Monday (4 days)"),
+        "{text}"
+    );
+    assert!(text.contains("Monday        –          –     4"), "{text}");
 }

@@ -33,8 +33,8 @@ fn the_window_is_said_at_80_columns() {
         (4, "all time"),
     ] {
         app.update(Msg::Key(Action::Choose(key)));
-        // Over time, triggers, what helped, moments, your cycle, turning toward.
-        for _ in 0..6 {
+        // Over time, triggers, what helped, moments, your cycle, turning toward, when.
+        for _ in 0..7 {
             let text = screen(&mut app, 80, 24);
             let top: Vec<&str> = text.lines().take(4).collect();
             assert!(top.join("\n").contains(said), "{said}:\n{text}");

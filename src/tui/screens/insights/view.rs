@@ -21,6 +21,7 @@ mod over_time;
 mod rhythm;
 mod turning;
 mod week;
+mod when;
 
 pub use over_time::{Series, series};
 
@@ -82,6 +83,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
             cycle::cycle(state, catalog, perspective, theme, frame, body, layout);
         }
         Tab::Toward => turning::turning(state, catalog, theme, frame, body, layout),
+        Tab::When => when::when(state, theme, frame, body, layout),
         Tab::Rhythm => rhythm::rhythm(state, cx.session.today, theme, frame, body),
     }
 }
@@ -94,9 +96,15 @@ fn tab_line(state: &State, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let span =
         (!matches!(state.tab, Tab::Week | Tab::Rhythm)).then(|| format!("   {}", state.span));
     let span_width = span.as_ref().map_or(0, |s| s.chars().count());
-    let tabs = |short: bool| {
+    // Full names or short, a space between tabs or (at the narrowest) none: each tab is
+    // padded by a space on each side, so two stay between names.
+    let tiers = [(false, 1), (true, 1), (true, 0)];
+    let tabs = |(short, gap): (bool, usize)| {
         let name = |t: Tab| if short { t.short_label() } else { t.label() };
-        let tabs_width: usize = Tab::ALL.iter().map(|t| name(*t).chars().count() + 3).sum();
+        let tabs_width: usize = Tab::ALL
+            .iter()
+            .map(|t| name(*t).chars().count() + 2 + gap)
+            .sum();
         let mut spans = Vec::new();
         for &t in Tab::ALL {
             let style = if t == state.tab {
@@ -105,14 +113,14 @@ fn tab_line(state: &State, theme: &Theme, width: usize) -> Vec<Line<'static>> {
                 theme.muted
             };
             spans.push(Span::styled(format!(" {} ", name(t)), style));
-            spans.push(Span::raw(" "));
+            spans.push(Span::raw(" ".repeat(gap)));
         }
         (tabs_width, spans)
     };
     let window = |span: String| Span::styled(span, theme.key);
-    // Beside the tabs, full names or short.
-    for short in [false, true] {
-        let (tabs_width, mut spans) = tabs(short);
+    // Beside the tabs.
+    for tier in tiers {
+        let (tabs_width, mut spans) = tabs(tier);
         if tabs_width + span_width <= width {
             spans.extend(span.clone().map(window));
             return vec![Line::from(spans)];
@@ -120,8 +128,8 @@ fn tab_line(state: &State, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     }
     // Under the tabs.
     let under = span.map(|s| Line::from(window(format!(" {}", s.trim_start()))));
-    for short in [false, true] {
-        let (tabs_width, spans) = tabs(short);
+    for tier in tiers {
+        let (tabs_width, spans) = tabs(tier);
         if tabs_width <= width {
             return std::iter::once(Line::from(spans)).chain(under).collect();
         }
