@@ -221,6 +221,10 @@ pub struct Preferences {
     /// The first day of the week.
     #[serde(default, skip_serializing_if = "is_default")]
     pub week_start: WeekStart,
+    /// Whether the week card also shows that week a month and a year ago (off by default: some
+    /// find it helps, some find it painful).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub week_card_past: bool,
     /// The editor for `Ctrl-E`; `None`: `$VISUAL`, then `$EDITOR`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editor: Option<String>,

@@ -79,6 +79,8 @@ pub enum Row {
     MoodLabels,
     /// First day of the week.
     WeekStart,
+    /// The week card's look a month and a year back.
+    WeekPast,
     /// The editor for Ctrl-E.
     Editor,
     /// Trigger names of the person's own.
@@ -107,6 +109,7 @@ impl Row {
             Row::Theme => "Theme",
             Row::MoodLabels => "Mood labels",
             Row::WeekStart => "Week starts on",
+            Row::WeekPast => "Week card: a month, a year ago",
             Row::Editor => "Editor for Ctrl-E",
             Row::OwnTriggers => "Your own triggers",
             Row::OwnFeelings => "Your own feelings",
@@ -120,6 +123,7 @@ impl Row {
             Row::Theme => "theme",
             Row::MoodLabels => "mood_labels",
             Row::WeekStart => "week_start",
+            Row::WeekPast => "week_card_past",
             Row::Editor => "editor",
             Row::OwnTriggers => "custom_triggers",
             Row::OwnFeelings => "custom_feelings",
@@ -133,6 +137,7 @@ impl Row {
             Row::Theme => prefs.theme.label().to_owned(),
             Row::MoodLabels => prefs.mood_labels.label().to_owned(),
             Row::WeekStart => prefs.week_start.label().to_owned(),
+            Row::WeekPast => on_off(prefs.week_card_past).to_owned(),
             Row::Editor => prefs
                 .editor
                 .clone()
@@ -232,6 +237,7 @@ fn cycle(prefs: &Preferences, row: Row, forward: bool) -> Preferences {
         Row::Theme => p.theme = turn!(p.theme),
         Row::MoodLabels => p.mood_labels = turn!(p.mood_labels),
         Row::WeekStart => p.week_start = turn!(p.week_start),
+        Row::WeekPast => p.week_card_past = !p.week_card_past,
         Row::Editor | Row::OwnTriggers | Row::OwnFeelings => {}
     }
     p
@@ -610,6 +616,10 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         Some(Row::Theme) => "Default, high contrast, or no colour at all.",
         Some(Row::MoodLabels) => "The words beside mood values in check-ins and entries.",
         Some(Row::WeekStart) => "Weeks in insights and calendars start on this day.",
+        Some(Row::WeekPast) => {
+            "Under the week card, the same week a month and a year ago. Some find it helps, some \
+             find it painful: your choice."
+        }
         Some(Row::Editor) if state.editing.is_some() => {
             "Type a command (it may have arguments), Enter keeps it; empty means $VISUAL, then $EDITOR."
         }
@@ -699,6 +709,11 @@ fn view_own(list: &OwnList, cx: &ViewCx, frame: &mut Frame, body: Rect) {
     frame.render_widget(Paragraph::new(lines), body);
 }
 
+/// A yes-or-no setting in words.
+fn on_off(on: bool) -> &'static str {
+    if on { "shown" } else { "off" }
+}
+
 /// The labels offered for each choice (for tests and help).
 pub fn choices(row: Row) -> Vec<&'static str> {
     match row {
@@ -706,6 +721,7 @@ pub fn choices(row: Row) -> Vec<&'static str> {
         Row::Theme => ThemeChoice::ALL.iter().map(|c| c.label()).collect(),
         Row::MoodLabels => MoodLabels::ALL.iter().map(|c| c.label()).collect(),
         Row::WeekStart => WeekStart::ALL.iter().map(|c| c.label()).collect(),
+        Row::WeekPast => vec![on_off(false), on_off(true)],
         Row::Editor | Row::OwnTriggers | Row::OwnFeelings => Vec::new(),
     }
 }

@@ -26,6 +26,9 @@ pub struct State {
     pub card: WeekCard,
     /// The row chosen.
     pub row: usize,
+    /// The same week a month (four weeks) and a year (52 weeks) before, when the person
+    /// chose to see them (`Preferences::week_card_past`).
+    pub past: Vec<(&'static str, WeekCard)>,
 }
 
 /// The keys.
@@ -47,10 +50,20 @@ pub const NEEDS_JOURNAL: bool = true;
 impl State {
     /// The card of the week holding `day`.
     pub fn on(session: &Session, day: NaiveDate) -> State {
-        State {
-            card: WeekCard::of(session.entries(), day, session.prefs.week_start.weekday()),
-            row: 0,
-        }
+        let starts = session.prefs.week_start.weekday();
+        let card = WeekCard::of(session.entries(), day, starts);
+        let past = if session.prefs.week_card_past {
+            [("A month ago", 4u64), ("A year ago", 52)]
+                .into_iter()
+                .filter_map(|(label, weeks)| {
+                    let then = card.starts.checked_sub_days(Days::new(weeks * 7))?;
+                    Some((label, WeekCard::of(session.entries(), then, starts)))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        State { card, row: 0, past }
     }
 
     /// This week's card.
@@ -226,6 +239,47 @@ fn review_lines(state: &State, session: &Session) -> Vec<Line<'static>> {
     }
 }
 
+/// A past week in a line: its check-ins, each scale's average over its days, and its most
+/// felt triggers; or that nothing was logged.
+fn past_line(label: &str, card: &WeekCard, session: &Session) -> String {
+    let week = card.starts.format("%-d %B %Y");
+    let check_ins: u32 = card
+        .rows
+        .iter()
+        .find(|r| r.kind == RowKind::CheckIns)
+        .map_or(0, |r| {
+            r.cells.iter().filter_map(|c| c.parse::<u32>().ok()).sum()
+        });
+    if check_ins == 0 {
+        return format!("{label} (week of {week}): nothing logged.");
+    }
+    let mut parts = vec![crate::journal::vocabulary::count(
+        check_ins,
+        "check-in",
+        "check-ins",
+    )];
+    for (i, scale) in crate::journal::Scale::ALL.iter().enumerate() {
+        let days: Vec<f64> = card.averages.iter().filter_map(|d| d[i]).collect();
+        if !days.is_empty() {
+            let mean = days.iter().sum::<f64>() / days.len() as f64;
+            parts.push(format!("{} {mean:.1}", scale.label().to_lowercase()));
+        }
+    }
+    let triggers: Vec<String> = card
+        .rows
+        .iter()
+        .filter_map(|r| match &r.kind {
+            RowKind::Trigger(t) => Some(session.catalog.trigger_label(t)),
+            _ => None,
+        })
+        .take(3)
+        .collect();
+    if !triggers.is_empty() {
+        parts.push(triggers.join(", "));
+    }
+    format!("{label} (week of {week}): {}", parts.join(" · "))
+}
+
 /// Draws the screen.
 pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
     let session = cx.session;
@@ -259,6 +313,12 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
     }
     bottom.push(Line::default());
     bottom.extend(review_lines(state, session));
+    if !state.past.is_empty() {
+        bottom.push(Line::default());
+        for (label, card) in &state.past {
+            bottom.push(Line::styled(past_line(label, card, session), theme.muted));
+        }
+    }
     let top = wrap::lines(top, width);
     let bottom = wrap::lines(bottom, width);
     let room = usize::from(body.height).saturating_sub(top.len() + bottom.len() + 1);

@@ -58,3 +58,31 @@ fn the_weeks_review_is_written_from_the_card_and_shown_on_it() {
     );
     assert_drawn!("week_card_reviewed_80x24", &mut app, 80, 24);
 }
+
+/// Issue 35: the same week a month and a year ago shows under the card only when chosen in
+/// settings (off by default: some find it helps, some find it painful).
+#[test]
+fn a_month_and_a_year_ago_only_when_chosen_at_80x24_and_160x48() {
+    let mut app = app_opened(generated_year(), Action::OpenWeek);
+    let text = crate::tui::test_support::draw(&mut app, 80, 24)
+        .backend()
+        .to_string();
+    assert!(!text.contains("A month ago"), "off by default: {text}");
+    let mut app = app_at_home();
+    crate::tui::test_support::load(&mut app, generated_year(), true, 0);
+    app.session.prefs.week_card_past = true;
+    press(&mut app, "w");
+    let text = crate::tui::test_support::draw(&mut app, 80, 24)
+        .backend()
+        .to_string();
+    assert!(
+        text.contains("A month ago (week of 19 October 2026):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("A year ago (week of 17 November 2025):"),
+        "{text}"
+    );
+    assert_drawn!("week_card_past_80x24", &mut app, 80, 24);
+    assert_drawn!("week_card_past_160x48", &mut app, 160, 48);
+}

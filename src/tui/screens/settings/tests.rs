@@ -31,7 +31,7 @@ fn every_choice_cycles_both_ways() {
 fn the_editor_is_typed_and_emptying_it_means_the_environment() {
     let prefs = Preferences::default();
     let mut s = State {
-        cursor: 4,
+        cursor: Row::ALL.iter().position(|r| *r == Row::Editor).unwrap(),
         editing: None,
         own: None,
     };
@@ -54,7 +54,7 @@ fn the_editor_is_typed_and_emptying_it_means_the_environment() {
     assert_eq!(p.editor.as_deref(), Some("nano"));
     assert!(text.contains("nano"));
     let mut s = State {
-        cursor: 4,
+        cursor: Row::ALL.iter().position(|r| *r == Row::Editor).unwrap(),
         editing: Some(String::new()),
         own: None,
     };
