@@ -14,10 +14,14 @@
 //! An archive is read whole and checked before anything of it is used: the gzip stream to its
 //! end (its CRC-32 and size), every file's size against its tar header and the manifest, its
 //! SHA-256 against the manifest, and the whole against what a backup of its size can hold (a
-//! "gzip bomb" is refused before it fills memory or disk). Restoring works from what was read,
-//! in memory: nothing of the archive is unpacked to disk, so `--dry-run` writes nothing, and a
-//! restore writes only through the journal's own writes (files 0600, folders 0700, whatever the
-//! umask; a full disk is said as such).
+//! "gzip bomb" is refused before it fills memory or disk). Restoring works from what was read:
+//! the small files kept in memory, the day files (nearly all of an archive) read again from it
+//! a day at a time, each checked against the size and SHA-256 read the first time, and every
+//! one of them decoded before anything is written; then written a window of days at a time, so
+//! a restore holds a bounded window of days, not the journal. Nothing of the archive is
+//! unpacked to disk, so `--dry-run` writes nothing, and a restore writes only through the
+//! journal's own writes (files 0600, folders 0700, whatever the umask; a full disk is said as
+//! such).
 //!
 //! Archives are named by the second they were made, `closer-backup-2026-11-30T091500.tar.gz`;
 //! a second one made in the same second is `…T091500-2.tar.gz`. No backup replaces another.
