@@ -554,6 +554,33 @@ fn seal_to(
     })
 }
 
+/// Writes into `out` what `fill` writes, encrypted as it goes to the journal's recipient (a
+/// large file, the cache of a whole journal, is never whole in memory in plain form).
+///
+/// # Errors
+/// [`StoreError::Crypto`] when the journal has no recipient; [`StoreError::Write`] (at
+/// `path`) when writing fails.
+pub fn seal_stream(
+    layout: &Layout,
+    path: &Path,
+    out: &mut dyn std::io::Write,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
+    let crypto_err = |message: String| StoreError::Crypto {
+        path: path.to_owned(),
+        message,
+    };
+    let r = recipient(layout)?.ok_or_else(|| crypto_err("the journal has no key".to_owned()))?;
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(&r as &dyn age::Recipient))
+        .map_err(|e| crypto_err(e.to_string()))?;
+    let mut sealed = encryptor
+        .wrap_output(out)
+        .map_err(|e| StoreError::write(path, e))?;
+    fill(&mut sealed).map_err(|e| StoreError::write(path, e))?;
+    sealed.finish().map_err(|e| StoreError::write(path, e))?;
+    Ok(())
+}
+
 /// Encrypts `bytes` to the journal's recipient, whether or not the journal is encrypted yet
 /// (`closer encrypt` converting a file).
 ///

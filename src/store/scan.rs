@@ -183,9 +183,8 @@ struct Scanning<'a> {
     cache: Option<super::cache::Cache>,
     /// Whether the cache must be written again.
     cache_stale: bool,
-    /// The days to write to the cache, in order: their body when read from the file now,
-    /// `None` when it is the cached one.
-    cache_order: Vec<(PathBuf, super::cache::Stamp, Option<DayBody>)>,
+    /// The days to write to the cache, in order, their entries in `scan.entries`.
+    cache_order: Vec<super::cache::CacheDay>,
     scan: Scan,
     /// The day each id was first seen on, to notice duplicates.
     seen: FirstSeen,
@@ -410,8 +409,9 @@ impl<'a> Scanning<'a> {
         (notes, read)
     }
 
-    /// Notes a day for the cache written again after the scan: its body when it was read
-    /// from its file (the cache is then stale), only its place when it came from the cache.
+    /// Notes a day for the cache written again after the scan: its file, stamp and where its
+    /// entries go in the journal's list (they are taken in next); the cache is stale when the
+    /// day was read from its file.
     fn remember_for_cache(
         &mut self,
         path: &Path,
@@ -420,17 +420,26 @@ impl<'a> Scanning<'a> {
         read: &Result<DayBody, StoreError>,
         was_cached: bool,
     ) {
-        let fresh = match (read, was_cached) {
-            (Ok(body), false) => {
-                self.cache_stale = true;
-                Some(body.clone())
-            }
-            _ => None,
+        let Ok(body) = read else {
+            return;
         };
+        if !was_cached {
+            self.cache_stale = true;
+        }
         // A plain file in an encrypted journal is not cached: its note must show.
         let plain = notes.iter().any(|n| n.kind == ProblemKind::Plaintext);
-        if let Some(stamp) = stamp.filter(|_| read.is_ok() && !plain) {
-            self.cache_order.push((path.to_owned(), stamp, fresh));
+        let file = path
+            .strip_prefix(self.layout.entries_dir())
+            .ok()
+            .and_then(|p| p.to_str());
+        if let (Some(stamp), Some(file), false) = (stamp, file, plain) {
+            let start = self.scan.entries.len();
+            self.cache_order.push(super::cache::CacheDay {
+                file: file.to_owned(),
+                stamp,
+                date: body.date,
+                entries: start..start + body.entries.len(),
+            });
         }
     }
 
@@ -489,16 +498,10 @@ impl<'a> Scanning<'a> {
         };
         self.cache_stale |= left.remaining() > 0;
         if self.cache_stale {
-            let mut old = super::cache::Cache::read(self.layout);
-            let days = std::mem::take(&mut self.cache_order)
-                .into_iter()
-                .filter_map(|(path, stamp, fresh)| {
-                    let body = fresh.or_else(|| old.take(&path, Some(stamp)))?;
-                    Some((path, stamp, body))
-                })
-                .collect();
-            super::cache::write(self.layout, days);
+            // From the journal's list as taken in: every day's entries are in it by now.
+            super::cache::write(self.layout, &self.cache_order, &self.scan.entries);
         }
+        self.cache_order = Vec::new();
     }
 
     /// inbox/: entries saved while the journal was locked, not yet in their day.
