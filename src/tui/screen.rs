@@ -5,7 +5,7 @@
 //! one enum. This module names no screen, so screens depend on it and never on each other.
 
 use chrono::NaiveDate;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui_textarea::Input;
 
 use crate::journal::draft::{CheckInDraft, Flow};
@@ -449,6 +449,10 @@ pub struct LastLayout {
     pub marks: Vec<usize>,
     /// The line each section of the text begins on.
     pub anchors: Vec<usize>,
+    /// Where the terminal's cursor goes once the frame is drawn: the caret of the field being
+    /// typed in, or the start of a list's selected row (see `widgets::caret`). `None` hides
+    /// it. Cleared before each frame: a view places it again each time.
+    pub caret: Option<Position>,
 }
 
 impl LastLayout {
@@ -457,6 +461,14 @@ impl LastLayout {
         self.width = area.width;
         self.height = area.height;
         self.lines = lines;
+    }
+
+    /// Puts the terminal's cursor at `at` once the frame is drawn (a later call wins); `None`
+    /// (the caret scrolled out of sight) leaves it as it was.
+    pub fn place(&mut self, at: Option<Position>) {
+        if at.is_some() {
+            self.caret = at;
+        }
     }
 
     /// The furthest the text may scroll: its last line at the bottom of the region.
