@@ -19,6 +19,7 @@ use crate::tui::test_support::{
 
 mod aftermath;
 mod checkin;
+mod cursor;
 mod due;
 mod full_disk;
 mod ladders;

@@ -2,7 +2,7 @@
 //! list to pick from, filter by typing, or add to.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::{Input, Key as TextKey, TextArea};
@@ -15,9 +15,9 @@ use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY_TEXT, bind};
 use crate::tui::screen::{Cmd, Open, Page, Typing};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::page;
 use crate::tui::widgets::pick_list::{Current, PickList, PickListView, Row};
 use crate::tui::widgets::wrap;
+use crate::tui::widgets::{caret, page};
 
 pub(super) use super::steps::no_text::{edited, flush};
 use super::text::{area_text, text_area};
@@ -585,15 +585,15 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
     };
     // A page is the rows the list shows.
     layout.record(body, 0);
-    draw_list(s, v.draft, placeholder, theme, frame, body);
+    layout.place(draw_list(s, v.draft, placeholder, theme, frame, body));
     if let Some(about) = about {
         draw_about(&s.list, theme, frame, about);
     }
-    note_view(s, theme, frame, area);
+    layout.place(note_view(s, theme, frame, area));
 }
 
 /// The list, each row marked picked or not (a trigger with its intensity and a mark for a
-/// note).
+/// note); returns where the terminal's cursor goes in it.
 fn draw_list(
     s: &State,
     d: &CheckInDraft,
@@ -601,7 +601,7 @@ fn draw_list(
     theme: &Theme,
     frame: &mut Frame,
     body: Rect,
-) {
+) -> Option<Position> {
     let kind = s.kind;
     let picked = |row: &Row| match kind {
         Kind::Emotions => d.emotions.contains(&row.key),
@@ -629,16 +629,14 @@ fn draw_list(
         let note = if log.note.is_empty() { "" } else { " ✎" };
         Some(format!("{dots}{note}"))
     };
-    frame.render_widget(
-        PickListView {
-            list: &s.list,
-            theme,
-            picked: &picked,
-            extra: &extra,
-            placeholder,
-        },
-        body,
-    );
+    PickListView {
+        list: &s.list,
+        theme,
+        picked: &picked,
+        extra: &extra,
+        placeholder,
+    }
+    .draw(frame, body)
 }
 
 /// The highlighted row's description in full.
@@ -658,10 +656,10 @@ fn draw_about(list: &PickList, theme: &Theme, frame: &mut Frame, about: Rect) {
     }
 }
 
-/// Draws the note being written on a trigger, in a box over `body`.
-fn note_view(s: &State, theme: &Theme, frame: &mut Frame, body: Rect) {
+/// Draws the note being written on a trigger, in a box over `body`; returns its caret.
+fn note_view(s: &State, theme: &Theme, frame: &mut Frame, body: Rect) -> Option<Position> {
     let Some((_, area, _)) = &s.note else {
-        return;
+        return None;
     };
     let popup = crate::tui::widgets::page::centered(body, 6);
     frame.render_widget(Clear, popup);
@@ -678,4 +676,5 @@ fn note_view(s: &State, theme: &Theme, frame: &mut Frame, body: Rect) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     frame.render_widget(area, inner);
+    caret::of_text_area(area, inner)
 }

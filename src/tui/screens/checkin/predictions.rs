@@ -270,7 +270,7 @@ pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> 
 
 /// Draws the step.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let brave = v.draft.flow == Flow::BraveStep;
     let mut lines = if brave {
         brave_step_lines(v.draft.predictions.get(s.at), v)
@@ -312,7 +312,7 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
         v.theme.muted,
     ));
     lines.push(Line::default());
-    s.form.render(lines, v.theme, frame, area);
+    layout.place(s.form.render(lines, v.theme, frame, area));
 }
 
 /// Over a brave step's prediction: the step, and why it is written as a prediction.

@@ -12,8 +12,8 @@ use crate::tui::effect::EditTarget;
 use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, bind, table};
 use crate::tui::screen::{Cmd, Typing};
 use crate::tui::session::Session;
-use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
+use crate::tui::widgets::{caret, page};
 
 use super::text::{area_text, edit, edit_action, paste_into, text_area};
 use super::{Canvas, Cx, EDITOR, STEP_TAB, StepView, TEXT_KEYS, question};
@@ -299,7 +299,7 @@ fn other_prompt(s: &mut State, cx: &mut Cx) -> Cmd {
 
 /// Draws the step.
 pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let (theme, catalog) = (v.theme, &v.session.catalog);
     let Some(response) = v.draft.responses.get(state.prompt_index) else {
         page::muted_line(
@@ -347,5 +347,6 @@ pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
         let inner = block.inner(body);
         frame.render_widget(block, body);
         frame.render_widget(answer, inner);
+        layout.place(caret::of_text_area(answer, inner));
     }
 }

@@ -10,6 +10,7 @@ use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY, bind, table};
 use crate::tui::screen::Cmd;
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::wrap;
 
 pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
@@ -132,7 +133,7 @@ fn scale_line(
 
 /// Draws the step.
 pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let theme = v.theme;
     let labels = v.session.prefs.mood_labels;
     let d = v.draft;
@@ -144,18 +145,27 @@ pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
     };
     let marker = |i: usize| if state.focus == i { "▸ " } else { "  " };
     let mut lines = Vec::new();
+    // The cursor on the focused scale's value, or its question while it has none.
+    let mut caret = None;
     for (i, &scale) in Scale::ALL.iter().enumerate() {
         let ask = scale.about().question.replace("{when}", when);
+        let value = scale.of(d).map(|v| v.get());
+        let scale_line = scale_line(value, &scale.words(labels), state.focus == i, theme);
+        if state.focus == i {
+            caret = Some(match value {
+                Some(n) => Spot::before_span(
+                    lines.len() + 3,
+                    &scale_line,
+                    (2 * usize::from(n)).saturating_sub(1),
+                ),
+                None => Spot::row(lines.len() + 1),
+            });
+        }
         lines.extend([
             Line::default(),
             question(&format!("{}{ask}", marker(i)), theme),
             Line::default(),
-            scale_line(
-                scale.of(d).map(|v| v.get()),
-                &scale.words(labels),
-                state.focus == i,
-                theme,
-            ),
+            scale_line,
             Line::default(),
         ]);
     }
@@ -176,10 +186,9 @@ pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
             theme.muted,
         ));
     }
-    frame.render_widget(
-        Paragraph::new(wrap::lines(lines, usize::from(area.width))),
-        area,
-    );
+    let (lines, caret) = wrap::lines_with(lines, usize::from(area.width), caret);
+    frame.render_widget(Paragraph::new(lines), area);
+    layout.place(caret.and_then(|c| c.on(area, 0)));
 }
 
 /// "second", "third", … "tenth", then "11th", "12th", "21st", ….

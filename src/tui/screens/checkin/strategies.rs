@@ -10,6 +10,7 @@ use crate::tui::keys::{self, Action, Binding, HELP_KEY, bind, table};
 use crate::tui::screen::{Cmd, Open, Page};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::wrap;
 
 pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
@@ -367,7 +368,7 @@ fn suggestion_lines(out: &mut Lines, suggestions: &[String], d: &CheckInDraft, c
 
 /// Draws the step, scrolled to keep the focused row in the middle.
 pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let catalog = &v.session.catalog;
     let mut out = Lines {
         lines: Vec::new(),
@@ -379,10 +380,14 @@ pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
     };
     follow_up_lines(&mut out, state, v.draft, catalog);
     suggestion_lines(&mut out, v.suggestions, v.draft, catalog);
-    let para = Paragraph::new(wrap::lines(out.lines, usize::from(area.width)));
+    // The cursor on the focused row, when there is one.
+    let focused = (state.focus < out.row).then_some(Spot::row(out.cursor_line));
+    let (lines, caret) = wrap::lines_with(out.lines, usize::from(area.width), focused);
+    let para = Paragraph::new(lines);
     let offset =
         u16::try_from(out.cursor_line.saturating_sub(usize::from(area.height) / 2)).unwrap_or(0);
     frame.render_widget(para.scroll((offset, 0)), area);
+    layout.place(caret.and_then(|c| c.on(area, usize::from(offset))));
 }
 
 #[cfg(test)]
