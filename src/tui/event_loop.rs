@@ -85,7 +85,7 @@ pub fn run(options: Options) -> Result<()> {
 
     // The first frame comes before the journal is read, so closer opens at once; the journal
     // is read on a thread of its own, and keys work meanwhile.
-    term.terminal.draw(|f| app.view(f))?;
+    term.draw(|f| app.view(f))?;
     let backup = DailyBackup::new(
         store.layout().clone(),
         app.session
@@ -248,7 +248,7 @@ fn open_locked(app: &mut App, store: &Store, start: Start) -> bool {
 
 /// Draws a frame (never while a signal handler has the terminal).
 fn draw(app: &mut App, fx: &mut Runner<'_>) -> Result<()> {
-    terminal_guard(|| fx.session.terminal.draw(|f| app.view(f)).map(|_| ()))?;
+    terminal_guard(|| fx.session.draw(|f| app.view(f)))?;
     Ok(())
 }
 
