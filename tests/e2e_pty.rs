@@ -806,10 +806,16 @@ fn ctrl_z_and_sigtstp_suspend_with_the_draft_kept_and_fg_continues_whole() {
     shell.wait_for("before the stop");
     shell.send("\x1a");
     shell.wait_for("Stopped");
+    assert!(!shell.cursor_hidden(), "the shell gets its cursor back");
     let draft = fs::read_to_string(root.join("drafts/current.json")).unwrap();
     assert!(draft.contains("before the stop"), "{draft}");
     shell.send("fg\r");
     shell.wait_for("step 6 of 10");
+    // The cursor is back at the caret, after the last letter typed.
+    shell.wait_cursor("after \"stop\"", |s| {
+        let (row, col) = s.cursor_position();
+        col > 0 && s.cell(row, col - 1).is_some_and(|c| c.contents() == "p")
+    });
     shell.send(" and after");
     shell.wait_for("before the stop and after");
     // From outside: the shell's job is the foreground one; signal closer itself.
@@ -1195,4 +1201,72 @@ fn closer_review_without_state_json_opens_review_after_welcome() {
     app.wait_for("Not checked in yet today.");
     app.send("q");
     assert!(app.wait_exit().success());
+}
+
+/// Issue 36: the terminal's own cursor is where the caret is, so screen readers, magnifiers and
+/// input methods, which follow it, can follow closer: after what is typed (a CJK character two
+/// columns wide, a wrapped line on the row it wrapped to), on the selected row of a list as it
+/// moves, hidden on a page with neither, and shown again when closer leaves.
+#[test]
+fn the_terminal_cursor_sits_at_the_caret_and_on_the_selected_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    {
+        let store = Store::open(&root).unwrap();
+        for (n, day) in ["19", "20", "21"].iter().enumerate() {
+            let n = u32::try_from(n).unwrap();
+            store
+                .save_entry(&entry(&format!("2026-11-{day}T09:00:00+01:00"), n))
+                .unwrap();
+        }
+    }
+    let mut app = at_reflect(&root);
+    // The cell `back` columns left of the cursor holds `symbol`.
+    let before = |symbol: &'static str, back: u16| {
+        move |s: &vt100::Screen| {
+            let (row, col) = s.cursor_position();
+            col >= back
+                && s.cell(row, col - back)
+                    .is_some_and(|c| c.contents() == symbol)
+        }
+    };
+    app.send("I said 我們");
+    app.wait_for("I said 我們");
+    let (first_row, col) = app.wait_cursor("just after 們", before("們", 2));
+    assert_eq!(
+        app.cell(first_row, col - 11),
+        "I",
+        "after \"I said \" and two wide characters"
+    );
+    // Long enough to wrap in the answer box, ending in a CJK word.
+    app.send(" and then we sat together in the kitchen for a long while, saying nothing 今天");
+    app.wait_for("今天");
+    let (row, col) = app.wait_cursor("after 天", before("天", 2));
+    assert!(row > first_row, "on the row the answer wrapped to");
+    // ← goes back over the whole wide character.
+    app.send("\x1b[D");
+    assert_eq!(app.wait_cursor("on 天", before("天", 0)), (row, col - 2));
+
+    // A list: review's rows, the cursor on the selected one's marker, moving with it.
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("You checked in today.");
+    let start = Instant::now();
+    while !app.cursor_hidden() {
+        assert!(start.elapsed() < DEADLINE, "home shows no cursor");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    app.send("r");
+    let (top, col) = app.wait_cursor("on the selected row", before("▸", 0));
+    app.send("\x1b[B");
+    let (next, next_col) = app.wait_cursor("on the row below", move |s| {
+        s.cursor_position().0 > top && before("▸", 0)(s)
+    });
+    assert_eq!(next_col, col);
+    assert!(next > top);
+    app.esc();
+    app.wait_for("You checked in today.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    assert!(app.left_alternate_screen());
+    assert!(!app.cursor_hidden(), "the shell gets its cursor back");
 }
