@@ -755,25 +755,14 @@ fn dates_the_journal_cannot_hold_are_refused_and_strays_need_a_look() {
 #[test]
 fn an_import_stopped_by_a_full_disk_says_how_far_it_got() {
     let dir = tempfile::tempdir().unwrap();
-    let mount_point = dir.path().join("disk");
-    fs::create_dir_all(&mount_point).unwrap();
-    let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=200k", "tmpfs"])
-        .arg(&mount_point)
-        .status()
-        .is_ok_and(|s| s.success());
-    if !mounted {
-        assert!(std::env::var_os("CI").is_none(), "CI must run this as root");
-        eprintln!("SKIPPED: needs root to mount a small tmpfs");
+    let Some(disk) = common::needs::tmpfs(
+        &dir.path().join("disk"),
+        "200k",
+        "for an import stopped by a full disk",
+    ) else {
         return;
-    }
-    struct Unmount<'a>(&'a Path);
-    impl Drop for Unmount<'_> {
-        fn drop(&mut self) {
-            let _ = Command::new("umount").arg("-l").arg(self.0).status();
-        }
-    }
-    let _unmount = Unmount(&mount_point);
+    };
+    let mount_point = disk.path.clone();
     let file = dir.path().join("days.json");
     common::jrnl_days_file(
         &file,

@@ -680,49 +680,9 @@ fn a_deleted_lock_file_lets_no_second_writer_in_and_read_only_turns_writable() {
     assert_eq!(only_day_file(&root)["entries"][0]["mood"], 4);
 }
 
-/// A small tmpfs (root only), unmounted when dropped.
-struct SmallDisk {
-    path: std::path::PathBuf,
-}
-
-impl SmallDisk {
-    /// A 1 MiB tmpfs at `path`, or `None` (said loudly) where mounting is not allowed.
-    fn mount(path: &std::path::Path) -> Option<SmallDisk> {
-        fs::create_dir_all(path).unwrap();
-        let ok = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
-            .arg(path)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI runs as root and must mount the tmpfs for the full-disk tests"
-            );
-            eprintln!("SKIPPED: a full-disk test needs root to mount a small tmpfs");
-            return None;
-        }
-        Some(SmallDisk {
-            path: path.to_owned(),
-        })
-    }
-
-    /// Fills the disk to the last byte.
-    fn fill(&self) {
-        let mut f = fs::File::create(self.path.join("filler")).unwrap();
-        let block = vec![0u8; 4096];
-        while std::io::Write::write_all(&mut f, &block).is_ok() {}
-        let _ = std::io::Write::write_all(&mut f, &[0u8]);
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg("-l")
-            .arg(&self.path)
-            .status();
-    }
+/// A 1 MiB tmpfs at `dir/disk`, or `None` (said, or failed under CI) without root.
+fn small_disk(dir: &std::path::Path, why: &str) -> Option<common::needs::Tmpfs> {
+    common::needs::tmpfs(&dir.join("disk"), "1m", why)
 }
 
 /// Case r01: Ctrl-C on a full disk used to quit at once with status 0 and the words in no
@@ -730,7 +690,7 @@ impl Drop for SmallDisk {
 #[test]
 fn ctrl_c_on_a_full_disk_keeps_the_words_in_a_file_the_person_names() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(disk) = SmallDisk::mount(&dir.path().join("disk")) else {
+    let Some(disk) = small_disk(dir.path(), "for Ctrl-C on a full disk") else {
         return;
     };
     let root = disk.path.join("journal");
@@ -757,7 +717,7 @@ fn ctrl_c_on_a_full_disk_keeps_the_words_in_a_file_the_person_names() {
 #[test]
 fn sigterm_on_a_full_disk_prints_the_words_and_exits_non_zero() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(disk) = SmallDisk::mount(&dir.path().join("disk")) else {
+    let Some(disk) = small_disk(dir.path(), "for SIGTERM on a full disk") else {
         return;
     };
     let root = disk.path.join("journal");

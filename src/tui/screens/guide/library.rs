@@ -180,47 +180,47 @@ pub(super) fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             lib.search.push_str(text.lines().next().unwrap_or_default());
             lib.cursor = 0;
         }
-        Msg::Key(action) if let Some(at) = keys::moved(lib.cursor, rows.len(), action, page) => {
-            lib.cursor = at;
-        }
-        Msg::Key(action) => match action {
-            Action::StartSearch => lib.searching = true,
-            Action::Back if lib.searching => {
-                lib.searching = false;
-                lib.search.clear();
-                lib.cursor = 0;
-            }
-            Action::Confirm if lib.searching => lib.searching = false,
-            Action::Confirm => {
-                if let Some(row) = rows.get(lib.cursor) {
-                    let id = row.id.clone();
-                    state.push(Page::Strategy(id));
+        Msg::Key(action) => match keys::moved(lib.cursor, rows.len(), action, page) {
+            Some(at) => lib.cursor = at,
+            None => match action {
+                Action::StartSearch => lib.searching = true,
+                Action::Back if lib.searching => {
+                    lib.searching = false;
+                    lib.search.clear();
+                    lib.cursor = 0;
                 }
-            }
-            Action::Group => {
-                lib.grouping = lib.grouping.next();
-                lib.cursor = 0;
-            }
-            Action::AllPerspectives => {
-                lib.yours_only = !lib.yours_only;
-                lib.cursor = 0;
-            }
-            Action::FavouritesFirst => {
-                lib.favourites_first = !lib.favourites_first;
-                lib.cursor = 0;
-            }
-            Action::Favourite | Action::PlanNext => {
-                if let Some(row) = rows.get(lib.cursor) {
-                    return toggle_pref(session, &row.id, action);
+                Action::Confirm if lib.searching => lib.searching = false,
+                Action::Confirm => {
+                    if let Some(row) = rows.get(lib.cursor) {
+                        let id = row.id.clone();
+                        state.push(Page::Strategy(id));
+                    }
                 }
-            }
-            Action::Back => {
-                state.stack.pop();
-                if state.stack.is_empty() {
-                    return Cmd::Pop;
+                Action::Group => {
+                    lib.grouping = lib.grouping.next();
+                    lib.cursor = 0;
                 }
-            }
-            _ => {}
+                Action::AllPerspectives => {
+                    lib.yours_only = !lib.yours_only;
+                    lib.cursor = 0;
+                }
+                Action::FavouritesFirst => {
+                    lib.favourites_first = !lib.favourites_first;
+                    lib.cursor = 0;
+                }
+                Action::Favourite | Action::PlanNext => {
+                    if let Some(row) = rows.get(lib.cursor) {
+                        return toggle_pref(session, &row.id, action);
+                    }
+                }
+                Action::Back => {
+                    state.stack.pop();
+                    if state.stack.is_empty() {
+                        return Cmd::Pop;
+                    }
+                }
+                _ => {}
+            },
         },
         _ => {}
     }
