@@ -14,10 +14,14 @@
 //! An archive is read whole and checked before anything of it is used: the gzip stream to its
 //! end (its CRC-32 and size), every file's size against its tar header and the manifest, its
 //! SHA-256 against the manifest, and the whole against what a backup of its size can hold (a
-//! "gzip bomb" is refused before it fills memory or disk). Restoring works from what was read,
-//! in memory: nothing of the archive is unpacked to disk, so `--dry-run` writes nothing, and a
-//! restore writes only through the journal's own writes (files 0600, folders 0700, whatever the
-//! umask; a full disk is said as such).
+//! "gzip bomb" is refused before it fills memory or disk). Restoring works from what was read:
+//! the small files kept in memory, the day files (nearly all of an archive) read again from it
+//! a day at a time, each checked against the size and SHA-256 read the first time, and every
+//! one of them decoded before anything is written; then written a window of days at a time, so
+//! a restore holds a bounded window of days, not the journal. Nothing of the archive is
+//! unpacked to disk, so `--dry-run` writes nothing, and a restore writes only through the
+//! journal's own writes (files 0600, folders 0700, whatever the umask; a full disk is said as
+//! such).
 //!
 //! Archives are named by the second they were made, `closer-backup-2026-11-30T091500.tar.gz`;
 //! a second one made in the same second is `…T091500-2.tar.gz`. No backup replaces another.
@@ -330,39 +334,33 @@ pub fn write(
             .map_err(|e| io_err(&path, e))?;
     }
     let mut manifest = manifest;
-    {
-        let gz = flate2::write::GzEncoder::new(tmp.as_file(), flate2::Compression::default());
+    let packed = std::thread::scope(|scope| {
+        // Compressed on every core (gzp: blocks of the tar stream deflated in parallel, one
+        // standard gzip stream), while this thread reads the files and counts the entries.
+        let gz = Parallel(Some(
+            gzp::par::compress::ParCompressBuilder::<gzp::deflate::Gzip>::new()
+                .compression_level(gzp::Compression::default())
+                .from_borrowed_writer(tmp.as_file(), scope),
+        ));
         let mut tar = tar::Builder::new(gz);
         tar.mode(tar::HeaderMode::Deterministic);
         let mut packer = Packer {
             tar,
             sums: Vec::new(),
+            count: (manifest.counted && manifest.inbox == 0).then(|| Count::new(layout)),
         };
-        append_dir(&mut packer, layout.root(), Path::new("data"), layout, 0)
-            .map_err(|e| io_err(&path, e))?;
-        if let Some(config) = config_dir {
-            for name in CONFIG_FILES {
-                let file = config.join(name);
-                if let Ok(bytes) = crate::files::read_regular(&file, crate::files::DATA_FILE_CAP) {
-                    packer
-                        .add(&format!("config/{name}"), &bytes)
-                        .map_err(|e| io_err(&path, e))?;
-                }
-            }
+        pack(&mut packer, layout, config_dir, &path)?;
+        let Packer { tar, sums, count } = packer;
+        if let Some(count) = count {
+            manifest.entries = count.entries;
+            manifest.days = count.days.len();
         }
         // The manifest last: every file it lists is written by now, with what was written.
-        let Packer { mut tar, sums } = packer;
         manifest.files = sums.len();
         manifest.sums = sums;
-        let manifest_bytes =
-            serde_json::to_vec_pretty(&manifest).map_err(|e| StoreError::Encode {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
-        append_bytes(&mut tar, MANIFEST, &manifest_bytes).map_err(|e| io_err(&path, e))?;
-        let gz = tar.into_inner().map_err(|e| io_err(&path, e))?;
-        gz.finish().map_err(|e| io_err(&path, e))?;
-    }
+        finish_archive(tar, &manifest, &path)
+    });
+    packed?;
     tmp.as_file().sync_all().map_err(|e| io_err(&path, e))?;
     let path = persist_new(tmp, dir, now.naive_local())?;
     atomic::sync_dir(dir).map_err(|e| io_err(dir, e))?;
@@ -387,13 +385,6 @@ pub fn write(
 fn manifest_now(layout: &Layout, now: DateTime<FixedOffset>) -> Manifest {
     let encrypted = crypto::is_encrypted(layout);
     let counted = crypto::is_unlocked(layout);
-    let (entries, days) = if counted {
-        let scan = scan::scan(layout);
-        let days: HashSet<NaiveDate> = scan.entries.iter().map(|e| e.date).collect();
-        (scan.entries.len(), days.len())
-    } else {
-        (0, 0)
-    };
     let file_names = |dir: PathBuf| -> Vec<String> {
         fs::read_dir(dir)
             .into_iter()
@@ -413,6 +404,15 @@ fn manifest_now(layout: &Layout, now: DateTime<FixedOffset>) -> Manifest {
         .iter()
         .filter(|n| is_inbox_name(n))
         .count();
+    // The entries are counted as their day files are packed (`Count`), but for entries
+    // waiting in the inbox, which a scan counts only when their day does not hold them.
+    let (entries, days) = if counted && inbox > 0 {
+        let scan = scan::scan(layout);
+        let days: HashSet<NaiveDate> = scan.entries.iter().map(|e| e.date).collect();
+        (scan.entries.len(), days.len())
+    } else {
+        (0, 0)
+    };
     Manifest {
         made_at: now,
         entries,
@@ -472,18 +472,141 @@ fn persist_new(
 /// The name of the manifest in an archive.
 const MANIFEST: &str = "manifest.json";
 
-/// An archive being written, and the size and SHA-256 of each file put into it.
+/// An archive being written, the size and SHA-256 of each file put into it, and the entries
+/// of its day files counted as they go in (when they can be read).
 struct Packer<W: Write> {
     tar: tar::Builder<W>,
     sums: Vec<FileSum>,
+    count: Option<Count>,
 }
 
 impl<W: Write> Packer<W> {
     fn add(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
         append_bytes(&mut self.tar, name, bytes)?;
         self.sums.push(FileSum::of(name, bytes));
+        if let Some(count) = &mut self.count {
+            count.add(name, bytes);
+        }
         Ok(())
     }
+}
+
+/// The entries of a journal and the days they are on, counted from its day files as they are
+/// packed, as a scan counts them (every entry of each day file that can be read), without
+/// holding them: a scan first held the whole journal (240 MB at 100,000 entries).
+struct Count {
+    layout: Layout,
+    entries: usize,
+    days: HashSet<NaiveDate>,
+}
+
+impl Count {
+    fn new(layout: &Layout) -> Count {
+        Count {
+            layout: layout.clone(),
+            entries: 0,
+            days: HashSet::new(),
+        }
+    }
+
+    /// Counts the file `name` of the archive (`data/entries/2026/2026-11-30.json`), holding
+    /// `bytes`, when it is a day file; a day file that cannot be read counts nothing.
+    fn add(&mut self, name: &str, bytes: &[u8]) {
+        let ["data", "entries", year, file] = name.split('/').collect::<Vec<_>>()[..] else {
+            return;
+        };
+        let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+        let Some(day) = Layout::day_of_file_name(file)
+            .filter(|d| is_year && year.parse::<i32>().is_ok_and(|y| d.year() == y))
+        else {
+            return;
+        };
+        let path = self.layout.day_file(day);
+        let body = crypto::open(&self.layout, &path, bytes.to_vec())
+            .and_then(|plain| envelope::decode::<scan::DayBody>(&path, &plain));
+        if let Ok(body) = body {
+            self.entries += body.entries.len();
+            self.days.extend(body.entries.iter().map(|e| e.date));
+        }
+    }
+}
+
+/// The parallel gzip writer, finished when dropped on a failure (its own drop would panic
+/// on a write that failed, a full disk).
+struct Parallel<'s, W: Write>(Option<gzp::par::compress::ParCompress<'s, gzp::deflate::Gzip, W>>);
+
+impl<W: Write> Parallel<'_, W> {
+    /// Writes the end of the gzip stream, and waits for every block to be written.
+    fn finish(mut self) -> io::Result<()> {
+        match self.0.take() {
+            Some(mut gz) => gzp::ZWriter::finish(&mut gz)
+                .map(drop)
+                .map_err(io::Error::other),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<W: Write> Write for Parallel<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.0 {
+            Some(gz) => gz.write(buf),
+            None => Err(io::Error::other("the archive was finished")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.0 {
+            Some(gz) => gz.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<W: Write> Drop for Parallel<'_, W> {
+    fn drop(&mut self) {
+        if let Some(mut gz) = self.0.take() {
+            let _ = gzp::ZWriter::finish(&mut gz);
+        }
+    }
+}
+
+/// Puts the data folder at `layout` and the config files of `config_dir` into the archive
+/// being written to `path`.
+fn pack<W: Write>(
+    packer: &mut Packer<W>,
+    layout: &Layout,
+    config_dir: Option<&Path>,
+    path: &Path,
+) -> Result<(), StoreError> {
+    append_dir(packer, layout.root(), Path::new("data"), layout, 0).map_err(|e| io_err(path, e))?;
+    if let Some(config) = config_dir {
+        for name in CONFIG_FILES {
+            let file = config.join(name);
+            if let Ok(bytes) = crate::files::read_regular(&file, crate::files::DATA_FILE_CAP) {
+                packer
+                    .add(&format!("config/{name}"), &bytes)
+                    .map_err(|e| io_err(path, e))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Adds the manifest, the end of the tar and of the gzip stream, to the archive being
+/// written to `path`.
+fn finish_archive<W: Write>(
+    mut tar: tar::Builder<Parallel<'_, W>>,
+    manifest: &Manifest,
+    path: &Path,
+) -> Result<(), StoreError> {
+    let manifest_bytes = serde_json::to_vec_pretty(manifest).map_err(|e| StoreError::Encode {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    append_bytes(&mut tar, MANIFEST, &manifest_bytes).map_err(|e| io_err(path, e))?;
+    let gz = tar.into_inner().map_err(|e| io_err(path, e))?;
+    gz.finish().map_err(|e| io_err(path, e))
 }
 
 fn append_bytes<W: Write>(tar: &mut tar::Builder<W>, name: &str, bytes: &[u8]) -> io::Result<()> {

@@ -196,6 +196,21 @@ impl Store {
         read_day(&self.layout, date)
     }
 
+    /// Checks that each of `days` can be written: its file is missing (an empty day) or can be
+    /// read. What a batch written a window at a time (a restore) checks before writing any.
+    ///
+    /// # Errors
+    /// The first day whose file cannot be read ([`StoreError::DayBlocked`], or why not).
+    pub fn check_days_writable(
+        &self,
+        days: impl IntoIterator<Item = NaiveDate>,
+    ) -> Result<(), StoreError> {
+        for day in days {
+            self.read_day_for_write(day)?;
+        }
+        Ok(())
+    }
+
     /// The ids already in the journal on `days`, read day by day (a missing day has none):
     /// what an import needs to leave out, without reading the whole journal. A day whose file
     /// cannot be read is an error, as it would block writing there.

@@ -13,13 +13,20 @@ pub(super) const UNPACKED_RATIO: u64 = 200;
 /// The largest manifest read (its list of files included): a few hundred bytes a file.
 pub(super) const MANIFEST_CAP: u64 = crate::files::CONTENT_CAP;
 
-/// An archive read whole and checked: its manifest and every file it holds, in memory. Made by
-/// [`read_archive`]; what [`restore_unpacked`] and [`preview_into_new`] restore from.
+/// An archive read whole and checked: its manifest, every file it holds but the day files, in
+/// memory, and the size and SHA-256 of each file. Made by [`read_archive`]; what
+/// [`restore_unpacked`] and [`preview_into_new`] restore from. The day files, nearly all of a
+/// backup, are read again from the archive a day at a time where they are needed (checked
+/// against what was read here), so that a restore holds a bounded window of days.
 #[derive(Debug)]
 pub struct Unpacked {
     pub(super) path: PathBuf,
     pub(super) manifest: Manifest,
     pub(super) files: BTreeMap<String, Vec<u8>>,
+    /// Every file but the manifest, as read, in the archive's order.
+    pub(super) sums: Vec<FileSum>,
+    /// Whether any file of its data folder is encrypted.
+    pub(super) sealed_data: bool,
     /// How many bytes its gzip stream unpacked to.
     pub(super) unpacked: u64,
 }
@@ -35,7 +42,8 @@ impl Unpacked {
         &self.manifest
     }
 
-    /// The files in it but the manifest, by their path in it (`data/state.json`).
+    /// The files in it but the manifest and the day files, by their path in it
+    /// (`data/state.json`).
     pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
         &self.files
     }
@@ -62,8 +70,9 @@ pub fn manifest_of(archive: &Path) -> Result<Manifest, StoreError> {
 /// (its CRC-32 and size), every file against the size its tar header says and the size and
 /// SHA-256 the manifest gives (an archive of an earlier closer has none: its gzip checksum is
 /// all there is), and the whole against what an archive of its size can hold, refused before
-/// unpacking more than that (from the sizes in the tar headers, when they say so). Read twice:
-/// checked first without keeping anything, then kept. Nothing is written.
+/// unpacking more than that (from the sizes in the tar headers, when they say so). Every file
+/// but the day files is kept; those are read again, a day at a time, when the archive is
+/// restored. Nothing is written.
 ///
 /// # Errors
 /// [`StoreError::BackupDamaged`] when the archive is damaged (said how), or unpacks to far
@@ -166,6 +175,26 @@ pub(super) struct Found {
     /// Each file but the manifest, with its size and SHA-256, in order.
     pub(super) sums: Vec<FileSum>,
     pub(super) files: BTreeMap<String, Vec<u8>>,
+    /// Whether a file of the data folder is encrypted.
+    pub(super) sealed_data: bool,
+}
+
+/// Whether the file `name` of an archive is a day file (`data/entries/2026/2026-11-30.json`):
+/// those a restore reads again a day at a time instead of holding them.
+pub(super) fn is_day_name(name: &str) -> bool {
+    day_of_name(name).is_some()
+}
+
+/// The day of the day file `name` of an archive, when it is one.
+pub(super) fn day_of_name(name: &str) -> Option<NaiveDate> {
+    let ["data", "entries", year, file] = name.split('/').collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let number = year
+        .parse::<i32>()
+        .ok()
+        .filter(|_| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))?;
+    Layout::day_of_file_name(file).filter(|d| d.year() == number)
 }
 
 /// The path of a file in an archive as closer names it (`data/entries/2026/…`), or `None` when
@@ -244,16 +273,18 @@ pub(super) fn walk<R: Read>(
         if declared_total > limit {
             return Err(Bad::TooLarge);
         }
-        let sum = if keep || name == MANIFEST {
+        let keep_this = name == MANIFEST || (keep && !is_day_name(&name));
+        let sum = if keep_this || name.starts_with("data/") {
             let mut bytes = Vec::with_capacity(usize::try_from(declared.min(1 << 20)).unwrap_or(0));
             (&mut member)
                 .take(declared)
                 .read_to_end(&mut bytes)
                 .map_err(Bad::Io)?;
             let sum = FileSum::of(&name, &bytes);
+            found.sealed_data |= name.starts_with("data/") && crypto::is_sealed(&bytes);
             if name == MANIFEST {
                 found.manifest = Some(bytes);
-            } else {
+            } else if keep_this {
                 found.files.insert(name.clone(), bytes);
             }
             sum
@@ -304,16 +335,9 @@ pub(super) fn gzip_reason(e: &io::Error) -> String {
 }
 
 pub(super) fn read(archive: &Path, keep: bool) -> Result<Unpacked, StoreError> {
-    // First read through without keeping a file: a damaged archive, or one that unpacks to far
-    // more than a backup does, is refused with nothing held in memory. Then, to keep its files,
-    // read and checked again (the file may have changed in between), no further than the first
-    // read found.
-    let checked = read_once(archive, None, false)?;
-    if keep {
-        read_once(archive, Some(checked.unpacked), true)
-    } else {
-        Ok(checked)
-    }
+    // Read through once, keeping only the small files (not the day files): a damaged archive,
+    // or one that unpacks to far more than a backup does, is refused holding little.
+    read_once(archive, None, keep)
 }
 
 /// Reads and checks the archive once (see [`read_archive`]), keeping its files when `keep`;
@@ -350,16 +374,7 @@ pub(super) fn read_once(
         }
     };
     let faults: Faults = Rc::default();
-    let gz = flate2::read::GzDecoder::new(FileReader {
-        file,
-        faults: Rc::clone(&faults),
-    });
-    let mut tar = tar::Archive::new(Meter {
-        inner: gz,
-        read: 0,
-        limit,
-        faults: Rc::clone(&faults),
-    });
+    let mut tar = unpacking(file, limit, &faults);
     let mut found = Found::default();
     let walked = walk(&mut tar, keep, limit, &mut found);
     // The gzip stream is read to its end, where its checksum and size are checked; also after
@@ -400,9 +415,29 @@ pub(super) fn read_once(
         path: archive.to_owned(),
         manifest,
         files: found.files,
+        sums: found.sums,
+        sealed_data: found.sealed_data,
         unpacked,
     })
 }
+
+/// The tar inside the gzip stream of `file`, unpacked no further than `limit` bytes, noting
+/// what fails beneath it in `faults`.
+fn unpacking(file: fs::File, limit: u64, faults: &Faults) -> tar::Archive<Meter<Unzipped>> {
+    let gz = flate2::read::GzDecoder::new(FileReader {
+        file,
+        faults: Rc::clone(faults),
+    });
+    tar::Archive::new(Meter {
+        inner: gz,
+        read: 0,
+        limit,
+        faults: Rc::clone(faults),
+    })
+}
+
+/// The decompressed stream of an archive's file.
+type Unzipped = flate2::read::GzDecoder<FileReader>;
 
 /// Opens the archive at `archive` and its length, refusing an empty file or one that is not a
 /// gzip stream; positioned at its start.
@@ -525,4 +560,72 @@ pub(super) fn check_sums(stored: &StoredManifest, found: &[FileSum]) -> Result<(
         }
     }
     Ok(())
+}
+
+/// What [`each_day`] hands each day file to: its path in the archive and its bytes.
+pub(super) type DayVisitor<'a> = dyn FnMut(&str, &[u8]) -> Result<(), StoreError> + 'a;
+
+/// Reads the archive of `unpacked` again and hands each day file to `visit`, in the archive's
+/// order (by day), one at a time: a restore holds a window of days, not the journal. Every file
+/// is checked against its size and SHA-256 as read by [`read_archive`], so what `visit` is given
+/// is what was checked.
+///
+/// # Errors
+/// [`StoreError::BackupDamaged`] when the archive is not what it was when it was read (it
+/// changed since); [`StoreError::Read`] when its file cannot be read; what `visit` gives.
+pub(super) fn each_day(unpacked: &Unpacked, visit: &mut DayVisitor<'_>) -> Result<(), StoreError> {
+    let archive = &unpacked.path;
+    let changed = || StoreError::BackupDamaged {
+        path: archive.clone(),
+        reason: "it changed while it was read (its files are not those checked a moment ago)"
+            .to_owned(),
+    };
+    let (file, _) = open_gzip(archive)?;
+    let faults: Faults = Rc::default();
+    let mut tar = unpacking(file, unpacked.unpacked, &faults);
+    let mut expected = unpacked.sums.iter();
+    let mut buffer = Vec::new();
+    let mut walk = || -> Result<(), StoreError> {
+        for member in tar.entries().map_err(|_| changed())? {
+            let mut member = member.map_err(|_| changed())?;
+            if member.header().entry_type().is_dir() {
+                continue;
+            }
+            let name = member
+                .path()
+                .ok()
+                .and_then(|p| inside_name(&p))
+                .ok_or_else(changed)?;
+            if name == MANIFEST {
+                continue;
+            }
+            let sum = expected.next().ok_or_else(changed)?;
+            buffer.clear();
+            (&mut member)
+                .take(sum.bytes.saturating_add(1))
+                .read_to_end(&mut buffer)
+                .map_err(|_| changed())?;
+            if sum.path != name || FileSum::of(&name, &buffer) != *sum {
+                return Err(changed());
+            }
+            if is_day_name(&name) {
+                visit(&name, &buffer)?;
+            }
+        }
+        if expected.next().is_some() {
+            return Err(changed());
+        }
+        Ok(())
+    };
+    let walked = walk();
+    // To the end of the gzip stream, where its checksum is checked, unless it stopped before.
+    let drained = match &walked {
+        Ok(()) => drain(&mut tar.into_inner()),
+        Err(_) => Ok(()),
+    };
+    if let Some(Fault::File(e)) = faults.borrow_mut().take() {
+        return Err(StoreError::read(archive, e));
+    }
+    walked?;
+    drained.map_err(|_| changed())
 }

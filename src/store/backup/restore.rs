@@ -149,10 +149,18 @@ pub fn open(
     Opened::read(unpacked, layout, passphrase)
 }
 
-/// An archive's journal as read from memory by [`open`]: its entries and trash, decrypted with
-/// its key when it is encrypted.
+/// An archive's journal as read by [`open`], decrypted with its key when it is encrypted: the
+/// entries a restore needs whole (those of its inbox, and those the journal restored into has
+/// too, to merge), the id and day of every other, its trash, and the journal restored into as
+/// it was read. Its days are read again, a window at a time, when they are written.
 pub struct Opened {
+    /// Entries kept whole, oldest first: the inbox's, and those whose id the journal has.
     pub(super) entries: Vec<Entry>,
+    /// Every other entry of its days: its id and day, in the archive's order.
+    pub(super) others: Vec<(EntryId, NaiveDate)>,
+    /// The journal restored into, as read when the archive was opened (empty when its folder
+    /// does not exist yet).
+    pub(super) ours: scan::Scan,
     /// Trash records: the file's name, its path in the archive, what it holds.
     pub(super) trash: Vec<(String, String, TrashBody)>,
     /// Whether the journal in it is encrypted.
@@ -160,6 +168,10 @@ pub struct Opened {
     /// Its key, when it is encrypted.
     pub(super) identity: Option<age::x25519::Identity>,
 }
+
+/// How many days of an archive a restore holds at once before writing them: the batch an
+/// import writes with one flush.
+const RESTORE_WINDOW_DAYS: usize = 256;
 
 pub(super) const IDENTITY: &str = "data/identity.age";
 pub(super) const RECIPIENT: &str = "data/recipient.txt";
@@ -179,10 +191,6 @@ impl Opened {
         layout: &Layout,
         passphrase: Option<&SecretString>,
     ) -> Result<Opened, StoreError> {
-        let unusable = |reason: String| StoreError::BackupUnusable {
-            path: unpacked.path.clone(),
-            reason,
-        };
         let data = || {
             unpacked
                 .files
@@ -192,68 +200,57 @@ impl Opened {
         let sealed = [IDENTITY, RECIPIENT, "data/cache.age"]
             .iter()
             .any(|f| unpacked.file(f).is_some())
-            || data().any(|(_, bytes)| crypto::is_sealed(bytes))
+            || unpacked.sealed_data
             || unpacked.file(STATE).is_some_and(|b| {
                 memchr::memmem::find(b, b"-----BEGIN AGE ENCRYPTED FILE-----").is_some()
             });
+        let ours = if layout.root().exists() {
+            scan::scan(layout)
+        } else {
+            scan::Scan::default()
+        };
         let mut theirs = Opened {
             entries: Vec::new(),
+            others: Vec::new(),
+            ours,
             trash: Vec::new(),
             sealed,
             identity: None,
         };
         if sealed {
-            let Some(wrapped) = unpacked.file(IDENTITY) else {
-                return Err(unusable(
-                    "it is encrypted, and its key (data/identity.age) is not in it, so what it \
-                     holds cannot be read"
-                        .to_owned(),
-                ));
-            };
-            let recipient = unpacked
-                .file(RECIPIENT)
-                .map(|b| String::from_utf8_lossy(b).trim().to_owned());
-            let ours = crypto::identity_text(layout)
-                .and_then(|t| t.expose_secret().parse::<age::x25519::Identity>().ok());
-            let identity = match ours {
-                Some(id) if recipient.as_deref() == Some(&id.to_public().to_string()) => id,
-                _ => match passphrase {
-                    Some(p) => unwrap_identity(&unpacked.path, wrapped, p)?,
-                    None => {
-                        return Err(StoreError::Locked {
-                            path: unpacked.path.clone(),
-                        });
-                    }
-                },
-            };
-            if recipient.is_some_and(|r| r != identity.to_public().to_string()) {
-                return Err(unusable(
-                    "its recipient.txt names another key than its identity.age (the backup \
-                     was changed after it was made)"
-                        .to_owned(),
-                ));
-            }
-            theirs.identity = Some(identity);
+            theirs.identity = Some(identity_of(unpacked, layout, passphrase)?);
         }
+        let inbox_files = data().any(|(name, _)| is_inbox_file(name));
+        let ours_ids: HashSet<&EntryId> = theirs.ours.entries.iter().map(|e| &e.id).collect();
+        let (mut whole, mut others) = (Vec::new(), Vec::new());
+        // The ids in its days, only needed for an inbox's entries.
         let mut in_days: HashSet<EntryId> = HashSet::new();
+        each_day(unpacked, &mut |name, bytes| {
+            let body: scan::DayBody = decode_with(theirs.identity.as_ref(), unpacked, name, bytes)?;
+            for e in body.entries {
+                // A date the journal cannot hold stops the restore before anything is written.
+                if !Layout::holds(e.date) {
+                    return Err(StoreError::OutsideYears { date: e.date });
+                }
+                if inbox_files {
+                    in_days.insert(e.id.clone());
+                }
+                if ours_ids.contains(&e.id) {
+                    whole.push(e);
+                } else {
+                    others.push((e.id, e.date));
+                }
+            }
+            Ok(())
+        })?;
+        drop(ours_ids);
+        theirs.entries = whole;
+        theirs.others = others;
         let mut inbox: Vec<Entry> = Vec::new();
         for (name, bytes) in data() {
             let parts: Vec<&str> = name.split('/').collect();
             match parts[..] {
-                ["data", "entries", year, file] => {
-                    let number = year
-                        .parse::<i32>()
-                        .ok()
-                        .filter(|_| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()));
-                    let day = Layout::day_of_file_name(file)
-                        .filter(|d| number.is_some_and(|n| d.year() == n));
-                    if day.is_some() {
-                        let body: scan::DayBody = theirs.decode(unpacked, name, bytes)?;
-                        in_days.extend(body.entries.iter().map(|e| e.id.clone()));
-                        theirs.entries.extend(body.entries);
-                    }
-                }
-                ["data", "inbox", file] if file.ends_with(".json") => {
+                ["data", "inbox", _] if is_inbox_file(name) => {
                     let body: InboxBody = theirs.decode(unpacked, name, bytes)?;
                     inbox.push(body.entry);
                 }
@@ -293,25 +290,83 @@ impl Opened {
         name: &str,
         bytes: &[u8],
     ) -> Result<T, StoreError> {
-        self.open(name, bytes)
-            .and_then(|plain| envelope::decode(Path::new(name), &plain))
-            .map_err(|e| {
-                let reason = Problem::from_error(PathBuf::from(name), &e).reason();
-                let mut chars = reason.chars();
-                let reason = chars
-                    .next()
-                    .map(|c| c.to_lowercase().chain(chars).collect::<String>())
-                    .unwrap_or_default();
-                StoreError::BackupUnusable {
-                    path: unpacked.path.clone(),
-                    reason: format!(
-                        "{name} in it cannot be read ({}); it was like that when the backup \
-                         was made",
-                        reason.trim_end_matches('.')
-                    ),
-                }
-            })
+        decode_with(self.identity.as_ref(), unpacked, name, bytes)
     }
+}
+
+/// Whether the file `name` of an archive is an entry of its inbox.
+fn is_inbox_file(name: &str) -> bool {
+    matches!(name.split('/').collect::<Vec<_>>()[..], ["data", "inbox", file] if file.ends_with(".json"))
+}
+
+/// The key of the encrypted archive `unpacked`: the journal's at `layout` when it is the same,
+/// else its own `identity.age` opened with `passphrase`.
+fn identity_of(
+    unpacked: &Unpacked,
+    layout: &Layout,
+    passphrase: Option<&SecretString>,
+) -> Result<age::x25519::Identity, StoreError> {
+    let unusable = |reason: &str| StoreError::BackupUnusable {
+        path: unpacked.path.clone(),
+        reason: reason.to_owned(),
+    };
+    let Some(wrapped) = unpacked.file(IDENTITY) else {
+        return Err(unusable(
+            "it is encrypted, and its key (data/identity.age) is not in it, so what it holds \
+             cannot be read",
+        ));
+    };
+    let recipient = unpacked
+        .file(RECIPIENT)
+        .map(|b| String::from_utf8_lossy(b).trim().to_owned());
+    let ours = crypto::identity_text(layout)
+        .and_then(|t| t.expose_secret().parse::<age::x25519::Identity>().ok());
+    let identity = match ours {
+        Some(id) if recipient.as_deref() == Some(&id.to_public().to_string()) => id,
+        _ => match passphrase {
+            Some(p) => unwrap_identity(&unpacked.path, wrapped, p)?,
+            None => {
+                return Err(StoreError::Locked {
+                    path: unpacked.path.clone(),
+                });
+            }
+        },
+    };
+    if recipient.is_some_and(|r| r != identity.to_public().to_string()) {
+        return Err(unusable(
+            "its recipient.txt names another key than its identity.age (the backup was \
+             changed after it was made)",
+        ));
+    }
+    Ok(identity)
+}
+
+/// Decodes the file `name` of the archive `unpacked`, opened with `identity` when it is
+/// encrypted; one that cannot be read refuses the archive.
+fn decode_with<T: serde::de::DeserializeOwned>(
+    identity: Option<&age::x25519::Identity>,
+    unpacked: &Unpacked,
+    name: &str,
+    bytes: &[u8],
+) -> Result<T, StoreError> {
+    crypto::open_with(identity, Path::new(name), bytes.to_vec())
+        .and_then(|plain| envelope::decode(Path::new(name), &plain))
+        .map_err(|e| {
+            let reason = Problem::from_error(PathBuf::from(name), &e).reason();
+            let mut chars = reason.chars();
+            let reason = chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect::<String>())
+                .unwrap_or_default();
+            StoreError::BackupUnusable {
+                path: unpacked.path.clone(),
+                reason: format!(
+                    "{name} in it cannot be read ({}); it was like that when the backup was \
+                     made",
+                    reason.trim_end_matches('.')
+                ),
+            }
+        })
 }
 
 /// The identity in an encrypted archive's `identity.age` (`wrapped`), opened with
@@ -334,10 +389,7 @@ pub(super) fn plan(
     theirs: &Opened,
     config_dir: Option<&Path>,
 ) -> (Restored, Vec<(String, String)>) {
-    let ours = match store {
-        Some(_) => scan::scan(layout),
-        None => scan::Scan::default(),
-    };
+    let ours = &theirs.ours;
     let our_trash = store.map(Store::trash).unwrap_or_default();
     // Empty: no entries, no trash, and no file it could not read (whose entries would be
     // hidden, not absent).
@@ -351,7 +403,20 @@ pub(super) fn plan(
         ..Restored::default()
     };
     let deleted: HashSet<EntryId> = our_trash.iter().map(|t| t.entry.id.clone()).collect();
-    let (merged, changes) = merge::merge(&ours.entries, &theirs.entries, &deleted);
+    // Merged whole: the entries both have, and the inbox's; every other entry of the archive
+    // is added, or left out when it was deleted here.
+    let (merged, mut changes) = merge::merge(&ours.entries, &theirs.entries, &deleted);
+    changes.extend(theirs.others.iter().map(|(id, date)| Changed {
+        date: *date,
+        id: id.clone(),
+        change: if deleted.contains(id) {
+            merge::Change::StaysDeleted
+        } else {
+            merge::Change::Added
+        },
+        fields: Vec::new(),
+    }));
+    changes.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let rewritten: HashSet<&EntryId> = changes
         .iter()
         .filter(|c| matches!(c.change, merge::Change::Updated | merge::Change::KeptBoth))
@@ -498,23 +563,7 @@ pub(super) fn write_restore(
         atomic::create_private_dir(&layout.drafts_dir()).map_err(|e| io_err(&to, e))?;
         atomic::write_new(&to, &bytes).map_err(|e| io_err(&to, e))?;
     }
-    // Entries through the store's own writes: new ones a day file at a time, merged ones one
-    // by one (there are few).
-    let of_kind = |kind: merge::Change| -> HashSet<&EntryId> {
-        out.changes
-            .iter()
-            .filter(|c| c.change == kind)
-            .map(|c| &c.id)
-            .collect()
-    };
-    let added = of_kind(merge::Change::Added);
-    let new: Vec<Entry> = theirs
-        .entries
-        .iter()
-        .filter(|e| added.contains(&e.id))
-        .cloned()
-        .collect();
-    store.add_entries(new).map_err(|p| p.error)?;
+    write_entries(store, out, unpacked, theirs)?;
     for e in &out.merged {
         store.save_entry(e)?;
     }
@@ -538,5 +587,66 @@ pub(super) fn write_restore(
             atomic::write_new(&to, bytes).map_err(|e| io_err(&to, e))?;
         }
     }
+    Ok(())
+}
+
+/// Writes the entries `out` says are added, through the store's own writes: the archive's days
+/// read again, a window of days at a time, each window written as an import writes (a batch
+/// of day files, one flush); then those of its inbox.
+fn write_entries(
+    store: &Store,
+    out: &Restored,
+    unpacked: &Unpacked,
+    theirs: &Opened,
+) -> Result<(), StoreError> {
+    let of_kind = |kind: merge::Change| -> HashSet<&EntryId> {
+        out.changes
+            .iter()
+            .filter(|c| c.change == kind)
+            .map(|c| &c.id)
+            .collect()
+    };
+    let added = of_kind(merge::Change::Added);
+    // Every day that gains an entry is read first, so a day whose file cannot be read stops
+    // the restore before anything is written.
+    let days: std::collections::BTreeSet<NaiveDate> = out
+        .changes
+        .iter()
+        .filter(|c| c.change == merge::Change::Added)
+        .map(|c| c.date)
+        .collect();
+    store.check_days_writable(days)?;
+    // The archive's days read again, a window of days at a time, each window written as an
+    // import writes (a batch of day files, one flush).
+    let mut window: Vec<Entry> = Vec::new();
+    let mut window_days = 0;
+    let write = |window: &mut Vec<Entry>| -> Result<(), StoreError> {
+        store
+            .add_entries(std::mem::take(window))
+            .map(drop)
+            .map_err(|p| p.error)
+    };
+    each_day(unpacked, &mut |name, bytes| {
+        let body: scan::DayBody = theirs.decode(unpacked, name, bytes)?;
+        let before = window.len();
+        window.extend(body.entries.into_iter().filter(|e| added.contains(&e.id)));
+        if window.len() > before {
+            window_days += 1;
+        }
+        if window_days >= RESTORE_WINDOW_DAYS {
+            window_days = 0;
+            write(&mut window)?;
+        }
+        Ok(())
+    })?;
+    write(&mut window)?;
+    // Entries of the inbox.
+    let new: Vec<Entry> = theirs
+        .entries
+        .iter()
+        .filter(|e| added.contains(&e.id))
+        .cloned()
+        .collect();
+    store.add_entries(new).map_err(|p| p.error)?;
     Ok(())
 }

@@ -255,11 +255,43 @@ fn a_backup_has_its_manifest_last_listing_every_file_and_reads_back_whole() {
             sha256: format!("{:x}", Sha256::digest(day)),
         }
     );
+    // Day files are not held: they are read again, a day at a time, each checked.
     assert_eq!(
-        unpacked.files()["data/entries/2026/2026-11-30.json"],
-        day.to_vec()
+        unpacked.files().len(),
+        2,
+        "all but the manifest and the day files"
     );
-    assert_eq!(unpacked.files().len(), 3, "all but the manifest");
+    assert_eq!(unpacked.sums, m.sums);
+    let mut days = Vec::new();
+    each_day(&unpacked, &mut |name, bytes| {
+        days.push((name.to_owned(), bytes.to_vec()));
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(
+        days,
+        [("data/entries/2026/2026-11-30.json".to_owned(), day.to_vec())]
+    );
+    // An archive changed after it was read and checked is refused as it is read again.
+    let other = dir.path().join("other");
+    fs::create_dir_all(other.join("entries/2026")).unwrap();
+    let changed_day = br#"{"schema": 1, "date": "2026-11-30", "entries": [] }"#;
+    fs::write(other.join("entries/2026/2026-11-30.json"), changed_day).unwrap();
+    fs::write(other.join("state.json"), b"{\"schema\": 1}").unwrap();
+    let changed = write(
+        &Layout::new(&other),
+        Some(&config),
+        &dir.path().join("elsewhere"),
+        now,
+        Keep::default(),
+    )
+    .unwrap();
+    fs::copy(&changed.path, &written.path).unwrap();
+    let err = each_day(&unpacked, &mut |_, _| Ok(())).unwrap_err();
+    assert!(
+        err.to_string().contains("it changed while it was read"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -368,7 +400,8 @@ fn an_earlier_closers_backup_is_checked_by_its_gzip_checksum() {
     let path = archive_of(dir.path(), old, &["data/entries/2026/2026-11-01.json"]);
     let unpacked = read_archive(&path).unwrap();
     assert!(unpacked.manifest().sums.is_empty());
-    assert_eq!(unpacked.files().len(), 1);
+    assert_eq!(unpacked.files().len(), 0, "a day file is not held");
+    assert_eq!(unpacked.sums.len(), 1);
     let mut bytes = fs::read(&path).unwrap();
     let n = bytes.len();
     bytes[n - 7] ^= 0x80;
