@@ -23,7 +23,9 @@ pub use lists::{
     CUSTOM, OWN_GROUP, TriggerChoice, custom_key, feelings, trigger_choices, trigger_key,
     trigger_ref,
 };
-pub use moments::{NOT_YET, look_back_problem, own_words, repair_choices, sign_choices};
+pub use moments::{
+    NOT_YET, look_back_problem, own_words, question_of_the_day, repair_choices, sign_choices,
+};
 pub use reflect::{
     Asked, OWN_CYCLE, note_offered, own_cycle_question, reflect_questions, response_for,
 };

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::Given;
-use crate::content::Catalog;
+use crate::content::{Catalog, Prompt, PromptKind};
 use crate::journal::episode::LookBack;
 use crate::journal::{Entry, Episode, Perspective, Repair, TriggerRef};
 
@@ -89,6 +89,21 @@ pub fn repair_choices(episode: &Episode, draft: &Entry, given: &Given) -> Vec<(S
         }
     }
     repairs
+}
+
+/// The question of `kind` (a moment's, a prediction's) shown over its step for `draft`'s
+/// perspective: the same all day, the next one tomorrow.
+pub fn question_of_the_day<'a>(
+    catalog: &'a Catalog,
+    kind: PromptKind,
+    draft: &Entry,
+) -> Option<&'a Prompt> {
+    let prompts = catalog.prompts_of(kind, draft.perspective);
+    if prompts.is_empty() {
+        return None;
+    }
+    let day = usize::try_from(chrono::Datelike::num_days_from_ce(&draft.date)).unwrap_or(0);
+    prompts.get(day % prompts.len()).copied()
 }
 
 /// What is wrong with `text` as the day a prediction made on `made_on` looks back on (typed

@@ -358,13 +358,8 @@ pub(super) fn head(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(intro.trim().to_owned(), theme.muted)];
-    let prompts = session.catalog.prompts_of(kind, draft.perspective);
-    if !prompts.is_empty() {
-        let day = usize::try_from(chrono::Datelike::num_days_from_ce(&draft.date)).unwrap_or(0);
-        lines.push(Line::styled(
-            prompts[day % prompts.len()].text.clone(),
-            theme.text,
-        ));
+    if let Some(p) = crate::content::checkin::question_of_the_day(&session.catalog, kind, draft) {
+        lines.push(Line::styled(p.text.clone(), theme.text));
     }
     lines
 }

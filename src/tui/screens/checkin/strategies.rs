@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::content::Catalog;
-use crate::journal::draft::{CheckInDraft, FollowUp, answer_follow_up};
+use crate::journal::draft::{CheckInDraft, FollowUp, answer_follow_up, set_planned};
 use crate::journal::{Helpfulness, Name, StrategyUse};
 use crate::tui::keys::{self, Action, Binding, HELP_KEY, bind, table};
 use crate::tui::screen::{Cmd, Open, Page};
@@ -113,18 +113,8 @@ fn answer(
 
 /// Plans the suggestion `id`, or unplans it.
 fn toggle_plan(strategies: &mut Vec<StrategyUse>, id: Name) {
-    match strategies.iter().position(|s| s.id == id && s.planned) {
-        Some(pos) => {
-            strategies.remove(pos);
-        }
-        None => strategies.push(StrategyUse {
-            id,
-            planned: true,
-            tried: None,
-            helpfulness: None,
-            extra: Default::default(),
-        }),
-    }
+    let planned = strategies.iter().any(|s| s.id == id && s.planned);
+    set_planned(strategies, &id, !planned);
 }
 
 /// Applies a key of this step; `None` when it is not the step's own.
