@@ -9,6 +9,7 @@ mod args;
 mod ctx;
 pub mod every_core;
 pub mod outfile;
+pub mod plain;
 pub mod printable;
 pub mod secrets;
 

@@ -2,6 +2,7 @@
 //! embedded in the binary from `content/`, with the person's own prompts and strategies merged
 //! over them. Read-only; no terminal here, and files are read only in `user`.
 
+pub mod checkin;
 pub mod model;
 pub mod offer;
 pub mod user;

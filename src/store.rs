@@ -31,7 +31,7 @@ pub mod sync;
 
 pub use error::{ReadOnlyReason, StoreError};
 pub use journal_store::{
-    Access, CopyMerged, Partial, Store, TrashItem, keep_conflict_copy, read_day_entries,
+    Access, CopyMerged, NotSaved, Partial, Store, TrashItem, keep_conflict_copy, read_day_entries,
     read_preferences,
 };
 pub use layout::Layout;

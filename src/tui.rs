@@ -16,7 +16,7 @@ pub mod theme;
 pub mod widgets;
 
 mod clock;
-mod editor;
+pub(crate) mod editor;
 mod event_loop;
 mod signals;
 

@@ -710,6 +710,23 @@ pub fn pending_follow_ups(
     open
 }
 
+/// Plans the strategy `id` in `strategies` (`planned`), or takes the plan back.
+pub fn set_planned(strategies: &mut Vec<StrategyUse>, id: &Name, planned: bool) {
+    match strategies.iter().position(|s| s.id == *id && s.planned) {
+        Some(pos) if !planned => {
+            strategies.remove(pos);
+        }
+        None if planned => strategies.push(StrategyUse {
+            id: id.clone(),
+            planned: true,
+            tried: None,
+            helpfulness: None,
+            extra: Default::default(),
+        }),
+        _ => {}
+    }
+}
+
 /// Sets, in `strategies`, whether a followed-up strategy was tried and how helpful it was.
 pub fn answer_follow_up(
     strategies: &mut Vec<StrategyUse>,

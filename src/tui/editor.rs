@@ -113,7 +113,7 @@ pub(super) fn edit(
 /// A draft found at start that names a text open in `$EDITOR` (closer stopped while the editor
 /// ran): the file's text goes back into the draft, the draft is written, and the file is
 /// removed once the draft holds it. Returns the draft, and a line to tell the person.
-pub(super) fn recover_edit(
+pub(crate) fn recover_edit(
     store: &Store,
     mut draft: CheckInDraft,
 ) -> (CheckInDraft, Option<String>) {

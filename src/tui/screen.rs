@@ -308,26 +308,7 @@ impl Open {
 
     /// "You have an unfinished check-in": resume, discard or decide later.
     pub fn offer_draft(draft: &CheckInDraft) -> Open {
-        let began = draft.started_at.format("%A %-d %B, %H:%M");
-        let what = if draft.flow == Flow::Debrief {
-            format!("You began a debrief on {began}.")
-        } else if draft.flow == Flow::Thought {
-            format!("You began checking a thought on {began}.")
-        } else if draft.flow == Flow::Ladder {
-            format!("You began writing a ladder of brave steps on {began}.")
-        } else if draft.flow == Flow::BraveStep {
-            format!("You began a brave step's prediction on {began}.")
-        } else if draft.is_edit() {
-            format!(
-                "You were editing the entry of {}.",
-                draft.date.format("%-d %B")
-            )
-        } else {
-            format!(
-                "You began a check-in on {}.",
-                draft.started_at.format("%A %-d %B, %H:%M")
-            )
-        };
+        let what = unfinished(draft);
         Open::ask(
             Question::ResumeDraft,
             "An unfinished check-in",
@@ -554,5 +535,27 @@ impl Typing {
     /// Into a field while `asking` for text; not at all otherwise.
     pub fn field_if(asking: bool) -> Typing {
         if asking { Typing::Field } else { Typing::No }
+    }
+}
+
+/// What an unfinished check-in is, in a sentence ("You began a check-in on Tuesday 3 March,
+/// 21:04."): said where it is offered again.
+pub fn unfinished(draft: &CheckInDraft) -> String {
+    let began = draft.started_at.format("%A %-d %B, %H:%M");
+    if draft.flow == Flow::Debrief {
+        format!("You began a debrief on {began}.")
+    } else if draft.flow == Flow::Thought {
+        format!("You began checking a thought on {began}.")
+    } else if draft.flow == Flow::Ladder {
+        format!("You began writing a ladder of brave steps on {began}.")
+    } else if draft.flow == Flow::BraveStep {
+        format!("You began a brave step's prediction on {began}.")
+    } else if draft.is_edit() {
+        format!(
+            "You were editing the entry of {}.",
+            draft.date.format("%-d %B")
+        )
+    } else {
+        format!("You began a check-in on {began}.")
     }
 }

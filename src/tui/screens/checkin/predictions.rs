@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use ratatui::text::Line;
 
+use crate::content::checkin::look_back_problem;
 use crate::journal::draft::{CheckInDraft, Flow};
 use crate::journal::episode::LookBack;
 use crate::journal::{Badness, Likelihood, Prediction};
@@ -122,29 +123,7 @@ fn date_problem(form: &Form, made_on: NaiveDate) -> Option<String> {
     if form.picked(WHEN).first() != Some(&"date") {
         return None;
     }
-    let first = LookBack::Tomorrow.day(made_on);
-    let from = first.format("%A %-d %B");
-    let text = form.text(DATE).trim();
-    if text.is_empty() {
-        return Some(format!(
-            "Type the day as YYYY-MM-DD, from {from} ({first}) on."
-        ));
-    }
-    match text.parse::<NaiveDate>() {
-        Err(_) => Some(format!(
-            "“{text}” is not a date closer reads: type it as YYYY-MM-DD, from {first} on."
-        )),
-        Ok(day) if day < first => Some(format!(
-            "{} {}: a prediction looks back on a day to come, from {from} on.",
-            day.format("%A %-d %B %Y"),
-            if day < made_on {
-                "has passed"
-            } else {
-                "is today"
-            }
-        )),
-        Ok(_) => None,
-    }
+    look_back_problem(form.text(DATE), made_on)
 }
 
 /// Shows the date only for "on a date", and says what is wrong with it.

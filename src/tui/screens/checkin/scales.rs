@@ -27,15 +27,7 @@ pub(super) struct State {
 
 /// The step's state as the check-in opens.
 pub(super) fn new(draft: &CheckInDraft, session: &Session) -> State {
-    let earlier_today = if draft.is_edit() {
-        0
-    } else {
-        session
-            .entries()
-            .iter()
-            .filter(|e| e.date == draft.date && e.id != draft.id)
-            .count()
-    };
+    let earlier_today = session.given().earlier_on_the_day(draft);
     State {
         focus: 0,
         earlier_today,
@@ -181,7 +173,7 @@ pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
         lines.push(Line::styled(
             format!(
                 "You checked in earlier today: this will be the {} entry for today.",
-                ordinal(state.earlier_today + 1)
+                crate::content::checkin::ordinal(state.earlier_today + 1)
             ),
             theme.muted,
         ));
@@ -189,37 +181,4 @@ pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
     let (lines, caret) = wrap::lines_with(lines, usize::from(area.width), caret);
     frame.render_widget(Paragraph::new(lines), area);
     layout.place(caret.and_then(|c| c.on(area, 0)));
-}
-
-/// "second", "third", … "tenth", then "11th", "12th", "21st", ….
-fn ordinal(n: usize) -> String {
-    const WORDS: [&str; 11] = [
-        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth",
-    ];
-    if let Some(word) = WORDS.get(n).filter(|w| !w.is_empty()) {
-        return (*word).to_owned();
-    }
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
-#[cfg(test)]
-mod ordinal_tests {
-    use super::ordinal;
-
-    #[test]
-    fn counts_are_said_as_ordinals() {
-        assert_eq!(ordinal(2), "second");
-        assert_eq!(ordinal(7), "seventh");
-        assert_eq!(ordinal(11), "11th");
-        assert_eq!(ordinal(22), "22nd");
-        assert_eq!(ordinal(103), "103rd");
-    }
 }
