@@ -20,6 +20,7 @@ use crate::tui::test_support::{
 mod aftermath;
 mod checkin;
 mod due;
+mod earlier_day;
 mod full_disk;
 mod ladders;
 mod lock;
