@@ -202,6 +202,8 @@ fn fixture(root: &Path) -> Store {
     c.tags.clear();
     c.emotions.clear();
     c.notes = "Only a note.".into();
+    // Written the next morning, for the evening before.
+    c.written_on = Some("2026-11-22".parse().unwrap());
     for e in [a, b, c] {
         store.save_entry(&e).unwrap();
     }

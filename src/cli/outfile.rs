@@ -7,15 +7,44 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
+use crate::journal::day_words::{self, DayError};
+
 /// The days a summary covers (`closer stats`, `closer report`).
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct Window {
-    /// First day (YYYY-MM-DD) [default: the journal's first day]
-    #[arg(long, value_name = "DATE")]
+    /// First day: 2026-11-30, yesterday, last monday, 3 days ago; a month (2026-11) from
+    /// its first day [default: the journal's first day]
+    #[arg(long, value_name = "DATE", value_parser = from_day)]
     pub from: Option<NaiveDate>,
-    /// Last day (YYYY-MM-DD) [default: today]
-    #[arg(long, value_name = "DATE")]
+    /// Last day, in the same words; a month (2026-11) to its last day [default: today]
+    #[arg(long, value_name = "DATE", value_parser = to_day)]
     pub to: Option<NaiveDate>,
+}
+
+/// `--from` as typed (`yesterday`, `2026-11`…), against today: see
+/// [`day_words::first_day`].
+///
+/// # Errors
+/// What was not understood, with examples; a day after today.
+pub fn from_day(text: &str) -> Result<NaiveDate, DayError> {
+    day_words::first_day(text, crate::clock::today())
+}
+
+/// `--to` as typed, against today: see [`day_words::last_day`].
+///
+/// # Errors
+/// What was not understood, with examples.
+pub fn to_day(text: &str) -> Result<NaiveDate, DayError> {
+    day_words::last_day(text, crate::clock::today())
+}
+
+/// One day that has come (`closer checkin --date`), against today: see
+/// [`day_words::past_day`].
+///
+/// # Errors
+/// What was not understood, with examples; a month or a year; a day after today.
+pub fn past_day(text: &str) -> Result<NaiveDate, DayError> {
+    day_words::past_day(text, crate::clock::today())
 }
 
 /// Fails when `--from` is after `--to`.

@@ -466,6 +466,16 @@ impl CheckInDraft {
         draft
     }
 
+    /// Puts a new check-in on `day`: the day it began, or one before it (a later day is
+    /// taken as the day it began). A day before is marked as written later, on the day the
+    /// check-in began (`Entry::written_on`); the day it began is not.
+    pub fn set_day(&mut self, day: NaiveDate) {
+        let began = self.started_at.date_naive();
+        let day = day.min(began);
+        self.entry.date = day;
+        self.entry.written_on = (day < began).then_some(began);
+    }
+
     fn of(entry: Entry, edits: bool, now: DateTime<FixedOffset>) -> CheckInDraft {
         CheckInDraft {
             entry,

@@ -555,6 +555,10 @@ impl App {
     }
 
     fn open(&mut self, open: Open, out: &mut Vec<Request>) {
+        // The day `closer checkin --date` asked for is the first check-in's, not the next.
+        if matches!(open, Open::CheckIn(_)) {
+            self.session.check_in_day = None;
+        }
         let screen = screens::open(open, &self.session);
         self.push(screen);
         let id = self.next_id;

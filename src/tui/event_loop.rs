@@ -50,8 +50,12 @@ pub enum Start {
     /// Home.
     #[default]
     Home,
-    /// Straight into a check-in (`closer checkin`).
-    CheckIn,
+    /// Straight into a check-in (`closer checkin`): for `day`, an earlier day than today
+    /// (`closer checkin --date`), or today (`None`).
+    CheckIn {
+        /// The day it is for; `None`: today.
+        day: Option<chrono::NaiveDate>,
+    },
     /// The journal's past (`closer review`).
     Review,
 }
@@ -206,6 +210,9 @@ fn new_session(
         theme,
     );
     session.colour_forbidden = colour_forbidden;
+    if let Start::CheckIn { day } = options.start {
+        session.check_in_day = day;
+    }
     session.read_only = store.read_only().map(|why| why.to_string());
     session.home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
     session.reports = directories::UserDirs::new()
@@ -232,7 +239,7 @@ fn open_locked(app: &mut App, store: &Store, start: Start) -> bool {
     // A locked write needs the key file and this computer's record of the recipient: without
     // them, no check-in is offered, and the prompt says why.
     let blocked = crypto::journal_recipient(store.layout()).err();
-    let asked = start == Start::CheckIn;
+    let asked = matches!(start, Start::CheckIn { .. });
     let offer = asked
         && blocked.is_none()
         && store.read_only().is_none()
@@ -501,7 +508,7 @@ fn open_journal(app: &mut App, fx: &mut Runner<'_>, start: Start) {
     }
     let first = match start {
         Start::Home => None,
-        Start::CheckIn => Some(Action::StartCheckIn),
+        Start::CheckIn { .. } => Some(Action::StartCheckIn),
         Start::Review => Some(Action::OpenReview),
     };
     if let Some(action) = first {

@@ -193,7 +193,12 @@ impl Open {
         match &session.pending_draft {
             Some(draft) => Cmd::Open(Open::offer_draft(draft)),
             None => {
-                let draft = CheckInDraft::new(session.now, perspective);
+                let mut draft = CheckInDraft::new(session.now, perspective);
+                // For the day `closer checkin --date` asked for (the first check-in only: the
+                // app lets go of it once one opens).
+                if let Some(day) = session.check_in_day {
+                    draft.set_day(day);
+                }
                 Cmd::Open(Open::CheckIn(Box::new(draft)))
             }
         }

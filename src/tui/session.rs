@@ -108,6 +108,8 @@ pub struct Session {
     pub locked: bool,
     /// A check-in was saved while locked (the lock says so).
     pub saved_while_locked: bool,
+    /// The day `closer checkin --date` asked the check-in to be for, until a check-in opens.
+    pub check_in_day: Option<NaiveDate>,
 }
 
 impl Session {
@@ -142,6 +144,7 @@ impl Session {
             encrypted: false,
             locked: false,
             saved_while_locked: false,
+            check_in_day: None,
         };
         session.stored_prefs = session.prefs.clone();
         session.refresh_prompt();

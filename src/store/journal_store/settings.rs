@@ -184,7 +184,11 @@ impl Store {
                 .get("flow")
                 .and_then(|v| v.as_str())
                 .is_some_and(|f| ["bid", "time-out", "ladder", "brave-step", "week"].contains(&f));
-        let schema = if fifth {
+        // A check-in for an earlier day, written later, needs schema 6.
+        let sixth = draft.get("written_on").is_some_and(|v| !v.is_null());
+        let schema = if sixth {
+            6
+        } else if fifth {
             5
         } else if fourth {
             4

@@ -21,6 +21,7 @@ mod aftermath;
 mod checkin;
 mod cursor;
 mod due;
+mod earlier_day;
 mod full_disk;
 mod ladders;
 mod lock;

@@ -208,7 +208,12 @@ fn timeline(
         }
         let marker = if selected { "▸" } else { " " };
         let base = if selected { theme.selected } else { theme.text };
-        let mut head = format!("{marker} {}  ", e.created_at.format("%H:%M"));
+        // One written later, for an earlier day, has no time of its day.
+        let time = match e.written_on {
+            Some(_) => "later".to_owned(),
+            None => e.created_at.format("%H:%M").to_string(),
+        };
+        let mut head = format!("{marker} {time}  ");
         for (i, s) in Scale::ALL.iter().enumerate() {
             let sep = if i == 0 { "" } else { " · " };
             let _ = write!(head, "{sep}{} ", s.about().short);
@@ -280,7 +285,10 @@ fn search_line(state: &State, theme: &Theme, total: usize) -> Line<'static> {
             Span::styled(format!("   {count}"), theme.muted),
         ]),
         Mode::Jump => Line::from(vec![
-            Span::styled("Go to date (2026-11-20 or 2026-11): ", theme.key),
+            Span::styled(
+                "Go to date (yesterday, last friday, 2026-11-20): ",
+                theme.key,
+            ),
             Span::styled(state.jump.clone(), theme.text),
             Span::styled(GLYPH, theme.key),
         ]),
@@ -391,14 +399,16 @@ pub(super) fn detail(
     let Some(e) = state.selected() else {
         return;
     };
-    let mut lines = vec![Line::styled(
-        format!(
+    // One written later, for an earlier day, says so under this (the entry view's first line).
+    let heading = match e.written_on {
+        Some(_) => e.date.format("%A %-d %B %Y").to_string(),
+        None => format!(
             "{} at {}",
             e.date.format("%A %-d %B %Y"),
             e.created_at.format("%H:%M")
         ),
-        theme.title,
-    )];
+    };
+    let mut lines = vec![Line::styled(heading, theme.title)];
     let mut about = Vec::new();
     if let Some(p) = e.perspective {
         about.push(p.label().to_owned());
