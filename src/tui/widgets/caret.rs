@@ -13,7 +13,7 @@
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui_textarea::TextArea;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// The mark drawn where typed text goes in a one-line field. The real cursor sits on it.
 pub const GLYPH: &str = "▏";
@@ -46,21 +46,6 @@ impl Spot {
         Spot { line, column }
     }
 
-    /// In line `line`, which is `text`, on the last character of its span `span` (a caret
-    /// glyph drawn at the end of what was typed, "typed▏").
-    pub fn end_of_span(line: usize, text: &Line, span: usize) -> Spot {
-        let after = Spot::before_span(line, text, span + 1).column;
-        let last = text
-            .spans
-            .get(span)
-            .and_then(|s| s.content.chars().last())
-            .map_or(0, |c| c.width().unwrap_or(0));
-        Spot {
-            line,
-            column: after - last,
-        }
-    }
-
     /// This spot `lines` lines further down (below `lines` lines drawn above it).
     pub fn below(self, lines: usize) -> Spot {
         Spot {
@@ -83,15 +68,6 @@ impl Spot {
             y: area.y + u16::try_from(row).unwrap_or(0),
         })
     }
-}
-
-/// The terminal columns `text` takes before its character `chars` (how far the caret of a
-/// one-line field sits from the field's start).
-pub fn column(text: &str, chars: usize) -> usize {
-    text.chars()
-        .take(chars)
-        .map(|c| c.width().unwrap_or(0))
-        .sum()
 }
 
 /// The caret of a text area drawn in `area` (with its block, if it has one), as the text area
@@ -163,14 +139,6 @@ mod tests {
             }
         );
         assert_eq!(Spot::before_span(0, &line, 1).column, 8);
-        // A glyph at the end of a span ("typed▏").
-        let line = Line::from(vec![
-            Span::raw("  ‹ "),
-            Span::raw("vi 我▏"),
-            Span::raw(" ›"),
-        ]);
-        assert_eq!(Spot::end_of_span(0, &line, 1).column, 9);
-        assert_eq!(column("a我b", 2), 3);
     }
 
     #[test]
