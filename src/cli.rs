@@ -8,6 +8,7 @@
 mod args;
 mod ctx;
 pub mod every_core;
+pub mod exit;
 pub mod outfile;
 pub mod printable;
 pub mod secrets;
@@ -37,7 +38,7 @@ pub mod sync;
 
 pub use args::Cli;
 pub use ctx::Ctx;
-pub(crate) use ctx::{journal_is_there, success_if};
+pub(crate) use ctx::journal_is_there;
 
 use std::process::ExitCode;
 
