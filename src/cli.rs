@@ -8,6 +8,7 @@
 mod args;
 mod ctx;
 pub mod every_core;
+pub mod exit;
 pub mod outfile;
 pub mod plain;
 pub mod printable;
@@ -38,7 +39,7 @@ pub mod sync;
 
 pub use args::Cli;
 pub use ctx::Ctx;
-pub(crate) use ctx::{journal_is_there, success_if};
+pub(crate) use ctx::journal_is_there;
 
 use std::process::ExitCode;
 

@@ -645,7 +645,8 @@ fn status_says_and_exits_by_whether_today_is_checked_in() {
         "--data-dir",
         root.to_str().unwrap(),
     ]));
-    assert_eq!(out.status.code(), Some(1));
+    // No journal yet: the line for a shell prompt, and 2, "cannot tell" (issue 36).
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(text, "not yet today · 0-day streak\n");
     assert!(!root.exists());
     let now = chrono::Local::now().fixed_offset();

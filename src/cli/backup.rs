@@ -25,7 +25,7 @@ use crate::store::{Layout, crypto};
 /// says how many day files it holds.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer backup\n  closer backup --to /media/usb/closer-backups\n  pass show closer | closer backup --passphrase-fd 0   # an encrypted journal, its entries counted"
+    after_help = "Examples:\n  closer backup\n  closer backup --to /media/usb/closer-backups\n  pass show closer | closer backup --passphrase-fd 0   # its entries counted"
 )]
 pub struct Args {
     /// Write it into this folder instead

@@ -232,12 +232,3 @@ pub(crate) fn journal_is_there(data_dir: &Path) -> Result<()> {
     }
     Ok(())
 }
-
-/// An exit code that says whether all was well (0) or not (1).
-pub fn success_if(well: bool) -> ExitCode {
-    if well {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}

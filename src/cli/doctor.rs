@@ -15,13 +15,14 @@ use super::Ctx;
 
 /// Check the journal's files and say what is wrong and where, changing nothing.
 ///
-/// Exits 0 when the journal is healthy and 1 when a file needs a look. With
-/// --merge-conflicts it first takes in the conflict copies a file-sync tool made (and
-/// changes only the days, the unfinished check-ins and the state.json they concern); with
-/// --fix-permissions it first makes every file private (and changes nothing else).
+/// Exits 0 when all is well, 1 when a file or a setting needs a look, 2 when it cannot
+/// check. With --merge-conflicts it first takes in the conflict copies a file-sync tool
+/// made (and changes only the days, the unfinished check-ins and the state.json they
+/// concern); with --fix-permissions it first makes every file private (and changes nothing
+/// else).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer doctor --data-dir ~/journal\n  closer doctor --merge-conflicts   # after Syncthing, Dropbox or Nextcloud made conflict copies\n  closer doctor --fix-permissions   # when doctor says files can be read by others"
+    after_help = "Examples:\n  closer doctor --data-dir ~/journal\n  closer doctor --merge-conflicts   # after Syncthing or Dropbox made copies\n  closer doctor --fix-permissions   # when others can read your files"
 )]
 pub struct Args {
     /// Take in the conflict copies a file-sync tool made: of day files, merged into their
@@ -37,18 +38,20 @@ pub struct Args {
 }
 
 impl Args {
-    /// Checks the journal (after the merge and the permissions asked for); exits 1 when a file
-    /// needs a look.
+    /// Checks the journal (after the merge and the permissions asked for); exits 0 when all
+    /// is well, 1 when a file or a setting needs a look (grep's convention: see
+    /// [`super::exit`]).
     ///
     /// # Errors
-    /// The journal cannot be unlocked; a failed write.
+    /// The journal cannot be unlocked; a failed merge, change of permissions or write
+    /// (the command then exits 2).
     pub fn run(self, ctx: &Ctx) -> Result<std::process::ExitCode> {
         let data_dir = ctx.data_dir()?;
         // A journal that lost its key is checked as it is: doctor says what is missing.
         if !store::crypto::key_missing(&ctx.layout()?) {
             ctx.unlock()?;
         }
-        let healthy = ctx.printed(|out| {
+        super::exit::answered(|out| {
             if self.fix_permissions {
                 fix_permissions(data_dir, out)?;
                 writeln!(out)?;
@@ -64,8 +67,7 @@ impl Args {
                 dir: dir.as_deref(),
             };
             run(data_dir, &settings, out)
-        })?;
-        Ok(super::success_if(healthy))
+        })
     }
 }
 

@@ -21,8 +21,8 @@ use crate::store::{self, Layout, atomic};
 pub enum Format {
     /// Readable, by day: each prompt as asked with its answer, triggers, strategies.
     Markdown,
-    /// Every field of every entry, versioned: `closer import` gives back identical entries
-    /// (entries only: `closer backup` keeps settings, trash and your own files too).
+    /// Every field of every entry, versioned: closer import gives back identical entries
+    /// (entries only: closer backup keeps settings, trash and your own files too).
     Json,
     /// One row per entry with every field, for spreadsheets.
     Csv,

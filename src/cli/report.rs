@@ -43,8 +43,8 @@ pub enum Part {
 /// answers, notes, moments, predictions, thoughts, debriefs, cycle and/or turning
 /// (bids, appreciations, time-outs, ladders) to put those in. HTML is one self-contained
 /// page (nothing is fetched from the internet) that reads on a phone and prints; Markdown
-/// has tables instead of charts. Without -o, it is written to a new file in this folder, readable by
-/// you only; `-o -` writes to standard output.
+/// has tables instead of charts. Without -o, it is written to a new file in this folder,
+/// readable by you only; with -o - it goes to standard output.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  closer report\n  closer report --from 2026-09-01 --to 2026-11-30 -o autumn.html\n  closer report --trigger feeling-ignored --include answers,notes,moments\n  closer report --format markdown -o - | less"
@@ -65,7 +65,7 @@ pub struct Args {
     /// html (a page with charts) or markdown (tables)
     #[arg(long, value_enum, default_value = "html")]
     format: Format,
-    /// Write to this file (`-`: standard output) [default: closer-report-DATE.html here]
+    /// Write to this file (- for standard output) [default: closer-report-DATE.html here]
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Replace the output file if it exists

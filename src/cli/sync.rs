@@ -13,12 +13,12 @@ use crate::store::sync::Synced;
 ///
 /// The first time, the data folder becomes a git repository (the lock, the draft and
 /// temporary files stay out). Each time, what changed is committed; with a remote set up
-/// (`git -C DATA remote add origin URL`, with your own git and credentials), it is pulled
+/// (git -C DATA remote add origin URL, with your own git and credentials), it is pulled
 /// and pushed. A day written on two computers merges by entry id (closer merge-day): both
 /// sides' entries kept, the newer version of one changed on both, a deletion travels.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer sync\n  git -C ~/.local/share/closer remote add origin git@example.org:me/journal.git && closer sync"
+    after_help = "Examples:\n  closer sync\n  git -C ~/.local/share/closer remote add origin git@example.org:me/journal.git\n  closer sync   # now pulled and pushed too"
 )]
 pub struct Args {}
 

@@ -357,7 +357,6 @@ fn more_on_the_day(v: &StepView) -> Option<String> {
     })
 }
 
-
 /// A day as the check-in names it: "today, Sunday 22 November", "yesterday, …", or the day
 /// ("Friday 20 November", with its year when not this year's).
 fn day_label(day: NaiveDate, today: NaiveDate) -> String {
@@ -373,5 +372,4 @@ fn day_label(day: NaiveDate, today: NaiveDate) -> String {
     } else {
         name
     }
-}
 }

@@ -147,6 +147,28 @@ fn snippet(text: &str, words: &[String], width: usize) -> String {
     out
 }
 
+/// A row's start: its marker, its time ("later" for one written later, for an earlier day,
+/// which has no time of its day) and its scales.
+fn row_head(e: &Entry, marker: &str) -> String {
+    let time = match e.written_on {
+        Some(_) => "later".to_owned(),
+        None => e.created_at.format("%H:%M").to_string(),
+    };
+    let mut head = format!("{marker} {time}  ");
+    for (i, s) in Scale::ALL.iter().enumerate() {
+        let sep = if i == 0 { "" } else { " · " };
+        let _ = write!(head, "{sep}{} ", s.about().short);
+        match s.of(e) {
+            Some(v) => {
+                let _ = write!(head, "{}", v.get());
+            }
+            None => head.push('–'),
+        }
+    }
+    head.push_str("  ");
+    head
+}
+
 fn timeline(
     state: &State,
     catalog: &Catalog,
@@ -208,23 +230,7 @@ fn timeline(
         }
         let marker = if selected { "▸" } else { " " };
         let base = if selected { theme.selected } else { theme.text };
-        // One written later, for an earlier day, has no time of its day.
-        let time = match e.written_on {
-            Some(_) => "later".to_owned(),
-            None => e.created_at.format("%H:%M").to_string(),
-        };
-        let mut head = format!("{marker} {time}  ");
-        for (i, s) in Scale::ALL.iter().enumerate() {
-            let sep = if i == 0 { "" } else { " · " };
-            let _ = write!(head, "{sep}{} ", s.about().short);
-            match s.of(e) {
-                Some(v) => {
-                    let _ = write!(head, "{}", v.get());
-                }
-                None => head.push('–'),
-            }
-        }
-        head.push_str("  ");
+        let head = row_head(e, marker);
         let room = width.saturating_sub(head.chars().count());
         let triggers = fit(&trigger_names(e, catalog), room / 2);
         let gap = if triggers.is_empty() { "" } else { "  " };
