@@ -527,7 +527,7 @@ fn stats_refuses_a_backwards_window_and_a_bad_date() {
     let (out, text) = run(&mut closer(&[
         "stats",
         "--from",
-        "yesterday",
+        "lst monday",
         "--data-dir",
         "/nonexistent",
     ]));
