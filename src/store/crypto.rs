@@ -519,11 +519,24 @@ pub fn journal_recipient(layout: &Layout) -> Result<Option<age::x25519::Recipien
 /// # Errors
 /// [`StoreError::Crypto`] when the journal is encrypted but its recipient cannot be read.
 pub fn seal(layout: &Layout, path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, StoreError> {
-    match recipient(layout)? {
+    seal_with(recipient(layout)?.as_ref(), path, bytes)
+}
+
+/// [`seal`] with the journal's recipient looked up once ([`journal_recipient`]) for many files
+/// (a batch of days: the look-up costs a dozen system calls).
+///
+/// # Errors
+/// Encryption fails.
+pub fn seal_with(
+    recipient: Option<&age::x25519::Recipient>,
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<Vec<u8>, StoreError> {
+    match recipient {
         None => Ok(bytes),
         Some(r) => {
             let mut bytes = zeroize::Zeroizing::new(bytes);
-            let sealed = seal_to(&r, path, &bytes);
+            let sealed = seal_to(r, path, &bytes);
             zeroize::Zeroize::zeroize(&mut *bytes);
             sealed
         }

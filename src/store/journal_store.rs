@@ -459,6 +459,8 @@ impl Store {
         // flush of the file system, which also flushes whatever else is waiting there (a
         // fixed cost that only pays for itself over many files).
         let flush_each = total_days < FLUSH_EACH_BELOW;
+        // Whether the days are encrypted, and to whom, looked up once for all of them.
+        let recipient = super::crypto::journal_recipient(&self.layout).map_err(none)?;
         // In batches: every day of a batch written to a temporary file and flushed, then all
         // renamed into place, then each folder flushed once. At every instant each day file
         // is the old one or the new one; a batch cut short by a failure still puts in place
@@ -479,7 +481,7 @@ impl Store {
                 if count == 0 {
                     continue;
                 }
-                match self.day_to_temp(body, flush_each) {
+                match self.day_to_temp(body, recipient.as_ref(), flush_each) {
                     Ok(day) => ready.push((day, count)),
                     Err(error) => {
                         failure = Some(error);
@@ -545,11 +547,12 @@ impl Store {
     fn day_to_temp(
         &self,
         mut body: DayBody,
+        recipient: Option<&age::x25519::Recipient>,
         flush_now: bool,
     ) -> Result<(tempfile::TempPath, PathBuf, NaiveDate, Vec<NaiveDate>), StoreError> {
         let path = self.layout.day_file(body.date);
         let bytes = encode_day(&path, &mut body)?;
-        let bytes = super::crypto::seal(&self.layout, &path, bytes)?;
+        let bytes = super::crypto::seal_with(recipient, &path, bytes)?;
         if let Some(dir) = path.parent() {
             atomic::create_private_dir(dir).map_err(|e| StoreError::write(&path, e))?;
         }

@@ -364,8 +364,9 @@ impl Store {
             }
         }
         let mut ready = Vec::new();
+        let recipient = crate::store::crypto::journal_recipient(&self.layout)?;
         for body in changed_days {
-            ready.push(self.day_to_temp(body, true)?);
+            ready.push(self.day_to_temp(body, recipient.as_ref(), true)?);
         }
         let mut folders = std::collections::BTreeSet::new();
         for (temp, target, ..) in ready {
