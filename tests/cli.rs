@@ -929,6 +929,8 @@ fn a_closed_pipe_ends_every_printing_command_quietly() {
         &["completions", "bash"][..],
         &["man"],
         &["--data-dir", d, "export", "--format", "markdown"],
+        &["--data-dir", d, "export", "--format", "json", "-o", "-"],
+        &["--data-dir", d, "report", "--format", "markdown", "-o", "-"],
         &["--data-dir", d, "stats"],
     ] {
         let mut child = closer(args)
@@ -942,6 +944,209 @@ fn a_closed_pipe_ends_every_printing_command_quietly() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert_ne!(out.status.code(), Some(101), "{args:?}: {err}");
+    }
+}
+
+/// Runs `args` with `input` on standard input: its output, standard output, standard error.
+fn run_with_input(args: &[&str], input: &[u8], dir: &Path) -> (Output, String, String) {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = closer(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // A command that refuses before reading closes its end: the rest is not an error here.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let (o, e) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    (out, o, e)
+}
+
+/// Issue 36: `-` is standard output for `export -o` and `report -o` (no file called `-` is
+/// made), and standard input for `import`: an export piped into an import gives back the
+/// same entries, the one written later for an earlier day with its mark.
+#[test]
+fn dash_is_standard_output_and_input_and_an_export_piped_into_an_import_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let (from, to) = (dir.path().join("from"), dir.path().join("to"));
+    healthy_journal(&from);
+    let mut later = entry("2026-11-23T08:00:00+01:00", 7);
+    later.date = "2026-11-22".parse().unwrap();
+    later.written_on = Some("2026-11-23".parse().unwrap());
+    Store::open(&from).unwrap().save_entry(&later).unwrap();
+    let (f, t) = (from.to_str().unwrap(), to.to_str().unwrap());
+    for (args, starts) in [
+        (
+            &["--data-dir", f, "export", "--format", "csv", "-o", "-"][..],
+            "date,time,written_on",
+        ),
+        (
+            &["--data-dir", f, "export", "--format", "markdown", "-o", "-"],
+            "# closer journal",
+        ),
+        (
+            &["--data-dir", f, "report", "--format", "markdown", "-o", "-"],
+            "# ",
+        ),
+    ] {
+        let out = closer(args).current_dir(dir.path()).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(text.starts_with(starts), "{args:?}: {text}");
+    }
+    let exported = closer(&["--data-dir", f, "export", "--format", "json", "-o", "-"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(exported.status.success());
+    assert!(!dir.path().join("-").exists(), "no file called -");
+    let (out, text, err) = run_with_input(
+        &["--data-dir", t, "import", "-"],
+        &exported.stdout,
+        dir.path(),
+    );
+    assert!(out.status.success(), "{err}");
+    assert!(text.contains("Added 3 entries."), "{text}");
+    let original = Store::open(&from).unwrap().load().entries;
+    let imported = Store::open(&to).unwrap().load().entries;
+    assert_eq!(imported, original);
+    assert!(imported.iter().any(|e| e.written_on.is_some()));
+    // Twice: nothing more, as with a file.
+    let (_, text, _) = run_with_input(
+        &["--data-dir", t, "import", "-"],
+        &exported.stdout,
+        dir.path(),
+    );
+    assert!(text.contains("Nothing to add."), "{text}");
+}
+
+/// Issue 36: `import -` keeps a file's guarantees: what is not valid is named as standard
+/// input and nothing is written; the passphrase cannot come from standard input too; and
+/// `backup --to -` (a folder) is refused, no folder called `-` made.
+#[test]
+fn dash_keeps_the_guarantees_of_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let d = root.to_str().unwrap();
+    let before = files_under(&root);
+    let (out, _, err) = run_with_input(
+        &["--data-dir", d, "import", "-"],
+        br#"{"format": "closer", "version": 1, "entries": [{"id": "x"#,
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(err.contains("standard input is not valid"), "{err}");
+    assert!(err.contains("Nothing was imported."), "{err}");
+    assert_eq!(files_under(&root), before, "nothing written");
+    let (out, _, err) = run_with_input(
+        &["--data-dir", d, "--passphrase-fd", "0", "import", "-"],
+        b"[]",
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(err.contains("cannot come from it too"), "{err}");
+    let (out, _, err) = run_with_input(&["--data-dir", d, "backup", "--to", "-"], b"", dir.path());
+    assert!(!out.status.success());
+    assert!(err.contains("--to takes a folder"), "{err}");
+    assert!(!dir.path().join("-").exists());
+}
+
+/// Issue 36: --from and --to take dates as people say them; what is not understood is named
+/// with what works; a check-in cannot be for a day to come, nor for a month.
+#[test]
+fn dates_as_people_say_them_and_what_is_not_understood() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let d = root.to_str().unwrap();
+    // The journal's days are 20 and 21 November 2026: a month reads as all of it.
+    let rows = |from: &str, to: &str| {
+        let out = closer(&[
+            "--data-dir",
+            d,
+            "export",
+            "--format",
+            "csv",
+            "--from",
+            from,
+            "--to",
+            to,
+        ])
+        .output()
+        .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        csv::Reader::from_reader(&out.stdout[..]).records().count()
+    };
+    assert_eq!(rows("2026-11", "2026-11"), 2);
+    assert_eq!(rows("2026-11-21", "2026"), 1);
+    assert_eq!(rows("2026-10", "October 2026"), 0);
+    let (out, text) = run(&mut closer(&[
+        "--data-dir",
+        d,
+        "stats",
+        "--from",
+        "last monday",
+    ]));
+    assert!(out.status.success(), "{text}");
+    for (args, says) in [
+        (
+            &["--data-dir", d, "stats", "--from", "lst monday"][..],
+            "could not read 'lst monday' as a date ('lst' was not understood): try ",
+        ),
+        (
+            &["--data-dir", d, "report", "--to", "30"],
+            "could not read '30' as a date",
+        ),
+        (
+            &[
+                "--data-dir",
+                d,
+                "export",
+                "--format",
+                "json",
+                "--from",
+                "tomorrow",
+            ],
+            "after today",
+        ),
+        (
+            &["--data-dir", d, "checkin", "--date", "tomorrow"],
+            "that day has not come yet",
+        ),
+        (
+            &["--data-dir", d, "checkin", "--date", "2026-11"],
+            "is more than one day",
+        ),
+        (
+            &["--data-dir", d, "checkin", "--date", "2026-02-30"],
+            "February 2026 has 28 days",
+        ),
+        (
+            &["--data-dir", d, "stats", "--to", "03/04/2026"],
+            "day/month or month/day",
+        ),
+    ] {
+        let (out, text) = run(&mut closer(args));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
+        assert!(text.contains(says), "{args:?}: {text}");
+        assert!(text.contains("--"), "names the option: {text}");
     }
 }
 

@@ -30,11 +30,11 @@ pub enum Format {
 
 /// Export entries: Markdown to read, JSON to move (lossless), or CSV for spreadsheets.
 ///
-/// To standard output, or with -o to a file (written atomically, private to you; an
-/// existing file is only replaced with --force).
+/// To standard output (without -o, or with -o -), or with -o to a file (written atomically,
+/// private to you; an existing file is only replaced with --force).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer export --format markdown > journal.md\n  closer export --format json -o backup.json\n  closer export --format csv --from 2026-01 --to 2026-06 -o first-half.csv\n  closer export --format csv --bom -o journal.csv   # for Excel\n\nCSV has one row per entry and every field; lists of words are joined with '; ',\ntriggers, strategies and answers are one per line inside their cell."
+    after_help = "Examples:\n  closer export --format markdown > journal.md\n  closer export --format json -o - | closer --data-dir ~/copy import -\n  closer export --format json -o backup.json\n  closer export --format csv --from 2026-01 --to 2026-06 -o first-half.csv\n  closer export --format csv --bom -o journal.csv   # for Excel\n\nCSV has one row per entry and every field; lists of words are joined with '; ',\ntriggers, strategies and answers are one per line inside their cell."
 )]
 pub struct Args {
     /// markdown, json or csv
@@ -44,10 +44,10 @@ pub struct Args {
     /// its first day
     #[arg(long, value_name = "DATE", value_parser = outfile::from_day)]
     from: Option<chrono::NaiveDate>,
-    /// Last day, in the same words; a month (2026-11) to its last day
+    /// Last day, in the same words; a month (2026-11) to its last day, or today
     #[arg(long, value_name = "DATE", value_parser = outfile::to_day)]
     to: Option<chrono::NaiveDate>,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output (`-`: standard output)
     #[arg(short, long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
     /// Replace the output file if it exists
@@ -185,6 +185,8 @@ pub fn run(
         );
     }
     outfile::dates_in_order(from, to)?;
+    // `-o -` is standard output, as without -o.
+    let output = output.and_then(outfile::named_file);
     if let Some(path) = output {
         outfile::not_there_unless(force, path)?;
     }

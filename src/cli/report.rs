@@ -185,9 +185,7 @@ pub fn run(
     for t in request.tags {
         filter.add(Condition::Tag(t.trim().trim_start_matches('#').to_owned()));
     }
-    if let Some(path) = request.output
-        && path != Path::new("-")
-    {
+    if let Some(path) = request.output.and_then(super::outfile::named_file) {
         super::outfile::not_there_unless(request.force, path)?;
     }
     crate::cli::journal_is_there(data_dir)?;
@@ -261,12 +259,12 @@ fn write(
     text: &str,
     stdout: &mut impl Write,
 ) -> Result<Option<PathBuf>> {
-    Ok(match request.output {
-        Some(p) if p == Path::new("-") => {
+    Ok(match request.output.map(super::outfile::named_file) {
+        Some(None) => {
             stdout.write_all(text.as_bytes())?;
             None
         }
-        Some(p) => {
+        Some(Some(p)) => {
             let path = super::outfile::absolute(p)?;
             atomic::write(&path, text.as_bytes())
                 .with_context(|| format!("writing {}", path.display()))?;

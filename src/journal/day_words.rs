@@ -305,13 +305,18 @@ pub fn first_day(text: &str, today: NaiveDate) -> Result<NaiveDate, DayError> {
     not_after(text, day, today)
 }
 
-/// The last day of what `text` says (`--to`): a month's last day, a year's 31 December. A
-/// day after today is taken (the month going on now ends after today).
+/// The last day of what `text` says (`--to`): a month's last day, a year's 31 December; for
+/// the month or year going on, today (the days after it hold nothing yet, and would count as
+/// days without a check-in). A day is taken as said, after today too.
 ///
 /// # Errors
 /// As [`read`].
 pub fn last_day(text: &str, today: NaiveDate) -> Result<NaiveDate, DayError> {
-    Ok(read(text, today)?.last())
+    Ok(match read(text, today)? {
+        Said::Day(day) => day,
+        span if span.first() <= today => span.last().min(today),
+        span => span.last(),
+    })
 }
 
 /// The one day `text` says, today or before (`closer checkin --date`).

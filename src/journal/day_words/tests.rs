@@ -98,8 +98,16 @@ fn from_to_and_one_day_take_the_right_end_and_refuse_what_makes_no_sense() {
     let today = monday();
     assert_eq!(first_day("2026-11", today), Ok(day("2026-11-01")));
     assert_eq!(last_day("2026-11", today), Ok(day("2026-11-30")));
-    // The month going on ends after today: a --to may say so.
+    assert_eq!(last_day("2026-10", today), Ok(day("2026-10-31")));
+    // The month or year going on ends today: its days to come hold nothing yet.
+    assert_eq!(
+        last_day("2026-11", day("2026-11-15")),
+        Ok(day("2026-11-15"))
+    );
+    assert_eq!(last_day("this year", today), Ok(today));
     assert_eq!(last_day("2026-12", today), Ok(day("2026-12-31")));
+    // A day is taken as said.
+    assert_eq!(last_day("2026-12-24", today), Ok(day("2026-12-24")));
     assert_eq!(first_day("yesterday", today), Ok(day("2026-11-29")));
     assert_eq!(past_day("yesterday", today), Ok(day("2026-11-29")));
     assert_eq!(past_day("today", today), Ok(today));
