@@ -45,7 +45,7 @@ impl Args {
             .is_some_and(|to| super::outfile::named_file(to).is_none())
         {
             anyhow::bail!(
-                "--to takes a folder, and `-` is not one: a backup is a file closer writes into \
+                "--to takes a folder, and \"-\" is not one: a backup is a file closer writes into \
                  a folder and rotates there. Run closer backup, then copy the file it names \
                  (or give --to ./- for a folder called -)."
             );

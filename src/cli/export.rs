@@ -47,7 +47,7 @@ pub struct Args {
     /// Last day, in the same words; a month (2026-11) to its last day, or today
     #[arg(long, value_name = "DATE", value_parser = outfile::to_day)]
     to: Option<chrono::NaiveDate>,
-    /// Write to this file instead of standard output (`-`: standard output)
+    /// Write to this file instead of standard output ("-" is standard output)
     #[arg(short, long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
     /// Replace the output file if it exists

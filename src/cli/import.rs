@@ -35,7 +35,7 @@ fn local_offset(naive: NaiveDateTime) -> FixedOffset {
     after_help = "Examples:\n  closer import backup.json\n  jrnl --export json > jrnl.json && closer import jrnl.json --dry-run\n  jrnl --export json | closer import -"
 )]
 pub struct Args {
-    /// The file to import (`-`: standard input)
+    /// The file to import ("-" is standard input)
     file: std::path::PathBuf,
     /// Only say what would be added
     #[arg(long)]
