@@ -1230,3 +1230,33 @@ fn the_terminal_cursor_sits_at_the_caret_and_on_the_selected_row() {
     assert!(app.left_alternate_screen());
     assert!(!app.cursor_hidden(), "the shell gets its cursor back");
 }
+
+/// Issue 36: `closer checkin --date yesterday` opens the check-in for yesterday; it is saved
+/// in yesterday's day file, marked as written today (schema 6), and counted for yesterday.
+#[test]
+fn closer_checkin_date_yesterday_saves_in_yesterdays_file_marked_as_written_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let today = closer::clock::today();
+    let yesterday = today.pred_opt().unwrap();
+    let mut app = Closer::start_args(&root, 80, 24, &["checkin", "--date", "yesterday"]);
+    app.wait_for("For which day?");
+    app.wait_for("‹ yesterday,");
+    app.send("4");
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("is saved, marked as written later.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let layout = closer::store::Layout::new(&root);
+    let text = fs::read_to_string(layout.day_file(yesterday)).unwrap();
+    assert!(text.starts_with("{\n  \"schema\": 6,"), "{text}");
+    assert!(!layout.day_file(today).exists(), "nothing in today's file");
+    let entries = Store::open(&root).unwrap().load().entries;
+    let [e] = &entries[..] else {
+        panic!("{entries:?}")
+    };
+    assert_eq!(e.date, yesterday);
+    assert_eq!(e.written_on, Some(today));
+    assert_eq!(e.mood.map(|m| m.get()), Some(4));
+}

@@ -351,10 +351,10 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
     e.updated_at = ours.updated_at.max(theirs.updated_at);
     e.date = m.value_of("day", sides, |e| &e.date, |d| d.to_string());
     e.written_on = m.value_of(
-        "written later",
+        "written on",
         sides,
         |e| &e.written_on,
-        |d| d.map_or("no".to_owned(), |d| format!("on {d}")),
+        |d| d.map_or("none".to_owned(), |d| d.to_string()),
     );
     e.perspective = m.value_of(
         "perspective",

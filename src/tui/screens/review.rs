@@ -443,20 +443,25 @@ fn search_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
 fn jump_action(state: &mut State, action: Action, today: NaiveDate) -> Cmd {
     if action == Action::Confirm {
         let text = std::mem::take(&mut state.jump);
-        let date = day_words::read(&text, today).map(day_words::Said::last);
+        let said = day_words::read(&text, today);
         state.mode = Mode::Timeline;
-        return match date {
-            Ok(d) if state.jump_to(d) => {
-                // Say where it went when that is not the day asked for.
+        return match said {
+            Ok(said) if state.jump_to(said.last()) => {
+                // Say where it went when that is not the day (or month, or year) asked for.
+                let d = said.last();
                 let landed = state.selected().map(|e| e.date);
                 match landed {
                     Some(at) if at > d => Cmd::info(format!(
                         "The journal starts on {}: that is where you are.",
                         at.format("%-d %B %Y")
                     )),
-                    Some(at) if at != d => Cmd::info(format!(
+                    Some(at) if at < said.first() => Cmd::info(format!(
                         "No entry on {}; here is the nearest one before it, {}.",
-                        d.format("%-d %B %Y"),
+                        match said {
+                            day_words::Said::Day(d) => d.format("%-d %B %Y").to_string(),
+                            day_words::Said::Month(m) => m.format("%B %Y").to_string(),
+                            day_words::Said::Year(y) => y.format("%Y").to_string(),
+                        },
                         at.format("%-d %B %Y")
                     )),
                     _ => Cmd::None,

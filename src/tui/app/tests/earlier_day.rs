@@ -53,6 +53,10 @@ fn the_day_above_the_scales_goes_back_a_day_at_a_time_and_never_past_today() {
     press(&mut app, "Left Left Down 4");
     assert_eq!(mood(&app), Some(4));
     let entry = saved(&mut app);
+    assert_eq!(
+        info(&app),
+        Some("Your check-in for Friday 20 November is saved, marked as written later. ✓")
+    );
     assert_eq!(entry.date, day("2026-11-20"));
     assert_eq!(entry.written_on, Some(today));
     assert_eq!(entry.schema(), 6);

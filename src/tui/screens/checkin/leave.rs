@@ -204,6 +204,17 @@ impl State {
                 "Your changes to the entry of {} are saved. ✓",
                 self.draft.date.format("%-d %B")
             )
+        } else if self.draft.written_on.is_some() {
+            // Written for an earlier day, as the person chose.
+            let day = self.draft.date.format("%A %-d %B");
+            if hard {
+                format!(
+                    "Your check-in for {day} is saved, marked as written later. ✓ If it was \
+                     hard, ! shows where to find support."
+                )
+            } else {
+                format!("Your check-in for {day} is saved, marked as written later. ✓")
+            }
         } else if self.draft.date != session.today {
             // Begun before midnight, saved after: it went to the day it was begun on, and
             // today still has none.

@@ -307,6 +307,10 @@ fn jump_takes_dates_as_people_say_them() {
         f.act(&mut s, Action::Confirm);
         assert_eq!(newest(&s), landing(&s, want), "{text}");
     }
+    // A month with entries in it says nothing of the days without.
+    f.act(&mut s, Action::GoTo);
+    f.typed(&mut s, "2026-11");
+    assert_eq!(f.act(&mut s, Action::Confirm), Outcome::Stay);
 }
 
 #[test]
