@@ -339,7 +339,8 @@ impl<'a, R: BufRead, W: Write> Checkin<'a, R, W> {
             format!(" to {}", entry.date.format("%A %-d %B %Y"))
         };
         self.t.gap()?;
-        self.t.say(&format!("Your check-in is saved{day}."))?;
+        let how = if self.locked { ", encrypted" } else { "" };
+        self.t.say(&format!("Your check-in is saved{day}{how}."))?;
         if !hard_day(entry, self.catalog) {
             return Ok(());
         }
