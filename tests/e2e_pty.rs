@@ -1260,3 +1260,134 @@ fn closer_checkin_date_yesterday_saves_in_yesterdays_file_marked_as_written_late
     assert_eq!(e.written_on, Some(today));
     assert_eq!(e.mood.map(|m| m.get()), Some(4));
 }
+
+/// Whether nothing on the screen is coloured or styled, and the main screen is in use (the
+/// plain check-in draws nothing: it writes lines).
+fn plain_text_only(app: &Closer) -> bool {
+    let parser = app.screen.lock().unwrap();
+    let screen = parser.screen();
+    let (rows, cols) = screen.size();
+    let styled = (0..rows).any(|r| {
+        (0..cols).any(|c| {
+            screen.cell(r, c).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default
+                    || cell.bgcolor() != vt100::Color::Default
+                    || cell.bold()
+                    || cell.inverse()
+                    || cell.underline()
+            })
+        })
+    });
+    !styled && !screen.alternate_screen()
+}
+
+/// Issue 36: `closer checkin --plain` in a terminal: a prompt before each answer, `?` and
+/// `!` answered in place, plain lines only (no colour, no other screen), and the entry saved.
+#[test]
+fn the_plain_check_in_in_a_terminal_asks_line_by_line_in_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let mut app = Closer::start_args(&root, 80, 24, &["checkin", "--plain"]);
+    app.wait_for("How are you feeling?");
+    app.wait_for("> ");
+    assert!(plain_text_only(&app), "{}", app.contents());
+    app.send("?\r");
+    app.wait_for("Mood from 1 (very low) to 5 (very good)");
+    app.send("4\r");
+    app.wait_for("How close do you feel to your partner today?");
+    app.send("!\r");
+    app.wait_for("Back to the question:");
+    assert!(
+        app.contents().contains("Finding professional help"),
+        "{}",
+        app.contents()
+    );
+    app.send("3\r");
+    app.wait_for("Which feelings were there today?");
+    app.send("calm, grateful\r");
+    app.wait_for("Did anything stir up distance today?");
+    assert!(plain_text_only(&app), "{}", app.contents());
+    app.send("/save\r");
+    app.wait_for("Your check-in is saved.");
+    assert!(app.wait_exit().success());
+    assert!(plain_text_only(&app), "{}", app.contents());
+    let day = only_day_file(&root);
+    let e = &day["entries"][0];
+    assert_eq!(e["mood"], 4);
+    assert_eq!(e["closeness"], 3);
+    assert_eq!(e["emotions"], serde_json::json!(["calm", "grateful"]));
+}
+
+/// Issue 36: the same check-in, with keys in the interface and with lines in the plain
+/// check-in, saves the same entry (ids and times apart).
+#[test]
+fn the_plain_check_in_saves_what_the_interface_saves_for_the_same_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tui_root, plain_root) = (dir.path().join("tui"), dir.path().join("plain"));
+    journal_with_perspective(&tui_root);
+    journal_with_perspective(&plain_root);
+    // The interface: mood 2, closeness 4, anxiety at 4, an answer, the first suggestion.
+    let mut app = Closer::start_args(&tui_root, 80, 24, &["checkin"]);
+    app.wait_for("step 1 of 10");
+    app.send("24");
+    app.wait_for("[4 close]");
+    app.send("\r");
+    app.wait_for("step 2 of 10");
+    app.send("\t");
+    app.wait_for("step 3 of 10");
+    app.send("anxi");
+    app.wait_for("Filter: anxi");
+    app.send("\r");
+    app.wait_for("Type to filter");
+    app.send("4");
+    app.wait_for("●●●●○");
+    app.send("\t");
+    app.wait_for("step 4 of 10");
+    app.press_until("\t", "step 6 of 10", 5);
+    app.send("I went quiet after dinner.");
+    app.wait_for("I went quiet after dinner.");
+    app.press_until("\t", "step 7 of 10", 6);
+    app.send(" ");
+    app.wait_for("I'll try this");
+    app.send("\x13");
+    app.wait_for("Your check-in is saved.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    // The plain check-in, the same answers as lines.
+    let mut plain = Closer::start_args(&plain_root, 80, 24, &["checkin", "--plain"]);
+    for (answer, next) in [
+        ("2", "How close do you feel"),
+        ("4", "Which feelings were there today?"),
+        ("", "Did anything stir up distance today?"),
+        ("anxiety", "Anxiety: how strongly"),
+        ("4", "Being checked up on, or cut off from people or money"),
+        ("", "A moment: what happened?"),
+        ("", "Question 1 of"),
+        ("I went quiet after dinner.", "> "),
+        ("/next", "Something to try: which will you try?"),
+        ("1", "What do you fear will happen?"),
+        ("/save", "Your check-in is saved."),
+    ] {
+        plain.send(&format!("{answer}\r"));
+        plain.wait_for(next);
+    }
+    assert!(plain.wait_exit().success());
+    let strip = |root: &std::path::Path| {
+        let mut e = only_day_file(root)["entries"][0].clone();
+        for key in ["id", "created_at", "updated_at"] {
+            e.as_object_mut().unwrap().remove(key);
+        }
+        e
+    };
+    let (tui, plain) = (strip(&tui_root), strip(&plain_root));
+    assert_eq!(
+        tui, plain,
+        "the interface's:\n{tui:#}\nthe plain one's:\n{plain:#}"
+    );
+    assert_eq!(
+        plain["responses"][0]["answer"],
+        "I went quiet after dinner."
+    );
+    assert_eq!(plain["strategies"][0]["planned"], true);
+}

@@ -89,6 +89,12 @@ pub fn run(ctx: &Ctx, day: NaiveDate) -> Result<ExitCode> {
         width,
         interactive,
     );
+    if locked {
+        t.say(
+            "Your journal is encrypted and locked. This check-in is written without unlocking \
+             it, encrypted; nothing you wrote before is shown.",
+        )?;
+    }
     let Some(draft) = begin(&store, &mut t, day, prefs.perspective())? else {
         t.flush()?;
         return Ok(ExitCode::SUCCESS);
@@ -134,7 +140,7 @@ fn begin<R: BufRead, W: Write>(
 ) -> Result<Option<CheckInDraft>> {
     let now = crate::clock::now();
     let mut fresh = CheckInDraft::new(now, perspective);
-    fresh.entry.date = day;
+    fresh.set_day(day);
     let found = match store.load_draft::<CheckInDraft>() {
         Ok(found) => found,
         Err(e) => {

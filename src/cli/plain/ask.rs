@@ -333,13 +333,17 @@ impl<'a, R: BufRead, W: Write> Checkin<'a, R, W> {
 
     /// Says the check-in is saved; after a hard day, offers once, quietly, where help is.
     fn saved(&mut self, entry: &Entry) -> io::Result<()> {
-        let day = if entry.date == self.today {
-            String::new()
-        } else {
-            format!(" to {}", entry.date.format("%A %-d %B %Y"))
+        let day = match entry.written_on {
+            Some(_) => format!(
+                " to {}, marked as written later",
+                entry.date.format("%A %-d %B %Y")
+            ),
+            None if entry.date == self.today => String::new(),
+            None => format!(" to {}", entry.date.format("%A %-d %B %Y")),
         };
         self.t.gap()?;
-        self.t.say(&format!("Your check-in is saved{day}."))?;
+        let how = if self.locked { ", encrypted" } else { "" };
+        self.t.say(&format!("Your check-in is saved{day}{how}."))?;
         if !hard_day(entry, self.catalog) {
             return Ok(());
         }

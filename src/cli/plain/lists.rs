@@ -4,7 +4,7 @@
 use std::io::{self, BufRead, Write};
 
 use super::ask::{Checkin, Reply, Went};
-use super::term::picks;
+use super::term::{one_a_line, picks};
 use crate::content::checkin::{
     TriggerChoice, custom_key, feelings, ordinal, trigger_choices, trigger_key, trigger_ref,
 };
@@ -83,7 +83,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
              feelings of your own in words, separated by commas: 2 5, homesick. Your own words \
              are remembered and offered next time."
                 .to_owned(),
-            format!("{CLEAR} clears the feelings given before."),
+            format!("Type {CLEAR} alone to clear the feelings given before."),
         ];
         loop {
             let now = self.draft.emotions.clone();
@@ -126,11 +126,13 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
         self.t.gap()?;
         self.t
             .say("Did anything stir up distance today? Pick what fits; then say how strongly.")?;
+        let all: Vec<&str> = offered.iter().map(|t| t.label.as_str()).collect();
+        let one_a_line = one_a_line(&all);
         let mut from = 1;
         for group in groups(&offered) {
             let labels: Vec<&str> = group.iter().map(|t| t.label.as_str()).collect();
-            self.t
-                .choices(&format!("{}: ", group[0].group), &labels, from)?;
+            let lead = format!("{}:", group[0].group);
+            self.t.choices_as(&lead, &labels, from, one_a_line)?;
             from += group.len();
         }
         if self.locked {
@@ -141,7 +143,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
             "Type the numbers of what fits, separated by spaces or commas, or name a trigger \
              of your own in words. Then closer asks how strongly each one stirred things up."
                 .to_owned(),
-            format!("{CLEAR} clears the triggers given before. What each one means:"),
+            format!("Type {CLEAR} alone to clear the triggers given before. What each one means:"),
         ];
         help.extend(
             offered
@@ -222,12 +224,13 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
             "How strongly it stirred things up, from 1 (a little) to 5 (very strongly). A note \
              may follow the number, or stand alone: 4 it was about money."
                 .to_owned(),
-            format!("{CLEAR} clears how strongly and the note."),
+            format!("Type {CLEAR} alone to clear how strongly and the note."),
         ];
         let mut i = 0;
         while i < self.draft.triggers.len() {
             let log = &self.draft.triggers[i];
             let label = self.catalog.trigger_label(&log.trigger);
+            self.t.gap()?;
             self.t.say(&format!(
                 "{label}: how strongly, from 1 (a little) to 5 (very strongly)? A note may \
                  follow."
@@ -289,7 +292,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
         self.t.choices("", &labels, 1)?;
         let help = vec![
             "Type the numbers of what you noticed, separated by spaces or commas.".to_owned(),
-            format!("{CLEAR} clears what was given before."),
+            format!("Type {CLEAR} alone to clear what was given before."),
         ];
         loop {
             let now: Vec<String> = self

@@ -36,6 +36,7 @@ const WHENS: [&str; 4] = ["tomorrow", "in 3 days", "in a week", "on a date"];
 impl<R: BufRead, W: Write> Checkin<'_, R, W> {
     /// Asks `question` with `help`; a line that is not empty is the answer.
     fn field(&mut self, question: &str, help: &[String]) -> io::Result<Field> {
+        self.t.gap()?;
         self.t.say(question)?;
         Ok(match self.ask(help)? {
             Reply::Go(went) => Field::Went(went),
@@ -53,6 +54,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
         own: bool,
         help: &[String],
     ) -> io::Result<Result<Chosen, Went>> {
+        self.t.gap()?;
         self.t.say(question)?;
         self.t.choices("", labels, 1)?;
         loop {

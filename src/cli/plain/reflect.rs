@@ -48,7 +48,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
                 .unwrap_or_default();
             help.push(format!(
                 "Write as much or as little as you like, on one line; a line ending in \\ goes \
-                 on on the next. {CLEAR} clears an answer given before; /other asks another \
+                 on on the next. Type {CLEAR} alone to clear an answer given before; /other asks another \
                  question instead."
             ));
             self.t.gap()?;
@@ -124,7 +124,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
                  helped a lot): you tried it, and how much it helped. Enter alone leaves it \
                  for later."
                     .to_owned(),
-                format!("{CLEAR} clears an answer given before."),
+                format!("Type {CLEAR} alone to clear an answer given before."),
             ];
             loop {
                 let answer = match self.ask(&help)? {
@@ -201,7 +201,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
             "Type the numbers of the ones you will try, separated by spaces or commas; closer \
              asks next time whether you did."
                 .to_owned(),
-            format!("{CLEAR} clears the plans given before. Why each one helps:"),
+            format!("Type {CLEAR} alone to clear the plans given before. Why each one helps:"),
         ];
         help.extend(
             shown
@@ -263,8 +263,8 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
             self.t.say("Enter keeps them.")?;
         }
         let help = vec![format!(
-            "In your own words, on one line; a line ending in \\ goes on on the next. {CLEAR} \
-             clears the notes given before."
+            "In your own words, on one line; a line ending in \\ goes on on the next. Type \
+             {CLEAR} alone to clear the notes given before."
         )];
         match self.ask(&help)? {
             Reply::Go(went) => return Ok(went),
@@ -284,7 +284,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
             ))?;
         }
         let help = vec![format!(
-            "Words to find this day by later, separated by commas. {CLEAR} clears the tags."
+            "Words to find this day by later, separated by commas. Type {CLEAR} alone to clear the tags."
         )];
         match self.ask(&help)? {
             Reply::Go(went) => Ok(went),

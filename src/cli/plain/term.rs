@@ -4,11 +4,24 @@
 
 use std::io::{self, BufRead, Write};
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::tui::widgets::wrap;
+
+/// Choices whose labels are longer than this are listed one a line.
+const LONG_LABEL: usize = 30;
 
 /// The widest a line is written: short lines read well on a braille display and over a
 /// slow link, and wrap nowhere.
 pub const MAX_WIDTH: usize = 80;
+
+/// Whether choices of `labels` are best listed one a line: a label holds a comma (a list of
+/// such read in one paragraph runs together) or is long.
+pub fn one_a_line<S: AsRef<str>>(labels: &[S]) -> bool {
+    labels
+        .iter()
+        .any(|l| l.as_ref().contains(',') || l.as_ref().chars().count() > LONG_LABEL)
+}
 
 /// What a line typed says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,20 +128,55 @@ impl<R: BufRead, W: Write> Term<R, W> {
         writeln!(self.out)
     }
 
-    /// Numbered choices in one paragraph, `lead` first: "lead 1 calm, 2 hopeful, …".
+    /// Numbered choices, `lead` first: in one paragraph, "lead 1 calm, 2 hopeful, …", each
+    /// number kept on the line of its words; one a line when a label holds a comma or is long
+    /// (see [`one_a_line`]).
     pub fn choices<S: AsRef<str>>(
         &mut self,
         lead: &str,
         labels: &[S],
         from: usize,
     ) -> io::Result<()> {
+        self.choices_as(lead, labels, from, one_a_line(labels))
+    }
+
+    /// Numbered choices as [`Term::choices`] lays them out, one a line when `one_a_line`.
+    pub fn choices_as<S: AsRef<str>>(
+        &mut self,
+        lead: &str,
+        labels: &[S],
+        from: usize,
+        one_a_line: bool,
+    ) -> io::Result<()> {
         let items: Vec<String> = labels
             .iter()
             .enumerate()
             .map(|(i, l)| format!("{} {}", from + i, l.as_ref()).trim_end().to_owned())
             .collect();
-        let text = format!("{lead}{}.", items.join(", "));
-        self.indented(&text, "", "  ")
+        if one_a_line {
+            if !lead.is_empty() {
+                self.say(lead.trim_end())?;
+            }
+            for item in &items {
+                self.indented(item, "  ", "      ")?;
+            }
+            return Ok(());
+        }
+        let mut line = lead.trim_end().to_owned();
+        let last = items.len().saturating_sub(1);
+        for (i, item) in items.iter().enumerate() {
+            let end = if i == last { '.' } else { ',' };
+            let item = format!("{item}{end}");
+            if !line.trim().is_empty() && line.width() + 1 + item.width() > self.width {
+                writeln!(self.out, "{line}")?;
+                line = " ".to_owned();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&item);
+        }
+        writeln!(self.out, "{line}")
     }
 
     /// Reads the next line: an answer, Enter alone, or one of the words that steer.
