@@ -101,7 +101,7 @@ commands! {
 /// # Errors
 /// What the subcommand fails with.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let ctx = Ctx::new(&cli);
+    let ctx = Ctx::new(&cli)?;
     match cli.command {
         None => ctx.open(crate::tui::Start::Home),
         Some(command) => command.run(&ctx),

@@ -20,6 +20,7 @@ pub(crate) mod editor;
 mod event_loop;
 mod signals;
 
+pub use editor::runtime_dir;
 pub use event_loop::{Options, Start, run};
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ fn closer(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
     cmd.args(args)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config");
     cmd
 }
@@ -1184,6 +1185,7 @@ fn a_restore_under_a_strict_umask_works_with_files_0600_and_folders_0700() {
         .args(["restore", written.path.to_str().unwrap(), "--data-dir"])
         .arg(&target)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config")
         .env("HOME", &work)
         .stdin(Stdio::null())

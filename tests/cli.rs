@@ -16,6 +16,7 @@ fn closer(args: &[&str]) -> Command {
     // No settings file of the machine's (a test that wants one sets its own).
     cmd.args(args)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config");
     cmd
 }
@@ -604,8 +605,12 @@ fn many_rejected_prompts_are_counted_not_listed_and_lines_are_right() {
     assert!(out.status.success(), "{text}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     let warnings: Vec<&str> = stderr.lines().collect();
-    assert_eq!(warnings.len(), 6, "{stderr}");
+    assert_eq!(warnings.len(), 7, "{stderr}");
     assert!(warnings[5].contains("35 more"), "{stderr}");
+    assert!(
+        warnings[6].contains("`closer doctor` lists every mistake"),
+        "{stderr}"
+    );
     // Each problem names the line of its item: item i starts on line 9·i + 1, its id on the next.
     assert!(warnings[0].contains("line 2:"), "{stderr}");
     assert!(warnings[4].contains("line 38:"), "{stderr}");
@@ -1517,7 +1522,7 @@ fn doctor_reports_every_settings_mistake_with_file_and_line_and_exits_1() {
         (&config, "Line 2: theme = \"purple\" is not a theme"),
         (&config, "Line 4: closer has no setting \"colour\""),
         (&config, "README.md, \"Settings and config.toml\""),
-        (&strategies, "Line 1: "),
+        (&strategies, "Line 1, column 12: unclosed array table"),
         (
             &prompts,
             "Line 11: prompt \"wrong-one\" refers to trigger \"no-such-trigger\"",
@@ -1587,6 +1592,383 @@ fn doctor_reports_settings_mistakes_without_a_journal() {
     );
     assert!(text.contains("1 problem needs a look"), "{text}");
     assert!(!root.exists());
+}
+
+/// Issue 36: doctor on a journal with the settings files of `files` (name, text) in the
+/// platform's config folder (`XDG_CONFIG_HOME/closer`); `env` added. Its exit status, and
+/// what it printed.
+fn doctor_with_settings(
+    dir: &Path,
+    files: &[(&str, &str)],
+    env: &[(&str, &std::ffi::OsStr)],
+) -> (Output, String) {
+    let root = dir.join("journal");
+    if !root.exists() {
+        healthy_journal(&root);
+    }
+    let own = dir.join("xdg-config/closer");
+    fs::create_dir_all(&own).unwrap();
+    for (name, text) in files {
+        fs::write(own.join(name), text).unwrap();
+    }
+    let mut cmd = closer(&["doctor", "--data-dir", root.to_str().unwrap()]);
+    cmd.env("XDG_CONFIG_HOME", dir.join("xdg-config"));
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    run(&mut cmd)
+}
+
+/// Issue 36: each kind of mistake in config.toml, prompts.toml and strategies.toml is said
+/// under its file, with its line (and column, where toml knows it), and needs a look.
+#[test]
+fn doctor_says_each_kind_of_settings_mistake_where_it_is() {
+    for (name, text, said) in [
+        (
+            "config.toml",
+            "theme = \"default\"\nweek_start = sunday\n",
+            "Line 2, column 14: string values must be quoted",
+        ),
+        (
+            "config.toml",
+            "\ncolour = \"red\"\n",
+            "Line 2: closer has no setting \"colour\"",
+        ),
+        (
+            "config.toml",
+            "week_start = 1\n",
+            "Line 1: week_start must be text in quotes, like week_start = \"…\" (it is an integer)",
+        ),
+        (
+            "config.toml",
+            "auto_lock = \"0s\"\n",
+            "Line 1: auto_lock = \"0s\" is out of range",
+        ),
+        (
+            "config.toml",
+            "backup_keep = \"0 daily, 0 weekly\"\n",
+            "Line 1: backup_keep = \"0 daily, 0 weekly\" is out of range",
+        ),
+        (
+            "prompts.toml",
+            &own_prompt("mine", "fear-of-intimacy").replace("\"What felt close today?\"", "5"),
+            "Line 3, column 8: invalid type: integer `5`, expected a string",
+        ),
+        (
+            "strategies.toml",
+            "[[strategy]\nid = \"mine\"\n",
+            "Line 1, column 12: unclosed array table",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, text) = doctor_with_settings(dir.path(), &[(name, text)], &[]);
+        assert_eq!(out.status.code(), Some(1), "{name}: {text}");
+        let file = dir.path().join("xdg-config/closer").join(name);
+        let at = text
+            .find(&format!("✗ {}", file.display()))
+            .unwrap_or_else(|| panic!("{name} not named:\n{text}"));
+        let section = text[at..].split("\n\n").next().unwrap();
+        assert!(section.contains(said), "{said:?} under {name}:\n{text}");
+        assert!(text.contains("1 problem needs a look"), "{text}");
+        assert!(!text.contains("All is well"), "{text}");
+    }
+}
+
+/// Issue 36: several mistakes in each file are all said, not only the first of each file (a
+/// syntax mistake hid the rest of config.toml; one bad item, the rest of prompts.toml).
+#[test]
+fn doctor_says_every_settings_mistake_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = "theme = \"purple\"\ncolour = \"red\"\nweek_start = 1\nauto_lock = \"0m\"\n\
+                  mood_labels = \"gentle\"\n";
+    let prompts = own_prompt("fine-one", "fear-of-intimacy")
+        + "[[prompt]]\nid = \"typed-wrong\"\ntext = 5\nshape = \"round\"\n\n"
+        + &own_prompt("wrong-trigger", "no-such-trigger")
+        + "[[prompt]]\nid = \"bare\"\n";
+    let strategies = "[[strategy]]\nid = \"x\"\ntitle = \"A title\"\nname = 1\n";
+    let (out, text) = doctor_with_settings(
+        dir.path(),
+        &[
+            ("config.toml", config),
+            ("prompts.toml", &prompts),
+            ("strategies.toml", strategies),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    for said in [
+        "Line 1: theme = \"purple\" is not a theme",
+        "Line 2: closer has no setting \"colour\"",
+        "Line 3: week_start must be text in quotes",
+        "Line 4: auto_lock = \"0m\" is out of range",
+        "Line 10, column 1: missing fields `idea`, `kind`, `perspectives` and `sources`",
+        "Line 12, column 8: invalid type: integer `5`, expected a string",
+        "Line 13, column 1: unknown field `shape`",
+        "prompt \"wrong-trigger\" refers to trigger \"no-such-trigger\"",
+        "missing fields `text`, `idea`, `kind`, `perspectives` and `sources`",
+        "missing fields `category`, `why`, `steps`, `try_today`, `triggers`, `perspectives` and \
+         `sources`",
+        "Line 4, column 1: unknown field `name`",
+    ] {
+        assert!(text.contains(said), "{said:?} not said:\n{text}");
+    }
+    assert!(!text.contains("fine-one"), "{text}");
+    assert!(text.contains("11 problems need a look"), "{text}");
+}
+
+/// Issue 36: a settings file given with --config or CLOSER_CONFIG that is not there is an
+/// error that names it (it was silently ignored), and nothing is made.
+#[test]
+fn a_missing_settings_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let missing = dir.path().join("missing.toml");
+    for (args, env) in [
+        (vec!["--config", missing.to_str().unwrap()], None),
+        (vec![], Some(missing.as_os_str())),
+    ] {
+        let mut cmd = closer(&["status", "--data-dir", root.to_str().unwrap()]);
+        cmd.args(&args);
+        if let Some(file) = env {
+            cmd.env("CLOSER_CONFIG", file);
+        }
+        let (out, text) = run(&mut cmd);
+        assert!(!out.status.success(), "{text}");
+        assert!(
+            text.contains(&format!(
+                "the settings file {} does not exist",
+                missing.display()
+            )),
+            "{text}"
+        );
+        assert!(text.contains("--config or CLOSER_CONFIG"), "{text}");
+        assert!(!root.exists() && !missing.exists());
+    }
+}
+
+/// Issue 36: CLOSER_CONFIG names the settings file as --config does; --config wins over it.
+#[test]
+fn closer_config_mirrors_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    fs::write(&bad, "theme = \"purple\"\n").unwrap();
+    let good = dir.path().join("good.toml");
+    fs::write(&good, "theme = \"high-contrast\"\n").unwrap();
+    let (out, text) = doctor_with_settings(dir.path(), &[], &[("CLOSER_CONFIG", bad.as_os_str())]);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains(&format!("✗ {}", bad.display())), "{text}");
+    let root = dir.path().join("journal");
+    let (out, text) = run(closer(&[
+        "doctor",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--config",
+        good.to_str().unwrap(),
+    ])
+    .env("CLOSER_CONFIG", &bad));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("All is well."), "{text}");
+    let (_, text) = run(closer(&["doctor", "--paths", "--json"]).env("CLOSER_CONFIG", &good));
+    let paths: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(paths["config_file"]["path"], good.to_str().unwrap());
+    assert_eq!(paths["config_file"]["given"], true);
+}
+
+/// Issue 36: a command that reads the settings says once on standard error that they have
+/// mistakes, and that doctor lists them (it used to leave them out without a word).
+#[test]
+fn a_command_says_once_that_the_settings_have_mistakes() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(&config, "theme = \"purple\"\ncolour = \"red\"\n").unwrap();
+    let out = closer(&[
+        "prompt",
+        "--data-dir",
+        dir.path().join("j").to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr.matches("closer: warning:").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}, line 1: theme = \"purple\" is not a theme",
+            config.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(1 more)"), "{stderr}");
+    assert!(
+        stderr.contains("`closer doctor` lists every mistake"),
+        "{stderr}"
+    );
+}
+
+/// Issue 36: `closer doctor --paths` names the data, config, backup, state and runtime
+/// folders and the settings file, and whether each is there, as text and as JSON; it checks
+/// nothing and makes nothing.
+#[test]
+fn doctor_paths_names_every_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let data = dir.path().join("data-home");
+    let config = dir.path().join("config-home");
+    fs::create_dir_all(config.join("closer")).unwrap();
+    let paths = |extra: &[&str]| {
+        let mut args = vec!["doctor", "--paths"];
+        args.extend_from_slice(extra);
+        let (out, text) = run(closer(&args)
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", &data)
+            .env("XDG_CONFIG_HOME", &config)
+            .env("XDG_STATE_HOME", dir.path().join("state-home"))
+            .env("XDG_RUNTIME_DIR", dir.path())
+            .env_remove("CLOSER_STATE_DIR"));
+        assert!(out.status.success(), "{text}");
+        text
+    };
+    let text = paths(&[]);
+    let line = |what: &str| {
+        text.lines()
+            .find(|l| l.starts_with(what))
+            .unwrap_or_else(|| panic!("no {what}:\n{text}"))
+            .to_owned()
+    };
+    assert_eq!(
+        line("Data folder"),
+        format!(
+            "Data folder     {} (not there yet)",
+            data.join("closer").display()
+        )
+    );
+    assert_eq!(
+        line("Config folder"),
+        format!(
+            "Config folder   {} (there)",
+            config.join("closer").display()
+        )
+    );
+    assert!(
+        line("Settings file").contains(&format!(
+            "{} (not there: closer uses its defaults)",
+            config.join("closer/config.toml").display()
+        )),
+        "{text}"
+    );
+    assert!(
+        line("Backup folder").contains(&data.join("closer-backups").display().to_string()),
+        "{text}"
+    );
+    assert!(
+        line("State folder").contains(&dir.path().join("state-home/closer").display().to_string()),
+        "{text}"
+    );
+    assert!(
+        line("Runtime folder").contains(&format!("{}/closer-", dir.path().display())),
+        "{text}"
+    );
+    assert!(!data.exists() && !home.exists(), "made nothing");
+
+    let json: serde_json::Value = serde_json::from_str(&paths(&["--json"])).unwrap();
+    assert_eq!(
+        json["data_dir"]["path"],
+        data.join("closer").to_str().unwrap()
+    );
+    assert_eq!(json["data_dir"]["exists"], false);
+    assert_eq!(json["config_dir"]["exists"], true);
+    assert_eq!(json["config_file"]["given"], false);
+    for key in ["backup_dir", "state_dir", "runtime_dir"] {
+        assert!(json[key]["path"].is_string(), "{key}: {json}");
+    }
+    // --json is for --paths.
+    let (out, _) = run(&mut closer(&["doctor", "--json"]));
+    assert!(!out.status.success());
+}
+
+/// Issue 36, macOS: `directories` gives config and data one folder there; XDG_CONFIG_HOME set
+/// to XDG_DATA_HOME does the same on Linux. The config files then have a `config` folder of
+/// their own; the ones an earlier closer kept beside the journal are checked where they are
+/// by doctor (which moves nothing), and moved by the next other command, which says so.
+#[test]
+fn config_files_leave_a_data_folder_they_shared() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("Application Support");
+    let root = shared.join("closer");
+    healthy_journal(&root);
+    fs::write(root.join("config.toml"), "theme = \"purple\"\n").unwrap();
+    fs::write(
+        root.join("prompts.toml"),
+        own_prompt("fine-one", "fear-of-intimacy"),
+    )
+    .unwrap();
+    let closer_here = |args: &[&str]| {
+        let mut cmd = closer(args);
+        cmd.env("XDG_CONFIG_HOME", &shared)
+            .env("XDG_DATA_HOME", &shared)
+            .env("HOME", dir.path());
+        run(&mut cmd)
+    };
+    let (_, text) = closer_here(&["doctor", "--paths"]);
+    assert!(
+        text.contains(&format!(
+            "Config folder   {}",
+            root.join("config").display()
+        )),
+        "{text}"
+    );
+    let before = common::snapshot(&shared);
+    let (out, text) = closer_here(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!(
+            "· {}\n  Kept here by an earlier closer, beside the journal. closer moves it to {} \
+             the next time it runs",
+            root.join("config.toml").display(),
+            root.join("config/config.toml").display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("✗ {}", root.join("config.toml").display())),
+        "checked where it is: {text}"
+    );
+    assert_eq!(common::snapshot(&shared), before, "doctor moved something");
+
+    let (out, text) = closer_here(&["status"]);
+    assert!(out.status.code().is_some(), "{text}");
+    for name in ["config.toml", "prompts.toml"] {
+        assert!(
+            text.contains(&format!(
+                "closer: moved {} to {}",
+                root.join(name).display(),
+                root.join("config").join(name).display()
+            )),
+            "{text}"
+        );
+        assert!(!root.join(name).exists() && root.join("config").join(name).is_file());
+    }
+    let (_, text) = closer_here(&["doctor"]);
+    assert!(!text.contains("earlier closer"), "{text}");
+    assert!(
+        text.contains(&format!("✗ {}", root.join("config/config.toml").display())),
+        "{text}"
+    );
+
+    // One left behind beside the new one: not read, and doctor says so.
+    fs::write(root.join("config.toml"), "theme = \"default\"\n").unwrap();
+    let (_, text) = closer_here(&["doctor"]);
+    assert!(
+        text.contains(&format!(
+            "! {}\n  Kept here by an earlier closer, and not read: closer reads {} instead.",
+            root.join("config.toml").display(),
+            root.join("config/config.toml").display()
+        )),
+        "{text}"
+    );
+    assert!(text.contains("2 problems need a look"), "{text}");
 }
 
 /// A draft as closer writes it (`drafts/current.json`), begun at `started` (RFC 3339, UTC)

@@ -92,6 +92,7 @@ fn report_in_a_folder() -> Option<(std::path::PathBuf, tempfile::TempDir, std::p
         ])
         .arg(&page)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         .output()
         .unwrap();
     assert!(

@@ -16,6 +16,7 @@ fn closer(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
     cmd.args(args)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         // Nobody's own config.toml or content changes what the expected files say.
         .env("XDG_CONFIG_HOME", "/nonexistent/closer-test-config")
         .env("TZ", "UTC");

@@ -39,10 +39,12 @@ pub struct Cli {
     )]
     pub data_dir: Option<PathBuf>,
 
-    /// The settings file [default: config.toml in the config folder, e.g. ~/.config/closer]
+    /// The settings file; it must exist [default: config.toml in the config folder, e.g.
+    /// ~/.config/closer; `closer doctor --paths` shows which]
     #[arg(
         long,
         global = true,
+        env = "CLOSER_CONFIG",
         value_name = "FILE",
         help_heading = "Global options"
     )]

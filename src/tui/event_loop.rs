@@ -159,10 +159,10 @@ fn start_app(
     };
     let stored_prefs = prefs.clone();
     config.apply(&mut prefs);
-    let then = "closer started with the other settings.";
+    let then = "closer started with the other settings; `closer doctor` lists every mistake.";
     status = status.or_else(|| first_error(&config_errors, " in the file", then));
     let (catalog, content_errors) = content::load(options.config_dir.as_deref());
-    let then = "Everything else works as usual.";
+    let then = "Everything else works as usual; `closer doctor` lists every mistake.";
     status = status.or_else(|| first_error(&content_errors, "", then));
     keep_on_signals(Arc::clone(store), unsaved);
     let mut session = new_session(store, options, prefs, catalog);

@@ -84,6 +84,7 @@ impl Closer {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CLOSER_DATA_DIR");
+        cmd.env_remove("CLOSER_CONFIG");
         // A settings file of its own, so the machine's does not leak in.
         cmd.env("XDG_CONFIG_HOME", data_dir.join("config-home"));
         for (k, v) in env {
