@@ -8,7 +8,9 @@
 mod args;
 mod ctx;
 pub mod every_core;
+pub mod exit;
 pub mod outfile;
+pub mod plain;
 pub mod printable;
 pub mod secrets;
 
@@ -37,7 +39,7 @@ pub mod sync;
 
 pub use args::Cli;
 pub use ctx::Ctx;
-pub(crate) use ctx::{journal_is_there, success_if};
+pub(crate) use ctx::journal_is_there;
 
 use std::process::ExitCode;
 
@@ -99,7 +101,7 @@ commands! {
 /// # Errors
 /// What the subcommand fails with.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let ctx = Ctx::new(&cli);
+    let ctx = Ctx::new(&cli)?;
     match cli.command {
         None => ctx.open(crate::tui::Start::Home),
         Some(command) => command.run(&ctx),

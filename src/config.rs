@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 use crate::journal::{Choice, MoodLabels, PerspectiveChoice, Preferences, ThemeChoice, WeekStart};
 
+pub mod folders;
+
 /// The file's name in the config folder.
 pub const FILE: &str = "config.toml";
 
@@ -95,6 +97,19 @@ impl AutoLock {
         };
         (secs > 0).then(|| AutoLock::After(std::time::Duration::from_secs(secs)))
     }
+
+    /// Whether `text` is written as a time (digits and a unit) that is no time closer can
+    /// use: none at all (`"0m"`), or more than it can count.
+    fn out_of_range(text: &str) -> bool {
+        let text = text.trim();
+        let Some(digits) = text.strip_suffix(['s', 'm', 'h']) else {
+            return false;
+        };
+        let digits = digits.trim();
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && AutoLock::parse(text).is_none()
+    }
 }
 
 /// A problem in the file.
@@ -104,15 +119,21 @@ pub struct ConfigError {
     pub path: PathBuf,
     /// The line, when known.
     pub line: Option<usize>,
+    /// The column (from 1, in characters), for a TOML syntax mistake.
+    pub column: Option<usize>,
     /// What is wrong and what would be right.
     pub message: String,
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}, line {line}: {}", self.path.display(), self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+        let path = self.path.display();
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => {
+                write!(f, "{path}, line {line}, column {column}: {}", self.message)
+            }
+            (Some(line), None) => write!(f, "{path}, line {line}: {}", self.message),
+            _ => write!(f, "{path}: {}", self.message),
         }
     }
 }
@@ -181,63 +202,63 @@ impl Config {
     }
 }
 
-fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map(|i| i + 1)
-}
-
-/// Reads the text of a config file.
+/// Reads the text of a config file: the settings it sets well, and every mistake in it (each
+/// syntax mistake, with its line and column, and then the whole file is left out; each key
+/// closer does not know, each value that is not text, not one of the choices or out of
+/// range, with its line), in the order of the file.
 pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
     let mut config = Config {
         path: Some(path.to_owned()),
         ..Config::default()
     };
-    let mut errors = Vec::new();
-    let err = |line: Option<usize>, message: String| ConfigError {
+    let err = |m: crate::toml_text::Mistake, column: bool| ConfigError {
         path: path.to_owned(),
-        line,
-        message,
+        line: Some(m.line),
+        column: column.then_some(m.column),
+        message: m.message,
     };
-    let table: toml::Table = match toml::from_str(text) {
-        Ok(t) => t,
-        Err(e) => {
-            let line = e.span().map(|s| {
-                text.as_bytes()
-                    .iter()
-                    .take(s.start)
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1
-            });
-            errors.push(err(
-                line,
-                format!(
-                    "{}; the file is left out until it is fixed",
-                    e.message().trim()
-                ),
-            ));
+    let table = match crate::toml_text::parse(text) {
+        Ok(table) => table.into_inner(),
+        Err(mistakes) => {
+            let errors = mistakes.into_iter().map(|m| err(m, true)).collect();
             return (config, errors);
         }
     };
+    let mut errors = Vec::new();
     for (key, value) in &table {
-        let line = line_of_key(text, key);
-        let Some(text_value) = value.as_str() else {
-            errors.push(err(
-                line,
-                format!("{key} must be text in quotes, like {key} = \"…\""),
-            ));
+        let at =
+            |message: String| err(crate::toml_text::at(text, Some(key.span()), message), false);
+        let key = key.get_ref().as_ref();
+        if !KEYS.contains(&key) {
+            errors.push(at(format!(
+                "closer has no setting \"{key}\"; the settings are {}",
+                KEYS.join(", ")
+            )));
+            continue;
+        }
+        let Some(text_value) = value.get_ref().as_str() else {
+            errors.push(at(format!(
+                "{key} must be text in quotes, like {key} = \"…\" (it is {} {})",
+                article(value.get_ref().type_str()),
+                value.get_ref().type_str()
+            )));
             continue;
         };
         if let Err(message) = set(&mut config, key, text_value) {
-            errors.push(err(line, message));
+            errors.push(at(message));
         }
     }
+    errors.sort_by_key(|e| e.line);
     (config, errors)
+}
+
+/// "a" or "an", for a TOML type's name.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 /// Sets the setting `key` of `config` to `text_value`; why not, when it cannot be.
@@ -279,6 +300,13 @@ fn set(config: &mut Config, key: &str, text_value: &str) -> Result<(), String> {
             });
         }
         "backup_keep" => match crate::store::backup::Keep::parse(text_value) {
+            Some(keep) if keep.daily == 0 && keep.weekly == 0 && keep.monthly == 0 => {
+                return Err(format!(
+                    "backup_keep = \"{text_value}\" is out of range: it keeps no backup but \
+                     the newest; keep at least 1, like backup_keep = \"7 daily, 4 weekly, 12 \
+                     monthly\" (the default)"
+                ));
+            }
             Some(keep) => config.backup_keep = Some(keep),
             None => {
                 return Err(format!(
@@ -296,6 +324,12 @@ fn set(config: &mut Config, key: &str, text_value: &str) -> Result<(), String> {
         "passphrase_command" => config.passphrase_command = Some(text_value.to_owned()),
         "auto_lock" => match AutoLock::parse(text_value) {
             Some(a) => config.auto_lock = Some(a),
+            None if AutoLock::out_of_range(text_value) => {
+                return Err(format!(
+                    "auto_lock = \"{text_value}\" is out of range: give from 1 second (\"1s\") \
+                     to as many hours as you like (\"8h\"), or \"off\" never to lock"
+                ));
+            }
             None => {
                 return Err(format!(
                     "auto_lock = \"{text_value}\" is not a time; write it like \
@@ -323,6 +357,7 @@ pub fn load(path: &Path) -> (Config, Vec<ConfigError>) {
             vec![ConfigError {
                 path: path.to_owned(),
                 line: None,
+                column: None,
                 message: format!("cannot be read: {e}"),
             }],
         ),
@@ -418,10 +453,77 @@ mod tests {
                 ..Config::default()
             }
         );
-        assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].line, Some(2));
+        // The value missing, and the key written twice: both said, on line 2.
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors.iter().all(|e| e.line == Some(2)), "{errors:?}");
         let (_, errors) = parse(&p(), "editor = \"  \"\n");
         assert!(errors[0].message.contains("editor is empty"));
+    }
+
+    /// Issue 36: every mistake at once, in the order of the file; an unknown key is said to
+    /// be unknown whatever its value.
+    #[test]
+    fn every_mistake_is_said_in_the_order_of_the_file() {
+        let text = "theme = \"blue\"\ncolour = 1\nweek_start = 1\nauto_lock = \"0m\"\n\
+                    backup_keep = \"0 daily\"\nmood_labels = \"gentle\"\n";
+        let (c, errors) = parse(&p(), text);
+        assert_eq!(
+            c.mood_labels,
+            Some(MoodLabels::Gentle),
+            "the good key is used"
+        );
+        let said: Vec<(Option<usize>, &str)> = errors
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
+        assert_eq!(errors.len(), 5, "{said:#?}");
+        assert_eq!(said[0].0, Some(1));
+        assert!(said[0].1.contains("not a theme"), "{said:?}");
+        assert_eq!(said[1].0, Some(2));
+        assert!(said[1].1.contains("no setting \"colour\""), "{said:?}");
+        assert_eq!(said[2].0, Some(3));
+        assert!(said[2].1.contains("must be text in quotes"), "{said:?}");
+        assert!(said[2].1.contains("it is an integer"), "{said:?}");
+        assert_eq!(said[3].0, Some(4));
+        assert!(
+            said[3].1.contains("auto_lock = \"0m\" is out of range"),
+            "{said:?}"
+        );
+        assert_eq!(said[4].0, Some(5));
+        assert!(
+            said[4]
+                .1
+                .contains("backup_keep = \"0 daily\" is out of range"),
+            "{said:?}"
+        );
+        assert!(errors.iter().all(|e| e.column.is_none()), "{errors:?}");
+        let (_, errors) = parse(&p(), "auto_lock = \"99999999999999999999h\"\n");
+        assert!(errors[0].message.contains("out of range"), "{errors:?}");
+        let (_, errors) = parse(&p(), "auto_lock = \"soon\"\n");
+        assert!(errors[0].message.contains("not a time"), "{errors:?}");
+    }
+
+    #[test]
+    fn every_syntax_mistake_is_said_with_its_line_and_column() {
+        let (c, errors) = parse(
+            &p(),
+            "theme = \"default\"\nweek_start = sunday\neditor = \"vi\n",
+        );
+        assert_eq!(
+            c.theme, None,
+            "a file that cannot be read is left out whole"
+        );
+        assert!(errors.len() >= 2, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].column), (Some(2), Some(14)));
+        assert!(
+            errors[0]
+                .to_string()
+                .starts_with("/home/you/.config/closer/config.toml, line 2, column 14: "),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[0].message.contains("left out until it is fixed"));
+        assert_eq!(errors.last().unwrap().line, Some(3), "{errors:?}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! embedded in the binary from `content/`, with the person's own prompts and strategies merged
 //! over them. Read-only; no terminal here, and files are read only in `user`.
 
+pub mod checkin;
 pub mod model;
 pub mod offer;
 pub mod user;
@@ -33,15 +34,35 @@ pub struct ContentError {
     pub file: String,
     /// The line, when known.
     pub line: Option<usize>,
+    /// The column (from 1, in characters), when the place is known within the line (a TOML
+    /// syntax mistake, a value of the wrong type).
+    pub column: Option<usize>,
     /// What is wrong.
     pub message: String,
 }
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}, line {line}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(
+                f,
+                "{}, line {line}, column {column}: {}",
+                self.file, self.message
+            ),
+            (Some(line), None) => write!(f, "{}, line {line}: {}", self.file, self.message),
+            _ => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl ContentError {
+    /// A mistake `toml_text` found in `file`.
+    pub fn of(file: &str, m: crate::toml_text::Mistake) -> ContentError {
+        ContentError {
+            file: file.to_owned(),
+            line: Some(m.line),
+            column: Some(m.column),
+            message: m.message,
         }
     }
 }
@@ -360,21 +381,21 @@ pub fn recently_answered(entries: &[Entry], today: NaiveDate) -> HashSet<String>
 
 /// Parses one TOML content file, saying where a problem is.
 pub(crate) fn parse_toml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
-    toml::from_str(text).map_err(|e| ContentError {
-        file: file.to_owned(),
-        line: e.span().map(|span| line_of(text, span.start)),
-        message: e.message().trim().to_owned(),
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = match e.span() {
+            Some(span) => {
+                let (line, column) = crate::toml_text::position(text, span.start);
+                (Some(line), Some(column))
+            }
+            None => (None, None),
+        };
+        ContentError {
+            file: file.to_owned(),
+            line,
+            column,
+            message: e.message().trim().to_owned(),
+        }
     })
-}
-
-/// The 1-based line of a byte offset.
-pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()
-        .iter()
-        .take(offset)
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 pub mod book;
 pub mod breaks;
+pub mod day_words;
 pub mod debrief;
 pub mod draft;
 pub mod entry;

@@ -17,4 +17,5 @@ pub mod files;
 pub mod journal;
 pub mod report;
 pub mod store;
+pub mod toml_text;
 pub mod tui;

@@ -31,7 +31,7 @@ pub mod sync;
 
 pub use error::{ReadOnlyReason, StoreError};
 pub use journal_store::{
-    Access, CopyMerged, Partial, Store, TrashItem, keep_conflict_copy, read_day_entries,
+    Access, CopyMerged, NotSaved, Partial, Store, TrashItem, keep_conflict_copy, read_day_entries,
     read_preferences,
 };
 pub use layout::Layout;
@@ -40,8 +40,9 @@ pub use scan::{Scan, check, load, scan};
 
 /// The highest schema version this build reads: 2 since episodes and predictions, 3 since a
 /// moment's repair can hold both a strategy and the person's own words, 4 since an entry can
-/// hold debriefs and thought checks, 5 since it can hold bids, time-outs and ladders.
-pub const SCHEMA: u32 = 5;
+/// hold debriefs and thought checks, 5 since it can hold bids, time-outs and ladders, 6 since
+/// an entry can be written later for an earlier day (`Entry::written_on`).
+pub const SCHEMA: u32 = 6;
 
 /// The schema version of files that hold nothing a closer before schema 2 would not know:
 /// files are written with it unless they hold episodes or predictions, so an older closer

@@ -16,10 +16,11 @@ pub mod theme;
 pub mod widgets;
 
 mod clock;
-mod editor;
+pub(crate) mod editor;
 mod event_loop;
 mod signals;
 
+pub use editor::runtime_dir;
 pub use event_loop::{Options, Start, run};
 
 #[cfg(test)]

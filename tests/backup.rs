@@ -20,6 +20,7 @@ fn closer(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
     cmd.args(args)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config");
     cmd
 }
@@ -1100,67 +1101,23 @@ fn a_gzip_bomb_is_refused_before_anything_is_written() {
     assert!(!target.exists());
 }
 
-/// Whether this test may use what needs root (mounting a tmpfs). Not root: under CI
-/// (CI=true) the test fails, as it must run there; elsewhere it is skipped, loudly.
-fn root_for(what: &str) -> bool {
-    if rustix::process::geteuid().is_root() {
-        return true;
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{what} needs root (to mount a tmpfs), and CI=true requires it: run the tests as \
-         root"
-    );
-    eprintln!("\n*** SKIPPED: {what} needs root (to mount a tmpfs); run as root to test it ***\n");
-    false
-}
-
-/// A tmpfs of `size` mounted at `at`, unmounted when dropped.
-struct Tmpfs(std::path::PathBuf);
-
-impl Tmpfs {
-    fn mount(at: &Path, size: &str) -> Option<Tmpfs> {
-        fs::create_dir_all(at).unwrap();
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(at)
-            .status()
-            .is_ok_and(|s| s.success());
-        ok.then(|| Tmpfs(at.to_owned()))
-    }
-}
-
-impl Drop for Tmpfs {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-    }
-}
-
 /// Case rl-05 (a): restoring a whole backup onto a full disk says the disk is full, not that
 /// the backup is damaged.
 #[test]
 fn a_restore_onto_a_full_disk_says_the_disk_is_full() {
-    if !root_for("a restore onto a full disk") {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("journal");
     drop(journal(&root, 6));
     let written = backup_now(&root, &dir.path().join("backups")).unwrap();
-    let mnt = dir.path().join("mnt");
-    let Some(_mounted) = Tmpfs::mount(&mnt, "64k") else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "cannot mount a tmpfs"
-        );
-        eprintln!("\n*** SKIPPED: cannot mount a tmpfs here (a container without the right) ***\n");
+    let Some(disk) = common::needs::tmpfs(
+        &dir.path().join("mnt"),
+        "64k",
+        "for a restore onto a full disk",
+    ) else {
         return;
     };
-    // Filled to the last byte.
-    let mut fill = fs::File::create(mnt.join("fill")).unwrap();
-    let chunk = vec![0u8; 4096];
-    while std::io::Write::write_all(&mut fill, &chunk).is_ok() {}
-    drop(fill);
+    let mnt = disk.path.clone();
+    disk.fill();
     for dry_run in [true, false] {
         let target = mnt.join("journal");
         let mut args = vec![
@@ -1228,6 +1185,7 @@ fn a_restore_under_a_strict_umask_works_with_files_0600_and_folders_0700() {
         .args(["restore", written.path.to_str().unwrap(), "--data-dir"])
         .arg(&target)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config")
         .env("HOME", &work)
         .stdin(Stdio::null())

@@ -16,6 +16,7 @@ fn closer(args: &[&str]) -> Command {
     // No settings file of the machine's (a test that wants one sets its own).
     cmd.args(args)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config");
     cmd
 }
@@ -150,7 +151,7 @@ fn without_home_set_the_data_dir_still_works() {
     let (out, text) = run(closer(&["doctor"])
         .env_remove("HOME")
         .env_remove("XDG_DATA_HOME"));
-    assert!(matches!(out.status.code(), Some(0..=1)), "{text}");
+    assert!(matches!(out.status.code(), Some(0..=2)), "{text}");
     assert!(!text.contains("panicked"), "{text}");
 }
 
@@ -527,7 +528,7 @@ fn stats_refuses_a_backwards_window_and_a_bad_date() {
     let (out, text) = run(&mut closer(&[
         "stats",
         "--from",
-        "yesterday",
+        "lst monday",
         "--data-dir",
         "/nonexistent",
     ]));
@@ -604,8 +605,12 @@ fn many_rejected_prompts_are_counted_not_listed_and_lines_are_right() {
     assert!(out.status.success(), "{text}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     let warnings: Vec<&str> = stderr.lines().collect();
-    assert_eq!(warnings.len(), 6, "{stderr}");
+    assert_eq!(warnings.len(), 7, "{stderr}");
     assert!(warnings[5].contains("35 more"), "{stderr}");
+    assert!(
+        warnings[6].contains("`closer doctor` lists every mistake"),
+        "{stderr}"
+    );
     // Each problem names the line of its item: item i starts on line 9·i + 1, its id on the next.
     assert!(warnings[0].contains("line 2:"), "{stderr}");
     assert!(warnings[4].contains("line 38:"), "{stderr}");
@@ -755,25 +760,14 @@ fn dates_the_journal_cannot_hold_are_refused_and_strays_need_a_look() {
 #[test]
 fn an_import_stopped_by_a_full_disk_says_how_far_it_got() {
     let dir = tempfile::tempdir().unwrap();
-    let mount_point = dir.path().join("disk");
-    fs::create_dir_all(&mount_point).unwrap();
-    let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=200k", "tmpfs"])
-        .arg(&mount_point)
-        .status()
-        .is_ok_and(|s| s.success());
-    if !mounted {
-        assert!(std::env::var_os("CI").is_none(), "CI must run this as root");
-        eprintln!("SKIPPED: needs root to mount a small tmpfs");
+    let Some(disk) = common::needs::tmpfs(
+        &dir.path().join("disk"),
+        "200k",
+        "for an import stopped by a full disk",
+    ) else {
         return;
-    }
-    struct Unmount<'a>(&'a Path);
-    impl Drop for Unmount<'_> {
-        fn drop(&mut self) {
-            let _ = Command::new("umount").arg("-l").arg(self.0).status();
-        }
-    }
-    let _unmount = Unmount(&mount_point);
+    };
+    let mount_point = disk.path.clone();
     let file = dir.path().join("days.json");
     common::jrnl_days_file(
         &file,
@@ -940,6 +934,8 @@ fn a_closed_pipe_ends_every_printing_command_quietly() {
         &["completions", "bash"][..],
         &["man"],
         &["--data-dir", d, "export", "--format", "markdown"],
+        &["--data-dir", d, "export", "--format", "json", "-o", "-"],
+        &["--data-dir", d, "report", "--format", "markdown", "-o", "-"],
         &["--data-dir", d, "stats"],
     ] {
         let mut child = closer(args)
@@ -953,6 +949,209 @@ fn a_closed_pipe_ends_every_printing_command_quietly() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert_ne!(out.status.code(), Some(101), "{args:?}: {err}");
+    }
+}
+
+/// Runs `args` with `input` on standard input: its output, standard output, standard error.
+fn run_with_input(args: &[&str], input: &[u8], dir: &Path) -> (Output, String, String) {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = closer(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // A command that refuses before reading closes its end: the rest is not an error here.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let (o, e) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    (out, o, e)
+}
+
+/// Issue 36: `-` is standard output for `export -o` and `report -o` (no file called `-` is
+/// made), and standard input for `import`: an export piped into an import gives back the
+/// same entries, the one written later for an earlier day with its mark.
+#[test]
+fn dash_is_standard_output_and_input_and_an_export_piped_into_an_import_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let (from, to) = (dir.path().join("from"), dir.path().join("to"));
+    healthy_journal(&from);
+    let mut later = entry("2026-11-23T08:00:00+01:00", 7);
+    later.date = "2026-11-22".parse().unwrap();
+    later.written_on = Some("2026-11-23".parse().unwrap());
+    Store::open(&from).unwrap().save_entry(&later).unwrap();
+    let (f, t) = (from.to_str().unwrap(), to.to_str().unwrap());
+    for (args, starts) in [
+        (
+            &["--data-dir", f, "export", "--format", "csv", "-o", "-"][..],
+            "date,time,written_on",
+        ),
+        (
+            &["--data-dir", f, "export", "--format", "markdown", "-o", "-"],
+            "# closer journal",
+        ),
+        (
+            &["--data-dir", f, "report", "--format", "markdown", "-o", "-"],
+            "# ",
+        ),
+    ] {
+        let out = closer(args).current_dir(dir.path()).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(text.starts_with(starts), "{args:?}: {text}");
+    }
+    let exported = closer(&["--data-dir", f, "export", "--format", "json", "-o", "-"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(exported.status.success());
+    assert!(!dir.path().join("-").exists(), "no file called -");
+    let (out, text, err) = run_with_input(
+        &["--data-dir", t, "import", "-"],
+        &exported.stdout,
+        dir.path(),
+    );
+    assert!(out.status.success(), "{err}");
+    assert!(text.contains("Added 3 entries."), "{text}");
+    let original = Store::open(&from).unwrap().load().entries;
+    let imported = Store::open(&to).unwrap().load().entries;
+    assert_eq!(imported, original);
+    assert!(imported.iter().any(|e| e.written_on.is_some()));
+    // Twice: nothing more, as with a file.
+    let (_, text, _) = run_with_input(
+        &["--data-dir", t, "import", "-"],
+        &exported.stdout,
+        dir.path(),
+    );
+    assert!(text.contains("Nothing to add."), "{text}");
+}
+
+/// Issue 36: `import -` keeps a file's guarantees: what is not valid is named as standard
+/// input and nothing is written; the passphrase cannot come from standard input too; and
+/// `backup --to -` (a folder) is refused, no folder called `-` made.
+#[test]
+fn dash_keeps_the_guarantees_of_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let d = root.to_str().unwrap();
+    let before = files_under(&root);
+    let (out, _, err) = run_with_input(
+        &["--data-dir", d, "import", "-"],
+        br#"{"format": "closer", "version": 1, "entries": [{"id": "x"#,
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(err.contains("standard input is not valid"), "{err}");
+    assert!(err.contains("Nothing was imported."), "{err}");
+    assert_eq!(files_under(&root), before, "nothing written");
+    let (out, _, err) = run_with_input(
+        &["--data-dir", d, "--passphrase-fd", "0", "import", "-"],
+        b"[]",
+        dir.path(),
+    );
+    assert!(!out.status.success());
+    assert!(err.contains("cannot come from it too"), "{err}");
+    let (out, _, err) = run_with_input(&["--data-dir", d, "backup", "--to", "-"], b"", dir.path());
+    assert!(!out.status.success());
+    assert!(err.contains("--to takes a folder"), "{err}");
+    assert!(!dir.path().join("-").exists());
+}
+
+/// Issue 36: --from and --to take dates as people say them; what is not understood is named
+/// with what works; a check-in cannot be for a day to come, nor for a month.
+#[test]
+fn dates_as_people_say_them_and_what_is_not_understood() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let d = root.to_str().unwrap();
+    // The journal's days are 20 and 21 November 2026: a month reads as all of it.
+    let rows = |from: &str, to: &str| {
+        let out = closer(&[
+            "--data-dir",
+            d,
+            "export",
+            "--format",
+            "csv",
+            "--from",
+            from,
+            "--to",
+            to,
+        ])
+        .output()
+        .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        csv::Reader::from_reader(&out.stdout[..]).records().count()
+    };
+    assert_eq!(rows("2026-11", "2026-11"), 2);
+    assert_eq!(rows("2026-11-21", "2026"), 1);
+    assert_eq!(rows("2026-10", "October 2026"), 0);
+    let (out, text) = run(&mut closer(&[
+        "--data-dir",
+        d,
+        "stats",
+        "--from",
+        "last monday",
+    ]));
+    assert!(out.status.success(), "{text}");
+    for (args, says) in [
+        (
+            &["--data-dir", d, "stats", "--from", "lst monday"][..],
+            "could not read 'lst monday' as a date ('lst' was not understood): try ",
+        ),
+        (
+            &["--data-dir", d, "report", "--to", "30"],
+            "could not read '30' as a date",
+        ),
+        (
+            &[
+                "--data-dir",
+                d,
+                "export",
+                "--format",
+                "json",
+                "--from",
+                "tomorrow",
+            ],
+            "after today",
+        ),
+        (
+            &["--data-dir", d, "checkin", "--date", "tomorrow"],
+            "that day has not come yet",
+        ),
+        (
+            &["--data-dir", d, "checkin", "--date", "2026-11"],
+            "is more than one day",
+        ),
+        (
+            &["--data-dir", d, "checkin", "--date", "2026-02-30"],
+            "February 2026 has 28 days",
+        ),
+        (
+            &["--data-dir", d, "stats", "--to", "03/04/2026"],
+            "day/month or month/day",
+        ),
+    ] {
+        let (out, text) = run(&mut closer(args));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
+        assert!(text.contains(says), "{args:?}: {text}");
+        assert!(text.contains("--"), "names the option: {text}");
     }
 }
 
@@ -1323,7 +1522,7 @@ fn doctor_reports_every_settings_mistake_with_file_and_line_and_exits_1() {
         (&config, "Line 2: theme = \"purple\" is not a theme"),
         (&config, "Line 4: closer has no setting \"colour\""),
         (&config, "README.md, \"Settings and config.toml\""),
-        (&strategies, "Line 1: "),
+        (&strategies, "Line 1, column 12: unclosed array table"),
         (
             &prompts,
             "Line 11: prompt \"wrong-one\" refers to trigger \"no-such-trigger\"",
@@ -1393,6 +1592,383 @@ fn doctor_reports_settings_mistakes_without_a_journal() {
     );
     assert!(text.contains("1 problem needs a look"), "{text}");
     assert!(!root.exists());
+}
+
+/// Issue 36: doctor on a journal with the settings files of `files` (name, text) in the
+/// platform's config folder (`XDG_CONFIG_HOME/closer`); `env` added. Its exit status, and
+/// what it printed.
+fn doctor_with_settings(
+    dir: &Path,
+    files: &[(&str, &str)],
+    env: &[(&str, &std::ffi::OsStr)],
+) -> (Output, String) {
+    let root = dir.join("journal");
+    if !root.exists() {
+        healthy_journal(&root);
+    }
+    let own = dir.join("xdg-config/closer");
+    fs::create_dir_all(&own).unwrap();
+    for (name, text) in files {
+        fs::write(own.join(name), text).unwrap();
+    }
+    let mut cmd = closer(&["doctor", "--data-dir", root.to_str().unwrap()]);
+    cmd.env("XDG_CONFIG_HOME", dir.join("xdg-config"));
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    run(&mut cmd)
+}
+
+/// Issue 36: each kind of mistake in config.toml, prompts.toml and strategies.toml is said
+/// under its file, with its line (and column, where toml knows it), and needs a look.
+#[test]
+fn doctor_says_each_kind_of_settings_mistake_where_it_is() {
+    for (name, text, said) in [
+        (
+            "config.toml",
+            "theme = \"default\"\nweek_start = sunday\n",
+            "Line 2, column 14: string values must be quoted",
+        ),
+        (
+            "config.toml",
+            "\ncolour = \"red\"\n",
+            "Line 2: closer has no setting \"colour\"",
+        ),
+        (
+            "config.toml",
+            "week_start = 1\n",
+            "Line 1: week_start must be text in quotes, like week_start = \"…\" (it is an integer)",
+        ),
+        (
+            "config.toml",
+            "auto_lock = \"0s\"\n",
+            "Line 1: auto_lock = \"0s\" is out of range",
+        ),
+        (
+            "config.toml",
+            "backup_keep = \"0 daily, 0 weekly\"\n",
+            "Line 1: backup_keep = \"0 daily, 0 weekly\" is out of range",
+        ),
+        (
+            "prompts.toml",
+            &own_prompt("mine", "fear-of-intimacy").replace("\"What felt close today?\"", "5"),
+            "Line 3, column 8: invalid type: integer `5`, expected a string",
+        ),
+        (
+            "strategies.toml",
+            "[[strategy]\nid = \"mine\"\n",
+            "Line 1, column 12: unclosed array table",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, text) = doctor_with_settings(dir.path(), &[(name, text)], &[]);
+        assert_eq!(out.status.code(), Some(1), "{name}: {text}");
+        let file = dir.path().join("xdg-config/closer").join(name);
+        let at = text
+            .find(&format!("✗ {}", file.display()))
+            .unwrap_or_else(|| panic!("{name} not named:\n{text}"));
+        let section = text[at..].split("\n\n").next().unwrap();
+        assert!(section.contains(said), "{said:?} under {name}:\n{text}");
+        assert!(text.contains("1 problem needs a look"), "{text}");
+        assert!(!text.contains("All is well"), "{text}");
+    }
+}
+
+/// Issue 36: several mistakes in each file are all said, not only the first of each file (a
+/// syntax mistake hid the rest of config.toml; one bad item, the rest of prompts.toml).
+#[test]
+fn doctor_says_every_settings_mistake_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = "theme = \"purple\"\ncolour = \"red\"\nweek_start = 1\nauto_lock = \"0m\"\n\
+                  mood_labels = \"gentle\"\n";
+    let prompts = own_prompt("fine-one", "fear-of-intimacy")
+        + "[[prompt]]\nid = \"typed-wrong\"\ntext = 5\nshape = \"round\"\n\n"
+        + &own_prompt("wrong-trigger", "no-such-trigger")
+        + "[[prompt]]\nid = \"bare\"\n";
+    let strategies = "[[strategy]]\nid = \"x\"\ntitle = \"A title\"\nname = 1\n";
+    let (out, text) = doctor_with_settings(
+        dir.path(),
+        &[
+            ("config.toml", config),
+            ("prompts.toml", &prompts),
+            ("strategies.toml", strategies),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    for said in [
+        "Line 1: theme = \"purple\" is not a theme",
+        "Line 2: closer has no setting \"colour\"",
+        "Line 3: week_start must be text in quotes",
+        "Line 4: auto_lock = \"0m\" is out of range",
+        "Line 10, column 1: missing fields `idea`, `kind`, `perspectives` and `sources`",
+        "Line 12, column 8: invalid type: integer `5`, expected a string",
+        "Line 13, column 1: unknown field `shape`",
+        "prompt \"wrong-trigger\" refers to trigger \"no-such-trigger\"",
+        "missing fields `text`, `idea`, `kind`, `perspectives` and `sources`",
+        "missing fields `category`, `why`, `steps`, `try_today`, `triggers`, `perspectives` and \
+         `sources`",
+        "Line 4, column 1: unknown field `name`",
+    ] {
+        assert!(text.contains(said), "{said:?} not said:\n{text}");
+    }
+    assert!(!text.contains("fine-one"), "{text}");
+    assert!(text.contains("11 problems need a look"), "{text}");
+}
+
+/// Issue 36: a settings file given with --config or CLOSER_CONFIG that is not there is an
+/// error that names it (it was silently ignored), and nothing is made.
+#[test]
+fn a_missing_settings_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let missing = dir.path().join("missing.toml");
+    for (args, env) in [
+        (vec!["--config", missing.to_str().unwrap()], None),
+        (vec![], Some(missing.as_os_str())),
+    ] {
+        let mut cmd = closer(&["status", "--data-dir", root.to_str().unwrap()]);
+        cmd.args(&args);
+        if let Some(file) = env {
+            cmd.env("CLOSER_CONFIG", file);
+        }
+        let (out, text) = run(&mut cmd);
+        assert!(!out.status.success(), "{text}");
+        assert!(
+            text.contains(&format!(
+                "the settings file {} does not exist",
+                missing.display()
+            )),
+            "{text}"
+        );
+        assert!(text.contains("--config or CLOSER_CONFIG"), "{text}");
+        assert!(!root.exists() && !missing.exists());
+    }
+}
+
+/// Issue 36: CLOSER_CONFIG names the settings file as --config does; --config wins over it.
+#[test]
+fn closer_config_mirrors_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    fs::write(&bad, "theme = \"purple\"\n").unwrap();
+    let good = dir.path().join("good.toml");
+    fs::write(&good, "theme = \"high-contrast\"\n").unwrap();
+    let (out, text) = doctor_with_settings(dir.path(), &[], &[("CLOSER_CONFIG", bad.as_os_str())]);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains(&format!("✗ {}", bad.display())), "{text}");
+    let root = dir.path().join("journal");
+    let (out, text) = run(closer(&[
+        "doctor",
+        "--data-dir",
+        root.to_str().unwrap(),
+        "--config",
+        good.to_str().unwrap(),
+    ])
+    .env("CLOSER_CONFIG", &bad));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("All is well."), "{text}");
+    let (_, text) = run(closer(&["doctor", "--paths", "--json"]).env("CLOSER_CONFIG", &good));
+    let paths: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(paths["config_file"]["path"], good.to_str().unwrap());
+    assert_eq!(paths["config_file"]["given"], true);
+}
+
+/// Issue 36: a command that reads the settings says once on standard error that they have
+/// mistakes, and that doctor lists them (it used to leave them out without a word).
+#[test]
+fn a_command_says_once_that_the_settings_have_mistakes() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(&config, "theme = \"purple\"\ncolour = \"red\"\n").unwrap();
+    let out = closer(&[
+        "prompt",
+        "--data-dir",
+        dir.path().join("j").to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr.matches("closer: warning:").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}, line 1: theme = \"purple\" is not a theme",
+            config.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(1 more)"), "{stderr}");
+    assert!(
+        stderr.contains("`closer doctor` lists every mistake"),
+        "{stderr}"
+    );
+}
+
+/// Issue 36: `closer doctor --paths` names the data, config, backup, state and runtime
+/// folders and the settings file, and whether each is there, as text and as JSON; it checks
+/// nothing and makes nothing.
+#[test]
+fn doctor_paths_names_every_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let data = dir.path().join("data-home");
+    let config = dir.path().join("config-home");
+    fs::create_dir_all(config.join("closer")).unwrap();
+    let paths = |extra: &[&str]| {
+        let mut args = vec!["doctor", "--paths"];
+        args.extend_from_slice(extra);
+        let (out, text) = run(closer(&args)
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", &data)
+            .env("XDG_CONFIG_HOME", &config)
+            .env("XDG_STATE_HOME", dir.path().join("state-home"))
+            .env("XDG_RUNTIME_DIR", dir.path())
+            .env_remove("CLOSER_STATE_DIR"));
+        assert!(out.status.success(), "{text}");
+        text
+    };
+    let text = paths(&[]);
+    let line = |what: &str| {
+        text.lines()
+            .find(|l| l.starts_with(what))
+            .unwrap_or_else(|| panic!("no {what}:\n{text}"))
+            .to_owned()
+    };
+    assert_eq!(
+        line("Data folder"),
+        format!(
+            "Data folder     {} (not there yet)",
+            data.join("closer").display()
+        )
+    );
+    assert_eq!(
+        line("Config folder"),
+        format!(
+            "Config folder   {} (there)",
+            config.join("closer").display()
+        )
+    );
+    assert!(
+        line("Settings file").contains(&format!(
+            "{} (not there: closer uses its defaults)",
+            config.join("closer/config.toml").display()
+        )),
+        "{text}"
+    );
+    assert!(
+        line("Backup folder").contains(&data.join("closer-backups").display().to_string()),
+        "{text}"
+    );
+    assert!(
+        line("State folder").contains(&dir.path().join("state-home/closer").display().to_string()),
+        "{text}"
+    );
+    assert!(
+        line("Runtime folder").contains(&format!("{}/closer-", dir.path().display())),
+        "{text}"
+    );
+    assert!(!data.exists() && !home.exists(), "made nothing");
+
+    let json: serde_json::Value = serde_json::from_str(&paths(&["--json"])).unwrap();
+    assert_eq!(
+        json["data_dir"]["path"],
+        data.join("closer").to_str().unwrap()
+    );
+    assert_eq!(json["data_dir"]["exists"], false);
+    assert_eq!(json["config_dir"]["exists"], true);
+    assert_eq!(json["config_file"]["given"], false);
+    for key in ["backup_dir", "state_dir", "runtime_dir"] {
+        assert!(json[key]["path"].is_string(), "{key}: {json}");
+    }
+    // --json is for --paths.
+    let (out, _) = run(&mut closer(&["doctor", "--json"]));
+    assert!(!out.status.success());
+}
+
+/// Issue 36, macOS: `directories` gives config and data one folder there; XDG_CONFIG_HOME set
+/// to XDG_DATA_HOME does the same on Linux. The config files then have a `config` folder of
+/// their own; the ones an earlier closer kept beside the journal are checked where they are
+/// by doctor (which moves nothing), and moved by the next other command, which says so.
+#[test]
+fn config_files_leave_a_data_folder_they_shared() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("Application Support");
+    let root = shared.join("closer");
+    healthy_journal(&root);
+    fs::write(root.join("config.toml"), "theme = \"purple\"\n").unwrap();
+    fs::write(
+        root.join("prompts.toml"),
+        own_prompt("fine-one", "fear-of-intimacy"),
+    )
+    .unwrap();
+    let closer_here = |args: &[&str]| {
+        let mut cmd = closer(args);
+        cmd.env("XDG_CONFIG_HOME", &shared)
+            .env("XDG_DATA_HOME", &shared)
+            .env("HOME", dir.path());
+        run(&mut cmd)
+    };
+    let (_, text) = closer_here(&["doctor", "--paths"]);
+    assert!(
+        text.contains(&format!(
+            "Config folder   {}",
+            root.join("config").display()
+        )),
+        "{text}"
+    );
+    let before = common::snapshot(&shared);
+    let (out, text) = closer_here(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!(
+            "· {}\n  Kept here by an earlier closer, beside the journal. closer moves it to {} \
+             the next time it runs",
+            root.join("config.toml").display(),
+            root.join("config/config.toml").display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("✗ {}", root.join("config.toml").display())),
+        "checked where it is: {text}"
+    );
+    assert_eq!(common::snapshot(&shared), before, "doctor moved something");
+
+    let (out, text) = closer_here(&["status"]);
+    assert!(out.status.code().is_some(), "{text}");
+    for name in ["config.toml", "prompts.toml"] {
+        assert!(
+            text.contains(&format!(
+                "closer: moved {} to {}",
+                root.join(name).display(),
+                root.join("config").join(name).display()
+            )),
+            "{text}"
+        );
+        assert!(!root.join(name).exists() && root.join("config").join(name).is_file());
+    }
+    let (_, text) = closer_here(&["doctor"]);
+    assert!(!text.contains("earlier closer"), "{text}");
+    assert!(
+        text.contains(&format!("✗ {}", root.join("config/config.toml").display())),
+        "{text}"
+    );
+
+    // One left behind beside the new one: not read, and doctor says so.
+    fs::write(root.join("config.toml"), "theme = \"default\"\n").unwrap();
+    let (_, text) = closer_here(&["doctor"]);
+    assert!(
+        text.contains(&format!(
+            "! {}\n  Kept here by an earlier closer, and not read: closer reads {} instead.",
+            root.join("config.toml").display(),
+            root.join("config/config.toml").display()
+        )),
+        "{text}"
+    );
+    assert!(text.contains("2 problems need a look"), "{text}");
 }
 
 /// A draft as closer writes it (`drafts/current.json`), begun at `started` (RFC 3339, UTC)
@@ -1938,4 +2514,133 @@ fn report_includes_moments_by_that_name_and_still_takes_episodes() {
     assert!(!out.status.success());
     assert!(text.contains("moments"), "{text}");
     assert!(!text.contains("episodes"), "{text}");
+}
+
+/// Issue 36: `status` answers "checked in today?" by grep's convention: 0 yes, 1 no, 2 it
+/// cannot tell (no journal there; wrong arguments, from clap).
+#[test]
+fn status_exits_0_for_yes_1_for_no_2_when_it_cannot_tell() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let d = root.to_str().unwrap();
+    healthy_journal(&root);
+    let (out, text) = run(&mut closer(&["--data-dir", d, "status"]));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.starts_with("not yet today"), "{text}");
+
+    let now = chrono::Local::now().fixed_offset().to_rfc3339();
+    Store::open(&root)
+        .unwrap()
+        .save_entry(&entry(&now, 7))
+        .unwrap();
+    let (out, text) = run(&mut closer(&["--data-dir", d, "status", "--short"]));
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.starts_with('✓'), "{text}");
+
+    // No journal there: the line still shows (a shell prompt may ask before the journal
+    // exists), the reason goes to standard error, and the answer is "cannot tell".
+    let missing = dir.path().join("no-journal");
+    let out = closer(&["--data-dir", missing.to_str().unwrap(), "status"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("not yet today"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no journal in"));
+
+    let (out, text) = run(&mut closer(&["--data-dir", d, "status", "--bogus"]));
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("unexpected argument"), "{text}");
+}
+
+/// Issue 36: `doctor` by grep's convention: 0 all is well, 1 a file or a setting needs a
+/// look, 2 it could not check (a journal it cannot unlock; wrong arguments).
+#[test]
+fn doctor_exits_0_when_all_is_well_1_when_something_needs_a_look_2_when_it_cannot_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    let d = root.to_str().unwrap();
+    healthy_journal(&root);
+    let (out, text) = run(&mut closer(&["--data-dir", d, "doctor"]));
+    assert_eq!(out.status.code(), Some(0), "{text}");
+
+    // A setting that needs a look.
+    let config = dir.path().join("config");
+    fs::create_dir_all(config.join("closer")).unwrap();
+    fs::write(config.join("closer/config.toml"), "theme = [").unwrap();
+    let (out, text) = run(closer(&["--data-dir", d, "doctor"]).env("XDG_CONFIG_HOME", &config));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+
+    // A damaged day file; the answer is the same when the reader has gone away before
+    // doctor writes a word (`closer doctor | head -0`).
+    let day = root.join("entries/2026/2026-11-20.json");
+    fs::write(&day, "{ not json").unwrap();
+    let (out, text) = run(&mut closer(&["--data-dir", d, "doctor"]));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let status = closer(&["--data-dir", d, "doctor"])
+        .stdout(writer)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "the answer, though nobody read it");
+
+    let (out, text) = run(&mut closer(&["--data-dir", d, "doctor", "--bogus"]));
+    assert_eq!(out.status.code(), Some(2), "{text}");
+
+    // An encrypted journal and the wrong passphrase: it cannot be checked.
+    let locked = dir.path().join("locked");
+    healthy_journal(&locked);
+    let l = locked.as_os_str();
+    let out = common::spawn_with_passphrase(
+        &["encrypt".as_ref(), "--data-dir".as_ref(), l],
+        "a long walk by the river\na long walk by the river\n",
+        &[],
+    )
+    .wait_with_output()
+    .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let out = common::spawn_with_passphrase(
+        &["doctor".as_ref(), "--data-dir".as_ref(), l],
+        "not it\n",
+        &[],
+    )
+    .wait_with_output()
+    .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("does not unlock this journal"), "{err}");
+}
+
+/// Issue 36: every other command exits 0 when done, 1 when it failed, 2 for wrong arguments.
+#[test]
+fn other_commands_exit_1_when_they_fail_and_2_for_wrong_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-journal");
+    let m = missing.to_str().unwrap();
+    let root = dir.path().join("journal");
+    healthy_journal(&root);
+    let d = root.to_str().unwrap();
+    for args in [
+        &["stats"][..],
+        &["predictions"],
+        &["export", "--format", "json"],
+    ] {
+        let mut all = vec!["--data-dir", d];
+        all.extend_from_slice(args);
+        let (out, text) = run(&mut closer(&all));
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {text}");
+        all[1] = m;
+        let (out, text) = run(&mut closer(&all));
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {text}");
+        all.push("--bogus");
+        let (out, text) = run(&mut closer(&all));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {text}");
+    }
+    let (out, text) = run(&mut closer(&["export"]));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a required option missing: {text}"
+    );
 }

@@ -680,49 +680,9 @@ fn a_deleted_lock_file_lets_no_second_writer_in_and_read_only_turns_writable() {
     assert_eq!(only_day_file(&root)["entries"][0]["mood"], 4);
 }
 
-/// A small tmpfs (root only), unmounted when dropped.
-struct SmallDisk {
-    path: std::path::PathBuf,
-}
-
-impl SmallDisk {
-    /// A 1 MiB tmpfs at `path`, or `None` (said loudly) where mounting is not allowed.
-    fn mount(path: &std::path::Path) -> Option<SmallDisk> {
-        fs::create_dir_all(path).unwrap();
-        let ok = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
-            .arg(path)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI runs as root and must mount the tmpfs for the full-disk tests"
-            );
-            eprintln!("SKIPPED: a full-disk test needs root to mount a small tmpfs");
-            return None;
-        }
-        Some(SmallDisk {
-            path: path.to_owned(),
-        })
-    }
-
-    /// Fills the disk to the last byte.
-    fn fill(&self) {
-        let mut f = fs::File::create(self.path.join("filler")).unwrap();
-        let block = vec![0u8; 4096];
-        while std::io::Write::write_all(&mut f, &block).is_ok() {}
-        let _ = std::io::Write::write_all(&mut f, &[0u8]);
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg("-l")
-            .arg(&self.path)
-            .status();
-    }
+/// A 1 MiB tmpfs at `dir/disk`, or `None` (said, or failed under CI) without root.
+fn small_disk(dir: &std::path::Path, why: &str) -> Option<common::needs::Tmpfs> {
+    common::needs::tmpfs(&dir.join("disk"), "1m", why)
 }
 
 /// Case r01: Ctrl-C on a full disk used to quit at once with status 0 and the words in no
@@ -730,7 +690,7 @@ impl Drop for SmallDisk {
 #[test]
 fn ctrl_c_on_a_full_disk_keeps_the_words_in_a_file_the_person_names() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(disk) = SmallDisk::mount(&dir.path().join("disk")) else {
+    let Some(disk) = small_disk(dir.path(), "for Ctrl-C on a full disk") else {
         return;
     };
     let root = disk.path.join("journal");
@@ -757,7 +717,7 @@ fn ctrl_c_on_a_full_disk_keeps_the_words_in_a_file_the_person_names() {
 #[test]
 fn sigterm_on_a_full_disk_prints_the_words_and_exits_non_zero() {
     let dir = tempfile::tempdir().unwrap();
-    let Some(disk) = SmallDisk::mount(&dir.path().join("disk")) else {
+    let Some(disk) = small_disk(dir.path(), "for SIGTERM on a full disk") else {
         return;
     };
     let root = disk.path.join("journal");
@@ -806,10 +766,16 @@ fn ctrl_z_and_sigtstp_suspend_with_the_draft_kept_and_fg_continues_whole() {
     shell.wait_for("before the stop");
     shell.send("\x1a");
     shell.wait_for("Stopped");
+    assert!(!shell.cursor_hidden(), "the shell gets its cursor back");
     let draft = fs::read_to_string(root.join("drafts/current.json")).unwrap();
     assert!(draft.contains("before the stop"), "{draft}");
     shell.send("fg\r");
     shell.wait_for("step 6 of 10");
+    // The cursor is back at the caret, after the last letter typed.
+    shell.wait_cursor("after \"stop\"", |s| {
+        let (row, col) = s.cursor_position();
+        col > 0 && s.cell(row, col - 1).is_some_and(|c| c.contents() == "p")
+    });
     shell.send(" and after");
     shell.wait_for("before the stop and after");
     // From outside: the shell's job is the foreground one; signal closer itself.
@@ -1195,4 +1161,233 @@ fn closer_review_without_state_json_opens_review_after_welcome() {
     app.wait_for("Not checked in yet today.");
     app.send("q");
     assert!(app.wait_exit().success());
+}
+
+/// Issue 36: the terminal's own cursor is where the caret is, so screen readers, magnifiers and
+/// input methods, which follow it, can follow closer: after what is typed (a CJK character two
+/// columns wide, a wrapped line on the row it wrapped to), on the selected row of a list as it
+/// moves, hidden on a page with neither, and shown again when closer leaves.
+#[test]
+fn the_terminal_cursor_sits_at_the_caret_and_on_the_selected_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    {
+        let store = Store::open(&root).unwrap();
+        for (n, day) in ["19", "20", "21"].iter().enumerate() {
+            let n = u32::try_from(n).unwrap();
+            store
+                .save_entry(&entry(&format!("2026-11-{day}T09:00:00+01:00"), n))
+                .unwrap();
+        }
+    }
+    let mut app = at_reflect(&root);
+    // The cell `back` columns left of the cursor holds `symbol`.
+    let before = |symbol: &'static str, back: u16| {
+        move |s: &vt100::Screen| {
+            let (row, col) = s.cursor_position();
+            col >= back
+                && s.cell(row, col - back)
+                    .is_some_and(|c| c.contents() == symbol)
+        }
+    };
+    app.send("I said 我們");
+    app.wait_for("I said 我們");
+    let (first_row, col) = app.wait_cursor("just after 們", before("們", 2));
+    assert_eq!(
+        app.cell(first_row, col - 11),
+        "I",
+        "after \"I said \" and two wide characters"
+    );
+    // Long enough to wrap in the answer box, ending in a CJK word.
+    app.send(" and then we sat together in the kitchen for a long while, saying nothing 今天");
+    app.wait_for("今天");
+    let (row, col) = app.wait_cursor("after 天", before("天", 2));
+    assert!(row > first_row, "on the row the answer wrapped to");
+    // ← goes back over the whole wide character.
+    app.send("\x1b[D");
+    assert_eq!(app.wait_cursor("on 天", before("天", 0)), (row, col - 2));
+
+    // A list: review's rows, the cursor on the selected one's marker, moving with it.
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("You checked in today.");
+    let start = Instant::now();
+    while !app.cursor_hidden() {
+        assert!(start.elapsed() < DEADLINE, "home shows no cursor");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    app.send("r");
+    let (top, col) = app.wait_cursor("on the selected row", before("▸", 0));
+    app.send("\x1b[B");
+    let (next, next_col) = app.wait_cursor("on the row below", move |s| {
+        s.cursor_position().0 > top && before("▸", 0)(s)
+    });
+    assert_eq!(next_col, col);
+    assert!(next > top);
+    app.esc();
+    app.wait_for("You checked in today.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    assert!(app.left_alternate_screen());
+    assert!(!app.cursor_hidden(), "the shell gets its cursor back");
+}
+
+/// Issue 36: `closer checkin --date yesterday` opens the check-in for yesterday; it is saved
+/// in yesterday's day file, marked as written today (schema 6), and counted for yesterday.
+#[test]
+fn closer_checkin_date_yesterday_saves_in_yesterdays_file_marked_as_written_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let today = closer::clock::today();
+    let yesterday = today.pred_opt().unwrap();
+    let mut app = Closer::start_args(&root, 80, 24, &["checkin", "--date", "yesterday"]);
+    app.wait_for("For which day?");
+    app.wait_for("‹ yesterday,");
+    app.send("4");
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("is saved, marked as written later.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    let layout = closer::store::Layout::new(&root);
+    let text = fs::read_to_string(layout.day_file(yesterday)).unwrap();
+    assert!(text.starts_with("{\n  \"schema\": 6,"), "{text}");
+    assert!(!layout.day_file(today).exists(), "nothing in today's file");
+    let entries = Store::open(&root).unwrap().load().entries;
+    let [e] = &entries[..] else {
+        panic!("{entries:?}")
+    };
+    assert_eq!(e.date, yesterday);
+    assert_eq!(e.written_on, Some(today));
+    assert_eq!(e.mood.map(|m| m.get()), Some(4));
+}
+
+/// Whether nothing on the screen is coloured or styled, and the main screen is in use (the
+/// plain check-in draws nothing: it writes lines).
+fn plain_text_only(app: &Closer) -> bool {
+    let parser = app.screen.lock().unwrap();
+    let screen = parser.screen();
+    let (rows, cols) = screen.size();
+    let styled = (0..rows).any(|r| {
+        (0..cols).any(|c| {
+            screen.cell(r, c).is_some_and(|cell| {
+                cell.fgcolor() != vt100::Color::Default
+                    || cell.bgcolor() != vt100::Color::Default
+                    || cell.bold()
+                    || cell.inverse()
+                    || cell.underline()
+            })
+        })
+    });
+    !styled && !screen.alternate_screen()
+}
+
+/// Issue 36: `closer checkin --plain` in a terminal: a prompt before each answer, `?` and
+/// `!` answered in place, plain lines only (no colour, no other screen), and the entry saved.
+#[test]
+fn the_plain_check_in_in_a_terminal_asks_line_by_line_in_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let mut app = Closer::start_args(&root, 80, 24, &["checkin", "--plain"]);
+    app.wait_for("How are you feeling?");
+    app.wait_for("> ");
+    assert!(plain_text_only(&app), "{}", app.contents());
+    app.send("?\r");
+    app.wait_for("Mood from 1 (very low) to 5 (very good)");
+    app.send("4\r");
+    app.wait_for("How close do you feel to your partner today?");
+    app.send("!\r");
+    app.wait_for("Back to the question:");
+    assert!(
+        app.contents().contains("Finding professional help"),
+        "{}",
+        app.contents()
+    );
+    app.send("3\r");
+    app.wait_for("Which feelings were there today?");
+    app.send("calm, grateful\r");
+    app.wait_for("Did anything stir up distance today?");
+    assert!(plain_text_only(&app), "{}", app.contents());
+    app.send("/save\r");
+    app.wait_for("Your check-in is saved.");
+    assert!(app.wait_exit().success());
+    assert!(plain_text_only(&app), "{}", app.contents());
+    let day = only_day_file(&root);
+    let e = &day["entries"][0];
+    assert_eq!(e["mood"], 4);
+    assert_eq!(e["closeness"], 3);
+    assert_eq!(e["emotions"], serde_json::json!(["calm", "grateful"]));
+}
+
+/// Issue 36: the same check-in, with keys in the interface and with lines in the plain
+/// check-in, saves the same entry (ids and times apart).
+#[test]
+fn the_plain_check_in_saves_what_the_interface_saves_for_the_same_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tui_root, plain_root) = (dir.path().join("tui"), dir.path().join("plain"));
+    journal_with_perspective(&tui_root);
+    journal_with_perspective(&plain_root);
+    // The interface: mood 2, closeness 4, anxiety at 4, an answer, the first suggestion.
+    let mut app = Closer::start_args(&tui_root, 80, 24, &["checkin"]);
+    app.wait_for("step 1 of 10");
+    app.send("24");
+    app.wait_for("[4 close]");
+    app.send("\r");
+    app.wait_for("step 2 of 10");
+    app.send("\t");
+    app.wait_for("step 3 of 10");
+    app.send("anxi");
+    app.wait_for("Filter: anxi");
+    app.send("\r");
+    app.wait_for("Type to filter");
+    app.send("4");
+    app.wait_for("●●●●○");
+    app.send("\t");
+    app.wait_for("step 4 of 10");
+    app.press_until("\t", "step 6 of 10", 5);
+    app.send("I went quiet after dinner.");
+    app.wait_for("I went quiet after dinner.");
+    app.press_until("\t", "step 7 of 10", 6);
+    app.send(" ");
+    app.wait_for("I'll try this");
+    app.send("\x13");
+    app.wait_for("Your check-in is saved.");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    // The plain check-in, the same answers as lines.
+    let mut plain = Closer::start_args(&plain_root, 80, 24, &["checkin", "--plain"]);
+    for (answer, next) in [
+        ("2", "How close do you feel"),
+        ("4", "Which feelings were there today?"),
+        ("", "Did anything stir up distance today?"),
+        ("anxiety", "Anxiety: how strongly"),
+        ("4", "Being checked up on, or cut off from people or money"),
+        ("", "A moment: what happened?"),
+        ("", "Question 1 of"),
+        ("I went quiet after dinner.", "> "),
+        ("/next", "Something to try: which will you try?"),
+        ("1", "What do you fear will happen?"),
+        ("/save", "Your check-in is saved."),
+    ] {
+        plain.send(&format!("{answer}\r"));
+        plain.wait_for(next);
+    }
+    assert!(plain.wait_exit().success());
+    let strip = |root: &std::path::Path| {
+        let mut e = only_day_file(root)["entries"][0].clone();
+        for key in ["id", "created_at", "updated_at"] {
+            e.as_object_mut().unwrap().remove(key);
+        }
+        e
+    };
+    let (tui, plain) = (strip(&tui_root), strip(&plain_root));
+    assert_eq!(
+        tui, plain,
+        "the interface's:\n{tui:#}\nthe plain one's:\n{plain:#}"
+    );
+    assert_eq!(
+        plain["responses"][0]["answer"],
+        "I went quiet after dinner."
+    );
+    assert_eq!(plain["strategies"][0]["planned"], true);
 }

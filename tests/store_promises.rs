@@ -739,8 +739,9 @@ fn the_prediction_index_keeps_unknown_fields_when_mended() {
 
 /// This closer reads every schema it writes: a repair with both a strategy and own words is
 /// schema 3, a debrief or a thought check schema 4, a bid, a time-out, a ladder or a
-/// prediction of a ladder's step schema 5; each day file carries its entry's schema and reads
-/// back whole.
+/// prediction of a ladder's step schema 5, an entry written later for an earlier day schema
+/// 6; each day file carries its entry's schema and reads back whole, and an entry without
+/// those stays at the schema an older closer reads.
 #[test]
 fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
     use closer::journal::{Debrief, Episode, Name, Repair, ThoughtCheck};
@@ -787,8 +788,12 @@ fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
         extra: Default::default(),
     });
     climbed.predictions = step;
-    assert_eq!(turned.schema(), closer::store::SCHEMA);
-    assert_eq!(climbed.schema(), closer::store::SCHEMA);
+    assert_eq!(turned.schema(), 5);
+    assert_eq!(climbed.schema(), 5);
+    let mut later = common::entry("2026-11-25T09:00:00+01:00", 7);
+    later.date = "2026-11-24".parse().unwrap();
+    later.written_on = Some("2026-11-25".parse().unwrap());
+    assert_eq!(later.schema(), closer::store::SCHEMA);
     let dir = tempfile::tempdir().unwrap();
     let store = closer::store::Store::open(dir.path()).unwrap();
     let layout = closer::store::Layout::new(dir.path());
@@ -798,6 +803,7 @@ fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
         (&checked, 4),
         (&turned, 5),
         (&climbed, 5),
+        (&later, 6),
     ] {
         store.save_entry(entry).unwrap();
         let day = std::fs::read_to_string(layout.day_file(entry.date)).unwrap();
@@ -806,7 +812,7 @@ fn the_highest_schema_an_entry_needs_is_one_this_closer_reads() {
     }
     assert_eq!(
         closer::store::scan(&layout).entries,
-        [e, debriefed, checked, turned, climbed]
+        [e, debriefed, checked, turned, climbed, later]
     );
 }
 

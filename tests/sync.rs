@@ -19,6 +19,7 @@ fn closer(root: &Path, args: &[&str]) -> String {
         .arg("--data-dir")
         .arg(root)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -319,6 +320,7 @@ fn closer_with(
         .arg("--data-dir")
         .arg(root)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1");
@@ -882,5 +884,69 @@ fn an_entry_edited_on_two_computers_keeps_both_edits_and_sync_says_so() {
         assert_eq!(e.mood, on_a3.mood);
         assert!(e.two_versions.is_empty());
         assert_eq!(export(&a), export(&b));
+    }
+}
+
+/// The files git tracks in `root`.
+fn tracked(root: &Path) -> Vec<String> {
+    let out = Command::new("git")
+        .args(["-C", root.to_str().unwrap(), "ls-files"])
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Issue 36: on macOS the config folder is the data folder's `config/`, and an earlier closer
+/// kept (and synced) config.toml beside the journal. Sync never carries a config file: the
+/// ones committed before leave the repository, the files themselves stay, and the journal's
+/// own are synced as ever.
+#[test]
+fn sync_never_carries_config_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("closer");
+    Store::open(&a)
+        .unwrap()
+        .save_entry(&entry("2025-06-01T08:00:00+01:00", 1))
+        .unwrap();
+    closer(&a, &["sync"]);
+    // As an earlier closer's sync left it: config files beside the journal, committed.
+    let r = a.to_str().unwrap();
+    for name in ["config.toml", "prompts.toml"] {
+        std::fs::write(a.join(name), "# an earlier closer's\n").unwrap();
+        git(&["-C", r, "add", "-f", name]);
+    }
+    git_commit_all(&a, "an earlier closer's sync");
+    assert!(tracked(&a).contains(&"config.toml".to_owned()));
+    // The config folder of its own, and a new day.
+    std::fs::create_dir_all(a.join("config")).unwrap();
+    std::fs::write(a.join("config/config.toml"), "theme = \"default\"\n").unwrap();
+    std::fs::write(a.join("strategies.toml"), "# left over\n").unwrap();
+    Store::open(&a)
+        .unwrap()
+        .save_entry(&entry("2025-06-02T08:00:00+01:00", 2))
+        .unwrap();
+    closer(&a, &["sync"]);
+    let files = tracked(&a);
+    assert!(
+        files.iter().any(|f| f.ends_with("2025-06-02.json")),
+        "the journal syncs: {files:?}"
+    );
+    for not in [
+        "config.toml",
+        "prompts.toml",
+        "strategies.toml",
+        "config/config.toml",
+    ] {
+        assert!(
+            !files.contains(&not.to_owned()),
+            "{not} is synced: {files:?}"
+        );
+    }
+    for still in ["config.toml", "prompts.toml", "config/config.toml"] {
+        assert!(a.join(still).is_file(), "{still} was removed");
     }
 }

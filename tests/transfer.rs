@@ -16,6 +16,7 @@ fn closer(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
     cmd.args(args)
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         // Nobody's own config.toml or content changes what the expected files say.
         .env("XDG_CONFIG_HOME", "/nonexistent/closer-test-config")
         .env("TZ", "UTC");
@@ -202,6 +203,8 @@ fn fixture(root: &Path) -> Store {
     c.tags.clear();
     c.emotions.clear();
     c.notes = "Only a note.".into();
+    // Written the next morning, for the evening before.
+    c.written_on = Some("2026-11-22".parse().unwrap());
     for e in [a, b, c] {
         store.save_entry(&e).unwrap();
     }
@@ -643,7 +646,8 @@ fn status_says_and_exits_by_whether_today_is_checked_in() {
         "--data-dir",
         root.to_str().unwrap(),
     ]));
-    assert_eq!(out.status.code(), Some(1));
+    // No journal yet: the line for a shell prompt, and 2, "cannot tell" (issue 36).
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(text, "not yet today · 0-day streak\n");
     assert!(!root.exists());
     let now = chrono::Local::now().fixed_offset();

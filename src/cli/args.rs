@@ -17,11 +17,11 @@ Examples:
   closer prompt                   print today's question (for a shell greeting)
   closer stats --json             insights for scripts
   closer export --format markdown > journal.md
-  closer report --from 2026-09-01  a page with charts, to read or to bring to a therapist
+  closer report --from 2026-09-01  a page with charts, for you or a therapist
   closer import jrnl.json --dry-run
   closer status --short           for a shell prompt
   closer remind --at 20:30        a daily reminder on days without a check-in
-  closer predictions              fears written as predictions, the ones due first";
+  closer predictions              fears written as predictions, due first";
 
 /// A calm terminal journal for noticing distance in a relationship, and what helps.
 ///
@@ -39,18 +39,20 @@ pub struct Cli {
     )]
     pub data_dir: Option<PathBuf>,
 
-    /// The settings file [default: config.toml in the config folder, e.g. ~/.config/closer]
+    /// The settings file; it must exist [default: config.toml in the config folder, e.g.
+    /// ~/.config/closer; `closer doctor --paths` shows which]
     #[arg(
         long,
         global = true,
+        env = "CLOSER_CONFIG",
         value_name = "FILE",
         help_heading = "Global options"
     )]
     pub config: Option<PathBuf>,
 
-    /// Read the passphrase of an encrypted journal from this open file descriptor (one line;
-    /// a new one for `closer encrypt` twice, on two lines; for `closer passphrase`, three: the
-    /// passphrase now, then the new one twice)
+    /// Read the passphrase of an encrypted journal from this open file descriptor: one line;
+    /// for closer encrypt, the new passphrase twice, on two lines; for closer passphrase,
+    /// three: the passphrase now, then the new one twice
     #[arg(long, global = true, value_name = "N", help_heading = "Global options")]
     pub passphrase_fd: Option<u32>,
 

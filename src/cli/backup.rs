@@ -25,7 +25,7 @@ use crate::store::{Layout, crypto};
 /// says how many day files it holds.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer backup\n  closer backup --to /media/usb/closer-backups\n  pass show closer | closer backup --passphrase-fd 0   # an encrypted journal, its entries counted"
+    after_help = "Examples:\n  closer backup\n  closer backup --to /media/usb/closer-backups\n  pass show closer | closer backup --passphrase-fd 0   # its entries counted"
 )]
 pub struct Args {
     /// Write it into this folder instead
@@ -39,6 +39,17 @@ impl Args {
     /// # Errors
     /// As [`backup`].
     pub fn run(self, ctx: &Ctx) -> Result<ExitCode> {
+        if self
+            .to
+            .as_deref()
+            .is_some_and(|to| super::outfile::named_file(to).is_none())
+        {
+            anyhow::bail!(
+                "--to takes a folder, and \"-\" is not one: a backup is a file closer writes into \
+                 a folder and rotates there. Run closer backup, then copy the file it names \
+                 (or give --to ./- for a folder called -)."
+            );
+        }
         let data_dir = ctx.data_dir()?;
         let settings = Settings::of(ctx)?;
         ctx.printed(|out| backup(data_dir, &settings, self.to.as_deref(), ctx.secrets(), out))?;

@@ -22,36 +22,96 @@ use crate::store::{self, Layout, Store};
 pub struct Ctx {
     /// The data folder, when `--data-dir`, `CLOSER_DATA_DIR` or the platform names one.
     data_dir: Option<PathBuf>,
-    /// The settings file: `--config`, else `config.toml` in the config folder.
+    /// The config folder (see [`config_dir`]).
+    config_dir: Option<PathBuf>,
+    /// The settings file: `--config` (or `CLOSER_CONFIG`), else `config.toml` in the config
+    /// folder.
     config_file: Option<PathBuf>,
+    /// Whether `--config` or `CLOSER_CONFIG` gave the settings file.
+    config_given: bool,
     /// What the settings file says (its defaults when it cannot be read).
     config: Config,
+    /// What is wrong in the settings file, said once on standard error by the first command
+    /// that reads it (doctor lists them all instead).
+    config_errors: Vec<crate::config::ConfigError>,
+    /// Whether the settings' mistakes were said.
+    warned: std::sync::Once,
     /// Where passphrases come from.
     secrets: secrets::Source,
 }
 
 impl Ctx {
-    /// The context of one run, from its global options.
-    pub fn new(cli: &Cli) -> Ctx {
+    /// The context of one run, from its global options. Config files an earlier closer kept
+    /// beside the journal (macOS) are moved to the config folder first, said on standard
+    /// error; not by `closer doctor`, which changes nothing and says they wait.
+    ///
+    /// # Errors
+    /// `--config` (or `CLOSER_CONFIG`) names a file that does not exist.
+    pub fn new(cli: &Cli) -> Result<Ctx> {
         let data_dir = cli.data_dir.clone().or_else(default_data_dir);
+        let config_dir = config_dir();
+        let doctor = matches!(cli.command, Some(super::Command::Doctor(_)));
+        if let (Some(old), Some(new)) = (platform_config_dir(), &config_dir)
+            && !doctor
+        {
+            for said in crate::config::folders::move_old_files(&old, new) {
+                eprintln!("closer: {said}");
+            }
+        }
+        if let Some(file) = &cli.config
+            && !file.exists()
+        {
+            bail!(
+                "the settings file {} does not exist (it was given with --config or \
+                 CLOSER_CONFIG). Check the path; without --config, closer reads {}.",
+                file.display(),
+                config_dir.as_ref().map_or_else(
+                    || "config.toml in the config folder".to_owned(),
+                    |d| d.join(crate::config::FILE).display().to_string()
+                )
+            );
+        }
         let config_file = cli
             .config
             .clone()
-            .or_else(|| config_dir().map(|d| d.join(crate::config::FILE)));
-        let config = config_file
+            .or_else(|| config_dir.as_ref().map(|d| d.join(crate::config::FILE)));
+        let (config, config_errors) = config_file
             .as_deref()
-            .map(|f| crate::config::load(f).0)
+            .map(crate::config::load)
             .unwrap_or_default();
         let secrets = secrets::Source {
             fd: cli.passphrase_fd,
             command: config.passphrase_command.clone(),
         };
-        Ctx {
+        Ok(Ctx {
             data_dir,
+            config_dir,
             config_file,
+            config_given: cli.config.is_some(),
             config,
+            config_errors,
+            warned: std::sync::Once::new(),
             secrets,
-        }
+        })
+    }
+
+    /// Says on standard error, once a run, that the settings file has mistakes (the first,
+    /// and how many more) and that `closer doctor` lists them: closer leaves out what is wrong
+    /// and uses the rest, and should not do so without a word.
+    fn warn_of_mistakes(&self) {
+        self.warned.call_once(|| {
+            if let Some(first) = self.config_errors.first() {
+                let more = match self.config_errors.len() - 1 {
+                    0 => String::new(),
+                    n => format!(" ({n} more)"),
+                };
+                let text = format!(
+                    "closer: warning: {first}{more}. closer left out what is wrong and used the \
+                     rest of your settings; `closer doctor` lists every mistake."
+                );
+                eprintln!("{}", crate::journal::printable::printable(&text));
+            }
+        });
     }
 
     /// The data folder: `--data-dir`, then `CLOSER_DATA_DIR` (both via clap), then the
@@ -110,18 +170,32 @@ impl Ctx {
         self.config_file.as_deref()
     }
 
-    /// Where the person's own prompts and strategies live (see [`config_dir`]).
-    pub fn config_dir(&self) -> Option<PathBuf> {
-        config_dir()
+    /// Whether `--config` or `CLOSER_CONFIG` gave the settings file.
+    pub fn config_given(&self) -> bool {
+        self.config_given
     }
 
-    /// What the settings file says.
+    /// Where the person's own prompts and strategies live (see [`config_dir`]).
+    pub fn config_dir(&self) -> Option<PathBuf> {
+        self.config_dir.clone()
+    }
+
+    /// The platform's config folder, when closer keeps its config files elsewhere (macOS: the
+    /// data folder, where an earlier closer kept them).
+    pub fn old_config_dir(&self) -> Option<PathBuf> {
+        platform_config_dir().filter(|old| Some(old) != self.config_dir.as_ref())
+    }
+
+    /// What the settings file says (its mistakes said once on standard error).
     pub fn config(&self) -> &Config {
+        self.warn_of_mistakes();
         &self.config
     }
 
-    /// Where passphrases come from.
+    /// Where passphrases come from (`passphrase_command` from the settings file, whose
+    /// mistakes are said once on standard error).
     pub fn secrets(&self) -> &secrets::Source {
+        self.warn_of_mistakes();
         &self.secrets
     }
 
@@ -156,14 +230,19 @@ impl Ctx {
             .and_then(|layout| store::read_preferences(&layout).ok())
             .unwrap_or_default();
         if self.config_file.is_some() {
-            self.config.apply(&mut prefs);
+            self.config().apply(&mut prefs);
         }
         prefs
     }
 
-    /// The bundled content with the person's own triggers and strategies.
+    /// The bundled content with the person's own prompts and strategies; their mistakes are
+    /// said on standard error (the first few, and how many more), pointing to `closer doctor`.
     pub fn catalog(&self) -> Catalog {
-        crate::content::load(config_dir().as_deref()).0
+        let (catalog, problems) = crate::content::load(self.config_dir.as_deref());
+        let mut err = Printable::new(std::io::stderr().lock());
+        // Standard error that cannot be written to is no reason not to go on.
+        let _ = say_content_problems(&problems, &mut err);
+        catalog
     }
 
     /// Runs `print` on standard output made printable (control characters shown), then
@@ -200,7 +279,7 @@ impl Ctx {
     pub fn open(&self, start: crate::tui::Start) -> Result<ExitCode> {
         crate::tui::run(crate::tui::Options {
             data_dir: self.data_dir()?.to_owned(),
-            config_dir: config_dir(),
+            config_dir: self.config_dir.clone(),
             no_colour: std::env::var("NO_COLOR").ok(),
             config_file: self.config_file.clone(),
             start,
@@ -209,14 +288,53 @@ impl Ctx {
     }
 }
 
+/// How many content problems are printed before the rest are counted.
+pub const SHOWN_PROBLEMS: usize = 5;
+
+/// Says the mistakes in the person's own prompts and strategies on `err`: the first
+/// [`SHOWN_PROBLEMS`] (thousands of lines help nobody), how many more, and that closer leaves
+/// out what is wrong and `closer doctor` lists every mistake. Nothing when there are none.
+///
+/// # Errors
+/// A failed write.
+pub(crate) fn say_content_problems(
+    problems: &[crate::content::ContentError],
+    err: &mut impl Write,
+) -> std::io::Result<()> {
+    for p in problems.iter().take(SHOWN_PROBLEMS) {
+        writeln!(err, "closer: warning: {p}")?;
+    }
+    if problems.len() > SHOWN_PROBLEMS {
+        writeln!(
+            err,
+            "closer: warning: and {} more problems like these in your own content files",
+            problems.len() - SHOWN_PROBLEMS
+        )?;
+    }
+    if !problems.is_empty() {
+        writeln!(
+            err,
+            "closer: what is wrong is left out; `closer doctor` lists every mistake."
+        )?;
+    }
+    Ok(())
+}
+
 /// The platform's data folder (`~/.local/share/closer` on Linux).
 fn default_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "closer").map(|d| d.data_dir().to_owned())
 }
 
-/// Where the person's own prompts and strategies live: the platform config folder
-/// (`~/.config/closer` on Linux, or `$XDG_CONFIG_HOME/closer`).
+/// Where config.toml and the person's own prompts and strategies live: the platform config
+/// folder (`~/.config/closer` on Linux, or `$XDG_CONFIG_HOME/closer`), or where that is the
+/// data folder (macOS), a `config` folder of their own in it (see `config::folders`).
 fn config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "closer")
+        .map(|d| crate::config::folders::config_dir_for(d.config_dir(), d.data_dir()))
+}
+
+/// The platform's own config folder, as `directories` gives it.
+fn platform_config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "closer").map(|d| d.config_dir().to_owned())
 }
 
@@ -231,13 +349,4 @@ pub(crate) fn journal_is_there(data_dir: &Path) -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// An exit code that says whether all was well (0) or not (1).
-pub fn success_if(well: bool) -> ExitCode {
-    if well {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
 }

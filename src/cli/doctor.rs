@@ -13,15 +13,18 @@ use crate::store::{self, Layout, Severity};
 
 use super::Ctx;
 
+mod paths;
+
 /// Check the journal's files and say what is wrong and where, changing nothing.
 ///
-/// Exits 0 when the journal is healthy and 1 when a file needs a look. With
-/// --merge-conflicts it first takes in the conflict copies a file-sync tool made (and
-/// changes only the days, the unfinished check-ins and the state.json they concern); with
-/// --fix-permissions it first makes every file private (and changes nothing else).
+/// Exits 0 when all is well, 1 when a file or a setting needs a look, 2 when it cannot
+/// check. With --merge-conflicts it first takes in the conflict copies a file-sync tool
+/// made (and changes only the days, the unfinished check-ins and the state.json they
+/// concern); with --fix-permissions it first makes every file private (and changes nothing
+/// else).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer doctor --data-dir ~/journal\n  closer doctor --merge-conflicts   # after Syncthing, Dropbox or Nextcloud made conflict copies\n  closer doctor --fix-permissions   # when doctor says files can be read by others"
+    after_help = "Examples:\n  closer doctor --data-dir ~/journal\n  closer doctor --merge-conflicts   # after Syncthing or Dropbox made copies\n  closer doctor --fix-permissions   # when others can read your files"
 )]
 pub struct Args {
     /// Take in the conflict copies a file-sync tool made: of day files, merged into their
@@ -34,21 +37,40 @@ pub struct Args {
     /// others: files 600, folders 700); symbolic links are not followed, nothing else changes
     #[arg(long)]
     fix_permissions: bool,
+    /// Print the folders and the settings file closer uses (data, config, backups, state,
+    /// runtime), and whether each is there; check nothing
+    #[arg(long, conflicts_with_all = ["merge_conflicts", "fix_permissions"])]
+    paths: bool,
+    /// With --paths: print JSON, for scripts
+    #[arg(long, requires = "paths")]
+    json: bool,
 }
 
 impl Args {
-    /// Checks the journal (after the merge and the permissions asked for); exits 1 when a file
-    /// needs a look.
+    /// Checks the journal (after the merge and the permissions asked for); exits 0 when all
+    /// is well, 1 when a file or a setting needs a look (grep's convention: see
+    /// [`super::exit`]).
     ///
     /// # Errors
-    /// The journal cannot be unlocked; a failed write.
+    /// The journal cannot be unlocked; a failed merge, change of permissions or write
+    /// (the command then exits 2).
     pub fn run(self, ctx: &Ctx) -> Result<std::process::ExitCode> {
+        if self.paths {
+            let paths = paths::of(ctx);
+            // JSON escapes control characters itself; text is made printable.
+            if self.json {
+                ctx.raw(|out| paths::print(&paths, true, out))?;
+            } else {
+                ctx.printed(|out| paths::print(&paths, false, out))?;
+            }
+            return Ok(std::process::ExitCode::SUCCESS);
+        }
         let data_dir = ctx.data_dir()?;
         // A journal that lost its key is checked as it is: doctor says what is missing.
         if !store::crypto::key_missing(&ctx.layout()?) {
             ctx.unlock()?;
         }
-        let healthy = ctx.printed(|out| {
+        super::exit::answered(|out| {
             if self.fix_permissions {
                 fix_permissions(data_dir, out)?;
                 writeln!(out)?;
@@ -57,15 +79,38 @@ impl Args {
                 merge_conflicts(data_dir, out)?;
                 writeln!(out)?;
             }
-            // The settings too: config.toml, and the person's own prompts and strategies.
+            // The settings too: config.toml, and the person's own prompts and strategies,
+            // where closer reads them (those an earlier closer kept beside the journal, and
+            // moves on its next run, where they are now).
             let dir = ctx.config_dir();
+            let old = ctx.old_config_dir();
+            let (waiting, left_behind) = match (&old, &dir) {
+                (Some(old), Some(new)) => (
+                    crate::config::folders::waiting(old, new),
+                    crate::config::folders::left_behind(old, new),
+                ),
+                _ => (Vec::new(), Vec::new()),
+            };
+            let waits = |name: &str| waiting.iter().any(|f| f.to.ends_with(name));
+            let old_file = old.as_ref().map(|d| d.join(crate::config::FILE));
+            let file = match old_file {
+                Some(f) if !ctx.config_given() && waits(crate::config::FILE) => Some(f),
+                _ => ctx.config_file().map(Path::to_owned),
+            };
+            let content_waits = waits(crate::content::user::PROMPTS_FILE)
+                || waits(crate::content::user::STRATEGIES_FILE);
             let settings = Settings {
-                file: ctx.config_file(),
-                dir: dir.as_deref(),
+                file: file.as_deref(),
+                dir: if content_waits {
+                    old.as_deref()
+                } else {
+                    dir.as_deref()
+                },
+                waiting,
+                left_behind,
             };
             run(data_dir, &settings, out)
-        })?;
-        Ok(super::success_if(healthy))
+        })
     }
 }
 
@@ -77,6 +122,38 @@ pub struct Settings<'a> {
     pub file: Option<&'a Path>,
     /// The folder of `prompts.toml` and `strategies.toml`.
     pub dir: Option<&'a Path>,
+    /// Config files an earlier closer kept beside the journal (macOS), which closer moves to
+    /// the config folder on its next run (doctor changes nothing).
+    pub waiting: Vec<crate::config::folders::OldFile>,
+    /// Config files an earlier closer kept beside the journal that are in the config folder
+    /// too: closer reads those, not these.
+    pub left_behind: Vec<crate::config::folders::OldFile>,
+}
+
+/// Says which config files wait to be moved (a note) and which were left behind (a problem:
+/// they are not read); returns how many need a look.
+fn report_old_files(settings: &Settings<'_>, out: &mut impl Write) -> Result<usize> {
+    for f in &settings.waiting {
+        writeln!(out)?;
+        writeln!(out, "· {}", f.from.display())?;
+        writeln!(
+            out,
+            "  Kept here by an earlier closer, beside the journal. closer moves it to {} the \
+             next time it runs, so that sync and backups never carry it with the journal.",
+            f.to.display()
+        )?;
+    }
+    for f in &settings.left_behind {
+        writeln!(out)?;
+        writeln!(out, "! {}", f.from.display())?;
+        writeln!(
+            out,
+            "  Kept here by an earlier closer, and not read: closer reads {} instead. Move \
+             what you still want into that file, then delete this one.",
+            f.to.display()
+        )?;
+    }
+    Ok(settings.left_behind.len())
 }
 
 /// One mistake in a settings file: the file, and what is wrong (with its line, if known).
@@ -85,6 +162,7 @@ struct Mistake {
     settings: bool,
     file: String,
     line: Option<usize>,
+    column: Option<usize>,
     message: String,
 }
 
@@ -97,6 +175,7 @@ fn mistakes(settings: &Settings<'_>) -> Vec<Mistake> {
             settings: true,
             file: e.path.display().to_string(),
             line: e.line,
+            column: e.column,
             message: e.message,
         }));
     }
@@ -109,6 +188,7 @@ fn mistakes(settings: &Settings<'_>) -> Vec<Mistake> {
                     settings: false,
                     file: e.file,
                     line: e.line,
+                    column: e.column,
                     message: e.message,
                 }),
         );
@@ -121,7 +201,7 @@ fn mistakes(settings: &Settings<'_>) -> Vec<Mistake> {
         }
         files
     });
-    found.sort_by_key(|m| (files.iter().position(|f| *f == m.file), m.line));
+    found.sort_by_key(|m| (files.iter().position(|f| *f == m.file), m.line, m.column));
     found
 }
 
@@ -135,9 +215,12 @@ fn report_mistakes(settings: &Settings<'_>, out: &mut impl Write) -> Result<usiz
             writeln!(out, "✗ {}", m.file)?;
         }
         let message = m.message.trim_end_matches('.');
-        match m.line {
-            Some(line) => writeln!(out, "  Line {line}: {message}.")?,
-            None => writeln!(out, "  {}.", capitalised(message))?,
+        match (m.line, m.column) {
+            (Some(line), Some(column)) => {
+                writeln!(out, "  Line {line}, column {column}: {message}.")?;
+            }
+            (Some(line), None) => writeln!(out, "  Line {line}: {message}.")?,
+            _ => writeln!(out, "  {}.", capitalised(message))?,
         }
         if found.get(i + 1).is_none_or(|next| next.file != m.file) {
             writeln!(out, "  {}", advice(m.settings))?;
@@ -178,7 +261,7 @@ pub fn run(data_dir: &Path, settings: &Settings<'_>, out: &mut impl Write) -> Re
             out,
             "There is no journal there yet, so there is nothing to check."
         )?;
-        let mistakes = report_mistakes(settings, out)?;
+        let mistakes = report_old_files(settings, out)? + report_mistakes(settings, out)?;
         if mistakes > 0 {
             writeln!(out)?;
             summary(mistakes, out)?;
@@ -222,6 +305,7 @@ pub fn run(data_dir: &Path, settings: &Settings<'_>, out: &mut impl Write) -> Re
             count(readable as u64, "file or folder", "files or folders")
         )?;
     }
+    needs_a_look += report_old_files(settings, out)?;
     needs_a_look += report_mistakes(settings, out)?;
     writeln!(out)?;
     let entries = scan.entry_count;

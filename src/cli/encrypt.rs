@@ -13,11 +13,11 @@ use crate::store::{convert, crypto};
 /// Asks for a new passphrase twice. There is no way to get your entries back without it.
 /// Each file is converted on its own, so a stop at any moment loses nothing: run the
 /// command again to finish. Once encrypted, closer asks for the passphrase to read the
-/// journal; a check-in can be written without it (`closer checkin`).
+/// journal; a check-in can be written without it (closer checkin).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   closer encrypt
-  (pass show closer; pass show closer) | closer encrypt --passphrase-fd 0   # the new passphrase twice")]
+  (pass show closer; pass show closer) | closer encrypt --passphrase-fd 0")]
 pub struct Args {}
 
 /// What `encrypt` says before it asks for a new passphrase (one paragraph, wrapped to the

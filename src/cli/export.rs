@@ -21,8 +21,8 @@ use crate::store::{self, Layout, atomic};
 pub enum Format {
     /// Readable, by day: each prompt as asked with its answer, triggers, strategies.
     Markdown,
-    /// Every field of every entry, versioned: `closer import` gives back identical entries
-    /// (entries only: `closer backup` keeps settings, trash and your own files too).
+    /// Every field of every entry, versioned: closer import gives back identical entries
+    /// (entries only: closer backup keeps settings, trash and your own files too).
     Json,
     /// One row per entry with every field, for spreadsheets.
     Csv,
@@ -30,23 +30,24 @@ pub enum Format {
 
 /// Export entries: Markdown to read, JSON to move (lossless), or CSV for spreadsheets.
 ///
-/// To standard output, or with -o to a file (written atomically, private to you; an
-/// existing file is only replaced with --force).
+/// To standard output (without -o, or with -o -), or with -o to a file (written atomically,
+/// private to you; an existing file is only replaced with --force).
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer export --format markdown > journal.md\n  closer export --format json -o backup.json\n  closer export --format csv --from 2026-01-01 --to 2026-06-30 -o first-half.csv\n  closer export --format csv --bom -o journal.csv   # for Excel\n\nCSV has one row per entry and every field; lists of words are joined with '; ',\ntriggers, strategies and answers are one per line inside their cell."
+    after_help = "Examples:\n  closer export --format markdown > journal.md\n  closer export --format json -o - | closer --data-dir ~/copy import -\n  closer export --format json -o backup.json\n  closer export --format csv --from 2026-01 --to 2026-06 -o first-half.csv\n  closer export --format csv --bom -o journal.csv   # for Excel\n\nCSV has one row per entry and every field; lists of words are joined with '; ',\ntriggers, strategies and answers are one per line inside their cell."
 )]
 pub struct Args {
     /// markdown, json or csv
     #[arg(long, value_enum)]
     format: Format,
-    /// First day (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    /// First day: 2026-11-30, yesterday, last monday, 3 days ago; a month (2026-11) from
+    /// its first day
+    #[arg(long, value_name = "DATE", value_parser = outfile::from_day)]
     from: Option<chrono::NaiveDate>,
-    /// Last day (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    /// Last day, in the same words; a month (2026-11) to its last day, or today
+    #[arg(long, value_name = "DATE", value_parser = outfile::to_day)]
     to: Option<chrono::NaiveDate>,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output ("-" is standard output)
     #[arg(short, long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
     /// Replace the output file if it exists
@@ -184,6 +185,8 @@ pub fn run(
         );
     }
     outfile::dates_in_order(from, to)?;
+    // `-o -` is standard output, as without -o.
+    let output = output.and_then(outfile::named_file);
     if let Some(path) = output {
         outfile::not_there_unless(force, path)?;
     }
@@ -446,7 +449,14 @@ fn markdown_entry(out: &mut String, e: &Entry, catalog: &Catalog, labels: MoodLa
     let mut later = String::new();
     for fact in facts(e) {
         let part = match fact {
-            Fact::Perspective(None) | Fact::Scale(_, None) => continue,
+            Fact::WrittenLater(None) | Fact::Perspective(None) | Fact::Scale(_, None) => continue,
+            Fact::WrittenLater(Some(day)) => {
+                list.push(format!(
+                    "- Written later, on {}",
+                    day.format("%A %-d %B %Y")
+                ));
+                continue;
+            }
             Fact::Perspective(Some(p)) => {
                 list.push(format!("- Perspective: {}", p.label()));
                 continue;
@@ -543,7 +553,7 @@ fn bullets<T>(label: &str, items: &[T], line: impl Fn(&T) -> String) -> String {
 /// Moments and predictions are one per paragraph in their cells, each link of a moment's chain
 /// on a line of its own.
 pub fn csv_columns() -> Vec<String> {
-    let mut columns = vec!["date", "time", "perspective"];
+    let mut columns = vec!["date", "time", "written_on", "perspective"];
     let scales = Scale::ALL
         .iter()
         .flat_map(|s| [s.id(), s.about().label_column]);
@@ -627,6 +637,7 @@ fn csv_row(e: &Entry, catalog: &Catalog, labels: MoodLabels) -> Vec<String> {
     let mut later = Vec::new();
     for fact in facts(e) {
         match fact {
+            Fact::WrittenLater(day) => row.push(day.map(|d| d.to_string()).unwrap_or_default()),
             Fact::Perspective(p) => row.push(p.map(|p| p.id().to_owned()).unwrap_or_default()),
             Fact::Scale(scale, v) => {
                 row.push(v.map(|v| v.to_string()).unwrap_or_default());

@@ -1,6 +1,7 @@
-//! `closer import FILE`: entries from closer's own export, from jrnl, or from tui-journal.
-//! The whole file is read and checked before anything is written; entries already in the
-//! journal (same id) are left out, so importing a file twice adds nothing the second time.
+//! `closer import FILE`: entries from closer's own export, from jrnl, or from tui-journal;
+//! `closer import -` reads them from standard input. The whole file is read and checked
+//! before anything is written; entries already in the journal (same id) are left out, so
+//! importing a file twice adds nothing the second time.
 
 use crate::journal::vocabulary::count;
 use std::collections::HashSet;
@@ -11,6 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use chrono::{FixedOffset, Local, NaiveDateTime, Offset, TimeZone};
 
+use super::outfile;
 use crate::journal::Entry;
 use crate::journal::transfer::{self, ImportError};
 use crate::store::{Layout, Store};
@@ -30,10 +32,10 @@ fn local_offset(naive: NaiveDateTime) -> FixedOffset {
 /// From jrnl and tui-journal, a title and body become the notes and tags stay tags.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer import backup.json\n  jrnl --export json > jrnl.json && closer import jrnl.json --dry-run"
+    after_help = "Examples:\n  closer import backup.json\n  jrnl --export json > jrnl.json && closer import jrnl.json --dry-run\n  jrnl --export json | closer import -"
 )]
 pub struct Args {
-    /// The file to import
+    /// The file to import ("-" is standard input)
     file: std::path::PathBuf,
     /// Only say what would be added
     #[arg(long)]
@@ -46,24 +48,59 @@ impl Args {
     /// # Errors
     /// As [`run`]; the journal cannot be unlocked.
     pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
+        // Read first: standard input is taken whole before a passphrase is asked for (a
+        // passphrase command shares standard input, and must not take the entries).
+        if outfile::named_file(&self.file).is_none() && ctx.secrets().fd == Some(0) {
+            bail!(
+                "`closer import -` reads the entries from standard input, so the passphrase \
+                 cannot come from it too (--passphrase-fd 0): give it on another descriptor, \
+                 as --passphrase-fd 3 3< file."
+            );
+        }
+        let bytes = read(&self.file)?;
         ctx.unlock()?;
-        ctx.printed(|out| run(ctx.data_dir()?, &self.file, self.dry_run, out))?;
+        ctx.printed(|out| import(ctx.data_dir()?, &self.file, bytes, self.dry_run, out))?;
         Ok(std::process::ExitCode::SUCCESS)
     }
 }
 
-/// Imports `file` into the journal at `data_dir`; with `dry_run`, only says what it would add.
+/// The bytes of `file` (`-`: standard input), read whole.
+fn read(file: &Path) -> Result<Vec<u8>> {
+    outfile::read_input(file, crate::files::IMPORT_CAP).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot read {}: {e}. Nothing was imported.",
+            outfile::shown(file)
+        )
+    })
+}
+
+/// Imports `file` (`-`: standard input) into the journal at `data_dir`; with `dry_run`, only
+/// says what it would add.
+///
+/// # Errors
+/// The file cannot be read, is not valid (nothing is imported), or the journal cannot be
+/// written.
 pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) -> Result<()> {
-    let bytes = crate::files::read_named(file, crate::files::IMPORT_CAP)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    import(data_dir, file, read(file)?, dry_run, out)
+}
+
+/// Imports `bytes`, read from `file`, into the journal at `data_dir`; with `dry_run`, only
+/// says what it would add.
+fn import(
+    data_dir: &Path,
+    file: &Path,
+    bytes: Vec<u8>,
+    dry_run: bool,
+    out: &mut impl Write,
+) -> Result<()> {
+    let name = outfile::shown(file);
     let (source, mut entries, changes) =
         transfer::read_noting(&bytes, &local_offset).map_err(|e| match e {
-            ImportError::At { .. } => anyhow::anyhow!(
-                "{} is not valid: {e}. Nothing was imported.",
-                file.display()
-            ),
+            ImportError::At { .. } => {
+                anyhow::anyhow!("{name} is not valid: {e}. Nothing was imported.")
+            }
             ImportError::Unknown(why) => {
-                anyhow::anyhow!("{}: {why}. Nothing was imported.", file.display())
+                anyhow::anyhow!("{name}: {why}. Nothing was imported.")
             }
         })?;
     // The file's bytes are not needed once read, and its entries keep no spare room (see
@@ -77,7 +114,7 @@ pub fn run(data_dir: &Path, file: &Path, dry_run: bool, out: &mut impl Write) ->
             "{} in {} {} dates closer cannot keep (it keeps the years 0 to 9999); the first is \
              {}. Nothing was imported.",
             count(outside.len() as u64, "entry", "entries"),
-            file.display(),
+            name,
             if outside.len() == 1 { "has" } else { "have" },
             first.date
         );

@@ -59,12 +59,9 @@ fn perspective_parser() -> impl clap::builder::TypedValueParser<Value = Perspect
         .try_map(|id| PerspectiveChoice::from_id(&id).ok_or("not a perspective"))
 }
 
-/// How many content problems are printed before the rest are counted.
-pub const SHOWN_PROBLEMS: usize = 5;
-
 /// Prints today's question to `out`, for `perspective` (else the one stored; `Both` asks from
 /// either); warnings (a broken file of your own prompts, an
-/// unreadable state file) go to `err`, the first [`SHOWN_PROBLEMS`] of them and a count.
+/// unreadable state file) go to `err` (a long list as its first few and a count).
 pub fn run(
     data_dir: &Path,
     config_dir: Option<&Path>,
@@ -74,17 +71,7 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<()> {
     let (catalog, problems) = content::load(config_dir);
-    // A long list is a count and the first few: thousands of lines help nobody.
-    for p in problems.iter().take(SHOWN_PROBLEMS) {
-        writeln!(err, "closer: warning: {p}")?;
-    }
-    if problems.len() > SHOWN_PROBLEMS {
-        writeln!(
-            err,
-            "closer: warning: and {} more problems like these in your own content files",
-            problems.len() - SHOWN_PROBLEMS
-        )?;
-    }
+    super::ctx::say_content_problems(&problems, err)?;
     let layout = Layout::new(data_dir);
     let perspective = match perspective {
         Some(p) => p.perspective(),

@@ -33,11 +33,11 @@ const PENDING: &str = "remind-pending";
 
 /// A daily reminder, only on days without a check-in: set it up, see it, or remove it.
 ///
-/// `closer remind --at HH:MM` sets it up with what this system has: a systemd user timer
+/// With --at HH:MM it is set up with what this system has: a systemd user timer
 /// where systemd runs, else a line for your crontab (shown; added only with
 /// --install-cron), on macOS a launchd agent. At that time, when there is no check-in yet
 /// today, your words appear as a desktop notification (notify-send, osascript); without a
-/// desktop they wait for your next shell prompt, if it runs `closer remind --pending` (see
+/// desktop they wait for your next shell prompt, if it runs closer remind --pending (see
 /// the README). The notification holds your words and nothing else: no journal text, no
 /// count, no name, not even "closer". The words are kept only in the timer's own file.
 /// Off until you set it up; without options, says what is set up.

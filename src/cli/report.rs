@@ -43,8 +43,8 @@ pub enum Part {
 /// answers, notes, moments, predictions, thoughts, debriefs, cycle and/or turning
 /// (bids, appreciations, time-outs, ladders) to put those in. HTML is one self-contained
 /// page (nothing is fetched from the internet) that reads on a phone and prints; Markdown
-/// has tables instead of charts. Without -o, it is written to a new file in this folder, readable by
-/// you only; `-o -` writes to standard output.
+/// has tables instead of charts. Without -o, it is written to a new file in this folder,
+/// readable by you only; with -o - it goes to standard output.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  closer report\n  closer report --from 2026-09-01 --to 2026-11-30 -o autumn.html\n  closer report --trigger feeling-ignored --include answers,notes,moments\n  closer report --format markdown -o - | less"
@@ -65,7 +65,7 @@ pub struct Args {
     /// html (a page with charts) or markdown (tables)
     #[arg(long, value_enum, default_value = "html")]
     format: Format,
-    /// Write to this file (`-`: standard output) [default: closer-report-DATE.html here]
+    /// Write to this file (- for standard output) [default: closer-report-DATE.html here]
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Replace the output file if it exists
@@ -185,9 +185,7 @@ pub fn run(
     for t in request.tags {
         filter.add(Condition::Tag(t.trim().trim_start_matches('#').to_owned()));
     }
-    if let Some(path) = request.output
-        && path != Path::new("-")
-    {
+    if let Some(path) = request.output.and_then(super::outfile::named_file) {
         super::outfile::not_there_unless(request.force, path)?;
     }
     crate::cli::journal_is_there(data_dir)?;
@@ -261,12 +259,12 @@ fn write(
     text: &str,
     stdout: &mut impl Write,
 ) -> Result<Option<PathBuf>> {
-    Ok(match request.output {
-        Some(p) if p == Path::new("-") => {
+    Ok(match request.output.map(super::outfile::named_file) {
+        Some(None) => {
             stdout.write_all(text.as_bytes())?;
             None
         }
-        Some(p) => {
+        Some(Some(p)) => {
             let path = super::outfile::absolute(p)?;
             atomic::write(&path, text.as_bytes())
                 .with_context(|| format!("writing {}", path.display()))?;

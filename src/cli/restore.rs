@@ -32,7 +32,7 @@ use age::secrecy::SecretString;
 /// is wrong, and nothing is restored.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer restore ~/.local/share/closer-backups/closer-backup-2026-11-30T091500.tar.gz --dry-run\n  closer restore backup.tar.gz --data-dir ~/journal-copy\n  closer restore encrypted-backup.tar.gz --decrypt   # into a plain journal, in plain text"
+    after_help = "Examples:\n  closer restore closer-backup-2026-11-30T091500.tar.gz --dry-run\n  closer restore backup.tar.gz --data-dir ~/journal-copy\n  closer restore encrypted-backup.tar.gz --decrypt   # into a plain journal"
 )]
 pub struct Args {
     /// The archive (a closer-backup-….tar.gz)

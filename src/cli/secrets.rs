@@ -24,7 +24,7 @@ pub struct Source {
 
 impl Source {
     /// Whether the passphrase is asked on the terminal (so a wrong one can be typed again).
-    fn interactive(&self) -> bool {
+    pub fn interactive(&self) -> bool {
         self.fd.is_none() && self.command.is_none()
     }
 

@@ -22,7 +22,7 @@ use super::Ctx;
 /// A comparison with fewer than 5 days on either side says "not enough data yet".
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer stats\n  closer stats --from 2026-01-01 --to 2026-03-31\n  closer stats --json | jq .mood"
+    after_help = "Examples:\n  closer stats\n  closer stats --from 2026-01 --to 2026-03\n  closer stats --from 'last monday'\n  closer stats --json | jq .mood"
 )]
 pub struct Args {
     #[command(flatten)]

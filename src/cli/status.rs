@@ -1,4 +1,5 @@
-//! `closer status`: one line for a shell prompt or a reminder; exit 0 when checked in today.
+//! `closer status`: one line for a shell prompt or a reminder; exit 0 when checked in today,
+//! 1 when not, 2 when it cannot tell.
 //! Reads only file names, today's file and the small index of open predictions, so it is
 //! quick on any journal.
 
@@ -11,10 +12,13 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crate::journal::DayCounts;
 use crate::store::{Layout, Store};
 
-/// One line: checked in today? and the streak. Exits 0 when checked in today, 1 when not.
+/// One line: checked in today? and the streak.
+///
+/// Exits 0 when you checked in today, 1 when not yet, and 2 when it cannot tell (no journal
+/// in the data folder, or an error), so a script can ask it.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer status            # checked in today · 5-day streak\n  closer status --short    # ✓ 5\n  closer status --short || echo 'a minute for yourself?'"
+    after_help = "Examples:\n  closer status            # prints: checked in today · 5-day streak\n  closer status --short    # prints: ✓ 5\n  closer status --short || echo 'a minute for yourself?'"
 )]
 pub struct Args {
     /// A short form for shell prompts: ✓ or · and the streak
@@ -23,21 +27,21 @@ pub struct Args {
 }
 
 impl Args {
-    /// Prints the status; exits 1 when there is no check-in today.
+    /// Prints the status; exits 0 when there is a check-in today, 1 when there is none (grep's
+    /// convention: see [`super::exit`]).
     ///
     /// # Errors
-    /// A failed write.
+    /// No data folder, or no journal in it (the status line is printed first, for a shell
+    /// prompt that asks before the journal exists); a failed write.
     pub fn run(self, ctx: &super::Ctx) -> Result<std::process::ExitCode> {
-        let data_dir = ctx.data_dir()?;
-        // A shell prompt may ask before the journal exists: the usual line (and exit 1,
-        // "not yet today") on stdout, and on stderr that there is no journal there.
-        if let Err(e) = super::journal_is_there(data_dir) {
-            let text = e.to_string();
-            eprintln!("closer: {}", crate::journal::printable::printable(&text));
-        }
-        let now = crate::clock::now();
-        let done = ctx.printed(|out| run(data_dir, self.short, now, out))?;
-        Ok(super::success_if(done))
+        super::exit::answered(|out| {
+            let data_dir = ctx.data_dir()?;
+            let done = run(data_dir, self.short, crate::clock::now(), out)?;
+            // A shell prompt may ask before the journal exists: the usual line first, then
+            // that there is no journal there (on standard error, and exit 2).
+            super::journal_is_there(data_dir)?;
+            Ok(done)
+        })
     }
 }
 

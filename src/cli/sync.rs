@@ -13,12 +13,12 @@ use crate::store::sync::Synced;
 ///
 /// The first time, the data folder becomes a git repository (the lock, the draft and
 /// temporary files stay out). Each time, what changed is committed; with a remote set up
-/// (`git -C DATA remote add origin URL`, with your own git and credentials), it is pulled
+/// (git -C DATA remote add origin URL, with your own git and credentials), it is pulled
 /// and pushed. A day written on two computers merges by entry id (closer merge-day): both
 /// sides' entries kept, the newer version of one changed on both, a deletion travels.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  closer sync\n  git -C ~/.local/share/closer remote add origin git@example.org:me/journal.git && closer sync"
+    after_help = "Examples:\n  closer sync\n  git -C ~/.local/share/closer remote add origin git@example.org:me/journal.git\n  closer sync   # now pulled and pushed too"
 )]
 pub struct Args {}
 
@@ -41,16 +41,36 @@ impl Args {
     }
 }
 
-/// This computer's name, for the commit message.
+/// This computer's name, for the commit message: the system's (uname's node name, on Linux
+/// and macOS alike), else `$HOSTNAME`, else "this computer".
 fn host() -> String {
-    std::env::var("HOSTNAME")
-        .ok()
-        .or_else(|| {
-            std::fs::read_to_string("/etc/hostname")
-                .ok()
-                .map(|h| h.trim().to_owned())
+    #[cfg(unix)]
+    let system = Some(
+        rustix::system::uname()
+            .nodename()
+            .to_string_lossy()
+            .into_owned(),
+    );
+    #[cfg(not(unix))]
+    let system = None;
+    host_name(system.as_deref(), std::env::var("HOSTNAME").ok().as_deref())
+}
+
+/// The name a sync commit gives this computer, from the system's name and `$HOSTNAME`: the
+/// first of them that is not blank, without macOS's `.local` (the local network's suffix),
+/// else "this computer".
+fn host_name(system: Option<&str>, env: Option<&str>) -> String {
+    [system, env]
+        .into_iter()
+        .flatten()
+        .map(|name| {
+            let name = name.trim();
+            name.strip_suffix(".local")
+                .unwrap_or(name)
+                .trim()
+                .to_owned()
         })
-        .filter(|h| !h.is_empty())
+        .find(|name| !name.is_empty() && !name.chars().any(char::is_control))
         .unwrap_or_else(|| "this computer".to_owned())
 }
 
@@ -117,4 +137,42 @@ fn say(data_dir: &Path, done: &Synced, out: &mut impl Write) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 36: the name comes from the system (macOS has no /etc/hostname), then
+    /// `$HOSTNAME`, then a word.
+    #[test]
+    fn the_host_name_comes_from_the_system_then_hostname_then_a_word() {
+        assert_eq!(host_name(Some("sams-laptop"), Some("other")), "sams-laptop");
+        assert_eq!(
+            host_name(Some("Sams-MacBook-Pro.local"), None),
+            "Sams-MacBook-Pro"
+        );
+        assert_eq!(
+            host_name(Some("host.example.org"), None),
+            "host.example.org"
+        );
+        assert_eq!(host_name(Some("  "), Some("from-env\n")), "from-env");
+        assert_eq!(host_name(None, Some("from-env")), "from-env");
+        assert_eq!(host_name(Some(""), Some("")), "this computer");
+        assert_eq!(host_name(Some("bad\u{1b}[2J"), None), "this computer");
+        assert_eq!(host_name(None, None), "this computer");
+        // Here, the system's own name (what uname prints, as /etc/hostname says on Linux).
+        let here = host();
+        assert!(!here.is_empty());
+        #[cfg(unix)]
+        {
+            let system = rustix::system::uname()
+                .nodename()
+                .to_string_lossy()
+                .into_owned();
+            if !system.trim().is_empty() {
+                assert_eq!(here, host_name(Some(&system), None));
+            }
+        }
+    }
 }

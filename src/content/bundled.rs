@@ -44,20 +44,20 @@ struct SignFile {
     sign: Vec<Sign>,
 }
 
-/// A file of strategies (bundled or the person's own).
+/// The bundled file of strategies (the person's own is read item by item: `content::user`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct StrategyFile {
+struct StrategyFile {
     #[serde(default)]
-    pub(crate) strategy: Vec<Strategy>,
+    strategy: Vec<Strategy>,
 }
 
-/// A file of prompts (bundled or the person's own).
+/// The bundled file of prompts (the person's own is read item by item: `content::user`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct PromptFile {
+struct PromptFile {
     #[serde(default)]
-    pub(crate) prompt: Vec<Prompt>,
+    prompt: Vec<Prompt>,
 }
 
 /// Parses every bundled file.

@@ -339,7 +339,56 @@ fn an_unknown_source_title_or_field_is_explained() {
     let typo = USER_STRATEGY.replace("try_today", "try_tday");
     fs::write(dir.path().join("strategies.toml"), typo).unwrap();
     let errors = user::merge(&mut c, dir.path());
-    assert!(errors[0].message.contains("try_tday"), "{}", errors[0]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("unknown field `try_tday`")),
+        "{errors:?}"
+    );
+}
+
+/// Issue 36: one item's mistake no longer hides the next item's, or the file's good items.
+#[test]
+fn every_mistake_of_every_item_is_said_and_the_good_items_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{}{}{}{USER_STRATEGY}",
+        USER_STRATEGY
+            .replace("walk-together", "typed-wrong")
+            .replace(
+                "try_today = \"Ask if they'd like ten minutes outside.\"",
+                "try_today = 3"
+            ),
+        USER_STRATEGY
+            .replace("walk-together", "two-wrongs")
+            .replace("try_today", "try_tday")
+            .replace("why = ", "colour = \"red\"\nwhy = "),
+        USER_STRATEGY
+            .replace("walk-together", "no-title")
+            .replace("title = \"Take a slow walk together\"\n", ""),
+    );
+    fs::write(dir.path().join("strategies.toml"), &text).unwrap();
+    let mut c = catalog();
+    let errors = user::merge(&mut c, dir.path());
+    let said: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    // In the order of the file: a key it lacks is said at its item's first line.
+    assert_eq!(errors.len(), 5, "{said:#?}");
+    assert_eq!(errors[0].line, Some(line_of("try_today = 3")), "{said:#?}");
+    assert!(said[0].contains("invalid type"), "{said:#?}");
+    // The set-aside try_tday leaves try_today missing: said too, as the mistake it is.
+    assert_eq!(errors[1].line, Some(line_of("id = \"two-wrongs\"") - 1));
+    assert!(said[1].contains("missing field `try_today`"), "{said:#?}");
+    assert_eq!(errors[2].line, Some(line_of("colour")), "{said:#?}");
+    assert!(said[2].contains("unknown field `colour`"), "{said:#?}");
+    assert_eq!(errors[3].line, Some(line_of("try_tday")), "{said:#?}");
+    assert!(said[3].contains("unknown field `try_tday`"), "{said:#?}");
+    assert!(said[4].contains("missing field `title`"), "{said:#?}");
+    assert!(errors.iter().all(|e| e.column.is_some()), "{said:#?}");
+    assert!(c.strategy("walk-together").is_some(), "the good item stays");
+    for id in ["typed-wrong", "two-wrongs", "no-title"] {
+        assert!(c.strategy(id).is_none(), "{id} is left out");
+    }
 }
 
 #[test]

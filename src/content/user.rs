@@ -7,10 +7,9 @@ use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::Path;
 
-use super::bundled::{PromptFile, StrategyFile};
 use super::model::{Prompt, Strategy};
 use super::validate::{Finding, check_prompt, check_strategy};
-use super::{Catalog, ContentError, parse_toml};
+use super::{Catalog, ContentError};
 
 /// The file of the person's own prompts.
 pub const PROMPTS_FILE: &str = "prompts.toml";
@@ -25,6 +24,7 @@ fn read(path: &Path) -> Result<Option<String>, ContentError> {
         Err(e) => Err(ContentError {
             file: path.display().to_string(),
             line: None,
+            column: None,
             message: format!("cannot be read: {e}"),
         }),
     }
@@ -60,16 +60,16 @@ fn errors_of(
         .map(|f| ContentError {
             file: path.display().to_string(),
             line: lines.get(f.id.as_str()).copied(),
+            column: None,
             message: format!("{} \"{}\" {}; it is left out", f.kind, f.id, f.message),
         })
         .collect()
 }
 
-/// An item kind the person may add.
-trait UserItem: Sized {
+/// An item kind the person may add: its file holds `[[KIND]]` tables.
+trait UserItem: Sized + serde::de::DeserializeOwned {
     const KIND: &'static str;
     const FILE: &'static str;
-    fn parse(file: &str, text: &str) -> Result<Vec<Self>, ContentError>;
     fn id(&self) -> &str;
     fn check(&self, catalog: &Catalog) -> Vec<Finding>;
     fn list(catalog: &mut Catalog) -> &mut Vec<Self>;
@@ -78,9 +78,6 @@ trait UserItem: Sized {
 impl UserItem for Strategy {
     const KIND: &'static str = "strategy";
     const FILE: &'static str = STRATEGIES_FILE;
-    fn parse(file: &str, text: &str) -> Result<Vec<Self>, ContentError> {
-        parse_toml::<StrategyFile>(file, text).map(|f| f.strategy)
-    }
     fn id(&self) -> &str {
         &self.id
     }
@@ -95,9 +92,6 @@ impl UserItem for Strategy {
 impl UserItem for Prompt {
     const KIND: &'static str = "prompt";
     const FILE: &'static str = PROMPTS_FILE;
-    fn parse(file: &str, text: &str) -> Result<Vec<Self>, ContentError> {
-        parse_toml::<PromptFile>(file, text).map(|f| f.prompt)
-    }
     fn id(&self) -> &str {
         &self.id
     }
@@ -116,10 +110,11 @@ fn merge_file<T: UserItem>(catalog: &mut Catalog, dir: &Path, errors: &mut Vec<C
         Ok(None) => return,
         Ok(Some(text)) => text,
     };
-    let items = match T::parse(&path.display().to_string(), &text) {
-        Err(e) => return errors.push(e),
-        Ok(items) => items,
-    };
+    // Every mistake of the file at once: each syntax mistake (then nothing of it is used),
+    // and each item's own, the items without one kept.
+    let file = path.display().to_string();
+    let (items, mistakes) = crate::toml_text::items::<T>(&text, T::KIND);
+    errors.extend(mistakes.into_iter().map(|m| ContentError::of(&file, m)));
     // Linear in the file: ids seen, lines of ids and places in the list are looked up, not
     // searched for (thousands of items took minutes).
     let lines = id_lines(&text);
@@ -129,7 +124,7 @@ fn merge_file<T: UserItem>(catalog: &mut Catalog, dir: &Path, errors: &mut Vec<C
         .enumerate()
         .map(|(i, item)| (item.id().to_owned(), i))
         .collect();
-    for item in items {
+    for (item, _) in items {
         let mut findings = item.check(catalog);
         if !seen.insert(item.id().to_owned()) {
             findings.push(Finding {

@@ -466,6 +466,16 @@ impl CheckInDraft {
         draft
     }
 
+    /// Puts a new check-in on `day`: the day it began, or one before it (a later day is
+    /// taken as the day it began). A day before is marked as written later, on the day the
+    /// check-in began (`Entry::written_on`); the day it began is not.
+    pub fn set_day(&mut self, day: NaiveDate) {
+        let began = self.started_at.date_naive();
+        let day = day.min(began);
+        self.entry.date = day;
+        self.entry.written_on = (day < began).then_some(began);
+    }
+
     fn of(entry: Entry, edits: bool, now: DateTime<FixedOffset>) -> CheckInDraft {
         CheckInDraft {
             entry,
@@ -708,6 +718,23 @@ pub fn pending_follow_ups(
     open.retain(|f| f.planned_on >= since);
     open.reverse();
     open
+}
+
+/// Plans the strategy `id` in `strategies` (`planned`), or takes the plan back.
+pub fn set_planned(strategies: &mut Vec<StrategyUse>, id: &Name, planned: bool) {
+    match strategies.iter().position(|s| s.id == *id && s.planned) {
+        Some(pos) if !planned => {
+            strategies.remove(pos);
+        }
+        None if planned => strategies.push(StrategyUse {
+            id: id.clone(),
+            planned: true,
+            tried: None,
+            helpfulness: None,
+            extra: Default::default(),
+        }),
+        _ => {}
+    }
 }
 
 /// Sets, in `strategies`, whether a followed-up strategy was tried and how helpful it was.

@@ -125,6 +125,10 @@ pub struct Entry {
     pub updated_at: DateTime<FixedOffset>,
     /// The local day it belongs to.
     pub date: NaiveDate,
+    /// The day it was written on, when that is after its own day: the person wrote it later,
+    /// for an earlier day (schema 6). `None`: written on its day (or before this was kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_on: Option<NaiveDate>,
     /// The perspective it was written from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub perspective: Option<Perspective>,
@@ -241,7 +245,8 @@ impl Entry {
     }
 
     /// The schema its file must carry, so an older closer leaves what it cannot read whole
-    /// alone ("written by a newer closer"): 5 when it holds a bid, a time-out, a ladder, a
+    /// alone ("written by a newer closer"): 6 when it was written later, for an earlier day
+    /// (`written_on`); 5 when it holds a bid, a time-out, a ladder, a
     /// prediction of a ladder's step or a week's review; 4 when it holds a debrief, a thought check or the cycle
     /// in the person's words; 3 when a moment's repair holds both a strategy and the person's
     /// own words; 2 when it holds moments or predictions; else 1.
@@ -255,7 +260,9 @@ impl Entry {
             || !self.ladders.is_empty()
             || !self.week_reviews.is_empty()
             || self.predictions.iter().any(|p| p.step.is_some());
-        if turning {
+        if self.written_on.is_some() {
+            6
+        } else if turning {
             5
         } else if !self.debriefs.is_empty()
             || !self.thoughts.is_empty()
@@ -278,6 +285,7 @@ impl Entry {
             created_at: now,
             updated_at: now,
             date: now.date_naive(),
+            written_on: None,
             perspective: None,
             mood: None,
             closeness: None,

@@ -7,6 +7,8 @@
 //! show it. Names of bundled triggers, signs and strategies are the catalog's, so a reader
 //! resolves them; this module stays pure and knows no content.
 
+use chrono::NaiveDate;
+
 use super::debrief::{CycleWords, Debrief, ThoughtCheck};
 use super::entry::{Entry, Response, StrategyUse, TriggerLog};
 use super::episode::{Episode, Prediction};
@@ -19,6 +21,8 @@ use super::week_review::WeekReview;
 /// that shows what was skipped (the check-in's summary) can.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Fact<'a> {
+    /// The day it was written on, when the person wrote it later, for an earlier day.
+    WrittenLater(Option<NaiveDate>),
     /// The side the person wrote from.
     Perspective(Option<Perspective>),
     /// A rating on one of the 1–5 scales, once for each scale in [`Scale::ALL`]'s order.
@@ -57,37 +61,43 @@ pub enum Fact<'a> {
     Tags(&'a [String]),
 }
 
-/// Every part of `e`, in reading order: perspective, the scales, feelings, triggers, signs,
+/// Every part of `e`, in reading order: when it was written (if later than its day),
+/// perspective, the scales, feelings, triggers, signs,
 /// answers, moments, thoughts checked, debriefs, the cycle in the person's words, bids and
 /// appreciations, time-outs, ladders, week reviews, predictions, strategies, notes, tags.
 pub fn facts(e: &Entry) -> impl Iterator<Item = Fact<'_>> {
     let scales = Scale::ALL.iter().map(|&s| Fact::Scale(s, s.of(e)));
-    std::iter::once(Fact::Perspective(e.perspective))
-        .chain(scales)
-        .chain([
-            Fact::Feelings(&e.emotions),
-            Fact::Triggers(&e.triggers),
-            Fact::Signs(&e.behaviours),
-            Fact::Answers(&e.responses),
-            Fact::Moments(&e.episodes),
-            Fact::Thoughts(&e.thoughts),
-            Fact::Debriefs(&e.debriefs),
-            Fact::CycleWords(&e.cycle_words),
-            Fact::Bids(&e.bids),
-            Fact::TimeOuts(&e.time_outs),
-            Fact::Ladders(&e.ladders),
-            Fact::WeekReviews(&e.week_reviews),
-            Fact::Predictions(&e.predictions),
-            Fact::Strategies(&e.strategies),
-            Fact::Notes(&e.notes),
-            Fact::Tags(&e.tags),
-        ])
+    [
+        Fact::WrittenLater(e.written_on),
+        Fact::Perspective(e.perspective),
+    ]
+    .into_iter()
+    .chain(scales)
+    .chain([
+        Fact::Feelings(&e.emotions),
+        Fact::Triggers(&e.triggers),
+        Fact::Signs(&e.behaviours),
+        Fact::Answers(&e.responses),
+        Fact::Moments(&e.episodes),
+        Fact::Thoughts(&e.thoughts),
+        Fact::Debriefs(&e.debriefs),
+        Fact::CycleWords(&e.cycle_words),
+        Fact::Bids(&e.bids),
+        Fact::TimeOuts(&e.time_outs),
+        Fact::Ladders(&e.ladders),
+        Fact::WeekReviews(&e.week_reviews),
+        Fact::Predictions(&e.predictions),
+        Fact::Strategies(&e.strategies),
+        Fact::Notes(&e.notes),
+        Fact::Tags(&e.tags),
+    ])
 }
 
 impl Fact<'_> {
     /// Whether nothing was given for it (an answer left blank counts as nothing).
     pub fn is_empty(&self) -> bool {
         match self {
+            Fact::WrittenLater(d) => d.is_none(),
             Fact::Perspective(p) => p.is_none(),
             Fact::Scale(_, v) => v.is_none(),
             Fact::Feelings(x) | Fact::Tags(x) => x.is_empty(),
@@ -133,9 +143,16 @@ mod tests {
         let kinds: Vec<String> = facts(&e)
             .map(|f| format!("{f:?}").split('(').next().unwrap_or("").to_owned())
             .collect();
-        assert_eq!(kinds[0], "Perspective");
-        assert_eq!(kinds[1..=Scale::COUNT], vec!["Scale"; Scale::COUNT]);
-        assert_eq!(kinds[Scale::COUNT + 1], "Feelings");
-        assert_eq!(kinds.len(), Scale::COUNT + 17);
+        assert_eq!(kinds[0], "WrittenLater");
+        assert_eq!(kinds[1], "Perspective");
+        assert_eq!(kinds[2..=Scale::COUNT + 1], vec!["Scale"; Scale::COUNT]);
+        assert_eq!(kinds[Scale::COUNT + 2], "Feelings");
+        assert_eq!(kinds.len(), Scale::COUNT + 18);
+        // Written later, for an earlier day: the first fact, given.
+        e.written_on = Some(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+        assert_eq!(
+            facts(&e).find(|f| !f.is_empty()),
+            Some(Fact::WrittenLater(e.written_on))
+        );
     }
 }

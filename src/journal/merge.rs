@@ -350,6 +350,12 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
     e.created_at = ours.created_at.min(theirs.created_at);
     e.updated_at = ours.updated_at.max(theirs.updated_at);
     e.date = m.value_of("day", sides, |e| &e.date, |d| d.to_string());
+    e.written_on = m.value_of(
+        "written on",
+        sides,
+        |e| &e.written_on,
+        |d| d.map_or("none".to_owned(), |d| d.to_string()),
+    );
     e.perspective = m.value_of(
         "perspective",
         sides,

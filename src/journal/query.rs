@@ -284,7 +284,11 @@ fn each_field<'a>(e: &'a Entry, mut f: impl FnMut(Field, &'a str) -> bool) -> bo
         }),
         Fact::Notes(notes) => f(Field::Notes, notes),
         Fact::Tags(tags) => tags.iter().any(|x| f(Field::Tag, x)),
-        Fact::Perspective(_) | Fact::Scale(..) | Fact::Signs(_) | Fact::Strategies(_) => false,
+        Fact::WrittenLater(_)
+        | Fact::Perspective(_)
+        | Fact::Scale(..)
+        | Fact::Signs(_)
+        | Fact::Strategies(_) => false,
     })
 }
 

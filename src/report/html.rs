@@ -181,7 +181,7 @@ pub fn html(report: &Report, catalog: &Catalog) -> String {
                             @if shared.is_empty() { p { "Nothing written in these days." } }
                             @for (e, pieces) in &shared {
                                 article.entry {
-                                    h3 { (e.created_at.format("%A %-d %B %Y, %H:%M")) }
+                                    h3 { (words::entry_heading(e)) }
                                     @for piece in pieces { (shared_words(piece, catalog)) }
                                 }
                             }

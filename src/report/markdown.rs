@@ -146,10 +146,7 @@ pub fn markdown(report: &Report, catalog: &Catalog) -> String {
                 continue;
             }
             any = true;
-            out.push_str(&format!(
-                "### {}\n\n",
-                e.created_at.format("%A %-d %B %Y, %H:%M")
-            ));
+            out.push_str(&format!("### {}\n\n", words::entry_heading(e)));
             for piece in shared {
                 shared_words(&mut out, &piece, catalog);
             }

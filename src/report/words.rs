@@ -328,6 +328,20 @@ impl Chain<'_> {
     }
 }
 
+/// An entry's heading where its words are shown: its day and the time it was written
+/// ("Sunday 29 November 2026, 21:30"); for one written later, for an earlier day, its day and
+/// the day it was written instead ("Sunday 29 November 2026, written on Monday 30 November").
+pub fn entry_heading(e: &Entry) -> String {
+    match e.written_on {
+        Some(on) => format!(
+            "{}, written on {}",
+            e.date.format("%A %-d %B %Y"),
+            on.format("%A %-d %B")
+        ),
+        None => e.created_at.format("%A %-d %B %Y, %H:%M").to_string(),
+    }
+}
+
 /// The chains a part of an entry is read as (moments, thoughts checked, debriefs, the cycle
 /// in words, bids, time-outs, ladders, week reviews), each titled; none for the other parts.
 pub fn chains_of(fact: Fact<'_>) -> Vec<Chain<'_>> {
@@ -341,6 +355,7 @@ pub fn chains_of(fact: Fact<'_>) -> Vec<Chain<'_>> {
         Fact::Ladders(x) => x.iter().map(Chain::Ladder).collect(),
         Fact::WeekReviews(x) => x.iter().map(Chain::WeekReview).collect(),
         Fact::Bids(_)
+        | Fact::WrittenLater(_)
         | Fact::Perspective(_)
         | Fact::Scale(..)
         | Fact::Feelings(_)
@@ -510,6 +525,7 @@ pub fn shared(e: &Entry, include: Include) -> Vec<Shared<'_>> {
             | Fact::Ladders(_)
             | Fact::WeekReviews(_)
             | Fact::Notes(_)
+            | Fact::WrittenLater(_)
             | Fact::Perspective(_)
             | Fact::Scale(..)
             | Fact::Feelings(_)

@@ -4,7 +4,8 @@
 //! or merged into a journal (by entry id, field by field, both versions of a text kept where
 //! they differ, nothing deleted: see `journal::merge`).
 //!
-//! An archive holds `data/…` (the data folder but its lock) and `config/…` (the config folder's
+//! An archive holds `data/…` (the data folder but its lock, its `.git` and any config files
+//! beside the journal: `layout::NOT_JOURNAL`) and `config/…` (the config folder's
 //! `config.toml`, `prompts.toml`, `strategies.toml`, when there), then `manifest.json`, written
 //! last: when it was made, how many entries and days, the closer that made it, whether the
 //! journal is encrypted and whether its entries could be counted, and every other file in it with
@@ -635,8 +636,15 @@ fn append_dir<W: Write>(
     for path in children {
         let meta = fs::metadata(&path)?;
         let name = under.join(path.file_name().unwrap_or_default());
-        // A sync repository's history is not the journal (and can be large).
-        if path.file_name().is_some_and(|n| n == ".git") {
+        // A sync repository's history is not the journal (and can be large); nor are config
+        // files beside it (macOS), which the archive carries once, under `config/`.
+        if path.file_name().is_some_and(|n| {
+            n == ".git"
+                || (depth == 0
+                    && super::layout::NOT_JOURNAL
+                        .iter()
+                        .any(|not| n == std::ffi::OsStr::new(not)))
+        }) {
             continue;
         }
         if meta.is_dir() {

@@ -24,7 +24,7 @@ mod settings;
 
 pub use conflicts::keep_conflict_copy;
 use predictions::*;
-pub use settings::read_preferences;
+pub use settings::{NotSaved, read_preferences};
 
 /// Whether this process may write.
 #[derive(Debug)]

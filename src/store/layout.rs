@@ -160,6 +160,21 @@ impl Layout {
     }
 }
 
+/// The config folder's name inside the data folder, where the platform gives config and data
+/// one folder (macOS): see `config::folders`.
+pub const CONFIG_SUBFOLDER: &str = "config";
+
+/// Names at the top of a data folder that are never the journal's: the config folder of
+/// [`CONFIG_SUBFOLDER`], and the config files an earlier closer kept beside the journal on
+/// macOS (those of `backup::CONFIG_FILES`). Backups and sync leave them out: a backup carries
+/// the config files once, as settings, and sync never carries them.
+pub const NOT_JOURNAL: [&str; 4] = [
+    CONFIG_SUBFOLDER,
+    "config.toml",
+    "prompts.toml",
+    "strategies.toml",
+];
+
 /// The prefix of temporary files written on the way to an atomic rename.
 pub const TEMP_PREFIX: &str = ".closer-tmp-";
 
@@ -171,6 +186,13 @@ pub const WAITING_DRAFT_PREFIX: &str = "waiting-";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_config_files_are_not_the_journals() {
+        for name in crate::store::backup::CONFIG_FILES {
+            assert!(NOT_JOURNAL.contains(&name), "{name}");
+        }
+    }
 
     #[test]
     fn day_files_live_under_their_year() {

@@ -20,9 +20,11 @@ use crate::journal::merge::{Changed, merge3};
 const MERGE_REPORT: &str = ".git/closer-merge-report.jsonl";
 
 /// What `.gitignore` keeps out of the repository: the lock, the draft and its editor files,
-/// temporary files (git's own too, left by a git that was stopped part way), and the prediction
-/// index (rebuilt after a merge).
-pub const GITIGNORE: &str = "# closer sync: what stays on this computer\n.lock\ndrafts/\n*.tmp\n.closer-*\n.merge_file_*\npredictions.json\ncache.age\n";
+/// temporary files (git's own too, left by a git that was stopped part way), the prediction
+/// index (rebuilt after a merge), and config files beside the journal (`layout::NOT_JOURNAL`:
+/// macOS's config folder, and the files an earlier closer kept there): this computer's
+/// settings, never synced.
+pub const GITIGNORE: &str = "# closer sync: what stays on this computer\n.lock\ndrafts/\n*.tmp\n.closer-*\n.merge_file_*\npredictions.json\ncache.age\n/config/\n/config.toml\n/prompts.toml\n/strategies.toml\n";
 
 /// What `.gitattributes` says: day files merge with closer's driver.
 pub const GITATTRIBUTES: &str = "# closer sync: day files merge by entry id (closer merge-day);\n# in a conflict over the settings, this computer's are kept\nentries/**/*.json merge=closer-day\nstate.json merge=closer-keep-ours\n";
@@ -322,6 +324,11 @@ fn register_merge_drivers(root: &Path, closer_exe: &Path) -> Result<(), SyncErro
 
 /// Commits what changed in the data folder, as `who`; whether there was anything to commit.
 fn commit_changes(root: &Path, who: &[String], host: &str) -> Result<bool, SyncError> {
+    // Config files an earlier closer committed (macOS kept them beside the journal) leave the
+    // repository; the files themselves stay where they are.
+    let mut untrack = vec!["rm", "-r", "-q", "--cached", "--ignore-unmatch", "--"];
+    untrack.extend(super::layout::NOT_JOURNAL);
+    ok(root, &untrack, "leave the config files out")?;
     ok(root, &["add", "-A"], "stage the journal's changes")?;
     let staged = git(root, &["diff", "--cached", "--quiet"])?;
     let mut commit: Vec<&str> = who.iter().map(String::as_str).collect();

@@ -451,9 +451,18 @@ impl App {
             .rposition(|l| !l.screen.is_overlay())
             .unwrap_or(0);
         for layer in &mut self.stack[base..] {
+            layer.layout.caret = None;
             layer.screen.view(&cx, frame, area, &mut layer.layout);
             layer.layout.drawn_at = Some(self.session.size);
             layer.changed = false;
+        }
+        // The terminal's cursor where the screen on top has its caret or selected row (over a
+        // screen beneath, a dialog's or nothing): screen readers, magnifiers and input methods
+        // follow it. Placed nowhere, ratatui hides it.
+        if let Some(at) = self.stack.last().and_then(|l| l.layout.caret)
+            && area.contains(at)
+        {
+            frame.set_cursor_position(at);
         }
     }
 
@@ -546,6 +555,10 @@ impl App {
     }
 
     fn open(&mut self, open: Open, out: &mut Vec<Request>) {
+        // The day `closer checkin --date` asked for is the first check-in's, not the next.
+        if matches!(open, Open::CheckIn(_)) {
+            self.session.check_in_day = None;
+        }
         let screen = screens::open(open, &self.session);
         self.push(screen);
         let id = self.next_id;

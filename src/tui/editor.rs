@@ -113,7 +113,7 @@ pub(super) fn edit(
 /// A draft found at start that names a text open in `$EDITOR` (closer stopped while the editor
 /// ran): the file's text goes back into the draft, the draft is written, and the file is
 /// removed once the draft holds it. Returns the draft, and a line to tell the person.
-pub(super) fn recover_edit(
+pub(crate) fn recover_edit(
     store: &Store,
     mut draft: CheckInDraft,
 ) -> (CheckInDraft, Option<String>) {
@@ -149,12 +149,10 @@ fn scratch_path(layout: &Layout, named: &str) -> Option<PathBuf> {
     (path.parent() == Some(dir.as_path())).then(|| path.to_owned())
 }
 
-/// The folder the editor's file goes in: the drafts folder of a plain journal; for an
-/// encrypted one, a private runtime folder of its own (0700, owned by this user, checked).
-pub(super) fn scratch_dir(layout: &Layout, encrypted: bool) -> std::io::Result<PathBuf> {
-    if !encrypted {
-        return Ok(layout.drafts_dir());
-    }
+/// The private runtime folder of the journal at `layout`, where the editor's file of an
+/// encrypted journal goes (`$XDG_RUNTIME_DIR/closer-<uid>-<hash of the data folder>`, else
+/// the same in the temporary folder), whether or not it exists yet.
+pub fn runtime_dir(layout: &Layout) -> PathBuf {
     let base = std::env::var_os("XDG_RUNTIME_DIR")
         .map(PathBuf::from)
         .filter(|d| d.is_absolute() && d.is_dir())
@@ -163,10 +161,20 @@ pub(super) fn scratch_dir(layout: &Layout, encrypted: bool) -> std::io::Result<P
     let mut hasher = std::hash::DefaultHasher::new();
     std::hash::Hash::hash(&root, &mut hasher);
     let uid = rustix::process::getuid().as_raw();
-    let dir = base.join(format!(
+    base.join(format!(
         "closer-{uid}-{:08x}",
         std::hash::Hasher::finish(&hasher) as u32
-    ));
+    ))
+}
+
+/// The folder the editor's file goes in: the drafts folder of a plain journal; for an
+/// encrypted one, a private runtime folder of its own (0700, owned by this user, checked).
+pub(super) fn scratch_dir(layout: &Layout, encrypted: bool) -> std::io::Result<PathBuf> {
+    if !encrypted {
+        return Ok(layout.drafts_dir());
+    }
+    let dir = runtime_dir(layout);
+    let uid = rustix::process::getuid().as_raw();
     atomic::create_private_dir(&dir)?;
     // Made by someone else, or open to others: not a place for these words.
     #[cfg(unix)]

@@ -50,8 +50,12 @@ pub enum Start {
     /// Home.
     #[default]
     Home,
-    /// Straight into a check-in (`closer checkin`).
-    CheckIn,
+    /// Straight into a check-in (`closer checkin`): for `day`, an earlier day than today
+    /// (`closer checkin --date`), or today (`None`).
+    CheckIn {
+        /// The day it is for; `None`: today.
+        day: Option<chrono::NaiveDate>,
+    },
     /// The journal's past (`closer review`).
     Review,
 }
@@ -85,7 +89,7 @@ pub fn run(options: Options) -> Result<()> {
 
     // The first frame comes before the journal is read, so closer opens at once; the journal
     // is read on a thread of its own, and keys work meanwhile.
-    term.terminal.draw(|f| app.view(f))?;
+    term.draw(|f| app.view(f))?;
     let backup = DailyBackup::new(
         store.layout().clone(),
         app.session
@@ -155,10 +159,10 @@ fn start_app(
     };
     let stored_prefs = prefs.clone();
     config.apply(&mut prefs);
-    let then = "closer started with the other settings.";
+    let then = "closer started with the other settings; `closer doctor` lists every mistake.";
     status = status.or_else(|| first_error(&config_errors, " in the file", then));
     let (catalog, content_errors) = content::load(options.config_dir.as_deref());
-    let then = "Everything else works as usual.";
+    let then = "Everything else works as usual; `closer doctor` lists every mistake.";
     status = status.or_else(|| first_error(&content_errors, "", then));
     keep_on_signals(Arc::clone(store), unsaved);
     let mut session = new_session(store, options, prefs, catalog);
@@ -206,6 +210,9 @@ fn new_session(
         theme,
     );
     session.colour_forbidden = colour_forbidden;
+    if let Start::CheckIn { day } = options.start {
+        session.check_in_day = day;
+    }
     session.read_only = store.read_only().map(|why| why.to_string());
     session.home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
     session.reports = directories::UserDirs::new()
@@ -232,7 +239,7 @@ fn open_locked(app: &mut App, store: &Store, start: Start) -> bool {
     // A locked write needs the key file and this computer's record of the recipient: without
     // them, no check-in is offered, and the prompt says why.
     let blocked = crypto::journal_recipient(store.layout()).err();
-    let asked = start == Start::CheckIn;
+    let asked = matches!(start, Start::CheckIn { .. });
     let offer = asked
         && blocked.is_none()
         && store.read_only().is_none()
@@ -248,7 +255,7 @@ fn open_locked(app: &mut App, store: &Store, start: Start) -> bool {
 
 /// Draws a frame (never while a signal handler has the terminal).
 fn draw(app: &mut App, fx: &mut Runner<'_>) -> Result<()> {
-    terminal_guard(|| fx.session.terminal.draw(|f| app.view(f)).map(|_| ()))?;
+    terminal_guard(|| fx.session.draw(|f| app.view(f)))?;
     Ok(())
 }
 
@@ -501,7 +508,7 @@ fn open_journal(app: &mut App, fx: &mut Runner<'_>, start: Start) {
     }
     let first = match start {
         Start::Home => None,
-        Start::CheckIn => Some(Action::StartCheckIn),
+        Start::CheckIn { .. } => Some(Action::StartCheckIn),
         Start::Review => Some(Action::OpenReview),
     };
     if let Some(action) = first {

@@ -5,7 +5,7 @@
 //! one enum. This module names no screen, so screens depend on it and never on each other.
 
 use chrono::NaiveDate;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui_textarea::Input;
 
 use crate::journal::draft::{CheckInDraft, Flow};
@@ -193,7 +193,12 @@ impl Open {
         match &session.pending_draft {
             Some(draft) => Cmd::Open(Open::offer_draft(draft)),
             None => {
-                let draft = CheckInDraft::new(session.now, perspective);
+                let mut draft = CheckInDraft::new(session.now, perspective);
+                // For the day `closer checkin --date` asked for (the first check-in only: the
+                // app lets go of it once one opens).
+                if let Some(day) = session.check_in_day {
+                    draft.set_day(day);
+                }
                 Cmd::Open(Open::CheckIn(Box::new(draft)))
             }
         }
@@ -308,26 +313,7 @@ impl Open {
 
     /// "You have an unfinished check-in": resume, discard or decide later.
     pub fn offer_draft(draft: &CheckInDraft) -> Open {
-        let began = draft.started_at.format("%A %-d %B, %H:%M");
-        let what = if draft.flow == Flow::Debrief {
-            format!("You began a debrief on {began}.")
-        } else if draft.flow == Flow::Thought {
-            format!("You began checking a thought on {began}.")
-        } else if draft.flow == Flow::Ladder {
-            format!("You began writing a ladder of brave steps on {began}.")
-        } else if draft.flow == Flow::BraveStep {
-            format!("You began a brave step's prediction on {began}.")
-        } else if draft.is_edit() {
-            format!(
-                "You were editing the entry of {}.",
-                draft.date.format("%-d %B")
-            )
-        } else {
-            format!(
-                "You began a check-in on {}.",
-                draft.started_at.format("%A %-d %B, %H:%M")
-            )
-        };
+        let what = unfinished(draft);
         Open::ask(
             Question::ResumeDraft,
             "An unfinished check-in",
@@ -449,6 +435,10 @@ pub struct LastLayout {
     pub marks: Vec<usize>,
     /// The line each section of the text begins on.
     pub anchors: Vec<usize>,
+    /// Where the terminal's cursor goes once the frame is drawn: the caret of the field being
+    /// typed in, or the start of a list's selected row (see `widgets::caret`). `None` hides
+    /// it. Cleared before each frame: a view places it again each time.
+    pub caret: Option<Position>,
 }
 
 impl LastLayout {
@@ -457,6 +447,14 @@ impl LastLayout {
         self.width = area.width;
         self.height = area.height;
         self.lines = lines;
+    }
+
+    /// Puts the terminal's cursor at `at` once the frame is drawn (a later call wins); `None`
+    /// (the caret scrolled out of sight) leaves it as it was.
+    pub fn place(&mut self, at: Option<Position>) {
+        if at.is_some() {
+            self.caret = at;
+        }
     }
 
     /// The furthest the text may scroll: its last line at the bottom of the region.
@@ -542,5 +540,27 @@ impl Typing {
     /// Into a field while `asking` for text; not at all otherwise.
     pub fn field_if(asking: bool) -> Typing {
         if asking { Typing::Field } else { Typing::No }
+    }
+}
+
+/// What an unfinished check-in is, in a sentence ("You began a check-in on Tuesday 3 March,
+/// 21:04."): said where it is offered again.
+pub fn unfinished(draft: &CheckInDraft) -> String {
+    let began = draft.started_at.format("%A %-d %B, %H:%M");
+    if draft.flow == Flow::Debrief {
+        format!("You began a debrief on {began}.")
+    } else if draft.flow == Flow::Thought {
+        format!("You began checking a thought on {began}.")
+    } else if draft.flow == Flow::Ladder {
+        format!("You began writing a ladder of brave steps on {began}.")
+    } else if draft.flow == Flow::BraveStep {
+        format!("You began a brave step's prediction on {began}.")
+    } else if draft.is_edit() {
+        format!(
+            "You were editing the entry of {}.",
+            draft.date.format("%-d %B")
+        )
+    } else {
+        format!("You began a check-in on {began}.")
     }
 }

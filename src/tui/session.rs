@@ -108,6 +108,8 @@ pub struct Session {
     pub locked: bool,
     /// A check-in was saved while locked (the lock says so).
     pub saved_while_locked: bool,
+    /// The day `closer checkin --date` asked the check-in to be for, until a check-in opens.
+    pub check_in_day: Option<NaiveDate>,
 }
 
 impl Session {
@@ -142,6 +144,7 @@ impl Session {
             encrypted: false,
             locked: false,
             saved_while_locked: false,
+            check_in_day: None,
         };
         session.stored_prefs = session.prefs.clone();
         session.refresh_prompt();
@@ -187,6 +190,17 @@ impl Session {
             .map_or_else(|| Arc::new(BTreeMap::new()), |s| Arc::clone(&s.histories))
     }
 
+    /// What a check-in's choices are made from: the content, the preferences, the journal
+    /// (once read) and the day.
+    pub fn given(&self) -> content::checkin::Given<'_> {
+        content::checkin::Given {
+            catalog: &self.catalog,
+            prefs: &self.prefs,
+            journal: self.journal.as_ref(),
+            today: self.today,
+        }
+    }
+
     /// The perspective in use.
     pub fn perspective(&self) -> Option<Perspective> {
         self.prefs.perspective()
@@ -201,12 +215,7 @@ impl Session {
     /// entries are kept in order, so this is found by binary search and costs the month, not
     /// the journal (what a frame or a key may look at).
     pub fn recent_entries(&self) -> &[Entry] {
-        let entries = self.entries();
-        let since = self
-            .today
-            .checked_sub_days(chrono::Days::new(content::RECENT_DAYS))
-            .unwrap_or(NaiveDate::MIN);
-        &entries[entries.partition_point(|e| e.date < since)..]
+        self.given().recent()
     }
 
     /// Chooses today's question again (after the date, the perspective or the journal changed).

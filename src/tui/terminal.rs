@@ -5,14 +5,15 @@
 use std::io::{self, IsTerminal, Stdout, stdout};
 use std::sync::Once;
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
+use ratatui::{Frame, Terminal};
 
 /// The terminal while closer owns it. Dropping it gives the terminal back.
 pub struct Session {
@@ -70,6 +71,17 @@ impl Drop for Session {
 }
 
 impl Session {
+    /// Draws a frame with `view`, as one update the terminal shows whole where it can
+    /// (synchronized output; terminals without it ignore the request). The cursor is hidden
+    /// while the frame is written, so it is never seen away from the caret, then placed where
+    /// the frame says, or left hidden (see `App::view`).
+    pub fn draw(&mut self, view: impl FnOnce(&mut Frame)) -> io::Result<()> {
+        queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate, Hide)?;
+        let drawn = self.terminal.draw(view).map(|_| ());
+        execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        drawn
+    }
+
     /// Gives the terminal to another program (`$EDITOR`) until [`Session::resume`].
     pub fn suspend(&mut self) {
         restore();

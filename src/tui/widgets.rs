@@ -1,5 +1,6 @@
 //! Pieces drawn on several screens. Render-only: they read what they are given.
 
+pub mod caret;
 pub mod countdown;
 pub mod due;
 pub mod entry_view;

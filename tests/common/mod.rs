@@ -2,6 +2,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
+pub mod needs;
 #[cfg(unix)]
 pub mod pty;
 
@@ -77,6 +78,7 @@ pub fn spawn_with_passphrase(
     cmd.args(args)
         .args(["--passphrase-fd", "0"])
         .env_remove("CLOSER_DATA_DIR")
+        .env_remove("CLOSER_CONFIG")
         .env("XDG_CONFIG_HOME", "/nonexistent-closer-test-config")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

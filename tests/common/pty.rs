@@ -84,6 +84,7 @@ impl Closer {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CLOSER_DATA_DIR");
+        cmd.env_remove("CLOSER_CONFIG");
         // A settings file of its own, so the machine's does not leak in.
         cmd.env("XDG_CONFIG_HOME", data_dir.join("config-home"));
         for (k, v) in env {
@@ -140,6 +141,50 @@ impl Closer {
 
     pub fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the terminal's cursor is shown and `at` holds of its screen (the cursor's
+    /// row and column are `screen.cursor_position()`): then its row and column. `what` says
+    /// what was waited for, if it never comes.
+    pub fn wait_cursor(&self, what: &str, at: impl Fn(&vt100::Screen) -> bool) -> (u16, u16) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            {
+                let parser = self.screen.lock().unwrap();
+                let screen = parser.screen();
+                if !screen.hide_cursor() && at(screen) {
+                    return screen.cursor_position();
+                }
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        panic!(
+            "the cursor never was {what}: it is at {:?}, {}; the screen:\n{}",
+            screen.cursor_position(),
+            if screen.hide_cursor() {
+                "hidden"
+            } else {
+                "shown"
+            },
+            screen.contents()
+        );
+    }
+
+    /// What is drawn in the cell at `row`, `col` (a wide character is in its first cell).
+    pub fn cell(&self, row: u16, col: u16) -> String {
+        let parser = self.screen.lock().unwrap();
+        parser
+            .screen()
+            .cell(row, col)
+            .map(|c| c.contents().to_owned())
+            .unwrap_or_default()
+    }
+
+    /// Whether the terminal's cursor is hidden.
+    pub fn cursor_hidden(&self) -> bool {
+        self.screen.lock().unwrap().screen().hide_cursor()
     }
 
     pub fn wait_for(&self, text: &str) {

@@ -15,7 +15,8 @@ use serde::Serialize;
 use super::{Comparison, Day, MIN_DAYS, Sums, Window, by_day, comparison, day_of};
 use crate::journal::{Entry, PerScale};
 
-/// A part of the day, by the local hour a check-in was written (`Entry::created_at`).
+/// A part of the day, by the local hour a check-in was written (`Entry::created_at`; one
+/// written later, for an earlier day, has none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::VariantArray)]
 #[serde(rename_all = "lowercase")]
 pub enum Daypart {
@@ -216,7 +217,8 @@ impl WhenTally {
             let inside: Vec<&Entry> = es
                 .iter()
                 .copied()
-                .filter(|e| Daypart::of(e.created_at.hour()) == *part)
+                // One written later, for an earlier day, was not written at a time of its day.
+                .filter(|e| e.written_on.is_none() && Daypart::of(e.created_at.hour()) == *part)
                 .collect();
             if !inside.is_empty() {
                 self.dayparts[i].add(inside.len(), &day_of(day.date, &inside).scales);

@@ -274,3 +274,38 @@ proptest! {
         }
     }
 }
+
+/// Issue 36: an entry written later keeps its mark through a merge with an edit of it on the
+/// other computer (the mark from one side, the edit from the other).
+#[test]
+fn the_mark_of_an_entry_written_later_survives_a_merge() {
+    let mut base = entry(1, 14, 0, "written the next morning");
+    base.written_on = Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 15).unwrap());
+    let mut ours = base.clone();
+    ours.notes = "written the next morning, and more".into();
+    ours.updated_at += chrono::Duration::minutes(1);
+    let theirs = base.clone();
+    for (o, t) in [(&ours, &theirs), (&theirs, &ours)] {
+        let (merged, _) = merge3(
+            std::slice::from_ref(&base),
+            std::slice::from_ref(o),
+            std::slice::from_ref(t),
+        );
+        assert_eq!(merged[0].written_on, base.written_on);
+        assert_eq!(merged[0].notes, ours.notes);
+    }
+    // Without a base (the first sync of two copies), one side's mark is kept.
+    let mut plain = base.clone();
+    plain.written_on = None;
+    plain.updated_at += chrono::Duration::minutes(1);
+    let (merged, _) = merge3(
+        &[],
+        std::slice::from_ref(&base),
+        std::slice::from_ref(&plain),
+    );
+    assert_eq!(merged[0].written_on, base.written_on);
+    assert_eq!(
+        merged[0].two_versions,
+        ["written on: this computer's kept, the other had none"]
+    );
+}

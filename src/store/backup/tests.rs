@@ -206,6 +206,53 @@ fn refusal(bytes: &[u8]) -> String {
     err
 }
 
+/// Issue 36: on macOS the config folder is the data folder's `config/` (and an earlier closer
+/// kept config.toml beside the journal): the archive carries each config file once, as
+/// settings under `config/`, never among the journal's files.
+#[test]
+fn a_backup_never_carries_config_files_with_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("Application Support/closer");
+    // Where `config::folders` puts the config folder when the two are one.
+    let config = root.join(crate::store::layout::CONFIG_SUBFOLDER);
+    fs::create_dir_all(root.join("entries/2026")).unwrap();
+    fs::create_dir_all(&config).unwrap();
+    fs::write(root.join("state.json"), b"{\"schema\": 1}").unwrap();
+    fs::write(config.join("config.toml"), b"theme = \"default\"\n").unwrap();
+    fs::write(config.join("strategies.toml"), b"# mine\n").unwrap();
+    for old in ["config.toml", "prompts.toml", "strategies.toml"] {
+        fs::write(root.join(old), b"# left by an earlier closer\n").unwrap();
+    }
+    // Only at the top: a journal's own folder named so deeper down is the journal's.
+    fs::create_dir_all(root.join("trash/config")).unwrap();
+    fs::write(root.join("trash/config/config.toml"), b"x").unwrap();
+    let now = DateTime::parse_from_rfc3339("2026-11-30T09:15:00+01:00").unwrap();
+    let written = write(
+        &Layout::new(&root),
+        Some(&config),
+        &dir.path().join("backups"),
+        now,
+        Keep::default(),
+    )
+    .unwrap();
+    let unpacked = read_archive(&written.path).unwrap();
+    let mut names: Vec<&String> = unpacked.files().keys().collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "config/config.toml",
+            "config/strategies.toml",
+            "data/state.json",
+            "data/trash/config/config.toml",
+        ],
+    );
+    assert_eq!(
+        unpacked.files()["config/config.toml"],
+        b"theme = \"default\"\n".to_vec()
+    );
+}
+
 #[test]
 fn a_backup_has_its_manifest_last_listing_every_file_and_reads_back_whole() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,10 +3,20 @@
 //! past entries when they ask.
 
 use super::*;
+use crate::journal::draft::CheckInDraft;
 
 /// Where `state.json` of an encrypted journal keeps the person's own words (their trigger
 /// and feeling names): a list of armored age texts, each a JSON [`Words`].
 pub(super) const SEALED_WORDS: &str = "sealed_words";
+
+/// A check-in that could not be saved ([`Store::save_check_in`]).
+#[derive(Debug)]
+pub struct NotSaved {
+    /// Why its entry could not be written.
+    pub error: StoreError,
+    /// Whether it is kept as the draft instead.
+    pub kept_as_draft: bool,
+}
 
 /// The person's own words kept in the preferences.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -174,7 +184,11 @@ impl Store {
                 .get("flow")
                 .and_then(|v| v.as_str())
                 .is_some_and(|f| ["bid", "time-out", "ladder", "brave-step", "week"].contains(&f));
-        let schema = if fifth {
+        // A check-in for an earlier day, written later, needs schema 6.
+        let sixth = draft.get("written_on").is_some_and(|v| !v.is_null());
+        let schema = if sixth {
+            6
+        } else if fifth {
             5
         } else if fourth {
             4
@@ -200,6 +214,32 @@ impl Store {
             schema,
         )?;
         self.write_file(&path, bytes)
+    }
+
+    /// Saves a check-in as its entry (see [`CheckInDraft::finish`], saved at `now`) with
+    /// [`Store::save_entry`], then throws its draft away: the entry is safe, and a draft left
+    /// behind would only be offered again. The terminal interface and the plain check-in both
+    /// save this way. Returns the entry saved.
+    ///
+    /// # Errors
+    /// [`NotSaved`]: why the entry could not be written, and whether the check-in was kept
+    /// as the draft instead (so nothing typed is lost).
+    pub fn save_check_in(
+        &self,
+        draft: &CheckInDraft,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Entry, NotSaved> {
+        let entry = draft.finish(now);
+        match self.save_entry(&entry) {
+            Ok(()) => {
+                let _ = self.discard_draft();
+                Ok(entry)
+            }
+            Err(error) => Err(NotSaved {
+                error,
+                kept_as_draft: self.save_draft(draft, now).is_ok(),
+            }),
+        }
     }
 
     /// The check-in in progress, if there is one.

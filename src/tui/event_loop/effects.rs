@@ -148,23 +148,21 @@ pub(super) fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) 
 
 /// Saves a check-in as an entry; a draft left behind goes, and the day's backup is started.
 fn save_check_in(fx: &mut Runner<'_>, draft: Box<CheckInDraft>, today: NaiveDate) -> Done {
-    let store = fx.store;
-    let entry = draft.finish(now());
-    match store.save_entry(&entry) {
-        Ok(()) => {
-            // The entry is safe; a draft left behind would only be offered again.
-            let _ = store.discard_draft();
+    match fx.store.save_check_in(&draft, now()) {
+        Ok(entry) => {
             fx.background.after_save(today);
             Done::CheckInSaved(Box::new(entry))
         }
-        Err(e) => {
-            let kept = store.save_draft(&*draft, now()).is_ok();
-            let tail = if kept {
+        Err(crate::store::NotSaved {
+            error,
+            kept_as_draft,
+        }) => {
+            let tail = if kept_as_draft {
                 "It is kept as a draft; fix the problem and press Ctrl-S again."
             } else {
                 "Everything you entered is still here; fix the problem and press Ctrl-S again."
             };
-            Done::Failed(format!("The check-in could not be saved: {e} {tail}"))
+            Done::Failed(format!("The check-in could not be saved: {error} {tail}"))
         }
     }
 }

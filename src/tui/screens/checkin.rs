@@ -79,6 +79,7 @@ pub struct State {
 /// Every key table of the screen, by mode (for tests over all tables).
 pub const MODES: &[(&str, &[Binding])] = &[
     ("check-in: scales", scales::KEYS),
+    ("check-in: which day", scales::DAY_KEYS),
     ("check-in: feelings and reactions", lists::KEYS),
     (
         "check-in: feelings and reactions, typing",
@@ -511,6 +512,9 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     let day = state.draft.date.format("%-d %b %Y");
     let verb = match flow {
         Flow::CheckIn if state.draft.is_edit() => format!("editing {day}"),
+        Flow::CheckIn if state.draft.date != state.draft.started_at.date_naive() => {
+            format!("check-in for {}", state.draft.date.format("%-d %b"))
+        }
         Flow::CheckIn => "check-in".to_owned(),
         Flow::Debrief => "debrief".to_owned(),
         Flow::Thought => "a thought".to_owned(),

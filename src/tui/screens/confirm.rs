@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::keys::{Action, Binding, Key, bind};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Question, Typing, ViewCx};
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::{page, wrap};
 
 const STAY: Binding = bind!([Esc] => Back, "stay", "go on with it");
@@ -211,7 +212,7 @@ pub fn update(state: &mut State, msg: Msg, _cx: &Ctx) -> Cmd {
 }
 
 /// Draws the box over the body of the screen beneath.
-pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let theme = &cx.session.theme;
     // The screen beneath drew the page; its footer shows this question's keys.
     let body = page::column(page::body(cx, area));
@@ -233,12 +234,11 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = page::centered(body, height);
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .border_style(theme.border)
-                .title(Line::styled(state.title.clone(), theme.title)),
-        ),
-        popup,
-    );
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(Line::styled(state.title.clone(), theme.title));
+    // The cursor at the start of the question, over whatever the screen beneath placed: it
+    // waits for an answer, and a screen reader reads it from there.
+    layout.place(Spot { line: 0, column: 1 }.on(block.inner(popup), 0));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

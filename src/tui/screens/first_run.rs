@@ -9,6 +9,7 @@ use crate::journal::{Choice, PerspectiveChoice};
 use crate::tui::keys::{self, Action, Binding, bind, table};
 use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Open, Typing, ViewCx};
 use crate::tui::text;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
 
@@ -90,7 +91,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
 }
 
 /// Draws the screen.
-pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let body = page::draw(cx, frame, area, "welcome");
     let theme = &cx.session.theme;
     let mut lines = vec![
@@ -102,8 +103,12 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         Line::styled(text::WELCOME_QUESTION, theme.text),
         Line::default(),
     ];
+    let mut caret = None;
     for (i, p) in PerspectiveChoice::ALL.iter().enumerate() {
         let selected = i == state.selected;
+        if selected {
+            caret = Some(Spot::row(lines.len()));
+        }
         let marker = if selected { "▸ " } else { "  " };
         let style = if selected { theme.selected } else { theme.text };
         lines.push(Line::from(vec![
@@ -118,10 +123,9 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         Line::styled(text::WELCOME_PRIVATE, theme.muted),
     ]);
     let column = page::column(body);
-    frame.render_widget(
-        Paragraph::new(wrap::lines(lines, usize::from(column.width))),
-        column,
-    );
+    let (lines, caret) = wrap::lines_with(lines, usize::from(column.width), caret);
+    frame.render_widget(Paragraph::new(lines), column);
+    layout.place(caret.and_then(|c| c.on(column, 0)));
 }
 
 #[cfg(test)]

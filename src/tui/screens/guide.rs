@@ -16,6 +16,7 @@ use crate::tui::keys::Action;
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::page;
 
 use pages::{Data, Laid, Link};
@@ -375,6 +376,13 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         None => usize::from(open.scroll),
     }
     .min(usize::from(layout.max_scroll()));
+    // The cursor at the search's caret, or on the selected link; a page without either
+    // leaves it hidden.
+    let link = open
+        .link
+        .and_then(|n| laid.links.get(n))
+        .map(|(_, l)| Spot::row(*l));
+    layout.place(laid.caret.or(link).and_then(|c| c.on(body, scroll)));
     let lines: Vec<Line> = laid
         .lines
         .into_iter()

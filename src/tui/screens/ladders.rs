@@ -20,6 +20,7 @@ use crate::tui::keys::{self, Action, Binding, bind, table};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Page, Typing, ViewCx};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::{page, wrap};
 
 /// The ladders as the journal holds them, and the one and the step chosen.
@@ -412,7 +413,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         lines.push(Line::styled(SAFETY_WORDS, theme.warn));
         lines.push(Line::default());
     }
-    let mut chosen = 0;
+    let mut chosen = None;
     match state.shown() {
         None => {
             let starters: Vec<String> = cx
@@ -428,17 +429,19 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         Some(v) => {
             let (more, at) = ladder_lines(state, v, theme);
             // Where the chosen step lands once the lines above it are wrapped.
-            chosen = wrap::lines(lines.clone(), width).len()
+            let line = wrap::lines(lines.clone(), width).len()
                 + wrap::lines(more[..at].to_vec(), width).len();
+            chosen = (!v.steps.is_empty()).then_some(line);
             lines.extend(more);
         }
     }
     let lines = wrap::lines(lines, width);
     layout.record(body, lines.len());
     // The chosen step stays in sight, with a few lines of what was feared below it.
-    let scroll = (chosen + 4).saturating_sub(usize::from(body.height));
+    let scroll = (chosen.unwrap_or(0) + 4).saturating_sub(usize::from(body.height));
     frame.render_widget(
         Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)),
         body,
     );
+    layout.place(chosen.and_then(|line| Spot::row(line).on(body, scroll)));
 }

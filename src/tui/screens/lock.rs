@@ -13,6 +13,7 @@ use zeroize::Zeroize;
 use crate::tui::effect::{Done, Effect, Passphrase};
 use crate::tui::keys::{self, Action, Binding, bind};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Lock, Msg, Open, Question, Typing, ViewCx};
+use crate::tui::widgets::caret::{GLYPH, Spot};
 use crate::tui::widgets::{page, wrap};
 
 pub use crate::tui::screen::{LockKind as Kind, LockWhy as Why};
@@ -192,7 +193,7 @@ fn prompt(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
 }
 
 /// Draws the lock: nothing when hidden; the prompt otherwise.
-pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     frame.render_widget(Clear, area);
     if state.kind == Kind::Hidden {
         return;
@@ -232,10 +233,12 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
     };
     lines.push(Line::styled(intro, theme.text));
     lines.push(Line::default());
-    // Not echoed, not even as dots (their count would tell its length).
+    // Not echoed, not even as dots (their count would tell its length): the caret stays at
+    // the field's start, where the glyph is.
+    let caret = Spot::before_span(lines.len(), &Line::raw("Passphrase: "), 1);
     lines.push(Line::from(vec![
         Span::styled("Passphrase: ", theme.key),
-        Span::styled("▏", theme.key),
+        Span::styled(GLYPH, theme.key),
         Span::styled(
             if state.typed_len() > 0 {
                 "  (typed; not shown)"
@@ -269,10 +272,9 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         lines.push(Line::styled(LOCKED_CHECK_IN, theme.muted));
     }
     lines.push(Line::styled(FORGOTTEN, theme.muted));
-    frame.render_widget(
-        Paragraph::new(wrap::lines(lines, usize::from(body.width))),
-        body,
-    );
+    let (lines, caret) = wrap::lines_with(lines, usize::from(body.width), Some(caret));
+    layout.place(caret.and_then(|c| c.on(body, 0)));
+    frame.render_widget(Paragraph::new(lines), body);
 }
 
 /// Where a check-in can be written without the passphrase, when Ctrl-N does not offer it here.

@@ -228,7 +228,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
 }
 
 /// Draws the screen.
-pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let theme = &cx.session.theme;
     let body = page::column(page::draw(cx, frame, area, "look back on a prediction"));
     let width = usize::from(body.width);
@@ -264,7 +264,9 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         Line::default(),
     ];
     lines = wrap::lines(lines, width);
-    lines.extend(state.form.lines(theme, width));
+    let (form, caret) = state.form.lines_with_caret(theme, width);
+    layout.place(caret.and_then(|c| c.below(lines.len()).on(body, 0)));
+    lines.extend(form);
     lines.push(Line::default());
     lines.extend(wrap::lines(
         vec![Line::styled(

@@ -16,6 +16,7 @@ use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, bind, table};
 use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
 use crate::tui::session::Session;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::{page, wrap};
 
 /// The rows to choose on: answers, notes, moments, predictions, thoughts, debriefs, the cycle,
@@ -176,7 +177,7 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
 }
 
 /// Draws the screen.
-pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let theme = &cx.session.theme;
     let body = page::column(page::draw(cx, frame, area, "make a report"));
     let name = format!("{}.{}", stem(cx.session), state.format.extension());
@@ -234,8 +235,12 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
             theme.text,
         ),
     ];
+    let mut caret = None;
     for (i, row) in rows.iter().enumerate() {
         let selected = i == state.cursor;
+        if selected {
+            caret = Some(Spot::row(lines.len()));
+        }
         lines.push(Line::from(vec![
             Span::styled(if selected { "› " } else { "  " }, theme.key),
             Span::styled(
@@ -249,8 +254,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         format!("{whither}, readable only by you (another report today gets -2, -3…)."),
         theme.muted,
     ));
-    frame.render_widget(
-        Paragraph::new(wrap::lines(lines, usize::from(body.width))),
-        body,
-    );
+    let (lines, caret) = wrap::lines_with(lines, usize::from(body.width), caret);
+    frame.render_widget(Paragraph::new(lines), body);
+    layout.place(caret.and_then(|c| c.on(body, 0)));
 }

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use ratatui_textarea::{Input, Key as TextKey};
 
 use crate::journal::Entry;
+use crate::journal::day_words;
 use crate::journal::draft::CheckInDraft;
 use crate::journal::query::{self, Condition, DateSpan, Filter, Signature};
 use crate::tui::effect::{Done, Effect};
@@ -414,7 +415,7 @@ fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
     match state.mode {
         Mode::Timeline => timeline_action(state, action, cx),
         Mode::Search => search_action(state, action, cx),
-        Mode::Jump => jump_action(state, action),
+        Mode::Jump => jump_action(state, action, cx.session.today),
         Mode::Filters => filters_action(state, action, cx),
         Mode::FilterPick(kind) => pick_action(state, kind, action, cx),
     }
@@ -437,39 +438,37 @@ fn search_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
     Cmd::None
 }
 
-/// A key while a date to go to is typed.
-fn jump_action(state: &mut State, action: Action) -> Cmd {
+/// A key while a date to go to is typed (as people say it: `yesterday`, `last friday`,
+/// `2026-11-20`; a month or a year goes to its last day).
+fn jump_action(state: &mut State, action: Action, today: NaiveDate) -> Cmd {
     if action == Action::Confirm {
         let text = std::mem::take(&mut state.jump);
-        let date = match DateSpan::parse(&text) {
-            Some(DateSpan::Day(d)) => Some(d),
-            Some(DateSpan::Month(d)) => d
-                .checked_add_months(chrono::Months::new(1))
-                .and_then(|n| n.pred_opt()),
-            _ => None,
-        };
+        let said = day_words::read(&text, today);
         state.mode = Mode::Timeline;
-        return match date {
-            Some(d) if state.jump_to(d) => {
-                // Say where it went when that is not the day asked for.
+        return match said {
+            Ok(said) if state.jump_to(said.last()) => {
+                // Say where it went when that is not the day (or month, or year) asked for.
+                let d = said.last();
                 let landed = state.selected().map(|e| e.date);
                 match landed {
                     Some(at) if at > d => Cmd::info(format!(
                         "The journal starts on {}: that is where you are.",
                         at.format("%-d %B %Y")
                     )),
-                    Some(at) if at != d => Cmd::info(format!(
+                    Some(at) if at < said.first() => Cmd::info(format!(
                         "No entry on {}; here is the nearest one before it, {}.",
-                        d.format("%-d %B %Y"),
+                        match said {
+                            day_words::Said::Day(d) => d.format("%-d %B %Y").to_string(),
+                            day_words::Said::Month(m) => m.format("%B %Y").to_string(),
+                            day_words::Said::Year(y) => y.format("%Y").to_string(),
+                        },
                         at.format("%-d %B %Y")
                     )),
                     _ => Cmd::None,
                 }
             }
-            Some(_) => Cmd::info("No entries to go to."),
-            None => Cmd::info(format!(
-                "“{text}” is not a date: type it like 2026-11-20, or 2026-11 for a month."
-            )),
+            Ok(_) => Cmd::info("No entries to go to."),
+            Err(e) => Cmd::info(e.sentence()),
         };
     }
     if action == Action::Back {

@@ -13,6 +13,7 @@ use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, bind};
 use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Question, Typing, ViewCx};
 use crate::tui::session::Session;
+use crate::tui::widgets::caret::{GLYPH, Spot};
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
 
@@ -96,10 +97,15 @@ pub fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
 }
 
 /// Draws the screen.
-pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let theme = &cx.session.theme;
     let body = page::column(page::draw(cx, frame, area, "save your words"));
     let preview: Vec<&str> = state.text.lines().take(6).collect();
+    let field = Line::from(vec![
+        Span::styled("File: ", theme.key),
+        Span::styled(state.path.clone(), theme.text),
+        Span::styled(GLYPH, theme.key),
+    ]);
     let mut lines = vec![
         Line::default(),
         Line::styled(
@@ -108,11 +114,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
             theme.text,
         ),
         Line::default(),
-        Line::from(vec![
-            Span::styled("File: ", theme.key),
-            Span::styled(state.path.clone(), theme.text),
-            Span::styled("▏", theme.key),
-        ]),
+        field.clone(),
         Line::default(),
         Line::styled("What will be in it:", theme.muted),
     ];
@@ -131,8 +133,9 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
             .into_iter()
             .map(|l| Line::styled(format!("  {l}"), theme.muted)),
     );
-    frame.render_widget(
-        Paragraph::new(wrap::lines(lines, usize::from(body.width))),
-        body,
-    );
+    let at = lines.iter().position(|l| *l == field).unwrap_or(0);
+    let caret = Spot::before_span(at, &field, 2);
+    let (lines, caret) = wrap::lines_with(lines, usize::from(body.width), Some(caret));
+    layout.place(caret.and_then(|c| c.on(body, 0)));
+    frame.render_widget(Paragraph::new(lines), body);
 }

@@ -3,7 +3,7 @@
 //! once and is kept in `state.json`; a setting `config.toml` fixes says so.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::{Input, Key as TextKey};
@@ -18,7 +18,9 @@ use crate::tui::effect::{Done, Effect};
 use crate::tui::keys::{self, Action, Binding, bind, table};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, Open, Question, Typing, ViewCx};
 use crate::tui::session::Session;
+use crate::tui::widgets::caret::{GLYPH, Spot};
 use crate::tui::widgets::{page, wrap};
+use unicode_width::UnicodeWidthStr;
 
 /// Settings' keys.
 pub const KEYS: &[Binding] = table![
@@ -553,11 +555,11 @@ fn own_list_key(list: &mut OwnList, action: Action, session: &Session) -> Cmd {
 const OWN_PAGE: usize = 10;
 
 /// Draws the settings, or the list of own words when one is open.
-pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let session = cx.session;
     let body = page::column(page::draw(cx, frame, area, "settings"));
     if let Some(list) = &state.own {
-        return view_own(list, cx, frame, body);
+        return layout.place(view_own(list, cx, frame, body));
     }
     let theme = &session.theme;
     let width = usize::from(body.width);
@@ -580,13 +582,25 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
         };
         let room = width.saturating_sub(label.chars().count() + note.chars().count() + 5);
         let value = match (&state.editing, row) {
-            (Some(name), Row::Editor) if selected => {
-                // The end of what is typed stays in sight.
-                let shown: String = name.chars().rev().take(room.saturating_sub(1)).collect();
-                format!("{}▏", shown.chars().rev().collect::<String>())
-            }
+            (Some(name), Row::Editor) if selected => typed_tail(name, room),
             _ => wrap::fit(&row.value(&session.prefs), room),
         };
+        if selected {
+            // On the row's marker; typing a command, on the caret at the end of it.
+            let typing = state.editing.is_some() && *row == Row::Editor;
+            let column = if typing {
+                (label.width() + " ‹ ".width() + value.width()).saturating_sub(1)
+            } else {
+                0
+            };
+            layout.place(
+                Spot {
+                    line: lines.len(),
+                    column,
+                }
+                .on(body, 0),
+            );
+        }
         let mut spans = vec![
             Span::styled(label, style),
             Span::styled(
@@ -608,32 +622,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
             theme.warn,
         ));
     }
-    let hint = match Row::ALL.get(state.cursor) {
-        Some(Row::Perspective) => {
-            "Which prompts, signs and strategies come first: for the one who pulls away, the one \
-             who feels it, or both."
-        }
-        Some(Row::Theme) => "Default, high contrast, or no colour at all.",
-        Some(Row::MoodLabels) => "The words beside mood values in check-ins and entries.",
-        Some(Row::WeekStart) => "Weeks in insights and calendars start on this day.",
-        Some(Row::WeekPast) => {
-            "Under the week card, the same week a month and a year ago. Some find it helps, some \
-             find it painful: your choice."
-        }
-        Some(Row::Editor) if state.editing.is_some() => {
-            "Type a command (it may have arguments), Enter keeps it; empty means $VISUAL, then $EDITOR."
-        }
-        Some(Row::Editor) => "Enter to change. Ctrl-E in a check-in opens answers and notes in it.",
-        Some(Row::OwnTriggers) => {
-            "Triggers you named yourself, offered again in each check-in. Enter to list, rename \
-             or remove them."
-        }
-        Some(Row::OwnFeelings) => {
-            "Feelings you added yourself, offered again in each check-in. Enter to list, rename \
-             or remove them."
-        }
-        None => "",
-    };
+    let hint = hint(Row::ALL.get(state.cursor), state.editing.is_some());
     lines.extend(wrap::paragraph(hint, width, theme.muted));
     if let Some(path) = &session.config.path {
         lines.push(Line::default());
@@ -646,8 +635,46 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
     frame.render_widget(Paragraph::new(lines), body);
 }
 
-/// Draws the list of own triggers or feelings.
-fn view_own(list: &OwnList, cx: &ViewCx, frame: &mut Frame, body: Rect) {
+/// What the row under the cursor is for (`editing`: a command is being typed on it).
+fn hint(row: Option<&Row>, editing: bool) -> &'static str {
+    match row {
+        Some(Row::Perspective) => {
+            "Which prompts, signs and strategies come first: for the one who pulls away, the one \
+             who feels it, or both."
+        }
+        Some(Row::Theme) => "Default, high contrast, or no colour at all.",
+        Some(Row::MoodLabels) => "The words beside mood values in check-ins and entries.",
+        Some(Row::WeekStart) => "Weeks in insights and calendars start on this day.",
+        Some(Row::WeekPast) => {
+            "Under the week card, the same week a month and a year ago. Some find it helps, some \
+             find it painful: your choice."
+        }
+        Some(Row::Editor) if editing => {
+            "Type a command (it may have arguments), Enter keeps it; empty means $VISUAL, then $EDITOR."
+        }
+        Some(Row::Editor) => "Enter to change. Ctrl-E in a check-in opens answers and notes in it.",
+        Some(Row::OwnTriggers) => {
+            "Triggers you named yourself, offered again in each check-in. Enter to list, rename \
+             or remove them."
+        }
+        Some(Row::OwnFeelings) => {
+            "Feelings you added yourself, offered again in each check-in. Enter to list, rename \
+             or remove them."
+        }
+        None => "",
+    }
+}
+
+/// The end of `text` (what is typed stays in sight), `room` columns at most, and the caret
+/// glyph after it.
+fn typed_tail(text: &str, room: usize) -> String {
+    let shown: String = text.chars().rev().take(room.saturating_sub(1)).collect();
+    format!("{}{GLYPH}", shown.chars().rev().collect::<String>())
+}
+
+/// Draws the list of own triggers or feelings; returns where the cursor goes (the selected
+/// row's start, or the caret of a name being typed).
+fn view_own(list: &OwnList, cx: &ViewCx, frame: &mut Frame, body: Rect) -> Option<Position> {
     let theme = &cx.session.theme;
     let width = usize::from(body.width);
     let words = cx.session.prefs.own(list.kind);
@@ -679,10 +706,8 @@ fn view_own(list: &OwnList, cx: &ViewCx, frame: &mut Frame, body: Rect) {
     let first = (at + 1)
         .saturating_sub(room)
         .min(total.saturating_sub(room));
-    let typed = |text: &str| {
-        let shown: String = text.chars().rev().take(width.saturating_sub(5)).collect();
-        format!("{}▏", shown.chars().rev().collect::<String>())
-    };
+    let typed = |text: &str| typed_tail(text, width.saturating_sub(4));
+    let mut caret = None;
     if words.is_empty() && !adding {
         lines.extend(wrap::paragraph(
             &format!("None yet. Name your own {noun} in a check-in, or press a to add one here."),
@@ -697,16 +722,35 @@ fn view_own(list: &OwnList, cx: &ViewCx, frame: &mut Frame, body: Rect) {
         } else {
             ("  ", theme.text)
         };
-        let text = match &list.naming {
-            Some((Some(_), name)) if selected => typed(name),
-            _ => wrap::fit(word, width.saturating_sub(2)),
+        let (text, naming) = match &list.naming {
+            Some((Some(_), name)) if selected => (typed(name), true),
+            _ => (wrap::fit(word, width.saturating_sub(2)), false),
         };
-        lines.push(Line::styled(format!("{marker}{text}"), style));
+        let line = format!("{marker}{text}");
+        if selected {
+            // On the glyph at the end of a name being typed.
+            let column = if naming {
+                line.width().saturating_sub(1)
+            } else {
+                0
+            };
+            caret = Some(Spot {
+                line: lines.len(),
+                column,
+            });
+        }
+        lines.push(Line::styled(line, style));
     }
     if let Some((None, name)) = &list.naming {
-        lines.push(Line::styled(format!("+ {}", typed(name)), theme.selected));
+        let line = format!("+ {}", typed(name));
+        caret = Some(Spot {
+            line: lines.len(),
+            column: line.width().saturating_sub(1),
+        });
+        lines.push(Line::styled(line, theme.selected));
     }
     frame.render_widget(Paragraph::new(lines), body);
+    caret.and_then(|c| c.on(body, 0))
 }
 
 /// A yes-or-no setting in words.

@@ -17,6 +17,7 @@ use crate::journal::week::{RowKind, WeekCard};
 use crate::tui::keys::{self, Action, Binding, bind, table};
 use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Open, Typing, ViewCx};
 use crate::tui::session::Session;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::{page, wrap};
 
 /// The week shown, its card, and the row chosen.
@@ -160,8 +161,15 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 /// The table's lines: a header of the days, then each row, scrolled so the chosen one shows
-/// in `height` rows; and how many rows are above and below what is shown.
-fn table(state: &State, session: &Session, width: usize, height: usize) -> Vec<Line<'static>> {
+/// in `height` rows; and how many rows are above and below what is shown. With the line of the
+/// chosen row.
+fn table(
+    state: &State,
+    session: &Session,
+    width: usize,
+    height: usize,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut at = None;
     let theme = &session.theme;
     // The names get a third of a wide screen at most; the days share the rest.
     let label_width = (width / 3).clamp(18, 36);
@@ -193,6 +201,9 @@ fn table(state: &State, session: &Session, width: usize, height: usize) -> Vec<L
     for (i, row) in rows.iter().enumerate().skip(first).take(shown) {
         let (label, _) = row_label(&row.kind, session);
         let chosen = i == state.row;
+        if chosen {
+            at = Some(lines.len());
+        }
         let mark = if chosen { "▸ " } else { "  " };
         let style = if chosen { theme.selected } else { theme.text };
         let mut spans = vec![Span::styled(
@@ -209,7 +220,7 @@ fn table(state: &State, session: &Session, width: usize, height: usize) -> Vec<L
     if below > 0 {
         lines.push(Line::styled(format!("↓ {below} more"), theme.muted));
     }
-    lines
+    (lines, at)
 }
 
 /// The review's lines under the table: its answers, or how to write it.
@@ -281,7 +292,7 @@ fn past_line(label: &str, card: &WeekCard, session: &Session) -> String {
 }
 
 /// Draws the screen.
-pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: &mut LastLayout) {
+pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &mut LastLayout) {
     let session = cx.session;
     let theme = &session.theme;
     let body = page::draw(cx, frame, area, "week card");
@@ -324,7 +335,9 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout: 
     let room = usize::from(body.height).saturating_sub(top.len() + bottom.len() + 1);
     let mut lines = top;
     lines.push(Line::default());
-    lines.extend(table(state, session, width, room));
+    let (table, chosen) = table(state, session, width, room);
+    layout.place(chosen.and_then(|at| Spot::row(lines.len() + at).on(body, 0)));
+    lines.extend(table);
     lines.extend(bottom);
     frame.render_widget(Paragraph::new(lines), body);
 }

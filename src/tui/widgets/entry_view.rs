@@ -26,7 +26,7 @@ pub enum Empty {
 /// jrnl and tui-journal are. Gives the title and the rest of the notes.
 pub fn title(e: &Entry) -> Option<(&str, &str)> {
     let only_notes = facts(e).all(|f| match f {
-        Fact::Notes(_) | Fact::Perspective(_) | Fact::Tags(_) => true,
+        Fact::Notes(_) | Fact::WrittenLater(_) | Fact::Perspective(_) | Fact::Tags(_) => true,
         Fact::Moments(_) | Fact::Predictions(_) => true,
         Fact::Thoughts(_) | Fact::Debriefs(_) | Fact::CycleWords(_) => true,
         Fact::Bids(_) | Fact::TimeOuts(_) | Fact::Ladders(_) => f.is_empty(),
@@ -81,12 +81,22 @@ pub fn lines(
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut scales = Vec::new();
+    let mut written = None;
     let part = Part {
         catalog,
         theme,
         width,
     };
     for fact in facts(d) {
+        if let Fact::WrittenLater(day) = fact {
+            written = day.map(|day| {
+                Line::styled(
+                    format!("Written later, on {}.", day.format("%A %-d %B %Y")),
+                    theme.muted,
+                )
+            });
+            continue;
+        }
         if let Fact::Scale(scale, value) = fact {
             if value.is_some() || empty == Empty::Dashed {
                 scales.push(part.scale(scale, value, labels));
@@ -107,15 +117,18 @@ pub fn lines(
         lines.extend(body);
     }
     if empty == Empty::Hidden && lines.is_empty() && scales.is_empty() {
-        return vec![Line::styled(
+        lines.push(Line::styled(
             "Nothing was written in this entry.",
             theme.muted,
-        )];
-    }
-    if !scales.is_empty() && !lines.is_empty() {
+        ));
+    } else if !scales.is_empty() && !lines.is_empty() {
         scales.push(Line::default());
     }
     scales.extend(lines);
+    // Said first: the day the entry is for is not the day it was written.
+    if let Some(written) = written {
+        scales.splice(0..0, [written, Line::default()]);
+    }
     scales
 }
 
@@ -166,7 +179,7 @@ impl Part<'_> {
         };
         let (title, body) = match fact {
             // Review's detail names the perspective in its heading; the summary, on the step.
-            Fact::Perspective(_) | Fact::Scale(..) => return None,
+            Fact::WrittenLater(_) | Fact::Perspective(_) | Fact::Scale(..) => return None,
             Fact::Moments([]) | Fact::Predictions([]) => return None,
             Fact::Thoughts([]) | Fact::Debriefs([]) | Fact::CycleWords([]) => return None,
             Fact::Bids([]) | Fact::TimeOuts([]) | Fact::Ladders([]) => return None,

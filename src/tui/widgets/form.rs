@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui_textarea::{Input, Key};
 
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::{GLYPH, Spot};
 use crate::tui::widgets::wrap;
 
 /// One option of a choice.
@@ -304,17 +305,20 @@ impl Form {
     }
 
     /// Draws `head` (wrapped) and the form below it in `area`, scrolled so the focused field
-    /// is in view on a short screen.
+    /// is in view on a short screen; returns where the terminal's cursor goes (see
+    /// [`Form::lines_with_caret`]).
     pub fn render(
         &self,
         head: Vec<Line<'static>>,
         theme: &Theme,
         frame: &mut ratatui::Frame,
         area: ratatui::layout::Rect,
-    ) {
+    ) -> Option<ratatui::layout::Position> {
         let width = usize::from(area.width);
         let mut all = wrap::lines(head, width);
-        all.extend(self.lines(theme, width));
+        let (form, caret) = self.lines_with_caret(theme, width);
+        let caret = caret.map(|c| c.below(all.len()));
+        all.extend(form);
         let focus_line = all
             .iter()
             .position(|l| l.spans.first().is_some_and(|s| s.content == "▸ "))
@@ -324,17 +328,32 @@ impl Form {
             ratatui::widgets::Paragraph::new(all).scroll((u16::try_from(scroll).unwrap_or(0), 0)),
             area,
         );
+        caret.and_then(|c| c.on(area, scroll))
     }
 
     /// The form as lines `width` columns wide: each field's label (the focused one marked),
     /// then its value; the focused chip and the text cursor are highlighted.
     pub fn lines(&self, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+        self.lines_with_caret(theme, width).0
+    }
+
+    /// [`Form::lines`], and where in them the terminal's cursor goes: the caret of the focused
+    /// text field, the focused chip of a choice, the value of a number.
+    pub fn lines_with_caret(
+        &self,
+        theme: &Theme,
+        width: usize,
+    ) -> (Vec<Line<'static>>, Option<Spot>) {
         let mut out = Vec::new();
+        let mut caret = None;
         for (i, field) in self.fields.iter().enumerate() {
             if field.hidden {
                 continue;
             }
             let focused = i == self.focus;
+            if focused {
+                caret = Some(Spot::row(out.len()));
+            }
             out.push(Line::from(vec![
                 Span::styled(if focused { "▸ " } else { "  " }, theme.key),
                 Span::styled(field.label.clone(), theme.title),
@@ -345,24 +364,13 @@ impl Form {
                     cursor,
                     placeholder,
                 } => {
-                    let mut spans = vec![Span::raw("    ")];
-                    if text.is_empty() && !focused {
-                        spans.push(Span::styled(placeholder.clone(), theme.muted));
-                    } else if focused {
-                        let at = text
-                            .char_indices()
-                            .nth(*cursor)
-                            .map_or(text.len(), |(i, _)| i);
-                        spans.push(Span::styled(shown(&text[..at]), theme.text));
-                        spans.push(Span::styled("▏", theme.key));
-                        spans.push(Span::styled(shown(&text[at..]), theme.text));
-                        if text.is_empty() {
-                            spans.push(Span::styled(placeholder.clone(), theme.muted));
-                        }
-                    } else {
-                        spans.push(Span::styled(shown(text), theme.text));
+                    let caret_at = focused.then_some(*cursor);
+                    let line = text_line(text, caret_at, placeholder, theme);
+                    if focused {
+                        // On the glyph: after the indent and the text before it.
+                        caret = Some(Spot::before_span(out.len(), &line, 2));
                     }
-                    out.push(Line::from(spans));
+                    out.push(line);
                 }
                 FieldKind::Choice {
                     options,
@@ -387,7 +395,11 @@ impl Form {
                         (if *p { "[x] " } else { "[ ] " }, o.label.as_str(), style)
                     });
                     if !options.is_empty() {
-                        out.extend(chip_lines(chips, width));
+                        let (lines, chip) = chip_lines(chips, focused.then_some(*at), width);
+                        if let Some(chip) = chip {
+                            caret = Some(chip.below(out.len()));
+                        }
+                        out.extend(lines);
                     }
                 }
                 FieldKind::Number {
@@ -408,8 +420,14 @@ impl Form {
                     } else {
                         String::new()
                     };
+                    if focused {
+                        caret = Some(Spot {
+                            line: out.len(),
+                            column: INDENT.len(),
+                        });
+                    }
                     out.push(Line::from(vec![
-                        Span::raw("    "),
+                        Span::raw(INDENT),
                         Span::styled(shown, if focused { theme.selected } else { theme.text }),
                         Span::styled(hint, theme.muted),
                     ]));
@@ -422,8 +440,32 @@ impl Form {
                 ]));
             }
         }
-        wrap::lines(out, width)
+        wrap::lines_with(out, width, caret)
     }
+}
+
+/// A text field's line: its text, with the caret glyph at `caret` (a count of characters)
+/// when it is focused, after the indent and the text before it (the glyph is the third span);
+/// the placeholder while it is empty.
+fn text_line(text: &str, caret: Option<usize>, placeholder: &str, theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(INDENT)];
+    match caret {
+        None if text.is_empty() => spans.push(Span::styled(placeholder.to_owned(), theme.muted)),
+        None => spans.push(Span::styled(shown(text), theme.text)),
+        Some(cursor) => {
+            let at = text
+                .char_indices()
+                .nth(cursor)
+                .map_or(text.len(), |(i, _)| i);
+            spans.push(Span::styled(shown(&text[..at]), theme.text));
+            spans.push(Span::styled(GLYPH, theme.key));
+            spans.push(Span::styled(shown(&text[at..]), theme.text));
+            if text.is_empty() {
+                spans.push(Span::styled(placeholder.to_owned(), theme.muted));
+            }
+        }
+    }
+    Line::from(spans)
 }
 
 /// How far a field's value is indented under its label.
@@ -432,17 +474,20 @@ const INDENT: &str = "    ";
 /// Chips laid out as units, `width` columns wide, under a label: a chip goes on the next line
 /// when it does not fit on this one, so its box never parts from its label. A chip wider than
 /// a whole line wraps its label, the box glued to the first word and the rest under the label.
+/// With the spot where chip `focus` begins.
 fn chip_lines<'a>(
     chips: impl Iterator<Item = (&'static str, &'a str, ratatui::style::Style)>,
+    focus: Option<usize>,
     width: usize,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Option<Spot>) {
     use unicode_width::UnicodeWidthStr;
     let indent = INDENT.len();
     let mut out = Vec::new();
     let mut spans = vec![Span::raw(INDENT)];
     let mut used = indent;
     let mut empty = true;
-    for (mark, label, style) in chips {
+    let mut spot = None;
+    for (j, (mark, label, style)) in chips.enumerate() {
         let w = mark.width() + label.width();
         if !empty && used + 2 + w > width {
             out.push(Line::from(std::mem::replace(
@@ -457,6 +502,12 @@ fn chip_lines<'a>(
             used += 2;
         }
         empty = false;
+        if focus == Some(j) {
+            spot = Some(Spot {
+                line: out.len(),
+                column: used,
+            });
+        }
         if used + w <= width {
             spans.push(Span::styled(format!("{mark}{label}"), style));
             used += w;
@@ -488,7 +539,7 @@ fn chip_lines<'a>(
         }
     }
     out.push(Line::from(spans));
-    out
+    (out, spot)
 }
 
 /// Applies a typed key to a text field's `text`, its `cursor` a count of characters; whether
@@ -611,171 +662,4 @@ fn set_number(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(k: Key) -> Input {
-        Input {
-            key: k,
-            ctrl: false,
-            alt: false,
-            shift: false,
-        }
-    }
-
-    fn typed(form: &mut Form, text: &str) {
-        for c in text.chars() {
-            form.input(key(Key::Char(c)));
-        }
-    }
-
-    fn form() -> Form {
-        Form::new(vec![
-            Field::text("What happened?", "", "a line"),
-            Field::choice(
-                "The urge",
-                vec![Choice::words("go quiet"), Choice::words("get busy")],
-                true,
-                &[],
-            ),
-            Field::choice(
-                "How it ended",
-                vec![Choice::words("closer"), Choice::words("same")],
-                false,
-                &["same".to_owned()],
-            ),
-            Field::number("How likely", None, (0, 100, 10), "%"),
-        ])
-    }
-
-    #[test]
-    fn text_takes_letters_spaces_and_edits_at_the_cursor() {
-        let mut f = form();
-        typed(&mut f, "we argü");
-        f.input(key(Key::Left));
-        f.input(key(Key::Backspace));
-        typed(&mut f, "r");
-        assert_eq!(f.text(0), "we arrü");
-        f.input(key(Key::Home));
-        f.input(key(Key::Delete));
-        assert_eq!(f.text(0), "e arrü");
-        assert!(f.paste("ed\nsecond line kept"));
-        assert_eq!(
-            f.text(0),
-            "ed second line kepte arrü",
-            "every pasted line is kept"
-        );
-        f.input(key(Key::End));
-        typed(&mut f, "one");
-        f.input(key(Key::Char('\n')));
-        f.input(Input {
-            key: Key::Char('j'),
-            ctrl: true,
-            alt: false,
-            shift: false,
-        });
-        typed(&mut f, "two");
-        assert!(
-            f.text(0).ends_with("one  two"),
-            "line breaks become spaces: {}",
-            f.text(0)
-        );
-    }
-
-    #[test]
-    fn choices_pick_one_or_several_and_clear() {
-        let mut f = form();
-        f.down();
-        assert!(!f.on_text());
-        f.input(key(Key::Char(' ')));
-        f.input(key(Key::Right));
-        f.input(key(Key::Char(' ')));
-        assert_eq!(f.picked(1), ["go quiet", "get busy"]);
-        f.down();
-        assert_eq!(f.picked(2), ["same"]);
-        f.input(key(Key::Char(' ')));
-        assert_eq!(
-            f.picked(2),
-            ["closer"],
-            "one only: picking one unpicks the other"
-        );
-        assert!(f.input(key(Key::Backspace)));
-        assert!(f.picked(2).is_empty());
-    }
-
-    #[test]
-    fn numbers_start_at_the_bottom_move_by_steps_stay_in_range_and_skip() {
-        let mut f = form();
-        f.focus = 3;
-        f.input(key(Key::Right));
-        assert_eq!(f.number(3), Some(0));
-        for _ in 0..15 {
-            f.input(key(Key::Right));
-        }
-        assert_eq!(f.number(3), Some(100));
-        f.input(key(Key::Left));
-        assert_eq!(f.number(3), Some(90));
-        f.input(key(Key::Backspace));
-        assert_eq!(f.number(3), None);
-        assert!(!f.down(), "the last field");
-        assert!(f.up());
-    }
-
-    /// Issue 37, item 17: a chip is never split between lines, at any width: its box stays
-    /// with its label ("[ ]" never ends a line), and a chip that fits on a line is on one.
-    #[test]
-    fn chips_wrap_as_units_never_parting_box_and_label() {
-        let labels = [
-            "Pull away",
-            "Go quiet",
-            "Shut down and check out",
-            "Get busy with something else",
-            "Change the subject, keep it light",
-            "Hide how you feel",
-            "Start an argument",
-            "Find fault or snap at them",
-            "End it before they can",
-            "Seek reassurance",
-            "Check their phone or where they are",
-        ];
-        let f = Form::new(vec![Field::choice(
-            "What was the urge?",
-            labels.iter().map(|l| Choice::words(*l)).collect(),
-            true,
-            &["Go quiet".to_owned()],
-        )]);
-        let theme = Theme::calm();
-        for width in [30, 41, 60, 79, 80, 100, 120, 160] {
-            let lines: Vec<String> = f
-                .lines(&theme, width)
-                .iter()
-                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-                .collect();
-            for l in &lines {
-                let t = l.trim_end();
-                assert!(
-                    !t.ends_with('[') && !t.ends_with("[ ]") && !t.ends_with("[x]"),
-                    "a box left at the end of a line at {width}: {lines:#?}"
-                );
-                assert!(!t.trim_start().starts_with(']'), "{width}: {lines:#?}");
-                assert!(t.chars().count() <= width, "{width}: {lines:#?}");
-            }
-            for label in labels {
-                let mark = if label == "Go quiet" { "[x]" } else { "[ ]" };
-                let chip = format!("{mark} {label}");
-                if chip.len() + 4 <= width {
-                    assert!(
-                        lines.iter().any(|l| l.contains(&chip)),
-                        "{chip:?} split at {width}: {lines:#?}"
-                    );
-                } else {
-                    let first = label.split(' ').next().unwrap();
-                    assert!(
-                        lines.iter().any(|l| l.contains(&format!("{mark} {first}"))),
-                        "{chip:?} parted from its box at {width}: {lines:#?}"
-                    );
-                }
-            }
-        }
-    }
-}
+mod tests;

@@ -2,13 +2,14 @@
 //! one's own when the filter matches nothing exactly.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::content::search::fold;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::{GLYPH, Spot};
 
 /// One row to pick.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +79,9 @@ pub struct PickList {
     pub allow_custom: bool,
     /// What adding it means, said on its row.
     pub add_row: AddRow,
+    /// The last key typed into the filter rather than moved among the rows: the terminal's
+    /// cursor is at the filter's caret then, on the cursor's row otherwise.
+    pub typed_last: bool,
 }
 
 impl PickList {
@@ -89,6 +93,7 @@ impl PickList {
             cursor: 0,
             allow_custom,
             add_row: AddRow::YourOwn,
+            typed_last: false,
         }
     }
 
@@ -147,16 +152,19 @@ impl PickList {
     pub fn move_by(&mut self, delta: isize) {
         let last = self.visible().len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.typed_last = false;
     }
 
     /// To the first row.
     pub fn top(&mut self) {
         self.cursor = 0;
+        self.typed_last = false;
     }
 
     /// To the last row.
     pub fn bottom(&mut self) {
         self.cursor = self.visible().len().saturating_sub(1);
+        self.typed_last = false;
     }
 
     /// Adds typed text to the filter (the cursor goes back to the top).
@@ -164,18 +172,21 @@ impl PickList {
         let line = text.lines().next().unwrap_or_default();
         self.filter.push_str(line);
         self.cursor = 0;
+        self.typed_last = true;
     }
 
     /// Removes the last character of the filter.
     pub fn backspace(&mut self) {
         self.filter.pop();
         self.cursor = 0;
+        self.typed_last = true;
     }
 
     /// Clears the filter.
     pub fn clear_filter(&mut self) {
         self.filter.clear();
         self.cursor = 0;
+        self.typed_last = false;
     }
 
     /// Puts the cursor on the row with `key`, clearing the filter.
@@ -219,7 +230,7 @@ impl PickListView<'_> {
             Line::from(vec![
                 Span::styled("Filter: ", theme.muted),
                 Span::styled(self.list.filter.clone(), theme.key),
-                Span::styled("▏", theme.key),
+                Span::styled(GLYPH, theme.key),
             ])
         }
     }
@@ -254,13 +265,22 @@ impl PickListView<'_> {
     }
 }
 
-impl Widget for PickListView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl PickListView<'_> {
+    /// Draws the list in `area` of `frame`; returns where the terminal's cursor goes: at the
+    /// filter's caret after typing, at the start of the cursor's row after moving.
+    pub fn draw(self, frame: &mut ratatui::Frame, area: Rect) -> Option<Position> {
+        self.render_placing(area, frame.buffer_mut())
+    }
+
+    fn render_placing(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = self.theme;
         if area.height == 0 {
-            return;
+            return None;
         }
         let filter = self.filter_line();
+        let typing = (self.list.typed_last && !self.list.filter.is_empty())
+            .then(|| Spot::before_span(0, &filter, 2).on(area, 0))
+            .flatten();
         Paragraph::new(filter).render(Rect { height: 1, ..area }, buf);
         let body = Rect {
             y: area.y + 1,
@@ -274,7 +294,7 @@ impl Widget for PickListView<'_> {
                 theme.muted,
             ))
             .render(body, buf);
-            return;
+            return typing;
         }
         let cursor = self.list.cursor.min(visible.len() - 1);
         // Lines: group headings are shown when the group changes (only without a filter).
@@ -334,6 +354,13 @@ impl Widget for PickListView<'_> {
                 buf,
             );
         }
+        typing.or_else(|| Spot::row(cursor_line).on(body, offset))
+    }
+}
+
+impl Widget for PickListView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        self.render_placing(area, buf);
     }
 }
 

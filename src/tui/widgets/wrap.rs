@@ -5,6 +5,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::caret::Spot;
+
 /// `text` cut to `width` terminal columns, ending in "…" when it was cut (empty for width 0).
 /// Columns, not characters: a CJK character or an emoji takes two.
 pub fn fit(text: &str, width: usize) -> String {
@@ -91,9 +93,27 @@ pub fn indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String
 /// questions, support, settings) instead of ratatui's own wrapping, which loses the indent,
 /// can start a line with a space and does not break CJK text.
 pub fn lines(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    lines_with(lines, width, None).0
+}
+
+/// [`lines`], following `spot` (a caret, a selected row's start) in the lines given to where
+/// it is in the wrapped lines: the same character, on whichever line it went to.
+pub fn lines_with(
+    lines: Vec<Line<'static>>,
+    width: usize,
+    spot: Option<Spot>,
+) -> (Vec<Line<'static>>, Option<Spot>) {
     let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
+    let mut found = None;
+    for (i, line) in lines.into_iter().enumerate() {
+        let here = spot.filter(|s| s.line == i);
         if line.width() <= width || width == 0 {
+            if let Some(s) = here {
+                found = Some(Spot {
+                    line: out.len(),
+                    ..s
+                });
+            }
             out.push(line);
             continue;
         }
@@ -110,11 +130,32 @@ pub fn lines(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
         let wrapped = indented(&text[head.len()..], width, head, &rest);
         // Every character of a wrapped line after its prefix is the next matching one of the
         // original (only white space is left out, or made a single space), so styles follow.
+        // The character the spot is on (past the last one: at the end).
+        let target = here.map(|s| char_at_column(&text, s.column));
+        let last = wrapped.len().saturating_sub(1);
         let mut at = head_chars;
         for (n, w) in wrapped.into_iter().enumerate() {
             let mut chars: Vec<(char, Style)> = Vec::new();
             let prefix = if n == 0 { head_chars } else { rest_chars };
+            let mut column = 0;
             for (k, c) in w.chars().enumerate() {
+                let original = if k < prefix {
+                    (n == 0).then_some(k)
+                } else {
+                    while at < styled.len()
+                        && !(styled[at].0 == c || (c == ' ' && styled[at].0.is_whitespace()))
+                    {
+                        at += 1;
+                    }
+                    Some(at)
+                };
+                if found.is_none() && target.is_some_and(|t| original.is_some_and(|o| o >= t)) {
+                    found = Some(Spot {
+                        line: out.len(),
+                        column,
+                    });
+                }
+                column += c.width().unwrap_or(0);
                 if k < prefix {
                     let style = if n == 0 {
                         styled[k].1
@@ -124,14 +165,15 @@ pub fn lines(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
                     chars.push((c, style));
                     continue;
                 }
-                while at < styled.len()
-                    && !(styled[at].0 == c || (c == ' ' && styled[at].0.is_whitespace()))
-                {
-                    at += 1;
-                }
                 let style = styled.get(at).map_or(Style::default(), |(_, s)| *s);
                 chars.push((c, style));
                 at += 1;
+            }
+            if n == last && found.is_none() && target.is_some() {
+                found = Some(Spot {
+                    line: out.len(),
+                    column,
+                });
             }
             let mut spans: Vec<Span<'static>> = Vec::new();
             let mut run = String::new();
@@ -151,7 +193,20 @@ pub fn lines(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
             out.push(l);
         }
     }
-    out
+    (out, found)
+}
+
+/// The index of the character of `text` that starts at `column` or first after it (the count
+/// of its characters when the column is past them all).
+fn char_at_column(text: &str, column: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in text.chars().enumerate() {
+        if used >= column {
+            return i;
+        }
+        used += c.width().unwrap_or(0);
+    }
+    text.chars().count()
 }
 
 /// The start of `text` its wrapped lines hang under: leading spaces and a list marker.
@@ -233,6 +288,28 @@ mod tests {
         let out = lines(vec![Line::raw("1. 我們今天一起吃了早餐")], 12);
         let text: Vec<String> = out.iter().map(ToString::to_string).collect();
         assert_eq!(text, ["1. 我們今天", "   一起吃了", "   早餐"]);
+    }
+
+    /// A caret followed through wrapping: the same character, on the line and column it
+    /// went to; one past the end stays after the last character.
+    #[test]
+    fn a_spot_follows_its_character_through_wrapping() {
+        let spot = |line, column| Some(Spot { line, column });
+        let text = vec![Line::raw("short"), Line::raw("1. 我們今天一起吃了早餐▏ ok")];
+        // "1. 我們今天" / "   一起吃了" / "   早餐▏ ok": the glyph after 餐 (column 3 + 20).
+        let (out, at) = lines_with(text.clone(), 12, spot(1, 23));
+        let shown: Vec<String> = out.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["short", "1. 我們今天", "   一起吃了", "   早餐▏ ok"]
+        );
+        assert_eq!(at, spot(3, 7));
+        // On 天, the last of the first line; on 一, the first of the second.
+        assert_eq!(lines_with(text.clone(), 12, spot(1, 9)).1, spot(1, 9));
+        assert_eq!(lines_with(text.clone(), 12, spot(1, 11)).1, spot(2, 3));
+        // A line that fits keeps its column; past the end stays at the end.
+        assert_eq!(lines_with(text.clone(), 12, spot(0, 2)).1, spot(0, 2));
+        assert_eq!(lines_with(text, 12, spot(1, 99)).1, spot(3, 11));
     }
 
     #[test]

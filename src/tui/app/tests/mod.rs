@@ -19,7 +19,9 @@ use crate::tui::test_support::{
 
 mod aftermath;
 mod checkin;
+mod cursor;
 mod due;
+mod earlier_day;
 mod full_disk;
 mod ladders;
 mod lock;

@@ -124,7 +124,7 @@ record::step_functions!(Bid);
 /// Draws the step: what a bid is in a line, an everyday example for the person's side, and
 /// the form.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let words = &v.session.catalog.turning.bids;
     let shown = record::shown(s.at, v.draft.bids.len(), "Bid", "A new one");
     let first = words
@@ -148,5 +148,5 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
         v.theme.muted,
     ));
     lines.push(Line::default());
-    s.form.render(lines, v.theme, frame, area);
+    layout.place(s.form.render(lines, v.theme, frame, area));
 }

@@ -109,7 +109,7 @@ record::step_functions!(CycleWords);
 
 /// Draws the step.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let words = &v.session.catalog.episodes.cycle;
     let lines = vec![
         Line::styled(words.own_intro.trim().to_owned(), v.theme.muted),
@@ -119,5 +119,5 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
         ),
         Line::default(),
     ];
-    s.form.render(lines, v.theme, frame, area);
+    layout.place(s.form.render(lines, v.theme, frame, area));
 }

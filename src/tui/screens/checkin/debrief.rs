@@ -228,7 +228,7 @@ record::step_functions!(Debrief);
 /// Draws the step: the intro (or, after a safety trigger, the safety words), which debrief,
 /// then the form.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let words = &v.session.catalog.episodes.debrief;
     let shown = record::shown(s.at, v.draft.debriefs.len(), "Debrief", "A new debrief");
     let mut lines = vec![Line::styled(words.intro.trim().to_owned(), v.theme.muted)];
@@ -240,5 +240,5 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
         v.theme.muted,
     ));
     lines.push(Line::default());
-    s.form.render(lines, v.theme, frame, area);
+    layout.place(s.form.render(lines, v.theme, frame, area));
 }

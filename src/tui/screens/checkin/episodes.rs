@@ -5,9 +5,9 @@
 
 use ratatui::text::Line;
 
-use crate::content::Catalog;
+use crate::content::checkin::{NOT_YET, repair_choices, sign_choices};
 use crate::journal::draft::CheckInDraft;
-use crate::journal::{Ending, Episode, Name, Perspective, Repair, TriggerRef};
+use crate::journal::{Ending, Episode, Name, Repair, TriggerRef};
 use crate::tui::keys::{self, Action, Binding, HELP_KEY_TEXT, bind, table};
 use crate::tui::screen::{Cmd, Typing};
 use crate::tui::session::Session;
@@ -16,6 +16,7 @@ use crate::tui::widgets::form::{Choice, Field, Form};
 
 pub(super) use super::steps::no_text::{edited, flush};
 use super::{Canvas, Cx, STEP_TAB, StepView};
+pub(super) use crate::content::checkin::own_words;
 
 /// Enter: the next field (the next step after the last).
 pub const NEXT_FIELD: Binding =
@@ -68,18 +69,6 @@ const NEXT: usize = 6;
 pub(super) const REPAIR: usize = 7;
 pub(super) const OWN_REPAIR: usize = 8;
 const ENDED: usize = 9;
-
-/// The repair choice meaning "not yet".
-const NOT_YET: &str = "not-yet";
-
-/// Words typed as a comma-separated list, trimmed, without empties.
-pub(super) fn own_words(text: &str) -> Vec<String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
 
 /// The trigger a form's key stands for (see [`trigger_key`]).
 pub(super) fn trigger_of_key(key: &str) -> Option<TriggerRef> {
@@ -155,81 +144,6 @@ pub(super) fn choices<K: Into<String>, L: Into<String>>(
         .collect()
 }
 
-/// What I did: the signs noticed in this check-in and those the moment names first, then
-/// the perspective's others up to ten (the whole list is a wall of chips).
-fn sign_choices(
-    episode: &Episode,
-    draft: &CheckInDraft,
-    catalog: &Catalog,
-    perspective: Option<Perspective>,
-) -> Vec<Choice> {
-    let mut sign_ids: Vec<&str> = draft.behaviours.iter().map(|b| b.as_str()).collect();
-    for d in &episode.did {
-        if catalog.sign(d).is_some() && !sign_ids.contains(&d.as_str()) {
-            sign_ids.push(d);
-        }
-    }
-    for s in catalog.signs_for(perspective) {
-        if sign_ids.len() >= 10 {
-            break;
-        }
-        if !sign_ids.contains(&s.id.as_str()) {
-            sign_ids.push(&s.id);
-        }
-    }
-    choices(
-        sign_ids
-            .into_iter()
-            .filter_map(|id| catalog.sign(id))
-            .map(|s| (s.id.clone(), s.label.clone())),
-    )
-}
-
-/// Repairs: not yet, then strategies this person knows (favourites, tried before, in this
-/// check-in), at most eight.
-fn repair_choices(episode: &Episode, draft: &CheckInDraft, session: &Session) -> Vec<Choice> {
-    let catalog = &session.catalog;
-    let mut strategies: Vec<String> = session.prefs.favourites.clone();
-    if let Some(j) = &session.journal {
-        let mut tried: Vec<(&String, u32)> = j
-            .histories
-            .iter()
-            .filter(|(_, h)| h.tried > 0)
-            .map(|(id, h)| (id, h.tried))
-            .collect();
-        tried.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        strategies.extend(tried.into_iter().map(|(id, _)| id.clone()));
-    }
-    strategies.extend(draft.strategies.iter().map(|s| s.id.to_string()));
-    for t in &draft.triggers {
-        if let TriggerRef::Id(id) = &t.trigger {
-            strategies.extend(
-                catalog
-                    .strategies_for_trigger(id.as_str(), draft.perspective)
-                    .into_iter()
-                    .take(3)
-                    .map(|s| s.id.clone()),
-            );
-        }
-    }
-    if let Some(id) = episode.repair.as_ref().and_then(Repair::strategy) {
-        strategies.insert(0, id.to_string());
-    }
-    let mut repairs = choices([(NOT_YET, "not yet")]);
-    for id in strategies {
-        if repairs.len() > 8 || repairs.iter().any(|r| r.key == id) {
-            continue;
-        }
-        if let Some(s) = catalog.strategy(&id) {
-            repairs.push(Choice {
-                key: id,
-                label: s.title.clone(),
-            });
-        }
-    }
-    repairs
-}
-
 /// The form for `episode`, with the choices this check-in and this person have.
 pub fn form(episode: &Episode, draft: &CheckInDraft, session: &Session) -> Form {
     let catalog = &session.catalog;
@@ -292,7 +206,7 @@ pub fn form(episode: &Episode, draft: &CheckInDraft, session: &Session) -> Form 
         ),
         Field::choice(
             "What did you do?",
-            sign_choices(episode, draft, catalog, perspective),
+            choices(sign_choices(episode, draft, catalog, perspective)),
             true,
             &episode.did,
         ),
@@ -304,7 +218,7 @@ pub fn form(episode: &Episode, draft: &CheckInDraft, session: &Session) -> Form 
         Field::text("What happened next?", &episode.next, "in a line"),
         Field::choice(
             "Did you try a repair? (pick one)",
-            repair_choices(episode, draft, session),
+            choices(repair_choices(episode, draft, &session.given())),
             false,
             &picked_repair,
         ),
@@ -444,20 +358,15 @@ pub(super) fn head(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(intro.trim().to_owned(), theme.muted)];
-    let prompts = session.catalog.prompts_of(kind, draft.perspective);
-    if !prompts.is_empty() {
-        let day = usize::try_from(chrono::Datelike::num_days_from_ce(&draft.date)).unwrap_or(0);
-        lines.push(Line::styled(
-            prompts[day % prompts.len()].text.clone(),
-            theme.text,
-        ));
+    if let Some(p) = crate::content::checkin::question_of_the_day(&session.catalog, kind, draft) {
+        lines.push(Line::styled(p.text.clone(), theme.text));
     }
     lines
 }
 
 /// Draws the step.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let mut lines = head(
         &v.session.catalog.episodes.episode_intro,
         crate::content::PromptKind::Episode,
@@ -474,5 +383,5 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
         v.theme.muted,
     ));
     lines.push(Line::default());
-    s.form.render(lines, v.theme, frame, area);
+    layout.place(s.form.render(lines, v.theme, frame, area));
 }

@@ -219,7 +219,7 @@ record::step_functions!(Ladder);
 
 /// Draws the step.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let made = v.draft.ladders.len();
     // "Ladder 2 of 3" only where the day holds more than one.
     let shown = match made {
@@ -245,5 +245,5 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
         v.theme.muted,
     ));
     lines.push(Line::default());
-    s.form.render(lines, v.theme, frame, area);
+    layout.place(s.form.render(lines, v.theme, frame, area));
 }

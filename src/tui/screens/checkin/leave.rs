@@ -1,8 +1,7 @@
 //! Leaving the check-in: keeping or discarding the draft (asked first), what `$EDITOR` gives
 //! back, and what a saved check-in teaches about the person's choices.
 
-use crate::journal::vocabulary::EMOTIONS;
-use crate::journal::{OwnWords, TriggerRef};
+use crate::content::checkin::{hard_day, learned};
 use crate::tui::effect::{EditTarget, Effect};
 use crate::tui::keys::Action;
 use crate::tui::screen::{Cmd, Open, Question};
@@ -173,33 +172,10 @@ impl State {
 
     /// The check-in was saved: close it, and keep what it taught about the person's choices.
     pub(super) fn saved(&self, session: &Session) -> Cmd {
-        let mut prefs = session.prefs.clone();
-        let mut changed = false;
-        // Remember the triggers and feelings the person named, to offer them next time.
-        for t in &self.draft.triggers {
-            if let TriggerRef::Custom(name) = &t.trigger {
-                changed |= prefs.remember(OwnWords::Triggers, name.as_str());
-            }
-        }
-        for word in &self.draft.emotions {
-            if !EMOTIONS.contains(&word.as_str()) {
-                changed |= prefs.remember(OwnWords::Feelings, word);
-            }
-        }
-        // Strategies planned from the library were offered in this check-in: done.
-        let before = prefs.planned_next.len();
-        prefs
-            .planned_next
-            .retain(|id| !self.suggestions.contains(id));
-        changed |= prefs.planned_next.len() != before;
+        let prefs = learned(&self.draft, &session.prefs, &self.suggestions);
         // After a hard day (the lowest mood or closeness, or the trigger about control or
         // fear), home says once, quietly, where help is; the status line goes with the next key.
-        let hard =
-            self.draft.mood.is_some_and(|m| m.get() == 1)
-                || self.draft.closeness.is_some_and(|c| c.get() == 1)
-                || self.draft.triggers.iter().any(|t| {
-                    matches!(&t.trigger, TriggerRef::Id(id) if session.catalog.is_safety_trigger(id.as_str()))
-                });
+        let hard = hard_day(&self.draft, &session.catalog);
         let said = if self.draft.flow == crate::journal::draft::Flow::Debrief {
             "Your debrief is saved with today's entry. ✓ If it still feels heavy, ! shows where \
              to find support."
@@ -228,6 +204,17 @@ impl State {
                 "Your changes to the entry of {} are saved. ✓",
                 self.draft.date.format("%-d %B")
             )
+        } else if self.draft.written_on.is_some() {
+            // Written for an earlier day, as the person chose.
+            let day = self.draft.date.format("%A %-d %B");
+            if hard {
+                format!(
+                    "Your check-in for {day} is saved, marked as written later. ✓ If it was \
+                     hard, ! shows where to find support."
+                )
+            } else {
+                format!("Your check-in for {day} is saved, marked as written later. ✓")
+            }
         } else if self.draft.date != session.today {
             // Begun before midnight, saved after: it went to the day it was begun on, and
             // today still has none.
@@ -246,10 +233,9 @@ impl State {
             "Your check-in is saved. ✓".to_owned()
         };
         let cmd = Cmd::Pop.and(Cmd::info(said));
-        if changed {
-            cmd.and(Cmd::Prefs(Box::new(prefs)))
-        } else {
-            cmd
+        match prefs {
+            Some(prefs) => cmd.and(Cmd::Prefs(Box::new(prefs))),
+            None => cmd,
         }
     }
 }

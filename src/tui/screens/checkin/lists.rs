@@ -2,22 +2,20 @@
 //! list to pick from, filter by typing, or add to.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui_textarea::{Input, Key as TextKey, TextArea};
 
-use crate::content::TriggerGroup;
 use crate::journal::draft::CheckInDraft;
-use crate::journal::vocabulary::EMOTIONS;
-use crate::journal::{Intensity, Name, Perspective, TriggerLog, TriggerRef};
+use crate::journal::{Intensity, Name, Perspective, TriggerLog};
 use crate::tui::keys::{self, Action, Binding, DIGITS, HELP_KEY_TEXT, bind};
 use crate::tui::screen::{Cmd, Open, Page, Typing};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::page;
 use crate::tui::widgets::pick_list::{Current, PickList, PickListView, Row};
 use crate::tui::widgets::wrap;
+use crate::tui::widgets::{caret, page};
 
 pub(super) use super::steps::no_text::{edited, flush};
 use super::text::{area_text, text_area};
@@ -25,10 +23,10 @@ use super::{
     Canvas, Cx, ENTER_PICK, LEAVE, LIST_MOVES, NEXT_TAB, PICK, PREV, SAVE, StepView, question,
 };
 
-/// Key prefix of custom trigger rows.
-pub(super) const CUSTOM: &str = "custom:";
 /// The group custom triggers are listed under.
-pub const OWN_GROUP: &str = "Your own";
+pub use crate::content::checkin::OWN_GROUP;
+pub(super) use crate::content::checkin::{CUSTOM, custom_key, trigger_key};
+use crate::content::checkin::{feelings, trigger_choices, trigger_ref};
 
 const INTENSITY: [Binding; 2] = [
     bind!([Left] => Left, _, "less intense"),
@@ -106,48 +104,25 @@ fn state(kind: Kind, rows: Vec<Row>, custom: bool) -> State {
 
 /// The feelings: the words closer knows, the person's own, and those in the draft.
 pub(super) fn emotions(draft: &CheckInDraft, session: &Session) -> State {
-    let mut rows: Vec<Row> = EMOTIONS.iter().map(|w| Row::plain(*w, *w)).collect();
-    for e in session.prefs.custom_feelings.iter().chain(&draft.emotions) {
-        if !rows.iter().any(|r| &r.key == e) {
-            rows.push(Row::plain(e.clone(), e.clone()));
-        }
-    }
+    let rows = feelings(&session.prefs, &draft.emotions)
+        .into_iter()
+        .map(|w| Row::plain(w.clone(), w))
+        .collect();
     state(Kind::Emotions, rows, true)
 }
 
 /// The triggers of the perspective by group, then the person's own (remembered, and those
 /// in the draft).
 pub(super) fn triggers(draft: &CheckInDraft, session: &Session) -> State {
-    let perspective = draft.perspective;
-    let mut rows = Vec::new();
-    for group in TriggerGroup::ALL {
-        for t in session.catalog.triggers_in(*group, perspective) {
-            // The summary that speaks to this person: the partner's, where there is one.
-            let detail = match (perspective, &t.partner_summary) {
-                (Some(Perspective::PartnerPullsAway), Some(theirs)) => theirs.clone(),
-                _ => t.summary.clone(),
-            };
-            rows.push(Row {
-                key: t.id.clone(),
-                label: t.name.clone(),
-                detail,
-                group: Some(group.label().to_owned()),
-            });
-        }
-    }
-    let drafted = draft.triggers.iter().filter_map(|t| match &t.trigger {
-        TriggerRef::Custom(n) => Some(n.to_string()),
-        TriggerRef::Id(_) => None,
-    });
-    let mut own: Vec<String> = session.prefs.custom_triggers.clone();
-    for name in drafted {
-        if !own.contains(&name) {
-            own.push(name);
-        }
-    }
-    for name in own {
-        rows.push(own_row(custom_key(&name), name));
-    }
+    let rows = trigger_choices(&session.catalog, &session.prefs, draft)
+        .into_iter()
+        .map(|t| Row {
+            key: t.key,
+            label: t.label,
+            detail: t.detail,
+            group: Some(t.group),
+        })
+        .collect();
     state(Kind::Triggers, rows, true)
 }
 
@@ -170,26 +145,6 @@ fn own_row(key: String, name: String) -> Row {
         detail: String::new(),
         group: Some(OWN_GROUP.to_owned()),
     }
-}
-
-pub(super) fn custom_key(name: &str) -> String {
-    format!("{CUSTOM}{name}")
-}
-
-pub(super) fn trigger_key(t: &TriggerRef) -> String {
-    match t {
-        TriggerRef::Id(id) => id.to_string(),
-        TriggerRef::Custom(name) => custom_key(name.as_str()),
-    }
-}
-
-fn trigger_ref(key: &str) -> Option<TriggerRef> {
-    let name = Name::try_from(key.strip_prefix(CUSTOM).unwrap_or(key)).ok()?;
-    Some(if key.starts_with(CUSTOM) {
-        TriggerRef::Custom(name)
-    } else {
-        TriggerRef::Id(name)
-    })
 }
 
 /// The step is entered.
@@ -585,15 +540,15 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
     };
     // A page is the rows the list shows.
     layout.record(body, 0);
-    draw_list(s, v.draft, placeholder, theme, frame, body);
+    layout.place(draw_list(s, v.draft, placeholder, theme, frame, body));
     if let Some(about) = about {
         draw_about(&s.list, theme, frame, about);
     }
-    note_view(s, theme, frame, area);
+    layout.place(note_view(s, theme, frame, area));
 }
 
 /// The list, each row marked picked or not (a trigger with its intensity and a mark for a
-/// note).
+/// note); returns where the terminal's cursor goes in it.
 fn draw_list(
     s: &State,
     d: &CheckInDraft,
@@ -601,7 +556,7 @@ fn draw_list(
     theme: &Theme,
     frame: &mut Frame,
     body: Rect,
-) {
+) -> Option<Position> {
     let kind = s.kind;
     let picked = |row: &Row| match kind {
         Kind::Emotions => d.emotions.contains(&row.key),
@@ -629,16 +584,14 @@ fn draw_list(
         let note = if log.note.is_empty() { "" } else { " ✎" };
         Some(format!("{dots}{note}"))
     };
-    frame.render_widget(
-        PickListView {
-            list: &s.list,
-            theme,
-            picked: &picked,
-            extra: &extra,
-            placeholder,
-        },
-        body,
-    );
+    PickListView {
+        list: &s.list,
+        theme,
+        picked: &picked,
+        extra: &extra,
+        placeholder,
+    }
+    .draw(frame, body)
 }
 
 /// The highlighted row's description in full.
@@ -658,10 +611,10 @@ fn draw_about(list: &PickList, theme: &Theme, frame: &mut Frame, about: Rect) {
     }
 }
 
-/// Draws the note being written on a trigger, in a box over `body`.
-fn note_view(s: &State, theme: &Theme, frame: &mut Frame, body: Rect) {
+/// Draws the note being written on a trigger, in a box over `body`; returns its caret.
+fn note_view(s: &State, theme: &Theme, frame: &mut Frame, body: Rect) -> Option<Position> {
     let Some((_, area, _)) = &s.note else {
-        return;
+        return None;
     };
     let popup = crate::tui::widgets::page::centered(body, 6);
     frame.render_widget(Clear, popup);
@@ -678,4 +631,5 @@ fn note_view(s: &State, theme: &Theme, frame: &mut Frame, body: Rect) {
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     frame.render_widget(area, inner);
+    caret::of_text_area(area, inner)
 }

@@ -9,7 +9,7 @@ use crate::tui::effect::EditTarget;
 use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, table};
 use crate::tui::screen::{Cmd, Typing};
 use crate::tui::session::Session;
-use crate::tui::widgets::page;
+use crate::tui::widgets::{caret, page};
 
 use super::text::{area_text, edit, edit_action, paste_into, text_area};
 use super::{Canvas, Cx, EDITOR, STEP_TAB, StepView, TEXT_KEYS, parse_tags, question};
@@ -128,7 +128,7 @@ pub(super) fn edited(s: &mut State, target: EditTarget, draft: &CheckInDraft) {
 
 /// Draws the step.
 pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let theme = v.theme;
     let [q, body, _, tq, tags] = Layout::vertical([
         Constraint::Length(1),
@@ -151,6 +151,9 @@ pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
     let inner = block.inner(body);
     frame.render_widget(block, body);
     frame.render_widget(&state.notes, inner);
+    if state.focus == 0 {
+        layout.place(caret::of_text_area(&state.notes, inner));
+    }
     frame.render_widget(
         Line::from(vec![
             Span::styled(format!("{}Tags", mark(1)), theme.title),
@@ -162,4 +165,7 @@ pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
     let inner = block.inner(tags);
     frame.render_widget(block, tags);
     frame.render_widget(&state.tags, inner);
+    if state.focus == 1 {
+        layout.place(caret::of_text_area(&state.tags, inner));
+    }
 }

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use ratatui::text::Line;
 
+use crate::content::checkin::look_back_problem;
 use crate::journal::draft::{CheckInDraft, Flow};
 use crate::journal::episode::LookBack;
 use crate::journal::{Badness, Likelihood, Prediction};
@@ -122,29 +123,7 @@ fn date_problem(form: &Form, made_on: NaiveDate) -> Option<String> {
     if form.picked(WHEN).first() != Some(&"date") {
         return None;
     }
-    let first = LookBack::Tomorrow.day(made_on);
-    let from = first.format("%A %-d %B");
-    let text = form.text(DATE).trim();
-    if text.is_empty() {
-        return Some(format!(
-            "Type the day as YYYY-MM-DD, from {from} ({first}) on."
-        ));
-    }
-    match text.parse::<NaiveDate>() {
-        Err(_) => Some(format!(
-            "“{text}” is not a date closer reads: type it as YYYY-MM-DD, from {first} on."
-        )),
-        Ok(day) if day < first => Some(format!(
-            "{} {}: a prediction looks back on a day to come, from {from} on.",
-            day.format("%A %-d %B %Y"),
-            if day < made_on {
-                "has passed"
-            } else {
-                "is today"
-            }
-        )),
-        Ok(_) => None,
-    }
+    look_back_problem(form.text(DATE), made_on)
 }
 
 /// Shows the date only for "on a date", and says what is wrong with it.
@@ -270,7 +249,7 @@ pub(super) fn update(s: &mut State, action: Action, cx: &mut Cx) -> Option<Cmd> 
 
 /// Draws the step.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let brave = v.draft.flow == Flow::BraveStep;
     let mut lines = if brave {
         brave_step_lines(v.draft.predictions.get(s.at), v)
@@ -312,7 +291,7 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
         v.theme.muted,
     ));
     lines.push(Line::default());
-    s.form.render(lines, v.theme, frame, area);
+    layout.place(s.form.render(lines, v.theme, frame, area));
 }
 
 /// Over a brave step's prediction: the step, and why it is written as a prediction.

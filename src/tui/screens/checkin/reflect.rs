@@ -5,15 +5,16 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::{Input, TextArea};
 
+use crate::content::checkin::{Asked, note_offered, reflect_questions, response_for};
 use crate::content::offer;
+use crate::journal::Response;
 use crate::journal::draft::CheckInDraft;
-use crate::journal::{Name, Response};
 use crate::tui::effect::EditTarget;
 use crate::tui::keys::{Action, Binding, HELP_KEY_TEXT, bind, table};
 use crate::tui::screen::{Cmd, Typing};
 use crate::tui::session::Session;
-use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
+use crate::tui::widgets::{caret, page};
 
 use super::text::{area_text, edit, edit_action, paste_into, text_area};
 use super::{Canvas, Cx, EDITOR, STEP_TAB, StepView, TEXT_KEYS, question};
@@ -54,15 +55,6 @@ pub(super) fn new(draft: &CheckInDraft, _session: &Session) -> State {
     }
 }
 
-fn response_for(p: &crate::content::Prompt) -> Response {
-    Response {
-        prompt_id: Name::try_from(p.id.as_str()).ok(),
-        prompt: p.text.as_str().into(),
-        answer: String::new(),
-        extra: Default::default(),
-    }
-}
-
 /// The step is entered: its questions chosen again for the triggers, on the first (or,
 /// coming back, the last).
 pub(super) fn enter(s: &mut State, back: bool, cx: &mut Cx) {
@@ -72,101 +64,29 @@ pub(super) fn enter(s: &mut State, back: bool, cx: &mut Cx) {
     }
 }
 
-/// Picks the Reflect step's prompts (see `content::offer::prompts`). Answered prompts
-/// always stay; unanswered ones follow the triggers.
+/// Picks the Reflect step's prompts (see `content::checkin::reflect_questions`): answered
+/// prompts always stay; unanswered ones follow the triggers.
 fn choose_prompts(s: &mut State, cx: &mut Cx) {
-    let session = cx.session;
+    let asked = reflect_questions(&cx.draft.entry, &cx.session.given());
     let draft = &mut cx.draft.entry;
-    let triggers = offer::trigger_ids(&draft.triggers);
-    let wanted = offer::prompts(
-        &session.catalog,
-        &triggers,
-        draft.perspective,
-        session.today,
-        session.entries(),
-    );
-    let own = own_cycle_question(draft, session);
-    let mut kept: Vec<(Response, TextArea<'static>)> = Vec::new();
-    for (r, a) in draft.responses.drain(..).zip(s.answers.drain(..)) {
-        let answered = !r.answer.trim().is_empty();
-        let still_wanted = r.prompt_id.as_ref().is_some_and(|id| {
-            wanted.iter().any(|w| w.id == id.as_str())
-                || (id.as_str() == OWN_CYCLE && own.as_deref() == Some(&*r.prompt))
-        });
-        if answered || still_wanted || r.prompt_id.is_none() {
-            kept.push((r, a));
-        }
-    }
-    let asked = |kept: &[(Response, TextArea)]| {
-        kept.iter().any(|(r, _)| {
-            r.prompt_id
-                .as_ref()
-                .is_some_and(|id| id.as_str() == OWN_CYCLE)
+    let mut old: Vec<Option<(Response, TextArea<'static>)>> = draft
+        .responses
+        .drain(..)
+        .zip(s.answers.drain(..))
+        .map(Some)
+        .collect();
+    let kept: Vec<(Response, TextArea<'static>)> = asked
+        .into_iter()
+        .filter_map(|a| match a {
+            Asked::Kept(i) => old.get_mut(i).and_then(Option::take),
+            Asked::New(r) => Some((r, text_area("", PLACEHOLDER))),
         })
-    };
-    if let Some(question) = own.filter(|_| !asked(&kept)) {
-        let response = Response {
-            prompt_id: Name::try_from(OWN_CYCLE).ok(),
-            prompt: question.into(),
-            answer: String::new(),
-            extra: Default::default(),
-        };
-        kept.insert(0, (response, text_area("", PLACEHOLDER)));
-    }
-    for p in wanted {
-        if kept.len() >= offer::MAX_PROMPTS {
-            break;
-        }
-        let present = kept
-            .iter()
-            .any(|(r, _)| r.prompt_id.as_ref().is_some_and(|id| id.as_str() == p.id));
-        if !present {
-            kept.push((response_for(p), text_area("", PLACEHOLDER)));
-        }
-    }
-    for (r, _) in &kept {
-        if let Some(id) = &r.prompt_id
-            && !s.offered.iter().any(|o| o == id.as_str())
-        {
-            s.offered.push(id.to_string());
-        }
-    }
+        .collect();
     let (responses, answers) = kept.into_iter().unzip();
     draft.responses = responses;
     s.answers = answers;
+    note_offered(&draft.responses, &mut s.offered);
     s.prompt_index = 0;
-}
-
-/// The id of the question made from the person's own cycle.
-pub const OWN_CYCLE: &str = "own-cycle";
-
-/// The person's cycle in their own words, offered back as a question on a day its trigger is
-/// logged (never where a safety trigger was logged lately: that is no shared cycle).
-fn own_cycle_question(draft: &crate::journal::Entry, session: &Session) -> Option<String> {
-    use crate::journal::insights::cycle::own_words;
-    let w = own_words(session.entries())?;
-    let trigger = w.trigger.as_ref()?;
-    let catalog = &session.catalog;
-    let safety = catalog.safety_logged_recently(session.recent_entries(), session.today)
-        || draft.triggers.iter().any(|t| catalog.is_safety(&t.trigger));
-    if safety || !draft.triggers.iter().any(|t| &t.trigger == trigger) {
-        return None;
-    }
-    let mut q = format!(
-        "Your cycle, in your words, starts with {}",
-        catalog.trigger_label(trigger)
-    );
-    for (lead, text) in [
-        (": “", &w.starts),
-        (". Underneath, you feel “", &w.underneath),
-        (". You long for “", &w.long_for),
-    ] {
-        if !text.trim().is_empty() {
-            q.push_str(&format!("{lead}{}”", text.trim()));
-        }
-    }
-    q.push_str(". What would help you step out of the loop today?");
-    Some(q)
 }
 
 /// The question shown.
@@ -299,7 +219,7 @@ fn other_prompt(s: &mut State, cx: &mut Cx) -> Cmd {
 
 /// Draws the step.
 pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let (theme, catalog) = (v.theme, &v.session.catalog);
     let Some(response) = v.draft.responses.get(state.prompt_index) else {
         page::muted_line(
@@ -347,5 +267,6 @@ pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
         let inner = block.inner(body);
         frame.render_widget(block, body);
         frame.render_widget(answer, inner);
+        layout.place(caret::of_text_area(answer, inner));
     }
 }

@@ -3,13 +3,14 @@
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::content::{Catalog, offer};
-use crate::journal::draft::{CheckInDraft, FollowUp, answer_follow_up, pending_follow_ups};
+use crate::content::Catalog;
+use crate::journal::draft::{CheckInDraft, FollowUp, answer_follow_up, set_planned};
 use crate::journal::{Helpfulness, Name, StrategyUse};
 use crate::tui::keys::{self, Action, Binding, HELP_KEY, bind, table};
 use crate::tui::screen::{Cmd, Open, Page};
 use crate::tui::session::Session;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::wrap;
 
 pub(super) use super::steps::no_text::{edited, flush, input, paste, typing};
@@ -44,49 +45,17 @@ pub(super) struct State {
 /// The step's state as the check-in opens: the earlier plans to follow up (those the
 /// library still has).
 pub(super) fn new(draft: &CheckInDraft, session: &Session) -> State {
-    let follow_ups = pending_follow_ups(
-        session.entries(),
-        session.today,
-        draft.is_edit().then_some(&draft.id),
-    )
-    .into_iter()
-    .filter(|f| session.catalog.strategy(f.strategy.as_str()).is_some())
-    .collect();
     State {
         focus: 0,
-        follow_ups,
+        follow_ups: session.given().follow_ups(draft),
     }
 }
 
-/// The step is entered: strategies suggested again (see `content::offer::strategies`), the
-/// first row focused.
+/// The step is entered: strategies suggested again (see `content::checkin::Given::suggestions`),
+/// the first row focused.
 pub(super) fn enter(s: &mut State, _back: bool, cx: &mut Cx) {
     s.focus = 0;
-    let session = cx.session;
-    let draft = &cx.draft;
-    let planned_here: Vec<String> = draft
-        .strategies
-        .iter()
-        .filter(|s| s.planned)
-        .map(|s| s.id.to_string())
-        .collect();
-    let following_up: Vec<String> = s
-        .follow_ups
-        .iter()
-        .map(|f| f.strategy.to_string())
-        .collect();
-    *cx.suggestions = offer::strategies(
-        &session.catalog,
-        &offer::trigger_ids(&draft.triggers),
-        draft.perspective,
-        session.today,
-        offer::Wishes {
-            planned_here: &planned_here,
-            planned_next: &session.prefs.planned_next,
-            favourites: &session.prefs.favourites,
-            following_up: &following_up,
-        },
-    );
+    *cx.suggestions = cx.session.given().suggestions(cx.draft, &s.follow_ups);
 }
 
 /// Rows of the step: follow-ups first, then suggestions.
@@ -145,18 +114,8 @@ fn answer(
 
 /// Plans the suggestion `id`, or unplans it.
 fn toggle_plan(strategies: &mut Vec<StrategyUse>, id: Name) {
-    match strategies.iter().position(|s| s.id == id && s.planned) {
-        Some(pos) => {
-            strategies.remove(pos);
-        }
-        None => strategies.push(StrategyUse {
-            id,
-            planned: true,
-            tried: None,
-            helpfulness: None,
-            extra: Default::default(),
-        }),
-    }
+    let planned = strategies.iter().any(|s| s.id == id && s.planned);
+    set_planned(strategies, &id, !planned);
 }
 
 /// Applies a key of this step; `None` when it is not the step's own.
@@ -367,7 +326,7 @@ fn suggestion_lines(out: &mut Lines, suggestions: &[String], d: &CheckInDraft, c
 
 /// Draws the step, scrolled to keep the focused row in the middle.
 pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let catalog = &v.session.catalog;
     let mut out = Lines {
         lines: Vec::new(),
@@ -379,10 +338,14 @@ pub(super) fn view(state: &State, v: &StepView, c: Canvas) {
     };
     follow_up_lines(&mut out, state, v.draft, catalog);
     suggestion_lines(&mut out, v.suggestions, v.draft, catalog);
-    let para = Paragraph::new(wrap::lines(out.lines, usize::from(area.width)));
+    // The cursor on the focused row, when there is one.
+    let focused = (state.focus < out.row).then_some(Spot::row(out.cursor_line));
+    let (lines, caret) = wrap::lines_with(out.lines, usize::from(area.width), focused);
+    let para = Paragraph::new(lines);
     let offset =
         u16::try_from(out.cursor_line.saturating_sub(usize::from(area.height) / 2)).unwrap_or(0);
     frame.render_widget(para.scroll((offset, 0)), area);
+    layout.place(caret.and_then(|c| c.on(area, usize::from(offset))));
 }
 
 #[cfg(test)]

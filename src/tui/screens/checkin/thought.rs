@@ -108,7 +108,7 @@ record::step_functions!(ThoughtCheck);
 
 /// Draws the step.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let words = &v.session.catalog.episodes.thought;
     let shown = record::shown(
         s.at,
@@ -124,5 +124,5 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
         ),
         Line::default(),
     ];
-    s.form.render(lines, v.theme, frame, area);
+    layout.place(s.form.render(lines, v.theme, frame, area));
 }

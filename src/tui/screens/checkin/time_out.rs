@@ -211,7 +211,7 @@ record::step_functions!(TimeOut);
 /// Draws the step: why a named break helps, the form, and for the one waiting, ideas for
 /// meanwhile.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let words = &v.session.catalog.turning.time_out;
     let shown = record::shown(s.at, v.draft.time_outs.len(), "Break", "A new break");
     let mut lines = vec![
@@ -235,5 +235,5 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
             ),
         );
     }
-    s.form.render(lines, v.theme, frame, area);
+    layout.place(s.form.render(lines, v.theme, frame, area));
 }

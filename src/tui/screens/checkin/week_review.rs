@@ -57,7 +57,7 @@ record::step_functions!(WeekReview);
 
 /// Draws the step: which week, and the four questions.
 pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
-    let Canvas(frame, area, _) = c;
+    let Canvas(frame, area, layout) = c;
     let week = v
         .draft
         .week_reviews
@@ -75,5 +75,5 @@ pub(super) fn view(s: &State, v: &StepView, c: Canvas) {
         ),
         Line::default(),
     ];
-    s.form.render(lines, v.theme, frame, area);
+    layout.place(s.form.render(lines, v.theme, frame, area));
 }

@@ -13,6 +13,8 @@ use crate::content::{Catalog, Category, ItemKind, TriggerGroup, fits};
 use crate::journal::{Perspective, Preferences};
 use crate::tui::keys::{self, Action};
 use crate::tui::screen::{Cmd, Ctx, LastLayout, Msg, ViewCx};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::{GLYPH, Spot};
 use crate::tui::widgets::page;
 
 use super::{Page, State, toggle_pref};
@@ -178,47 +180,47 @@ pub(super) fn update(state: &mut State, msg: Msg, cx: &Ctx) -> Cmd {
             lib.search.push_str(text.lines().next().unwrap_or_default());
             lib.cursor = 0;
         }
-        Msg::Key(action) if let Some(at) = keys::moved(lib.cursor, rows.len(), action, page) => {
-            lib.cursor = at;
-        }
-        Msg::Key(action) => match action {
-            Action::StartSearch => lib.searching = true,
-            Action::Back if lib.searching => {
-                lib.searching = false;
-                lib.search.clear();
-                lib.cursor = 0;
-            }
-            Action::Confirm if lib.searching => lib.searching = false,
-            Action::Confirm => {
-                if let Some(row) = rows.get(lib.cursor) {
-                    let id = row.id.clone();
-                    state.push(Page::Strategy(id));
+        Msg::Key(action) => match keys::moved(lib.cursor, rows.len(), action, page) {
+            Some(at) => lib.cursor = at,
+            None => match action {
+                Action::StartSearch => lib.searching = true,
+                Action::Back if lib.searching => {
+                    lib.searching = false;
+                    lib.search.clear();
+                    lib.cursor = 0;
                 }
-            }
-            Action::Group => {
-                lib.grouping = lib.grouping.next();
-                lib.cursor = 0;
-            }
-            Action::AllPerspectives => {
-                lib.yours_only = !lib.yours_only;
-                lib.cursor = 0;
-            }
-            Action::FavouritesFirst => {
-                lib.favourites_first = !lib.favourites_first;
-                lib.cursor = 0;
-            }
-            Action::Favourite | Action::PlanNext => {
-                if let Some(row) = rows.get(lib.cursor) {
-                    return toggle_pref(session, &row.id, action);
+                Action::Confirm if lib.searching => lib.searching = false,
+                Action::Confirm => {
+                    if let Some(row) = rows.get(lib.cursor) {
+                        let id = row.id.clone();
+                        state.push(Page::Strategy(id));
+                    }
                 }
-            }
-            Action::Back => {
-                state.stack.pop();
-                if state.stack.is_empty() {
-                    return Cmd::Pop;
+                Action::Group => {
+                    lib.grouping = lib.grouping.next();
+                    lib.cursor = 0;
                 }
-            }
-            _ => {}
+                Action::AllPerspectives => {
+                    lib.yours_only = !lib.yours_only;
+                    lib.cursor = 0;
+                }
+                Action::FavouritesFirst => {
+                    lib.favourites_first = !lib.favourites_first;
+                    lib.cursor = 0;
+                }
+                Action::Favourite | Action::PlanNext => {
+                    if let Some(row) = rows.get(lib.cursor) {
+                        return toggle_pref(session, &row.id, action);
+                    }
+                }
+                Action::Back => {
+                    state.stack.pop();
+                    if state.stack.is_empty() {
+                        return Cmd::Pop;
+                    }
+                }
+                _ => {}
+            },
         },
         _ => {}
     }
@@ -273,15 +275,11 @@ pub(super) fn view(
     if lib.favourites_first {
         head.push(Span::styled(" · ★ first", theme.muted));
     }
-    let search = if lib.searching || !lib.search.is_empty() {
-        Line::from(vec![
-            Span::styled("Search: ", theme.key),
-            Span::styled(lib.search.clone(), theme.text),
-            Span::styled(if lib.searching { "▏" } else { "" }, theme.key),
-        ])
-    } else {
-        Line::styled("★ favourite · ✓ tried, in your journal", theme.muted)
-    };
+    let search = search_line(lib, theme);
+    // Searching, the cursor is at the search's caret (on the second line); else on the row.
+    if lib.searching {
+        layout.place(Spot::before_span(1, &search, 2).on(top, 0));
+    }
     frame.render_widget(Paragraph::new(vec![Line::from(head), search]), top);
     if rows.is_empty() {
         page::muted_line(
@@ -340,6 +338,23 @@ pub(super) fn view(
     let offset = cursor_line.saturating_sub(height.saturating_sub(2).max(1));
     let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(visible), list);
+    if !lib.searching {
+        layout.place(Spot::row(cursor_line).on(list, offset));
+    }
+}
+
+/// The line under the library's head: the search (the caret glyph its third span while it
+/// is typed), or what the marks mean.
+fn search_line(lib: &Library, theme: &Theme) -> Line<'static> {
+    if lib.searching || !lib.search.is_empty() {
+        Line::from(vec![
+            Span::styled("Search: ", theme.key),
+            Span::styled(lib.search.clone(), theme.text),
+            Span::styled(if lib.searching { GLYPH } else { "" }, theme.key),
+        ])
+    } else {
+        Line::styled("★ favourite · ✓ tried, in your journal", theme.muted)
+    }
 }
 
 fn rows_unique(rows: &[LibraryRow]) -> usize {

@@ -12,6 +12,7 @@ use crate::content::{Catalog, Digest, ItemKind, ScriptStep, Source, Strategy, Tr
 use crate::journal::history::StrategyHistory;
 use crate::journal::{Entry, Perspective, Preferences, TriggerRef};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::{GLYPH, Spot};
 use crate::tui::widgets::wrap;
 
 mod toolkit;
@@ -47,6 +48,8 @@ pub struct Laid {
     pub links: Vec<(Link, usize)>,
     /// Lines to scroll to for a digest's sections, by section index.
     pub anchors: Vec<usize>,
+    /// The caret of the search being typed, if one is.
+    pub caret: Option<Spot>,
 }
 
 /// What a page needs besides the catalog.
@@ -455,8 +458,15 @@ pub fn learn_index(data: &Data<'_>, search: &str, typing: bool) -> Laid {
 /// for a hard minute and the triggers whose title or text hold every word of `search`, titles
 /// first; what is shown for the person's perspective only.
 fn learn_found(mut b: Builder<'_>, search: &str, typing: bool) -> Laid {
-    let cursor = if typing { "▏" } else { "" };
+    let cursor = if typing { GLYPH } else { "" };
     b.heading(&format!("Search: {search}{cursor}"));
+    if typing && let Some(last) = b.laid.lines.last() {
+        // On the glyph, the heading's last character.
+        b.laid.caret = Some(Spot {
+            line: b.laid.lines.len() - 1,
+            column: last.width().saturating_sub(1),
+        });
+    }
     let catalog = b.data.catalog;
     let hits: Vec<_> =
         crate::content::search::search_shown(catalog, search, b.data.perspective, b.data.safety)

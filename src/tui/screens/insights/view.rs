@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::screen::{LastLayout, ViewCx};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::page;
 use crate::tui::widgets::wrap;
 
@@ -35,10 +36,18 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     let catalog = &cx.session.catalog;
     layout.record(body, 0);
     let [tabs, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(body);
-    frame.render_widget(
-        Paragraph::new(tab_line(state, theme, usize::from(tabs.width))),
-        tabs,
+    let (tab_lines, selected) = tab_line(state, theme, usize::from(tabs.width));
+    // The cursor on the name of the tab shown (past the space before it); a view with a
+    // selection of its own (a day) takes it there.
+    let tab = Spot::before_span(0, &tab_lines[0], selected);
+    layout.place(
+        Spot {
+            column: tab.column + 1,
+            ..tab
+        }
+        .on(tabs, 0),
     );
+    frame.render_widget(Paragraph::new(tab_lines), tabs);
     let i = &state.insights;
     if i.entries == 0 && !matches!(state.tab, Tab::Week | Tab::Rhythm) {
         let journal_empty = cx.session.entries().is_empty();
@@ -73,7 +82,7 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         return;
     }
     match state.tab {
-        Tab::Week => week::week(state, cx, frame, body),
+        Tab::Week => layout.place(week::week(state, cx, frame, body)),
         Tab::OverTime => over_time::over_time(state, theme, frame, body),
         Tab::Triggers => lists::triggers(state, catalog, theme, frame, body, layout),
         Tab::Helped => lists::helped(state, catalog, theme, frame, body, layout),
@@ -84,15 +93,17 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
         }
         Tab::Toward => turning::turning(state, catalog, theme, frame, body, layout),
         Tab::When => when::when(state, theme, frame, body, layout),
-        Tab::Rhythm => rhythm::rhythm(state, cx.session.today, theme, frame, body),
+        Tab::Rhythm => layout.place(rhythm::rhythm(state, cx.session.today, theme, frame, body)),
     }
 }
 
 /// The views as tabs, the one shown selected, and the window where it applies: full names
 /// when they fit, short ones when not, and at the narrowest only the view shown ("2/5"). The
 /// window goes on the line under the tabs when it does not fit beside them, so it is always
-/// said.
-fn tab_line(state: &State, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+/// said. With the index of the span of the tab shown, in the first line.
+fn tab_line(state: &State, theme: &Theme, width: usize) -> (Vec<Line<'static>>, usize) {
+    // Each tab is its name and a gap.
+    let shown = 2 * Tab::ALL.iter().position(|t| *t == state.tab).unwrap_or(0);
     let span =
         (!matches!(state.tab, Tab::Week | Tab::Rhythm)).then(|| format!("   {}", state.span));
     let span_width = span.as_ref().map_or(0, |s| s.chars().count());
@@ -123,7 +134,7 @@ fn tab_line(state: &State, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         let (tabs_width, mut spans) = tabs(tier);
         if tabs_width + span_width <= width {
             spans.extend(span.clone().map(window));
-            return vec![Line::from(spans)];
+            return (vec![Line::from(spans)], shown);
         }
     }
     // Under the tabs.
@@ -131,7 +142,10 @@ fn tab_line(state: &State, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     for tier in tiers {
         let (tabs_width, spans) = tabs(tier);
         if tabs_width <= width {
-            return std::iter::once(Line::from(spans)).chain(under).collect();
+            return (
+                std::iter::once(Line::from(spans)).chain(under).collect(),
+                shown,
+            );
         }
     }
     let at = Tab::ALL.iter().position(|t| *t == state.tab).unwrap_or(0) + 1;
@@ -139,7 +153,7 @@ fn tab_line(state: &State, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         Span::styled(format!(" {} ", state.tab.label()), theme.selected),
         Span::styled(format!(" {at}/{}", Tab::ALL.len()), theme.muted),
     ];
-    std::iter::once(Line::from(spans)).chain(under).collect()
+    (std::iter::once(Line::from(spans)).chain(under).collect(), 0)
 }
 
 /// The style and mark of a day by its mood.

@@ -270,7 +270,47 @@ fn jump_goes_to_the_newest_entry_on_or_before_a_date() {
     ));
     f.act(&mut s, Action::GoTo);
     f.typed(&mut s, "soon");
-    assert!(matches!(f.act(&mut s, Action::Confirm), Outcome::Notice(_)));
+    assert!(matches!(
+        f.act(&mut s, Action::Confirm),
+        Outcome::Notice(t) if t.starts_with("Could not read 'soon' as a date") && t.contains("last monday")
+    ));
+}
+
+/// Issue 36: the date to go to is read as people say it, against today.
+#[test]
+fn jump_takes_dates_as_people_say_them() {
+    let (f, mut s) = Fixture::opened();
+    let today = f.session.today;
+    let newest = |s: &State| s.selected().unwrap().date;
+    // Where a jump to `day` lands: the newest entry on or before it.
+    let landing = |s: &State, day: chrono::NaiveDate| {
+        s.entries()
+            .iter()
+            .map(|e| e.date)
+            .filter(|d| *d <= day)
+            .max()
+            .unwrap()
+    };
+    let oldest = s.entries().iter().map(|e| e.date).min().unwrap();
+    for (text, want) in [
+        ("2026-11-15", "2026-11-15".parse().unwrap()),
+        ("today", today),
+        ("2026-11", "2026-11-30".parse().unwrap()),
+        ("yesterday", today.pred_opt().unwrap()),
+        ("3 days ago", today - chrono::Days::new(3)),
+    ] {
+        if want < oldest {
+            continue;
+        }
+        f.act(&mut s, Action::GoTo);
+        f.typed(&mut s, text);
+        f.act(&mut s, Action::Confirm);
+        assert_eq!(newest(&s), landing(&s, want), "{text}");
+    }
+    // A month with entries in it says nothing of the days without.
+    f.act(&mut s, Action::GoTo);
+    f.typed(&mut s, "2026-11");
+    assert_eq!(f.act(&mut s, Action::Confirm), Outcome::Stay);
 }
 
 #[test]

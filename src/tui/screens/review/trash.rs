@@ -3,7 +3,7 @@
 //! hears whether the trash was emptied (then nothing deleted before can be brought back).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -11,6 +11,7 @@ use crate::journal::vocabulary::count;
 use crate::tui::effect::{Done, Effect, TrashItem};
 use crate::tui::keys::{Action, moved};
 use crate::tui::screen::{self, Cmd, Ctx, LastLayout, Msg, Open, Question, Return, Typing, ViewCx};
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::wrap::fit;
 use crate::tui::widgets::{entry_view, page, wrap};
 
@@ -106,16 +107,17 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     let body = page::inset(page);
     // Lists page by the rows they show.
     layout.record(body, 0);
-    draw(state, cx, frame, body);
+    layout.place(draw(state, cx, frame, body));
 }
 
-/// The trash: the deleted entries, and below them the one under the cursor, in full.
-fn draw(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
+/// The trash: the deleted entries, and below them the one under the cursor, in full; returns
+/// where the cursor's row starts.
+fn draw(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) -> Option<Position> {
     let session = cx.session;
     let theme = &session.theme;
     if state.trash.is_empty() {
         page::muted_line(frame, area, "The trash is empty.", theme);
-        return;
+        return None;
     }
     // The list takes what it needs, up to half the room; the preview the rest.
     let wanted = u16::try_from(state.trash.len() + 2).unwrap_or(u16::MAX);
@@ -178,4 +180,6 @@ fn draw(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
     let offset = (state.trash_cursor + 2).saturating_sub(usize::from(area.height));
     let lines: Vec<Line> = lines.into_iter().skip(offset).collect();
     frame.render_widget(Paragraph::new(lines), area);
+    // Two lines above the rows: the count and a blank.
+    Spot::row(state.trash_cursor + 2).on(area, offset)
 }

@@ -2,7 +2,7 @@
 //! choosers and the questions.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use crate::journal::{Entry, Scale, TriggerRef};
 use crate::tui::screen::{LastLayout, ViewCx};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::{GLYPH, Spot};
 use crate::tui::widgets::entry_view;
 use crate::tui::widgets::page;
 use crate::tui::widgets::pick_list::{PickListView, Row};
@@ -34,11 +35,12 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     let catalog = &session.catalog;
     // Lists page by the rows they show; the entry view scrolls by its wrapped lines.
     layout.record(body, 0);
-    match state.mode {
+    let caret = match state.mode {
         Mode::Filters => filters(state, theme, frame, body),
         Mode::FilterPick(kind) => filter_pick(state, kind, theme, frame, body),
         _ => timeline(state, catalog, theme, frame, body, layout),
-    }
+    };
+    layout.place(caret);
 }
 
 /// A condition as a chip's text.
@@ -145,6 +147,28 @@ fn snippet(text: &str, words: &[String], width: usize) -> String {
     out
 }
 
+/// A row's start: its marker, its time ("later" for one written later, for an earlier day,
+/// which has no time of its day) and its scales.
+fn row_head(e: &Entry, marker: &str) -> String {
+    let time = match e.written_on {
+        Some(_) => "later".to_owned(),
+        None => e.created_at.format("%H:%M").to_string(),
+    };
+    let mut head = format!("{marker} {time}  ");
+    for (i, s) in Scale::ALL.iter().enumerate() {
+        let sep = if i == 0 { "" } else { " · " };
+        let _ = write!(head, "{sep}{} ", s.about().short);
+        match s.of(e) {
+            Some(v) => {
+                let _ = write!(head, "{}", v.get());
+            }
+            None => head.push('–'),
+        }
+    }
+    head.push_str("  ");
+    head
+}
+
 fn timeline(
     state: &State,
     catalog: &Catalog,
@@ -152,7 +176,7 @@ fn timeline(
     frame: &mut Frame,
     area: Rect,
     layout: &mut LastLayout,
-) {
+) -> Option<Position> {
     let [top, chips, list] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -163,7 +187,12 @@ fn timeline(
     layout.record(list, 0);
 
     let total = state.entries().len();
-    frame.render_widget(Paragraph::new(search_line(state, theme, total)), top);
+    let search = search_line(state, theme, total);
+    // Typing a search or a date, the cursor is at its caret; else on the selected row.
+    let typing = matches!(state.mode, Mode::Search | Mode::Jump)
+        .then(|| Spot::before_span(0, &search, 2).on(top, 0))
+        .flatten();
+    frame.render_widget(Paragraph::new(search), top);
 
     frame.render_widget(
         Paragraph::new(chip_line(state, catalog, theme, chips.width)),
@@ -172,7 +201,7 @@ fn timeline(
 
     if state.results.is_empty() {
         no_results(total, theme, frame, list);
-        return;
+        return typing;
     }
 
     let words = query::words(&state.filter.text);
@@ -201,18 +230,7 @@ fn timeline(
         }
         let marker = if selected { "▸" } else { " " };
         let base = if selected { theme.selected } else { theme.text };
-        let mut head = format!("{marker} {}  ", e.created_at.format("%H:%M"));
-        for (i, s) in Scale::ALL.iter().enumerate() {
-            let sep = if i == 0 { "" } else { " · " };
-            let _ = write!(head, "{sep}{} ", s.about().short);
-            match s.of(e) {
-                Some(v) => {
-                    let _ = write!(head, "{}", v.get());
-                }
-                None => head.push('–'),
-            }
-        }
-        head.push_str("  ");
+        let head = row_head(e, marker);
         let room = width.saturating_sub(head.chars().count());
         let triggers = fit(&trigger_names(e, catalog), room / 2);
         let gap = if triggers.is_empty() { "" } else { "  " };
@@ -253,6 +271,7 @@ fn timeline(
         *first = day_heading(date, theme);
     }
     frame.render_widget(Paragraph::new(visible), list);
+    typing.or_else(|| Spot::row(cursor_line).on(list, offset))
 }
 
 /// The search line: what is searched for (or typed, or the date to go to) and how many
@@ -268,13 +287,16 @@ fn search_line(state: &State, theme: &Theme, total: usize) -> Line<'static> {
         Mode::Search => Line::from(vec![
             Span::styled("Search: ", theme.key),
             Span::styled(state.filter.text.clone(), theme.text),
-            Span::styled("▏", theme.key),
+            Span::styled(GLYPH, theme.key),
             Span::styled(format!("   {count}"), theme.muted),
         ]),
         Mode::Jump => Line::from(vec![
-            Span::styled("Go to date (2026-11-20 or 2026-11): ", theme.key),
+            Span::styled(
+                "Go to date (yesterday, last friday, 2026-11-20): ",
+                theme.key,
+            ),
             Span::styled(state.jump.clone(), theme.text),
-            Span::styled("▏", theme.key),
+            Span::styled(GLYPH, theme.key),
         ]),
         _ if !state.filter.text.is_empty() => Line::from(vec![
             Span::styled("Search: ", theme.muted),
@@ -383,14 +405,16 @@ pub(super) fn detail(
     let Some(e) = state.selected() else {
         return;
     };
-    let mut lines = vec![Line::styled(
-        format!(
+    // One written later, for an earlier day, says so under this (the entry view's first line).
+    let heading = match e.written_on {
+        Some(_) => e.date.format("%A %-d %B %Y").to_string(),
+        None => format!(
             "{} at {}",
             e.date.format("%A %-d %B %Y"),
             e.created_at.format("%H:%M")
         ),
-        theme.title,
-    )];
+    };
+    let mut lines = vec![Line::styled(heading, theme.title)];
     let mut about = Vec::new();
     if let Some(p) = e.perspective {
         about.push(p.label().to_owned());
@@ -436,8 +460,9 @@ pub(super) fn detail(
     );
 }
 
-fn filters(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn filters(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) -> Option<Position> {
     let mut lines = vec![Line::styled("Filter by", theme.title), Line::default()];
+    let mut caret = None;
     // The hints start in one column, after the longest name.
     let column = FilterKind::ALL
         .iter()
@@ -446,6 +471,9 @@ fn filters(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         .unwrap_or(0);
     for (i, kind) in FilterKind::ALL.iter().enumerate() {
         let selected = i == state.kind_cursor;
+        if selected {
+            caret = Some(Spot::row(lines.len()));
+        }
         let marker = if selected { "▸" } else { " " };
         let style = if selected { theme.selected } else { theme.text };
         // A hint too long for the line goes on under itself, the column kept.
@@ -470,13 +498,18 @@ fn filters(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         "Filters add up: an entry must match all of them.",
         theme.muted,
     ));
-    frame.render_widget(
-        Paragraph::new(wrap::lines(lines, usize::from(area.width))),
-        area,
-    );
+    let (lines, caret) = wrap::lines_with(lines, usize::from(area.width), caret);
+    frame.render_widget(Paragraph::new(lines), area);
+    caret.and_then(|c| c.on(area, 0))
 }
 
-fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn filter_pick(
+    state: &State,
+    kind: FilterKind,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Option<Position> {
     let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let ask = match kind {
         FilterKind::Dates => {
@@ -495,20 +528,18 @@ fn filter_pick(state: &State, kind: FilterKind, theme: &Theme, frame: &mut Frame
     );
     if state.pick.rows.is_empty() && kind == FilterKind::Tag {
         page::muted_line(frame, body, "No entry has a tag yet.", theme);
-        return;
+        return None;
     }
     let none = |_: &Row| false;
     let no_extra = |_: &Row| None;
-    frame.render_widget(
-        PickListView {
-            list: &state.pick,
-            theme,
-            picked: &none,
-            extra: &no_extra,
-            placeholder: "",
-        },
-        body,
-    );
+    PickListView {
+        list: &state.pick,
+        theme,
+        picked: &none,
+        extra: &no_extra,
+        placeholder: "",
+    }
+    .draw(frame, body)
 }
 
 #[cfg(test)]

@@ -2,38 +2,41 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::journal::insights;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::wrap;
 
 use super::super::State;
 use super::level;
 
+/// The rhythm; returns where the chosen day's number is.
 pub(super) fn rhythm(
     state: &State,
     today: NaiveDate,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
-) {
+) -> Option<Position> {
     let mut lines = vec![streak_line(&state.insights, theme), Line::default()];
     let order = weekday_order(state.week_starts);
-    lines.extend(month_lines(state, today, theme, &order));
+    let (month, chosen) = month_lines(state, today, theme, &order);
+    let chosen = chosen.map(|c| c.below(lines.len()));
+    lines.extend(month);
     let calendar_height = u16::try_from(lines.len()).unwrap_or(12);
     // The year as a heat-map, when the terminal is wide enough for 53 weeks.
     if area.width >= 110 && area.height > calendar_height + 10 {
         lines.push(Line::default());
         lines.extend(year_lines(state, today, theme, &order));
     }
-    frame.render_widget(
-        Paragraph::new(wrap::lines(lines, usize::from(area.width))),
-        area,
-    );
+    let (lines, chosen) = wrap::lines_with(lines, usize::from(area.width), chosen);
+    frame.render_widget(Paragraph::new(lines), area);
+    chosen.and_then(|c| c.on(area, 0))
 }
 
 /// The mood of day `d` when it has a check-in (`Some(None)`: checked in without a mood).
@@ -81,13 +84,14 @@ fn weekday_order(week_starts: Weekday) -> Vec<Weekday> {
 }
 
 /// The month's calendar: its title, the days of the week, a row a week with each day's
-/// mood, and what the marks mean.
+/// mood, and what the marks mean; with where the chosen day's number is.
 fn month_lines(
     state: &State,
     today: NaiveDate,
     theme: &Theme,
     order: &[Weekday],
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Option<Spot>) {
+    let mut chosen = None;
     let mut lines = vec![Line::styled(
         format!(
             "{}   [ month before · ] month after",
@@ -107,7 +111,17 @@ fn month_lines(
         for cell in week {
             match cell {
                 None => spans.push(Span::raw("     ")),
-                Some(d) => spans.extend(day_cell(state, today, theme, d)),
+                Some(d) => {
+                    if d == state.day {
+                        // Past the space before the number.
+                        let column = spans.iter().map(Span::width).sum::<usize>() + 1;
+                        chosen = Some(Spot {
+                            line: lines.len(),
+                            column,
+                        });
+                    }
+                    spans.extend(day_cell(state, today, theme, d));
+                }
             }
         }
         lines.push(Line::from(spans));
@@ -116,7 +130,7 @@ fn month_lines(
         "A mark after a day: checked in; its height and colour follow the mood (▁ low … █ good). Today is underlined. Arrows choose a day, Enter opens it.",
         theme.muted,
     ));
-    lines
+    (lines, chosen)
 }
 
 /// Day `d` in the month's calendar: its number, and a mark when it has a check-in.

@@ -1,20 +1,22 @@
 //! The last seven days, a line each.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::journal::Scale;
 use crate::journal::vocabulary::count;
 use crate::tui::screen::ViewCx;
+use crate::tui::widgets::caret::Spot;
 use crate::tui::widgets::wrap;
 
 use super::super::State;
 use super::level;
 
 /// The last seven days, a line each: mood, closeness, triggers; the selected day opens.
-pub(super) fn week(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
+/// Returns where its row starts.
+pub(super) fn week(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) -> Option<Position> {
     let session = cx.session;
     let theme = &session.theme;
     let labels = session.prefs.mood_labels;
@@ -97,4 +99,8 @@ pub(super) fn week(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect) {
         lines.extend(wrap::paragraph(&said, width, theme.muted));
     }
     frame.render_widget(Paragraph::new(lines), area);
+    // Under the heading line.
+    (state.week_cursor < state.week.len())
+        .then(|| Spot::row(1 + state.week_cursor).on(area, 0))
+        .flatten()
 }
