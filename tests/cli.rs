@@ -2644,3 +2644,94 @@ fn other_commands_exit_1_when_they_fail_and_2_for_wrong_arguments() {
         "a required option missing: {text}"
     );
 }
+
+/// Issue 38: `closer report --include answers,notes` writes its words entry by entry instead
+/// of building the page whole. Over a journal of many windows of days (two years, two
+/// check-ins a day, words in every entry) the page and the Markdown are byte for byte what
+/// the report built whole in memory gave before (pinned by SHA-256, computed with the code
+/// before streaming, at the merge `93ce98a`), and what the page built whole (the terminal
+/// interface's path, `report::html` of `report::build`) gives now. When the report's text
+/// changes on purpose, the pinned sums change with it: take them from this test's message.
+#[test]
+fn a_streamed_report_is_byte_for_byte_the_report_built_whole() {
+    use closer::cli::report::{Part, Request, run};
+    use closer::report::{self, Format, Include};
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let first = common::day("2024-01-01");
+    let mut entries = Vec::new();
+    for n in 0..1_400u32 {
+        let date = first + chrono::Days::new(u64::from(n / 2));
+        let hour = if n % 2 == 0 { "08" } else { "20" };
+        let mut e = entry(&format!("{date}T{hour}:00:00+00:00"), n);
+        e.notes = format!("Notes of {n} <b>& “more”</b>\n\n# not a heading\n| not | a table");
+        entries.push(e);
+    }
+    store.add_entries(entries).unwrap();
+    let catalog = closer::content::Catalog::bundled().unwrap();
+    let today = common::day("2026-01-05");
+    let (from, to) = (common::day("2024-01-01"), common::day("2025-12-31"));
+    let loaded = closer::store::load(&closer::store::Layout::new(dir.path())).entries;
+    assert_eq!(loaded.len(), 1_400);
+    let include = [Part::Answers, Part::Notes];
+    for (format, pinned) in [
+        (
+            Format::Html,
+            (
+                "c7487a9fe6d17d26c2eb34695ae64e5a3caf1658526a44a79164826e167867a0",
+                748_781,
+            ),
+        ),
+        (
+            Format::Markdown,
+            (
+                "052de55d86f2fc69260be09f36112d6fb4e990e73532ba77059e0be155ccd745",
+                359_747,
+            ),
+        ),
+    ] {
+        let request = Request {
+            from: Some(from),
+            to: Some(to),
+            triggers: &[],
+            tags: &[],
+            include: &include,
+            format,
+            output: Some(Path::new("-")),
+            force: false,
+            mood_labels: closer::journal::MoodLabels::default(),
+            week_starts: chrono::Weekday::Mon,
+            catalog: &catalog,
+            own_triggers: &[],
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        run(dir.path(), &request, today, &mut out, &mut err).unwrap();
+        let built = report::build(
+            &loaded,
+            &report::Request {
+                window: closer::journal::insights::Window { from, to },
+                filter: Default::default(),
+                include: Include {
+                    answers: true,
+                    notes: true,
+                    ..Include::default()
+                },
+            },
+            &catalog,
+            closer::journal::MoodLabels::default(),
+            today,
+            chrono::Weekday::Mon,
+        );
+        let whole = match format {
+            Format::Html => report::html(&built, &catalog),
+            Format::Markdown => report::markdown(&built, &catalog),
+        };
+        assert!(
+            out == whole.as_bytes(),
+            "{format:?}: not the page built whole"
+        );
+        let sum = format!("{:x}", Sha256::digest(&out));
+        assert_eq!((sum.as_str(), out.len()), pinned, "{format:?}");
+    }
+}
