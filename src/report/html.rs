@@ -4,11 +4,14 @@
 //! Everything is written with maud, which escapes every piece of text put in; only the SVG
 //! that plotters drew (which escapes its own text) goes in as it is.
 
+use std::io::{self, Write};
+
 use maud::{DOCTYPE, Markup, PreEscaped, html as page};
 
 use super::chart::{self, Chart};
 use super::{Report, Section, Table, words};
 use crate::content::Catalog;
+use crate::journal::Entry;
 
 const CSS: &str = r#"
 :root { color-scheme: light; }
@@ -146,16 +149,32 @@ fn shared_words(piece: &words::Shared<'_>, catalog: &Catalog) -> Markup {
     }
 }
 
-/// The report as one HTML page.
+/// Where the entries' words go in the page's frame: no text of a person's is written after
+/// it (only the footer is), and it holds a character the page never has.
+const WORDS_GO_HERE: &str = "\u{0}the entries' words\u{0}";
+
+/// The report as one HTML page, its words from `report.entries`.
 pub fn html(report: &Report, catalog: &Catalog) -> String {
+    let shared: Vec<&Entry> = report.entries.iter().collect();
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write_html(report, &shared, catalog, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The report as one HTML page, written to `out` as it is made, its words from `shared`
+/// (oldest first; see [`super::shared`]): one entry's words at a time, never the whole page.
+///
+/// # Errors
+/// Writing to `out` fails.
+pub fn write_html(
+    report: &Report,
+    shared: &[&Entry],
+    catalog: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let subtitle = words::shown(&super::subtitle(report));
-    let shared: Vec<_> = report
-        .entries
-        .iter()
-        .map(|e| (e, words::shared(e, report.include)))
-        .filter(|(_, pieces)| !pieces.is_empty())
-        .collect();
-    page! {
+    let frame = page! {
         (DOCTYPE)
         html lang="en" {
             head {
@@ -178,13 +197,7 @@ pub fn html(report: &Report, catalog: &Catalog) -> String {
                     @if report.include.any() {
                         section {
                             h2 { "In their own words" }
-                            @if shared.is_empty() { p { "Nothing written in these days." } }
-                            @for (e, pieces) in &shared {
-                                article.entry {
-                                    h3 { (words::entry_heading(e)) }
-                                    @for piece in pieces { (shared_words(piece, catalog)) }
-                                }
-                            }
+                            (PreEscaped(WORDS_GO_HERE))
                         }
                     }
                 }
@@ -196,5 +209,35 @@ pub fn html(report: &Report, catalog: &Catalog) -> String {
             }
         }
     }
-    .into_string()
+    .into_string();
+    let Some((before, after)) = frame
+        .rsplit_once(WORDS_GO_HERE)
+        .filter(|_| report.include.any())
+    else {
+        return out.write_all(frame.as_bytes());
+    };
+    out.write_all(before.as_bytes())?;
+    let mut any = false;
+    for e in shared {
+        let pieces = words::shared(e, report.include);
+        if pieces.is_empty() {
+            continue;
+        }
+        any = true;
+        let article = page! {
+            article.entry {
+                h3 { (words::entry_heading(e)) }
+                @for piece in &pieces { (shared_words(piece, catalog)) }
+            }
+        };
+        out.write_all(article.into_string().as_bytes())?;
+    }
+    if !any {
+        out.write_all(
+            page! { p { "Nothing written in these days." } }
+                .into_string()
+                .as_bytes(),
+        )?;
+    }
+    out.write_all(after.as_bytes())
 }

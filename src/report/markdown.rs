@@ -1,8 +1,11 @@
 //! Reports as Markdown (the page's content with tables instead of charts), and the Markdown
 //! escaping the export shares.
 
+use std::io::{self, Write};
+
 use super::{Report, Section, Table, words};
 use crate::content::Catalog;
+use crate::journal::Entry;
 
 /// `line` with what would make Markdown read it as structure escaped: a leading `#`, `>`, `-`,
 /// `+`, `*`, `=` or `|`, a number followed by `.` or `)` (a list), and a leading run of
@@ -124,10 +127,28 @@ fn section(out: &mut String, s: &Section) {
     }
 }
 
-/// The report as Markdown: the same sections as the page, each table as a Markdown table,
-/// then (when included) the entries' words by day.
+/// The report as Markdown, its words from `report.entries`.
 pub fn markdown(report: &Report, catalog: &Catalog) -> String {
-    let mut out = format!(
+    let shared: Vec<&Entry> = report.entries.iter().collect();
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write_markdown(report, &shared, catalog, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The report as Markdown, written to `out` as it is made: the same sections as the page,
+/// each table as a Markdown table, then (when included) the words of `shared` (oldest first;
+/// see [`super::shared`]) by day, one entry at a time.
+///
+/// # Errors
+/// Writing to `out` fails.
+pub fn write_markdown(
+    report: &Report,
+    shared: &[&Entry],
+    catalog: &Catalog,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut head = format!(
         "# A closer report\n\n{}\n\n_{}_\n\nContains {}. Made on {}.\n\n",
         cell(&super::subtitle(report)),
         super::NOT_ADVICE,
@@ -135,30 +156,60 @@ pub fn markdown(report: &Report, catalog: &Catalog) -> String {
         report.made_on.format("%-d %B %Y")
     );
     for s in super::sections(report, catalog) {
-        section(&mut out, &s);
+        section(&mut head, &s);
     }
+    let mut out = OneNewlineAtTheEnd { out, held: 0 };
     if report.include.any() {
-        out.push_str("## In their own words\n\n");
+        head.push_str("## In their own words\n\n");
+        out.write(&head)?;
         let mut any = false;
-        for e in &report.entries {
-            let shared = words::shared(e, report.include);
-            if shared.is_empty() {
+        for e in shared {
+            let pieces = words::shared(e, report.include);
+            if pieces.is_empty() {
                 continue;
             }
             any = true;
-            out.push_str(&format!("### {}\n\n", words::entry_heading(e)));
-            for piece in shared {
-                shared_words(&mut out, &piece, catalog);
+            let mut text = format!("### {}\n\n", words::entry_heading(e));
+            for piece in pieces {
+                shared_words(&mut text, &piece, catalog);
             }
+            out.write(&text)?;
         }
         if !any {
-            out.push_str("Nothing written in these days.\n\n");
+            out.write("Nothing written in these days.\n\n")?;
         }
+    } else {
+        out.write(&head)?;
     }
-    while out.ends_with("\n\n") {
-        out.pop();
+    out.end()
+}
+
+/// A writer that holds back the newlines at the end of what it was given, and ends with one
+/// at most: the text ends in a single newline, however many blank lines its last block left.
+struct OneNewlineAtTheEnd<'a> {
+    out: &'a mut dyn Write,
+    /// Newlines given but not yet written.
+    held: usize,
+}
+
+impl OneNewlineAtTheEnd<'_> {
+    fn write(&mut self, text: &str) -> io::Result<()> {
+        let body = text.trim_end_matches('\n');
+        if !body.is_empty() {
+            self.out.write_all("\n".repeat(self.held).as_bytes())?;
+            self.out.write_all(body.as_bytes())?;
+            self.held = 0;
+        }
+        self.held += text.len() - body.len();
+        Ok(())
     }
-    out
+
+    fn end(self) -> io::Result<()> {
+        if self.held > 0 {
+            self.out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
 }
 
 /// One piece of an entry's words, in Markdown.

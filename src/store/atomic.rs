@@ -214,6 +214,27 @@ pub fn write_unique(
     ext: &str,
     bytes: &[u8],
 ) -> io::Result<std::path::PathBuf> {
+    write_unique_with(dir, stem, ext, |out| out.write_all(bytes))
+}
+
+/// [`write_unique`], its bytes given by `fill` as it goes (see [`write_with`]): written once
+/// to a temporary file, then given the first name free.
+///
+/// # Errors
+/// As [`write_unique`].
+pub fn write_unique_with(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<std::path::PathBuf> {
+    let mut tmp = temp_in(dir)?;
+    {
+        let mut out = io::BufWriter::new(tmp.as_file());
+        fill(&mut out)?;
+        out.flush()?;
+    }
+    tmp.as_file().sync_all()?;
     for n in 1..1000 {
         let name = if n == 1 {
             format!("{stem}.{ext}")
@@ -221,10 +242,14 @@ pub fn write_unique(
             format!("{stem}-{n}.{ext}")
         };
         let path = dir.join(name);
-        match write_new(&path, bytes) {
-            Ok(()) => return Ok(path),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
+        // The name is taken only if nothing has it, checked in the same step as the rename.
+        match tmp.persist_noclobber(&path) {
+            Ok(_) => {
+                sync_dir(dir)?;
+                return Ok(path);
+            }
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => tmp = e.file,
+            Err(e) => return Err(e.error),
         }
     }
     Err(io::Error::new(
