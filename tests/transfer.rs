@@ -1160,3 +1160,74 @@ fn a_file_that_is_not_json_is_told_so_with_the_formats_closer_imports() {
     }
     assert!(!root.exists());
 }
+
+/// Issue 38: an import reads its file twice, the first time to check it, and writes the new
+/// entries a window of days at a time. A file of more than three windows of days (3,000 days,
+/// a day written to again near the end, an entry twice, two entries already in the journal)
+/// gives the journal, file for file, that writing all its entries at once gives
+/// (`Store::add_entries`, the path an import took before); a bad entry near the end of such a
+/// file leaves the journal as it was.
+#[test]
+fn an_import_of_many_windows_of_days_gives_the_journal_written_whole() {
+    use closer::journal::transfer::Export;
+    let dir = tempfile::tempdir().unwrap();
+    let first = common::day("2010-01-01");
+    let on = |days: u32, n: u32, hour: &str| {
+        let date = first + chrono::Days::new(u64::from(days));
+        entry(&format!("{date}T{hour}:00:00+00:00"), n)
+    };
+    let mut all: Vec<_> = (0..3_000).map(|n| on(n, n, "09")).collect();
+    all.push(on(5, 9_999, "21"));
+    all.push(all[10].clone());
+    let already = [all[20].clone(), all[1_500].clone()];
+    let file = dir.path().join("many.json");
+    let now = common::at("2026-01-01T00:00:00+00:00");
+    fs::write(
+        &file,
+        serde_json::to_vec(&Export::new(all.clone(), now)).unwrap(),
+    )
+    .unwrap();
+    let (to, whole) = (dir.path().join("to"), dir.path().join("whole"));
+    for root in [&to, &whole] {
+        Store::open(root)
+            .unwrap()
+            .add_entries(already.to_vec())
+            .unwrap();
+    }
+    Store::open(&whole).unwrap().add_entries(all).unwrap();
+    let (code, text, err) = import(&file, &to);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        text.contains(
+            "3002 entries in this closer export: 2999 entries to add on 2998 days, 3 already"
+        ) && text.contains("Added 2999 entries."),
+        "{text}"
+    );
+    let relative = |root: &Path| {
+        common::snapshot(&root.join("entries"))
+            .into_iter()
+            .map(|(p, bytes, mode)| (p.strip_prefix(root).unwrap().to_owned(), bytes, mode))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        relative(&to) == relative(&whole),
+        "not the journal written whole"
+    );
+    // A bad entry near the end of a file of as many days, all of them new: nothing is written.
+    let mut later: Vec<_> = (0..3_000)
+        .map(|n| on(4_000 + n, 20_000 + n, "10"))
+        .collect();
+    later[2_990].notes = "the bad one".into();
+    let mut bad = serde_json::to_value(Export::new(later, now)).unwrap();
+    bad["entries"][2_990]["mood"] = serde_json::json!("very");
+    let bad_file = dir.path().join("bad.json");
+    fs::write(&bad_file, serde_json::to_vec_pretty(&bad).unwrap()).unwrap();
+    let before = common::snapshot(&to);
+    let (code, _, err) = import(&bad_file, &to);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("is not valid: line ") && err.contains("Nothing was imported."),
+        "{err}"
+    );
+    assert!(common::snapshot(&to) == before, "the journal changed");
+}

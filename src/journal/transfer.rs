@@ -4,9 +4,12 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use super::{Entry, EntryId};
+
+mod stream;
 
 /// The `format` field of closer's export.
 pub const FORMAT: &str = "closer-export";
@@ -92,11 +95,6 @@ fn at(e: &serde_json::Error) -> ImportError {
 }
 
 #[derive(Deserialize)]
-struct JrnlExport {
-    entries: Vec<JrnlEntry>,
-}
-
-#[derive(Deserialize)]
 struct JrnlEntry {
     title: String,
     #[serde(default)]
@@ -107,11 +105,6 @@ struct JrnlEntry {
     tags: Vec<String>,
     #[serde(default)]
     starred: bool,
-}
-
-#[derive(Deserialize)]
-struct TuiJournalFile {
-    entries: Vec<TuiJournalEntry>,
 }
 
 #[derive(Deserialize)]
@@ -451,25 +444,29 @@ impl Changes {
     }
 }
 
-/// Puts each entry that has the creation time of one before it in `entries` (in the file's
-/// order) a millisecond after the last of them: closer orders a day's entries by creation
-/// time, then id, and ids made from the text would otherwise decide (jrnl gives minutes only,
-/// and every entry made with a date and no time the same 09:00). The ids stay as they were.
-fn keep_file_order(entries: &mut [Entry]) -> usize {
-    let mut seen: std::collections::HashMap<DateTime<FixedOffset>, u32> =
-        std::collections::HashMap::new();
-    let mut moved = 0;
-    for e in entries.iter_mut() {
-        let k = seen.entry(e.created_at).or_insert(0);
+/// Puts each entry that has the creation time of one before it in the file a millisecond
+/// after the last of them, given the entries in the file's order: closer orders a day's
+/// entries by creation time, then id, and ids made from the text would otherwise decide (jrnl
+/// gives minutes only, and every entry made with a date and no time the same 09:00). The ids
+/// stay as they were.
+#[derive(Default)]
+struct FileOrder {
+    seen: std::collections::HashMap<DateTime<FixedOffset>, u32>,
+    /// How many were moved.
+    moved: usize,
+}
+
+impl FileOrder {
+    fn keep(&mut self, e: &mut Entry) {
+        let k = self.seen.entry(e.created_at).or_insert(0);
         if *k > 0 {
             let later = e.created_at + chrono::Duration::milliseconds(i64::from(*k));
             e.created_at = later;
             e.updated_at = later;
-            moved += 1;
+            self.moved += 1;
         }
         *k += 1;
     }
-    moved
 }
 
 /// The text of a file's bytes as UTF-8: a UTF-8 byte-order mark left off, UTF-16 with a
@@ -538,6 +535,21 @@ pub fn read_noting(
     bytes: &[u8],
     offset_at: &dyn Fn(NaiveDateTime) -> FixedOffset,
 ) -> Result<(Source, Vec<Entry>, Changes), ImportError> {
+    let mut entries = Vec::new();
+    let (source, changes) = read_each(bytes, offset_at, &mut |e| entries.push(e))?;
+    Ok((source, entries, changes))
+}
+
+/// [`read_noting`], giving each entry to `each` in the file's order as it is read instead of
+/// keeping them all: an import holds a window of them at a time. The file is checked as
+/// [`read_noting`] checks it, with the same errors; but `each` may have been given entries of
+/// a file found bad after them, so a caller that must not act on a bad file reads it twice,
+/// the first time to check it (the second gives the same entries).
+pub fn read_each(
+    bytes: &[u8],
+    offset_at: &dyn Fn(NaiveDateTime) -> FixedOffset,
+    each: &mut dyn FnMut(Entry),
+) -> Result<(Source, Changes), ImportError> {
     let (text, encoding) = as_utf8(bytes)?;
     let bytes: &[u8] = &text;
     let mut changes = Changes {
@@ -557,82 +569,110 @@ pub fn read_noting(
                 .into(),
         ));
     };
-    let entries = match source {
+    // The first entry that cannot be made one of closer's, told once the whole file is known
+    // to be valid JSON of the right kinds (as when it was read whole first).
+    let mut failed: Option<ImportError> = None;
+    match source {
         Source::Closer => {
-            let export: Export = serde_json::from_slice(bytes).map_err(|e| at(&e))?;
-            if export.version > VERSION {
+            let mut header = stream::Header::default();
+            stream::entries::<Entry>(bytes, false, Some(&mut header), each).map_err(|e| at(&e))?;
+            if header.version > VERSION {
                 return Err(ImportError::Unknown(format!(
                     "this export is version {}, newer than this closer reads ({VERSION}); update closer",
-                    export.version
+                    header.version
                 )));
             }
-            export.entries
+        }
+        // An array whose first item looks like jrnl's: not jrnl's export, which is an object
+        // (read as one, an array is a struct's fields in order: its first, `entries`, is not
+        // a list).
+        Source::Jrnl if shape.array => {
+            return Err(match serde_json::from_slice::<(Vec<IgnoredAny>,)>(bytes) {
+                Err(e) => at(&e),
+                Ok(_) => ImportError::Unknown(NOT_JSON.into()),
+            });
         }
         Source::Jrnl => {
-            let export: JrnlExport = serde_json::from_slice(bytes).map_err(|e| at(&e))?;
-            let mut out = Vec::new();
             let mut twins = Twins::default();
-            for j in export.entries {
-                let time = NaiveTime::parse_from_str(&j.time, "%H:%M")
-                    .or_else(|_| NaiveTime::parse_from_str(&j.time, "%H:%M:%S"))
-                    .map_err(|_| {
-                        ImportError::Unknown(format!(
-                            "the entry of {} has a time closer cannot read: {:?}",
-                            j.date, j.time
-                        ))
-                    })?;
-                let naive = j.date.and_time(time);
-                let offset = offset_at(naive);
-                let when = offset
-                    .from_local_datetime(&naive)
-                    .single()
-                    .unwrap_or_else(|| offset.from_utc_datetime(&naive));
-                let text = notes(&j.title, &j.body);
-                let mut e = Entry::new(twins.id("jrnl", when, &text), when);
-                e.notes = text;
-                e.tags = changes.tags(j.tags);
-                if j.starred {
-                    changes.starred += 1;
-                    if !e.tags.iter().any(|t| t == JRNL_STAR_TAG) {
-                        e.tags.push(JRNL_STAR_TAG.into());
-                    }
+            let mut order = FileOrder::default();
+            stream::entries::<JrnlEntry>(bytes, false, None, &mut |j| {
+                if failed.is_some() {
+                    return;
                 }
-                out.push(e);
-            }
-            changes.same_time = keep_file_order(&mut out);
-            out
+                match jrnl_entry(j, offset_at, &mut twins, &mut changes) {
+                    Ok(mut e) => {
+                        order.keep(&mut e);
+                        each(e);
+                    }
+                    Err(why) => failed = Some(why),
+                }
+            })
+            .map_err(|e| at(&e))?;
+            changes.same_time = order.moved;
         }
         Source::TuiJournal => {
-            let entries: Vec<TuiJournalEntry> = match shape.array {
-                true => serde_json::from_slice(bytes).map_err(|e| at(&e))?,
-                false => {
-                    serde_json::from_slice::<TuiJournalFile>(bytes)
-                        .map_err(|e| at(&e))?
-                        .entries
-                }
-            };
             let mut twins = Twins::default();
-            entries
-                .into_iter()
-                .map(|t| {
-                    let text = notes(&t.title, &t.content);
-                    let key = format!(
-                        "{}\n{}",
-                        t.id.map(|i| i.to_string()).unwrap_or_default(),
-                        text
-                    );
-                    let mut e = Entry::new(twins.id("tuijournal", t.date, &key), t.date);
-                    e.notes = text;
-                    e.tags = changes.tags(t.tags);
-                    if let Some(p) = t.priority {
-                        e.extra.insert("priority".into(), serde_json::json!(p));
-                    }
-                    e
-                })
-                .collect()
+            stream::entries::<TuiJournalEntry>(bytes, shape.array, None, &mut |t| {
+                each(tui_journal_entry(t, &mut twins, &mut changes));
+            })
+            .map_err(|e| at(&e))?;
         }
-    };
-    Ok((source, entries, changes))
+    }
+    match failed {
+        Some(why) => Err(why),
+        None => Ok((source, changes)),
+    }
+}
+
+/// A jrnl entry as closer's.
+fn jrnl_entry(
+    j: JrnlEntry,
+    offset_at: &dyn Fn(NaiveDateTime) -> FixedOffset,
+    twins: &mut Twins,
+    changes: &mut Changes,
+) -> Result<Entry, ImportError> {
+    let time = NaiveTime::parse_from_str(&j.time, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(&j.time, "%H:%M:%S"))
+        .map_err(|_| {
+            ImportError::Unknown(format!(
+                "the entry of {} has a time closer cannot read: {:?}",
+                j.date, j.time
+            ))
+        })?;
+    let naive = j.date.and_time(time);
+    let offset = offset_at(naive);
+    let when = offset
+        .from_local_datetime(&naive)
+        .single()
+        .unwrap_or_else(|| offset.from_utc_datetime(&naive));
+    let text = notes(&j.title, &j.body);
+    let mut e = Entry::new(twins.id("jrnl", when, &text), when);
+    e.notes = text;
+    e.tags = changes.tags(j.tags);
+    if j.starred {
+        changes.starred += 1;
+        if !e.tags.iter().any(|t| t == JRNL_STAR_TAG) {
+            e.tags.push(JRNL_STAR_TAG.into());
+        }
+    }
+    Ok(e)
+}
+
+/// A tui-journal entry as closer's.
+fn tui_journal_entry(t: TuiJournalEntry, twins: &mut Twins, changes: &mut Changes) -> Entry {
+    let text = notes(&t.title, &t.content);
+    let key = format!(
+        "{}\n{}",
+        t.id.map(|i| i.to_string()).unwrap_or_default(),
+        text
+    );
+    let mut e = Entry::new(twins.id("tuijournal", t.date, &key), t.date);
+    e.notes = text;
+    e.tags = changes.tags(t.tags);
+    if let Some(p) = t.priority {
+        e.extra.insert("priority".into(), serde_json::json!(p));
+    }
+    e
 }
 
 /// Entries of `incoming` whose ids are not in `existing`, and how many were already there.
