@@ -5,6 +5,11 @@
 //! content, and the C library), which is a fixed part, not memory the journal takes. The
 //! budget is checked as 1.3 × the journal plus that fixed part, at most 10 MiB (issue 21, item
 //! 6; benches/README.md says why). Linux only. `CLOSER_BENCH_SIZES=10000` for a quicker run.
+//!
+//! Then the batch paths of issue 38 part 3, each the binary's peak as GNU time
+//! (`/usr/bin/time -f %M`) reports it: `closer report --include answers,notes` against the
+//! figures-only report (at most 64 MiB more), and `closer import` of the journal's own export
+//! into a new folder (at most 1.5 × the file).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // benchmark code
 
@@ -79,6 +84,90 @@ fn measure(dir: &Path, entries: usize, passphrase: Option<&str>) -> (u64, u64, u
     )
 }
 
+/// Peak resident memory in KiB of the release `closer` run with `args` (output thrown
+/// away), and how long it took, by GNU time; `None` without /usr/bin/time.
+fn peak_of(args: &[&std::ffi::OsStr]) -> Option<(u64, Duration)> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return None;
+    }
+    let started = Instant::now();
+    let out = std::process::Command::new(time)
+        .args(["-f", "peak %M"])
+        .arg(env!("CARGO_BIN_EXE_closer"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent/closer-bench-config")
+        .stdout(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let peak = err.lines().rev().find_map(|l| l.strip_prefix("peak "))?;
+    Some((peak.trim().parse().ok()?, took))
+}
+
+/// Issue 38, part 3: the report with words against the figures only, and an import of the
+/// journal's export into a new folder against the file's size.
+fn batch_paths() {
+    use std::ffi::OsStr;
+    println!(
+        "batch paths (issue 38: report with answers and notes at most 64 MiB over the figures \
+         only; import at most 1.5 x the file)"
+    );
+    for n in sizes().into_iter().filter(|&n| n <= 100_000) {
+        let dir = generator::ensure(n);
+        let d = dir.as_os_str();
+        let report = |words: &[&str]| {
+            let mut args = vec![OsStr::new("--data-dir"), d, OsStr::new("report")];
+            args.extend(["-o", "-"].map(OsStr::new));
+            args.extend(words.iter().map(OsStr::new));
+            peak_of(&args)
+        };
+        let Some((figures, _)) = report(&[]) else {
+            println!("needs /usr/bin/time (GNU time)");
+            return;
+        };
+        let (words, took) = report(&["--include", "answers,notes"]).unwrap();
+        let over = (words.saturating_sub(figures) * 1024) as f64 / (1 << 20) as f64;
+        println!(
+            "{n:>7} entries: report with words peak {:.1} MB in {took:.2?}, figures only {:.1} MB, \
+             {over:.1} MiB more ({})",
+            (words * 1024) as f64 / 1e6,
+            (figures * 1024) as f64 / 1e6,
+            if over <= 64.0 {
+                "within goal"
+            } else {
+                "OVER GOAL"
+            }
+        );
+        let file = dir.with_file_name(format!("{n}-export.json"));
+        if !file.exists() {
+            let mut args = vec![OsStr::new("--data-dir"), d, OsStr::new("export")];
+            args.extend(["--format", "json", "-o"].map(OsStr::new));
+            args.push(file.as_os_str());
+            peak_of(&args).unwrap();
+        }
+        let size = std::fs::metadata(&file).unwrap().len();
+        let into = tempfile::tempdir_in(dir.parent().unwrap()).unwrap();
+        let args = [OsStr::new("--data-dir"), into.path().as_os_str()];
+        let args = [&args[..], &[OsStr::new("import"), file.as_os_str()]].concat();
+        let (peak, took) = peak_of(&args).unwrap();
+        let ratio = (peak * 1024) as f64 / size as f64;
+        println!(
+            "{n:>7} entries: import of a {:.1} MB export into a new folder: peak {:.1} MB, \
+             {ratio:.2} x the file, in {took:.2?} ({})",
+            size as f64 / 1e6,
+            (peak * 1024) as f64 / 1e6,
+            if ratio <= 1.5 {
+                "within goal"
+            } else {
+                "OVER GOAL"
+            }
+        );
+    }
+}
+
 /// The most the program's own mapped pages may add to the budget, in KiB.
 const FIXED_KIB: u64 = 10 * 1024;
 
@@ -137,4 +226,5 @@ fn main() {
             (plain_peak * 1024) as f64 / 1e6,
         );
     }
+    batch_paths();
 }
