@@ -107,3 +107,31 @@ fn sorting_with_the_index_keeps_each_entry_with_its_signature() {
         assert_eq!(index, signature::index(&entries), "{len}");
     }
 }
+
+/// Issue 38: an encrypted journal, once unlocked, is read newest first too: its newest day
+/// files opened with the key, the entries the whole read (through its cache) ends with; locked,
+/// nothing is read.
+#[test]
+fn an_unlocked_encrypted_journal_is_read_newest_first_too() {
+    use crate::store::crypto;
+    let dir = tempfile::tempdir().unwrap();
+    let layout = Layout::new(dir.path());
+    let passphrase = age::secrecy::SecretString::from("correct horse".to_owned());
+    crypto::create(&layout, &passphrase).unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let ids = journal(&store, 40);
+    let newest_day = std::fs::read(layout.day_file(store_day(39))).unwrap();
+    assert!(crypto::is_sealed(&newest_day), "the day files are sealed");
+    let whole = load(&layout).entries;
+    assert_eq!(whole.len(), ids.len());
+    let newest = load_newest(&layout, 7).entries;
+    assert!(newest.len() >= 7);
+    assert_eq!(newest, whole[whole.len() - newest.len()..]);
+    crypto::lock(&layout);
+    assert!(load_newest(&layout, 7).entries.is_empty(), "locked");
+}
+
+/// The day `n` days after the first of [`journal`].
+fn store_day(n: u64) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap() + chrono::Days::new(n)
+}
