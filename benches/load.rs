@@ -13,6 +13,11 @@
 //! - **memory**: the steps of `benches/memory.rs` (home's count, `r`, `/zebra`), then the
 //!   peak resident memory (VmHWM) against the journal's day files.
 //!
+//! Before the rounds, the floor (issue 38, part 5): every day file of the journal read and
+//! parsed with serde_json into a bare `serde_json::Value`, on two threads, nothing else done
+//! (the folders listed first, in the time): what reading the journal cannot go under. Its
+//! median over the rounds is printed next to closer's figures.
+//!
 //! Run: `cargo bench --bench load` (the generated journals of `CLOSER_BENCH_SIZES`, as the other
 //! benches), or on a journal of your own: `CLOSER_LOAD_DIRS=/tmp/j100k cargo bench --bench
 //! load`. `CLOSER_BIN` times another binary; with `CLOSER_BIN_OLD` too, the rounds alternate
@@ -403,6 +408,16 @@ fn main() {
             dir.display(),
             disk as f64 / 1e6
         );
+        let floors: Vec<f64> = (0..rounds).map(|_| ms(floor(&dir))).collect();
+        println!(
+            "  read+parse floor (ms)           median {:.1} ({})",
+            median(floors.clone()),
+            floors
+                .iter()
+                .map(|x| format!("{x:.1}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         let mut new_rounds = Vec::new();
         let mut old_rounds = Vec::new();
         for _ in 0..rounds {
@@ -426,6 +441,47 @@ fn sizes() -> Vec<usize> {
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![10_000, 100_000])
+}
+
+/// The floor of reading the journal in `dir`: its day files listed, then read and parsed into
+/// `serde_json::Value` on two threads, each taking every other file.
+fn floor(dir: &Path) -> Duration {
+    let started = Instant::now();
+    let mut files = Vec::new();
+    let mut stack = vec![dir.join("entries")];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "json") {
+                files.push(p);
+            }
+        }
+    }
+    let files = &files;
+    let parsed: usize = std::thread::scope(|s| {
+        let threads: Vec<_> = (0..2)
+            .map(|t| {
+                s.spawn(move || {
+                    files
+                        .iter()
+                        .skip(t)
+                        .step_by(2)
+                        .map(|p| {
+                            let bytes = std::fs::read(p).unwrap();
+                            let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+                            v["entries"].as_array().map_or(0, Vec::len)
+                        })
+                        .sum::<usize>()
+                })
+            })
+            .collect();
+        threads.into_iter().map(|t| t.join().unwrap()).sum()
+    });
+    let took = started.elapsed();
+    assert!(parsed > 0, "no entries parsed in {}", dir.display());
+    took
 }
 
 /// How many entries the day files under `dir` hold (the ids counted in their text).
