@@ -285,11 +285,8 @@ impl Session {
         let progress = self.reading.as_ref()?;
         let days = progress.days();
         (days > 0).then(|| {
-            format!(
-                "{} of {} days",
-                super::text::thousands(progress.days_read().min(days)),
-                super::text::thousands(days)
-            )
+            // Plain figures, as home's and review's counts are.
+            format!("{} of {days} days", progress.days_read().min(days))
         })
     }
 

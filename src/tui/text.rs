@@ -31,25 +31,12 @@ pub const TODAY_QUESTION: &str = "Today's question";
 /// Home: while the journal is being read.
 pub const LOADING: &str = "Reading your journal…";
 
-/// [`LOADING`], with how far the read has got ("1,234 of 49,928 days") once that is known.
+/// [`LOADING`], with how far the read has got ("1234 of 49928 days") once that is known.
 pub fn loading(days_read: Option<String>) -> String {
     match days_read {
         Some(days) => format!("{LOADING} {days}"),
         None => LOADING.to_owned(),
     }
-}
-
-/// `n` with a comma between each three digits (49,928).
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Home: files with problems (followed by the count and this).
