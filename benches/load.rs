@@ -203,6 +203,9 @@ struct Round {
     /// `j` while the journal is read (before the whole is listed) and in the second after.
     keys_reading: Vec<f64>,
     keys_after: Vec<f64>,
+    /// Keys (`j` or a search key) that took over 8 ms: when each was pressed (ms from spawn)
+    /// and how long it took.
+    slow: Vec<(f64, f64)>,
     first_letter: f64,
     letters: Vec<f64>,
     peak_mb: f64,
@@ -227,6 +230,9 @@ fn review_round(bin: &Path, dir: &Path, entries: usize, round: &mut Round) {
                 .map(|(t, _)| *t)
         });
         let took = ms(moved - at);
+        if took > 8.0 {
+            round.slow.push((ms(at - run.started), took));
+        }
         match done {
             Some(w) if at >= w => round.keys_after.push(took),
             _ => round.keys_reading.push(took),
@@ -255,6 +261,9 @@ fn search_round(bin: &Path, dir: &Path, entries: usize, round: &mut Round) {
         let at = run.key(bytes);
         let shown = run.when(at, |s| s.search.as_deref() == Some(want));
         let took = ms(shown - at);
+        if took > 8.0 {
+            round.slow.push((ms(at - run.started), took));
+        }
         if first {
             round.first_letter = took;
             first = false;
@@ -363,6 +372,21 @@ fn report(name: &str, rounds: &[Round], disk: u64) {
         max(&letters),
         letters.len()
     );
+    for (n, r) in rounds.iter().enumerate() {
+        if !r.slow.is_empty() {
+            let slow: Vec<String> = r
+                .slow
+                .iter()
+                .map(|(at, took)| format!("{took:.1} at {at:.0}"))
+                .collect();
+            println!(
+                "    round {}: keys over 8 ms (ms, pressed at ms from spawn; the whole listed at {:.0} in its review run): {}",
+                n + 1,
+                r.whole,
+                slow.join(", ")
+            );
+        }
+    }
     println!(
         "    peak memory (MB)              {} = {:.2}× the {:.1} MB journal",
         col(&|r| r.peak_mb),
