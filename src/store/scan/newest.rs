@@ -39,7 +39,7 @@ impl Progress {
 /// Reads the newest day files of the journal at `layout` until they hold at least `at_least`
 /// entries (every day, in a journal that holds fewer), and the inbox: what review shows first
 /// while the rest is read. Only the newest year folders are listed. Problems are only those
-/// met reading these files: the whole read ([`load_for_review`]) looks for the rest. The entries
+/// met reading these files: the whole read ([`load_indexed`]) looks for the rest. The entries
 /// are oldest first, as in every scan. Changes nothing.
 pub fn load_newest(layout: &Layout, at_least: usize) -> Scan {
     let mut scanning = Scanning::start(layout, true, false);
