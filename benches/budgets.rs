@@ -45,10 +45,14 @@ fn app(dir: &Path, width: u16, height: u16) -> App {
     session.size = (width, height);
     let mut app = App::new(session);
     let scan = store::scan(&Layout::new(dir));
-    app.loaded(Summary::of(Arc::new(scan.entries), now.date_naive(), 0));
-    // And its search index, as the TUI builds it after the journal is read.
-    let entries = app.session.entries_arc();
-    app.indexed(&entries, signature::index(&entries));
+    // With its search index, as the TUI's read makes it.
+    let index = signature::index(&scan.entries);
+    app.loaded(Summary::indexed(
+        Arc::new(scan.entries),
+        index,
+        now.date_naive(),
+        0,
+    ));
     app
 }
 

@@ -6,7 +6,13 @@
 //! budget is checked as 1.3 × the journal plus that fixed part, at most 10 MiB (issue 21, item
 //! 6; benches/README.md says why). Linux only. `CLOSER_BENCH_SIZES=10000` for a quicker run.
 //!
-//! Then the batch paths of issue 38 part 3, each the binary's peak as GNU time
+//! Then where it goes (issue 38, part 4): the journal read as the interface
+//! reads it ([`store::load_indexed`], then its figures), in a process of its own, its resident
+//! memory read from /proc before and after: the entries themselves (`size_of::<Entry>()`
+//! each), the search index, what the entries own (their text and lists, with the allocator's
+//! overhead: the rest), the journal's figures, and the read's peak against what it keeps.
+//!
+//! Last, the batch paths of issue 38 part 3, each the binary's peak as GNU time
 //! (`/usr/bin/time -f %M`) reports it: `closer report --include answers,notes` against the
 //! figures-only report (at most 64 MiB more), and `closer import` of the journal's own export
 //! into a new folder (at most 1.5 × the file).
@@ -24,6 +30,66 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use closer::journal::Entry;
+use closer::journal::query::Signature;
+use closer::store::{self, Layout, Progress};
+use closer::tui::session::Summary;
+
+/// This process's resident memory, as /proc/self/status says it, in bytes: `key` is `VmRSS:`,
+/// `VmHWM:` (its peak) or `RssAnon:` (what it allocated, not mapped from files).
+fn own(key: &str) -> usize {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    usize::try_from(kib(&status, key)).unwrap() * 1024
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// Where the memory of the journal read as the interface reads it goes (see the module's
+/// comment): run in a process of its own (`--where-it-goes <dir>`), so that nothing before it
+/// is counted.
+fn where_it_goes(dir: &Path) {
+    let disk = generator::journal_bytes(dir) as usize;
+    let (rss, anon) = (own("VmRSS:"), own("RssAnon:"));
+    let progress = Progress::default();
+    let scan = store::load_indexed(&Layout::new(dir), &progress);
+    let read_peak = own("VmHWM:") - rss;
+    let read = own("RssAnon:") - anon;
+    let count = scan.entries.len();
+    let inline = scan.entries.capacity() * std::mem::size_of::<Entry>();
+    let index = scan.index.capacity() * std::mem::size_of::<Signature>();
+    let owned = read.saturating_sub(inline + index);
+    let summary = Summary::indexed(
+        Arc::new(scan.entries),
+        scan.index,
+        chrono::Local::now().date_naive(),
+        0,
+    );
+    let all = own("RssAnon:") - anon;
+    println!(
+        "{count:>7} entries, {:.1} MB of day files: read {:.1} MB = {:.2} × the journal (the \
+         read's peak {:.1} MB): the entries themselves {:.1} MB ({} B each), the search index \
+         {:.1} MB ({} B each), what the entries own (text and lists, with the allocator's \
+         overhead) {:.1} MB = {:.0} B each; the journal's figures {:.1} MB; all {:.1} MB = \
+         {:.2} × the journal",
+        mb(disk),
+        mb(read),
+        read as f64 / disk as f64,
+        mb(read_peak),
+        mb(inline),
+        std::mem::size_of::<Entry>(),
+        mb(index),
+        std::mem::size_of::<Signature>(),
+        mb(owned),
+        owned as f64 / count.max(1) as f64,
+        mb(all - read),
+        mb(all),
+        all as f64 / disk as f64,
+    );
+    drop(summary);
+}
 
 fn kib(status: &str, key: &str) -> u64 {
     status
@@ -176,6 +242,11 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--where-it-goes") {
+        where_it_goes(Path::new(&args[at + 1]));
+        return;
+    }
     println!(
         "resident memory (DESIGN §8: at most 1.3 × the journal on disk, plus the program's own \
          mapped pages, at most 10 MiB)"
@@ -199,6 +270,19 @@ fn main() {
                 "OVER BUDGET"
             }
         );
+    }
+    println!(
+        "where it goes: the journal read as the interface reads it, in a process of its own \
+         (resident memory it allocated, from /proc)"
+    );
+    for n in sizes() {
+        let dir = generator::ensure(n);
+        let done = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--bench", "--where-it-goes"])
+            .arg(&dir)
+            .status()
+            .unwrap();
+        assert!(done.success());
     }
     println!(
         "encrypted (issue 16: within the plain budget + 10 %, that is 1.43 x the journal on disk; \

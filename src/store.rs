@@ -36,7 +36,7 @@ pub use journal_store::{
 };
 pub use layout::Layout;
 pub use problem::{Problem, ProblemKind, Severity};
-pub use scan::{Scan, check, load, scan};
+pub use scan::{Progress, Scan, check, load, load_indexed, load_newest, scan};
 
 /// The highest schema version this build reads: 2 since episodes and predictions, 3 since a
 /// moment's repair can hold both a strategy and the person's own words, 4 since an entry can

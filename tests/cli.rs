@@ -2547,6 +2547,20 @@ fn status_exits_0_for_yes_1_for_no_2_when_it_cannot_tell() {
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("not yet today"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("there is no journal in"));
 
+    // A year's folder that cannot be listed (here a link to itself; a folder without read
+    // permission is the same for a user who is not root): "cannot tell", never "not yet".
+    let year = root.join("entries").join("2019");
+    std::os::unix::fs::symlink(&year, &year).unwrap();
+    let out = closer(&["--data-dir", d, "status"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        err.contains("cannot tell whether you checked in today"),
+        "{err}"
+    );
+    std::fs::remove_file(&year).unwrap();
+
     let (out, text) = run(&mut closer(&["--data-dir", d, "status", "--bogus"]));
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert!(text.contains("unexpected argument"), "{text}");

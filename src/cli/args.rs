@@ -40,7 +40,7 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// The settings file; it must exist [default: config.toml in the config folder, e.g.
-    /// ~/.config/closer; `closer doctor --paths` shows which]
+    /// ~/.config/closer; closer doctor --paths shows which]
     #[arg(
         long,
         global = true,

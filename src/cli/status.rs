@@ -76,7 +76,11 @@ pub fn run(
 ) -> Result<bool> {
     let today = now.date_naive();
     let layout = Layout::new(data_dir);
-    let days = DayCounts::of_days(Store::days_with_files_in(&layout));
+    // A folder of days that cannot be listed is "cannot tell" (exit 2), never "not yet".
+    let days =
+        DayCounts::of_days(Store::try_days_with_files_in(&layout).map_err(|e| {
+            anyhow::anyhow!("{e}. closer cannot tell whether you checked in today.")
+        })?);
     let today_done = days.checked_in(today);
     let streak = days.streak(today);
     if short {

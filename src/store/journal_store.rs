@@ -160,16 +160,46 @@ impl Store {
     /// a copy of a day file in another folder (`2026 copy/`, or a year that is not its own) is
     /// not its day's file, and reading it as one counted that day twice.
     pub fn days_with_files_in(layout: &Layout) -> Vec<NaiveDate> {
+        Self::read_days_with_files(layout, false).unwrap_or_default()
+    }
+
+    /// The days of [`Store::days_with_files_in`], or why they cannot all be known: the
+    /// entries folder or a year's folder is there and cannot be listed (permissions, a loop
+    /// of links, an I/O error). No entries folder is no days; a file where a folder goes is
+    /// not a folder of days, and is passed by as when the journal is read.
+    ///
+    /// # Errors
+    /// The folder that could not be listed, with the error.
+    pub fn try_days_with_files_in(layout: &Layout) -> Result<Vec<NaiveDate>, StoreError> {
+        Self::read_days_with_files(layout, true)
+    }
+
+    /// The days with a day file; a folder that cannot be listed is an error when `strict`,
+    /// else left out.
+    fn read_days_with_files(layout: &Layout, strict: bool) -> Result<Vec<NaiveDate>, StoreError> {
         let mut days = Vec::new();
-        let Ok(years) = fs::read_dir(layout.entries_dir()) else {
-            return days;
+        let listed = |dir: &Path| match fs::read_dir(dir) {
+            Ok(list) => Ok(Some(list)),
+            Err(e)
+                if strict
+                    && !matches!(
+                        e.kind(),
+                        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                    ) =>
+            {
+                Err(StoreError::read(dir, e))
+            }
+            Err(_) => Ok(None),
+        };
+        let Some(years) = listed(&layout.entries_dir())? else {
+            return Ok(days);
         };
         for year in years.flatten() {
             let name = year.file_name().to_string_lossy().into_owned();
             if name.len() != 4 || !name.bytes().all(|b| b.is_ascii_digit()) {
                 continue;
             }
-            let Ok(files) = fs::read_dir(year.path()) else {
+            let Some(files) = listed(&year.path())? else {
                 continue;
             };
             for file in files.flatten() {
@@ -182,7 +212,7 @@ impl Store {
         }
         days.sort();
         days.dedup();
-        days
+        Ok(days)
     }
 
     /// The entries of one day, oldest first; an empty list when the day has no file.

@@ -53,8 +53,10 @@ pub fn state_dir() -> Option<PathBuf> {
     }
     #[cfg(test)]
     {
-        // Unit tests never touch the home folder of the machine they run on.
-        Some(std::env::temp_dir().join("closer-unit-test-state"))
+        // Unit tests never touch the home folder of the machine they run on. One folder a
+        // user: the folder is private, so another user's run could not write in it.
+        let uid = rustix::process::geteuid().as_raw();
+        Some(std::env::temp_dir().join(format!("closer-unit-test-state-{uid}")))
     }
     #[cfg(not(test))]
     {

@@ -8,6 +8,7 @@ use std::sync::{Arc, mpsc};
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::journal::query::signature::{self, Signature};
 use crate::journal::{Entry, EntryId};
 
 use super::envelope;
@@ -23,6 +24,9 @@ pub use super::bodies::{DayBody, DraftBody, InboxBody, TrashBody};
 pub struct Scan {
     /// Every readable entry, by day then creation time.
     pub entries: Vec<Entry>,
+    /// The search index of `entries` (each one's [`Signature`], in the same order) when the
+    /// read made it ([`load_indexed`]); empty otherwise.
+    pub index: Vec<Signature>,
     /// Every problem, in the order found.
     pub problems: Vec<Problem>,
     /// How many day files were read.
@@ -108,9 +112,11 @@ fn read_day_checked(
 type DayRead = (Vec<Problem>, Result<DayBody, StoreError>);
 
 mod first_seen;
+mod newest;
 mod others;
 mod readers;
 use first_seen::*;
+pub use newest::{Progress, load_newest};
 use readers::*;
 
 /// Whether the day file of `day` holds an entry `id`, read again (see [`FirstSeen`]).
@@ -144,16 +150,33 @@ pub fn check(layout: &Layout) -> Scan {
 /// journal's days come from its cache (`cache.age`) where their files are unchanged, and the
 /// cache is written again when any were not. Changes nothing else.
 pub fn load(layout: &Layout) -> Scan {
-    let cached = super::crypto::is_encrypted(layout) && super::crypto::is_unlocked(layout);
-    scan_with(layout, true, cached)
+    scan_with(layout, true, uses_cache(layout), None)
+}
+
+/// [`load`], and the search index of the entries made as they are read (`Scan::index`; on
+/// the reading threads, where each entry's text is still in the cache), the day files
+/// counted first and each one taken in counted in `progress`: what the interface reads, to
+/// show how far it has got and to search from the moment it is done.
+pub fn load_indexed(layout: &Layout, progress: &Progress) -> Scan {
+    progress.counted(newest::count_days(layout));
+    scan_with(layout, true, uses_cache(layout), Some(progress))
+}
+
+/// Whether a load reads an encrypted journal's days from its cache: when it can be opened.
+fn uses_cache(layout: &Layout) -> bool {
+    super::crypto::is_encrypted(layout) && super::crypto::is_unlocked(layout)
 }
 
 fn scan_keeping(layout: &Layout, keep: bool) -> Scan {
-    scan_with(layout, keep, false)
+    scan_with(layout, keep, false, None)
 }
 
-fn scan_with(layout: &Layout, keep: bool, use_cache: bool) -> Scan {
+/// A scan: `keep` the entries, read the days from the cache (`use_cache`), and with
+/// `progress`, count the days and index the entries (see [`load_indexed`]).
+fn scan_with(layout: &Layout, keep: bool, use_cache: bool, progress: Option<&Progress>) -> Scan {
     let mut scanning = Scanning::start(layout, keep, use_cache);
+    scanning.progress = progress;
+    scanning.index = progress.map(|_| Vec::new());
     let root = layout.root();
     if !root.exists() {
         return scanning.scan;
@@ -190,6 +213,13 @@ struct Scanning<'a> {
     seen: FirstSeen,
     /// One read buffer for the days read on this thread.
     buffer: Vec<u8>,
+    /// Where each day taken in is counted, if anywhere.
+    progress: Option<&'a Progress>,
+    /// The search index of the entries taken in, when it is made (see [`load_indexed`]).
+    index: Option<Vec<Signature>>,
+    /// Some entries were taken in without their signatures (from the cache, or read here):
+    /// the index is made again whole at the end, on every core.
+    unindexed: bool,
 }
 
 impl<'a> Scanning<'a> {
@@ -219,6 +249,9 @@ impl<'a> Scanning<'a> {
             scan,
             seen: FirstSeen::default(),
             buffer: Vec::new(),
+            progress: None,
+            index: None,
+            unindexed: false,
         }
     }
 
@@ -237,9 +270,10 @@ impl<'a> Scanning<'a> {
             // order: the listing and the taking in, a fifth of the time, do not leave the
             // cores idle (benches/README.md). A check reads each day here, one at a time, so
             // that its memory stays flat.
+            let indexing = self.index.is_some();
             let mut readers = self
                 .keep
-                .then(|| Readers::start(threads, layout, self.encrypted));
+                .then(|| Readers::start(threads, layout, self.encrypted, indexing));
             let mut year_dirs = sorted_children(&mut self.scan.problems, &entries_dir).into_iter();
             // Years listed and not yet taken in, and how many days they hold: the listing
             // keeps at most `LIST_AHEAD` days ahead of the taking in (listed all at once,
@@ -372,29 +406,51 @@ impl<'a> Scanning<'a> {
         // A cached day's body is taken from the cache only now (see `Cache::holds`); any
         // other day was handed to the readers, if there are any, and comes from them in the
         // order handed.
-        let (notes, read, was_cached) = match cached {
+        let (notes, read, signatures, was_cached) = match cached {
             Some(notes) => match self.cache.as_mut().and_then(|c| c.take(&path, stamp)) {
-                Some(body) => (notes, Ok(body), true),
+                Some(body) => (notes, Ok(body), Vec::new(), true),
                 None => {
                     let (notes, read) = self.read_here(&path, folder);
-                    (notes, read, false)
+                    (notes, read, Vec::new(), false)
                 }
             },
             None => {
-                let (notes, read) = match readers.as_deref_mut().and_then(Readers::next) {
-                    Some(done) => done,
-                    None => self.read_here(&path, folder),
-                };
-                (notes, read, false)
+                let ((notes, read), signatures) =
+                    match readers.as_deref_mut().and_then(Readers::next) {
+                        Some(done) => done,
+                        None => (self.read_here(&path, folder), Vec::new()),
+                    };
+                (notes, read, signatures, false)
             }
         };
         if self.cache.is_some() {
             self.remember_for_cache(&path, stamp, &notes, &read, was_cached);
         }
         self.scan.problems.extend(notes);
+        if let Some(progress) = self.progress {
+            progress.one_more();
+        }
         match read {
-            Ok(body) => self.take_in_body(day, &path, body),
+            Ok(body) => {
+                self.take_in_signatures(body.entries.len(), signatures);
+                self.take_in_body(day, &path, body);
+            }
             Err(err) => self.scan.problems.push(Problem::from_error(path, &err)),
+        }
+    }
+
+    /// Takes in the signatures of the `count` entries of a day about to be taken in, when the
+    /// index is made: as the readers made them, or, when they did not (a day from the cache, or
+    /// read here), placeholders, and the index is made again at the end.
+    fn take_in_signatures(&mut self, count: usize, signatures: Vec<Signature>) {
+        let Some(index) = &mut self.index else {
+            return;
+        };
+        if signatures.len() == count {
+            index.extend(signatures);
+        } else {
+            self.unindexed = true;
+            index.resize(index.len() + count, Signature::default());
         }
     }
 
@@ -526,6 +582,7 @@ impl<'a> Scanning<'a> {
                     if !self.seen.seen_in_a_day(id, holds) && in_inbox.insert(id.clone()) {
                         self.scan.entry_count += 1;
                         if self.keep {
+                            self.take_in_signatures(1, Vec::new());
                             self.scan.entries.push(body.entry);
                         }
                     }
@@ -534,12 +591,45 @@ impl<'a> Scanning<'a> {
         }
     }
 
-    /// The scan, its entries in order.
+    /// The scan, its entries in order, and their index when it is made.
     fn finish(mut self) -> Scan {
-        self.scan.entries.sort_by(Entry::order);
+        match self.index.take() {
+            Some(mut index) => {
+                if self.unindexed || index.len() != self.scan.entries.len() {
+                    self.scan.entries.sort_by(Entry::order);
+                    index = signature::index(&self.scan.entries);
+                } else {
+                    sort_together(&mut self.scan.entries, &mut index);
+                }
+                index.shrink_to_fit();
+                self.scan.index = index;
+            }
+            None => self.scan.entries.sort_by(Entry::order),
+        }
         // The list grew by doubling; give back what it does not use.
         self.scan.entries.shrink_to_fit();
         self.scan
+    }
+}
+
+/// Sorts `entries` in their order ([`Entry::order`]) and `index` (as long, each entry's
+/// signature) with them. They are nearly always in order already (days are read in order),
+/// which is checked first.
+fn sort_together(entries: &mut [Entry], index: &mut [Signature]) {
+    if entries.is_sorted_by(|a, b| Entry::order(a, b).is_le()) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| Entry::order(&entries[a], &entries[b]));
+    // Place `i` takes what was at `order[i]`: what was there may have moved already, to a
+    // place before `i`, followed along the swaps made.
+    for i in 0..order.len() {
+        let mut from = order[i];
+        while from < i {
+            from = order[from];
+        }
+        entries.swap(i, from);
+        index.swap(i, from);
     }
 }
 

@@ -5,16 +5,12 @@
 //! event loop, each tagged with the screen that asked; an effect's result goes back to that
 //! screen. Nothing here does I/O or reads the clock: time arrives in `tick`.
 
-use std::sync::Arc;
-
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::journal::Entry;
 use crate::journal::draft::CheckInDraft;
-use crate::journal::query::Signature;
 
 use super::effect::{Done, Effect, LayerId, Request};
 use super::keys::{self, Action, Binding};
@@ -303,6 +299,37 @@ impl App {
         self.session.size = (width, height);
     }
 
+    /// The newest days of the journal were read, the rest being read: a screen waiting for
+    /// them (review) opens now, over the screen that asked.
+    pub fn loaded_newest(&mut self, summary: Summary) -> Vec<Request> {
+        let mut out = Vec::new();
+        // As for a whole read (below): nothing read without the key is taken in.
+        if self.session.locked || self.session.journal.is_some() {
+            return out;
+        }
+        self.session.loaded_newest(summary);
+        self.broadcast(&Msg::JournalChanged, &mut out);
+        if let Some((asker, open)) = self.waiting.take() {
+            if screens::opens_on_newest(&open) {
+                if self.stack[self.stack.len() - 1].id == asker {
+                    self.status = None;
+                    self.open(open, &mut out);
+                }
+            } else {
+                self.waiting = Some((asker, open));
+            }
+        }
+        out
+    }
+
+    /// Whether the screen `open` asks for can open now: it does not need the journal, or the
+    /// journal is read, or only its newest days are and it shows them (review).
+    fn can_open(&self, open: &Open) -> bool {
+        !screens::needs_journal(open)
+            || self.session.journal.is_some()
+            || (self.session.newest.is_some() && screens::opens_on_newest(open))
+    }
+
     /// The journal was read; a screen waiting for it opens now.
     pub fn loaded(&mut self, summary: Summary) -> Vec<Request> {
         let mut out = Vec::new();
@@ -324,22 +351,6 @@ impl App {
             self.open(open, &mut out);
         }
         out
-    }
-
-    /// The search index of `entries` has been built: the journal's, if they are still its
-    /// entries. Returns `None` when the journal changed meanwhile (the index is of entries that
-    /// are not there any more: build it again).
-    pub fn indexed(
-        &mut self,
-        entries: &Arc<Vec<Entry>>,
-        index: Vec<Signature>,
-    ) -> Option<Vec<Request>> {
-        if !self.session.take_index(entries, index) {
-            return None;
-        }
-        let mut out = Vec::new();
-        self.broadcast(&Msg::JournalChanged, &mut out);
-        Some(out)
     }
 
     /// An unfinished check-in was found at start; `offer` says whether to ask about it now.
@@ -401,7 +412,7 @@ impl App {
         }
         // Screens let go of the entries first: the session then changes its own, without
         // copying the whole journal for them (see `Msg::JournalChanging`).
-        let changing = done.changes_journal() && self.session.journal.is_some();
+        let changing = done.changes_journal() && self.session.so_far().is_some();
         if changing {
             self.broadcast(&Msg::JournalChanging, &mut out);
         }
@@ -568,7 +579,7 @@ impl App {
     fn apply(&mut self, from: LayerId, cmd: Cmd, out: &mut Vec<Request>) {
         match cmd {
             Cmd::None => {}
-            Cmd::Open(open) if screens::needs_journal(&open) && self.session.journal.is_none() => {
+            Cmd::Open(open) if !self.can_open(&open) => {
                 // A screen that replaced itself (first run, then home) waits on the one in
                 // its place: review after the first choice opens once the journal is read.
                 let asker = if self.stack.iter().any(|l| l.id == from) {

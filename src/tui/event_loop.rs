@@ -12,14 +12,11 @@ use anyhow::{Context as _, Result};
 use ratatui::crossterm::event::{self, Event};
 use ratatui_textarea::{Input, Key as TextKey};
 
-use crate::journal::Entry;
-use crate::journal::query::Signature;
-
 use crate::config::{self, Config};
 use crate::content;
 use crate::journal::Preferences;
 use crate::journal::draft::CheckInDraft;
-use crate::store::{Store, crypto};
+use crate::store::{Progress, Store, crypto};
 
 use super::app::App;
 use super::clock::now;
@@ -105,6 +102,7 @@ pub fn run(options: Options) -> Result<()> {
         session: &mut term,
         background: Background::new(backup),
         unsaved,
+        read_asked: false,
     };
     let mut opened = false;
     if !locked {
@@ -126,10 +124,13 @@ pub fn run(options: Options) -> Result<()> {
                 unlocked(&mut app, &mut fx, options.start, !opened);
                 opened = true;
             }
+            LoopEvent::NewestRead(summary) => {
+                let requests = app.loaded_newest(summary);
+                run_all(&mut app, &mut fx, requests);
+            }
             LoopEvent::JournalRead(summary, index_right) => {
                 journal_read(&mut app, &mut fx, summary, index_right);
             }
-            LoopEvent::Indexed(entries, index) => indexed(&mut app, &mut fx, &entries, index),
             LoopEvent::BackupFinished(Ok(())) => events.no_frame(),
             LoopEvent::BackupFinished(Err(why)) => backup_failed(&mut app, &why),
             LoopEvent::Tick(since_key) => tick(&mut app, &mut fx, auto_lock, since_key),
@@ -291,16 +292,27 @@ fn journal_read(app: &mut App, fx: &mut Runner<'_>, summary: Summary, index_righ
     if !index_right && !locked {
         fx.store.mend_prediction_index(app.session.entries());
     }
-    fx.background.index(&app.session);
+    // A read asked for while this one was going (after a rename, say) starts now.
+    if fx.background.take_read_again() {
+        read_journal(app, fx);
+    }
     run_all(app, fx, requests);
 }
 
-/// The search index was built: taken in if it is of the journal as it is, built again if a
-/// save came meanwhile.
-fn indexed(app: &mut App, fx: &mut Runner<'_>, entries: &Arc<Vec<Entry>>, index: Vec<Signature>) {
-    match app.indexed(entries, index) {
-        Some(requests) => run_all(app, fx, requests),
-        None => fx.background.index(&app.session),
+/// Starts reading the journal on its thread (its newest days first when none of it is read
+/// yet). What is saved, edited or deleted meanwhile is kept by the session and replayed onto
+/// what the read brings. A read asked for while one is going starts when that one ends.
+fn read_journal(app: &mut App, fx: &mut Runner<'_>) {
+    let progress = Arc::new(Progress::default());
+    let newest_first = app.session.journal.is_none();
+    let layout = fx.store.layout();
+    if fx.background.read(
+        layout,
+        app.session.today,
+        newest_first,
+        Arc::clone(&progress),
+    ) {
+        app.session.read_started(progress);
     }
 }
 
@@ -340,7 +352,7 @@ fn tick(app: &mut App, fx: &mut Runner<'_>, auto_lock: config::AutoLock, since_k
         }
         // Locked, the journal is read after the unlock.
         if !app.session.locked {
-            fx.background.read(fx.store.layout(), app.session.today);
+            read_journal(app, fx);
         }
     }
     // A check-in waiting for its turn is offered once none is in progress (and the status
@@ -455,7 +467,7 @@ fn unlocked(app: &mut App, fx: &mut Runner<'_>, start: Start, first: bool) {
         };
         open_journal(app, fx, start);
     } else {
-        fx.background.read(fx.store.layout(), app.session.today);
+        read_journal(app, fx);
     }
 }
 
@@ -463,7 +475,7 @@ fn unlocked(app: &mut App, fx: &mut Runner<'_>, start: Start, first: bool) {
 /// closer was asked to start: at once on a plain journal, after the passphrase on an encrypted
 /// one.
 fn open_journal(app: &mut App, fx: &mut Runner<'_>, start: Start) {
-    fx.background.read(fx.store.layout(), app.session.today);
+    read_journal(app, fx);
     let writer = fx.store.read_only().is_none();
     // With no check-in in progress, the next one waiting becomes it, and is offered below.
     if writer && !app.check_in_open() {

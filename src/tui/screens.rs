@@ -133,6 +133,14 @@ macro_rules! screens {
     };
 }
 
+/// Whether the screen `open` asks for may open on the newest days of the journal while the
+/// rest is read (see `Session::newest`): review's list and an entry of it, which show the
+/// newest first and say the rest is being read. Every other screen that needs the journal
+/// waits for the whole of it.
+pub fn opens_on_newest(open: &Open) -> bool {
+    matches!(open, Open::Review | Open::ReviewEntry(..))
+}
+
 // The order is the manual's: the order in which a person meets the screens' keys.
 screens! {
     session;

@@ -14,6 +14,7 @@ use crate::journal::draft::CheckInDraft;
 use crate::journal::history::StrategyHistory;
 use crate::journal::query::Signature;
 use crate::journal::{Entry, EntryId, Journal, Perspective, Preferences};
+use crate::store::Progress;
 
 use super::effect::Done;
 use super::theme::Theme;
@@ -40,6 +41,29 @@ impl Summary {
             problem_files,
         }
     }
+
+    /// [`Summary::of`], with the search index of `entries` (see [`Journal::take_index`]; one
+    /// of another length is not used).
+    pub fn indexed(
+        entries: Arc<Vec<Entry>>,
+        index: Vec<Signature>,
+        today: NaiveDate,
+        problem_files: usize,
+    ) -> Summary {
+        let mut summary = Summary::of(Arc::clone(&entries), today, problem_files);
+        summary.journal.take_index(&entries, index);
+        summary
+    }
+}
+
+/// A change to the journal taken in while it was being read, replayed onto what the read
+/// brings (see [`Session::read_started`]).
+#[derive(Debug, Clone, PartialEq)]
+enum Change {
+    /// An entry saved, edited or brought back.
+    Saved(Box<Entry>),
+    /// The entry of this id and day deleted.
+    Deleted(EntryId, NaiveDate),
 }
 
 impl From<Journal> for Summary {
@@ -85,6 +109,17 @@ pub struct Session {
     pub theme: Theme,
     /// The journal; `None` until it is read.
     pub journal: Option<Journal>,
+    /// While the journal is read for the first time: its newest days, read first (a page or
+    /// two of review), with the changes made since; `None` before they come and once the
+    /// whole journal is read. Only review shows them (see [`Session::so_far`]); nothing that
+    /// needs the whole journal looks here.
+    pub newest: Option<Journal>,
+    /// How far the read going has got (see [`Session::read_started`]); `None` when none is.
+    pub reading: Option<Arc<Progress>>,
+    /// The changes taken in since the read going started, replayed onto what it brings: it may
+    /// have read their day files before or after they were written. `None` when no read is
+    /// going.
+    changed_while_reading: Option<Vec<Change>>,
     /// Files with problems worth a look (errors and warnings), found when the journal was read.
     pub problem_files: usize,
     /// Today's question, kept in step with the date, the perspective and the journal.
@@ -133,6 +168,9 @@ impl Session {
             config: Arc::default(),
             theme,
             journal: None,
+            newest: None,
+            reading: None,
+            changed_while_reading: None,
             problem_files: 0,
             today_prompt: None,
             pending_draft: None,
@@ -161,14 +199,6 @@ impl Session {
         self.journal
             .as_ref()
             .map_or_else(|| Arc::new(Vec::new()), Journal::entries_arc)
-    }
-
-    /// Takes the search index of `entries` (see [`Journal::take_index`]); `false` when the
-    /// journal has changed since, or is not read.
-    pub fn take_index(&mut self, entries: &Arc<Vec<Entry>>, index: Vec<Signature>) -> bool {
-        self.journal
-            .as_mut()
-            .is_some_and(|j| j.take_index(entries, index))
     }
 
     /// The search index of [`Session::entries_arc`] (empty until read, or when not in step).
@@ -238,23 +268,92 @@ impl Session {
         self.refresh_prompt();
     }
 
-    /// Takes in a read of the journal.
+    /// The journal as far as it is read: the whole of it once read, until then its newest
+    /// days when they have come (see [`Session::newest`]). What review lists.
+    pub fn so_far(&self) -> Option<&Journal> {
+        self.journal.as_ref().or(self.newest.as_ref())
+    }
+
+    /// Whether only the newest days are read yet (review says so, and what needs the whole
+    /// journal waits).
+    pub fn only_newest(&self) -> bool {
+        self.journal.is_none() && self.newest.is_some()
+    }
+
+    /// "N of M days", how far the read going has got, once its days are counted.
+    pub fn days_read(&self) -> Option<String> {
+        let progress = self.reading.as_ref()?;
+        let days = progress.days();
+        (days > 0).then(|| {
+            // Plain figures, as home's and review's counts are.
+            format!("{} of {days} days", progress.days_read().min(days))
+        })
+    }
+
+    /// A read of the journal started, whose progress is `progress`: every change taken in
+    /// from now until it is taken in is kept, and replayed onto what it brings. A change
+    /// taken in before was on disk before the read started, so the read has it.
+    pub fn read_started(&mut self, progress: Arc<Progress>) {
+        self.reading = Some(progress);
+        self.changed_while_reading = Some(Vec::new());
+    }
+
+    /// Takes in the newest days of the journal, read first (see [`Session::newest`]), with
+    /// the changes made since the read started.
+    pub fn loaded_newest(&mut self, summary: Summary) {
+        let mut journal = summary.journal;
+        self.replay(&mut journal);
+        self.newest = Some(journal);
+    }
+
+    /// Takes in a read of the journal, with the changes made since it started.
     pub fn loaded(&mut self, summary: Summary) {
-        self.journal = Some(summary.journal);
+        let mut journal = summary.journal;
+        self.replay(&mut journal);
+        self.journal = Some(journal);
         self.problem_files = summary.problem_files;
+        self.newest = None;
+        self.reading = None;
+        self.changed_while_reading = None;
+    }
+
+    /// Replays the changes taken in since the read going started onto what it read: a save
+    /// is by id (already there, it is replaced; see [`Journal::upsert`]), so nothing is lost
+    /// or doubled, whether the read found its file before or after.
+    fn replay(&self, journal: &mut Journal) {
+        for change in self.changed_while_reading.iter().flatten() {
+            match change {
+                Change::Saved(entry) => journal.upsert(Entry::clone(entry), self.today),
+                Change::Deleted(id, date) => journal.remove(id, *date, self.today),
+            }
+        }
     }
 
     /// Adds an entry, or replaces the one with its id (after a save, an edit, a restore; see
-    /// [`Journal::upsert`]), and chooses today's question again.
+    /// [`Journal::upsert`]), and chooses today's question again. While the journal is read,
+    /// it is kept for what the read brings too.
     pub fn upsert(&mut self, entry: Entry) {
+        if let Some(newest) = self.newest.as_mut() {
+            newest.upsert(entry.clone(), self.today);
+        }
+        if let Some(changes) = self.changed_while_reading.as_mut() {
+            changes.push(Change::Saved(Box::new(entry.clone())));
+        }
         if let Some(journal) = self.journal.as_mut() {
             journal.upsert(entry, self.today);
             self.refresh_prompt();
         }
     }
 
-    /// Takes out the entry `id` of `date` (after a delete).
+    /// Takes out the entry `id` of `date` (after a delete); while the journal is read, from
+    /// what the read brings too.
     pub fn remove(&mut self, id: &EntryId, date: NaiveDate) {
+        if let Some(newest) = self.newest.as_mut() {
+            newest.remove(id, date, self.today);
+        }
+        if let Some(changes) = self.changed_while_reading.as_mut() {
+            changes.push(Change::Deleted(id.clone(), date));
+        }
         if let Some(journal) = self.journal.as_mut() {
             journal.remove(id, date, self.today);
             self.refresh_prompt();

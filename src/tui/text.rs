@@ -31,6 +31,14 @@ pub const TODAY_QUESTION: &str = "Today's question";
 /// Home: while the journal is being read.
 pub const LOADING: &str = "Reading your journal…";
 
+/// [`LOADING`], with how far the read has got ("1234 of 49928 days") once that is known.
+pub fn loading(days_read: Option<String>) -> String {
+    match days_read {
+        Some(days) => format!("{LOADING} {days}"),
+        None => LOADING.to_owned(),
+    }
+}
+
 /// Home: files with problems (followed by the count and this).
 pub fn problems_line(count: usize) -> String {
     let files = if count == 1 {

@@ -38,15 +38,20 @@ pub(super) const LIST_AHEAD: usize = 16 * READ_BATCH;
 /// together, large enough that handing them over costs nothing next to reading them.
 pub(super) const READ_BATCH: usize = 256;
 
+/// What a reader gives for a day: what [`read_day_checked`] gave, and the signatures of its
+/// entries when the readers make the index (none otherwise).
+pub(super) type ReaderRead = (DayRead, Vec<Signature>);
+
 /// Threads reading day files, one a core (at most 4), while the thread that made them lists
 /// the next ones and takes in those read. Days are queued in the order they are to be taken
-/// in, and [`Readers::next`] gives what [`read_day_checked`] gave for each, in that order;
-/// `None` for a day whose thread failed, which the caller then reads itself.
+/// in, and [`Readers::next`] gives what [`read_day_checked`] gave for each, in that order
+/// (with the signatures of its entries, when asked); `None` for a day whose thread failed,
+/// which the caller then reads itself.
 pub(super) struct Readers<'scope> {
     /// Batches of days to read, numbered; dropped once all are listed, which ends the threads.
     pub(super) jobs: Option<mpsc::Sender<(usize, Vec<Queued>)>>,
     /// Batches read, in whatever order they were finished.
-    pub(super) done: mpsc::Receiver<(usize, Vec<Option<DayRead>>)>,
+    pub(super) done: mpsc::Receiver<(usize, Vec<Option<ReaderRead>>)>,
     pub(super) threads: Vec<std::thread::ScopedJoinHandle<'scope, ()>>,
     /// Days queued and not yet sent.
     pub(super) batch: Vec<Queued>,
@@ -56,9 +61,9 @@ pub(super) struct Readers<'scope> {
     pub(super) sizes: Vec<usize>,
     /// The next batch to give out, and what is left of the one being given out.
     pub(super) next_batch: usize,
-    pub(super) current: std::vec::IntoIter<Option<DayRead>>,
+    pub(super) current: std::vec::IntoIter<Option<ReaderRead>>,
     /// Batches finished before their turn.
-    pub(super) early: HashMap<usize, Vec<Option<DayRead>>>,
+    pub(super) early: HashMap<usize, Vec<Option<ReaderRead>>>,
 }
 
 impl Year {
@@ -75,6 +80,7 @@ impl<'scope> Readers<'scope> {
         scope: &'scope std::thread::Scope<'scope, 'env>,
         layout: &'env Layout,
         encrypted: bool,
+        indexing: bool,
     ) -> Readers<'scope> {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let (jobs, queue) = mpsc::channel::<(usize, Vec<Queued>)>();
@@ -108,11 +114,17 @@ impl<'scope> Readers<'scope> {
                                         encrypted,
                                         &mut buffer,
                                     );
-                                    // Shrunk where they were made (see `Entry::shrink_to_fit`).
+                                    // Shrunk where they were made (see `Entry::shrink_to_fit`),
+                                    // and indexed while their text is in this core's cache.
+                                    let mut signatures = Vec::new();
                                     if let Ok(body) = &mut body {
                                         body.entries.iter_mut().for_each(Entry::shrink_to_fit);
+                                        if indexing {
+                                            signatures =
+                                                body.entries.iter().map(Signature::of).collect();
+                                        }
                                     }
-                                    Some((notes, body))
+                                    Some(((notes, body), signatures))
                                 })
                                 .collect()
                         }))
@@ -184,7 +196,7 @@ impl<'scope> Readers<'scope> {
 
     /// What reading the next queued day gave, in the order queued (`None` when its thread
     /// failed, or past the last one).
-    pub(super) fn next(&mut self) -> Option<DayRead> {
+    pub(super) fn next(&mut self) -> Option<ReaderRead> {
         loop {
             if let Some(read) = self.current.next() {
                 return read;

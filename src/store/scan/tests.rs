@@ -305,7 +305,7 @@ fn readers_give_back_what_is_sent_in_the_order_queued() {
     }
     let layout = store.layout();
     std::thread::scope(|threads| {
-        let mut readers = Readers::start(threads, layout, false);
+        let mut readers = Readers::start(threads, layout, false, false);
         let mut through = 0;
         for day in &days {
             through = readers.queue(layout.day_file(*day), None, true);
@@ -313,7 +313,8 @@ fn readers_give_back_what_is_sent_in_the_order_queued() {
         assert_eq!(through, days.len());
         readers.send_through(through);
         for day in &days {
-            let (notes, body) = readers.next().expect("read by a reader");
+            let ((notes, body), signatures) = readers.next().expect("read by a reader");
+            assert!(signatures.is_empty(), "none asked for");
             assert!(notes.is_empty(), "{notes:?}");
             assert_eq!(body.unwrap().date, *day);
         }

@@ -1,6 +1,7 @@
-//! Work the loop hands to threads of its own, so keys work meanwhile: reading the journal,
-//! building its search index, and the day's backup. Each thread sends what it finished on one
-//! channel, which the loop reads as one of its events (see `events.rs`).
+//! Work the loop hands to threads of its own, so keys work meanwhile: reading the journal
+//! (its newest days first, then the whole of it with its search index) and the day's backup.
+//! Each thread sends what it finished on one channel, which the loop reads as one of its
+//! events (see `events.rs`).
 
 use std::collections::BTreeSet;
 use std::panic::AssertUnwindSafe;
@@ -10,16 +11,19 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use crate::journal::Entry;
-use crate::journal::query::signature::{self, Signature};
-use crate::store::{self, Layout, Severity};
+use crate::store::{self, Layout, Progress, Severity};
 use crate::tui::clock::now;
-use crate::tui::session::{Session, Summary};
+use crate::tui::session::Summary;
 
-/// Home's figures and the entries, from a full read of the journal, and whether the
-/// prediction index matches them (checked here, off the input path).
-fn summary(layout: &Layout, today: NaiveDate) -> (Summary, bool) {
-    let scan = store::load(layout);
+/// How many entries the newest days read first hold at least: two pages of review on a tall
+/// terminal, a few day files.
+pub(super) const NEWEST: usize = 200;
+
+/// Home's figures, the entries and their search index, from a full read of the journal
+/// (counted in `progress` as it goes), and whether the prediction index matches them (checked
+/// here, off the input path).
+fn summary(layout: &Layout, today: NaiveDate, progress: &Progress) -> (Summary, bool) {
+    let scan = store::load_indexed(layout, progress);
     let index_right = store::Store::prediction_index_matches(layout, &scan.entries);
     let problem_files: BTreeSet<&PathBuf> = scan
         .problems
@@ -29,18 +33,36 @@ fn summary(layout: &Layout, today: NaiveDate) -> (Summary, bool) {
         .collect();
     let problems = problem_files.len();
     (
-        Summary::of(Arc::new(scan.entries), today, problems),
+        Summary::indexed(Arc::new(scan.entries), scan.index, today, problems),
         index_right,
     )
 }
 
+/// The newest days of the journal (see [`store::load_newest`]), to show while the rest is
+/// read.
+fn newest(layout: &Layout, today: NaiveDate) -> Summary {
+    let scan = store::load_newest(layout, NEWEST);
+    Summary::of(Arc::new(scan.entries), today, 0)
+}
+
+/// Lowers the priority of the thread calling it, and of the threads it starts after (they
+/// inherit it): the journal's read takes what the cores have to spare, and a key is handled
+/// first. Where it cannot be lowered, the work goes on as it is.
+fn second_to_keys() {
+    let nice = std::env::var("CLOSER_READ_NICE")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10);
+    let _ = rustix::process::setpriority_process(None, nice);
+}
+
 /// What a thread finished.
 pub(super) enum Finished {
-    /// The journal was read: home's figures and the entries, and whether the prediction index
-    /// matches them.
+    /// The newest days of the journal were read; the rest is being read.
+    Newest(Summary),
+    /// The journal was read: home's figures, the entries and their search index, and whether
+    /// the prediction index matches them.
     Read(Summary, bool),
-    /// The search index of these entries was built.
-    Indexed(Arc<Vec<Entry>>, Vec<Signature>),
     /// The day's backup was written, or why not.
     Backup(Result<(), String>),
     /// The thread doing this job ended without a result (it panicked).
@@ -52,20 +74,18 @@ pub(super) enum Finished {
 pub(super) enum Job {
     /// Reading the journal.
     Read,
-    /// Building the search index (a search works without it, scanning every entry's text,
-    /// until it comes).
-    Index,
     /// Writing the day's backup.
     Backup,
 }
 
 impl Finished {
-    fn job(&self) -> Job {
+    /// The job it ends, if it ends one: the newest days come before the read ends.
+    fn ends(&self) -> Option<Job> {
         match self {
-            Finished::Read(..) => Job::Read,
-            Finished::Indexed(..) => Job::Index,
-            Finished::Backup(_) => Job::Backup,
-            Finished::Lost(job) => *job,
+            Finished::Newest(_) => None,
+            Finished::Read(..) => Some(Job::Read),
+            Finished::Backup(_) => Some(Job::Backup),
+            Finished::Lost(job) => Some(*job),
         }
     }
 }
@@ -76,6 +96,9 @@ pub(super) struct Background {
     receiver: mpsc::Receiver<Finished>,
     /// The jobs going now.
     going: Vec<Job>,
+    /// Another read was asked for while one was going: it starts when that one ends (what
+    /// was asked for may have changed the files after the one going read them).
+    read_again: bool,
     /// The day's backup.
     backup: DailyBackup,
 }
@@ -88,6 +111,7 @@ impl Background {
             sender,
             receiver,
             going: Vec::new(),
+            read_again: false,
             backup,
         }
     }
@@ -111,25 +135,37 @@ impl Background {
         });
     }
 
-    /// Starts reading the journal (see [`summary`]), unless a read is going.
-    pub(super) fn read(&mut self, layout: &Layout, today: NaiveDate) {
+    /// Starts reading the journal (see [`summary`]), counting in `progress` as it goes; with
+    /// `newest_first`, its newest days are read and sent first. When a read is going, this one
+    /// starts once it ends ([`Background::take_read_again`]); returns whether it started now.
+    pub(super) fn read(
+        &mut self,
+        layout: &Layout,
+        today: NaiveDate,
+        newest_first: bool,
+        progress: Arc<Progress>,
+    ) -> bool {
+        if self.busy(Job::Read) {
+            self.read_again = true;
+            return false;
+        }
         let layout = layout.clone();
+        let sender = self.sender.clone();
         self.start(Job::Read, move || {
-            let (summary, index_right) = summary(&layout, today);
+            second_to_keys();
+            if newest_first {
+                let _ = sender.send(Finished::Newest(newest(&layout, today)));
+            }
+            let (summary, index_right) = summary(&layout, today, &progress);
             Finished::Read(summary, index_right)
         });
+        true
     }
 
-    /// Starts indexing the session's entries, once they are read (unless it is going).
-    pub(super) fn index(&mut self, session: &Session) {
-        if session.journal.is_none() {
-            return;
-        }
-        let entries = session.entries_arc();
-        self.start(Job::Index, move || {
-            let index = signature::index(&entries);
-            Finished::Indexed(entries, index)
-        });
+    /// Whether a read was asked for while the one that just ended was going (asking clears
+    /// it).
+    pub(super) fn take_read_again(&mut self) -> bool {
+        std::mem::take(&mut self.read_again)
     }
 
     /// After a save on `today`: starts the day's backup unless there is one.
@@ -148,7 +184,9 @@ impl Background {
     /// What a thread finished, if one did.
     pub(super) fn take(&mut self) -> Option<Finished> {
         let finished = self.receiver.try_recv().ok()?;
-        self.going.retain(|j| *j != finished.job());
+        if let Some(job) = finished.ends() {
+            self.going.retain(|j| *j != job);
+        }
         Some(finished)
     }
 
@@ -159,7 +197,11 @@ impl Background {
         while self.busy(Job::Backup) {
             let left = until.saturating_duration_since(std::time::Instant::now());
             match self.receiver.recv_timeout(left) {
-                Ok(finished) => self.going.retain(|j| *j != finished.job()),
+                Ok(finished) => {
+                    if let Some(job) = finished.ends() {
+                        self.going.retain(|j| *j != job);
+                    }
+                }
                 Err(_) => return false,
             }
         }

@@ -26,6 +26,8 @@ pub(super) struct Runner<'a> {
     pub(super) background: Background,
     /// The signal handler's copy of what must be kept.
     pub(super) unsaved: Unsaved,
+    /// An effect asked for the journal to be read again: [`run_all`] starts the read.
+    pub(super) read_asked: bool,
 }
 
 /// Carries out the requests, and those their results lead to, each result going back to the
@@ -37,7 +39,11 @@ pub(super) fn run_all(app: &mut App, fx: &mut Runner<'_>, requests: Vec<Request>
         .map(|r| (r.from, r.effect))
         .collect();
     while let Some((from, effect)) = queue.pop() {
-        if let Some(done) = run_effect(fx, effect, app.session.today) {
+        let done = run_effect(fx, effect, app.session.today);
+        if std::mem::take(&mut fx.read_asked) {
+            super::read_journal(app, fx);
+        }
+        if let Some(done) = done {
             let more = app.done(from, done);
             queue.extend(more.into_iter().rev().map(|r| (r.from, r.effect)));
         }
@@ -68,7 +74,7 @@ pub(super) fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) 
             )),
         },
         Effect::LoadJournal => {
-            fx.background.read(store.layout(), today);
+            fx.read_asked = true;
             return None;
         }
         Effect::SaveDraft(draft) => match store.save_draft(&*draft, now()) {
@@ -114,7 +120,7 @@ pub(super) fn run_effect(fx: &mut Runner<'_>, effect: Effect, today: NaiveDate) 
             Ok(n) => {
                 // The entries changed on disk: the journal is read again.
                 if n > 0 {
-                    fx.background.read(store.layout(), today);
+                    fx.read_asked = true;
                 }
                 Done::TriggerRenamed(n)
             }

@@ -2,15 +2,12 @@
 //! `background`, the signals and the clock, taken one at a time in a fixed order by
 //! [`Events::next`] (in the spirit of gitui's `select_event`).
 
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::journal::Entry;
-use crate::journal::query::Signature;
 use crate::tui::app::App;
 use crate::tui::session::Summary;
 use crate::tui::signals::CONTINUED;
@@ -19,8 +16,12 @@ use super::background::{Background, Finished, Job};
 
 /// How long without a key counts as a pause in typing (the draft is written then).
 const PAUSE: Duration = Duration::from_millis(400);
-/// How often to look whether the journal has been read, while it is being read.
+/// How often the clock moves on (a frame, with how far the read has got), while the journal is
+/// being read.
 const LOADING_POLL: Duration = Duration::from_millis(15);
+/// How often to look whether the reading thread has sent something, while it reads: the
+/// newest days show as soon as they are read, not at the next tick.
+const LOADING_STEP: Duration = Duration::from_millis(2);
 
 /// One thing the loop reacts to.
 pub(super) enum LoopEvent {
@@ -31,11 +32,11 @@ pub(super) enum LoopEvent {
     Frame,
     /// The journal was just unlocked.
     Unlocked,
-    /// The journal was read: home's figures and the entries, and whether the prediction index
-    /// matches them.
+    /// The newest days of the journal were read; the rest is being read.
+    NewestRead(Summary),
+    /// The journal was read: home's figures, the entries and their search index, and whether
+    /// the prediction index matches them.
     JournalRead(Summary, bool),
-    /// The search index of these entries was built.
-    Indexed(Arc<Vec<Entry>>, Vec<Signature>),
     /// The day's backup was written, or why not.
     BackupFinished(Result<(), String>),
     /// No key came for a moment (a pause, this long since the last key): the clock moves on.
@@ -64,7 +65,8 @@ impl Events {
     /// The next event, waiting for one if none is there yet. In this order: a resume after a
     /// stop (before any frame is drawn on a terminal that is not taken back yet), a frame due,
     /// the unlock, what a thread finished, then the terminal, waiting for it at most a pause
-    /// (a moment, while the journal is being read or indexed).
+    /// (a moment, while the journal is being read, and looking meanwhile for what its thread
+    /// sends).
     pub(super) fn next(&mut self, app: &mut App, background: &mut Background) -> Result<LoopEvent> {
         if CONTINUED.swap(false, Ordering::SeqCst) {
             return Ok(LoopEvent::Resumed);
@@ -78,33 +80,50 @@ impl Events {
         if app.take_unlocked() {
             return Ok(LoopEvent::Unlocked);
         }
-        while let Some(finished) = background.take() {
-            match finished {
-                Finished::Read(summary, index_right) => {
-                    return Ok(LoopEvent::JournalRead(summary, index_right));
-                }
-                Finished::Indexed(entries, index) => {
-                    return Ok(LoopEvent::Indexed(entries, index));
-                }
-                Finished::Backup(result) => return Ok(LoopEvent::BackupFinished(result)),
-                Finished::Lost(_) => {}
+        if let Some(event) = finished(background) {
+            return Ok(event);
+        }
+        let reading = background.busy(Job::Read);
+        let until = Instant::now() + if reading { LOADING_POLL } else { PAUSE };
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            let wait = if reading {
+                left.min(LOADING_STEP)
+            } else {
+                left
+            };
+            if event::poll(wait)? {
+                let event = event::read()?;
+                self.last_key = Instant::now();
+                return Ok(LoopEvent::Terminal(event));
+            }
+            if reading && let Some(event) = finished(background) {
+                return Ok(event);
+            }
+            if Instant::now() >= until {
+                return Ok(LoopEvent::Tick(self.last_key.elapsed()));
             }
         }
-        let wait = if background.busy(Job::Read) || background.busy(Job::Index) {
-            LOADING_POLL
-        } else {
-            PAUSE
-        };
-        if !event::poll(wait)? {
-            return Ok(LoopEvent::Tick(self.last_key.elapsed()));
-        }
-        let event = event::read()?;
-        self.last_key = Instant::now();
-        Ok(LoopEvent::Terminal(event))
     }
 
     /// No frame is due: what was handled changed nothing shown.
     pub(super) fn no_frame(&mut self) {
         self.frame_due = false;
     }
+}
+
+/// What a thread finished, as an event, if one did (a job that ended without a result is let
+/// go).
+fn finished(background: &mut Background) -> Option<LoopEvent> {
+    while let Some(finished) = background.take() {
+        match finished {
+            Finished::Newest(summary) => return Some(LoopEvent::NewestRead(summary)),
+            Finished::Read(summary, index_right) => {
+                return Some(LoopEvent::JournalRead(summary, index_right));
+            }
+            Finished::Backup(result) => return Some(LoopEvent::BackupFinished(result)),
+            Finished::Lost(_) => {}
+        }
+    }
+    None
 }

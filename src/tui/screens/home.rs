@@ -95,7 +95,10 @@ pub fn view(_state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, _layout:
     let theme = &session.theme;
     let mut lines = vec![Line::default()];
     match &session.journal {
-        None => lines.push(Line::styled(text::LOADING, theme.muted)),
+        None => lines.push(Line::styled(
+            text::loading(session.days_read()),
+            theme.muted,
+        )),
         Some(s) => {
             if s.checked_in_today {
                 lines.push(Line::styled(format!("✓ {}", text::CHECKED_IN), theme.good));

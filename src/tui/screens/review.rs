@@ -98,12 +98,13 @@ impl State {
         results: Vec<usize>,
         cursor: usize,
     ) -> State {
+        let (entries, index, in_order) = listed(session);
         State {
             mode: Mode::Timeline,
             filter,
-            entries: session.entries_arc(),
-            index: session.index_arc(),
-            in_order: session.entries_in_order(),
+            entries,
+            index,
+            in_order,
             results,
             cursor,
             jump: String::new(),
@@ -163,12 +164,13 @@ impl State {
         self.index = Arc::default();
     }
 
-    /// Takes in a journal that changed (after a save, a delete, a new day).
+    /// Takes in a journal that changed (after a save, a delete, a new day, the whole journal
+    /// read after its newest days).
     pub fn reload(&mut self, session: &Session) {
-        let entries = session.entries_arc();
+        let (entries, index, in_order) = listed(session);
         if Arc::ptr_eq(&self.entries, &entries) {
             // The same entries, whose search index may have come: the results stay.
-            self.index = session.index_arc();
+            self.index = index;
             return;
         }
         let selected = self
@@ -176,8 +178,8 @@ impl State {
             .take()
             .or_else(|| self.selected().map(|e| e.id.clone()));
         self.entries = entries;
-        self.index = session.index_arc();
-        self.in_order = session.entries_in_order();
+        self.index = index;
+        self.in_order = in_order;
         self.refresh(session.today, None);
         if let Some(id) = selected
             && let Some(pos) = self
@@ -248,7 +250,17 @@ impl State {
     }
 }
 
-/// Whether it opens only once the journal is read.
+/// What review lists: the journal as far as it is read (its newest days, while the rest is
+/// read), their search index, and whether they are known to be in order.
+fn listed(session: &Session) -> (Arc<Vec<Entry>>, Arc<Vec<Signature>>, bool) {
+    match session.so_far() {
+        Some(journal) => (journal.entries_arc(), journal.index_arc(), journal.in_order),
+        None => (Arc::default(), Arc::default(), false),
+    }
+}
+
+/// Whether it opens only once the journal is read (its newest days are enough: see
+/// `screens::opens_on_newest`).
 pub const NEEDS_JOURNAL: bool = true;
 
 /// Whether unbound keys are typed: into the search, the jump or a filter's pick.
@@ -415,7 +427,7 @@ fn on_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
     match state.mode {
         Mode::Timeline => timeline_action(state, action, cx),
         Mode::Search => search_action(state, action, cx),
-        Mode::Jump => jump_action(state, action, cx.session.today),
+        Mode::Jump => jump_action(state, action, cx.session),
         Mode::Filters => filters_action(state, action, cx),
         Mode::FilterPick(kind) => pick_action(state, kind, action, cx),
     }
@@ -440,11 +452,23 @@ fn search_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
 
 /// A key while a date to go to is typed (as people say it: `yesterday`, `last friday`,
 /// `2026-11-20`; a month or a year goes to its last day).
-fn jump_action(state: &mut State, action: Action, today: NaiveDate) -> Cmd {
+fn jump_action(state: &mut State, action: Action, session: &Session) -> Cmd {
+    let today = session.today;
     if action == Action::Confirm {
         let text = std::mem::take(&mut state.jump);
         let said = day_words::read(&text, today);
         state.mode = Mode::Timeline;
+        // While only the newest days are read, an older day is not there yet.
+        let oldest_read = state.entries.first().map(|e| e.date);
+        if let (Ok(said), Some(oldest)) = (&said, oldest_read)
+            && session.only_newest()
+            && said.last() < oldest
+        {
+            return Cmd::info(not_read_yet(
+                &format!("{} is not read yet", said.last().format("%-d %B %Y")),
+                session,
+            ));
+        }
         return match said {
             Ok(said) if state.jump_to(said.last()) => {
                 // Say where it went when that is not the day (or month, or year) asked for.
@@ -560,9 +584,25 @@ pub(super) fn entry_action(state: &mut State, action: Action, session: &Session)
     }
 }
 
+/// `what` (a sentence's start), then that the journal is still being read, how far it has got,
+/// and to try again in a moment.
+fn not_read_yet(what: &str, session: &Session) -> String {
+    let days = session
+        .days_read()
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default();
+    format!("{what}: your journal is still being read{days}. Try again in a moment.")
+}
+
 fn timeline_action(state: &mut State, action: Action, cx: &Ctx) -> Cmd {
     let today = cx.session.today;
     match action {
+        Action::MakeReport if cx.session.only_newest() => {
+            return Cmd::info(not_read_yet(
+                "A report is made from the whole journal",
+                cx.session,
+            ));
+        }
         Action::MakeReport => {
             // The days the filter's dates cover, else the whole journal.
             let span = state.filter.conditions.iter().find_map(|c| match c {

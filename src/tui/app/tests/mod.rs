@@ -6,6 +6,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::journal::Entry;
 use crate::journal::draft::Step;
 use crate::journal::{Perspective, TriggerRef};
 use crate::tui::keys::translate;
@@ -13,8 +14,8 @@ use crate::tui::screen::Question;
 use crate::tui::screens::all_keys;
 use crate::tui::screens::help;
 use crate::tui::test_support::{
-    act, app_at_home, app_first_run, app_opened_locked, app_unread, draw, on_top, press,
-    read_journal, settle, settle_with, twelve_entries, typed,
+    act, app_at_home, app_first_run, app_opened_locked, app_unread, day, draw, drawn_with, on_top,
+    press, read_journal, settle, settle_with, twelve_entries, typed,
 };
 
 mod aftermath;
@@ -27,6 +28,7 @@ mod ladders;
 mod lock;
 mod navigation;
 mod own_words;
+mod reading;
 mod review;
 mod turning;
 

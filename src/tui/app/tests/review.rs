@@ -243,9 +243,9 @@ fn editing_an_entry_keeps_what_came_of_its_prediction() {
     );
 }
 
-/// Issue 21: the search index comes after the journal, off the input path. Until then a search
-/// scans; an index built for entries that changed meanwhile is refused; once taken, review
-/// searches with it, and saves keep it in step, with the same results throughout.
+/// Issue 21: a journal without its search index is searched by scanning; read again with its
+/// index (issue 38: the reading thread makes it as it reads), review searches with it, and
+/// saves keep it in step, with the same results throughout.
 #[test]
 fn the_search_index_comes_later_and_changes_no_result() {
     let mut entries = twelve_entries();
@@ -272,18 +272,15 @@ fn the_search_index_comes_later_and_changes_no_result() {
     assert_eq!(scanned[2].len(), 3);
     assert_eq!(scanned[3].len(), 3);
 
-    // Built for entries that are no longer the journal's: refused.
-    let old = app.session.entries_arc();
-    let index = crate::journal::query::signature::index(&old);
-    let mut saved = old[0].clone();
+    // The journal read again with its index (as the reading thread makes it).
+    let mut saved = app.session.entries()[0].clone();
     saved.notes = "zebra".into();
     app.session.upsert(saved);
-    assert!(app.indexed(&old, index).is_none());
-    assert!(app.session.index_arc().is_empty());
-
-    let now = app.session.entries_arc();
+    assert!(app.session.index_arc().is_empty(), "none yet");
+    let now = app.session.entries().to_vec();
     let index = crate::journal::query::signature::index(&now);
-    assert!(app.indexed(&now, index).is_some());
+    let today = app.session.today;
+    app.loaded(Summary::indexed(Arc::new(now), index, today, 0));
     assert_eq!(app.session.index_arc().len(), 12);
     let indexed: Vec<Vec<usize>> = queries.iter().map(|q| results(&mut app, q)).collect();
     assert_eq!(indexed[4].len(), 1, "the saved word is found");
@@ -314,11 +311,10 @@ fn the_search_index_comes_later_and_changes_no_result() {
 #[test]
 fn a_change_under_an_open_review_or_insights_does_not_copy_the_journal() {
     let mut app = app_unread();
-    read_journal(&mut app, twelve_entries());
-    let entries = app.session.entries_arc();
+    let entries = twelve_entries();
     let index = crate::journal::query::signature::index(&entries);
-    app.indexed(&entries, index).unwrap();
-    drop(entries);
+    let today = app.session.today;
+    app.loaded(Summary::indexed(Arc::new(entries), index, today, 0));
     let same_list = |app: &App| Arc::as_ptr(&app.session.entries_arc());
     let before = same_list(&app);
 

@@ -35,10 +35,23 @@ pub fn view(state: &State, cx: &ViewCx, frame: &mut Frame, area: Rect, layout: &
     let catalog = &session.catalog;
     // Lists page by the rows they show; the entry view scrolls by its wrapped lines.
     layout.record(body, 0);
+    // While only the newest days are read: how far the rest has got ("123 of 300 days", or
+    // nothing before the days are counted).
+    let reading = session
+        .only_newest()
+        .then(|| session.days_read().unwrap_or_default());
     let caret = match state.mode {
         Mode::Filters => filters(state, theme, frame, body),
         Mode::FilterPick(kind) => filter_pick(state, kind, theme, frame, body),
-        _ => timeline(state, catalog, theme, frame, body, layout),
+        _ => timeline(
+            state,
+            catalog,
+            theme,
+            frame,
+            body,
+            layout,
+            reading.as_deref(),
+        ),
     };
     layout.place(caret);
 }
@@ -169,6 +182,9 @@ fn row_head(e: &Entry, marker: &str) -> String {
     head
 }
 
+/// The list. `reading`: only the newest days are read, and how far the rest has got ("123 of
+/// 300 days", or empty): the counts say "so far", and the list ends saying the rest is being
+/// read.
 fn timeline(
     state: &State,
     catalog: &Catalog,
@@ -176,6 +192,7 @@ fn timeline(
     frame: &mut Frame,
     area: Rect,
     layout: &mut LastLayout,
+    reading: Option<&str>,
 ) -> Option<Position> {
     let [top, chips, list] = Layout::vertical([
         Constraint::Length(1),
@@ -187,7 +204,7 @@ fn timeline(
     layout.record(list, 0);
 
     let total = state.entries().len();
-    let search = search_line(state, theme, total);
+    let search = search_line(state, theme, total, reading);
     // Typing a search or a date, the cursor is at its caret; else on the selected row.
     let typing = matches!(state.mode, Mode::Search | Mode::Jump)
         .then(|| Spot::before_span(0, &search, 2).on(top, 0))
@@ -200,7 +217,7 @@ fn timeline(
     );
 
     if state.results.is_empty() {
-        no_results(total, theme, frame, list);
+        no_results(total, reading.is_some(), theme, frame, list);
         return typing;
     }
 
@@ -265,6 +282,16 @@ fn timeline(
         lines.push(line);
         days.push((e.date, false));
     }
+    // The end of what is read so far: the rest is coming.
+    if let (Some(reading), Some(&(last, _))) = (reading, days.last())
+        && to == state.results.len()
+    {
+        lines.push(Line::styled(
+            format!("  Older entries are still being read… {reading}"),
+            theme.muted,
+        ));
+        days.push((last, false));
+    }
     let (offset, heading) = list_window(&days, cursor_line, height);
     let mut visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     if let (Some(date), Some(first)) = (heading, visible.first_mut()) {
@@ -276,13 +303,16 @@ fn timeline(
 
 /// The search line: what is searched for (or typed, or the date to go to) and how many
 /// entries match.
-fn search_line(state: &State, theme: &Theme, total: usize) -> Line<'static> {
+fn search_line(state: &State, theme: &Theme, total: usize, reading: Option<&str>) -> Line<'static> {
     let entries = crate::journal::vocabulary::count(total as u64, "entry", "entries");
-    let count = if state.filter.is_empty() {
+    let mut count = if state.filter.is_empty() {
         entries
     } else {
         format!("{} of {entries}", state.results.len())
     };
+    if let Some(reading) = reading {
+        count.push_str(&format!(" so far · reading… {reading}"));
+    }
     match state.mode {
         Mode::Search => Line::from(vec![
             Span::styled("Search: ", theme.key),
@@ -345,8 +375,11 @@ fn chip_line(state: &State, catalog: &Catalog, theme: &Theme, room: u16) -> Line
 }
 
 /// What the list says when it shows no entry: none yet, or none that match.
-fn no_results(total: usize, theme: &Theme, frame: &mut Frame, list: Rect) {
-    let text = if total == 0 {
+fn no_results(total: usize, reading: bool, theme: &Theme, frame: &mut Frame, list: Rect) {
+    let text = if reading && total > 0 {
+        "None of the entries read so far match. The rest of your journal is still being read: \
+         they show here as it comes."
+    } else if total == 0 {
         "Your journal has no entries yet. Esc, then c, to check in."
     } else {
         "No entries match. x removes the last filter, X clears every filter and the search, \
