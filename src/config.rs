@@ -224,10 +224,10 @@ pub fn parse(path: &Path, text: &str) -> (Config, Vec<ConfigError>) {
             return (config, errors);
         }
     };
+    let lines = crate::toml_text::Lines::new(text);
     let mut errors = Vec::new();
     for (key, value) in &table {
-        let at =
-            |message: String| err(crate::toml_text::at(text, Some(key.span()), message), false);
+        let at = |message: String| err(lines.at(Some(key.span()), message), false);
         let key = key.get_ref().as_ref();
         if !KEYS.contains(&key) {
             errors.push(at(format!(
