@@ -149,6 +149,19 @@ pub struct Report {
     )>,
 }
 
+/// How a page is written as it is made: [`html::write_html`] or [`markdown::write_markdown`].
+type WritePage = fn(&Report, &[&Entry], &Catalog, &mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// The page `write` makes of `report`, in memory, its words from `report.entries` (the
+/// terminal interface's report, built whole).
+fn in_memory(report: &Report, catalog: &Catalog, write: WritePage) -> String {
+    let shared: Vec<&Entry> = report.entries.iter().collect();
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = write(report, &shared, catalog, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// The report `request` asks for, over `entries` (any order), on `today`: its figures and
 /// a copy of the entries whose words go in (the terminal interface's page, built whole).
 pub fn build(

@@ -130,14 +130,9 @@ fn a_tiny_terminal_gets_a_plain_message_and_ctrl_c_quits() {
     assert!(app.left_alternate_screen());
 }
 
-#[test]
-fn a_check_in_done_with_keys_only_is_saved_exactly() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("journal");
-    journal_with_perspective(&root);
-    let mut app = Closer::start(&root, 80, 24);
-    app.wait_for("c check in");
-    app.send("c");
+/// From a check-in's first step, with keys only: mood 2, closeness 4, Anxiety at 4, an answer
+/// to the first question, and the first strategy suggested planned (not yet saved).
+fn check_in_with_keys_to_a_planned_strategy(app: &mut Closer) {
     app.wait_for("step 1 of 10");
     app.send("24"); // mood 2, then closeness 4
     app.wait_for("[4 close]");
@@ -159,6 +154,17 @@ fn a_check_in_done_with_keys_only_is_saved_exactly() {
     app.press_until("\t", "step 7 of 10", 6);
     app.send(" ");
     app.wait_for("I'll try this");
+}
+
+#[test]
+fn a_check_in_done_with_keys_only_is_saved_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("journal");
+    journal_with_perspective(&root);
+    let mut app = Closer::start(&root, 80, 24);
+    app.wait_for("c check in");
+    app.send("c");
+    check_in_with_keys_to_a_planned_strategy(&mut app);
     let planned = {
         let screen = app.contents();
         let line = screen
@@ -1329,27 +1335,7 @@ fn the_plain_check_in_saves_what_the_interface_saves_for_the_same_answers() {
     journal_with_perspective(&plain_root);
     // The interface: mood 2, closeness 4, anxiety at 4, an answer, the first suggestion.
     let mut app = Closer::start_args(&tui_root, 80, 24, &["checkin"]);
-    app.wait_for("step 1 of 10");
-    app.send("24");
-    app.wait_for("[4 close]");
-    app.send("\r");
-    app.wait_for("step 2 of 10");
-    app.send("\t");
-    app.wait_for("step 3 of 10");
-    app.send("anxi");
-    app.wait_for("Filter: anxi");
-    app.send("\r");
-    app.wait_for("Type to filter");
-    app.send("4");
-    app.wait_for("●●●●○");
-    app.send("\t");
-    app.wait_for("step 4 of 10");
-    app.press_until("\t", "step 6 of 10", 5);
-    app.send("I went quiet after dinner.");
-    app.wait_for("I went quiet after dinner.");
-    app.press_until("\t", "step 7 of 10", 6);
-    app.send(" ");
-    app.wait_for("I'll try this");
+    check_in_with_keys_to_a_planned_strategy(&mut app);
     app.send("\x13");
     app.wait_for("Your check-in is saved.");
     app.send("q");

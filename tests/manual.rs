@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -47,22 +49,6 @@ fn subcommands() -> Vec<String> {
         "a hidden command listed"
     );
     names
-}
-
-/// Whether `tool` runs here; when it does not, says so loudly, and fails under CI=true.
-fn have(tool: &str, why: &str) -> bool {
-    let found = Command::new(tool)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{tool} is needed to {why}, and CI=true requires it: install {tool}"
-        );
-        eprintln!("\n*** SKIPPED: {tool} is not installed, so this test cannot {why} ***\n");
-    }
-    found
 }
 
 /// Every help text: `closer` and each subcommand, short (-h) and long (--help), at COLUMNS
@@ -170,7 +156,7 @@ fn man_renders_every_page_without_a_warning_in_80_columns() {
         let text = fs::read_to_string(page).unwrap();
         assert!(!text.contains('`'), "{}: a backtick", page.display());
     }
-    if !have("man", "render the manual pages") {
+    if !common::needs::tool("man", "to render the manual pages") {
         return;
     }
     for page in &pages {
@@ -271,7 +257,7 @@ printf '%s\n' "${{COMPREPLY[@]}}""#,
 /// whole; a folder option offers folders only; a date offers no file name.
 #[test]
 fn bash_completes_names_with_spaces_whole() {
-    if !have("bash", "run the bash completion") {
+    if !common::needs::tool("bash", "to run the bash completion") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -354,7 +340,7 @@ fn zsh_and_fish_scripts_are_written_and_parse() {
         let script = stdout(&closer(&["completions", shell]).output().unwrap());
         assert!(!script.contains("merge-day"), "{shell}");
         assert!(script.contains("data-dir"), "{shell}");
-        if !have(shell, &format!("check the {shell} script's syntax")) {
+        if !common::needs::tool(shell, &format!("to check the {shell} script's syntax")) {
             continue;
         }
         let dir = tempfile::tempdir().unwrap();
@@ -393,7 +379,7 @@ fn zsh_and_fish_scripts_are_written_and_parse() {
 /// option every name, whole, and a date nothing.
 #[test]
 fn fish_completes_folders_files_and_no_file_for_a_date() {
-    if !have("fish", "run the fish completion") {
+    if !common::needs::tool("fish", "to run the fish completion") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -19,10 +19,15 @@ const PASS: &str = "correct horse battery staple";
 /// `closer --data-dir ROOT ARGS…` with `input` piped to it; its output and its stdout and
 /// stderr as text.
 fn piped(root: &Path, args: &[&str], input: &str) -> (Output, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_closer"))
-        .arg("--data-dir")
-        .arg(root)
-        .args(args)
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_closer"));
+    cmd.arg("--data-dir").arg(root).args(args);
+    run_piped(cmd, root, input)
+}
+
+/// `cmd`, a closer of the journal at `root` (never the person's own journal or settings),
+/// with `input` piped to it; its output and its stdout and stderr as text.
+fn run_piped(mut cmd: Command, root: &Path, input: &str) -> (Output, String, String) {
+    let mut child = cmd
         .env_remove("CLOSER_DATA_DIR")
         .env("XDG_CONFIG_HOME", root.join("config-home"))
         .stdin(Stdio::piped())
@@ -318,28 +323,14 @@ fn with_the_passphrase_given_the_check_in_goes_straight_into_its_day() {
     let dir2 = tempfile::tempdir().unwrap();
     let pass_file = dir2.path().join("pass");
     fs::write(&pass_file, format!("{PASS}\n")).unwrap();
-    let mut child = Command::new("sh")
-        .arg("-c")
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
         .arg("exec \"$0\" --data-dir \"$1\" --passphrase-fd 3 checkin --plain 3<\"$2\"")
         .arg(env!("CARGO_BIN_EXE_closer"))
         .arg(&root)
-        .arg(&pass_file)
-        .env_remove("CLOSER_DATA_DIR")
-        .env("XDG_CONFIG_HOME", root.join("config-home"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"5\n/save\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+        .arg(&pass_file);
+    let (out, stdout, stderr) = run_piped(cmd, &root, "5\n/save\n");
+    let text = stdout + &stderr;
     assert!(out.status.success(), "{text}");
     assert!(!text.contains("encrypted and locked"), "{text}");
     assert!(!root.join("inbox").exists() || files_under(&root.join("inbox")).is_empty());

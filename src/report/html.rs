@@ -155,11 +155,7 @@ const WORDS_GO_HERE: &str = "\u{0}the entries' words\u{0}";
 
 /// The report as one HTML page, its words from `report.entries`.
 pub fn html(report: &Report, catalog: &Catalog) -> String {
-    let shared: Vec<&Entry> = report.entries.iter().collect();
-    let mut out = Vec::new();
-    // Writing to memory does not fail.
-    let _ = write_html(report, &shared, catalog, &mut out);
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    super::in_memory(report, catalog, write_html)
 }
 
 /// The report as one HTML page, written to `out` as it is made, its words from `shared`

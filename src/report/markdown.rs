@@ -129,11 +129,7 @@ fn section(out: &mut String, s: &Section) {
 
 /// The report as Markdown, its words from `report.entries`.
 pub fn markdown(report: &Report, catalog: &Catalog) -> String {
-    let shared: Vec<&Entry> = report.entries.iter().collect();
-    let mut out = Vec::new();
-    // Writing to memory does not fail.
-    let _ = write_markdown(report, &shared, catalog, &mut out);
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    super::in_memory(report, catalog, write_markdown)
 }
 
 /// The report as Markdown, written to `out` as it is made: the same sections as the page,
