@@ -4,6 +4,7 @@
 
 mod common;
 
+use closer::journal::entry::thin_vec;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -343,7 +344,7 @@ fn stats_fixture(root: &Path) {
     for day in 1..=10u32 {
         let mut e = entry(&format!("2026-11-{day:02}T20:00:00+01:00"), day);
         e.triggers.clear();
-        e.emotions = vec!["tired".into()];
+        e.emotions = thin_vec!["tired".into()];
         if day <= 5 {
             e.mood = Some(Mood::try_from(1u8).unwrap());
             e.closeness = Some(Closeness::try_from(2u8).unwrap());
@@ -2423,7 +2424,7 @@ fn stats_as_text_has_moments_and_predictions_and_says_not_enough_once() {
         let mut e = entry(&format!("2026-11-{day:02}T20:00:00+01:00"), day);
         e.triggers.clear();
         // Twelve feelings named once each, beyond the ten shown.
-        e.emotions = vec![format!("feeling{day}"), format!("other{day}")];
+        e.emotions = thin_vec![format!("feeling{day}"), format!("other{day}")];
         e.episodes.push(Episode {
             what: "We argued about the holiday".into(),
             ended: Some([Ending::Closer, Ending::Same][day as usize % 2]),

@@ -7,6 +7,7 @@
 
 mod common;
 
+use closer::journal::entry::thin_vec;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -818,7 +819,7 @@ fn an_entry_edited_on_two_computers_keeps_both_edits_and_sync_says_so() {
         let dir = tempfile::tempdir().unwrap();
         let mut first = entry("2025-06-01T20:30:00+01:00", 1);
         first.notes = "A quiet evening.".into();
-        first.strategies = vec![StrategyUse {
+        first.strategies = thin_vec![StrategyUse {
             id: Name::try_from("active-listening").unwrap(),
             planned: true,
             tried: None,
@@ -868,7 +869,7 @@ fn an_entry_edited_on_two_computers_keeps_both_edits_and_sync_says_so() {
         closer(&a, &["sync"]);
         closer(&b, &["sync"]);
         let mut on_b2 = closer::store::scan(&Layout::new(&b)).entries[0].clone();
-        on_b2.tags = vec!["weekend".into()];
+        on_b2.tags = thin_vec!["weekend".into()];
         on_b2.updated_at -= chrono::Duration::hours(2);
         Store::open(&b).unwrap().save_entry(&on_b2).unwrap();
         let mut on_a3 = on_a2.clone();

@@ -4,6 +4,7 @@
 
 mod common;
 
+use closer::journal::entry::thin_vec;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -44,15 +45,15 @@ fn fixture(root: &Path) -> Store {
     let store = Store::open(root).unwrap();
     let mut a = entry("2026-11-20T21:30:00+01:00", 1);
     a.perspective = Some(Perspective::PartnerPullsAway);
-    a.emotions = vec!["lonely".into(), "a bit, \"wistful\"".into()];
+    a.emotions = thin_vec!["lonely".into(), "a bit, \"wistful\"".into()];
     a.triggers.push(TriggerLog {
         trigger: TriggerRef::Custom(Name::try_from("my sister's visit").unwrap()),
         intensity: None,
         note: String::new(),
         extra: Default::default(),
     });
-    a.behaviours = vec![Name::try_from("terse-talk").unwrap()];
-    a.strategies = vec![
+    a.behaviours = thin_vec![Name::try_from("terse-talk").unwrap()];
+    a.strategies = thin_vec![
         StrategyUse {
             id: Name::try_from("active-listening").unwrap(),
             planned: true,
@@ -69,8 +70,8 @@ fn fixture(root: &Path) -> Store {
         },
     ];
     a.notes = "Line one,\nline two — ünïcödé 🌱".into();
-    a.tags = vec!["work".into(), "home, mostly".into()];
-    a.episodes = vec![closer::journal::Episode {
+    a.tags = thin_vec!["work".into(), "home, mostly".into()];
+    a.episodes = thin_vec![closer::journal::Episode {
         what: "He checked his phone, | # not me".into(),
         triggers: vec![TriggerRef::Custom(
             Name::try_from("my sister's visit").unwrap(),
@@ -84,7 +85,7 @@ fn fixture(root: &Path) -> Store {
         ended: Some(closer::journal::Ending::Same),
         extra: Default::default(),
     }];
-    a.predictions = vec![closer::journal::Prediction {
+    a.predictions = thin_vec![closer::journal::Prediction {
         step: None,
         fear: "She will be cold all weekend".into(),
         likelihood: closer::journal::Likelihood::try_from(70).ok(),
@@ -100,7 +101,7 @@ fn fixture(root: &Path) -> Store {
         extra: Default::default(),
     }];
     let mut b = entry("2026-11-21T08:05:00+01:00", 2);
-    b.thoughts = vec![closer::journal::ThoughtCheck {
+    b.thoughts = thin_vec![closer::journal::ThoughtCheck {
         thought: "He is bored of me".into(),
         belief: closer::journal::Likelihood::try_from(80).ok(),
         traps: vec![
@@ -113,7 +114,7 @@ fn fixture(root: &Path) -> Store {
         belief_after: closer::journal::Likelihood::try_from(30).ok(),
         extra: Default::default(),
     }];
-    b.debriefs = vec![closer::journal::Debrief {
+    b.debriefs = thin_vec![closer::journal::Debrief {
         felt: vec!["hurt".into(), "small".into()],
         my_side: "I needed him to look up".into(),
         triggers: vec![TriggerRef::Id(
@@ -125,7 +126,7 @@ fn fixture(root: &Path) -> Store {
         repair: "What I said came out as blame.".into(),
         ..Default::default()
     }];
-    b.cycle_words = vec![closer::journal::CycleWords {
+    b.cycle_words = thin_vec![closer::journal::CycleWords {
         trigger: Some(TriggerRef::Id(
             Name::try_from("communication-breakdown").unwrap(),
         )),
@@ -135,7 +136,7 @@ fn fixture(root: &Path) -> Store {
         long_for: "to feel chosen".into(),
         ..Default::default()
     }];
-    b.bids = vec![
+    b.bids = thin_vec![
         closer::journal::Bid {
             kind: closer::journal::BidKind::Theirs,
             turn: Some(closer::journal::Turn::Toward),
@@ -158,8 +159,8 @@ fn fixture(root: &Path) -> Store {
         note: "We talked, calmer".into(),
         extra: Default::default(),
     });
-    b.time_outs = vec![pause];
-    b.ladders = vec![closer::journal::Ladder {
+    b.time_outs = thin_vec![pause];
+    b.ladders = thin_vec![closer::journal::Ladder {
         id: "l-20261121-080500".into(),
         fear: "Saying how I feel".into(),
         steps: vec![
@@ -176,13 +177,13 @@ fn fixture(root: &Path) -> Store {
         ],
         ..Default::default()
     }];
-    b.week_reviews = vec![closer::journal::WeekReview {
+    b.week_reviews = thin_vec![closer::journal::WeekReview {
         week: "2026-11-16".parse().unwrap(),
         went_well: "Sunday's walk".into(),
         learned: "I go quiet | when I'm \"tired\"".into(),
         ..Default::default()
     }];
-    b.predictions = vec![closer::journal::Prediction {
+    b.predictions = thin_vec![closer::journal::Prediction {
         fear: "He will laugh it off".into(),
         likelihood: closer::journal::Likelihood::try_from(60).ok(),
         badness: closer::journal::Badness::try_from(3u8).ok(),
@@ -1064,7 +1065,7 @@ fn jrnl_star_and_tags_become_closer_tags_once_each() {
         .load()
         .entries
         .into_iter()
-        .map(|e| e.tags)
+        .map(|e| e.tags.to_vec())
         .collect();
     assert_eq!(
         tags,

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use std::ops::{Deref, DerefMut};
 
+use super::entry::ThinVec;
+
 use super::{
     CycleWords, Debrief, Entry, EntryId, Episode, Helpfulness, Name, Perspective, Scale,
     StrategyUse, Texts, ThoughtCheck,
@@ -403,7 +405,7 @@ pub enum EditTarget {
 }
 
 /// The record `at` of `list`, made (empty) when it is the one past the last.
-fn record_slot<T: Default>(list: &mut Vec<T>, at: usize) -> Option<&mut T> {
+fn record_slot<T: Default>(list: &mut ThinVec<T>, at: usize) -> Option<&mut T> {
     if at == list.len() {
         list.push(T::default());
     }
@@ -721,7 +723,7 @@ pub fn pending_follow_ups(
 }
 
 /// Plans the strategy `id` in `strategies` (`planned`), or takes the plan back.
-pub fn set_planned(strategies: &mut Vec<StrategyUse>, id: &Name, planned: bool) {
+pub fn set_planned(strategies: &mut ThinVec<StrategyUse>, id: &Name, planned: bool) {
     match strategies.iter().position(|s| s.id == *id && s.planned) {
         Some(pos) if !planned => {
             strategies.remove(pos);
@@ -739,7 +741,7 @@ pub fn set_planned(strategies: &mut Vec<StrategyUse>, id: &Name, planned: bool) 
 
 /// Sets, in `strategies`, whether a followed-up strategy was tried and how helpful it was.
 pub fn answer_follow_up(
-    strategies: &mut Vec<StrategyUse>,
+    strategies: &mut ThinVec<StrategyUse>,
     id: &Name,
     tried: Option<bool>,
     helpfulness: Option<Helpfulness>,

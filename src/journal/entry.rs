@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
+pub use thin_vec::{ThinVec, thin_vec};
 
 pub use super::scale::{Closeness, Mood, Scale};
 pub use super::values::{
@@ -139,58 +140,62 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closeness: Option<Closeness>,
     /// Emotion words.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub emotions: Vec<String>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub emotions: ThinVec<String>,
     /// Triggers felt.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub triggers: Vec<TriggerLog>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub triggers: ThinVec<TriggerLog>,
     /// Sign/behaviour ids noticed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub behaviours: Vec<Name>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub behaviours: ThinVec<Name>,
     /// Prompts answered.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub responses: Vec<Response>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub responses: ThinVec<Response>,
     /// Strategies planned or tried.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub strategies: Vec<StrategyUse>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub strategies: ThinVec<StrategyUse>,
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Tags.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub tags: ThinVec<String>,
     /// Moments of the day traced from trigger to repair (schema 2).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub episodes: Vec<super::episode::Episode>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub episodes: ThinVec<super::episode::Episode>,
     /// Fears written as predictions, to look back on (schema 2).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub predictions: Vec<super::episode::Prediction>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub predictions: ThinVec<super::episode::Prediction>,
     /// Debriefs after a hard moment (schema 4).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub debriefs: Vec<super::debrief::Debrief>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub debriefs: ThinVec<super::debrief::Debrief>,
     /// Thoughts checked (schema 4).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub thoughts: Vec<super::debrief::ThoughtCheck>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub thoughts: ThinVec<super::debrief::ThoughtCheck>,
     /// The person's cycle in their own words, as written that day (schema 4).
-    #[serde(default, rename = "cycle", skip_serializing_if = "Vec::is_empty")]
-    pub cycle_words: Vec<super::debrief::CycleWords>,
+    #[serde(default, rename = "cycle", skip_serializing_if = "ThinVec::is_empty")]
+    pub cycle_words: ThinVec<super::debrief::CycleWords>,
     /// Bids for connection and appreciations (schema 5).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub bids: Vec<super::turning::Bid>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub bids: ThinVec<super::turning::Bid>,
     /// Time-outs taken or waited through, with the promise to come back (schema 5).
-    #[serde(default, rename = "time_outs", skip_serializing_if = "Vec::is_empty")]
-    pub time_outs: Vec<super::turning::TimeOut>,
+    #[serde(
+        default,
+        rename = "time_outs",
+        skip_serializing_if = "ThinVec::is_empty"
+    )]
+    pub time_outs: ThinVec<super::turning::TimeOut>,
     /// Ladders of small brave steps, as written that day (schema 5).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ladders: Vec<super::turning::Ladder>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub ladders: ThinVec<super::turning::Ladder>,
     /// Reviews of a week, written that day (schema 5).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub week_reviews: Vec<super::week_review::WeekReview>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub week_reviews: ThinVec<super::week_review::WeekReview>,
     /// What a merge of two computers' versions kept twice, or could keep only once, in words
     /// ("notes", "mood: this computer's kept, the other had 4"); see [`super::merge`]. Empty
     /// once the person saves the entry again (they have seen both and chosen).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub two_versions: Vec<String>,
+    #[serde(default, skip_serializing_if = "ThinVec::is_empty")]
+    pub two_versions: ThinVec<String>,
     /// Fields this version does not know, kept as they were so a rewrite never drops them.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -322,23 +327,23 @@ impl Entry {
             perspective: None,
             mood: None,
             closeness: None,
-            emotions: Vec::new(),
-            triggers: Vec::new(),
-            behaviours: Vec::new(),
-            responses: Vec::new(),
-            strategies: Vec::new(),
+            emotions: ThinVec::new(),
+            triggers: ThinVec::new(),
+            behaviours: ThinVec::new(),
+            responses: ThinVec::new(),
+            strategies: ThinVec::new(),
             notes: String::new(),
-            tags: Vec::new(),
-            episodes: Vec::new(),
-            predictions: Vec::new(),
-            debriefs: Vec::new(),
-            thoughts: Vec::new(),
-            cycle_words: Vec::new(),
-            bids: Vec::new(),
-            time_outs: Vec::new(),
-            ladders: Vec::new(),
-            week_reviews: Vec::new(),
-            two_versions: Vec::new(),
+            tags: ThinVec::new(),
+            episodes: ThinVec::new(),
+            predictions: ThinVec::new(),
+            debriefs: ThinVec::new(),
+            thoughts: ThinVec::new(),
+            cycle_words: ThinVec::new(),
+            bids: ThinVec::new(),
+            time_outs: ThinVec::new(),
+            ladders: ThinVec::new(),
+            week_reviews: ThinVec::new(),
+            two_versions: ThinVec::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -371,6 +376,18 @@ mod tests {
         DateTime::parse_from_rfc3339(s).unwrap()
     }
 
+    #[test]
+    fn an_entry_keeps_each_list_in_one_pointer() {
+        // 16 lists of 8 bytes, not a Vec's 24: most entries leave most lists empty (issue 38,
+        // 504 bytes an entry before; benches/memory.rs says where the rest of the memory goes).
+        assert_eq!(std::mem::size_of::<ThinVec<TriggerLog>>(), 8);
+        assert!(
+            std::mem::size_of::<Entry>() <= 256,
+            "an entry takes {} bytes",
+            std::mem::size_of::<Entry>()
+        );
+    }
+
     fn full_entry() -> Entry {
         let mut e = Entry::new(
             EntryId::generate(at("2026-11-22T23:30:00+01:00"), 7),
@@ -379,8 +396,8 @@ mod tests {
         e.perspective = Some(Perspective::IPullAway);
         e.mood = Some(Mood::try_from(2u8).unwrap());
         e.closeness = Some(Closeness::try_from(4u8).unwrap());
-        e.emotions = vec!["lonely".into(), "hopeful".into()];
-        e.triggers = vec![
+        e.emotions = thin_vec!["lonely".into(), "hopeful".into()];
+        e.triggers = thin_vec![
             TriggerLog {
                 trigger: TriggerRef::Id(Name::try_from("fear-of-intimacy").unwrap()),
                 intensity: Some(Intensity::try_from(3u8).unwrap()),
@@ -394,13 +411,13 @@ mod tests {
                 extra: Default::default(),
             },
         ];
-        e.responses = vec![Response {
+        e.responses = thin_vec![Response {
             prompt_id: Some(Name::try_from("foi-1").unwrap()),
             prompt: "What felt risky?".into(),
             answer: "Saying \"I miss you\" first.\nStill scary.".into(),
             extra: Default::default(),
         }];
-        e.strategies = vec![StrategyUse {
+        e.strategies = thin_vec![StrategyUse {
             id: Name::try_from("active-listening").unwrap(),
             planned: true,
             tried: Some(true),
@@ -408,7 +425,7 @@ mod tests {
             extra: Default::default(),
         }];
         e.notes = "ünïcödé ✓ and emoji 🌱".into();
-        e.tags = vec!["work".into()];
+        e.tags = thin_vec!["work".into()];
         e
     }
 

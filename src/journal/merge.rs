@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::entry::ThinVec;
 use super::{Entry, EntryId, Response, Scale, StrategyUse, TriggerLog};
 
 /// The line between the two versions of a text that changed on two computers.
@@ -237,14 +238,10 @@ impl Merger {
         &mut self,
         label: &str,
         (base, ours, theirs): Sides,
-        list: impl Fn(&Entry) -> &Vec<T>,
-    ) -> Vec<T> {
-        self.set(
-            label,
-            base.map(|b| list(b).as_slice()),
-            list(ours),
-            list(theirs),
-        )
+        list: impl Fn(&Entry) -> &[T],
+    ) -> ThinVec<T> {
+        self.set(label, base.map(&list), list(ours), list(theirs))
+            .into()
     }
 
     /// A list of an entry's, merged by key (see [`Merger::keyed`]).
@@ -252,12 +249,13 @@ impl Merger {
         &mut self,
         label: &str,
         (base, ours, theirs): Sides,
-        list: impl Fn(&Entry) -> &Vec<T>,
+        list: impl Fn(&Entry) -> &[T],
         key: impl Fn(&T) -> K,
         item: impl FnMut(&mut Merger, Option<&T>, &T, &T) -> T,
-    ) -> Vec<T> {
-        let base = base.map(|b| list(b).as_slice());
+    ) -> ThinVec<T> {
+        let base = base.map(&list);
         self.keyed(label, base, list(ours), list(theirs), key, item)
+            .into()
     }
 
     /// A list merged as a set: what either side added is kept, what one side removed and the
@@ -399,7 +397,7 @@ pub fn merge_entry(base: Option<&Entry>, ours: &Entry, theirs: &Entry) -> (Entry
 }
 
 /// The triggers of both sides, merged by trigger: intensity and note field by field.
-fn merge_triggers(m: &mut Merger, sides: Sides) -> Vec<TriggerLog> {
+fn merge_triggers(m: &mut Merger, sides: Sides) -> ThinVec<TriggerLog> {
     m.keyed_of(
         "triggers",
         sides,
@@ -420,7 +418,7 @@ fn merge_triggers(m: &mut Merger, sides: Sides) -> Vec<TriggerLog> {
 }
 
 /// The strategies of both sides, merged by id: planned, tried and helpfulness field by field.
-fn merge_strategies(m: &mut Merger, sides: Sides) -> Vec<StrategyUse> {
+fn merge_strategies(m: &mut Merger, sides: Sides) -> ThinVec<StrategyUse> {
     m.keyed_of(
         "strategies",
         sides,
@@ -459,7 +457,7 @@ fn merge_strategies(m: &mut Merger, sides: Sides) -> Vec<StrategyUse> {
 }
 
 /// The answers of both sides, merged by prompt.
-fn merge_responses(m: &mut Merger, sides: Sides) -> Vec<Response> {
+fn merge_responses(m: &mut Merger, sides: Sides) -> ThinVec<Response> {
     m.keyed_of(
         "answers",
         sides,
@@ -479,7 +477,7 @@ fn merge_responses(m: &mut Merger, sides: Sides) -> Vec<Response> {
 /// The time-outs of both sides, matched by when they began: a break answered on one computer
 /// ("did you go back to it?") keeps its answer, and is not asked again because the other had
 /// not heard of it.
-fn merge_time_outs(m: &mut Merger, sides: Sides) -> Vec<crate::journal::TimeOut> {
+fn merge_time_outs(m: &mut Merger, sides: Sides) -> ThinVec<crate::journal::TimeOut> {
     m.keyed_of(
         "time-outs",
         sides,

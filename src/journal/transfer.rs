@@ -648,7 +648,7 @@ fn jrnl_entry(
     let text = notes(&j.title, &j.body);
     let mut e = Entry::new(twins.id("jrnl", when, &text), when);
     e.notes = text;
-    e.tags = changes.tags(j.tags);
+    e.tags = changes.tags(j.tags).into();
     if j.starred {
         changes.starred += 1;
         if !e.tags.iter().any(|t| t == JRNL_STAR_TAG) {
@@ -668,7 +668,7 @@ fn tui_journal_entry(t: TuiJournalEntry, twins: &mut Twins, changes: &mut Change
     );
     let mut e = Entry::new(twins.id("tuijournal", t.date, &key), t.date);
     e.notes = text;
-    e.tags = changes.tags(t.tags);
+    e.tags = changes.tags(t.tags).into();
     if let Some(p) = t.priority {
         e.extra.insert("priority".into(), serde_json::json!(p));
     }

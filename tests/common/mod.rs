@@ -6,6 +6,7 @@ pub mod needs;
 #[cfg(unix)]
 pub mod pty;
 
+use closer::journal::entry::thin_vec;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -30,20 +31,20 @@ pub fn entry(when: &str, n: u32) -> Entry {
     e.perspective = Some(Perspective::IPullAway);
     e.mood = Some(Mood::try_from(i64::from(n % 5 + 1)).unwrap());
     e.closeness = Some(Closeness::try_from(i64::from((n + 2) % 5 + 1)).unwrap());
-    e.emotions = vec!["tired".into(), "hopeful".into()];
-    e.triggers = vec![TriggerLog {
+    e.emotions = thin_vec!["tired".into(), "hopeful".into()];
+    e.triggers = thin_vec![TriggerLog {
         trigger: TriggerRef::Id(Name::try_from("fear-of-intimacy").unwrap()),
         intensity: Some(Intensity::try_from(3i64).unwrap()),
         note: format!("note {n}"),
         extra: Default::default(),
     }];
-    e.responses = vec![Response {
+    e.responses = thin_vec![Response {
         prompt_id: None,
         prompt: "What felt hard today?".into(),
         answer: format!("Answer number {n}, with ünïcode ✓ and \"quotes\".\nSecond line."),
         extra: Default::default(),
     }];
-    e.tags = vec!["test".into()];
+    e.tags = thin_vec!["test".into()];
     e
 }
 

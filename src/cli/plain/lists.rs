@@ -113,7 +113,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
                     chosen.push(word);
                 }
             }
-            self.draft.emotions = chosen;
+            self.draft.emotions = chosen.into();
             self.keep_draft()?;
             return Ok(Went::Next);
         }
@@ -171,7 +171,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
             }
             match self.picked_triggers(&answer, &offered) {
                 Ok(triggers) => {
-                    self.draft.entry.triggers = triggers;
+                    self.draft.entry.triggers = triggers.into();
                     self.keep_draft()?;
                     break;
                 }

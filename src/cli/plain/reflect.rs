@@ -1,6 +1,7 @@
 //! Steps 6, 7, 9 and 10 asked line by line: the questions to reflect on, the strategies (and
 //! earlier plans followed up), the notes and tags, and the summary to save.
 
+use crate::journal::entry::ThinVec;
 use std::io::{self, BufRead, Write};
 
 use super::ask::{Checkin, Reply, Went};
@@ -291,7 +292,7 @@ impl<R: BufRead, W: Write> Checkin<'_, R, W> {
             Reply::Skip | Reply::Other => Ok(Went::Next),
             Reply::Answer(a) => {
                 self.draft.entry.tags = if a == CLEAR {
-                    Vec::new()
+                    ThinVec::new()
                 } else {
                     parse_tags(&a)
                 };

@@ -192,7 +192,7 @@ fn follow_ups_are_open_plans_until_answered() {
 
 #[test]
 fn answering_a_follow_up_records_tried_and_helpfulness() {
-    let mut s = Vec::new();
+    let mut s = ThinVec::new();
     let id = name("take-it-slow");
     answer_follow_up(
         &mut s,

@@ -354,7 +354,7 @@ mod tests {
             let now = DateTime::parse_from_rfc3339("2026-10-01T09:00:00+00:00").unwrap();
             let mut e = Entry::new(EntryId::generate(now, 0), now);
             e.date = now.date_naive() + Days::new(day);
-            e.episodes = moments;
+            e.episodes = moments.into();
             e.emotions = feelings.iter().map(|&i| WORDS[i].to_owned()).collect();
             e.behaviours = signs.iter().map(|&i| name(["terse-talk", "more-distance", "going-quiet", "x"][i])).collect();
             if safety == 0 {

@@ -1,5 +1,6 @@
 //! Every figure against small journals worked out by hand.
 
+use crate::journal::entry::thin_vec;
 use chrono::{DateTime, FixedOffset};
 
 use super::*;
@@ -277,14 +278,14 @@ fn ties_are_broken_by_name() {
 fn strategies_reactions_and_emotions() {
     let mut a = e("2026-11-01", 3, 3);
     a.strategies.push(strategy("walk", true, None, None));
-    a.emotions = vec!["lonely".into(), "tired".into()];
-    a.behaviours = vec![Name::try_from("terse-talk").unwrap()];
+    a.emotions = thin_vec!["lonely".into(), "tired".into()];
+    a.behaviours = thin_vec![Name::try_from("terse-talk").unwrap()];
     let mut b = e("2026-11-02", 3, 3);
     b.strategies
         .push(strategy("walk", false, Some(true), Some(4)));
     b.strategies.push(strategy("talk", true, None, None));
-    b.emotions = vec!["lonely".into()];
-    b.behaviours = vec![
+    b.emotions = thin_vec!["lonely".into()];
+    b.behaviours = thin_vec![
         Name::try_from("terse-talk").unwrap(),
         Name::try_from("going-quiet").unwrap(),
     ];

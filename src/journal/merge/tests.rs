@@ -1,4 +1,5 @@
 use super::*;
+use crate::journal::entry::thin_vec;
 use crate::journal::{Helpfulness, Mood, Name};
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
@@ -30,9 +31,9 @@ fn strategy(id: &str, tried: Option<bool>, help: Option<u8>) -> StrategyUse {
 #[test]
 fn edits_of_different_fields_on_two_computers_are_both_kept() {
     let mut base = entry(1, 14, 0, "A quiet evening.");
-    base.strategies = vec![strategy("active-listening", None, None)];
+    base.strategies = thin_vec![strategy("active-listening", None, None)];
     let mut ours = base.clone();
-    ours.strategies = vec![strategy("active-listening", Some(true), Some(5))];
+    ours.strategies = thin_vec![strategy("active-listening", Some(true), Some(5))];
     ours.updated_at += chrono::Duration::minutes(1);
     let mut theirs = base.clone();
     theirs.notes = "A quiet evening.\nThen we talked.".into();

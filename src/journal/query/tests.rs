@@ -1,3 +1,4 @@
+use crate::journal::entry::thin_vec;
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
@@ -40,7 +41,7 @@ fn journal() -> Vec<Entry> {
         answer: "I Went QUIET at dinner".into(),
         extra: Default::default(),
     });
-    a.tags = vec!["Work".into()];
+    a.tags = thin_vec!["Work".into()];
     let mut b = entry("2026-11-21", 21, 2);
     b.mood = Some(Mood::try_from(4u8).unwrap());
     b.perspective = Some(Perspective::PartnerPullsAway);
@@ -51,10 +52,10 @@ fn journal() -> Vec<Entry> {
         extra: Default::default(),
     });
     b.notes = "A calmer day; we didn’t argue.".into();
-    b.emotions = vec!["hopeful".into()];
+    b.emotions = thin_vec!["hopeful".into()];
     let mut c = entry("2026-10-31", 8, 3);
     c.notes = "quiet month end".into();
-    c.tags = vec!["weekend".into(), "work".into()];
+    c.tags = thin_vec!["weekend".into(), "work".into()];
     vec![c, a, b]
 }
 

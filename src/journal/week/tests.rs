@@ -1,4 +1,5 @@
 use super::*;
+use crate::journal::entry::thin_vec;
 use crate::journal::insights::{self, Window};
 use crate::journal::test_support::{catalog_trigger, logged, strategy};
 use crate::journal::{EntryId, Mood};
@@ -11,8 +12,8 @@ fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
 fn entry(when: &str, n: u32, mood: u8, strength: Option<u8>) -> Entry {
     let mut e = Entry::new(EntryId::generate(at(when), n), at(when));
     e.mood = Mood::try_from(mood).ok();
-    e.triggers = vec![logged(catalog_trigger("anxiety"), strength, "")];
-    e.strategies = vec![strategy("take-it-slow", true, Some(true), Some(4))];
+    e.triggers = thin_vec![logged(catalog_trigger("anxiety"), strength, "")];
+    e.strategies = thin_vec![strategy("take-it-slow", true, Some(true), Some(4))];
     e
 }
 

@@ -355,7 +355,7 @@ impl Store {
                     }
                     kept.push(t);
                 }
-                entry.triggers = kept;
+                entry.triggers = kept.into();
                 changed += 1;
                 touched = true;
             }

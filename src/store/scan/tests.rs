@@ -1,5 +1,6 @@
 use super::*;
 use crate::journal::Preferences;
+use crate::journal::entry::thin_vec;
 use crate::store::Store;
 
 /// Issue 21, item 6: the journal as read holds no room it does not use (a list read from
@@ -16,8 +17,8 @@ fn a_journal_read_keeps_no_spare_room() {
             let at =
                 chrono::DateTime::parse_from_rfc3339(&format!("{day}T20:00:00+01:00")).unwrap();
             let mut e = Entry::new(EntryId::generate(at, n), at);
-            e.emotions = vec!["tired".into()];
-            e.tags = vec!["home".into(), "work".into()];
+            e.emotions = thin_vec!["tired".into()];
+            e.tags = thin_vec!["home".into(), "work".into()];
             e.notes = format!("day {n}");
             e
         })

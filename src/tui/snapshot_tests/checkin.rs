@@ -1,5 +1,6 @@
 use super::*;
 use crate::journal::draft::{CheckInDraft, Step};
+use crate::journal::entry::thin_vec;
 use crate::journal::test_support::{
     catalog_trigger, episode, logged, own_trigger, prediction, strategy,
 };
@@ -10,17 +11,17 @@ fn filled(app: &App) -> CheckInDraft {
     let mut d = CheckInDraft::new(app.session.now, app.session.perspective());
     d.mood = Some(Mood::try_from(2u8).unwrap());
     d.closeness = Some(Closeness::try_from(4u8).unwrap());
-    d.emotions = vec!["lonely".into(), "hopeful".into(), "a bit wistful".into()];
-    d.triggers = vec![
+    d.emotions = thin_vec!["lonely".into(), "hopeful".into(), "a bit wistful".into()];
+    d.triggers = thin_vec![
         logged(catalog_trigger("anxiety"), Some(4), "before the call"),
         logged(own_trigger("my sister visiting"), Some(2), ""),
     ];
-    d.behaviours = vec![Name::try_from(app.session.catalog.signs[0].id.as_str()).unwrap()];
+    d.behaviours = thin_vec![Name::try_from(app.session.catalog.signs[0].id.as_str()).unwrap()];
     let p = app
         .session
         .catalog
         .prompts_for_trigger("anxiety", app.session.perspective())[0];
-    d.responses = vec![Response {
+    d.responses = thin_vec![Response {
         prompt_id: Some(Name::try_from(p.id.as_str()).unwrap()),
         prompt: p.text.as_str().into(),
         answer: "It felt like too much at once.\nSo I went quiet and scrolled my phone instead of saying so."
@@ -31,13 +32,13 @@ fn filled(app: &App) -> CheckInDraft {
         .session
         .catalog
         .strategies_for_trigger("anxiety", app.session.perspective())[0];
-    d.strategies = vec![
+    d.strategies = thin_vec![
         strategy(s.id.as_str(), true, None, None),
         strategy("active-listening", false, Some(true), Some(4)),
     ];
     d.notes = "Long day. The evening walk helped.".into();
-    d.tags = vec!["work".into(), "weekend".into()];
-    d.episodes = vec![crate::journal::Episode {
+    d.tags = thin_vec!["work".into(), "weekend".into()];
+    d.episodes = thin_vec![crate::journal::Episode {
         urges: vec!["go-quiet".into(), "leave the room".into()],
         did: vec![app.session.catalog.signs[0].id.clone()],
         next: "We ate without talking".into(),
@@ -45,7 +46,7 @@ fn filled(app: &App) -> CheckInDraft {
         ended: Some(crate::journal::Ending::Same),
         ..episode("He looked at his phone while I talked", "anxiety")
     }];
-    d.predictions = vec![crate::journal::Prediction {
+    d.predictions = thin_vec![crate::journal::Prediction {
         likelihood: crate::journal::Likelihood::try_from(70).ok(),
         badness: crate::journal::Badness::try_from(4u8).ok(),
         ..prediction("He will be cold all weekend", d.date + chrono::Days::new(3))

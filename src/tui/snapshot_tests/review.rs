@@ -1,4 +1,5 @@
 use super::*;
+use crate::journal::entry::thin_vec;
 use crate::journal::query::{Condition, DateSpan};
 use crate::journal::test_support::{catalog_trigger, logged, own_trigger, strategy};
 use crate::journal::{Closeness, Entry, EntryId, Mood, Name, Perspective, Response};
@@ -31,8 +32,8 @@ fn app_with_journal() -> App {
         Some(4),
         "the phone call",
     ));
-    a.emotions = vec!["lonely".into(), "anxious".into()];
-    a.tags = vec!["home".into()];
+    a.emotions = thin_vec!["lonely".into(), "anxious".into()];
+    a.tags = thin_vec!["home".into()];
     a.notes = "Quiet evenings are the hardest.".into();
     a.strategies
         .push(strategy("active-listening", true, None, None));
@@ -190,7 +191,7 @@ fn an_imported_entry_shows_its_title_and_no_empty_sections() {
     let mut e = Entry::new(EntryId::generate(t, 9), t);
     e.notes =
         "Dinner with the in-laws\n\nIt went better than I feared.\nWe walked home slowly.".into();
-    e.tags = vec!["family".into()];
+    e.tags = thin_vec!["family".into()];
     let mut app = app_at_home();
     crate::tui::test_support::load(&mut app, vec![e], true, 1);
     app.update(Msg::Key(Action::OpenReview));

@@ -1,6 +1,7 @@
 //! What is due, on home: a line each, only when there is something, following the clock.
 
 use super::*;
+use crate::journal::entry::thin_vec;
 
 /// Home over twelve entries, the newest (yesterday's) holding a fear to look back on tomorrow
 /// and a strategy planned.
@@ -14,7 +15,7 @@ fn with_a_fear_and_a_plan() -> App {
             "they will not call",
             tomorrow,
         ));
-    newest.strategies = vec![crate::journal::test_support::strategy(
+    newest.strategies = thin_vec![crate::journal::test_support::strategy(
         "take-it-slow",
         true,
         None,

@@ -1,6 +1,7 @@
 //! The person's own feelings and triggers, and config values kept out of the stored preferences.
 
 use super::*;
+use crate::journal::entry::thin_vec;
 
 /// `y` to the question on top asks for the trigger `from` to be renamed `to` in the entries:
 /// the work asked for.
@@ -164,9 +165,9 @@ fn the_store_renames_an_own_trigger_in_every_entry() {
         extra: Default::default(),
     };
     let mut entries = twelve_entries();
-    entries[0].triggers = vec![custom("Money talk", "rent")];
-    entries[1].triggers = vec![custom("money talk", "a"), custom("the dishes", "b")];
-    entries[2].triggers = vec![custom("the dishes", "")];
+    entries[0].triggers = thin_vec![custom("Money talk", "rent")];
+    entries[1].triggers = thin_vec![custom("money talk", "a"), custom("the dishes", "b")];
+    entries[2].triggers = thin_vec![custom("the dishes", "")];
     for e in &entries {
         store.save_entry(e).unwrap();
     }

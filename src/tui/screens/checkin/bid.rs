@@ -40,8 +40,8 @@ fn picked_kind(form: &Form) -> BidKind {
 impl Record for Bid {
     const STEP: Step = Step::Bid;
 
-    const LIST: fn(&Entry) -> &Vec<Self> = |e| &e.bids;
-    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self> = |e| &mut e.bids;
+    const LIST: fn(&Entry) -> &[Self] = |e| &e.bids;
+    const LIST_MUT: fn(&mut Entry) -> &mut crate::journal::entry::ThinVec<Self> = |e| &mut e.bids;
     const TEXT_FIELDS: &'static [usize] = &[TEXT];
 
     fn form(b: Option<&Self>, _draft: &CheckInDraft, session: &Session) -> Form {

@@ -44,8 +44,9 @@ fn triggers(w: &CycleWords, draft: &CheckInDraft, session: &Session) -> Vec<Trig
 impl Record for CycleWords {
     const STEP: Step = Step::Cycle;
 
-    const LIST: fn(&Entry) -> &Vec<Self> = |e| &e.cycle_words;
-    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self> = |e| &mut e.cycle_words;
+    const LIST: fn(&Entry) -> &[Self] = |e| &e.cycle_words;
+    const LIST_MUT: fn(&mut Entry) -> &mut crate::journal::entry::ThinVec<Self> =
+        |e| &mut e.cycle_words;
     const TEXT_FIELDS: &'static [usize] = &[STARTS, I_DO, THEY_MAY, UNDERNEATH, LONG_FOR, HELPS];
 
     fn form(w: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form {

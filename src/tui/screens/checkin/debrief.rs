@@ -87,8 +87,9 @@ pub(super) fn offered_triggers(
 impl Record for Debrief {
     const STEP: Step = Step::Debrief;
 
-    const LIST: fn(&Entry) -> &Vec<Self> = |e| &e.debriefs;
-    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self> = |e| &mut e.debriefs;
+    const LIST: fn(&Entry) -> &[Self] = |e| &e.debriefs;
+    const LIST_MUT: fn(&mut Entry) -> &mut crate::journal::entry::ThinVec<Self> =
+        |e| &mut e.debriefs;
     const TEXT_FIELDS: &'static [usize] =
         &[MY_SIDE, THEIR_SIDE, BEFORE, MY_PART, NEXT_TIME, OWN_REPAIR];
 
@@ -97,7 +98,7 @@ impl Record for Debrief {
         let empty = Debrief::default();
         let d = d.unwrap_or(&empty);
         // Feelings: this check-in's, then the list's heavier words, up to a dozen.
-        let mut felt: Vec<String> = draft.emotions.clone();
+        let mut felt: Vec<String> = draft.emotions.to_vec();
         for w in EMOTIONS {
             if felt.len() >= CHIPS {
                 break;

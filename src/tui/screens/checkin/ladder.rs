@@ -158,8 +158,9 @@ fn fill_from_starter(form: &mut Form, starters: &[&StarterLadder]) {
 impl Record for Ladder {
     const STEP: Step = Step::Ladder;
 
-    const LIST: fn(&Entry) -> &Vec<Self> = |e| &e.ladders;
-    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self> = |e| &mut e.ladders;
+    const LIST: fn(&Entry) -> &[Self] = |e| &e.ladders;
+    const LIST_MUT: fn(&mut Entry) -> &mut crate::journal::entry::ThinVec<Self> =
+        |e| &mut e.ladders;
     const TEXT_FIELDS: &'static [usize] = &[FEAR];
 
     fn form(l: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form {

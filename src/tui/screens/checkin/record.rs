@@ -66,9 +66,9 @@ pub(super) use step_functions;
 /// A kind of record an entry holds a list of, asked as a form.
 pub(super) trait Record: Clone + Default + PartialEq + Sized + Texts {
     /// The entry's list of them.
-    const LIST: fn(&Entry) -> &Vec<Self>;
+    const LIST: fn(&Entry) -> &[Self];
     /// The entry's list of them, to change.
-    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self>;
+    const LIST_MUT: fn(&mut Entry) -> &mut crate::journal::entry::ThinVec<Self>;
     /// The form for `record` (none: a new one), in this check-in.
     fn form(record: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form;
     /// What the form says, in place of `shown` (whose fields this closer does not show, it

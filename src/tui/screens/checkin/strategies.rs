@@ -113,7 +113,7 @@ fn answer(
 }
 
 /// Plans the suggestion `id`, or unplans it.
-fn toggle_plan(strategies: &mut Vec<StrategyUse>, id: Name) {
+fn toggle_plan(strategies: &mut crate::journal::entry::ThinVec<StrategyUse>, id: Name) {
     let planned = strategies.iter().any(|s| s.id == id && s.planned);
     set_planned(strategies, &id, !planned);
 }

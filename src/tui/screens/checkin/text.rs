@@ -76,8 +76,8 @@ pub fn normalise_newlines(text: &str) -> String {
 }
 
 /// Tags from comma-separated text: trimmed, without a leading `#`, no empties, no repeats.
-pub fn parse_tags(text: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
+pub fn parse_tags(text: &str) -> crate::journal::entry::ThinVec<String> {
+    let mut tags = crate::journal::entry::ThinVec::new();
     for t in text.split([',', '\n']) {
         let t = t.trim().trim_start_matches('#').trim();
         if !t.is_empty() && !tags.iter().any(|x| x == t) {

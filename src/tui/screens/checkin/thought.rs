@@ -29,8 +29,9 @@ fn percent(v: Option<Likelihood>) -> Option<u8> {
 impl Record for ThoughtCheck {
     const STEP: Step = Step::Thought;
 
-    const LIST: fn(&Entry) -> &Vec<Self> = |e| &e.thoughts;
-    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self> = |e| &mut e.thoughts;
+    const LIST: fn(&Entry) -> &[Self] = |e| &e.thoughts;
+    const LIST_MUT: fn(&mut Entry) -> &mut crate::journal::entry::ThinVec<Self> =
+        |e| &mut e.thoughts;
     const TEXT_FIELDS: &'static [usize] = &[THOUGHT, FITS, DOES_NOT_FIT, KINDER];
 
     fn form(t: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form {

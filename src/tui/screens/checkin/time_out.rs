@@ -79,8 +79,9 @@ fn began(shown: Option<&TimeOut>, session: &Session) -> DateTime<FixedOffset> {
 impl Record for TimeOut {
     const STEP: Step = Step::TimeOut;
 
-    const LIST: fn(&Entry) -> &Vec<Self> = |e| &e.time_outs;
-    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self> = |e| &mut e.time_outs;
+    const LIST: fn(&Entry) -> &[Self] = |e| &e.time_outs;
+    const LIST_MUT: fn(&mut Entry) -> &mut crate::journal::entry::ThinVec<Self> =
+        |e| &mut e.time_outs;
     const TEXT_FIELDS: &'static [usize] = &[UNTIL];
 
     fn form(t: Option<&Self>, draft: &CheckInDraft, session: &Session) -> Form {

@@ -20,8 +20,9 @@ const NEXT: usize = 3;
 impl Record for WeekReview {
     const STEP: Step = Step::Week;
 
-    const LIST: fn(&Entry) -> &Vec<Self> = |e| &e.week_reviews;
-    const LIST_MUT: fn(&mut Entry) -> &mut Vec<Self> = |e| &mut e.week_reviews;
+    const LIST: fn(&Entry) -> &[Self] = |e| &e.week_reviews;
+    const LIST_MUT: fn(&mut Entry) -> &mut crate::journal::entry::ThinVec<Self> =
+        |e| &mut e.week_reviews;
     const TEXT_FIELDS: &'static [usize] = &[WENT_WELL, HARD, LEARNED, NEXT];
 
     fn form(r: Option<&Self>, _draft: &CheckInDraft, _session: &Session) -> Form {

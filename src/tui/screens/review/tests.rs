@@ -1,5 +1,6 @@
 //! Review's update logic: messages in, state out.
 
+use crate::journal::entry::thin_vec;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -29,7 +30,7 @@ fn entry(day: &str, hour: u32, n: u32, answer: &str) -> Entry {
 fn journal() -> Arc<Vec<Entry>> {
     let mut a = entry("2026-11-01", 9, 1, "We argued about the dishes.");
     a.mood = Some(Mood::try_from(1u8).unwrap());
-    a.tags = vec!["home".into()];
+    a.tags = thin_vec!["home".into()];
     let mut b = entry("2026-11-15", 20, 2, "A quiet, kind evening.");
     b.mood = Some(Mood::try_from(4u8).unwrap());
     b.triggers.push(TriggerLog {
