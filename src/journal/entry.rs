@@ -97,22 +97,35 @@ impl StrategyUse {
 }
 
 thread_local! {
-    /// Prompt texts read so far: most entries ask one of a few dozen questions.
-    static PROMPTS: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
+    /// Prompt texts read so far: most entries ask one of a few dozen questions. Hashed with
+    /// foldhash, not SipHash: every entry read looks up each of its prompts here.
+    static PROMPTS: RefCell<HashSet<Arc<str>, foldhash::fast::RandomState>> =
+        RefCell::new(HashSet::default());
 }
 
-/// Reads a text, sharing it with an equal one read before.
+/// Reads a text, sharing it with an equal one read before. The text is looked up as the
+/// reader gives it (borrowed from the file, or from its buffer when it has escapes): only a
+/// text not read before is copied.
 fn shared_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
-    let text = String::deserialize(d)?;
-    Ok(PROMPTS.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        if let Some(shared) = seen.get(text.as_str()) {
-            return Arc::clone(shared);
+    struct Shared;
+    impl serde::de::Visitor<'_> for Shared {
+        type Value = Arc<str>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
         }
-        let shared: Arc<str> = Arc::from(text);
-        seen.insert(Arc::clone(&shared));
-        shared
-    }))
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Arc<str>, E> {
+            Ok(PROMPTS.with(|seen| {
+                let mut seen = seen.borrow_mut();
+                if let Some(shared) = seen.get(text) {
+                    return Arc::clone(shared);
+                }
+                let shared: Arc<str> = Arc::from(text);
+                seen.insert(Arc::clone(&shared));
+                shared
+            }))
+        }
+    }
+    d.deserialize_str(Shared)
 }
 
 /// One check-in.
