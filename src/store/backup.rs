@@ -180,6 +180,9 @@ pub struct Archive {
 const PREFIX: &str = "closer-backup-";
 const SUFFIX: &str = ".tar.gz";
 const NAME_TIME: &str = "%Y-%m-%dT%H%M%S";
+
+/// The gzip level of a backup (see `write`).
+const BACKUP_LEVEL: u32 = 3;
 /// Files of the config folder a backup carries.
 pub const CONFIG_FILES: [&str; 3] = ["config.toml", "prompts.toml", "strategies.toml"];
 
@@ -338,9 +341,11 @@ pub fn write(
     let packed = std::thread::scope(|scope| {
         // Compressed on every core (gzp: blocks of the tar stream deflated in parallel, one
         // standard gzip stream), while this thread reads the files and counts the entries.
+        // At level 3, not the default 6: at 100,000 entries the archive is 9 % larger
+        // (56.3 MB, not 51.7) and made in 2.8 s, not 3.8-4.3 (issue 38, benches/README.md).
         let gz = Parallel(Some(
             gzp::par::compress::ParCompressBuilder::<gzp::deflate::Gzip>::new()
-                .compression_level(gzp::Compression::default())
+                .compression_level(gzp::Compression::new(BACKUP_LEVEL))
                 .from_borrowed_writer(tmp.as_file(), scope),
         ));
         let mut tar = tar::Builder::new(gz);
