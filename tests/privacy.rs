@@ -843,6 +843,73 @@ fn the_inbox_never_undoes_an_edit_and_never_holds_the_others_back() {
     crypto::lock(&layout);
 }
 
+/// A cache larger than what its reader hands its parser at a time (the lines are parsed on
+/// another thread, in batches of 256 KB): read back whole and in order, and a line that is not
+/// a day anywhere in it makes it forged, not a journal with a hole.
+#[test]
+fn a_cache_of_many_batches_is_read_whole_and_a_bad_line_deep_in_it_is_caught() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("j");
+    let layout = Layout::new(&root);
+    let store = Store::open(&root).unwrap();
+    let mut all = Vec::new();
+    for d in 0..400u32 {
+        let day =
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(d.into());
+        let mut e = entry(&format!("{day}T09:00:00+01:00"), d);
+        e.notes = format!("day {d}: {}", "a long evening, written out. ".repeat(60));
+        all.push(e);
+    }
+    store.add_entries(all).unwrap();
+    closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
+        .unwrap();
+    let first = closer::store::load(&layout);
+    assert_eq!(first.entries.len(), 400);
+    let plain = String::from_utf8(
+        crypto::open(
+            &layout,
+            &layout.cache_file(),
+            fs::read(layout.cache_file()).unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(plain.len() > 3 * 256 * 1024, "{} bytes", plain.len());
+    let sealed = fs::read(layout.cache_file()).unwrap();
+    let again = closer::store::load(&layout);
+    assert_eq!(again.entries, first.entries);
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+    assert!(
+        fs::read(layout.cache_file()).unwrap() == sealed,
+        "every day came from the cache: it is not written again"
+    );
+
+    let mut lines: Vec<&str> = plain.lines().collect();
+    lines[300] = "{\"file\":\"not a day\"}";
+    let recipient: age::x25519::Recipient = fs::read_to_string(layout.recipient_file())
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    fs::write(
+        layout.cache_file(),
+        age::encrypt(&recipient, (lines.join("\n") + "\n").as_bytes()).unwrap(),
+    )
+    .unwrap();
+    let shown = closer::store::load(&layout);
+    assert_eq!(shown.entries, first.entries, "each day file, as it is");
+    assert!(
+        shown
+            .problems
+            .iter()
+            .any(|p| p.path == layout.cache_file()
+                && p.kind == closer::store::ProblemKind::CacheForged),
+        "{:?}",
+        shown.problems
+    );
+    crypto::lock(&layout);
+}
+
 /// A cache anyone with the recipient could make: sealed to the journal's key, in the cache's
 /// own format, with a day whose stamp is the real file's, but holding other entries.
 #[test]
