@@ -843,6 +843,31 @@ fn the_inbox_never_undoes_an_edit_and_never_holds_the_others_back() {
     crypto::lock(&layout);
 }
 
+/// The plain text of the cache of the unlocked journal at `layout`.
+fn cache_text(layout: &Layout) -> String {
+    let sealed = fs::read(layout.cache_file()).unwrap();
+    String::from_utf8(crypto::open(layout, &layout.cache_file(), sealed).unwrap()).unwrap()
+}
+
+/// Writes `text` as the cache, sealed to the journal's recipient: what anyone who can read
+/// `recipient.txt` and write the folder can do.
+fn seal_cache(layout: &Layout, text: &str) {
+    let recipient: age::x25519::Recipient = fs::read_to_string(layout.recipient_file())
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let sealed = age::encrypt(&recipient, text.as_bytes()).unwrap();
+    fs::write(layout.cache_file(), sealed).unwrap();
+}
+
+/// Whether a read reported the cache as forged.
+fn reported_forged(scan: &closer::store::Scan, layout: &Layout) -> bool {
+    scan.problems
+        .iter()
+        .any(|p| p.path == layout.cache_file() && p.kind == closer::store::ProblemKind::CacheForged)
+}
+
 /// A cache larger than what its reader hands its parser at a time (the lines are parsed on
 /// another thread, in batches of 256 KB): read back whole and in order, and a line that is not
 /// a day anywhere in it makes it forged, not a journal with a hole.
@@ -865,15 +890,7 @@ fn a_cache_of_many_batches_is_read_whole_and_a_bad_line_deep_in_it_is_caught() {
         .unwrap();
     let first = closer::store::load(&layout);
     assert_eq!(first.entries.len(), 400);
-    let plain = String::from_utf8(
-        crypto::open(
-            &layout,
-            &layout.cache_file(),
-            fs::read(layout.cache_file()).unwrap(),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let plain = cache_text(&layout);
     assert!(plain.len() > 3 * 256 * 1024, "{} bytes", plain.len());
     let sealed = fs::read(layout.cache_file()).unwrap();
     let again = closer::store::load(&layout);
@@ -886,27 +903,10 @@ fn a_cache_of_many_batches_is_read_whole_and_a_bad_line_deep_in_it_is_caught() {
 
     let mut lines: Vec<&str> = plain.lines().collect();
     lines[300] = "{\"file\":\"not a day\"}";
-    let recipient: age::x25519::Recipient = fs::read_to_string(layout.recipient_file())
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    fs::write(
-        layout.cache_file(),
-        age::encrypt(&recipient, (lines.join("\n") + "\n").as_bytes()).unwrap(),
-    )
-    .unwrap();
+    seal_cache(&layout, &(lines.join("\n") + "\n"));
     let shown = closer::store::load(&layout);
     assert_eq!(shown.entries, first.entries, "each day file, as it is");
-    assert!(
-        shown
-            .problems
-            .iter()
-            .any(|p| p.path == layout.cache_file()
-                && p.kind == closer::store::ProblemKind::CacheForged),
-        "{:?}",
-        shown.problems
-    );
+    assert!(reported_forged(&shown, &layout), "{:?}", shown.problems);
     crypto::lock(&layout);
 }
 
@@ -927,15 +927,7 @@ fn a_forged_cache_never_shows_an_entry_that_is_not_in_the_day_files_nor_hides_on
         .unwrap();
     let first = closer::store::load(&layout);
     assert!(layout.cache_file().exists());
-    let cache = String::from_utf8(
-        crypto::open(
-            &layout,
-            &layout.cache_file(),
-            fs::read(layout.cache_file()).unwrap(),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let cache = cache_text(&layout);
     let lines: Vec<&str> = cache.lines().collect();
     assert!(lines.last().unwrap().starts_with("{\"tag\""), "{cache}");
 
@@ -970,24 +962,10 @@ fn a_forged_cache_never_shows_an_entry_that_is_not_in_the_day_files_nor_hides_on
             .trim_end()
             .to_owned()
             + "\n";
-        let recipient: age::x25519::Recipient = fs::read_to_string(layout.recipient_file())
-            .unwrap()
-            .trim()
-            .parse()
-            .unwrap();
-        fs::write(
-            layout.cache_file(),
-            age::encrypt(&recipient, forged.as_bytes()).unwrap(),
-        )
-        .unwrap();
+        seal_cache(&layout, &forged);
         let shown = closer::store::load(&layout);
         assert_eq!(shown.entries, first.entries, "each day file, as it is");
-        assert!(
-            shown.problems.iter().any(|p| p.path == layout.cache_file()
-                && p.kind == closer::store::ProblemKind::CacheForged),
-            "{:?}",
-            shown.problems
-        );
+        assert!(reported_forged(&shown, &layout), "{:?}", shown.problems);
         // Written again from the day files, with its tag: the next read is quiet.
         let again = closer::store::load(&layout);
         assert_eq!(again.entries, first.entries);
