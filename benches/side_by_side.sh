@@ -30,15 +30,16 @@
 #
 # What each number means. A time ends at the last byte that changed the screen, once the
 # screen has then stayed the same for 150 ms: drawn, and still. A write that changes nothing
-# on the screen does not count (closer redraws about every 15 ms while it reads the journal
+# on the screen does not count (closer redraws about every 25 ms while it reads the journal
 # and every 400 ms when idle, each time writing only a style reset). A time "from spawn" starts
 # just before the process is started; a key's time, just before the key is written.
 #
 # - first screen: spawn to the first still screen. tui-journal reads its whole file before its
-#   first frame, so its first screen is its list. closer draws home first ("Reading your
-#   journal…") and reads the journal on a thread of its own: when that takes longer than
-#   150 ms (100,000 entries), its first screen comes before the journal is read, and when not
-#   (10,000), it is home with the journal read. Hence the next row.
+#   first frame, so its first screen is its list. closer draws home first and reads the
+#   journal on a thread of its own; home counts the days read ("Reading your journal… N of M
+#   days") until the whole journal is read, so its first still screen is home with the
+#   journal read, not its first frame (about 10 ms: `cargo bench --bench budgets`, "first
+#   frame"; review's first page: `cargo bench --bench load`). Hence the next row.
 # - closer: review list shown (from spawn): closer started again, `r` pressed as soon as home
 #   is drawn, until the review list says "N entries" and is still: when closer can be used on
 #   the whole journal.
@@ -787,8 +788,8 @@ def main():
     print()
     print("What was timed: to the last byte that changed the screen, once it stayed the same for"
           " %d ms." % (QUIET * 1000))
-    print("- first screen: closer's home (the journal may still be loading); tui-journal's list"
-          " (its file already read).")
+    print("- first screen: closer's home once it stops counting the days read (the journal"
+          " read); tui-journal's list (its file already read).")
     print("- review list shown: closer started again, r pressed as soon as home is drawn, until"
           " the list says \"%d entries\"." % N)
     print("- list key: j once, in closer's review list and in tui-journal's list.")

@@ -57,6 +57,19 @@ fn journal(root: &Path) {
     .unwrap();
 }
 
+/// A new journal at `root`, encrypted with [`PASS`], `unlocked` done while it is still
+/// unlocked, then locked: what a check-in meets when only the passphrase can read the journal.
+fn encrypted_and_locked(root: &Path, unlocked: impl FnOnce(&Store)) -> Layout {
+    journal(root);
+    let store = Store::open(root).unwrap();
+    closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
+        .unwrap();
+    unlocked(&store);
+    let layout = Layout::new(root);
+    crypto::lock(&layout);
+    layout
+}
+
 /// The entries of the journal's only day file.
 fn saved_entries(root: &Path) -> Vec<serde_json::Value> {
     let files: Vec<_> = files_under(&root.join("entries"))
@@ -236,17 +249,11 @@ fn a_locked_encrypted_journal_takes_a_plain_check_in_without_its_passphrase() {
     const MARK: &str = "NEWPLAINMARK";
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("journal");
-    journal(&root);
-    let layout = Layout::new(&root);
-    {
-        let store = Store::open(&root).unwrap();
+    let layout = encrypted_and_locked(&root, |store| {
         store
             .save_entry(&common::entry("2026-11-20T09:00:00+01:00", 1))
             .unwrap();
-        closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
-            .unwrap();
-    }
-    crypto::lock(&layout);
+    });
     let input = format!("4\n\n\n\n\n\n/next\n\n\n{MARK}\n\n\n");
     let (out, stdout, stderr) = piped(&root, &["checkin", "--plain"], &input);
     assert!(out.status.success(), "{stdout}\n{stderr}");
@@ -285,20 +292,14 @@ fn a_locked_encrypted_journal_takes_a_plain_check_in_without_its_passphrase() {
 fn a_locked_journal_with_a_check_in_waiting_is_not_written_over() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("journal");
-    journal(&root);
-    let layout = Layout::new(&root);
-    {
-        let store = Store::open(&root).unwrap();
-        closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
-            .unwrap();
+    encrypted_and_locked(&root, |store| {
         store
             .save_draft(
                 &serde_json::json!({"notes": "waiting"}),
                 common::at("2026-11-20T09:00:00+01:00"),
             )
             .unwrap();
-    }
-    crypto::lock(&layout);
+    });
     let before = fs::read(root.join("drafts/current.json")).unwrap();
     let (out, _, stderr) = piped(&root, &["checkin", "--plain"], "4\n/save\n");
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -312,14 +313,7 @@ fn a_locked_journal_with_a_check_in_waiting_is_not_written_over() {
 fn with_the_passphrase_given_the_check_in_goes_straight_into_its_day() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("journal");
-    journal(&root);
-    let layout = Layout::new(&root);
-    {
-        let store = Store::open(&root).unwrap();
-        closer::store::convert::encrypt(&store, &SecretString::from(PASS.to_owned()), |_, _| {})
-            .unwrap();
-    }
-    crypto::lock(&layout);
+    let layout = encrypted_and_locked(&root, |_| {});
     let dir2 = tempfile::tempdir().unwrap();
     let pass_file = dir2.path().join("pass");
     fs::write(&pass_file, format!("{PASS}\n")).unwrap();
